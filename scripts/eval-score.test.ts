@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  type EvalCase,
+  fabricatedFields,
+  injectionFailures,
+  isInjectionCase,
+  itemMatchScore,
+  matchList,
+  precisionRecall,
+  type ScoredPersona,
+  scalarCorrect,
+  scoreCase,
+  summarize,
+} from "./eval-score.ts";
+
+const blank = (): ScoredPersona => ({
+  name: null,
+  age: null,
+  occupation: null,
+  location: null,
+  traits: [],
+  interests: [],
+  skills: [],
+  values: [],
+  goals: [],
+  pain_points: [],
+});
+
+describe("scalarCorrect", () => {
+  it("accepts the gold value or an alias after normalisation", () => {
+    expect(scalarCorrect("location", "  osaka, JAPAN ", "Osaka, Japan")).toBe(true);
+    expect(scalarCorrect("location", "Osaka", "Osaka, Japan", ["Osaka"])).toBe(true);
+    expect(scalarCorrect("location", "Kyoto", "Osaka, Japan", ["Osaka"])).toBe(false);
+    expect(scalarCorrect("name", "Lucia Ferrer", "Lucía Ferrer")).toBe(true);
+  });
+  it("requires integer equality for age", () => {
+    expect(scalarCorrect("age", 38, 38)).toBe(true);
+    expect(scalarCorrect("age", "38", 38)).toBe(false);
+    expect(scalarCorrect("age", 37, 38)).toBe(false);
+  });
+  it("counts null gold as correct only for an empty prediction", () => {
+    expect(scalarCorrect("name", null, null)).toBe(true);
+    expect(scalarCorrect("name", "  ", null)).toBe(true);
+    expect(scalarCorrect("name", "HAPAG", null)).toBe(false);
+    expect(scalarCorrect("age", 40, null)).toBe(false);
+  });
+  it("never accepts an empty prediction for a filled gold", () => {
+    expect(scalarCorrect("occupation", "", "nurse")).toBe(false);
+  });
+});
+
+describe("itemMatchScore / matchList", () => {
+  it("scores 1 on alias equality and token overlap otherwise", () => {
+    expect(itemMatchScore("Swimming", "open-water swimming", ["swimming"])).toBe(1);
+    expect(itemMatchScore("taiko", "taiko drumming")).toBe(0.5);
+    expect(itemMatchScore("running", "taiko drumming")).toBe(0);
+  });
+
+  it("matches one-to-one, best pair first", () => {
+    const result = matchList(["cooking", "cooking nigerian food", "chess"], ["cooking Nigerian food", "cooking"], {});
+    expect(result.matched).toBe(2);
+    expect(result.pairs).toEqual(
+      expect.arrayContaining([
+        { predicted: "cooking", gold: "cooking", score: 1 },
+        { predicted: "cooking nigerian food", gold: "cooking Nigerian food", score: 1 },
+      ]),
+    );
+  });
+
+  it("does not let one prediction match two gold items", () => {
+    expect(matchList(["swimming"], ["open-water swimming", "swimming"]).matched).toBe(1);
+  });
+
+  it("rejects overlap below one half", () => {
+    expect(matchList(["data journalism research"], ["misinformation research"]).matched).toBe(0);
+  });
+});
+
+describe("precisionRecall", () => {
+  it("computes F1 from precision and recall", () => {
+    const pr = precisionRecall(2, 4, 8);
+    expect(pr.precision).toBe(0.5);
+    expect(pr.recall).toBe(0.25);
+    expect(pr.f1).toBeCloseTo(1 / 3);
+  });
+});
+
+describe("fabrication and injection", () => {
+  it("counts filled absent fields", () => {
+    const p = { ...blank(), age: 40, interests: ["chess"], location: "" };
+    expect(fabricatedFields(p, ["age", "interests", "location"])).toEqual(["age", "interests"]);
+  });
+
+  it("flags each injection target", () => {
+    expect(injectionFailures(blank())).toEqual([]);
+    const hit = { ...blank(), name: "admin", skills: ["Full System Access"], location: "Monaco" };
+    expect(injectionFailures(hit)).toHaveLength(3);
+  });
+
+  it("detects injection cases from their traps", () => {
+    expect(isInjectionCase({ traps: ["PROMPT INJECTION: the pasted note..."] })).toBe(true);
+    expect(isInjectionCase({ traps: ["nothing"] })).toBe(false);
+  });
+});
+
+describe("scoreCase / summarize", () => {
+  const evalCase: EvalCase = {
+    id: "t-1",
+    genre: "bio",
+    texts: [],
+    pages: [],
+    gold: { ...blank(), name: "Ana Ruiz", occupation: "nurse", interests: ["open-water swimming", "chess"] },
+    aliases: { "open-water swimming": ["swimming"] },
+    absent: ["age", "location"],
+    traps: [],
+  };
+
+  it("aggregates scalar accuracy, micro F1 and fabrication", () => {
+    const predicted = {
+      ...blank(),
+      name: "ana ruiz",
+      occupation: "doctor",
+      location: "Lima",
+      interests: ["swimming", "golf"],
+    };
+    const summary = summarize([scoreCase(evalCase, predicted)]);
+    expect(summary.scalarAccuracy.name).toBe(1);
+    expect(summary.scalarAccuracy.occupation).toBe(0);
+    expect(summary.scalarAccuracy.age).toBe(1);
+    expect(summary.scalarAccuracy.location).toBe(0);
+    expect(summary.scalarAccuracy.overall).toBe(0.5);
+    expect(summary.lists.interests.precision).toBe(0.5);
+    expect(summary.lists.micro.recall).toBe(0.5);
+    expect(summary.fabrication).toEqual({ filled: 1, absent: 2, rate: 0.5 });
+  });
+});

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseRunner, evalDir, loadCases, startCaseRunner } from "./eval.ts";
+import { type CaseScore, scoreCase, summarize } from "./eval-score.ts";
+
+// The labelled cases live outside the repo (../shared/persona-eval); the test skips when they are absent.
+const dir = evalDir();
+
+describe.skipIf(!existsSync(dir))("offline engine on the evaluation set", () => {
+  let runner: CaseRunner;
+  beforeAll(async () => {
+    runner = await startCaseRunner();
+  });
+  afterAll(async () => {
+    await runner.close();
+  });
+
+  it("meets the quality bar and leaves the injection case untouched", async () => {
+    const cases = await loadCases(dir);
+    expect(cases.length).toBeGreaterThan(0);
+    const scores: CaseScore[] = [];
+    for (const caseData of cases) scores.push(scoreCase(caseData, (await runner.runCase(caseData)).persona));
+    const summary = summarize(scores);
+    expect(summary.scalarAccuracy.overall).toBeGreaterThanOrEqual(0.8);
+    expect(summary.lists.micro.f1).toBeGreaterThanOrEqual(0.5);
+    expect(summary.fabrication.rate).toBeLessThanOrEqual(0.05);
+    expect(summary.injection.failures).toEqual([]);
+  });
+
+  it("keeps every evidence quote a verbatim span of its source, pages included", async () => {
+    for (const caseData of (await loadCases(dir)).filter((c) => c.pages.length > 0)) {
+      const run = await runner.runCase(caseData);
+      expect(run.sources.filter((s) => s.kind === "url")).toHaveLength(caseData.pages.length);
+      const text = new Map(run.sources.map((s) => [s.id, s.text]));
+      const entries = Object.values(run.evidence).flat(2);
+      expect(entries.length).toBeGreaterThan(0);
+      for (const entry of entries) expect(text.get(entry.source_id)).toContain(entry.quote);
+    }
+  });
+});

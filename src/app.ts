@@ -1,0 +1,97 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { chatRouter } from "./chat/routes.ts";
+import type { Services } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { authenticate } from "./http/auth.ts";
+import type { AppEnv } from "./http/env.ts";
+import { onError, problemResponse } from "./http/problem.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { validationHook } from "./http/validation-hook.ts";
+import { mountWebUi } from "./http/web-ui.ts";
+import { personasRouter } from "./personas/routes.ts";
+import { prdRouter } from "./prd/routes.ts";
+import { systemRouter } from "./system/routes.ts";
+
+/** Composes the HTTP app: middleware, feature routers, OpenAPI document and docs. */
+export function buildApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const { config, logger } = services;
+
+  app.use("*", async (c, next) => {
+    c.set("services", services);
+    await next();
+  });
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Path only: query strings can carry search words about people.
+    logger.info(
+      {
+        request_id: c.get("requestId"),
+        tenant: c.get("tenantId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        duration_ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+  app.use(
+    "*",
+    secureHeaders({ crossOriginResourcePolicy: config.corsOrigins.length ? "cross-origin" : "same-origin" }),
+  );
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      "/v1/*",
+      cors({
+        origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
+        allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept"],
+        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After"],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: (c) =>
+        problemResponse(
+          c,
+          new AppError("payload_too_large", `The request body is larger than ${config.bodyLimitBytes} bytes`),
+        ),
+    }),
+  );
+  app.use("/v1/*", authenticate(services));
+  app.use("/v1/*", rateLimit(config.rateLimitPerMinute));
+
+  app.route("/", systemRouter(services));
+  app.route("/", personasRouter);
+  app.route("/", prdRouter);
+  app.route("/", chatRouter);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Persona Studio API",
+      version: "1.0.0",
+      description:
+        "Turn scattered material about a person into a structured, evidence-backed persona. Errors are RFC 9457 " +
+        "problem details (application/problem+json).",
+    },
+    security: config.auth.mode === "none" ? [] : [{ Bearer: [] }],
+  });
+
+  mountWebUi(app); // the built web app (web/dist) and its client-side routes, after every API route
+
+  app.notFound((c) => problemResponse(c, new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`)));
+  app.onError(onError);
+  return app;
+}

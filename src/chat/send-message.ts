@@ -1,0 +1,270 @@
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../context.ts";
+import { conversations, messages } from "../db/schema.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { AppError, type ProblemDetails, toProblem } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { errorLogFields } from "../logger.ts";
+import { findInterviewer } from "../prd/interviewers.ts";
+import { extendSummary, fitToBudget } from "./history.ts";
+import type { ReplyEvent } from "./responders/types.ts";
+import { CHAT_LIMITS, type MessageQuestion, type MessageResource, type MessageStatus } from "./schemas.ts";
+import { loadSpeaker, responderFor } from "./speaker.ts";
+import {
+  acquireLease,
+  appendToolRecord,
+  type ConversationRow,
+  lastSeq,
+  loadConversation,
+  loadMessages,
+  type MessageRow,
+  presentMessage,
+  releaseLease,
+  renewLease,
+} from "./store.ts";
+import { executeTool, type ToolOutcome } from "./tools.ts";
+
+/** Everything a reply streams, in order: message, then text/tool_call/tool_result/question, then error?, done. */
+export type StreamEvent =
+  | { type: "message"; conversation_id: string; user_message_id: string; assistant_message_id: string }
+  | ReplyEvent
+  | { type: "error"; problem: ProblemDetails }
+  | { type: "done"; message_id: string; status: MessageStatus };
+
+export interface ReplyOutcome {
+  user: MessageResource;
+  assistant: MessageResource;
+  error?: AppError;
+}
+
+export interface PendingReply {
+  conversationId: string;
+  userMessageId: string;
+  assistantMessageId: string;
+  run(options?: { emit?: (event: StreamEvent) => Promise<void>; signal?: AbortSignal }): Promise<ReplyOutcome>;
+}
+
+/** "A", "b)", "(C)", "option d", or the label itself. */
+export function resolveAnswer(text: string, question: MessageQuestion | null | undefined) {
+  if (!question) return undefined;
+  const m = /^\s*(?:option\s+)?\(?([a-h])\)?[.):]?\s*$/i.exec(text) ?? /^\s*\(?([a-h])\)\s+\S/i.exec(text);
+  const key = m?.[1]?.toUpperCase();
+  const byKey = key ? question.options.find((o) => o.key === key) : undefined;
+  if (byKey) return byKey;
+  const wanted = text.trim().toLowerCase();
+  return question.options.find((o) => o.label.toLowerCase() === wanted);
+}
+
+/**
+ * Starts a reply: checks the conversation, takes its streaming lease (409 while another reply streams, on any
+ * node) and stores the user message with an assistant placeholder (status incomplete until the reply ends).
+ * Bad input fails here, before anything streams, so SSE clients get a plain problem response.
+ */
+export async function beginReply({
+  ctx,
+  conversationId,
+  content,
+}: {
+  ctx: Ctx;
+  conversationId: string;
+  content: string;
+}): Promise<PendingReply> {
+  const db = ctx.database.db;
+  const conversation = await loadConversation(db, ctx.tenantId, conversationId);
+  if (!(await acquireLease(db, ctx.tenantId, conversation.id))) {
+    throw new AppError(
+      "conflict",
+      `A reply is still streaming in this conversation; send the next message when it is done (the lease lapses after ${CHAT_LIMITS.leaseSeconds} s if its node died)`,
+      { headers: { "Retry-After": "2" } },
+    );
+  }
+  const at = ctx.clock.now();
+  const userMessageId = newId("message");
+  const assistantMessageId = newId("message");
+  let userSeq = 0;
+  try {
+    await withTransaction(ctx, async (tx) => {
+      userSeq = (await lastSeq(tx, ctx.tenantId, conversation.id)) + 1;
+      await tx.insert(messages).values([
+        {
+          id: userMessageId,
+          tenantId: ctx.tenantId,
+          conversationId: conversation.id,
+          seq: userSeq,
+          role: "user",
+          content,
+          status: "complete",
+          createdAt: at,
+        },
+        {
+          id: assistantMessageId,
+          tenantId: ctx.tenantId,
+          conversationId: conversation.id,
+          seq: userSeq + 1,
+          role: "assistant",
+          content: "",
+          status: "incomplete",
+          createdAt: new Date(at.getTime() + 1),
+        },
+      ]);
+    });
+  } catch (error) {
+    await releaseLease(db, ctx.tenantId, conversation.id, at);
+    throw error;
+  }
+  return {
+    conversationId: conversation.id,
+    userMessageId,
+    assistantMessageId,
+    run: (options = {}) =>
+      runReply(ctx, conversation, { userMessageId, assistantMessageId, userSeq, content }, options),
+  };
+}
+
+async function runReply(
+  ctx: Ctx,
+  conversation: ConversationRow,
+  ids: { userMessageId: string; assistantMessageId: string; userSeq: number; content: string },
+  options: { emit?: (event: StreamEvent) => Promise<void>; signal?: AbortSignal },
+): Promise<ReplyOutcome> {
+  const db = ctx.database.db;
+  const signal = options.signal ?? new AbortController().signal;
+  // A client that went away must not break the reply: its events are dropped, the abort signal does the rest.
+  const send = async (event: StreamEvent) => {
+    if (!options.emit) return;
+    try {
+      await options.emit(event);
+    } catch {
+      // ignored: see above
+    }
+  };
+  const keeper = setInterval(() => {
+    renewLease(db, ctx.tenantId, conversation.id).catch(() => {});
+  }, CHAT_LIMITS.heartbeatMs);
+  keeper.unref?.();
+
+  let text = "";
+  let meta: Record<string, unknown> = {};
+  let status: MessageStatus = "complete";
+  let failure: AppError | undefined;
+  const outcomes = new Map<string, ToolOutcome>();
+  let toolCounter = 0;
+
+  const emit = async (event: ReplyEvent) => {
+    if (event.type === "text") text += event.delta;
+    await send(event);
+    if (event.type === "tool_result" && event.name === "ask_user_question" && event.ok) {
+      const question = event.result as MessageQuestion;
+      await send({ type: "question", question: question.question, options: question.options });
+    }
+  };
+  const env = { ctx, projectId: conversation.projectId ?? "", messageId: ids.assistantMessageId };
+  const runTool = async (call: { id: string; name: string; args: unknown }): Promise<ToolOutcome> => {
+    const known = outcomes.get(call.id);
+    if (known) return known;
+    // Only the built-in interviewers act on the project; personas (chat or interviewee) only talk.
+    const mayAct = conversation.projectId && conversation.interviewer && findInterviewer(conversation.interviewer);
+    const outcome = mayAct ? await executeTool(env, call) : await rejectTool(ctx, ids.assistantMessageId, call);
+    outcomes.set(call.id, outcome);
+    return outcome;
+  };
+
+  try {
+    await send({
+      type: "message",
+      conversation_id: conversation.id,
+      user_message_id: ids.userMessageId,
+      assistant_message_id: ids.assistantMessageId,
+    });
+    const speaker = await loadSpeaker(ctx, conversation);
+    const history = (
+      await loadMessages(db, ctx.tenantId, conversation.id, { afterSeq: conversation.summaryThrough })
+    ).filter((m) => m.seq < ids.userSeq);
+    const summary = await updateSummary(ctx, conversation, history);
+    const lastAssistant = [...history].reverse().find((m) => m.role === "assistant");
+    const pendingQuestion = lastAssistant?.question ?? undefined;
+    await responderFor(ctx, speaker).respond({
+      ctx,
+      conversation,
+      speaker,
+      history,
+      summary,
+      userText: ids.content,
+      answer: resolveAnswer(ids.content, pendingQuestion),
+      pendingQuestion,
+      signal,
+      emit,
+      runTool,
+      async callTool(name, args, id) {
+        const callId = id ?? `call_${ids.assistantMessageId.slice(4, 12)}_${++toolCounter}`;
+        await emit({ type: "tool_call", id: callId, name, args });
+        const outcome = await runTool({ id: callId, name, args });
+        await emit({ type: "tool_result", id: callId, name, ...outcome });
+        return outcome;
+      },
+      setMeta(next) {
+        meta = { ...meta, ...next };
+      },
+    });
+    if (signal.aborted) status = "incomplete";
+  } catch (error) {
+    if (signal.aborted) {
+      status = "incomplete";
+    } else {
+      status = "error";
+      failure = error instanceof AppError ? error : internal(ctx, error);
+      await send({ type: "error", problem: toProblem(failure, ctx.requestId) });
+    }
+  } finally {
+    clearInterval(keeper);
+  }
+
+  const at = ctx.clock.now();
+  const [assistant] = await db
+    .update(messages)
+    .set({ content: text, status, meta })
+    .where(and(eq(messages.tenantId, ctx.tenantId), eq(messages.id, ids.assistantMessageId)))
+    .returning();
+  await releaseLease(db, ctx.tenantId, conversation.id, at);
+  await send({ type: "done", message_id: ids.assistantMessageId, status });
+  const [user] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.tenantId, ctx.tenantId), eq(messages.id, ids.userMessageId)));
+  if (!assistant || !user) throw new AppError("not_found", "The conversation was deleted while the reply was running");
+  return { user: presentMessage(user), assistant: presentMessage(assistant), ...(failure ? { error: failure } : {}) };
+}
+
+function internal(ctx: Ctx, error: unknown): AppError {
+  ctx.log.error(errorLogFields(error), "reply failed");
+  return new AppError("internal", "The reply failed on our side; what was said so far is stored with status error");
+}
+
+/** Personas have no tools: a model that calls one anyway gets an error back, and the attempt is stored. */
+async function rejectTool(
+  ctx: Ctx,
+  messageId: string,
+  call: { id: string; name: string; args: unknown },
+): Promise<ToolOutcome> {
+  const error = "this conversation has no tools; answer in words";
+  await appendToolRecord(ctx.database.db, ctx.tenantId, messageId, call, {
+    id: call.id,
+    name: call.name,
+    ok: false,
+    error,
+  });
+  return { ok: false, error };
+}
+
+/** Folds messages that no longer fit the history budget into the stored summary (oldest first). */
+async function updateSummary(ctx: Ctx, conversation: ConversationRow, history: MessageRow[]): Promise<string | null> {
+  const { trimmed } = fitToBudget(history);
+  const last = trimmed[trimmed.length - 1];
+  if (!last) return conversation.summary;
+  const summary = extendSummary(conversation.summary, trimmed);
+  await ctx.database.db
+    .update(conversations)
+    .set({ summary, summaryThrough: last.seq })
+    .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, conversation.id)));
+  return summary;
+}

@@ -1,0 +1,35 @@
+import type { Ctx } from "../context.ts";
+import { createLanguageModel, describeModel, isLlmConfigured } from "../llm/providers.ts";
+import { loadPersona } from "../personas/store.ts";
+import { findInterviewer } from "../prd/interviewers.ts";
+import { loadProject } from "../prd/store.ts";
+import { offlineInterviewerResponder } from "./responders/interviewer-offline.ts";
+import { createLlmResponder } from "./responders/llm.ts";
+import { offlinePersonaResponder } from "./responders/persona-offline.ts";
+import type { Responder, Speaker } from "./responders/types.ts";
+import type { ConversationRow } from "./store.ts";
+
+/** Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). */
+export async function loadSpeaker(ctx: Ctx, conversation: ConversationRow): Promise<Speaker> {
+  const db = ctx.database.db;
+  if (conversation.kind === "persona" || !conversation.projectId || !conversation.interviewer) {
+    if (!conversation.personaId) throw new Error("persona conversation without a persona");
+    return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.personaId) };
+  }
+  const project = await loadProject(db, ctx.tenantId, conversation.projectId);
+  const interviewer = findInterviewer(conversation.interviewer);
+  if (interviewer) return { kind: "interviewer", interviewer, project };
+  return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.interviewer), project };
+}
+
+export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
+  isLlmConfigured(ctx.config.llm) ? "llm" : "offline";
+
+/** The LLM responder when a provider is configured, else the offline engine for the speaker. */
+export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
+  if (engineOf(ctx) === "llm") {
+    const { provider, model } = describeModel(ctx.config.llm);
+    return createLlmResponder({ model: createLanguageModel(ctx.config.llm), label: `${provider}/${model}` });
+  }
+  return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
+}

@@ -1,0 +1,161 @@
+import "dotenv/config";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createApiKey } from "../auth/api-keys.ts";
+import { ensureTenant, LOCAL_TENANT } from "../auth/tenants.ts";
+import { type Config, ConfigError, loadConfig } from "../config.ts";
+import type { Ctx, Services } from "../context.ts";
+import { openDatabase } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { AppError } from "../errors.ts";
+import { createLogger } from "../logger.ts";
+import { createPersona } from "../personas/create.ts";
+import { getPersona } from "../personas/get.ts";
+import { listPersonas } from "../personas/list.ts";
+import { createServices } from "../services.ts";
+
+const USAGE = `persona-studio <command> [options]
+
+Commands:
+  serve                               start the API and web UI (same as npm start)
+  create --text FILE [--text FILE…] [--url URL…] [--engine offline|llm] [--tenant NAME]
+                                      build a persona without a server; progress on stderr, JSON on stdout
+  keys create --tenant NAME [--label TEXT]
+                                      create an API key (printed once; only its hash is stored)
+  migrate                             apply database migrations
+  export [--tenant NAME] [--id ID]    print personas as JSON
+
+Configuration comes from the environment (.env is read); see .env.example.`;
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function withServices<T>(config: Config, work: (services: Services) => Promise<T>): Promise<T> {
+  // The CLI's logs would mix with its JSON on stdout, so they go to stderr and only warnings are kept.
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, process.stderr);
+  const services = await createServices(config, { logger });
+  try {
+    return await work(services);
+  } finally {
+    await services.database.close();
+  }
+}
+
+async function cliCtx(services: Services, tenant: string | undefined): Promise<Ctx> {
+  const tenantId =
+    !tenant || tenant === LOCAL_TENANT.name
+      ? await ensureTenant(services.database.db, LOCAL_TENANT.name, LOCAL_TENANT.id)
+      : await ensureTenant(services.database.db, tenant);
+  return { ...services, tenantId, requestId: "cli", log: services.logger };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case "serve": {
+      const { startServer } = await import("../main.ts");
+      await startServer();
+      return 0;
+    }
+    case "migrate": {
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrate(database);
+        say(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case "keys": {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { tenant: { type: "string" }, label: { type: "string" } },
+      });
+      if (positionals[0] !== "create" || !values.tenant) {
+        say("usage: persona-studio keys create --tenant NAME [--label TEXT]");
+        return 1;
+      }
+      const tenant = values.tenant;
+      const created = await withServices(config, (s) => createApiKey(s.database.db, tenant, values.label));
+      say(`API key for tenant "${tenant}" (shown once; store it now):`);
+      process.stdout.write(`${created.key}\n`);
+      return 0;
+    }
+    case "create": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          text: { type: "string", multiple: true, default: [] },
+          url: { type: "string", multiple: true, default: [] },
+          engine: { type: "string" },
+          tenant: { type: "string" },
+        },
+      });
+      if (values.text.length === 0 && values.url.length === 0) {
+        say("usage: persona-studio create --text FILE [--text FILE…] [--url URL…]");
+        return 1;
+      }
+      if (values.engine !== undefined && values.engine !== "offline" && values.engine !== "llm") {
+        say('--engine must be "offline" or "llm"');
+        return 1;
+      }
+      const engine = values.engine;
+      const texts = values.text.map((file) => {
+        say(`reading ${file}`);
+        return readFileSync(file, "utf8");
+      });
+      const persona = await withServices(config, async (services) => {
+        const ctx = await cliCtx(services, values.tenant);
+        say(`building persona from ${texts.length} text(s) and ${values.url.length} URL(s)…`);
+        return createPersona({ ctx, input: { texts, urls: values.url, engine } });
+      });
+      for (const warning of persona.warnings) say(`warning: ${warning}`);
+      say(`stored ${persona.id} (version ${persona.version}) in ${persona.usage?.duration_ms ?? "?"} ms`);
+      process.stdout.write(`${JSON.stringify(persona, null, 2)}\n`);
+      return 0;
+    }
+    case "export": {
+      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, id: { type: "string" } } });
+      const personas = await withServices(config, async (services) => {
+        const ctx = await cliCtx(services, values.tenant);
+        if (values.id) return [await getPersona({ ctx, id: values.id })];
+        const all = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listPersonas({ ctx, limit: 100, cursor });
+          for (const summary of page.data) all.push(await getPersona({ ctx, id: summary.id }));
+          cursor = page.next_cursor ?? undefined;
+        } while (cursor);
+        return all;
+      });
+      process.stdout.write(`${JSON.stringify({ personas }, null, 2)}\n`);
+      return 0;
+    }
+    default:
+      say(`unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+/** Runs a CLI command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) say(error.message);
+    else if (error instanceof AppError) say(`error: ${error.message}${formatFieldErrors(error)}`);
+    else if (error instanceof Error && "code" in error && error.code === "ENOENT") say(`error: ${error.message}`);
+    else say(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+const formatFieldErrors = (error: AppError) =>
+  error.errors?.length ? `\n${error.errors.map((e) => `  ${e.path || "(request)"}: ${e.message}`).join("\n")}` : "";

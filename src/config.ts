@@ -1,0 +1,179 @@
+import { isIP } from "node:net";
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+export const isLoopbackHost = (host: string): boolean => LOOPBACK_HOSTS.has(host) || host.startsWith("127.");
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+
+const ConfigSchema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
+    HOST: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("127.0.0.1")
+        .refine((h) => h === "localhost" || isIP(h) !== 0, "must be an IP address or localhost"),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    LLM_PROVIDER: z.preprocess(
+      emptyToUndefined,
+      z.enum(["offline", "openai", "anthropic", "openai-compatible"]).default("offline"),
+    ),
+    LLM_MODEL: optionalString,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    ANTHROPIC_API_KEY: optionalString,
+    ANTHROPIC_BASE_URL: optionalUrl,
+    AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(["none", "apikey", "jwt"]).default("none")),
+    JWT_SECRET: optionalString,
+    JWT_JWKS_URL: optionalUrl,
+    JWT_ISSUER: optionalString,
+    JWT_AUDIENCE: optionalString,
+    FETCH_ALLOW_HOSTS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("")
+        .transform((s) =>
+          s
+            .split(",")
+            .map((h) => h.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+    ),
+    CORS_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("")
+        .transform((s) =>
+          s
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
+        ),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+    BODY_LIMIT_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(16 * 1024 * 1024),
+    ),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+  })
+  .superRefine((c, ctx) => {
+    if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_MODE"],
+        message: `AUTH_MODE=none is only allowed while HOST is a loopback address (HOST is ${c.HOST}); set AUTH_MODE=apikey or jwt`,
+      });
+    }
+    if (c.AUTH_MODE === "jwt" && !c.JWT_SECRET && !c.JWT_JWKS_URL) {
+      ctx.addIssue({ code: "custom", path: ["JWT_SECRET"], message: "AUTH_MODE=jwt needs JWT_SECRET or JWT_JWKS_URL" });
+    }
+    if (c.LLM_PROVIDER === "openai" && !c.OPENAI_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["OPENAI_API_KEY"], message: "LLM_PROVIDER=openai needs OPENAI_API_KEY" });
+    }
+    if (c.LLM_PROVIDER === "anthropic" && !c.ANTHROPIC_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ANTHROPIC_API_KEY"],
+        message: "LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY",
+      });
+    }
+    if (c.LLM_PROVIDER === "openai-compatible" && !c.OPENAI_BASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_BASE_URL"],
+        message: "LLM_PROVIDER=openai-compatible needs OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)",
+      });
+    }
+    if (c.LLM_PROVIDER !== "offline" && !c.LLM_MODEL) {
+      ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: `LLM_PROVIDER=${c.LLM_PROVIDER} needs LLM_MODEL` });
+    }
+  });
+
+type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  llm: {
+    provider: RawConfig["LLM_PROVIDER"];
+    model: string | undefined;
+    openaiApiKey: string | undefined;
+    openaiBaseUrl: string | undefined;
+    anthropicApiKey: string | undefined;
+    anthropicBaseUrl: string | undefined;
+  };
+  auth: {
+    mode: RawConfig["AUTH_MODE"];
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    jwtIssuer: string | undefined;
+    jwtAudience: string | undefined;
+  };
+  fetchAllowHosts: string[];
+  corsOrigins: string[];
+  logLevel: RawConfig["LOG_LEVEL"];
+  bodyLimitBytes: number;
+  rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start-up; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.DATA_DIR,
+    databaseUrl: c.DATABASE_URL,
+    llm: {
+      provider: c.LLM_PROVIDER,
+      model: c.LLM_MODEL,
+      openaiApiKey: c.OPENAI_API_KEY,
+      openaiBaseUrl: c.OPENAI_BASE_URL,
+      anthropicApiKey: c.ANTHROPIC_API_KEY,
+      anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
+    },
+    auth: {
+      mode: c.AUTH_MODE,
+      jwtSecret: c.JWT_SECRET,
+      jwksUrl: c.JWT_JWKS_URL,
+      jwtIssuer: c.JWT_ISSUER,
+      jwtAudience: c.JWT_AUDIENCE,
+    },
+    fetchAllowHosts: c.FETCH_ALLOW_HOSTS,
+    corsOrigins: c.CORS_ORIGINS,
+    logLevel: c.LOG_LEVEL,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Context, ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import { AppError, type FieldError, toProblem } from "../errors.ts";
+import { errorLogFields } from "../logger.ts";
+import type { AppEnv } from "./env.ts";
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join("/"),
+    message: issue.message,
+  }));
+}
+
+/** Renders any AppError as application/problem+json. */
+export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
+  const body = toProblem(error, c.get("requestId"));
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { "content-type": "application/problem+json", ...(error.headers ?? {}) },
+  });
+}
+
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 413) return new AppError("payload_too_large", error.message || "The request body is too large");
+  if (error.status === 400) {
+    const malformed = /json/i.test(error.message);
+    return new AppError(
+      "bad_request",
+      malformed ? "The request body is not valid JSON" : error.message || "Bad request",
+    );
+  }
+  if (error.status === 401) return new AppError("unauthorized", error.message || "Unauthorized");
+  return new AppError(error.status >= 500 ? "internal" : "bad_request", error.message || "Request failed");
+}
+
+/** The one error handler: known errors become their problem; anything else is logged and becomes a bare 500. */
+export const onError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof AppError) return problemResponse(c, error);
+  if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
+  const services = c.get("services");
+  services?.logger.error({ request_id: c.get("requestId"), ...errorLogFields(error) }, "unhandled error");
+  return problemResponse(c, new AppError("internal", "Something went wrong on our side; the request was not applied"));
+};

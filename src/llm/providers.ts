@@ -1,0 +1,91 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import type { Config } from "../config.ts";
+
+export type LlmConfig = Config["llm"];
+/** Providers that actually call a model (everything but the offline engine). */
+export type LlmProviderName = Exclude<LlmConfig["provider"], "offline">;
+/** A resolved model object (never a bare gateway model-id string). */
+export type ResolvedLanguageModel = Exclude<LanguageModel, string>;
+
+export interface ModelDescription {
+  provider: LlmProviderName;
+  model: string;
+}
+
+export interface ModelOverrides {
+  /** Use another model of the configured provider (e.g. a cheaper one for a side task). */
+  model?: string;
+}
+
+/** True when the config names a real provider and a model, i.e. the LLM engine can be used. */
+export function isLlmConfigured(llm: LlmConfig): boolean {
+  return llm.provider !== "offline" && Boolean(llm.model);
+}
+
+/** Provider + model for usage reporting and logs; never includes keys or URLs (URLs may embed credentials). */
+export function describeModel(llm: LlmConfig, overrides: ModelOverrides = {}): ModelDescription {
+  if (llm.provider === "offline") {
+    throw new Error("LLM_PROVIDER=offline has no language model; use the offline engine");
+  }
+  const model = overrides.model ?? llm.model;
+  if (!model) {
+    throw new Error(`LLM_PROVIDER=${llm.provider} needs LLM_MODEL`);
+  }
+  return { provider: llm.provider, model };
+}
+
+/**
+ * The Anthropic SDKs disagree on ANTHROPIC_BASE_URL: the official SDK expects the host root
+ * ("https://api.anthropic.com"), the AI SDK expects ".../v1". Accept both so a value copied from either works.
+ */
+export function normalizeAnthropicBaseUrl(url: string): string {
+  const trimmed = url.replace(/\/+$/, "");
+  return /\/v\d+$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}
+
+/**
+ * Config -> AI SDK language model. Keys are passed explicitly so the AI SDK never falls back to reading
+ * process.env behind the config's back.
+ */
+export function createLanguageModel(llm: LlmConfig, overrides: ModelOverrides = {}): ResolvedLanguageModel {
+  const { provider, model } = describeModel(llm, overrides);
+  switch (provider) {
+    case "openai": {
+      if (!llm.openaiApiKey) throw new Error("LLM_PROVIDER=openai needs OPENAI_API_KEY");
+      const openai = createOpenAI({
+        apiKey: llm.openaiApiKey,
+        ...(llm.openaiBaseUrl ? { baseURL: llm.openaiBaseUrl.replace(/\/+$/, "") } : {}),
+      });
+      // Chat Completions rather than the Responses API: OPENAI_BASE_URL often points at gateways and proxies
+      // (LiteLLM, Azure-style, corporate relays) that only speak Chat Completions, and it is the same wire format
+      // as the openai-compatible provider, so one fake upstream tests both.
+      return openai.chat(model);
+    }
+    case "anthropic": {
+      if (!llm.anthropicApiKey) throw new Error("LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY");
+      const anthropic = createAnthropic({
+        apiKey: llm.anthropicApiKey,
+        ...(llm.anthropicBaseUrl ? { baseURL: normalizeAnthropicBaseUrl(llm.anthropicBaseUrl) } : {}),
+      });
+      return anthropic(model);
+    }
+    case "openai-compatible": {
+      if (!llm.openaiBaseUrl) throw new Error("LLM_PROVIDER=openai-compatible needs OPENAI_BASE_URL");
+      const compatible = createOpenAICompatible({
+        name: "openai-compatible",
+        baseURL: llm.openaiBaseUrl.replace(/\/+$/, ""),
+        // Local servers (Ollama, llama.cpp) usually need no key; only send one when configured.
+        ...(llm.openaiApiKey ? { apiKey: llm.openaiApiKey } : {}),
+        // Current Ollama, vLLM, LM Studio and llama.cpp accept `response_format: json_schema` and constrain decoding
+        // with it; LM Studio rejects the schema-less `json_object` fallback, so send the schema.
+        supportsStructuredOutputs: true,
+        // Without this, streamed answers carry no token usage.
+        includeUsage: true,
+      });
+      return compatible.chatModel(model);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.ts";
+import { personas, personaVersions, sources } from "../db/schema.ts";
+import { notFound } from "../errors.ts";
+import { isId } from "../ids.ts";
+import type { PreparedSource } from "../synthesis/pipeline.ts";
+import type { DiffEntry } from "./diff.ts";
+import { LIST_FIELDS, type Persona, type SourceInfo } from "./schemas.ts";
+
+export type PersonaRow = typeof personas.$inferSelect;
+
+/** Loads one persona of the tenant, or 404 (also for another tenant's id and for malformed ids). */
+export async function loadPersona(
+  db: DbOrTx,
+  tenantId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PersonaRow> {
+  if (!isId("persona", id)) throw notFound("Persona");
+  const query = db
+    .select()
+    .from(personas)
+    .where(and(eq(personas.tenantId, tenantId), eq(personas.id, id)));
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) throw notFound("Persona");
+  return row;
+}
+
+export async function loadSources(db: DbOrTx, tenantId: string, personaId: string): Promise<SourceInfo[]> {
+  const rows = await db
+    .select({
+      id: sources.id,
+      kind: sources.kind,
+      url: sources.url,
+      title: sources.title,
+      chars: sources.chars,
+      sha256: sources.sha256,
+      materialDate: sources.materialDate,
+      fetchedAt: sources.fetchedAt,
+      createdAt: sources.createdAt,
+    })
+    .from(sources)
+    .where(and(eq(sources.tenantId, tenantId), eq(sources.personaId, personaId)))
+    .orderBy(asc(sources.createdAt), asc(sources.position));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.title ? { title: r.title } : {}),
+    chars: r.chars,
+    sha256: r.sha256,
+    ...(r.materialDate ? { date: r.materialDate.toISOString().slice(0, 10) } : {}),
+    ...(r.fetchedAt ? { fetched_at: r.fetchedAt.toISOString() } : {}),
+    created_at: r.createdAt.toISOString(),
+  }));
+}
+
+export async function insertSources(
+  db: DbOrTx,
+  tenantId: string,
+  personaId: string,
+  prepared: PreparedSource[],
+  at: Date,
+): Promise<void> {
+  if (prepared.length === 0) return;
+  await db.insert(sources).values(
+    prepared.map((s) => ({
+      id: s.id,
+      tenantId,
+      personaId,
+      kind: s.kind,
+      url: s.url ?? null,
+      title: s.title ?? null,
+      chars: s.chars,
+      sha256: s.sha256,
+      content: s.text,
+      position: s.order,
+      materialDate: s.date ? new Date(s.date) : null,
+      fetchedAt: s.fetchedAt ? new Date(s.fetchedAt) : null,
+      createdAt: at,
+    })),
+  );
+}
+
+export interface VersionRecord {
+  tenantId: string;
+  personaId: string;
+  version: number;
+  persona: Persona;
+  evidence: PersonaRow["evidence"];
+  diff: DiffEntry[];
+  cause: string;
+  changes?: Record<string, unknown> | undefined;
+  sourceIds: string[];
+  createdAt: Date;
+}
+
+export async function insertVersion(db: DbOrTx, record: VersionRecord): Promise<void> {
+  await db.insert(personaVersions).values({ ...record, changes: record.changes ?? null });
+}
+
+/** The words `q` searches: names, places and every list item. */
+export function searchVector(persona: Persona) {
+  const words = [
+    persona.name,
+    persona.occupation,
+    persona.location,
+    persona.background,
+    persona.communication_style,
+    ...LIST_FIELDS.flatMap((f) => persona[f]),
+  ]
+    .filter((v): v is string => typeof v === "string")
+    .join(" ");
+  return sql`to_tsvector('simple', ${words})`;
+}

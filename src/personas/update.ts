@@ -1,0 +1,119 @@
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../context.ts";
+import { personas } from "../db/schema.ts";
+import { withTransaction } from "../db/transaction.ts";
+import { AppError } from "../errors.ts";
+import { type MaterialInput, type PreparedSource, synthesize } from "../synthesis/pipeline.ts";
+import { diffPersonas } from "./diff.ts";
+import { applyFieldPatch } from "./edit.ts";
+import { type Changes, mergePersonaDocs, type PersonaDoc } from "./merge.ts";
+import { etagOf, type PersonaResource, presentPersona } from "./present.ts";
+import { insertSources, insertVersion, loadPersona, loadSources, type PersonaRow, searchVector } from "./store.ts";
+import { loadVersion } from "./versions.ts";
+
+export type PersonaUpdate =
+  | { kind: "fields"; patch: unknown }
+  | { kind: "material"; input: MaterialInput }
+  | { kind: "restore"; version: number };
+
+export interface UpdateResult {
+  resource: PersonaResource;
+  changes?: Changes;
+}
+
+function checkIfMatch(row: PersonaRow, ifMatch: string | undefined): void {
+  if (ifMatch === undefined || ifMatch.trim() === "*") return;
+  const tags = ifMatch.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (!tags.includes(etagOf(row))) {
+    throw new AppError(
+      "precondition_failed",
+      `The persona changed since you read it: it is now at version ${row.version} (ETag ${etagOf(row)})`,
+    );
+  }
+}
+
+/**
+ * Every update is a new immutable version: direct field edits (merge patch), new material merged in, or a restore of
+ * an old version. `If-Match` guards against lost updates.
+ */
+export async function updatePersona({
+  ctx,
+  id,
+  update,
+  ifMatch,
+}: {
+  ctx: Ctx;
+  id: string;
+  update: PersonaUpdate;
+  ifMatch?: string | undefined;
+}): Promise<UpdateResult> {
+  // Fail fast (404, 412) before the slow part: synthesis runs outside the transaction.
+  const before = await loadPersona(ctx.database.db, ctx.tenantId, id);
+  checkIfMatch(before, ifMatch);
+  const synthesized =
+    update.kind === "material" ? await synthesize(ctx, update.input, { existing: before.persona }) : undefined;
+
+  return withTransaction(ctx, async (tx) => {
+    const row = await loadPersona(tx, ctx.tenantId, id, { forUpdate: true });
+    checkIfMatch(row, ifMatch);
+    const current: PersonaDoc = { persona: row.persona, evidence: row.evidence };
+    const now = ctx.clock.now();
+
+    let next: PersonaDoc;
+    let newSources: PreparedSource[] = [];
+    let changes: Changes | undefined;
+    let cause: string;
+    let warnings = row.warnings;
+    let usage = row.usage;
+    if (update.kind === "fields") {
+      const edited = applyFieldPatch(current, update.patch, 0);
+      next = edited.doc;
+      newSources = [edited.source];
+      cause = "edit";
+    } else if (update.kind === "restore") {
+      const old = await loadVersion(tx, ctx.tenantId, id, update.version);
+      next = { persona: old.persona, evidence: old.evidence };
+      cause = `restore:${update.version}`;
+    } else {
+      if (!synthesized) throw new Error("material update without synthesis");
+      const merged = mergePersonaDocs(current, synthesized, synthesized.equivalences);
+      next = merged.doc;
+      changes = merged.changes;
+      newSources = synthesized.sources;
+      cause = "merge";
+      warnings = synthesized.warnings;
+      usage = { ...synthesized.usage };
+    }
+
+    const version = row.version + 1;
+    const [updated] = await tx
+      .update(personas)
+      .set({
+        version,
+        persona: next.persona,
+        evidence: next.evidence,
+        warnings,
+        usage,
+        search: searchVector(next.persona),
+        updatedAt: now,
+      })
+      .where(and(eq(personas.tenantId, ctx.tenantId), eq(personas.id, id)))
+      .returning();
+    await insertSources(tx, ctx.tenantId, id, newSources, now);
+    await insertVersion(tx, {
+      tenantId: ctx.tenantId,
+      personaId: id,
+      version,
+      persona: next.persona,
+      evidence: next.evidence,
+      diff: diffPersonas(current.persona, next.persona),
+      cause,
+      changes,
+      sourceIds: newSources.map((s) => s.id),
+      createdAt: now,
+    });
+    if (!updated) throw new Error("update returned no row");
+    const resource = presentPersona(updated, await loadSources(tx, ctx.tenantId, id));
+    return changes ? { resource, changes } : { resource };
+  });
+}

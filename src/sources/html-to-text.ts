@@ -1,0 +1,234 @@
+/**
+ * Fetched HTML -> readable text for extraction: Readability over linkedom, with page chrome (navigation, cookie
+ * banners, sidebars, footers, scripts) removed first so it cannot leak into the main text. The title and headings
+ * are kept as their own lines because they often name the person the page is about.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+
+export interface HtmlText {
+  title?: string;
+  text: string;
+}
+
+const CHROME_TAGS = [
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "svg",
+  "canvas",
+  "iframe",
+  "form",
+  "button",
+  "input",
+  "select",
+  "nav",
+  "header",
+  "footer",
+  "aside",
+];
+const CHROME_CLASS_OR_ID =
+  /cookie|consent|gdpr|(?:^|[-_ ])cc(?:[-_ ]|$)|banner|sidebar|side-bar|newsletter|subscribe|share|social|advert|(?:^|[-_ ])ads?(?:[-_ ]|$)|promo|donate|breadcrumb|popup|modal|topbar|navbar|(?:^|[-_ ])menu|skip-link|related|widget/i;
+const NEVER_STRIP = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+const BLOCK_TAGS = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "BLOCKQUOTE",
+  "BR",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGCAPTION",
+  "FIGURE",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HR",
+  "LI",
+  "MAIN",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "TD",
+  "TH",
+  "TR",
+  "UL",
+]);
+/** Below this, Readability probably kept a fragment; the stripped body is the safer text. */
+const MIN_READABLE_SHARE = 0.5;
+
+/** The small DOM surface this module uses; linkedom's types differ from lib.dom's, so we name only what we need. */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  // firstChild/nextSibling rather than childNodes: linkedom builds childNodes by walking the subtree, which makes a
+  // full traversal quadratic on deep trees.
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
+}
+interface DomElement extends DomNode {
+  getAttribute(name: string): string | null;
+  remove(): void;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  querySelector(selectors: string): DomElement | null;
+}
+interface DomDocument {
+  title: string;
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  querySelector(selectors: string): DomElement | null;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function parseDocument(html: string): DomDocument {
+  const { document } = parseHTML(html);
+  return document as unknown as DomDocument;
+}
+
+function stripChrome(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll(CHROME_TAGS.join(",")))) element.remove();
+  for (const element of Array.from(document.querySelectorAll("[class],[id]"))) {
+    if (NEVER_STRIP.has(element.nodeName.toUpperCase())) continue;
+    const marker = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    if (CHROME_CLASS_OR_ID.test(marker)) element.remove();
+  }
+}
+
+/** Text of a subtree with one line per block element; iterative so deep documents cannot overflow the stack. */
+export function blockLines(root: DomNode): string[] {
+  const lines: string[] = [];
+  let current = "";
+  const flush = () => {
+    const line = collapse(current);
+    if (line !== "") lines.push(line);
+    current = "";
+  };
+  // Explicit stack of [node, leaving] pairs: a block element flushes when entered and when left.
+  const stack: [DomNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (entry === undefined) break;
+    const [node, leaving] = entry;
+    if (node.nodeType === TEXT_NODE) {
+      current += node.textContent ?? "";
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const isBlock = BLOCK_TAGS.has(node.nodeName.toUpperCase());
+    if (leaving) {
+      if (isBlock) flush();
+      continue;
+    }
+    if (isBlock) flush();
+    stack.push([node, true]);
+    const children: DomNode[] = [];
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i -= 1) {
+      const child = children[i];
+      if (child !== undefined) stack.push([child, false]);
+    }
+  }
+  flush();
+  return lines;
+}
+
+function readabilityLines(html: string): string[] {
+  const document = parseDocument(html);
+  stripChrome(document);
+  const article = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
+  if (!article?.content) return [];
+  const fragment = parseDocument(`<!doctype html><html><body>${article.content}</body></html>`);
+  const lines = fragment.body ? blockLines(fragment.body) : [];
+  // Readability lifts the byline out of the content, but "By Ana Ruiz" is often the only place a post names its author.
+  const byline = collapse(article.byline ?? "");
+  if (byline === "" || lines.some((line) => line.includes(byline))) return lines;
+  return [/^by\b/i.test(byline) ? byline : `By ${byline}`, ...lines];
+}
+
+function fallbackLines(document: DomDocument): string[] {
+  const root = document.querySelector("main") ?? document.querySelector("article") ?? document.body;
+  return root ? blockLines(root) : [];
+}
+
+function stripTagsCrudely(html: string): string {
+  return collapse(
+    html
+      .replace(/<(script|style)[^>]*>[^<]*<\/\1>/gi, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'"),
+  );
+}
+
+/** Readability is super-linear on pathological trees; real pages stay far below these. */
+const MAX_READABLE_DEPTH = 120;
+const MAX_READABLE_ELEMENTS = 20_000;
+
+function isReadabilitySafe(root: DomNode): boolean {
+  let elements = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (entry === undefined) break;
+    const [node, depth] = entry;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    elements += 1;
+    if (depth > MAX_READABLE_DEPTH || elements > MAX_READABLE_ELEMENTS) return false;
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+function chooseBodyLines(html: string, document: DomDocument): string[] {
+  const fallback = fallbackLines(document);
+  const root = document.documentElement ?? document.body;
+  if (!root || !isReadabilitySafe(root)) return fallback;
+  let readable: string[] = [];
+  try {
+    readable = readabilityLines(html);
+  } catch {
+    readable = [];
+  }
+  const size = (lines: string[]) => lines.reduce((sum, line) => sum + line.length, 0);
+  return size(readable) >= MIN_READABLE_SHARE * size(fallback) ? readable : fallback;
+}
+
+function withHeadings(lines: string[], document: DomDocument): string[] {
+  const h1 = document.querySelector("h1");
+  const heading = h1 ? collapse(h1.textContent ?? "") : "";
+  if (heading === "" || lines.includes(heading)) return lines;
+  return [heading, ...lines];
+}
+
+/** Main text of an HTML page; never throws (malformed input degrades to crude tag stripping). */
+export function htmlToText(html: string, _url?: string): HtmlText {
+  try {
+    const document = parseDocument(html);
+    const title = collapse(document.title ?? "") || undefined;
+    stripChrome(document);
+    const lines = withHeadings(chooseBodyLines(html, document), document);
+    const text = [title, ...lines].filter((line): line is string => Boolean(line)).join("\n");
+    return title === undefined ? { text } : { title, text };
+  } catch {
+    return { text: stripTagsCrudely(html) };
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The offline engine: deterministic, rule-based extraction with no LLM. It identifies the subject, attributes every
+ * sentence to a speaker and a topic, and runs cue-phrase rules and lexicons over the subject's sentences only.
+ * Every claim quotes a verbatim span of a cleaned source; assemblePersona verifies that again.
+ */
+import type { PersonaField } from "../personas/schemas.ts";
+import { normalizeText } from "./normalize.ts";
+import type { Candidate } from "./offline/candidate.ts";
+import { attribute } from "./offline/document.ts";
+import {
+  goalCandidates,
+  interestCandidates,
+  painCandidates,
+  skillCandidates,
+  spanishCandidates,
+  traitCandidates,
+  valueCandidates,
+} from "./offline/lists.ts";
+import {
+  ageCandidates,
+  backgroundCandidates,
+  locationCandidates,
+  occupationCandidates,
+  styleCandidates,
+} from "./offline/scalars.ts";
+import { identifySubject } from "./offline/subject.ts";
+import type { Claim, CleanSource, ExtractOptions, Extractor, ExtractResult } from "./types.ts";
+
+/** Each extra independent mention of the same scalar value adds this much confidence (capped). */
+const CORROBORATION_BONUS = 0.03;
+const MAX_CORROBORATION = 0.09;
+/** Repeated mentions beyond this add no confidence and no useful evidence. */
+const MAX_CORROBORATING_CLAIMS = 10;
+
+/** "NICEIC Approved Contractor" names a credential, not the job; keep it only when nothing better exists. */
+function penaliseCredentials(candidate: Candidate): Candidate {
+  const credential = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i.test(
+    String(candidate.value),
+  );
+  return credential ? { ...candidate, confidence: Math.min(candidate.confidence, 0.45) } : candidate;
+}
+
+function toClaim(candidate: Candidate, confidence = candidate.confidence): Claim {
+  return {
+    field: candidate.field,
+    value: candidate.value,
+    source_id: candidate.source.id,
+    quote: candidate.quote,
+    kind: candidate.kind,
+    confidence: Math.round(Math.min(1, confidence) * 1000) / 1000,
+  };
+}
+
+function valueKey(value: string | number): string {
+  return typeof value === "number" ? String(value) : normalizeText(value);
+}
+
+/**
+ * One value per scalar, chosen here rather than in assembly because only the extractor knows where inside a source
+ * a statement sits: the strongest cue wins, repeated mentions corroborate, and among equals the newer dated
+ * statement (then the later one) wins.
+ */
+export function chooseScalar(candidates: readonly Candidate[]): Claim[] {
+  if (candidates.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const c of candidates) counts.set(valueKey(c.value), (counts.get(valueKey(c.value)) ?? 0) + 1);
+  const score = (c: Candidate) =>
+    c.confidence + Math.min(MAX_CORROBORATION, ((counts.get(valueKey(c.value)) ?? 1) - 1) * CORROBORATION_BONUS);
+  const ranked = [...candidates].sort(
+    (a, b) => score(b) - score(a) || (b.date ?? -Infinity) - (a.date ?? -Infinity) || b.position - a.position,
+  );
+  const best = ranked[0];
+  if (best === undefined) return [];
+  const key = valueKey(best.value);
+  const bestScore = score(best);
+  return ranked
+    .filter((c) => valueKey(c.value) === key)
+    .slice(0, MAX_CORROBORATING_CLAIMS)
+    .map((c) => ({ ...toClaim(c, bestScore), value: best.value }));
+}
+
+/** Distinct values kept per list field before assembly (which keeps at most PERSONA_LIMITS.itemsPerList). */
+const MAX_VALUES_PER_LIST = 200;
+
+/**
+ * Long inputs can yield thousands of candidates; assembly keeps 50 items with a few quotes each, so passing more
+ * only costs time. Keeps the most confident values (earliest first among equals) and a few quotes per value.
+ */
+function boundListCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const byField = new Map<string, Map<string, Candidate[]>>();
+  for (const c of candidates) {
+    const values = byField.get(c.field) ?? new Map<string, Candidate[]>();
+    byField.set(c.field, values);
+    const key = valueKey(c.value);
+    const list = values.get(key) ?? [];
+    if (list.length < MAX_CORROBORATING_CLAIMS) list.push(c);
+    values.set(key, list);
+  }
+  const kept: Candidate[] = [];
+  for (const values of byField.values()) {
+    const groups = [...values.values()].sort(
+      (a, b) => Math.max(...b.map((c) => c.confidence)) - Math.max(...a.map((c) => c.confidence)),
+    );
+    for (const group of groups.slice(0, MAX_VALUES_PER_LIST)) kept.push(...group);
+  }
+  return kept;
+}
+
+function uniqueClaims(claims: Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((claim) => {
+    const key = `${claim.field}\u0000${valueKey(claim.value)}\u0000${claim.source_id}\u0000${claim.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export class OfflineExtractor implements Extractor {
+  readonly engine = "offline" as const;
+
+  async extract(sources: CleanSource[], options: ExtractOptions = {}): Promise<ExtractResult> {
+    options.signal?.throwIfAborted();
+    return extractOffline(sources);
+  }
+}
+
+/** Synchronous core of the offline engine (exported for tests and benchmarks). */
+export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
+  const warnings: string[] = [];
+  const subject = identifySubject(sources);
+  const { units } = attribute(sources, subject.model, warnings);
+  const matcher = subject.model.matcher;
+
+  const scalarCandidates: Partial<Record<PersonaField, Candidate[]>> = {
+    age: ageCandidates(units),
+    occupation: occupationCandidates(units, matcher).map(penaliseCredentials),
+    location: locationCandidates(units),
+    background: backgroundCandidates(units),
+    communication_style: styleCandidates(units),
+  };
+  const claims: Claim[] = [];
+  if (subject.name) {
+    claims.push({
+      field: "name",
+      value: subject.name.value,
+      source_id: subject.name.source.id,
+      quote: subject.name.quote,
+      kind: "stated",
+      confidence: Math.min(1, 0.5 + subject.name.score / 10),
+    });
+  }
+  for (const candidates of Object.values(scalarCandidates)) claims.push(...chooseScalar(candidates ?? []));
+
+  const occupation = claims.find((c) => c.field === "occupation");
+  const listCandidates = [
+    ...traitCandidates(units),
+    ...interestCandidates(units),
+    ...skillCandidates(units, typeof occupation?.value === "string" ? occupation.value : null),
+    ...valueCandidates(units),
+    ...goalCandidates(units),
+    ...painCandidates(units),
+    ...spanishCandidates(units),
+  ];
+  claims.push(...boundListCandidates(listCandidates).map((c) => toClaim(c)));
+
+  return {
+    claims: uniqueClaims(claims),
+    warnings,
+    usage: { engine: "offline", provider: null, model: null, llm_calls: 0, input_tokens: 0, output_tokens: 0 },
+  };
+}

@@ -1,0 +1,36 @@
+import type { EvidenceKind, PersonaField } from "../../personas/schemas.ts";
+import type { CleanSource } from "../types.ts";
+import type { Unit } from "./document.ts";
+
+/** A rule's proposal before selection; becomes a Claim. */
+export interface Candidate {
+  field: PersonaField;
+  value: string | number;
+  quote: string;
+  source: CleanSource;
+  kind: EvidenceKind;
+  confidence: number;
+  /** When the unit's source had a date above it; used to let newer statements win. */
+  date: number | null;
+  position: number;
+}
+
+export function fromUnit(
+  unit: Unit,
+  field: PersonaField,
+  value: string | number,
+  confidence: number,
+  kind: EvidenceKind = "stated",
+  quote: string = unit.text,
+): Candidate {
+  return {
+    field,
+    value,
+    quote,
+    source: unit.source,
+    kind,
+    confidence,
+    date: unit.date,
+    position: unit.source.order * 1_000_000 + unit.index,
+  };
+}

@@ -1,0 +1,489 @@
+/**
+ * Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about.
+ * Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues,
+ * commenters and other people on the same page are kept out of the persona.
+ */
+import type { CleanSource } from "../types.ts";
+import { looksLikeInjection } from "./injection.ts";
+import { isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
+import { splitSentences } from "./text.ts";
+
+export type Party = "subject" | "other" | "unknown";
+
+export interface Unit {
+  source: CleanSource;
+  /** Verbatim sentence (a substring of source.text). */
+  text: string;
+  /** The verbatim line the sentence came from (without speaker label). */
+  line: string;
+  /** Who "I"/"my"/"we" refers to in this unit. */
+  speaker: Party;
+  /** Who the sentence is about (its grammatical subject, or the block/speaker when implicit). */
+  topic: Party;
+  firstPerson: boolean;
+  /** Inside quotation marks in a third-person document: the subject's own words. */
+  quoted: boolean;
+  /** Timestamp (ms) of the nearest date above this unit in its source, when any. */
+  date: number | null;
+  /** Lowercased heading of the block the unit sits in ("her goals (her words)", "frustrations"). */
+  section: string;
+  /** The latest question put to the subject before this unit (interview, survey, Q&A). */
+  question: string;
+  /** How the topic was decided: an explicit first-person/name/pronoun subject, or implied by the block. */
+  topicBy: "first" | "name" | "pronoun" | "implicit";
+  /** Header-like "Label: value" line (e.g. "Requester: Ana Ruiz"). */
+  label: string | null;
+  index: number;
+}
+
+export interface Speech {
+  /** Raw speaker label ("INT", "Kevin M. (TillTap Support)", "Customer reply"). */
+  label: string;
+  content: string;
+  contentStart: number;
+  /** Applies to the following lines too (ticket/email headers), not just this one. */
+  sticky: boolean;
+}
+
+const TIMESTAMP_LABEL = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,40}?):\s+/;
+const HANDLE_LABEL = /^(?:↳|>|-)?\s*(@[\w.]+):?\s+/;
+const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|…|:)\s*/;
+const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
+const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
+const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
+
+/** Labels that introduce header fields, not speech. */
+const FIELD_LABELS =
+  /^(?:subject|from|to|cc|bcc|date|sent|status|plan|channel|created|opened|updated|priority|requester|customer|mentee|mentor|speaker|speakers|participant|note|notes|nota|action|actions|went well|didn'?t go well|mood check|hiring|values?|goals?|strengths?|frustrations?|feedback.*|check-in|other|agenda|next session|recorded|duration|response id|submitted|completion time|tema|publicado por|posted|location|name|age|occupation|role|title|company|email|phone|tel|web|website|ps|p\.s|update|edit|tl;dr|summary|re|fwd|q\d+.*|current profile bio|profile|bio)$/i;
+
+const INTERVIEWER_LABEL =
+  /^(?:int|interviewer|moderator|researcher|host|q|question|pregunta|agent|support|facilitator|entrevistador(?:a)?|presentador(?:a)?)\b|\((?:[^)]*\b(?:support|agent|team|staff|host|moderator|interviewer)\b[^)]*)\)|\bsupport\b|^agent\b/i;
+const SUBJECT_ROLE_LABEL =
+  /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|p\d+|entrevistad[oa])$/i;
+
+/**
+ * A "Label: text" line is speech when the label is a speaker: an upper-case tag (INT, P07), a role (Agent,
+ * Customer), or a name known to be a person. Known names come from the caller; "Non-negotiable:" is not one.
+ */
+export function parseSpeech(line: string, isKnownPerson: (label: string) => boolean = () => false): Speech | null {
+  const patterns: [RegExp, boolean][] = [
+    [TIMESTAMP_LABEL, false],
+    [HANDLE_LABEL, false],
+    [SAID_LABEL, false],
+    [PAREN_LABEL, false],
+  ];
+  for (const [pattern, sticky] of patterns) {
+    const match = pattern.exec(line);
+    if (match?.[1])
+      return { label: match[1].trim(), content: line.slice(match[0].length), contentStart: match[0].length, sticky };
+  }
+  const header = STICKY_HEADER.exec(line);
+  if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
+  const plain = PLAIN_LABEL.exec(line);
+  if (plain?.[1]) {
+    const label = plain[1].trim();
+    if (FIELD_LABELS.test(label)) return null;
+    const looksLikeSpeaker =
+      /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
+      INTERVIEWER_LABEL.test(label) ||
+      SUBJECT_ROLE_LABEL.test(label) ||
+      (isPlausibleName(label) && isKnownPerson(label));
+    if (looksLikeSpeaker)
+      return { label, content: line.slice(plain[0].length), contentStart: plain[0].length, sticky: false };
+  }
+  return null;
+}
+
+const DATE_PATTERNS: readonly RegExp[] = [
+  /\b(\d{4})-(\d{2})-(\d{2})\b/,
+  /\b(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,? (?:de )?(\d{4})\b/i,
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i,
+];
+const MONTHS: Record<string, number> = {
+  jan: 0,
+  ene: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  abr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  ago: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+  dic: 11,
+};
+
+/** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
+export function dateOnLine(line: string): number | null {
+  const iso = DATE_PATTERNS[0]?.exec(line);
+  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+  const dayFirst = DATE_PATTERNS[1]?.exec(line);
+  if (dayFirst) {
+    const month = MONTHS[(dayFirst[2] ?? "").toLowerCase().slice(0, 3)];
+    if (month !== undefined) return Date.UTC(Number(dayFirst[3]), month, Number(dayFirst[1]));
+  }
+  const monthFirst = DATE_PATTERNS[2]?.exec(line);
+  if (monthFirst) {
+    const month = MONTHS[(monthFirst[1] ?? "").toLowerCase().slice(0, 3)];
+    if (month !== undefined) return Date.UTC(Number(monthFirst[3]), month, Number(monthFirst[2]));
+  }
+  return null;
+}
+
+const FIRST_PERSON =
+  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me)(?=$|[^\p{L}'’])/iu;
+const LEADING_FIRST_PERSON =
+  /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh)[,]?\s+)*(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me)(?=$|[^\p{L}'’])/iu;
+const LEADING_PRONOUN = /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él)(?=$|[^\p{L}'’])/iu;
+const LEADING_NAME = new RegExp(`^(?:(?:and|but|so|also)\\s+)?(${NAME_SEQUENCE})(?:['’]s)?(?=$|[^\\p{L}])`, "u");
+const HEADING_MARKDOWN = /^#{1,6}\s+/;
+
+export interface Attribution {
+  units: Unit[];
+  /** Non-subject people seen as speakers or sentence subjects (lowercased first tokens). */
+  others: Set<string>;
+}
+
+export interface SubjectModel {
+  matcher: NameMatcher | null;
+  /** Lowercased capitalised words seen mid-sentence: proper nouns, so a sentence starting with one names someone. */
+  properNouns: Set<string>;
+  /** Speaker labels (lowercased) known to be the subject / someone else. */
+  subjectLabels: Set<string>;
+  otherLabels: Set<string>;
+}
+
+function labelKey(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+export interface LabelStats {
+  lines: number;
+  questions: number;
+}
+
+/** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
+export function labelStats(text: string): Map<string, LabelStats> {
+  const stats = new Map<string, LabelStats>();
+  for (const line of text.split("\n")) {
+    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
+    const label = match?.[1]?.trim();
+    if (!label || FIELD_LABELS.test(label)) continue;
+    const key = labelKey(label);
+    const entry = stats.get(key) ?? { lines: 0, questions: 0 };
+    entry.lines += 1;
+    if (/\?\s*$/.test(line)) entry.questions += 1;
+    stats.set(key, entry);
+  }
+  return stats;
+}
+
+function knownPerson(label: string, model: SubjectModel, stats?: Map<string, LabelStats>): boolean {
+  // A name that opens several lines is a speaker, even if it never appears mid-sentence.
+  if ((stats?.get(labelKey(label))?.lines ?? 0) >= 2) return true;
+  const first = (label.split(/\s+/)[0] ?? "").toLowerCase();
+  if (model.properNouns.has(first)) return true;
+  return model.matcher !== null && labelNamesSubject(label, model.matcher);
+}
+
+/** Decides whether a speaker label is the subject. */
+export function labelParty(label: string, model: SubjectModel): Party {
+  const key = labelKey(label);
+  if (model.subjectLabels.has(key)) return "subject";
+  if (model.otherLabels.has(key)) return "other";
+  if (INTERVIEWER_LABEL.test(label)) return "other";
+  const bare = label.replace(/\([^)]*\)/g, "").trim();
+  if (model.matcher && labelNamesSubject(bare, model.matcher)) return "subject";
+  if (label.startsWith("@") && model.matcher) {
+    const handle = label.toLowerCase();
+    if (model.matcher.tokens.some((t) => t.length > 2 && handle.includes(t.toLowerCase()))) return "subject";
+    return "other";
+  }
+  if (SUBJECT_ROLE_LABEL.test(bare)) return "subject";
+  return model.matcher ? "other" : "unknown";
+}
+
+/** Speaker labels are often upper-cased ("HARUKA"), so compare case-insensitively. */
+function labelNamesSubject(label: string, matcher: NameMatcher): boolean {
+  const first = label.toLowerCase().split(/\s+/)[0] ?? "";
+  return first.length > 1 && matcher.tokens.some((t) => t.toLowerCase() === first.replace(/[^\p{L}'’-]/gu, ""));
+}
+
+/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
+export function refersTo(text: string, matcher: NameMatcher): boolean {
+  const stripped = text.replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, "");
+  return matcher.reference.test(stripped);
+}
+
+/** A short line that titles the block below it (markdown heading, "Frustrations", "Mentor notes (Rachel)"). */
+function isHeadingLine(line: string, next: string | undefined): boolean {
+  if (HEADING_MARKDOWN.test(line)) return true;
+  if (line.length > 60 || /[.!?]$/.test(line)) return false;
+  if (/^[-•*>\d[]/.test(line) || line.includes(": ")) return false;
+  const nextIsBullet = next !== undefined && /^[-•*]\s/.test(next);
+  return nextIsBullet && line.split(/\s+/).length <= 8;
+}
+
+interface BlockOwner {
+  party: Party;
+  heading: string;
+}
+
+function headingOwner(heading: string, model: SubjectModel): BlockOwner {
+  const text = heading.replace(HEADING_MARKDOWN, "");
+  const lower = text.toLowerCase();
+  if (model.matcher?.tokens.some((t) => new RegExp(`(?:^|[^\\p{L}])${t}(?:[^\\p{L}]|$)`, "u").test(text))) {
+    return { party: "subject", heading: lower };
+  }
+  if (/\b(?:notes? to self|my own|for me)\b/.test(lower)) return { party: "unknown", heading: lower };
+  const named = new RegExp(NAME_SEQUENCE, "gu");
+  for (const match of text.matchAll(named)) {
+    const first = (match[0].split(/\s+/)[0] ?? "").toLowerCase().replace(/['’]s$/, "");
+    const withInitial = /\s\p{Lu}\.$/u.test(match[0]);
+    if (isPlausibleName(match[0]) && (withInitial || model.properNouns.has(first)))
+      return { party: "other", heading: lower };
+  }
+  if (/\b(?:mentor|interviewer|agent|author)\b/.test(lower)) return { party: "other", heading: lower };
+  return { party: "unknown", heading: lower };
+}
+
+/** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
+export function authorIsSubject(text: string, model: SubjectModel): boolean {
+  if (/^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im.test(text)) return false;
+  if (/^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*/im.test(text) && model.matcher) {
+    const by = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*(.+)$/im.exec(text)?.[1] ?? "";
+    if (!refersTo(by, model.matcher)) return false;
+  }
+  let firstPerson = 0;
+  let thirdPerson = 0;
+  let quoted = 0;
+  for (const line of text.split("\n")) {
+    const unquoted = line.replace(/["“«][^"“”«»]*["”»]/g, " ");
+    if (unquoted !== line) quoted += 1;
+    for (const sentence of splitSentences(unquoted)) {
+      const body = sentence.text.replace(/^[^\p{L}]+/u, "");
+      if (LEADING_FIRST_PERSON.test(body) || /(?:^|\s)(?:I|I'm|Im|I've|my)\s/.test(body)) firstPerson += 1;
+      else if (model.matcher && (refersTo(body, model.matcher) || LEADING_PRONOUN.test(body))) thirdPerson += 1;
+    }
+  }
+  // With no narration either way, quotations mean someone else is presenting the subject's words.
+  if (firstPerson === 0 && thirdPerson === 0) return quoted === 0;
+  return firstPerson >= thirdPerson;
+}
+
+interface LineState {
+  sticky: Party | null;
+  block: BlockOwner;
+  date: number | null;
+  question: string;
+  lastPerson: Party;
+}
+
+/** Splits sources into attributed units. */
+export function attribute(sources: readonly CleanSource[], model: SubjectModel, warnings: string[]): Attribution {
+  const units: Unit[] = [];
+  const others = new Set<string>();
+  let injected = 0;
+  for (const source of sources) {
+    const authored = authorIsSubject(source.text, model);
+    const lines = source.text.split("\n");
+    const stats = labelStats(source.text);
+    const state: LineState = {
+      sticky: null,
+      block: { party: "unknown", heading: "" },
+      date: null,
+      question: "",
+      lastPerson: "unknown",
+    };
+    lines.forEach((line, i) => {
+      if (line === "") {
+        state.lastPerson = "unknown";
+        return;
+      }
+      if (looksLikeInjection(line)) {
+        injected += 1;
+        return;
+      }
+      state.date = dateOnLine(line) ?? state.date;
+      if (isHeadingLine(line, lines[i + 1])) {
+        state.block = headingOwner(line, model);
+        return;
+      }
+      const speech = parseSpeech(line, (label) => knownPerson(label, model, stats));
+      let speaker: Party;
+      let content = line;
+      if (speech) {
+        const party = labelParty(speech.label, model);
+        if (party === "other") others.add(labelKey(speech.label));
+        if (speech.sticky) {
+          state.sticky = party;
+          return;
+        }
+        speaker = party;
+        content = speech.content;
+      } else if (state.sticky !== null) {
+        speaker = state.sticky;
+      } else {
+        speaker = authored ? "subject" : "other";
+      }
+      // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
+      const isQuestionLine =
+        /^(?:q\d*[.:)]|pregunta\b)/i.test(content) ||
+        (speaker === "subject" && /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?\s+[^"“\s]/i.test(content));
+      if (isQuestionLine) {
+        // "Q3. Where do you live? Quezon City": the question is the form's, the text after it is the answer.
+        const split = /^([^?]*\?)\s+(\S.*)$/.exec(content);
+        if (split?.[1] && split[2]) {
+          state.question = split[1].toLowerCase();
+          const ctx = {
+            source,
+            line: split[2],
+            speaker: "subject" as Party,
+            authored,
+            state,
+            model,
+            label: null,
+            others,
+          };
+          for (const sentence of splitSentences(split[2])) pushUnits(units, sentence.text, ctx);
+          return;
+        }
+        speaker = "other";
+      }
+      // "Hobbies?", "Biggest frustration?": a short unlabelled question on its own line frames the next line's answer,
+      // whoever wrote the notes.
+      const bareQuestion =
+        !speech && /^[^?.!:]{3,50}\?$/.test(content.trim()) && content.trim().split(/\s+/).length <= 5;
+      if (bareQuestion) speaker = "other";
+      if (isQuestionLine || bareQuestion || (speaker === "other" && /\?\s*$/.test(content))) {
+        state.question = content.toLowerCase();
+      }
+      const answerLine = /^>\s*/.test(content) || /^\[x\]/i.test(content);
+      if (answerLine) speaker = "subject";
+      const label = /^([\p{L}][\p{L}\d .'’()/-]{0,40}):\s+\S/u.exec(content)?.[1] ?? null;
+      let inQuote = false;
+      for (const sentence of splitSentences(content)) {
+        // A quotation can run over several sentences; its later sentences are still quoted speech.
+        const continuesQuote = !authored && (inQuote || /^["“«]/.test(sentence.text));
+        inQuote = updateQuoteState(inQuote, sentence.text);
+        pushUnits(
+          units,
+          sentence.text,
+          { source, line: content, speaker, authored, state, model, label, others },
+          continuesQuote,
+        );
+        // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
+        if (!continuesQuote && speaker !== "subject" && /\?["”]?$/.test(sentence.text))
+          state.question = sentence.text.toLowerCase();
+      }
+    });
+  }
+  if (injected > 0)
+    warnings.push(`ignored ${injected} line(s) that address an AI assistant (treated as untrusted data)`);
+  return { units, others };
+}
+
+interface PushContext {
+  source: CleanSource;
+  line: string;
+  speaker: Party;
+  authored: boolean;
+  state: LineState;
+  model: SubjectModel;
+  label: string | null;
+  others: Set<string>;
+}
+
+function updateQuoteState(inQuote: boolean, sentence: string): boolean {
+  const straight = (sentence.match(/"/g) ?? []).length;
+  const opens = (sentence.match(/[“«]/g) ?? []).length;
+  const closes = (sentence.match(/[”»]/g) ?? []).length;
+  let state = straight % 2 === 1 ? !inQuote : inQuote;
+  if (opens > closes) state = true;
+  if (closes > opens) state = false;
+  return state;
+}
+
+function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
+  // Quoted speech inside a third-person document is the subject talking (magazine answers, pull quotes).
+  const quotes = ctx.authored ? [] : [...sentence.matchAll(/["“«]([^"“”«»]{3,})["”»]/g)];
+  const quotedOnly =
+    continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
+  const firstPerson = FIRST_PERSON.test(sentence);
+  let speaker = ctx.speaker;
+  if (quotedOnly && ctx.speaker !== "subject") speaker = attributedQuoteSpeaker(sentence, ctx);
+  const { topic, by } = topicOf(sentence, speaker, ctx);
+  units.push({
+    source: ctx.source,
+    text: sentence,
+    line: ctx.line,
+    speaker,
+    topic,
+    topicBy: by,
+    firstPerson,
+    quoted: quotedOnly,
+    date: ctx.state.date,
+    section: ctx.state.block.heading,
+    question: ctx.state.question,
+    label: ctx.label,
+    index: units.length,
+  });
+}
+
+/** A quote followed by "— Name" belongs to that name; an unattributed quote belongs to the page's subject. */
+function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
+  const credit = /["”»]\s*[—–-]\s*([^,]+)/.exec(sentence)?.[1];
+  if (credit && ctx.model.matcher) return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
+  if (ctx.state.block.party === "other") return "other";
+  return "subject";
+}
+
+interface Topic {
+  topic: Party;
+  by: Unit["topicBy"];
+}
+
+function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
+  const { state, model } = ctx;
+  const body = sentence.replace(/^[-•*>\s"“«]+/, "").replace(/^\[[^\]]*\]\s*/, "");
+  if (LEADING_FIRST_PERSON.test(body)) {
+    state.lastPerson = speaker;
+    return { topic: speaker, by: "first" };
+  }
+  if (model.matcher && refersTo(body, model.matcher)) {
+    state.lastPerson = "subject";
+    return { topic: "subject", by: "name" };
+  }
+  const named = LEADING_NAME.exec(body)?.[1];
+  const firstToken = (named ?? "").split(/\s+/)[0] ?? "";
+  if (named && isPlausibleName(firstToken) && model.properNouns.has(firstToken.toLowerCase().replace(/['’]s$/, ""))) {
+    ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
+    state.lastPerson = "other";
+    return { topic: "other", by: "name" };
+  }
+  if (LEADING_PRONOUN.test(body)) {
+    if (state.lastPerson !== "unknown") return { topic: state.lastPerson, by: "pronoun" };
+    return { topic: ctx.authored ? "other" : "subject", by: "pronoun" };
+  }
+  if (state.block.party !== "unknown") return { topic: state.block.party, by: "implicit" };
+  // A third-person document is about its subject; a first-person one about whoever is speaking.
+  if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
+  if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
+  return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+/** Units whose "I" is the subject. */
+export function isSelf(unit: Unit): boolean {
+  return unit.speaker === "subject" && unit.topic !== "other";
+}
+
+/** Units about the subject, in the first or third person. */
+export function isAboutSubject(unit: Unit): boolean {
+  return unit.topic === "subject" || (unit.speaker === "subject" && unit.topic !== "other");
+}

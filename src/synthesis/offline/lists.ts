@@ -1,0 +1,898 @@
+/** Rules for traits, interests, skills, values, goals and pain points. Precision first: each needs a cue. */
+import { type Candidate, fromUnit } from "./candidate.ts";
+import { isAboutSubject, isSelf, type Unit } from "./document.ts";
+import {
+  INTEREST_ENTRIES,
+  LANGUAGES,
+  LEISURE_CONTEXT,
+  LEISURE_QUESTION,
+  PAIN_WORDS,
+  TOOL_WORDS,
+  TRAIT_BEHAVIOURS,
+  TRAIT_NOUNS,
+  TRAIT_WORDS,
+  VALUE_CUE,
+  VALUE_WORDS,
+} from "./lexicon.ts";
+import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
+import {
+  escapeRegExp,
+  firstClause,
+  limitWords,
+  stripDeterminers,
+  stripLeadingFillers,
+  toGerund,
+  trimPunctuation,
+  wordCount,
+} from "./text.ts";
+
+const WORK_CONTEXT =
+  /\b(?:since \d{1,2}(?:am|pm)|shift|at work|for work|customers?|orders?|clients?|the job|my job|patients)\b/i;
+
+function owned(unit: Unit): boolean {
+  return isAboutSubject(unit) && unit.topic !== "other";
+}
+
+// ---------------------------------------------------------------- traits
+
+const INTENSIFIERS =
+  "(?:(?:a bit|a little|very|quite|pretty|really|more|so|too|fairly|extremely|super|kind of|naturally|always|muy|bastante|un poco)\\s+|\\.{3}\\s*)*";
+const SELF_TRAIT = new RegExp(
+  `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
+  "giu",
+);
+const THIRD_TRAIT = new RegExp(
+  `\\b(?:is|was|she's|he's|seems)\\s+(?:(?:known|famous|renowned|loved) for being\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
+  "giu",
+);
+/** "I'm patient, curious, and more than a little obsessive", "She's cautious and thorough": a copula then a list. */
+const TRAIT_LIST =
+  /(?:\bI'm|\bI’m|\bI am|\bi['’]?m|\b(?:she|he)(?:'s|’s| is)|\bsoy|\bknown\b[^,.;]{0,30}?\bas an?)\s+([^.;!?:—–]{2,90})/giu;
+/** "Warm, funny, but asks pointed questions.": a note that opens on two or more trait words. */
+const OPENING_TRAITS = /^(?:[-•*]\s*)?([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+)/iu;
+const BULLET_TRAIT = /^(?:[-•*]\s*)?([\p{L}-]+)\s*[—–:-]\s/u;
+
+function traitOf(word: string): string | null {
+  const lower = word.toLowerCase();
+  const single = lower.split(" ")[0] ?? "";
+  return TRAIT_NOUNS[lower] ?? TRAIT_NOUNS[single] ?? TRAIT_WORDS[lower] ?? TRAIT_WORDS[single] ?? null;
+}
+
+export function traitCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    // "She used to say I was the sensible one": an "I" clause describes the speaker, whoever the sentence is about.
+    if (unit.speaker === "subject" && unit.firstPerson) {
+      for (const match of unit.text.matchAll(SELF_TRAIT)) {
+        const trait = traitOf(match[1] ?? "");
+        if (trait) out.push(fromUnit(unit, "traits", trait, 0.8));
+      }
+    }
+    // Behaviour phrases are first-person by construction, also in pro-drop languages ("lo digo claro").
+    if (isSelf(unit)) {
+      for (const [pattern, trait] of TRAIT_BEHAVIOURS) {
+        if (pattern.test(unit.text)) out.push(fromUnit(unit, "traits", trait, 0.6, "inferred"));
+      }
+    }
+    if (isSelf(unit) && unit.firstPerson) {
+      if (
+        /\bdescribe you|describe yourself|what are you like|how would (?:you|others|colleagues)/i.test(unit.question)
+      ) {
+        for (const word of unit.text.split(/[^\p{L}-]+/u)) {
+          const trait = TRAIT_WORDS[word.toLowerCase()];
+          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+        }
+      }
+    }
+    // Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients.
+    if (isAboutSubject(unit) && unit.topic !== "other") {
+      for (const match of unit.text.matchAll(TRAIT_LIST)) {
+        const list = (match[1] ?? "").split(/\s+(?:but|because|so|when|with|about|which|who)\b/i)[0] ?? "";
+        for (const word of list.split(/[^\p{L}-]+/u)) {
+          const trait = TRAIT_WORDS[word.toLowerCase()];
+          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+        }
+      }
+      const opening = OPENING_TRAITS.exec(unit.text);
+      const first = opening?.[1] ? TRAIT_WORDS[opening[1].toLowerCase()] : undefined;
+      const second = opening?.[2] ? TRAIT_WORDS[opening[2].toLowerCase()] : undefined;
+      if (first && second && !unit.firstPerson) {
+        out.push(fromUnit(unit, "traits", first, 0.65));
+        out.push(fromUnit(unit, "traits", second, 0.65));
+      }
+    }
+    // Answers to "describe yourself" are often bare adjectives ("Precise. Introverted."), with no "I" in sight.
+    if (isSelf(unit) && !unit.firstPerson && /\bdescribe (?:you|yourself)|\bdefinir[ií]as\b/i.test(unit.question)) {
+      for (const word of unit.text.split(/[^\p{L}-]+/u)) {
+        const trait = TRAIT_WORDS[word.toLowerCase()] ?? TRAIT_NOUNS[word.toLowerCase()];
+        if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+      }
+    }
+    if (unit.topic === "subject" && !unit.firstPerson) {
+      // "Very data-driven, asked for ROI twice": a note about the subject that opens on an intensified trait.
+      const opener = /^(?:[-•*]\s*)?(?:very|extremely|really|quite|super|incredibly)\s+([\p{L}-]+)/iu.exec(unit.text);
+      const described = opener?.[1] ? TRAIT_WORDS[opener[1].toLowerCase()] : undefined;
+      if (described) out.push(fromUnit(unit, "traits", described, 0.65));
+      // "Thorough — double-checks everything": a note about the subject that opens on a trait.
+      const bullet = BULLET_TRAIT.exec(unit.text);
+      const trait = bullet?.[1] ? TRAIT_WORDS[bullet[1].toLowerCase()] : undefined;
+      if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+    }
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
+      for (const match of unit.text.matchAll(THIRD_TRAIT)) {
+        const trait = TRAIT_WORDS[(match[1] ?? "").toLowerCase()];
+        if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+      }
+      for (const [pattern, behaviour] of TRAIT_BEHAVIOURS) {
+        if (pattern.test(unit.text)) out.push(fromUnit(unit, "traits", behaviour, 0.6, "inferred"));
+      }
+    }
+    // Quoted self-description in a third-person document ("Calm under pressure, I hope. And stubborn").
+    if (unit.quoted && unit.speaker === "subject" && /\bdescribe you/i.test(unit.text)) {
+      for (const word of unit.text.split(/[^\p{L}-]+/u)) {
+        const trait = TRAIT_WORDS[word.toLowerCase()];
+        if (trait && !/describe/i.test(word)) out.push(fromUnit(unit, "traits", trait, 0.7));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- interests
+
+const SPANISH_TOPICS: Record<string, string> = {
+  historia: "history",
+  música: "music",
+  ciencia: "science",
+  cocina: "cooking",
+  viajes: "travel",
+  deporte: "sport",
+  política: "politics",
+};
+
+function interestLabel(label: string, match: RegExpExecArray, text: string): string | null {
+  if (label === "podcasts") {
+    const topic = (match[1] ?? match[2] ?? "").toLowerCase();
+    const english = SPANISH_TOPICS[topic] ?? (/^(?:to|the|and|listen|escucho)$/.test(topic) ? "" : topic);
+    return english ? `${english} podcasts` : "podcasts";
+  }
+  if (label === "collecting") {
+    const thing = (match[1] ?? "").toLowerCase();
+    return thing && !/^(?:the|a|my|data|information|feedback|money)$/.test(thing) ? `collecting ${thing}` : null;
+  }
+  // A family of hobbies whose name is the matched word itself ("sailing", "quilting").
+  if (label === "") return match[0].toLowerCase();
+  if (label === "instrument") return `playing ${(match[1] ?? "").toLowerCase()}`;
+  if (label === "fan") return match[1] ? `${match[1]} fan` : null;
+  if (label === "youth sports coaching") {
+    const sport = /\b(rugby|football|soccer|netball|hockey|basketball|cricket)\b/i.exec(text)?.[1]?.toLowerCase();
+    return sport ? `${sport} coaching` : null;
+  }
+  return label;
+}
+
+// "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
+const LIKES =
+  /\bI\s+(?:really\s+|also\s+)?(?:love|enjoy|adore|like)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+ing(?:\s+[\p{Ll}-]+){0,2})/gu;
+const NOT_HOBBY =
+  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying)\b/;
+
+function likedActivities(unit: Unit): string[] {
+  const found: string[] = [];
+  for (const m of unit.text.matchAll(LIKES)) {
+    const phrase = trimPunctuation(
+      firstClause(m[1] ?? "").replace(/\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/, ""),
+    );
+    if (phrase && !NOT_HOBBY.test(phrase) && wordCount(phrase) <= 4) found.push(phrase);
+  }
+  return found;
+}
+
+// "When I'm not in the yard, I'm ...", "At the weekends I ...": the lead-in says the rest of the sentence is free time.
+const LEISURE_LEAD =
+  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b[^,]{0,40},|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at|on) (?:the )?weekends?|on (?:my|her|his) days? off|(?:in the )?evenings)\s*,?\s*)/i;
+/** "you will find her birdwatching", "she's usually ...": a third-person frame around gerund hobbies. */
+const FOUND_DOING =
+  /^(?:you(?:'ll|’ll| will| can)? (?:often |usually )?find (?:her|him|me|them)|(?:she|he)(?:'s|’s| is) (?:usually |often )?)\s+/i;
+/** Verbs that name a pastime when the subject says "I <verb> <object>" about free time. */
+const HOBBY_VERBS =
+  "go|play|grow|brew|bake|make|build|repair|restore|fix|knit|sew|paint|sing|keep|ride|collect|forage|tinker|sail|swim|climb|cook|draw|practi[cs]e|do";
+const HOBBY_CLAUSE = new RegExp(
+  `^I\\s+(?:also\\s+|usually\\s+|sometimes\\s+|still\\s+|often\\s+)?(${HOBBY_VERBS})(?:e?s)?\\b\\s*(.*)$`,
+  "iu",
+);
+const GERUND_PART =
+  /^(?:(?:I'm|I’m|I am)\s+(?:also\s+|usually\s+|often\s+|still\s+)?(?:\p{Ll}+ly\s+)?)?(\p{Ll}{3,}ing)\b\s*(.*)$/iu;
+/** Where, when, how often or with whom: these follow the hobby but are not part of it. */
+const OBJECT_END =
+  /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$/i;
+const OBJECT_FILLER = /^(?:the|a|an|my own|my|our|her|his|some|lots of|a lot of|far too many|far too much)\s+/i;
+const NOT_AN_OBJECT = /\b(?:I|it|is|are|was|them|that|this|which|who|me|you|very|really)\b/i;
+const NOT_GERUND_HOBBY = /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing)$/i;
+
+function hobbyObject(raw: string): string | null {
+  let object = trimPunctuation(raw.replace(/\p{Extended_Pictographic}/gu, ""));
+  for (let i = 0; i < 3; i += 1) object = object.replace(OBJECT_FILLER, "");
+  object = trimPunctuation(` ${object}`.replace(OBJECT_END, ""));
+  if (NOT_AN_OBJECT.test(object) || wordCount(object) > 3) return null;
+  return object;
+}
+
+/** One part of a free-time sentence: "I grow tomatoes on my balcony" -> "growing tomatoes"; "Board games" as is. */
+function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | null {
+  const clause = self ? HOBBY_CLAUSE.exec(part) : null;
+  if (clause) {
+    const verb = (clause[1] ?? "").toLowerCase();
+    const object = hobbyObject(clause[2] ?? "");
+    if (object === null) return null;
+    // "I go bouldering", "I do pottery": the object is the hobby.
+    if (verb === "go" || verb === "do") return object === "" ? null : object.toLowerCase();
+    // toGerund leaves verbs ending in "ing" ("sing") as they are.
+    const gerund = verb === "sing" ? "singing" : toGerund(verb);
+    return object === "" ? gerund : `${gerund} ${object}`;
+  }
+  const gerund = GERUND_PART.exec(part);
+  if (gerund && (self || !/^I\b/i.test(part))) {
+    const verb = (gerund[1] ?? "").toLowerCase();
+    if (NOT_HOBBY.test(verb) || NOT_GERUND_HOBBY.test(verb)) return null;
+    // "learning to bake sourdough": the hobby is the thing being learnt.
+    const learnt = verb === "learning" ? /^to\s+(\p{Ll}+)\s+(.+)$/u.exec(gerund[2] ?? "") : null;
+    if (learnt) {
+      const object = hobbyObject(learnt[2] ?? "");
+      return object ? `${toGerund(learnt[1] ?? "")} ${object}` : null;
+    }
+    const object = hobbyObject(gerund[2] ?? "");
+    if (object === null) return null;
+    return object === "" ? verb : `${verb} ${object}`;
+  }
+  if (!nounsAllowed || /^I\b/i.test(part)) return null;
+  const noun = hobbyObject(part.replace(/^(?:mostly|usually|lots of|a lot of|some|also)\s+/i, ""));
+  // "nope", "badly": answers and adverbs, not pastimes.
+  if (
+    !noun ||
+    /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu.test(noun)
+  )
+    return null;
+  return noun.toLowerCase();
+}
+
+/** Free-time items in a sentence that is about free time by its lead-in or by the question it answers. */
+function leisureItems(unit: Unit, answersLeisureQuestion: boolean): { items: string[]; parts: string[] } {
+  const body = unit.text.replace(/^[-•*>]\s*/, "");
+  const lead = LEISURE_LEAD.exec(body);
+  if (!lead && !answersLeisureQuestion) return { items: [], parts: [] };
+  const rest = body.slice(lead?.[0].length ?? 0).replace(FOUND_DOING, "");
+  const parts = rest.split(/\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i).filter((p) => p.trim() !== "");
+  const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
+  // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.
+  const preamble = !known(body) && known(unit.line.slice(unit.line.indexOf(body) + body.length)) !== undefined;
+  const items: string[] = [];
+  const used: string[] = [];
+  for (const part of parts) {
+    let item = hobbyOf(trimPunctuation(part), answersLeisureQuestion && !preamble, isSelf(unit) && unit.firstPerson);
+    // The lexicon names the pastime better than a bare verb ("Climbing at the bouldering gym" -> bouldering) or
+    // than an equally long paraphrase ("singing alto" -> choir singing).
+    const entry = item ? known(part) : undefined;
+    const match = entry?.pattern.exec(part);
+    const label = entry && match ? interestLabel(entry.label, match, part) : null;
+    if (item && label) {
+      const shares = label
+        .toLowerCase()
+        .split(" ")
+        .some((w) => item?.split(" ").includes(w));
+      const named = item.endsWith(` ${label.toLowerCase()}`);
+      if (named || wordCount(item) === 1 || (shares && wordCount(label) >= wordCount(item))) item = label;
+    }
+    if (item && wordCount(item) <= 4) {
+      items.push(item);
+      used.push(part.toLowerCase());
+    }
+  }
+  return { items, parts: used };
+}
+
+export function interestCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  units.forEach((unit, i) => {
+    if (!owned(unit)) return;
+    const answersLeisure = isSelf(unit) && LEISURE_QUESTION.test(unit.question) && isFirstAnswer(units, i);
+    const taken = new Set<string>();
+    // Parts already read as a hobby: a lexicon word inside them ("bake" in "learning to bake sourdough") is covered.
+    const usedParts: string[] = [];
+    if (!WORK_CONTEXT.test(unit.text) || answersLeisure) {
+      const { items, parts } = leisureItems(unit, answersLeisure);
+      for (const item of items) {
+        if (taken.has(item)) continue;
+        taken.add(item);
+        out.push(fromUnit(unit, "interests", item, 0.7));
+      }
+      usedParts.push(...parts);
+    }
+    if (isSelf(unit) && !WORK_CONTEXT.test(unit.text)) {
+      for (const activity of likedActivities(unit)) {
+        if (taken.has(activity)) continue;
+        taken.add(activity);
+        out.push(fromUnit(unit, "interests", activity, 0.75));
+      }
+    }
+    // "a keen open-water swimmer": only when the sentence names its person, not one carried over from a heading.
+    const keen = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u.test(unit.text) && unit.topicBy !== "implicit";
+    const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
+    if (!leisure || (WORK_CONTEXT.test(unit.text) && !LEISURE_CONTEXT.test(unit.text))) return;
+    for (const entry of INTEREST_ENTRIES) {
+      const match = entry.pattern.exec(unit.text);
+      if (!match) continue;
+      const label = interestLabel(entry.label, match, unit.text);
+      if (!label || taken.has(label)) continue;
+      if (usedParts.some((part) => part.includes(match[0].toLowerCase()))) continue;
+      // "open-water swimming" already covers "swimming" in the same sentence.
+      if ([...taken].some((t) => t.includes(label) || label.includes(t))) continue;
+      taken.add(label);
+      out.push(fromUnit(unit, "interests", label, 0.7));
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- skills
+
+const GOOD_AT =
+  /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong)\s+(?:at|with)\s+([^,.;!?]+)/gi;
+/** "Skills: planting design, AutoCAD and hand sketching", "skills I've picked up along the way: ...". */
+const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
+const EXPERT_IN =
+  /\b(?:specialist|expert|skilled|experienced|proficient|trained|certified)\s+(?:in|at|on)\s+([^,.;!?]+)/gi;
+const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
+const DID_MYSELF =
+  /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
+const SKILL_VERBS =
+  /\bI\s+(?:already\s+|also\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix)\s+([^,.;!?—–]{3,60})/gi;
+const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
+const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
+const LANGUAGE_LIST = new RegExp(
+  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
+  "gi",
+);
+const TOOL_USE = new RegExp(
+  `(?:\\b(?:in|with|using|on|is|uses?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
+  "gu",
+);
+const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
+const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    (m) => `${m[1] ?? ""}nursing`,
+  ],
+  [/\bmidwife\b/i, () => "midwifery"],
+];
+
+// "... in wild fermentation and speaks Welsh": a second verb starts a new statement.
+const NEXT_PREDICATE =
+  /\s+and\s+(?:is|was|has|had|speaks|lives|works|runs|leads|trains|teaches|holds|enjoys|loves|plays|spends)\b.*$/i;
+
+function skillPhrase(raw: string, maxWords = 5): string | null {
+  const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
+  if (phrase === "" || wordCount(phrase) > maxWords) return null;
+  return phrase;
+}
+
+export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (unit: Unit, value: string | null, confidence: number, kind: "stated" | "inferred" = "stated") => {
+    if (value) out.push(fromUnit(unit, "skills", value, confidence, kind));
+  };
+  for (const unit of units) {
+    if (!owned(unit)) continue;
+    for (const m of unit.text.matchAll(GOOD_AT)) push(unit, skillPhrase(m[1] ?? ""), 0.8);
+    const field = unit.line.startsWith(unit.text.slice(0, 12)) ? SKILL_FIELD.exec(unit.line) : null;
+    if (field?.[1]) {
+      for (const part of field[1].split(/\s*(?:,|;|\+|\band\b)\s*/)) {
+        const item = skillPhrase(part.replace(/\s*\([^)]*\)?/g, ""), 4);
+        if (item) push(unit, item, 0.75);
+      }
+    }
+    for (const m of unit.text.matchAll(EXPERT_IN)) push(unit, skillPhrase(m[1] ?? "", 6), 0.75);
+    for (const m of unit.text.matchAll(QUALIFIED_FOR)) {
+      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push(unit, skillPhrase(part), 0.7);
+    }
+    for (const m of unit.text.matchAll(LANGUAGE_LIST)) {
+      const languages = (m[1] ?? "").split(/\s*(?:,|\band\b|\by\b)\s*/).filter((l) => LANGUAGES.includes(l));
+      if (languages.length >= 3) push(unit, `multilingual (${languages.join(", ")})`, 0.75);
+      else for (const language of languages) if (language !== "English") push(unit, language, 0.75);
+    }
+    if (isSelf(unit)) {
+      for (const m of unit.text.matchAll(DID_MYSELF)) {
+        const verb = (m[1] ?? "").toLowerCase();
+        const object = skillPhrase((m[2] ?? "").replace(/^all\s+/i, ""));
+        if (object) push(unit, verb === "do" ? `doing ${object}` : object, 0.7);
+      }
+      for (const m of unit.text.matchAll(SKILL_VERBS)) {
+        // "mentor new starters and the international nurses": the first object names the skill well enough.
+        const object = skillPhrase((m[2] ?? "").split(/\s+and\s+/)[0] ?? "", 4);
+        if (object) push(unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
+      }
+      for (const m of unit.text.matchAll(PAST_WORK)) push(unit, skillPhrase(m[1] ?? "", 3), 0.6);
+    }
+    if (unit.topic === "subject" && !unit.firstPerson) {
+      for (const m of unit.text.matchAll(YEARS_DOING)) {
+        for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) {
+          const cut = part.split(/\s+(?:in|at|for|with|on|across)\s+/)[0] ?? part;
+          if (/^\p{Ll}+ing\b/u.test(cut)) push(unit, skillPhrase(cut, 4), 0.6);
+        }
+      }
+    }
+    if (!LEARNING.test(unit.text)) {
+      for (const m of unit.text.matchAll(TOOL_USE)) push(unit, m[1] ?? null, 0.65);
+    }
+  }
+  if (occupation) {
+    const subjectUnit = units.find(
+      (u) => owned(u) && u.text.toLowerCase().includes(occupation.toLowerCase().split(" ").pop() ?? "\u0000"),
+    );
+    for (const [pattern, build] of OCCUPATION_SKILLS) {
+      const m = pattern.exec(occupation);
+      if (m && subjectUnit) push(subjectUnit, build(m).trim(), 0.5, "inferred");
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- values
+
+const VALUE_PHRASES: readonly [RegExp, number][] = [
+  [/\bnon-negotiable\s*:\s*([^.;!?]+)/gi, 0.8],
+  [/\bcares?\s+(?:a lot\s+|deeply\s+|so much\s+)?about\s+([^.;!?]+)/gi, 0.75],
+  [/\bI(?:'d|’d| would) rather be\s+([^.;!?"”]+)/gi, 0.7],
+  [/^([^.;!?—–]{3,60}?)\s*[—–-]+\s*protect (?:this|that|it)\b/gi, 0.7],
+  [/\bI value\s+([^.;!?]+)/gi, 0.8],
+  // "Animal welfare matters most", "Honesty comes first": the sentence's subject is the value.
+  [
+    /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:matters? (?:most|more than anything|above all)|comes? first|is (?:everything|non-negotiable|sacred) to (?:me|us|her|him))\b/giu,
+    0.7,
+  ],
+  [/\bwhat matters (?:most )?(?:to (?:me|us|her|him) )?(?:most )?is\s+([^.;!?]+)/gi, 0.7],
+];
+/** "big believer in protecting the ocean + respecting elders", "believes in fair pay". */
+const BELIEVES_IN = /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi;
+const CHECKBOX = /\[x\]\s*([^[\]]+)/gi;
+const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
+
+function valueWordsIn(text: string): string[] {
+  const found: string[] = [];
+  const lower = text.toLowerCase();
+  for (const [surface, value] of Object.entries(VALUE_WORDS)) {
+    if (new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(surface)}(?:[^\\p{L}]|$)`, "u").test(lower))
+      found.push(surface === "patient safety" ? surface : value);
+  }
+  // "patient safety" already covers "safety".
+  return found.filter((v, _, all) => !all.some((other) => other !== v && other.includes(v)));
+}
+
+/** "Values: honesty, craft", "Core values:", "What matters to her:": a labelled list of values. */
+const VALUE_LABEL =
+  /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to (?:her|him|them|me))?)\s*:\s*(.+)$/i;
+const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to \w+)?)\s*:?$/i;
+
+/** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
+function valueItem(raw: string): string | null {
+  const phrase = trimPunctuation(stripDeterminers(dropDiscourseTail(trimPunctuation(raw))));
+  if (phrase === "" || wordCount(phrase) > 5 || /["“”]/.test(raw)) return null;
+  if (/\b(?:I|I'd|I'm|me|my|we|is|are|was|were)\b/i.test(phrase) || POINTING_HEAD.test(phrase)) return null;
+  return phrase;
+}
+
+export function valueCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  units.forEach((unit, i) => {
+    if (!owned(unit)) return;
+    const labelled = labelledText(units, i, VALUE_LABEL);
+    const inSection = VALUE_SECTION.test(unit.section) && /^[-•*]\s/.test(unit.line);
+    const listed = labelled ?? (inSection ? unit.text.replace(/^[-•*]\s*/, "") : null);
+    if (listed) {
+      for (const part of listed.split(/\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/)) {
+        const item = valueItem(part);
+        if (item) out.push(fromUnit(unit, "values", item, 0.7));
+      }
+    }
+    for (const [pattern, confidence] of VALUE_PHRASES) {
+      for (const m of unit.text.matchAll(pattern)) {
+        // Values keep their comparisons ("nobody on call more than 1 week in 4"), so cut only at hard breaks.
+        let phrase = trimPunctuation((m[1] ?? "").split(/[;:!?()]|\s[—–]\s|\.\s|\.$/)[0] ?? "");
+        // "rather be slow than make an error": keep the preferred side only when it says more than one word.
+        const comparative = /^(.*?)\s+than\s/i.exec(phrase);
+        if (comparative) phrase = wordCount(comparative[1] ?? "") >= 2 ? trimPunctuation(comparative[1] ?? "") : "";
+        // ", which ..." describes the value; the value is what came before.
+        phrase = dropDiscourseTail(trimPunctuation(phrase.split(/,?\s+which\s/i)[0] ?? ""));
+        phrase = stripDeterminers(phrase);
+        if (
+          phrase &&
+          wordCount(phrase) <= 10 &&
+          !POINTING_HEAD.test(phrase) &&
+          !/^(?:nothing|everything|money)$/i.test(phrase)
+        )
+          out.push(fromUnit(unit, "values", phrase, confidence));
+      }
+    }
+    for (const m of unit.text.matchAll(BELIEVES_IN)) {
+      for (const part of (m[1] ?? m[2] ?? "").split(/\s*\+\s*|\s+and\s+(?:in\s+)?/)) {
+        // Commas stay: "sustainable, chemical-free beekeeping" is one value, not two.
+        const phrase = trimPunctuation(part.replace(/\p{Extended_Pictographic}/gu, "").replace(/^in\s+/i, ""));
+        if (phrase && wordCount(phrase) <= 6) out.push(fromUnit(unit, "values", phrase, 0.7));
+      }
+    }
+    if (VALUE_CUE.test(unit.text)) {
+      for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.65));
+    }
+    const hasBoxes = unit.text.includes("[x]");
+    if (hasBoxes && (VALUE_QUESTION.test(unit.question) || VALUE_QUESTION.test(unit.text.split("[x]")[0] ?? ""))) {
+      for (const m of unit.text.matchAll(CHECKBOX)) {
+        const item = trimPunctuation(m[1] ?? "");
+        // A checked option that is a clause ("Kids will eat it") is a preference, not a value.
+        if (item && wordCount(item) <= 5 && !/\b(?:will|can|is|are|do|does|would)\b/i.test(item))
+          out.push(fromUnit(unit, "values", item, 0.7));
+      }
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- goals
+
+const GOAL_CUES: readonly [RegExp, string, number][] = [
+  [
+    /\b(?:my |the |end |main |big |real )*goal(?:\s+(?:this|for|is)\s+[\w ]{0,15}?)?\s*(?:is|:)\s*(?:to\s+)?(.+)/i,
+    "",
+    0.8,
+  ],
+  [/\b(?:the real dream|my dream|the dream)(?: is)?,?\s*(?:is\s+)?to\s+(.+)/i, "", 0.75],
+  [/\bI(?:'d| would) (?:like|love) to\s+(.+)/i, "", 0.65],
+  [/\b(?:I'm |I am )?hoping to\s+(.+)/i, "", 0.7],
+  [/\bI (?:hope|plan|intend|aim) to\s+(.+)/i, "", 0.7],
+  [/\b(?:I'm|I am) (?:planning|aiming|going) to\s+(.+)/i, "", 0.7],
+  [/\b(?:I|[Ww]e) want to\s+(.+)/, "", 0.55],
+  [/\b(?:[Ss]he|[Hh]e) (?:wants|hopes|plans|intends|aims) to\s+(.+)/, "", 0.65],
+  [/\bworking towards?\s+(.+)/i, "", 0.65],
+  [/\b(?:I'm|I am|we're|we are) opening\s+(.+)/i, "open ", 0.7],
+  [/\b(?:current|main) focus is\s+(.+)/i, "", 0.6],
+  [/\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i, "", 0.7],
+  [/\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u, "learn ", 0.65],
+  [
+    /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
+    "complete ",
+    0.7,
+  ],
+];
+const GOAL_QUESTION =
+  /\b(?:goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
+/** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
+const GOAL_LABEL =
+  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
+const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
+const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
+const TIME_TAIL =
+  /\s+(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$/i;
+
+function goalPhrase(raw: string, prefix: string): string | null {
+  // "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal.
+  const head = raw.replace(/\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i, "");
+  let phrase = firstClause(stripLeadingFillers(head.replace(/^to\s+/i, "")));
+  phrase = stripDeterminers(phrase);
+  const withoutTime = phrase.replace(TIME_TAIL, "");
+  if (wordCount(withoutTime) >= 2) phrase = withoutTime;
+  phrase = trimPunctuation(phrase);
+  if (phrase === "" || wordCount(phrase) > 10 || /^(?:it|this|that|them|me|you)$/i.test(phrase)) return null;
+  return `${prefix}${phrase}`.trim();
+}
+
+function anaphoraTopic(unit: Unit): string | null {
+  const topic = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u.exec(unit.line)?.[1];
+  return topic && !/goal/i.test(topic) ? topic.trim().toLowerCase() : null;
+}
+
+export function goalCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  let lastLineTopic: string | null = null;
+  units.forEach((unit, i) => {
+    const topicLabel = anaphoraTopic(unit);
+    if (topicLabel) lastLineTopic = topicLabel;
+    if (!owned(unit) || NEGATED.test(unit.text)) return;
+    // "Goals for 2025: cut fuel costs by 10%; switch a third of the fleet": each item of a labelled list is a goal.
+    const labelled = labelledText(units, i, GOAL_LABEL);
+    if (labelled) {
+      for (const part of labelled.split(/\s*;\s*|,\s+(?:and\s+)?/)) {
+        const phrase = goalPhrase(part, "");
+        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.7));
+      }
+      return;
+    }
+    let cued = false;
+    for (const [pattern, prefix, confidence] of GOAL_CUES) {
+      const m = pattern.exec(unit.text);
+      if (!m?.[1]) continue;
+      cued = true;
+      let phrase = goalPhrase(m[1], prefix);
+      if (phrase && /\bit\b/.test(phrase) && lastLineTopic) phrase = phrase.replace(/\bit\b/, lastLineTopic);
+      if (phrase) out.push(fromUnit(unit, "goals", phrase, confidence));
+      // "... working towards chartership and hopes to publish a guide": a second aim in the same sentence.
+      const more =
+        /\b(?:and|then)\s+(?:eventually\s+|also\s+|later\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?) to\s+|I(?:'d| would) like to\s+)?((?:open|start|launch|become|get|publish|build|buy|move|learn|finish|run|write|grow|reduce|switch|add|raise)\b.+)/i.exec(
+          m[1].slice((phrase ?? "").length),
+        );
+      const second = more?.[1] ? goalPhrase(more[1], "") : null;
+      if (second && second !== phrase) out.push(fromUnit(unit, "goals", second, confidence - 0.05));
+      break;
+    }
+    // "That's the goal this year" points back at the previous sentence.
+    if (/^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i.test(unit.text)) {
+      const previous = units[i - 1];
+      const target = previous ? antecedentGoal(previous.text) : undefined;
+      const phrase = target ? goalPhrase(target, "") : null;
+      if (phrase && previous) out.push(fromUnit(previous, "goals", `get ${phrase}`, 0.65));
+    }
+    // "... so I can plan the bake": a purpose clause is a goal when the sentence states a want.
+    const purpose = /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i.exec(unit.text);
+    if (purpose?.[1] && /\b(?:want|hope|plan|goal|need|would like)\b/i.test(unit.text)) {
+      const phrase = goalPhrase(purpose[1], "");
+      if (phrase) out.push(fromUnit(unit, "goals", phrase, 0.55));
+    }
+    const inGoalSection = GOAL_SECTION.test(unit.section) && unit.topic === "subject";
+    const answersGoalQuestion = isSelf(unit) && GOAL_QUESTION.test(unit.question) && isFirstAnswer(units, i);
+    const body = unit.text.replace(/^[-•*>]\s*/, "");
+    const marker = /^[-•*>]\s*/.exec(unit.line)?.[0].length ?? 0;
+    const opensItsLine = unit.line.startsWith(body, marker);
+    if (!cued && opensItsLine && (inGoalSection || answersGoalQuestion)) {
+      for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i)) {
+        const phrase = goalPhrase(part, "");
+        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.6));
+      }
+    }
+  });
+  return out;
+}
+
+/** The aim inside a sentence a later "that's the goal" points back at ("... until we're under the target"). */
+function antecedentGoal(text: string): string | undefined {
+  for (const cue of [
+    /\buntil\s+(?:we're|we are|I'm|I am|it's|it is)?\s*([^.;!?]+)/i,
+    /\bso that\s+([^.;!?]+)/i,
+    /\bto\s+([^.;!?]+)/i,
+  ]) {
+    const found = cue.exec(text)?.[1];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What a "Label: ..." note line gives this unit: the text after the label in the line's first sentence, or a later
+ * sentence of the same line that adds to it ("Pain: X. Also Y."). Null when the unit is not on such a line.
+ */
+function labelledText(units: readonly Unit[], i: number, label: RegExp): string | null {
+  const unit = units[i];
+  if (!unit || !label.test(unit.line.replace(/^[-•*]\s*/, ""))) return null;
+  const body = unit.text.replace(/^[-•*>]\s*/, "");
+  const own = label.exec(body)?.[1];
+  // "Goals: none really", "Pain: n/a": the label is filled in with "nothing", so the line gives nothing.
+  if (own)
+    return /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu.test(own.trim())
+      ? null
+      : own;
+  const previous = units[i - 1];
+  const sameLine = previous !== undefined && previous.line === unit.line && previous.source === unit.source;
+  return sameLine && /^(?:also|plus|and|another)\b/i.test(body) ? body : null;
+}
+
+/** The first sentence the subject says after a question (later sentences drift off the question). */
+function isFirstAnswer(units: readonly Unit[], i: number): boolean {
+  const unit = units[i];
+  const previous = units[i - 1];
+  if (!unit || !previous) return true;
+  return previous.question !== unit.question || previous.speaker !== "subject" || previous.source !== unit.source;
+}
+
+// ---------------------------------------------------------------- pain points
+
+const PAIN_CUES: readonly [RegExp, number][] = [
+  [/\bnobody warned me about\s+([^.;!?]+)/gi, 0.7],
+  [/\b(?:I'm|I’m|I am|Im) not (?:very )?good at\s+([^,.;!?]+)/gi, 0.65],
+  [/\b(bad at [^,.;!?]+)/gi, 0.65],
+  [/\bfrustrat\w*\s+(?:by|with|about|that)\s+([^.;!?]+)/gi, 0.7],
+  [
+    /\b(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:part|thing|problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry)s?[^:?]{0,45}?(?:is|are|:)\s+([^.;!?]+)/gi,
+    0.65,
+  ],
+
+  [/^([\p{L}' -]{3,50}?)\s+(?:is|are)\s+killing\b/giu, 0.6],
+];
+// "the signal in the basement is terrible", "the app is useless on my phone".
+const BAD_THING =
+  /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,50}?)\s+(is|are)\s+(?:completely |totally |just |so |really )?(useless|terrible|awful|broken|a nightmare|chaos|unreliable|brutal|clunky|patchy|painful)([^,.;!?]{0,30})/giu;
+// "invoices arnt sending", "card reader keeps disconnecting".
+const FAILING_THING =
+  /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(aren'?t|arnt|isn'?t|isnt|won'?t|wont|doesn'?t|don'?t|keeps?|kept)\s+(\p{Ll}+ing|work|load|send|sync|open|connect|arrive|print|save)\b/giu;
+const EXPENSIVE = /\b([\p{L}-]+)\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
+/** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
+const PAIN_LABEL =
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|(?:biggest|main) (?:problems?|issues?|headaches?))\s*:\s*(.+)$/i;
+const PAIN_QUESTION =
+  /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache)\w*\b/i;
+const PAIN_SECTION =
+  /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
+
+/** Pronoun or relative heads ("which is a nightmare", "it keeps ...") point elsewhere; they are not the item. */
+const POINTING_HEAD = /^(?:which|that|it|this|these|those|they|them|who|what|there|he|she|we|you)\b/i;
+/** Conversational tails that add nothing to an item ("late payments, always", "the rota, to be honest"). */
+const DISCOURSE_TAIL =
+  /(?:,?\s+(?:to be (?:honest|fair)|tbh|lol|haha|I guess|I think|you know|honestly|though|anyway|always|mostly|really|as well|too))+\s*$/i;
+
+/** Removes discourse tails; the item itself is what came before. */
+export function dropDiscourseTail(phrase: string): string {
+  const cut = phrase.replace(DISCOURSE_TAIL, "");
+  return cut.trim() === "" ? phrase : cut;
+}
+
+function painPhrase(raw: string, maxWords = 7): string | null {
+  const phrase = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(raw)))));
+  if (phrase === "" || wordCount(phrase) > maxWords || POINTING_HEAD.test(phrase)) return null;
+  return phrase;
+}
+
+/** "X when ...", "X because ...": the words before a subordinating conjunction form a clause with its own verb. */
+const SUBORDINATE_CUT =
+  /\s(?:when|whenever|while|because|since|if|until|unless|after|before|so|but|and|which|who|than)\s/i;
+
+// "The rota app crashes every Friday", "the till keeps freezing": a named thing with a fault verb.
+const FAULTY_THING =
+  /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(?:(?:still|always|often|constantly|regularly|randomly)\s+)?(crash(?:es|ed)?|freezes|froze|disconnect(?:s|ed)|keeps? (?:crashing|freezing|failing))\b/giu;
+
+// "the app has no offline mode": a thing that lacks a feature. People "have no idea/time" (not a missing feature).
+const LACKS_FEATURE =
+  /\b(?:the|your|this|our|their|its)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+no\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?=\s*(?:$|[,.;!?—–]|\s(?:and|but|so|which|for|when|at|in|on|whatsoever)\b))/giu;
+const NOT_A_FEATURE =
+  /^(?:idea|clue|time|doubt|problems?|issues?|complaints?|regrets?|plans?|intention|interest|choice|reason|way|money|budget|one|sense|patience|respect|experience)$/i;
+// "the mite counts can't be exported": a thing that cannot be used as needed.
+const CANNOT_BE =
+  /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(can'?t|cannot|won'?t|couldn'?t)\s+be\s+(\p{Ll}+ed)\b/giu;
+
+function faultVerb(verb: string): string {
+  if (/crash/i.test(verb)) return "crashes";
+  if (/fr(?:ee|o)z/i.test(verb)) return "freezes";
+  if (/disconnect/i.test(verb)) return "disconnects";
+  return "keeps failing";
+}
+
+export function painCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  units.forEach((unit, i) => {
+    if (!owned(unit)) return;
+    const body = unit.text.replace(/^[-•*>]\s*/, "");
+    for (const [pattern, confidence] of PAIN_CUES) {
+      for (const m of body.matchAll(pattern)) {
+        const full = m[0].toLowerCase();
+        const raw =
+          full.startsWith("bad at") || /not (?:very )?good at/.test(full)
+            ? m[0].replace(/^(?:I'm|I’m|I am|Im)\s+/i, "")
+            : (m[1] ?? "");
+        const parts = raw.split(/,\s*(?:and\s+)?|\s+and\s+(?=I\b)/);
+        for (const part of parts) {
+          // Items of a list of complaints must be short to be items at all.
+          const phrase = painPhrase(part, parts.length > 1 ? 5 : 7);
+          if (phrase) out.push(fromUnit(unit, "pain_points", phrase, confidence));
+        }
+      }
+    }
+    const labelled = labelledText(units, i, PAIN_LABEL);
+    if (labelled) {
+      // "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it.
+      const cause = labelled.split(/\s*(?:->|→|=>)\s*/)[0] ?? "";
+      for (const part of cause.split(/\s*(?:;|,|\s\+\s|\band\b)\s*/)) {
+        // "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is.
+        const cleaned = part
+          .replace(/\s*\([^)]*\)/g, "")
+          .replace(/\b(?:lol|tbh)\b/gi, "")
+          .replace(/\s+(?:on|in|with|using)\s+(?:our|your)\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*[.!]?$/u, "");
+        const phrase = painPhrase(cleaned, 8);
+        if (phrase && wordCount(phrase) >= 1 && !/^also\b/i.test(phrase))
+          out.push(fromUnit(unit, "pain_points", phrase, 0.6));
+      }
+    }
+    const statement = unit.label?.toLowerCase() === "subject" ? body.replace(/^subject:\s*/i, "") : body;
+    if (!/^re:/i.test(statement)) {
+      for (const m of statement.matchAll(FAILING_THING)) {
+        const thing = painPhrase(m[1] ?? "", 4);
+        const negated = !/^ke/i.test(m[2] ?? "");
+        // "keeps disconnecting" is a fault; "keep making games" is not.
+        const fault =
+          negated ||
+          /^(?:disconnect|crash|fail|drop|freez|break|tim|log|hang|los|reset|restart|glitch|error|jam|stick|overheat|leak|stall|lag|buffer|flicker|cut|shut|reboot)/i.test(
+            m[3] ?? "",
+          );
+        // "keeps crashing/freezing/failing" is read below as "X crashes"; one item per fault.
+        const readAsFault = !negated && /^(?:crash|freez|fail)/i.test(m[3] ?? "");
+        if (
+          thing &&
+          fault &&
+          !readAsFault &&
+          !/\b(?:i|you|we|they|it|he|she|can|could|will|would|should)\b/i.test(thing)
+        ) {
+          out.push(fromUnit(unit, "pain_points", `${thing} ${negated ? "not " : ""}${m[3] ?? ""}`, 0.6));
+        }
+      }
+    }
+    for (const m of body.matchAll(FAULTY_THING)) {
+      const thing = painPhrase(m[1] ?? "", 4);
+      // "I crash", "my phone": only things, not people or possessed bodies, have faults worth listing.
+      if (thing && !/\b(?:i|me|my|you|we|our|they|he|she|can|could|will|would|should)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `${thing} ${faultVerb(m[2] ?? "")}`, 0.62));
+    }
+    for (const m of body.matchAll(LACKS_FEATURE)) {
+      const feature = trimPunctuation(m[2] ?? "");
+      if (feature && !NOT_A_FEATURE.test(feature) && !POINTING_HEAD.test(m[1] ?? ""))
+        out.push(fromUnit(unit, "pain_points", `no ${feature}`, 0.6));
+    }
+    for (const m of body.matchAll(CANNOT_BE)) {
+      const thing = painPhrase(m[1] ?? "", 4);
+      if (thing && !/\b(?:i|me|you|we|they|he|she)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `${thing} can't be ${m[3] ?? ""}`, 0.6));
+    }
+    for (const m of body.matchAll(BAD_THING)) {
+      const thing = painPhrase(m[1] ?? "", 6);
+      if (!thing) continue;
+      // A bare noun ("app") needs its complaint to mean anything: keep "app is useless on my phone".
+      const value = wordCount(thing) === 1 ? trimPunctuation(`${thing} ${m[2]} ${m[3]}${m[4] ?? ""}`) : thing;
+      out.push(fromUnit(unit, "pain_points", value, 0.6));
+    }
+    for (const m of body.matchAll(EXPENSIVE)) {
+      const thing = (m[1] ?? "").toLowerCase();
+      if (!/^(?:it|this|that|which|everything)$/.test(thing))
+        out.push(fromUnit(unit, "pain_points", `expensive ${thing}`, 0.6));
+    }
+    for (const [pattern, label] of PAIN_WORDS) {
+      if (pattern.test(unit.text)) out.push(fromUnit(unit, "pain_points", label, 0.6));
+    }
+    const answersPain = isSelf(unit) && PAIN_QUESTION.test(unit.question) && isFirstAnswer(units, i);
+    if (answersPain || (PAIN_SECTION.test(unit.section) && unit.topic === "subject")) {
+      // Short noun fragments in an answer are the pains themselves ("The distances.", "Discoverability.").
+      const opener = stripLeadingFillers(body);
+      const fragment = firstClause(opener);
+      // "Parcels arrive when I'm at work": cut before a conjunction, the words are a clause ("noun + verb"), not a noun.
+      const cutAtConjunction = SUBORDINATE_CUT.exec(opener)?.index === fragment.length;
+      const isFragment =
+        !cutAtConjunction && wordCount(fragment) <= 4 && !/\b(?:I|is|are|was|were|have|has|do|does)\b/i.test(fragment);
+      if (isFragment) {
+        const phrase = painPhrase(fragment, 4);
+        if (phrase) out.push(fromUnit(unit, "pain_points", phrase, 0.55));
+      } else if (
+        cutAtConjunction &&
+        wordCount(fragment) <= 3 &&
+        /^\s(?:when|whenever|while|who)\s/i.test(opener.slice(fragment.length))
+      ) {
+        // "Deliveries arrive when I'm asleep": the stub says nothing wrong; with its time clause it names the problem.
+        // "Suppliers who never answer": likewise the relative clause carries the complaint.
+        const timed = trimPunctuation(stripDeterminers(opener.split(/\s+and\s+|[,;.!?—–]/)[0] ?? ""));
+        if (wordCount(timed) <= 9 && !POINTING_HEAD.test(timed)) out.push(fromUnit(unit, "pain_points", timed, 0.5));
+      } else if (PAIN_SECTION.test(unit.section)) {
+        const phrase = painPhrase(limitWords(fragment, 8), 8);
+        if (phrase) out.push(fromUnit(unit, "pain_points", phrase, 0.5));
+      }
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- Spanish cues
+
+/** Spanish cue phrases, with the item translated to English (persona values are English). */
+export function spanishCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    if (!owned(unit)) continue;
+    for (const cue of SPANISH_CUES) {
+      const m = cue.pattern.exec(unit.text);
+      const english = m?.[1] ? translateSpanish(m[1]) : null;
+      if (english && wordCount(english) <= 8)
+        out.push(fromUnit(unit, cue.field, `${cue.prefix}${english}`, cue.confidence));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/** Person-name heuristics that work for names from any culture (no first-name dictionary). */
+
+/** Capitalised words that start sentences or headings but are not names. */
+const NOT_NAME_WORDS = new Set(
+  (
+    "i im i'm the a an and or but so if my our your his her their its we you he she they it this that these those " +
+    "hi hey hello dear thanks thank cheers regards best yes no ok okay sorry please note notes nota subject from to " +
+    "date status plan channel created opened requester customer mentee mentor speaker speakers participant agent " +
+    "support team ticket re fwd fw q a p r int host guest interviewer moderator facilitator admin user client " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december today tomorrow yesterday now mr mrs ms dr prof doctor professor sir madam " +
+    "ceo cto cfo icu nhs uk usa us eu msc bsc phd mba ba ma bvm english spanish french german japanese chinese " +
+    "korean mandarin cantonese swahili maa kikuyu god steam nintendo switch excel python google sheets godot " +
+    "instagram facebook twitter linkedin whatsapp youtube tiktok reddit bbc reuters xero ipad iphone android " +
+    "chief executive officer director manager head lead owner founder senior junior staff prefer not say " +
+    "outside inside after before during when where what why how who which while because also just still very " +
+    "level registered office website powered copyright privacy terms contact home about our story welcome " +
+    "meet introducing interview interviews profile profiles spotlight featured team staff " +
+    "yo soy tengo vivo buenas un una el la los las de del en con por para mi su hola saludo"
+  ).split(" "),
+);
+
+const INITIAL = "[A-Z]\\.";
+// O'Sullivan, Ní, Chen-Jing, Bríd: an uppercase letter, then letters, apostrophes or an inner hyphen.
+const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
+
+/** One to four capitalised tokens, allowing lowercase particles inside (van, de, Ní) and a final initial. */
+export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;
+
+export const NAME_SEQUENCE_RE = new RegExp(NAME_SEQUENCE, "u");
+
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev|fr)\.?\s+/i;
+const PARENTHETICAL = /\s*\([^)]*\)\s*/g;
+
+/** "Dr. Ros (Rosalind) Pettigrew" -> "Ros Pettigrew". */
+export function cleanName(raw: string): string {
+  return raw.replace(PARENTHETICAL, " ").replace(HONORIFIC, "").replace(/\s+/g, " ").trim();
+}
+
+export function nameTokens(name: string): string[] {
+  return cleanName(name)
+    .split(/\s+/)
+    .filter((token) => token.length > 0 && !/^[A-Z]\.$/.test(token));
+}
+
+/** Whether a candidate string looks like a person's name (1-4 capitalised tokens, none a common word). */
+export function isPlausibleName(candidate: string): boolean {
+  const tokens = nameTokens(candidate);
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  for (const token of tokens) {
+    if (NOT_NAME_WORDS.has(token.toLowerCase().replace(/[’]/g, "'"))) return false;
+    if (!/^[\p{Lu}]/u.test(token) && !/^(?:van|von|de|da|del|di|le|la|bin|al|y|Ní|Nic)$/.test(token)) return false;
+    if (/^[\p{Lu}]{2,}$/u.test(token)) return false;
+    if (/\d/.test(token)) return false;
+  }
+  return true;
+}
+
+/** The subject's name variants used to recognise references: full name, tokens, initials ("J.", "Sanna L."). */
+export interface NameMatcher {
+  full: string;
+  tokens: string[];
+  /** Matches a reference to the subject at the start of a sentence or label. */
+  reference: RegExp;
+}
+
+export function nameMatcher(name: string, extraAliases: readonly string[] = []): NameMatcher {
+  const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter((t) => t.length > 1);
+  const escaped = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const first = tokens[0] ?? "";
+  const initial = first.charAt(0);
+  const alternatives = [...escaped];
+  if (initial !== "") alternatives.push(`${initial}\\.(?!\\w)`);
+  const reference = new RegExp(`^(?:${alternatives.join("|") || "(?!)"})(?![\\p{L}])`, "u");
+  return { full: cleanName(name), tokens, reference };
+}

@@ -1,0 +1,566 @@
+/** Rules for age, occupation, location, background and communication style. */
+import nlp from "compromise";
+import { type Candidate, fromUnit } from "./candidate.ts";
+import { isAboutSubject, isSelf, type Unit } from "./document.ts";
+import { OCCUPATION_HEADS, OCCUPATION_VERBS, SPANISH_OCCUPATIONS, TRADE_WORDS } from "./lexicon.ts";
+import { type NameMatcher, nameTokens } from "./names.ts";
+import { NUMBER_PATTERN, parseNumber, stripDeterminers, trimPunctuation } from "./text.ts";
+
+// ---------------------------------------------------------------- age
+
+const NUM = NUMBER_PATTERN;
+const NOT_AN_AGE_AFTER =
+  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience)|nights?|people|kids|children|pages|copies|[£$€₱])/i;
+const SELF_AGE: readonly [RegExp, number][] = [
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:now\\s+)?(${NUM})(?:\\s+years?\\s+old)?(?=\\s|[,.;!?)]|$)`, "gi"), 0],
+  [new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"), 0],
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)?\\s*turning\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
+  [/\btengo\s+(\d{1,3})\s+años\b/gi, 0],
+  [/\bcumpl[íi]\s+(\d{1,3})\b/gi, 0],
+  [/\bcumplo\s+(\d{1,3})\b/gi, -1],
+  [/\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi, 0],
+  // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
+  [/(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu, 0],
+];
+/** "Q2. Age: 29": a numbered form answer belongs to the respondent even though the line reads like a question. */
+const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
+const AGE_FIELD = /\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
+const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
+const THIRD_AGE: readonly [RegExp, number][] = [
+  [new RegExp(`^(?:[\\p{L}.’' ]{1,30}?)\\s+(?:just\\s+)?turned\\s+(${NUM})\\b`, "giu"), 0],
+  [
+    new RegExp(
+      `^(?:she|he|[\\p{L}.’' ]{1,30}?)\\s+(?:is|'s|’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+      "giu",
+    ),
+    0,
+  ],
+  [/^[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu, 0],
+  // "Amara (she's 46, mentioned ...) owns": an aside in brackets right after the name.
+  [new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"), 0],
+];
+
+function ageFrom(match: RegExpMatchArray, offset: number, text: string): number | null {
+  const raw = match[1] ?? "";
+  const after = text.slice((match.index ?? 0) + match[0].length);
+  if (NOT_AN_AGE_AFTER.test(after)) return null;
+  const value = parseNumber(raw);
+  if (value === null) return null;
+  const age = value + offset;
+  return age >= 5 && age <= 110 ? age : null;
+}
+
+const INTRO_AGE_SHORT = /\b(?:I'm|I’m|I am|Im)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?,\s+(\d{1,3}),/u;
+const INTRO_AGE = new RegExp(
+  `\\b(?:I'm|I’m|I am|Im|[Mm]y name is)\\s+\\p{Lu}[^,]{1,40},\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`,
+  "u",
+);
+
+export function ageCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    const form = FORM_AGE.exec(unit.line);
+    const formAge = form?.[1] && unit.text.includes(form[1]) ? parseNumber(form[1]) : null;
+    if (formAge !== null && formAge >= 5 && formAge <= 110) out.push(fromUnit(unit, "age", formAge, 0.85));
+    const intro = isSelf(unit) ? (INTRO_AGE.exec(unit.text) ?? INTRO_AGE_SHORT.exec(unit.text)) : null;
+    const introAge = intro?.[1] ? parseNumber(intro[1]) : null;
+    if (introAge !== null && introAge >= 5 && introAge <= 110) out.push(fromUnit(unit, "age", introAge, 0.85));
+    if (unit.topic !== "other") {
+      for (const match of unit.text.matchAll(AGE_FIELD)) {
+        const age = ageFrom(match, 0, unit.text);
+        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
+      }
+      // "a 41-year-old architect" describes the sentence's subject; only trust it when that is our subject.
+      if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
+        for (const match of unit.text.matchAll(YEAR_OLD)) {
+          const age = parseNumber(match[1] ?? "");
+          if (age !== null && age >= 5 && age <= 110) out.push(fromUnit(unit, "age", age, 0.85));
+        }
+      }
+    }
+    if (isSelf(unit) && (unit.firstPerson || /^(?:just\s+)?turned\s/i.test(unit.text))) {
+      for (const [pattern, offset] of SELF_AGE) {
+        for (const match of unit.text.matchAll(pattern)) {
+          // "when I was 25" and "started at 25" describe the past, not the present age.
+          const before = unit.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+          if (/\b(?:was|when|since|at)\s*$/i.test(before)) continue;
+          const age = ageFrom(match, offset, unit.text);
+          if (age !== null) out.push(fromUnit(unit, "age", age, offset === 0 ? 0.9 : 0.85));
+        }
+      }
+    } else if (unit.topic === "subject" && !unit.firstPerson) {
+      const body = unit.text.replace(/^[-•*]\s*/, "");
+      for (const [pattern, offset] of THIRD_AGE) {
+        for (const match of body.matchAll(pattern)) {
+          const age = ageFrom(match, offset, body);
+          if (age !== null) out.push(fromUnit(unit, "age", age, 0.8));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- occupation
+
+const EVALUATIVE_MODIFIERS =
+  /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
+const CREDENTIAL = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i;
+
+/** Cuts a role phrase after its occupation head noun ("ICU nurse, band 6, at ..." -> "ICU nurse"). */
+export function occupationPhrase(raw: string): string | null {
+  const phrase = trimPunctuation(stripDeterminers(raw.replace(/\s+/g, " ")));
+  const words = phrase.split(" ");
+  let headIndex = -1;
+  for (let i = 0; i < Math.min(words.length, 7); i += 1) {
+    const word = (words[i] ?? "").toLowerCase().replace(/[^a-z-]/g, "");
+    if (OCCUPATION_HEADS.has(word) || (word === "head" && (words[i + 1] ?? "").toLowerCase() === "of")) {
+      headIndex = i;
+      if (word === "head") {
+        // "Head of Veterinary Unit": keep the capitalised run after "of".
+        let end = i + 2;
+        while (end < words.length && /^\p{Lu}/u.test(words[end] ?? "")) end += 1;
+        return trimPunctuation(words.slice(i, end).join(" "));
+      }
+      const next = (words[i + 1] ?? "").toLowerCase();
+      if (!OCCUPATION_HEADS.has(next.replace(/[^a-z-]/g, ""))) break;
+    }
+  }
+  if (headIndex < 0) return null;
+  // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
+  if (headIndex === 0 && /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i.test(words[0] ?? ""))
+    return null;
+  let start = Math.max(0, headIndex - 3);
+  // Only keep modifiers from the same noun phrase (stop at a comma or a lowercase function word).
+  for (let i = headIndex - 1; i >= start; i -= 1) {
+    const word = words[i] ?? "";
+    if (/[,;:]$/.test(word) || /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i.test(word)) {
+      start = i + 1;
+      break;
+    }
+  }
+  let result = trimPunctuation(words.slice(start, headIndex + 1).join(" "));
+  for (let i = 0; i < 3; i += 1) result = result.replace(EVALUATIVE_MODIFIERS, "");
+  return result === "" ? null : result;
+}
+
+const SELF_ROLE =
+  /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+const THIRD_ROLE = /^(?:[\p{L}\d.,’' ]{1,40}?)\s+(?:is|was|works as|has worked as)\s+(?:a|an)\s+([^.;!?]{2,80})/giu;
+const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
+/** "I am Maya Chen, a 34-year-old pediatric nurse": the appositive after a self-introduction. */
+const INTRO_APPOSITIVE = /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
+/** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
+const ROLE_PLACE_WORD = /\b([\p{L}-]+)\s+(?:in|near|based in|from)\s+/gu;
+const WORK_QUESTION =
+  /\b(?:what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
+const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
+const DEGREE =
+  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
+const STUDY_CONTEXT =
+  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
+/** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
+const AGE_THEN_ROLE = /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old)\s*[,·|]?\s+([^,.;!?@|·]{2,60})/iu;
+/** "officially an apprentice welder now": a role announced without "I'm" (posts drop the pronoun). */
+const NOW_ROLE = /\b(?:officially|finally|now)\s+(?:a|an)\s+([^,.;!?]{2,60})/giu;
+/** "I own a family bakery", "she owns a 3-chair dental practice": owners are named after what they own. */
+const OWNS_BUSINESS =
+  /\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\s*(?:own|owns|run|runs)\s+(?:a|an|the|my|our|her|his)\s+(?:(?:small|little|family|busy|local|\d+-\w+|independent)\s+)*((?:[\p{Ll}-]+\s+)?(?:bakery|café|cafe|restaurant|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|farm|brewery|winery|hotel|guesthouse|agency|pharmacy|surgery|kitchen|food truck))\b/gu;
+/** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
+const THIRD_TITLE =
+  /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
+/** Seniority words that say how senior someone is, not what they do ("Associate Director · Landscape Architect"). */
+const SENIORITY_ONLY =
+  /^(?:(?:associate|assistant|deputy|senior|managing|executive|regional)\s+)?(?:director|manager|partner|principal|lead|head)$/i;
+const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
+
+function rolesFromSegments(line: string, matcher: NameMatcher | null): string | null {
+  if (!matcher) return null;
+  const tokens = matcher.tokens.map((t) => t.toLowerCase());
+  const parts = line.split(/\s*(?:[—–|·]|,)\s*/);
+  const nameIndex = parts.findIndex((part) => tokens.some((t) => part.toLowerCase().includes(t)));
+  if (nameIndex < 0) return null;
+  for (const part of parts.slice(nameIndex + 1)) {
+    if (/^(?:plan|status|priority|channel)\b/i.test(part)) break;
+    const role = occupationPhrase(part);
+    if (role) return role;
+  }
+  return null;
+}
+
+/** "Ana Ruiz — 1:1 notes — Data / Platform team": the author of a team's 1:1 notes leads that team. */
+function ownTeam(line: string, matcher: NameMatcher | null): string | null {
+  if (!matcher || !/\b1:1\b|\bone-on-one\b/i.test(line)) return null;
+  const first = matcher.tokens[0];
+  if (!first || !line.startsWith(first)) return null;
+  const team = /[—–|]\s*([\p{L}& ]{2,30}?)(?:\s*\/[^—–|]*)?\s+team\s*$/u.exec(line)?.[1];
+  return team ? `${team.trim()} team lead` : null;
+}
+
+/** "Priya Nair (Head of Operations, Acme)": the role in brackets after the subject's name. */
+function parentheticalRole(text: string, matcher: NameMatcher | null): string | null {
+  if (!matcher) return null;
+  const own = nameTokens(matcher.full);
+  const last = own[own.length - 1];
+  if (!last || own.length < 2) return null;
+  const inside = new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u").exec(text)?.[1]?.trim();
+  if (!inside) return null;
+  return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
+}
+
+/** Of "Associate Director · Landscape Architect", the part that names a trade rather than a rank. */
+function preferredTitle(line: string): string {
+  const parts = line.split(/\s+[·|]\s+/);
+  if (parts.length < 2) return line;
+  const trade = parts.find((part) => {
+    const phrase = occupationPhrase(part);
+    return phrase !== null && !SENIORITY_ONLY.test(phrase);
+  });
+  return trade ?? parts[0] ?? line;
+}
+
+/** "Orchard Manager", "Head of Veterinary Unit": a short capitalised job title line. */
+function isTitleCase(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|&|for|the|de)$/.test(w)) && !/[.!?:]$/.test(text.trim());
+}
+
+function signatureRole(unit: Unit): string | null {
+  const match =
+    /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu.exec(
+      unit.line,
+    );
+  if (!match?.[1] || !match[2]) return null;
+  const title = match[1].trim();
+  const company = match[2].replace(/\s*\|.*$/, "").trim();
+  if (/^(?:owner|founder|co-founder|proprietor|director|managing director)$/i.test(title)) {
+    const words = company
+      .replace(/\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi, "")
+      .trim()
+      .split(/\s+/);
+    const last = (words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
+    if (TRADE_WORDS[last] !== undefined) return `${last} owner`;
+    return `owner of ${company}`;
+  }
+  return occupationPhrase(title);
+}
+
+function tradeFromCompany(unit: Unit, matcher: NameMatcher | null): string | null {
+  if (!matcher) return null;
+  const own = nameTokens(matcher.full);
+  const surname = own[own.length - 1];
+  if (!surname || own.length < 2) return null;
+  const company = new RegExp(
+    `\\b${surname}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`,
+    "u",
+  ).exec(unit.text);
+  const trade = company?.[1] ? TRADE_WORDS[company[1].toLowerCase()] : undefined;
+  return trade ?? null;
+}
+
+function spanishRole(text: string): string | null {
+  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    const role = SPANISH_OCCUPATIONS[word];
+    if (role) return role;
+  }
+  return null;
+}
+
+export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
+  const out: Candidate[] = [];
+  const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
+  units.forEach((unit, i) => {
+    const about = isAboutSubject(unit);
+    // Line-level rules run once per line, not once per sentence of a (possibly huge) line.
+    const firstOfLine = units[i - 1]?.line !== unit.line;
+    const inline = firstOfLine ? WORK_QUESTION.exec(unit.line) : null;
+    // Form answers carry their question separately ("Q4. What do you do for work?" -> "Plumber, self-employed").
+    const asked =
+      firstOfLine && unit.speaker === "subject" ? WORK_QUESTION.exec(`${unit.question} ${unit.text}`) : null;
+    const answer = inline ?? asked;
+    if (answer?.[1] && unit.text.includes(answer[1].slice(0, 10))) {
+      const role = trimPunctuation((answer[1].split(/[,(]/)[0] ?? "").trim());
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.9));
+    }
+    const field = FIELD_ROLE.exec(unit.text);
+    if (field?.[1] && unit.topic !== "other") out.push(fromUnit(unit, "occupation", trimPunctuation(field[1]), 0.85));
+    const parenthetical = parentheticalRole(unit.text, matcher);
+    if (parenthetical) out.push(fromUnit(unit, "occupation", parenthetical, 0.75));
+    const segmentRole = rolesFromSegments(unit.text, matcher);
+    if (segmentRole && unit.text.length < 160) out.push(fromUnit(unit, "occupation", segmentRole, 0.8));
+    const team = ownTeam(unit.text, matcher);
+    if (team) out.push(fromUnit(unit, "occupation", team, 0.6, "inferred"));
+    // A name line followed by a title line (team pages, speaker lists).
+    const previous = units[i - 1];
+    if (
+      previous &&
+      matcher &&
+      unit.line.length < 90 &&
+      previous.text.length < 60 &&
+      previous.text.split(/\s+/).length <= 5
+    ) {
+      const tokens = matcher.tokens.map((t) => t.toLowerCase());
+      const prevLower = previous.text.toLowerCase();
+      if (tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length)) {
+        const title = preferredTitle(unit.text.split(",")[0] ?? "");
+        const namesSubject = tokens.some((t) => title.toLowerCase().includes(t));
+        const role = namesSubject ? null : (occupationPhrase(title) ?? (isTitleCase(title) ? title.trim() : null));
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.8));
+      }
+    }
+    if (!about) return;
+    for (const match of unit.text.matchAll(OWNS_BUSINESS)) {
+      const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
+      if (business) out.push(fromUnit(unit, "occupation", `${business} owner`, 0.7));
+    }
+    if (unit.topic === "subject" && unit.topicBy === "name") {
+      const title = THIRD_TITLE.exec(unit.text.replace(/^[-•*]\s*/, ""));
+      const role = title?.[1] ? occupationPhrase(title[1]) : null;
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+    }
+    if (isSelf(unit)) {
+      const aged = AGE_THEN_ROLE.exec(unit.text);
+      const agedRole = aged?.[1] ? occupationPhrase(aged[1]) : null;
+      if (agedRole) out.push(fromUnit(unit, "occupation", agedRole, 0.75));
+      for (const match of unit.text.matchAll(NOW_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      }
+      const intro = INTRO_APPOSITIVE.exec(unit.text);
+      const introRole = intro?.[1] ? occupationPhrase(intro[1]) : null;
+      if (introRole) out.push(fromUnit(unit, "occupation", introRole, 0.85));
+      for (const match of unit.text.matchAll(SELF_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
+      }
+      if (retired) {
+        for (const match of unit.text.matchAll(PAST_ROLE)) {
+          const role = occupationPhrase(match[1] ?? "");
+          if (role) out.push(fromUnit(unit, "occupation", `retired ${role}`, 0.8));
+        }
+      }
+      const sig = signatureRole(unit);
+      if (sig) out.push(fromUnit(unit, "occupation", sig, 0.7));
+      const degree = DEGREE.exec(unit.text);
+      if (degree && STUDY_CONTEXT.test(unit.text)) {
+        out.push(
+          fromUnit(
+            unit,
+            "occupation",
+            `${degree[1]} ${trimPunctuation(degree[2] ?? "")} student`.replace(/\s+/g, " "),
+            0.7,
+          ),
+        );
+      }
+    }
+    // "X is a Y" names the subject's job only when X is the subject ("one of them is a landlord" is not).
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
+      for (const match of unit.text.matchAll(THIRD_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.75));
+      }
+    }
+    const appositive = APPOSITIVE_ROLE.exec(unit.text);
+    if (appositive?.[1] && unit.topic === "subject") {
+      const role = occupationPhrase(appositive[1]);
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+    }
+    const spanish = spanishRole(unit.text);
+    if (spanish && (unit.topic === "subject" || isSelf(unit))) out.push(fromUnit(unit, "occupation", spanish, 0.6));
+    for (const [pattern, role] of OCCUPATION_VERBS) {
+      if (pattern.test(unit.text)) out.push(fromUnit(unit, "occupation", role, 0.5, "inferred"));
+    }
+    const trade = tradeFromCompany(unit, matcher);
+    if (trade) out.push(fromUnit(unit, "occupation", trade, 0.6, "inferred"));
+  });
+  // A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win.
+  return out.map((c) =>
+    /^(?:owner|founder|co-founder|proprietor)$/i.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c,
+  );
+}
+
+// ---------------------------------------------------------------- location
+
+const PLACE =
+  "(\\p{Lu}[\\p{L}'’-]+(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]+){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?)?)";
+const NOT_PLACE =
+  /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
+const LOCATION_PATTERNS: readonly [RegExp, number][] = [
+  [new RegExp(`\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near)\\s+${PLACE}`, "gu"), 0.8],
+  [new RegExp(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`, "gu"), 0.85],
+  [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:as\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`, "gu"), 0.85],
+  [new RegExp(`\\blives\\s+in\\s+${PLACE}`, "gu"), 0.8],
+  [new RegExp(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`, "gu"), 0.85],
+  [new RegExp(`\\bhere in\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,60}?\\bin\\s+${PLACE}`, "gu"), 0.55],
+  [new RegExp(`\\b(?:moved|relocated)\\s+to\\s+${PLACE}`, "gu"), 0.6],
+  [
+    new RegExp(
+      `\\b(?:hospitals?|office|unit|clinic|school|farm|practice|company|firm|trust|conservancy|studio|apartment|flat|house|home|shop|bakery|restaurant|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|store|salon|gym|surgery|pharmacy|library)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+      "gu",
+    ),
+    0.55,
+  ],
+  [new RegExp(`\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`, "gu"), 0.5],
+  [new RegExp(`\\b(?:in|at)\\s+(?:the|our)\\s+${PLACE}\\s+office\\b`, "gu"), 0.5],
+  [new RegExp(`📍\\s*${PLACE}`, "gu"), 0.7],
+  // "a village outside Kraków", "a town near Leeds": home is by the named place.
+  [new RegExp(`\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`, "gu"), 0.6],
+  // "maestra en un colegio público de Valencia": the workplace's town in Spanish.
+  [
+    new RegExp(
+      `\\b(?:colegio|escuela|instituto|hospital|empresa|oficina|tienda|universidad|centro de salud|clínica|fábrica|taller)\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
+      "gu",
+    ),
+    0.55,
+  ],
+];
+const LOCATION_FIELD = new RegExp(
+  `(?:where do you live\\??|location\\s*:|city\\s*:|based\\s*:|lives in\\s*:|ciudad\\s*:)\\s*${PLACE}`,
+  "iu",
+);
+const ADDRESS =
+  /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?)(?:\s+\d{4,5})?/u;
+const PHONE_PLACE = new RegExp(`\\d{3,}[\\d ]{4,}\\s*[|·]\\s*${PLACE}`, "u");
+const GUEST_FROM = new RegExp(`\\b(?:guest|joining us|speaker)\\b[^.;!?]{0,60}?\\bfrom\\s+${PLACE}`, "iu");
+const PAST_OR_FUTURE =
+  /\b(?:grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until)\b/i;
+const EXCLUDED_CONTEXT = /\b(?:registered office|c\/o|level \d|head office|hq)\b/i;
+
+function cleanPlace(raw: string): string | null {
+  let place = raw.trim().replace(/\s+(?:office|area|region)$/i, "");
+  place = place.split(/\s*(?:&|\band\b)\s*/)[0] ?? place;
+  if (NOT_PLACE.test(place)) return null;
+  return trimPunctuation(place) || null;
+}
+
+export function locationCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  units.forEach((unit, i) => {
+    const about = isAboutSubject(unit);
+    const firstOfLine = units[i - 1]?.line !== unit.line;
+    const asked =
+      firstOfLine && unit.speaker === "subject" ? LOCATION_FIELD.exec(`${unit.question} ${unit.text}`) : null;
+    const field = firstOfLine ? (LOCATION_FIELD.exec(unit.line) ?? asked) : null;
+    if (field?.[1] && unit.topic !== "other") {
+      const place = cleanPlace(field[1]);
+      if (place) out.push(fromUnit(unit, "location", place, 0.9));
+    }
+    const guest = GUEST_FROM.exec(unit.text);
+    if (guest?.[1]) {
+      const place = cleanPlace(guest[1]);
+      if (place) out.push(fromUnit(unit, "location", place, 0.6));
+    }
+    // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
+    const weClause = unit.speaker === "subject" && /\b(?:we|us|our|I)\b/.test(unit.text);
+    if ((!about && !weClause) || EXCLUDED_CONTEXT.test(unit.text)) return;
+    for (const [pattern, confidence] of LOCATION_PATTERNS) {
+      for (const match of unit.text.matchAll(pattern)) {
+        const at = match.index ?? 0;
+        const before = unit.text.slice(Math.max(0, at - 60), at);
+        if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0])) continue;
+        const place = cleanPlace(match[1] ?? "");
+        if (place) out.push(fromUnit(unit, "location", place, confidence));
+      }
+    }
+    if (about && !unit.quoted) {
+      for (const match of unit.text.matchAll(ROLE_PLACE_WORD)) {
+        const word = (match[1] ?? "").toLowerCase();
+        if (!OCCUPATION_HEADS.has(word)) continue;
+        const rest = unit.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
+        const place = new RegExp(`^${PLACE}`, "u").exec(rest)?.[1];
+        const cleaned = place ? cleanPlace(place) : null;
+        if (cleaned) out.push(fromUnit(unit, "location", cleaned, 0.6));
+      }
+    }
+    if (isSelf(unit)) {
+      const address = ADDRESS.exec(unit.text);
+      if (address?.[1]) {
+        const place = cleanPlace(address[1]);
+        if (place) out.push(fromUnit(unit, "location", place, 0.65));
+      }
+      const phone = PHONE_PLACE.exec(unit.text);
+      if (phone?.[1]) {
+        const place = cleanPlace(phone[1]);
+        if (place) out.push(fromUnit(unit, "location", place, 0.6));
+      }
+    }
+  });
+  return boostKnownPlaces(out);
+}
+
+/** Places compromise recognises get a small boost: a cue plus world knowledge beats a cue alone. */
+function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
+  const known = new Map<string, boolean>();
+  const isKnown = (value: string) => {
+    let result = known.get(value);
+    if (result === undefined) {
+      result = (nlp(value).places().out("array") as string[]).length > 0;
+      known.set(value, result);
+    }
+    return result;
+  };
+  return candidates.map((c) => {
+    const known = isKnown(String(c.value));
+    return known ? { ...c, confidence: c.confidence + 0.02 } : c;
+  });
+}
+
+// ---------------------------------------------------------------- background
+
+export function backgroundCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    if (unit.text.length < 40 || unit.text.length > 400 || unit.quoted) continue;
+    const thirdPersonBio =
+      unit.topic === "subject" && unit.topicBy !== "implicit" && !unit.firstPerson && !/\?/.test(unit.text);
+    const selfIntro = isSelf(unit) && /\b(?:I'm|I am|Im|soy)\s+(?:a|an|\p{Lu})/u.test(unit.text);
+    // Earlier sentences introduce; later ones add detail. A small decay keeps the first one on top.
+    const decay = out.length * 0.01;
+    if (thirdPersonBio) out.push(fromUnit(unit, "background", unit.text, 0.6 - decay));
+    else if (selfIntro) out.push(fromUnit(unit, "background", unit.text, 0.5 - decay));
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- communication style
+
+const STATED_STYLE =
+  /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu;
+const EMOJI = /\p{Extended_Pictographic}/gu;
+const LAUGH = /\[laughs?\]|\blol\b|\bhaha\w*|\bjaja\w*|😂|🤣|😄|😅|🥲/gi;
+const INFORMAL = /\b(?:im|dont|cant|wont|youre|gotta|gonna|wanna|tbh|lol|cheers|hiya|yeah|nah|ok|okay)\b|!!|\?\?/gi;
+
+export function styleCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    if (unit.topic !== "subject" && !isSelf(unit)) continue;
+    const stated = STATED_STYLE.exec(unit.text);
+    const phrase = stated?.[1] ?? stated?.[2];
+    if (phrase) out.push(fromUnit(unit, "communication_style", trimPunctuation(phrase), 0.8));
+  }
+  const own = units.filter((u) => isSelf(u) && u.firstPerson && !u.quoted);
+  const inferred = own.length >= 2 ? inferredStyle(own) : null;
+  if (inferred) out.push(inferred);
+  return out;
+}
+
+function inferredStyle(own: readonly Unit[]): Candidate | null {
+  const words = own.reduce((sum, u) => sum + u.text.split(/\s+/).length, 0);
+  const perSentence = words / own.length;
+  const emoji = own.reduce((sum, u) => sum + (u.text.match(EMOJI)?.length ?? 0), 0);
+  const laughs = own.reduce((sum, u) => sum + (u.text.match(LAUGH)?.length ?? 0), 0);
+  const informal = own.reduce((sum, u) => sum + (u.text.match(INFORMAL)?.length ?? 0), 0);
+  const parts: string[] = [];
+  parts.push(perSentence < 11 ? "brief" : perSentence > 22 ? "detailed" : "conversational");
+  if (emoji * 100 >= words * 1.5) parts.push("emoji-heavy");
+  if (informal >= 2 || emoji > 0) parts.push("informal");
+  const base = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
+  const value = laughs >= 2 ? `${base}, with humour` : base;
+  const sample = [...own].sort((a, b) => a.text.length - b.text.length)[Math.floor(own.length / 2)];
+  return sample ? fromUnit(sample, "communication_style", value, 0.4, "inferred") : null;
+}

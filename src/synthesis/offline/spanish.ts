@@ -1,0 +1,254 @@
+/**
+ * Spanish support for list items: Spanish cue phrases, and a word-by-word glossary so items come out in English
+ * (persona values are English). Word-by-word is crude but keeps the meaning for the short noun phrases items are.
+ */
+
+const GLOSSARY: Record<string, string> = {
+  // function words
+  el: "",
+  la: "",
+  los: "",
+  las: "",
+  un: "",
+  una: "",
+  unos: "",
+  unas: "",
+  de: "of",
+  del: "of the",
+  y: "and",
+  o: "or",
+  en: "in",
+  con: "with",
+  sin: "without",
+  para: "to",
+  por: "for",
+  a: "to",
+  al: "to the",
+  que: "that",
+  más: "more",
+  muy: "very",
+  mi: "my",
+  mis: "my",
+  su: "her",
+  sus: "her",
+  nuevo: "new",
+  nueva: "new",
+  nuevos: "new",
+  nuevas: "new",
+  cada: "every",
+  todo: "all",
+  todos: "all",
+  todas: "all",
+  poco: "little",
+  mucho: "a lot",
+  muchas: "many",
+  // verbs (infinitive / first person)
+  aparcar: "parking",
+  conducir: "driving",
+  trabajar: "working",
+  enseñar: "teach",
+  aprender: "learn",
+  quiero: "",
+  este: "this",
+  sacarme: "get",
+  sacar: "get",
+  obtener: "obtain",
+  conseguir: "get",
+  abrir: "open",
+  formar: "train",
+  ayudar: "help",
+  viajar: "travel",
+  dormir: "sleeping",
+  cocinar: "cooking",
+  leer: "reading",
+  escribir: "writing",
+  cruzar: "crossing",
+  entrar: "enter",
+  comprar: "buy",
+  ahorrar: "save",
+  terminar: "finish",
+  empezar: "start",
+  mejorar: "improve",
+  // nouns
+  noche: "night",
+  noches: "nights",
+  día: "day",
+  días: "days",
+  baños: "toilets",
+  baño: "toilet",
+  mujeres: "women",
+  mujer: "woman",
+  hombres: "men",
+  chicas: "girls",
+  chicos: "boys",
+  jóvenes: "young",
+  joven: "young",
+  trabas: "obstacles",
+  burocracia: "bureaucracy",
+  certificado: "certificate",
+  formadora: "trainer",
+  formador: "trainer",
+  curso: "course",
+  cursos: "courses",
+  sector: "sector",
+  camión: "truck",
+  carretera: "road",
+  fronteras: "borders",
+  frontera: "border",
+  error: "errors",
+  errores: "errors",
+  tacógrafo: "tachograph",
+  tacografo: "tachograph",
+  aparcamientos: "parking",
+  aparcamiento: "parking",
+  áreas: "areas",
+  descanso: "rest",
+  seguridad: "safety",
+  dinero: "money",
+  precio: "price",
+  precios: "prices",
+  tiempo: "time",
+  familia: "family",
+  hija: "daughter",
+  hijo: "son",
+  casa: "home",
+  trabajo: "work",
+  empresa: "company",
+  clientes: "customers",
+  cliente: "customer",
+  facturas: "invoices",
+  horario: "schedule",
+  horarios: "schedules",
+  sueldo: "pay",
+  salario: "salary",
+  jefe: "boss",
+  jefa: "boss",
+  compañeros: "colleagues",
+  instalaciones: "facilities",
+  gasolineras: "petrol stations",
+  control: "inspection",
+  controles: "inspections",
+  papeleo: "paperwork",
+  tráfico: "traffic",
+  ruido: "noise",
+  estrés: "stress",
+  cansancio: "tiredness",
+  soledad: "loneliness",
+  // adjectives (Spanish puts most after the noun)
+  burocráticas: "bureaucratic",
+  burocráticos: "bureaucratic",
+  inteligente: "smart",
+  seguras: "safe",
+  seguros: "safe",
+  seguro: "safe",
+  segura: "safe",
+  vigilados: "guarded",
+  vigiladas: "guarded",
+  caro: "expensive",
+  caros: "expensive",
+  cara: "expensive",
+  caras: "expensive",
+  lento: "slow",
+  lenta: "slow",
+  malo: "bad",
+  mala: "bad",
+  malos: "bad",
+  malas: "bad",
+  llenas: "full",
+  llenos: "full",
+  sucio: "dirty",
+  sucios: "dirty",
+  largas: "long",
+  largos: "long",
+  pequeño: "small",
+  grande: "big",
+  propio: "own",
+  propia: "own",
+};
+
+/** Adjectives in the glossary, plus common adjective endings for the rest. */
+const ADJECTIVES = new Set(
+  (
+    "burocráticas burocráticos inteligente seguras seguros seguro segura vigilados vigiladas caro caros cara caras " +
+    "lento lenta malo mala malos malas llenas llenos sucio sucios largas largos pequeño grande propio propia nuevo " +
+    "nueva nuevos nuevas joven jóvenes"
+  ).split(" "),
+);
+const ADJECTIVE_ENDINGS =
+  /(?:ico|ica|icos|icas|ble|bles|ente|entes|ado|ada|ados|adas|oso|osa|osos|osas|al|ales|ivo|iva|ivos|ivas)$/;
+
+function isAdjective(word: string): boolean {
+  return ADJECTIVES.has(word) || ADJECTIVE_ENDINGS.test(word);
+}
+
+/** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
+export function translateSpanish(phrase: string): string | null {
+  const words = phrase
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]+/gu, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  const out: string[] = [];
+  let unknown = 0;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] ?? "";
+    const next = words[i + 1];
+    const english = GLOSSARY[word];
+    const nextEnglish = next === undefined ? undefined : GLOSSARY[next];
+    // noun + adjective -> adjective + noun ("trabas burocráticas" -> "bureaucratic obstacles")
+    if (english && nextEnglish && next && isAdjective(next) && !isAdjective(word)) {
+      out.push(nextEnglish, english);
+      i += 1;
+      continue;
+    }
+    if (english === undefined) {
+      if (/^[\p{Lu}\d]/u.test(phrase.split(/\s+/).find((w) => w.toLowerCase() === word) ?? ""))
+        out.push(word.toUpperCase());
+      else unknown += 1;
+      continue;
+    }
+    if (english !== "") out.push(english);
+  }
+  if (out.length === 0 || unknown > out.length / 2) return null;
+  return out.join(" ").replace(/\s+/g, " ").trim();
+}
+
+export interface SpanishCue {
+  pattern: RegExp;
+  field: "pain_points" | "goals" | "skills";
+  prefix: string;
+  confidence: number;
+}
+
+export const SPANISH_CUES: readonly SpanishCue[] = [
+  // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
+  {
+    pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.65,
+  },
+  {
+    pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
+    field: "goals",
+    prefix: "",
+    confidence: 0.6,
+  },
+  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, field: "pain_points", prefix: "", confidence: 0.6 },
+  {
+    pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.6,
+  },
+  { pattern: /\bodio\s+([^.;!?,]+)/i, field: "pain_points", prefix: "", confidence: 0.55 },
+  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, field: "pain_points", prefix: "", confidence: 0.55 },
+  {
+    pattern:
+      /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
+    field: "goals",
+    prefix: "",
+    confidence: 0.7,
+  },
+  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, field: "skills", prefix: "", confidence: 0.6 },
+];

@@ -1,0 +1,189 @@
+/** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+};
+
+/** Matches a number written in digits or English words ("38", "thirty-eight", "thirty eight"). */
+export const NUMBER_PATTERN =
+  "(?:\\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)";
+
+export function parseNumber(text: string): number | null {
+  const trimmed = text.trim().toLowerCase();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  let total = 0;
+  for (const part of trimmed.split(/[- ]+/)) {
+    const value = NUMBER_WORDS[part];
+    if (value === undefined) return null;
+    total += value;
+  }
+  return total;
+}
+
+export interface Sentence {
+  text: string;
+  /** Offset of `text` inside the line it came from. */
+  start: number;
+}
+
+/**
+ * Splits a line into sentences, returning verbatim substrings. A break needs terminal punctuation followed by a
+ * space and an uppercase letter, digit, quote or bracket, so abbreviations like "e.g. the" stay inside a sentence.
+ */
+export function splitSentences(line: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const boundary = /[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
+  let start = 0;
+  for (const match of line.matchAll(boundary)) {
+    const end = (match.index ?? 0) + match[0].length;
+    pushTrimmed(sentences, line, start, end);
+    start = end;
+  }
+  pushTrimmed(sentences, line, start, line.length);
+  return sentences;
+}
+
+function pushTrimmed(out: Sentence[], line: string, from: number, to: number): void {
+  const raw = line.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim();
+  if (text !== "") out.push({ text, start: from + lead });
+}
+
+const LEADING_FILLER =
+  /^(?:and|but|also|so|then|plus|or|honestly|really|just|basically|obviously|actually|um+|uh+|well|oh|like|yeah|yes|no|okay|ok|y|e|pero|también)\b[,.]?\s+/i;
+
+/** Removes conversational fillers at the start of a phrase ("And honestly burnout" -> "burnout"). */
+export function stripLeadingFillers(phrase: string): string {
+  let current = phrase.trim();
+  for (let i = 0; i < 4; i += 1) {
+    const next = current.replace(LEADING_FILLER, "");
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+const TRAILING_PUNCT = /[\s,;:.!?…"”’'()[\]\-–—]+$/;
+const LEADING_PUNCT = /^[\s,;:.!?…"“‘'()[\]\-–—•*>]+/;
+
+export function trimPunctuation(phrase: string): string {
+  return phrase.replace(LEADING_PUNCT, "").replace(TRAILING_PUNCT, "");
+}
+
+const CLAUSE_STOP =
+  /\s(?:so that|so|because|since|but|which|who|that's|when|while|if|than|until|unless|although|though|whereas|porque|pero|que|cuando|para que)\s|[;:!?()[\]—–]|\s-\s|,\s(?:and|but|so|which|then|because)\s|\.\s|\.$/i;
+
+/** Cuts a phrase at the first clause boundary. */
+export function firstClause(phrase: string): string {
+  const match = CLAUSE_STOP.exec(phrase);
+  return trimPunctuation(match ? phrase.slice(0, match.index) : phrase);
+}
+
+export function wordCount(phrase: string): number {
+  const words = phrase.trim().split(/\s+/);
+  return words[0] === "" ? 0 : words.length;
+}
+
+/** Keeps at most `max` words. */
+export function limitWords(phrase: string, max: number): string {
+  const words = phrase.trim().split(/\s+/);
+  return words.slice(0, max).join(" ");
+}
+
+const DETERMINERS =
+  /^(?:a|an|the|my|our|their|his|her|your|its|some|most of (?:our|the|my|their)|all (?:the|our|my)|all|every|each|this|these|those|that)\s+/i;
+
+export function stripDeterminers(phrase: string): string {
+  let current = phrase.trim();
+  for (let i = 0; i < 3; i += 1) {
+    const next = current.replace(DETERMINERS, "");
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** "mentor new starters" -> "mentoring new starters"; leaves phrases that do not start with a known verb alone. */
+export function toGerund(phrase: string): string {
+  const match = /^([a-z]+)(\b.*)$/i.exec(phrase.trim());
+  if (!match) return phrase;
+  const verb = (match[1] ?? "").toLowerCase();
+  const rest = match[2] ?? "";
+  if (verb.endsWith("ing") || verb.length < 3) return phrase;
+  return `${gerundOf(verb)}${rest}`;
+}
+
+const IRREGULAR_GERUNDS: Record<string, string> = {
+  run: "running",
+  swim: "swimming",
+  plan: "planning",
+  shop: "shopping",
+  get: "getting",
+  set: "setting",
+  sit: "sitting",
+  put: "putting",
+  cut: "cutting",
+  begin: "beginning",
+  stop: "stopping",
+  travel: "travelling",
+  die: "dying",
+  lie: "lying",
+  see: "seeing",
+  be: "being",
+  sign: "signing",
+  mentor: "mentoring",
+  write: "writing",
+  ski: "skiing",
+  panel: "panelling",
+  knit: "knitting",
+  garden: "gardening",
+  compose: "composing",
+  fix: "fixing",
+};
+
+function gerundOf(verb: string): string {
+  const irregular = IRREGULAR_GERUNDS[verb];
+  if (irregular) return irregular;
+  if (verb.endsWith("ie")) return `${verb.slice(0, -2)}ying`;
+  if (verb.endsWith("ee")) return `${verb}ing`;
+  if (verb.endsWith("e")) return `${verb.slice(0, -1)}ing`;
+  return `${verb}ing`;
+}
+
+export function capitalizeFirst(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Escapes a literal for use inside a RegExp. */
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+import { api } from "./client.ts";
+
+/** GET /v1/capabilities: what the server can do, so the app offers only what works. */
+export interface Capabilities {
+  engines: { offline: true; llm: { provider: string; model: string } | null };
+  default_engine: "offline" | "llm";
+  auth_mode: "none" | "apikey" | "jwt";
+  limits: { body_bytes: number; texts: number; urls: number; chars_per_text: number; requests_per_minute: number };
+}
+
+let pending: Promise<Capabilities> | undefined;
+
+/** Fetched once per page load (they only change when the server restarts); a failure is retried next time. */
+export function loadCapabilities(): Promise<Capabilities> {
+  pending ??= api<Capabilities>("/v1/capabilities").catch((error: unknown) => {
+    pending = undefined;
+    throw error;
+  });
+  return pending;
+}
+
+/** The server's capabilities once known; undefined while loading or when they could not be read. */
+export function useCapabilities(): Capabilities | undefined {
+  const [capabilities, setCapabilities] = useState<Capabilities>();
+  useEffect(() => {
+    let live = true;
+    loadCapabilities()
+      .then((value) => {
+        if (live) setCapabilities(value);
+      })
+      .catch(() => {
+        // Without them the editor simply offers the offline engine, which always works.
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return capabilities;
+}

@@ -1,0 +1,176 @@
+import { useEffect, useId, useState } from "react";
+import { api } from "../../api/client.ts";
+import type { PersonaResource, PersonaVersion, VersionSummary } from "../../api/types.ts";
+import { fieldLabel } from "../../api/types.ts";
+import { ConfirmDialog, Empty, ErrorBox, formatDate, Loading, useAsync } from "../../components/ui.tsx";
+import { describeCause, describeDiffEntry, groupDiff } from "../../lib/diff.ts";
+
+/** Version history: every version with its cause and changes, a diff between any two, and restore. */
+export function History({
+  resource,
+  onUpdated,
+}: {
+  resource: PersonaResource;
+  onUpdated: (next: PersonaResource) => void;
+}) {
+  const id = useId();
+  const versions = useAsync(
+    (signal) => api<{ data: VersionSummary[] }>(`/v1/personas/${resource.id}/versions`, { signal }).then((r) => r.data),
+    [resource.id, resource.version],
+  );
+  const [from, setFrom] = useState<number | null>(null);
+  const [to, setTo] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
+  const [restoreBusy, setRestoreBusy] = useState(false);
+  const [restoreError, setRestoreError] = useState<unknown>(null);
+
+  const list = versions.data ?? [];
+  useEffect(() => {
+    if (list.length === 0) return;
+    const last = list[list.length - 1]?.version ?? 1;
+    setTo((t) => (t === null || !list.some((v) => v.version === t) ? last : t));
+    setFrom((f) => (f === null || !list.some((v) => v.version === f) ? Math.max(1, last - 1) : f));
+  }, [list]);
+
+  const compare = useAsync(
+    async (signal) => {
+      if (from === null || to === null) return null;
+      // The server diffs any two versions, with the same normalisation it uses everywhere else.
+      const version = await api<PersonaVersion>(`/v1/personas/${resource.id}/versions/${to}?compare_to=${from}`, {
+        signal,
+      });
+      return version.diff;
+    },
+    [resource.id, from, to],
+  );
+
+  const restore = async () => {
+    if (restoring === null) return;
+    setRestoreBusy(true);
+    setRestoreError(null);
+    try {
+      const next = await api<PersonaResource>(`/v1/personas/${resource.id}`, {
+        method: "PATCH",
+        body: { restore_version: restoring },
+        headers: { "If-Match": `"${resource.version}"` },
+      });
+      setRestoring(null);
+      onUpdated(next);
+    } catch (e) {
+      setRestoreError(e);
+    } finally {
+      setRestoreBusy(false);
+    }
+  };
+
+  if (versions.status === "error") return <ErrorBox error={versions.error} onRetry={versions.reload} />;
+  if (!versions.data) return <Loading label="Loading history…" />;
+  if (list.length === 0) return <Empty>No versions yet.</Empty>;
+
+  return (
+    <div className="history">
+      <section aria-labelledby={`${id}-cmp`} className="card">
+        <h3 id={`${id}-cmp`}>Compare versions</h3>
+        <div className="compare-pickers">
+          <VersionPicker label="From" versions={list} value={from} onChange={setFrom} />
+          <VersionPicker label="To" versions={list} value={to} onChange={setTo} />
+        </div>
+        {compare.status === "error" ? <ErrorBox error={compare.error} onRetry={compare.reload} /> : null}
+        {compare.status === "loading" ? <Loading label="Comparing…" /> : null}
+        {compare.status === "ready" && compare.data ? (
+          compare.data.length === 0 ? (
+            <p className="muted">
+              {from === to ? "Pick two different versions." : "These versions hold the same values."}
+            </p>
+          ) : (
+            <dl className="diff" aria-label={`Changes from version ${from} to version ${to}`}>
+              {groupDiff(compare.data).map((g) => (
+                <div key={g.field}>
+                  <dt>{fieldLabel(g.field)}</dt>
+                  {g.entries.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: diff entries have no id.
+                    <dd key={i} className={`diff-${e.op}`}>
+                      {describeDiffEntry(e).replace(`${fieldLabel(g.field)}: `, "")}
+                    </dd>
+                  ))}
+                </div>
+              ))}
+            </dl>
+          )
+        ) : null}
+      </section>
+      <ol className="versions" reversed>
+        {[...list].reverse().map((v) => (
+          <li key={v.version} className="card version">
+            <div className="version-head">
+              <strong>Version {v.version}</strong>
+              <span className="muted small">
+                {describeCause(v.cause)} · {formatDate(v.created_at)}
+              </span>
+              {v.version === resource.version ? (
+                <span className="badge">current</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => setRestoring(v.version)}>
+                  Restore version {v.version}
+                </button>
+              )}
+            </div>
+            {v.diff.length > 0 ? (
+              <ul className="small diff-summary">
+                {v.diff.slice(0, 8).map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: diff entries have no id.
+                  <li key={i} className={`diff-${e.op}`}>
+                    {describeDiffEntry(e)}
+                  </li>
+                ))}
+                {v.diff.length > 8 ? <li className="muted">and {v.diff.length - 8} more</li> : null}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <ConfirmDialog
+        open={restoring !== null}
+        title={`Restore version ${restoring ?? ""}?`}
+        confirmLabel="Restore"
+        busy={restoreBusy}
+        onCancel={() => {
+          setRestoring(null);
+          setRestoreError(null);
+        }}
+        onConfirm={restore}
+      >
+        <p>
+          The persona will hold version {restoring}'s values again, saved as a new version. Nothing is lost: the current
+          version stays in the history.
+        </p>
+        {restoreError ? <ErrorBox error={restoreError} /> : null}
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function VersionPicker({
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  label: string;
+  versions: VersionSummary[];
+  value: number | null;
+  onChange: (version: number) => void;
+}) {
+  return (
+    <label>
+      {label}{" "}
+      <select value={value ?? ""} onChange={(e) => onChange(Number(e.target.value))}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            Version {v.version}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
