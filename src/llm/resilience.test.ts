@@ -167,7 +167,7 @@ describe("withLlmResilience", () => {
     await expect(
       withLlmResilience(always, { signal: controller.signal, policy: { baseDelayMs: 10_000 } }),
     ).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("passes AppErrors through untouched", async () => {

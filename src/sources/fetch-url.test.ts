@@ -457,7 +457,7 @@ describe("fetching allowed pages", () => {
     );
     expect(err.code).toBe("too_large");
     expect(err.message).toContain("100000 bytes");
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Date.now() - started).toBeLessThan(8_000);
   });
 
   it("refuses a declared Content-Length over the cap without reading the body", async () => {
@@ -481,7 +481,7 @@ describe("fetching allowed pages", () => {
       const err = await fetchError(fetcher, `http://127.0.0.1:${P}${path}`);
       expect(err.code, path).toBe("timeout");
       expect(err.message).toContain("300 ms");
-      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(Date.now() - started).toBeLessThan(4_000);
     }
   });
 
@@ -532,13 +532,13 @@ describe("fetching allowed pages", () => {
       allowHosts: [`slow-dns.test:${P}`],
       connectTimeoutMs: 200,
       totalTimeoutMs: 5_000,
-      resolve: () => new Promise((resolve) => setTimeout(() => resolve([{ address: "127.0.0.1", family: 4 }]), 1_500)),
+      resolve: () => new Promise((resolve) => setTimeout(() => resolve([{ address: "127.0.0.1", family: 4 }]), 6_000)),
     });
     const started = Date.now();
     const err = await fetchError(fetcher, `http://slow-dns.test:${P}/page`);
     expect(err.code).toBe("timeout");
     expect(err.message).toContain("200 ms");
-    expect(Date.now() - started).toBeLessThan(1_400);
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it("ignores proxy environment variables", async () => {

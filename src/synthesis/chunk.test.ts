@@ -98,7 +98,8 @@ describe("chunkSource", () => {
       const started = performance.now();
       const pieces = chunkSource({ id: "big", text }, 4_000);
       expect(pieces.length).toBeGreaterThan(0);
-      expect(performance.now() - started).toBeLessThan(2_000);
+      // Quadratic behaviour on these inputs takes minutes; the margin absorbs a busy CI machine.
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });

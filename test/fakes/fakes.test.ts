@@ -202,6 +202,6 @@ describe("fake upstream plumbing", () => {
     const started = Date.now();
     await fake.close();
     expect(await hung).toBe("dropped");
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
