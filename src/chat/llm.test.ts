@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { startFakeAnthropic } from "../../test/fakes/anthropic-upstream.ts";
 import { type FakeUpstream, reply, startFakeOpenAI } from "../../test/fakes/openai-upstream.ts";
@@ -13,6 +14,7 @@ import {
   testServices,
 } from "../../test/support/services.ts";
 import type { Services } from "../context.ts";
+import { conversations } from "../db/schema.ts";
 import { PrdResource } from "../prd/get-prd.ts";
 import { ProjectResource } from "../prd/schemas.ts";
 import { ConversationResource, MessageResource } from "./schemas.ts";
@@ -366,8 +368,16 @@ for (const store of STORES) {
       expect(fake.requests).toHaveLength(1);
     });
 
-    it("sends a heartbeat comment every 15 s while a reply is open", async () => {
+    it("sends a heartbeat comment every 15 s and renews the streaming lease while a reply is open", async () => {
       const c = await personaChat();
+      // The lease (a database timestamp) is what tells other nodes a reply is running; each heartbeat pushes it on.
+      const leaseUntil = async () =>
+        (
+          await services.database.db
+            .select({ until: conversations.streamingUntil })
+            .from(conversations)
+            .where(eq(conversations.id, c.id))
+        )[0]?.until?.getTime() ?? 0;
       fake.script(reply.stall("Slowly, slowly, the answer comes together, word by word."));
       // Only intervals are faked: the stream, the database and the fake upstream keep real time.
       vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
@@ -389,9 +399,14 @@ for (const store of STORES) {
         };
         await readUntil(/event: text/);
         expect(seen).not.toContain(": ping");
+        const leased = await leaseUntil();
+        expect(leased).toBeGreaterThan(Date.now());
         vi.advanceTimersByTime(15_000);
         await readUntil(/\n: ping\n\n/);
         expect(seen).toContain("\n: ping\n\n");
+        const deadline = Date.now() + 5_000;
+        while (Date.now() < deadline && (await leaseUntil()) <= leased) await new Promise((r) => setTimeout(r, 25));
+        expect(await leaseUntil()).toBeGreaterThan(leased);
         await reader?.cancel();
       } finally {
         vi.useRealTimers();
