@@ -22,6 +22,39 @@ const SELF_AGE: readonly [RegExp, number][] = [
   // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
   [/(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu, 0],
 ];
+/** Ages stated in other languages ("ich bin 27", "j'ai 40 ans", "tenho 34 anos", "ik ben 34 jaar"). */
+const FOREIGN_AGE: readonly [RegExp, number][] = [
+  [/\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu, 0],
+  [/\b(?:j['’]ai|il a|elle a)\s+(\d{1,3})\s+ans\b/giu, 0],
+  [/\b(?:tenho|tem)\s+(\d{1,3})\s+anos\b/giu, 0],
+  [/\b(?:ho|ha)\s+(\d{1,3})\s+anni\b/giu, 0],
+  [/\bik ben\s+(\d{1,3})(?:\s+jaar)?(?=\s*[,.;!?)]|\s+jaar\b|$)/giu, 0],
+  [/\b(?:jeg er|jag är|eg er)\s+(\d{1,3})\s+år\b/giu, 0],
+  [/\bmam\s+(\d{1,3})\s+lat[a]?\b/giu, 0],
+  [/\b(\d{1,3})\s+yaşındayım\b/giu, 0],
+  [/\bwerde\s+(\d{1,3})\b/giu, -1],
+  [/\bj['’]aurai\s+(\d{1,3})\s+ans\b/giu, -1],
+];
+/** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
+const OWN_BIRTHDAY =
+  /\bmy\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+(?:is|'s|’s|will be|falls)\s+(?:next|this|on|coming|tomorrow|in|soon|around)\b/giu;
+const OWN_BIRTHDAY_PAST =
+  /\b(?:my\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+was\s+(?:yesterday|today|last|on)|(?:celebrated|celebrating)\s+my\s+(\d{1,3})(?:st|nd|rd|th))\b/giu;
+/** Pronoun-dropped lines ("turning 41 in March", "26 today and ...", "Turned 29 last week") in posts and forms. */
+const DROPPED_AGE = /^(?:just\s+)?(?:turned|turning)\s|^\d{1,3}\s+today\b/i;
+const TODAY_AGE = /^(\d{1,3})\s+today\b/gi;
+/** "Age: 41", "How old are you? 41": a form answer. */
+const AGE_QUESTION = /\b(?:how old are you|your age|(?:^|\s)age(?:\s*\(.*?\))?)\s*\??\s*$/i;
+const AGE_ANSWER = new RegExp(
+  `^(?:(turning|turned|I'm|I’m|I am)\\s+)?(${NUM})(?:\\s+(?:years?(?:\\s+old)?|y\\/o|yo))?(?=\\s|[,.;!?]|$)`,
+  "iu",
+);
+/** "aged 57", "Rosa, aged 57,": the age of the sentence's subject, never of a group ("children aged 5 to 11"). */
+const AGED = /(?:^|,\s*|\b(?:I'm|I’m|I am|is|was)\s+)aged\s+(\d{1,3})(?!\s*(?:[-–—]|to|and|or|\+)\s*\d)/giu;
+/** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
+const OTHER_LABEL =
+  /^(?:💬|↳|>|—|-)?\s*\p{Lu}[\p{L}.’'-]*(?:\s(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|das|bin|al|el)\s)?\p{Lu}[\p{L}.’'-]*){0,3}\s*(?:\([^)]{1,60}\))?:\s/u;
+
 /** "Q2. Age: 29": a numbered form answer belongs to the respondent even though the line reads like a question. */
 const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
 const AGE_FIELD = /\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
@@ -50,7 +83,8 @@ function ageFrom(match: RegExpMatchArray, offset: number, text: string): number 
   return age >= 5 && age <= 110 ? age : null;
 }
 
-const INTRO_AGE_SHORT = /\b(?:I'm|I’m|I am|Im)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?,\s+(\d{1,3}),/u;
+const INTRO_AGE_SHORT =
+  /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|$)/u;
 const INTRO_AGE = new RegExp(
   `\\b(?:I'm|I’m|I am|Im|[Mm]y name is)\\s+\\p{Lu}[^,]{1,40},\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`,
   "u",
@@ -58,7 +92,7 @@ const INTRO_AGE = new RegExp(
 
 export function ageCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const unit of units) {
+  for (const [i, unit] of units.entries()) {
     const form = FORM_AGE.exec(unit.line);
     const formAge = form?.[1] && unit.text.includes(form[1]) ? parseNumber(form[1]) : null;
     if (formAge !== null && formAge >= 5 && formAge <= 110) out.push(fromUnit(unit, "age", formAge, 0.85));
@@ -78,7 +112,55 @@ export function ageCandidates(units: readonly Unit[]): Candidate[] {
         }
       }
     }
-    if (isSelf(unit) && (unit.firstPerson || /^(?:just\s+)?turned\s/i.test(unit.text))) {
+    const quotedOther = OTHER_LABEL.test(unit.text) && !/^(?:💬|↳|>)?\s*(?:me|I)\b/i.test(unit.text);
+    if (unit.speaker === "subject" && !quotedOther) {
+      for (const match of unit.text.matchAll(OWN_BIRTHDAY)) {
+        const age = ageFrom(match, -1, unit.text);
+        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
+      }
+      for (const match of unit.text.matchAll(OWN_BIRTHDAY_PAST)) {
+        const value = parseNumber(match[1] ?? match[2] ?? "");
+        if (value !== null && value >= 5 && value <= 110) out.push(fromUnit(unit, "age", value, 0.8));
+      }
+    }
+    const firstOfLine = units[i - 1]?.line !== unit.line;
+    if (firstOfLine && unit.speaker === "subject" && unit.topic !== "other" && AGE_QUESTION.test(unit.question)) {
+      const answer = AGE_ANSWER.exec(unit.text.trim());
+      const value = answer?.[2] ? parseNumber(answer[2]) : null;
+      const offset = answer?.[1] && /^turning$/i.test(answer[1]) ? -1 : 0;
+      if (
+        value !== null &&
+        value + offset >= 5 &&
+        value + offset <= 110 &&
+        !NOT_AN_AGE_AFTER.test(unit.text.slice((answer?.[0] ?? "").length))
+      )
+        out.push(fromUnit(unit, "age", value + offset, 0.85));
+    }
+    if (isSelf(unit) && !quotedOther) {
+      for (const [pattern, offset] of FOREIGN_AGE) {
+        for (const match of unit.text.matchAll(pattern)) {
+          const before = unit.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
+          if (/\b(?:war|als|quand|quando|toen|when)\s*$/i.test(before)) continue;
+          const age = ageFrom(match, offset, unit.text);
+          if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
+        }
+      }
+      for (const match of unit.text.matchAll(TODAY_AGE)) {
+        const age = ageFrom(match, 0, unit.text);
+        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
+      }
+    }
+    if (
+      unit.topic !== "other" &&
+      (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) &&
+      !quotedOther
+    ) {
+      for (const match of unit.text.matchAll(AGED)) {
+        const age = ageFrom(match, 0, unit.text);
+        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
+      }
+    }
+    if (isSelf(unit) && !quotedOther && (unit.firstPerson || DROPPED_AGE.test(unit.text))) {
       for (const [pattern, offset] of SELF_AGE) {
         for (const match of unit.text.matchAll(pattern)) {
           // "when I was 25" and "started at 25" describe the past, not the present age.
