@@ -45,7 +45,11 @@ export interface Speech {
   sticky: boolean;
 }
 
-const TIMESTAMP_LABEL = /^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,40}?):\s+/;
+/** "[00:01:06] Ana:", "[2024-08-05 16:22] Agent Mike T. (Support, Denver):". */
+const TIMESTAMP_LABEL =
+  /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,60}?):\s+/;
+/** A comment or reply marker before a label: "💬 Ana Ruiz (Designer): ...", "↳ Ana: ...". */
+const COMMENT_MARKER = /^\s*(?:↳\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)+|^\s*↳\s*/u;
 const HANDLE_LABEL = /^(?:↳|>|-)?\s*(@[\w.]+):?\s+/;
 const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|…|:)\s*/;
 const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
@@ -59,13 +63,18 @@ const FIELD_LABELS =
 const INTERVIEWER_LABEL =
   /^(?:int|interviewer|moderator|researcher|host|q|question|pregunta|agent|support|facilitator|entrevistador(?:a)?|presentador(?:a)?)\b|\((?:[^)]*\b(?:support|agent|team|staff|host|moderator|interviewer)\b[^)]*)\)|\bsupport\b|^agent\b/i;
 const SUBJECT_ROLE_LABEL =
-  /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|p\d+|entrevistad[oa])$/i;
+  /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|entrevistad[oa]|(?:p|t|u|r|s|pt)[-#]?\d{1,3}|(?:participant|respondent|interviewee|user|customer|patient|guest)\s?#?\d{1,4})$/i;
 
 /**
  * A "Label: text" line is speech when the label is a speaker: an upper-case tag (INT, P07), a role (Agent,
  * Customer), or a name known to be a person. Known names come from the caller; "Non-negotiable:" is not one.
  */
 export function parseSpeech(line: string, isKnownPerson: (label: string) => boolean = () => false): Speech | null {
+  const marker = COMMENT_MARKER.exec(line)?.[0];
+  if (marker) {
+    const rest = parseSpeech(line.slice(marker.length), (label) => isKnownPerson(label) || isPlausibleName(label));
+    return rest ? { ...rest, contentStart: rest.contentStart + marker.length } : null;
+  }
   const patterns: [RegExp, boolean][] = [
     [TIMESTAMP_LABEL, false],
     [HANDLE_LABEL, false],
@@ -136,10 +145,11 @@ export function dateOnLine(line: string): number | null {
   return null;
 }
 
+/** First-person words in English, Spanish, German, French, Portuguese, Dutch and Scandinavian languages. */
 const FIRST_PERSON =
-  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me)(?=$|[^\p{L}'’])/iu;
+  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me|ich|mich|mir|mein|meine|meinem|meinen|meiner|je|moi|meu|minha|ik|mijn|jeg|mitt)(?=$|[^\p{L}'’])|(?:^|[^\p{L}'’])j['’](?=\p{L})/iu;
 const LEADING_FIRST_PERSON =
-  /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh)[,]?\s+)*(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me)(?=$|[^\p{L}'’])/iu;
+  /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
 const LEADING_PRONOUN = /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él)(?=$|[^\p{L}'’])/iu;
 const LEADING_NAME = new RegExp(`^(?:(?:and|but|so|also)\\s+)?(${NAME_SEQUENCE})(?:['’]s)?(?=$|[^\\p{L}])`, "u");
 const HEADING_MARKDOWN = /^#{1,6}\s+/;
@@ -157,6 +167,8 @@ export interface SubjectModel {
   /** Speaker labels (lowercased) known to be the subject / someone else. */
   subjectLabels: Set<string>;
   otherLabels: Set<string>;
+  /** Lowercased name tokens of people known not to be the subject (other candidates, interviewers, reps). */
+  people?: Set<string>;
 }
 
 function labelKey(label: string): string {
@@ -242,11 +254,18 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
     return { party: "subject", heading: lower };
   }
   if (/\b(?:notes? to self|my own|for me)\b/.test(lower)) return { party: "unknown", heading: lower };
+  // "2024-10-07 · Attendees: me, Bartek, Olga": a list of people present is not what the block is about.
+  if (/\b(?:attendees|attending|present|participants|invited|cc)\b/.test(lower))
+    return { party: "unknown", heading: lower };
+  // "Notes (Jake):", "Call notes by Ana": a block written by someone else about the subject, unless kept for
+  // themselves ("Mentor notes (Rachel, for myself)").
+  if (/\bnotes?\s*(?:\(|by\b)/.test(lower) && !/\b(?:myself|self|my own|personal|private)\b/.test(lower))
+    return { party: "unknown", heading: lower };
   const named = new RegExp(NAME_SEQUENCE, "gu");
   for (const match of text.matchAll(named)) {
     const first = (match[0].split(/\s+/)[0] ?? "").toLowerCase().replace(/['’]s$/, "");
     const withInitial = /\s\p{Lu}\.$/u.test(match[0]);
-    if (isPlausibleName(match[0]) && (withInitial || model.properNouns.has(first)))
+    if (isPlausibleName(match[0]) && (withInitial || model.properNouns.has(first) || model.people?.has(first)))
       return { party: "other", heading: lower };
   }
   if (/\b(?:mentor|interviewer|agent|author)\b/.test(lower)) return { party: "other", heading: lower };
@@ -256,6 +275,13 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
 /** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
 export function authorIsSubject(text: string, model: SubjectModel): boolean {
   if (/^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im.test(text)) return false;
+  // CRM and call notes: "Rep: ... · Contact: Ana Ruiz" are written by the rep about the contact.
+  if (
+    /(?:^|\s[·|•]\s)(?:(?:contact|prospect|lead)\s*:\s*\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}|(?:opportunity|deal|rep|sales rep|account executive)\s*:)/imu.test(
+      text,
+    )
+  )
+    return false;
   if (/^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*/im.test(text) && model.matcher) {
     const by = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*(.+)$/im.exec(text)?.[1] ?? "";
     if (!refersTo(by, model.matcher)) return false;
@@ -277,7 +303,33 @@ export function authorIsSubject(text: string, model: SubjectModel): boolean {
   return firstPerson >= thirdPerson;
 }
 
+/** "> On 11 Feb 2025, at 15:02, Ana Ruiz wrote:" heads a quoted earlier message (English, French, Spanish, ...). */
+const REPLY_HEADER =
+  /^>*\s*(?:On|Le|El|Em|Il|Op|Den|W dniu)\b.{4,120}?[,\s]([^,<>]{2,60}?)\s*(?:<[^>]*>\s*)?(?:wrote|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napisał\(a\)|napisał)\s*:?\s*$/i;
+/** German puts the writer after the verb: "Am 12.03.2024 schrieb Anke Weber:". */
+const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[^>]*>)?\s*:\s*$/i;
+
+/** Who wrote a quoted earlier message, from its reply header; null when the line is not one. */
+function replyWriter(line: string, model: SubjectModel): Party | null {
+  const writer = (REPLY_HEADER.exec(line) ?? REPLY_HEADER_AFTER.exec(line))?.[1]?.trim();
+  if (writer === undefined) return null;
+  return model.matcher && refersTo(writer, model.matcher) ? "subject" : "other";
+}
+
+/** A line that is only a person's full name: it heads what follows (team pages, speaker lists, profiles). */
+function personLine(line: string, model: SubjectModel): Party | null {
+  const bare = line.replace(/^(?:#{1,6}\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms|Don|Doña)\.?\s+)?/, "").trim();
+  if (!new RegExp(`^${NAME_SEQUENCE}$`, "u").test(bare) || !isPlausibleName(bare)) return null;
+  const tokens = nameTokens(bare);
+  if (tokens.length < 2) return null;
+  if (model.matcher && refersTo(bare, model.matcher)) return "subject";
+  const first = (tokens[0] ?? "").toLowerCase();
+  return model.people?.has(first) || model.properNouns.has(first) ? "other" : null;
+}
+
 interface LineState {
+  /** Writer of the quoted earlier message being read ("> ..." lines under a reply header). */
+  replyFrom: Party | null;
   sticky: Party | null;
   block: BlockOwner;
   date: number | null;
@@ -295,6 +347,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const lines = source.text.split("\n");
     const stats = labelStats(source.text);
     const state: LineState = {
+      replyFrom: null,
       sticky: null,
       block: { party: "unknown", heading: "" },
       date: null,
@@ -310,11 +363,24 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         injected += 1;
         return;
       }
+      // A quoted earlier message in an email belongs to whoever wrote it, not to the sender of the reply.
+      const writer = replyWriter(line, model);
+      if (writer !== null) {
+        state.replyFrom = writer;
+        return;
+      }
+      if (state.replyFrom !== null) {
+        if (/^\s*>/.test(line)) {
+          if (state.replyFrom === "other") return;
+        } else state.replyFrom = null;
+      }
       state.date = dateOnLine(line) ?? state.date;
       if (isHeadingLine(line, lines[i + 1])) {
         state.block = headingOwner(line, model);
         return;
       }
+      const person = personLine(line, model);
+      if (person !== null) state.block = { party: person, heading: line.toLowerCase() };
       const speech = parseSpeech(line, (label) => knownPerson(label, model, stats));
       let speaker: Party;
       let content = line;
@@ -452,7 +518,7 @@ interface Topic {
 function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
   const { state, model } = ctx;
   const body = sentence.replace(/^[-•*>\s"“«]+/, "").replace(/^\[[^\]]*\]\s*/, "");
-  if (LEADING_FIRST_PERSON.test(body)) {
+  if (LEADING_FIRST_PERSON.test(body) || /^\(?\s*(?:note to self|nts|personal note)\b/i.test(body)) {
     state.lastPerson = speaker;
     return { topic: speaker, by: "first" };
   }
@@ -462,7 +528,20 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
   }
   const named = LEADING_NAME.exec(body)?.[1];
   const firstToken = (named ?? "").split(/\s+/)[0] ?? "";
-  if (named && isPlausibleName(firstToken) && model.properNouns.has(firstToken.toLowerCase().replace(/['’]s$/, ""))) {
+  const firstKey = firstToken.toLowerCase().replace(/['’]s$/, "");
+  // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
+  const entry =
+    named !== undefined &&
+    nameTokens(named).length >= 2 &&
+    new RegExp(`^${escapeName(named)}\\s*(?:[—–]|,\\s*\\d|\\()`, "u").test(body);
+  // "Core & Flow was founded by ...": a firm, not a person.
+  const firm = named !== undefined && /^\s*(?:&|and\s+\p{Lu}|\+)/u.test(body.slice(named.length));
+  if (
+    named &&
+    !firm &&
+    isPlausibleName(firstToken) &&
+    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
+  ) {
     ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
     state.lastPerson = "other";
     return { topic: "other", by: "name" };
@@ -476,6 +555,10 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
   if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
   if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Units whose "I" is the subject. */

@@ -16,7 +16,11 @@ const NOT_NAME_WORDS = new Set(
     "outside inside after before during when where what why how who which while because also just still very " +
     "level registered office website powered copyright privacy terms contact home about our story welcome " +
     "meet introducing interview interviews profile profiles spotlight featured team staff " +
-    "yo soy tengo vivo buenas un una el la los las de del en con por para mi su hola saludo"
+    "yo soy tengo vivo buenas un una el la los las de del en con por para mi su hola saludo " +
+    "viele liebe grüße gruß hallo moin servus danke bonjour salut merci cordialement bises olá obrigado obrigada " +
+    "grazie ciao saluti hej takk tusen terima kasih salam newsletter press kit biographies biography bio blog " +
+    "podcast episode issue news digest weekly journal magazine report forum thread post posts export activity " +
+    "transcript notes minutes survey feedback ticket opportunity contact sure"
   ).split(" "),
 );
 
@@ -29,12 +33,24 @@ export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van|von|de|da|del|di|le|la
 
 export const NAME_SEQUENCE_RE = new RegExp(NAME_SEQUENCE, "u");
 
-const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev|fr)\.?\s+/i;
+const HONORIFIC =
+  /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr|herr|frau|monsieur|madame|mme|mlle|señora?|señorita|sra?|srta|signora?|sig|dott|bapak|ibu|mevrou|meneer|sri|shri|smt)\.?\s+(?=\p{Lu})/iu;
+/** "Don Ernesto Lira", "Doña Carmen Ruiz": a courtesy title only when a full name follows ("Don Smith" is a name). */
+const COURTESY_BEFORE_FULL_NAME = /^(?:[Dd]on|[Dd]oña|[Dd]ona|[Dd]om)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
 const PARENTHETICAL = /\s*\([^)]*\)\s*/g;
+/** 'Guadalupe "Lupita" Herrera': a nickname in quotes inside a name. */
+const QUOTED_NICKNAME = /\s+["“'‘][\p{L}-]{2,20}["”'’]\s+/gu;
 
 /** "Dr. Ros (Rosalind) Pettigrew" -> "Ros Pettigrew". */
 export function cleanName(raw: string): string {
-  return raw.replace(PARENTHETICAL, " ").replace(HONORIFIC, "").replace(/\s+/g, " ").trim();
+  return raw
+    .replace(PARENTHETICAL, " ")
+    .replace(QUOTED_NICKNAME, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(HONORIFIC, "")
+    .replace(COURTESY_BEFORE_FULL_NAME, "")
+    .trim();
 }
 
 export function nameTokens(name: string): string[] {

@@ -5,25 +5,39 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../types.ts";
-import { labelParty, labelStats, type SubjectModel } from "./document.ts";
+import { labelParty, labelStats, parseSpeech, type SubjectModel } from "./document.ts";
 import { looksLikeInjection } from "./injection.ts";
 import { TRADE_WORDS } from "./lexicon.ts";
 import { cleanName, isPlausibleName, NAME_SEQUENCE, nameMatcher, nameTokens } from "./names.ts";
+import { splitSentences } from "./text.ts";
 
 export interface NameCandidate {
   value: string;
+  /** Other names the same person goes by in the text (a signed nickname). */
+  aliases?: string[];
+  /** Found by a cue that firms share with people ("Kopi Kebun is a roastery"): not proof of a person. */
+  weak?: boolean;
   source: CleanSource;
   quote: string;
   score: number;
 }
 
 const N = NAME_SEQUENCE;
+/**
+ * "I'm Ana", "my name is", and the same in other languages ("Ich bin Lukas", "je m'appelle", "me chamo"). A bare
+ * "im" counts only before a full name: it is German for "in the" ("im Westpark") more often than a typo for "I'm".
+ */
 const SELF_INTRO = new RegExp(
-  `\\b(?:I'm|I’m|I am|[Ii]m|i['’]m|[Mm]y name is|[Mm]e llamo|[Ss]oy|[Tt]his is|[Ii]t's|[Cc]all me)\\s+(${N})(?:\\s*[—–-]+\\s*(${N}))?`,
+  `\\b(?:I'm|I’m|I am|[Ii]m|i['’]m|[Mm]y name is|[Mm]y name['’]s|[Mm]e llamo|[Mm]i nombre es|[Ss]oy|[Tt]his is|[Ii]t's|[Cc]all me|[Ii]ch bin|[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Jj]e m['’]appelle|[Jj]e suis|[Mm]oi c['’]est|[Mm]i chiamo|[Ee]u sou|[Mm]e chamo|[Cc]hamo-me|[Ii]k ben|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg heter|[Jj]eg er|[Nn]azywam się|[Jj]estem)\\s+(${N})(?:\\s*[—–-]+\\s*(${N}))?`,
   "gu",
 );
+/** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
+const INTRO_QUESTION =
+  /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
+const ANSWER_OPENER =
+  /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|author|by|posted by|written by|profile|from|patient|user|candidate)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)`,
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)`,
   "imu",
 );
 /** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
@@ -34,13 +48,30 @@ const SUBJECT_ROLE_TAG = new RegExp(
   "gu",
 );
 const OTHER_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|to|cc|facilitator|notes|moderator|host|assignee|owner)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|to|cc|bcc|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
   "imu",
 );
+/** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
+const AUTHOR_FIELD = new RegExp(
+  `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
+  "imu",
+);
+/** A title line naming a publication issue or episode ("Dari Kopi — Issue #27"): its leading words are not a person. */
+const PUBLICATION_LINE =
+  /(?:\b(?:issue|episode|ep|vol|volume|newsletter|podcast|edition|digest|no|nr|chapter|season|part)\.?\s*#?\d|#\d)/i;
+/** Separators between the parts of a header line ("Date: ... · Participant: T14 · Interviewer: ..."). */
+const SEGMENT_SEPARATOR = /\s+[·|•]\s+|\s{3,}/;
 const PROFILE_BIO = new RegExp(`(?:profile|bio)\\]?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic})`, "iu");
 const LEADING_NAME_LINE = new RegExp(`^(?:[Dd]r\\.?\\s+|[Pp]rof\\.?\\s+)?(${N})\\s*(?:,|[—–|]|$)`, "u");
+/** "Notes (Jake):", "Call notes (Ana Ruiz)": notes credited to their writer. */
+const AUTHOR_HEADING = new RegExp(`^(?:[\\p{L} ]{0,30}\\b)?notes?\\s*\\((${N})[^)]*\\)\\s*:?\\s*$`, "iu");
 const SIGN_OFF =
-  /^(?:thanks|thank you|cheers|best|regards|kind regards|best wishes|warmly|ta|saludos|un saludo|gracias)[,!.]?$/i;
+  /^(?:thanks|thank you|thanks again|many thanks|cheers|best|all the best|regards|kind regards|best regards|warm regards|best wishes|warmly|ta|take care|talk soon|speak soon|sincerely|yours|yours truly|love|much love|hugs|xx|xo|saludos|un saludo|un abrazo|abrazos|gracias|atentamente|viele grüße|liebe grüße|beste grüße|grüße|gruß|lg|vg|mfg|cordialement|bien à vous|bises|amitiés|merci|abraços|beijos|obrigad[oa]|cumprimentos|saluti|cordiali saluti|grazie|groeten|met vriendelijke groet|hälsningar|mvh|hilsen|pozdrawiam|terima kasih|salam)[,!.]?$/i;
+/** "Thank you very much for your attention,": a closing line that ends on a comma. */
+const SIGN_OFF_PHRASE =
+  /^(?:thanks|thank you|many thanks|with thanks|regards|best|warm|kind|love|yours|sincerely|saludos|gracias|un saludo|muchas gracias|viele|liebe|beste|herzliche|mit freundlichen|cordialement|merci|obrigad|grazie|terima kasih)\b[^.!?]{0,60},$/i;
+/** A signature delimiter: the line after the writer's name. */
+const SIGNATURE_RULE = /^(?:--\s?|—|–|-{2,}|_{2,})$/;
 const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
 
 /** The first "First Last" in the text that starts with this first name, if any. */
@@ -53,25 +84,61 @@ function fullNameStarting(first: string, lines: readonly string[]): string | nul
   return null;
 }
 
+/** Words that end or make up the names of firms, places and publications rather than people. */
+const BUSINESS_WORDS =
+  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro)$/;
+
 /** "Price Electrical was set up by ...": a business name, not a person. */
 function isBusinessWord(token: string): boolean {
   const lower = token.toLowerCase();
-  return (
-    TRADE_WORDS[lower] !== undefined ||
-    /^(?:ltd|limited|llc|inc|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team)$/.test(
-      lower,
-    )
-  );
+  return TRADE_WORDS[lower] !== undefined || BUSINESS_WORDS.test(lower);
 }
 
 function titleCase(text: string): string {
   return text.replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
-function add(list: NameCandidate[], raw: string, source: CleanSource, quote: string, score: number): void {
+function add(
+  list: NameCandidate[],
+  raw: string,
+  source: CleanSource,
+  quote: string,
+  score: number,
+  aliases?: string[],
+): void {
   const value = cleanName(raw);
   if (!isPlausibleName(value)) return;
-  list.push({ value, source, quote, score });
+  list.push(aliases ? { value, source, quote, score, aliases } : { value, source, quote, score });
+}
+
+const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
+const THIRD_PERSON_OPENER = /^(?:[-•*]\s*)?(?:she|he|her|his|they|their)\b/i;
+
+/** Whether the writer of a text mostly writes as "I" (own notes, diary) rather than about someone else. */
+function writesAsSelf(lines: readonly string[]): boolean {
+  let first = 0;
+  let third = 0;
+  for (const line of lines) {
+    for (const sentence of splitSentences(line)) {
+      if (FIRST_PERSON_WORD.test(sentence.text.replace(/["“][^"“”]*["”]/g, " "))) first += 1;
+      else if (THIRD_PERSON_OPENER.test(sentence.text)) third += 1;
+    }
+  }
+  return first >= 2 && first > third;
+}
+
+/** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
+function isNameLine(line: string): boolean {
+  const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "").trim();
+  return new RegExp(`^${N}$`, "u").test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
+}
+
+function nearestLine(lines: readonly string[], from: number, step: 1 | -1): string {
+  for (let j = from + step, seen = 0; j >= 0 && j < lines.length && seen < 3; j += step, seen += 1) {
+    const text = (lines[j] ?? "").trim();
+    if (text !== "") return text;
+  }
+  return "";
 }
 
 function lineCandidates(
@@ -80,14 +147,28 @@ function lineCandidates(
   candidates: NameCandidate[],
   excluded: Set<string>,
 ): void {
+  const selfWritten = writesAsSelf(lines);
+  const firstLine = lines.findIndex((line) => line.trim() !== "");
   lines.forEach((line, i) => {
     if (looksLikeInjection(line)) return;
-    const other = OTHER_FIELD.exec(line)?.[1];
-    if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
-    const field = FIELD_NAME.exec(line);
-    if (field?.[1]) {
-      const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(line);
-      add(candidates, field[1], source, field[0].replace(/^[-•*]\s*/, ""), isFrom ? 2 : 4);
+    // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz".
+    for (const segment of line.split(SEGMENT_SEPARATOR)) {
+      const other = OTHER_FIELD.exec(segment)?.[1];
+      if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
+      const field = FIELD_NAME.exec(segment);
+      if (field?.[1]) {
+        const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(segment);
+        add(candidates, field[1], source, field[0].replace(/^[-•*]\s*/, ""), isFrom ? 2 : 4);
+      }
+      // The keeper of the notes is the subject only when they write about themselves.
+      const author = AUTHOR_FIELD.exec(segment);
+      if (author?.[1]) {
+        if (selfWritten) add(candidates, author[1], source, author[0].trim(), 4);
+        else for (const t of nameTokens(author[1])) excluded.add(t.toLowerCase());
+      }
+      // "Notes (Jake):" heads a block written by someone about the subject.
+      const credited = AUTHOR_HEADING.exec(segment)?.[1];
+      if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
     }
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
@@ -97,20 +178,37 @@ function lineCandidates(
     }
     const bio = PROFILE_BIO.exec(line);
     if (bio?.[1]) add(candidates, bio[1], source, bio[1], 3);
-    if (i === 0 || (i <= 3 && source.kind === "url")) {
+    const isHeader = i === firstLine || (i <= 3 && source.kind === "url") || (i <= firstLine + 2 && i > 0);
+    if (isHeader && !PUBLICATION_LINE.test(line)) {
       const lead = LEADING_NAME_LINE.exec(line);
-      if (lead?.[1] && nameTokens(lead[1]).length >= 2) add(candidates, lead[1], source, lead[1], 3);
+      if (lead?.[1] && nameTokens(lead[1]).length >= 2 && !nameTokens(lead[1]).some(isBusinessWord))
+        add(candidates, lead[1], source, lead[1], i === firstLine || source.kind === "url" ? 3 : 2);
+      // "[Activity export — Ana Ruiz — posts]": a title that names the person among other parts.
+      const parts = line.split(/\s*[—–|·•›»[\]]\s*|\s+-\s+/).filter((part) => part.trim() !== "");
+      // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
+      const meetingTitle =
+        /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i.test(
+          line,
+        );
+      if (parts.length >= 2 && i === firstLine && !meetingTitle) {
+        for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
+          if (isNameLine(part) && nameTokens(part).length >= 2) add(candidates, part.trim(), source, part.trim(), 2);
+        }
+      }
     }
     // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
     const opener = new RegExp(
       `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},)?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
       "u",
     ).exec(line);
-    if (opener?.[1] && nameTokens(opener[1]).length >= 2 && !nameTokens(opener[1]).some(isBusinessWord))
+    if (opener?.[1] && nameTokens(opener[1]).length >= 2 && !nameTokens(opener[1]).some(isBusinessWord)) {
       add(candidates, opener[1], source, opener[0].trim(), 2);
-    // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz".
+      const last = candidates.at(-1);
+      if (last && last.quote === opener[0].trim()) last.weak = true;
+    }
+    // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
     const byline = new RegExp(
-      `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^By)\\s+(${N})\\s*(?:$|[,|·—–(])`,
+      `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
       "u",
     ).exec(line);
     if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
@@ -127,8 +225,17 @@ function lineCandidates(
     const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "");
     if (i > 0 && nameTokens(bare).length >= 2 && new RegExp(`^${N}$`, "u").test(bare))
       add(candidates, bare, source, line, 2);
-    if (SIGN_OFF.test(lines[i - 1] ?? "") && /^[\p{Lu}][\p{L}'’ -]{1,40}$/u.test(line))
-      add(candidates, line, source, line, 1);
+    // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
+    const previous = nearestLine(lines, i, -1);
+    const next = nearestLine(lines, i, 1);
+    const closing = SIGN_OFF.test(previous) || SIGN_OFF_PHRASE.test(previous) || SIGNATURE_RULE.test(next);
+    if (closing && /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u.test(line.trim()) && nameTokens(line).length <= 3) {
+      // "Lupita / — / Guadalupe Herrera": the short name signs, the full name below is the same person.
+      const below = SIGNATURE_RULE.test(next) ? nearestLine(lines, lines.indexOf(next, i), 1) : "";
+      if (below && isNameLine(below) && nameTokens(below).length >= 2 && nameTokens(line.trim()).length === 1)
+        add(candidates, below, source, below, 2, [line.trim()]);
+      else add(candidates, line.trim(), source, line.trim(), 1);
+    }
   });
 }
 
@@ -139,20 +246,42 @@ function introCandidates(
   hostLabels: Set<string>,
   model: SubjectModel,
 ): void {
+  let askedIntro = false;
   for (const line of lines) {
     if (looksLikeInjection(line)) continue;
-    const label = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/.exec(line)?.[1]?.trim().toLowerCase();
+    const label = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/.exec(speechLine(line))?.[1]?.trim().toLowerCase();
+    const fromOther =
+      label !== undefined &&
+      (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other");
     for (const match of line.matchAll(SELF_INTRO)) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
       if (/your host|host,|host\s*$/.test(before) || /\byour host\b/i.test(match[0])) continue;
-      if (label && (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other"))
-        continue;
+      if (fromOther) continue;
+      // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
+      if (/^[Ii]m\s/.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
       add(candidates, value, source, match[0], 5);
     }
+    // "Could you introduce yourself?" — "Sure. Park Ji-woo. I teach ...": an answer that opens on a bare name.
+    const speech = parseSpeech(line, () => true);
+    const content = (speech ? speech.content : line).trim();
+    if (askedIntro && !fromOther && content !== "") {
+      const rest = content.replace(ANSWER_OPENER, "");
+      const named = new RegExp(`^(${N})\\s*(?:[.!,;—–]|$)`, "u").exec(rest)?.[1];
+      if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
+        const full = nameTokens(named).length >= 2;
+        add(candidates, named, source, named, full ? 5 : 3);
+      }
+    }
+    if (content !== "") askedIntro = INTRO_QUESTION.test(content) && /\?/.test(content);
   }
+}
+
+/** The line without a leading timestamp, bullet or emoji, so "💬 Ana: hi" and "[2024-05-01 10:02] Ana: hi" parse. */
+function speechLine(line: string): string {
+  return line.replace(/^[\s>↳•*-]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*/u, "").replace(/^\[[\d\-/:. T]+\]\s*/, "");
 }
 
 /** Labels whose speaker introduces themselves as the host/interviewer. */
@@ -215,14 +344,6 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
   return nouns;
 }
 
-function groupKey(value: string, groups: Map<string, string>): string {
-  for (const token of nameTokens(value)) {
-    const key = groups.get(token.toLowerCase());
-    if (key) return key;
-  }
-  return value.toLowerCase();
-}
-
 export interface SubjectResult {
   model: SubjectModel;
   name: NameCandidate | null;
@@ -259,25 +380,84 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     }
   }
   const usable = candidates.filter((c) => !nameTokens(c.value).some((t) => excluded.has(t.toLowerCase())));
+  extendFirstNames(usable, sources);
   const tokenGroups = new Map<string, string>();
   const totals = new Map<string, number>();
+  const namesOf = (c: NameCandidate) => [c.value, ...(c.aliases ?? [])];
   for (const c of usable) {
-    const key = groupKey(c.value, tokenGroups);
-    for (const token of nameTokens(c.value))
+    const key = groupKeyOf(namesOf(c), tokenGroups);
+    for (const token of namesOf(c).flatMap(nameTokens))
       if (!tokenGroups.has(token.toLowerCase())) tokenGroups.set(token.toLowerCase(), key);
     totals.set(key, (totals.get(key) ?? 0) + c.score);
   }
+  // The person the material is about is named across it: more sources and more mentions add support.
+  for (const [key, total] of totals) {
+    const tokens = [...tokenGroups].filter(([, k]) => k === key).map(([token]) => token);
+    totals.set(key, total + mentionSupport(tokens, sources));
+  }
   let bestKey: string | null = null;
   for (const [key, total] of totals) if (bestKey === null || total > (totals.get(bestKey) ?? 0)) bestKey = key;
+  const strongTokens = new Set(usable.filter((c) => !c.weak).flatMap((c) => namesOf(c).flatMap(nameTokens)));
+  model.people = new Set([
+    ...excluded,
+    ...[...tokenGroups]
+      .filter(([t, k]) => k !== bestKey && [...strongTokens].some((s) => s.toLowerCase() === t))
+      .map(([t]) => t),
+  ]);
   if (bestKey === null) return { model, name: null, candidates: usable };
-  const group = usable.filter((c) => groupKey(c.value, tokenGroups) === bestKey);
+  const group = usable.filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey);
   // Prefer a full name (two or more tokens), then the strongest cue.
   group.sort(
     (a, b) => Number(nameTokens(b.value).length >= 2) - Number(nameTokens(a.value).length >= 2) || b.score - a.score,
   );
   const best = group[0] ?? null;
-  const aliases = group.map((c) => c.value);
+  const aliases = group.flatMap(namesOf);
   if (best) model.matcher = nameMatcher(best.value, aliases);
+  for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
   return { model, name: strongest ? best : null, candidates: usable };
+}
+
+function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
+  for (const name of names) {
+    for (const token of nameTokens(name)) {
+      const key = groups.get(token.toLowerCase());
+      if (key) return key;
+    }
+  }
+  return (names[0] ?? "").toLowerCase();
+}
+
+/** Up to 3 points: 1.5 per further source naming the person, plus a little per mention. */
+function mentionSupport(tokens: readonly string[], sources: readonly CleanSource[]): number {
+  const words = tokens.filter((t) => t.length >= 3).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  if (words.length === 0) return 0;
+  const pattern = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?![\\p{L}])`, "giu");
+  let naming = 0;
+  let mentions = 0;
+  for (const source of sources) {
+    const count = source.text.match(pattern)?.length ?? 0;
+    if (count > 0) naming += 1;
+    mentions += count;
+  }
+  return Math.min(3, 1.5 * Math.max(0, naming - 1) + Math.min(1.5, mentions * 0.15));
+}
+
+/** "Ich bin Lukas" + "Lukas Hoffmann" in a signature: a self-introduced first name takes the full name found. */
+function extendFirstNames(candidates: NameCandidate[], sources: readonly CleanSource[]): void {
+  const added = new Set<string>();
+  for (const c of [...candidates]) {
+    const tokens = nameTokens(c.value);
+    const first = tokens[0];
+    if (tokens.length !== 1 || c.score < 3 || first === undefined || added.has(first)) continue;
+    added.add(first);
+    for (const source of sources) {
+      const lines = source.text.split("\n").filter((line) => !looksLikeInjection(line));
+      const full = fullNameStarting(first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), lines);
+      if (full) {
+        add(candidates, full, source, full, 2);
+        break;
+      }
+    }
+  }
 }

@@ -63,12 +63,28 @@ export function splitSentences(line: string): Sentence[] {
   const boundary = /[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
   let start = 0;
   for (const match of line.matchAll(boundary)) {
+    if (
+      match[0].startsWith(".") &&
+      !/^\.{2}/.test(match[0]) &&
+      isAbbreviation(line.slice(Math.max(0, (match.index ?? 0) - 24), match.index ?? 0))
+    )
+      continue;
     const end = (match.index ?? 0) + match[0].length;
     pushTrimmed(sentences, line, start, end);
     start = end;
   }
   pushTrimmed(sentences, line, start, line.length);
   return sentences;
+}
+
+/** Titles and short forms that end in a full stop without ending the sentence ("Mr. Kim", "inkl. MwSt."). */
+const ABBREVIATION =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|Sra|Srta|Mme|Mlle|Hr|Fr|Pr|Gen|Capt|Lt|Sgt|Rev|vs|incl|inkl|approx|ca|bzw|ggf|usw|Nr|z\.B|e\.g|i\.e)$/u;
+/** "Mike T. (Support)", "Ewa K. said": an initial after a capitalised name. */
+const NAME_INITIAL = /(?:^|\s)\p{Lu}[\p{Ll}'’-]+\s\p{Lu}$/u;
+
+function isAbbreviation(before: string): boolean {
+  return ABBREVIATION.test(before) || NAME_INITIAL.test(before);
 }
 
 function pushTrimmed(out: Sentence[], line: string, from: number, to: number): void {

@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import type { CleanSource } from "../types.ts";
+import { attribute, isAboutSubject, isSelf } from "./document.ts";
+import { cleanName } from "./names.ts";
+import { identifySubject } from "./subject.ts";
+import { splitSentences } from "./text.ts";
+
+function sources(...texts: string[]): CleanSource[] {
+  return texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
+}
+
+function nameOf(...texts: string[]): string | null {
+  return identifySubject(sources(...texts)).name?.value ?? null;
+}
+
+/** The subject's sentences (first or third person) as plain strings. */
+function subjectSentences(...texts: string[]): string[] {
+  const all = sources(...texts);
+  const { model } = identifySubject(all);
+  return attribute(all, model, [])
+    .units.filter((u) => isAboutSubject(u) || isSelf(u))
+    .map((u) => u.text);
+}
+
+describe("subject name", () => {
+  it("takes a bare name given in answer to an introduction question", () => {
+    const text = [
+      "[00:00:02] Mara: Thanks for joining. I'm Mara, I run the research here.",
+      "[00:00:09] Mara: Would you introduce yourself?",
+      "[00:00:12] Participant: Of course. Oduya Kamau-Reyes. I fix boat engines in Mombasa.",
+      "[00:00:30] Oduya: Mostly outboards, some diesel.",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Oduya Kamau-Reyes");
+  });
+
+  it("reads participant and guest fields packed into a header line", () => {
+    expect(nameOf("Episode 9 · Host: Tomasz Wilk · Guest: Aino Virtanen · 38 min\nTOMASZ: Welcome!")).toBe(
+      "Aino Virtanen",
+    );
+  });
+
+  it("takes the name from an export title between separators", () => {
+    expect(nameOf("[Instagram captions — Noor Haddad — 2023]\n\nMorning swim done. I love the cold.")).toBe(
+      "Noor Haddad",
+    );
+  });
+
+  it("introductions in German and French", () => {
+    expect(
+      nameOf("Hallo! Ich bin Jonas, 31, und ich repariere Orgeln.\n\nViele Grüße\nJonas\n--\nJonas Brandt · Kassel"),
+    ).toBe("Jonas Brandt");
+    expect(nameOf("Bonjour, je m'appelle Camille Rousseau et je suis boulangère à Lyon.")).toBe("Camille Rousseau");
+  });
+
+  it("does not read German 'im' + noun as an introduction", () => {
+    expect(nameOf("Ich spiele im Verein und wohne im Westend.")).toBeNull();
+  });
+
+  it("uses a lowercase byline and a sign-off above a signature rule", () => {
+    expect(
+      nameOf(
+        "The Seed Letter — Issue #4\nby Talia Brenner · 5 min read\n\nI grow tomatoes.\n\nTalia\n\n—\nUnsubscribe",
+      ),
+    ).toBe("Talia Brenner");
+  });
+
+  it("keeps the notes owner when the notes are written as 'I'", () => {
+    const text = [
+      "Notes owner: Grete Sundby, charge nurse (my own notes)",
+      "- I covered two night shifts again.",
+      "- My goal: finish the wound-care course.",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Grete Sundby");
+  });
+
+  it("does not take the sales rep or interviewer as the subject", () => {
+    const text = [
+      "Call: 2025-03-01 · Rep: Boris Lind (AE)",
+      "Contact: Hana Novak — owner, 2 bakeries",
+      "Notes (Boris):",
+      "- wants online preorders",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Hana Novak");
+  });
+
+  it("prefers the person named across the sources over a team page's first entry", () => {
+    const bio = "Press notes\n\nIlse Marten — Head Brewer\nIlse learned brewing in Bamberg. She runs a crew of four.";
+    const team =
+      "Our team\nOtto Kranz\nFounder\nOtto, 70, founded the brewery.\nIlse Marten\nHead Brewer\nIlse leads brewing.";
+    expect(nameOf(bio, team)).toBe("Ilse Marten");
+  });
+
+  it("strips courtesy titles and quoted nicknames", () => {
+    expect(cleanName("Don Ernesto Vidal")).toBe("Ernesto Vidal");
+    expect(cleanName("Don Smith")).toBe("Don Smith");
+    expect(cleanName('Rosalind "Ros" Pettit')).toBe("Rosalind Pettit");
+    expect(cleanName("Frau Anke Weber")).toBe("Anke Weber");
+  });
+
+  it("leaves the name empty when the person is never named", () => {
+    expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
+  });
+});
+
+describe("attribution", () => {
+  it("drops a quoted earlier message written by someone else", () => {
+    const email = [
+      "From: Ruth Okello",
+      "To: Sam Price",
+      "",
+      "Sam, fine, Thursday works. I'm 52 and I don't need a long demo.",
+      "Ruth",
+      "",
+      "> On 3 Mar 2025, at 10:02, Sam Price wrote:",
+      "> Hi Ruth! I'm 29 and based in Leeds, happy to show you the tool.",
+    ].join("\n");
+    const mine = subjectSentences(email);
+    expect(mine.some((s) => s.includes("I'm 52"))).toBe(true);
+    expect(mine.some((s) => s.includes("I'm 29"))).toBe(false);
+  });
+
+  it("keeps emoji-marked commenters out of the subject's posts", () => {
+    const posts = [
+      "[Post archive — Lina Sørensen]",
+      "Turned 33 today and still climbing.",
+      "   💬 Per Holm (Climbing coach): I'm 48 and still climbing too!",
+    ].join("\n");
+    const mine = subjectSentences(posts);
+    expect(mine.some((s) => s.includes("Turned 33"))).toBe(true);
+    expect(mine.some((s) => s.includes("I'm 48"))).toBe(false);
+  });
+
+  it("reads labels after a date-and-time stamp", () => {
+    const log = [
+      "Requester: Tomás Ibarra",
+      "[2024-02-01 10:00] Agent Kim L. (Support, Austin): Hi Tomás, I'm based in Austin.",
+      "[2024-02-01 11:00] Requester: I run a small bakery and I am 61.",
+    ].join("\n");
+    const mine = subjectSentences(log);
+    expect(mine.some((s) => s.includes("I am 61"))).toBe(true);
+    expect(mine.some((s) => s.includes("based in Austin"))).toBe(false);
+  });
+
+  it("attributes third-person call notes to the contact, not the rep who wrote them", () => {
+    const notes = [
+      "Call: 2025-01-10 · Rep: Boris Lind (AE)",
+      "Contact: Hana Novak — owner, 2 bakeries",
+      "",
+      "Notes (Boris):",
+      "- Runs two bakeries in Brno.",
+      "- Wants online preorders before summer.",
+    ].join("\n");
+    const mine = subjectSentences(notes);
+    expect(mine).toContain("- Wants online preorders before summer.");
+  });
+
+  it("treats an attendee list heading as nobody's block", () => {
+    const notes = [
+      "Notes owner: Grete Sundby (my own notes)",
+      "",
+      "### 2024-05-02 · Attendees: me, Pavel, Sunniva",
+      "- Wound-care backlog again, I keep flagging it.",
+      "- Short on staff every weekend.",
+      "- Pavel (porter, 22) moving to Bergen.",
+    ].join("\n");
+    const mine = subjectSentences(notes);
+    expect(mine).toContain("- Short on staff every weekend.");
+    expect(mine.some((s) => s.includes("porter, 22"))).toBe(false);
+  });
+
+  it("keeps other people's entries on a team page out", () => {
+    const bio = "Ilse Marten — Head Brewer\nIlse learned brewing in Bamberg.";
+    const team =
+      "Our team\nOtto Kranz\nFounder\nOtto, 70, founded the brewery.\nIlse Marten\nHead Brewer\nIlse leads brewing.";
+    const mine = subjectSentences(bio, team);
+    expect(mine.some((s) => s.includes("Otto, 70"))).toBe(false);
+    expect(mine).toContain("Ilse leads brewing.");
+  });
+
+  it("a list entry opening on another person's full name is about them", () => {
+    const page =
+      "About me\nI'm Hana Novak and I bake bread.\nOur bakers\nPetr Dvorak — 27, sourdough, loves trail running.";
+    const mine = subjectSentences(page);
+    expect(mine.some((s) => s.includes("Petr Dvorak"))).toBe(false);
+  });
+});
+
+describe("sentence splitting", () => {
+  it("does not split after titles and initials", () => {
+    expect(splitSentences("Please ask Mr. Kim. He knows.").map((s) => s.text)).toEqual([
+      "Please ask Mr. Kim.",
+      "He knows.",
+    ]);
+    expect(splitSentences("Agent Mike T. (Support) replied.").length).toBe(1);
+  });
+});
