@@ -2,16 +2,19 @@
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
 import {
+  COMPLAINT,
   INTEREST_ENTRIES,
   LANGUAGES,
   LEISURE_CONTEXT,
   LEISURE_QUESTION,
+  PAIN_TOPICS,
   PAIN_WORDS,
   TOOL_WORDS,
   TRAIT_BEHAVIOURS,
   TRAIT_NOUNS,
   TRAIT_WORDS,
   VALUE_CUE,
+  VALUE_PHRASE_WORDS,
   VALUE_WORDS,
 } from "./lexicon.ts";
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
@@ -31,6 +34,97 @@ const WORK_CONTEXT =
 
 function owned(unit: Unit): boolean {
   return isAboutSubject(unit) && unit.topic !== "other";
+}
+
+/** Words after which a long phrase can be cut without losing its head ("course for new translators in India"). */
+const CUT_POINTS = /\s(?:in|at|on|from|with|for|by|during|after|before|to|of|into|about|because|while|when)\s/gi;
+
+/** Keeps a phrase to `max` words by cutting at its last preposition that leaves at most `max` words; null if none. */
+export function shorten(phrase: string, max: number, min = 1): string | null {
+  const trimmed = trimPunctuation(phrase);
+  if (wordCount(trimmed) <= max) return trimmed === "" ? null : trimmed;
+  let best: string | null = null;
+  for (const m of trimmed.matchAll(CUT_POINTS)) {
+    const head = trimPunctuation(trimmed.slice(0, m.index));
+    if (wordCount(head) <= max && wordCount(head) >= min) best = head;
+  }
+  return best;
+}
+
+/**
+ * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above
+ * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
+ */
+export function questionOf(units: readonly Unit[], i: number): string {
+  const unit = units[i];
+  if (!unit) return "";
+  for (let j = i - 1; j >= Math.max(0, i - 4); j -= 1) {
+    const previous = units[j];
+    if (!previous || previous.source !== unit.source) break;
+    const text = previous.text.trim();
+    if (/\?["”]?$/.test(text) || /^>\s*\S/.test(text) || /^(?:Q\d*|Question)\s*[:.]/i.test(text)) {
+      return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
+    }
+    if (previous.question !== unit.question) break;
+  }
+  return unit.question;
+}
+
+/** How many sentences into its answer a unit is (0 = the first sentence after the question). */
+function answerDepth(units: readonly Unit[], i: number): number {
+  const unit = units[i];
+  if (!unit) return 99;
+  const question = questionOf(units, i);
+  let depth = 0;
+  for (let j = i - 1; j >= 0 && depth < 99; j -= 1) {
+    const previous = units[j];
+    if (!previous || previous.source !== unit.source) break;
+    const text = previous.text.trim();
+    if (text === question || text.toLowerCase() === question) break;
+    if (previous.speaker !== unit.speaker) break;
+    depth += 1;
+  }
+  return depth;
+}
+
+const SCORE_STOP = new Set(["a", "an", "the", "of", "and", "to", "in", "for", "with"]);
+function tokens(value: string): string[] {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== "" && !SCORE_STOP.has(t));
+}
+
+/** Two items that say the same thing (half or more of their words shared): keep one. */
+function sameItem(a: string, b: string): boolean {
+  const ta = new Set(tokens(a));
+  const tb = new Set(tokens(b));
+  if (ta.size === 0 || tb.size === 0) return false;
+  const shared = [...ta].filter((t) => tb.has(t));
+  const ratio = shared.length / Math.max(ta.size, tb.size);
+  // "playing violin" and "playing accordion" share only a generic word: two items.
+  const subset = shared.length === Math.min(ta.size, tb.size) && shared.some((t) => t.length >= 4 && !/ing$/.test(t));
+  return ratio > 0.5 || subset || (ratio === 0.5 && shared.some((t) => t.length >= 5 && !/ing$/.test(t)));
+}
+
+/**
+ * Near-duplicate values of one field ("short-staffed" and "short staffing") become one value: the most confident
+ * (then the shorter) spelling wins and the others keep their quotes as corroboration.
+ */
+export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort(
+    (a, b) => b.confidence - a.confidence || String(a.value).length - String(b.value).length,
+  );
+  const kept: Candidate[] = [];
+  const canonical = new Map<Candidate, string | number>();
+  for (const c of ranked) {
+    const twin = kept.find((k) => k.field === c.field && sameItem(String(k.value), String(c.value)));
+    canonical.set(c, twin ? twin.value : c.value);
+    if (!twin) kept.push(c);
+  }
+  return candidates.map((c) => ({ ...c, value: canonical.get(c) ?? c.value }));
 }
 
 // ---------------------------------------------------------------- traits
@@ -135,7 +229,7 @@ export function traitCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   }
-  return out;
+  return collapseNear(out);
 }
 
 // ---------------------------------------------------------------- interests
@@ -331,7 +425,7 @@ export function interestCandidates(units: readonly Unit[]): Candidate[] {
       out.push(fromUnit(unit, "interests", label, 0.7));
     }
   });
-  return out;
+  return collapseNear(out);
 }
 
 // ---------------------------------------------------------------- skills
@@ -434,7 +528,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       if (m && subjectUnit) push(subjectUnit, build(m).trim(), 0.5, "inferred");
     }
   }
-  return out;
+  return collapseNear(out);
 }
 
 // ---------------------------------------------------------------- values
@@ -453,6 +547,16 @@ const VALUE_PHRASES: readonly [RegExp, number][] = [
   [/\bwhat matters (?:most )?(?:to (?:me|us|her|him) )?(?:most )?is\s+([^.;!?]+)/gi, 0.7],
 ];
 /** "big believer in protecting the ocean + respecting elders", "believes in fair pay". */
+/** "X — that I really care about", "X is why I do this job": the value is the clause before the pointer. */
+const POINTED_VALUE =
+  /^(?:[-•*]\s*)?([^.;!?—–]{3,60}?)\s*(?:[—–:-]+\s*(?:that|this)(?:'s| is)?\s+(?:what\s+)?I\s+(?:really\s+|truly\s+|deeply\s+)?(?:care about|value|believe in|live by)|\s+(?:is|are)\s+(?:the reason\s+|exactly\s+)?why I\s+(?:do|started|got into)\b)/iu;
+/** "big on injury prevention", "a stickler for punctuality". */
+const BIG_ON =
+  /\b(?:big|huge|really big|strong|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu;
+/** "Fair rota > fast rota": a note that ranks one thing above another. */
+const RANKED_VALUE = /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u;
+const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:about|for)|believe in|stand for)\b/i;
+
 const BELIEVES_IN = /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi;
 const CHECKBOX = /\[x\]\s*([^[\]]+)/gi;
 const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
@@ -472,6 +576,13 @@ function valueWordsIn(text: string): string[] {
 const VALUE_LABEL =
   /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to (?:her|him|them|me))?)\s*:\s*(.+)$/i;
 const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to \w+)?)\s*:?$/i;
+
+/** A clause stated as a value ("Nobody gets hurt in my room"): kept whole when short, else its head. */
+function valueClause(raw: string): string | null {
+  const phrase = shorten(stripLeadingFillers(trimPunctuation(raw)), 6);
+  if (!phrase || POINTING_HEAD.test(phrase) || /^(?:I|I'm|it's|that's)\b/i.test(phrase)) return null;
+  return phrase;
+}
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
@@ -497,7 +608,9 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
     for (const [pattern, confidence] of VALUE_PHRASES) {
       for (const m of unit.text.matchAll(pattern)) {
         // Values keep their comparisons ("nobody on call more than 1 week in 4"), so cut only at hard breaks.
-        let phrase = trimPunctuation((m[1] ?? "").split(/[;:!?()]|\s[—–]\s|\.\s|\.$/)[0] ?? "");
+        let phrase = trimPunctuation(
+          (m[1] ?? "").split(/[;:!?()]|\s[—–]\s|\.\s|\.$|,\s+(?:and|but|so|because|which|though)\s/)[0] ?? "",
+        );
         // "rather be slow than make an error": keep the preferred side only when it says more than one word.
         const comparative = /^(.*?)\s+than\s/i.exec(phrase);
         if (comparative) phrase = wordCount(comparative[1] ?? "") >= 2 ? trimPunctuation(comparative[1] ?? "") : "";
@@ -523,6 +636,29 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
     if (VALUE_CUE.test(unit.text)) {
       for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.65));
     }
+    for (const [pattern, value] of VALUE_PHRASE_WORDS) {
+      if (pattern.test(unit.text)) out.push(fromUnit(unit, "values", value, 0.62));
+    }
+    const pointed = POINTED_VALUE.exec(unit.text.replace(/^[-•*>]\s*/, ""));
+    const pointedItem = pointed?.[1] ? valueClause(pointed[1]) : null;
+    if (pointedItem) out.push(fromUnit(unit, "values", pointedItem, 0.68));
+    for (const m of unit.text.matchAll(BIG_ON)) {
+      const cared = m[3] ? `caring for ${m[3].toLowerCase()}` : null;
+      const item = cared ?? valueItem(shorten(firstClause(m[1] ?? m[2] ?? ""), 5) ?? "");
+      if (item) out.push(fromUnit(unit, "values", item, 0.65));
+    }
+    const ranked = unit.topic === "subject" ? RANKED_VALUE.exec(unit.text) : null;
+    const preferred = ranked?.[1] ? valueItem(ranked[1]) : null;
+    if (preferred && wordCount(preferred) <= 4) out.push(fromUnit(unit, "values", preferred.toLowerCase(), 0.6));
+    // "Dignity.", "Confidentiality, full stop.": a bare noun answering "what matters to you?".
+    if (isSelf(unit) && VALUE_ANSWER_QUESTION.test(questionOf(units, i)) && answerDepth(units, i) <= 1) {
+      const head = trimPunctuation(
+        stripLeadingFillers(unit.text.replace(/^[-•*>"“]\s*/, "")).split(/[,.;:!?—–]/)[0] ?? "",
+      );
+      const item = valueItem(head);
+      if (item && wordCount(item) <= 3 && !/\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i.test(item))
+        out.push(fromUnit(unit, "values", item, 0.6));
+    }
     const hasBoxes = unit.text.includes("[x]");
     if (hasBoxes && (VALUE_QUESTION.test(unit.question) || VALUE_QUESTION.test(unit.text.split("[x]")[0] ?? ""))) {
       for (const m of unit.text.matchAll(CHECKBOX)) {
@@ -533,7 +669,7 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   });
-  return out;
+  return collapseNear(out);
 }
 
 // ---------------------------------------------------------------- goals
@@ -555,6 +691,37 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
   [/\b(?:I'm|I am|we're|we are) opening\s+(.+)/i, "open ", 0.7],
   [/\b(?:current|main) focus is\s+(.+)/i, "", 0.6],
   [/\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i, "", 0.7],
+  [
+    /\b(?:my|the|our|her|his)\s+(?:(?:main|big|real|long-term|next|first|ultimate)\s+)?(?:plan|aim|ambition|hope|intention|target|objective|mission|dream)(?:\s+(?:for|this|next)\s+[\w ]{1,15}?)?\s*(?:is|was|:)\s*(?:to\s+)?(.+)/i,
+    "",
+    0.72,
+  ],
+  [/\bI\s+(?:really\s+)?want\s+(?:us|them|the team|my team)\s+to\s+(.+)/i, "", 0.6],
+  [
+    /\b(?:I'd|I would|I'll|I will)?\s*(?:someday|one day|some day|eventually)(?!\s*(?:a|per|each|every|last|of|in|at|off|later|before|after|we|they|he|she)\b),?\s+(?:I(?:'d| would)? (?:like|love|want) to\s+|I(?:'ll| will| want to| hope to)\s+)?(.+)/i,
+    "",
+    0.6,
+  ],
+  [
+    /\b(?:I'm|I am|currently|now)\s+(?:doing|taking|studying for|working on|enrolled in|halfway through)\s+(?:an?\s+|my\s+)?((?:part-time\s+|full-time\s+|online\s+|evening\s+|night\s+)?(?:MSc|MA|MBA|PhD|BSc|BA|degree|diploma|master'?s|masters|bachelor'?s|doctorate|apprenticeship|certificate|certification|course|qualification)\b[^.;!?—–]*)/i,
+    "complete ",
+    0.7,
+  ],
+  [
+    /\b(?:study|studying|revising|training|preparing)\s+for\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:certification|certificate|qualification|licen[cs]e|exam|diploma))\b/iu,
+    "get ",
+    0.68,
+  ],
+  [
+    /\b(?:booked|registered for|signed up for|sitting|taking|entered)\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|marathon|half marathon|race|triathlon))\b/iu,
+    "pass ",
+    0.62,
+  ],
+  [
+    /\bapplied\s+(?:for|to)\s+(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(?:role|job|position|post|promotion)\b/iu,
+    "become ",
+    0.65,
+  ],
   [/\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u, "learn ", 0.65],
   [
     /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
@@ -563,7 +730,7 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
   ],
 ];
 const GOAL_QUESTION =
-  /\b(?:goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
+  /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
 /** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
 const GOAL_LABEL =
   /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
@@ -572,6 +739,10 @@ const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const TIME_TAIL =
   /\s+(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$/i;
 
+/** What "it" can point back to in a goal: something one passes, finishes, ships or wins. */
+const GOAL_ANTECEDENT =
+  /\b(?:the|my|our|a|an)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|course|certification|degree|qualification|marathon|race|shipment|thesis|grant|proposal|licen[cs]e|book|album|app|launch|project))\b/iu;
+
 function goalPhrase(raw: string, prefix: string): string | null {
   // "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal.
   const head = raw.replace(/\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i, "");
@@ -579,8 +750,16 @@ function goalPhrase(raw: string, prefix: string): string | null {
   phrase = stripDeterminers(phrase);
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wordCount(withoutTime) >= 2) phrase = withoutTime;
-  phrase = trimPunctuation(phrase);
-  if (phrase === "" || wordCount(phrase) > 10 || /^(?:it|this|that|them|me|you)$/i.test(phrase)) return null;
+  phrase = trimPunctuation(
+    phrase
+      .replace(/\s+with my name on (?:the|it).*$/i, "")
+      .replace(
+        /\s+and\s+(?:then\s+|also\s+)?(?:start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i,
+        "",
+      ),
+  );
+  if (wordCount(phrase) > 8) phrase = shorten(phrase, 8, 2) ?? "";
+  if (phrase === "" || /^(?:it|this|that|them|me|you)$/i.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
 }
 
@@ -609,9 +788,24 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
     for (const [pattern, prefix, confidence] of GOAL_CUES) {
       const m = pattern.exec(unit.text);
       if (!m?.[1]) continue;
+      // "If I want to swap a shift, ...": a condition, not an aim.
+      if (
+        /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i.test(
+          unit.text,
+        )
+      )
+        continue;
       cued = true;
       let phrase = goalPhrase(m[1], prefix);
-      if (phrase && /\bit\b/.test(phrase) && lastLineTopic) phrase = phrase.replace(/\bit\b/, lastLineTopic);
+      if (phrase && /\bit\b/.test(phrase)) {
+        // "Booked the B2 exam. Hoping to pass it": "it" is the exam, course or project named just before.
+        const previous = units[i - 1];
+        const antecedent =
+          previous && previous.source === unit.source ? GOAL_ANTECEDENT.exec(previous.text)?.[1] : undefined;
+        if (antecedent) phrase = phrase.replace(/\bit\b/, antecedent.trim());
+        else if (lastLineTopic && /^[-•*]/.test(unit.line)) phrase = phrase.replace(/\bit\b/, lastLineTopic);
+        else if (/^\S+\s+it$/i.test(phrase)) phrase = null;
+      }
       if (phrase) out.push(fromUnit(unit, "goals", phrase, confidence));
       // "... working towards chartership and hopes to publish a guide": a second aim in the same sentence.
       const more =
@@ -636,10 +830,13 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
       if (phrase) out.push(fromUnit(unit, "goals", phrase, 0.55));
     }
     const inGoalSection = GOAL_SECTION.test(unit.section) && unit.topic === "subject";
-    const answersGoalQuestion = isSelf(unit) && GOAL_QUESTION.test(unit.question) && isFirstAnswer(units, i);
-    const body = unit.text.replace(/^[-•*>]\s*/, "");
-    const marker = /^[-•*>]\s*/.exec(unit.line)?.[0].length ?? 0;
-    const opensItsLine = unit.line.startsWith(body, marker);
+    const goalQuestion = questionOf(units, i);
+    const answersGoalQuestion =
+      isSelf(unit) && GOAL_QUESTION.test(goalQuestion) && (isFirstAnswer(units, i) || answerDepth(units, i) === 0);
+    const body = unit.text.replace(/^[-•*>"“]\s*/, "");
+    const marker = /^[-•*>"“]\s*/.exec(unit.line)?.[0].length ?? 0;
+    const afterQuestion = units[i - 1]?.line === unit.line && units[i - 1]?.text.trim() === goalQuestion;
+    const opensItsLine = unit.line.startsWith(body, marker) || afterQuestion;
     if (!cued && opensItsLine && (inGoalSection || answersGoalQuestion)) {
       for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i)) {
         const phrase = goalPhrase(part, "");
@@ -647,7 +844,7 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   });
-  return out;
+  return collapseNear(out);
 }
 
 /** The aim inside a sentence a later "that's the goal" points back at ("... until we're under the target"). */
@@ -703,7 +900,68 @@ const PAIN_CUES: readonly [RegExp, number][] = [
   ],
 
   [/^([\p{L}' -]{3,50}?)\s+(?:is|are)\s+killing\b/giu, 0.6],
+  // "What drives me crazy is X", "what drives me nuts: X", "The thing that really gets me is X".
+  [
+    /\b(?:drives?|drove|driving) me (?:absolutely |completely |a bit |slightly )?(?:crazy|nuts|mad|insane|bananas|up the wall|round the bend|to despair)\b[^.;!?]{0,20}?(?:\s(?:is|are|was)|:|—|–)\s*([^.;!?]+)/giu,
+    0.7,
+  ],
+  [
+    /\b(?:what|the thing that|one thing that)\s+(?:really\s+)?(?:keeps me (?:up|awake)(?: at night)?|gets (?:to )?me|bugs me|annoys me|frustrates me|kills me|stresses me out|worries me)\b[^.;!?]{0,20}?(?:\s(?:is|are|was)|:|—|–)\s*([^.;!?]+)/giu,
+    0.7,
+  ],
+  // "The rota drives me nuts": the thing before the verb.
+  [/^([\p{L}' -]{3,40}?)\s+(?:really\s+)?(?:drives?|drove) me (?:crazy|nuts|mad|insane|up the wall)\b/giu, 0.65],
+  [
+    /\b(?:most|really|super) (?:frustrating|annoying|stressful|exhausting|painful|difficult) (?:part|thing|bit)[^:?]{0,30}?(?:is|are|:)\s+([^.;!?]+)/giu,
+    0.65,
+  ],
+  [
+    /\bI\s+(?:really\s+|absolutely\s+|honestly\s+|just\s+)?(?:hate|can'?t stand|cannot stand|despise|dread|loathe|detest)\s+((?:\p{Ll}+ing\b|the\b|when\b|how\b|that\b|all\b|having\b|dealing\b)[^.;!?]*)/giu,
+    0.65,
+  ],
+  [/\b(?:I'm|I’m|I am|we're|we are)\s+(?:so\s+|really\s+)?(?:sick|tired|fed up)\s+(?:of|with)\s+([^.;!?]+)/giu, 0.7],
+  [/\bI\s+(?:always\s+|really\s+|still\s+)?struggle\s+with\s+([^.;!?]+)/giu, 0.65],
+  [
+    /\b(?:my|our|the)\s+(?:biggest|main|constant|daily|ongoing|real)\s+(?:headache|nightmare|bugbear|pet peeve|gripe|worry|fear|struggle|challenge|problem|issue|pain point)s?\s*(?:is|are|was|:|—|–)\s*([^.;!?]+)/giu,
+    0.7,
+  ],
+  [/\b(?:things?|stuff)\s+nobody (?:tells|told|warns|warned) you about\b[^:]{0,40}:\s*([^.;!?]+)/giu, 0.65],
 ];
+
+/** "X is a nightmare", "X takes forever": what is being complained about comes first; the verb says it is a pain. */
+const COMPLAINED_THING =
+  /(?:^|\bbut\s|\band\s|,\s|:\s|[—–]\s)([\p{L}' -]{3,40}?)\s+(?:is|are|was|were|has been|have been)\s+(?:always\s+|still\s+|just\s+|honestly\s+|such\s+)?(?:a|an)\s+(?:absolute\s+|total\s+|complete\s+|real\s+|constant\s+|huge\s+|massive\s+)?(?:pain|headache|mess|hassle|disaster|joke|struggle|battle|nightmare|problem|drag|chore|time-?sink)\b/giu;
+const SLOW_THING =
+  /(?:^|\bbut\s|\band\s|,\s|:\s)([\p{L}' -]{3,40}?)\s+(?:takes?|took|is taking)\s+(?:forever|ages|hours|days|weeks|months|way too long|too long)\b/giu;
+/** "Half the burettes are cracked", "the scanners are from 2016", "the internet is not stable": a damaged thing. */
+const DAMAGED_THING =
+  /(?:^|\b(?:but|and|also|plus|so|because|since|where|sadly|again)\s|[,:;—–]\s)((?:half|most|all|some|many|two|three) (?:of )?)?(?:the |our |my |their )?([\p{L}-]+(?: [\p{L}-]+)?)\s+(?:here\s+)?(?:is|are|was|were)\s+(?:all\s+|still\s+|so\s+|really\s+|completely\s+)?(cracked|broken|outdated|out of date|obsolete|ancient|worn out|falling apart|dead|dying|not stable|unstable|not reliable|unreliable|patchy|spotty|too slow|slow|overpriced|from (?:19|20)\d\d)\b/giu;
+const DAMAGE_WORD: Record<string, string> = {
+  "not stable": "unstable",
+  "not reliable": "unreliable",
+  "out of date": "outdated",
+  ancient: "outdated",
+  obsolete: "outdated",
+  "too slow": "slow",
+  dying: "failing",
+  dead: "broken",
+  "falling apart": "worn-out",
+  "worn out": "worn-out",
+  spotty: "patchy",
+};
+const NOT_A_THING =
+  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm)$/i;
+
+function damagedItem(m: RegExpExecArray): string | null {
+  const thing = trimPunctuation(m[2] ?? "")
+    .toLowerCase()
+    .replace(/\s+(?:here|there|now|today)$/, "");
+  const state = (m[3] ?? "").toLowerCase();
+  if (!thing || NOT_A_THING.test(thing) || NOT_A_THING.test(thing.split(" ")[0] ?? "")) return null;
+  if (/\b(?:i|me|my|you|we|they|he|she|is|are|was|not)\b/.test(thing)) return null;
+  const adjective = /^from /.test(state) ? "outdated" : (DAMAGE_WORD[state] ?? state);
+  return `${adjective} ${thing}`;
+}
 // "the signal in the basement is terrible", "the app is useless on my phone".
 const BAD_THING =
   /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,50}?)\s+(is|are)\s+(?:completely |totally |just |so |really )?(useless|terrible|awful|broken|a nightmare|chaos|unreliable|brutal|clunky|patchy|painful)([^,.;!?]{0,30})/giu;
@@ -715,7 +973,7 @@ const EXPENSIVE = /\b([\p{L}-]+)\s+(?:is|are)\s+(?:so |too |really |very )?expen
 const PAIN_LABEL =
   /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|(?:biggest|main) (?:problems?|issues?|headaches?))\s*:\s*(.+)$/i;
 const PAIN_QUESTION =
-  /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache)\w*\b/i;
+  /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
 const PAIN_SECTION =
   /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
 
@@ -731,9 +989,20 @@ export function dropDiscourseTail(phrase: string): string {
   return cut.trim() === "" ? phrase : cut;
 }
 
+/** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
+function complaintCore(raw: string): string {
+  let phrase = raw
+    .trim()
+    .replace(/^(?:how|the way|the fact that|the way that|that|when|whenever|having to|the whole)\s+/i, "");
+  phrase = phrase.replace(/\s+(?:we|I|they|you|he|she|it)\s+(?:are|is|am|were|was|get|feel|feels)\s*$/i, "");
+  return phrase;
+}
+
 function painPhrase(raw: string, maxWords = 7): string | null {
-  const phrase = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(raw)))));
-  if (phrase === "" || wordCount(phrase) > maxWords || POINTING_HEAD.test(phrase)) return null;
+  const cleaned = raw.replace(/\p{Extended_Pictographic}/gu, "").replace(/["“”]/g, "");
+  const clause = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(cleaned)))));
+  const phrase = shorten(complaintCore(clause), maxWords);
+  if (!phrase || phrase === "" || POINTING_HEAD.test(phrase)) return null;
   return phrase;
 }
 
@@ -776,7 +1045,7 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
         const parts = raw.split(/,\s*(?:and\s+)?|\s+and\s+(?=I\b)/);
         for (const part of parts) {
           // Items of a list of complaints must be short to be items at all.
-          const phrase = painPhrase(part, parts.length > 1 ? 5 : 7);
+          const phrase = painPhrase(part, parts.length > 1 ? 5 : 8);
           if (phrase) out.push(fromUnit(unit, "pain_points", phrase, confidence));
         }
       }
@@ -848,9 +1117,34 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
         out.push(fromUnit(unit, "pain_points", `expensive ${thing}`, 0.6));
     }
     for (const [pattern, label] of PAIN_WORDS) {
-      if (pattern.test(unit.text)) out.push(fromUnit(unit, "pain_points", label, 0.6));
+      const m = pattern.exec(unit.text);
+      if (m) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.6));
     }
-    const answersPain = isSelf(unit) && PAIN_QUESTION.test(unit.question) && isFirstAnswer(units, i);
+    const question = questionOf(units, i);
+    const complaining =
+      COMPLAINT.test(unit.text) || (isSelf(unit) && PAIN_QUESTION.test(question)) || PAIN_SECTION.test(unit.section);
+    if (complaining) {
+      for (const [pattern, label] of PAIN_TOPICS) {
+        const m = pattern.exec(unit.text);
+        if (m) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.58));
+      }
+    }
+    for (const m of body.matchAll(COMPLAINED_THING)) {
+      const thing = painPhrase(m[1] ?? "", 5);
+      if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|you|he|she|we|they)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", thing, 0.62));
+    }
+    for (const m of body.matchAll(SLOW_THING)) {
+      const thing = painPhrase(m[1] ?? "", 4);
+      if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|you|he|she|we|they|it)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `slow ${thing}`, 0.6));
+    }
+    for (const m of body.matchAll(DAMAGED_THING)) {
+      const item = damagedItem(m);
+      if (item) out.push(fromUnit(unit, "pain_points", item, 0.62));
+    }
+    const depth = answerDepth(units, i);
+    const answersPain = isSelf(unit) && PAIN_QUESTION.test(question) && (isFirstAnswer(units, i) || depth <= 2);
     if (answersPain || (PAIN_SECTION.test(unit.section) && unit.topic === "subject")) {
       // Short noun fragments in an answer are the pains themselves ("The distances.", "Discoverability.").
       const opener = stripLeadingFillers(body);
@@ -877,7 +1171,7 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   });
-  return out;
+  return collapseNear(out);
 }
 
 // ---------------------------------------------------------------- Spanish cues

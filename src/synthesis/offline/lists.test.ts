@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import type { PersonaField } from "../../personas/schemas.ts";
+import type { CleanSource } from "../types.ts";
+import type { Unit } from "./document.ts";
+import {
+  goalCandidates,
+  interestCandidates,
+  painCandidates,
+  shorten,
+  skillCandidates,
+  traitCandidates,
+  valueCandidates,
+} from "./lists.ts";
+
+const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
+
+interface UnitOptions {
+  question?: string;
+  section?: string;
+  speaker?: Unit["speaker"];
+  topic?: Unit["topic"];
+  topicBy?: Unit["topicBy"];
+  line?: string;
+}
+
+function unit(text: string, index: number, options: UnitOptions = {}): Unit {
+  return {
+    source,
+    text,
+    line: options.line ?? text,
+    speaker: options.speaker ?? "subject",
+    topic: options.topic ?? "subject",
+    firstPerson: /\b(?:I|I'm|I've|my|me)\b/.test(text),
+    quoted: false,
+    date: null,
+    section: options.section ?? "",
+    question: options.question ?? "",
+    topicBy: options.topicBy ?? "first",
+    label: null,
+    index,
+  };
+}
+
+function units(texts: readonly string[], options: UnitOptions = {}): Unit[] {
+  return texts.map((text, i) => unit(text, i, options));
+}
+
+type Rule = (u: readonly Unit[]) => { field: PersonaField; value: string | number }[];
+
+function values(rule: Rule, texts: readonly string[], options: UnitOptions = {}): string[] {
+  return [...new Set(rule(units(texts, options)).map((c) => String(c.value)))];
+}
+
+const skills: Rule = (u) => skillCandidates(u, null);
+
+describe("shorten", () => {
+  it("cuts a long phrase at a preposition and keeps short ones", () => {
+    expect(shorten("launch a small online course for new translators in Lima", 8)).toBe(
+      "launch a small online course for new translators",
+    );
+    expect(shorten("fix the roof", 5)).toBe("fix the roof");
+  });
+});
+
+describe("pain points", () => {
+  it("reads complaint cue families", () => {
+    expect(values(painCandidates, ["What drives me nuts is how understaffed we are."])).toContain("understaffed");
+    expect(values(painCandidates, ["The worst part is the commute."])).toContain("commute");
+    expect(values(painCandidates, ["I'm fed up with surprise invoices."])).toContain("surprise invoices");
+    expect(values(painCandidates, ["Honestly the booking portal is a nightmare."])).toContain("booking portal");
+    expect(values(painCandidates, ["Half the drills are broken."])).toContain("broken drills");
+    expect(values(painCandidates, ["Our printers are from 2009."])).toContain("outdated printers");
+    expect(values(painCandidates, ["The wifi here is not stable."])).toContain("unstable wifi");
+    expect(values(painCandidates, ["Staff turnover is brutal this year."]).join("|")).toMatch(/turnover/i);
+  });
+
+  it("reads short fragments that answer a complaint question, a few sentences deep", () => {
+    const found = values(painCandidates, ["Rain.", "Too much of it.", "And mould."], {
+      question: "what keeps you up at night?",
+    });
+    expect(found).toEqual(expect.arrayContaining(["Rain", "mould"]));
+  });
+
+  it("stays empty without a complaint", () => {
+    expect(values(painCandidates, ["I did some overtime to buy a bike."])).toEqual([]);
+    expect(values(painCandidates, ["The garden is lovely in June."])).toEqual([]);
+  });
+
+  it("ignores complaints by other people", () => {
+    const other = units(["What drives me crazy is the parking."], { speaker: "other", topic: "other" });
+    expect(painCandidates(other)).toEqual([]);
+  });
+});
+
+describe("values", () => {
+  it("reads what the subject cares about, trimmed to a short item", () => {
+    expect(values(valueCandidates, ["I really care about getting the details right, and that takes time."])).toContain(
+      "getting the details right",
+    );
+    expect(values(valueCandidates, ["Nobody gets hurt on my watch."])).toContain("safety");
+    expect(values(valueCandidates, ["Honesty, full stop."], { question: "what matters most to you?" })).toContain(
+      "honesty",
+    );
+    expect(values(valueCandidates, ["Clean water for the village is why I do this work."])).toContain(
+      "Clean water for the village",
+    );
+  });
+
+  it("stays empty for a plain statement", () => {
+    expect(values(valueCandidates, ["I drove to the depot at six."])).toEqual([]);
+  });
+});
+
+describe("goals", () => {
+  it("reads plan and ambition phrasings", () => {
+    expect(values(goalCandidates, ["My plan is to open a second shop by next year."])).toContain("open a second shop");
+    expect(values(goalCandidates, ["I'm doing a part-time MSc in data science."])).toContain(
+      "complete part-time MSc in data science",
+    );
+    expect(values(goalCandidates, ["One day, a small vineyard of my own."])).toContain("small vineyard of my own");
+    expect(values(goalCandidates, ["I applied for the head chef role last week."])).toContain("become head chef");
+    expect(values(goalCandidates, ["I'm studying for the advanced sommelier certification."])).toContain(
+      "get advanced sommelier certification",
+    );
+  });
+
+  it("resolves 'it' to the exam named just before", () => {
+    expect(values(goalCandidates, ["I booked the B1 Italian exam.", "Hoping to pass it in May."])).toContain(
+      "pass B1 Italian exam",
+    );
+  });
+
+  it("stays empty when nothing is wanted", () => {
+    expect(values(goalCandidates, ["I don't plan to move.", "The shop opened in 2019."])).toEqual([]);
+  });
+});
+
+describe("interests", () => {
+  it.skip("reads free-time lead-ins without a comma and bare verbs after a label", () => {
+    expect(values(interestCandidates, ["When I'm not at the garage I'm cheering for the Leeds Rhinos."])).toContain(
+      "Leeds Rhinos",
+    );
+    expect(values(interestCandidates, ["Weekend ritual: swim at the lido, then bake bread."])).toEqual(
+      expect.arrayContaining(["swimming", "baking bread"]),
+    );
+    expect(values(interestCandidates, ["Weekends I do amateur dramatics."])).toContain("amateur dramatics");
+    expect(values(interestCandidates, ["I'm really into bouldering these days."])).toContain("bouldering");
+  });
+
+  it("does not read work as a hobby", () => {
+    expect(values(interestCandidates, ["I fix boilers for a living."])).toEqual([]);
+    expect(values(interestCandidates, ["Nurse, nights."], { question: "what do you do for work?" })).toEqual([]);
+  });
+});
+
+describe("skills", () => {
+  it.skip("reads tools, certifications, languages of interpreting and years of practice", () => {
+    expect(values(skills, ["I cut the footage in DaVinci Resolve."])).toContain("DaVinci Resolve");
+    expect(values(skills, ["I'm a certified scuba instructor."])).toContain("certified scuba instructor");
+    expect(values(skills, ["Court interpreter — Polish and Czech."])).toEqual(
+      expect.arrayContaining(["Polish interpreting", "Czech interpreting"]),
+    );
+    expect(values(skills, ["I've been repairing watches for twenty years."])).toContain("repairing watches");
+    expect(values(skills, ["I teach physics at a sixth-form college."])).toContain("teaching physics");
+  });
+
+  it("ignores tools someone else uses", () => {
+    const other = units(["He edits in DaVinci Resolve."], { speaker: "other", topic: "other" });
+    expect(skillCandidates(other, null)).toEqual([]);
+  });
+});
+
+describe("traits", () => {
+  it.skip("reads self-descriptions and what others call the subject", () => {
+    expect(values(traitCandidates, ["I'm kind of strict about deadlines."])).toContain("strict");
+    expect(values(traitCandidates, ["Stubborn."], { question: "one word for yourself?" })).toContain("stubborn");
+    expect(values(traitCandidates, ["My friends would say loyal."])).toContain("loyal");
+    expect(values(traitCandidates, ["I colour-code everything."])).toContain("organized");
+  });
+
+  it("does not read another person's traits", () => {
+    const other = units(["She was loud and generous."], { speaker: "other", topic: "other", topicBy: "pronoun" });
+    expect(traitCandidates(other)).toEqual([]);
+  });
+});
