@@ -259,7 +259,10 @@ function interestLabel(label: string, match: RegExpExecArray, text: string): str
   if (label === "instrument") return `playing ${(match[1] ?? "").toLowerCase()}`;
   if (label === "fan") return match[1] ? `${match[1]} fan` : null;
   if (label === "youth sports coaching") {
-    const sport = /\b(rugby|football|soccer|netball|hockey|basketball|cricket)\b/i.exec(text)?.[1]?.toLowerCase();
+    const sport =
+      /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i
+        .exec(text)?.[1]
+        ?.toLowerCase();
     return sport ? `${sport} coaching` : null;
   }
   return label;
@@ -284,31 +287,44 @@ function likedActivities(unit: Unit): string[] {
 
 // "When I'm not in the yard, I'm ...", "At the weekends I ...": the lead-in says the rest of the sentence is free time.
 const LEISURE_LEAD =
-  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b[^,]{0,40},|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at|on) (?:the )?weekends?|on (?:my|her|his) days? off|(?:in the )?evenings)\s*,?\s*)/i;
+  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b(?:[^,]{0,40},|[^,]{0,30}?\s(?=(?:I'm|I’m|I am|I|you'll|she's|he's|she|he)\s))|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at |on |most |some )?(?:the )?weekends?(?: ritual| routine)?(?=[\s,:])|on (?:my|her|his) days? off|(?:in the )?evenings|(?:personal|privat|private|hobbies|interests|outside work|off duty|free time|for fun)\s*(?=:))\s*[,:]?\s*)/i;
+/** "Personal: ...", "Hobbies: ...": a note line whose label says the rest is free time. */
+const LEISURE_LABEL =
+  /^(?:[-•*]\s*)?(?:personal|privat|private|hobbies|interests|outside work|off duty|free time|for fun|weekends?(?: ritual| routine)?)\s*:/i;
+/** "I'm really into bouldering", "obsessed with sourdough", "my hobby is chess". */
+const INTO =
+  /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:really\s+|very\s+|super\s+|totally\s+|also\s+|completely\s+|a bit\s+|kind of\s+)?(?:into|obsessed with|hooked on|addicted to|mad about|crazy about|a (?:big |huge |massive )?fan of)\s+([^,.;!?()—–]+)|\b(?:my|her|his) (?:hobby|hobbies|passion|obsession|guilty pleasure|weekend thing) (?:is|are|:)\s+([^.;!?()—–]+)/giu;
+/** "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports. */
+const SUPPORTS_TEAM =
+  /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
+/** Free time stated around a first-person pastime: "I brew makgeolli at home", "I paint for fun". */
+const AT_HOME = /\b(?:at home|for fun|as a hobby|in my (?:spare|free) time|to (?:relax|unwind|switch off))\b/i;
 /** "you will find her birdwatching", "she's usually ...": a third-person frame around gerund hobbies. */
 const FOUND_DOING =
   /^(?:you(?:'ll|’ll| will| can)? (?:often |usually )?find (?:her|him|me|them)|(?:she|he)(?:'s|’s| is) (?:usually |often )?)\s+/i;
 /** Verbs that name a pastime when the subject says "I <verb> <object>" about free time. */
 const HOBBY_VERBS =
-  "go|play|grow|brew|bake|make|build|repair|restore|fix|knit|sew|paint|sing|keep|ride|collect|forage|tinker|sail|swim|climb|cook|draw|practi[cs]e|do";
+  "go|play|grow|brew|bake|make|build|repair|restore|fix|knit|sew|paint|sing|keep|ride|collect|forage|tinker|sail|swim|climb|cook|draw|practi[cs]e|do|surf|hike|fish|skate|ski|dance|shoot|develop|throw|coach|row|paddle|dive|camp|garden|volunteer|referee|DJ|spin|carve|whittle|crochet|embroider|sketch|write|read|watch|cycle|bike|run|walk|jog|train|lift|box|fence|kayak|snowboard";
 const HOBBY_CLAUSE = new RegExp(
-  `^I\\s+(?:also\\s+|usually\\s+|sometimes\\s+|still\\s+|often\\s+)?(${HOBBY_VERBS})(?:e?s)?\\b\\s*(.*)$`,
+  `^(?:I\\s+|then\\s+|and\\s+|also\\s+)?(?:also\\s+|usually\\s+|sometimes\\s+|still\\s+|often\\s+|mostly\\s+)?(${HOBBY_VERBS})(?:e?s)?\\b\\s*(.*)$`,
   "iu",
 );
 const GERUND_PART =
   /^(?:(?:I'm|I’m|I am)\s+(?:also\s+|usually\s+|often\s+|still\s+)?(?:\p{Ll}+ly\s+)?)?(\p{Ll}{3,}ing)\b\s*(.*)$/iu;
 /** Where, when, how often or with whom: these follow the hobby but are not part of it. */
 const OBJECT_END =
-  /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$/i;
+  /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until|which|because|so|sadly|though)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$|\s+[—–]\s.*$/i;
 const OBJECT_FILLER = /^(?:the|a|an|my own|my|our|her|his|some|lots of|a lot of|far too many|far too much)\s+/i;
 const NOT_AN_OBJECT = /\b(?:I|it|is|are|was|them|that|this|which|who|me|you|very|really)\b/i;
-const NOT_GERUND_HOBBY = /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing)$/i;
+const NOT_GERUND_HOBBY =
+  /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|evening|pudding)$/i;
 
 function hobbyObject(raw: string): string | null {
   let object = trimPunctuation(raw.replace(/\p{Extended_Pictographic}/gu, ""));
   for (let i = 0; i < 3; i += 1) object = object.replace(OBJECT_FILLER, "");
   object = trimPunctuation(` ${object}`.replace(OBJECT_END, ""));
-  if (NOT_AN_OBJECT.test(object) || wordCount(object) > 3) return null;
+  object = object.replace(/\s+[—–-]\s.*$/, "").replace(/\s*\([^)]*\)?/g, "");
+  if (NOT_AN_OBJECT.test(object) || wordCount(object) > 4) return null;
   return object;
 }
 
@@ -322,7 +338,7 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
     // "I go bouldering", "I do pottery": the object is the hobby.
     if (verb === "go" || verb === "do") return object === "" ? null : object.toLowerCase();
     // toGerund leaves verbs ending in "ing" ("sing") as they are.
-    const gerund = verb === "sing" ? "singing" : toGerund(verb);
+    const gerund = verb === "sing" ? "singing" : verb === "dj" ? "DJing" : toGerund(verb);
     return object === "" ? gerund : `${gerund} ${object}`;
   }
   const gerund = GERUND_PART.exec(part);
@@ -351,11 +367,21 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
 }
 
 /** Free-time items in a sentence that is about free time by its lead-in or by the question it answers. */
-function leisureItems(unit: Unit, answersLeisureQuestion: boolean): { items: string[]; parts: string[] } {
-  const body = unit.text.replace(/^[-•*>]\s*/, "");
+function leisureItems(
+  unit: Unit,
+  answersLeisureQuestion: boolean,
+  nounsAllowed = answersLeisureQuestion,
+  text = unit.text,
+): { items: string[]; parts: string[] } {
+  const body = text.replace(/^[-•*>"“]\s*/, "");
   const lead = LEISURE_LEAD.exec(body);
-  if (!lead && !answersLeisureQuestion) return { items: [], parts: [] };
-  const rest = body.slice(lead?.[0].length ?? 0).replace(FOUND_DOING, "");
+  // A later sentence of a "Personal: ..." note line is free time too.
+  const labelled = !lead && LEISURE_LABEL.test(unit.line) && !unit.line.startsWith(body);
+  if (!lead && !labelled && !answersLeisureQuestion) return { items: [], parts: [] };
+  const rest = body
+    .slice(lead?.[0].length ?? 0)
+    .replace(FOUND_DOING, "")
+    .replace(/\s*\([^)]*\)?/g, "");
   const parts = rest.split(/\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i).filter((p) => p.trim() !== "");
   const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
   // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.
@@ -363,7 +389,8 @@ function leisureItems(unit: Unit, answersLeisureQuestion: boolean): { items: str
   const items: string[] = [];
   const used: string[] = [];
   for (const part of parts) {
-    let item = hobbyOf(trimPunctuation(part), answersLeisureQuestion && !preamble, isSelf(unit) && unit.firstPerson);
+    const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
+    let item = hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self);
     // The lexicon names the pastime better than a bare verb ("Climbing at the bouldering gym" -> bouldering) or
     // than an equally long paraphrase ("singing alto" -> choir singing).
     const entry = item ? known(part) : undefined;
@@ -375,7 +402,8 @@ function leisureItems(unit: Unit, answersLeisureQuestion: boolean): { items: str
         .split(" ")
         .some((w) => item?.split(" ").includes(w));
       const named = item.endsWith(` ${label.toLowerCase()}`);
-      if (named || wordCount(item) === 1 || (shares && wordCount(label) >= wordCount(item))) item = label;
+      if (named || wordCount(item) === 1 || (shares && (wordCount(label) >= wordCount(item) || wordCount(item) > 3)))
+        item = label;
     }
     if (item && wordCount(item) <= 4) {
       items.push(item);
@@ -389,18 +417,62 @@ export function interestCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
   units.forEach((unit, i) => {
     if (!owned(unit)) return;
-    const answersLeisure = isSelf(unit) && LEISURE_QUESTION.test(unit.question) && isFirstAnswer(units, i);
+    const question = questionOf(units, i);
+    const leisureQuestion = isSelf(unit) && LEISURE_QUESTION.test(question);
+    const firstAnswer = leisureQuestion && (isFirstAnswer(units, i) || answerDepth(units, i) === 0);
+    // Later sentences of the answer still count when they name a pastime by its verb ("And I go birdwatching").
+    const answersLeisure = firstAnswer || (leisureQuestion && answerDepth(units, i) <= 2);
     const taken = new Set<string>();
     // Parts already read as a hobby: a lexicon word inside them ("bake" in "learning to bake sourdough") is covered.
     const usedParts: string[] = [];
     if (!WORK_CONTEXT.test(unit.text) || answersLeisure) {
-      const { items, parts } = leisureItems(unit, answersLeisure);
-      for (const item of items) {
-        if (taken.has(item)) continue;
-        taken.add(item);
-        out.push(fromUnit(unit, "interests", item, 0.7));
+      // A free-time lead-in after an emoji or mid-unit ("... 😅 Weekends I do community theatre").
+      const pieces = unit.text.split(/(?<=[.!?…\p{Extended_Pictographic}])\s+(?=\p{Lu})/u);
+      for (const [k, piece] of pieces.entries()) {
+        if (k > 0 && !LEISURE_LEAD.test(piece)) continue;
+        const { items, parts } = leisureItems(unit, answersLeisure && k === 0, firstAnswer && k === 0, piece);
+        for (const item of items) {
+          if (taken.has(item)) continue;
+          taken.add(item);
+          out.push(fromUnit(unit, "interests", item, 0.7));
+        }
+        usedParts.push(...parts);
       }
-      usedParts.push(...parts);
+    }
+    const free = !WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text);
+    if (free) {
+      for (const m of unit.text.matchAll(INTO)) {
+        const item = hobbyObject(
+          firstClause(m[1] ?? m[2] ?? "").replace(/\s+(?:these days|lately|now|recently)$/i, ""),
+        );
+        if (item && wordCount(item) <= 3 && !taken.has(item.toLowerCase())) {
+          taken.add(item.toLowerCase());
+          out.push(fromUnit(unit, "interests", item.toLowerCase() === item ? item : item, 0.7));
+          usedParts.push(item.toLowerCase());
+        }
+      }
+    }
+    if (LEISURE_CONTEXT.test(unit.text)) {
+      for (const m of unit.text.matchAll(SUPPORTS_TEAM)) {
+        const team = trimPunctuation(m[1] ?? "");
+        if (team && !taken.has(team)) {
+          taken.add(team);
+          out.push(fromUnit(unit, "interests", team, 0.68));
+        }
+      }
+    }
+    // "I brew makgeolli at home": a pastime verb with a free-time phrase, anywhere in the answer.
+    if (isSelf(unit) && unit.firstPerson && AT_HOME.test(unit.text) && !WORK_CONTEXT.test(unit.text)) {
+      for (const clause of unit.text.split(/,\s*|\s+and\s+|;\s*/)) {
+        const item = /^(?:and\s+)?I\s/i.test(clause.trim())
+          ? hobbyOf(trimPunctuation(clause.trim().replace(/^and\s+/i, "")), false, true)
+          : null;
+        if (item && !taken.has(item) && !/^(?:making|doing|keeping|going|playing)$/.test(item)) {
+          taken.add(item);
+          out.push(fromUnit(unit, "interests", item, 0.65));
+          usedParts.push(clause.toLowerCase());
+        }
+      }
     }
     if (isSelf(unit) && !WORK_CONTEXT.test(unit.text)) {
       for (const activity of likedActivities(unit)) {
