@@ -14,24 +14,24 @@ export const JOB_NOUNS: ReadonlySet<string> = new Set(
     dentist hygienist orthodontist optometrist optician physiotherapist physio therapist psychotherapist psychologist
     psychiatrist counsellor counselor radiographer radiologist sonographer phlebotomist dietitian dietician
     nutritionist chiropractor osteopath podiatrist audiologist pediatrician paediatrician cardiologist oncologist
-    neurologist dermatologist gynecologist gynaecologist obstetrician clinician caregiver carer doula vet
+    neurologist dermatologist gynecologist gynaecologist obstetrician clinician practitioner caregiver carer doula vet
     veterinarian pathologist epidemiologist orderly acupuncturist herbalist masseuse masseur gp neonatologist
     urologist internist hospitalist intensivist psychoanalyst
 
     teacher lecturer professor tutor instructor principal headteacher headmaster headmistress educator librarian
-    dean researcher scientist postdoc student undergraduate undergrad postgraduate schoolteacher
+     researcher scientist postdoc student undergraduate undergrad postgraduate schoolteacher
 
     chef cook baker barista bartender barman barmaid waiter waitress sommelier hostess innkeeper hotelier
     restaurateur publican caterer housekeeper concierge receptionist butcher fishmonger greengrocer grocer brewer
     distiller winemaker vintner vigneron roaster cheesemaker chocolatier confectioner patissier pâtissier busser
 
-    electrician plumber carpenter joiner mechanic welder bricklayer mason stonemason roofer plasterer glazier tiler
+    electrician plumber carpenter joiner mechanic welder bricklayer  stonemason roofer plasterer glazier tiler
     painter decorator locksmith upholsterer blacksmith machinist fitter millwright toolmaker boilermaker pipefitter
     steelworker ironworker scaffolder labourer laborer handyman builder contractor foreman forewoman surveyor
-    installer technician engineer operator driver trucker courier dispatcher porter lineman cabinetmaker
+    installer technician engineer operator driver trucker courier dispatcher  lineman cabinetmaker
     woodworker metalworker jeweller jeweler goldsmith silversmith watchmaker clockmaker tailor seamstress
-    dressmaker cobbler shoemaker saddler cooper repairman chauffeur cabbie pilot sailor seafarer deckhand fisherman
-    fisherwoman fisher trawlerman boatman ferryman skipper mariner stevedore docker longshoreman mechatronic
+    dressmaker cobbler shoemaker saddler  repairman chauffeur cabbie pilot sailor seafarer deckhand fisherman
+    fisherwoman  trawlerman boatman ferryman skipper mariner stevedore docker longshoreman mechatronic
     mechatronics glassblower engraver luthier
 
     farmer rancher grower farmhand shepherd herder beekeeper apiarist dairyman horticulturist agronomist
@@ -49,9 +49,9 @@ export const JOB_NOUNS: ReadonlySet<string> = new Set(
     negotiator paralegal lawyer solicitor barrister attorney notary judge magistrate bailiff mediator arbitrator
     freelancer contractor specialist lead
 
-    policeman policewoman constable detective sergeant firefighter fireman soldier marine airman diplomat
+    policeman policewoman constable detective sergeant firefighter fireman soldier  airman diplomat
     politician councillor councilor mayor senator legislator postman postwoman mailman caseworker lifeguard warden
-    guard custodian janitor caretaker cleaner archivist curator conservator coastguard dispatcher paralegal
+     custodian janitor caretaker cleaner archivist curator conservator coastguard dispatcher paralegal
     chaplain pastor priest minister rabbi imam vicar nun monk missionary undertaker mortician embalmer
 
     writer author novelist poet journalist reporter editor copywriter copyeditor columnist blogger vlogger podcaster
@@ -104,6 +104,8 @@ export const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
   associate: new Set(words("sales research legal retail")),
   walker: new Set(words("dog")),
+  guard: new Set(words("security prison border coast life night museum park")),
+  porter: new Set(words("hospital hotel night airport")),
   sitter: new Set(words("pet house baby dog cat")),
   server: new Set(words("restaurant banquet cocktail")),
   carrier: new Set(words("mail letter")),
@@ -199,7 +201,7 @@ export function agentFor(verb: string, object: string): string | null {
 
 /** Businesses whose owner or runner is named after them ("I run a guesthouse" -> guesthouse owner). */
 export const BUSINESS_NOUNS =
-  "bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
+  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
 export const BUSINESS_TRADE: Readonly<Record<string, string>> = {

@@ -39,3 +39,55 @@ describe("age", () => {
     expect(scalar("age", text)).toBeNull();
   });
 });
+
+describe("occupation", () => {
+  it.each([
+    ["I teach biology at a small secondary school outside the city.", "biology teacher"],
+    ["I've been nursing for nine years, mostly on night shifts.", "nurse"],
+    ["Been farming this valley since my father retired.", "farmer"],
+    ["If you're new here: I brew beer. It's my day job and my obsession.", "beer brewer"],
+    ["I've been translating Korean novels for a decade.", "translator"],
+    ["My day job is data analyst for a regional bank.", "data analyst"],
+    ["Big news: started as Senior Backend Engineer at Fernwood last month.", "Senior Backend Engineer"],
+    ["As a community pharmacist in a busy town, I see everything.", "community pharmacist"],
+    ["I'm the head gardener at a historic estate, and I love it.", "head gardener"],
+    ["I run a small guesthouse by the harbour with my husband.", "guesthouse owner"],
+    ["Ich bin Mara, 29, gelernte Tischlerin und arbeite in einer Werkstatt.", "carpenter"],
+    ["Je suis infirmière depuis dix ans.", "nurse"],
+  ])("%j -> %j", (text, role) => {
+    expect(scalar("occupation", text)).toBe(role);
+  });
+
+  it("reads a fragment answer after an interview question", () => {
+    const text = "INT: And what do you do?\nP3: Wedding photographer — mostly outdoor ceremonies.";
+    expect(scalar("occupation", text)).toBe("Wedding photographer");
+  });
+
+  it("reads a form answer to a day-job question", () => {
+    expect(scalar("occupation", "What's your day job? Paediatric physiotherapist, part-time.")).toBe(
+      "Paediatric physiotherapist",
+    );
+  });
+
+  it("keeps two joined titles in a contact line", () => {
+    const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
+    expect(scalar("occupation", text)).toBe("Owner & Head Chef");
+  });
+
+  it("prefers the newer dated role", () => {
+    const text =
+      "2021-04-02\nAs a junior copywriter at Blue Ox, I wrote taglines all day.\n2024-05-10\nStarted as Content Lead at Harbourline today!";
+    expect(scalar("occupation", text)).toBe("Content Lead");
+  });
+
+  it.each([
+    ["I bake sourdough on weekends for my friends."],
+    ["I've been teaching myself the guitar for two years."],
+    ["I'm a hard worker and a natural leader."],
+    ["I'm a proud dog owner and a big believer in naps."],
+    ["From: Noor Haddad\nTo: Felix Brandt\nSubject: invoice"],
+    ["I used to be an ex-pro cyclist."],
+  ])("takes no occupation from %j", (text) => {
+    expect(scalar("occupation", text)).toBeNull();
+  });
+});

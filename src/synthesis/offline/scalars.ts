@@ -4,6 +4,16 @@ import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
 import { OCCUPATION_HEADS, OCCUPATION_VERBS, SPANISH_OCCUPATIONS, TRADE_WORDS } from "./lexicon.ts";
 import { type NameMatcher, nameTokens } from "./names.ts";
+import {
+  agentFor,
+  BUSINESS_NOUNS,
+  BUSINESS_TRADE,
+  FOREIGN_BUSINESSES,
+  germanRole,
+  isJobHead,
+  ROMANCE_ROLES,
+  workVerb,
+} from "./occupations.ts";
 import { NUMBER_PATTERN, parseNumber, stripDeterminers, trimPunctuation } from "./text.ts";
 
 // ---------------------------------------------------------------- age
@@ -180,7 +190,7 @@ export function ageCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   }
-  return out;
+  return preferNewer(out, 0.3);
 }
 
 // ---------------------------------------------------------------- occupation
@@ -189,14 +199,26 @@ const EVALUATIVE_MODIFIERS =
   /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
 const CREDENTIAL = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i;
 
+const bareWord = (word: string | undefined) => (word ?? "").toLowerCase().replace(/[^\p{L}-]/gu, "");
+
+/** Whether words[i] heads a role phrase: the shared lexicon, then the broad one (with its modifier guards). */
+function isHeadAt(words: readonly string[], i: number): boolean {
+  const word = bareWord(words[i]);
+  if (word === "") return false;
+  const previous = bareWord(words[i - 1]);
+  if (OCCUPATION_HEADS.has(word))
+    return !/^(?:owner|worker|leader|player|agent|partner|host)$/.test(word) || isJobHead(word, previous);
+  return isJobHead(word, previous);
+}
+
 /** Cuts a role phrase after its occupation head noun ("ICU nurse, band 6, at ..." -> "ICU nurse"). */
 export function occupationPhrase(raw: string): string | null {
   const phrase = trimPunctuation(stripDeterminers(raw.replace(/\s+/g, " ")));
   const words = phrase.split(" ");
   let headIndex = -1;
   for (let i = 0; i < Math.min(words.length, 7); i += 1) {
-    const word = (words[i] ?? "").toLowerCase().replace(/[^a-z-]/g, "");
-    if (OCCUPATION_HEADS.has(word) || (word === "head" && (words[i + 1] ?? "").toLowerCase() === "of")) {
+    const word = bareWord(words[i]);
+    if (isHeadAt(words, i) || (word === "head" && (words[i + 1] ?? "").toLowerCase() === "of")) {
       headIndex = i;
       if (word === "head") {
         // "Head of Veterinary Unit": keep the capitalised run after "of".
@@ -204,11 +226,26 @@ export function occupationPhrase(raw: string): string | null {
         while (end < words.length && /^\p{Lu}/u.test(words[end] ?? "")) end += 1;
         return trimPunctuation(words.slice(i, end).join(" "));
       }
-      const next = (words[i + 1] ?? "").toLowerCase();
-      if (!OCCUPATION_HEADS.has(next.replace(/[^a-z-]/g, ""))) break;
+      // "Founder & Head Instructor", "owner and head chef": two titles joined keep both.
+      if (/^(?:&|and|\/)$/.test(words[i + 1] ?? "") && i + 2 < words.length) {
+        const rest = words.slice(i + 2, i + 5);
+        const second = rest.findIndex((_, k) => isHeadAt(rest, k));
+        if (second >= 0 && /[&/]/.test(words[i + 1] ?? "") && isTitleCase(words.slice(0, i + 3 + second).join(" "))) {
+          headIndex = i + 2 + second;
+          break;
+        }
+      }
+      if (!isHeadAt(words, i + 1)) break;
     }
   }
   if (headIndex < 0) return null;
+  // "ex-pro volleyball player", "former nurse": a past role, not the present one.
+  if (
+    words
+      .slice(Math.max(0, headIndex - 3), headIndex + 1)
+      .some((w) => /^(?:ex-|former|retired|aspiring|wannabe|future)/i.test(w))
+  )
+    return null;
   // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
   if (headIndex === 0 && /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i.test(words[0] ?? ""))
     return null;
@@ -228,15 +265,73 @@ export function occupationPhrase(raw: string): string | null {
 
 const SELF_ROLE =
   /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+/** "I'm the head winemaker at ...": a definite role (not "the only one", "the person who"). */
+const SELF_THE_ROLE =
+  /\b(?:I'm|I’m|I am|Im)\s+(?:now\s+|currently\s+)?the\s+(?!only\b|one\b|person\b|kind\b|type\b|sort\b|first\b|last\b|best\b|worst\b)([^.;!?,]{2,60}?)\s+(?:at|for|of|in|here)\b/gi;
+/** "I'm Head of Product at Acme", "I'm Product Designer at Haventrack": a capitalised title with no article. */
+const SELF_TITLE_AT =
+  /\b(?:I'm|I’m|I am)\s+(?:now\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}(?:of\s+)?\p{Lu}[\p{L}-]*)\s+(?:at|@|for|with)\s+\p{Lu}/u;
+/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
+const DAY_JOB =
+  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
+/** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
+const START_ROLE =
+  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
+/** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
+const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
+/** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
+const FOREIGN_INTRO =
+  /\b(?:ich bin|bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|ik ben|ik werk als)\b/i;
+
+function foreignRole(text: string): string | null {
+  const cue = FOREIGN_INTRO.exec(text);
+  if (!cue) return null;
+  const after = text
+    .slice((cue.index ?? 0) + cue[0].length)
+    .split(/\s+/)
+    .slice(0, 6);
+  for (const raw of after) {
+    const word = raw.replace(/[^\p{L}-]/gu, "");
+    if (!word) continue;
+    const role = germanRole(word) ?? ROMANCE_ROLES[word.toLowerCase()] ?? SPANISH_OCCUPATIONS[word.toLowerCase()];
+    if (role) return role;
+  }
+  return null;
+}
+
+/**
+ * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
+ * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
+ */
+function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
+  if (unit.firstPerson || unit.topicBy !== "implicit" || unit.quoted) return null;
+  const first = (unit.text.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
+  const words = first.split(/\s+/);
+  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
+  if (
+    /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i.test(
+      first,
+    )
+  )
+    return null;
+  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i.test(w))) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer.
+  const afterQuestion = previous !== undefined && (/\?\s*$/.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
+  return occupationPhrase(first);
+}
+
 const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-const THIRD_ROLE = /^(?:[\p{L}\d.,’' ]{1,40}?)\s+(?:is|was|works as|has worked as)\s+(?:a|an)\s+([^.;!?]{2,80})/giu;
+const THIRD_ROLE =
+  /^(?:[\p{L}\d.,’' ]{1,40}?)\s+(?:is|was|works as|has worked as|serves as)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
 const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
 /** "I am Maya Chen, a 34-year-old pediatric nurse": the appositive after a self-introduction. */
 const INTRO_APPOSITIVE = /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
 const ROLE_PLACE_WORD = /\b([\p{L}-]+)\s+(?:in|near|based in|from)\s+/gu;
 const WORK_QUESTION =
-  /\b(?:what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
+  /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
 const DEGREE =
   /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
@@ -246,9 +341,11 @@ const STUDY_CONTEXT =
 const AGE_THEN_ROLE = /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old)\s*[,·|]?\s+([^,.;!?@|·]{2,60})/iu;
 /** "officially an apprentice welder now": a role announced without "I'm" (posts drop the pronoun). */
 const NOW_ROLE = /\b(?:officially|finally|now)\s+(?:a|an)\s+([^,.;!?]{2,60})/giu;
-/** "I own a family bakery", "she owns a 3-chair dental practice": owners are named after what they own. */
-const OWNS_BUSINESS =
-  /\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\s*(?:own|owns|run|runs)\s+(?:a|an|the|my|our|her|his)\s+(?:(?:small|little|family|busy|local|\d+-\w+|independent)\s+)*((?:[\p{Ll}-]+\s+)?(?:bakery|café|cafe|restaurant|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|farm|brewery|winery|hotel|guesthouse|agency|pharmacy|surgery|kitchen|food truck))\b/gu;
+/** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
+const OWNS_BUSINESS = new RegExp(
+  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
+  "gu",
+);
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
 const THIRD_TITLE =
   /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
@@ -350,6 +447,119 @@ function spanishRole(text: string): string | null {
   return null;
 }
 
+/** "Don Ana Ruiz", "Dr. Kwame Mensah": a line that is only a name (capitalised words, no label or sentence). */
+function isNameLine(text: string): boolean {
+  const words = text.trim().replace(/[.,]$/, "").split(/\s+/);
+  return (
+    !/[:!?]/.test(text) &&
+    words.length <= 5 &&
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/.test(w))
+  );
+}
+
+/** A capitalised title line that names a job ("Orchard Manager", "Head of Veterinary Unit"), not a company. */
+function isJobTitle(text: string): boolean {
+  if (!isTitleCase(text)) return false;
+  const words = text.trim().split(/\s+/);
+  return /^Head of\b/i.test(text.trim()) || words.some((_, k) => isHeadAt(words, k));
+}
+
+/** A form answer to "What do you do?": the role phrase before any elaboration. */
+function answerRole(answer: string): string | null {
+  const first = (answer.split(/\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim();
+  const verb = verbRole(first);
+  if (verb) return verb;
+  if (/^(?:I|I'm|I’m|I am|Im)\b/i.test(first)) return occupationPhrase(first.replace(/^.*?\b(?:a|an|as)\s+/i, ""));
+  const role = trimPunctuation(first);
+  return role && role.split(/\s+/).length <= 8 ? role : null;
+}
+
+/** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
+const HOBBY_CONTEXT =
+  /\b(?:weekends?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings?|evenings?|afternoons?|nights?)|evenings|in my (?:spare|free) time|for fun|hobby|hobbies|on the side|side hustle|volunteer\w*|sometimes|occasionally|once a|twice a|every (?:week|month|sunday|saturday)|when I'm not|when I’m not|outside (?:of )?work|after work|for (?:my )?(?:friends|family|kids)|at home|myself|used to|anymore|any more|never)\b/i;
+/** A sentence that says a verb of work is the speaker's job ("It's my day job", "for a living"). */
+const JOB_CONTEXT =
+  /\b(?:(?:it'?s|it’s|that'?s|that’s|is)\s+my\s+(?:day\s+)?job|for a living|professionally|by trade|full[- ]time|my day job|for work)\b/i;
+/** Where a job is done: "at a public high school", "at Lincoln High", "in a hospital". */
+const WORKPLACE_AFTER =
+  /^\s*(?:\S+\s+){0,4}?(?:at|in|for)\s+(?:(?:a|an|the|our|my|two|three|several|local|public|private|state|big|small)\s+){0,3}(?:\p{Lu}|(?:[\p{Ll}-]+\s+)?(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|roastery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|department|ward|unit)\b)/u;
+/** "I teach chemistry", "I've been nursing for twelve years": a verb of work names the agent. */
+const PRESENT_WORK =
+  /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
+const THIRD_WORK =
+  /(?:^|[:;,—–]\s*)(?:She|He|[Ss]he|[Hh]e|\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:also|mainly|mostly|currently|now|still)\s+)?(\p{Ll}+(?:es|s))\b([^.;!?,—–(]{0,60})/gu;
+const TENURE_WORK =
+  /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
+
+/** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
+function workObject(rest: string): string {
+  return (
+    rest.split(
+      /\s+(?:at|in|on|for|to|from|with|into|since|and|but|because|every|each|here|there|now|full-time|part-time)\b/i,
+    )[0] ?? ""
+  ).trim();
+}
+
+/** "I teach chemistry" -> chemistry teacher: the agent noun for a verb of work plus its object. */
+function verbRole(text: string): string | null {
+  const match =
+    /^I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b(.*)$/u.exec(
+      text.trim(),
+    );
+  if (!match?.[1]) return null;
+  const verb = baseWorkVerb(match[1]);
+  return verb ? agentFor(verb, workObject(match[2] ?? "")) : null;
+}
+
+/** Only base forms ("teach", not "teaching"/"taught") for present-simple statements. */
+function baseWorkVerb(form: string): string | null {
+  const verb = workVerb(form);
+  return verb === form.toLowerCase() ? verb : null;
+}
+
+function workRoles(units: readonly Unit[], i: number): [string, number][] {
+  const unit = units[i];
+  if (!unit) return [];
+  const roles: [string, number][] = [];
+  const hobby = HOBBY_CONTEXT.test(unit.text);
+  const next = units[i + 1];
+  const nearJob =
+    JOB_CONTEXT.test(unit.text) || (next !== undefined && next.source === unit.source && JOB_CONTEXT.test(next.text));
+  if (isSelf(unit)) {
+    for (const match of unit.text.matchAll(TENURE_WORK)) {
+      const verb = workVerb(match[1] ?? "");
+      const object = workObject(match[2] ?? "");
+      if (!verb || /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i.test(object)) continue;
+      const role = agentFor(verb, object);
+      if (role) roles.push([role, 0.7]);
+    }
+    if (!hobby) {
+      for (const match of unit.text.matchAll(PRESENT_WORK)) {
+        const verb = baseWorkVerb(match[1] ?? "");
+        if (!verb) continue;
+        const rest = match[2] ?? "";
+        const words = unit.text.split(/\s+/).length;
+        const atWork = WORKPLACE_AFTER.test(rest);
+        if (!nearJob && !atWork && words > 6) continue;
+        const role = agentFor(verb, workObject(rest));
+        if (role) roles.push([role, nearJob || atWork ? 0.7 : 0.6]);
+      }
+    }
+  }
+  if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit" && !hobby) {
+    for (const match of unit.text.matchAll(THIRD_WORK)) {
+      const form = match[1] ?? "";
+      const verb = workVerb(form);
+      if (!verb || verb === form.toLowerCase()) continue;
+      const rest = match[2] ?? "";
+      if (!nearJob && !WORKPLACE_AFTER.test(rest)) continue;
+      const role = agentFor(verb, workObject(rest));
+      if (role) roles.push([role, 0.65]);
+    }
+  }
+  return roles;
+}
+
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const out: Candidate[] = [];
   const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
@@ -363,7 +573,7 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       firstOfLine && unit.speaker === "subject" ? WORK_QUESTION.exec(`${unit.question} ${unit.text}`) : null;
     const answer = inline ?? asked;
     if (answer?.[1] && unit.text.includes(answer[1].slice(0, 10))) {
-      const role = trimPunctuation((answer[1].split(/[,(]/)[0] ?? "").trim());
+      const role = answerRole(answer[1]);
       if (role) out.push(fromUnit(unit, "occupation", role, 0.9));
     }
     const field = FIELD_ROLE.exec(unit.text);
@@ -381,22 +591,34 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       matcher &&
       unit.line.length < 90 &&
       previous.text.length < 60 &&
-      previous.text.split(/\s+/).length <= 5
+      previous.text.split(/\s+/).length <= 5 &&
+      isNameLine(previous.text) &&
+      !/[:!?]|\.$/.test(unit.text.split(",")[0] ?? "")
     ) {
       const tokens = matcher.tokens.map((t) => t.toLowerCase());
       const prevLower = previous.text.toLowerCase();
       if (tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length)) {
         const title = preferredTitle(unit.text.split(",")[0] ?? "");
         const namesSubject = tokens.some((t) => title.toLowerCase().includes(t));
-        const role = namesSubject ? null : (occupationPhrase(title) ?? (isTitleCase(title) ? title.trim() : null));
+        const role = namesSubject ? null : (occupationPhrase(title) ?? (isJobTitle(title) ? title.trim() : null));
         if (role) out.push(fromUnit(unit, "occupation", role, 0.8));
       }
     }
     if (!about) return;
     for (const match of unit.text.matchAll(OWNS_BUSINESS)) {
       const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
-      if (business) out.push(fromUnit(unit, "occupation", `${business} owner`, 0.7));
+      // "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade.
+      if (!business || /^(?:company|business|startup|start-up|estate)$/.test(business)) continue;
+      if (/\b(?:opened|founded|set up|started)\b/.test(match[0]) && PAST_OR_FUTURE.test(unit.text)) continue;
+      const core = business.split(" ").slice(-1)[0] ?? business;
+      const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
+      out.push(fromUnit(unit, "occupation", trade ?? `${business} owner`, 0.7));
     }
+    for (const [pattern, role] of FOREIGN_BUSINESSES) {
+      if ((isSelf(unit) || unit.topic === "subject") && pattern.test(unit.text))
+        out.push(fromUnit(unit, "occupation", role, 0.65));
+    }
+    for (const [role, confidence] of workRoles(units, i)) out.push(fromUnit(unit, "occupation", role, confidence));
     if (unit.topic === "subject" && unit.topicBy === "name") {
       const title = THIRD_TITLE.exec(unit.text.replace(/^[-•*]\s*/, ""));
       const role = title?.[1] ? occupationPhrase(title[1]) : null;
@@ -417,6 +639,29 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
         const role = occupationPhrase(match[1] ?? "");
         if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
       }
+      for (const match of unit.text.matchAll(SELF_THE_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      }
+      const titled = SELF_TITLE_AT.exec(unit.text);
+      const titledRole = titled?.[1] ? occupationPhrase(titled[1]) : null;
+      if (titledRole) out.push(fromUnit(unit, "occupation", titledRole, 0.8));
+      for (const match of unit.text.matchAll(DAY_JOB)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(fromUnit(unit, "occupation", role, 0.8));
+      }
+      for (const match of unit.text.matchAll(START_ROLE)) {
+        if (/\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text)) break;
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      }
+      const asRole = AS_ROLE.exec(unit.text);
+      const asPhrase = asRole?.[1] ? occupationPhrase(asRole[1]) : null;
+      if (asPhrase) out.push(fromUnit(unit, "occupation", asPhrase, 0.7));
+      const foreign = foreignRole(unit.text);
+      if (foreign) out.push(fromUnit(unit, "occupation", foreign, 0.7));
+      const fragment = fragmentRole(unit, units[i - 1]);
+      if (fragment) out.push(fromUnit(unit, "occupation", fragment, 0.65));
       if (retired) {
         for (const match of unit.text.matchAll(PAST_ROLE)) {
           const role = occupationPhrase(match[1] ?? "");
@@ -458,9 +703,42 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     if (trade) out.push(fromUnit(unit, "occupation", trade, 0.6, "inferred"));
   });
   // A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win.
-  return out.map((c) =>
+  const scored = out.map((c) =>
     /^(?:owner|founder|co-founder|proprietor)$/i.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c,
   );
+  return preferNewer(preferSpecific(scored), 0.2);
+}
+
+const flat = (value: string | number) =>
+  String(value)
+    .toLowerCase()
+    .replace(/[^\p{L}\d]+/gu, " ")
+    .trim();
+
+/** "chemistry teacher" and "teacher" from the same person: the specific value is backed by the generic one. */
+function preferSpecific(candidates: Candidate[]): Candidate[] {
+  const values = [...new Set(candidates.map((c) => flat(c.value)))];
+  return candidates.map((c) => {
+    const value = flat(c.value);
+    return values.some((other) => other !== value && value.endsWith(` ${other}`))
+      ? { ...c, confidence: c.confidence + 0.02 }
+      : c;
+  });
+}
+
+/**
+ * When dated statements conflict, the newer one wins ("Based in Porto" in 2022, "started in Rotterdam" in 2024):
+ * a dated value is demoted when a different, reasonably confident value was stated at a later date.
+ */
+export function preferNewer(candidates: Candidate[], penalty: number): Candidate[] {
+  const dated = candidates.filter((c) => c.date !== null && c.confidence >= 0.6);
+  if (dated.length < 2) return candidates;
+  return candidates.map((c) => {
+    if (c.date === null) return c;
+    const value = flat(c.value);
+    const superseded = dated.some((o) => (o.date ?? 0) > (c.date ?? 0) && flat(o.value) !== value);
+    return superseded ? { ...c, confidence: c.confidence - penalty } : c;
+  });
 }
 
 // ---------------------------------------------------------------- location
@@ -571,7 +849,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
   });
-  return boostKnownPlaces(out);
+  return preferNewer(boostKnownPlaces(out), 0.3);
 }
 
 /** Places compromise recognises get a small boost: a cue plus world knowledge beats a cue alone. */
