@@ -58,7 +58,7 @@ const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
 
 /** Labels that introduce header fields, not speech. */
 const FIELD_LABELS =
-  /^(?:subject|from|to|cc|bcc|date|sent|status|plan|channel|created|opened|updated|priority|requester|customer|mentee|mentor|speaker|speakers|participant|note|notes|nota|action|actions|went well|didn'?t go well|mood check|hiring|values?|goals?|strengths?|frustrations?|feedback.*|check-in|other|agenda|next session|recorded|duration|response id|submitted|completion time|tema|publicado por|posted|location|name|age|occupation|role|title|company|email|phone|tel|web|website|ps|p\.s|update|edit|tl;dr|summary|re|fwd|q\d+.*|current profile bio|profile|bio)$/i;
+  /^(?:subject|from|to|cc|bcc|date|sent|status|plan|channel|created|opened|updated|priority|requester|customer|mentee|mentor|speaker|speakers|participant|note|notes|nota|action|actions|went well|didn'?t go well|mood check|hiring|values?|goals?|strengths?|frustrations?|feedback.*|check-in|other|agenda|next session|recorded|duration|response id|submitted|completion time|tema|publicado por|posted|location|name|age|occupation|role|title|company|email|phone|tel|web|website|ps|p\.s|update|edit|tl;dr|summary|re|fwd|q\d+.*|current profile bio|profile|bio|headline|tagline|about|about me|position|current position|current role|job title|industry|education|experience|skills|interests|languages|hobbies|website|links?)$/i;
 
 const INTERVIEWER_LABEL =
   /^(?:int|interviewer|moderator|researcher|host|q|question|pregunta|agent|support|facilitator|entrevistador(?:a)?|presentador(?:a)?)\b|\((?:[^)]*\b(?:support|agent|team|staff|host|moderator|interviewer)\b[^)]*)\)|\bsupport\b|^agent\b/i;
@@ -83,6 +83,9 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   ];
   for (const [pattern, sticky] of patterns) {
     const match = pattern.exec(line);
+    // "Headline (current): ..." is a profile field, not a speaker.
+    if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(/\s*\([^)]*\)\s*$/, "").trim()))
+      return null;
     if (match?.[1])
       return { label: match[1].trim(), content: line.slice(match[0].length), contentStart: match[0].length, sticky };
   }
@@ -91,7 +94,11 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   const plain = PLAIN_LABEL.exec(line);
   if (plain?.[1]) {
     const label = plain[1].trim();
-    if (FIELD_LABELS.test(label)) return null;
+    const content = line.slice(plain[0].length);
+    // "Participant: T14" is a header field; "Participant: I grew up in Lyon." is the participant talking.
+    const roleSpeech =
+      SUBJECT_ROLE_LABEL.test(label) && (FIRST_PERSON.test(content) || /\S+\s+\S+\s+\S+.*[.!?]\s*$/.test(content));
+    if (FIELD_LABELS.test(label) && !roleSpeech) return null;
     const looksLikeSpeaker =
       /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
       INTERVIEWER_LABEL.test(label) ||
@@ -153,6 +160,13 @@ const LEADING_FIRST_PERSON =
 const LEADING_PRONOUN = /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él)(?=$|[^\p{L}'’])/iu;
 const LEADING_NAME = new RegExp(`^(?:(?:and|but|so|also)\\s+)?(${NAME_SEQUENCE})(?:['’]s)?(?=$|[^\\p{L}])`, "u");
 const HEADING_MARKDOWN = /^#{1,6}\s+/;
+/** One person close to the speaker: family, friends, colleagues ("my wife", "our physics teacher"). */
+const RELATION_NOUNS =
+  "husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|spouse|son|daughter|mother|father|mum|mom|mam|mama|mommy|dad|daddy|papa|stepmother|stepfather|stepson|stepdaughter|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|aunt|auntie|uncle|cousin|nephew|niece|mother-in-law|father-in-law|brother-in-law|sister-in-law|son-in-law|daughter-in-law|friend|best friend|bestie|neighbou?r|flatmate|roommate|housemate|colleague|co-?worker|boss|manager|line manager|supervisor|team lead|director|ceo|cto|founder|co-?founder|business partner|mentor|mentee|teacher|tutor|coach|doctor|gp|therapist|landlord|landlady|assistant|intern|guru|ex|hermano|hermana|madre|padre|marido|esposo|esposa|mujer|hijo|hija|abuela|abuelo|jefe|jefa|novio|novia|mann|frau|freundin|freund|mutter|vater|sohn|tochter|chef|chefin|kollege|kollegin|mari|femme|fils|fille|mère|père|copain|copine|collègue|patron";
+const RELATION_OPENER = new RegExp(
+  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|mi|mis|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ma|mon|notre)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
+  "iu",
+);
 
 export interface Attribution {
   units: Unit[];
@@ -330,6 +344,8 @@ function personLine(line: string, model: SubjectModel): Party | null {
 interface LineState {
   /** Writer of the quoted earlier message being read ("> ..." lines under a reply header). */
   replyFrom: Party | null;
+  /** Whether the last person was named in the third person (so "she" next refers to them). */
+  lastByName: boolean;
   sticky: Party | null;
   block: BlockOwner;
   date: number | null;
@@ -348,6 +364,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const stats = labelStats(source.text);
     const state: LineState = {
       replyFrom: null,
+      lastByName: false,
       sticky: null,
       block: { party: "unknown", heading: "" },
       date: null,
@@ -484,7 +501,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
   const firstPerson = FIRST_PERSON.test(sentence);
   let speaker = ctx.speaker;
   if (quotedOnly && ctx.speaker !== "subject") speaker = attributedQuoteSpeaker(sentence, ctx);
-  const { topic, by } = topicOf(sentence, speaker, ctx);
+  const { topic, by } = topicOf(sentence, speaker, ctx, quotedOnly);
   units.push({
     source: ctx.source,
     text: sentence,
@@ -515,15 +532,23 @@ interface Topic {
   by: Unit["topicBy"];
 }
 
-function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
+function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = false): Topic {
   const { state, model } = ctx;
   const body = sentence.replace(/^[-•*>\s"“«]+/, "").replace(/^\[[^\]]*\]\s*/, "");
+  // "My husband is 45", "Our physics teacher, 58, ...": the sentence is about the relative or colleague.
+  if (RELATION_OPENER.test(body)) {
+    state.lastPerson = "other";
+    state.lastByName = false;
+    return { topic: "other", by: "name" };
+  }
   if (LEADING_FIRST_PERSON.test(body) || /^\(?\s*(?:note to self|nts|personal note)\b/i.test(body)) {
     state.lastPerson = speaker;
+    state.lastByName = false;
     return { topic: speaker, by: "first" };
   }
   if (model.matcher && refersTo(body, model.matcher)) {
     state.lastPerson = "subject";
+    state.lastByName = true;
     return { topic: "subject", by: "name" };
   }
   const named = LEADING_NAME.exec(body)?.[1];
@@ -536,17 +561,29 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext): Topic {
     new RegExp(`^${escapeName(named)}\\s*(?:[—–]|,\\s*\\d|\\()`, "u").test(body);
   // "Core & Flow was founded by ...": a firm, not a person.
   const firm = named !== undefined && /^\s*(?:&|and\s+\p{Lu}|\+)/u.test(body.slice(named.length));
+  // "Headline (current): ...": a profile field, not a person.
+  const field =
+    named !== undefined && FIELD_LABELS.test(named) && /^\s*(?:\([^)]*\))?\s*:/.test(body.slice(named.length));
   if (
     named &&
     !firm &&
+    !field &&
     isPlausibleName(firstToken) &&
     (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
   ) {
     ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
     state.lastPerson = "other";
+    state.lastByName = false;
     return { topic: "other", by: "name" };
   }
   if (LEADING_PRONOUN.test(body)) {
+    // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
+    // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
+    const rest = body.replace(LEADING_PRONOUN, "");
+    if (speaker === "subject" && !quoted && !state.lastByName && !FIRST_PERSON.test(rest)) {
+      state.lastPerson = "other";
+      return { topic: "other", by: "pronoun" };
+    }
     if (state.lastPerson !== "unknown") return { topic: state.lastPerson, by: "pronoun" };
     return { topic: ctx.authored ? "other" : "subject", by: "pronoun" };
   }

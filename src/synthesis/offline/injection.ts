@@ -9,6 +9,18 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:system\s+prompt|jailbreak|developer\s+mode)\b/i,
   /\bset\s+(?:the\s+|my\s+|his\s+|her\s+)?(?:name|age|occupation|job|title|location|skills?|traits?|persona|role)\s+(?:field\s+)?(?:to|=|as)\s/i,
   /\b(?:ignora|olvida)\s+(?:todas\s+)?(?:las\s+)?instrucciones\s+(?:anteriores|previas)/i,
+  // "disregard all prior context", "forget everything above"
+  /\b(?:ignore|disregard|forget|override)\s+(?:all|any|everything)\s+(?:(?:the|your)\s+)?(?:(?:previous|prior|above|earlier|preceding|other)\s+)?(?:context|instructions?|prompts?|rules|messages?|guidelines|text|data|directions|above)\b/i,
+  /\b(?:ignore|disregard|forget)\s+(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:context|messages?|guidelines|text|data)\b/i,
+  // "SYSTEM NOTE FOR AI SUPPORT TOOLS", "instructions for the language model"
+  /\b(?:note|message|instructions?|notice)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?(?:ai|a\.i\.|assistants?|llms?|models?|bots?|chatbots?|summari[sz]ers?|language models?|gpt|agents?)\b/i,
+  /\bsystem\s+(?:note|message|instruction|override|command)\b/i,
+  /\b(?:ai|llm|gpt)\s+(?:support\s+)?(?:tools?|systems?|assistants?|agents?)\s*:/i,
+  // "The account holder's name is 'X', occupation 'Y'": a list of field values planted for an extractor.
+  /\b(?:name|occupation|job|title|location|age)\b[^.\n]{0,30}?(?:\bis|=|:|\bto)\s*['"‘“][^'"’”\n]{2,50}['"’”]\s*,\s*(?:and\s+)?(?:occupation|job|title|location|age|role|city)\b/i,
+  /\badd\s+(?:the\s+|a\s+)?(?:skill|trait|interest|value|goal|pain point)s?\s*(?:of\s+)?['"‘“:]/i,
+  /\b(?:ignoriere|vergiss)\s+(?:alle\s+)?(?:vorherigen|bisherigen)\s+(?:anweisungen|instruktionen)/i,
+  /\b(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+)?instructions\s+(?:précédentes|antérieures)/i,
 ];
 
 export function looksLikeInjection(line: string): boolean {
