@@ -362,7 +362,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "youth sports coaching",
   },
   { pattern: /\b(?:lifelong |big |huge |die-hard )?(\p{Lu}[\p{L}]+) fan\b/u, label: "fan" },
-  { pattern: /\b(?:dancing|salsa|tango|two-step|line dancing|ballroom)\b/i, label: "dancing" },
+  { pattern: /\b(?:dancing|salsa|tango|line dancing|ballroom)\b/i, label: "dancing" },
   { pattern: /\b(?:ice[- ]bath(?:s|ing)?|cold[- ]plunges?|winter swimming)\b/i, label: "ice bathing" },
   { pattern: /\b(?:sauna)\b/i, label: "sauna" },
   {

@@ -181,7 +181,10 @@ export function traitCandidates(units: readonly Unit[]): Candidate[] {
     // Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients.
     if (isAboutSubject(unit) && unit.topic !== "other") {
       for (const match of unit.text.matchAll(TRAIT_LIST)) {
-        const list = (match[1] ?? "").split(/\s+(?:but|because|so|when|with|about|which|who)\b/i)[0] ?? "";
+        const list =
+          (match[1] ?? "")
+            .replace(/\b(?:kind|sort) of\b/gi, "")
+            .split(/\s+(?:but|because|so|when|with|about|which|who)\b/i)[0] ?? "";
         for (const word of list.split(/[^\p{L}-]+/u)) {
           const trait = TRAIT_WORDS[word.toLowerCase()];
           if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
@@ -667,7 +670,7 @@ function valueItem(raw: string): string | null {
 export function valueCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
   units.forEach((unit, i) => {
-    if (!owned(unit)) return;
+    if (!owned(unit) || isQuestion(unit)) return;
     const labelled = labelledText(units, i, VALUE_LABEL);
     const inSection = VALUE_SECTION.test(unit.section) && /^[-•*]\s/.test(unit.line);
     const listed = labelled ?? (inSection ? unit.text.replace(/^[-•*]\s*/, "") : null);
@@ -713,7 +716,8 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
     }
     const pointed = POINTED_VALUE.exec(unit.text.replace(/^[-•*>]\s*/, ""));
     const pointedItem = pointed?.[1] ? valueClause(pointed[1]) : null;
-    if (pointedItem) out.push(fromUnit(unit, "values", pointedItem, 0.68));
+    if (pointedItem && !VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(pointedItem)))
+      out.push(fromUnit(unit, "values", pointedItem, 0.68));
     for (const m of unit.text.matchAll(BIG_ON)) {
       const cared = m[3] ? `caring for ${m[3].toLowerCase()}` : null;
       const item = cared ?? valueItem(shorten(firstClause(m[1] ?? m[2] ?? ""), 5) ?? "");
@@ -774,6 +778,15 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
     "",
     0.6,
   ],
+  [/\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u, "learn ", 0.65],
+  [
+    /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
+    "complete ",
+    0.7,
+  ],
+];
+/** Concrete aims read whatever else the sentence says: courses, exams, certifications, applications. */
+const GOAL_EXTRA_CUES: readonly [RegExp, string, number][] = [
   [
     /\b(?:I'm|I am|currently|now)\s+(?:doing|taking|studying for|working on|enrolled in|halfway through)\s+(?:an?\s+|my\s+)?((?:part-time\s+|full-time\s+|online\s+|evening\s+|night\s+)?(?:MSc|MA|MBA|PhD|BSc|BA|degree|diploma|master'?s|masters|bachelor'?s|doctorate|apprenticeship|certificate|certification|course|qualification)\b[^.;!?—–]*)/i,
     "complete ",
@@ -794,13 +807,8 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
     "become ",
     0.65,
   ],
-  [/\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u, "learn ", 0.65],
-  [
-    /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
-    "complete ",
-    0.7,
-  ],
 ];
+
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
 /** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
@@ -830,6 +838,9 @@ function goalPhrase(raw: string, prefix: string): string | null {
         "",
       ),
   );
+  // "get the shipment out the door": ship it.
+  phrase = phrase.replace(/^get\s+(.+?)\s+out (?:of )?the door\b.*$/i, "ship $1");
+  phrase = phrase.replace(/\s+(?:live\s+)?(?:before|by) then$|\s+(?:asap|soon)$/i, "");
   if (wordCount(phrase) > 8) phrase = shorten(phrase, 8, 2) ?? "";
   if (phrase === "" || /^(?:it|this|that|them|me|you)$/i.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
@@ -846,7 +857,7 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
   units.forEach((unit, i) => {
     const topicLabel = anaphoraTopic(unit);
     if (topicLabel) lastLineTopic = topicLabel;
-    if (!owned(unit) || NEGATED.test(unit.text)) return;
+    if (!owned(unit) || NEGATED.test(unit.text) || isQuestion(unit)) return;
     // "Goals for 2025: cut fuel costs by 10%; switch a third of the fleet": each item of a labelled list is a goal.
     const labelled = labelledText(units, i, GOAL_LABEL);
     if (labelled) {
@@ -887,6 +898,14 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
       const second = more?.[1] ? goalPhrase(more[1], "") : null;
       if (second && second !== phrase) out.push(fromUnit(unit, "goals", second, confidence - 0.05));
       break;
+    }
+    for (const [pattern, prefix, confidence] of GOAL_EXTRA_CUES) {
+      const m = pattern.exec(unit.text);
+      const phrase = m?.[1] ? goalPhrase(m[1], prefix) : null;
+      if (phrase) {
+        cued = true;
+        out.push(fromUnit(unit, "goals", phrase, confidence));
+      }
     }
     // "That's the goal this year" points back at the previous sentence.
     if (/^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i.test(unit.text)) {
@@ -1075,6 +1094,8 @@ function painPhrase(raw: string, maxWords = 7): string | null {
   const clause = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(cleaned)))));
   const phrase = shorten(complaintCore(clause), maxWords);
   if (!phrase || phrase === "" || POINTING_HEAD.test(phrase)) return null;
+  // "the curriculum says experiment": reported speech, not the thing that hurts.
+  if (/\b(?:says?|said|thinks?|asks?|tells?|told)\b/i.test(phrase) && !/\basking\b/i.test(phrase)) return null;
   return phrase;
 }
 
@@ -1102,10 +1123,15 @@ function faultVerb(verb: string): string {
   return "keeps failing";
 }
 
+/** A question is not a statement: "Biggest frustration with invoicing?" states no frustration. */
+function isQuestion(unit: Unit): boolean {
+  return /\?["”]?\s*$/.test(unit.text) && !/[.!]\s/.test(unit.text);
+}
+
 export function painCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
   units.forEach((unit, i) => {
-    if (!owned(unit)) return;
+    if (!owned(unit) || isQuestion(unit)) return;
     const body = unit.text.replace(/^[-•*>]\s*/, "");
     for (const [pattern, confidence] of PAIN_CUES) {
       for (const m of body.matchAll(pattern)) {
@@ -1188,9 +1214,13 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
       if (!/^(?:it|this|that|which|everything)$/.test(thing))
         out.push(fromUnit(unit, "pain_points", `expensive ${thing}`, 0.6));
     }
+    // A named pain inside a phrase already read from this sentence ("the housing market" in "things nobody tells
+    // you about moving: the housing market") is that item, not a second one.
+    const readHere = out.filter((c) => c.quote === unit.text).map((c) => String(c.value).toLowerCase());
+    const covered = (surface: string) => readHere.some((item) => item.includes(surface.toLowerCase()));
     for (const [pattern, label] of PAIN_WORDS) {
       const m = pattern.exec(unit.text);
-      if (m) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.6));
+      if (m && !covered(m[0])) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.6));
     }
     const question = questionOf(units, i);
     const complaining =
@@ -1198,7 +1228,7 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
     if (complaining) {
       for (const [pattern, label] of PAIN_TOPICS) {
         const m = pattern.exec(unit.text);
-        if (m) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.58));
+        if (m && !covered(m[0])) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.58));
       }
     }
     for (const m of body.matchAll(COMPLAINED_THING)) {
