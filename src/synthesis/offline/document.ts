@@ -101,6 +101,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     if (FIELD_LABELS.test(label) && !roleSpeech) return null;
     const looksLikeSpeaker =
       /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
+      /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u.test(label) ||
       INTERVIEWER_LABEL.test(label) ||
       SUBJECT_ROLE_LABEL.test(label) ||
       (isPlausibleName(label) && isKnownPerson(label));
@@ -323,6 +324,10 @@ const REPLY_HEADER =
 /** German puts the writer after the verb: "Am 12.03.2024 schrieb Anke Weber:". */
 const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[^>]*>)?\s*:\s*$/i;
 
+/** "-----Original Message-----": an earlier message follows, to the end of the text, with its own From: line. */
+const ORIGINAL_MESSAGE =
+  /^\s*-{2,}\s*(?:original message|forwarded message|mensaje original|mensaje reenviado|ursprüngliche nachricht|weitergeleitete nachricht|message d['’]origine|message transféré|mensagem original)\s*-{2,}\s*$/i;
+
 /** Who wrote a quoted earlier message, from its reply header; null when the line is not one. */
 function replyWriter(line: string, model: SubjectModel): Party | null {
   const writer = (REPLY_HEADER.exec(line) ?? REPLY_HEADER_AFTER.exec(line))?.[1]?.trim();
@@ -344,6 +349,8 @@ function personLine(line: string, model: SubjectModel): Party | null {
 interface LineState {
   /** Writer of the quoted earlier message being read ("> ..." lines under a reply header). */
   replyFrom: Party | null;
+  /** Inside an "Original Message" block: "pending" until its From: line names the writer. */
+  forwarded: Party | "pending" | null;
   /** Whether the last person was named in the third person (so "she" next refers to them). */
   lastByName: boolean;
   sticky: Party | null;
@@ -364,6 +371,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const stats = labelStats(source.text);
     const state: LineState = {
       replyFrom: null,
+      forwarded: null,
       lastByName: false,
       sticky: null,
       block: { party: "unknown", heading: "" },
@@ -380,6 +388,18 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         injected += 1;
         return;
       }
+      // A forwarded or original message below a reply is its writer's, to the end of the text.
+      if (ORIGINAL_MESSAGE.test(line)) {
+        state.forwarded = "pending";
+        return;
+      }
+      if (state.forwarded === "pending") {
+        const from = /^\s*(?:from|von|de|da|van)\s*:\s*(.+)$/i.exec(line)?.[1];
+        if (from !== undefined)
+          state.forwarded = model.matcher && refersTo(from.trim(), model.matcher) ? "subject" : "other";
+        return;
+      }
+      if (state.forwarded === "other") return;
       // A quoted earlier message in an email belongs to whoever wrote it, not to the sender of the reply.
       const writer = replyWriter(line, model);
       if (writer !== null) {

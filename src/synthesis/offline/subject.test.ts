@@ -97,6 +97,27 @@ describe("subject name", () => {
     expect(cleanName("Frau Anke Weber")).toBe("Anke Weber");
   });
 
+  it("takes an upper-case full-name speaker label who is not the interviewer", () => {
+    const text = [
+      "INTERVIEWER: What do you do?",
+      "MARTA SILVA: I drive a tram in Lisbon.",
+      "INTERVIEWER: Since when?",
+      "MARTA SILVA: Since 2010, and I love it.",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Marta Silva");
+  });
+
+  it("names a person who only gives a first name in a self-introduction", () => {
+    expect(nameOf("Q: Who are you?\nA: I'm Solveig, I work nights in the ER.")).toBe("Solveig");
+  });
+
+  it("reads feature titles and bios with pronouns in brackets", () => {
+    expect(nameOf("Meet Sofía Beltrán, the potter who fires with wood\n\nSofía moved to Oaxaca in 2019.")).toBe(
+      "Sofía Beltrán",
+    );
+    expect(nameOf("Amaka Obi (she/her) is a structural engineer based in Abuja.")).toBe("Amaka Obi");
+  });
+
   it("leaves the name empty when the person is never named", () => {
     expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
   });
@@ -113,6 +134,21 @@ describe("attribution", () => {
       "",
       "> On 3 Mar 2025, at 10:02, Sam Price wrote:",
       "> Hi Ruth! I'm 29 and based in Leeds, happy to show you the tool.",
+    ].join("\n");
+    const mine = subjectSentences(email);
+    expect(mine.some((s) => s.includes("I'm 52"))).toBe(true);
+    expect(mine.some((s) => s.includes("I'm 29"))).toBe(false);
+  });
+
+  it("drops an original message forwarded below the subject's reply", () => {
+    const email = [
+      "From: Ruth Okello",
+      "I'm 52 and I keep bees in Kisumu.",
+      "",
+      "-----Original Message-----",
+      "From: Sam Price",
+      "Sent: Monday",
+      "I'm 29 and based in Leeds.",
     ].join("\n");
     const mine = subjectSentences(email);
     expect(mine.some((s) => s.includes("I'm 52"))).toBe(true);

@@ -56,6 +56,10 @@ const AUTHOR_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
   "imu",
 );
+const FEATURE_TITLE = new RegExp(
+  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
+  "u",
+);
 /** A title line naming a publication issue or episode ("Dari Kopi — Issue #27"): its leading words are not a person. */
 const PUBLICATION_LINE =
   /(?:\b(?:issue|episode|ep|vol|volume|newsletter|podcast|edition|digest|no|nr|chapter|season|part)\.?\s*#?\d|#\d)/i;
@@ -198,7 +202,7 @@ function lineCandidates(
     }
     // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
     const opener = new RegExp(
-      `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},)?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
+      `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},|\\s*\\((?:she|he|they|ela|él|sie|elle)[^)]{0,20}\\))?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
       "u",
     ).exec(line);
     if (opener?.[1] && nameTokens(opener[1]).length >= 2 && !nameTokens(opener[1]).some(isBusinessWord)) {
@@ -206,6 +210,10 @@ function lineCandidates(
       const last = candidates.at(-1);
       if (last && last.quote === opener[0].trim()) last.weak = true;
     }
+    // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
+    const feature = FEATURE_TITLE.exec(line);
+    if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
+      add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
     const byline = new RegExp(
       `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
@@ -282,6 +290,39 @@ function introCandidates(
 /** The line without a leading timestamp, bullet or emoji, so "💬 Ana: hi" and "[2024-05-01 10:02] Ana: hi" parse. */
 function speechLine(line: string): string {
   return line.replace(/^[\s>↳•*-]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*/u, "").replace(/^\[[\d\-/:. T]+\]\s*/, "");
+}
+
+/**
+ * "MARIA GONZALEZ: ..." / "Maria Gonzalez: ..." speaking several times, and not the interviewer: the speaker who
+ * talks most is who the transcript is about.
+ */
+function labelCandidates(
+  source: CleanSource,
+  lines: readonly string[],
+  candidates: NameCandidate[],
+  hostLabels: Set<string>,
+  model: SubjectModel,
+): void {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const speech = parseSpeech(speechLine(line), () => true);
+    const label = speech?.label.replace(/\s*\([^)]*\)\s*$/, "").trim();
+    if (!label || speech?.sticky) continue;
+    const key = label.toLowerCase();
+    if (hostLabels.has(key) || model.otherLabels.has(key) || labelParty(label, model) === "other") continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const named = [...counts]
+    .filter(([label, n]) => {
+      if (n < 2) return false;
+      const value = /^[\p{Lu}\s'’-]+$/u.test(label) ? titleCase(label.toLowerCase()) : label;
+      return nameTokens(value).length >= 2 && new RegExp(`^${N}$`, "u").test(value) && isPlausibleName(value);
+    })
+    .sort((a, b) => b[1] - a[1]);
+  named.forEach(([label], rank) => {
+    const value = /^[\p{Lu}\s'’-]+$/u.test(label) ? titleCase(label.toLowerCase()) : label;
+    if (!nameTokens(value).some(isBusinessWord)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
+  });
 }
 
 /** Labels whose speaker introduces themselves as the host/interviewer. */
@@ -374,6 +415,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     }
     lineCandidates(source, lines, candidates, excluded);
     introCandidates(source, lines, candidates, hosts, model);
+    labelCandidates(source, lines, candidates, hosts, model);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
       if (lead?.[1] && nameTokens(lead[1]).length >= 2) add(candidates, lead[1], source, lead[1], 2);
@@ -415,7 +457,9 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   if (best) model.matcher = nameMatcher(best.value, aliases);
   for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
-  return { model, name: strongest ? best : null, candidates: usable };
+  // "I'm Ingrid" with no surname anywhere: a self-introduction still names the person.
+  const selfNamed = best && group.some((c) => c.score >= 5);
+  return { model, name: strongest || selfNamed ? best : null, candidates: usable };
 }
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
