@@ -154,7 +154,7 @@ describe("interests", () => {
 });
 
 describe("skills", () => {
-  it.skip("reads tools, certifications, languages of interpreting and years of practice", () => {
+  it("reads tools, certifications, languages of interpreting and years of practice", () => {
     expect(values(skills, ["I cut the footage in DaVinci Resolve."])).toContain("DaVinci Resolve");
     expect(values(skills, ["I'm a certified scuba instructor."])).toContain("certified scuba instructor");
     expect(values(skills, ["Court interpreter — Polish and Czech."])).toEqual(

@@ -2,6 +2,7 @@
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
 import {
+  AMBIGUOUS_TOOLS,
   COMPLAINT,
   INTEREST_ENTRIES,
   LANGUAGES,
@@ -515,13 +516,35 @@ const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
 const SKILL_VERBS =
-  /\bI\s+(?:already\s+|also\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix)\s+([^,.;!?—–]{3,60})/gi;
+  /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
+/** "She runs a cellar crew of nine", "Priya leads a team of 40": what a bio says the subject does. */
+const THIRD_SKILL_VERBS =
+  /^(?:(?:she|he|they)|\p{Lu}[\p{L}'-]+)\s+(?:also\s+|now\s+)?(runs|leads|manages|teaches|trains|coaches|mentors|designs|builds|repairs|translates|interprets|roasts|edits|writes|develops|supervises|oversees|organi[sz]es|negotiates|handles)\s+([^,.;!?—–]{3,60})/u;
+/** "I've been translating Japanese into English for fifteen years", "Been teaching for eleven years". */
+const YEARS_PRACTISING =
+  /\b(?:I've|I have|I’ve|I'd|she's|he's|has|have)?\s*been\s+(\p{Ll}{3,}ing)\b\s*((?:[\p{L}-]+\s+){0,4}?)(?:for|since)\s+(?:\d|a\b|an\b|over|almost|nearly|about|more than|the (?:last|past)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|decades|years|ages)/giu;
+const NOT_A_PRACTICE =
+  /^(?:living|working|waiting|trying|thinking|going|doing|using|coming|married|dating|saving|looking|struggling|getting|feeling|sleeping|staying|meaning|planning|hoping|wanting|talking|asking|telling|putting|paying|chasing)$/i;
+/** "licensed Q Grader", "UDT-certified trainer", "certified scuba instructor": a credential names a skill. */
+const CERTIFIED_AS =
+  /\b((?:[\p{L}\d]+-)?(?:certified|licensed|qualified|accredited|registered|chartered))\s+((?:[\p{L}\d-]+\s+){0,2}(?:[\p{L}-]{3,}(?:er|or|ist|ian)|nurse|pilot|guide|coach|instructor|trainer|engineer|accountant|surveyor|electrician|plumber|grader|sommelier|midwife|paramedic|therapist|interpreter|translator|diver|mechanic|technician))\b/giu;
+/** "Her day job is 'half chemistry': native-yeast fermentations, blending trials and ...": what the job consists of. */
+const DAY_JOB =
+  /\b(?:my|her|his|the)\s+(?:day\s+)?job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means)\s+(?:mostly\s+|basically\s+|mainly\s+)?([^.;!?]+)/iu;
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
+const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
+/** "sign language interpreter — ASL and LSQ", "Polish interpreter": languages someone interprets or translates. */
+const INTERPRETS = new RegExp(
+  `\\b(?:interpreter|translator|interpreting|translating|translation)\\b[^.;!?]{0,25}?[—–:-]\\s*((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/)\\s*(?:${LANGUAGE_ALT}))*)\\b|\\b((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/|-|to|into)\\s*(?:${LANGUAGE_ALT}))*)\\s+(?:interpreter|translator|interpreting|translation)\\b`,
+  "gu",
+);
 const LANGUAGE_LIST = new RegExp(
   `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
   "gi",
 );
+/** Distinctive tool names wherever the subject mentions them ("I still think Figma auto-layout is magic"). */
+const TOOL_MENTION = new RegExp(`(?<![\\p{L}\\d])(${TOOL_WORDS.map(escapeRegExp).join("|")})(?![\\p{L}\\d])`, "gu");
 const TOOL_USE = new RegExp(
   `(?:\\b(?:in|with|using|on|is|uses?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
   "gu",
@@ -538,6 +561,26 @@ const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
 // "... in wild fermentation and speaks Welsh": a second verb starts a new statement.
 const NEXT_PREDICATE =
   /\s+and\s+(?:is|was|has|had|speaks|lives|works|runs|leads|trains|teaches|holds|enjoys|loves|plays|spends)\b.*$/i;
+
+/** Words that put a sentence in free time, where "I bake" is a hobby rather than a skill. */
+const FREE_TIME =
+  /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?work|after work|when I'?m not)\b/i;
+
+/** The object of a skill verb, cut before where, when and why ("chemistry at a public school" -> chemistry). */
+function skillObject(raw: string): string | null {
+  const head = (raw.split(/\s+and\s+/)[0] ?? "")
+    .replace(/^(?:all|most|some|many)\s+(?:of\s+)?/i, "")
+    .split(/\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|when|while|as|like|into|by)\s+/i)[0];
+  const object = skillPhrase(head ?? "", 4);
+  if (
+    !object ||
+    /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i.test(
+      object,
+    )
+  )
+    return null;
+  return object;
+}
 
 function skillPhrase(raw: string, maxWords = 5): string | null {
   const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
@@ -562,6 +605,8 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
     }
     for (const m of unit.text.matchAll(EXPERT_IN)) push(unit, skillPhrase(m[1] ?? "", 6), 0.75);
     for (const m of unit.text.matchAll(QUALIFIED_FOR)) {
+      if (/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(unit.text.slice(0, m.index)))
+        continue;
       for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push(unit, skillPhrase(part), 0.7);
     }
     for (const m of unit.text.matchAll(LANGUAGE_LIST)) {
@@ -575,9 +620,10 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         const object = skillPhrase((m[2] ?? "").replace(/^all\s+/i, ""));
         if (object) push(unit, verb === "do" ? `doing ${object}` : object, 0.7);
       }
-      for (const m of unit.text.matchAll(SKILL_VERBS)) {
+      const leisureHere = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
+      for (const m of leisureHere ? [] : unit.text.matchAll(SKILL_VERBS)) {
         // "mentor new starters and the international nurses": the first object names the skill well enough.
-        const object = skillPhrase((m[2] ?? "").split(/\s+and\s+/)[0] ?? "", 4);
+        const object = skillObject(m[2] ?? "");
         if (object) push(unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
       }
       for (const m of unit.text.matchAll(PAST_WORK)) push(unit, skillPhrase(m[1] ?? "", 3), 0.6);
@@ -590,8 +636,64 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         }
       }
     }
-    if (!LEARNING.test(unit.text)) {
+    if (!LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line)) {
       for (const m of unit.text.matchAll(TOOL_USE)) push(unit, m[1] ?? null, 0.65);
+      for (const m of unit.text.matchAll(TOOL_MENTION)) {
+        // A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates") or that
+        // they want a certificate in ("get my AWS certification").
+        const before = unit.text.slice(Math.max(0, (m.index ?? 0) - 50), m.index);
+        const after = unit.text.slice((m.index ?? 0) + (m[1] ?? "").length, (m.index ?? 0) + (m[1] ?? "").length + 25);
+        const used = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i.test(
+          before,
+        );
+        const notUse =
+          /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i.test(after);
+        if (!AMBIGUOUS_TOOLS.has(m[1] ?? "") && used && !notUse) push(unit, m[1] ?? null, 0.62);
+      }
+    }
+    for (const m of unit.text.matchAll(CERTIFIED_AS)) {
+      // "want to be qualified for court work" is an aim; only a held credential is a skill.
+      const before = unit.text.slice(0, m.index);
+      if (!/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(before))
+        push(unit, `${m[1]} ${m[2]}`, 0.68);
+    }
+    for (const m of unit.text.matchAll(INTERPRETS)) {
+      const kind = /translat/i.test(m[0]) ? "translation" : "interpreting";
+      const languages = (m[1] ?? m[2] ?? "").split(/\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/);
+      if (m[2] && languages.length === 2 && kind === "translation")
+        push(unit, `${languages[0]}-${languages[1]} translation`, 0.7);
+      else for (const language of languages) if (LANGUAGES.includes(language)) push(unit, `${language} ${kind}`, 0.7);
+    }
+    if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
+      for (const m of unit.text.matchAll(YEARS_PRACTISING)) {
+        const verb = (m[1] ?? "").toLowerCase();
+        if (NOT_A_PRACTICE.test(verb)) continue;
+        const object = skillPhrase((m[2] ?? "").split(/\s+(?:in|at|for|with|on|from|as)\s+/)[0] ?? "", 4);
+        push(unit, object ? `${verb} ${object}` : verb, 0.65);
+      }
+    }
+    const leisure = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit" && !leisure) {
+      const m = THIRD_SKILL_VERBS.exec(unit.text);
+      const object = m ? skillObject(m[2] ?? "") : null;
+      // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
+      const people = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
+      const managing = /^(?:runs|leads|manages|oversees|supervises|handles|organi[sz]es)$/i.test(m?.[1] ?? "");
+      if (m && object && (!managing || people.test(m[2] ?? "")))
+        push(unit, `${toGerund((m[1] ?? "").replace(/e?s$/, ""))} ${object}`, 0.6);
+    }
+    const dayJob = owned(unit) ? DAY_JOB.exec(unit.text) : null;
+    if (dayJob?.[2]) {
+      const [head, afterColon] = dayJob[2].split(/:\s*/, 2);
+      const quotedHead = /^["“]/.test((head ?? "").trim());
+      const listed = quotedHead && afterColon ? afterColon : head;
+      for (const part of (listed ?? "").split(/\s*(?:,|;|\band\b)\s*/)) {
+        const item = skillPhrase(
+          part.replace(/^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i, ""),
+          3,
+        );
+        if (item && !/["“”]|\b(?:I|it|is|was|half)\b/i.test(item)) push(unit, item, 0.6);
+      }
     }
   }
   if (occupation) {
