@@ -91,3 +91,46 @@ describe("occupation", () => {
     expect(scalar("occupation", text)).toBeNull();
   });
 });
+
+describe("location", () => {
+  it.each([
+    ["These days I'm based out of Valparaíso and loving the hills.", "Valparaíso"],
+    ["It's early morning here in Kraków and the coffee is strong.", "Kraków"],
+    ["Hi all, I'm calling from a very snowy Winnipeg today.", "Winnipeg"],
+    ["I'm a Nairobi-based sound engineer working mostly on podcasts.", "Nairobi"],
+    ["Where do you live? Ghent, near the old harbour.", "Ghent"],
+    ["City / area: Tallinn (Kalamaja)", "Tallinn"],
+    ["Ich wohne in Graz und arbeite im Krankenhaus.", "Graz"],
+    [
+      "Hi Tom,\nI am sending the invoice for the shelving job today.\nThanks again,\nMarisol Ortega\nTaller Ortega · Avenida del Sol 221, Colonia Centro, Mérida, Yuc.",
+      "Mérida",
+    ],
+    [
+      "Hallo Frau Berg,\nich habe das Rad repariert, Abholung ab Montag.\nViele Grüße\nJonas Keller\nRadladen Keller · Kastanienweg 7, 79098 Freiburg",
+      "Freiburg",
+    ],
+    [
+      "Hi Sam,\nI can deliver forty boxes of pears next week if the weather holds.\nCheers,\nDana Whitfield\nHollow Creek Orchard · Hood River, OR",
+      "Hood River, OR",
+    ],
+    ["We run a small farm just outside Ballarat with our two kids.", "Ballarat"],
+  ])("%j -> %j", (text, place) => {
+    expect(scalar("location", text)).toBe(place);
+  });
+
+  it("lets the newer dated statement win", () => {
+    const text =
+      "2020-02-01\nLiving in Bristol for now, who knows what's next.\n2023-08-15\nNew job! Joined as a nurse at St Mary's in Galway this week.";
+    expect(scalar("location", text)).toBe("Galway");
+  });
+
+  it.each([
+    ["Another guest from Airbnb cancelled on me last night, so annoying."],
+    ["My bike is still in my parents' garage in Leeds, sadly."],
+    ["My goal is to open a second studio in Bologna by next summer."],
+    ["I grew up in Tampere but never went back."],
+    ["My business partner Kofi Mensah (finance, based in Accra) handles the books."],
+  ])("takes no location from %j", (text) => {
+    expect(scalar("location", text)).toBeNull();
+  });
+});
