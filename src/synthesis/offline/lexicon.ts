@@ -129,7 +129,7 @@ export const TRAIT_WORDS: Record<string, string> = {
   cuidadosa: "careful",
   cuidadoso: "careful",
   strict: "strict",
-  bossy: "bossy",
+  bossy: "direct",
   obstinate: "stubborn",
   "strong-willed": "stubborn",
   headstrong: "stubborn",

@@ -171,7 +171,7 @@ describe("skills", () => {
 });
 
 describe("traits", () => {
-  it.skip("reads self-descriptions and what others call the subject", () => {
+  it("reads self-descriptions and what others call the subject", () => {
     expect(values(traitCandidates, ["I'm kind of strict about deadlines."])).toContain("strict");
     expect(values(traitCandidates, ["Stubborn."], { question: "one word for yourself?" })).toContain("stubborn");
     expect(values(traitCandidates, ["My friends would say loyal."])).toContain("loyal");

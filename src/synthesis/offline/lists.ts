@@ -1,3 +1,17 @@
+// >>> NOTE FROM THE INTEGRATOR (read, act on it, then delete this comment block; do not commit it) >>>
+// I measured your work on two more UNSEEN case sets you cannot see (12 + 10 cases; one written to imitate the dev
+// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, but the unseen sets moved
+// 27 -> 35% and 52 -> 52%; list micro-F1 on the unseen sets 9-11% -> 12-18% (recall ~7-10%). The rules are too
+// specific to heldout2's phrasings. For the rest of your time: STOP tuning on heldout2; write broad, simple cue
+// families and test each with 10+ varied sentences of your own in your test file. What the unseen sets miss:
+// - all six lists have recall 5-10% on unseen text and values 0%. Most gold items sit in plain first-person
+//   sentences without the cue phrases you added. Think in broad families: any 'I love/enjoy/spend my weekends'
+//   (interests); any complaint sentence with a negative word ('slow', 'broken', 'expensive', 'too many', 'never',
+//   'hard to', 'waste', 'annoying', 'frustrat*') -> short noun phrase (pain); any 'I want/need/plan/hope/would
+//   love to/dream' -> short verb phrase (goal); 'I care/believe/matter/important to me/principle/always/never
+//   compromise' (values); 'I'm (very|quite|kind of|a bit) ADJ' and 'people say I'm ADJ' with a big adjective
+//   lexicon (traits); tools/software/languages/certifications/'I can/know how to' (skills). Keep items short.
+// <<< END OF NOTE <<<
 /** Rules for traits, interests, skills, values, goals and pain points. Precision first: each needs a cue. */
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
@@ -153,9 +167,37 @@ function traitOf(word: string): string | null {
   return TRAIT_NOUNS[lower] ?? TRAIT_NOUNS[single] ?? TRAIT_WORDS[lower] ?? TRAIT_WORDS[single] ?? null;
 }
 
+/** "My team would say patient", "people call me stubborn", "they tell me I'm the bossy one". */
+const OTHERS_SAY =
+  /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu;
+const DESCRIBE_QUESTION =
+  /\b(?:describe (?:you|yourself)|definir[ií]as|one word for (?:you|yourself)|words? (?:to describe|for) (?:you|yourself)|in (?:one|two|three|3|a few) words|what are you like|your personality|what kind of person)\b/i;
+/** "Style: VERY direct, fast.", "Personality: warm but blunt": a note label naming the subject's manner. */
+const MANNER_LABEL =
+  /^(?:[-•*]\s*)?(?:style|personality|demeanou?r|vibe|temperament|character|manner|attitude)\s*:\s*(.+)$/i;
+
 export function traitCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const unit of units) {
+  for (const [i, unit] of units.entries()) {
+    if (owned(unit) && !isQuestion(unit)) {
+      for (const m of unit.text.matchAll(OTHERS_SAY)) {
+        const trait = traitOf(m[1] ?? "");
+        if (trait && (isSelf(unit) || unit.firstPerson)) out.push(fromUnit(unit, "traits", trait, 0.65));
+      }
+      if (isSelf(unit) && DESCRIBE_QUESTION.test(questionOf(units, i)) && answerDepth(units, i) <= 2) {
+        for (const word of unit.text.split(/[^\p{L}-]+/u)) {
+          const trait = TRAIT_WORDS[word.toLowerCase()] ?? TRAIT_NOUNS[word.toLowerCase()];
+          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
+        }
+      }
+      const manner = unit.topic === "subject" ? MANNER_LABEL.exec(unit.line) : null;
+      if (manner?.[1] && unit.line.startsWith(unit.text.slice(0, 8))) {
+        for (const word of manner[1].split(/[^\p{L}-]+/u).slice(0, 8)) {
+          const trait = TRAIT_WORDS[word.toLowerCase()];
+          if (trait) out.push(fromUnit(unit, "traits", trait, 0.65));
+        }
+      }
+    }
     // "She used to say I was the sensible one": an "I" clause describes the speaker, whoever the sentence is about.
     if (unit.speaker === "subject" && unit.firstPerson) {
       for (const match of unit.text.matchAll(SELF_TRAIT)) {
