@@ -102,7 +102,7 @@ export const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
       "teaching research dental medical veterinary executive personal administrative legal shop sales care nursing healthcare lab laboratory office",
     ),
   ),
-  associate: new Set(words("sales research legal retail")),
+  associate: new Set(words("sales research legal retail warehouse store pharmacy")),
   walker: new Set(words("dog")),
   guard: new Set(words("security prison border coast life night museum park")),
   porter: new Set(words("hospital hotel night airport")),
@@ -132,7 +132,13 @@ export function isJobHead(word: string, previous = ""): boolean {
  * Verbs of work and the agent noun they give. `keepsObject` marks verbs whose object names the speciality
  * ("I teach chemistry" -> chemistry teacher, "I roast coffee" -> coffee roaster).
  */
-export const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean }>> = {
+export const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = {
+  drive: {
+    agent: "driver",
+    keepsObject: true,
+    needs:
+      /^(?:trucks?|lorr(?:y|ies)|bus(?:es)?|taxis?|cabs?|vans?|tractors?|forklifts?|ambulances?|trains?|trams?|coaches|semis?|rigs?|hgvs?)$/i,
+  },
   teach: { agent: "teacher", keepsObject: true },
   nurse: { agent: "nurse", keepsObject: false },
   farm: { agent: "farmer", keepsObject: true },
@@ -177,12 +183,24 @@ export function workVerb(form: string): string | null {
 /** Nouns ending in -s that are singular school subjects or fields ("I teach physics"). */
 const SINGULAR_S = /(?:ics|ss|us|is|news)$/i;
 
+/** "trucks" -> truck, "buses" -> bus, "lorries" -> lorry, "potatoes" -> potato. */
+function singular(word: string): string {
+  if (/ies$/i.test(word)) return word.replace(/ies$/i, "y");
+  if (/(?:ses|shes|ches|xes|oes)$/i.test(word)) return word.replace(/es$/i, "");
+  return word.replace(/s$/i, "");
+}
+
 /** "teach" + "chemistry" -> "chemistry teacher"; plural or pronoun objects are dropped ("teach kids" -> teacher). */
 export function agentFor(verb: string, object: string): string | null {
   const entry = WORK_VERBS[verb];
   if (!entry) return null;
   if (!entry.keepsObject) return entry.agent;
   const obj = object.trim().replace(/\s+/g, " ");
+  if (entry.needs) {
+    // "driving trucks" names a job; "driving" alone does not.
+    const noun = obj.replace(/^(?:a|an|the|my|our)\s+/i, "").split(" ")[0] ?? "";
+    return entry.needs.test(noun) ? `${singular(noun.toLowerCase())} ${entry.agent}` : null;
+  }
   const objWords = obj.split(" ").filter(Boolean);
   if (
     objWords.length === 0 ||
@@ -194,7 +212,9 @@ export function agentFor(verb: string, object: string): string | null {
   )
     return entry.agent;
   const last = objWords[objWords.length - 1] ?? "";
-  if (/s$/i.test(last) && !SINGULAR_S.test(last)) return entry.agent;
+  // "photograph weddings" -> wedding photographer; longer plural objects are too loose to keep.
+  if (/s$/i.test(last) && !SINGULAR_S.test(last))
+    return objWords.length === 1 ? `${singular(last)} ${entry.agent}` : entry.agent;
   if (!objWords.every((w) => /^[\p{L}-]+$/u.test(w))) return entry.agent;
   return `${obj} ${entry.agent}`;
 }

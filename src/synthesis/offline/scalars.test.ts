@@ -17,6 +17,8 @@ describe("age", () => {
     ["Quick note for the team: my 30th is next Friday, drinks on me.", 29],
     ["My 50th was last weekend and the cake was enormous.", 50],
     ["31 today and I still can't cook rice properly.", 31],
+    ["Long-time lurker here. 27F, junior architect, first post.", 27],
+    ["I'm a retired postman, 71, and I walk the dog twice a day.", 71],
     ["Ich bin 33 Jahre alt und wohne seit Jahren hier.", 33],
     ["Bonjour ! J'ai 47 ans et je cuisine tous les jours.", 47],
     ["Olá, tenho 28 anos e adoro surfar.", 28],
@@ -35,6 +37,7 @@ describe("age", () => {
     ["My students are aged 11 to 14 and very loud."],
     ["💬 Marta Silva (Recruiter, Northwind): I'm 41 and I still love this job"],
     ["I've been teaching for 19 years now."],
+    ["It was 25F outside this morning, far too cold for me."],
   ])("takes no age from %j", (text) => {
     expect(scalar("age", text)).toBeNull();
   });
@@ -54,6 +57,10 @@ describe("occupation", () => {
     ["I run a small guesthouse by the harbour with my husband.", "guesthouse owner"],
     ["Ich bin Mara, 29, gelernte Tischlerin und arbeite in einer Werkstatt.", "carpenter"],
     ["Je suis infirmière depuis dix ans.", "nurse"],
+    ["I've been driving buses for twenty years and I still enjoy it.", "bus driver"],
+    ["I've spent the last six years as a line cook in a busy diner.", "line cook"],
+    ["I work from home these days as a freelance bookkeeper.", "freelance bookkeeper"],
+    ["We've been running our tiny bookshop since 2012.", "bookshop owner"],
   ])("%j -> %j", (text, role) => {
     expect(scalar("occupation", text)).toBe(role);
   });
@@ -114,6 +121,10 @@ describe("location", () => {
       "Hood River, OR",
     ],
     ["We run a small farm just outside Ballarat with our two kids.", "Ballarat"],
+    ["Originally from Accra, but I've lived in Hamburg for nine years now.", "Hamburg"],
+    ["When I'm not at work I climb. Live in Flagstaff, AZ.", "Flagstaff, AZ"],
+    ["I drive a bus for the city of Tampere and love the early shifts.", "Tampere"],
+    ["Je m'appelle Inès, je suis fleuriste à Nantes.", "Nantes"],
   ])("%j -> %j", (text, place) => {
     expect(scalar("location", text)).toBe(place);
   });

@@ -77,6 +77,11 @@ const AGE_ANSWER = new RegExp(
 );
 /** "aged 57", "Rosa, aged 57,": the age of the sentence's subject, never of a group ("children aged 5 to 11"). */
 const AGED = /(?:^|,\s*|\b(?:I'm|I’m|I am|is|was)\s+)aged\s+(\d{1,3})(?!\s*(?:[-–—]|to|and|or|\+)\s*\d)/giu;
+/** Profile shorthand "33F, nurse", "(M41)", "me (29f)": age with a sex marker, not a temperature. */
+const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
+const TEMPERATURE = /°|\bdegrees?\b|\btemperature|\boutside\b|\bcold\b|\bwarm\b|\bweather\b|\bfreezing\b|\bhot\b/i;
+/** "I'm a retired teacher, 68, and ...": a role then the age. */
+const ROLE_THEN_AGE = /\b(?:I'm|I’m|I am|Im)\s+(?:a|an)\s+[^,.;!?]{2,40},\s+(\d{2})\s*(?:,|and\b|$)/u;
 /** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
 const OTHER_LABEL =
   /^(?:💬|↳|>|—|-)?\s*\p{Lu}[\p{L}.’'-]*(?:\s(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|das|bin|al|el)\s)?\p{Lu}[\p{L}.’'-]*){0,3}\s*(?:\([^)]{1,60}\))?:\s/u;
@@ -171,6 +176,16 @@ export function ageCandidates(units: readonly Unit[]): Candidate[] {
           if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
         }
       }
+      if (!TEMPERATURE.test(unit.text)) {
+        for (const match of unit.text.matchAll(AGE_SEX)) {
+          const value = parseNumber(match[1] ?? match[2] ?? "");
+          if (value !== null && value >= 13 && value <= 99) out.push(fromUnit(unit, "age", value, 0.8));
+        }
+      }
+      const roleAge = ROLE_THEN_AGE.exec(unit.text);
+      const roleAgeValue = roleAge?.[1] ? parseNumber(roleAge[1]) : null;
+      if (roleAgeValue !== null && roleAgeValue >= 16 && roleAgeValue <= 110)
+        out.push(fromUnit(unit, "age", roleAgeValue, 0.85));
       for (const match of unit.text.matchAll(TODAY_AGE)) {
         const age = ageFrom(match, 0, unit.text);
         if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
@@ -259,7 +274,7 @@ export function occupationPhrase(raw: string): string | null {
   if (
     words
       .slice(Math.max(0, headIndex - 3), headIndex + 1)
-      .some((w) => /^(?:ex-|former|retired|aspiring|wannabe|future)/i.test(w))
+      .some((w) => /^(?:ex-|former|aspiring|wannabe|future)/i.test(w))
   )
     return null;
   // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
@@ -292,7 +307,7 @@ const DAY_JOB =
   /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
 /** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
 const START_ROLE =
-  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
+  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
 /** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
 const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
 /** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
@@ -354,12 +369,13 @@ const DEGREE =
 const STUDY_CONTEXT =
   /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
 /** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
-const AGE_THEN_ROLE = /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old)\s*[,·|]?\s+([^,.;!?@|·]{2,60})/iu;
+const AGE_THEN_ROLE =
+  /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old|[MFmf](?=[\s,]))\s*[,·|]?\s+([^,.;!?@|·]{2,60})/u;
 /** "officially an apprentice welder now": a role announced without "I'm" (posts drop the pronoun). */
 const NOW_ROLE = /\b(?:officially|finally|now)\s+(?:a|an)\s+([^,.;!?]{2,60})/giu;
 /** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
-  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
+  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
   "gu",
 );
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
@@ -816,12 +832,26 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
     0.6,
   ],
   [new RegExp(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`, "gu"), 0.85],
-  [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:as\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
+  // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
+  [new RegExp(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`, "gu"), 0.75],
+  // "I've lived in London for ten years now": present perfect residence.
+  [
+    new RegExp(
+      `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
+      "gu",
+    ),
+    0.75,
+  ],
+  // "a bus driver for the city of Zaragoza".
+  [new RegExp(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`, "gu"), 0.5],
+  // "je suis boulangère à Lyon", "je travaille à Genève".
+  [new RegExp(`\\b(?:je suis|je travaille|j'habite|j’habite|je vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`, "gu"), 0.65],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\blives\\s+in\\s+${PLACE}`, "gu"), 0.8],
   [new RegExp(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\bhere in\\s+${PLACE}`, "gu"), 0.65],
-  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,60}?\\bin\\s+${PLACE}`, "gu"), 0.55],
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`, "gu"), 0.55],
   [new RegExp(`\\b(?:moved|relocated)\\s+to\\s+${PLACE}`, "gu"), 0.6],
   [
     new RegExp(
@@ -831,14 +861,21 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
     0.55,
   ],
   [new RegExp(`\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`, "gu"), 0.5],
-  [new RegExp(`\\b(?:in|at)\\s+(?:the|our)\\s+${PLACE}\\s+office\\b`, "gu"), 0.5],
+  // "runs 140 vans out of their Leeds depot", "in our Lyon office".
+  [
+    new RegExp(
+      `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+(?:office|depot|site|warehouse|plant|branch|hub|store|clinic|studio|campus|factory|yard|location)\\b`,
+      "gu",
+    ),
+    0.55,
+  ],
   [new RegExp(`📍\\s*${PLACE}`, "gu"), 0.7],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
   [new RegExp(`\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`, "gu"), 0.6],
   // "a family farm outside Crowley", "the hillside blocks outside Lolol": land and homes just outside a town.
   [
     new RegExp(
-      `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
+      `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
       "gu",
     ),
     0.6,
