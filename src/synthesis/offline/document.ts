@@ -158,7 +158,8 @@ const FIRST_PERSON =
   /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me|ich|mich|mir|mein|meine|meinem|meinen|meiner|je|moi|meu|minha|ik|mijn|jeg|mitt)(?=$|[^\p{L}'’])|(?:^|[^\p{L}'’])j['’](?=\p{L})/iu;
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
-const LEADING_PRONOUN = /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él)(?=$|[^\p{L}'’])/iu;
+const LEADING_PRONOUN =
+  /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él|sie|elle|ela|ele)(?=$|[^\p{L}'’]|['’](?:s|d|ll|re|ve)(?![\p{L}]))/iu;
 const LEADING_NAME = new RegExp(`^(?:(?:and|but|so|also)\\s+)?(${NAME_SEQUENCE})(?:['’]s)?(?=$|[^\\p{L}])`, "u");
 const HEADING_MARKDOWN = /^#{1,6}\s+/;
 /** One person close to the speaker: family, friends, colleagues ("my wife", "our physics teacher"). */
@@ -287,6 +288,10 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   return { party: "unknown", heading: lower };
 }
 
+/** "Met with Ana Ruiz", "1:1 with Ana": notes written about the person met. */
+const MET_WITH =
+  /^(?:met with|meeting with|call with|spoke (?:with|to)|catch-up with|check-in with|1:1 with|sat down with|session with|notes on|notes about)\s+(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?/i;
+
 /** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
 export function authorIsSubject(text: string, model: SubjectModel): boolean {
   if (/^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im.test(text)) return false;
@@ -309,7 +314,8 @@ export function authorIsSubject(text: string, model: SubjectModel): boolean {
     if (unquoted !== line) quoted += 1;
     for (const sentence of splitSentences(unquoted)) {
       const body = sentence.text.replace(/^[^\p{L}]+/u, "");
-      if (LEADING_FIRST_PERSON.test(body) || /(?:^|\s)(?:I|I'm|Im|I've|my)\s/.test(body)) firstPerson += 1;
+      if (model.matcher && MET_WITH.test(body) && refersTo(body.replace(MET_WITH, ""), model.matcher)) thirdPerson += 2;
+      else if (LEADING_FIRST_PERSON.test(body) || /(?:^|\s)(?:I|I'm|Im|I've|my)\s/.test(body)) firstPerson += 1;
       else if (model.matcher && (refersTo(body, model.matcher) || LEADING_PRONOUN.test(body))) thirdPerson += 1;
     }
   }
@@ -323,6 +329,10 @@ const REPLY_HEADER =
   /^>*\s*(?:On|Le|El|Em|Il|Op|Den|W dniu)\b.{4,120}?[,\s]([^,<>]{2,60}?)\s*(?:<[^>]*>\s*)?(?:wrote|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napisał\(a\)|napisał)\s*:?\s*$/i;
 /** German puts the writer after the verb: "Am 12.03.2024 schrieb Anke Weber:". */
 const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[^>]*>)?\s*:\s*$/i;
+
+/** Forum and comment headers: "Posted by ana_r", "Reply from @ana", "Beitrag von ana_r", "Antwort von ...". */
+const POST_HEADER =
+  /^\s*(?:(?:re:\s*)?(?:posted|reply|replied|answer|answered|comment|commented|written|post)\s+(?:by|from)|beitrag von|antwort von|kommentar von|réponse de|message de|publié par|respuesta de|publicado por|escrito por|comentario de|resposta de)\s+@?([\p{L}\d_.-]{2,40})/iu;
 
 /** "-----Original Message-----": an earlier message follows, to the end of the text, with its own From: line. */
 const ORIGINAL_MESSAGE =
@@ -349,6 +359,8 @@ function personLine(line: string, model: SubjectModel): Party | null {
 interface LineState {
   /** Writer of the quoted earlier message being read ("> ..." lines under a reply header). */
   replyFrom: Party | null;
+  /** Handle of the first forum post in the source (the thread starter) and the handle of the current post. */
+  firstPoster: string | null;
   /** Inside an "Original Message" block: "pending" until its From: line names the writer. */
   forwarded: Party | "pending" | null;
   /** Whether the last person was named in the third person (so "she" next refers to them). */
@@ -371,6 +383,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const stats = labelStats(source.text);
     const state: LineState = {
       replyFrom: null,
+      firstPoster: null,
       forwarded: null,
       lastByName: false,
       sticky: null,
@@ -387,6 +400,14 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       if (looksLikeInjection(line)) {
         injected += 1;
         return;
+      }
+      // A forum post header switches the writer: the thread starter (or a handle naming the subject) is the
+      // author of a first-person thread; anyone else replying is another person.
+      const poster = POST_HEADER.exec(line)?.[1]?.toLowerCase();
+      if (poster) {
+        state.firstPoster ??= poster;
+        const named = model.matcher?.tokens.some((t) => t.length > 2 && poster.includes(t.toLowerCase()));
+        state.sticky = named || (poster === state.firstPoster && authored) ? "subject" : "other";
       }
       // A forwarded or original message below a reply is its writer's, to the end of the text.
       if (ORIGINAL_MESSAGE.test(line)) {

@@ -118,6 +118,12 @@ describe("subject name", () => {
     expect(nameOf("Amaka Obi (she/her) is a structural engineer based in Abuja.")).toBe("Amaka Obi");
   });
 
+  it("takes the guest a host presents, and the person met in meeting notes", () => {
+    const show = "Host: Today I'm joined by Kwabena Asare, a cocoa farmer.\nKwabena: Thanks for having me.";
+    expect(nameOf(show)).toBe("Kwabena Asare");
+    expect(nameOf("Met with Ilona Berg (new hire). She's 26 and wants to learn Go.")).toBe("Ilona Berg");
+  });
+
   it("leaves the name empty when the person is never named", () => {
     expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
   });
@@ -153,6 +159,31 @@ describe("attribution", () => {
     const mine = subjectSentences(email);
     expect(mine.some((s) => s.includes("I'm 52"))).toBe(true);
     expect(mine.some((s) => s.includes("I'm 29"))).toBe(false);
+  });
+
+  it("notes about the person met are theirs, and the note-taker's own lines are not", () => {
+    const notes =
+      "Met with Ilona Berg (new hire).\nShe's 26, moved from Turku.\nWants to learn Go.\nI'm out on Friday.";
+    const mine = subjectSentences(notes);
+    expect(mine).toContain("She's 26, moved from Turku.");
+    expect(mine).toContain("Wants to learn Go.");
+    expect(mine).not.toContain("I'm out on Friday.");
+  });
+
+  it("keeps other forum members' replies out of the thread starter's posts", () => {
+    const thread = [
+      "Thread: Where to buy rye flour?",
+      "Posted by noor_h » 2 May 2024",
+      "I bake every weekend and I'm 34.",
+      "Reply from tomek_w » 2 May 2024",
+      "I'm 51 and I've baked for 30 years.",
+      "Reply from noor_h » 3 May 2024",
+      "Thanks, I'll try the mill.",
+    ].join("\n");
+    const mine = subjectSentences(thread);
+    expect(mine).toContain("I bake every weekend and I'm 34.");
+    expect(mine).toContain("Thanks, I'll try the mill.");
+    expect(mine.some((s) => s.includes("I'm 51"))).toBe(false);
   });
 
   it("keeps emoji-marked commenters out of the subject's posts", () => {

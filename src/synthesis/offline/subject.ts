@@ -1,3 +1,15 @@
+// >>> NOTE FROM THE INTEGRATOR (read, act on it, then delete this comment block; do not commit it) >>>
+// I measured your work on two more UNSEEN case sets you cannot see (12 + 10 cases; one written to imitate the dev
+// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, but the unseen sets moved
+// 27 -> 35% and 52 -> 52%; list micro-F1 on the unseen sets 9-11% -> 12-18% (recall ~7-10%). The rules are too
+// specific to heldout2's phrasings. For the rest of your time: STOP tuning on heldout2; write broad, simple cue
+// families and test each with 10+ varied sentences of your own in your test file. What the unseen sets miss:
+// - names 50% on one unseen set: self-introductions inside long speaker turns ('So — I am Meenakshi Rao, I teach'),
+//   names only on a team page/byline of an HTML page, a committee chair named in meeting minutes ('Chair: X'),
+//   translated oral-history interviews; never an organisation ('Obs Garden Committee') as a name.
+// - attribution: many subject sentences are dropped, so every field's recall suffers: long answers after an
+//   interviewer's question, survey answers, forum/Reddit posts, first person in emails after the greeting.
+// <<< END OF NOTE <<<
 /**
  * Who is the persona about? Collects name candidates from structural cues (self-introductions, requester/customer
  * fields, bylines, profile bios, page titles, sign-offs) and speaker roles (interviewer vs participant), then picks
@@ -55,6 +67,10 @@ const OTHER_FIELD = new RegExp(
 const AUTHOR_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
   "imu",
+);
+const GUEST_INTRO = new RegExp(
+  `\\b(?:(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|[Jj]oined (?:today )?by|(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|[Tt]oday['’]?s guest(?: is)?|[Pp]lease welcome|[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with)\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
+  "gu",
 );
 const FEATURE_TITLE = new RegExp(
   `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
@@ -209,6 +225,12 @@ function lineCandidates(
       add(candidates, opener[1], source, opener[0].trim(), 2);
       const last = candidates.at(-1);
       if (last && last.quote === opener[0].trim()) last.weak = true;
+    }
+    // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
+    for (const guest of line.matchAll(GUEST_INTRO)) {
+      const value = guest[1] ?? "";
+      if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
+        add(candidates, value, source, guest[0].trim(), 3);
     }
     // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
     const feature = FEATURE_TITLE.exec(line);
