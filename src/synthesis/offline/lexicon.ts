@@ -427,6 +427,13 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "restoration",
   },
   { pattern: /\b(?:DIY)\b/, label: "DIY" },
+  { pattern: /\bleg(?:e)? ich\b[^.;]{0,60}\bauf\b|\bauflegen\b/i, label: "DJing" },
+  { pattern: /\b(?:wandern|randonnée)\b/i, label: "hiking" },
+  { pattern: /\b(?:klettern|bouldern|escalade)\b/i, label: "climbing" },
+  { pattern: /\b(?:angeln|pêche)\b/i, label: "fishing" },
+  { pattern: /\b(?:segeln|voile)\b/i, label: "sailing" },
+  { pattern: /\b(?:gärtnern|jardinage|schrebergarten|kleingarten)\b/i, label: "gardening" },
+  { pattern: /\b(?:radfahren|vélo)\b/i, label: "cycling" },
   {
     pattern:
       /\b(guitar|piano|violin|cello|ukulele|saxophone|bagpipes|fiddle|banjo|mandolin|harmonica|accordion|flute|trumpet)\b/i,
@@ -539,7 +546,10 @@ export const VALUE_WORDS: Record<string, string> = {
 export const VALUE_PHRASE_WORDS: readonly [RegExp, string][] = [
   [/\b(?:nobody|no one|no-one|no body) (?:gets|get|got) hurt\b|\bsafety (?:first|comes first)\b/i, "safety"],
   [/\bkeep (?:it|things) simple\b|\bsimple is better\b|\bless is more\b/i, "simplicity"],
-  [/\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)/i, "repair over replacement"],
+  [
+    /\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)|\brepariert statt weg|\breparieren statt weg|\bréparer plutôt que/i,
+    "repair over replacement",
+  ],
   [/\b(?:paid|pay (?:people|them|farmers|growers|staff|workers)) fairly\b|\bfair (?:pay|wages?|rates?)\b/i, "fair pay"],
   [/\bwork-life balance\b|\bwork\/life balance\b/i, "work-life balance"],
   [/\blike family\b|\bpart of the family\b/i, "treating people like family"],

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { PersonaField } from "../../personas/schemas.ts";
 import type { CleanSource } from "../types.ts";
 import type { Unit } from "./document.ts";
+import { translateGerman } from "./german.ts";
 import {
   goalCandidates,
   interestCandidates,
   painCandidates,
   shorten,
   skillCandidates,
+  spanishCandidates,
   traitCandidates,
   valueCandidates,
 } from "./lists.ts";
@@ -181,5 +183,20 @@ describe("traits", () => {
   it("does not read another person's traits", () => {
     const other = units(["She was loud and generous."], { speaker: "other", topic: "other", topicBy: "pronoun" });
     expect(traitCandidates(other)).toEqual([]);
+  });
+});
+
+describe("German and French snippets", () => {
+  it("reads German cue phrases into English items", () => {
+    expect(values(spanishCandidates, ["Was mich wirklich nervt: die Bürokratie."])).toContain("bureaucracy");
+    expect(
+      values(spanishCandidates, ["Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen."]),
+    ).toEqual(expect.arrayContaining(["open shop", "get master craftsman exam"]));
+    expect(values(spanishCandidates, ["Mon objectif c'est d'ouvrir un atelier."])).toContain("open workshop");
+    expect(translateGerman("die Buchhaltung")).toBe("bookkeeping");
+  });
+
+  it("stays empty for German small talk", () => {
+    expect(values(spanishCandidates, ["Moin zusammen!", "Grüße aus Kiel!"])).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@
 /** Rules for traits, interests, skills, values, goals and pain points. Precision first: each needs a cue. */
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
+import { foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import {
   AMBIGUOUS_TOOLS,
   COMPLAINT,
@@ -1427,6 +1428,20 @@ export function spanishCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
   for (const unit of units) {
     if (!owned(unit)) continue;
+    // German and French snippets in the same way ("Was mich wahnsinnig macht: Ersatzteile").
+    for (const cue of GERMAN_CUES) {
+      const m = cue.pattern.exec(unit.text);
+      if (!m?.[1]) continue;
+      // "repariert statt weggeschmissen" already reads as a named value.
+      if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) continue;
+      const parts = cue.list ? foreignListItems(m[1]) : [m[1].replace(/\([^)]*\)?/g, " ")];
+      for (const part of parts) {
+        const english = translateGerman(part.trim());
+        const item = english ? shorten(english, 6) : null;
+        if (item && !POINTING_HEAD.test(item))
+          out.push(fromUnit(unit, cue.field, `${cue.prefix}${item}`, cue.confidence));
+      }
+    }
     for (const cue of SPANISH_CUES) {
       const m = cue.pattern.exec(unit.text);
       const english = m?.[1] ? translateSpanish(m[1]) : null;

@@ -1,0 +1,329 @@
+/**
+ * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
+ * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
+ * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
+ * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
+ */
+
+const GLOSSARY: Record<string, string> = {
+  // function words
+  der: "",
+  die: "",
+  das: "",
+  den: "",
+  dem: "",
+  des: "",
+  ein: "",
+  eine: "",
+  einen: "",
+  einem: "",
+  einer: "",
+  mein: "my",
+  meine: "my",
+  meinen: "my",
+  meiner: "my",
+  unser: "our",
+  unsere: "our",
+  und: "and",
+  oder: "or",
+  mit: "with",
+  ohne: "without",
+  für: "for",
+  fürs: "for the",
+  von: "of",
+  vom: "of the",
+  im: "in the",
+  in: "in",
+  am: "at the",
+  an: "at",
+  auf: "on",
+  aus: "from",
+  zu: "",
+  zum: "to the",
+  zur: "to the",
+  statt: "instead of",
+  anstatt: "instead of",
+  nicht: "not",
+  kein: "no",
+  keine: "no",
+  null: "no",
+  mehr: "more",
+  viel: "a lot of",
+  viele: "many",
+  endlich: "",
+  grad: "",
+  gerade: "",
+  echt: "",
+  wirklich: "",
+  immer: "always",
+  ständig: "constantly",
+  alles: "everything",
+  allein: "alone",
+  alleine: "alone",
+  selbst: "myself",
+  jemanden: "someone",
+  jemand: "someone",
+  neue: "new",
+  neuen: "new",
+  neuer: "new",
+  eigene: "own",
+  eigenen: "own",
+  eigenes: "own",
+  kleine: "small",
+  kleinen: "small",
+  billig: "cheap",
+  billige: "cheap",
+  teuer: "expensive",
+  teure: "expensive",
+  lange: "long",
+  langsam: "slow",
+  schlecht: "bad",
+  schlechte: "bad",
+  werden: "",
+  wird: "",
+  ist: "is",
+  sind: "are",
+  // verbs (infinitive, participle)
+  machen: "get",
+  einstellen: "hire",
+  eröffnen: "open",
+  öffnen: "open",
+  aufmachen: "open",
+  gründen: "found",
+  bauen: "build",
+  lernen: "learn",
+  bestehen: "pass",
+  schaffen: "achieve",
+  verkaufen: "sell",
+  kaufen: "buy",
+  reparieren: "repair",
+  repariert: "repaired",
+  weggeschmissen: "thrown away",
+  wegwerfen: "throwing away",
+  weggeworfen: "thrown away",
+  verdienen: "earn",
+  sparen: "save",
+  reisen: "travel",
+  umziehen: "move",
+  abschließen: "finish",
+  starten: "start",
+  anfangen: "start",
+  wachsen: "grow",
+  ausbauen: "expand",
+  warten: "waiting",
+  // nouns
+  ersatzteile: "spare parts",
+  ersatzteilen: "spare parts",
+  teile: "parts",
+  lieferzeiten: "delivery times",
+  lieferzeit: "delivery time",
+  buchhaltung: "bookkeeping",
+  steuer: "tax",
+  steuern: "taxes",
+  steuererklärung: "tax return",
+  papierkram: "paperwork",
+  bürokratie: "bureaucracy",
+  zertifizierung: "certification",
+  zertifikat: "certificate",
+  prüfung: "exam",
+  meisterprüfung: "master craftsman exam",
+  ausbildung: "training",
+  kunden: "customers",
+  kundin: "customer",
+  kunde: "customer",
+  mitarbeiter: "employee",
+  mitarbeiterin: "employee",
+  personal: "staff",
+  fachkräfte: "skilled workers",
+  fachkräftemangel: "skilled worker shortage",
+  miete: "rent",
+  mieten: "rents",
+  preise: "prices",
+  kosten: "costs",
+  zeit: "time",
+  zeitdruck: "time pressure",
+  stress: "stress",
+  werkstatt: "workshop",
+  laden: "shop",
+  geschäft: "business",
+  sachen: "things",
+  dinge: "things",
+  nachhaltigkeit: "sustainability",
+  qualität: "quality",
+  ehrlichkeit: "honesty",
+  familie: "family",
+  gemeinschaft: "community",
+  fairness: "fairness",
+  service: "service",
+  motor: "motor",
+  motoren: "motors",
+  räder: "bikes",
+  rad: "bike",
+  fahrrad: "bicycle",
+  fahrräder: "bicycles",
+  lastenrad: "cargo bike",
+  lastenräder: "cargo bikes",
+  "e-bikes": "e-bikes",
+  "e-bike": "e-bike",
+  ebike: "e-bike",
+  netz: "internet",
+  internet: "internet",
+  software: "software",
+  updates: "updates",
+  wochen: "weeks",
+  monate: "months",
+  jahr: "year",
+  // French
+  le: "",
+  les: "",
+  un: "",
+  une: "",
+  du: "",
+  de: "of",
+  et: "and",
+  mon: "my",
+  ma: "my",
+  mes: "my",
+  pour: "for",
+  sans: "without",
+  avec: "with",
+  pièces: "parts",
+  paperasse: "paperwork",
+  comptabilité: "bookkeeping",
+  clients: "clients",
+  loyer: "rent",
+  prix: "prices",
+  retards: "delays",
+  délais: "delays",
+  qualité: "quality",
+  famille: "family",
+  honnêteté: "honesty",
+  ouvrir: "open",
+  embaucher: "hire",
+  passer: "pass",
+  obtenir: "get",
+  apprendre: "learn",
+  lancer: "launch",
+  créer: "create",
+  examen: "exam",
+  certification: "certification",
+  boutique: "shop",
+  atelier: "workshop",
+};
+
+const GERMAN_VERB_FINAL =
+  /^(?:machen|einstellen|eröffnen|öffnen|aufmachen|gründen|bauen|lernen|bestehen|schaffen|verkaufen|kaufen|reparieren|verdienen|sparen|reisen|umziehen|abschließen|starten|anfangen|ausbauen)$/i;
+
+/** English rendering of a short German or French phrase, or null when too many words are unknown. */
+export function translateGerman(phrase: string): string | null {
+  const raw = phrase
+    .replace(/[()„“”"«»]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "");
+  // A verb-final infinitive leads in English: "die Zertifizierung machen" -> "get the certification".
+  const last = raw[raw.length - 1]?.toLowerCase() ?? "";
+  const words = GERMAN_VERB_FINAL.test(last) ? [raw[raw.length - 1] ?? "", ...raw.slice(0, -1)] : raw;
+  const out: string[] = [];
+  let unknown = 0;
+  let known = 0;
+  for (const word of words) {
+    const bare = word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "");
+    if (bare === "") continue;
+    const english = GLOSSARY[bare.toLowerCase()];
+    if (english !== undefined) {
+      known += 1;
+      if (english !== "") out.push(english);
+      continue;
+    }
+    // Compounds written with hyphens ("Bosch-eBike-Service-Zertifizierung"): translate the parts, keep names.
+    if (bare.includes("-")) {
+      const parts = bare.split("-").filter((p) => p !== "");
+      const translated = parts.map((p) => GLOSSARY[p.toLowerCase()] ?? p);
+      if (parts.some((p) => GLOSSARY[p.toLowerCase()] !== undefined)) {
+        known += 1;
+        out.push(translated.join(" "));
+        continue;
+      }
+    }
+    // Brand and place names stay; an unknown German noun is a gap in the glossary.
+    if (/^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u.test(bare) && !/[äöüß]/.test(bare)) out.push(bare);
+    else unknown += 1;
+  }
+  if (out.length === 0 || known === 0 || unknown > known) return null;
+  return out.join(" ").replace(/\s+/g, " ").trim();
+}
+
+export interface ForeignCue {
+  pattern: RegExp;
+  field: "pain_points" | "goals" | "values";
+  /** Splits a labelled list ("Ziele: X und Y") into its items. */
+  list?: boolean;
+  prefix: string;
+  confidence: number;
+}
+
+export const GERMAN_CUES: readonly ForeignCue[] = [
+  {
+    pattern:
+      /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.65,
+  },
+  {
+    pattern:
+      /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.65,
+  },
+  {
+    pattern:
+      /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.6,
+  },
+  {
+    pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
+    field: "pain_points",
+    prefix: "",
+    confidence: 0.65,
+  },
+  {
+    pattern:
+      /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
+    field: "goals",
+    list: true,
+    prefix: "",
+    confidence: 0.65,
+  },
+  {
+    pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
+    field: "goals",
+    prefix: "",
+    confidence: 0.6,
+  },
+  {
+    pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
+    field: "goals",
+    prefix: "",
+    confidence: 0.6,
+  },
+  {
+    pattern:
+      /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
+    field: "values",
+    prefix: "",
+    confidence: 0.6,
+  },
+];
+
+/** Parenthetical asides inside a goal list are not items ("einstellen (ich mach grad alles allein ...)"). */
+export function foreignListItems(text: string): string[] {
+  return text
+    .replace(/\([^)]*\)?/g, " ")
+    .split(/\s*(?:,|;|\bund\b|\bet\b)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
