@@ -94,6 +94,8 @@ describe("occupation", () => {
     ["I'm a proud dog owner and a big believer in naps."],
     ["From: Noor Haddad\nTo: Felix Brandt\nSubject: invoice"],
     ["I used to be an ex-pro cyclist."],
+    ["I'm Noor, and I coach my daughter's football team on Saturdays."],
+    ["I'm Femi. My manager, a former nurse, is 58."],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });
@@ -141,6 +143,9 @@ describe("location", () => {
     ["My goal is to open a second studio in Bologna by next summer."],
     ["I grew up in Tampere but never went back."],
     ["My business partner Kofi Mensah (finance, based in Accra) handles the books."],
+    ["I'm Ana. Our shop ships to customers in Germany and France."],
+    ["I'm Karl. Our company was founded in 1987 in Stuttgart by my grandfather."],
+    ["I'm Eli. I visited Kyoto last spring and I want to move to Vancouver someday."],
   ])("takes no location from %j", (text) => {
     expect(scalar("location", text)).toBeNull();
   });

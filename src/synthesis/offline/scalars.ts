@@ -394,6 +394,9 @@ function rolesFromSegments(line: string, matcher: NameMatcher | null): string | 
   if (nameIndex < 0) return null;
   for (const part of parts.slice(nameIndex + 1)) {
     if (/^(?:plan|status|priority|channel)\b/i.test(part)) break;
+    // A clause ("and I coach my daughter's team") is not a title segment.
+    const head = part.replace(/\s*\(.*$/, "");
+    if (/\b(?:I|we|my|our|he|she|they)\b/i.test(head) || head.split(/\s+/).length > 8) continue;
     const role = occupationPhrase(part);
     if (role) return role;
   }
@@ -485,7 +488,10 @@ function isNameLine(text: string): boolean {
   return (
     !/[:!?]/.test(text) &&
     words.length <= 5 &&
-    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/.test(w))
+    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/.test(w)) &&
+    !words.some((w) =>
+      /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Thanks|Thank|Cheers|This|That|We|It)$/.test(w),
+    )
   );
 }
 
@@ -625,7 +631,8 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       previous.text.length < 60 &&
       previous.text.split(/\s+/).length <= 5 &&
       isNameLine(previous.text) &&
-      !/[:!?]|\.$/.test(unit.text.split(",")[0] ?? "")
+      !/[:!?]|\.$/.test(unit.text.split(",")[0] ?? "") &&
+      !/^(?:my|our|his|her|their|the|a|an|I|we)\b/i.test(unit.text)
     ) {
       const tokens = matcher.tokens.map((t) => t.toLowerCase());
       const prevLower = previous.text.toLowerCase();
@@ -905,12 +912,15 @@ const ADDRESS =
 const PHONE_PLACE = new RegExp(`\\d{3,}[\\d ]{4,}\\s*[|·]\\s*${PLACE}`, "u");
 const GUEST_FROM = /\b(?:guest|joining us|speaker)\b[^.;!?]{0,60}?\bfrom\s+/i;
 const PAST_OR_FUTURE =
-  /\b(?:grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
+  /\b(?:founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
 /** "open a studio in Bodrum by next summer": a plan, not where someone is. */
 const FUTURE_AFTER =
   /^[^.;!?]{0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
 const FUTURE_BEFORE =
   /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
+/** Where other people or goods are, not the subject ("ships to customers in", "sells to clients in"). */
+const OTHERS_THERE =
+  /\b(?:customers?|clients?|guests?|buyers?|visitors?|tourists?|patients?|suppliers?|ships?|sells?|exports?|delivers?|sends?|shipping|selling|exporting)\b[^.;!?]{0,20}?\bin\s+\p{Lu}/u;
 /** "my parents' garage in Porto", "my sister's flat in Leeds": someone else's place. */
 const OTHERS_POSSESSION =
   /\b(?:parents?|mum|mom|mother|dad|father|sister|brother|friend|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|grandparents|in-laws|neighbou?r|boyfriend|girlfriend|husband|wife|son|daughter|client|customer|colleague)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,2}(?:garage|house|home|flat|apartment|place|farm|shop|office|cabin|cottage|studio|restaurant|hotel)\b/iu;
@@ -987,6 +997,8 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`) || ASIDE_ABOUT_OTHER.test(unit.text.slice(0, at)))
           continue;
         if (FUTURE_AFTER.test(unit.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
+        // "our shop ships to customers in Germany": the place belongs to the customers.
+        if (OTHERS_THERE.test(match[0])) continue;
         const place = cleanPlace(match[1] ?? "");
         if (place) out.push(fromUnit(unit, "location", place, confidence));
       }
