@@ -55,6 +55,12 @@ const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|
 const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
 const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
 const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
+/** "Speaker 1  0:03" or "Ana Ruiz (00:12)" on its own line, the turn below it (Otter, Rev, Zoom exports). */
+const TURN_HEADER =
+  /^((?:speaker|person|voice)\s?[A-Z\d]{1,2}|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’.-]*){0,2}|\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2})\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$/iu;
+/** Labels that name nobody: "Speaker 2", "Person B", "Voice 1". Who they are comes from what they say. */
+export const NEUTRAL_LABEL =
+  /^(?:speaker|person|voice|persona|sprecher(?:in)?|intervenant|locutor(?:a)?)\s?[A-Z\d]{1,2}$/i;
 
 /** Labels that introduce header fields, not speech. */
 const FIELD_LABELS =
@@ -91,6 +97,9 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   }
   const header = STICKY_HEADER.exec(line);
   if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
+  const turn = TURN_HEADER.exec(line);
+  if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || /^\p{Lu}{2,}/u.test(turn[1])))
+    return { label: turn[1].trim(), content: "", contentStart: line.length, sticky: true };
   const plain = PLAIN_LABEL.exec(line);
   if (plain?.[1]) {
     const label = plain[1].trim();
@@ -101,6 +110,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     if (FIELD_LABELS.test(label) && !roleSpeech) return null;
     const looksLikeSpeaker =
       /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
+      NEUTRAL_LABEL.test(label) ||
       /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u.test(label) ||
       INTERVIEWER_LABEL.test(label) ||
       SUBJECT_ROLE_LABEL.test(label) ||
@@ -199,15 +209,25 @@ export interface LabelStats {
 /** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
 export function labelStats(text: string): Map<string, LabelStats> {
   const stats = new Map<string, LabelStats>();
-  for (const line of text.split("\n")) {
-    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
-    const label = match?.[1]?.trim();
-    if (!label || FIELD_LABELS.test(label)) continue;
+  const count = (label: string, line: string) => {
     const key = labelKey(label);
     const entry = stats.get(key) ?? { lines: 0, questions: 0 };
     entry.lines += 1;
     if (/\?\s*$/.test(line)) entry.questions += 1;
     stats.set(key, entry);
+  };
+  // "Speaker 1  0:00" heads the lines below it until the next such header.
+  let turn: string | null = null;
+  for (const line of text.split("\n")) {
+    const header = TURN_HEADER.exec(line)?.[1];
+    if (header) {
+      turn = header.trim();
+      continue;
+    }
+    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
+    const label = match?.[1]?.trim();
+    if (label && !FIELD_LABELS.test(label)) count(label, line);
+    else if (turn !== null && line.trim() !== "") count(turn, line);
   }
   return stats;
 }

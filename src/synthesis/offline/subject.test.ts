@@ -186,6 +186,31 @@ describe("attribution", () => {
     expect(mine.some((s) => s.includes("I'm 51"))).toBe(false);
   });
 
+  it("an unnamed 'Speaker 2' who answers a questioning 'Speaker 1' is the subject", () => {
+    const talk = [
+      "Speaker 1: Thanks for joining. Where do you work?",
+      "Speaker 2: At the port, I run a crane.",
+      "Speaker 1: How old are you, if I may ask?",
+      "Speaker 2: I'm 41.",
+    ].join("\n");
+    const mine = subjectSentences(talk);
+    expect(mine).toContain("I'm 41.");
+    expect(mine.some((s) => s.includes("Where do you work"))).toBe(false);
+  });
+
+  it("reads turns headed by 'Speaker N  0:04' lines (transcription exports)", () => {
+    const talk = ["Speaker 1  0:00", "So tell me about your job?", "Speaker 2  0:04", "I teach music. I'm 38."].join(
+      "\n",
+    );
+    const mine = subjectSentences(talk);
+    expect(mine).toContain("I'm 38.");
+    expect(mine).not.toContain("So tell me about your job?");
+  });
+
+  it("does not take a place in a report title for a person", () => {
+    expect(nameOf("Trip report — Costa Rica — 2023\nWe hiked a lot. I loved the cloud forest.")).toBeNull();
+  });
+
   it("keeps emoji-marked commenters out of the subject's posts", () => {
     const posts = [
       "[Post archive — Lina Sørensen]",

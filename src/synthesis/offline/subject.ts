@@ -17,7 +17,7 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../types.ts";
-import { labelParty, labelStats, parseSpeech, type SubjectModel } from "./document.ts";
+import { labelParty, labelStats, NEUTRAL_LABEL, parseSpeech, type SubjectModel } from "./document.ts";
 import { looksLikeInjection } from "./injection.ts";
 import { TRADE_WORDS } from "./lexicon.ts";
 import { cleanName, isPlausibleName, NAME_SEQUENCE, nameMatcher, nameTokens } from "./names.ts";
@@ -112,6 +112,11 @@ const BUSINESS_WORDS =
 function isBusinessWord(token: string): boolean {
   const lower = token.toLowerCase();
   return TRADE_WORDS[lower] !== undefined || BUSINESS_WORDS.test(lower);
+}
+
+/** "Costa Rica", "Green Valley": a title part naming a place, not a person. */
+function isPlaceName(text: string): boolean {
+  return nlp(text.trim()).places().found;
 }
 
 function titleCase(text: string): string {
@@ -212,7 +217,8 @@ function lineCandidates(
         );
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
         for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
-          if (isNameLine(part) && nameTokens(part).length >= 2) add(candidates, part.trim(), source, part.trim(), 2);
+          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part))
+            add(candidates, part.trim(), source, part.trim(), 2);
         }
       }
     }
@@ -347,6 +353,21 @@ function labelCandidates(
   });
 }
 
+/**
+ * "Speaker 1: Where do you work?" / "Speaker 2: At the port.": with one neutral label asking the questions (already
+ * marked as the interviewer), a single other neutral label answering is the interviewee.
+ */
+function neutralSpeakers(text: string, model: SubjectModel): void {
+  const stats = labelStats(text);
+  const neutral = [...stats].filter(([label]) => NEUTRAL_LABEL.test(label));
+  const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
+    model.otherLabels.has(label) || stat.questions * 2 >= stat.lines;
+  const answering = neutral.filter((entry) => !asks(entry));
+  if (answering.length !== 1 || neutral.length > 3) return;
+  for (const entry of neutral) if (asks(entry)) model.otherLabels.add(entry[0]);
+  model.subjectLabels.add(answering[0]?.[0] ?? "");
+}
+
 /** Labels whose speaker introduces themselves as the host/interviewer. */
 function hostLabelsOf(text: string): Set<string> {
   const hosts = new Set<string>();
@@ -435,6 +456,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
         hosts.add(label);
       }
     }
+    neutralSpeakers(source.text, model);
     lineCandidates(source, lines, candidates, excluded);
     introCandidates(source, lines, candidates, hosts, model);
     labelCandidates(source, lines, candidates, hosts, model);
