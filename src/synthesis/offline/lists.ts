@@ -19,6 +19,7 @@ import { foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import {
   AMBIGUOUS_TOOLS,
   COMPLAINT,
+  ENTHUSIAST_HOBBIES,
   INTEREST_ENTRIES,
   LANGUAGES,
   LEISURE_CONTEXT,
@@ -344,6 +345,17 @@ const INTO =
 /** "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports. */
 const SUPPORTS_TEAM =
   /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
+const ENTHUSIAST =
+  /\b(?:keen|avid|amateur|passionate|enthusiastic|obsessive|lifelong|committed|dedicated|weekend|hobby)\s+((?:home |trail )?[\p{L}]+)\b/giu;
+const SPENDS_TIME =
+  /\bI\s+spend\s+(?:most of\s+)?(?:my|the)\s+(?:evenings|weekends|free time|spare time|sundays|saturdays|mornings|days off|holidays|summers)\s+(\p{Ll}+ing\b[^,.;!?]*)/iu;
+/** "I sing", "I play", "I love": a first-person verb of doing or liking a pastime. */
+const SELF_PASTIME =
+  /\bI\s+(?:also\s+|still\s+|really\s+|absolutely\s+)?(?:love|enjoy|adore|do|play|go|sing|knit|climb|surf|sail|hike|dance|practi[cs]e|swim|paddle|row|fish|crochet|sew|paint|draw|skate|ski|box)\b/i;
+/** Lexicon pastimes that are hobbies wherever someone says they do them (not trades like baking or cooking). */
+const STANDALONE_HOBBY =
+  /choir|knit|crochet|birdwatch|bouldering|climbing|karaoke|board games|chess|surfing|sailing|hiking|yoga|dancing|pottery|kayak|badminton|tennis|padel|golf|volleyball|football|basketball|martial arts|triathlon|bike polo|tabletop|anime|comics|LEGO|puzzles|meditation|ice bathing|sauna|open-water|swimming|running|cycling|drumming|taiko|instrument|gaming|photography|fishing|theatre|stand-up/i;
+
 /** Free time stated around a first-person pastime: "I brew makgeolli at home", "I paint for fun". */
 const AT_HOME = /\b(?:at home|for fun|as a hobby|in my (?:spare|free) time|to (?:relax|unwind|switch off))\b/i;
 /** "you will find her birdwatching", "she's usually ...": a third-person frame around gerund hobbies. */
@@ -489,13 +501,45 @@ export function interestCandidates(units: readonly Unit[]): Candidate[] {
     const free = !WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text);
     if (free) {
       for (const m of unit.text.matchAll(INTO)) {
-        const item = hobbyObject(
-          firstClause(m[1] ?? m[2] ?? "").replace(/\s+(?:these days|lately|now|recently)$/i, ""),
-        );
-        if (item && wordCount(item) <= 3 && !taken.has(item.toLowerCase())) {
-          taken.add(item.toLowerCase());
-          out.push(fromUnit(unit, "interests", item.toLowerCase() === item ? item : item, 0.7));
-          usedParts.push(item.toLowerCase());
+        // "My hobbies are chess and birding": a list of pastimes.
+        const listed = m[2] ? firstClause(m[2]).split(/\s*(?:,|\band\b|&|\+)\s*/) : [firstClause(m[1] ?? "")];
+        for (const raw of listed) {
+          const item = hobbyObject(raw.replace(/\s+(?:these days|lately|now|recently)$/i, ""));
+          if (item && wordCount(item) <= 3 && !taken.has(item.toLowerCase())) {
+            taken.add(item.toLowerCase());
+            out.push(fromUnit(unit, "interests", item, 0.7));
+            usedParts.push(item.toLowerCase());
+          }
+        }
+      }
+      // "a keen gardener", "an avid reader".
+      for (const m of unit.text.matchAll(ENTHUSIAST)) {
+        const hobby = ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()];
+        if (hobby && !taken.has(hobby)) {
+          taken.add(hobby);
+          out.push(fromUnit(unit, "interests", hobby, 0.7));
+          usedParts.push(m[0].toLowerCase());
+        }
+      }
+      // "I spend my evenings painting miniatures".
+      const spend = SPENDS_TIME.exec(unit.text);
+      const spent = spend ? hobbyOf(trimPunctuation(spend[1] ?? ""), false, true) : null;
+      if (spent && !taken.has(spent) && isSelf(unit)) {
+        taken.add(spent);
+        out.push(fromUnit(unit, "interests", spent, 0.68));
+        usedParts.push((spend?.[1] ?? "").toLowerCase());
+      }
+    }
+    // "I sing in a choir", "I play chess": a first-person pastime the lexicon knows, with no work in the sentence.
+    if (isSelf(unit) && unit.firstPerson && !WORK_CONTEXT.test(unit.text) && SELF_PASTIME.test(unit.text)) {
+      for (const entry of INTEREST_ENTRIES) {
+        if (!STANDALONE_HOBBY.test(entry.label || entry.pattern.source)) continue;
+        const match = entry.pattern.exec(unit.text);
+        const label = match ? interestLabel(entry.label, match, unit.text) : null;
+        const covered = match && usedParts.some((part) => part.includes(match[0].toLowerCase()));
+        if (label && !covered && !taken.has(label) && ![...taken].some((t) => t.includes(label) || label.includes(t))) {
+          taken.add(label);
+          out.push(fromUnit(unit, "interests", label, 0.62));
         }
       }
     }
