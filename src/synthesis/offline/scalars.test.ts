@@ -18,6 +18,9 @@ describe("age", () => {
     ["My 50th was last weekend and the cake was enormous.", 50],
     ["31 today and I still can't cook rice properly.", 31],
     ["Long-time lurker here. 27F, junior architect, first post.", 27],
+    ["I'm Bruna, I'm a vet and I turn 35 next Tuesday!", 34],
+    ["Hoi! Ik ben Joris, 42 jaar, en ik woon in Zwolle.", 42],
+    ["Member profile: Omar Farouk, 46, quantity surveyor, Doha.", 46],
     ["I'm a retired postman, 71, and I walk the dog twice a day.", 71],
     ["Ich bin 33 Jahre alt und wohne seit Jahren hier.", 33],
     ["Bonjour ! J'ai 47 ans et je cuisine tous les jours.", 47],
@@ -61,6 +64,9 @@ describe("occupation", () => {
     ["I've spent the last six years as a line cook in a busy diner.", "line cook"],
     ["I work from home these days as a freelance bookkeeper.", "freelance bookkeeper"],
     ["We've been running our tiny bookshop since 2012.", "bookshop owner"],
+    ["About me: Staff nurse on a busy surgical ward. Dog person.", "Staff nurse"],
+    ["Ciao! Sono Giulia, ho 33 anni e faccio la fotografa a Trieste.", "photographer"],
+    ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "carpenter"],
   ])("%j -> %j", (text, role) => {
     expect(scalar("occupation", text)).toBe(role);
   });
@@ -127,6 +133,9 @@ describe("location", () => {
     ["When I'm not at work I climb. Live in Flagstaff, AZ.", "Flagstaff, AZ"],
     ["I drive a bus for the city of Tampere and love the early shifts.", "Tampere"],
     ["Je m'appelle Inès, je suis fleuriste à Nantes.", "Nantes"],
+    ["I'm Pavel — 31 — backend developer at a Warsaw startup.", "Warsaw"],
+    ["I own a tiny nail salon in Accra and I'm turning 30 next month.", "Accra"],
+    ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "Deventer"],
   ])("%j -> %j", (text, place) => {
     expect(scalar("location", text)).toBe(place);
   });

@@ -41,6 +41,8 @@ const SELF_AGE: readonly [RegExp, number][] = [
   [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:now\\s+)?(${NUM})(?:\\s+years?\\s+old)?(?=\\s|[,.;!?)]|$)`, "gi"), 0],
   [new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"), 0],
   [new RegExp(`\\b(?:I'm|I’m|I am|Im)?\\s*turning\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
+  [new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
+  [new RegExp(`\\b(?:I'll|I’ll|I will)\\s+be\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
   [/\btengo\s+(\d{1,3})\s+años\b/gi, 0],
   [/\bcumpl[íi]\s+(\d{1,3})\b/gi, 0],
   [/\bcumplo\s+(\d{1,3})\b/gi, -1],
@@ -99,7 +101,7 @@ const THIRD_AGE: readonly [RegExp, number][] = [
     ),
     0,
   ],
-  [/^[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu, 0],
+  [/^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu, 0],
   // "Amara (she's 46, mentioned ...) owns": an aside in brackets right after the name.
   [new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"), 0],
 ];
@@ -115,7 +117,7 @@ function ageFrom(match: RegExpMatchArray, offset: number, text: string): number 
 }
 
 const INTRO_AGE_SHORT =
-  /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|$)/u;
+  /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|jaar\b|Jahre\b|ans\b|años\b|anos\b|anni\b|år\b|$)/u;
 const INTRO_AGE = new RegExp(
   `\\b(?:I'm|I’m|I am|Im|[Mm]y name is)\\s+\\p{Lu}[^,]{1,40},\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`,
   "u",
@@ -312,20 +314,20 @@ const START_ROLE =
 const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
 /** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
 const FOREIGN_INTRO =
-  /\b(?:ich bin|bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|ik ben|ik werk als)\b/i;
+  /\b(?:ich bin|bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|faccio (?:il|la|l['’])|ik ben|ik werk als|werk als)\b/gi;
 
 function foreignRole(text: string): string | null {
-  const cue = FOREIGN_INTRO.exec(text);
-  if (!cue) return null;
-  const after = text
-    .slice((cue.index ?? 0) + cue[0].length)
-    .split(/\s+/)
-    .slice(0, 6);
-  for (const raw of after) {
-    const word = raw.replace(/[^\p{L}-]/gu, "");
-    if (!word) continue;
-    const role = germanRole(word) ?? ROMANCE_ROLES[word.toLowerCase()] ?? SPANISH_OCCUPATIONS[word.toLowerCase()];
-    if (role) return role;
+  for (const cue of text.matchAll(FOREIGN_INTRO)) {
+    const after = text
+      .slice((cue.index ?? 0) + cue[0].length)
+      .split(/\s+/)
+      .slice(0, 6);
+    for (const raw of after) {
+      const word = raw.replace(/[^\p{L}-]/gu, "");
+      if (!word) continue;
+      const role = germanRole(word) ?? ROMANCE_ROLES[word.toLowerCase()] ?? SPANISH_OCCUPATIONS[word.toLowerCase()];
+      if (role) return role;
+    }
   }
   return null;
 }
@@ -335,9 +337,15 @@ function foreignRole(text: string): string | null {
  * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
  */
 function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
-  if (unit.firstPerson || unit.topicBy !== "implicit" || unit.quoted) return null;
-  const first = (unit.text.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
-  const words = first.split(/\s+/);
+  // "About me: Senior nurse on a cardiac ward": a self-description label introduces the fragment.
+  const label = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i.exec(unit.text);
+  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  const body = label ? unit.text.slice(label[0].length) : unit.text;
+  const first = (body.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
+  let words = first.split(/\s+/);
+  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
+  const prep = words.findIndex((w, k) => k > 0 && /^(?:on|at|in|for|with|from)$/i.test(w));
+  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
   if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
   if (
     /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i.test(
@@ -349,8 +357,8 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   // Only right after a question, an introduction, or as the opening of the speaker's answer.
   const afterQuestion = previous !== undefined && (/\?\s*$/.test(previous.text) || previous.speaker !== unit.speaker);
   const asked = unit.question !== "" && previous?.line !== unit.line;
-  if (!afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
-  return occupationPhrase(first);
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
+  return occupationPhrase(words.join(" "));
 }
 
 const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
@@ -852,6 +860,12 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
   ],
   // "a bus driver for the city of Zaragoza".
   [new RegExp(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`, "gu"), 0.5],
+  // Dutch and Italian work/residence: "ik werk als verpleegkundige in Utrecht", "faccio il cuoco a Bologna".
+  [new RegExp(`\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`, "gu"), 0.65],
+  [
+    new RegExp(`\\b(?:[Ff]accio (?:il|la|l['’])|[Ll]avoro (?:come|a|in))[^.;!?]{0,30}?\\s(?:a|in)\\s+${PLACE}`, "gu"),
+    0.65,
+  ],
   // "je suis boulangère à Lyon", "je travaille à Genève".
   [new RegExp(`\\b(?:je suis|je travaille|j'habite|j’habite|je vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`, "gu"), 0.65],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`, "gu"), 0.85],
@@ -915,7 +929,7 @@ const PAST_OR_FUTURE =
   /\b(?:founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
 /** "open a studio in Bodrum by next summer": a plan, not where someone is. */
 const FUTURE_AFTER =
-  /^[^.;!?]{0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
+  /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
 const FUTURE_BEFORE =
   /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
 /** Where other people or goods are, not the subject ("ships to customers in", "sells to clients in"). */
@@ -964,6 +978,11 @@ function segmentPlace(line: string): string | null {
   }
   return null;
 }
+
+const WORKPLACE_ADJECTIVE = new RegExp(
+  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|clinic|bank|newspaper|museum|NGO|charity|brewery|hotel)\\b`,
+  "u",
+);
 
 /** Agent nouns that also name firms ("a car-parts maker in Chennai", "a builder in Leeds" may be either). */
 const COMPANY_HEADS =
@@ -1036,6 +1055,20 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
       const postcodePlace =
         postcode?.[2] && !(year >= 1900 && year <= 2099 && postcode[1]?.length === 4) ? cleanPlace(postcode[2]) : null;
       if (postcodePlace) out.push(fromUnit(unit, "location", postcodePlace, 0.6));
+    }
+    // "junior developer at a Prague startup": a known city used as an adjective of the workplace.
+    if (about) {
+      const adjective = WORKPLACE_ADJECTIVE.exec(unit.text);
+      const adjectivePlace = adjective?.[1] && isKnownPlace(adjective[1]) ? cleanPlace(adjective[1]) : null;
+      if (adjectivePlace) out.push(fromUnit(unit, "location", adjectivePlace, 0.55));
+    }
+    // "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age and a known city.
+    if (about && firstOfLine && unit.line.length < 120 && /,\s*\d{2}\s*,/.test(unit.line)) {
+      for (const part of unit.line.split(/\s*,\s*/).slice(1)) {
+        const segment = trimPunctuation(part);
+        if (/^\p{Lu}/u.test(segment) && isKnownPlace(segment) && !/,/.test(segment))
+          out.push(fromUnit(unit, "location", segment, 0.6));
+      }
     }
     // Signature and header segments that are only a place, and site headings of one's own notes.
     if (isSelf(unit) && firstOfLine && !unit.quoted) {
