@@ -104,6 +104,11 @@ export const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
   associate: new Set(words("sales research legal retail warehouse store pharmacy")),
   walker: new Set(words("dog")),
+  guide: new Set(
+    words(
+      "tour mountain fishing museum hiking safari trekking climbing ski river rafting dive diving travel city wildlife nature",
+    ),
+  ),
   guard: new Set(words("security prison border coast life night museum park")),
   porter: new Set(words("hospital hotel night airport")),
   sitter: new Set(words("pet house baby dog cat")),
@@ -153,7 +158,7 @@ export const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: b
   photograph: { agent: "photographer", keepsObject: true },
   illustrate: { agent: "illustrator", keepsObject: false },
   edit: { agent: "editor", keepsObject: false },
-  design: { agent: "designer", keepsObject: false },
+  design: { agent: "designer", keepsObject: true },
   nanny: { agent: "nanny", keepsObject: false },
   bartend: { agent: "bartender", keepsObject: false },
   waitress: { agent: "waitress", keepsObject: false },

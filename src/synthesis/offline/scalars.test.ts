@@ -67,6 +67,8 @@ describe("occupation", () => {
     ["About me: Staff nurse on a busy surgical ward. Dog person.", "Staff nurse"],
     ["Ciao! Sono Giulia, ho 33 anni e faccio la fotografa a Trieste.", "photographer"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "carpenter"],
+    ["I'm Leo, in my 40s, and I design kitchens for a living.", "kitchen designer"],
+    ["I'm Pita, and I'm a tour guide most of the year.", "tour guide"],
   ])("%j -> %j", (text, role) => {
     expect(scalar("occupation", text)).toBe(role);
   });
@@ -102,6 +104,8 @@ describe("occupation", () => {
     ["I used to be an ex-pro cyclist."],
     ["I'm Noor, and I coach my daughter's football team on Saturdays."],
     ["I'm Femi. My manager, a former nurse, is 58."],
+    ["I'm Ben. I'm a dad, a runner, and a terrible cook."],
+    ["I'm Dana. I'm a nurse by training but these days I work in sales."],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });
@@ -134,6 +138,9 @@ describe("location", () => {
     ["I drive a bus for the city of Tampere and love the early shifts.", "Tampere"],
     ["Je m'appelle Inès, je suis fleuriste à Nantes.", "Nantes"],
     ["I'm Pavel — 31 — backend developer at a Warsaw startup.", "Warsaw"],
+    ["I'm Mei. I was born in 1990 in Tainan and now live in Calgary.", "Calgary"],
+    ["Kia ora from Napier! I'm Hemi and I fix boats.", "Napier"],
+    ["Notes: Greta is 63, a retired nurse from Bremen, now lives near Kiel.", "Kiel"],
     ["I own a tiny nail salon in Accra and I'm turning 30 next month.", "Accra"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "Deventer"],
   ])("%j -> %j", (text, place) => {

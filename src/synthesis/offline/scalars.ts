@@ -244,6 +244,11 @@ function isHeadAt(words: readonly string[], i: number): boolean {
   return isJobHead(word, previous);
 }
 
+const HOBBY_HEADS =
+  /^(?:cook|baker|gardener|photographer|writer|dancer|singer|painter|musician|artist|guitarist|pianist|drummer|knitter|potter|brewer|driver|reader|gamer|athlete|climber|sailor|swimmer|cyclist|runner|chef|host|hostess)$/;
+const EVALUATIVE_BEFORE =
+  /^(?:terrible|awful|good|great|bad|decent|lousy|amazing|excellent|average|mediocre|avid|keen|amateur|hobby|hobbyist|home|weekend|armchair|budding|wannabe|would-be|enthusiastic|occasional|competent|passable|fearless|careful|reluctant|nervous|slow|fast|messy|lazy|proud|happy|serial)$/;
+
 /** Cuts a role phrase after its occupation head noun ("ICU nurse, band 6, at ..." -> "ICU nurse"). */
 export function occupationPhrase(raw: string): string | null {
   const phrase = trimPunctuation(stripDeterminers(raw.replace(/\s+/g, " ")));
@@ -277,6 +282,13 @@ export function occupationPhrase(raw: string): string | null {
     words
       .slice(Math.max(0, headIndex - 3), headIndex + 1)
       .some((w) => /^(?:ex-|former|aspiring|wannabe|future)/i.test(w))
+  )
+    return null;
+  // "a terrible cook", "an avid photographer": a judgement of a pastime, not a job.
+  if (
+    headIndex > 0 &&
+    HOBBY_HEADS.test(bareWord(words[headIndex])) &&
+    EVALUATIVE_BEFORE.test(bareWord(words[headIndex - 1]))
   )
     return null;
   // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
@@ -684,7 +696,12 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       if (introRole) out.push(fromUnit(unit, "occupation", introRole, 0.85));
       for (const match of unit.text.matchAll(SELF_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
+        // "a nurse by training, but these days I work in sales": the training, not the job.
+        const past =
+          /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i.test(
+            match[1] ?? "",
+          );
+        if (role && !past) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
       }
       for (const match of unit.text.matchAll(SELF_THE_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
@@ -882,6 +899,15 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
     0.55,
   ],
   [new RegExp(`\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`, "gu"), 0.5],
+  [new RegExp(`\\b(?:live|lives|living|based|settled)\\s+(?:just\\s+)?(?:near|outside)\\s+${PLACE}`, "gu"), 0.7],
+  // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
+  [
+    new RegExp(
+      `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
+      "gu",
+    ),
+    0.6,
+  ],
   // "runs 140 vans out of their Leeds depot", "in our Lyon office".
   [
     new RegExp(
@@ -1011,7 +1037,10 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
     for (const [pattern, confidence] of LOCATION_PATTERNS) {
       for (const match of unit.text.matchAll(pattern)) {
         const at = match.index ?? 0;
-        const before = unit.text.slice(Math.max(0, at - 60), at);
+        // Only the clause the match sits in: "born in 1988 in Taipei and now live in Vancouver".
+        const window = unit.text.slice(Math.max(0, at - 60), at);
+        const cut = [...window.matchAll(/\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g)].pop();
+        const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
         if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(before)) continue;
         if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`) || ASIDE_ABOUT_OTHER.test(unit.text.slice(0, at)))
           continue;
@@ -1033,7 +1062,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         const rest = unit.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
         const place = new RegExp(`^${PLACE}`, "u").exec(rest)?.[1];
         const cleaned = place ? cleanPlace(place) : null;
-        if (cleaned) out.push(fromUnit(unit, "location", cleaned, 0.6));
+        if (cleaned) out.push(fromUnit(unit, "location", cleaned, /\bfrom\s+$/.test(match[0]) ? 0.5 : 0.6));
       }
     }
     if (isSelf(unit)) {
