@@ -216,3 +216,18 @@ describe("more interest phrasings", () => {
     expect(values(interestCandidates, ["Big fan of clear invoices."])).toEqual([]);
   });
 });
+
+describe("more complaint phrasings", () => {
+  it("reads strain, decline, no-shows and things that go astray", () => {
+    expect(values(painCandidates, ["We can't afford another flood."])).toContain("can't afford another flood");
+    expect(values(painCandidates, ["Orders are down 12% on last spring."])).toContain("orders down 12%");
+    expect(values(painCandidates, ["The courier never shows up before noon."])).toContain("courier never shows up");
+    expect(values(painCandidates, ["Parcels get lost at the depot."])).toContain("lost parcels");
+    expect(values(painCandidates, ["It's so annoying when the printer jams."])).toContain("printer jams");
+    expect(values(painCandidates, ["I'm always behind on invoicing."])).toContain("behind on invoicing");
+  });
+
+  it("does not read the job description as a skill list", () => {
+    expect(values(skills, ["The hardest thing about the job is the noise."])).toEqual([]);
+  });
+});

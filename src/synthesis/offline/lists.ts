@@ -617,7 +617,7 @@ const CERTIFIED_AS =
   /\b((?:[\p{L}\d]+-)?(?:certified|licensed|qualified|accredited|registered|chartered))\s+((?:[\p{L}\d-]+\s+){0,2}(?:[\p{L}-]{3,}(?:er|or|ist|ian)|nurse|pilot|guide|coach|instructor|trainer|engineer|accountant|surveyor|electrician|plumber|grader|sommelier|midwife|paramedic|therapist|interpreter|translator|diver|mechanic|technician))\b/giu;
 /** "Her day job is 'half chemistry': native-yeast fermentations, blending trials and ...": what the job consists of. */
 const DAY_JOB =
-  /\b(?:my|her|his|the)\s+(?:day\s+)?job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means)\s+(?:mostly\s+|basically\s+|mainly\s+)?([^.;!?]+)/iu;
+  /\b(?:(?:my|her|his|the)\s+day\s+job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means|involves)\s+(?:mostly\s+|basically\s+|mainly\s+)?|(?:my|her|his)\s+(?:job|work)\s+(?:consists of|involves|is mostly|is mainly|is basically)\s+)([^.;!?]+)/iu;
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
@@ -1206,7 +1206,26 @@ const PAIN_CUES: readonly [RegExp, number][] = [
     0.7,
   ],
   [/\b(?:things?|stuff)\s+nobody (?:tells|told|warns|warned) you about\b[^:]{0,40}:\s*([^.;!?]+)/giu, 0.65],
+  // "It's so frustrating when suppliers don't call back".
+  [
+    /\b(?:it's|it’s|it is|it gets|it was)\s+(?:so\s+|really\s+|incredibly\s+|super\s+|just\s+)?(?:frustrating|annoying|exhausting|stressful|maddening|infuriating|demoralising|demoralizing|painful)\s+(?:when|that|how)\s+([^.;!?]+)/giu,
+    0.62,
+  ],
+  [/\bI\s+(?:really\s+|constantly\s+|always\s+|still\s+)?worry\s+(?:a lot\s+)?about\s+([^,.;!?]+)/giu, 0.6],
 ];
+
+/** "We can't afford a second bad season", "always behind on admin", "never enough time for the kids". */
+const STRAIN =
+  /\b(?:can'?t|cannot|couldn'?t)\s+afford\s+([^,.;!?—–]{3,40})|\b(?:always|constantly|forever|permanently|chronically)\s+(behind on [^,.;!?]{2,30}|short of [^,.;!?]{2,30}|running out of [^,.;!?]{2,30}|fighting (?:with )?[^,.;!?]{2,30})|\b(?:never|not)\s+(?:have\s+|having\s+|get\s+|getting\s+)?enough\s+([\p{L}]+(?:\s+for\s+[^,.;!?]{2,25})?)/giu;
+/** "Yields are down 30%", "bookings were off 20% last year". */
+const FALLING =
+  /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:are|is|were|was)\s+(?:down|off)\s+(?:by\s+)?(\d{1,3}\s?%)/giu;
+/** "Support never answers", "the courier never shows up". */
+const NEVER_DOES =
+  /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(never|rarely|hardly ever|doesn'?t|don'?t|won'?t)\s+(answers?|responds?|repl(?:y|ies)|calls? back|picks? up|shows? up|turns? up|pays?(?: on time)?)\b/giu;
+/** "Invoices get lost all the time": things that go astray. */
+const GO_ASTRAY =
+  /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:get|gets|got|keep getting|keeps getting|always get)\s+(lost|delayed|cancell?ed|stuck|rejected|ignored|damaged|stolen|missed|mixed up|double-booked)\b/giu;
 
 /** "X is a nightmare", "X takes forever": what is being complained about comes first; the verb says it is a pain. */
 const COMPLAINED_THING =
@@ -1261,7 +1280,7 @@ const PAIN_SECTION =
 const POINTING_HEAD = /^(?:which|that|it|this|these|those|they|them|who|what|there|he|she|we|you)\b/i;
 /** Conversational tails that add nothing to an item ("late payments, always", "the rota, to be honest"). */
 const DISCOURSE_TAIL =
-  /(?:,?\s+(?:to be (?:honest|fair)|tbh|lol|haha|I guess|I think|you know|honestly|though|anyway|always|mostly|really|as well|too))+\s*$/i;
+  /(?:,?\s+(?:to be (?:honest|fair)|tbh|lol|haha|I guess|I think|you know|honestly|though|anyway|always|mostly|really|as well|too|constantly|all the time|every day|these days))+\s*$/i;
 
 /** Removes discourse tails; the item itself is what came before. */
 export function dropDiscourseTail(phrase: string): string {
@@ -1429,6 +1448,31 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
       const thing = painPhrase(m[1] ?? "", 4);
       if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|you|he|she|we|they|it)\b/i.test(thing))
         out.push(fromUnit(unit, "pain_points", `slow ${thing}`, 0.6));
+    }
+    for (const m of body.matchAll(STRAIN)) {
+      const phrase = m[1]
+        ? painPhrase(`can't afford ${m[1]}`, 6)
+        : m[2]
+          ? painPhrase(m[2], 6)
+          : m[3]
+            ? painPhrase(`not enough ${m[3]}`, 6)
+            : null;
+      if (phrase) out.push(fromUnit(unit, "pain_points", phrase, 0.6));
+    }
+    for (const m of body.matchAll(FALLING)) {
+      const thing = painPhrase(m[1] ?? "", 3);
+      if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|we|you|he|she|they)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `${thing.toLowerCase()} down ${(m[2] ?? "").replace(/\s/g, "")}`, 0.6));
+    }
+    for (const m of body.matchAll(NEVER_DOES)) {
+      const thing = painPhrase(m[1] ?? "", 3);
+      if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|we|you|he|she|it)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `${thing} ${m[2]?.toLowerCase()} ${m[3]}`, 0.6));
+    }
+    for (const m of body.matchAll(GO_ASTRAY)) {
+      const thing = painPhrase(m[1] ?? "", 3);
+      if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|we|you|he|she|it|they)\b/i.test(thing))
+        out.push(fromUnit(unit, "pain_points", `${m[2]} ${thing.toLowerCase()}`, 0.6));
     }
     for (const m of body.matchAll(DAMAGED_THING)) {
       const item = damagedItem(m);
