@@ -21,6 +21,7 @@ describe("age", () => {
     ["I'm Bruna, I'm a vet and I turn 35 next Tuesday!", 34],
     ["Hoi! Ik ben Joris, 42 jaar, en ik woon in Zwolle.", 42],
     ["Member profile: Omar Farouk, 46, quantity surveyor, Doha.", 46],
+    ["Dina here — 36 years old, midwife, Quito.", 36],
     ["I'm a retired postman, 71, and I walk the dog twice a day.", 71],
     ["Ich bin 33 Jahre alt und wohne seit Jahren hier.", 33],
     ["Bonjour ! J'ai 47 ans et je cuisine tous les jours.", 47],
@@ -41,6 +42,8 @@ describe("age", () => {
     ["💬 Marta Silva (Recruiter, Northwind): I'm 41 and I still love this job"],
     ["I've been teaching for 19 years now."],
     ["It was 25F outside this morning, far too cold for me."],
+    ["I'm Gus. Our farm, 40 years old this year, is my pride."],
+    ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
   ])("takes no age from %j", (text) => {
     expect(scalar("age", text)).toBeNull();
   });
@@ -140,6 +143,9 @@ describe("location", () => {
     ["I'm Pavel — 31 — backend developer at a Warsaw startup.", "Warsaw"],
     ["I'm Mei. I was born in 1990 in Tainan and now live in Calgary.", "Calgary"],
     ["Kia ora from Napier! I'm Hemi and I fix boats.", "Napier"],
+    ["I'm Ade, I'm from Ibadan and I sell fabric.", "Ibadan"],
+    ["I'm Bea. I'm originally from Cork but I live in Boston now.", "Boston"],
+    ["Hi, Hana here. Moved to Lyon in 2019 and then to Annecy last year.", "Annecy"],
     ["Notes: Greta is 63, a retired nurse from Bremen, now lives near Kiel.", "Kiel"],
     ["I own a tiny nail salon in Accra and I'm turning 30 next month.", "Accra"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "Deventer"],

@@ -82,6 +82,9 @@ const AGED = /(?:^|,\s*|\b(?:I'm|I’m|I am|is|was)\s+)aged\s+(\d{1,3})(?!\s*(?:
 /** Profile shorthand "33F, nurse", "(M41)", "me (29f)": age with a sex marker, not a temperature. */
 const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
 const TEMPERATURE = /°|\bdegrees?\b|\btemperature|\boutside\b|\bcold\b|\bwarm\b|\bweather\b|\bfreezing\b|\bhot\b/i;
+/** "36 years old, nurse, Quito" / "Maria — 36 years old": an age opening a profile segment. */
+const SEGMENT_YEARS_OLD =
+  /(?:^|[—–:|·]\s*|(?:\p{Lu}[\p{Ll}'’-]+|here|me),\s*)(\d{1,2})\s+(?:years?|yrs?)\s+old\b(?!\s+(?:this|next|last|in)\b)/gu;
 /** "I'm a retired teacher, 68, and ...": a role then the age. */
 const ROLE_THEN_AGE = /\b(?:I'm|I’m|I am|Im)\s+(?:a|an)\s+[^,.;!?]{2,40},\s+(\d{2})\s*(?:,|and\b|$)/u;
 /** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
@@ -183,6 +186,10 @@ export function ageCandidates(units: readonly Unit[]): Candidate[] {
           const value = parseNumber(match[1] ?? match[2] ?? "");
           if (value !== null && value >= 13 && value <= 99) out.push(fromUnit(unit, "age", value, 0.8));
         }
+      }
+      for (const match of unit.text.matchAll(SEGMENT_YEARS_OLD)) {
+        const age = ageFrom(match, 0, unit.text);
+        if (age !== null) out.push(fromUnit(unit, "age", age, 0.8));
       }
       const roleAge = ROLE_THEN_AGE.exec(unit.text);
       const roleAgeValue = roleAge?.[1] ? parseNumber(roleAge[1]) : null;
@@ -865,6 +872,8 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
   ],
   [new RegExp(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
+  // "I'm from Ohio": usually home when nothing better is said ("originally from" is filtered as the past).
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:just\\s+)?from\\s+${PLACE}`, "gu"), 0.45],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [new RegExp(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`, "gu"), 0.75],
   // "I've lived in London for ten years now": present perfect residence.
@@ -890,7 +899,15 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
   [new RegExp(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\bhere in\\s+${PLACE}`, "gu"), 0.65],
   [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`, "gu"), 0.55],
-  [new RegExp(`\\b(?:moved|relocated)\\s+to\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+)?to\\s+${PLACE}`, "gu"), 0.6],
+  // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.
+  [
+    new RegExp(
+      `\\b(?:[Mm]oved|[Rr]elocated)\\b[^.;!?]{0,60}?\\b(?:and|then)\\s+(?:then\\s+|later\\s+)?(?:on\\s+)?to\\s+${PLACE}`,
+      "gu",
+    ),
+    0.66,
+  ],
   [
     new RegExp(
       `(?<![-\\p{L}])(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
@@ -952,7 +969,7 @@ const ADDRESS =
 const PHONE_PLACE = new RegExp(`\\d{3,}[\\d ]{4,}\\s*[|·]\\s*${PLACE}`, "u");
 const GUEST_FROM = /\b(?:guest|joining us|speaker)\b[^.;!?]{0,60}?\bfrom\s+/i;
 const PAST_OR_FUTURE =
-  /\b(?:founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
+  /\b(?:originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
 /** "open a studio in Bodrum by next summer": a plan, not where someone is. */
 const FUTURE_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
@@ -1092,8 +1109,13 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
       if (adjectivePlace) out.push(fromUnit(unit, "location", adjectivePlace, 0.55));
     }
     // "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age and a known city.
-    if (about && firstOfLine && unit.line.length < 120 && /,\s*\d{2}\s*,/.test(unit.line)) {
-      for (const part of unit.line.split(/\s*,\s*/).slice(1)) {
+    if (
+      about &&
+      firstOfLine &&
+      unit.line.length < 120 &&
+      /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/.test(unit.line)
+    ) {
+      for (const part of unit.line.split(/\s*[,—–]\s*/).slice(1)) {
         const segment = trimPunctuation(part);
         if (/^\p{Lu}/u.test(segment) && isKnownPlace(segment) && !/,/.test(segment))
           out.push(fromUnit(unit, "location", segment, 0.6));
