@@ -22,6 +22,7 @@ describe("age", () => {
     ["Hoi! Ik ben Joris, 42 jaar, en ik woon in Zwolle.", 42],
     ["Member profile: Omar Farouk, 46, quantity surveyor, Doha.", 46],
     ["Dina here — 36 years old, midwife, Quito.", 36],
+    ["Aloha! Keanu here, 24, just got my first job on the boats.", 24],
     ["I'm a retired postman, 71, and I walk the dog twice a day.", 71],
     ["Ich bin 33 Jahre alt und wohne seit Jahren hier.", 33],
     ["Bonjour ! J'ai 47 ans et je cuisine tous les jours.", 47],
@@ -42,6 +43,7 @@ describe("age", () => {
     ["💬 Marta Silva (Recruiter, Northwind): I'm 41 and I still love this job"],
     ["I've been teaching for 19 years now."],
     ["It was 25F outside this morning, far too cold for me."],
+    ["Posted by mo_bakes\n💬 Reply from Sam: I'm 30 and still waiting on my license lol"],
     ["I'm Gus. Our farm, 40 years old this year, is my pride."],
     ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
   ])("takes no age from %j", (text) => {

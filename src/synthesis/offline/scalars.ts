@@ -89,7 +89,7 @@ const SEGMENT_YEARS_OLD =
 const ROLE_THEN_AGE = /\b(?:I'm|I’m|I am|Im)\s+(?:a|an)\s+[^,.;!?]{2,40},\s+(\d{2})\s*(?:,|and\b|$)/u;
 /** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
 const OTHER_LABEL =
-  /^(?:💬|↳|>|—|-)?\s*\p{Lu}[\p{L}.’'-]*(?:\s(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|das|bin|al|el)\s)?\p{Lu}[\p{L}.’'-]*){0,3}\s*(?:\([^)]{1,60}\))?:\s/u;
+  /^(?:💬|↳|>|—|-)?\s*(?:(?:Reply|Comment|Response|Answer|Message) (?:from|by)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s(?:(?:de|van|von|der|den|da|di|del|la|le|du|dos|das|bin|al|el)\s)?\p{Lu}[\p{L}.’'-]*){0,3}\s*(?:\([^)]{1,60}\))?:\s/u;
 
 /** "Q2. Age: 29": a numbered form answer belongs to the respondent even though the line reads like a question. */
 const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
@@ -121,6 +121,8 @@ function ageFrom(match: RegExpMatchArray, offset: number, text: string): number 
 
 const INTRO_AGE_SHORT =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|jaar\b|Jahre\b|ans\b|años\b|anos\b|anni\b|år\b|$)/u;
+/** "Koa here, 24, ...": a posted self-introduction. */
+const HERE_AGE = /^(?:[\p{L}!,.]+\s+)?\p{Lu}[\p{Ll}'’-]+\s+here\s*[,—–-]\s*(\d{1,2})\s*(?:,|[—–-]|$)/u;
 const INTRO_AGE = new RegExp(
   `\\b(?:I'm|I’m|I am|Im|[Mm]y name is)\\s+\\p{Lu}[^,]{1,40},\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`,
   "u",
@@ -132,7 +134,9 @@ export function ageCandidates(units: readonly Unit[]): Candidate[] {
     const form = FORM_AGE.exec(unit.line);
     const formAge = form?.[1] && unit.text.includes(form[1]) ? parseNumber(form[1]) : null;
     if (formAge !== null && formAge >= 5 && formAge <= 110) out.push(fromUnit(unit, "age", formAge, 0.85));
-    const intro = isSelf(unit) ? (INTRO_AGE.exec(unit.text) ?? INTRO_AGE_SHORT.exec(unit.text)) : null;
+    const intro = isSelf(unit)
+      ? (INTRO_AGE.exec(unit.text) ?? INTRO_AGE_SHORT.exec(unit.text) ?? HERE_AGE.exec(unit.text))
+      : null;
     const introAge = intro?.[1] ? parseNumber(intro[1]) : null;
     if (introAge !== null && introAge >= 5 && introAge <= 110) out.push(fromUnit(unit, "age", introAge, 0.85));
     if (unit.topic !== "other") {
