@@ -231,3 +231,22 @@ describe("more complaint phrasings", () => {
     expect(values(skills, ["The hardest thing about the job is the noise."])).toEqual([]);
   });
 });
+
+describe("more goal and value phrasings", () => {
+  it("reads saving, training, looking-to and working-on goals", () => {
+    expect(values(goalCandidates, ["I'm saving up for a sailboat."])).toContain("save for sailboat");
+    expect(values(goalCandidates, ["I'm training for the Oslo half marathon."])).toContain("run Oslo half marathon");
+    expect(values(goalCandidates, ["We're looking to open a stall at the market."])).toContain(
+      "open a stall at the market",
+    );
+    expect(values(goalCandidates, ["I'm working on getting my pilot's licence."])).toContain("get my pilot's licence");
+  });
+
+  it("reads convictions and things not to compromise on, not hedges", () => {
+    expect(values(valueCandidates, ["I'd never compromise on hygiene."])).toContain("hygiene");
+    expect(values(valueCandidates, ["I believe every patient deserves time."])).toContain(
+      "every patient deserves time",
+    );
+    expect(values(valueCandidates, ["I believe it's on Tuesday."])).toEqual([]);
+  });
+});

@@ -799,6 +799,12 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
 
 const VALUE_PHRASES: readonly [RegExp, number][] = [
   [/\bnon-negotiable\s*:\s*([^.;!?]+)/gi, 0.8],
+  [/\b(?:it's|it’s|it is|everything is)\s+(?:all\s+)?about\s+([^.;!?]+)/gi, 0.62],
+  [/\b(?:never|won'?t|will not|don'?t|do not|refuse to)\s+compromise\s+on\s+([^.;!?]+)/gi, 0.72],
+  [
+    /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:is|are)\s+(?:at the (?:heart|core) of (?:everything|what) (?:I|we) do|in my (?:DNA|blood)|close to my heart|(?:really |very |super )?important to (?:me|us)|a big deal (?:to|for) me|what (?:it's|it is) all about)\b/giu,
+    0.7,
+  ],
   [/\bcares?\s+(?:a lot\s+|deeply\s+|so much\s+)?about\s+([^.;!?]+)/gi, 0.75],
   [/\bI(?:'d|’d| would) rather be\s+([^.;!?"”]+)/gi, 0.7],
   [/^([^.;!?—–]{3,60}?)\s*[—–-]+\s*protect (?:this|that|it)\b/gi, 0.7],
@@ -820,6 +826,10 @@ const BIG_ON =
 /** "Fair rota > fast rota": a note that ranks one thing above another. */
 const RANKED_VALUE = /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u;
 const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:about|for)|believe in|stand for)\b/i;
+
+/** "I believe every kid deserves a good teacher": a conviction, not a guess ("I believe it's on Tuesday"). */
+const CONVICTION =
+  /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu;
 
 const BELIEVES_IN = /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi;
 const CHECKBOX = /\[x\]\s*([^[\]]+)/gi;
@@ -900,6 +910,10 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
     if (VALUE_CUE.test(unit.text)) {
       for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.65));
     }
+    for (const m of unit.text.matchAll(CONVICTION)) {
+      const item = shorten(trimPunctuation(m[1] ?? ""), 8);
+      if (item) out.push(fromUnit(unit, "values", item, 0.62));
+    }
     for (const [pattern, value] of VALUE_PHRASE_WORDS) {
       if (pattern.test(unit.text)) out.push(fromUnit(unit, "values", value, 0.62));
     }
@@ -953,6 +967,22 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
   [/\b(?:I|[Ww]e) want to\s+(.+)/, "", 0.55],
   [/\b(?:[Ss]he|[Hh]e) (?:wants|hopes|plans|intends|aims) to\s+(.+)/, "", 0.65],
   [/\bworking towards?\s+(.+)/i, "", 0.65],
+  [/\b(?:I'm|I am|we're|we are|I've been)\s+(?:really\s+)?looking to\s+(.+)/i, "", 0.62],
+  [
+    /\b(?:I'm|I am|we're|we are)\s+saving\s+(?:up\s+)?(?:for|to buy)\s+(?:a |an |the |my |our )?(.+)/i,
+    "save for ",
+    0.62,
+  ],
+  [
+    /\b(?:I'm|I am)\s+training for\s+(?:the |a |an |my first )?((?:[\p{L}\d-]+\s+){0,3}(?:marathon|half marathon|half|ultra|triathlon|ironman|race|10k|5k|trek))\b/iu,
+    "run ",
+    0.65,
+  ],
+  [
+    /\b(?:I'm|I am|we're|we are)\s+working on\s+((?:getting|opening|building|finishing|writing|launching|learning|improving|growing|setting up|starting)\b.+)/i,
+    "",
+    0.62,
+  ],
   [/\b(?:I'm|I am|we're|we are) opening\s+(.+)/i, "open ", 0.7],
   [/\b(?:current|main) focus is\s+(.+)/i, "", 0.6],
   [/\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i, "", 0.7],
@@ -1002,11 +1032,25 @@ const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
 /** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
 const GOAL_LABEL =
-  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
+  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|next steps|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
 const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const TIME_TAIL =
   /\s+(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$/i;
+
+const GOAL_INFINITIVE: Record<string, string> = {
+  getting: "get",
+  opening: "open",
+  building: "build",
+  finishing: "finish",
+  writing: "write",
+  launching: "launch",
+  learning: "learn",
+  improving: "improve",
+  growing: "grow",
+  setting: "set",
+  starting: "start",
+};
 
 /** What "it" can point back to in a goal: something one passes, finishes, ships or wins. */
 const GOAL_ANTECEDENT =
@@ -1027,6 +1071,12 @@ function goalPhrase(raw: string, prefix: string): string | null {
         "",
       ),
   );
+  // "working on getting my CPA" -> "get my CPA".
+  phrase = phrase.replace(
+    /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i,
+    (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund,
+  );
+  phrase = phrase.replace(/\s+(?:someday|some day|eventually|in the future|long term)$/i, "");
   // "get the shipment out the door": ship it.
   phrase = phrase.replace(/^get\s+(.+?)\s+out (?:of )?the door\b.*$/i, "ship $1");
   phrase = phrase.replace(/\s+(?:live\s+)?(?:before|by) then$|\s+(?:asap|soon)$/i, "");
