@@ -176,7 +176,7 @@ const HEADING_MARKDOWN = /^#{1,6}\s+/;
 const RELATION_NOUNS =
   "husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|spouse|son|daughter|mother|father|mum|mom|mam|mama|mommy|dad|daddy|papa|stepmother|stepfather|stepson|stepdaughter|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|aunt|auntie|uncle|cousin|nephew|niece|mother-in-law|father-in-law|brother-in-law|sister-in-law|son-in-law|daughter-in-law|friend|best friend|bestie|neighbou?r|flatmate|roommate|housemate|colleague|co-?worker|boss|manager|line manager|supervisor|team lead|director|ceo|cto|founder|co-?founder|business partner|mentor|mentee|teacher|tutor|coach|doctor|gp|therapist|landlord|landlady|assistant|intern|guru|ex|hermano|hermana|madre|padre|marido|esposo|esposa|mujer|hijo|hija|abuela|abuelo|jefe|jefa|novio|novia|mann|frau|freundin|freund|mutter|vater|sohn|tochter|chef|chefin|kollege|kollegin|mari|femme|fils|fille|mère|père|copain|copine|collègue|patron";
 const RELATION_OPENER = new RegExp(
-  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|mi|mis|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ma|mon|notre)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
+  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
   "iu",
 );
 
@@ -344,6 +344,12 @@ export function authorIsSubject(text: string, model: SubjectModel): boolean {
   return firstPerson >= thirdPerson;
 }
 
+/** '"...," Hughes said.' / '"...," she added.' and '"...," said Ana Ruiz.' */
+const QUOTE_CREDIT =
+  /["”»]\s*,?\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s\p{Lu}[\p{L}'’-]+)?|she|he|they)\s+(?:said|says|added|adds|explained|explains|told|recalled|recalls|laughed|laughs|admitted|admits|noted|notes|wrote|writes|insisted|insists|joked|jokes)\b/u;
+const QUOTE_CREDIT_AFTER =
+  /["”»]\s*,?\s*(?:said|says|added|adds|explained|recalled|noted|wrote|insisted|joked)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s\p{Lu}[\p{L}'’-]+)?)/u;
+
 /** "> On 11 Feb 2025, at 15:02, Ana Ruiz wrote:" heads a quoted earlier message (English, French, Spanish, ...). */
 const REPLY_HEADER =
   /^>*\s*(?:On|Le|El|Em|Il|Op|Den|W dniu)\b.{4,120}?[,\s]([^,<>]{2,60}?)\s*(?:<[^>]*>\s*)?(?:wrote|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napisał\(a\)|napisał)\s*:?\s*$/i;
@@ -383,6 +389,9 @@ interface LineState {
   firstPoster: string | null;
   /** Inside an "Original Message" block: "pending" until its From: line names the writer. */
   forwarded: Party | "pending" | null;
+  /** Who the last credited quotation belonged to, and the line it was on. */
+  lastQuote: Party | null;
+  lastQuoteLine: string;
   /** Whether the last person was named in the third person (so "she" next refers to them). */
   lastByName: boolean;
   sticky: Party | null;
@@ -403,6 +412,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const stats = labelStats(source.text);
     const state: LineState = {
       replyFrom: null,
+      lastQuote: null,
+      lastQuoteLine: "",
       firstPoster: null,
       forwarded: null,
       lastByName: false,
@@ -582,10 +593,27 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
 
 /** A quote followed by "— Name" belongs to that name; an unattributed quote belongs to the page's subject. */
 function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
-  const credit = /["”»]\s*[—–-]\s*([^,]+)/.exec(sentence)?.[1];
-  if (credit && ctx.model.matcher) return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
+  const party = creditedParty(sentence, ctx);
+  if (party !== null) {
+    ctx.state.lastQuote = party;
+    ctx.state.lastQuoteLine = ctx.line;
+    return party;
+  }
+  // A quote right after someone else's credited quote, on the same line, goes on in their voice.
+  if (ctx.state.lastQuote !== null && ctx.state.lastQuoteLine === ctx.line) return ctx.state.lastQuote;
   if (ctx.state.block.party === "other") return "other";
   return "subject";
+}
+
+/** '"...," Hughes said', '"..." — Ana', '"...," she added': who a quote is credited to, when it says. */
+function creditedParty(sentence: string, ctx: PushContext): Party | null {
+  const dash = /["”»]\s*[—–-]\s*([^,]+)/.exec(sentence)?.[1];
+  const said = QUOTE_CREDIT.exec(sentence) ?? QUOTE_CREDIT_AFTER.exec(sentence);
+  const credit = dash ?? said?.[1];
+  if (credit === undefined) return null;
+  if (/^(?:she|he|they)$/i.test(credit.trim())) return ctx.state.lastPerson === "unknown" ? null : ctx.state.lastPerson;
+  if (!ctx.model.matcher) return null;
+  return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
 }
 
 interface Topic {
@@ -640,6 +668,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
+    // '"She's the stubborn one," he said' in an article: someone else's words about the article's subject.
+    if (quoted && speaker === "other" && !ctx.authored) return { topic: "subject", by: "pronoun" };
     const rest = body.replace(LEADING_PRONOUN, "");
     if (speaker === "subject" && !quoted && !state.lastByName && !FIRST_PERSON.test(rest)) {
       state.lastPerson = "other";

@@ -124,6 +124,18 @@ describe("subject name", () => {
     expect(nameOf("Met with Ilona Berg (new hire). She's 26 and wants to learn Go.")).toBe("Ilona Berg");
   });
 
+  it("does not make a relative or neighbour the subject of a first-person text", () => {
+    const text =
+      "I've kept bees for ten years. Last week my neighbour Tom Price came over. Tom Price is 70 and grew up in Wales. I'm 45.";
+    expect(nameOf(text)).toBeNull();
+    expect(subjectSentences(text).some((s) => s.includes("70"))).toBe(false);
+  });
+
+  it("a relative who shares the surname does not knock the subject out", () => {
+    const page = "Rosa Pellerin runs the farm with her brother-in-law Denis Pellerin. Rosa keeps the books.";
+    expect(nameOf(page)).toBe("Rosa Pellerin");
+  });
+
   it("leaves the name empty when the person is never named", () => {
     expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
   });
@@ -209,6 +221,18 @@ describe("attribution", () => {
 
   it("does not take a place in a report title for a person", () => {
     expect(nameOf("Trip report — Costa Rica — 2023\nWe hiked a lot. I loved the cloud forest.")).toBeNull();
+  });
+
+  it("credits quotes in an article to whoever the text says spoke", () => {
+    const article = [
+      'Nadia Rahman, 39, has run a bakery in Leeds since 2015. "I get up at 3am every day," she said.',
+      'Her business partner, Owen Hughes, 52, handles the accounts. "She\'s the stubborn one," Hughes said. "I\'m the worrier."',
+    ].join("\n");
+    const mine = subjectSentences(article);
+    expect(mine).toContain('"I get up at 3am every day," she said.');
+    expect(mine).toContain('"She\'s the stubborn one," Hughes said.');
+    expect(mine).not.toContain('"I\'m the worrier."');
+    expect(mine.some((s) => s.includes("Owen Hughes, 52"))).toBe(false);
   });
 
   it("keeps emoji-marked commenters out of the subject's posts", () => {

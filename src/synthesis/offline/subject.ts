@@ -9,6 +9,11 @@
 //   translated oral-history interviews; never an organisation ('Obs Garden Committee') as a name.
 // - attribution: many subject sentences are dropped, so every field's recall suffers: long answers after an
 //   interviewer's question, survey answers, forum/Reddit posts, first person in emails after the greeting.
+// - CONCRETE: speakerDeclarations() only reads lines starting 'Speaker(s):'. A header 'Participants: DS = Daniel
+//   Sousa (product designer, X) · MR = participant' (also Attendees/Present/Cast/Key/Legend/In the room) is ignored, so
+//   every 'MR:' turn falls through labelParty() to 'other' (because a matcher exists) and the whole interview is lost.
+//   Generalise: read declarations in any header line; and in a two-label transcript where one label asks most of the
+//   questions (or is the interviewer), the other label is the subject even when nothing names it.
 // <<< END OF NOTE <<<
 /**
  * Who is the persona about? Collects name candidates from structural cues (self-introductions, requester/customer
@@ -69,7 +74,11 @@ const AUTHOR_FIELD = new RegExp(
   "imu",
 );
 const GUEST_INTRO = new RegExp(
-  `\\b(?:(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|[Jj]oined (?:today )?by|(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|[Tt]oday['’]?s guest(?: is)?|[Pp]lease welcome|[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with)\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
+  `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
+  "gu",
+);
+const RELATED_NAME = new RegExp(
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru)(?:,)?\\s+(${N})`,
   "gu",
 );
 const FEATURE_TITLE = new RegExp(
@@ -195,6 +204,12 @@ function lineCandidates(
       const credited = AUTHOR_HEADING.exec(segment)?.[1];
       if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
     }
+    // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
+    // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
+    for (const related of line.matchAll(RELATED_NAME)) {
+      const given = nameTokens(related[1] ?? "")[0];
+      if (given) excluded.add(given.toLowerCase());
+    }
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
     if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
@@ -227,7 +242,13 @@ function lineCandidates(
       `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},|\\s*\\((?:she|he|they|ela|él|sie|elle)[^)]{0,20}\\))?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
       "u",
     ).exec(line);
-    if (opener?.[1] && nameTokens(opener[1]).length >= 2 && !nameTokens(opener[1]).some(isBusinessWord)) {
+    // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
+    if (
+      opener?.[1] &&
+      !selfWritten &&
+      nameTokens(opener[1]).length >= 2 &&
+      !nameTokens(opener[1]).some(isBusinessWord)
+    ) {
       add(candidates, opener[1], source, opener[0].trim(), 2);
       const last = candidates.at(-1);
       if (last && last.quote === opener[0].trim()) last.weak = true;
