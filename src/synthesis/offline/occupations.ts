@@ -186,7 +186,7 @@ export function workVerb(form: string): string | null {
 }
 
 /** Nouns ending in -s that are singular school subjects or fields ("I teach physics"). */
-const SINGULAR_S = /(?:ics|ss|us|is|news)$/i;
+const SINGULAR_S = /(?:ics|ss|us|is|news|maths|arts|sciences|studies)$/i;
 
 /** "trucks" -> truck, "buses" -> bus, "lorries" -> lorry, "potatoes" -> potato. */
 function singular(word: string): string {

@@ -99,7 +99,7 @@ const THIRD_AGE: readonly [RegExp, number][] = [
   [new RegExp(`^(?:[\\p{L}.’' ]{1,30}?)\\s+(?:just\\s+)?turned\\s+(${NUM})\\b`, "giu"), 0],
   [
     new RegExp(
-      `^(?:she|he|[\\p{L}.’' ]{1,30}?)\\s+(?:is|'s|’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
       "giu",
     ),
     0,
@@ -386,7 +386,7 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
 
 const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
 const THIRD_ROLE =
-  /^(?:[\p{L}\d.,’' ]{1,40}?)\s+(?:is|was|works as|has worked as|serves as)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
+  /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
 const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
 /** "I am Maya Chen, a 34-year-old pediatric nurse": the appositive after a self-introduction. */
 const INTRO_APPOSITIVE = /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
@@ -755,6 +755,14 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
             0.7,
           ),
         );
+      }
+    }
+    // "Omar joined Brightline as a logistics coordinator": a start in the third person.
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
+      for (const match of unit.text.matchAll(START_ROLE)) {
+        if (/\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text)) break;
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.7));
       }
     }
     // "X is a Y" names the subject's job only when X is the subject ("one of them is a landlord" is not).
