@@ -273,6 +273,9 @@ export const TRAIT_NOUNS: Record<string, string> = {
   stickler: "detail-oriented",
   "creature of habit": "routine-driven",
   "go-getter": "driven",
+  organiser: "organized",
+  organizer: "organized",
+  overthinker: "overthinker",
   "team player": "collaborative",
   "straight shooter": "direct",
   "free spirit": "free-spirited",
@@ -299,6 +302,8 @@ export const TRAIT_BEHAVIOURS: readonly [RegExp, string][] = [
   [/\bI (?:can'?t|cannot|never) sit still\b/i, "restless"],
   [/\bI (?:can'?t|cannot|never) say no\b/i, "people-pleaser"],
   [/\bI (?:never|don'?t|do not) give up\b|\bI keep going\b/i, "persistent"],
+  [/\bI (?:tend to |always |often )?overthink\b/i, "overthinker"],
+  [/\bI (?:always |tend to )?(?:say yes to everything|over-?commit)\b/i, "overcommitted"],
 ];
 
 export interface LexiconEntry {

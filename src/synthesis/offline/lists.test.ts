@@ -250,3 +250,19 @@ describe("more goal and value phrasings", () => {
     expect(values(valueCandidates, ["I believe it's on Tuesday."])).toEqual([]);
   });
 });
+
+describe("more skill and trait phrasings", () => {
+  it("reads go-to areas, held licences, 'handy with' and 'I do all our X'", () => {
+    expect(values(skills, ["I'm the go-to person for payroll."])).toContain("payroll");
+    expect(values(skills, ["I've got a crane operator licence."])).toContain("crane operator licence");
+    expect(values(skills, ["I'm handy with a lathe."])).toContain("lathe");
+    expect(values(skills, ["I do all our newsletters."])).toContain("newsletters");
+    expect(values(skills, ["I know my way around Excel."])).toContain("Excel");
+  });
+
+  it("reads hedged self-descriptions but not denied ones", () => {
+    expect(values(traitCandidates, ["I can be impatient."])).toContain("impatient");
+    expect(values(traitCandidates, ["I'm not patient with paperwork."])).toEqual([]);
+    expect(values(traitCandidates, ["People call me the organiser."])).toContain("organized");
+  });
+});

@@ -149,7 +149,7 @@ export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
 const INTENSIFIERS =
   "(?:(?:a bit|a little|very|quite|pretty|really|more|so|too|fairly|extremely|super|kind of|naturally|always|muy|bastante|un poco)\\s+|\\.{3}\\s*)*";
 const SELF_TRAIT = new RegExp(
-  `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
+  `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be|I've been called|I'm told I'm|I get called)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
   "giu",
 );
 const THIRD_TRAIT = new RegExp(
@@ -226,6 +226,8 @@ export function traitCandidates(units: readonly Unit[]): Candidate[] {
     // Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients.
     if (isAboutSubject(unit) && unit.topic !== "other") {
       for (const match of unit.text.matchAll(TRAIT_LIST)) {
+        // "I'm not patient", "she's never late": a denied trait is not one.
+        if (/^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i.test((match[1] ?? "").trim())) continue;
         const list =
           (match[1] ?? "")
             .replace(/\b(?:kind|sort) of\b/gi, "")
@@ -594,14 +596,17 @@ export function interestCandidates(units: readonly Unit[]): Candidate[] {
 // ---------------------------------------------------------------- skills
 
 const GOOD_AT =
-  /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong)\s+(?:at|with)\s+([^,.;!?]+)/gi;
+  /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong|handy|decent|solid|confident|comfortable|fluent|quick|fast)\s+(?:at|with|in)\s+([^,.;!?]+)/gi;
+/** "I'm the go-to person for spreadsheets", "I've got a forklift licence". */
+const GO_TO =
+  /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 /** "Skills: planting design, AutoCAD and hand sketching", "skills I've picked up along the way: ...". */
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 const EXPERT_IN =
   /\b(?:specialist|expert|skilled|experienced|proficient|trained|certified)\s+(?:in|at|on)\s+([^,.;!?]+)/gi;
 const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 const DID_MYSELF =
-  /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
+  /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
 const SKILL_VERBS =
   /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
 /** "She runs a cellar crew of nine", "Priya leads a team of 40": what a bio says the subject does. */
@@ -614,7 +619,7 @@ const NOT_A_PRACTICE =
   /^(?:living|working|waiting|trying|thinking|going|doing|using|coming|married|dating|saving|looking|struggling|getting|feeling|sleeping|staying|meaning|planning|hoping|wanting|talking|asking|telling|putting|paying|chasing)$/i;
 /** "licensed Q Grader", "UDT-certified trainer", "certified scuba instructor": a credential names a skill. */
 const CERTIFIED_AS =
-  /\b((?:[\p{L}\d]+-)?(?:certified|licensed|qualified|accredited|registered|chartered))\s+((?:[\p{L}\d-]+\s+){0,2}(?:[\p{L}-]{3,}(?:er|or|ist|ian)|nurse|pilot|guide|coach|instructor|trainer|engineer|accountant|surveyor|electrician|plumber|grader|sommelier|midwife|paramedic|therapist|interpreter|translator|diver|mechanic|technician))\b/giu;
+  /\b((?:[\p{L}\d]+-)?(?:certified|licensed|qualified|accredited|registered|chartered|trained))\s+((?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}-]{3,}(?:er|or|ist|ian)|nurse|pilot|guide|coach|instructor|trainer|engineer|accountant|surveyor|electrician|plumber|grader|sommelier|midwife|paramedic|therapist|interpreter|translator|diver|mechanic|technician))\b/giu;
 /** "Her day job is 'half chemistry': native-yeast fermentations, blending trials and ...": what the job consists of. */
 const DAY_JOB =
   /\b(?:(?:my|her|his|the)\s+day\s+job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means|involves)\s+(?:mostly\s+|basically\s+|mainly\s+)?|(?:my|her|his)\s+(?:job|work)\s+(?:consists of|involves|is mostly|is mainly|is basically)\s+)([^.;!?]+)/iu;
@@ -633,7 +638,7 @@ const LANGUAGE_LIST = new RegExp(
 /** Distinctive tool names wherever the subject mentions them ("I still think Figma auto-layout is magic"). */
 const TOOL_MENTION = new RegExp(`(?<![\\p{L}\\d])(${TOOL_WORDS.map(escapeRegExp).join("|")})(?![\\p{L}\\d])`, "gu");
 const TOOL_USE = new RegExp(
-  `(?:\\b(?:in|with|using|on|is|uses?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
+  `(?:\\b(?:in|with|using|on|is|uses?|around|know|knows|learned|learnt|master(?:ed)?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
   "gu",
 );
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
@@ -691,6 +696,12 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       }
     }
     for (const m of unit.text.matchAll(EXPERT_IN)) push(unit, skillPhrase(m[1] ?? "", 6), 0.75);
+    for (const m of unit.text.matchAll(GO_TO)) push(unit, skillPhrase(m[1] ?? m[2] ?? "", 5), 0.7);
+    // "I do all our social media": everything of a kind done by the subject.
+    const doesAll = isSelf(unit)
+      ? /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i.exec(unit.text)
+      : null;
+    if (doesAll) push(unit, skillObject(doesAll[1] ?? ""), 0.62);
     for (const m of unit.text.matchAll(QUALIFIED_FOR)) {
       if (/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(unit.text.slice(0, m.index)))
         continue;
