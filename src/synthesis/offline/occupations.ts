@@ -70,6 +70,7 @@ export const JOB_NOUNS: ReadonlySet<string> = new Set(
     volcanologist seismologist glaciologist biostatistician
 
     apprentice intern trainee volunteer retiree pensioner homemaker housewife househusband
+    dev rn lpn cna swe sde
   `),
 );
 

@@ -22,6 +22,7 @@ describe("age", () => {
     ["Hoi! Ik ben Joris, 42 jaar, en ik woon in Zwolle.", 42],
     ["Member profile: Omar Farouk, 46, quantity surveyor, Doha.", 46],
     ["Dina here — 36 years old, midwife, Quito.", 36],
+    ["Bio: Teresa Lindqvist, age 52, lives in Uppsala.", 52],
     ["Profile: Ilse Vermeer\nIlse's a radiographer in Arnhem. She's 44.", 44],
     ["Aloha! Keanu here, 24, just got my first job on the boats.", 24],
     ["I'm a retired postman, 71, and I walk the dog twice a day.", 71],
@@ -46,6 +47,8 @@ describe("age", () => {
     ["It was 25F outside this morning, far too cold for me."],
     ["Posted by mo_bakes\n💬 Reply from Sam: I'm 30 and still waiting on my license lol"],
     ["I'm Gus. Our farm, 40 years old this year, is my pride."],
+    ["I'm Jo. My kids, age 5 and 7, love it."],
+    ["I'm Paul. At age 25 I quit my job."],
     ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
   ])("takes no age from %j", (text) => {
     expect(scalar("age", text)).toBeNull();
@@ -74,6 +77,9 @@ describe("occupation", () => {
     ["Profile: Ilse Vermeer\nIlse's a radiographer in Arnhem. She's 44.", "radiographer"],
     ["About Kenji Sato\nKenji joined Larkfield as a quality inspector in 2020.", "quality inspector"],
     ["Meet Ana Folau\nAna has been a school librarian for 12 years.", "school librarian"],
+    ["I'm Ola, the founder/CEO of a small robotics startup.", "founder/CEO"],
+    ["I'm Ravi, an RN in a busy ICU.", "RN"],
+    ["I'm Mira, a QA team lead at a games studio.", "QA team lead"],
     ["Ciao! Sono Giulia, ho 33 anni e faccio la fotografa a Trieste.", "photographer"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "carpenter"],
     ["I'm Leo, in my 40s, and I design kitchens for a living.", "kitchen designer"],
