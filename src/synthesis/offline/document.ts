@@ -92,8 +92,12 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     // "Headline (current): ..." is a profile field, not a speaker.
     if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(/\s*\([^)]*\)\s*$/, "").trim()))
       return null;
-    if (match?.[1])
-      return { label: match[1].trim(), content: line.slice(match[0].length), contentStart: match[0].length, sticky };
+    if (match?.[1]) {
+      const content = line.slice(match[0].length);
+      // "@ana_codes · 3h" heads a post: the lines below are that account's.
+      const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
+      return { label: match[1].trim(), content, contentStart: match[0].length, sticky: sticky || postHeader };
+    }
   }
   const header = STICKY_HEADER.exec(line);
   if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
@@ -176,7 +180,7 @@ const HEADING_MARKDOWN = /^#{1,6}\s+/;
 const RELATION_NOUNS =
   "husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|spouse|son|daughter|mother|father|mum|mom|mam|mama|mommy|dad|daddy|papa|stepmother|stepfather|stepson|stepdaughter|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|aunt|auntie|uncle|cousin|nephew|niece|mother-in-law|father-in-law|brother-in-law|sister-in-law|son-in-law|daughter-in-law|friend|best friend|bestie|neighbou?r|flatmate|roommate|housemate|colleague|co-?worker|boss|manager|line manager|supervisor|team lead|director|ceo|cto|founder|co-?founder|business partner|mentor|mentee|teacher|tutor|coach|doctor|gp|therapist|landlord|landlady|assistant|intern|guru|ex|hermano|hermana|madre|padre|marido|esposo|esposa|mujer|hijo|hija|abuela|abuelo|jefe|jefa|novio|novia|mann|frau|freundin|freund|mutter|vater|sohn|tochter|chef|chefin|kollege|kollegin|mari|femme|fils|fille|mère|père|copain|copine|collègue|patron";
 const RELATION_OPENER = new RegExp(
-  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
+  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|helps|helped|goes|went|comes|came|died|graduated|started|became|left|joined|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
   "iu",
 );
 
@@ -336,7 +340,7 @@ export function authorIsSubject(text: string, model: SubjectModel): boolean {
       const body = sentence.text.replace(/^[^\p{L}]+/u, "");
       if (model.matcher && MET_WITH.test(body) && refersTo(body.replace(MET_WITH, ""), model.matcher)) thirdPerson += 2;
       else if (LEADING_FIRST_PERSON.test(body) || /(?:^|\s)(?:I|I'm|Im|I've|my)\s/.test(body)) firstPerson += 1;
-      else if (model.matcher && (refersTo(body, model.matcher) || LEADING_PRONOUN.test(body))) thirdPerson += 1;
+      else if ((model.matcher && refersTo(body, model.matcher)) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
     }
   }
   // With no narration either way, quotations mean someone else is presenting the subject's words.
@@ -359,6 +363,10 @@ const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[
 /** Forum and comment headers: "Posted by ana_r", "Reply from @ana", "Beitrag von ana_r", "Antwort von ...". */
 const POST_HEADER =
   /^\s*(?:(?:re:\s*)?(?:posted|reply|replied|answer|answered|comment|commented|written|post)\s+(?:by|from)|beitrag von|antwort von|kommentar von|réponse de|message de|publié par|respuesta de|publicado por|escrito por|comentario de|resposta de)\s+@?([\p{L}\d_.-]{2,40})/iu;
+
+/** What follows a handle on a post header: "· 3h", "· 12 May 2024", "2 days ago". */
+const POST_META =
+  /^(?:[·|•—–-]\s*)?(?:\d+\s?(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\p{L}{3,9}\.?(?:\s\d{4})?|\p{L}{3,9}\.?\s\d{1,2}(?:,\s\d{4})?|yesterday|just now|\d+\s\p{L}+\sago)[^\p{L}]{0,12}$/iu;
 
 /** "-----Original Message-----": an earlier message follows, to the end of the text, with its own From: line. */
 const ORIGINAL_MESSAGE =
@@ -408,6 +416,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
   let injected = 0;
   for (const source of sources) {
     const authored = authorIsSubject(source.text, model);
+    // Written as "I" on the evidence of the text itself, not only by default.
+    const voiced = authored && firstPersonSentences(source.text) >= 2;
     const lines = source.text.split("\n");
     const stats = labelStats(source.text);
     const state: LineState = {
@@ -478,6 +488,12 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         if (party === "other") others.add(labelKey(speech.label));
         if (speech.sticky) {
           state.sticky = party;
+          // Social posts: the account that posts first owns a first-person export; other accounts are replies.
+          if (speech.label.startsWith("@")) {
+            const handle = speech.label.toLowerCase();
+            state.firstPoster ??= handle;
+            if (party !== "subject") state.sticky = handle === state.firstPoster && authored ? "subject" : "other";
+          }
           return;
         }
         speaker = party;
@@ -501,6 +517,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
             line: split[2],
             speaker: "subject" as Party,
             authored,
+            voiced: false,
             state,
             model,
             label: null,
@@ -530,7 +547,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         pushUnits(
           units,
           sentence.text,
-          { source, line: content, speaker, authored, state, model, label, others },
+          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label, others },
           continuesQuote,
         );
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
@@ -549,6 +566,8 @@ interface PushContext {
   line: string;
   speaker: Party;
   authored: boolean;
+  /** The unit's "I" is known to be speaking: a labelled turn or a text written in the first person. */
+  voiced: boolean;
   state: LineState;
   model: SubjectModel;
   label: string | null;
@@ -671,7 +690,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     // '"She's the stubborn one," he said' in an article: someone else's words about the article's subject.
     if (quoted && speaker === "other" && !ctx.authored) return { topic: "subject", by: "pronoun" };
     const rest = body.replace(LEADING_PRONOUN, "");
-    if (speaker === "subject" && !quoted && !state.lastByName && !FIRST_PERSON.test(rest)) {
+    if (speaker === "subject" && ctx.voiced && !quoted && !state.lastByName && !FIRST_PERSON.test(rest)) {
       state.lastPerson = "other";
       return { topic: "other", by: "pronoun" };
     }
@@ -687,6 +706,14 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
 
 function escapeName(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function firstPersonSentences(text: string): number {
+  let count = 0;
+  for (const line of text.split("\n")) {
+    for (const sentence of splitSentences(line)) if (FIRST_PERSON.test(sentence.text)) count += 1;
+  }
+  return count;
 }
 
 /** Units whose "I" is the subject. */

@@ -20,7 +20,8 @@ const NOT_NAME_WORDS = new Set(
     "viele liebe grüße gruß hallo moin servus danke bonjour salut merci cordialement bises olá obrigado obrigada " +
     "grazie ciao saluti hej takk tusen terima kasih salam newsletter press kit biographies biography bio blog " +
     "podcast episode issue news digest weekly journal magazine report forum thread post posts export activity " +
-    "transcript notes minutes survey feedback ticket opportunity contact sure"
+    "transcript notes minutes survey feedback ticket opportunity contact sure yeah yep yup nope hmm um uh oh " +
+    "well right exactly absolutely totally honestly basically actually sorry"
   ).split(" "),
 );
 

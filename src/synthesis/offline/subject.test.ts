@@ -136,6 +136,10 @@ describe("subject name", () => {
     expect(nameOf(page)).toBe("Rosa Pellerin");
   });
 
+  it("does not read a filler word after a role label as a name", () => {
+    expect(nameOf("Respondent: Yeah, so, um, I'm Ravi — Ravi Menon — a pharmacist.")).toBe("Ravi Menon");
+  });
+
   it("leaves the name empty when the person is never named", () => {
     expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
   });
@@ -233,6 +237,31 @@ describe("attribution", () => {
     expect(mine).toContain('"She\'s the stubborn one," Hughes said.');
     expect(mine).not.toContain('"I\'m the worrier."');
     expect(mine.some((s) => s.includes("Owen Hughes, 52"))).toBe(false);
+  });
+
+  it("third-person notes about an unnamed participant stay theirs, relatives' facts do not", () => {
+    const notes =
+      "Participant P3 is a 52-year-old dairy farmer. They milk 80 cows and struggle with prices. Their son helps on weekends; he is 24.";
+    const mine = subjectSentences(notes);
+    expect(mine).toContain("They milk 80 cows and struggle with prices.");
+    expect(mine.some((s) => s.includes("he is 24"))).toBe(false);
+  });
+
+  it("a reply under another handle is not the account owner's post", () => {
+    const feed = [
+      "@ana_codes · 3h",
+      "Shipped my first crate today, I'm 24.",
+      "  @devdan · 2h",
+      "  Congrats! I'm 40 and still scared of it.",
+    ].join("\n");
+    const mine = subjectSentences(feed);
+    expect(mine.some((s) => s.includes("I'm 24"))).toBe(true);
+    expect(mine.some((s) => s.includes("I'm 40"))).toBe(false);
+  });
+
+  it("keeps what the subject says about a relative's behaviour that affects them", () => {
+    const notes = "Mentee: Ana Ruiz\n\nHer manager gives almost no feedback. She hears about issues late.";
+    expect(subjectSentences(notes)).toContain("Her manager gives almost no feedback.");
   });
 
   it("keeps emoji-marked commenters out of the subject's posts", () => {

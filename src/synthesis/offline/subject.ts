@@ -1,7 +1,8 @@
 // >>> NOTE FROM THE INTEGRATOR (read, act on it, then delete this comment block; do not commit it) >>>
 // I measured your work on two more UNSEEN case sets you cannot see (12 + 10 cases; one written to imitate the dev
-// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, but the unseen sets moved
-// 27 -> 35% and 52 -> 52%; list micro-F1 on the unseen sets 9-11% -> 12-18% (recall ~7-10%). The rules are too
+// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, list F1 8 -> 65%, but at 03:18
+// the unseen sets moved only 27 -> 42% and 52 -> 57% (scalars), list micro-F1 9-11% -> 14-20% (recall 8-12%;
+// occupation 17-40%, location 20-33%). The rules are too
 // specific to heldout2's phrasings. For the rest of your time: STOP tuning on heldout2; write broad, simple cue
 // families and test each with 10+ varied sentences of your own in your test file. What the unseen sets miss:
 // - names 50% on one unseen set: self-introductions inside long speaker turns ('So — I am Meenakshi Rao, I teach'),
@@ -54,7 +55,7 @@ const INTRO_QUESTION =
 const ANSWER_OPENER =
   /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)`,
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "imu",
 );
 /** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
