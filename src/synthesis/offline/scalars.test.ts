@@ -82,6 +82,7 @@ describe("occupation", () => {
     ["I'm Mira, a QA team lead at a games studio.", "QA team lead"],
     ["Ciao! Sono Giulia, ho 33 anni e faccio la fotografa a Trieste.", "photographer"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "carpenter"],
+    ["Olá! Sou o Tiago, sou carpinteiro em Braga.", "carpenter"],
     ["I'm Leo, in my 40s, and I design kitchens for a living.", "kitchen designer"],
     ["I'm Pita, and I'm a tour guide most of the year.", "tour guide"],
   ])("%j -> %j", (text, role) => {
@@ -161,6 +162,13 @@ describe("location", () => {
     ["Notes: Greta is 63, a retired nurse from Bremen, now lives near Kiel.", "Kiel"],
     ["I own a tiny nail salon in Accra and I'm turning 30 next month.", "Accra"],
     ["Hallo, ik ben Bram en ik werk als timmerman in Deventer.", "Deventer"],
+    ["Hola, soy Lucía, soy enfermera en Valencia y tengo 31 años.", "Valencia"],
+    ["Olá! Sou o Tiago, sou carpinteiro em Braga.", "Braga"],
+    ["I'm thirty-four and I run a food truck in Portland.", "Portland"],
+    [
+      "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",
+      "Accra",
+    ],
   ])("%j -> %j", (text, place) => {
     expect(scalar("location", text)).toBe(place);
   });
@@ -180,6 +188,7 @@ describe("location", () => {
     ["I'm Ana. Our shop ships to customers in Germany and France."],
     ["I'm Karl. Our company was founded in 1987 in Stuttgart by my grandfather."],
     ["I'm Eli. I visited Kyoto last spring and I want to move to Vancouver someday."],
+    ["I'm Lin. We loved Paris, Rome, and Vienna on our honeymoon."],
   ])("takes no location from %j", (text) => {
     expect(scalar("location", text)).toBeNull();
   });

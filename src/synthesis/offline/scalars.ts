@@ -940,6 +940,10 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
     new RegExp(`\\b(?:[Ff]accio (?:il|la|l['’])|[Ll]avoro (?:come|a|in))[^.;!?]{0,30}?\\s(?:a|in)\\s+${PLACE}`, "gu"),
     0.65,
   ],
+  // "soy enfermera en Valencia", "sou enfermeira em Braga", "ich bin Tischlerin in Graz".
+  [new RegExp(`\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`, "gu"), 0.6],
+  [new RegExp(`\\b(?:[Ii]ch bin|[Ii]ch arbeite|[Aa]rbeite)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`, "gu"), 0.6],
   // "je suis boulangère à Lyon", "je travaille à Genève".
   [new RegExp(`\\b(?:je suis|je travaille|j'habite|j’habite|je vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`, "gu"), 0.65],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`, "gu"), 0.85],
@@ -958,7 +962,7 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
   ],
   [
     new RegExp(
-      `(?<![-\\p{L}])(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+      `(?<![-\\p{L}])(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
       "gu",
     ),
     0.55,
@@ -1055,6 +1059,25 @@ function cleanPlace(raw: string): string | null {
   place = place.replace(/,\s*\p{Lu}\p{Ll}{1,3}$/u, "");
   if (!place || looksLikeOrganisation(place)) return null;
   return place;
+}
+
+/** "Consultant Cardiologist, St Luke's Hospital, Accra": a signature line ending in a known town. */
+function trailingPlace(line: string): string | null {
+  const text = line.trim();
+  if (
+    text.length > 100 ||
+    /[.!?]$/.test(text) ||
+    /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i.test(text)
+  )
+    return null;
+  const parts = text.split(/\s*,\s*|\s+[·|•—–]\s+/);
+  if (parts.length < 2) return null;
+  const last = trimPunctuation(parts[parts.length - 1] ?? "");
+  if (!/^\p{Lu}/u.test(last) || !isKnownPlace(last) || isCountry(last)) return null;
+  // Only after a role or an organisation, as in a signature block.
+  const rest = parts.slice(0, -1).join(" ").split(/\s+/);
+  const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
+  return signatureLike ? cleanPlace(last) : null;
 }
 
 /** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
@@ -1171,7 +1194,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
     }
     // Signature and header segments that are only a place, and site headings of one's own notes.
     if (isSelf(unit) && firstOfLine && !unit.quoted) {
-      const segment = segmentPlace(unit.line);
+      const segment = segmentPlace(unit.line) ?? trailingPlace(unit.line);
       if (segment) out.push(fromUnit(unit, "location", segment, 0.6));
       const site = SITE_HEADING.exec(unit.line);
       const sitePlace = site?.[1] && isKnownPlace(site[1]) ? cleanPlace(site[1]) : null;
