@@ -140,6 +140,12 @@ describe("subject name", () => {
     expect(nameOf("Respondent: Yeah, so, um, I'm Ravi — Ravi Menon — a pharmacist.")).toBe("Ravi Menon");
   });
 
+  it("excludes email recipients only when the sender is named", () => {
+    expect(nameOf("From: Ana Ruiz\nTo: Ben Okoro\nHi Ben, I'm 33.")).toBe("Ana Ruiz");
+    const agentReply = "From: Support Team\nTo: Ana Ruiz\n\nHi Ana, sorry.\n\nCustomer: Ana Ruiz (Pro plan)";
+    expect(nameOf(agentReply)).toBe("Ana Ruiz");
+  });
+
   it("leaves the name empty when the person is never named", () => {
     expect(nameOf("Name (optional): \nHow old are you? 44\nWhat do you do? I drive a tram.")).toBeNull();
   });

@@ -65,8 +65,10 @@ const SUBJECT_ROLE_TAG = new RegExp(
   `(${NAME_SEQUENCE})\\s*\\((?:customer|client|prospect|participant|interviewee|respondent|user|patient)\\)`,
   "gu",
 );
+/** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
+const RECIPIENT_FIELD = new RegExp(`^(?:[-•*]\\s*)?(?:to|cc|bcc|an|para|à|a)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`, "mu");
 const OTHER_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|to|cc|bcc|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
   "imu",
 );
 /** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
@@ -184,15 +186,20 @@ function lineCandidates(
 ): void {
   const selfWritten = writesAsSelf(lines);
   const firstLine = lines.findIndex((line) => line.trim() !== "");
+  const recipients: string[] = [];
+  let senderNamed = false;
   lines.forEach((line, i) => {
     if (looksLikeInjection(line)) return;
     // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz".
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
       const other = OTHER_FIELD.exec(segment)?.[1];
       if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
+      const recipient = RECIPIENT_FIELD.exec(segment)?.[1];
+      if (recipient) recipients.push(recipient);
       const field = FIELD_NAME.exec(segment);
       if (field?.[1]) {
         const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(segment);
+        if (isFrom) senderNamed = true;
         add(candidates, field[1], source, field[0].replace(/^[-•*]\s*/, ""), isFrom ? 2 : 4);
       }
       // The keeper of the notes is the subject only when they write about themselves.
@@ -295,6 +302,9 @@ function lineCandidates(
       else add(candidates, line.trim(), source, line.trim(), 1);
     }
   });
+  // "To: Ana Ruiz" under "From: Ben Okoro": Ana is who the writer addresses. Without a named sender (an agent's
+  // reply pasted alone), the recipient may well be the customer the material is about, so nothing is excluded.
+  if (senderNamed) for (const r of recipients) for (const t of nameTokens(r)) excluded.add(t.toLowerCase());
 }
 
 function introCandidates(
