@@ -120,6 +120,8 @@ describe("occupation", () => {
     ["I used to be an ex-pro cyclist."],
     ["I'm Noor, and I coach my daughter's football team on Saturdays."],
     ["I'm Femi. My manager, a former nurse, is 58."],
+    ["I'm Bea. I started a new school this year and I'm nervous."],
+    ["I'm Cem. I run a workshop for new parents once a month."],
     ["I'm Ben. I'm a dad, a runner, and a terrible cook."],
     ["I'm Dana. I'm a nurse by training but these days I work in sales."],
   ])("takes no occupation from %j", (text) => {
@@ -189,6 +191,8 @@ describe("location", () => {
     ["I'm Karl. Our company was founded in 1987 in Stuttgart by my grandfather."],
     ["I'm Eli. I visited Kyoto last spring and I want to move to Vancouver someday."],
     ["I'm Lin. We loved Paris, Rome, and Vienna on our honeymoon."],
+    ["Hi, I'm Tom, I'm from Brightline and we make scheduling software."],
+    ["Hi Sara, this is Tom calling from Brightline about your renewal."],
   ])("takes no location from %j", (text) => {
     expect(scalar("location", text)).toBeNull();
   });

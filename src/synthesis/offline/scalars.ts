@@ -373,7 +373,7 @@ const START_ROLE =
 const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
 /** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
 const FOREIGN_INTRO =
-  /\b(?:ich bin|bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|faccio (?:il|la|l['’])|ik ben|ik werk als|werk als)\b/gi;
+  /\b(?:ich bin|(?<=^|[.!?]\s+)Bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|faccio (?:il|la|l['’])|ik ben|ik werk als|werk als)\b/gi;
 
 function foreignRole(text: string): string | null {
   for (const cue of text.matchAll(FOREIGN_INTRO)) {
@@ -715,7 +715,20 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
       // "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade.
       if (!business || /^(?:company|business|startup|start-up|estate)$/.test(business)) continue;
-      if (/\b(?:opened|founded|set up|started)\b/.test(match[0]) && PAST_OR_FUTURE.test(unit.text)) continue;
+      // "I run a workshop for new parents", "I started a new school": events and schooling, not businesses.
+      if (
+        /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i.test(
+          unit.text,
+        ) ||
+        /\b(?:kitchen|workshop|stall)$/.test(business)
+      )
+        continue;
+      const founding = /\b(?:opened|founded|set up|started)\b/.test(match[0]);
+      if (
+        founding &&
+        (PAST_OR_FUTURE.test(unit.text) || /\b(?:school|practice|nursery|daycare|kindergarten)$/.test(business))
+      )
+        continue;
       const core = business.split(" ").slice(-1)[0] ?? business;
       const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
       out.push(fromUnit(unit, "occupation", trade ?? `${business} owner`, 0.7));
@@ -868,7 +881,8 @@ const PLACE =
 const PLACE_ONE = "(\\p{Lu}[\\p{L}'’-]+(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]+){0,2})";
 const NOT_PLACE =
   /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
-const LOCATION_PATTERNS: readonly [RegExp, number][] = [
+/** Cue patterns with their confidence; `known` marks weak cues that need a gazetteer place ("I'm from X"). */
+const LOCATION_PATTERNS: readonly [RegExp, number, boolean?][] = [
   [
     new RegExp(`\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near|out of)\\s+${PLACE}`, "gu"),
     0.8,
@@ -882,6 +896,7 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
       "gu",
     ),
     0.65,
+    true,
   ],
   // Sign-offs: "Greetings from Hobart!", "Grüße aus Plagwitz", "Saludos desde Quito".
   [
@@ -921,7 +936,7 @@ const LOCATION_PATTERNS: readonly [RegExp, number][] = [
   [new RegExp(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
   // "I'm from Ohio": usually home when nothing better is said ("originally from" is filtered as the past).
-  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:just\\s+)?from\\s+${PLACE}`, "gu"), 0.45],
+  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:just\\s+)?from\\s+${PLACE}`, "gu"), 0.45, true],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [new RegExp(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`, "gu"), 0.75],
   // "I've lived in London for ten years now": present perfect residence.
@@ -1122,8 +1137,9 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
     // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
     const weClause = unit.speaker === "subject" && /\b(?:we|us|our|I)\b/.test(unit.text);
     if ((!about && !weClause) || EXCLUDED_CONTEXT.test(unit.text)) return;
-    for (const [pattern, confidence] of LOCATION_PATTERNS) {
+    for (const [pattern, confidence, known] of LOCATION_PATTERNS) {
       for (const match of unit.text.matchAll(pattern)) {
+        if (known && !isKnownPlace(match[1] ?? "")) continue;
         const at = match.index ?? 0;
         // Only the clause the match sits in: "born in 1988 in Taipei and now live in Vancouver".
         const window = unit.text.slice(Math.max(0, at - 60), at);
