@@ -266,3 +266,24 @@ describe("more skill and trait phrasings", () => {
     expect(values(traitCandidates, ["People call me the organiser."])).toContain("organized");
   });
 });
+
+describe("third-person bios and notes", () => {
+  const bio: UnitOptions = { speaker: "unknown", topic: "subject", topicBy: "pronoun" };
+  const third = (rule: Rule, text: string) => [
+    ...new Set(rule([{ ...unit(text, 0, bio), firstPerson: false }]).map((c) => String(c.value))),
+  ];
+
+  it("reads likes, experience, descriptions and languages", () => {
+    expect(third(interestCandidates, "She loves restoring canal boats.")).toContain("restoring canal boats");
+    expect(third(skills, "She has 20 years of experience in payroll.")).toContain("payroll");
+    expect(third(traitCandidates, "Colleagues describe her as patient and precise.")).toEqual(
+      expect.arrayContaining(["patient", "precise"]),
+    );
+    expect(third(traitCandidates, "He is known for his directness.")).toContain("direct");
+    expect(third(skills, "She is fluent in Greek and Italian.")).toEqual(expect.arrayContaining(["Greek", "Italian"]));
+  });
+
+  it("keeps a languages list apart from a single language", () => {
+    expect(third(skills, "She is fluent in Greek and Italian.")).not.toContain("Greek and Italian");
+  });
+});
