@@ -66,7 +66,10 @@ const SUBJECT_ROLE_TAG = new RegExp(
   "gu",
 );
 /** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
-const RECIPIENT_FIELD = new RegExp(`^(?:[-•*]\\s*)?(?:to|cc|bcc|an|para|à|a)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`, "mu");
+const RECIPIENT_FIELD = new RegExp(
+  `^(?:[-•*]\\s*)?(?:[Tt]o|TO|[Cc]c|CC|[Bb]cc|BCC|[Aa]n|[Pp]ara)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  "mu",
+);
 const OTHER_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
   "imu",
@@ -199,7 +202,8 @@ function lineCandidates(
       const field = FIELD_NAME.exec(segment);
       if (field?.[1]) {
         const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(segment);
-        if (isFrom) senderNamed = true;
+        if (isFrom && isPlausibleName(cleanName(field[1])) && !nameTokens(field[1]).some(isBusinessWord))
+          senderNamed = true;
         add(candidates, field[1], source, field[0].replace(/^[-•*]\s*/, ""), isFrom ? 2 : 4);
       }
       // The keeper of the notes is the subject only when they write about themselves.
