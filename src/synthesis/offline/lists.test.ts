@@ -287,3 +287,25 @@ describe("third-person bios and notes", () => {
     expect(third(skills, "She is fluent in Greek and Italian.")).not.toContain("Greek and Italian");
   });
 });
+
+describe("notes and support-ticket phrasings", () => {
+  const notes: UnitOptions = { speaker: "unknown", topic: "subject", topicBy: "name" };
+  const noted = (rule: Rule, text: string) => [
+    ...new Set(rule([{ ...unit(text, 0, notes), firstPerson: false }]).map((c) => String(c.value))),
+  ];
+
+  it("reads concerns, blockers and wants from call notes", () => {
+    expect(noted(painCandidates, "Concerned about onboarding time.")).toContain("onboarding time");
+    expect(noted(painCandidates, "Blocker: procurement approval.")).toContain("procurement approval");
+    expect(noted(goalCandidates, "Wants a shared calendar for both clinics.")).toContain(
+      "shared calendar for both clinics",
+    );
+    expect(noted(goalCandidates, "Looking for a way to automate reminders.")).toContain("automate reminders");
+  });
+
+  it("reads ticket complaints", () => {
+    expect(values(painCandidates, ["You charged me twice for March."])).toContain("double charging");
+    expect(values(painCandidates, ["Since Monday I can't log in."])).toContain("login problems");
+    expect(values(painCandidates, ["Once again the backup has failed."])).toContain("backup failures");
+  });
+});

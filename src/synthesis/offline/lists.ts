@@ -1026,6 +1026,12 @@ const GOAL_CUES: readonly [RegExp, string, number][] = [
   [/\b(?:[Ss]he|[Hh]e) (?:wants|hopes|plans|intends|aims) to\s+(.+)/, "", 0.65],
   [/\bworking towards?\s+(.+)/i, "", 0.65],
   [/\b(?:I'm|I am|we're|we are|I've been)\s+(?:really\s+)?looking to\s+(.+)/i, "", 0.62],
+  [/\blooking for (?:a |an |some )?(?:way|ways|tool|help) to\s+(.+)/i, "", 0.6],
+  [
+    /^(?:[-•*]\s*)?(?:(?:[Ss]he|[Hh]e)\s+)?[Ww]ants\s+(?:a |an |the |to have |one |proper )((?:[\p{L}-]+\s*){1,6})/u,
+    "",
+    0.58,
+  ],
   [
     /\b(?:I'm|I am|we're|we are)\s+saving\s+(?:up\s+)?(?:for|to buy)\s+(?:a |an |the |my |our )?(.+)/i,
     "save for ",
@@ -1320,11 +1326,17 @@ const PAIN_CUES: readonly [RegExp, number][] = [
     0.62,
   ],
   [/\bI\s+(?:really\s+|constantly\s+|always\s+|still\s+)?worry\s+(?:a lot\s+)?about\s+([^,.;!?]+)/giu, 0.6],
+  // "Concerned about data migration" (notes), "I'm worried about the cost of switching".
+  [
+    /(?:^|\b(?:I'm|I am|she's|he's|she is|he is|is|was|very|really|a bit|quite)\s+)(?:concerned|worried|anxious|nervous|stressed)\s+(?:about|that|by)\s+([^.;!?]+)/giu,
+    0.62,
+  ],
 ];
 
 /** "We can't afford a second bad season", "always behind on admin", "never enough time for the kids". */
 const STRAIN =
   /\b(?:can'?t|cannot|couldn'?t)\s+afford\s+([^,.;!?—–]{3,40})|\b(?:always|constantly|forever|permanently|chronically)\s+(behind on [^,.;!?]{2,30}|short of [^,.;!?]{2,30}|running out of [^,.;!?]{2,30}|fighting (?:with )?[^,.;!?]{2,30})|\b(?:never|not)\s+(?:have\s+|having\s+|get\s+|getting\s+)?enough\s+([\p{L}]+(?:\s+for\s+[^,.;!?]{2,25})?)/giu;
+const HAS_FAILED = /\b(?:the|my|our|your)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+failed\b/giu;
 /** "Yields are down 30%", "bookings were off 20% last year". */
 const FALLING =
   /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:are|is|were|was)\s+(?:down|off)\s+(?:by\s+)?(\d{1,3}\s?%)/giu;
@@ -1378,7 +1390,7 @@ const FAILING_THING =
 const EXPENSIVE = /\b([\p{L}-]+)\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
 /** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
 const PAIN_LABEL =
-  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|(?:biggest|main) (?:problems?|issues?|headaches?))\s*:\s*(.+)$/i;
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|objections?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
 const PAIN_QUESTION =
   /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
 const PAIN_SECTION =
@@ -1560,6 +1572,11 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
       const thing = painPhrase(m[1] ?? "", 4);
       if (thing && !NOT_A_THING.test(thing) && !/\b(?:i|you|he|she|we|they|it)\b/i.test(thing))
         out.push(fromUnit(unit, "pain_points", `slow ${thing}`, 0.6));
+    }
+    // "the sync has failed again" -> "sync failures".
+    for (const m of /failed/.test(body) ? body.matchAll(HAS_FAILED) : []) {
+      const thing = (m[1] ?? "").toLowerCase();
+      if (!NOT_A_THING.test(thing)) out.push(fromUnit(unit, "pain_points", `${thing} failures`, 0.58));
     }
     for (const m of /afford|always|constantly|forever|permanently|chronically|enough/i.test(body)
       ? body.matchAll(STRAIN)
