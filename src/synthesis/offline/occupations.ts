@@ -146,6 +146,12 @@ export const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: b
       /^(?:trucks?|lorr(?:y|ies)|bus(?:es)?|taxis?|cabs?|vans?|tractors?|forklifts?|ambulances?|trains?|trams?|coaches|semis?|rigs?|hgvs?)$/i,
   },
   teach: { agent: "teacher", keepsObject: true },
+  make: {
+    agent: "maker",
+    keepsObject: true,
+    needs:
+      /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|furniture|signs|maps|films|documentaries|tiles|perfume|cosmetics|kimchi|tofu|pasta|sausages|cabinets)$/i,
+  },
   nurse: { agent: "nurse", keepsObject: false },
   farm: { agent: "farmer", keepsObject: true },
   roast: { agent: "roaster", keepsObject: true },
@@ -205,7 +211,14 @@ export function agentFor(verb: string, object: string): string | null {
   if (entry.needs) {
     // "driving trucks" names a job; "driving" alone does not.
     const noun = obj.replace(/^(?:a|an|the|my|our)\s+/i, "").split(" ")[0] ?? "";
-    return entry.needs.test(noun) ? `${singular(noun.toLowerCase())} ${entry.agent}` : null;
+    if (!entry.needs.test(noun)) return null;
+    const base =
+      /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|kimchi|tofu|pasta|ceramics|cosmetics)$/i.test(
+        noun,
+      )
+        ? noun.toLowerCase()
+        : singular(noun.toLowerCase());
+    return `${base} ${entry.agent}`;
   }
   const objWords = obj.split(" ").filter(Boolean);
   if (
@@ -227,10 +240,39 @@ export function agentFor(verb: string, object: string): string | null {
 
 /** Businesses whose owner or runner is named after them ("I run a guesthouse" -> guesthouse owner). */
 export const BUSINESS_NOUNS =
-  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
+  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
 export const BUSINESS_TRADE: Readonly<Record<string, string>> = {
+  "dental clinic": "dentist",
+  "dental practice": "dentist",
+  "dental surgery": "dentist",
+  "veterinary clinic": "veterinarian",
+  "veterinary practice": "veterinarian",
+  "vet clinic": "veterinarian",
+  "law firm": "lawyer",
+  "physio clinic": "physiotherapist",
+  "physiotherapy clinic": "physiotherapist",
+  "physiotherapy practice": "physiotherapist",
+  "architecture firm": "architect",
+  "architecture practice": "architect",
+  "accounting firm": "accountant",
+  "accounting practice": "accountant",
+  "accountancy practice": "accountant",
+  "optician's practice": "optician",
+  "optometry practice": "optometrist",
+  pharmacy: "pharmacist",
+  barbershop: "barber",
+  "bike shop": "bike mechanic",
+  "bike workshop": "bike mechanic",
+  "repair shop": "repair technician",
+  "tattoo parlour": "tattoo artist",
+  "tattoo parlor": "tattoo artist",
+  florist: "florist",
+  butchery: "butcher",
+  brewery: "brewer",
+  distillery: "distiller",
+  winery: "winemaker",
   farm: "farmer",
   ranch: "rancher",
   roastery: "coffee roaster",
