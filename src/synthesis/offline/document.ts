@@ -690,7 +690,9 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     // '"She's the stubborn one," he said' in an article: someone else's words about the article's subject.
     if (quoted && speaker === "other" && !ctx.authored) return { topic: "subject", by: "pronoun" };
     const rest = body.replace(LEADING_PRONOUN, "");
-    if (speaker === "subject" && ctx.voiced && !quoted && !state.lastByName && !FIRST_PERSON.test(rest)) {
+    if (speaker === "subject" && ctx.voiced && !quoted && !state.lastByName) {
+      // "She made me promise I'd walk the Camino", "She used to say I was the sensible one": about the speaker.
+      if (FIRST_PERSON.test(rest)) return { topic: "subject", by: "first" };
       state.lastPerson = "other";
       return { topic: "other", by: "pronoun" };
     }

@@ -355,6 +355,16 @@ describe("relatives, colleagues and pronouns in first-person speech", () => {
     expect(talk("Ask Mr. Tan. He would hate any app.").some((s) => s.startsWith("He would"))).toBe(false);
   });
 
+  it("a first-person writer's 'she made me promise I'd ...' stays about the writer", () => {
+    const post = [
+      "I'm Nora Quinn and I write this blog.",
+      "My friend Ada died last month. She swam every day. She made me promise I'd walk the Camino.",
+    ].join("\n");
+    const mine = subjectSentences(post);
+    expect(mine).toContain("She made me promise I'd walk the Camino.");
+    expect(mine).not.toContain("She swam every day.");
+  });
+
   it("reads a profile headline as the subject's, not a speaker", () => {
     const mine = subjectSentences(
       "[Profile export — Noor Haddad]\nHeadline (current): Nurse @ City Clinic\nI love my job.",

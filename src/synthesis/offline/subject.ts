@@ -244,8 +244,11 @@ function lineCandidates(
         );
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
         for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
-          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part))
+          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part)) {
             add(candidates, part.trim(), source, part.trim(), 2);
+            const last = candidates.at(-1);
+            if (last && last.quote === part.trim()) last.weak = true;
+          }
         }
       }
     }
