@@ -1100,7 +1100,7 @@ const GOAL_LABEL =
 const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const TIME_TAIL =
-  /\s+(?:next (?:year|month|week|spring|summer|autumn|fall|winter)\b.*$|(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$)/i;
+  /\s+(?:(?:(?:by|in|before|until|within)\s+)?next (?:year|month|week|spring|summer|autumn|fall|winter)\b.*$|(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$)/i;
 
 const GOAL_INFINITIVE: Record<string, string> = {
   getting: "get",
@@ -1123,7 +1123,11 @@ const GOAL_ANTECEDENT =
 function goalPhrase(raw: string, prefix: string): string | null {
   // "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal.
   const head = raw.replace(/\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i, "");
-  let phrase = firstClause(stripLeadingFillers(head.replace(/^to\s+/i, "")));
+  let phrase = firstClause(
+    stripLeadingFillers(
+      head.replace(/^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?/i, "").replace(/^to\s+/i, ""),
+    ),
+  );
   phrase = stripDeterminers(phrase);
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wordCount(withoutTime) >= 2) phrase = withoutTime;
