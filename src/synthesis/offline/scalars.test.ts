@@ -179,6 +179,11 @@ describe("location", () => {
     ["I'm thirty-four and I run a food truck in Portland.", "Portland"],
     ["I'm Ivy. I live in Shibuya, Tokyo, with two cats.", "Tokyo"],
     ["I'm Jay, a welder from Sheffield.", "Sheffield"],
+    ["Hi all, I'm Sam and I'm in Leeds. I fix boilers.", "Leeds"],
+    ["I'm Uma, a resident of Galway for twenty years.", "Galway"],
+    ["I'm Vic. I love Melbourne, where I live with my partner.", "Melbourne"],
+    ["About our guest: Wen Li is a chef. She's from Chengdu.", "Chengdu"],
+    ["Thanks so much,\nXavier Dubois\nSenior Architect\nLyon, France", "Lyon, France"],
     [
       "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",
       "Accra",
@@ -206,6 +211,9 @@ describe("location", () => {
     ["I'm Hal. Last year I spoke in Heidelberg at a conference."],
     ["I'm Kai. I flew from Denver to Boston for a wedding."],
     ["I'm Lea. We spent a week in Lisbon on holiday."],
+    ["I'm Tia. I'm in Berlin for a conference this week."],
+    ["I'm Yan. I'm in a bad mood today."],
+    ["I'm Zed. I'm in IT and I love it."],
     ["Hi, I'm Tom, I'm from Brightline and we make scheduling software."],
     ["Hi Sara, this is Tom calling from Brightline about your renewal."],
   ])("takes no location from %j", (text) => {

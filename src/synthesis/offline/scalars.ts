@@ -638,11 +638,11 @@ function workRoles(units: readonly Unit[], i: number): [string, number][] {
       if (role) roles.push([role, 0.7]);
     }
     if (!hobby) {
+      const words = unit.text.split(/\s+/).length;
       for (const match of unit.text.matchAll(PRESENT_WORK)) {
         const verb = baseWorkVerb(match[1] ?? "");
         if (!verb) continue;
         const rest = match[2] ?? "";
-        const words = unit.text.split(/\s+/).length;
         // "I teach chemistry, mostly seniors, in a public high school": the workplace may follow a comma.
         const after = unit.text.slice((match.index ?? 0) + match[0].length - rest.length, (match.index ?? 0) + 140);
         const atWork = WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(after);
@@ -713,24 +713,17 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       }
     }
     if (!about) return;
-    for (const match of unit.text.matchAll(OWNS_BUSINESS)) {
+    const notBusiness =
+      /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i.test(unit.text);
+    const pastOrFuture = PAST_OR_FUTURE.test(unit.text);
+    for (const match of notBusiness ? [] : unit.text.matchAll(OWNS_BUSINESS)) {
       const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
       // "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade.
       if (!business || /^(?:company|business|startup|start-up|estate)$/.test(business)) continue;
       // "I run a workshop for new parents", "I started a new school": events and schooling, not businesses.
-      if (
-        /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i.test(
-          unit.text,
-        ) ||
-        /\b(?:kitchen|workshop|stall)$/.test(business)
-      )
-        continue;
+      if (/\b(?:kitchen|workshop|stall)$/.test(business)) continue;
       const founding = /\b(?:opened|founded|set up|started)\b/.test(match[0]);
-      if (
-        founding &&
-        (PAST_OR_FUTURE.test(unit.text) || /\b(?:school|practice|nursery|daycare|kindergarten)$/.test(business))
-      )
-        continue;
+      if (founding && (pastOrFuture || /\b(?:school|practice|nursery|daycare|kindergarten)$/.test(business))) continue;
       const core = business.split(" ").slice(-1)[0] ?? business;
       const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
       out.push(fromUnit(unit, "occupation", trade ?? `${business} owner`, 0.7));
@@ -776,8 +769,8 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
         const role = occupationPhrase(match[1] ?? "");
         if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(fromUnit(unit, "occupation", role, 0.8));
       }
-      for (const match of unit.text.matchAll(START_ROLE)) {
-        if (/\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text)) break;
+      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
+      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
         if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
       }
@@ -810,8 +803,8 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     }
     // "Omar joined Brightline as a logistics coordinator": a start in the third person.
     if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
-      for (const match of unit.text.matchAll(START_ROLE)) {
-        if (/\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text)) break;
+      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
+      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
         if (role) out.push(fromUnit(unit, "occupation", role, 0.7));
       }
@@ -945,6 +938,26 @@ const LOCATION_PATTERNS: readonly [RegExp, number, boolean?][] = [
   [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
   // "a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue.
   [new RegExp(`(?:,\\s*|\\b(?:is|was|a|an|and)\\s+[^.;!?]{0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`, "gu"), 0.4, true],
+  // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
+  [
+    new RegExp(
+      `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
+      "gu",
+    ),
+    0.55,
+    true,
+  ],
+  // "a resident of Galway", "Galway, where I live".
+  [new RegExp(`\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`, "gu"), 0.7],
+  [
+    new RegExp(
+      `${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
+      "gu",
+    ),
+    0.75,
+  ],
+  // Third person: "she's from Leeds" (known towns only).
+  [new RegExp(`\\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are)\\s+from\\s+${PLACE}`, "gu"), 0.45, true],
   // "I'm from Ohio": usually home when nothing better is said ("originally from" is filtered as the past).
   [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:just\\s+)?from\\s+${PLACE}`, "gu"), 0.45, true],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
@@ -1156,7 +1169,10 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         const cut = [...window.matchAll(/\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g)].pop();
         const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
         if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(before)) continue;
-        if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`) || ASIDE_ABOUT_OTHER.test(unit.text.slice(0, at)))
+        if (
+          OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`) ||
+          ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))
+        )
           continue;
         if (FUTURE_AFTER.test(unit.text.slice(at + match[0].length, at + match[0].length + 40))) continue;
         // "our shop ships to customers in Germany": the place belongs to the customers.
@@ -1172,7 +1188,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         // "a car-parts maker in Chennai" is a company; "first in-house at ..." is the past.
         if (!isJobHead(word) || COMPANY_HEADS.test(word)) continue;
         if (PAST_OR_FUTURE.test(unit.text.slice(Math.max(0, at - 60), at))) continue;
-        if (ASIDE_ABOUT_OTHER.test(unit.text.slice(0, at))) continue;
+        if (ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))) continue;
         const rest = unit.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
         const place = new RegExp(`^${PLACE}`, "u").exec(rest)?.[1];
         const cleaned = place ? cleanPlace(place) : null;
@@ -1219,9 +1235,23 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
       }
     }
     // Signature and header segments that are only a place, and site headings of one's own notes.
-    if (isSelf(unit) && firstOfLine && !unit.quoted) {
+    if ((isSelf(unit) || unit.topic === "subject") && firstOfLine && !unit.quoted) {
       const segment = segmentPlace(unit.line) ?? trailingPlace(unit.line);
       if (segment) out.push(fromUnit(unit, "location", segment, 0.6));
+      // A signature's own place line: "Lisbon, Portugal" under a name or a title.
+      const previous = units[i - 1];
+      const bare = unit.line.trim().replace(/^📍\s*/, "");
+      if (
+        previous &&
+        previous.source === unit.source &&
+        bare.split(/\s+/).length <= 4 &&
+        new RegExp(`^${PLACE}\\.?$`, "u").test(bare) &&
+        isKnownPlace(bare.replace(/\.$/, "")) &&
+        (isNameLine(previous.text) || isJobTitle(previous.text) || segmentPlace(previous.line) !== null)
+      ) {
+        const place = cleanPlace(bare.replace(/\.$/, ""));
+        if (place) out.push(fromUnit(unit, "location", place, 0.6));
+      }
       const site = SITE_HEADING.exec(unit.line);
       const sitePlace = site?.[1] && isKnownPlace(site[1]) ? cleanPlace(site[1]) : null;
       if (sitePlace && unit.line.length < 120) out.push(fromUnit(unit, "location", sitePlace, 0.5));
