@@ -663,10 +663,11 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   const firstToken = (named ?? "").split(/\s+/)[0] ?? "";
   const firstKey = firstToken.toLowerCase().replace(/['’]s$/, "");
   // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
+  // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
   const entry =
     named !== undefined &&
-    nameTokens(named).length >= 2 &&
-    new RegExp(`^${escapeName(named)}\\s*(?:[—–]|,\\s*\\d|\\()`, "u").test(body);
+    ((nameTokens(named).length >= 2 && new RegExp(`^${escapeName(named)}\\s*(?:[—–]|,\\s*\\d|\\()`, "u").test(body)) ||
+      new RegExp(`^${escapeName(named)},\\s+(?:who|whose)\\b`, "u").test(body));
   // "Core & Flow was founded by ...": a firm, not a person.
   const firm = named !== undefined && /^\s*(?:&|and\s+\p{Lu}|\+)/u.test(body.slice(named.length));
   // "Headline (current): ...": a profile field, not a person.

@@ -328,6 +328,11 @@ describe("attribution", () => {
     expect(mine).toContain("Ilse leads brewing.");
   });
 
+  it("a sentence opening on 'Name, who ...' is about that person", () => {
+    const post = "I'm Dewa Putu and I roast coffee in Ubud. Pak Wayan, who turns 63 this year, grows the beans I buy.";
+    expect(subjectSentences(post).some((s) => s.includes("63"))).toBe(false);
+  });
+
   it("a list entry opening on another person's full name is about them", () => {
     const page =
       "About me\nI'm Hana Novak and I bake bread.\nOur bakers\nPetr Dvorak — 27, sourdough, loves trail running.";
