@@ -1,18 +1,3 @@
-// >>> NOTE FROM THE INTEGRATOR (read, act on it, then delete this comment block; do not commit it) >>>
-// I measured your work on two more UNSEEN case sets you cannot see (12 + 10 cases; one written to imitate the dev
-// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, list F1 8 -> 65%, but at 03:18
-// the unseen sets moved only 27 -> 42% and 52 -> 57% (scalars), list micro-F1 9-11% -> 14-20% (recall 8-12%;
-// occupation 17-40%, location 20-33%). The rules are too
-// specific to heldout2's phrasings. For the rest of your time: STOP tuning on heldout2; write broad, simple cue
-// families and test each with 10+ varied sentences of your own in your test file. What the unseen sets miss:
-// - all six lists have recall 5-10% on unseen text and values 0%. Most gold items sit in plain first-person
-//   sentences without the cue phrases you added. Think in broad families: any 'I love/enjoy/spend my weekends'
-//   (interests); any complaint sentence with a negative word ('slow', 'broken', 'expensive', 'too many', 'never',
-//   'hard to', 'waste', 'annoying', 'frustrat*') -> short noun phrase (pain); any 'I want/need/plan/hope/would
-//   love to/dream' -> short verb phrase (goal); 'I care/believe/matter/important to me/principle/always/never
-//   compromise' (values); 'I'm (very|quite|kind of|a bit) ADJ' and 'people say I'm ADJ' with a big adjective
-//   lexicon (traits); tools/software/languages/certifications/'I can/know how to' (skills). Keep items short.
-// <<< END OF NOTE <<<
 /** Rules for traits, interests, skills, values, goals and pain points. Precision first: each needs a cue. */
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isAboutSubject, isSelf, type Unit } from "./document.ts";
