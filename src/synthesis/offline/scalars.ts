@@ -866,11 +866,17 @@ function preferSpecific(candidates: Candidate[]): Candidate[] {
 export function preferNewer(candidates: Candidate[], penalty: number): Candidate[] {
   const dated = candidates.filter((c) => c.date !== null && c.confidence >= 0.6);
   if (dated.length < 2) return candidates;
+  // The latest dated value, and the latest date of any other value (linear, not pairwise).
+  const latest = dated.reduce((a, b) => ((b.date ?? 0) > (a.date ?? 0) ? b : a));
+  const latestValue = flat(latest.value);
+  const otherDate = dated.reduce(
+    (max, o) => (flat(o.value) !== latestValue && (o.date ?? 0) > max ? (o.date ?? 0) : max),
+    Number.NEGATIVE_INFINITY,
+  );
   return candidates.map((c) => {
     if (c.date === null) return c;
-    const value = flat(c.value);
-    const superseded = dated.some((o) => (o.date ?? 0) > (c.date ?? 0) && flat(o.value) !== value);
-    return superseded ? { ...c, confidence: c.confidence - penalty } : c;
+    const newerOther = flat(c.value) === latestValue ? otherDate : (latest.date ?? 0);
+    return newerOther > c.date ? { ...c, confidence: c.confidence - penalty } : c;
   });
 }
 
