@@ -1,21 +1,3 @@
-// >>> NOTE FROM THE INTEGRATOR (read, act on it, then delete this comment block; do not commit it) >>>
-// I measured your work on two more UNSEEN case sets you cannot see (12 + 10 cases; one written to imitate the dev
-// set's author). Your heldout2 gains transfer poorly: heldout2 scalars 31 -> 98%, list F1 8 -> 65%, but at 03:18
-// the unseen sets moved only 27 -> 42% and 52 -> 57% (scalars), list micro-F1 9-11% -> 14-20% (recall 8-12%;
-// occupation 17-40%, location 20-33%). The rules are too
-// specific to heldout2's phrasings. For the rest of your time: STOP tuning on heldout2; write broad, simple cue
-// families and test each with 10+ varied sentences of your own in your test file. What the unseen sets miss:
-// - names 50% on one unseen set: self-introductions inside long speaker turns ('So — I am Meenakshi Rao, I teach'),
-//   names only on a team page/byline of an HTML page, a committee chair named in meeting minutes ('Chair: X'),
-//   translated oral-history interviews; never an organisation ('Obs Garden Committee') as a name.
-// - attribution: many subject sentences are dropped, so every field's recall suffers: long answers after an
-//   interviewer's question, survey answers, forum/Reddit posts, first person in emails after the greeting.
-// - CONCRETE: speakerDeclarations() only reads lines starting 'Speaker(s):'. A header 'Participants: DS = Daniel
-//   Sousa (product designer, X) · MR = participant' (also Attendees/Present/Cast/Key/Legend/In the room) is ignored, so
-//   every 'MR:' turn falls through labelParty() to 'other' (because a matcher exists) and the whole interview is lost.
-//   Generalise: read declarations in any header line; and in a two-label transcript where one label asks most of the
-//   questions (or is the interviewer), the other label is the subject even when nothing names it.
-// <<< END OF NOTE <<<
 /**
  * Who is the persona about? Collects name candidates from structural cues (self-introductions, requester/customer
  * fields, bylines, profile bios, page titles, sign-offs) and speaker roles (interviewer vs participant), then picks
