@@ -210,6 +210,7 @@ describe("location", () => {
     ["I'm Lin. We loved Paris, Rome, and Vienna on our honeymoon."],
     ["I'm Hal. Last year I spoke in Heidelberg at a conference."],
     ["I'm Kai. I flew from Denver to Boston for a wedding."],
+    ["I'm Theo. Ordered from Etsy again, and my parcel came from Shenzhen."],
     ["I'm Lea. We spent a week in Lisbon on holiday."],
     ["I'm Tia. I'm in Berlin for a conference this week."],
     ["I'm Yan. I'm in a bad mood today."],

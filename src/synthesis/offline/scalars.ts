@@ -943,7 +943,14 @@ const LOCATION_PATTERNS: readonly [RegExp, number, boolean?][] = [
   [new RegExp(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`, "gu"), 0.85],
   [new RegExp(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`, "gu"), 0.6],
   // "a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue.
-  [new RegExp(`(?:,\\s*|\\b(?:is|was|a|an|and)\\s+[^.;!?]{0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`, "gu"), 0.4, true],
+  [
+    new RegExp(
+      `(?:,\\s*|\\b(?:is|was|a|an)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
+      "gu",
+    ),
+    0.4,
+    true,
+  ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
   [
     new RegExp(
