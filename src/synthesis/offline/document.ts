@@ -252,6 +252,7 @@ export function labelParty(label: string, model: SubjectModel): Party {
   if (INTERVIEWER_LABEL.test(label)) return "other";
   const bare = label.replace(/\([^)]*\)/g, "").trim();
   if (model.matcher && labelNamesSubject(bare, model.matcher)) return "subject";
+  if (model.matcher && isInitialsOf(bare, model.matcher.full)) return "subject";
   if (label.startsWith("@") && model.matcher) {
     const handle = label.toLowerCase();
     if (model.matcher.tokens.some((t) => t.length > 2 && handle.includes(t.toLowerCase()))) return "subject";
@@ -265,6 +266,15 @@ export function labelParty(label: string, model: SubjectModel): Party {
 function labelNamesSubject(label: string, matcher: NameMatcher): boolean {
   const first = label.toLowerCase().split(/\s+/)[0] ?? "";
   return first.length > 1 && matcher.tokens.some((t) => t.toLowerCase() === first.replace(/[^\p{L}'’-]/gu, ""));
+}
+
+/** Transcripts often label turns by initials: "HA:" for Hüseyin Aydın. */
+function isInitialsOf(label: string, fullName: string): boolean {
+  if (!/^\p{Lu}{2,3}$/u.test(label)) return false;
+  const initials = nameTokens(fullName)
+    .map((t) => t[0] ?? "")
+    .join("");
+  return initials.length >= 2 && initials.toUpperCase() === label;
 }
 
 /** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */

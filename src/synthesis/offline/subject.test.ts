@@ -333,6 +333,32 @@ describe("attribution", () => {
     expect(subjectSentences(post).some((s) => s.includes("63"))).toBe(false);
   });
 
+  it("reads speaker codes declared in a 'Participants:' header line", () => {
+    const text = [
+      "Participants: KB = Kim Berg (researcher, Acme) · JT = participant",
+      "[00:00:03] KB: Hello! I'm calling from Oslo today.",
+      "[00:00:08] JT: Hi. I am Jonah Tal, I repair pianos here in Ghent.",
+      "[00:00:20] KB: What is hardest?",
+      "[00:00:22] JT: Tuning pins that keep slipping.",
+    ].join("\n");
+    const mine = subjectSentences(text);
+    expect(mine).toContain("Tuning pins that keep slipping.");
+    expect(mine).not.toContain("I'm calling from Oslo today.");
+  });
+
+  it("reads turns labelled with the initials of the subject's name", () => {
+    const text = [
+      "Interviewer: Lena Kovač",
+      "LK: Please tell us your name.",
+      "RN: Rafael Nunes. I am a cobbler.",
+      "LK: What do you love?",
+      "RN: Fado on Friday nights.",
+    ].join("\n");
+    const mine = subjectSentences(text);
+    expect(mine).toContain("Fado on Friday nights.");
+    expect(mine).not.toContain("What do you love?");
+  });
+
   it("a list entry opening on another person's full name is about them", () => {
     const page =
       "About me\nI'm Hana Novak and I bake bread.\nOur bakers\nPetr Dvorak — 27, sourdough, loves trail running.";

@@ -402,7 +402,7 @@ function hostLabelsOf(text: string): Set<string> {
 
 function speakerDeclarations(text: string, model: SubjectModel): void {
   for (const line of text.split("\n")) {
-    if (!/^speakers?\s*:/i.test(line)) continue;
+    if (!/^(?:speakers?|participants?|attendees|present|people|cast|roles|key|legend)\s*:/i.test(line)) continue;
     for (const match of line.matchAll(SPEAKER_DECL)) {
       const label = (match[1] ?? "").toLowerCase();
       const role = (match[2] ?? "").toLowerCase();
