@@ -512,6 +512,7 @@ export const VALUE_WORDS: Record<string, string> = {
   fairness: "fairness",
   fair: "fairness",
   equity: "equity",
+  patience: "patience",
   transparency: "transparency",
   honesty: "honesty",
   honestidad: "honesty",

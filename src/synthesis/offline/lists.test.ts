@@ -309,3 +309,32 @@ describe("notes and support-ticket phrasings", () => {
     expect(values(painCandidates, ["Once again the backup has failed."])).toContain("backup failures");
   });
 });
+
+describe("broad families: values given weight, goal answers", () => {
+  it("reads a value word given weight in other words", () => {
+    expect(values(valueCandidates, ["Every patient deserves honesty from their doctor."])).toContain("honesty");
+    expect(values(valueCandidates, ["Reliability = huge for her, she asked about uptime twice."])).toContain(
+      "reliability",
+    );
+    expect(values(valueCandidates, ["Tight budget, but she will pay for quality."])).toContain("quality");
+    expect(values(valueCandidates, ["A neighbour's trust is worth more than any sale."])).toContain("trust");
+  });
+
+  it("reads value words anywhere early in an answer to a values question", () => {
+    const answer = (texts: string[]) =>
+      values(valueCandidates, texts, { question: "what matters most to you in your work?" });
+    expect(answer(["Getting the dose right first time.", "Also transparency, patients see every note."])).toContain(
+      "transparency",
+    );
+    expect(answer(["Being on time.", "And patience, because kids learn slowly."])).toContain("patience");
+  });
+
+  it("leaves value words without weight or said by others empty", () => {
+    expect(values(valueCandidates, ["Thank you for your patience."])).toEqual([]);
+    expect(values(valueCandidates, ["We talked about quality for an hour."])).toEqual([]);
+    expect(
+      values(valueCandidates, ["Reliability = huge for him, he said."], { speaker: "other", topic: "other" }),
+    ).toEqual([]);
+    expect(values(valueCandidates, ["Is privacy worth more than convenience?"])).toEqual([]);
+  });
+});

@@ -874,6 +874,13 @@ const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:a
 const CONVICTION =
   /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu;
 
+/**
+ * A value word given weight in other words: "History deserves accuracy", "Privacy = huge for her", "will pay for
+ * reliability", "trust is worth more than money", "X is non-negotiable for me".
+ */
+const VALUE_WEIGHT =
+  /\bdeserves?\b|\s=\s*(?:huge|key|everything|top|priority|must)\b|\b(?:huge|big|everything|key) (?:deal )?(?:for|to) (?:her|him|them|me|us)\b|\b(?:will|would|happy to|willing to) (?:happily |gladly )?pay (?:more |extra |a premium )?for\b|\bworth more than\b|\bcan'?t compromise on\b|\bwon'?t compromise on\b/i;
+
 const BELIEVES_IN = /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi;
 const CHECKBOX = /\[x\]\s*([^[\]]+)/gi;
 const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
@@ -950,8 +957,11 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
         if (phrase && wordCount(phrase) <= 6) out.push(fromUnit(unit, "values", phrase, 0.7));
       }
     }
-    if (VALUE_CUE.test(unit.text)) {
+    if (VALUE_CUE.test(unit.text) || VALUE_WEIGHT.test(unit.text)) {
       for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.65));
+    } else if (isSelf(unit) && answerDepth(units, i) <= 3 && VALUE_ANSWER_QUESTION.test(questionOf(units, i))) {
+      // "What matters most?" ... "Also confidentiality, ...": a value word anywhere early in the answer.
+      for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.6));
     }
     for (const m of unit.text.matchAll(CONVICTION)) {
       const item = shorten(trimPunctuation(m[1] ?? ""), 8);
