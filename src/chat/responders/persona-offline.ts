@@ -219,8 +219,12 @@ export function answerAsPersona(
   }
 
   const best = ranked[0]?.score ?? 0;
-  const limit = style === "concise" ? 1 : 3;
-  const chosen = ranked.filter((r) => r.score >= best * 0.5).slice(0, limit);
+  // A concise persona still names a close second item of the same field ("the scheduling app" and "last-minute
+  // shift changes" answer one question together); others give up to three related facts.
+  const chosen =
+    style === "concise"
+      ? ranked.filter((r, i) => i === 0 || (r.c.field === ranked[0]?.c.field && r.score >= best * 0.8)).slice(0, 2)
+      : ranked.filter((r) => r.score >= best * 0.5).slice(0, 3);
   const sentences = chosen.map((r) => sentenceFor(r.c.field, r.c.value));
   const top = chosen[0]?.c;
   const quote = top?.evidence[0]?.quote;
