@@ -338,3 +338,45 @@ describe("broad families: values given weight, goal answers", () => {
     expect(values(valueCandidates, ["Is privacy worth more than convenience?"])).toEqual([]);
   });
 });
+
+describe("broad families: later sentences of a goal answer", () => {
+  const answer = (texts: string[], question = "Where do you want to be in five years?") => {
+    const list = units([question, ...texts]);
+    return [...new Set(goalCandidates(list).map((c) => String(c.value)))];
+  };
+
+  it("reads aims that open on an action verb after the first answer sentence", () => {
+    expect(answer(["Finish my nursing degree.", "Then open a small clinic and hire two nurses."])).toEqual(
+      expect.arrayContaining(["open a small clinic", "hire two nurses"]),
+    );
+    expect(answer(["Get my CDL.", "Maybe buy a second truck."], "What's next for you?")).toContain(
+      "buy a second truck",
+    );
+    expect(
+      answer(["More money, honestly.", "Also publish the family cookbook."], "Any plans for next year?"),
+    ).toContain("publish the family cookbook");
+  });
+
+  it("reads a reply block quoted under a survey question", () => {
+    const list = [
+      unit("8. Where do you want to be in 2 years?", 0),
+      unit("> Pass the bar exam.", 1, { line: "> Pass the bar exam. Build a small client list." }),
+      unit("Build a small client list.", 2, { line: "> Pass the bar exam. Build a small client list." }),
+    ];
+    expect(goalCandidates(list).map((c) => String(c.value))).toContain("Build a small client list");
+  });
+
+  it("leaves other questions, other speakers and non-verb openings empty", () => {
+    expect(answer(["Good question.", "Finish the tiles in the bathroom."], "What did you do last weekend?")).toEqual(
+      [],
+    );
+    expect(answer(["Running a bakery is hard.", "Bread sells out by ten."]).filter((v) => /bread/i.test(v))).toEqual(
+      [],
+    );
+    const other = units(["Where do you want to be in 2 years?", "Not sure.", "Hire a manager, says her dad."], {
+      speaker: "other",
+      topic: "other",
+    });
+    expect(goalCandidates(other)).toEqual([]);
+  });
+});

@@ -58,14 +58,17 @@ export function shorten(phrase: string, max: number, min = 1): string | null {
  * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above
  * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
  */
-export function questionOf(units: readonly Unit[], i: number): string {
+export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
   const unit = units[i];
   if (!unit) return "";
   for (let j = i - 1; j >= Math.max(0, i - 4); j -= 1) {
     const previous = units[j];
     if (!previous || previous.source !== unit.source) break;
     const text = previous.text.trim();
-    if (/\?["”]?$/.test(text) || /^>\s*\S/.test(text) || /^(?:Q\d*|Question)\s*[:.]/i.test(text)) {
+    // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
+    // (Only where asked: the older rules were tuned to the first reading.)
+    const quotedPrompt = /^>\s*\S/.test(text) && !(quotedAnswers && /^>/.test(unit.line));
+    if (/\?["”]?$/.test(text) || quotedPrompt || /^(?:Q\d*|Question)\s*[:.]/i.test(text)) {
       return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
     }
     if (previous.question !== unit.question) break;
@@ -74,10 +77,10 @@ export function questionOf(units: readonly Unit[], i: number): string {
 }
 
 /** How many sentences into its answer a unit is (0 = the first sentence after the question). */
-function answerDepth(units: readonly Unit[], i: number): number {
+function answerDepth(units: readonly Unit[], i: number, quotedAnswers = false): number {
   const unit = units[i];
   if (!unit) return 99;
-  const question = questionOf(units, i);
+  const question = questionOf(units, i, quotedAnswers);
   // Only the first few sentences of an answer matter; past that the depth is "far".
   if (question === "") return 99;
   let depth = 0;
@@ -959,7 +962,11 @@ export function valueCandidates(units: readonly Unit[]): Candidate[] {
     }
     if (VALUE_CUE.test(unit.text) || VALUE_WEIGHT.test(unit.text)) {
       for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.65));
-    } else if (isSelf(unit) && answerDepth(units, i) <= 3 && VALUE_ANSWER_QUESTION.test(questionOf(units, i))) {
+    } else if (
+      isSelf(unit) &&
+      answerDepth(units, i, true) <= 3 &&
+      VALUE_ANSWER_QUESTION.test(questionOf(units, i, true))
+    ) {
       // "What matters most?" ... "Also confidentiality, ...": a value word anywhere early in the answer.
       for (const value of valueWordsIn(unit.text)) out.push(fromUnit(unit, "values", value, 0.6));
     }
@@ -1092,6 +1099,10 @@ const GOAL_QUESTION =
 /** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
 const GOAL_LABEL =
   /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|next steps|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
+/** A sentence that opens on an aim's verb, as in a list of plans: "Finish my degree.", "Maybe hire a second cook". */
+const ACTION_FILLER = /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)+/i;
+const ACTION_OPENING =
+  /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)*(?:finish|complete|build|cut|open|start|launch|hire|mentor|train|grow|learn|write|move|buy|pass|publish|expand|reduce|double|save|retire|become|get|take|run|teach|travel|visit|record|release|sell|find|switch|hit|reach|set up|pay off|go)\s+\S/i;
 const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const TIME_TAIL =
@@ -1230,6 +1241,21 @@ export function goalCandidates(units: readonly Unit[]): Candidate[] {
     const marker = /^[-•*>"“]\s*/.exec(unit.line)?.[0].length ?? 0;
     const afterQuestion = units[i - 1]?.line === unit.line && units[i - 1]?.text.trim() === goalQuestion;
     const opensItsLine = unit.line.startsWith(body, marker) || afterQuestion;
+    // "Where do you want to be in 2 years?" ... "Cut agency work to half and build my own client list. Maybe mentor
+    // newer interpreters.": later sentences of the answer that open on an action verb are aims too.
+    const laterGoal =
+      !cued &&
+      !answersGoalQuestion &&
+      isSelf(unit) &&
+      ACTION_OPENING.test(body) &&
+      answerDepth(units, i, true) <= 3 &&
+      GOAL_QUESTION.test(questionOf(units, i, true));
+    if (laterGoal) {
+      for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i)) {
+        const phrase = ACTION_OPENING.test(part) ? goalPhrase(part.replace(ACTION_FILLER, ""), "") : null;
+        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.58));
+      }
+    }
     if (!cued && opensItsLine && (inGoalSection || answersGoalQuestion)) {
       for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i)) {
         const phrase = goalPhrase(part, "");
