@@ -380,3 +380,34 @@ describe("broad families: later sentences of a goal answer", () => {
     expect(goalCandidates(other)).toEqual([]);
   });
 });
+
+describe("broad families: contrasted and run-together traits", () => {
+  const notes: UnitOptions = { speaker: "unknown", topic: "subject", topicBy: "name" };
+  const noted = (text: string) => [
+    ...new Set(traitCandidates([{ ...unit(text, 0, notes), firstPerson: false }]).map((c) => String(c.value))),
+  ];
+
+  it("reads the trait after 'but' in a self-description", () => {
+    expect(values(traitCandidates, ["I am shy but very curious about people."])).toContain("curious");
+    expect(values(traitCandidates, ["I'm old-school but really organised with money."])).toContain("organized");
+    expect(values(traitCandidates, ["Honestly I'm impatient, but I'm playful with the kids."])).toContain("playful");
+  });
+
+  it("reads a note clause that runs trait words together", () => {
+    expect(noted("Curious, warm, very funny; asked lots of questions.")).toEqual(
+      expect.arrayContaining(["curious", "warm", "funny"]),
+    );
+    expect(noted("Speaks slowly; very calm but decisive when pushed.")).toEqual(
+      expect.arrayContaining(["calm", "decisive"]),
+    );
+  });
+
+  it("leaves single words, other people and questions empty", () => {
+    expect(noted("Warm welcome at reception, coffee was cold.")).toEqual([]);
+    const other = [
+      { ...unit("Curious, warm, very funny.", 0, { speaker: "other", topic: "other" }), firstPerson: false },
+    ];
+    expect(traitCandidates(other)).toEqual([]);
+    expect(values(traitCandidates, ["Am I shy but curious?"])).toEqual([]);
+  });
+});

@@ -161,6 +161,32 @@ const TRAIT_LIST =
 const OPENING_TRAITS = /^(?:[-•*]\s*)?([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+)/iu;
 const BULLET_TRAIT = /^(?:[-•*]\s*)?([\p{L}-]+)\s*[—–:-]\s/u;
 
+/** What follows a self-description: "but (I'm) very systematic". */
+const CONTRAST_TRAIT = new RegExp(
+  `^\\s*,?\\s*but\\s+(?:also\\s+)?(?:I'm\\s+|I’m\\s+|I am\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
+  "iu",
+);
+const RUN_WORD =
+  /^(?:[-•*]\s*)?(?:(?:very|really|quite|so|pretty|extremely|super|incredibly|a bit|a little)\s+)?([\p{L}-]+)/iu;
+const RUN_JOIN = /^\s*(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)/i;
+
+/** The trait words a clause opens on, joined by commas, "and" or "but" ("Chatty, warm, very funny"). */
+function traitRun(clause: string): string[] {
+  const found: string[] = [];
+  let rest = clause;
+  for (let n = 0; n < 6; n += 1) {
+    const word = RUN_WORD.exec(rest);
+    const trait = word?.[1] ? TRAIT_WORDS[word[1].toLowerCase()] : undefined;
+    if (!word || !trait) break;
+    found.push(trait);
+    rest = rest.slice(word[0].length);
+    const join = RUN_JOIN.exec(rest);
+    if (!join) break;
+    rest = rest.slice(join[0].length);
+  }
+  return found;
+}
+
 function traitOf(word: string): string | null {
   const lower = word.toLowerCase();
   const single = lower.split(" ")[0] ?? "";
@@ -227,6 +253,22 @@ export function traitCandidates(units: readonly Unit[]): Candidate[] {
       for (const match of unit.text.matchAll(SELF_TRAIT)) {
         const trait = traitOf(match[1] ?? "");
         if (trait) out.push(fromUnit(unit, "traits", trait, 0.8));
+        // "I am old-fashioned but very systematic", "I'm shy but stubborn": the contrast is a trait too.
+        const firstWord = (match[1] ?? "").split(" ")[0] ?? "";
+        const after = unit.text.slice(
+          (match.index ?? 0) + match[0].length - (match[1] ?? "").length + firstWord.length,
+        );
+        const contrast = CONTRAST_TRAIT.exec(after)?.[1];
+        const second = contrast ? TRAIT_WORDS[contrast.toLowerCase()] : undefined;
+        if (second) out.push(fromUnit(unit, "traits", second, 0.72));
+      }
+    }
+    // "Chatty, warm, very funny; answers were long", "He speaks slowly; very warm, but firm when he disagrees":
+    // a note clause that runs two or more trait words together describes the subject.
+    if (unit.topic === "subject" && !unit.firstPerson && /,|\band\b|\bbut\b/.test(unit.text)) {
+      for (const clause of unit.text.split(/\s*[;—–]\s*/)) {
+        const run = traitRun(clause);
+        if (run.length >= 2) for (const trait of run) out.push(fromUnit(unit, "traits", trait, 0.64));
       }
     }
     // Behaviour phrases are first-person by construction, also in pro-drop languages ("lo digo claro").
