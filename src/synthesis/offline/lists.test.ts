@@ -411,3 +411,22 @@ describe("broad families: contrasted and run-together traits", () => {
     expect(values(traitCandidates, ["Am I shy but curious?"])).toEqual([]);
   });
 });
+
+describe("broad families: rising costs", () => {
+  it("reads a cost that has risen as a pain", () => {
+    expect(values(painCandidates, ["Good walnut costs twice what it did five years ago."])).toContain(
+      "rising walnut prices",
+    );
+    expect(values(painCandidates, ["Our rent has tripled since 2019."])).toContain("rising rent");
+    expect(values(painCandidates, ["Feed prices went up again this spring."])).toContain("rising feed prices");
+    expect(values(painCandidates, ["The insurance premiums have doubled."])).toContain("rising insurance premiums");
+  });
+
+  it("leaves good news, other people and questions empty", () => {
+    expect(values(painCandidates, ["My followers doubled this year!"])).toEqual([]);
+    expect(values(painCandidates, ["Has your rent gone up?"])).toEqual([]);
+    expect(values(painCandidates, ["Her rent has tripled, poor thing."], { speaker: "other", topic: "other" })).toEqual(
+      [],
+    );
+  });
+});

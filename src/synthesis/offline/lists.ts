@@ -1401,6 +1401,26 @@ const PAIN_CUES: readonly [RegExp, number][] = [
 ];
 
 /** "We can't afford a second bad season", "always behind on admin", "never enough time for the kids". */
+/**
+ * A cost that has risen: "good maple costs twice what it did", "our rent has tripled", "fuel prices went up 40%".
+ * Only cost nouns rise into a pain ("my followers doubled" is good news).
+ */
+const COSTS_MORE =
+  /\b((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:now\s+)?costs?\s+(?:(?:about|almost|nearly|roughly)\s+)?(?:twice|double|triple|three times|\d+x|\d+\s*%\s+more|way more|much more)\b/giu;
+const COST_ROSE =
+  /\b((?:[\p{L}-]+\s+){0,2}?(?:rent|rents|prices?|fees?|costs?|premiums?|insurance|fuel|electricity|bills?|interest rates?|tuition))\s+(?:has\s+|have\s+|had\s+)?(?:(?:almost|nearly|more than|basically)\s+)?(?:doubled|tripled|quadrupled|gone up|went up|shot up|risen|rose|skyrocketed|jumped|keeps? (?:going up|rising)|(?:is|are) rising)\b/giu;
+const COST_FILLER = /^(?:the|a|an|my|our|their|his|her|good|new|now|so|and|but|also|plus|then|that|this|of|on|top)\s+/i;
+
+function risingCost(raw: string): string | null {
+  let thing = raw.trim();
+  while (COST_FILLER.test(thing)) thing = thing.replace(COST_FILLER, "");
+  thing = thing.toLowerCase();
+  if (thing === "" || /\b(?:it|this|that|which|what|everything|one|i|we|you|he|she|they)\b/.test(thing)) return null;
+  if (/\b(?:rent|rents|prices?|fees?|costs?|premiums?|insurance|fuel|electricity|bills?|rates?|tuition)$/.test(thing))
+    return `rising ${thing}`;
+  return `rising ${thing} prices`;
+}
+
 const STRAIN =
   /\b(?:can'?t|cannot|couldn'?t)\s+afford\s+([^,.;!?—–]{3,40})|\b(?:always|constantly|forever|permanently|chronically)\s+(behind on [^,.;!?]{2,30}|short of [^,.;!?]{2,30}|running out of [^,.;!?]{2,30}|fighting (?:with )?[^,.;!?]{2,30})|\b(?:never|not)\s+(?:have\s+|having\s+|get\s+|getting\s+)?enough\s+([\p{L}]+(?:\s+for\s+[^,.;!?]{2,25})?)/giu;
 const HAS_FAILED = /\b(?:the|my|our|your)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+failed\b/giu;
@@ -1644,6 +1664,12 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
     for (const m of /failed/.test(body) ? body.matchAll(HAS_FAILED) : []) {
       const thing = (m[1] ?? "").toLowerCase();
       if (!NOT_A_THING.test(thing)) out.push(fromUnit(unit, "pain_points", `${thing} failures`, 0.58));
+    }
+    if (/\b(?:cost|rent|price|fee|premium|insurance|fuel|electricity|bill|rate|tuition)/i.test(body)) {
+      for (const m of [...body.matchAll(COSTS_MORE), ...body.matchAll(COST_ROSE)]) {
+        const item = risingCost(m[1] ?? "");
+        if (item && wordCount(item) <= 5) out.push(fromUnit(unit, "pain_points", item, 0.62));
+      }
     }
     for (const m of /afford|always|constantly|forever|permanently|chronically|enough/i.test(body)
       ? body.matchAll(STRAIN)
