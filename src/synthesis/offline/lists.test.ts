@@ -430,3 +430,22 @@ describe("broad families: rising costs", () => {
     );
   });
 });
+
+describe("broad families: free-time label leads", () => {
+  it("reads bare pastimes after an off-work label", () => {
+    expect(values(interestCandidates, ["Off the clock: pottery on Sundays and way too many board games."])).toEqual(
+      expect.arrayContaining(["pottery", "board games"]),
+    );
+    expect(values(interestCandidates, ["Off the clock: climbing, and far too many houseplants."])).toEqual(
+      expect.arrayContaining(["climbing", "houseplants"]),
+    );
+    expect(values(interestCandidates, ["Spare time: chess."])).toContain("chess");
+  });
+
+  it("leaves other people's off-work lines and questions empty", () => {
+    expect(
+      values(interestCandidates, ["Off the clock: pottery and chess."], { speaker: "other", topic: "other" }),
+    ).toEqual([]);
+    expect(values(interestCandidates, ["Off the clock: what do you do?"])).toEqual([]);
+  });
+});

@@ -404,10 +404,10 @@ function likedActivities(unit: Unit): string[] {
 
 // "When I'm not in the yard, I'm ...", "At the weekends I ...": the lead-in says the rest of the sentence is free time.
 const LEISURE_LEAD =
-  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b(?:[^,]{0,40},|[^,]{0,30}?\s(?=(?:I'm|I’m|I am|I|you'll|she's|he's|she|he)\s))|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at |on |most |some )?(?:the )?weekends?(?: ritual| routine)?(?=[\s,:])|on (?:my|her|his) days? off|(?:in the )?evenings|(?:personal|privat|private|hobbies|interests|outside work|off duty|free time|for fun)\s*(?=:))\s*[,:]?\s*)/i;
+  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b(?:[^,]{0,40},|[^,]{0,30}?\s(?=(?:I'm|I’m|I am|I|you'll|she's|he's|she|he)\s))|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at |on |most |some )?(?:the )?weekends?(?: ritual| routine)?(?=[\s,:])|on (?:my|her|his) days? off|(?:in the )?evenings|(?:personal|privat|private|hobbies|interests|outside (?:of )?work|off duty|off the clock|off work|after work|after hours|away from (?:work|the job)|downtime|free time|spare time|for fun)\s*(?=:))\s*[,:]?\s*)/i;
 /** "Personal: ...", "Hobbies: ...": a note line whose label says the rest is free time. */
 const LEISURE_LABEL =
-  /^(?:[-•*]\s*)?(?:personal|privat|private|hobbies|interests|outside work|off duty|free time|for fun|weekends?(?: ritual| routine)?)\s*:/i;
+  /^(?:[-•*]\s*)?(?:personal|privat|private|hobbies|interests|outside (?:of )?work|off duty|off the clock|off work|after work|after hours|away from (?:work|the job)|downtime|free time|spare time|for fun|weekends?(?: ritual| routine)?)\s*:/i;
 /** "I'm really into bouldering", "obsessed with sourdough", "my hobby is chess". */
 const INTO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:really\s+|very\s+|super\s+|totally\s+|also\s+|completely\s+|a bit\s+|kind of\s+)?(?:into|obsessed with|hooked on|addicted to|mad about|crazy about|a (?:big |huge |massive )?fan of)\s+([^,.;!?()—–]+)|\b(?:my|her|his) (?:hobby|hobbies|passion|obsession|guilty pleasure|weekend thing) (?:is|are|:)\s+([^.;!?()—–]+)/giu;
@@ -442,7 +442,8 @@ const GERUND_PART =
 /** Where, when, how often or with whom: these follow the hobby but are not part of it. */
 const OBJECT_END =
   /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until|which|because|so|sadly|though)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$|\s+[—–]\s.*$/i;
-const OBJECT_FILLER = /^(?:the|a|an|my own|my|our|her|his|some|lots of|a lot of|far too many|far too much)\s+/i;
+const OBJECT_FILLER =
+  /^(?:the|a|an|my own|my|our|her|his|some|lots of|a lot of|loads of|tons of|far too many|far too much|way too many|way too much|too many|so many)\s+/i;
 const NOT_AN_OBJECT = /\b(?:I|it|is|are|was|them|that|this|which|who|me|you|very|really)\b/i;
 const NOT_GERUND_HOBBY =
   /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|evening|pudding)$/i;
@@ -518,7 +519,11 @@ function leisureItems(
   const used: string[] = [];
   for (const part of parts) {
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
-    let item = hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self);
+    // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
+    const labelLead = lead !== null && /:\s*$/.test(lead[0]);
+    let item =
+      hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
+      (labelLead && !known(part) ? hobbyOf(trimPunctuation(part), !preamble, self) : null);
     // The lexicon names the pastime better than a bare verb ("Climbing at the bouldering gym" -> bouldering) or
     // than an equally long paraphrase ("singing alto" -> choir singing).
     const entry = item ? known(part) : undefined;
