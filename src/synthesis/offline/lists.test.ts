@@ -449,3 +449,19 @@ describe("broad families: free-time label leads", () => {
     expect(values(interestCandidates, ["Off the clock: what do you do?"])).toEqual([]);
   });
 });
+
+describe("broad families: marks of expertise", () => {
+  it("reads what the subject specialises in or is the specialist for", () => {
+    expect(values(skills, ["I specialise in soil testing and drip irrigation."])).toEqual(
+      expect.arrayContaining(["soil testing", "drip irrigation"]),
+    );
+    expect(values(skills, ["She specializes in paediatric dentistry."])).toContain("paediatric dentistry");
+    expect(values(skills, ["He is our sourdough specialist."])).toContain("sourdough");
+    expect(values(skills, ["I'm the person to ask about tax returns."])).toContain("tax returns");
+  });
+
+  it("leaves other people's expertise and empty markers out", () => {
+    expect(values(skills, ["Her cousin specialises in tax law."], { speaker: "other", topic: "other" })).toEqual([]);
+    expect(values(skills, ["We called in an expert."])).toEqual([]);
+  });
+});

@@ -679,6 +679,12 @@ const GO_TO =
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 const EXPERT_IN =
   /\b(?:specialist|expert|skilled|experienced|proficient|trained|certified)\s+(?:in|at|on)\s+([^,.;!?]+)/gi;
+/**
+ * Other marks of expertise: "she specialises in wavefront sensing and X", "our wheel-building specialist", "the
+ * person to ask about hub gears".
+ */
+const EXPERTISE_MARK =
+  /\bspeciali[sz](?:es|ed|ing|e)\s+in\s+([^.;!?()]+)|\b(?:our|the|their|a|an)\s+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)\s+(?:specialist|expert|guru|wizard)\b|\b(?:the )?(?:person|one|guy|woman|man) to ask about\s+([^,.;!?()]+)/giu;
 const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
@@ -771,6 +777,16 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       }
     }
     for (const m of unit.text.matchAll(EXPERT_IN)) push(unit, skillPhrase(m[1] ?? "", 6), 0.75);
+    for (const m of /speciali|expert|guru|wizard|to ask about/i.test(unit.text)
+      ? unit.text.matchAll(EXPERTISE_MARK)
+      : []) {
+      const parts = m[1] ? m[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/) : [m[2] ?? m[3] ?? ""];
+      for (const part of parts) {
+        const item = skillPhrase(part.replace(/^(?:the|a|an)\s+/i, ""), 5);
+        if (item && !/^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i.test(item))
+          push(unit, item, 0.68);
+      }
+    }
     for (const m of /experience|expertise|background|grounding/i.test(unit.text)
       ? unit.text.matchAll(EXPERIENCE_IN)
       : []) {
