@@ -1686,8 +1686,10 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
       const thing = (m[1] ?? "").toLowerCase();
       if (!NOT_A_THING.test(thing)) out.push(fromUnit(unit, "pain_points", `${thing} failures`, 0.58));
     }
-    if (/\b(?:cost|rent|price|fee|premium|insurance|fuel|electricity|bill|rate|tuition)/i.test(body)) {
-      for (const m of [...body.matchAll(COSTS_MORE), ...body.matchAll(COST_ROSE)]) {
+    if (/\b(?:costs?|rents?|prices?|fees?|premiums?|insurance|fuel|electricity|bills?|rates?|tuition)\b/i.test(body)) {
+      const rise =
+        /\b(?:twice|double|triple|three times|\d+x|more|doubled|tripled|quadrupled|up|risen|rose|skyrocketed|jumped|rising)\b/i;
+      for (const m of rise.test(body) ? [...body.matchAll(COSTS_MORE), ...body.matchAll(COST_ROSE)] : []) {
         const item = risingCost(m[1] ?? "");
         if (item && wordCount(item) <= 5) out.push(fromUnit(unit, "pain_points", item, 0.62));
       }
