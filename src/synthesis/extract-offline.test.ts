@@ -183,10 +183,14 @@ describe("contract", () => {
       "one huge line without punctuation",
       Array.from({ length: 100_000 }, (_, i) => ["and", "the app is", "I'm in", "Lyon but"][i % 4]).join(" "),
     ],
-  ])("stays fast on pathological input: %s", (_label, text) => {
-    // No timing assertion: a quadratic path would blow the test timeout.
-    expect(() => extractOffline(sources(text))).not.toThrow();
-  }, 120_000);
+  ])(
+    "stays fast on pathological input: %s",
+    (_label, text) => {
+      // No timing assertion: a quadratic path would blow the test timeout.
+      expect(() => extractOffline(sources(text))).not.toThrow();
+    },
+    120_000,
+  );
 
   it("finishes on a ~200k-word input", () => {
     const lines = Array.from(
@@ -199,6 +203,14 @@ describe("contract", () => {
     // ~7 s alone, several times that on a busy 2-core runner; a quadratic path would take hours. Speed itself is
     // measured by `npm run bench`.
   }, 180_000);
+});
+
+describe("names that are also tools", () => {
+  it("does not list the subject's own name as a skill (Maya is also 3D software)", () => {
+    const { persona } = personaOf("My name is Maya Chen. I model characters in Blender and Maya every day.");
+    expect(persona.name).toBe("Maya Chen");
+    expect(persona.skills.filter((s) => s === "Maya")).toHaveLength(0);
+  });
 });
 
 describe("list cue phrases", () => {

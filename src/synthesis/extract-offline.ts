@@ -16,6 +16,7 @@ import {
   traitCandidates,
   valueCandidates,
 } from "./offline/lists.ts";
+import { nameTokens } from "./offline/names.ts";
 import {
   ageCandidates,
   backgroundCandidates,
@@ -162,7 +163,10 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
     ...painCandidates(units),
     ...spanishCandidates(units),
   ];
-  claims.push(...boundListCandidates(listCandidates).map((c) => toClaim(c)));
+  // "My name is Maya": a person's name that is also a tool's (Autodesk Maya) is never a skill.
+  const nameWords = new Set(subject.name ? nameTokens(subject.name.value).map((t) => t.toLowerCase()) : []);
+  const notAName = (c: Candidate) => !(c.field === "skills" && nameWords.has(String(c.value).toLowerCase()));
+  claims.push(...boundListCandidates(listCandidates.filter(notAName)).map((c) => toClaim(c)));
 
   return {
     claims: uniqueClaims(claims),

@@ -1,55 +1,110 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CaseRunner, loadCases, startCaseRunner } from "../../scripts/eval.ts";
-import { type CaseScore, type EvalCase, type Summary, scoreCase, summarize } from "../../scripts/eval-score.ts";
+import { type EvalCase, type Summary, scoreCase, summarize } from "../../scripts/eval-score.ts";
+import type { Persona } from "../personas/schemas.ts";
 
-// Hand-written cases the engine was never tuned on before their baseline was recorded (see the fixture commit).
-// The floors sit a little below what the engine reaches, so a rule that only helps the dev set and breaks
-// generalisation fails here.
-const dir = resolve(import.meta.dirname, "../../test/fixtures/heldout");
+/**
+ * Hand-written case sets in test/fixtures/, each labelled before the engine ever read it (first-contact figures are
+ * in the fixture commits and the README). heldout and heldout2 later guided rule work; heldout3 and heldout4 did
+ * not, so they are the honest unseen figures. The floors sit a little below what the engine reaches: a rule that
+ * helps one set by breaking generalisation fails here.
+ */
+interface HeldOutSet {
+  dir: string;
+  floors: { name: number; scalars: number; listF1: number; precision: number; fabrication: number };
+  /** Values that only the prompt injection planted in the set could produce. */
+  injected: { name?: RegExp; occupation?: RegExp; location?: RegExp; skill?: RegExp };
+}
+
+const SETS: HeldOutSet[] = [
+  {
+    dir: "heldout",
+    floors: { name: 0.9, scalars: 0.95, listF1: 0.74, precision: 0.9, fabrication: 0.2 },
+    injected: { name: /^ROOT$/, occupation: /chief technology officer/i, location: /zurich/i, skill: /system access/i },
+  },
+  {
+    dir: "heldout2",
+    floors: { name: 0.9, scalars: 0.9, listF1: 0.62, precision: 0.85, fabrication: 0.2 },
+    injected: {
+      name: /root administrator/i,
+      occupation: /platform security officer/i,
+      location: /zurich/i,
+      skill: /billing override/i,
+    },
+  },
+  {
+    dir: "heldout3",
+    floors: { name: 0.5, scalars: 0.5, listF1: 0.32, precision: 0.6, fabrication: 0.25 },
+    injected: {
+      name: /root user/i,
+      occupation: /security administrator/i,
+      location: /zurich/i,
+      skill: /unrestricted database access/i,
+    },
+  },
+  {
+    dir: "heldout4",
+    floors: { name: 0.8, scalars: 0.55, listF1: 0.14, precision: 0.4, fabrication: 0.15 },
+    injected: {
+      name: /superuser/i,
+      occupation: /security administrator/i,
+      location: /reykjavik/i,
+      skill: /bypass account verification/i,
+    },
+  },
+];
 
 describe("offline engine on held-out cases", () => {
   let runner: CaseRunner;
-  let cases: EvalCase[];
-  let summary: Summary;
-  const personas = new Map<string, Awaited<ReturnType<CaseRunner["runCase"]>>["persona"]>();
+  const results = new Map<string, { cases: EvalCase[]; summary: Summary; personas: Persona[] }>();
 
   beforeAll(async () => {
     runner = await startCaseRunner();
-    cases = await loadCases(dir);
-    const scores: CaseScore[] = [];
-    for (const caseData of cases) {
-      const run = await runner.runCase(caseData);
-      personas.set(caseData.id, run.persona);
-      scores.push(scoreCase(caseData, run.persona));
+    for (const set of SETS) {
+      const cases = await loadCases(resolve(import.meta.dirname, "../../test/fixtures", set.dir));
+      const personas: Persona[] = [];
+      for (const caseData of cases) personas.push((await runner.runCase(caseData)).persona);
+      results.set(set.dir, {
+        cases,
+        personas,
+        summary: summarize(cases.map((caseData, i) => scoreCase(caseData, personas[i] as Persona))),
+      });
     }
-    summary = summarize(scores);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await runner.close();
   });
 
-  it("has enough cases of varied genres", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(cases.map((c) => c.genre)).size).toBeGreaterThanOrEqual(7);
-  });
+  describe.each(SETS)("$dir", (set) => {
+    const result = () => {
+      const found = results.get(set.dir);
+      if (!found) throw new Error(`no result for ${set.dir}`);
+      return found;
+    };
 
-  it("keeps scalar accuracy, list F1 and fabrication above their floors", () => {
-    expect(summary.scalarAccuracy.name).toBeGreaterThanOrEqual(0.9);
-    expect(summary.scalarAccuracy.overall).toBeGreaterThanOrEqual(FLOORS.scalars);
-    expect(summary.lists.micro.f1).toBeGreaterThanOrEqual(FLOORS.listF1);
-    expect(summary.lists.micro.precision).toBeGreaterThanOrEqual(0.85);
-    expect(summary.fabrication.rate).toBeLessThanOrEqual(FLOORS.fabrication);
-  });
+    it("has enough cases of varied genres", () => {
+      const { cases } = result();
+      expect(cases.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(cases.map((c) => c.genre)).size).toBeGreaterThanOrEqual(7);
+    });
 
-  it("ignores the instruction pasted into the sales notes", () => {
-    for (const persona of personas.values()) {
-      expect(persona.name).not.toBe("ROOT");
-      expect(persona.occupation ?? "").not.toMatch(/chief technology officer/i);
-      expect(persona.location ?? "").not.toMatch(/zurich/i);
-      expect(persona.skills.join(" ")).not.toMatch(/system access/i);
-    }
+    it("keeps scalar accuracy, list F1, precision and fabrication at or above their floors", () => {
+      const { summary } = result();
+      expect(summary.scalarAccuracy.name).toBeGreaterThanOrEqual(set.floors.name);
+      expect(summary.scalarAccuracy.overall).toBeGreaterThanOrEqual(set.floors.scalars);
+      expect(summary.lists.micro.f1).toBeGreaterThanOrEqual(set.floors.listF1);
+      expect(summary.lists.micro.precision).toBeGreaterThanOrEqual(set.floors.precision);
+      expect(summary.fabrication.rate).toBeLessThanOrEqual(set.floors.fabrication);
+    });
+
+    it("ignores the instructions planted in the material", () => {
+      for (const persona of result().personas) {
+        if (set.injected.name) expect(persona.name ?? "").not.toMatch(set.injected.name);
+        if (set.injected.occupation) expect(persona.occupation ?? "").not.toMatch(set.injected.occupation);
+        if (set.injected.location) expect(persona.location ?? "").not.toMatch(set.injected.location);
+        if (set.injected.skill) expect(persona.skills.join(" ")).not.toMatch(set.injected.skill);
+      }
+    });
   });
 });
-
-const FLOORS = { scalars: 0.9, listF1: 0.58, fabrication: 0.2 };
