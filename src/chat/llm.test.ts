@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { startFakeAnthropic } from "../../test/fakes/anthropic-upstream.ts";
 import { type FakeUpstream, reply, startFakeOpenAI } from "../../test/fakes/openai-upstream.ts";
