@@ -8,11 +8,11 @@ import { normalizeText } from "./normalize.ts";
 import type { Candidate } from "./offline/candidate.ts";
 import { attribute } from "./offline/document.ts";
 import {
+  foreignCandidates,
   goalCandidates,
   interestCandidates,
   painCandidates,
   skillCandidates,
-  spanishCandidates,
   traitCandidates,
   valueCandidates,
 } from "./offline/lists.ts";
@@ -161,7 +161,7 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
     ...valueCandidates(units),
     ...goalCandidates(units),
     ...painCandidates(units),
-    ...spanishCandidates(units),
+    ...foreignCandidates(units),
   ];
   // "My name is Maya": a person's name that is also a tool's (Autodesk Maya) is never a skill.
   const nameWords = new Set(subject.name ? nameTokens(subject.name.value).map((t) => t.toLowerCase()) : []);

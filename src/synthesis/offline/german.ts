@@ -253,12 +253,12 @@ export function translateGerman(phrase: string): string | null {
   return out.join(" ").replace(/\s+/g, " ").trim();
 }
 
+/** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
 export interface ForeignCue {
   pattern: RegExp;
-  field: "pain_points" | "goals" | "values";
+  field: "pain_points" | "goals" | "values" | "skills";
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
-  prefix: string;
   confidence: number;
 }
 
@@ -267,27 +267,23 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
     field: "pain_points",
-    prefix: "",
     confidence: 0.65,
   },
   {
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
     field: "pain_points",
-    prefix: "",
     confidence: 0.65,
   },
   {
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     field: "pain_points",
-    prefix: "",
     confidence: 0.6,
   },
   {
     pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
     field: "pain_points",
-    prefix: "",
     confidence: 0.65,
   },
   {
@@ -295,26 +291,22 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
     field: "goals",
     list: true,
-    prefix: "",
     confidence: 0.65,
   },
   {
     pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
     field: "goals",
-    prefix: "",
     confidence: 0.6,
   },
   {
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     field: "goals",
-    prefix: "",
     confidence: 0.6,
   },
   {
     pattern:
       /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
     field: "values",
-    prefix: "",
     confidence: 0.6,
   },
 ];

@@ -4,12 +4,12 @@ import type { CleanSource } from "../types.ts";
 import type { Unit } from "./document.ts";
 import { translateGerman } from "./german.ts";
 import {
+  foreignCandidates,
   goalCandidates,
   interestCandidates,
   painCandidates,
   shorten,
   skillCandidates,
-  spanishCandidates,
   traitCandidates,
   valueCandidates,
 } from "./lists.ts";
@@ -188,16 +188,16 @@ describe("traits", () => {
 
 describe("German and French snippets", () => {
   it("reads German cue phrases into English items", () => {
-    expect(values(spanishCandidates, ["Was mich wirklich nervt: die Bürokratie."])).toContain("bureaucracy");
+    expect(values(foreignCandidates, ["Was mich wirklich nervt: die Bürokratie."])).toContain("bureaucracy");
     expect(
-      values(spanishCandidates, ["Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen."]),
+      values(foreignCandidates, ["Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen."]),
     ).toEqual(expect.arrayContaining(["open shop", "get master craftsman exam"]));
-    expect(values(spanishCandidates, ["Mon objectif c'est d'ouvrir un atelier."])).toContain("open workshop");
+    expect(values(foreignCandidates, ["Mon objectif c'est d'ouvrir un atelier."])).toContain("open workshop");
     expect(translateGerman("die Buchhaltung")).toBe("bookkeeping");
   });
 
   it("stays empty for German small talk", () => {
-    expect(values(spanishCandidates, ["Moin zusammen!", "Grüße aus Kiel!"])).toEqual([]);
+    expect(values(foreignCandidates, ["Moin zusammen!", "Grüße aus Kiel!"])).toEqual([]);
   });
 });
 

@@ -1760,10 +1760,10 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
   return collapseNear(out);
 }
 
-// ---------------------------------------------------------------- Spanish cues
+// ---------------------------------------------------------------- Spanish, German and French cues
 
-/** Spanish cue phrases, with the item translated to English (persona values are English). */
-export function spanishCandidates(units: readonly Unit[]): Candidate[] {
+/** Cue phrases in Spanish, German and French, with the item translated to English (persona values are English). */
+export function foreignCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
   for (const unit of units) {
     if (!owned(unit)) continue;
@@ -1777,15 +1777,13 @@ export function spanishCandidates(units: readonly Unit[]): Candidate[] {
       for (const part of parts) {
         const english = translateGerman(part.trim());
         const item = english ? shorten(english, 6) : null;
-        if (item && !POINTING_HEAD.test(item))
-          out.push(fromUnit(unit, cue.field, `${cue.prefix}${item}`, cue.confidence));
+        if (item && !POINTING_HEAD.test(item)) out.push(fromUnit(unit, cue.field, item, cue.confidence));
       }
     }
     for (const cue of SPANISH_CUES) {
       const m = cue.pattern.exec(unit.text);
       const english = m?.[1] ? translateSpanish(m[1]) : null;
-      if (english && wordCount(english) <= 8)
-        out.push(fromUnit(unit, cue.field, `${cue.prefix}${english}`, cue.confidence));
+      if (english && wordCount(english) <= 8) out.push(fromUnit(unit, cue.field, english, cue.confidence));
     }
   }
   return out;

@@ -2,6 +2,7 @@
  * Spanish support for list items: Spanish cue phrases, and a word-by-word glossary so items come out in English
  * (persona values are English). Word-by-word is crude but keeps the meaning for the short noun phrases items are.
  */
+import type { ForeignCue } from "./german.ts";
 
 const GLOSSARY: Record<string, string> = {
   // function words
@@ -213,42 +214,31 @@ export function translateSpanish(phrase: string): string | null {
   return out.join(" ").replace(/\s+/g, " ").trim();
 }
 
-export interface SpanishCue {
-  pattern: RegExp;
-  field: "pain_points" | "goals" | "skills";
-  prefix: string;
-  confidence: number;
-}
-
-export const SPANISH_CUES: readonly SpanishCue[] = [
+export const SPANISH_CUES: readonly ForeignCue[] = [
   // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
   {
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
     field: "pain_points",
-    prefix: "",
     confidence: 0.65,
   },
   {
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
     field: "goals",
-    prefix: "",
     confidence: 0.6,
   },
-  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, field: "pain_points", prefix: "", confidence: 0.6 },
+  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, field: "pain_points", confidence: 0.6 },
   {
     pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
     field: "pain_points",
-    prefix: "",
     confidence: 0.6,
   },
-  { pattern: /\bodio\s+([^.;!?,]+)/i, field: "pain_points", prefix: "", confidence: 0.55 },
-  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, field: "pain_points", prefix: "", confidence: 0.55 },
+  { pattern: /\bodio\s+([^.;!?,]+)/i, field: "pain_points", confidence: 0.55 },
+  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, field: "pain_points", confidence: 0.55 },
   {
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
     field: "goals",
-    prefix: "",
     confidence: 0.7,
   },
-  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, field: "skills", prefix: "", confidence: 0.6 },
+  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, field: "skills", confidence: 0.6 },
 ];
