@@ -615,6 +615,15 @@ function verbRole(text: string): string | null {
   return verb ? agentFor(verb, workObject(match[2] ?? "")) : null;
 }
 
+/** First-person role statements that need no further check, with the confidence each gives. */
+const SELF_ROLE_CUES: ReadonlyArray<readonly [RegExp, number]> = [
+  [AGE_THEN_ROLE, 0.75],
+  [NOW_ROLE, 0.75],
+  [INTRO_APPOSITIVE, 0.85],
+  [SELF_THE_ROLE, 0.75],
+  [SELF_TITLE_AT, 0.8],
+];
+
 /** Only base forms ("teach", not "teaching"/"taught") for present-simple statements. */
 function baseWorkVerb(form: string): string | null {
   const verb = workVerb(form);
@@ -739,16 +748,13 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
     }
     if (isSelf(unit)) {
-      const aged = AGE_THEN_ROLE.exec(unit.text);
-      const agedRole = aged?.[1] ? occupationPhrase(aged[1]) : null;
-      if (agedRole) out.push(fromUnit(unit, "occupation", agedRole, 0.75));
-      for (const match of unit.text.matchAll(NOW_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      for (const [pattern, confidence] of SELF_ROLE_CUES) {
+        const matches = pattern.global ? [...unit.text.matchAll(pattern)] : [pattern.exec(unit.text)];
+        for (const match of matches) {
+          const role = match?.[1] ? occupationPhrase(match[1]) : null;
+          if (role) out.push(fromUnit(unit, "occupation", role, confidence));
+        }
       }
-      const intro = INTRO_APPOSITIVE.exec(unit.text);
-      const introRole = intro?.[1] ? occupationPhrase(intro[1]) : null;
-      if (introRole) out.push(fromUnit(unit, "occupation", introRole, 0.85));
       for (const match of unit.text.matchAll(SELF_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
         // "a nurse by training, but these days I work in sales": the training, not the job.
@@ -758,13 +764,6 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
           );
         if (role && !past) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
       }
-      for (const match of unit.text.matchAll(SELF_THE_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
-      }
-      const titled = SELF_TITLE_AT.exec(unit.text);
-      const titledRole = titled?.[1] ? occupationPhrase(titled[1]) : null;
-      if (titledRole) out.push(fromUnit(unit, "occupation", titledRole, 0.8));
       for (const match of unit.text.matchAll(DAY_JOB)) {
         const role = occupationPhrase(match[1] ?? "");
         if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(fromUnit(unit, "occupation", role, 0.8));
