@@ -74,6 +74,9 @@ export const JOB_NOUNS: ReadonlySet<string> = new Set(
   `),
 );
 
+/** What a rep or representative represents ("sales rep", "customer service representative"). */
+const REPRESENTED = new Set(words("sales support service account customer"));
+
 /**
  * Heads that name a job only with the right modifier: "social worker" but not "hard worker", "team leader" but
  * not "natural leader", "estate agent" but not "free agent".
@@ -96,8 +99,8 @@ export const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
     ),
   ),
   partner: new Set(words("managing senior equity founding law")),
-  rep: new Set(words("sales support service account customer")),
-  representative: new Set(words("sales support service account customer")),
+  rep: REPRESENTED,
+  representative: REPRESENTED,
   assistant: new Set(
     words(
       "teaching research dental medical veterinary executive personal administrative legal shop sales care nursing healthcare lab laboratory office",
