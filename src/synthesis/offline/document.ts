@@ -278,7 +278,7 @@ function isInitialsOf(label: string, fullName: string): boolean {
 }
 
 /** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
-export function refersTo(text: string, matcher: NameMatcher): boolean {
+function refersTo(text: string, matcher: NameMatcher): boolean {
   const stripped = text.replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, "");
   return matcher.reference.test(stripped);
 }
@@ -327,7 +327,7 @@ const MET_WITH =
   /^(?:met with|meeting with|call with|spoke (?:with|to)|catch-up with|check-in with|1:1 with|sat down with|session with|notes on|notes about)\s+(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?/i;
 
 /** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
-export function authorIsSubject(text: string, model: SubjectModel): boolean {
+function authorIsSubject(text: string, model: SubjectModel): boolean {
   if (/^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im.test(text)) return false;
   // CRM and call notes: "Rep: ... · Contact: Ana Ruiz" are written by the rep about the contact.
   if (

@@ -58,7 +58,7 @@ export function shorten(phrase: string, max: number, min = 1): string | null {
  * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above
  * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
  */
-export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
+function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
   const unit = units[i];
   if (!unit) return "";
   for (let j = i - 1; j >= Math.max(0, i - 4); j -= 1) {
@@ -128,7 +128,7 @@ function sameItem(a: string, b: string): boolean {
  * Near-duplicate values of one field ("short-staffed" and "short staffing") become one value: the most confident
  * (then the shorter) spelling wins and the others keep their quotes as corroboration.
  */
-export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
+function collapseNear(candidates: readonly Candidate[]): Candidate[] {
   const ranked = [...candidates].sort(
     (a, b) => b.confidence - a.confidence || String(a.value).length - String(b.value).length,
   );
@@ -1511,7 +1511,7 @@ const DISCOURSE_TAIL =
   /(?:,?\s+(?:to be (?:honest|fair)|tbh|lol|haha|I guess|I think|you know|honestly|though|anyway|always|mostly|really|as well|too|constantly|all the time|every day|these days))+\s*$/i;
 
 /** Removes discourse tails; the item itself is what came before. */
-export function dropDiscourseTail(phrase: string): string {
+function dropDiscourseTail(phrase: string): string {
   const cut = phrase.replace(DISCOURSE_TAIL, "");
   return cut.trim() === "" ? phrase : cut;
 }

@@ -32,8 +32,6 @@ const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'�
 /** One to four capitalised tokens, allowing lowercase particles inside (van, de, Ní) and a final initial. */
 export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;
 
-export const NAME_SEQUENCE_RE = new RegExp(NAME_SEQUENCE, "u");
-
 const HONORIFIC =
   /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr|herr|frau|monsieur|madame|mme|mlle|señora?|señorita|sra?|srta|signora?|sig|dott|bapak|ibu|mevrou|meneer|sri|shri|smt)\.?\s+(?=\p{Lu})/iu;
 /** "Don Ernesto Lira", "Doña Carmen Ruiz": a courtesy title only when a full name follows ("Don Smith" is a name). */

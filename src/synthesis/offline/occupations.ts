@@ -8,7 +8,7 @@
 const words = (text: string): string[] => text.trim().split(/\s+/);
 
 /** Job head nouns: the last word of a role phrase ("ICU nurse", "head winemaker", "freelance interpreter"). */
-export const JOB_NOUNS: ReadonlySet<string> = new Set(
+const JOB_NOUNS: ReadonlySet<string> = new Set(
   words(`
     nurse doctor physician surgeon anaesthetist anesthetist anesthesiologist pharmacist midwife paramedic medic emt
     dentist hygienist orthodontist optometrist optician physiotherapist physio therapist psychotherapist psychologist
@@ -81,7 +81,7 @@ const REPRESENTED = new Set(words("sales support service account customer"));
  * Heads that name a job only with the right modifier: "social worker" but not "hard worker", "team leader" but
  * not "natural leader", "estate agent" but not "free agent".
  */
-export const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
+const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
   worker: new Set(
     words(
       "social care support farm factory warehouse youth aid health community postal construction steel shift office retail kitchen charity case dock rail sex relief outreach",
@@ -141,7 +141,7 @@ export function isJobHead(word: string, previous = ""): boolean {
  * Verbs of work and the agent noun they give. `keepsObject` marks verbs whose object names the speciality
  * ("I teach chemistry" -> chemistry teacher, "I roast coffee" -> coffee roaster).
  */
-export const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = {
+const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = {
   drive: {
     agent: "driver",
     keepsObject: true,

@@ -45,7 +45,7 @@ const US_STATES = list(`
 `);
 
 /** Two-letter state, province and territory codes ("Austin, TX", "Crowley, LA", "Halifax, NS"). */
-export const REGION_CODES: ReadonlySet<string> = new Set(
+const REGION_CODES: ReadonlySet<string> = new Set(
   (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA " +
     "RI SC SD TN TX UT VT VA WA WV WI WY DC PR AB BC MB NB NL NS NT NU ON PE QC SK YT NSW QLD VIC TAS WA SA ACT NT"

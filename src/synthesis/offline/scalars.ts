@@ -268,7 +268,7 @@ const EVALUATIVE_BEFORE =
   /^(?:terrible|awful|good|great|bad|decent|lousy|amazing|excellent|average|mediocre|avid|keen|amateur|hobby|hobbyist|home|weekend|armchair|budding|wannabe|would-be|enthusiastic|occasional|competent|passable|fearless|careful|reluctant|nervous|slow|fast|messy|lazy|proud|happy|serial)$/;
 
 /** Cuts a role phrase after its occupation head noun ("ICU nurse, band 6, at ..." -> "ICU nurse"). */
-export function occupationPhrase(raw: string): string | null {
+function occupationPhrase(raw: string): string | null {
   const phrase = trimPunctuation(stripDeterminers(raw.replace(/\s+/g, " ")));
   const words = phrase.split(" ");
   let headIndex = -1;
@@ -862,7 +862,7 @@ function preferSpecific(candidates: Candidate[]): Candidate[] {
  * When dated statements conflict, the newer one wins ("Based in Porto" in 2022, "started in Rotterdam" in 2024):
  * a dated value is demoted when a different, reasonably confident value was stated at a later date.
  */
-export function preferNewer(candidates: Candidate[], penalty: number): Candidate[] {
+function preferNewer(candidates: Candidate[], penalty: number): Candidate[] {
   const dated = candidates.filter((c) => c.date !== null && c.confidence >= 0.6);
   if (dated.length < 2) return candidates;
   // The latest dated value, and the latest date of any other value (linear, not pairwise).

@@ -195,10 +195,6 @@ function gerundOf(verb: string): string {
   return `${verb}ing`;
 }
 
-export function capitalizeFirst(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}
-
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
