@@ -1202,7 +1202,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         if (PAST_OR_FUTURE.test(unit.text.slice(Math.max(0, at - 60), at))) continue;
         if (ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))) continue;
         const rest = unit.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 60);
-        const place = new RegExp(`^${PLACE}`, "u").exec(rest)?.[1];
+        const place = PLACE_AT_START.exec(rest)?.[1];
         const cleaned = place ? cleanPlace(place) : null;
         if (cleaned) out.push(fromUnit(unit, "location", cleaned, /\bfrom\s+$/.test(match[0]) ? 0.5 : 0.6));
       }
