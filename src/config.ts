@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -77,6 +78,19 @@ const ConfigSchema = z
         .default(16 * 1024 * 1024),
     ),
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+    // One core stays with the event loop (I/O, validation, storage); the rest run synthesis.
+    SYNTHESIS_THREADS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(256)
+        .default(Math.max(1, availableParallelism() - 1)),
+    ),
+    SYNTHESIS_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(16)),
+    SYNTHESIS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
+    SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(5_000)),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
@@ -138,6 +152,10 @@ export interface Config {
   logLevel: RawConfig["LOG_LEVEL"];
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
+  synthesis: { threads: number; queueMax: number; timeoutMs: number };
+  /** How long SIGTERM waits for in-flight work before abandoning it. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -175,5 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
   };
 }

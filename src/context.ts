@@ -2,6 +2,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Logger } from "./logger.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
+import type { SynthesisPool } from "./synthesis/pool.ts";
 import type { Extractor } from "./synthesis/types.ts";
 
 export interface Clock {
@@ -16,7 +17,10 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   fetcher: Fetcher;
-  extractors: { offline: Extractor; llm: Extractor | undefined };
+  /** The LLM extractor when a provider is configured; the offline engine runs in `pool`. */
+  extractors: { llm: Extractor | undefined };
+  /** Worker threads for CPU-bound synthesis, with the node's queue cap and time budget. */
+  pool: SynthesisPool;
 }
 
 /** Passed to every verb: the shared services plus who is asking. */

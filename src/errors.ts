@@ -10,10 +10,13 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
+  client_closed: 499,
   internal: 500,
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  server_busy: 503,
+  budget_exceeded: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -35,10 +38,13 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",
   rate_limited: "Too many requests",
+  client_closed: "Client closed the request",
   internal: "Internal server error",
   upstream_error: "Upstream model error",
   upstream_unavailable: "Upstream model unavailable",
   upstream_timeout: "Upstream model timed out",
+  server_busy: "Server busy",
+  budget_exceeded: "The work took longer than its time budget",
 };
 
 export class AppError extends Error {

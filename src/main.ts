@@ -30,11 +30,18 @@ export async function startServer(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    services.logger.info({ signal }, "shutting down: draining connections");
-    // Hard stop if draining hangs (e.g. a client holding a stream open).
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+    const grace = config.shutdownGraceMs;
+    services.logger.info({ signal, grace_ms: grace }, "shutting down: draining connections");
+    // Work that cannot finish inside the grace period is abandoned: its threads are terminated (its request gets a
+    // 503 and stores nothing), then lingering connections (streams) are cut, and a last timer makes sure we exit.
+    setTimeout(() => {
+      services.logger.warn({ synthesis: services.pool.stats() }, "grace period over: abandoning unfinished work");
+      void services.pool.destroy();
+      setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 1_000).unref();
+    }, grace).unref();
+    setTimeout(() => process.exit(1), grace + 3_000).unref();
     server.close(async () => {
+      await services.pool.destroy();
       await services.database.close();
       services.logger.info("stopped");
       process.exit(0);

@@ -6,14 +6,14 @@ import { migrate } from "./db/migrate.ts";
 import { isLlmConfigured } from "./llm/providers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createFetcher, type Fetcher } from "./sources/fetch-url.ts";
-import { LlmExtractor } from "./synthesis/extract-llm.ts";
-import { OfflineExtractor } from "./synthesis/extract-offline.ts";
+import { SynthesisPool } from "./synthesis/pool.ts";
 
 export interface ServiceOverrides {
   logger?: Logger;
   clock?: Clock;
   fetcher?: Fetcher;
   extractors?: Services["extractors"];
+  pool?: SynthesisPool;
 }
 
 /** Opens the store, applies migrations and builds what every request shares. Used by the server, CLI and tests. */
@@ -28,10 +28,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     await database.close();
     throw error;
   }
+  // The AI SDK is loaded only when a model is configured: offline nodes and the CLI start faster without it.
   const llm = overrides.extractors
     ? overrides.extractors.llm
     : isLlmConfigured(config.llm)
-      ? LlmExtractor.fromConfig(config.llm, { onRetry: (event) => logger.warn({ retry: event }, "LLM call retried") })
+      ? (await import("./synthesis/extract-llm.ts")).LlmExtractor.fromConfig(config.llm, {
+          onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),
+        })
       : undefined;
   return {
     config,
@@ -39,6 +42,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     logger,
     clock: overrides.clock ?? systemClock,
     fetcher: overrides.fetcher ?? createFetcher({ allowHosts: config.fetchAllowHosts }),
-    extractors: { offline: overrides.extractors?.offline ?? new OfflineExtractor(), llm },
+    extractors: { llm },
+    pool: overrides.pool ?? new SynthesisPool(config.synthesis),
   };
 }

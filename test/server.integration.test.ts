@@ -75,9 +75,45 @@ for (const store of STORES) {
       } finally {
         expect(await stopServer(second.child)).toBe(0);
       }
-    }, 60_000);
+    }, 180_000);
   });
 }
+
+describe("shutdown under heavy work", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "persona-studio-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("exits on SIGTERM within its grace period while a create is still running, and stores nothing of it", async () => {
+    const env = { DATA_DIR: dataDir, SHUTDOWN_GRACE_MS: "500" };
+    const first = await startServer(env);
+    // ~8,000,000 characters on distinct lines: seconds of work on a thread.
+    const heavy = Array.from({ length: 160_000 }, (_, i) => `Line ${i}: I work as a nurse and I love hiking.`).join(
+      "\n",
+    );
+    const pending = fetch(`${first.url}/v1/personas`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ texts: [heavy] }),
+    }).then(
+      (res) => res.status,
+      () => "connection closed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Exit code 0: drained and closed in order, not killed by the last-resort timer.
+    expect(await stopServer(first.child)).toBe(0);
+    expect([503, "connection closed"]).toContain(await pending);
+
+    const second = await startServer(env);
+    try {
+      const list = z
+        .object({ data: z.array(z.unknown()) })
+        .parse(await (await fetch(`${second.url}/v1/personas`)).json());
+      expect(list.data).toEqual([]);
+    } finally {
+      expect(await stopServer(second.child)).toBe(0);
+    }
+  }, 180_000);
+});
 
 describe("start-up configuration", () => {
   it("refuses AUTH_MODE=none on a non-loopback HOST, naming the variable", async () => {

@@ -9,7 +9,6 @@ import { Changes } from "../src/personas/merge.ts";
 import { PersonaResource } from "../src/personas/present.ts";
 import { PERSONA_FIELDS } from "../src/personas/schemas.ts";
 import { LlmExtractor } from "../src/synthesis/extract-llm.ts";
-import { OfflineExtractor } from "../src/synthesis/extract-offline.ts";
 import { type FakeUpstream, type Recorded, reply, startFakeOpenAI } from "./fakes/openai-upstream.ts";
 import { buildApp, readJson as read, testConfig, testServices } from "./support/services.ts";
 
@@ -114,7 +113,6 @@ describe("synthesis with an LLM (fake OpenAI upstream) and URLs (loopback page s
     const llm = testConfig(env).llm;
     services = await testServices(env, {
       extractors: {
-        offline: new OfflineExtractor(),
         // Short timeouts and backoff keep the fault tests fast; the policy itself is the product's.
         llm: new LlmExtractor({
           model: createLanguageModel(llm),

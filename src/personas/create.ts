@@ -2,15 +2,24 @@ import type { Ctx } from "../context.ts";
 import { personas } from "../db/schema.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { newId } from "../ids.ts";
-import { type MaterialInput, synthesize } from "../synthesis/pipeline.ts";
+import { type MaterialInput, type SynthesisOptions, synthesize } from "../synthesis/pipeline.ts";
 import { diffPersonas } from "./diff.ts";
 import { type PersonaResource, presentPersona } from "./present.ts";
 import { emptyPersona } from "./schemas.ts";
 import { insertSources, insertVersion, loadSources, searchVector } from "./store.ts";
 
-/** Builds a persona from the material and stores it as version 1 with its sources, in one transaction. */
-export async function createPersona({ ctx, input }: { ctx: Ctx; input: MaterialInput }): Promise<PersonaResource> {
-  const result = await synthesize(ctx, input);
+/**
+ * Builds a persona from the material and stores it as version 1 with its sources, in one transaction. `signal`
+ * cancels the synthesis (nothing is stored then); `onProgress` follows it (async jobs, the CLI).
+ */
+export async function createPersona({
+  ctx,
+  input,
+  signal,
+  onProgress,
+}: { ctx: Ctx; input: MaterialInput } & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<PersonaResource> {
+  const result = await synthesize(ctx, input, { signal, onProgress });
+  onProgress?.({ stage: "storing", done: 0, total: 1 });
   const id = newId("persona");
   const now = ctx.clock.now();
   return withTransaction(ctx, async (tx) => {

@@ -76,7 +76,8 @@ personasRouter.openapi(
   }),
   async (c) => {
     const input = await readBody(c, Material);
-    const persona = await createPersona({ ctx: ctxOf(c), input });
+    // A client that disconnects cancels its synthesis job (the request's signal aborts).
+    const persona = await createPersona({ ctx: ctxOf(c), input, signal: c.req.raw.signal });
     c.header("Location", `/v1/personas/${persona.id}`);
     c.header("ETag", etagOf(persona));
     return c.json(persona, 201);
@@ -188,7 +189,13 @@ personasRouter.openapi(
         : isRestore(body.value)
           ? ({ kind: "restore", version: parseWith(Restore, body.value).restore_version } as const)
           : ({ kind: "material", input: parseWith(Material, body.value) } as const);
-    const result = await updatePersona({ ctx: ctxOf(c), id, update, ifMatch: c.req.header("if-match") });
+    const result = await updatePersona({
+      ctx: ctxOf(c),
+      id,
+      update,
+      ifMatch: c.req.header("if-match"),
+      signal: c.req.raw.signal,
+    });
     c.header("ETag", etagOf(result.resource));
     return c.json(result.changes ? { ...result.resource, changes: result.changes } : result.resource, 200);
   },

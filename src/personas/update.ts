@@ -3,7 +3,7 @@ import type { Ctx } from "../context.ts";
 import { personas } from "../db/schema.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AppError } from "../errors.ts";
-import { type MaterialInput, type PreparedSource, synthesize } from "../synthesis/pipeline.ts";
+import { type MaterialInput, type PreparedSource, type SynthesisOptions, synthesize } from "../synthesis/pipeline.ts";
 import { diffPersonas } from "./diff.ts";
 import { applyFieldPatch } from "./edit.ts";
 import { type Changes, mergePersonaDocs, type PersonaDoc } from "./merge.ts";
@@ -41,17 +41,22 @@ export async function updatePersona({
   id,
   update,
   ifMatch,
+  signal,
+  onProgress,
 }: {
   ctx: Ctx;
   id: string;
   update: PersonaUpdate;
   ifMatch?: string | undefined;
-}): Promise<UpdateResult> {
+} & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<UpdateResult> {
   // Fail fast (404, 412) before the slow part: synthesis runs outside the transaction.
   const before = await loadPersona(ctx.database.db, ctx.tenantId, id);
   checkIfMatch(before, ifMatch);
   const synthesized =
-    update.kind === "material" ? await synthesize(ctx, update.input, { existing: before.persona }) : undefined;
+    update.kind === "material"
+      ? await synthesize(ctx, update.input, { existing: before.persona, signal, onProgress })
+      : undefined;
+  if (synthesized) onProgress?.({ stage: "storing", done: 0, total: 1 });
 
   return withTransaction(ctx, async (tx) => {
     const row = await loadPersona(tx, ctx.tenantId, id, { forUpdate: true });

@@ -225,7 +225,7 @@ export class LlmExtractor implements Extractor {
   }
 
   async extract(sources: CleanSource[], options: ExtractOptions = {}): Promise<ExtractResult> {
-    const { same_as: _unused, ...result } = await this.run(sources, undefined, options.signal);
+    const { same_as: _unused, ...result } = await this.run(sources, undefined, options);
     return result;
   }
 
@@ -238,13 +238,13 @@ export class LlmExtractor implements Extractor {
     existing: ExistingValues,
     options: ExtractOptions = {},
   ): Promise<ReconcileResult> {
-    return this.run(sources, existing, options.signal);
+    return this.run(sources, existing, options);
   }
 
   private async run(
     sources: CleanSource[],
     existing: ExistingValues | undefined,
-    signal: AbortSignal | undefined,
+    { signal, onProgress }: ExtractOptions,
   ): Promise<ReconcileResult> {
     const { description } = this.options;
     const budget = this.options.inputBudgetTokens ?? DEFAULT_INPUT_BUDGET_TOKENS;
@@ -270,14 +270,18 @@ export class LlmExtractor implements Extractor {
     if (plan.batches.length === 0) return { claims: [], warnings, usage, same_as: [] };
 
     const bySource = new Map(sources.map((s) => [s.id, s]));
+    let done = 0;
+    onProgress?.(done, plan.batches.length);
     const outcomes = await runBounded(
       plan.batches.length,
       this.options.concurrency ?? DEFAULT_CONCURRENCY,
       signal,
-      (index, batchSignal) => {
+      async (index, batchSignal) => {
         const batch = plan.batches[index];
         if (!batch) throw new Error("batch index out of range");
-        return this.runBatch(batch, bySource, existing, batchSignal, index, plan.batches.length);
+        const outcome = await this.runBatch(batch, bySource, existing, batchSignal, index, plan.batches.length);
+        onProgress?.(++done, plan.batches.length);
+        return outcome;
       },
     );
 

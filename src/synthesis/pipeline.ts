@@ -1,15 +1,14 @@
-import { createHash } from "node:crypto";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
-import { newId } from "../ids.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
 import { fetchAll } from "../sources/fetch-url.ts";
-import { htmlToText } from "../sources/html-to-text.ts";
-import { assemblePersona } from "./assemble.ts";
 import { cacheKey, readCachedExtraction, writeCachedExtraction } from "./cache.ts";
-import { cleanText } from "./clean.ts";
-import { dateOnLine } from "./offline/document.ts";
+import type { JobScope } from "./pool.ts";
+import type { FetchedMaterial, PreparedSource } from "./prepare.ts";
+import type { OnProgress } from "./progress.ts";
 import type { CleanSource, Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
+
+export type { PreparedSource } from "./prepare.ts";
 
 /** Request limits, enforced before any work is done (documented in the README). */
 export const MATERIAL_LIMITS = {
@@ -28,13 +27,6 @@ export interface MaterialInput {
   engine?: Engine | undefined;
 }
 
-/** A cleaned source with what the API reports about it. */
-export interface PreparedSource extends CleanSource {
-  chars: number;
-  sha256: string;
-  fetchedAt?: string;
-}
-
 export interface Usage extends ExtractUsage {
   duration_ms: number;
   /** True when the result came from the extraction cache instead of a new LLM call. */
@@ -51,89 +43,61 @@ export interface SynthesisResult {
   equivalences: Equivalence[];
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-function prepare(source: Omit<PreparedSource, "chars" | "sha256">): PreparedSource {
-  return { ...source, chars: source.text.length, sha256: sha256(source.text) };
+export interface SynthesisOptions {
+  /** The current persona when the material is to be merged into it. */
+  existing?: Persona | undefined;
+  /** Cancels the job (a client that disconnected); the budget applies whatever this is. */
+  signal?: AbortSignal | undefined;
+  onProgress?: OnProgress | undefined;
 }
 
-/** Turns a fetched body into plain text by its content type. */
-function bodyToText(body: string, contentType: string, url: string): { title?: string; text: string } {
-  if (/html|xml/.test(contentType)) return htmlToText(body, url);
-  if (/json/.test(contentType)) {
-    try {
-      return { text: JSON.stringify(JSON.parse(body), null, 2) };
-    } catch {
-      return { text: body };
-    }
-  }
-  return { text: body };
-}
+const OFFLINE_USAGE: ExtractUsage = {
+  engine: "offline",
+  provider: null,
+  model: null,
+  llm_calls: 0,
+  input_tokens: 0,
+  output_tokens: 0,
+};
 
-/** Lines read for a source's date: a dated header ("Call notes 2024-05-02") sits at the top. */
-const DATE_HEADER_LINES = 3;
-
-/**
- * The date the material is from, when its first lines say so. It orders sources by recency when they disagree
- * (the newer dated source wins), is stored as the source's material date and shown to the LLM with the source.
- */
-export function materialDate(text: string): string | undefined {
-  let seen = 0;
-  for (const line of text.split("\n", 50)) {
-    if (line.trim() === "") continue;
-    const date = dateOnLine(line);
-    if (date !== null) return new Date(date).toISOString().slice(0, 10);
-    if (++seen >= DATE_HEADER_LINES) break;
-  }
-  return undefined;
-}
-
-/** Fetches the URLs (each failing alone, as a warning) and cleans every source. */
-export async function collectSources(ctx: Ctx, input: MaterialInput, warnings: string[]): Promise<PreparedSource[]> {
-  const sources: PreparedSource[] = [];
-  let order = 0;
-  input.texts.forEach((raw, i) => {
-    const text = cleanText(raw);
-    if (text.trim() === "") {
-      warnings.push(`texts[${i}] is empty after cleaning and was skipped`);
-      return;
-    }
-    const date = materialDate(text);
-    sources.push(prepare({ id: newId("source"), kind: "text", text, order: order++, ...(date ? { date } : {}) }));
-  });
+/** Fetches the URLs on the event loop (each failing alone, as a warning), then cleans every source in the pool. */
+async function collectSources(
+  job: JobScope,
+  ctx: Ctx,
+  input: MaterialInput,
+  onProgress: OnProgress,
+): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
+  const fetched: FetchedMaterial[] = [];
   if (input.urls.length > 0) {
-    const fetched = await fetchAll(ctx.fetcher, input.urls, { concurrency: MATERIAL_LIMITS.fetchConcurrency });
-    for (const result of fetched) {
-      if (result.error || !result.page) {
-        warnings.push(`Could not use ${result.url}: ${result.error?.message ?? "no content"}`);
-        continue;
-      }
-      const page = result.page;
-      const { title, text: raw } = bodyToText(page.body, page.contentType, page.finalUrl);
-      const text = cleanText(raw);
-      if (text.trim() === "") {
-        warnings.push(`Could not use ${result.url}: the page has no readable text`);
-        continue;
-      }
-      sources.push(
-        prepare({
-          id: newId("source"),
-          kind: "url",
-          text,
-          url: page.finalUrl,
-          ...(title ? { title } : {}),
-          fetchedAt: page.fetchedAt,
-          order: order++,
-        }),
+    onProgress({ stage: "fetching", done: 0, total: input.urls.length });
+    const results = await fetchAll(ctx.fetcher, input.urls, {
+      concurrency: MATERIAL_LIMITS.fetchConcurrency,
+      signal: job.signal,
+    });
+    for (const { url, page, error } of results) {
+      fetched.push(
+        page
+          ? {
+              url,
+              page: {
+                finalUrl: page.finalUrl,
+                contentType: page.contentType,
+                body: page.body,
+                fetchedAt: page.fetchedAt,
+              },
+            }
+          : { url, error: error?.message ?? "no content" },
       );
     }
+    onProgress({ stage: "fetching", done: input.urls.length, total: input.urls.length });
   }
-  return sources;
+  return job.run("prepare", { texts: input.texts, fetched }, onProgress);
 }
 
-export function chooseExtractor(ctx: Ctx, engine: Engine | undefined) {
+/** The LLM extractor to use, or "offline" for the offline engine (which runs in the pool). */
+export function chooseExtractor(ctx: Ctx, engine: Engine | undefined): Extractor | "offline" {
   const wanted = engine ?? (ctx.extractors.llm ? "llm" : "offline");
-  if (wanted === "offline") return ctx.extractors.offline;
+  if (wanted === "offline") return "offline";
   if (!ctx.extractors.llm) {
     throw new AppError("validation_failed", 'engine "llm" was requested but no LLM provider is configured', {
       errors: [{ path: "engine", message: "set LLM_PROVIDER (openai, anthropic or openai-compatible) to use it" }],
@@ -156,24 +120,28 @@ function existingValues(persona: Persona): ExistingValues {
 type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean };
 
 /**
- * Runs the extractor. LLM results are cached per tenant by material and model, so identical input is not paid for
- * twice; a merge hands the current values to an extractor that can reconcile them in the same call.
+ * Runs the LLM extractor (model calls are I/O, so on the event loop). Results are cached per tenant by material and
+ * model, so identical input is not paid for twice; a merge hands the current values to an extractor that can
+ * reconcile them in the same call.
  */
-async function extract(
+async function extractWithLlm(
   ctx: Ctx,
   extractor: Extractor,
   sources: CleanSource[],
   existing: Persona | undefined,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
+  onProgress: OnProgress,
 ): Promise<Extraction> {
-  const options = signal ? { signal } : {};
+  const options = {
+    signal,
+    onProgress: (done: number, total: number) => onProgress({ stage: "extracting", done, total }),
+  };
   if (existing && extractor.extractForMerge) {
     const { same_as, ...result } = await extractor.extractForMerge(sources, existingValues(existing), options);
     return { ...result, equivalences: same_as, cached: false };
   }
-  if (extractor.engine === "offline" || !extractor.description) {
+  if (!extractor.description)
     return { ...(await extractor.extract(sources, options)), equivalences: [], cached: false };
-  }
   const key = cacheKey(sources, extractor.description);
   const hit = await readCachedExtraction(ctx, key, sources);
   if (hit) {
@@ -187,34 +155,47 @@ async function extract(
 
 /**
  * Material in, grounded persona out: fetch, clean, extract, verify every quote, assemble. Writes nothing but the
- * extraction cache. `existing` is the current persona when the material is to be merged into it.
+ * extraction cache. CPU-bound steps run in the synthesis pool, inside the job's time budget; fetching and model calls
+ * stay on the event loop. Throws 503 when the node's queue is full, 504 past the budget.
  */
 export async function synthesize(
   ctx: Ctx,
   input: MaterialInput,
-  options: { existing?: Persona; signal?: AbortSignal } = {},
+  options: SynthesisOptions = {},
 ): Promise<SynthesisResult> {
-  const started = performance.now();
   const extractor = chooseExtractor(ctx, input.engine);
-  const warnings: string[] = [];
-  const sources = await collectSources(ctx, input, warnings);
-  if (sources.length === 0) {
-    throw new AppError("validation_failed", "None of the sources could be used", {
-      errors: warnings.map((message) => ({ path: "urls", message })),
-    });
-  }
-  const extracted = await extract(ctx, extractor, sources, options.existing, options.signal);
-  const assembled = assemblePersona(extracted.claims, sources);
-  return {
-    sources,
-    persona: assembled.persona,
-    evidence: assembled.evidence,
-    warnings: [...warnings, ...extracted.warnings, ...assembled.warnings],
-    usage: {
-      ...extracted.usage,
-      duration_ms: Math.round(performance.now() - started),
-      ...(extracted.cached ? { cached: true } : {}),
+  const onProgress = options.onProgress ?? (() => {});
+  return ctx.pool.job(
+    async (job) => {
+      const started = performance.now();
+      const { sources, warnings } = await collectSources(job, ctx, input, onProgress);
+      if (sources.length === 0) {
+        throw new AppError("validation_failed", "None of the sources could be used", {
+          errors: warnings.map((message) => ({ path: "urls", message })),
+        });
+      }
+      let extracted: Extraction | undefined;
+      if (extractor !== "offline") {
+        extracted = await extractWithLlm(ctx, extractor, sources, options.existing, job.signal, onProgress);
+      }
+      const assembled = await job.run(
+        "assemble",
+        extracted ? { sources, claims: extracted.claims } : { sources },
+        onProgress,
+      );
+      return {
+        sources,
+        persona: assembled.persona,
+        evidence: assembled.evidence,
+        warnings: [...warnings, ...(extracted?.warnings ?? []), ...assembled.warnings],
+        usage: {
+          ...(extracted?.usage ?? assembled.usage ?? OFFLINE_USAGE),
+          duration_ms: Math.round(performance.now() - started),
+          ...(extracted?.cached ? { cached: true } : {}),
+        },
+        equivalences: extracted?.equivalences ?? [],
+      };
     },
-    equivalences: extracted.equivalences,
-  };
+    { signal: options.signal },
+  );
 }

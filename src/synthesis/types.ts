@@ -46,6 +46,8 @@ export interface ExtractResult {
 
 export interface ExtractOptions {
   signal?: AbortSignal;
+  /** Called as parts of the material (model calls) finish, for job progress. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** A new value that means the same as a value the persona already has ("hikes on weekends" ~ "hiking"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { materialDate } from "./pipeline.ts";
+import { materialDate } from "./prepare.ts";
 
 describe("materialDate", () => {
   it.each([

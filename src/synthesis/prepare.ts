@@ -1,0 +1,110 @@
+/**
+ * Turning raw material into clean sources: HTML and JSON bodies to text, deterministic cleaning, hashing and the
+ * material's date. CPU-bound, so it runs in the synthesis pool (worker.ts), never on the event loop.
+ */
+import { createHash } from "node:crypto";
+import { newId } from "../ids.ts";
+import { htmlToText } from "../sources/html-to-text.ts";
+import { cleanText } from "./clean.ts";
+import { dateOnLine } from "./offline/document.ts";
+import type { OnProgress } from "./progress.ts";
+import type { CleanSource } from "./types.ts";
+
+/** A cleaned source with what the API reports about it. */
+export interface PreparedSource extends CleanSource {
+  chars: number;
+  sha256: string;
+  fetchedAt?: string;
+}
+
+/** A fetched page as the event loop hands it over: its body, or why there is none. */
+export interface FetchedMaterial {
+  url: string;
+  page?: { finalUrl: string; contentType: string; body: string; fetchedAt: string };
+  error?: string;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function prepared(source: Omit<PreparedSource, "chars" | "sha256">): PreparedSource {
+  return { ...source, chars: source.text.length, sha256: sha256(source.text) };
+}
+
+/** Turns a fetched body into plain text by its content type. */
+function bodyToText(body: string, contentType: string, url: string): { title?: string; text: string } {
+  if (/html|xml/.test(contentType)) return htmlToText(body, url);
+  if (/json/.test(contentType)) {
+    try {
+      return { text: JSON.stringify(JSON.parse(body), null, 2) };
+    } catch {
+      return { text: body };
+    }
+  }
+  return { text: body };
+}
+
+/** Lines read for a source's date: a dated header ("Call notes 2024-05-02") sits at the top. */
+const DATE_HEADER_LINES = 3;
+
+/**
+ * The date the material is from, when its first lines say so. It orders sources by recency when they disagree
+ * (the newer dated source wins), is stored as the source's material date and shown to the LLM with the source.
+ */
+export function materialDate(text: string): string | undefined {
+  let seen = 0;
+  for (const line of text.split("\n", 50)) {
+    if (line.trim() === "") continue;
+    const date = dateOnLine(line);
+    if (date !== null) return new Date(date).toISOString().slice(0, 10);
+    if (++seen >= DATE_HEADER_LINES) break;
+  }
+  return undefined;
+}
+
+/** Cleans every text and fetched page into sources, texts first; each unusable one becomes a warning instead. */
+export function prepareSources(
+  texts: readonly string[],
+  fetched: readonly FetchedMaterial[],
+  onProgress: OnProgress = () => {},
+): { sources: PreparedSource[]; warnings: string[] } {
+  const sources: PreparedSource[] = [];
+  const warnings: string[] = [];
+  const total = texts.length + fetched.length;
+  let done = 0;
+  let order = 0;
+  texts.forEach((raw, i) => {
+    const text = cleanText(raw);
+    onProgress({ stage: "cleaning", done: ++done, total });
+    if (text.trim() === "") {
+      warnings.push(`texts[${i}] is empty after cleaning and was skipped`);
+      return;
+    }
+    const date = materialDate(text);
+    sources.push(prepared({ id: newId("source"), kind: "text", text, order: order++, ...(date ? { date } : {}) }));
+  });
+  for (const { url, page, error } of fetched) {
+    onProgress({ stage: "cleaning", done: ++done, total });
+    if (!page) {
+      warnings.push(`Could not use ${url}: ${error ?? "no content"}`);
+      continue;
+    }
+    const { title, text: raw } = bodyToText(page.body, page.contentType, page.finalUrl);
+    const text = cleanText(raw);
+    if (text.trim() === "") {
+      warnings.push(`Could not use ${url}: the page has no readable text`);
+      continue;
+    }
+    sources.push(
+      prepared({
+        id: newId("source"),
+        kind: "url",
+        text,
+        url: page.finalUrl,
+        ...(title ? { title } : {}),
+        fetchedAt: page.fetchedAt,
+        order: order++,
+      }),
+    );
+  }
+  return { sources, warnings };
+}
