@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The package ships TypeScript sources; tsx loads them without a build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI (dist/, built during `npm ci`); when the sources changed since, it is recompiled first.
+import { ensureServerBuilt } from "../scripts/ensure-built.mjs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+await ensureServerBuilt({ quiet: true });
+const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

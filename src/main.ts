@@ -1,6 +1,5 @@
 import "dotenv/config";
 import { serve } from "@hono/node-server";
-import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createServices } from "./services.ts";
 
@@ -16,7 +15,8 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  const services = await createServices(config);
+  // The store opens (its WASM compiles off the main thread) while the HTTP app's modules load.
+  const [services, { buildApp }] = await Promise.all([createServices(config), import("./app.ts")]);
   const app = buildApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
@@ -24,6 +24,8 @@ export async function startServer(): Promise<void> {
       { url: `http://${host}:${info.port}`, store: services.database.kind, engine: config.llm.provider },
       `Persona Studio listening on http://${host}:${info.port} (docs at /docs)`,
     );
+    // Synthesis threads load the engine now, in the background, rather than on the first create.
+    setImmediate(() => services.pool.warm());
   });
 
   let stopping = false;

@@ -5,7 +5,7 @@ import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { isLlmConfigured } from "./llm/providers.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createFetcher, type Fetcher } from "./sources/fetch-url.ts";
+import type { Fetcher } from "./sources/fetch-url.ts";
 import { SynthesisPool } from "./synthesis/pool.ts";
 
 export interface ServiceOverrides {
@@ -41,8 +41,19 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     database,
     logger,
     clock: overrides.clock ?? systemClock,
-    fetcher: overrides.fetcher ?? createFetcher({ allowHosts: config.fetchAllowHosts }),
+    fetcher: overrides.fetcher ?? lazyFetcher(config.fetchAllowHosts),
     extractors: { llm },
     pool: overrides.pool ?? new SynthesisPool(config.synthesis),
+  };
+}
+
+/** The SSRF-safe fetcher, loaded on first use: undici is heavy to load and most requests never fetch a page. */
+function lazyFetcher(allowHosts: string[]): Fetcher {
+  let loaded: Promise<Fetcher> | undefined;
+  return {
+    fetch: async (url, options) => {
+      loaded ??= import("./sources/fetch-url.ts").then((m) => m.createFetcher({ allowHosts }));
+      return (await loaded).fetch(url, options);
+    },
   };
 }

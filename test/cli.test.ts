@@ -13,12 +13,13 @@ function cli(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["bin/persona-studio.js", ...args], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: "", ...env },
     encoding: "utf8",
-    timeout: 60_000,
+    // Generous: a first run creates the embedded store (initdb), which takes long on a busy machine.
+    timeout: 240_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("persona-studio CLI", () => {
+describe("persona-studio CLI", { timeout: 480_000 }, () => {
   it("migrates the embedded store", () => {
     const first = cli(["migrate"]);
     expect(first.code).toBe(0);

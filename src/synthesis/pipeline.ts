@@ -1,7 +1,6 @@
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
-import { fetchAll } from "../sources/fetch-url.ts";
 import { cacheKey, readCachedExtraction, writeCachedExtraction } from "./cache.ts";
 import type { JobScope } from "./pool.ts";
 import type { FetchedMaterial, PreparedSource } from "./prepare.ts";
@@ -70,6 +69,7 @@ async function collectSources(
   const fetched: FetchedMaterial[] = [];
   if (input.urls.length > 0) {
     onProgress({ stage: "fetching", done: 0, total: input.urls.length });
+    const { fetchAll } = await import("../sources/fetch-url.ts");
     const results = await fetchAll(ctx.fetcher, input.urls, {
       concurrency: MATERIAL_LIMITS.fetchConcurrency,
       signal: job.signal,

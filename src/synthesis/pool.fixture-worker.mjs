@@ -2,6 +2,7 @@
 export function prepare(task) {
   if (task.texts[0] === "spin") for (;;);
   task.progress?.postMessage({ stage: "cleaning", done: 1, total: 1 });
+  task.progress?.close();
   return { sources: [], warnings: task.texts };
 }
 export const assemble = prepare;

@@ -107,6 +107,11 @@ export class SynthesisPool {
     return this.piscina;
   }
 
+  /** Starts the threads (they load the engine) ahead of the first job; a no-op once started. */
+  warm(): void {
+    if (!this.closed) this.threads();
+  }
+
   stats(): PoolStats {
     const queued = this.piscina?.queueSize ?? 0;
     return {
@@ -177,7 +182,10 @@ export class SynthesisPool {
     signal.throwIfAborted();
     const piscina = this.threads();
     const channel = onProgress ? new MessageChannel() : undefined;
+    // The worker closes its end when the task ends (or its thread does), which closes ours after the last message;
+    // closing ours here instead could drop progress still in flight.
     channel?.port1.on("message", (progress: Progress) => onProgress?.(progress));
+    channel?.port1.unref();
     this.tasksInPool += 1;
     try {
       const payload = channel ? { ...task, progress: channel.port2 } : task;
@@ -188,7 +196,6 @@ export class SynthesisPool {
       throw error;
     } finally {
       this.tasksInPool -= 1;
-      channel?.port1.close();
     }
   }
 

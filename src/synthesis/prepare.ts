@@ -4,7 +4,6 @@
  */
 import { createHash } from "node:crypto";
 import { newId } from "../ids.ts";
-import { htmlToText } from "../sources/html-to-text.ts";
 import { cleanText } from "./clean.ts";
 import { dateOnLine } from "./offline/document.ts";
 import type { OnProgress } from "./progress.ts";
@@ -30,9 +29,16 @@ function prepared(source: Omit<PreparedSource, "chars" | "sha256">): PreparedSou
   return { ...source, chars: source.text.length, sha256: sha256(source.text) };
 }
 
+const isMarkup = (contentType: string) => /html|xml/.test(contentType);
+
 /** Turns a fetched body into plain text by its content type. */
-function bodyToText(body: string, contentType: string, url: string): { title?: string; text: string } {
-  if (/html|xml/.test(contentType)) return htmlToText(body, url);
+function bodyToText(
+  body: string,
+  contentType: string,
+  url: string,
+  htmlToText: HtmlToText | undefined,
+): { title?: string; text: string } {
+  if (htmlToText && isMarkup(contentType)) return htmlToText(body, url);
   if (/json/.test(contentType)) {
     try {
       return { text: JSON.stringify(JSON.parse(body), null, 2) };
@@ -61,12 +67,20 @@ export function materialDate(text: string): string | undefined {
   return undefined;
 }
 
-/** Cleans every text and fetched page into sources, texts first; each unusable one becomes a warning instead. */
-export function prepareSources(
+type HtmlToText = typeof import("../sources/html-to-text.ts").htmlToText;
+
+/**
+ * Cleans every text and fetched page into sources, texts first; each unusable one becomes a warning instead. The
+ * HTML parser (linkedom, Readability) is loaded only when a page needs it: most creates are plain text.
+ */
+export async function prepareSources(
   texts: readonly string[],
   fetched: readonly FetchedMaterial[],
   onProgress: OnProgress = () => {},
-): { sources: PreparedSource[]; warnings: string[] } {
+): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
+  const htmlToText = fetched.some(({ page }) => page && isMarkup(page.contentType))
+    ? (await import("../sources/html-to-text.ts")).htmlToText
+    : undefined;
   const sources: PreparedSource[] = [];
   const warnings: string[] = [];
   const total = texts.length + fetched.length;
@@ -88,7 +102,7 @@ export function prepareSources(
       warnings.push(`Could not use ${url}: ${error ?? "no content"}`);
       continue;
     }
-    const { title, text: raw } = bodyToText(page.body, page.contentType, page.finalUrl);
+    const { title, text: raw } = bodyToText(page.body, page.contentType, page.finalUrl, htmlToText);
     const text = cleanText(raw);
     if (text.trim() === "") {
       warnings.push(`Could not use ${url}: the page has no readable text`);

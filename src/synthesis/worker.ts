@@ -40,11 +40,24 @@ export interface AssembleResult extends AssembledPersona {
 
 const reporter = (port: MessagePort | undefined) => (progress: Progress) => port?.postMessage(progress);
 
-export function prepare(task: PrepareTask): PrepareResult {
-  return prepareSources(task.texts, task.fetched, reporter(task.progress));
+/** Runs a task and then closes its progress port, which tells the pool every progress message has been sent. */
+async function reporting<T>(port: MessagePort | undefined, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    port?.close();
+  }
 }
 
-export function assemble(task: AssembleTask): AssembleResult {
+export function prepare(task: PrepareTask): Promise<PrepareResult> {
+  return reporting(task.progress, () => prepareSources(task.texts, task.fetched, reporter(task.progress)));
+}
+
+export function assemble(task: AssembleTask): Promise<AssembleResult> {
+  return reporting(task.progress, () => assembleNow(task));
+}
+
+function assembleNow(task: AssembleTask): AssembleResult {
   const report = reporter(task.progress);
   if (task.claims) {
     report({ stage: "assembling", done: 0, total: 1 });
