@@ -156,7 +156,7 @@ for (const store of STORES) {
           const body = problem.parse(await res.json());
           expect(body.errors.map((e) => e.path)).toContain("cursor");
         }),
-        { numRuns: store.name === "postgres" ? 400 : 250 },
+        { numRuns: store.name === "postgres" ? 200 : 120 },
       );
       expect(errors).toEqual([]);
     }, 180_000);
