@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   upstream_timeout: 504,
   server_busy: 503,
   budget_exceeded: 504,
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -45,6 +46,7 @@ const TITLES: Record<ErrorCode, string> = {
   upstream_timeout: "Upstream model timed out",
   server_busy: "Server busy",
   budget_exceeded: "The work took longer than its time budget",
+  database_unavailable: "Database unavailable",
 };
 
 export class AppError extends Error {

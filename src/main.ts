@@ -1,6 +1,6 @@
 import "dotenv/config";
-import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "./config.ts";
+import { listen } from "./http/server.ts";
 import { createServices } from "./services.ts";
 
 /** Starts the HTTP server and drains it on SIGTERM/SIGINT before closing the database. */
@@ -18,15 +18,13 @@ export async function startServer(): Promise<void> {
   // The store opens (its WASM compiles off the main thread) while the HTTP app's modules load.
   const [services, { buildApp }] = await Promise.all([createServices(config), import("./app.ts")]);
   const app = buildApp(services);
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-    services.logger.info(
-      { url: `http://${host}:${info.port}`, store: services.database.kind, engine: config.llm.provider },
-      `Persona Studio listening on http://${host}:${info.port} (docs at /docs)`,
-    );
-    // Synthesis threads load the engine now, in the background, rather than on the first create.
-    setImmediate(() => services.pool.warm());
-  });
+  const { server, url } = await listen(app.fetch, config);
+  services.logger.info(
+    { url, store: services.database.kind, engine: config.llm.provider },
+    `Persona Studio listening on ${url} (docs at /docs)`,
+  );
+  // Synthesis threads load the engine now, in the background, rather than on the first create.
+  setImmediate(() => services.pool.warm());
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,7 +37,7 @@ export async function startServer(): Promise<void> {
     setTimeout(() => {
       services.logger.warn({ synthesis: services.pool.stats() }, "grace period over: abandoning unfinished work");
       void services.pool.destroy();
-      setTimeout(() => "closeAllConnections" in server && server.closeAllConnections(), 1_000).unref();
+      setTimeout(() => server.closeAllConnections(), 1_000).unref();
     }, grace).unref();
     setTimeout(() => process.exit(1), grace + 3_000).unref();
     server.close(async () => {
@@ -48,7 +46,7 @@ export async function startServer(): Promise<void> {
       services.logger.info("stopped");
       process.exit(0);
     });
-    if ("closeIdleConnections" in server) server.closeIdleConnections();
+    server.closeIdleConnections();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
