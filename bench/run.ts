@@ -4,7 +4,8 @@
  *    baseline is the 10k run, so "ms per 1k words" ratios near 1 mean linear time.
  *  - llm: the same 1,000,000 words through the LLM extractor against the loopback fake upstream: calls, time.
  *  - http: requests/s of GET /v1/personas/{id} against GET /healthz on the same server (autocannon, loopback).
- * Usage: npm run bench [-- pipeline|llm|http]
+ *  - load, pool, start: heavy work off the event loop, pool throughput, start-up (bench/heavy.ts).
+ * Usage: npm run bench [-- pipeline|llm|http|load|pool|start]
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -18,6 +19,7 @@ import { createServices } from "../src/services.ts";
 import { emptyExtractionOutput } from "../src/synthesis/prompts/extract.ts";
 import { type Recorded, reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { testConfig } from "../test/support/services.ts";
+import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 
 const PARAGRAPHS = [
   "Interview {n}. INT: Tell me about week {n}. P: Honestly it was long. I'm Priya Raman, I work as a logistics coordinator in Pune and the shift planning tool crashed {k} times on me.",
@@ -144,3 +146,6 @@ const which = process.argv[2];
 if (!which || which === "pipeline") await benchPipeline();
 if (!which || which === "llm") await benchLlm();
 if (!which || which === "http") await benchHttp();
+if (!which || which === "load") await benchLoad();
+if (!which || which === "pool") await benchPool();
+if (!which || which === "start") await benchStart();

@@ -1,5 +1,6 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./config.ts";
+import { StoreLockedError } from "./db/store-lock.ts";
 import { listen } from "./http/server.ts";
 import { createServices } from "./services.ts";
 
@@ -16,9 +17,22 @@ export async function startServer(): Promise<void> {
     throw error;
   }
   // The store opens (its WASM compiles off the main thread) while the HTTP app's modules load.
-  const [services, { buildApp }] = await Promise.all([createServices(config), import("./app.ts")]);
+  const [services, { buildApp }] = await Promise.all([
+    createServices(config, { storeOwner: "server" }).catch((error: unknown) => {
+      if (!(error instanceof StoreLockedError)) throw error;
+      process.stderr.write(
+        `${error.message}\nStop that process first, or give this server its own DATA_DIR (or a DATABASE_URL).\n`,
+      );
+      process.exit(2);
+    }),
+    import("./app.ts"),
+  ]);
   const app = buildApp(services);
   const { server, url } = await listen(app.fetch, config);
+  // CLI commands run while this server holds the embedded store send their work here.
+  services.database.lock?.setUrl(clientUrl(url));
+  // Whatever way the process ends, the store is free again (a crash leaves a lock the next process sees is stale).
+  process.once("exit", () => services.database.lock?.release());
   services.logger.info(
     { url, store: services.database.kind, engine: config.llm.provider },
     `Persona Studio listening on ${url} (docs at /docs)`,
@@ -39,7 +53,7 @@ export async function startServer(): Promise<void> {
       void services.pool.destroy();
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
     }, grace).unref();
-    setTimeout(() => process.exit(1), grace + 3_000).unref();
+    setTimeout(() => process.exit(1), grace + 10_000).unref();
     server.close(async () => {
       await services.pool.destroy();
       await services.database.close();
@@ -50,6 +64,11 @@ export async function startServer(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/** The address a local client uses: a server listening on every interface is reached on loopback. */
+function clientUrl(url: string): string {
+  return url.replace("//0.0.0.0:", "//127.0.0.1:").replace("//[::]:", "//[::1]:");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -14,12 +14,18 @@ export interface ServiceOverrides {
   fetcher?: Fetcher;
   extractors?: Services["extractors"];
   pool?: SynthesisPool;
+  /** Who opens an embedded store (recorded in its lock): the server, or a CLI command (default). */
+  storeOwner?: "server" | "cli";
 }
 
 /** Opens the store, applies migrations and builds what every request shares. Used by the server, CLI and tests. */
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    owner: overrides.storeOwner ?? "cli",
+  });
   try {
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");

@@ -7,12 +7,15 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import type { Ctx, Services } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
+import { StoreLockedError } from "../db/store-lock.ts";
 import { AppError } from "../errors.ts";
 import { createLogger } from "../logger.ts";
 import { createPersona } from "../personas/create.ts";
 import { getPersona } from "../personas/get.ts";
 import { listPersonas } from "../personas/list.ts";
-import { createServices } from "../services.ts";
+import { createServices, type ServiceOverrides } from "../services.ts";
+import { SynthesisPool } from "../synthesis/pool.ts";
+import type { Progress } from "../synthesis/progress.ts";
 
 const USAGE = `persona-studio <command> [options]
 
@@ -29,13 +32,24 @@ Configuration comes from the environment (.env is read); see .env.example.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-async function withServices<T>(config: Config, work: (services: Services) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  config: Config,
+  work: (services: Services) => Promise<T>,
+  overrides: ServiceOverrides = {},
+): Promise<T> {
   // The CLI's logs would mix with its JSON on stdout, so they go to stderr and only warnings are kept.
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, process.stderr);
-  const services = await createServices(config, { logger });
+  let services: Services;
+  try {
+    services = await createServices(config, { logger, ...overrides });
+  } catch (error) {
+    await overrides.pool?.destroy();
+    throw error;
+  }
   try {
     return await work(services);
   } finally {
+    await services.pool.destroy();
     await services.database.close();
   }
 }
@@ -46,6 +60,78 @@ async function cliCtx(services: Services, tenant: string | undefined): Promise<C
       ? await ensureTenant(services.database.db, LOCAL_TENANT.name, LOCAL_TENANT.id)
       : await ensureTenant(services.database.db, tenant);
   return { ...services, tenantId, requestId: "cli", log: services.logger };
+}
+
+type CreateInput = Parameters<typeof createPersona>[0]["input"];
+type Created = Awaited<ReturnType<typeof createPersona>>;
+
+/** How long a command waits for another persona-studio command that holds the store to finish. */
+const WAIT_FOR_CLI_MS = 60_000;
+
+/** Opens the store (waiting for another CLI command that holds it, never for a server) and creates the persona. */
+async function createHere(config: Config, input: CreateInput, tenant: string | undefined): Promise<Created> {
+  const deadline = Date.now() + WAIT_FOR_CLI_MS;
+  for (;;) {
+    // The synthesis thread loads the engine while the store opens.
+    const pool = new SynthesisPool(config.synthesis);
+    pool.warm();
+    try {
+      return await withServices(
+        config,
+        async (services) => createPersona({ ctx: await cliCtx(services, tenant), input, onProgress: progressLine() }),
+        { pool },
+      );
+    } catch (error) {
+      if (!(error instanceof StoreLockedError) || error.holder.kind !== "cli" || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Prints each new stage of a create once, on stderr. */
+function progressLine(): (progress: Progress) => void {
+  let last = "";
+  return ({ stage, done, total }) => {
+    if (stage === last) return;
+    last = stage;
+    say(`  ${stage}${total > 1 ? ` (${done}/${total})` : ""}`);
+  };
+}
+
+/** Sends the material to the server that holds the store, as `POST /v1/personas`. */
+async function createOnServer(url: string, input: CreateInput, tenant: string | undefined): Promise<Created> {
+  if (tenant && tenant !== LOCAL_TENANT.name) {
+    throw new Error(`--tenant is not available while the server at ${url} holds the store; stop the server first`);
+  }
+  const response = await fetch(`${url}/v1/personas`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 201) return body as Created;
+  if (response.status === 401) {
+    throw new Error(
+      `the server at ${url} requires an API key (AUTH_MODE is not none): send the material to its API with a key, ` +
+        "or stop the server and run this command again",
+    );
+  }
+  const detail = typeof body === "object" && body && "detail" in body ? String(body.detail) : response.statusText;
+  throw new Error(`the server at ${url} answered ${response.status}: ${detail}`);
+}
+
+/** What to do when a server or another command holds the store. */
+function lockAdvice(error: StoreLockedError): string {
+  const { holder } = error;
+  if (holder.kind === "cli")
+    return `${error.message}
+Wait for it to finish, then run this command again.`;
+  const api = holder.url ? ` or use its API at ${holder.url}` : "";
+  return (
+    `${error.message}
+Stop the server first (Ctrl-C in its terminal, or kill ${holder.pid})${api}; ` +
+    "`persona-studio create` sends its material to a running server by itself."
+  );
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -111,10 +197,14 @@ async function run(argv: string[]): Promise<number> {
         say(`reading ${file}`);
         return readFileSync(file, "utf8");
       });
-      const persona = await withServices(config, async (services) => {
-        const ctx = await cliCtx(services, values.tenant);
-        say(`building persona from ${texts.length} text(s) and ${values.url.length} URL(s)…`);
-        return createPersona({ ctx, input: { texts, urls: values.url, engine } });
+      const input: CreateInput = { texts, urls: values.url, engine };
+      say(`building persona from ${texts.length} text(s) and ${values.url.length} URL(s)…`);
+      const persona = await createHere(config, input, values.tenant).catch((error: unknown) => {
+        // A server holds the store: it does the work, so nothing is written beside it.
+        const url = error instanceof StoreLockedError && error.holder.kind === "server" ? error.holder.url : undefined;
+        if (!url) throw error;
+        say(`the server at ${url} holds ${config.dataDir}; sending the material to it`);
+        return createOnServer(url, input, values.tenant);
       });
       for (const warning of persona.warnings) say(`warning: ${warning}`);
       say(`stored ${persona.id} (version ${persona.version}) in ${persona.usage?.duration_ms ?? "?"} ms`);
@@ -150,6 +240,7 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv);
   } catch (error) {
     if (error instanceof ConfigError) say(error.message);
+    else if (error instanceof StoreLockedError) say(`error: ${lockAdvice(error)}`);
     else if (error instanceof AppError) say(`error: ${error.message}${formatFieldErrors(error)}`);
     else if (error instanceof Error && "code" in error && error.code === "ENOENT") say(`error: ${error.message}`);
     else say(`error: ${error instanceof Error ? error.message : String(error)}`);

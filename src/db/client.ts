@@ -1,6 +1,6 @@
-import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { schema } from "./schema.ts";
+import { acquireStoreLock, type LockHolder, type StoreLock } from "./store-lock.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle has the same query surface as the database. */
@@ -10,6 +10,8 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The embedded store's lock (absent for Postgres and in-memory stores); a server records its address in it. */
+  lock?: StoreLock;
   /** Runs raw SQL (several statements allowed); used by migrations only. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -20,6 +22,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Directory of the embedded store; "memory://" keeps it in memory (tests). */
   dataDir: string;
+  /** Who opens the embedded store, recorded in its lock (default "cli"). */
+  owner?: LockHolder["kind"];
 }
 
 /**
@@ -52,10 +56,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     import("drizzle-orm/pglite"),
   ]);
   const dir = options.dataDir;
-  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir.startsWith("memory://") ? undefined : `${dir.replace(/\/$/, "")}/pglite`, {
-    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
-  });
+  const inMemory = dir.startsWith("memory://");
+  // One writer per store: this throws StoreLockedError naming the live holder instead of opening the files beside it.
+  const lock = inMemory ? undefined : acquireStoreLock(dir, options.owner ?? "cli");
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(inMemory ? undefined : `${dir.replace(/\/$/, "")}/pglite`, {
+      startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS],
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
@@ -63,6 +75,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     exec: async (text) => {
       await client.exec(text);
     },
-    close: () => client.close(),
+    ...(lock ? { lock } : {}),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -71,7 +71,7 @@ describe("offline engine on held-out cases", () => {
         summary: summarize(cases.map((caseData, i) => scoreCase(caseData, personas[i] as Persona))),
       });
     }
-  }, 120_000);
+  }, 600_000); // generous: four held-out sets through the real pipeline on a shared machine
   afterAll(async () => {
     await runner.close();
   });

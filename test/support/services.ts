@@ -6,6 +6,7 @@ import { type Config, loadConfig } from "../../src/config.ts";
 import type { Ctx, Services } from "../../src/context.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createServices, type ServiceOverrides } from "../../src/services.ts";
+import { SynthesisPool } from "../../src/synthesis/pool.ts";
 
 /** The stores the integration suite runs on: embedded always, Postgres when TEST_DATABASE_URL is set (CI). */
 export const STORES: Array<{ name: string; databaseUrl: string | undefined }> = [
@@ -17,11 +18,21 @@ export function testConfig(env: Record<string, string | undefined> = {}): Config
   return loadConfig({ DATA_DIR: "memory://", LOG_LEVEL: "silent", ...env });
 }
 
+let sharedPool: SynthesisPool | undefined;
+
+/**
+ * Services on a test store. They share one synthesis pool per test process, so its thread loads the engine once per
+ * file rather than once per services instance; a test that sets SYNTHESIS_* gets a pool of its own.
+ */
 export async function testServices(
   env: Record<string, string | undefined> = {},
   overrides: ServiceOverrides = {},
 ): Promise<Services> {
-  return createServices(testConfig(env), { logger: createLogger("silent"), ...overrides });
+  const config = testConfig(env);
+  const ownPool = Object.keys(env).some((name) => name.startsWith("SYNTHESIS_"));
+  if (!ownPool) sharedPool ??= new SynthesisPool(config.synthesis);
+  const pool = ownPool ? {} : { pool: sharedPool };
+  return createServices(config, { logger: createLogger("silent"), ...pool, ...overrides });
 }
 
 /**
