@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -28,6 +29,7 @@ export interface FieldError {
 const TITLES: Record<ErrorCode, string> = {
   bad_request: "Bad request",
   unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
   conflict: "Conflict",
