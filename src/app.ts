@@ -13,6 +13,7 @@ import { rateLimit } from "./http/rate-limit.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
 import { personasRouter } from "./personas/routes.ts";
+import { sourcesRouter } from "./personas/source-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { systemRouter } from "./system/routes.ts";
 
@@ -73,6 +74,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
 
   app.route("/", systemRouter(services));
   app.route("/", personasRouter);
+  app.route("/", sourcesRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
 
