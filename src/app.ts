@@ -15,6 +15,7 @@ import { routePattern } from "./http/route-pattern.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
 import { personasRouter } from "./personas/routes.ts";
+import { sourcesRouter } from "./personas/source-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
@@ -82,6 +83,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", systemRouter(services));
   app.route("/", metricsRouter(services));
   app.route("/", personasRouter);
+  app.route("/", sourcesRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
 
