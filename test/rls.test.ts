@@ -27,7 +27,7 @@ for (const store of STORES) {
       const text = (name: string) => ({ texts: [`I'm ${name}, a baker in Oslo.`], urls: [] });
       personaA = (await createPersona({ ctx: ctxFor(services, tenantA), input: text("Ada Berg") })).id;
       personaB = (await createPersona({ ctx: ctxFor(services, tenantB), input: text("Bo Lund") })).id;
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await services.database.close();
     });
