@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Persona Studio: build stage compiles the server (tsc -> dist/) and the web app (vite -> web/dist/); the runtime stage
+# Persona Studio: build stage compiles the server (tsc -p tsconfig.build.json -> dist/, with the SQL migrations) and the web app (vite -> web/dist/); the runtime stage
 # holds only compiled output and production dependencies, runs as the unprivileged `node` user, and stops cleanly on
 # SIGTERM (the server drains connections, then closes the database). See docs/deploy.md.
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -9,7 +9,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-RUN npm run build && npm run build:web
+RUN npx tsc -p tsconfig.build.json \
+ && mkdir -p dist/db && cp -r src/db/migrations dist/db/ \
+ && npm run build:web
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -21,7 +23,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
-COPY --from=build /app/bin ./bin
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
