@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { createApiKey } from "../auth/api-keys.ts";
 import { ensureTenant, LOCAL_TENANT } from "../auth/tenants.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
-import type { Ctx, Services } from "../context.ts";
+import { type Ctx, type Services, tenantCtx } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { StoreLockedError } from "../db/store-lock.ts";
@@ -59,7 +59,7 @@ async function cliCtx(services: Services, tenant: string | undefined): Promise<C
     !tenant || tenant === LOCAL_TENANT.name
       ? await ensureTenant(services.database.db, LOCAL_TENANT.name, LOCAL_TENANT.id)
       : await ensureTenant(services.database.db, tenant);
-  return { ...services, tenantId, requestId: "cli", log: services.logger };
+  return tenantCtx(services, tenantId, "cli");
 }
 
 type CreateInput = Parameters<typeof createPersona>[0]["input"];
