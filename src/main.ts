@@ -38,7 +38,7 @@ export async function startServer(): Promise<void> {
     `Persona Studio listening on ${url} (docs at /docs)`,
   );
   // Synthesis threads load the engine now, in the background, rather than on the first create.
-  setImmediate(() => services.pool.warm());
+  setImmediate(() => void services.pool.warm());
 
   let stopping = false;
   const stop = (signal: string) => {

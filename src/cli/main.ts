@@ -74,7 +74,7 @@ async function createHere(config: Config, input: CreateInput, tenant: string | u
   for (;;) {
     // The synthesis thread loads the engine while the store opens.
     const pool = new SynthesisPool(config.synthesis);
-    pool.warm();
+    void pool.warm();
     try {
       return await withServices(
         config,

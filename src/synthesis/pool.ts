@@ -107,9 +107,15 @@ export class SynthesisPool {
     return this.piscina;
   }
 
-  /** Starts the threads (they load the engine) ahead of the first job; a no-op once started. */
-  warm(): void {
-    if (!this.closed) this.threads();
+  /**
+   * Starts the threads ahead of the first job and resolves once one has loaded the engine (an empty task has run),
+   * so the first create does not pay for it. Never rejects: a failure here shows again on the first real job.
+   */
+  async warm(): Promise<void> {
+    if (this.closed) return;
+    await this.threads()
+      .run({ texts: [], fetched: [] } satisfies PrepareTask, { name: "prepare" })
+      .catch(() => undefined);
   }
 
   stats(): PoolStats {

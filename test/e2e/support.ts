@@ -77,6 +77,9 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     ...env,
   });
   const services = await createServices(config, { logger: createLogger("silent") });
+  // The synthesis thread loads the engine now, as the real server does after it starts listening, rather than
+  // inside the first create the browser waits for.
+  await services.pool.warm();
   const app = buildApp(services);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
