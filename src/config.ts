@@ -102,9 +102,6 @@ const ConfigSchema = z
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
     // Bearer token for GET /metrics; unset = served to loopback clients only.
     METRICS_TOKEN: optionalString,
-    // Proxies (load balancers) in front of the nodes: the client address is read from X-Forwarded-For that many
-    // hops from the right. 0 = the peer address is the client.
-    TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
     // Also write logs to this file, rotated daily and at LOG_FILE_MAX_SIZE (e.g. 10m, 1g); LOG_FILE_KEEP files kept.
     LOG_FILE: optionalString,
     LOG_FILE_MAX_SIZE: z.preprocess(
@@ -189,7 +186,6 @@ export interface Config {
   shutdownGraceMs: number;
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   metricsToken: string | undefined;
-  trustProxyHops: number;
   logFile: { path: string; maxSize: string; keep: number } | undefined;
 }
 
@@ -236,7 +232,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     metricsToken: c.METRICS_TOKEN,
-    trustProxyHops: c.TRUST_PROXY_HOPS,
     logFile: c.LOG_FILE ? { path: c.LOG_FILE, maxSize: c.LOG_FILE_MAX_SIZE, keep: c.LOG_FILE_KEEP } : undefined,
   };
 }
