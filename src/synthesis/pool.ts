@@ -72,6 +72,9 @@ export interface JobScope {
   run<K extends keyof Tasks>(name: K, task: Tasks[K][0], onProgress?: OnProgress): Promise<Tasks[K][1]>;
 }
 
+/** What warm() synthesizes: short, but it exercises every stage of the offline engine. */
+const WARM_UP_SAMPLE = "I'm Ada Park, a 41-year-old baker in Leeds. I love hiking, and I'm frustrated by late deliveries.";
+
 const RETRY_AFTER_MIN_S = 1;
 const RETRY_AFTER_MAX_S = 120;
 /** Weight of the newest job in the moving average of job durations that Retry-After is estimated from. */
@@ -108,13 +111,16 @@ export class SynthesisPool {
   }
 
   /**
-   * Starts the threads ahead of the first job and resolves once one has loaded the engine (an empty task has run),
-   * so the first create does not pay for it. Never rejects: a failure here shows again on the first real job.
+   * Starts the threads ahead of the first job and resolves once one has synthesized a one-line sample: the engine is
+   * loaded and its first-run costs (compiling patterns, warming the JIT) are paid before a real create waits on them.
+   * Never rejects: a failure here shows again on the first real job.
    */
   async warm(): Promise<void> {
     if (this.closed) return;
-    await this.threads()
-      .run({ texts: [], fetched: [] } satisfies PrepareTask, { name: "prepare" })
+    const piscina = this.threads();
+    await piscina
+      .run({ texts: [WARM_UP_SAMPLE], fetched: [] } satisfies PrepareTask, { name: "prepare" })
+      .then(({ sources }: PrepareResult) => piscina.run({ sources } satisfies AssembleTask, { name: "assemble" }))
       .catch(() => undefined);
   }
 
