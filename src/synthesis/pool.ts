@@ -73,7 +73,8 @@ export interface JobScope {
 }
 
 /** What warm() synthesizes: short, but it exercises every stage of the offline engine. */
-const WARM_UP_SAMPLE = "I'm Ada Park, a 41-year-old baker in Leeds. I love hiking, and I'm frustrated by late deliveries.";
+const WARM_UP_SAMPLE =
+  "I'm Ada Park, a 41-year-old baker in Leeds. I love hiking, and I'm frustrated by late deliveries.";
 
 const RETRY_AFTER_MIN_S = 1;
 const RETRY_AFTER_MAX_S = 120;
