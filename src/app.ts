@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { chatRouter } from "./chat/routes.ts";
 import type { Services } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { focusGroupsRouter } from "./focus-groups/routes.ts";
 import { authenticate } from "./http/auth.ts";
 import type { AppEnv } from "./http/env.ts";
 import { onError, problemResponse } from "./http/problem.ts";
@@ -75,6 +76,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", personasRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
+  app.route("/", focusGroupsRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

@@ -27,6 +27,8 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ids.persona = await post("/v1/personas", { texts: ["I'm Ana Costa, a ceramicist in Porto. I love surfing."] });
     ids.project = await post("/v1/projects", { name: "Fuzz target" });
     ids.conversation = await post(`/v1/personas/${ids.persona}/conversations`, {});
+    ids.other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds. I love cricket."] });
+    ids.focusGroup = await post("/v1/focus-groups", { persona_ids: [ids.persona, ids.other] });
   });
   afterAll(async () => {
     await services.database.close();
@@ -47,6 +49,8 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ["POST", `/v1/projects/${ids.project}/wireframes`],
     ["POST", `/v1/projects/${ids.project}/conversations`],
     ["POST", `/v1/conversations/${ids.conversation}/messages`],
+    ["POST", "/v1/focus-groups"],
+    ["POST", `/v1/focus-groups/${ids.focusGroup}/messages`],
   ];
   const contentTypes = fc.constantFrom(
     "application/json",
@@ -95,6 +99,11 @@ describe("every route answers arbitrary input without a 5xx", () => {
         restore_version: anything,
         age: anything,
         traits: anything,
+        persona_ids: fc.oneof(
+          fc.array(fc.constantFrom(ids.persona ?? "", ids.other ?? "", "per_x"), { maxLength: 9 }),
+          anything,
+        ),
+        title: anything,
       },
       { requiredKeys: [] },
     );
@@ -124,6 +133,9 @@ describe("every route answers arbitrary input without a 5xx", () => {
           `/v1/projects/${id}/prd?format=${id}`,
           `/v1/conversations/${id}/messages?cursor=${id}`,
           `/v1/projects/${ids.project}/wireframes/${id}`,
+          `/v1/focus-groups/${id}`,
+          `/v1/focus-groups?cursor=${id}&limit=${id}`,
+          `/v1/focus-groups/${ids.focusGroup}/export?format=${id}`,
         ]) {
           const res = await app.request(path, { method });
           expect(res.status, `${method} ${path}`).toBeLessThan(500);

@@ -174,3 +174,30 @@ export const messages = pgTable("messages", {
   meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
+
+// Focus groups (migration 0008).
+
+export const focusGroups = pgTable("focus_groups", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  title: text("title").notNull(),
+  personaIds: jsonb("persona_ids").$type<string[]>().notNull(),
+  streamingUntil: timestamptz("streaming_until"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const focusGroupMessages = pgTable("focus_group_messages", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  focusGroupId: text("focus_group_id").notNull(),
+  seq: integer("seq").notNull(),
+  role: text("role").$type<"user" | "assistant">().notNull(),
+  personaId: text("persona_id"),
+  personaName: text("persona_name"),
+  questionId: text("question_id"),
+  content: text("content").notNull(),
+  status: text("status").$type<"complete" | "incomplete" | "error">().notNull(),
+  meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
