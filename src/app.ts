@@ -14,6 +14,7 @@ import { rateLimit } from "./http/rate-limit.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
 import { personasRouter } from "./personas/routes.ts";
+import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { systemRouter } from "./system/routes.ts";
 
@@ -73,6 +74,8 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.use("/v1/*", rateLimit(config.rateLimitPerMinute));
 
   app.route("/", systemRouter(services));
+  // Before the persona routes: /v1/personas/import must not be read as a persona id.
+  app.route("/", personaTransferRouter);
   app.route("/", personasRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);

@@ -75,7 +75,7 @@ const list = (items: Block["items"] = []): Block | null => (items.length ? { kin
 
 /** Keeps user text from starting markdown structure (headings, lists) or breaking out of its line. */
 // Intraword underscores (ids, URLs) are not emphasis in CommonMark, so they stay readable unescaped.
-const mdInline = (s: string) =>
+export const mdInline = (s: string) =>
   s
     .replace(/\r?\n+/g, " ")
     .replace(/([\\`*[\]<>])/g, "\\$1")

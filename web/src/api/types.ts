@@ -43,7 +43,7 @@ export interface Persona {
   communication_style: string | null;
 }
 
-export type EvidenceKind = "stated" | "inferred";
+export type EvidenceKind = "stated" | "inferred" | "imported";
 export interface EvidenceEntry {
   source_id: string;
   quote: string;
@@ -54,7 +54,7 @@ export type Evidence = { [F in ScalarField]: EvidenceEntry[] } & { [F in ListFie
 
 export interface SourceInfo {
   id: string;
-  kind: "text" | "url" | "manual";
+  kind: "text" | "url" | "manual" | "file";
   url?: string;
   title?: string;
   chars: number;

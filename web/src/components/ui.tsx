@@ -27,13 +27,16 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-export function KindBadge({ kind }: { kind: "stated" | "inferred" | undefined }) {
+const KIND_TITLES = {
+  stated: "Said outright in the source",
+  inferred: "Inferred from the source",
+  imported: "Imported from a persona file",
+} as const;
+
+export function KindBadge({ kind }: { kind: keyof typeof KIND_TITLES | undefined }) {
   if (!kind) return null;
   return (
-    <span
-      className={`badge badge-${kind}`}
-      title={kind === "stated" ? "Said outright in the source" : "Inferred from the source"}
-    >
+    <span className={`badge badge-${kind}`} title={KIND_TITLES[kind]}>
       {kind}
     </span>
   );

@@ -54,7 +54,8 @@ export function resolveEvidence(entries: EvidenceEntry[], sources: SourceInfo[])
 }
 
 /** "stated" when any entry states the value outright, else "inferred"; undefined with no evidence. */
-export function strongestKind(entries: EvidenceEntry[]): "stated" | "inferred" | undefined {
+export function strongestKind(entries: EvidenceEntry[]): EvidenceEntry["kind"] | undefined {
   if (entries.length === 0) return undefined;
-  return entries.some((e) => e.kind === "stated") ? "stated" : "inferred";
+  if (entries.some((e) => e.kind === "stated")) return "stated";
+  return entries.some((e) => e.kind === "imported") ? "imported" : "inferred";
 }
