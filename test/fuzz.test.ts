@@ -51,6 +51,11 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ["POST", `/v1/conversations/${ids.conversation}/messages`],
     ["POST", "/v1/focus-groups"],
     ["POST", `/v1/focus-groups/${ids.focusGroup}/messages`],
+    ["POST", "/v1/personas/import"],
+    ["POST", "/v1/persona"],
+    ["PATCH", `/v1/persona/${ids.persona}`],
+    ["POST", "/.netlify/functions/process-persona"],
+    ["POST", "/.netlify/functions/save-persona"],
   ];
   const contentTypes = fc.constantFrom(
     "application/json",
@@ -104,6 +109,15 @@ describe("every route answers arbitrary input without a 5xx", () => {
           anything,
         ),
         title: anything,
+        format: fc.oneof(fc.constantFrom("json", "ccv2", "ccv3", "ccv3-png", "tinytroupe"), anything),
+        data: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.base64String({ maxLength: 200 })),
+        raw_text: anything,
+        textBlocks: fc.oneof(fc.array(fc.string({ maxLength: 200 }), { maxLength: 3 }), anything),
+        links: fc.oneof(fc.array(loopbackUrl, { maxLength: 2 }), anything),
+        persona: fc.oneof(
+          fc.record({ name: anything, traits: anything, age: anything }, { requiredKeys: [] }),
+          anything,
+        ),
       },
       { requiredKeys: [] },
     );
@@ -136,6 +150,12 @@ describe("every route answers arbitrary input without a 5xx", () => {
           `/v1/focus-groups/${id}`,
           `/v1/focus-groups?cursor=${id}&limit=${id}`,
           `/v1/focus-groups/${ids.focusGroup}/export?format=${id}`,
+          `/v1/personas/${id}/export?format=${id}`,
+          `/v1/personas/${ids.persona}/export?format=${id}`,
+          `/v1/persona/${id}`,
+          `/v1/persona?limit=${id}&offset=${id}`,
+          `/.netlify/functions/get-persona?persona_id=${id}`,
+          `/v1/projects/${ids.project}/prd?format=${id}`,
         ]) {
           const res = await app.request(path, { method });
           expect(res.status, `${method} ${path}`).toBeLessThan(500);

@@ -5,7 +5,7 @@ import { withTransaction } from "../db/transaction.ts";
 import { AppError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { diffPersonas } from "./diff.ts";
-import { FORMAT_LABELS, ImportError, type ImportFormat, READERS } from "./formats/index.ts";
+import { type Decoded, FORMAT_LABELS, ImportError, type ImportFormat, READERS } from "./formats/index.ts";
 import { type PersonaResource, presentPersona } from "./present.ts";
 import {
   type Evidence,
@@ -126,7 +126,26 @@ function decode(file: ImportFile) {
  * JSON is kept as the persona's source (kind `file`), so where every value came from stays visible.
  */
 export async function importPersona({ ctx, file }: { ctx: Ctx; file: ImportFile }): Promise<PersonaResource> {
-  const decoded = decode(file);
+  return storeImported({
+    ctx,
+    decoded: decode(file),
+    label: FORMAT_LABELS[file.format],
+    cause: `import:${file.format}`,
+  });
+}
+
+/** Stores values read from a file (by an import or a compatibility route) as a new persona, version 1. */
+export async function storeImported({
+  ctx,
+  decoded,
+  label,
+  cause,
+}: {
+  ctx: Ctx;
+  decoded: Decoded;
+  label: string;
+  cause: string;
+}): Promise<PersonaResource> {
   const { persona, warnings } = fitToLimits(decoded.persona);
   if (diffPersonas(emptyPersona(), persona).length === 0) {
     throw new AppError("validation_failed", "The file has no persona values to import (no name, no facts, no lists)", {
@@ -137,7 +156,7 @@ export async function importPersona({ ctx, file }: { ctx: Ctx; file: ImportFile 
   const source: StoredSource = {
     id: newId("source"),
     kind: "file",
-    title: `${FORMAT_LABELS[file.format]} import`,
+    title: `${label} import`,
     text,
     order: 0,
     chars: text.length,
@@ -170,7 +189,7 @@ export async function importPersona({ ctx, file }: { ctx: Ctx; file: ImportFile 
       persona,
       evidence,
       diff: diffPersonas(emptyPersona(), persona),
-      cause: `import:${file.format}`,
+      cause,
       sourceIds: [source.id],
       createdAt: now,
     });
