@@ -10,12 +10,15 @@ import type { Services } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { focusGroupsRouter } from "./focus-groups/routes.ts";
 import { authenticate } from "./http/auth.ts";
+import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
 import { onError, problemResponse } from "./http/problem.ts";
 import { rateLimit } from "./http/rate-limit.ts";
+import { routePattern } from "./http/route-pattern.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
 import { personasRouter } from "./personas/routes.ts";
+import { sourcesRouter } from "./personas/source-routes.ts";
 import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { systemRouter } from "./system/routes.ts";
@@ -33,19 +36,20 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
-    // Path only: query strings can carry search words about people.
+    // The route pattern only: paths carry user-typed slugs, query strings search words about people.
     logger.info(
       {
         request_id: c.get("requestId"),
         tenant: c.get("tenantId"),
         method: c.req.method,
-        path: c.req.path,
+        route: routePattern(c),
         status: c.res.status,
         duration_ms: Math.round(performance.now() - started),
       },
       "request",
     );
   });
+  app.use("*", earlyRejection());
   app.use(
     "*",
     secureHeaders({ crossOriginResourcePolicy: config.corsOrigins.length ? "cross-origin" : "same-origin" }),
@@ -82,6 +86,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   // Before the persona routes: /v1/personas/import must not be read as a persona id.
   app.route("/", personaTransferRouter);
   app.route("/", personasRouter);
+  app.route("/", sourcesRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
   app.route("/", focusGroupsRouter);

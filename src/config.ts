@@ -8,6 +8,9 @@ const emptyToUndefined = (value: unknown) => (typeof value === "string" && value
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 
+const milliseconds = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(fallback));
+
 const ConfigSchema = z
   .object({
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
@@ -77,6 +80,12 @@ const ConfigSchema = z
         .default(16 * 1024 * 1024),
     ),
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+    // Slow clients: a request must send its headers within HTTP_HEADERS_TIMEOUT_MS and all of itself within
+    // HTTP_REQUEST_TIMEOUT_MS, or the connection is closed (slow-loris). Idle keep-alive sockets close after
+    // HTTP_KEEP_ALIVE_TIMEOUT_MS; behind a load balancer, set it above the balancer's idle timeout.
+    HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: milliseconds(60_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
@@ -84,6 +93,13 @@ const ConfigSchema = z
         code: "custom",
         path: ["AUTH_MODE"],
         message: `AUTH_MODE=none is only allowed while HOST is a loopback address (HOST is ${c.HOST}); set AUTH_MODE=apikey or jwt`,
+      });
+    }
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HTTP_HEADERS_TIMEOUT_MS"],
+        message: "must not be larger than HTTP_REQUEST_TIMEOUT_MS",
       });
     }
     if (c.AUTH_MODE === "jwt" && !c.JWT_SECRET && !c.JWT_JWKS_URL) {
@@ -138,6 +154,7 @@ export interface Config {
   logLevel: RawConfig["LOG_LEVEL"];
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -175,5 +192,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    http: {
+      headersTimeoutMs: c.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
   };
 }

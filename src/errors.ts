@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -39,6 +40,7 @@ const TITLES: Record<ErrorCode, string> = {
   upstream_error: "Upstream model error",
   upstream_unavailable: "Upstream model unavailable",
   upstream_timeout: "Upstream model timed out",
+  database_unavailable: "Database unavailable",
 };
 
 export class AppError extends Error {

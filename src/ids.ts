@@ -24,6 +24,9 @@ export function newId(kind: IdKind): string {
   return `${ID_PREFIXES[kind]}_${body}`;
 }
 
+/** Any id this service mints, whatever its kind. */
+export const ANY_ID = new RegExp(`^[a-z]{3}_[${ALPHABET}]{${ID_BODY_LENGTH}}$`);
+
 export function isId(kind: IdKind, value: string): boolean {
   return new RegExp(`^${ID_PREFIXES[kind]}_[${ALPHABET}]{${ID_BODY_LENGTH}}$`).test(value);
 }

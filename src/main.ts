@@ -1,7 +1,7 @@
 import "dotenv/config";
-import { serve } from "@hono/node-server";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { listen } from "./http/server.ts";
 import { createServices } from "./services.ts";
 
 /** Starts the HTTP server and drains it on SIGTERM/SIGINT before closing the database. */
@@ -18,13 +18,11 @@ export async function startServer(): Promise<void> {
   }
   const services = await createServices(config);
   const app = buildApp(services);
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
-    services.logger.info(
-      { url: `http://${host}:${info.port}`, store: services.database.kind, engine: config.llm.provider },
-      `Persona Studio listening on http://${host}:${info.port} (docs at /docs)`,
-    );
-  });
+  const { server, url } = await listen(app.fetch, config);
+  services.logger.info(
+    { url, store: services.database.kind, engine: config.llm.provider },
+    `Persona Studio listening on ${url} (docs at /docs)`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -39,7 +37,7 @@ export async function startServer(): Promise<void> {
       services.logger.info("stopped");
       process.exit(0);
     });
-    if ("closeIdleConnections" in server) server.closeIdleConnections();
+    server.closeIdleConnections();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

@@ -33,13 +33,17 @@ describe("logs", () => {
     });
     expect(created.status).toBe(201);
     await app.request("/v1/personas?q=quillfeather", { headers });
+    // Slugs are typed by users: the log names the route, not the path.
+    await app.request("/v1/projects/zephyrine-secret-launch", { headers });
     await app.request("/v1/personas", { method: "POST", headers, body: "{not json" });
     await app.request("/v1/personas", { headers: { authorization: "Bearer ps_wrongwrongwr_secretsecretsecret" } });
 
     const log = lines.join("");
     expect(log).toContain('"request_id"');
-    expect(log).toContain('"path":"/v1/personas"');
+    expect(log).toContain('"route":"/v1/personas"');
+    expect(log).toContain('"route":"/v1/projects/:id"');
     for (const forbidden of [
+      "zephyrine-secret-launch",
       "Zephyrine",
       "Quillfeather",
       "quillfeather",

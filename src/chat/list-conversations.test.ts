@@ -79,8 +79,15 @@ for (const store of STORES) {
         expect(first?.message_count).toBe(2);
         expect(first?.last_message_at).toBe(stored.data[stored.data.length - 1]?.created_at);
         expect(second).toMatchObject({ message_count: 0, last_message_at: null, kind: "persona", persona_id: p });
+        // Each is previewed by the user's first message, so people can tell them apart.
+        expect(first?.preview).toBe("What do you do for work?");
+        expect(second?.preview).toBeNull();
 
-        const { last_message_at: _last, ...resource } = first ?? { last_message_at: null };
+        const {
+          last_message_at: _last,
+          preview: _preview,
+          ...resource
+        } = first ?? { last_message_at: null, preview: null };
         const single = await read(await call("GET", `/v1/conversations/${a}`), ConversationResource);
         expect(resource).toEqual(single);
       });

@@ -4,7 +4,7 @@ import { afterKeyset, keysetPage } from "../db/keyset.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { loadPersona } from "../personas/store.ts";
 import { loadProject } from "../prd/store.ts";
-import { CONVERSATION_LIST_LIMITS, type ConversationPage } from "./schemas.ts";
+import { CONVERSATION_LIST_LIMITS, type ConversationPage, PREVIEW_CHARS } from "./schemas.ts";
 import { engineOf } from "./speaker.ts";
 import { presentConversation } from "./store.ts";
 
@@ -60,6 +60,10 @@ async function listWhere(
       lastMessageAt: sql<
         string | null
       >`(SELECT to_char(${messages.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM ${messages} WHERE ${ofThisConversation} ORDER BY ${messages.seq} DESC LIMIT 1)`,
+      // What the conversation is about, for people picking one: the first thing the user said.
+      preview: sql<
+        string | null
+      >`(SELECT left(${messages.content}, ${PREVIEW_CHARS}) FROM ${messages} WHERE ${ofThisConversation} AND ${messages.role} = 'user' ORDER BY ${messages.seq} LIMIT 1)`,
     })
     .from(conversations)
     .where(and(...conditions))
@@ -69,9 +73,10 @@ async function listWhere(
   const engine = engineOf(ctx);
   const now = ctx.clock.now();
   return {
-    data: page.map(({ row, messageCount, lastMessageAt }) => ({
+    data: page.map(({ row, messageCount, lastMessageAt, preview }) => ({
       ...presentConversation(row, { messageCount, engine, now }),
       last_message_at: lastMessageAt,
+      preview,
     })),
     next_cursor,
   };

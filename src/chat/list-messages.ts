@@ -4,10 +4,12 @@ import type { MessageResource } from "./schemas.ts";
 import { loadConversation, loadMessages, presentMessage } from "./store.ts";
 
 const encode = (seq: number) => Buffer.from(`seq:${seq}`).toString("base64url");
+/** Accepts exactly what `encode` emits: re-encoding must give back the same string (no padding, no leading zeros). */
 function decode(raw: string): number {
-  const m = /^seq:(\d{1,9})$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
-  if (!m?.[1]) throw invalidCursor();
-  return Number(m[1]);
+  const m = /^seq:([1-9]\d{0,8})$/.exec(Buffer.from(raw, "base64url").toString("utf8"));
+  const seq = Number(m?.[1]);
+  if (!m || encode(seq) !== raw) throw invalidCursor();
+  return seq;
 }
 
 /** Oldest first; `next_cursor` continues after the last message of the page. */

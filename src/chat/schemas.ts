@@ -81,11 +81,20 @@ export type ConversationResource = z.infer<typeof ConversationResource>;
 /** Conversations per page of GET /v1/personas/{id}/conversations and GET /v1/projects/{id}/conversations. */
 export const CONVERSATION_LIST_LIMITS = { defaultLimit: 20, maxLimit: 100 } as const;
 
+/** Characters of a conversation's preview in lists. */
+export const PREVIEW_CHARS = 100;
+
 export const ConversationListItem = ConversationResource.extend({
   last_message_at: z
     .string()
     .nullable()
     .openapi({ description: "When the newest message was stored; null when the history is empty" }),
+  preview: z
+    .string()
+    .nullable()
+    .openapi({
+      description: `The user's first message (its first ${PREVIEW_CHARS} characters), to tell conversations apart; null before the user has said anything`,
+    }),
 }).openapi("ConversationListItem");
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
 

@@ -138,7 +138,7 @@ for (const store of STORES) {
         }),
       );
       expect(native.persona).toMatchObject({ name: "Maya Chen", occupation: "charge nurse" });
-      expect(native.sources.map((s) => s.kind)).toEqual(["file"]);
+      expect(native.sources.map((s) => s.kind)).toEqual(["imported"]);
 
       const got = await read(
         await call("GET", `/.netlify/functions/get-persona?persona_id=${saved.persona_id}`),

@@ -1,6 +1,7 @@
 import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "../errors.ts";
+import { ANY_ID } from "../ids.ts";
 
 /**
  * Keyset pagination, newest first, on (timestamp, id): the cursor is the last row's key, opaque to clients. Stable
@@ -19,12 +20,25 @@ export const invalidCursor = () =>
 export const encodeKeyset = ({ at, id }: Keyset) =>
   Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
 
+/**
+ * The timestamps this API writes: years 1 to 9999 in toISOString's form. Anything else (year 0, six-digit years,
+ * offsets) is refused here rather than handed to Postgres, whose range and parser differ from JavaScript's.
+ */
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Accepts exactly what `encodeKeyset` emits (re-encoding must give back the same string), so a crafted cursor is a
+ * 400 and never reaches the database.
+ */
 export function decodeKeyset(raw: string): Keyset {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && typeof parsed[0] === "string" && typeof parsed[1] === "string") {
-      const at = new Date(parsed[0]);
-      if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [iso, id] = parsed as unknown[];
+      if (typeof iso === "string" && typeof id === "string" && ISO_INSTANT.test(iso) && ANY_ID.test(id)) {
+        const keyset = { at: new Date(iso), id };
+        if (!Number.isNaN(keyset.at.getTime()) && encodeKeyset(keyset) === raw) return keyset;
+      }
     }
   } catch {
     // falls through to the error below
@@ -34,7 +48,7 @@ export function decodeKeyset(raw: string): Keyset {
 
 /** Rows after the cursor in (timestamp DESC, id DESC) order; undefined (no condition) without a cursor. */
 export function afterKeyset(at: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
-  if (!cursor) return undefined;
+  if (!cursor) return undefined; // an empty cursor is the first page
   const after = decodeKeyset(cursor);
   return or(lt(at, after.at), and(eq(at, after.at), lt(id, after.id)));
 }

@@ -62,7 +62,7 @@ export const sources = pgTable("sources", {
   id: text("id").primaryKey(),
   tenantId: text("tenant_id").notNull(),
   personaId: text("persona_id").notNull(),
-  kind: text("kind").$type<"text" | "url" | "manual" | "file">().notNull(),
+  kind: text("kind").$type<"text" | "url" | "manual" | "imported">().notNull(),
   url: text("url"),
   title: text("title"),
   chars: integer("chars").notNull(),

@@ -94,7 +94,7 @@ for (const store of STORES) {
 
         // Provenance: the file is the source, every value is evidenced as imported by a quote of it.
         expect(copy.sources).toEqual([
-          expect.objectContaining({ kind: "file", title: expect.stringMatching(/import$/) }),
+          expect.objectContaining({ kind: "imported", title: expect.stringMatching(/import$/) }),
         ]);
         const content = await sourceContent(copy.id);
         const entries = Object.values(copy.evidence).flat(2);

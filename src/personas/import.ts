@@ -123,7 +123,7 @@ function decode(file: ImportFile) {
 /**
  * Creates a persona from a persona file (JSON, Character Card V2/V3 as JSON or PNG, TinyTroupe agent). Nothing is
  * synthesized: the values are the file's, each evidenced by a quote of the file (kind `imported`), and the file's
- * JSON is kept as the persona's source (kind `file`), so where every value came from stays visible.
+ * JSON is kept as the persona's source (kind `imported`), so where every value came from stays visible.
  */
 export async function importPersona({ ctx, file }: { ctx: Ctx; file: ImportFile }): Promise<PersonaResource> {
   return storeImported({
@@ -155,7 +155,7 @@ export async function storeImported({
   const text = JSON.stringify(decoded.document, null, 2);
   const source: StoredSource = {
     id: newId("source"),
-    kind: "file",
+    kind: "imported",
     title: `${label} import`,
     text,
     order: 0,

@@ -87,9 +87,9 @@ export type Evidence = z.infer<typeof Evidence>;
 
 /**
  * Where material came from. `manual` marks a direct edit through a merge patch: its evidence quotes the edit itself.
- * `file` is an imported persona file (JSON, Character Card, TinyTroupe agent): its content is the file's JSON.
+ * `imported` is a persona file that was imported (JSON, Character Card, TinyTroupe agent): its content is the file's JSON.
  */
-export const SourceKind = z.enum(["text", "url", "manual", "file"]);
+export const SourceKind = z.enum(["text", "url", "manual", "imported"]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const SourceInfo = z

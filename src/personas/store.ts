@@ -26,23 +26,25 @@ export async function loadPersona(
   return row;
 }
 
-export async function loadSources(db: DbOrTx, tenantId: string, personaId: string): Promise<SourceInfo[]> {
-  const rows = await db
-    .select({
-      id: sources.id,
-      kind: sources.kind,
-      url: sources.url,
-      title: sources.title,
-      chars: sources.chars,
-      sha256: sources.sha256,
-      materialDate: sources.materialDate,
-      fetchedAt: sources.fetchedAt,
-      createdAt: sources.createdAt,
-    })
-    .from(sources)
-    .where(and(eq(sources.tenantId, tenantId), eq(sources.personaId, personaId)))
-    .orderBy(asc(sources.createdAt), asc(sources.position));
-  return rows.map((r) => ({
+/** The columns of a source that describe it (everything but its text). */
+export const sourceInfoColumns = {
+  id: sources.id,
+  kind: sources.kind,
+  url: sources.url,
+  title: sources.title,
+  chars: sources.chars,
+  sha256: sources.sha256,
+  materialDate: sources.materialDate,
+  fetchedAt: sources.fetchedAt,
+  createdAt: sources.createdAt,
+};
+
+type SourceInfoRow = {
+  [K in keyof typeof sourceInfoColumns]: (typeof sources.$inferSelect)[K];
+};
+
+export function presentSource(r: SourceInfoRow): SourceInfo {
+  return {
     id: r.id,
     kind: r.kind,
     ...(r.url ? { url: r.url } : {}),
@@ -52,10 +54,19 @@ export async function loadSources(db: DbOrTx, tenantId: string, personaId: strin
     ...(r.materialDate ? { date: r.materialDate.toISOString().slice(0, 10) } : {}),
     ...(r.fetchedAt ? { fetched_at: r.fetchedAt.toISOString() } : {}),
     created_at: r.createdAt.toISOString(),
-  }));
+  };
 }
 
-/** A source as stored: what synthesis prepared, or an imported file (kind `file`). */
+export async function loadSources(db: DbOrTx, tenantId: string, personaId: string): Promise<SourceInfo[]> {
+  const rows = await db
+    .select(sourceInfoColumns)
+    .from(sources)
+    .where(and(eq(sources.tenantId, tenantId), eq(sources.personaId, personaId)))
+    .orderBy(asc(sources.createdAt), asc(sources.position));
+  return rows.map(presentSource);
+}
+
+/** A source as stored: what synthesis prepared, or an imported file (kind `imported`). */
 export type StoredSource = Omit<PreparedSource, "kind"> & { kind: SourceKind };
 
 export async function insertSources(

@@ -85,7 +85,7 @@ personaTransferRouter.openapi(
     description:
       "`application/json` `{format, data}`, or a card PNG as the body (`image/png`; the `ccv3` chunk is read, else " +
       "`chara`). Nothing is synthesized: the values are the file's, each evidenced by a quote of the file (kind " +
-      "`imported`), and the file's JSON is kept as the persona's source (kind `file`). Values longer than the " +
+      "`imported`), and the file's JSON is kept as the persona's source (kind `imported`). Values longer than the " +
       "persona's limits are shortened, with a warning. A file that is not what `format` says is a 422 naming what " +
       "is wrong. Answers like a create: 201 with Location and ETag.",
     request: {

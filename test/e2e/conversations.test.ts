@@ -77,6 +77,18 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: conversations and PRD (
     // History survives a reload, and clearing empties it.
     await page.reload();
     await expect.poll(() => page.getByRole("log").textContent()).toMatch(/Where do you live/);
+
+    // Past conversations are told apart by what was said in them, not only by a time.
+    await page.getByRole("button", { name: "New conversation" }).click();
+    const picker = page.getByRole("combobox", { name: "Conversation" });
+    await expect
+      .poll(() => picker.locator("option").allTextContents())
+      .toEqual([
+        expect.stringMatching(/^New conversation · 0 messages · /),
+        expect.stringMatching(/^“Where do you live, and what frustrates you\?” · 2 messages · /),
+      ]);
+    await picker.selectOption({ index: 1 });
+    await expect.poll(() => page.getByRole("log").textContent()).toMatch(/Where do you live/);
     await page.getByRole("button", { name: "Clear conversation" }).click();
     await page.getByRole("dialog", { name: "Clear this conversation?" }).getByRole("button", { name: "Clear" }).click();
     await page.getByText("No messages yet.").waitFor();
@@ -97,8 +109,10 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: conversations and PRD (
 
     for (let turn = 0; turn < 30; turn++) {
       const send = page.getByRole("button", { name: "Send" });
-      await page.getByRole("button", { name: "Stop" }).waitFor({ state: "detached" });
-      const options = page.locator(".question .option");
+      // The log is busy until the stored reply has replaced the streamed one (the open question's buttons with it).
+      await page.locator("[role=log][aria-busy=false]").waitFor();
+      // The open question's options are buttons; answered questions stay in the transcript as plain lists.
+      const options = page.locator("fieldset.question button.option");
       const lastReply = (await page.locator(".bubble.assistant").last().textContent()) ?? "";
       if (/PRD is complete|all sections|that's everything|we're done|covered every/i.test(lastReply)) break;
       if ((await options.count()) > 0) {
@@ -114,6 +128,49 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: conversations and PRD (
       await expect.poll(() => page.locator(".bubble.assistant").count()).toBeGreaterThan(turn + 1);
     }
     await page.getByRole("button", { name: "Stop" }).waitFor({ state: "detached" });
+    const log = page.getByRole("log");
+
+    // An answered choice question stays in the transcript, with the option that was picked marked.
+    const answered = log.locator(".question.answered").filter({ hasText: "Which feature matters most" });
+    await answered.waitFor();
+    expect(await answered.locator(".option.chosen").textContent()).toMatch(/^A\s*Offer a shift \(your answer\)$/);
+
+    // API paths in the interviewer's words are links and thumbnails, never raw paths.
+    expect(await log.textContent()).not.toMatch(/\/v1\//);
+    const sketch = log.getByRole("img", { name: "Wireframe sketch" }).first();
+    await expect.poll(() => sketch.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(50);
+    const [prdFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".bubble.assistant").last().getByRole("button", { name: "PRD.md" }).click(),
+    ]);
+    expect(prdFile.suggestedFilename()).toBe("shift-swap-prd.md");
+
+    // What's next leads with the current item; the done ones are folded away.
+    const next = page.getByRole("region", { name: "What's next" });
+    const current = next.locator("li[aria-current='step']");
+    expect(await current.textContent()).toMatch(/Review the PRD \(PRD\.md\)/);
+    expect(await next.locator("li").first().textContent()).toBe(await current.textContent());
+    expect(await next.getByText(/^Done \(\d+\)$/).isVisible()).toBe(true);
+    expect(await next.locator(".next-done").first().isVisible()).toBe(false);
+
+    // Every interviewer tab shows its whole name, at this width and on a phone.
+    const tabsFit = () =>
+      page.getByRole("tablist", { name: "Interviewers" }).evaluate((list) => {
+        const box = list.getBoundingClientRect();
+        return [...list.querySelectorAll("[role=tab]")].every((tab) => {
+          const r = tab.getBoundingClientRect();
+          return tab.scrollWidth <= tab.clientWidth && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+        });
+      });
+    expect(await tabsFit()).toBe(true);
+
+    // The page ends where its content ends: nothing hidden in the chat log stretches it into a blank screen.
+    const blankBelow = () =>
+      page.evaluate(() => {
+        const main = document.querySelector("main")?.getBoundingClientRect();
+        return document.documentElement.scrollHeight - Math.ceil((main?.bottom ?? 0) + window.scrollY);
+      });
+    expect(await blankBelow()).toBeLessThanOrEqual(1);
 
     const prd = page.getByRole("complementary", { name: "Product requirements document" });
     await expect.poll(() => prd.locator("#prd-problem").textContent()).toMatch(/group texts/);
@@ -144,6 +201,8 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: conversations and PRD (
 
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, "12-prd-workspace-mobile", { fullPage: false });
+    expect(await tabsFit()).toBe(true);
+    expect(await blankBelow()).toBeLessThanOrEqual(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);

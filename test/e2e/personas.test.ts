@@ -47,7 +47,10 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
 
     await page.getByRole("link", { name: "Create your first persona" }).click();
     await page.getByRole("heading", { name: "New persona" }).waitFor();
+    await page.getByLabel("Text 1", { exact: true }).fill("I");
+    await page.getByText("1 character", { exact: true }).waitFor();
     await page.getByLabel("Text 1", { exact: true }).fill(FIRST_NOTES);
+    await page.getByText(`${FIRST_NOTES.length} characters`, { exact: true }).waitFor();
     // A link the fetcher must refuse (loopback): the persona is still built, with a warning naming it.
     await page.getByRole("button", { name: "+ Add link" }).click();
     await page.getByLabel("Link 1", { exact: true }).fill("http://127.0.0.1:9/notes");
@@ -56,26 +59,51 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
 
     await page.getByRole("heading", { name: "Maya Chen", level: 1 }).waitFor();
     await expect.poll(() => page.locator(".warnings").textContent()).toContain("127.0.0.1");
-    const location = page.getByRole("button", { name: /^Denver/ });
-    await location.click();
-    const evidence = page.getByRole("region", { name: /Evidence for Location/ });
-    await expect.poll(() => evidence.textContent()).toContain("I live in Denver");
-    expect(await evidence.textContent()).toMatch(/stated/);
-    expect(await evidence.textContent()).toContain("Pasted text 1");
-    expect(await location.getAttribute("aria-expanded")).toBe("true");
+    // A value opens the source viewer: the quote highlighted where it stands in the source, the grid untouched.
+    const grid = await page.locator(".field-grid").boundingBox();
+    await page.getByRole("button", { name: /^Denver/ }).click();
+    const viewer = page.getByRole("dialog", { name: "Location: Denver" });
+    await expect.poll(() => viewer.locator("mark").textContent()).toBe("I live in Denver.");
+    expect(await viewer.locator(".source-text").textContent()).toContain("I work as a pediatric nurse.");
+    expect(await viewer.textContent()).toMatch(/stated/i);
+    expect(await viewer.textContent()).toContain("Pasted text 1");
+    expect(await page.locator(".field-grid").boundingBox()).toEqual(grid);
     await screenshot(page, "03-persona-evidence");
+    await viewer.getByRole("button", { name: "Close" }).click();
+    await viewer.waitFor({ state: "hidden" });
   });
 
   it("edits a field inline as a new version", async () => {
     await page.getByRole("button", { name: "Edit Occupation" }).click();
     const input = page.getByRole("textbox", { name: "Occupation" });
-    await input.fill("Pediatric nurse at a children's hospital");
+    await input.fill("Pediatric nurse at a children's hospital in the Denver metro area");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Saved as version 2.").waitFor();
-    await page.getByRole("button", { name: /^Pediatric nurse at a children's hospital/ }).click();
-    await expect
-      .poll(() => page.getByRole("region", { name: /Evidence for Occupation/ }).textContent())
-      .toContain("Manual edit");
+    // A hand edit is badged as edited, not as stated, and its evidence is the edit.
+    const value = page.getByRole("button", { name: /^Pediatric nurse at a children's hospital/ });
+    expect(await value.locator(".badge").textContent()).toBe("edited");
+    // Beside a value that wraps, the badge stays one whole word on one line.
+    await page.setViewportSize({ width: 700, height: 900 });
+    const lines = await value.evaluate((button) => {
+      const text = button.querySelector(".value-text")?.getBoundingClientRect().height ?? 0;
+      const badge = button.querySelector(".badge");
+      const style = badge ? getComputedStyle(badge) : null;
+      return {
+        value: text / Number.parseFloat(getComputedStyle(button).lineHeight),
+        badge: (badge?.getBoundingClientRect().height ?? 0) / Number.parseFloat(style?.lineHeight ?? "1"),
+      };
+    });
+    expect(lines.value).toBeGreaterThan(1.5); // the value did wrap at this width
+    expect(lines.badge).toBeLessThan(1.5);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await value.click();
+    const viewer = page.getByRole("dialog", { name: /^Occupation: / });
+    await expect.poll(() => viewer.textContent()).toContain("Manual edit");
+    expect(await viewer.locator("mark").textContent()).toBe(
+      "Pediatric nurse at a children's hospital in the Denver metro area",
+    );
+    await page.keyboard.press("Escape");
+    await viewer.waitFor({ state: "hidden" });
   });
 
   it("adds material and shows the conflict with both values", async () => {
@@ -88,6 +116,11 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
     await expect.poll(() => conflict.textContent()).toContain("Denver");
     expect(await conflict.textContent()).toContain("Portland");
     expect(await changes.textContent()).toMatch(/Added[\s\S]*baking/i);
+    // Each side's quote opens in its source.
+    await conflict.getByRole("button", { name: "Show in source" }).last().click();
+    const viewer = page.getByRole("dialog", { name: /Location from the new material/ });
+    await expect.poll(() => viewer.locator("mark").textContent()).toBe("I live in Portland.");
+    await viewer.getByRole("button", { name: "Close" }).click();
     await screenshot(page, "04-persona-add-material-conflict");
   });
 
@@ -103,6 +136,9 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
     const dialog = page.getByRole("dialog", { name: "Restore version 1?" });
     await dialog.getByRole("button", { name: "Restore" }).click();
     await page.getByText("Restored as version 4.").waitFor();
+    // The comparison moves on to the new current version instead of keeping the old pair.
+    await expect.poll(() => page.getByRole("combobox", { name: "To" }).inputValue()).toBe("4");
+    expect(await page.getByRole("combobox", { name: "From" }).inputValue()).toBe("3");
     await page.getByRole("tab", { name: "Profile" }).click();
     await page.getByRole("button", { name: /^Denver/ }).waitFor();
   });
@@ -150,9 +186,13 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
     expect(await (await fetch(`${app.url}/v1/personas?limit=5`)).json()).toMatchObject({ data: [] });
   });
 
-  it("shows a missing persona as a plain-words error", async () => {
+  it("shows a missing persona as a plain-words error, with the way back rather than a pointless retry", async () => {
     await page.goto(`${app.url}/personas/per_doesnotexist`);
-    await page.getByRole("alert").filter({ hasText: "could not be loaded" }).waitFor();
+    await page.getByRole("heading", { name: "This persona could not be loaded", level: 1 }).waitFor();
+    expect(await page.getByRole("alert").textContent()).toMatch(/not found/i);
+    expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0);
+    await page.getByRole("link", { name: "Back to personas" }).click();
+    await page.getByRole("heading", { name: "Personas", level: 1 }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,6 +129,42 @@ export async function openSession(env: Record<string, string> = {}): Promise<Ses
     await app.close();
     throw error;
   }
+}
+
+/** axe-core's engine, injected into pages under test (it runs in the page, on the live DOM). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and answers the violations of `impacts` (by default everything a person
+ * would trip over: critical, serious and moderate), each with the elements it found them on.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ["critical", "serious", "moderate"],
+): Promise<AxeFinding[]> {
+  // Evaluated through the devtools protocol: the app's Content-Security-Policy (script-src 'self') rightly refuses
+  // an injected <script>.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, { resultTypes: ["violations"] })) as {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "minor",
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(" ")),
+    }));
+  });
+  return violations.filter((v) => impacts.includes(v.impact));
 }
 
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {

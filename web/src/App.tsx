@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { onUnauthorized } from "./api/client.ts";
-import { Loading } from "./components/ui.tsx";
+import { ScreenLoading } from "./components/ui.tsx";
 import { Link, matchPath, navigate, useLocation } from "./router.tsx";
 import { AuthScreen } from "./screens/AuthScreen.tsx";
 import { PersonaCreate } from "./screens/PersonaCreate.tsx";
@@ -73,7 +73,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
+        <Suspense fallback={<ScreenLoading title="Persona Studio" />}>
           {path === "/auth" ? <AuthScreen message={authMessage} /> : <Screen path={path} />}
         </Suspense>
       </main>

@@ -57,6 +57,7 @@ export interface Conversation {
 /** An item of GET /v1/personas/{id}/conversations and GET /v1/projects/{id}/conversations. */
 export interface ConversationListItem extends Conversation {
   last_message_at: string | null;
+  preview: string | null;
 }
 
 export interface Project {

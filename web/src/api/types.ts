@@ -48,17 +48,22 @@ export interface EvidenceEntry {
   source_id: string;
   quote: string;
   kind: EvidenceKind;
+  /** Where the quote stands in its source's text, when the server recorded it. */
+  start?: number;
+  end?: number;
 }
 
 export type Evidence = { [F in ScalarField]: EvidenceEntry[] } & { [F in ListField]: EvidenceEntry[][] };
 
 export interface SourceInfo {
   id: string;
-  kind: "text" | "url" | "manual" | "file";
+  kind: "text" | "url" | "manual" | "imported";
   url?: string;
   title?: string;
   chars: number;
   sha256: string;
+  /** The date the material is from (YYYY-MM-DD), when a dated header says so. */
+  date?: string;
   fetched_at?: string;
   created_at: string;
 }
@@ -115,6 +120,11 @@ export interface PersonaListItem {
   persona: Persona;
   created_at: string;
   updated_at: string;
+}
+
+/** GET /v1/personas/{id}/sources/{source_id}. */
+export interface SourceWithText extends SourceInfo {
+  text: string;
 }
 
 export interface Page<T> {

@@ -1,10 +1,11 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
-import type { Message } from "../api/chat-types.ts";
+import type { Message, Question } from "../api/chat-types.ts";
 import { api, request } from "../api/client.ts";
 import { fieldLabel, type Page } from "../api/types.ts";
 import { errorMessage } from "../lib/problem.ts";
 import { applyEvent, describeTool, draftFromMessage, emptyDraft, type ReplyDraft } from "../lib/reply.ts";
 import { readSse } from "../lib/sse.ts";
+import { RichText } from "./RichText.tsx";
 import { ConfirmDialog, ErrorBox, Loading } from "./ui.tsx";
 import { VoiceButton } from "./VoiceButton.tsx";
 
@@ -25,7 +26,72 @@ async function loadHistory(conversationId: string, signal?: AbortSignal): Promis
   return all;
 }
 
-function Reply({ draft, label }: { draft: ReplyDraft; label: string }) {
+/** Which option an answer picked: "B) Public beta", "b", or the option's label; undefined for a free answer. */
+export function chosenOption(question: Question, answer: string | undefined): string | undefined {
+  const text = answer?.trim().toLowerCase();
+  if (!text) return undefined;
+  const keyed = /^([a-z])(?:\)|\.|:|$)/.exec(text)?.[1];
+  const byKey = question.options.find((o) => o.key.toLowerCase() === keyed);
+  if (byKey) return byKey.key;
+  return question.options.find((o) => text.includes(o.label.toLowerCase()))?.key;
+}
+
+/**
+ * A choice question. The open one offers its options as buttons; an answered one stays in the transcript with the
+ * option that was picked marked.
+ */
+function QuestionBlock({
+  question,
+  answer,
+  onAnswer,
+}: {
+  question: Question;
+  answer?: string;
+  onAnswer?: (text: string) => void;
+}) {
+  if (onAnswer) {
+    return (
+      <fieldset className="question">
+        <legend>{question.question}</legend>
+        <div className="options">
+          {question.options.map((o) => (
+            <button key={o.key} type="button" className="option" onClick={() => onAnswer(`${o.key}) ${o.label}`)}>
+              <span className="option-key">{o.key}</span> {o.label}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+    );
+  }
+  const chosen = chosenOption(question, answer);
+  return (
+    <div className="question answered">
+      <p className="question-text">{question.question}</p>
+      <ul className="options">
+        {question.options.map((o) => (
+          <li key={o.key} className={o.key === chosen ? "option chosen" : "option"}>
+            <span className="option-key">{o.key}</span> {o.label}
+            {o.key === chosen ? <span className="visually-hidden"> (your answer)</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Reply({
+  draft,
+  label,
+  answer,
+  onAnswer,
+}: {
+  draft: ReplyDraft;
+  label: string;
+  /** What the user said next, to mark the option they picked. */
+  answer?: string;
+  /** Set on the open question: its options become buttons. */
+  onAnswer?: (text: string) => void;
+}) {
   return (
     <div className="bubble assistant">
       <span className="visually-hidden">{label}:</span>
@@ -40,7 +106,14 @@ function Reply({ draft, label }: { draft: ReplyDraft; label: string }) {
             ))}
         </ul>
       ) : null}
-      {draft.text ? <p className="bubble-text">{draft.text}</p> : null}
+      {draft.text ? (
+        <div className="bubble-text">
+          <RichText text={draft.text} />
+        </div>
+      ) : null}
+      {draft.question && draft.question.options.length > 0 ? (
+        <QuestionBlock question={draft.question} answer={answer} onAnswer={onAnswer} />
+      ) : null}
       {draft.citations?.length ? (
         <details className="citations">
           <summary className="small muted">From the sources ({draft.citations.length})</summary>
@@ -198,25 +271,39 @@ export function ChatPanel({
     }
   };
 
-  const last = messages?.[messages.length - 1];
-  const openQuestion = !draft && last?.role === "assistant" ? last.question : null;
+  const lastId = messages?.[messages.length - 1]?.id;
+  const answerable = !draft && !streaming;
 
   return (
     <section className="chat" aria-label={`Conversation with ${speaker}`}>
-      <div className="chat-log" role="log" aria-live="polite" aria-busy={streaming}>
+      <div
+        className="chat-log"
+        role="log"
+        aria-live="polite"
+        aria-busy={draft !== null}
+        aria-label="Messages"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, so keyboard users must be able to reach it.
+        tabIndex={0}
+      >
         {loadError ? <ErrorBox error={loadError} onRetry={() => refresh()} /> : null}
         {messages === null && !loadError ? <Loading label="Loading messages…" /> : null}
         {messages?.length === 0 && !pendingUser ? (
           <p className="muted chat-empty">No messages yet. Say hello to {speaker}.</p>
         ) : null}
-        {messages?.map((m) =>
+        {messages?.map((m, i) =>
           m.role === "user" ? (
             <div key={m.id} className="bubble user">
               <span className="visually-hidden">You:</span>
               <p className="bubble-text">{m.content}</p>
             </div>
           ) : (
-            <Reply key={m.id} draft={draftFromMessage(m)} label={speaker} />
+            <Reply
+              key={m.id}
+              draft={draftFromMessage(m)}
+              label={speaker}
+              answer={messages[i + 1]?.role === "user" ? messages[i + 1]?.content : (pendingUser ?? undefined)}
+              onAnswer={answerable && m.id === lastId ? (text) => void send(text) : undefined}
+            />
           ),
         )}
         {pendingUser ? (
@@ -226,18 +313,6 @@ export function ChatPanel({
           </div>
         ) : null}
         {draft ? <Reply draft={draft} label={speaker} /> : null}
-        {openQuestion && openQuestion.options.length > 0 ? (
-          <fieldset className="question">
-            <legend>{openQuestion.question}</legend>
-            <div className="options">
-              {openQuestion.options.map((o) => (
-                <button key={o.key} type="button" className="option" onClick={() => send(`${o.key}) ${o.label}`)}>
-                  <span className="option-key">{o.key}</span> {o.label}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-        ) : null}
         <div ref={endRef} />
       </div>
       {sendError ? (

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { useCapabilities } from "../api/capabilities.ts";
-import { useElapsed } from "./ui.tsx";
+import { plural, useElapsed } from "./ui.tsx";
 
 export interface Material {
   texts: string[];
@@ -97,7 +97,7 @@ export function MaterialEditor({
               placeholder="Paste interview notes, a bio, support tickets…"
               onChange={(e) => setText(i, e.target.value)}
             />
-            <small className="muted">{text.length.toLocaleString()} characters</small>
+            <small className="muted">{plural(text.length, "character")}</small>
           </div>
         ))}
         {value.urls.map((url, i) => (

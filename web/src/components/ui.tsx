@@ -1,5 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
-import { errorMessage } from "../lib/problem.ts";
+import type { Provenance } from "../lib/evidence.ts";
+import { errorMessage, isRetryable } from "../lib/problem.ts";
+import { Link } from "../router.tsx";
 
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
@@ -9,12 +11,25 @@ export function Loading({ label = "Loading…" }: { label?: string }) {
   );
 }
 
+/** A whole screen that is loading: it still has its level-one heading, so the page keeps its outline. */
+export function ScreenLoading({ title, label }: { title: string; label?: string }) {
+  return (
+    <section aria-labelledby="loading-title">
+      <h1 id="loading-title" className="visually-hidden">
+        {title}
+      </h1>
+      <Loading label={label} />
+    </section>
+  );
+}
+
+/** A problem, and "Try again" when trying again could help (not for a missing resource or invalid input). */
 export function ErrorBox({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   return (
     <div className="error-box" role="alert">
       {title ? <strong>{title} </strong> : null}
       <span>{errorMessage(error)}</span>
-      {onRetry ? (
+      {onRetry && isRetryable(error) ? (
         <button type="button" className="link-button" onClick={onRetry}>
           Try again
         </button>
@@ -23,24 +38,56 @@ export function ErrorBox({ error, onRetry, title }: { error: unknown; onRetry?: 
   );
 }
 
+/** A whole screen that could not be shown: what failed as its heading, why, and the way back. */
+export function ScreenError({
+  title,
+  error,
+  onRetry,
+  back,
+}: {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+  back: { href: string; label: string };
+}) {
+  return (
+    <section className="narrow" aria-labelledby="error-title">
+      <p className="breadcrumbs">
+        <Link href={back.href}>{back.label}</Link> /
+      </p>
+      <h1 id="error-title">{title}</h1>
+      <ErrorBox error={error} onRetry={onRetry} />
+      <p>
+        <Link href={back.href}>Back to {back.label.toLowerCase()}</Link>
+      </p>
+    </section>
+  );
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
-const KIND_TITLES = {
+const PROVENANCE_TITLES: Record<Provenance, string> = {
   stated: "Said outright in the source",
   inferred: "Inferred from the source",
   imported: "Imported from a persona file",
-} as const;
+  edited: "Edited by hand",
+};
 
-export function KindBadge({ kind }: { kind: keyof typeof KIND_TITLES | undefined }) {
-  if (!kind) return null;
+/** Where a value comes from: stated, inferred, imported or edited. */
+export function ProvenanceBadge({ provenance }: { provenance: Provenance | undefined }) {
+  if (!provenance) return null;
   return (
-    <span className={`badge badge-${kind}`} title={KIND_TITLES[kind]}>
-      {kind}
+    <span className={`badge badge-${provenance}`} title={PROVENANCE_TITLES[provenance]}>
+      {provenance}
     </span>
   );
 }
+
+/** "1 character", "2 characters". */
+export const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count.toLocaleString()} ${count === 1 ? one : many}`;
 
 export type AsyncState<T> =
   | { status: "loading"; data?: T }
@@ -75,7 +122,55 @@ export function useAsync<T>(
   return { ...state, reload, set };
 }
 
-/** A modal confirmation built on <dialog>: focus is trapped, Escape cancels. */
+/** A modal built on <dialog>: focus moves in and is trapped, Escape and the close button call `onClose`. */
+export function Dialog({
+  open,
+  title,
+  children,
+  onClose,
+  className,
+  actions,
+}: {
+  open: boolean;
+  title: ReactNode;
+  children: ReactNode;
+  onClose: () => void;
+  className?: string;
+  /** The buttons at the bottom; without them the dialog has a Close button. */
+  actions?: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      className={className ? `dialog ${className}` : "dialog"}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {open ? <div className="dialog-body">{children}</div> : null}
+      <div className="actions">
+        {actions ?? (
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+/** A modal confirmation: Cancel and the action. */
 export function ConfirmDialog({
   open,
   title,
@@ -95,35 +190,24 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      className="dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className={danger ? "danger" : "primary"} onClick={onConfirm} disabled={busy}>
+            {busy ? "Working…" : confirmLabel}
+          </button>
+        </>
+      }
     >
-      <h2 id={titleId}>{title}</h2>
-      <div className="dialog-body">{children}</div>
-      <div className="actions">
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className={danger ? "danger" : "primary"} onClick={onConfirm} disabled={busy}>
-          {busy ? "Working…" : confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      {children}
+    </Dialog>
   );
 }
 

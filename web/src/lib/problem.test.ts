@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, humanPath, problemMessage } from "./problem.ts";
+import { ApiError, humanPath, isRetryable, problemMessage } from "./problem.ts";
 
 describe("problemMessage", () => {
   it("prefers the detail and ends it as a sentence", () => {
@@ -51,4 +51,16 @@ describe("humanPath", () => {
     ["persona/pain_points/4", "persona pain points 5"],
     ["content", "Message"],
   ])("%s -> %s", (path, words) => expect(humanPath(path)).toBe(words));
+});
+
+describe("isRetryable", () => {
+  it("offers to try again only where the same request could succeed", () => {
+    expect(isRetryable(new ApiError(404, {}))).toBe(false);
+    expect(isRetryable(new ApiError(422, {}))).toBe(false);
+    expect(isRetryable(new ApiError(401, {}))).toBe(false);
+    expect(isRetryable(new ApiError(0, {}))).toBe(true);
+    expect(isRetryable(new ApiError(429, {}))).toBe(true);
+    expect(isRetryable(new ApiError(503, {}))).toBe(true);
+    expect(isRetryable(new TypeError("Failed to fetch"))).toBe(true);
+  });
 });

@@ -105,3 +105,13 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return "Something went wrong.";
 }
+
+/**
+ * Whether trying the same request again could help: a network failure, a timeout, a rate limit or a server-side
+ * failure can pass; a missing resource, a refusal or invalid input will answer the same again.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ApiError)
+    return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+  return !(error instanceof DOMException && error.name === "AbortError");
+}

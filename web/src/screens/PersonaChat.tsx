@@ -3,11 +3,28 @@ import type { Conversation, ConversationListItem } from "../api/chat-types.ts";
 import { api } from "../api/client.ts";
 import type { Page, PersonaResource } from "../api/types.ts";
 import { ChatPanel } from "../components/ChatPanel.tsx";
-import { ErrorBox, formatDate, Loading, useAsync, useTitle } from "../components/ui.tsx";
+import {
+  ErrorBox,
+  formatDate,
+  Loading,
+  plural,
+  ScreenError,
+  ScreenLoading,
+  useAsync,
+  useTitle,
+} from "../components/ui.tsx";
 import { Link } from "../router.tsx";
 
 /** How many of the persona's chats the picker offers: the most recently active ones. */
 const CHATS_SHOWN = 20;
+
+/** "“Where do you live?” · 4 messages · Dec 6, 2026, 4:34 AM": what it was about, how long, when. */
+export function conversationLabel(c: ConversationListItem): string {
+  const about = c.preview
+    ? `“${c.preview.length >= 60 ? `${c.preview.slice(0, 57).trimEnd()}…` : c.preview}”`
+    : "New conversation";
+  return `${about} · ${plural(c.message_count, "message")} · ${formatDate(c.last_message_at ?? c.created_at)}`;
+}
 
 /** Talk to a persona: one or more conversations, streamed replies grounded in its evidence. */
 export function PersonaChat({ id }: { id: string }) {
@@ -34,7 +51,7 @@ export function PersonaChat({ id }: { id: string }) {
     setStartError(null);
     try {
       const conversation = await api<Conversation>(`/v1/personas/${id}/conversations`, { method: "POST" });
-      chats.set([{ ...conversation, last_message_at: null }, ...list].slice(0, CHATS_SHOWN));
+      chats.set([{ ...conversation, last_message_at: null, preview: null }, ...list].slice(0, CHATS_SHOWN));
       setPicked(conversation.id);
     } catch (error) {
       setStartError(error);
@@ -44,9 +61,16 @@ export function PersonaChat({ id }: { id: string }) {
   };
 
   if (persona.status === "error" && !persona.data) {
-    return <ErrorBox error={persona.error} onRetry={persona.reload} title="This persona could not be loaded." />;
+    return (
+      <ScreenError
+        title="This persona could not be loaded"
+        error={persona.error}
+        onRetry={persona.reload}
+        back={{ href: "/", label: "Personas" }}
+      />
+    );
   }
-  if (!persona.data) return <Loading label="Loading persona…" />;
+  if (!persona.data) return <ScreenLoading title="Chat" label="Loading persona…" />;
 
   return (
     <section aria-labelledby="chat-title" className="chat-screen">
@@ -61,9 +85,9 @@ export function PersonaChat({ id }: { id: string }) {
             <label>
               <span className="visually-hidden">Conversation</span>
               <select value={active ?? ""} onChange={(e) => setPicked(e.target.value)} aria-label="Conversation">
-                {list.map((c, i) => (
+                {list.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {i === 0 ? "Latest" : "Earlier"} · {formatDate(c.last_message_at ?? c.created_at)}
+                    {conversationLabel(c)}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,15 @@
 import { useState } from "react";
 import { api, saveBlob, slugify } from "../api/client.ts";
 import { PERSONA_FIELDS, type PersonaField, type PersonaResource } from "../api/types.ts";
-import { ConfirmDialog, ErrorBox, formatDate, Loading, useAsync, useTitle } from "../components/ui.tsx";
+import {
+  ConfirmDialog,
+  ErrorBox,
+  formatDate,
+  ScreenError,
+  ScreenLoading,
+  useAsync,
+  useTitle,
+} from "../components/ui.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { AddMaterial } from "./persona/AddMaterial.tsx";
 import { FieldCard, type FieldValue } from "./persona/FieldCard.tsx";
@@ -29,15 +37,15 @@ export function PersonaPage({ id }: { id: string }) {
 
   if (resource.status === "error" && !data) {
     return (
-      <section className="narrow">
-        <p className="breadcrumbs">
-          <Link href="/">Personas</Link> /
-        </p>
-        <ErrorBox error={resource.error} onRetry={resource.reload} title="This persona could not be loaded." />
-      </section>
+      <ScreenError
+        title="This persona could not be loaded"
+        error={resource.error}
+        onRetry={resource.reload}
+        back={{ href: "/", label: "Personas" }}
+      />
     );
   }
-  if (!data) return <Loading label="Loading persona…" />;
+  if (!data) return <ScreenLoading title="Persona" label="Loading persona…" />;
 
   const p = data.persona;
   const updated = (next: PersonaResource, message?: string) => {
@@ -158,6 +166,7 @@ export function PersonaPage({ id }: { id: string }) {
             {PERSONA_FIELDS.map((field) => (
               <FieldCard
                 key={`${field}-${data.version}`}
+                personaId={data.id}
                 field={field}
                 persona={p}
                 evidence={data.evidence}

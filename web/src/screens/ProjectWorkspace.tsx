@@ -10,7 +10,7 @@ import type {
 import { api, request, saveBlob } from "../api/client.ts";
 import type { Page, PersonaResource } from "../api/types.ts";
 import { ChatPanel } from "../components/ChatPanel.tsx";
-import { ErrorBox, Loading, useAsync, useTitle } from "../components/ui.tsx";
+import { ErrorBox, Loading, ScreenError, ScreenLoading, useAsync, useTitle } from "../components/ui.tsx";
 import { Link } from "../router.tsx";
 import { PrdView } from "./project/PrdView.tsx";
 
@@ -116,15 +116,15 @@ export function ProjectWorkspace({ id }: { id: string }) {
 
   if (project.status === "error" && !project.data) {
     return (
-      <section className="narrow">
-        <p className="breadcrumbs">
-          <Link href="/projects">Projects</Link> /
-        </p>
-        <ErrorBox error={project.error} onRetry={project.reload} title="This project could not be loaded." />
-      </section>
+      <ScreenError
+        title="This project could not be loaded"
+        error={project.error}
+        onRetry={project.reload}
+        back={{ href: "/projects", label: "Projects" }}
+      />
     );
   }
-  if (!project.data) return <Loading label="Loading project…" />;
+  if (!project.data) return <ScreenLoading title="Project" label="Loading project…" />;
 
   const active = tabs.find((t) => t.key === tab);
   const conversation = conversations[tab];

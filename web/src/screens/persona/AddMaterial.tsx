@@ -68,7 +68,14 @@ export function AddMaterial({
           </div>
         ) : null}
       </form>
-      {result ? <ChangesView changes={result.changes} sources={result.sources} version={result.version} /> : null}
+      {result ? (
+        <ChangesView
+          personaId={resource.id}
+          changes={result.changes}
+          sources={result.sources}
+          version={result.version}
+        />
+      ) : null}
     </div>
   );
 }
@@ -76,10 +83,12 @@ export function AddMaterial({
 const show = (value: string | number) => String(value);
 
 export function ChangesView({
+  personaId,
   changes,
   sources,
   version,
 }: {
+  personaId: string;
   changes: Changes;
   sources: SourceInfo[];
   version: number;
@@ -87,11 +96,11 @@ export function ChangesView({
   const nothing = changes.added.length === 0 && changes.updated.length === 0 && changes.conflicts.length === 0;
   return (
     <section className="changes" aria-labelledby="changes-title" role="status">
-      <h3 id="changes-title">What changed (now version {version})</h3>
+      <h2 id="changes-title">What changed (now version {version})</h2>
       {nothing ? <p>The new material only confirmed what the persona already says; evidence was added.</p> : null}
       {changes.conflicts.length > 0 ? (
         <div className="change-group">
-          <h4>Conflicts ({changes.conflicts.length})</h4>
+          <h3>Conflicts ({changes.conflicts.length})</h3>
           <ul className="conflicts">
             {changes.conflicts.map((c, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: conflicts have no id.
@@ -105,12 +114,22 @@ export function ChangesView({
                   <div className={c.resolution === "current" ? "side chosen" : "side"}>
                     <p className="small muted">Before</p>
                     <p className="conflict-value">{show(c.current.value)}</p>
-                    <EvidenceList entries={c.current.evidence} sources={sources} label={`${c.field} before`} />
+                    <EvidenceList
+                      personaId={personaId}
+                      entries={c.current.evidence}
+                      sources={sources}
+                      label={`${fieldLabel(c.field)} before`}
+                    />
                   </div>
                   <div className={c.resolution === "incoming" ? "side chosen" : "side"}>
                     <p className="small muted">New material</p>
                     <p className="conflict-value">{show(c.incoming.value)}</p>
-                    <EvidenceList entries={c.incoming.evidence} sources={sources} label={`${c.field} new`} />
+                    <EvidenceList
+                      personaId={personaId}
+                      entries={c.incoming.evidence}
+                      sources={sources}
+                      label={`${fieldLabel(c.field)} from the new material`}
+                    />
                   </div>
                 </div>
               </li>
@@ -120,7 +139,7 @@ export function ChangesView({
       ) : null}
       {changes.updated.length > 0 ? (
         <div className="change-group">
-          <h4>Updated ({changes.updated.length})</h4>
+          <h3>Updated ({changes.updated.length})</h3>
           <ul>
             {changes.updated.map((u, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: updates have no id.
@@ -133,7 +152,7 @@ export function ChangesView({
       ) : null}
       {changes.added.length > 0 ? (
         <div className="change-group">
-          <h4>Added ({changes.added.length})</h4>
+          <h3>Added ({changes.added.length})</h3>
           <ul>
             {changes.added.map((a, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: additions have no id.

@@ -7,9 +7,9 @@ import {
   type PersonaField,
   type SourceInfo,
 } from "../../api/types.ts";
-import { ErrorBox, KindBadge } from "../../components/ui.tsx";
-import { evidenceFor, strongestKind } from "../../lib/evidence.ts";
-import { EvidenceList } from "./Evidence.tsx";
+import { ErrorBox, ProvenanceBadge } from "../../components/ui.tsx";
+import { evidenceFor, provenanceOf } from "../../lib/evidence.ts";
+import { EvidenceDialog } from "./Evidence.tsx";
 
 /** What to send in a merge patch for this field: a value, or null to clear it. */
 export type FieldValue = string | number | string[] | null;
@@ -33,14 +33,16 @@ export function parseFieldInput(field: PersonaField, text: string): { value: Fie
   return { value: trimmed };
 }
 
-/** One persona field as a card: its value(s), each revealing its evidence, and an inline editor. */
+/** One persona field as a card: its value(s), each opening its evidence in the source viewer, and an inline editor. */
 export function FieldCard({
+  personaId,
   field,
   persona,
   evidence,
   sources,
   onSave,
 }: {
+  personaId: string;
   field: PersonaField;
   persona: Persona;
   evidence: Evidence;
@@ -90,7 +92,7 @@ export function FieldCard({
   return (
     <article className={`card field-card field-${field}`} aria-labelledby={`${id}-label`}>
       <header className="field-head">
-        <h3 id={`${id}-label`}>{label}</h3>
+        <h2 id={`${id}-label`}>{label}</h2>
         {editing ? null : (
           <button type="button" className="link-button" onClick={startEdit} aria-label={`Edit ${label}`}>
             Edit
@@ -148,32 +150,31 @@ export function FieldCard({
           <ul className={list ? "values chips" : "values"}>
             {items.map((value, i) => {
               const entries = evidenceFor(evidence, field, list ? i : undefined);
-              const expanded = open === i;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: evidence is aligned by index.
                 <li key={i}>
                   <button
                     type="button"
                     className={list ? "chip value" : "value"}
-                    aria-expanded={expanded}
-                    aria-controls={expanded ? `${id}-ev` : undefined}
+                    aria-haspopup="dialog"
                     title="Show where this came from"
-                    onClick={() => setOpen(expanded ? null : i)}
+                    onClick={() => setOpen(i)}
                   >
-                    <span>{value}</span> <KindBadge kind={strongestKind(entries)} />
+                    <span className="value-text">{value}</span>{" "}
+                    <ProvenanceBadge provenance={provenanceOf(entries, sources)} />
                   </button>
                 </li>
               );
             })}
           </ul>
-          {open !== null && open < items.length ? (
-            <EvidenceList
-              id={`${id}-ev`}
-              label={`${label}: ${items[open] ?? ""}`}
-              entries={evidenceFor(evidence, field, list ? open : undefined)}
-              sources={sources}
-            />
-          ) : null}
+          <EvidenceDialog
+            open={open !== null && open < items.length}
+            onClose={() => setOpen(null)}
+            title={`${label}: ${open === null ? "" : (items[open] ?? "")}`}
+            personaId={personaId}
+            entries={open === null ? [] : evidenceFor(evidence, field, list ? open : undefined)}
+            sources={sources}
+          />
         </>
       )}
     </article>

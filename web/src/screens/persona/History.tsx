@@ -25,12 +25,14 @@ export function History({
   const [restoreError, setRestoreError] = useState<unknown>(null);
 
   const list = versions.data ?? [];
+  // The comparison follows the persona: when a new version appears (an edit, a merge, a restore) it compares the
+  // new current version with the one before; a pick the person made stays until then.
+  const latest = list[list.length - 1]?.version ?? null;
   useEffect(() => {
-    if (list.length === 0) return;
-    const last = list[list.length - 1]?.version ?? 1;
-    setTo((t) => (t === null || !list.some((v) => v.version === t) ? last : t));
-    setFrom((f) => (f === null || !list.some((v) => v.version === f) ? Math.max(1, last - 1) : f));
-  }, [list]);
+    if (latest === null) return;
+    setTo(latest);
+    setFrom(Math.max(1, latest - 1));
+  }, [latest]);
 
   const compare = useAsync(
     async (signal) => {
@@ -70,7 +72,7 @@ export function History({
   return (
     <div className="history">
       <section aria-labelledby={`${id}-cmp`} className="card">
-        <h3 id={`${id}-cmp`}>Compare versions</h3>
+        <h2 id={`${id}-cmp`}>Compare versions</h2>
         <div className="compare-pickers">
           <VersionPicker label="From" versions={list} value={from} onChange={setFrom} />
           <VersionPicker label="To" versions={list} value={to} onChange={setTo} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   PRD_SECTIONS,
   type Prd,
@@ -7,9 +7,9 @@ import {
   type WhatsNextItem,
   type WireframeRef,
 } from "../../api/chat-types.ts";
-import { request } from "../../api/client.ts";
+import { ApiImage } from "../../components/ApiResource.tsx";
 import { ErrorBox, Loading } from "../../components/ui.tsx";
-import { errorMessage } from "../../lib/problem.ts";
+import { WhatsNext } from "./WhatsNext.tsx";
 
 /** How many entries a section holds (text sections: 1 when written). */
 export function sectionCount(doc: PrdDocument, key: PrdSectionKey): number {
@@ -118,75 +118,23 @@ function SectionBody({ doc, section, revision }: { doc: PrdDocument; section: Pr
   }
 }
 
-/**
- * Wireframe PNGs, fetched with the session's key (an <img src> could not send it) and shown from blob URLs. They are
- * fetched again when the PRD revision changes (a wireframe re-rendered under the same name keeps its URL); the
- * browser's HTTP cache revalidates them with their ETag.
- */
+/** Wireframe PNGs, fetched again when the PRD revision changes (a re-rendered wireframe keeps its URL). */
 function WireframeGallery({ wireframes, revision }: { wireframes: WireframeRef[]; revision: number }) {
-  const [images, setImages] = useState<Record<string, string | { error: string }>>({});
-  const live = useRef(new Map<string, string>());
-  const key = `${revision}|${wireframes.map((w) => `${w.id}:${w.url}`).join("|")}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the list's content.
-  useEffect(() => {
-    const controller = new AbortController();
-    for (const w of wireframes) {
-      request(w.url, { accept: "image/png", signal: controller.signal })
-        .then((r) => r.blob())
-        .then(
-          (blob) => {
-            if (controller.signal.aborted) return;
-            const url = URL.createObjectURL(blob);
-            const old = live.current.get(w.id);
-            live.current.set(w.id, url);
-            setImages((all) => ({ ...all, [w.id]: url }));
-            if (old) setTimeout(() => URL.revokeObjectURL(old), 1000);
-          },
-          (error: unknown) => {
-            if (!controller.signal.aborted) setImages((all) => ({ ...all, [w.id]: { error: errorMessage(error) } }));
-          },
-        );
-    }
-    return () => controller.abort();
-  }, [key]);
-  useEffect(
-    () => () => {
-      for (const url of live.current.values()) URL.revokeObjectURL(url);
-    },
-    [],
-  );
   return (
     <ul className="gallery">
-      {wireframes.map((w) => {
-        const image = images[w.id];
-        return (
-          <li key={w.id}>
-            <figure>
-              {typeof image === "string" ? (
-                <a href={image} target="_blank" rel="noreferrer">
-                  <img src={image} alt={`Wireframe: ${w.name}`} />
-                </a>
-              ) : image ? (
-                <p className="error-text">{image.error}</p>
-              ) : (
-                <Loading label="Loading wireframe…" />
-              )}
-              <figcaption>
-                <strong>{w.id}</strong> {w.name}
-              </figcaption>
-            </figure>
-          </li>
-        );
-      })}
+      {wireframes.map((w) => (
+        <li key={w.id}>
+          <figure>
+            <ApiImage path={w.url} alt={`Wireframe: ${w.name}`} refresh={revision} />
+            <figcaption>
+              <strong>{w.id}</strong> {w.name}
+            </figcaption>
+          </figure>
+        </li>
+      ))}
     </ul>
   );
 }
-
-const STATUS_WORDS: Record<WhatsNextItem["status"], string> = {
-  todo: "To do",
-  in_progress: "In progress",
-  done: "Done",
-};
 
 export function PrdView({
   prd,
@@ -210,20 +158,7 @@ export function PrdView({
   };
   return (
     <>
-      <section className="card whats-next" aria-labelledby="next-title">
-        <h2 id="next-title">What's next</h2>
-        {whatsNext.length === 0 ? (
-          <p className="muted small">The interviewers keep this list current as you answer.</p>
-        ) : (
-          <ul>
-            {whatsNext.map((item) => (
-              <li key={item.id} className={`next-${item.status}`}>
-                <span className="badge">{STATUS_WORDS[item.status]}</span> {item.title}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <WhatsNext items={whatsNext} />
       <section className="card prd" aria-labelledby="prd-title">
         <div className="prd-head">
           <h2 id="prd-title">PRD{prd ? <span className="muted small"> · revision {prd.revision}</span> : null}</h2>
