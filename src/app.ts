@@ -21,12 +21,13 @@ import { personasRouter } from "./personas/routes.ts";
 import { sourcesRouter } from "./personas/source-routes.ts";
 import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
+import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
 
 /** Composes the HTTP app: middleware, feature routers, OpenAPI document and docs. */
 export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const { config, logger } = services;
+  const { config, logger, metrics } = services;
 
   app.use("*", async (c, next) => {
     c.set("services", services);
@@ -36,15 +37,19 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
+    const seconds = (performance.now() - started) / 1000;
     // The route pattern only: paths carry user-typed slugs, query strings search words about people.
+    const labels = { method: c.req.method, route: routePattern(c), status: String(c.res.status) };
+    metrics.httpRequests.inc(labels);
+    metrics.httpDuration.observe(labels, seconds);
     logger.info(
       {
         request_id: c.get("requestId"),
         tenant: c.get("tenantId"),
-        method: c.req.method,
-        route: routePattern(c),
+        method: labels.method,
+        route: labels.route,
         status: c.res.status,
-        duration_ms: Math.round(performance.now() - started),
+        duration_ms: Math.round(seconds * 1000),
       },
       "request",
     );
@@ -83,6 +88,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   }
 
   app.route("/", systemRouter(services));
+  app.route("/", metricsRouter(services));
   // Before the persona routes: /v1/personas/import must not be read as a persona id.
   app.route("/", personaTransferRouter);
   app.route("/", personasRouter);

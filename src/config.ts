@@ -86,6 +86,18 @@ const ConfigSchema = z
     HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
     HTTP_REQUEST_TIMEOUT_MS: milliseconds(60_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+    // Bearer token for GET /metrics; unset = served to loopback clients only.
+    METRICS_TOKEN: optionalString,
+    // Also write logs to this file, rotated daily and at LOG_FILE_MAX_SIZE (e.g. 10m, 1g); LOG_FILE_KEEP files kept.
+    LOG_FILE: optionalString,
+    LOG_FILE_MAX_SIZE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^\d+[kmg]?$/i, "a size like 500k, 10m or 1g")
+        .default("50m"),
+    ),
+    LOG_FILE_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(14)),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
@@ -155,6 +167,8 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
+  metricsToken: string | undefined;
+  logFile: { path: string; maxSize: string; keep: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -197,5 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: c.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
+    metricsToken: c.METRICS_TOKEN,
+    logFile: c.LOG_FILE ? { path: c.LOG_FILE, maxSize: c.LOG_FILE_MAX_SIZE, keep: c.LOG_FILE_KEEP } : undefined,
   };
 }

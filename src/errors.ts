@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -28,6 +29,7 @@ export interface FieldError {
 const TITLES: Record<ErrorCode, string> = {
   bad_request: "Bad request",
   unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
   conflict: "Conflict",
@@ -42,6 +44,40 @@ const TITLES: Record<ErrorCode, string> = {
   upstream_timeout: "Upstream model timed out",
   database_unavailable: "Database unavailable",
 };
+
+/** What each code means for a client and what to do about it; docs/errors.md is generated from this table. */
+export const ERROR_HELP: Record<ErrorCode, string> = {
+  bad_request:
+    "The request is malformed: invalid JSON, an empty body, a bad query or path parameter, or a `cursor` the server did not emit. `errors` names the parameter. Fix the request; do not retry it as is.",
+  unauthorized:
+    "No credentials, or the API key or token is not valid (unknown, revoked, expired, wrong signature). Send `Authorization: Bearer <key>`.",
+  forbidden:
+    "The credentials are valid but not for this resource: `/metrics` without `METRICS_TOKEN` answers loopback clients only.",
+  not_found: "No such route, or no such resource for your tenant. Another tenant's ids answer 404 as well, never 403.",
+  method_not_allowed: "Reserved: a known path with an unsupported method currently answers 404 `not_found`.",
+  conflict:
+    "The resource is busy or the request clashes with its state, e.g. a chat that is still streaming a reply. Retry after the other operation finished.",
+  precondition_failed:
+    "`If-Match` named a version that is no longer current: someone changed the resource. Read it again, reapply your change, send it with the new ETag.",
+  payload_too_large:
+    "The body exceeds `BODY_LIMIT_BYTES`, or a text or message exceeds its character limit (see the README's limits). Send less; split the material over several requests.",
+  unsupported_media_type: "Send JSON: `application/json` (or `application/merge-patch+json` for direct field edits).",
+  validation_failed:
+    "The JSON is well formed but does not fit the schema (wrong type, missing field, too many items, out of range). `errors` lists each field path.",
+  rate_limited:
+    "Too many requests for your tenant on this node (`RATE_LIMIT_PER_MINUTE`). Wait for `Retry-After` seconds.",
+  internal:
+    "A bug on the server; nothing was applied. The log line with the same `request_id` has the details: report it.",
+  upstream_error:
+    "The model provider rejected the request (bad API key or model name: the message says which) or answered with something unusable. Not retried.",
+  upstream_unavailable:
+    "The model provider is overloaded, rate limiting or unreachable, still after bounded retries. Retry after `Retry-After`, or use the offline engine.",
+  upstream_timeout: "The model provider did not answer within its time budget. Retry later or with less material.",
+  database_unavailable:
+    "The server cannot reach its database right now (outage, restart, connection limit). Nothing was applied. Retry after `Retry-After`; the server reconnects by itself.",
+};
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 export class AppError extends Error {
   readonly code: ErrorCode;

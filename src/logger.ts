@@ -6,7 +6,11 @@ export type Logger = pino.Logger;
  * JSON logs. Redaction is a safety net: the code logs ids, counts and timings, never persona content, source text,
  * prompts or credentials.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  file?: { path: string; maxSize: string; keep: number },
+): Logger {
   return pino(
     {
       level,
@@ -40,8 +44,23 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    file ? withFile(destination, file) : destination,
   );
+}
+
+/**
+ * Logs to the usual destination and also to a file that pino-roll rotates daily and at `maxSize`, keeping `keep`
+ * old files. Redaction happens before either destination sees a line.
+ */
+function withFile(
+  destination: pino.DestinationStream | undefined,
+  file: { path: string; maxSize: string; keep: number },
+): pino.DestinationStream {
+  const roll = pino.transport({
+    target: "pino-roll",
+    options: { file: file.path, frequency: "daily", size: file.maxSize, mkdir: true, limit: { count: file.keep } },
+  });
+  return pino.multistream([{ stream: destination ?? pino.destination(1) }, { stream: roll }]);
 }
 
 /**

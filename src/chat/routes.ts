@@ -239,6 +239,7 @@ chatRouter.openapi(
           if (!stream.aborted && !stream.closed) stream.write(": ping\n\n").catch(() => {});
         }, CHAT_LIMITS.heartbeatMs);
         let seq = 0;
+        ctx.metrics.sseStreams.inc();
         try {
           await reply.run({
             signal: controller.signal,
@@ -249,6 +250,7 @@ chatRouter.openapi(
           });
         } finally {
           clearInterval(ping);
+          ctx.metrics.sseStreams.dec();
         }
       });
     }

@@ -29,7 +29,10 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   if (engineOf(ctx) === "llm") {
     const { provider, model } = describeModel(ctx.config.llm);
-    return createLlmResponder({ model: createLanguageModel(ctx.config.llm), label: `${provider}/${model}` });
+    return createLlmResponder({
+      model: createLanguageModel(ctx.config.llm, { metrics: ctx.metrics }),
+      label: `${provider}/${model}`,
+    });
   }
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
 }

@@ -1,10 +1,10 @@
 import "dotenv/config";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createApiKey } from "../auth/api-keys.ts";
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../auth/api-keys.ts";
 import { ensureTenant, LOCAL_TENANT } from "../auth/tenants.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
-import type { Ctx, Services } from "../context.ts";
+import { type Ctx, type Services, tenantCtx } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
@@ -22,6 +22,9 @@ Commands:
                                       build a persona without a server; progress on stderr, JSON on stdout
   keys create --tenant NAME [--label TEXT]
                                       create an API key (printed once; only its hash is stored)
+  keys list [--tenant NAME]           list keys (id, prefix, tenant, label, created, last used, revoked) as JSON
+  keys revoke KEY_ID_OR_PREFIX        revoke a key; every node refuses it from the next request on
+  keys rotate KEY_ID_OR_PREFIX        create a new key for the same tenant and label, revoke the old one
   migrate                             apply database migrations
   export [--tenant NAME] [--id ID]    print personas as JSON
 
@@ -45,7 +48,7 @@ async function cliCtx(services: Services, tenant: string | undefined): Promise<C
     !tenant || tenant === LOCAL_TENANT.name
       ? await ensureTenant(services.database.db, LOCAL_TENANT.name, LOCAL_TENANT.id)
       : await ensureTenant(services.database.db, tenant);
-  return { ...services, tenantId, requestId: "cli", log: services.logger };
+  return tenantCtx(services, tenantId, "cli");
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -78,8 +81,32 @@ async function run(argv: string[]): Promise<number> {
         allowPositionals: true,
         options: { tenant: { type: "string" }, label: { type: "string" } },
       });
-      if (positionals[0] !== "create" || !values.tenant) {
-        say("usage: persona-studio keys create --tenant NAME [--label TEXT]");
+      const [action, target] = positionals;
+      if (action === "list") {
+        const keys = await withServices(config, (s) => listApiKeys(s.database.db, values.tenant));
+        process.stdout.write(`${JSON.stringify({ keys }, null, 2)}\n`);
+        return 0;
+      }
+      if ((action === "revoke" || action === "rotate") && target) {
+        if (action === "revoke") {
+          const revoked = await withServices(config, (s) => revokeApiKey(s.database.db, target));
+          say(revoked ? `revoked ${target}` : `no active key ${target}`);
+          return revoked ? 0 : 1;
+        }
+        const rotated = await withServices(config, (s) => rotateApiKey(s.database.db, target));
+        if (!rotated) {
+          say(`no active key ${target}`);
+          return 1;
+        }
+        say(`revoked ${target}; its replacement (shown once; store it now):`);
+        process.stdout.write(`${rotated.key}\n`);
+        return 0;
+      }
+      if (action !== "create" || !values.tenant) {
+        say(
+          "usage: persona-studio keys create --tenant NAME [--label TEXT] | keys list [--tenant NAME] | " +
+            "keys revoke KEY_ID_OR_PREFIX | keys rotate KEY_ID_OR_PREFIX",
+        );
         return 1;
       }
       const tenant = values.tenant;

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Transaction as PGliteTransaction } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -11,9 +11,26 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** The role tenant data is read and written as (created by migration 0007_rls.sql): no BYPASSRLS, owns nothing. */
+export const APP_ROLE = "persona_studio_app";
+
+/**
+ * Sent first in every tenant transaction, in the same round trip as the query it guards: both settings are local to
+ * the transaction, so a pooled connection never carries one tenant's scope into the next request.
+ */
+const SCOPE_SQL = "SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true)";
+
 export interface Database {
+  /**
+   * The login's own handle: it bypasses row-level security (it owns the tables). For migrations, the API key lookup,
+   * admin commands and cross-tenant work such as claiming jobs; request code uses `forTenant` through its Ctx.
+   */
   db: Db;
+  /** A handle whose every query runs as APP_ROLE with app.tenant_id set: row-level security applies. */
+  forTenant(tenantId: string): Db;
   kind: "pglite" | "postgres";
+  /** For /metrics: connections the pool may open, and operations running or waiting for one. */
+  pool: { max: number; inFlight(): number };
   /** Runs raw SQL (several statements allowed); used by migrations only. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -26,14 +43,122 @@ export interface DatabaseOptions {
   dataDir: string;
 }
 
+/** Small pool per node: many stateless nodes share one Postgres. */
+const POOL_MAX = 10;
+/** Tenant handles are cheap to keep and ~0.1 ms to build; the most recently used ones are kept. */
+const TENANT_HANDLES = 1000;
+
+function tenantHandles(build: (tenantId: string) => Db): (tenantId: string) => Db {
+  const cache = new Map<string, Db>();
+  return (tenantId) => {
+    let db = cache.get(tenantId);
+    if (db) {
+      cache.delete(tenantId); // re-inserted below: Map order is recency
+    } else {
+      db = build(tenantId);
+      if (cache.size >= TENANT_HANDLES) cache.delete(cache.keys().next().value ?? "");
+    }
+    cache.set(tenantId, db);
+    return db;
+  };
+}
+
+/** Counts operations in flight around a promise-returning call. */
+function counter() {
+  let inFlight = 0;
+  return {
+    inFlight: () => inFlight,
+    track<T>(work: () => Promise<T>): Promise<T> {
+      inFlight += 1;
+      return work().finally(() => {
+        inFlight -= 1;
+      });
+    },
+  };
+}
+
+type PgValues = Parameters<postgres.Sql["unsafe"]>[1];
+type PgQueryOptions = Parameters<postgres.Sql["unsafe"]>[2];
+
+/**
+ * The part of a postgres.js client that drizzle uses (`unsafe`, `.values()`, `begin`, `options`), for one tenant.
+ * A single statement becomes BEGIN, the scope, the statement and COMMIT written back to back on one reserved
+ * connection: postgres.js pipelines them, so the scope adds no round trip. A transaction sends the scope right after
+ * its BEGIN, pipelined with its first statement.
+ */
+function tenantPostgresClient(sql: postgres.Sql, tenantId: string, track: ReturnType<typeof counter>["track"]) {
+  const scope = (c: postgres.Sql | postgres.TransactionSql) => c.unsafe(SCOPE_SQL, [APP_ROLE, tenantId]);
+  const single = (query: string, params: PgValues, options: PgQueryOptions, values: boolean) =>
+    track(async () => {
+      const reserved = await sql.reserve();
+      try {
+        const statement = reserved.unsafe(query, params, options);
+        const steps = [reserved.unsafe("BEGIN"), scope(reserved), values ? statement.values() : statement];
+        steps.push(reserved.unsafe("COMMIT"));
+        for (const step of steps) step.execute();
+        const settled = await Promise.allSettled(steps);
+        const failed = settled.find((s) => s.status === "rejected");
+        if (failed) throw failed.reason;
+        return (settled[2] as PromiseFulfilledResult<unknown>).value;
+      } finally {
+        reserved.release();
+      }
+    });
+  return {
+    options: sql.options,
+    unsafe(query: string, params?: PgValues, options?: PgQueryOptions) {
+      return {
+        values: () => single(query, params, options, true),
+        // biome-ignore lint/suspicious/noThenProperty: drizzle awaits the query object, as it does postgres.js's own.
+        then: <A, B>(ok?: (v: unknown) => A, fail?: (e: unknown) => B) =>
+          single(query, params, options, false).then(ok, fail),
+      };
+    },
+    begin<T>(work: (tx: postgres.TransactionSql) => Promise<T>) {
+      return track(
+        () =>
+          sql.begin(async (tx) => {
+            const scoped = scope(tx).execute();
+            const result = await work(tx);
+            await scoped;
+            return result;
+          }) as Promise<T>,
+      );
+    },
+  };
+}
+
+/** The same for PGlite (one connection, so every scoped statement is its own short transaction). */
+function tenantPgliteClient(client: PGlite, tenantId: string) {
+  const scoped = <T>(work: (tx: PGliteTransaction) => Promise<T>) =>
+    client.transaction(async (tx) => {
+      await tx.query(SCOPE_SQL, [APP_ROLE, tenantId]);
+      return work(tx);
+    });
+  return {
+    query: (query: string, params?: unknown[], options?: Parameters<PGlite["query"]>[2]) =>
+      scoped((tx) => tx.query(query, params, options)),
+    transaction: <T>(work: (tx: PGliteTransaction) => Promise<T>) => scoped(work),
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    // Small pool per node: many stateless nodes share one Postgres.
-    const sql = postgres(options.databaseUrl, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const sql = postgres(options.databaseUrl, { max: POOL_MAX, onnotice: () => {}, connect_timeout: 10 });
+    const ops = counter();
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    const forTenant = tenantHandles(
+      (tenantId) =>
+        drizzlePostgres({
+          client: tenantPostgresClient(sql, tenantId, ops.track) as unknown as postgres.Sql,
+          schema,
+        }) as unknown as Db,
+    );
     return {
       db,
+      forTenant,
       kind: "postgres",
+      pool: { max: POOL_MAX, inFlight: ops.inFlight },
       exec: async (text) => {
         await sql.unsafe(text);
       },
@@ -44,9 +169,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir.startsWith("memory://") ? undefined : `${dir.replace(/\/$/, "")}/pglite`);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const forTenant = tenantHandles(
+    (tenantId) =>
+      drizzlePglite({ client: tenantPgliteClient(client, tenantId) as unknown as PGlite, schema }) as unknown as Db,
+  );
   return {
     db,
+    forTenant,
     kind: "pglite",
+    // One connection; PGlite queues statements itself and does not say how many wait.
+    pool: { max: 1, inFlight: () => 0 },
     exec: async (text) => {
       await client.exec(text);
     },

@@ -22,6 +22,7 @@ export const apiKeys = pgTable("api_keys", {
   label: text("label"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
   revokedAt: timestamptz("revoked_at"),
+  lastUsedAt: timestamptz("last_used_at"),
 });
 
 export const personas = pgTable(

@@ -5,9 +5,6 @@ import type { AppEnv } from "./env.ts";
 /** Bodies up to this size are read and dropped after an early answer, so the connection stays reusable. */
 export const DRAIN_LIMIT_BYTES = 64 * 1024;
 
-const hasBody = (incoming: IncomingMessage) =>
-  incoming.headers["transfer-encoding"] !== undefined || Number(incoming.headers["content-length"] ?? 0) > 0;
-
 /**
  * When the app answers before reading a request's body (401, 404, 413, 415, …), the node adapter discards the rest
  * of the body for 500 ms and then destroys the socket, under a keep-alive client that already sent its next request.
@@ -19,8 +16,9 @@ export function earlyRejection(): MiddlewareHandler<AppEnv> {
     await next();
     // Set by @hono/node-server; absent under app.request() in tests and on other runtimes.
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (!incoming || incoming.readableEnded || !hasBody(incoming)) return;
-    const length = Number(incoming.headers["content-length"]);
+    const length = Number(c.req.header("content-length") ?? 0);
+    const hasBody = c.req.header("transfer-encoding") !== undefined || length > 0;
+    if (!incoming || incoming.readableEnded || !hasBody) return;
     if (Number.isInteger(length) && length <= DRAIN_LIMIT_BYTES && !c.req.raw.bodyUsed) {
       try {
         await c.req.raw.arrayBuffer();

@@ -1,4 +1,4 @@
-import type { Ctx, Services } from "../context.ts";
+import { type Ctx, type Services, tenantCtx } from "../context.ts";
 
 /** Hono variables set by the middleware chain. */
 export interface AppEnv {
@@ -18,5 +18,5 @@ export function ctxOf(c: {
   const services = c.get("services");
   const requestId = c.get("requestId");
   const tenantId = c.get("tenantId");
-  return { ...services, tenantId, requestId, log: services.logger.child({ request_id: requestId, tenant: tenantId }) };
+  return tenantCtx(services, tenantId, requestId, services.logger.child({ request_id: requestId, tenant: tenantId }));
 }

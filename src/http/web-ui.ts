@@ -24,7 +24,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Paths the API owns: never answered with the app, so unknown API routes keep their problem+json 404. */
-const API_PATH = /^\/(v1(\/|$)|openapi\.json$|docs(\/|$)|healthz$|readyz$)/;
+const API_PATH = /^\/(v1(\/|$)|openapi\.json$|docs(\/|$)|healthz$|readyz$|metrics$)/;
 
 /** Vite names built assets `name-<hash>.ext` under assets/: safe to cache forever. */
 const HASHED = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;

@@ -1,8 +1,10 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import { type LanguageModel, wrapLanguageModel } from "ai";
 import type { Config } from "../config.ts";
+import type { Metrics } from "../observability/metrics.ts";
+import { observeLlm } from "./observe.ts";
 
 export type LlmConfig = Config["llm"];
 /** Providers that actually call a model (everything but the offline engine). */
@@ -18,6 +20,8 @@ export interface ModelDescription {
 export interface ModelOverrides {
   /** Use another model of the configured provider (e.g. a cheaper one for a side task). */
   model?: string;
+  /** Count every call, its latency, outcome and tokens in these metrics. */
+  metrics?: Metrics;
 }
 
 /** True when the config names a real provider and a model, i.e. the LLM engine can be used. */
@@ -51,6 +55,13 @@ export function normalizeAnthropicBaseUrl(url: string): string {
  * process.env behind the config's back.
  */
 export function createLanguageModel(llm: LlmConfig, overrides: ModelOverrides = {}): ResolvedLanguageModel {
+  const model = createProviderModel(llm, overrides);
+  // The three providers build v3 models; a v2 one (an older provider package) is left unobserved.
+  if (!overrides.metrics || model.specificationVersion !== "v3") return model;
+  return wrapLanguageModel({ model, middleware: observeLlm(overrides.metrics, describeModel(llm).provider) });
+}
+
+function createProviderModel(llm: LlmConfig, overrides: ModelOverrides): ResolvedLanguageModel {
   const { provider, model } = describeModel(llm, overrides);
   switch (provider) {
     case "openai": {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { buildApp } from "../../src/app.ts";
 import { createApiKey } from "../../src/auth/api-keys.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
-import type { Ctx, Services } from "../../src/context.ts";
+import { type Ctx, type Services, tenantCtx } from "../../src/context.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createServices, type ServiceOverrides } from "../../src/services.ts";
 
@@ -34,7 +34,7 @@ export async function newTenantAuth(services: Services): Promise<{ authorization
 }
 
 export function ctxFor(services: Services, tenantId: string): Ctx {
-  return { ...services, tenantId, requestId: "test", log: services.logger };
+  return tenantCtx(services, tenantId, "test");
 }
 
 /** Parses a response body with the API's own schema, so every test also checks the documented shape. */

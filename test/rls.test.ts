@@ -1,0 +1,129 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureTenant } from "../src/auth/tenants.ts";
+import type { Services } from "../src/context.ts";
+import { APP_ROLE } from "../src/db/client.ts";
+import { readMigrations, rowsOf, splitStatements } from "../src/db/migrate.ts";
+import { personas, sources } from "../src/db/schema.ts";
+import { createPersona } from "../src/personas/create.ts";
+import { ctxFor, STORES, testServices } from "./support/services.ts";
+
+/**
+ * Row-level security under the application's own filters: what a query sees as the application role when it
+ * forgets the tenant, or forgets its tenant_id filter.
+ */
+for (const store of STORES) {
+  describe(`row-level security on ${store.name}`, () => {
+    let services: Services;
+    let tenantA: string;
+    let tenantB: string;
+    let personaA: string;
+    let personaB: string;
+
+    beforeAll(async () => {
+      services = await testServices({ DATABASE_URL: store.databaseUrl });
+      tenantA = await ensureTenant(services.database.db, `rls-a-${Date.now()}`);
+      tenantB = await ensureTenant(services.database.db, `rls-b-${Date.now()}`);
+      const text = (name: string) => ({ texts: [`I'm ${name}, a baker in Oslo.`], urls: [] });
+      personaA = (await createPersona({ ctx: ctxFor(services, tenantA), input: text("Ada Berg") })).id;
+      personaB = (await createPersona({ ctx: ctxFor(services, tenantB), input: text("Bo Lund") })).id;
+    }, 180_000);
+    afterAll(async () => {
+      await services.database.close();
+    });
+
+    it("shows nothing to the application role without a tenant setting", async () => {
+      const seen = await services.database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('role', ${APP_ROLE}, true)`);
+        return {
+          personas: await tx.select({ id: personas.id }).from(personas),
+          sources: await tx.select({ id: sources.id }).from(sources),
+          who: rowsOf<{ u: string }>(await tx.execute(sql`SELECT current_user AS u`))[0]?.u,
+        };
+      });
+      expect(seen.who).toBe(APP_ROLE);
+      expect(seen.personas).toEqual([]);
+      expect(seen.sources).toEqual([]);
+      // The owner's handle (migrations, admin) does see both.
+      const all = await services.database.db.select({ id: personas.id }).from(personas);
+      expect(all.map((r) => r.id)).toEqual(expect.arrayContaining([personaA, personaB]));
+    });
+
+    it("keeps a query that forgot its tenant_id filter inside its tenant: reads, updates, deletes, inserts", async () => {
+      const db = ctxFor(services, tenantA).database.db;
+      const read = await db.select({ id: personas.id, tenantId: personas.tenantId }).from(personas);
+      expect(read.length).toBeGreaterThan(0);
+      expect(new Set(read.map((r) => r.tenantId))).toEqual(new Set([tenantA]));
+      expect(read.map((r) => r.id)).not.toContain(personaB);
+      expect(await db.select().from(personas).where(eq(personas.id, personaB))).toEqual([]);
+
+      const updated = await db
+        .update(personas)
+        .set({ warnings: ["touched"] })
+        .returning({ id: personas.id });
+      expect(updated.map((r) => r.id)).not.toContain(personaB);
+      const deleted = await db.delete(sources).where(eq(sources.personaId, personaB)).returning({ id: sources.id });
+      expect(deleted).toEqual([]);
+      // Writing a row for another tenant fails the policy's WITH CHECK.
+      await expect(
+        db.transaction((tx) =>
+          tx.update(personas).set({ tenantId: tenantB }).where(eq(personas.id, personaA)).returning(),
+        ),
+      ).rejects.toThrow();
+
+      const [b] = await services.database.db.select().from(personas).where(eq(personas.id, personaB));
+      expect(b?.warnings).toEqual([]);
+      expect(b?.tenantId).toBe(tenantB);
+    });
+
+    it("runs tenant transactions as the application role, which cannot bypass row-level security", async () => {
+      const [who] = rowsOf<{ u: string; tenant: string; bypass: boolean; superuser: boolean }>(
+        await ctxFor(services, tenantA).database.db.execute(
+          sql`SELECT current_user AS u, current_setting('app.tenant_id') AS tenant, r.rolbypassrls AS bypass,
+                     r.rolsuper AS superuser FROM pg_roles r WHERE r.rolname = current_user`,
+        ),
+      );
+      expect(who).toEqual({ u: APP_ROLE, tenant: tenantA, bypass: false, superuser: false });
+      const owned = rowsOf<{ n: number }>(
+        await services.database.db.execute(
+          sql`SELECT count(*)::int AS n FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = ${APP_ROLE}`,
+        ),
+      );
+      expect(owned[0]?.n).toBe(0);
+    });
+
+    it("has policies on every table with a tenant_id column (new tables must add theirs)", async () => {
+      const missing = rowsOf<{ table: string }>(
+        await services.database.db.execute(sql`
+          SELECT c.table_name AS "table"
+          FROM information_schema.columns c
+          JOIN pg_class t ON t.relname = c.table_name AND t.relnamespace = to_regnamespace(c.table_schema)
+          WHERE c.column_name = 'tenant_id' AND c.table_schema = current_schema()
+            AND (NOT t.relrowsecurity OR NOT EXISTS (
+              SELECT 1 FROM pg_policies p
+              WHERE p.schemaname = c.table_schema AND p.tablename = c.table_name
+                AND p.qual LIKE '%app.tenant_id%' AND p.with_check LIKE '%app.tenant_id%'))
+          ORDER BY 1`),
+      ).map((r) => r.table);
+      expect(
+        missing,
+        "Add to your migration, for each table listed: ALTER TABLE <t> ENABLE ROW LEVEL SECURITY; CREATE POLICY " +
+          "tenant_isolation ON <t> USING (tenant_id = current_setting('app.tenant_id', true)) WITH CHECK " +
+          "(tenant_id = current_setting('app.tenant_id', true)); (see src/db/migrations/0007_rls.sql)",
+      ).toEqual([]);
+      const tables = rowsOf<{ n: number }>(
+        await services.database.db.execute(
+          sql`SELECT count(*)::int AS n FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = current_schema()`,
+        ),
+      );
+      expect(tables[0]?.n).toBeGreaterThanOrEqual(11);
+    });
+
+    it("sets the role up idempotently: the role statements run again without error", async () => {
+      const migration = readMigrations().find((m) => m.name === "0007_rls.sql");
+      const roleSetup = splitStatements(migration?.sql ?? "").filter((s) => s.startsWith("DO $$"));
+      expect(roleSetup.length).toBe(3);
+      for (const statement of roleSetup) await services.database.exec(statement);
+    });
+  });
+}
