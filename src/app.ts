@@ -4,8 +4,11 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { chatRouter } from "./chat/routes.ts";
+import { NETLIFY_PREFIX, netlifyRouter } from "./compat/netlify.ts";
+import { personaApiRouter } from "./compat/persona-api.ts";
 import type { Services } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { focusGroupsRouter } from "./focus-groups/routes.ts";
 import { authenticate } from "./http/auth.ts";
 import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
@@ -16,6 +19,7 @@ import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
 import { personasRouter } from "./personas/routes.ts";
 import { sourcesRouter } from "./personas/source-routes.ts";
+import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
@@ -55,37 +59,45 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     "*",
     secureHeaders({ crossOriginResourcePolicy: config.corsOrigins.length ? "cross-origin" : "same-origin" }),
   );
-  if (config.corsOrigins.length > 0) {
+  // The API proper and the compatibility routes of the original Netlify Functions share auth, limits and CORS.
+  for (const path of ["/v1/*", `${NETLIFY_PREFIX}/*`]) {
+    if (config.corsOrigins.length > 0) {
+      app.use(
+        path,
+        cors({
+          origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
+          allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept"],
+          exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After", "Content-Disposition"],
+          maxAge: 600,
+        }),
+      );
+    }
     app.use(
-      "/v1/*",
-      cors({
-        origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
-        allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept"],
-        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After"],
-        maxAge: 600,
+      path,
+      bodyLimit({
+        maxSize: config.bodyLimitBytes,
+        onError: (c) =>
+          problemResponse(
+            c,
+            new AppError("payload_too_large", `The request body is larger than ${config.bodyLimitBytes} bytes`),
+          ),
       }),
     );
+    app.use(path, authenticate(services));
+    app.use(path, rateLimit(config.rateLimitPerMinute));
   }
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(
-          c,
-          new AppError("payload_too_large", `The request body is larger than ${config.bodyLimitBytes} bytes`),
-        ),
-    }),
-  );
-  app.use("/v1/*", authenticate(services));
-  app.use("/v1/*", rateLimit(config.rateLimitPerMinute));
 
   app.route("/", systemRouter(services));
   app.route("/", metricsRouter(services));
+  // Before the persona routes: /v1/personas/import must not be read as a persona id.
+  app.route("/", personaTransferRouter);
   app.route("/", personasRouter);
   app.route("/", sourcesRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
+  app.route("/", focusGroupsRouter);
+  app.route("/", personaApiRouter);
+  app.route("/", netlifyRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

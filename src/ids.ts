@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   message: "msg",
   project: "prj",
   wireframe: "wfr",
+  focusGroup: "fgr",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

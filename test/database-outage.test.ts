@@ -21,6 +21,10 @@ const BODIES: Record<string, unknown> = {
   "POST /v1/projects/{id}/conversations": { interviewer: "pm" },
   "POST /v1/personas/{id}/conversations": {},
   "POST /v1/conversations/{id}/messages": { content: "Hello" },
+  "POST /v1/focus-groups/{id}/messages": { content: "Hello" },
+  "POST /v1/personas/import": { format: "tinytroupe", data: { type: "TinyPerson", persona: { name: "Ines Moreau" } } },
+  "POST /v1/persona": { raw_text: "I'm Ines Moreau, a florist in Lyon." },
+  "PATCH /v1/persona/{persona_id}": { raw_text: "She also loves jazz." },
 };
 
 /**
@@ -52,6 +56,9 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
     ids.persona = await post("/v1/personas", BODIES["POST /v1/personas"]);
     ids.project = await post("/v1/projects", { name: "Outage target" });
     ids.conversation = await post(`/v1/personas/${ids.persona}/conversations`, {});
+    const other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds."] });
+    BODIES["POST /v1/focus-groups"] = { persona_ids: [ids.persona, other] };
+    ids.focusGroup = await post("/v1/focus-groups", BODIES["POST /v1/focus-groups"]);
   }, 60_000);
   afterAll(async () => {
     await proxy.restore();
@@ -70,6 +77,8 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
         .replace(/\/personas\/\{id\}/, `/personas/${ids.persona}`)
         .replace(/\/projects\/\{id\}/, `/projects/${ids.project}`)
         .replace(/\/conversations\/\{id\}/, `/conversations/${ids.conversation}`)
+        .replace(/\/focus-groups\/\{id\}/, `/focus-groups/${ids.focusGroup}`)
+        .replace(/\/persona\/\{persona_id\}/, `/persona/${ids.persona}`)
         .replace(/\{version\}/, "1")
         .replace(/\{file\}/, "wfr_0000000000000000000a.png")
         .replace(/\{[a-z_]+\}/g, "x");

@@ -27,6 +27,8 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ids.persona = await post("/v1/personas", { texts: ["I'm Ana Costa, a ceramicist in Porto. I love surfing."] });
     ids.project = await post("/v1/projects", { name: "Fuzz target" });
     ids.conversation = await post(`/v1/personas/${ids.persona}/conversations`, {});
+    ids.other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds. I love cricket."] });
+    ids.focusGroup = await post("/v1/focus-groups", { persona_ids: [ids.persona, ids.other] });
   });
   afterAll(async () => {
     await services.database.close();
@@ -47,6 +49,13 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ["POST", `/v1/projects/${ids.project}/wireframes`],
     ["POST", `/v1/projects/${ids.project}/conversations`],
     ["POST", `/v1/conversations/${ids.conversation}/messages`],
+    ["POST", "/v1/focus-groups"],
+    ["POST", `/v1/focus-groups/${ids.focusGroup}/messages`],
+    ["POST", "/v1/personas/import"],
+    ["POST", "/v1/persona"],
+    ["PATCH", `/v1/persona/${ids.persona}`],
+    ["POST", "/.netlify/functions/process-persona"],
+    ["POST", "/.netlify/functions/save-persona"],
   ];
   const contentTypes = fc.constantFrom(
     "application/json",
@@ -95,6 +104,20 @@ describe("every route answers arbitrary input without a 5xx", () => {
         restore_version: anything,
         age: anything,
         traits: anything,
+        persona_ids: fc.oneof(
+          fc.array(fc.constantFrom(ids.persona ?? "", ids.other ?? "", "per_x"), { maxLength: 9 }),
+          anything,
+        ),
+        title: anything,
+        format: fc.oneof(fc.constantFrom("json", "ccv2", "ccv3", "ccv3-png", "tinytroupe"), anything),
+        data: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.base64String({ maxLength: 200 })),
+        raw_text: anything,
+        textBlocks: fc.oneof(fc.array(fc.string({ maxLength: 200 }), { maxLength: 3 }), anything),
+        links: fc.oneof(fc.array(loopbackUrl, { maxLength: 2 }), anything),
+        persona: fc.oneof(
+          fc.record({ name: anything, traits: anything, age: anything }, { requiredKeys: [] }),
+          anything,
+        ),
       },
       { requiredKeys: [] },
     );
@@ -124,6 +147,15 @@ describe("every route answers arbitrary input without a 5xx", () => {
           `/v1/projects/${id}/prd?format=${id}`,
           `/v1/conversations/${id}/messages?cursor=${id}`,
           `/v1/projects/${ids.project}/wireframes/${id}`,
+          `/v1/focus-groups/${id}`,
+          `/v1/focus-groups?cursor=${id}&limit=${id}`,
+          `/v1/focus-groups/${ids.focusGroup}/export?format=${id}`,
+          `/v1/personas/${id}/export?format=${id}`,
+          `/v1/personas/${ids.persona}/export?format=${id}`,
+          `/v1/persona/${id}`,
+          `/v1/persona?limit=${id}&offset=${id}`,
+          `/.netlify/functions/get-persona?persona_id=${id}`,
+          `/v1/projects/${ids.project}/prd?format=${id}`,
         ]) {
           const res = await app.request(path, { method });
           expect(res.status, `${method} ${path}`).toBeLessThan(500);

@@ -10,7 +10,7 @@ import { isUniqueViolation, loadProject } from "../prd/store.ts";
 import { countMessages } from "./get-conversation.ts";
 import { openingOf } from "./responders/interviewer-offline.ts";
 import { answerAsPersona } from "./responders/persona-offline.ts";
-import type { ConversationResource } from "./schemas.ts";
+import type { ConversationResource, MessageQuestion } from "./schemas.ts";
 import { engineOf } from "./speaker.ts";
 import { type ConversationRow, presentConversation } from "./store.ts";
 
@@ -66,7 +66,7 @@ export async function createInterview({
   const existing = await findInterview(ctx, project.id, interviewer);
   if (existing) return { conversation: await present(ctx, existing), created: false };
 
-  let opening: { text: string; step?: string };
+  let opening: { text: string; step?: string; question?: MessageQuestion };
   if (builtIn) {
     opening = openingOf(builtIn, project);
   } else {
@@ -100,6 +100,8 @@ export async function createInterview({
         content: opening.text,
         status: "complete",
         meta: opening.step ? { step: opening.step, interviewer } : {},
+        // A choice opening stores its options as ask_user_question would, so the first answer can be a letter.
+        question: opening.question ?? null,
         createdAt: at,
       });
       return inserted;

@@ -213,7 +213,8 @@ for (const store of STORES) {
           {
             id: "bad_1",
             name: "update_prd",
-            args: { section: "functional_requirements", mode: "append", items: [{ title: "X" }] },
+            // Acceptance criteria may come later, but a priority must be one of P0-P2.
+            args: { section: "functional_requirements", mode: "append", items: [{ title: "X", priority: "P9" }] },
           },
           { id: "bad_2", name: "update_prd", args: { section: "nonsense", mode: "append", text: "x" } },
           { id: "bad_3", name: "drop_database", args: {} },
@@ -229,7 +230,7 @@ for (const store of STORES) {
           ["bad_3", false],
         ]),
       );
-      expect(String(results.find((r) => r.id === "bad_1")?.error)).toMatch(/acceptance_criteria/);
+      expect(String(results.find((r) => r.id === "bad_1")?.error)).toMatch(/priority/);
       expect(events.at(-1)?.data.status).toBe("complete");
       const prd = await read(await call("GET", `/v1/projects/${project.id}/prd`), PrdResource);
       expect(prd.revision).toBe(1);
@@ -237,7 +238,7 @@ for (const store of STORES) {
       expect(stored?.tool_results.map((r) => r.ok)).toEqual([false, false, false]);
       // The second request carries the errors back to the model as tool results.
       const followUp = JSON.stringify(fake.requests[1]?.body);
-      expect(followUp).toMatch(/acceptance_criteria/);
+      expect(followUp).toMatch(/priority/);
       expect(followUp).toMatch(/nothing was changed/);
     });
 

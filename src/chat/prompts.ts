@@ -75,7 +75,7 @@ export function interviewerSystemPrompt(
   const covered = PRD_SECTIONS.filter((s) => isCovered(doc, s));
   const missing = interviewer.sections.filter((s) => !isCovered(doc, s));
   const parts = [
-    `You are ${interviewer.name}, the ${interviewer.role.toLowerCase()} on a product team. You are interviewing the user to write the product requirements document (PRD) for the project "${data(project.name)}".`,
+    `You are the ${interviewer.role.toLowerCase()} on a product team. You are interviewing the user to write the product requirements document (PRD) for the project "${data(project.name)}".`,
     `Communication style: ${interviewer.communication_style}`,
     `Principles:\n${interviewer.principles.map((p) => `- ${p}`).join("\n")}`,
     `Sections you own: ${interviewer.sections.map((s) => SECTION_TITLES[s]).join(", ")}.`,

@@ -208,7 +208,7 @@ for (const store of STORES) {
       expect((await read(again, ConversationResource)).id).toBe(conversation.id);
     });
 
-    it("re-asks a choice question it cannot resolve, and records skipped questions as open questions", async () => {
+    it("records skipped and deferred questions as open questions, and keeps free-text choices", async () => {
       const p = await project("Choices");
       const c = await interview(p.id, "engineer");
       const first = await say(c.id, "skip");
@@ -218,14 +218,32 @@ for (const store of STORES) {
         "ask_user_question",
       ]);
       expect(first.message.question?.options.map((o) => o.key)).toEqual(["A", "B", "C"]);
-      const unclear = await say(c.id, "whatever you think");
-      expect(unclear.message.content).toMatch(/one of the letters/);
-      expect(unclear.message.question?.question).toBe("Where should it run?");
-      const chosen = await say(c.id, "b)");
-      expect(chosen.message.content).toMatch(/Decision log/);
+      // Leaving the choice to the interviewer is not an answer to guess from: it becomes an open question.
+      const deferred = await say(c.id, "whatever you think");
+      expect(deferred.message.content).toMatch(/open questions/);
+      expect(deferred.message.content).toMatch(/Which systems, APIs or data sources/);
       const prd = await read(await call("GET", `/v1/projects/${p.id}/prd`), PrdResource);
-      expect(prd.document.open_questions[0]?.text).toMatch(/^Technical constraints: not decided yet/);
-      expect(prd.document.decision_log[0]?.decision).toBe("It runs on: Self-hosted");
+      expect(prd.document.open_questions.map((q) => q.text)).toEqual([
+        expect.stringMatching(/^Technical constraints: not decided yet/),
+        expect.stringMatching(/^Hosting: not decided yet/),
+      ]);
+
+      const again = await interview((await project("Choices again")).id, "engineer");
+      await say(again.id, "Must answer within 200 ms");
+      const chosen = await say(again.id, "b)");
+      expect(chosen.message.content).toMatch(/Decision log/);
+      const own = await interview((await project("Choices, own words")).id, "engineer");
+      await say(own.id, "Must answer within 200 ms");
+      await say(own.id, "On a Raspberry Pi in the shop, because the owners want it there");
+      const prds = await Promise.all(
+        ["choices-again", "choices-own-words"].map(async (slug) =>
+          read(await call("GET", `/v1/projects/${slug}/prd`), PrdResource),
+        ),
+      );
+      expect(prds.map((x) => x.document.decision_log[0])).toMatchObject([
+        { decision: "It runs on: Self-hosted", rationale: null },
+        { decision: "It runs on: On a Raspberry Pi in the shop", rationale: "the owners want it there" },
+      ]);
     });
 
     it("runs the UX flow (wireframes, platform choice) and the tracker skips sections another interviewer covered", async () => {

@@ -63,7 +63,7 @@ export const sources = pgTable("sources", {
   id: text("id").primaryKey(),
   tenantId: text("tenant_id").notNull(),
   personaId: text("persona_id").notNull(),
-  kind: text("kind").$type<"text" | "url" | "manual">().notNull(),
+  kind: text("kind").$type<"text" | "url" | "manual" | "imported">().notNull(),
   url: text("url"),
   title: text("title"),
   chars: integer("chars").notNull(),
@@ -172,6 +172,33 @@ export const messages = pgTable("messages", {
   toolResults: jsonb("tool_results").$type<StoredToolResult[]>().notNull().default([]),
   status: text("status").$type<"complete" | "incomplete" | "error">().notNull(),
   question: jsonb("question").$type<MessageQuestion>(),
+  meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
+// Focus groups (migration 0008).
+
+export const focusGroups = pgTable("focus_groups", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  title: text("title").notNull(),
+  personaIds: jsonb("persona_ids").$type<string[]>().notNull(),
+  streamingUntil: timestamptz("streaming_until"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const focusGroupMessages = pgTable("focus_group_messages", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  focusGroupId: text("focus_group_id").notNull(),
+  seq: integer("seq").notNull(),
+  role: text("role").$type<"user" | "assistant">().notNull(),
+  personaId: text("persona_id"),
+  personaName: text("persona_name"),
+  questionId: text("question_id"),
+  content: text("content").notNull(),
+  status: text("status").$type<"complete" | "incomplete" | "error">().notNull(),
   meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });

@@ -32,11 +32,14 @@ export async function listPersonas({
   limit = LIST_LIMITS.defaultLimit,
   cursor,
   q,
+  offset,
 }: {
   ctx: Ctx;
   limit?: number;
   cursor?: string | undefined;
   q?: string | undefined;
+  /** Offset paging, for the compatibility routes whose clients page that way (bounded by the route). */
+  offset?: number | undefined;
 }): Promise<{ data: PersonaSummary[]; next_cursor: string | null }> {
   const conditions: (SQL | undefined)[] = [
     eq(personas.tenantId, ctx.tenantId),
@@ -54,7 +57,8 @@ export async function listPersonas({
     .from(personas)
     .where(and(...conditions))
     .orderBy(desc(personas.createdAt), desc(personas.id))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .offset(offset ?? 0);
   const { page, next_cursor } = keysetPage(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
   return {
     data: page.map((r) => ({
@@ -69,4 +73,13 @@ export async function listPersonas({
     })),
     next_cursor,
   };
+}
+
+/** How many personas the tenant has. */
+export async function countPersonas(ctx: Ctx): Promise<number> {
+  const [row] = await ctx.database.db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(personas)
+    .where(eq(personas.tenantId, ctx.tenantId));
+  return row?.n ?? 0;
 }

@@ -45,15 +45,20 @@ export const Persona = z
   .openapi("Persona");
 export type Persona = z.infer<typeof Persona>;
 
+/** What extraction may say of a value it read from a source. */
 export const EvidenceKind = z.enum(["stated", "inferred"]);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+/** Stored evidence adds `imported`: the value came from a persona file (another tool's format), quoted from it. */
+export const StoredEvidenceKind = z.enum(["stated", "inferred", "imported"]);
+export type StoredEvidenceKind = z.infer<typeof StoredEvidenceKind>;
 
 export const EvidenceEntry = z
   .object({
     source_id: z.string(),
     /** A verbatim span of the cleaned source text (verified by code). */
     quote: z.string(),
-    kind: EvidenceKind,
+    kind: StoredEvidenceKind,
   })
   .openapi("EvidenceEntry");
 export type EvidenceEntry = z.infer<typeof EvidenceEntry>;
@@ -82,8 +87,9 @@ export type Evidence = z.infer<typeof Evidence>;
 
 /**
  * Where material came from. `manual` marks a direct edit through a merge patch: its evidence quotes the edit itself.
+ * `imported` is a persona file that was imported (JSON, Character Card, TinyTroupe agent): its content is the file's JSON.
  */
-export const SourceKind = z.enum(["text", "url", "manual"]);
+export const SourceKind = z.enum(["text", "url", "manual", "imported"]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 export const SourceInfo = z

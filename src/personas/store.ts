@@ -5,7 +5,7 @@ import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
 import type { PreparedSource } from "../synthesis/pipeline.ts";
 import type { DiffEntry } from "./diff.ts";
-import { LIST_FIELDS, type Persona, type SourceInfo } from "./schemas.ts";
+import { LIST_FIELDS, type Persona, type SourceInfo, type SourceKind } from "./schemas.ts";
 
 export type PersonaRow = typeof personas.$inferSelect;
 
@@ -66,11 +66,14 @@ export async function loadSources(db: DbOrTx, tenantId: string, personaId: strin
   return rows.map(presentSource);
 }
 
+/** A source as stored: what synthesis prepared, or an imported file (kind `imported`). */
+export type StoredSource = Omit<PreparedSource, "kind"> & { kind: SourceKind };
+
 export async function insertSources(
   db: DbOrTx,
   tenantId: string,
   personaId: string,
-  prepared: PreparedSource[],
+  prepared: StoredSource[],
   at: Date,
 ): Promise<void> {
   if (prepared.length === 0) return;

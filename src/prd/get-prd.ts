@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../context.ts";
-import { prdRevisions } from "../db/schema.ts";
+import { prdRevisions, wireframes } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { renderHtml, renderMarkdown } from "./render.ts";
+import { renderDocx, type WireframeImages } from "./render-docx.ts";
 import { PrdDocument } from "./schemas.ts";
 import { loadProject } from "./store.ts";
 
@@ -19,16 +20,31 @@ export const PrdResource = z
   .openapi("Prd");
 export type PrdResource = z.infer<typeof PrdResource>;
 
-export type PrdFormat = "json" | "markdown" | "html";
+export const PRD_FORMATS = ["json", "markdown", "html", "docx"] as const;
+export type PrdFormat = (typeof PRD_FORMATS)[number];
 
 export interface RenderedPrd {
   prd: PrdResource;
   slug: string;
   /** Present for markdown and html. */
   text?: string;
+  /** Present for docx. */
+  binary?: Buffer;
 }
 
-/** The current PRD (or an older revision) as JSON, markdown or HTML. */
+/** The PNGs of the wireframes a PRD revision refers to, so downloads carry them inside (no links back here). */
+async function wireframeImages(ctx: Ctx, projectId: string, ids: string[]): Promise<WireframeImages> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.database.db
+    .select({ id: wireframes.id, png: wireframes.png, width: wireframes.width, height: wireframes.height })
+    .from(wireframes)
+    .where(
+      and(eq(wireframes.tenantId, ctx.tenantId), eq(wireframes.projectId, projectId), inArray(wireframes.id, ids)),
+    );
+  return new Map(rows.map((r) => [r.id, { png: Buffer.from(r.png), width: r.width, height: r.height }]));
+}
+
+/** The current PRD (or an older revision) as JSON, markdown, self-contained HTML or a Word document. */
 export async function getPrd({
   ctx,
   idOrSlug,
@@ -62,5 +78,12 @@ export async function getPrd({
   };
   if (format === "json") return { prd, slug: project.slug };
   const input = { name: project.name, revision: row.revision, updatedAt: prd.updated_at, document: row.document };
-  return { prd, slug: project.slug, text: format === "markdown" ? renderMarkdown(input) : renderHtml(input) };
+  if (format === "markdown") return { prd, slug: project.slug, text: renderMarkdown(input) };
+  const images = await wireframeImages(
+    ctx,
+    project.id,
+    row.document.wireframes.map((w) => w.wireframe_id),
+  );
+  if (format === "html") return { prd, slug: project.slug, text: renderHtml(input, images) };
+  return { prd, slug: project.slug, binary: await renderDocx(input, images) };
 }

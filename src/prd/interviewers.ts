@@ -41,6 +41,11 @@ export interface FlowStep {
   category?: string;
   /** For decision steps: how the chosen label reads in the decision log. */
   decision?: string;
+  /**
+   * Choice steps: other words people use for each option, so a free-text answer ("an iPhone app") finds its option
+   * ("Native mobile app"). A free-text answer that matches no option is kept as the user's own answer.
+   */
+  aliases?: Record<string, string[]>;
 }
 
 export interface Interviewer {
@@ -57,9 +62,11 @@ export interface Interviewer {
 export const INTERVIEWERS: Interviewer[] = [
   {
     id: "pm",
-    name: "Priya",
+    // Built-ins go by short role names: human names belong to research personas, so the two never look alike in
+    // tabs (which show the name with the role beside it).
+    name: "PM",
     role: "Product manager",
-    communication_style: "Friendly, structured and brief; one question at a time; sums up what she heard.",
+    communication_style: "Friendly, structured and brief; one question at a time; sums up what it heard.",
     principles: [
       "Start from the problem and the people who have it, not from features.",
       "Every requirement needs a priority and a test that shows it works.",
@@ -68,7 +75,7 @@ export const INTERVIEWERS: Interviewer[] = [
     ],
     // The product manager owns the whole document.
     sections: [...PRD_SECTIONS],
-    greeting: "Hi, I'm Priya, your product manager. I'll walk you through the PRD one question at a time.",
+    greeting: "Hi, I'm your product manager. I'll walk you through the PRD one question at a time.",
     flow: [
       {
         id: "name",
@@ -187,13 +194,18 @@ export const INTERVIEWERS: Interviewer[] = [
         question: "Last one: how should the first release ship?",
         apply: "decision",
         options: ["Internal beta", "Public beta", "General availability"],
+        aliases: {
+          "Internal beta": ["internal", "staff", "employees", "our team", "dogfood", "private beta", "alpha"],
+          "Public beta": ["beta", "early access", "waitlist", "pilot", "preview", "open beta"],
+          "General availability": ["ga", "everyone", "all users", "full launch", "public launch", "launch", "release"],
+        },
         decision: "The first release ships as: {label}",
       },
     ],
   },
   {
     id: "ux",
-    name: "Uma",
+    name: "UX",
     role: "UX designer",
     communication_style: "Warm and curious; asks about situations and feelings; thinks in screens and flows.",
     principles: [
@@ -203,7 +215,7 @@ export const INTERVIEWERS: Interviewer[] = [
       "Sketch early: a rough wireframe beats a long description.",
     ],
     sections: ["target_users", "user_journeys", "wireframes", "non_functional_requirements", "open_questions"],
-    greeting: "Hello! I'm Uma, the UX designer. Let's picture the people using {name} and the screens they'll see.",
+    greeting: "Hello! I'm the UX designer. Let's picture the people using {name} and the screens they'll see.",
     flow: [
       {
         id: "target_users",
@@ -234,6 +246,20 @@ export const INTERVIEWERS: Interviewer[] = [
         question: "Which platform should we design for first?",
         apply: "platform",
         options: ["Mobile web", "Native mobile app", "Desktop web"],
+        aliases: {
+          "Mobile web": ["phone browser", "mobile browser", "responsive", "pwa", "mobile site", "web app on phones"],
+          "Native mobile app": [
+            "iphone",
+            "ios",
+            "android",
+            "app store",
+            "play store",
+            "native",
+            "mobile app",
+            "phone app",
+          ],
+          "Desktop web": ["desktop", "laptop", "computer", "pc", "mac", "big screen", "office"],
+        },
       },
       {
         id: "accessibility",
@@ -255,7 +281,7 @@ export const INTERVIEWERS: Interviewer[] = [
   },
   {
     id: "engineer",
-    name: "Eli",
+    name: "Eng",
     role: "Engineer",
     communication_style: "Direct and precise; asks for numbers; names risks early.",
     principles: [
@@ -265,7 +291,7 @@ export const INTERVIEWERS: Interviewer[] = [
       "Write down assumptions so they can be tested.",
     ],
     sections: ["non_functional_requirements", "decision_log", "assumptions", "open_questions"],
-    greeting: "Hi, I'm Eli, the engineer. A few precise questions about constraints and risks for {name}.",
+    greeting: "Hi, I'm the engineer. A few precise questions about constraints and risks for {name}.",
     flow: [
       {
         id: "constraints",
@@ -282,6 +308,41 @@ export const INTERVIEWERS: Interviewer[] = [
         question: "Where should it run?",
         apply: "decision",
         options: ["Managed cloud", "Self-hosted", "On the user's device"],
+        aliases: {
+          "Managed cloud": [
+            "cloud",
+            "aws",
+            "azure",
+            "gcp",
+            "google cloud",
+            "saas",
+            "hosted",
+            "vercel",
+            "netlify",
+            "heroku",
+          ],
+          "Self-hosted": [
+            "self host",
+            "on prem",
+            "on premise",
+            "on premises",
+            "our own servers",
+            "our servers",
+            "data center",
+            "docker",
+            "kubernetes",
+          ],
+          "On the user's device": [
+            "on device",
+            "on-device",
+            "locally",
+            "local only",
+            "offline",
+            "phone only",
+            "no server",
+            "client side",
+          ],
+        },
         decision: "It runs on: {label}",
       },
       {

@@ -1,3 +1,4 @@
+import type { WireframeImages } from "./render-docx.ts";
 import { PRD_SECTIONS, type PrdDocument, type PrdSection, SECTION_TITLES } from "./schemas.ts";
 
 export interface RenderInput {
@@ -7,16 +8,16 @@ export interface RenderInput {
   document: PrdDocument;
 }
 
-const EMPTY = "Not covered yet.";
+export const EMPTY = "Not covered yet.";
 
-/** One line per item, as plain text, for both renderers (markdown adds its own markup around it). */
-interface Block {
+/** One line per item, as plain text, for every renderer (each adds its own markup around it). */
+export interface Block {
   kind: "text" | "list";
   paragraphs?: string[];
   items?: Array<{ head: string; body?: string; sub?: string[] }>;
 }
 
-function blockOf(doc: PrdDocument, section: PrdSection): Block | null {
+export function blockOf(doc: PrdDocument, section: PrdSection): Block | null {
   switch (section) {
     case "overview":
     case "problem": {
@@ -75,7 +76,7 @@ const list = (items: Block["items"] = []): Block | null => (items.length ? { kin
 
 /** Keeps user text from starting markdown structure (headings, lists) or breaking out of its line. */
 // Intraword underscores (ids, URLs) are not emphasis in CommonMark, so they stay readable unescaped.
-const mdInline = (s: string) =>
+export const mdInline = (s: string) =>
   s
     .replace(/\r?\n+/g, " ")
     .replace(/([\\`*[\]<>])/g, "\\$1")
@@ -117,8 +118,11 @@ export function renderMarkdown(input: RenderInput): string {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
-/** A standalone page; every user-provided string is escaped, and the only images are the project's own PNGs. */
-export function renderHtml(input: RenderInput): string {
+/**
+ * A standalone page that works opened from disk: every user-provided string is escaped, and each wireframe is
+ * embedded as a data: URI of its PNG (`images`, by wireframe id), so nothing is fetched from anywhere.
+ */
+export function renderHtml(input: RenderInput, images: WireframeImages = new Map()): string {
   const body: string[] = [];
   PRD_SECTIONS.forEach((section, index) => {
     body.push(`<section id="${section}"><h2>${index + 1}. ${escapeHtml(SECTION_TITLES[section])}</h2>`);
@@ -135,12 +139,11 @@ export function renderHtml(input: RenderInput): string {
     }
     if (section === "wireframes") {
       for (const w of input.document.wireframes) {
-        // Only our own relative PNG URLs are embedded; anything else stays text.
-        if (/^\/v1\/projects\/[a-z0-9_]+\/wireframes\/[a-z0-9_]+\.png$/.test(w.url)) {
-          body.push(
-            `<figure><img src="${escapeHtml(w.url)}" alt="${escapeHtml(w.name)}"><figcaption>${escapeHtml(w.name)}</figcaption></figure>`,
-          );
-        }
+        const image = images.get(w.wireframe_id);
+        if (!image) continue;
+        body.push(
+          `<figure><img src="data:image/png;base64,${image.png.toString("base64")}" alt="${escapeHtml(w.name)}"><figcaption>${escapeHtml(w.name)}</figcaption></figure>`,
+        );
       }
     }
     body.push("</section>");

@@ -4,7 +4,7 @@ import { documentedBody, readBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { problems } from "../http/openapi.ts";
 import { validationHook } from "../http/validation-hook.ts";
-import { getPrd, PrdResource } from "./get-prd.ts";
+import { getPrd, PRD_FORMATS, type PrdFormat, PrdResource } from "./get-prd.ts";
 import { INTERVIEWERS, InterviewerResource, presentInterviewer } from "./interviewers.ts";
 import { listPrdRevisions, RevisionSummary } from "./list-revisions.ts";
 import { createProject } from "./projects/create.ts";
@@ -136,46 +136,82 @@ prdRouter.openapi(
 );
 
 const PrdQuery = z.object({
-  format: z.enum(["json", "markdown", "html"]).default("json"),
+  format: z.enum(PRD_FORMATS).optional(),
   download: z.enum(["0", "1", "true", "false"]).optional(),
   revision: z.coerce.number().int().min(1).optional(),
 });
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const FORMAT_TYPES: Record<PrdFormat, string> = {
+  json: "application/json",
+  markdown: "text/markdown",
+  html: "text/html",
+  docx: DOCX_TYPE,
+};
+
+/**
+ * The format an Accept header asks for (RFC 9110 12.5.1): the supported type with the highest q, ties going to the
+ * earlier one; anything else (a wildcard, no header) is JSON.
+ */
+export function formatFromAccept(accept: string | undefined): PrdFormat {
+  let best: { format: PrdFormat; q: number } = { format: "json", q: 0 };
+  for (const part of (accept ?? "").split(",").slice(0, 20)) {
+    const [type = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = Number(params.find((p) => p.startsWith("q="))?.slice(2) ?? "1");
+    const format = (Object.keys(FORMAT_TYPES) as PrdFormat[]).find((f) => FORMAT_TYPES[f] === type);
+    if (format && Number.isFinite(q) && q > best.q) best = { format, q };
+  }
+  return best.format;
+}
 
 prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/prd",
+    operationId: "getPrd",
     tags: ["prd"],
-    summary: "The PRD as JSON, markdown or HTML",
+    summary: "The PRD as JSON, Markdown, self-contained HTML or a Word document (DOCX)",
     description:
-      "`format=json` (default), `markdown` or `html` (every user-provided string escaped). `download=1` adds " +
-      "`Content-Disposition: attachment`. `revision=n` reads an older immutable revision.",
+      "`format=json` (default), `markdown`, `html` (every user-provided string escaped; wireframes embedded as data: " +
+      "URIs, so the page works opened from disk) or `docx` (a Word document with the wireframes embedded). Without " +
+      "`format`, the `Accept` header chooses (application/json, text/markdown, text/html or the DOCX type). " +
+      "`download=1` adds `Content-Disposition: attachment`. `revision=n` reads an older immutable revision.",
     request: { params: IdParam, query: PrdQuery },
     responses: {
       200: {
         description: "The PRD",
+        headers: {
+          "Content-Disposition": {
+            schema: { type: "string" },
+            description: 'With download=1: attachment; filename="<slug>-prd.<md|html|docx|json>"',
+          },
+        },
         content: {
           "application/json": { schema: PrdResource },
           "text/markdown": { schema: { type: "string" } },
           "text/html": { schema: { type: "string" } },
+          [DOCX_TYPE]: { schema: { type: "string", format: "binary" } },
         },
       },
-      ...problems(400, 401, 404),
+      ...problems(400, 401, 404, 429),
     },
   }),
   async (c) => {
-    const { format, download, revision } = c.req.valid("query");
+    const { format: asked, download, revision } = c.req.valid("query");
+    const format = asked ?? formatFromAccept(c.req.header("accept"));
     const rendered = await getPrd({ ctx: ctxOf(c), idOrSlug: c.req.valid("param").id, format, revision });
     if (download === "1" || download === "true") {
       const ext = format === "markdown" ? "md" : format;
       c.header("Content-Disposition", `attachment; filename="${rendered.slug}-prd.${ext}"`);
     }
+    c.header("Vary", "Accept");
+    if (rendered.binary) return c.body(new Uint8Array(rendered.binary), 200, { "content-type": DOCX_TYPE });
     if (format === "json" || rendered.text === undefined) return c.json(rendered.prd, 200);
-    const type = format === "markdown" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
-    // The HTML is a document of its own: no scripts, no remote content.
-    if (format === "html")
-      c.header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
-    return c.body(rendered.text, 200, { "content-type": type });
+    // The HTML is a document of its own: no scripts, nothing fetched (its images are data: URIs).
+    if (format === "html") {
+      c.header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+    }
+    return c.body(rendered.text, 200, { "content-type": `${FORMAT_TYPES[format]}; charset=utf-8` });
   },
 );
 

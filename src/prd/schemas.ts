@@ -150,7 +150,8 @@ export const ITEM_INPUT = {
       title: Text(200),
       description: Text().nullable().optional(),
       priority: Priority.default("P1"),
-      acceptance_criteria: z.array(Text()).min(1).max(PRD_LIMITS.criteriaPerRequirement),
+      // May start empty: criteria come in the user's words later, never as placeholders.
+      acceptance_criteria: z.array(Text()).max(PRD_LIMITS.criteriaPerRequirement).default([]),
     })
     .strict(),
   non_functional_requirements: z

@@ -75,9 +75,10 @@ export function provenanceOf(entries: EvidenceEntry[], sources: SourceInfo[]): P
 }
 
 /** "stated" when any entry states the value outright, else "inferred"; undefined with no evidence. */
-export function strongestKind(entries: EvidenceEntry[]): "stated" | "inferred" | undefined {
+export function strongestKind(entries: EvidenceEntry[]): EvidenceEntry["kind"] | undefined {
   if (entries.length === 0) return undefined;
-  return entries.some((e) => e.kind === "stated") ? "stated" : "inferred";
+  if (entries.some((e) => e.kind === "stated")) return "stated";
+  return entries.some((e) => e.kind === "imported") ? "imported" : "inferred";
 }
 
 export interface Span {
