@@ -148,7 +148,8 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: conversations and PRD (
     // What's next leads with the current item; the done ones are folded away.
     const next = page.getByRole("region", { name: "What's next" });
     const current = next.locator("li[aria-current='step']");
-    expect(await current.textContent()).toMatch(/Review the PRD \(PRD\.md\)/);
+    // The panel refreshes after the last turn's tools: wait for it rather than read it once.
+    await expect.poll(() => current.textContent()).toMatch(/Review the PRD/);
     expect(await next.locator("li").first().textContent()).toBe(await current.textContent());
     expect(await next.getByText(/^Done \(\d+\)$/).isVisible()).toBe(true);
     expect(await next.locator(".next-done").first().isVisible()).toBe(false);
