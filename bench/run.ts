@@ -3,6 +3,7 @@
  * the same run, because these machines are noisy (see bench/README.md).
  * Usage: npm run bench [-- name ...]   e.g. `npm run bench -- reads create`; no name runs them all in this order.
  */
+import { benchCreate } from "./create.ts";
 import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 import { benchHttp } from "./http.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
@@ -16,6 +17,7 @@ const COMPARISONS: Record<string, () => Promise<void>> = {
   pool: benchPool,
   start: benchStart,
   reads: benchReads,
+  create: benchCreate,
 };
 
 const wanted = process.argv.slice(2);
