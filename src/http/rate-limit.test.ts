@@ -82,7 +82,8 @@ for (const store of STORES) {
       const neighbourFails = await app.request("/v1/personas", from(neighbour));
       expect(neighbourFails.status).toBe(401);
       expect(neighbourFails.headers.get("ratelimit")).toMatch(/^"unauthenticated";r=2;t=\d+$/);
-      for (let i = 0; i < 3; i += 1) expect((await app.request("/v1/personas", from(neighbour, valid))).status).toBe(200);
+      for (let i = 0; i < 3; i += 1)
+        expect((await app.request("/v1/personas", from(neighbour, valid))).status).toBe(200);
       expect((await app.request("/v1/personas", from(neighbour))).status).toBe(401);
 
       // With the database gone, the limited address still gets its 429 (nothing was looked up), while a fresh
