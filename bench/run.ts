@@ -1,11 +1,13 @@
 /**
  * Benchmarks. Figures are ratios against a baseline measured in the same run, because these machines are noisy:
+ *  - offline: the offline engine alone (cleaned text -> claims) at 10k and 1,000,000 words, as ratios to the 10k run
+ *    and to a plain tokenising pass over the same text (every word matched once): the engine's cost per word.
  *  - pipeline: offline synthesis (clean -> extract -> assemble -> store) at 10k, 100k and 1,000,000 words; the
  *    baseline is the 10k run, so "ms per 1k words" ratios near 1 mean linear time.
  *  - llm: the same 1,000,000 words through the LLM extractor against the loopback fake upstream: calls, time.
  *  - http: requests/s of GET /v1/personas/{id} against GET /healthz on the same server (autocannon, loopback).
  *  - load, pool, start: heavy work off the event loop, pool throughput, start-up (bench/heavy.ts).
- * Usage: npm run bench [-- pipeline|llm|http|load|pool|start]
+ * Usage: npm run bench [-- offline|pipeline|llm|http|load|pool|start]
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -16,6 +18,8 @@ import type { Ctx } from "../src/context.ts";
 import { createLogger } from "../src/logger.ts";
 import { createPersona } from "../src/personas/create.ts";
 import { createServices } from "../src/services.ts";
+import { cleanText } from "../src/synthesis/clean.ts";
+import { extractOffline } from "../src/synthesis/extract-offline.ts";
 import { emptyExtractionOutput } from "../src/synthesis/prompts/extract.ts";
 import { type Recorded, reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { testConfig } from "../test/support/services.ts";
@@ -46,6 +50,40 @@ function material(words: number): string {
     count += paragraph.split(/\s+/).length;
   }
   return out.join("\n\n");
+}
+
+/** The bare baseline: one pass that finds every word of the text (what any text processing pays at least). */
+function tokenise(text: string): number {
+  let words = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) words += 1;
+  return words;
+}
+
+function timed<T>(run: () => T): { ms: number; result: T } {
+  const started = performance.now();
+  const result = run();
+  return { ms: performance.now() - started, result };
+}
+
+/** The offline engine alone, in this thread: cleaned text in, claims out (no pool, no store, no budget). */
+function benchOffline(): void {
+  console.log("offline engine (cleaned text -> claims, in-process)");
+  // Warm-up: JIT compilation and lazily built tables are not per-word work.
+  extractOffline([{ id: "S1", kind: "text", text: cleanText(material(2_000)), order: 0 }]);
+  let baseline = 0;
+  for (const words of [10_000, 1_000_000]) {
+    const text = cleanText(material(words));
+    const tokens = timed(() => tokenise(text));
+    const engine = timed(() => extractOffline([{ id: "S1", kind: "text", text, order: 0 }]));
+    const perKWords = engine.ms / (words / 1000);
+    if (!baseline) baseline = perKWords;
+    console.log(
+      `  ${words.toLocaleString("en-US").padStart(9)} words: ${engine.ms.toFixed(0).padStart(6)} ms ` +
+        `(x${(perKWords / baseline).toFixed(2)} of the 10k run per word, ` +
+        `x${(engine.ms / tokens.ms).toFixed(1)} of a tokenising pass: ${tokens.ms.toFixed(0)} ms), ` +
+        `${engine.result.claims.length} claims`,
+    );
+  }
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -143,6 +181,7 @@ async function benchHttp(): Promise<void> {
 }
 
 const which = process.argv[2];
+if (!which || which === "offline") benchOffline();
 if (!which || which === "pipeline") await benchPipeline();
 if (!which || which === "llm") await benchLlm();
 if (!which || which === "http") await benchHttp();
