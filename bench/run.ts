@@ -7,6 +7,7 @@ import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 import { benchHttp } from "./http.ts";
 import { benchOffline } from "./offline.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
+import { benchReads } from "./reads.ts";
 
 const COMPARISONS: Record<string, () => Promise<void>> = {
   offline: benchOffline,
@@ -16,6 +17,7 @@ const COMPARISONS: Record<string, () => Promise<void>> = {
   load: benchLoad,
   pool: benchPool,
   start: benchStart,
+  reads: benchReads,
 };
 
 const wanted = process.argv.slice(2);
