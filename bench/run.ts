@@ -6,10 +6,12 @@
 import { benchCreate } from "./create.ts";
 import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 import { benchHttp } from "./http.ts";
+import { benchOffline } from "./offline.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
 import { benchReads } from "./reads.ts";
 
 const COMPARISONS: Record<string, () => Promise<void>> = {
+  offline: benchOffline,
   pipeline: benchPipeline,
   llm: benchLlm,
   http: benchHttp,
