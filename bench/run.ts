@@ -3,12 +3,15 @@
  * the same run, because these machines are noisy (see bench/README.md).
  * Usage: npm run bench [-- name ...]   e.g. `npm run bench -- reads create`; no name runs them all in this order.
  */
+import { benchCreate } from "./create.ts";
 import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 import { benchHttp } from "./http.ts";
+import { benchOffline } from "./offline.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
 import { benchReads } from "./reads.ts";
 
 const COMPARISONS: Record<string, () => Promise<void>> = {
+  offline: benchOffline,
   pipeline: benchPipeline,
   llm: benchLlm,
   http: benchHttp,
@@ -16,6 +19,7 @@ const COMPARISONS: Record<string, () => Promise<void>> = {
   pool: benchPool,
   start: benchStart,
   reads: benchReads,
+  create: benchCreate,
 };
 
 const wanted = process.argv.slice(2);

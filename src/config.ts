@@ -120,6 +120,40 @@ const ConfigSchema = z
         .default("50m"),
     ),
     LOG_FILE_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(14)),
+    // Voice (src/voice): which engine transcribes and which speaks — auto (a provider if configured, else the offline
+    // programs when installed), offline, provider or none — and the limits on audio in.
+    VOICE_TRANSCRIPTION: z.preprocess(
+      emptyToUndefined,
+      z.enum(["auto", "offline", "provider", "none"]).default("auto"),
+    ),
+    VOICE_SPEECH: z.preprocess(emptyToUndefined, z.enum(["auto", "offline", "provider", "none"]).default("auto")),
+    VOICE_ESPEAK_VOICE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9+_-]{0,40}$/i, "an espeak-ng voice name such as en-us")
+        .default("en-us"),
+    ),
+    VOICE_MAX_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(10 * 1024 * 1024),
+    ),
+    VOICE_MAX_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(120)),
+    VOICE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(180_000)),
+    VOICE_PROCESSES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(256)
+        .default(Math.max(1, availableParallelism() - 1)),
+    ),
+    VOICE_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(8)),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
@@ -199,6 +233,17 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   metricsToken: string | undefined;
   logFile: { path: string; maxSize: string; keep: number } | undefined;
+  /** Speech in and out (src/voice). */
+  voice: {
+    transcription: RawConfig["VOICE_TRANSCRIPTION"];
+    speech: RawConfig["VOICE_SPEECH"];
+    espeakVoice: string;
+    maxBytes: number;
+    maxSeconds: number;
+    timeoutMs: number;
+    processes: number;
+    queueMax: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -248,5 +293,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metricsToken: c.METRICS_TOKEN,
     logFile: c.LOG_FILE ? { path: c.LOG_FILE, maxSize: c.LOG_FILE_MAX_SIZE, keep: c.LOG_FILE_KEEP } : undefined,
+    voice: {
+      transcription: c.VOICE_TRANSCRIPTION,
+      speech: c.VOICE_SPEECH,
+      espeakVoice: c.VOICE_ESPEAK_VOICE,
+      maxBytes: c.VOICE_MAX_BYTES,
+      maxSeconds: c.VOICE_MAX_SECONDS,
+      timeoutMs: c.VOICE_TIMEOUT_MS,
+      processes: c.VOICE_PROCESSES,
+      queueMax: c.VOICE_QUEUE_MAX,
+    },
   };
 }
