@@ -86,6 +86,8 @@ const ConfigSchema = z
     UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60)),
     // Proxies (load balancers) in front of the nodes: the client address is read from X-Forwarded-For that many
     // entries from the right. 0 = the TCP peer is the client.
+    // How long the answer to a request with an Idempotency-Key is kept and replayed to retries (at least a day).
+    IDEMPOTENCY_KEY_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(24).max(8760).default(24)),
     TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
     // One core stays with the event loop (I/O, validation, storage); the rest run synthesis.
     SYNTHESIS_THREADS: z.preprocess(
@@ -221,6 +223,7 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   unauthenticatedRateLimitPerMinute: number;
+  idempotencyKeyTtlHours: number;
   /** Proxies in front of the nodes whose X-Forwarded-For entries are trusted (src/http/client-address.ts). */
   trustProxyHops: number;
   /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
@@ -280,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     unauthenticatedRateLimitPerMinute: c.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: c.TRUST_PROXY_HOPS,
+    idempotencyKeyTtlHours: c.IDEMPOTENCY_KEY_TTL_HOURS,
     synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     http: {
