@@ -11,6 +11,7 @@ import { benchOffline } from "./offline.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
 import { benchReads } from "./reads.ts";
 import { benchStreams } from "./streams.ts";
+import { benchUrls } from "./urls.ts";
 
 const COMPARISONS: Record<string, () => Promise<void>> = {
   offline: benchOffline,
@@ -24,6 +25,7 @@ const COMPARISONS: Record<string, () => Promise<void>> = {
   create: benchCreate,
   chat: benchChat,
   streams: benchStreams,
+  urls: benchUrls,
 };
 
 const wanted = process.argv.slice(2);
