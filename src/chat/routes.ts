@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { streamSSE } from "hono/streaming";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { problems } from "../http/openapi.ts";
+import { streamEvents } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { clearMessages } from "./clear-messages.ts";
 import { createInterview, createPersonaConversation } from "./create-conversation.ts";
@@ -231,28 +231,8 @@ chatRouter.openapi(
     const reply = await beginReply({ ctx, conversationId: c.req.valid("param").id, content });
 
     if (/\btext\/event-stream\b/i.test(c.req.header("accept") ?? "")) {
-      c.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-      return streamSSE(c, async (stream) => {
-        const controller = new AbortController();
-        stream.onAbort(() => controller.abort(new DOMException("The client disconnected", "AbortError")));
-        const ping = setInterval(() => {
-          if (!stream.aborted && !stream.closed) stream.write(": ping\n\n").catch(() => {});
-        }, CHAT_LIMITS.heartbeatMs);
-        let seq = 0;
-        ctx.metrics.sseStreams.inc();
-        try {
-          await reply.run({
-            signal: controller.signal,
-            emit: async (event) => {
-              if (stream.aborted || stream.closed) return;
-              await stream.writeSSE({ event: event.type, data: JSON.stringify(payloadOf(event)), id: String(++seq) });
-            },
-          });
-        } finally {
-          clearInterval(ping);
-          ctx.metrics.sseStreams.dec();
-        }
-      });
+      const options = { metrics: ctx.metrics, heartbeatMs: CHAT_LIMITS.heartbeatMs, payloadOf };
+      return streamEvents<StreamEvent>(c, options, (sink) => reply.run(sink));
     }
 
     const outcome = await reply.run({ signal: c.req.raw.signal });

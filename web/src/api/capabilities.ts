@@ -6,7 +6,16 @@ export interface Capabilities {
   engines: { offline: true; llm: { provider: string; model: string } | null };
   default_engine: "offline" | "llm";
   auth_mode: "none" | "apikey" | "jwt";
+  voice: VoiceCapabilities;
   limits: { body_bytes: number; texts: number; urls: number; chars_per_text: number; requests_per_minute: number };
+}
+
+/** Speech in and out; an engine is null when the server has none (then audio answers 501). */
+export interface VoiceCapabilities {
+  transcription: { engine: string; model: string | null; low_accuracy: boolean } | null;
+  speech: { engine: string; model: string | null; formats: Array<"ogg" | "wav"> } | null;
+  limits: { audio_bytes: number; audio_seconds: number };
+  media_types: string[];
 }
 
 let pending: Promise<Capabilities> | undefined;
