@@ -25,6 +25,7 @@ const BODIES: Record<string, unknown> = {
   "POST /v1/personas/import": { format: "tinytroupe", data: { type: "TinyPerson", persona: { name: "Ines Moreau" } } },
   "POST /v1/persona": { raw_text: "I'm Ines Moreau, a florist in Lyon." },
   "PATCH /v1/persona/{persona_id}": { raw_text: "She also loves jazz." },
+  "POST /v1/personas/{id}/conflicts/{conflict_id}/resolution": { action: "keep_current" },
 };
 
 /**

@@ -94,12 +94,33 @@ export interface PersonaResource {
 export type Scalar = string | number;
 
 export interface Conflict {
+  /** The stored conflict, pending until resolved (see PersonaConflict). */
+  id?: string;
   field: string;
   current: { value: Scalar; evidence: EvidenceEntry[] };
   incoming: { value: Scalar; evidence: EvidenceEntry[] };
   resolution: "current" | "incoming";
-  rule: "recency" | "stated_beats_inferred";
+  rule: "recency" | "stated_beats_inferred" | "manual_value";
 }
+
+/** GET /v1/personas/{id}/conflicts: a clash a merge found, pending until the user resolves it. */
+export interface PersonaConflict {
+  id: string;
+  persona_id: string;
+  field: string;
+  current: { value: Scalar; evidence: EvidenceEntry[] };
+  proposed: { value: Scalar; evidence: EvidenceEntry[] };
+  applied: "current" | "proposed";
+  rule: "recency" | "stated_beats_inferred" | "manual_value";
+  status: "pending" | "resolved" | "superseded";
+  resolution: { action: ConflictAction; value: Scalar | null } | null;
+  created_version: number;
+  resolved_version: number | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export type ConflictAction = "keep_current" | "take_proposed" | "write";
 
 export interface Changes {
   added: { field: string; value: Scalar; evidence: EvidenceEntry[] }[];
