@@ -25,6 +25,7 @@ import {
   styleCandidates,
 } from "./offline/scalars.ts";
 import { identifySubject } from "./offline/subject.ts";
+import { refineOfflineClaims } from "./refine/refine.ts";
 import type { Claim, CleanSource, ExtractOptions, Extractor, ExtractResult } from "./types.ts";
 
 /** Each extra independent mention of the same scalar value adds this much confidence (capped). */
@@ -169,7 +170,7 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
   claims.push(...boundListCandidates(listCandidates.filter(notAName)).map((c) => toClaim(c)));
 
   return {
-    claims: uniqueClaims(claims),
+    claims: refineOfflineClaims(uniqueClaims(claims), { sources, people: subject.model.people ?? [] }),
     warnings,
     usage: { engine: "offline", provider: null, model: null, llm_calls: 0, input_tokens: 0, output_tokens: 0 },
   };
