@@ -48,6 +48,7 @@ describe("items a person would write", () => {
     expect(tidyItem("lot of audiobooks")).toBe("audiobooks");
     expect(tidyItem("Um, like, hiking and stuff.")).toBe("hiking");
     expect(tidyItem("We eat home-cooked 5 days a week")).toBe("eat home-cooked 5 days a week");
+    expect(tidyItem("multilingual (Welsh, English, French)")).toBe("multilingual (Welsh, English, French)");
     expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
   });
 

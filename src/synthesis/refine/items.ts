@@ -20,7 +20,8 @@ const TRAILING_FILLER =
   /[\s,;:-]*\b(?:and stuff|and so on|and things|and all that|etc\.?|or so|or something|or whatever|you know|i guess|i think|lol|haha)$/i;
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
-const EDGE_PUNCTUATION = /^[\s"'“”‘’([{,;:.!?…-]+|[\s"'“”‘’)\]},;:.!?…-]+$/gu;
+/** Quotes and punctuation around an item (brackets stay: "multilingual (Welsh, English, French)"). */
+const EDGE_PUNCTUATION = /^[\s"'“”‘’,;:.!?…-]+|[\s"'“”‘’,;:.!?…-]+$/gu;
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
 const SUBORDINATORS = new Set([
