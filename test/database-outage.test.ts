@@ -113,8 +113,7 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
       }
     }
     // Every route needs the database: with API keys for the key lookup, and with the tenant limit on for its shared
-    // counter (even the static descriptions and transcription,
-    // which store nothing, but whose limit cannot be checked).
+    // counter (even the static descriptions and transcription, which store nothing but whose limit cannot be checked).
     const keyedOps = unavailable.filter((l) => l.startsWith("apikey"));
     expect(keyedOps.length).toBe(ops.length);
     expect(unavailable.length - keyedOps.length).toBe(ops.length);
