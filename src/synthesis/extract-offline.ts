@@ -21,6 +21,7 @@ import { skillCandidates } from "./offline/fields/skills.ts";
 import { traitCandidates } from "./offline/fields/traits.ts";
 import { valueCandidates } from "./offline/fields/values.ts";
 import { foreignCandidates } from "./offline/languages/cues.ts";
+import { refineOfflineClaims } from "./refine/refine.ts";
 import type { Claim, CleanSource, ExtractOptions, Extractor, ExtractResult } from "./types.ts";
 
 /** Each extra independent mention of the same scalar value adds this much confidence (capped). */
@@ -165,7 +166,7 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
   claims.push(...boundListCandidates(listCandidates.filter(notAName)).map((c) => toClaim(c)));
 
   return {
-    claims: uniqueClaims(claims),
+    claims: refineOfflineClaims(uniqueClaims(claims), { sources, people: subject.model.people ?? [] }),
     warnings,
     usage: { engine: "offline", provider: null, model: null, llm_calls: 0, input_tokens: 0, output_tokens: 0 },
   };
