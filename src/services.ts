@@ -48,6 +48,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       ? new LlmExtractor({
           model: createLanguageModel(config.llm, { metrics }),
           description: describeModel(config.llm),
+          ...(config.llm.maxOutputTokens ? { maxOutputTokens: config.llm.maxOutputTokens } : {}),
           onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),
         })
       : undefined;
