@@ -247,3 +247,18 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
+
+// Spoken replies, cached per message, voice and format (migration 0012_message_audio.sql).
+
+export const messageAudio = pgTable(
+  "message_audio",
+  {
+    tenantId: text("tenant_id").notNull(),
+    messageId: text("message_id").notNull(),
+    voice: text("voice").notNull(),
+    format: text("format").$type<"ogg" | "wav">().notNull(),
+    audio: bytea("audio").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.messageId, t.voice, t.format] })],
+);

@@ -5,6 +5,7 @@ import { assemblePersona } from "../assemble.ts";
 import { cleanText } from "../clean.ts";
 import { extractOffline } from "../extract-offline.ts";
 import type { CleanSource } from "../types.ts";
+import { summarySentence } from "./background.ts";
 import { itemProblem } from "./items.ts";
 import { refineOfflineClaims } from "./refine.ts";
 
@@ -25,7 +26,7 @@ function personaOf(text: string) {
 const LISTS = ["traits", "interests", "skills", "values", "goals", "pain_points"] as const;
 
 describe("what a user sees from a messy transcript", () => {
-  const { persona } = personaOf(transcript);
+  const { persona, evidence } = personaOf(transcript);
 
   it("lists only items a person would write", () => {
     for (const field of LISTS) {
@@ -38,6 +39,14 @@ describe("what a user sees from a messy transcript", () => {
   it("never lists a colleague's or the subject's own name as a skill or interest", () => {
     expect([...persona.skills, ...persona.interests]).not.toContain("Maya");
     expect([...persona.skills, ...persona.interests]).not.toContain("Priya");
+  });
+
+  it("summarises the background from the extracted facts, each with its own quote", () => {
+    expect(persona.background).toBe("Priya, 41, operations manager in Columbus.");
+    const quotes = evidence.background.map((entry) => entry.quote);
+    expect(quotes).toContain(evidence.name[0]?.quote);
+    expect(quotes).toContain(evidence.occupation[0]?.quote);
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps both ends of a goal's range", () => {
@@ -65,5 +74,20 @@ describe("refineOfflineClaims", () => {
       ["name", "Priya"],
       ["interests", "soccer"],
     ]);
+  });
+});
+
+describe("summarySentence", () => {
+  it.each([
+    [
+      { name: "Priya", age: 41, occupation: "operations manager", location: "Columbus" },
+      "Priya, 41, operations manager in Columbus.",
+    ],
+    [{ name: "Ana Ruiz", location: "Lima" }, "Ana Ruiz, based in Lima."],
+    [{ occupation: "ceramicist", location: "Kanazawa", age: 52 }, "Ceramicist in Kanazawa, aged 52."],
+    [{ name: "Ana Ruiz", age: 30 }, null],
+    [{}, null],
+  ])("%j -> %j", (facts, sentence) => {
+    expect(summarySentence(facts)).toBe(sentence);
   });
 });

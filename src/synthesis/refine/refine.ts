@@ -1,11 +1,12 @@
 /**
  * The offline engine's output pass, after candidate selection: every list value is tidied and kept only when it
- * reads as an item a person would write and is not a person's name. Runs on claims, so it knows nothing of how
- * the rules found them; each kept claim keeps its own quote.
+ * reads as an item a person would write and is not a person's name; background becomes a summary of the chosen
+ * facts. Runs on claims, so it knows nothing of how the rules found them; each kept claim keeps its own quote.
  */
 import { isListField, PERSONA_LIMITS } from "../../personas/schemas.ts";
 import { normalizeText } from "../normalize.ts";
 import type { Claim, CleanSource } from "../types.ts";
+import { summarizeBackground } from "./background.ts";
 import { completeRange, itemProblem, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
@@ -51,5 +52,5 @@ export function refineOfflineClaims(claims: readonly Claim[], context: RefineCon
     }
     if (verdicts.get(key) === null) kept.set(index, { ...claim, value });
   }
-  return [...kept.entries()].sort(([a], [b]) => a - b).map(([, claim]) => claim);
+  return summarizeBackground([...kept.entries()].sort(([a], [b]) => a - b).map(([, claim]) => claim));
 }
