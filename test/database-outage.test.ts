@@ -61,7 +61,7 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
     const other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds."] });
     BODIES["POST /v1/focus-groups"] = { persona_ids: [ids.persona, other] };
     ids.focusGroup = await post("/v1/focus-groups", BODIES["POST /v1/focus-groups"]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await proxy.restore();
     await services.database.close();
