@@ -120,6 +120,9 @@ export function mergePersonaDocs(
   return { doc: { persona, evidence }, changes };
 }
 
+/** Scalars that summarise the others rather than state a fact of their own. */
+const SUMMARIES: ReadonlySet<ScalarField> = new Set(["background"]);
+
 function mergeScalar(
   field: ScalarField,
   persona: Persona,
@@ -172,6 +175,15 @@ function mergeScalar(
   }
   const statedBeatsInferred = isStated(haveEvidence) && !isStated(nextEvidence);
   const keepCurrent = statedBeatsInferred || currentIsNewer(haveEvidence, nextEvidence);
+  if (SUMMARIES.has(field)) {
+    // A summary restates the other fields: the newer material's summary replaces it, with nothing for the user to
+    // decide (the facts' own clashes are the conflicts).
+    if (keepCurrent) return;
+    set(next);
+    evidence[field] = nextEvidence;
+    changes.updated.push({ field, from: have, to: next, evidence: nextEvidence });
+    return;
+  }
   changes.conflicts.push({
     field,
     current: { value: have, evidence: haveEvidence },

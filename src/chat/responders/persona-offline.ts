@@ -221,10 +221,19 @@ export function answerAsPersona(
   const best = ranked[0]?.score ?? 0;
   // A concise persona still names a close second item of the same field ("the scheduling app" and "last-minute
   // shift changes" answer one question together); others give up to three related facts.
+  // A question about several things ("where do you live, and what frustrates you?") gets the best item of each.
+  const answered = new Set<PersonaField>();
+  const bestPerAskedField = ranked.filter((r) => {
+    if (!intents.has(r.c.field) || answered.has(r.c.field)) return false;
+    answered.add(r.c.field);
+    return true;
+  });
   const chosen =
-    style === "concise"
-      ? ranked.filter((r, i) => i === 0 || (r.c.field === ranked[0]?.c.field && r.score >= best * 0.8)).slice(0, 2)
-      : ranked.filter((r) => r.score >= best * 0.5).slice(0, 3);
+    bestPerAskedField.length > 1
+      ? bestPerAskedField.slice(0, 3)
+      : style === "concise"
+        ? ranked.filter((r, i) => i === 0 || (r.c.field === ranked[0]?.c.field && r.score >= best * 0.8)).slice(0, 2)
+        : ranked.filter((r) => r.score >= best * 0.5).slice(0, 3);
   const sentences = chosen.map((r) => sentenceFor(r.c.field, r.c.value));
   const top = chosen[0]?.c;
   const quote = top?.evidence[0]?.quote;
