@@ -3,7 +3,8 @@ import { streamSSE } from "hono/streaming";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
-import { problems } from "../http/openapi.ts";
+import { locationHeader, problems } from "../http/openapi.ts";
+import { sseContent, wireEvent } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { clearMessages } from "./clear-messages.ts";
 import { createInterview, createPersonaConversation } from "./create-conversation.ts";
@@ -13,6 +14,7 @@ import { listPersonaConversations, listProjectConversations } from "./list-conve
 import { listMessages } from "./list-messages.ts";
 import {
   CHAT_LIMITS,
+  ChatStreamEvent,
   CONVERSATION_LIST_LIMITS,
   ConversationPage,
   ConversationResource,
@@ -57,11 +59,16 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/personas/{id}/conversations",
+    operationId: "createPersonaConversation",
     tags: ["conversations"],
     summary: "Start a chat with a persona",
     request: { params: IdParam },
     responses: {
-      201: { description: "The conversation", content: { "application/json": { schema: ConversationResource } } },
+      201: {
+        description: "The conversation",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
       ...problems(401, 404),
     },
   }),
@@ -76,6 +83,7 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/projects/{id}/conversations",
+    operationId: "openInterview",
     tags: ["conversations"],
     summary: "Open the project's interview with an interviewer (one per interviewer per project)",
     description:
@@ -83,8 +91,16 @@ chatRouter.openapi(
       "existing one for that interviewer.",
     request: { params: IdParam, body: documentedBody({ "application/json": CreateInterview }) },
     responses: {
-      200: { description: "The existing interview", content: { "application/json": { schema: ConversationResource } } },
-      201: { description: "A new interview", content: { "application/json": { schema: ConversationResource } } },
+      200: {
+        description: "The existing interview",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
+      201: {
+        description: "A new interview",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
       ...problems(400, 401, 404, 413, 415, 422),
     },
   }),
@@ -115,6 +131,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/conversations",
+    operationId: "listPersonaConversations",
     tags: ["conversations"],
     summary: "List the chats with a persona",
     description: LIST_DESCRIPTION,
@@ -135,6 +152,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/conversations",
+    operationId: "listInterviews",
     tags: ["conversations"],
     summary: "List the project's interviews (id or slug)",
     description: LIST_DESCRIPTION,
@@ -155,6 +173,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/conversations/{id}",
+    operationId: "getConversation",
     tags: ["conversations"],
     summary: "Get a conversation",
     request: { params: IdParam },
@@ -170,6 +189,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/conversations/{id}/messages",
+    operationId: "listMessages",
     tags: ["conversations"],
     summary: "Messages, oldest first, with a cursor",
     request: {
@@ -203,6 +223,7 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/conversations/{id}/messages",
+    operationId: "sendMessage",
     tags: ["conversations"],
     summary: "Send a message and get the reply (JSON, or SSE with Accept: text/event-stream)",
     description: SSE_DESCRIPTION,
@@ -212,7 +233,7 @@ chatRouter.openapi(
         description: "The reply",
         content: {
           "application/json": { schema: ReplyJson },
-          "text/event-stream": { schema: { type: "string", description: "Server-sent events, see above" } },
+          ...sseContent(ChatStreamEvent, "The reply"),
         },
       },
       ...problems(400, 401, 404, 409, 413, 415, 422, 502, 503, 504),
@@ -245,7 +266,8 @@ chatRouter.openapi(
             signal: controller.signal,
             emit: async (event) => {
               if (stream.aborted || stream.closed) return;
-              await stream.writeSSE({ event: event.type, data: JSON.stringify(payloadOf(event)), id: String(++seq) });
+              const wire = toWire(event);
+              await stream.writeSSE({ event: wire.event, data: JSON.stringify(wire.data), id: String(++seq) });
             },
           });
         } finally {
@@ -261,17 +283,19 @@ chatRouter.openapi(
   },
 );
 
-/** The event's data: the event without its type (the SSE event name carries it); errors are problem bodies. */
-function payloadOf(event: StreamEvent): unknown {
-  if (event.type === "error") return event.problem;
-  const { type: _type, ...rest } = event;
-  return rest;
+/**
+ * The event as documented (ChatStreamEvent): its type is the SSE event name, the rest its data; errors are problem
+ * bodies. Typed, so the compiler holds the stream to its description.
+ */
+function toWire(event: StreamEvent): ChatStreamEvent {
+  return event.type === "error" ? { event: "error", data: event.problem } : wireEvent(event);
 }
 
 chatRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/conversations/{id}/messages",
+    operationId: "clearMessages",
     tags: ["conversations"],
     summary: "Clear the history (the conversation stays)",
     request: { params: IdParam },
@@ -287,6 +311,7 @@ chatRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/conversations/{id}",
+    operationId: "deleteConversation",
     tags: ["conversations"],
     summary: "Delete a conversation with its messages",
     request: { params: IdParam },

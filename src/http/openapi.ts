@@ -1,5 +1,5 @@
-import { z } from "@hono/zod-openapi";
-import { ERROR_CODES, type ErrorCode } from "../errors.ts";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
+import { ERROR_CODES, ERROR_STATUS, type ErrorCode } from "../errors.ts";
 
 export const Problem = z
   .object({
@@ -15,11 +15,106 @@ export const Problem = z
   })
   .openapi("Problem");
 
+/** What each error status means to a client, for the responses the document lists. */
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request: bad JSON, query or path parameter",
+  401: "No valid API key or token",
+  403: "Not allowed",
+  404: "No such resource for this tenant",
+  409: "The resource is busy or in a conflicting state",
+  412: "If-Match named a version that is no longer current",
+  413: "The body or a text in it is too large",
+  415: "Unsupported content type",
+  422: "Well-formed JSON that does not fit the schema; `errors` names each field",
+  429: "Too many requests; wait for Retry-After",
+  500: "A bug on the server; nothing was applied",
+  502: "The model provider rejected the request",
+  503: "The database or the model provider is unavailable, or the node is busy; retry after Retry-After",
+  504: "The model provider or the work ran past its time budget",
+};
+
+/** Statuses whose answers may carry Retry-After (rate limits, outages, a busy node, a resource still working). */
+const RETRY_STATUSES = new Set([409, 429, 503]);
+
+/** A problem response; `schema` is the Problem schema (zod in routes, a $ref once the document is generated). */
+function problemResponse(status: number, schema: unknown) {
+  const codes = ERROR_CODES.filter((code) => ERROR_STATUS[code] === status);
+  return {
+    description: `${STATUS_DESCRIPTIONS[status] ?? "Problem details"}${codes.length ? ` (code: ${codes.join(", ")})` : ""}`,
+    ...(RETRY_STATUSES.has(status) ? { headers: { "Retry-After": retryAfterHeader } } : {}),
+    content: { "application/problem+json": { schema } },
+  };
+}
+
 /** OpenAPI responses for the problem statuses a route can answer. */
 export const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: "Problem details", content: { "application/problem+json": { schema: Problem } } },
-    ]),
-  );
+  Object.fromEntries(statuses.map((status) => [status, problemResponse(status, Problem)]));
+
+const retryAfterHeader = {
+  schema: { type: "integer" as const, minimum: 1 },
+  description: "Seconds to wait before retrying",
+};
+
+/** The `Location` of a created (or found) resource. */
+export const locationHeader = {
+  Location: { schema: { type: "string" as const }, description: "The resource's URL" },
+};
+
+/** `Content-Disposition: attachment` of a download. */
+export const downloadHeader = (example: string) => ({
+  "Content-Disposition": { schema: { type: "string" as const }, description: `attachment; filename="${example}"` },
+});
+
+type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
+type Operation = { security?: unknown; requestBody?: unknown; responses?: Record<string, Response> };
+type Response = { description: string; headers?: Record<string, unknown>; content?: unknown };
+
+const PROBLEM_REF = { $ref: "#/components/schemas/Problem" };
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
+
+/**
+ * What the middleware in front of the routes adds to every answer, described where the routes cannot: the routes
+ * declare what their own verbs answer, this adds what auth, the body limit, the rate limit and the database do.
+ */
+export interface MiddlewareFacts {
+  /** Path prefixes behind authentication, the body limit and the rate limit (app.ts mounts them on these). */
+  apiPrefixes: readonly string[];
+}
+
+/**
+ * Completes the generated document: the security requirement and the middleware's statuses on each API operation,
+ * public operations marked as such, `X-Request-Id` on every response, `Retry-After` wherever it can be sent.
+ * Pure: the same app gives the same document (the generated client is checked against it).
+ */
+export function completeDocument(doc: Document, facts: MiddlewareFacts): Document {
+  const out = structuredClone(doc) as Document & { paths: Record<string, Record<string, Operation>> };
+  out.components ??= {};
+  out.components.headers = {
+    ...out.components.headers,
+    "X-Request-Id": { schema: { type: "string" }, description: "This request's id; logs carry the same one" },
+  };
+  for (const [path, item] of Object.entries(out.paths)) {
+    const api = facts.apiPrefixes.some((prefix) => path.startsWith(prefix));
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      op.responses ??= {};
+      if (api) {
+        op.security = [{ Bearer: [] }];
+        const added = [401, 429, 500, 503, ...(op.requestBody ? [413] : [])];
+        for (const status of added) op.responses[status] ??= problemResponse(status, PROBLEM_REF);
+      } else {
+        op.security = [];
+        op.responses[500] ??= problemResponse(500, PROBLEM_REF);
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        response.headers = {
+          ...response.headers,
+          ...(RETRY_STATUSES.has(Number(status)) ? { "Retry-After": retryAfterHeader } : {}),
+          "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" },
+        };
+      }
+    }
+  }
+  return out;
+}
