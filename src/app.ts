@@ -14,7 +14,7 @@ import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
 import { completeDocument } from "./http/openapi.ts";
 import { onError, problemResponse } from "./http/problem.ts";
-import { rateLimit } from "./http/rate-limit.ts";
+import { createLimit, limitTenant, limitUnauthenticated } from "./http/rate-limit.ts";
 import { routePattern } from "./http/route-pattern.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
@@ -75,7 +75,12 @@ const TAGS = [
 /** Composes the HTTP app: middleware, feature routers, OpenAPI document and docs. */
 export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const { config, logger, metrics } = services;
+  const { config, logger, metrics, database } = services;
+  const tenantLimit = createLimit("tenant", config.rateLimitPerMinute, database);
+  const unauthenticatedLimit =
+    config.auth.mode === "none"
+      ? undefined
+      : createLimit("unauthenticated", config.unauthenticatedRateLimitPerMinute, database);
 
   app.use("*", async (c, next) => {
     c.set("services", services);
@@ -115,7 +120,15 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
         cors({
           origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
           allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept"],
-          exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After", "Content-Disposition"],
+          exposeHeaders: [
+            "ETag",
+            "Location",
+            "X-Request-Id",
+            "Retry-After",
+            "Content-Disposition",
+            "RateLimit",
+            "RateLimit-Policy",
+          ],
           maxAge: 600,
         }),
       );
@@ -131,8 +144,9 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
           ),
       }),
     );
+    app.use(path, limitUnauthenticated(unauthenticatedLimit, config.trustProxyHops, metrics));
     app.use(path, authenticate(services));
-    app.use(path, rateLimit(config.rateLimitPerMinute));
+    app.use(path, limitTenant(tenantLimit, metrics));
   }
 
   app.route("/", systemRouter(services));

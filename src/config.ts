@@ -81,6 +81,12 @@ const ConfigSchema = z
         .default(16 * 1024 * 1024),
     ),
     RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+    // Requests a minute that one client address may send with missing or wrong credentials (401s); past it every
+    // request from that address gets 429 for the rest of the minute, before any credential lookup.
+    UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60)),
+    // Proxies (load balancers) in front of the nodes: the client address is read from X-Forwarded-For that many
+    // entries from the right. 0 = the TCP peer is the client.
+    TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
     // One core stays with the event loop (I/O, validation, storage); the rest run synthesis.
     SYNTHESIS_THREADS: z.preprocess(
       emptyToUndefined,
@@ -180,6 +186,9 @@ export interface Config {
   logLevel: RawConfig["LOG_LEVEL"];
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  unauthenticatedRateLimitPerMinute: number;
+  /** Proxies in front of the nodes whose X-Forwarded-For entries are trusted (src/http/client-address.ts). */
+  trustProxyHops: number;
   /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
   synthesis: { threads: number; queueMax: number; timeoutMs: number };
   /** How long SIGTERM waits for in-flight work before abandoning it. */
@@ -224,6 +233,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    unauthenticatedRateLimitPerMinute: c.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: c.TRUST_PROXY_HOPS,
     synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     http: {

@@ -71,7 +71,7 @@ export const ERROR_HELP: Record<ErrorCode, string> = {
   validation_failed:
     "The JSON is well formed but does not fit the schema (wrong type, missing field, too many items, out of range). `errors` lists each field path.",
   rate_limited:
-    "Too many requests for your tenant on this node (`RATE_LIMIT_PER_MINUTE`). Wait for `Retry-After` seconds.",
+    "Too many requests: your tenant used its `RATE_LIMIT_PER_MINUTE` (counted across all nodes on Postgres), or your address sent too many requests that failed authentication (`UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE`). `RateLimit-Policy` names the limit; wait for `Retry-After` seconds.",
   internal:
     "A bug on the server; nothing was applied. The log line with the same `request_id` has the details: report it.",
   upstream_error:

@@ -25,6 +25,13 @@ export const apiKeys = pgTable("api_keys", {
   lastUsedAt: timestamptz("last_used_at"),
 });
 
+/** Rate-limit counters shared by the nodes (0010_rate_limits.sql); the columns rate-limiter-flexible expects. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: timestamptz("expire"),
+});
+
 export const personas = pgTable(
   "personas",
   {
