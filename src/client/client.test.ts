@@ -41,6 +41,7 @@ describe("the OpenAPI document and the typed client", () => {
       expect(Object.keys(op.responses), label).toEqual(expect.arrayContaining(statuses));
       expect(op.responses["429"]?.headers, label).toHaveProperty("Retry-After");
       expect(op.responses["503"]?.headers, label).toHaveProperty("Retry-After");
+      for (const response of Object.values(op.responses)) expect(response.headers, label).toHaveProperty("RateLimit");
     }
     expect(ids.size).toBe(operations().length);
     expect(committed.servers.length).toBeGreaterThan(0);

@@ -33,6 +33,11 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   504: "The model provider or the work ran past its time budget",
 };
 
+const retryAfterHeader = {
+  schema: { type: "integer" as const, minimum: 1 },
+  description: "Seconds to wait before retrying",
+};
+
 /** Statuses whose answers may carry Retry-After (rate limits, outages, a busy node, a resource still working). */
 const RETRY_STATUSES = new Set([409, 429, 503]);
 
@@ -50,26 +55,17 @@ function problemResponse(status: number, schema: unknown) {
 export const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, problemResponse(status, Problem)]));
 
-const retryAfterHeader = {
-  schema: { type: "integer" as const, minimum: 1 },
-  description: "Seconds to wait before retrying",
-};
-
 /** The `Location` of a created (or found) resource. */
 export const locationHeader = {
   Location: { schema: { type: "string" as const }, description: "The resource's URL" },
 };
-
-/** `Content-Disposition: attachment` of a download. */
-export const downloadHeader = (example: string) => ({
-  "Content-Disposition": { schema: { type: "string" as const }, description: `attachment; filename="${example}"` },
-});
 
 type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 type Operation = { security?: unknown; requestBody?: unknown; responses?: Record<string, Response> };
 type Response = { description: string; headers?: Record<string, unknown>; content?: unknown };
 
 const PROBLEM_REF = { $ref: "#/components/schemas/Problem" };
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
 
 /**
@@ -92,6 +88,15 @@ export function completeDocument(doc: Document, facts: MiddlewareFacts): Documen
   out.components.headers = {
     ...out.components.headers,
     "X-Request-Id": { schema: { type: "string" }, description: "This request's id; logs carry the same one" },
+    // draft-ietf-httpapi-ratelimit-headers, sent on API answers while the tenant limit is on (RATE_LIMIT_PER_MINUTE).
+    RateLimit: {
+      schema: { type: "string", examples: ['"tenant";r=118;t=42'] },
+      description: "What is left of the quota (`r`) and the seconds until it is whole again (`t`)",
+    },
+    "RateLimit-Policy": {
+      schema: { type: "string", examples: ['"tenant";q=120;w=60'] },
+      description: "The quota (`q` requests per `w` seconds)",
+    },
   };
   for (const [path, item] of Object.entries(out.paths)) {
     const api = facts.apiPrefixes.some((prefix) => path.startsWith(prefix));
@@ -108,10 +113,12 @@ export function completeDocument(doc: Document, facts: MiddlewareFacts): Documen
         op.responses[500] ??= problemResponse(500, PROBLEM_REF);
       }
       for (const [status, response] of Object.entries(op.responses)) {
+        const problem = Number(status) >= 400 && response.content !== undefined;
         response.headers = {
           ...response.headers,
-          ...(RETRY_STATUSES.has(Number(status)) ? { "Retry-After": retryAfterHeader } : {}),
-          "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" },
+          ...(problem && RETRY_STATUSES.has(Number(status)) ? { "Retry-After": retryAfterHeader } : {}),
+          ...(api ? { RateLimit: headerRef("RateLimit"), "RateLimit-Policy": headerRef("RateLimit-Policy") } : {}),
+          "X-Request-Id": headerRef("X-Request-Id"),
         };
       }
     }
