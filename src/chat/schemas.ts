@@ -53,7 +53,8 @@ export const MessageResource = z
     status: MessageStatus,
     tool_calls: z.array(StoredToolCall),
     tool_results: z.array(StoredToolResult),
-    question: MessageQuestion.nullable(),
+    // A union rather than .nullable(): that would make the shared Question schema itself nullable in the document.
+    question: z.union([MessageQuestion, z.null()]),
     citations: z
       .array(z.object({ field: z.string(), source_id: z.string(), quote: z.string() }))
       .optional()

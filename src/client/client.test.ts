@@ -47,6 +47,13 @@ describe("the OpenAPI document and the typed client", () => {
     expect(committed.servers.length).toBeGreaterThan(0);
   });
 
+  it("keeps shared schemas non-nullable (a nullable use wraps them, it does not change them)", () => {
+    const nullable = Object.entries(committed.components.schemas as Record<string, { type?: unknown }>)
+      .filter(([, schema]) => Array.isArray(schema.type) && schema.type.includes("null"))
+      .map(([name]) => name);
+    expect(nullable).toEqual([]);
+  });
+
   it("describes the events of both streams", () => {
     const streams = operations().flatMap(({ op }) =>
       Object.values(op.responses).flatMap((r) =>

@@ -661,7 +661,7 @@ export interface components {
             evidence: components["schemas"]["Evidence"];
             sources: components["schemas"]["Source"][];
             warnings: string[];
-            usage: components["schemas"]["Usage"];
+            usage: components["schemas"]["Usage"] | null;
             created_at: string;
             updated_at: string;
         };
@@ -721,7 +721,7 @@ export interface components {
             output_tokens: number;
             duration_ms: number;
             cached?: boolean;
-        } | null;
+        };
         PersonaWithChanges: components["schemas"]["PersonaResource"] & {
             changes?: components["schemas"]["Changes"];
         };
@@ -939,7 +939,7 @@ export interface components {
             status: "complete" | "incomplete" | "error";
             tool_calls: components["schemas"]["ToolCall"][];
             tool_results: components["schemas"]["ToolResult"][];
-            question: components["schemas"]["Question"];
+            question: components["schemas"]["Question"] | null;
             /** @description Offline persona replies: the evidence each answer came from */
             citations?: {
                 field: string;
@@ -966,7 +966,7 @@ export interface components {
                 key: string;
                 label: string;
             }[];
-        } | null;
+        };
         Reply: {
             message: components["schemas"]["Message"];
             user_message: components["schemas"]["Message"];

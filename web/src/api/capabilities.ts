@@ -1,19 +1,15 @@
 import { useEffect, useState } from "react";
-import { api } from "./client.ts";
+import type * as Api from "../../../src/client/schema.ts";
+import { call, client } from "./client.ts";
 
 /** GET /v1/capabilities: what the server can do, so the app offers only what works. */
-export interface Capabilities {
-  engines: { offline: true; llm: { provider: string; model: string } | null };
-  default_engine: "offline" | "llm";
-  auth_mode: "none" | "apikey" | "jwt";
-  limits: { body_bytes: number; texts: number; urls: number; chars_per_text: number; requests_per_minute: number };
-}
+export type Capabilities = Api.Capabilities;
 
 let pending: Promise<Capabilities> | undefined;
 
 /** Fetched once per page load (they only change when the server restarts); a failure is retried next time. */
 export function loadCapabilities(): Promise<Capabilities> {
-  pending ??= api<Capabilities>("/v1/capabilities").catch((error: unknown) => {
+  pending ??= call(client.GET("/v1/capabilities")).catch((error: unknown) => {
     pending = undefined;
     throw error;
   });
