@@ -10,7 +10,7 @@ import { createLogger } from "../src/logger.ts";
 import { createPersona } from "../src/personas/create.ts";
 import { createServices } from "../src/services.ts";
 import { emptyExtractionOutput } from "../src/synthesis/prompts/extract.ts";
-import { type Recorded, reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
+import { type FakeReply, type Recorded, reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { testConfig } from "../test/support/services.ts";
 
 const PARAGRAPHS = [
@@ -70,20 +70,24 @@ export async function benchPipeline(): Promise<void> {
   }
 }
 
+/**
+ * A fake model's answer to an extraction request: the same small grounded persona for every chunk, quoting
+ * "I'm Priya Raman" from the source the request names (the material must contain it). `delayMs` makes bounded
+ * concurrency visible.
+ */
+export function groundedAnswer(request: Recorded, delayMs = 0): FakeReply {
+  const id = /<source id="(S\d+)"/.exec(request.text)?.[1] ?? "S1";
+  return reply.json(
+    {
+      ...emptyExtractionOutput(),
+      name: [{ value: "Priya Raman", source_id: id, quote: "I'm Priya Raman", kind: "stated", same_as: null }],
+    },
+    { delayMs },
+  );
+}
+
 export async function benchLlm(): Promise<void> {
   const fake = await startFakeOpenAI();
-  // A fake model that answers every chunk after 50 ms with the same small grounded persona (the delay makes the
-  // bounded concurrency visible in the figures).
-  const answer = (request: Recorded) => {
-    const id = /<source id="(S\d+)"/.exec(request.text)?.[1] ?? "S1";
-    return reply.json(
-      {
-        ...emptyExtractionOutput(),
-        name: [{ value: "Priya Raman", source_id: id, quote: "I'm Priya Raman", kind: "stated", same_as: null }],
-      },
-      { delayMs: 50 },
-    );
-  };
   const config = testConfig({
     LLM_PROVIDER: "openai",
     LLM_MODEL: "bench",
@@ -96,7 +100,7 @@ export async function benchLlm(): Promise<void> {
     console.log("llm (fake OpenAI upstream on loopback)");
     for (const words of [10_000, 1_000_000]) {
       fake.reset();
-      fake.setFallback(answer);
+      fake.setFallback((request) => groundedAnswer(request, 50));
       const started = performance.now();
       const persona = await createPersona({ ctx, input: { texts: [material(words)], urls: [], engine: "llm" } });
       console.log(

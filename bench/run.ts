@@ -3,12 +3,18 @@
  * the same run, because these machines are noisy (see bench/README.md).
  * Usage: npm run bench [-- name ...]   e.g. `npm run bench -- reads create`; no name runs them all in this order.
  */
+import { benchChat } from "./chat.ts";
+import { benchCreate } from "./create.ts";
 import { benchLoad, benchPool, benchStart } from "./heavy.ts";
 import { benchHttp } from "./http.ts";
+import { benchOffline } from "./offline.ts";
 import { benchLlm, benchPipeline } from "./pipeline.ts";
 import { benchReads } from "./reads.ts";
+import { benchStreams } from "./streams.ts";
+import { benchUrls } from "./urls.ts";
 
 const COMPARISONS: Record<string, () => Promise<void>> = {
+  offline: benchOffline,
   pipeline: benchPipeline,
   llm: benchLlm,
   http: benchHttp,
@@ -16,6 +22,10 @@ const COMPARISONS: Record<string, () => Promise<void>> = {
   pool: benchPool,
   start: benchStart,
   reads: benchReads,
+  create: benchCreate,
+  chat: benchChat,
+  streams: benchStreams,
+  urls: benchUrls,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,7 @@ import { focusGroupsRouter } from "./focus-groups/routes.ts";
 import { authenticate } from "./http/auth.ts";
 import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
+import { idempotency } from "./http/idempotency.ts";
 import { completeDocument } from "./http/openapi.ts";
 import { onError, problemResponse } from "./http/problem.ts";
 import { createLimit, limitTenant, limitUnauthenticated } from "./http/rate-limit.ts";
@@ -119,7 +120,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
         path,
         cors({
           origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
-          allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept"],
+          allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept", "Idempotency-Key"],
           exposeHeaders: [
             "ETag",
             "Location",
@@ -128,6 +129,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
             "Content-Disposition",
             "RateLimit",
             "RateLimit-Policy",
+            "Idempotent-Replayed",
           ],
           maxAge: 600,
         }),
@@ -147,6 +149,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     app.use(path, limitUnauthenticated(unauthenticatedLimit, config.trustProxyHops, metrics));
     app.use(path, authenticate(services));
     app.use(path, limitTenant(tenantLimit, metrics));
+    app.use(path, idempotency(services));
   }
 
   app.route("/", systemRouter(services));

@@ -86,6 +86,8 @@ const ConfigSchema = z
     UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(60)),
     // Proxies (load balancers) in front of the nodes: the client address is read from X-Forwarded-For that many
     // entries from the right. 0 = the TCP peer is the client.
+    // How long the answer to a request with an Idempotency-Key is kept and replayed to retries (at least a day).
+    IDEMPOTENCY_KEY_TTL_HOURS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(24).max(8760).default(24)),
     TRUST_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
     // One core stays with the event loop (I/O, validation, storage); the rest run synthesis.
     SYNTHESIS_THREADS: z.preprocess(
@@ -118,6 +120,40 @@ const ConfigSchema = z
         .default("50m"),
     ),
     LOG_FILE_KEEP: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(14)),
+    // Voice (src/voice): which engine transcribes and which speaks — auto (a provider if configured, else the offline
+    // programs when installed), offline, provider or none — and the limits on audio in.
+    VOICE_TRANSCRIPTION: z.preprocess(
+      emptyToUndefined,
+      z.enum(["auto", "offline", "provider", "none"]).default("auto"),
+    ),
+    VOICE_SPEECH: z.preprocess(emptyToUndefined, z.enum(["auto", "offline", "provider", "none"]).default("auto")),
+    VOICE_ESPEAK_VOICE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9+_-]{0,40}$/i, "an espeak-ng voice name such as en-us")
+        .default("en-us"),
+    ),
+    VOICE_MAX_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(10 * 1024 * 1024),
+    ),
+    VOICE_MAX_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(120)),
+    VOICE_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(180_000)),
+    VOICE_PROCESSES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(256)
+        .default(Math.max(1, availableParallelism() - 1)),
+    ),
+    VOICE_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(8)),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_MODE === "none" && !isLoopbackHost(c.HOST)) {
@@ -187,6 +223,7 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   unauthenticatedRateLimitPerMinute: number;
+  idempotencyKeyTtlHours: number;
   /** Proxies in front of the nodes whose X-Forwarded-For entries are trusted (src/http/client-address.ts). */
   trustProxyHops: number;
   /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
@@ -196,6 +233,17 @@ export interface Config {
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
   metricsToken: string | undefined;
   logFile: { path: string; maxSize: string; keep: number } | undefined;
+  /** Speech in and out (src/voice). */
+  voice: {
+    transcription: RawConfig["VOICE_TRANSCRIPTION"];
+    speech: RawConfig["VOICE_SPEECH"];
+    espeakVoice: string;
+    maxBytes: number;
+    maxSeconds: number;
+    timeoutMs: number;
+    processes: number;
+    queueMax: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -235,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     unauthenticatedRateLimitPerMinute: c.UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: c.TRUST_PROXY_HOPS,
+    idempotencyKeyTtlHours: c.IDEMPOTENCY_KEY_TTL_HOURS,
     synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     http: {
@@ -244,5 +293,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metricsToken: c.METRICS_TOKEN,
     logFile: c.LOG_FILE ? { path: c.LOG_FILE, maxSize: c.LOG_FILE_MAX_SIZE, keep: c.LOG_FILE_KEEP } : undefined,
+    voice: {
+      transcription: c.VOICE_TRANSCRIPTION,
+      speech: c.VOICE_SPEECH,
+      espeakVoice: c.VOICE_ESPEAK_VOICE,
+      maxBytes: c.VOICE_MAX_BYTES,
+      maxSeconds: c.VOICE_MAX_SECONDS,
+      timeoutMs: c.VOICE_TIMEOUT_MS,
+      processes: c.VOICE_PROCESSES,
+      queueMax: c.VOICE_QUEUE_MAX,
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { Metrics } from "./observability/metrics.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
 import type { SynthesisPool } from "./synthesis/pool.ts";
 import type { Extractor } from "./synthesis/types.ts";
+import type { Voice } from "./voice/engines.ts";
 
 export interface Clock {
   now(): Date;
@@ -23,6 +24,8 @@ export interface Services {
   extractors: { llm: Extractor | undefined };
   /** Worker threads for CPU-bound synthesis, with the node's queue cap and time budget. */
   pool: SynthesisPool;
+  /** Speech in and out: the engines this node has (none: audio answers 501) and their process limits. */
+  voice: Voice;
 }
 
 /**

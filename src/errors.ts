@@ -6,10 +6,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  idempotency_key_in_flight: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   client_closed: 499,
   internal: 500,
@@ -36,10 +38,12 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: "Not found",
   method_not_allowed: "Method not allowed",
   conflict: "Conflict",
+  idempotency_key_in_flight: "A request with this Idempotency-Key is in progress",
   precondition_failed: "Precondition failed",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",
+  idempotency_key_reused: "Idempotency-Key reused for another request",
   rate_limited: "Too many requests",
   client_closed: "Client closed the request",
   internal: "Internal server error",
@@ -68,6 +72,10 @@ export const ERROR_HELP: Record<ErrorCode, string> = {
   payload_too_large:
     "The body exceeds `BODY_LIMIT_BYTES`, or a text or message exceeds its character limit (see the README's limits). Send less; split the material over several requests.",
   unsupported_media_type: "Send JSON: `application/json` (or `application/merge-patch+json` for direct field edits).",
+  idempotency_key_in_flight:
+    "Another request with the same `Idempotency-Key` is still being processed (on any node). Retry after a moment: once it has finished you get its answer.",
+  idempotency_key_reused:
+    "The `Idempotency-Key` was already used with a different request (method, path or body) within its retention (`IDEMPOTENCY_KEY_TTL_HOURS`). Use a new key for a new request.",
   validation_failed:
     "The JSON is well formed but does not fit the schema (wrong type, missing field, too many items, out of range). `errors` lists each field path.",
   rate_limited:

@@ -9,6 +9,7 @@ import { createMetrics, observeDatabase } from "./observability/metrics.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
 import { LlmExtractor } from "./synthesis/extract-llm.ts";
 import { SynthesisPool } from "./synthesis/pool.ts";
+import { createVoice, type Voice } from "./voice/engines.ts";
 
 export interface ServiceOverrides {
   logger?: Logger;
@@ -16,6 +17,7 @@ export interface ServiceOverrides {
   fetcher?: Fetcher;
   extractors?: Services["extractors"];
   pool?: SynthesisPool;
+  voice?: Voice;
   /** Who opens an embedded store (recorded in its lock): the server, or a CLI command (default). */
   storeOwner?: "server" | "cli";
 }
@@ -24,6 +26,8 @@ export interface ServiceOverrides {
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, config.logFile);
   const metrics = createMetrics();
+  // Before the store opens: asking for an engine whose programs are missing stops start-up with a clear message.
+  const voice = overrides.voice ?? (await createVoice(config.voice));
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -57,6 +61,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     fetcher: overrides.fetcher ?? lazyFetcher(config.fetchAllowHosts),
     extractors: { llm },
     pool: overrides.pool ?? new SynthesisPool(config.synthesis),
+    voice,
   };
 }
 

@@ -42,3 +42,26 @@ function medians<F extends Record<string, number>>(runs: F[]): F {
 export const verdict = (ok: boolean) => (ok ? "ok" : "short");
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+/**
+ * Sends `total` requests with `concurrency` of them in flight at any time (a closed loop: each worker sends its next
+ * one when the last answered) and returns the latency percentiles in ms.
+ */
+export async function closedLoop(
+  total: number,
+  concurrency: number,
+  send: (index: number) => Promise<void>,
+): Promise<{ p50: number; p99: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const index = next++;
+      const started = performance.now();
+      await send(index);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}

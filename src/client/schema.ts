@@ -630,6 +630,7 @@ export interface components {
             default_engine: "offline" | "llm";
             /** @enum {string} */
             auth_mode: "none" | "apikey" | "jwt";
+            voice: components["schemas"]["VoiceCapabilities"];
             limits: {
                 body_bytes: number;
                 texts: number;
@@ -637,6 +638,26 @@ export interface components {
                 chars_per_text: number;
                 requests_per_minute: number;
             };
+        };
+        VoiceCapabilities: {
+            transcription: {
+                /** @description "pocketsphinx", "espeak-ng", or "openai" (OpenAI or a compatible server) */
+                engine: string;
+                model: string | null;
+                /** @description true for PocketSphinx: many words come back wrong, so show the transcript for correction */
+                low_accuracy: boolean;
+            } | null;
+            speech: {
+                /** @description "pocketsphinx", "espeak-ng", or "openai" (OpenAI or a compatible server) */
+                engine: string;
+                model: string | null;
+                formats: ("ogg" | "wav")[];
+            } | null;
+            limits: {
+                audio_bytes: number;
+                audio_seconds: number;
+            };
+            media_types: string[];
         };
         Problem: {
             type: string;
@@ -647,7 +668,7 @@ export interface components {
              * @description Stable machine-readable code; see docs/errors.md
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_flight" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable";
             request_id?: string;
             errors?: {
                 path: string;
@@ -696,6 +717,8 @@ export interface components {
         EvidenceEntry: {
             source_id: string;
             quote: string;
+            start?: number;
+            end?: number;
             /** @enum {string} */
             kind: "stated" | "inferred" | "imported";
         };
@@ -1162,7 +1185,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+        "Idempotency-Key": string;
+    };
     requestBodies: never;
     headers: {
         /** @description This request's id; logs carry the same one */
@@ -1171,10 +1197,13 @@ export interface components {
         RateLimit: string;
         /** @description The quota (`q` requests per `w` seconds) */
         "RateLimit-Policy": string;
+        /** @description This is the stored answer to an earlier request with the same Idempotency-Key */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
 export type Capabilities = components['schemas']['Capabilities'];
+export type VoiceCapabilities = components['schemas']['VoiceCapabilities'];
 export type Problem = components['schemas']['Problem'];
 export type PersonaResource = components['schemas']['PersonaResource'];
 export type Persona = components['schemas']['Persona'];
@@ -1216,9 +1245,11 @@ export type CompatPersonaCreateResponse = components['schemas']['CompatPersonaCr
 export type CompatPersonaList = components['schemas']['CompatPersonaList'];
 export type CompatPersonaInDb = components['schemas']['CompatPersonaInDB'];
 export type CompatNetlifyPersona = components['schemas']['CompatNetlifyPersona'];
+export type ParameterIdempotencyKey = components['parameters']['Idempotency-Key'];
 export type HeaderXRequestId = components['headers']['X-Request-Id'];
 export type HeaderRateLimit = components['headers']['RateLimit'];
 export type HeaderRateLimitPolicy = components['headers']['RateLimit-Policy'];
+export type HeaderIdempotentReplayed = components['headers']['Idempotent-Replayed'];
 export type $defs = Record<string, never>;
 export interface operations {
     getHealth: {
@@ -1493,7 +1524,10 @@ export interface operations {
     importPersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1515,6 +1549,7 @@ export interface operations {
                     Location?: string;
                     /** @description The persona's version, for If-Match */
                     ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1548,6 +1583,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -1572,7 +1621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -1766,7 +1815,10 @@ export interface operations {
     createPersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1790,6 +1842,7 @@ export interface operations {
                     ETag?: string;
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1823,6 +1876,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -1847,7 +1914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2108,6 +2175,8 @@ export interface operations {
             query?: never;
             header?: {
                 "if-match"?: string;
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path: {
                 id: string;
@@ -2148,6 +2217,7 @@ export interface operations {
                 headers: {
                     /** @description The persona's current version, for If-Match */
                     ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2193,6 +2263,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description If-Match named a version that is no longer current (code: precondition_failed) */
             412: {
                 headers: {
@@ -2229,7 +2313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2688,7 +2772,10 @@ export interface operations {
     createProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2707,6 +2794,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2740,6 +2828,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -2764,7 +2866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2999,7 +3101,10 @@ export interface operations {
     updateProject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 /** @description Project id or any of its slugs */
                 id: string;
@@ -3018,6 +3123,7 @@ export interface operations {
             /** @description The project */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3063,6 +3169,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -3087,7 +3207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3533,7 +3653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3590,7 +3710,10 @@ export interface operations {
     createWireframe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 /** @description Project id or any of its slugs */
                 id: string;
@@ -3611,6 +3734,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3656,6 +3780,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -3680,7 +3818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4010,7 +4148,10 @@ export interface operations {
     createPersonaConversation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 id: string;
             };
@@ -4023,6 +4164,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4030,6 +4172,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key or token (code: unauthorized) */
@@ -4046,6 +4200,32 @@ export interface operations {
             };
             /** @description No such resource for this tenant (code: not_found) */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4206,7 +4386,10 @@ export interface operations {
     openInterview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 id: string;
             };
@@ -4225,6 +4408,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4239,6 +4423,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4284,6 +4469,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -4308,7 +4507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4496,7 +4695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4662,7 +4861,10 @@ export interface operations {
     sendMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 id: string;
             };
@@ -4679,6 +4881,7 @@ export interface operations {
             /** @description The reply */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4725,7 +4928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4763,7 +4966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4886,7 +5089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5036,7 +5239,10 @@ export interface operations {
     createFocusGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5054,6 +5260,7 @@ export interface operations {
                 headers: {
                     /** @description The resource's URL */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5087,6 +5294,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -5111,7 +5332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5299,7 +5520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5358,7 +5579,10 @@ export interface operations {
     askFocusGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 id: string;
             };
@@ -5375,6 +5599,7 @@ export interface operations {
             /** @description The question and every persona's answer */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5421,7 +5646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5459,7 +5684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5735,7 +5960,10 @@ export interface operations {
     compatCreatePersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5753,6 +5981,7 @@ export interface operations {
                 headers: {
                     /** @description The persona's URL (GET /v1/persona/{id}) */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5786,6 +6015,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -5810,7 +6053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5980,7 +6223,10 @@ export interface operations {
     compatUpdatePersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 persona_id: string;
             };
@@ -5998,6 +6244,7 @@ export interface operations {
             /** @description The updated persona */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6043,6 +6290,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -6067,7 +6328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6148,7 +6409,10 @@ export interface operations {
     compatProcessPersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6165,6 +6429,7 @@ export interface operations {
             /** @description The extracted persona, not stored */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6202,6 +6467,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -6226,7 +6505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6307,7 +6586,10 @@ export interface operations {
     compatSavePersona: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6354,6 +6636,7 @@ export interface operations {
             /** @description Stored */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6392,6 +6675,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body or a text in it is too large (code: payload_too_large) */
             413: {
                 headers: {
@@ -6416,7 +6713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];

@@ -209,3 +209,23 @@ export const focusGroupMessages = pgTable("focus_group_messages", {
   meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
+
+// Idempotency keys (migration 0010_idempotency_keys.sql).
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    key: text("key").notNull(),
+    /** sha256 of the method, path, content type and body: the same key with another request is refused. */
+    fingerprint: text("fingerprint").notNull(),
+    status: text("status").$type<"in_flight" | "done">().notNull(),
+    responseStatus: integer("response_status"),
+    responseHeaders: jsonb("response_headers").$type<Array<[string, string]>>(),
+    responseBody: bytea("response_body"),
+    lockedUntil: timestamptz("locked_until").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);

@@ -61,12 +61,19 @@ export const locationHeader = {
 };
 
 type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
-type Operation = { security?: unknown; requestBody?: unknown; responses?: Record<string, Response> };
+type Operation = {
+  security?: unknown;
+  requestBody?: unknown;
+  parameters?: unknown[];
+  responses?: Record<string, Response>;
+};
 type Response = { description: string; headers?: Record<string, unknown>; content?: unknown };
 
 const PROBLEM_REF = { $ref: "#/components/schemas/Problem" };
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
+/** The methods the idempotency middleware (http/idempotency.ts) serves Idempotency-Key on. */
+const IDEMPOTENCY_METHODS = new Set<string>(["post", "patch"]);
 
 /**
  * What the middleware in front of the routes adds to every answer, described where the routes cannot: the routes
@@ -98,22 +105,51 @@ export function completeDocument(doc: Document, facts: MiddlewareFacts): Documen
       description: "The quota (`q` requests per `w` seconds)",
     },
   };
+  out.components.parameters = {
+    ...out.components.parameters,
+    "Idempotency-Key": {
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", minLength: 1, maxLength: 255 },
+      description:
+        "draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer " +
+        "again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first " +
+        "is still running 409.",
+    },
+  };
+  out.components.headers["Idempotent-Replayed"] = {
+    schema: { type: "string", enum: ["true"] },
+    description: "This is the stored answer to an earlier request with the same Idempotency-Key",
+  };
   for (const [path, item] of Object.entries(out.paths)) {
     const api = facts.apiPrefixes.some((prefix) => path.startsWith(prefix));
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
       op.responses ??= {};
+      const idempotent = api && IDEMPOTENCY_METHODS.has(method);
       if (api) {
         op.security = [{ Bearer: [] }];
-        const added = [401, 429, 500, 503, ...(op.requestBody ? [413] : [])];
+        const added = [
+          401,
+          429,
+          500,
+          503,
+          ...(op.requestBody ? [413] : []),
+          // A malformed key (400), a key reused for another request (422), a key whose request is still running (409).
+          ...(idempotent ? [400, 409, 422] : []),
+        ];
         for (const status of added) op.responses[status] ??= problemResponse(status, PROBLEM_REF);
       } else {
         op.security = [];
         op.responses[500] ??= problemResponse(500, PROBLEM_REF);
       }
+      if (idempotent) op.parameters = [...(op.parameters ?? []), { $ref: "#/components/parameters/Idempotency-Key" }];
       for (const [status, response] of Object.entries(op.responses)) {
         const problem = Number(status) >= 400 && response.content !== undefined;
+        if (idempotent && Number(status) < 300)
+          response.headers = { ...response.headers, "Idempotent-Replayed": headerRef("Idempotent-Replayed") };
         response.headers = {
           ...response.headers,
           ...(problem && RETRY_STATUSES.has(Number(status)) ? { "Retry-After": retryAfterHeader } : {}),

@@ -56,8 +56,11 @@ export type StoredEvidenceKind = z.infer<typeof StoredEvidenceKind>;
 export const EvidenceEntry = z
   .object({
     source_id: z.string(),
-    /** A verbatim span of the cleaned source text (verified by code). */
+    /** A verbatim span of the cleaned source text (aligned and copied from the source by code). */
     quote: z.string(),
+    /** Offsets of the quote in the source's cleaned text: `text.slice(start, end) === quote` (absent on older data). */
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
     kind: StoredEvidenceKind,
   })
   .openapi("EvidenceEntry");

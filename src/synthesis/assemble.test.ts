@@ -57,7 +57,7 @@ describe("assemblePersona", () => {
       [older],
     );
     expect(persona.name).toBe("Noor Haddad");
-    expect(evidence.name).toEqual([{ source_id: "s1", quote: "I'm Noor Haddad", kind: "stated" }]);
+    expect(evidence.name).toEqual([{ source_id: "s1", quote: "I'm Noor Haddad", start: 0, end: 15, kind: "stated" }]);
   });
 
   it("prefers higher confidence, then the newer source, then stated over inferred", () => {

@@ -1,6 +1,6 @@
 /**
  * Claims -> persona. Extractors (offline or LLM) only propose claims; this module is where "evidence or it didn't
- * happen" is enforced: a claim whose quote is not a verbatim span of its source is dropped, every emitted value has
+ * happen" is enforced: a claim whose quote cannot be aligned to a span of a source is dropped, every emitted value has
  * at least one evidence entry, and the result is validated against the Persona schema.
  */
 import {
@@ -17,9 +17,9 @@ import {
   SCALAR_FIELDS,
   type ScalarField,
 } from "../personas/schemas.ts";
+import { alignQuotes } from "./align.ts";
 import { contentTokens, normalizeText } from "./normalize.ts";
 import type { Claim, CleanSource } from "./types.ts";
-import { findVerbatim } from "./verbatim.ts";
 
 export interface AssembledPersona {
   persona: Persona;
@@ -65,49 +65,43 @@ function coerceValue(claim: Claim): { value: string | number } | { problem: stri
   return { value: text };
 }
 
-/** Per source, which claimed quotes occur verbatim in it (one pass per source, whatever the number of claims). */
-function verbatimQuotes(claims: readonly Claim[], byId: ReadonlyMap<string, CleanSource>): Map<string, Set<string>> {
-  const quotesBySource = new Map<string, string[]>();
-  for (const claim of claims) {
-    const list = quotesBySource.get(claim.source_id) ?? [];
-    list.push(claim.quote);
-    quotesBySource.set(claim.source_id, list);
-  }
-  const present = new Map<string, Set<string>>();
-  for (const [id, quotes] of quotesBySource) {
-    const source = byId.get(id);
-    if (source) present.set(id, findVerbatim(source.text, quotes));
-  }
-  return present;
-}
-
 function verifyClaims(claims: readonly Claim[], sources: readonly CleanSource[], warnings: string[]): VerifiedClaim[] {
   const byId = new Map(sources.map((source) => [source.id, source]));
-  const present = verbatimQuotes(claims, byId);
-  const verified: VerifiedClaim[] = [];
+  const known: Claim[] = [];
   for (const claim of claims) {
     if (!isScalarField(claim.field) && !isListField(claim.field)) {
       warnings.push(`dropped a claim for unknown field "${String(claim.field)}"`);
-      continue;
-    }
-    const source = byId.get(claim.source_id);
-    if (source === undefined) {
+    } else if (!byId.has(claim.source_id)) {
       warnings.push(`dropped a ${claim.field} claim: unknown source "${claim.source_id}"`);
-      continue;
+    } else {
+      known.push(claim);
     }
-    if (claim.quote.trim() === "" || !present.get(source.id)?.has(claim.quote)) {
-      warnings.push(`dropped a ${claim.field} claim: its quote is not a verbatim span of source "${source.id}"`);
-      continue;
+  }
+  const aligned = alignQuotes(known, sources);
+  const verified: VerifiedClaim[] = [];
+  known.forEach((claim, index) => {
+    const span = aligned[index];
+    const source = span ? byId.get(span.source_id) : undefined;
+    if (!span || !source) {
+      warnings.push(`dropped a ${claim.field} claim: its quote is not a span of source "${claim.source_id}"`);
+      return;
     }
     const coerced = coerceValue(claim);
     if ("problem" in coerced) {
       warnings.push(`dropped a ${claim.field} claim: ${coerced.problem}`);
-      continue;
+      return;
     }
     const confidence = Math.min(1, Math.max(0, claim.confidence ?? DEFAULT_CONFIDENCE));
-    const entry: EvidenceEntry = { source_id: source.id, quote: claim.quote, kind: claim.kind };
+    // The stored quote is the source's own text for the aligned span, never the extractor's wording.
+    const entry: EvidenceEntry = {
+      source_id: source.id,
+      quote: span.quote,
+      start: span.start,
+      end: span.end,
+      kind: claim.kind,
+    };
     verified.push({ claim, value: coerced.value, source, entry, confidence });
-  }
+  });
   return verified;
 }
 

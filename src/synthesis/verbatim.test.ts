@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findVerbatim } from "./verbatim.ts";
+import { findOccurrences, findVerbatim } from "./verbatim.ts";
 
 describe("findVerbatim", () => {
   it("finds overlapping and nested quotes", () => {
@@ -19,6 +19,29 @@ describe("findVerbatim", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("findOccurrences", () => {
+  it("agrees with a scan by String#indexOf, capped per pattern", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 60, unit: fc.constantFrom("a", "b", "c") }),
+        fc.array(fc.string({ maxLength: 4, unit: fc.constantFrom("a", "b", "c") }), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 4 }),
+        (text, patterns, max) => {
+          const expected = patterns.map((pattern) => {
+            const ends: number[] = [];
+            if (pattern === "") return ends;
+            for (let at = text.indexOf(pattern); at >= 0 && ends.length < max; at = text.indexOf(pattern, at + 1))
+              ends.push(at + pattern.length);
+            return ends;
+          });
+          expect(findOccurrences(text, patterns, max)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

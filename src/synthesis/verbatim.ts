@@ -1,68 +1,117 @@
 /**
- * Which of many quotes occur verbatim in a text, in one pass over the text (Aho–Corasick). Checking each quote with
- * `text.includes` costs quotes × text length, which is quadratic when long inputs yield many claims.
+ * Where many patterns occur in a text, in one pass over the text (Aho–Corasick). Checking each pattern with
+ * `text.indexOf` costs patterns × text length, which is quadratic when long inputs yield many claims.
  */
 
-interface TrieNode {
+/**
+ * The automaton in flat arrays (one Map of transitions keyed by state and character, typed arrays per state): a Map
+ * and an object per state made the garbage collector the main cost on thousands of quotes.
+ */
+interface Automaton {
   next: Map<number, number>;
-  fail: number;
-  /** Indexes of patterns ending here, including those reachable through failure links (filled in build). */
-  outputs: number[];
+  fail: Int32Array;
+  /** Index of the pattern ending exactly at a state, or -1. */
+  pattern: Int32Array;
+  /** Nearest state on the failure chain (excluding the state itself) where a pattern ends, or 0 for none. */
+  outputLink: Int32Array;
 }
 
-function buildAutomaton(patterns: readonly string[]): TrieNode[] {
-  const nodes: TrieNode[] = [{ next: new Map(), fail: 0, outputs: [] }];
+const key = (state: number, code: number) => state * 0x10000 + code;
+
+function buildAutomaton(patterns: readonly string[]): Automaton {
+  const next = new Map<number, number>();
+  const parents: number[] = [0];
+  const codes: number[] = [0];
+  const depths: number[] = [0];
+  const ends = new Map<number, number>();
   patterns.forEach((pattern, index) => {
+    if (pattern.length === 0) return;
     let state = 0;
     for (let i = 0; i < pattern.length; i += 1) {
       const code = pattern.charCodeAt(i);
-      const node = nodes[state];
-      if (node === undefined) return;
-      let target = node.next.get(code);
+      let target = next.get(key(state, code));
       if (target === undefined) {
-        target = nodes.length;
-        nodes.push({ next: new Map(), fail: 0, outputs: [] });
-        node.next.set(code, target);
+        target = parents.length;
+        parents.push(state);
+        codes.push(code);
+        depths.push(i + 1);
+        next.set(key(state, code), target);
       }
       state = target;
     }
-    nodes[state]?.outputs.push(index);
+    if (!ends.has(state)) ends.set(state, index);
   });
-  // Breadth-first failure links.
-  const queue: number[] = [...(nodes[0]?.next.values() ?? [])];
-  for (let head = 0; head < queue.length; head += 1) {
-    const state = queue[head] ?? 0;
-    const node = nodes[state];
-    if (node === undefined) continue;
-    for (const [code, child] of node.next) {
-      queue.push(child);
-      let fallback = node.fail;
-      while (fallback !== 0 && !nodes[fallback]?.next.has(code)) fallback = nodes[fallback]?.fail ?? 0;
-      const candidate = nodes[fallback]?.next.get(code);
-      const childNode = nodes[child];
-      if (childNode === undefined) continue;
-      childNode.fail = candidate !== undefined && candidate !== child ? candidate : 0;
-      childNode.outputs.push(...(nodes[childNode.fail]?.outputs ?? []));
+  const size = parents.length;
+  const fail = new Int32Array(size);
+  const pattern = new Int32Array(size).fill(-1);
+  for (const [state, index] of ends) pattern[state] = index;
+  const outputLink = new Int32Array(size);
+  // States in breadth-first order (by depth, a counting sort), so a state's failure target is done before it.
+  const byDepth: number[][] = [];
+  for (let state = 1; state < size; state += 1) {
+    const depth = depths[state] ?? 0;
+    const level = byDepth[depth] ?? [];
+    level.push(state);
+    byDepth[depth] = level;
+  }
+  for (const level of byDepth) {
+    for (const state of level ?? []) {
+      const parent = parents[state] ?? 0;
+      const code = codes[state] ?? 0;
+      let target = 0;
+      if (parent !== 0) {
+        let fallback = fail[parent] ?? 0;
+        while (fallback !== 0 && !next.has(key(fallback, code))) fallback = fail[fallback] ?? 0;
+        target = next.get(key(fallback, code)) ?? 0;
+      }
+      fail[state] = target;
+      outputLink[state] = target === 0 ? 0 : (pattern[target] ?? -1) >= 0 ? target : (outputLink[target] ?? 0);
     }
   }
-  return nodes;
+  return { next, fail, pattern, outputLink };
+}
+
+/**
+ * For each pattern, the end offsets (exclusive) of its first `maxPerPattern` occurrences in `text`, in order.
+ * Linear: O(text + patterns + patterns × maxPerPattern). A pattern that is a suffix of another occurs at least as
+ * often, so once the walk down the output chain meets a pattern that has all its occurrences, every pattern below it
+ * has them too and the walk stops — nested patterns ("a", "aa", "aaa"…) cannot make the scan quadratic.
+ */
+export function findOccurrences(text: string, patterns: readonly string[], maxPerPattern = 1): number[][] {
+  const found: number[][] = patterns.map(() => []);
+  const live = patterns.filter((p) => p.length > 0);
+  if (live.length === 0 || maxPerPattern < 1) return found;
+  const { next, fail, pattern, outputLink } = buildAutomaton(patterns);
+  let state = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let target = next.get(key(state, code));
+    while (target === undefined && state !== 0) {
+      state = fail[state] ?? 0;
+      target = next.get(key(state, code));
+    }
+    state = target ?? 0;
+    let output = (pattern[state] ?? -1) >= 0 ? state : (outputLink[state] ?? 0);
+    while (output !== 0) {
+      const list = found[pattern[output] ?? -1];
+      if (list === undefined || list.length >= maxPerPattern) break;
+      list.push(i + 1);
+      output = outputLink[output] ?? 0;
+    }
+  }
+  // A duplicate pattern shares its state with the first copy; it gets that copy's occurrences.
+  const firstIndex = new Map<string, number>();
+  patterns.forEach((pattern, index) => {
+    const first = firstIndex.get(pattern);
+    if (first === undefined) firstIndex.set(pattern, index);
+    else found[index] = [...(found[first] ?? [])];
+  });
+  return found;
 }
 
 /** The subset of `quotes` that occur verbatim in `text`. Empty quotes never match. */
 export function findVerbatim(text: string, quotes: Iterable<string>): Set<string> {
   const patterns = [...new Set(quotes)].filter((q) => q.length > 0);
-  const found = new Set<string>();
-  if (patterns.length === 0) return found;
-  const nodes = buildAutomaton(patterns);
-  let state = 0;
-  for (let i = 0; i < text.length && found.size < patterns.length; i += 1) {
-    const code = text.charCodeAt(i);
-    while (state !== 0 && !nodes[state]?.next.has(code)) state = nodes[state]?.fail ?? 0;
-    state = nodes[state]?.next.get(code) ?? 0;
-    for (const index of nodes[state]?.outputs ?? []) {
-      const pattern = patterns[index];
-      if (pattern !== undefined) found.add(pattern);
-    }
-  }
-  return found;
+  const occurrences = findOccurrences(text, patterns);
+  return new Set(patterns.filter((_, index) => (occurrences[index]?.length ?? 0) > 0));
 }

@@ -1,6 +1,30 @@
 import { z } from "@hono/zod-openapi";
 import type { Services } from "../context.ts";
 import { MATERIAL_LIMITS } from "../synthesis/pipeline.ts";
+import { AUDIO_MEDIA_TYPES } from "../voice/audio.ts";
+import type { Voice } from "../voice/engines.ts";
+
+const VoiceEngine = z.object({
+  engine: z
+    .string()
+    .openapi({ description: '"pocketsphinx", "espeak-ng", or "openai" (OpenAI or a compatible server)' }),
+  model: z.string().nullable(),
+});
+
+export const VoiceCapabilities = z
+  .object({
+    /** null: this server cannot transcribe, and audio sent to it answers 501. */
+    transcription: VoiceEngine.extend({
+      low_accuracy: z.boolean().openapi({
+        description: "true for PocketSphinx: many words come back wrong, so show the transcript for correction",
+      }),
+    }).nullable(),
+    /** null: this server cannot speak, and message audio answers 501. */
+    speech: VoiceEngine.extend({ formats: z.array(z.enum(["ogg", "wav"])) }).nullable(),
+    limits: z.object({ audio_bytes: z.number().int(), audio_seconds: z.number().int() }),
+    media_types: z.array(z.string()),
+  })
+  .openapi("VoiceCapabilities");
 
 export const Capabilities = z
   .object({
@@ -12,6 +36,7 @@ export const Capabilities = z
     /** The engine a request without `engine` uses. */
     default_engine: z.enum(["offline", "llm"]),
     auth_mode: z.enum(["none", "apikey", "jwt"]),
+    voice: VoiceCapabilities,
     limits: z.object({
       body_bytes: z.number().int(),
       texts: z.number().int(),
@@ -30,6 +55,7 @@ export function describeCapabilities(services: Services): Capabilities {
     engines: { offline: true, llm: llm ? { provider: llm.provider, model: llm.model } : null },
     default_engine: services.extractors.llm ? "llm" : "offline",
     auth_mode: services.config.auth.mode,
+    voice: describeVoice(services.voice),
     limits: {
       body_bytes: services.config.bodyLimitBytes,
       texts: MATERIAL_LIMITS.texts,
@@ -37,5 +63,17 @@ export function describeCapabilities(services: Services): Capabilities {
       chars_per_text: MATERIAL_LIMITS.charsPerText,
       requests_per_minute: services.config.rateLimitPerMinute,
     },
+  };
+}
+
+function describeVoice(voice: Voice): z.infer<typeof VoiceCapabilities> {
+  const { transcriber, synthesizer } = voice;
+  return {
+    transcription: transcriber
+      ? { engine: transcriber.engine, model: transcriber.model, low_accuracy: transcriber.lowAccuracy }
+      : null,
+    speech: synthesizer ? { engine: synthesizer.engine, model: synthesizer.model, formats: synthesizer.formats } : null,
+    limits: { audio_bytes: voice.limits.maxBytes, audio_seconds: voice.limits.maxSeconds },
+    media_types: AUDIO_MEDIA_TYPES,
   };
 }

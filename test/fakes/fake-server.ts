@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
@@ -23,6 +24,8 @@ export interface FakeToolCall {
 interface ReplyBase {
   /** Wait this long before answering (e.g. to observe concurrency). */
   delayMs?: number;
+  /** Streamed answers: wait this long between events (a slow model; a client that goes away stops the stream). */
+  intervalMs?: number;
   /** Overrides the estimated usage (input ~ request chars / 4, output ~ answer chars / 4). */
   usage?: FakeUsage;
 }
@@ -210,6 +213,7 @@ export async function startFakeUpstream(flavor: Flavor): Promise<FakeUpstream> {
   const requests: Recorded[] = [];
   const sockets = new Set<Socket>();
   const closing = new AbortController();
+  setMaxListeners(0, closing.signal); // one listener per request in flight, however many a benchmark opens
   let inFlight = 0;
   let maxInFlight = 0;
   let counter = 0;
@@ -292,7 +296,11 @@ export async function startFakeUpstream(flavor: Flavor): Promise<FakeUpstream> {
         connection: "keep-alive",
       });
       const count = chosen.kind === "truncate" ? Math.max(1, Math.floor(frames.length / 2)) : frames.length;
-      for (const frame of frames.slice(0, count)) res.write(frame);
+      for (const [index, frame] of frames.slice(0, count).entries()) {
+        if (index > 0 && chosen.intervalMs) await wait(chosen.intervalMs, closing.signal);
+        if (res.destroyed || closing.signal.aborted) return;
+        res.write(frame);
+      }
       if (chosen.kind === "truncate" && chosen.hold) {
         await untilClosed(res, closing.signal);
         return;

@@ -204,4 +204,26 @@ describe("fake upstream plumbing", () => {
     expect(await hung).toBe("dropped");
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+  it("paces a streamed answer with intervalMs and stops when the client goes away", async () => {
+    const fake = await startFakeOpenAI();
+    fake.setFallback(reply.text("x".repeat(24 * 40), { intervalMs: 40 }));
+    const controller = new AbortController();
+    const res = await fetch(`${fake.url}/chat/completions`, {
+      method: "POST",
+      body: JSON.stringify({ stream: true }),
+      signal: controller.signal,
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const started = performance.now();
+    let text = "";
+    while ((text.match(/"content":"x+"/g) ?? []).length < 3) {
+      const { value } = await reader.read();
+      text += new TextDecoder().decode(value);
+    }
+    // Three text events after the role event: at least three intervals went by.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 40 - 5);
+    controller.abort();
+    await expect.poll(() => fake.stats().inFlight).toBe(0);
+    await fake.close();
+  });
 });

@@ -5,6 +5,9 @@ import { call, client } from "./client.ts";
 /** GET /v1/capabilities: what the server can do, so the app offers only what works. */
 export type Capabilities = Api.Capabilities;
 
+/** Speech in and out; an engine is null when the server has none (then audio answers 501). */
+export type VoiceCapabilities = Capabilities["voice"];
+
 let pending: Promise<Capabilities> | undefined;
 
 /** Fetched once per page load (they only change when the server restarts); a failure is retried next time. */

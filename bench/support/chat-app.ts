@@ -1,0 +1,52 @@
+import type { FakeUpstream } from "../../test/fakes/openai-upstream.ts";
+import { type Served, serveProcess } from "./process.ts";
+import { type BenchStore, PROJECT_ENV } from "./stores.ts";
+
+export interface ChatApp {
+  server: Served;
+  auth: Record<string, string>;
+  /** A new conversation with the bench persona (one reply streams at a time per conversation). */
+  newConversation(): Promise<string>;
+  messagesUrl(conversationId: string): string;
+}
+
+/** The project's server with the LLM provider pointing at `fake`, and a persona (offline engine) to talk to. */
+export async function startChatApp(store: BenchStore, fake: FakeUpstream): Promise<ChatApp> {
+  const server = await serveProcess("src/main.ts", {
+    ...store.env,
+    ...PROJECT_ENV,
+    LLM_PROVIDER: "openai",
+    LLM_MODEL: "bench",
+    OPENAI_API_KEY: "bench-key",
+    OPENAI_BASE_URL: fake.url,
+  });
+  const auth = { authorization: `Bearer ${store.key}` };
+  const post = async (path: string, body?: unknown): Promise<{ id: string }> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: "POST",
+      headers: { ...auth, ...(body ? { "content-type": "application/json" } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (res.status !== 201) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  try {
+    const persona = await post("/v1/personas", {
+      texts: ["I'm Priya Raman, a logistics coordinator in Pune. I love cycling on weekends."],
+      engine: "offline",
+    });
+    return {
+      server,
+      auth,
+      newConversation: async () => (await post(`/v1/personas/${persona.id}/conversations`)).id,
+      messagesUrl: (id) => `${server.url}/v1/conversations/${id}/messages`,
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The first line that carries text, in the project's (and the bare relay's) SSE and in the upstream's. */
+export const FIRST_TEXT = /^event: text$/;
+export const FIRST_UPSTREAM_TEXT = /^data: .*"content":"[^"]/;
