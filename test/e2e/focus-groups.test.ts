@@ -111,9 +111,9 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: focus groups (real brow
     await page.getByRole("link", { name: "Focus group: Maya Chen and Omar Haddad" }).click();
     const round = page.getByRole("article", { name: /Question 1/ });
     await round.waitFor();
-    const [first, second] = await round.getByRole("listitem").evaluateAll((items) =>
-      items.map((item) => item.getBoundingClientRect().toJSON() as { x: number; y: number }),
-    );
+    const [first, second] = await round
+      .getByRole("listitem")
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as { x: number; y: number }));
     expect(first?.x).toBe(second?.x);
     expect((second?.y ?? 0) > (first?.y ?? 0)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
