@@ -25,6 +25,7 @@ import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
+import { voiceRouter } from "./voice/routes.ts";
 
 /** Paths behind authentication, the body limit and the rate limit: the API and the Netlify compatibility routes. */
 export const API_PREFIXES = ["/v1/", `${NETLIFY_PREFIX}/`] as const;
@@ -70,6 +71,7 @@ const TAGS = [
   { name: "interviewers", description: "The built-in PRD interviewers" },
   { name: "conversations", description: "Chats with personas and PRD interviews, streamed as server-sent events" },
   { name: "focus groups", description: "One question to several personas at once" },
+  { name: "voice", description: "Speech in (transcription) and out (spoken replies)" },
   { name: "compat", description: "The original backends' routes, as thin adapters over the same verbs" },
 ];
 
@@ -161,6 +163,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", prdRouter);
   app.route("/", chatRouter);
   app.route("/", focusGroupsRouter);
+  app.route("/", voiceRouter);
   app.route("/", personaApiRouter);
   app.route("/", netlifyRouter);
 

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { streamSSE } from "hono/streaming";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { locationHeader, problems } from "../http/openapi.ts";
-import { sseContent, wireEvent } from "../http/sse.ts";
+import { sseContent, streamEvents, wireEvent } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
+import { AUDIO_BODY_DESCRIPTION, isAudioRequest, readAudio } from "../voice/read-audio.ts";
 import { clearMessages } from "./clear-messages.ts";
 import { createInterview, createPersonaConversation } from "./create-conversation.ts";
 import { deleteConversation } from "./delete-conversation.ts";
@@ -22,6 +22,7 @@ import {
   SendMessage,
 } from "./schemas.ts";
 import { beginReply, type StreamEvent } from "./send-message.ts";
+import { spokenMessage } from "./spoken-message.ts";
 
 const IdParam = z.object({
   id: z
@@ -217,6 +218,8 @@ chatRouter.openapi(
   },
 );
 
+const AudioFile = z.file().describe("The recording");
+const SpokenMessage = z.object({ audio: AudioFile });
 const ReplyJson = z.object({ message: MessageResource, user_message: MessageResource }).openapi("Reply");
 
 chatRouter.openapi(
@@ -227,7 +230,17 @@ chatRouter.openapi(
     tags: ["conversations"],
     summary: "Send a message and get the reply (JSON, or SSE with Accept: text/event-stream)",
     description: SSE_DESCRIPTION,
-    request: { params: IdParam, body: documentedBody({ "application/json": SendMessage }) },
+    request: {
+      params: IdParam,
+      body: documentedBody(
+        { "application/json": SendMessage, "multipart/form-data": SpokenMessage, "audio/*": AudioFile },
+        `Text as JSON, or speech: ${AUDIO_BODY_DESCRIPTION} The audio is transcribed (see \`GET /v1/capabilities\`` +
+          " for the engine, its accuracy and the limits) and the transcript is stored as the user message, with" +
+          " `transcript` (engine, duration, confidence); the reply follows exactly as for text. No speech heard: 422" +
+          " `no_speech` and nothing is stored. No transcription engine: 501. To let the user correct a transcript" +
+          " before sending, call `POST /v1/transcriptions` first and send the text.",
+      ),
+    },
     responses: {
       200: {
         description: "The reply",
@@ -236,45 +249,20 @@ chatRouter.openapi(
           ...sseContent(ChatStreamEvent, "The reply"),
         },
       },
-      ...problems(400, 401, 404, 409, 413, 415, 422, 502, 503, 504),
+      ...problems(400, 401, 404, 409, 413, 415, 422, 501, 502, 503, 504),
     },
   }),
   async (c) => {
-    const { value } = await readJsonBody(c);
-    const raw = typeof value === "object" && value !== null && "content" in value ? value.content : undefined;
-    if (typeof raw === "string" && raw.trim().length > CHAT_LIMITS.messageChars) {
-      throw new AppError("payload_too_large", `A message has at most ${CHAT_LIMITS.messageChars} characters`, {
-        errors: [{ path: "content", message: `at most ${CHAT_LIMITS.messageChars} characters` }],
-      });
-    }
-    const { content } = parseWith(SendMessage, value);
     const ctx = ctxOf(c);
-    const reply = await beginReply({ ctx, conversationId: c.req.valid("param").id, content });
+    const conversationId = c.req.valid("param").id;
+    const message = isAudioRequest(c.req.header("content-type") ?? "")
+      ? await spokenMessage({ ctx, conversationId, audio: await readAudio(c), signal: c.req.raw.signal })
+      : typedMessage(await readJsonBody(c));
+    const reply = await beginReply({ ctx, conversationId, ...message });
 
     if (/\btext\/event-stream\b/i.test(c.req.header("accept") ?? "")) {
-      c.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-      return streamSSE(c, async (stream) => {
-        const controller = new AbortController();
-        stream.onAbort(() => controller.abort(new DOMException("The client disconnected", "AbortError")));
-        const ping = setInterval(() => {
-          if (!stream.aborted && !stream.closed) stream.write(": ping\n\n").catch(() => {});
-        }, CHAT_LIMITS.heartbeatMs);
-        let seq = 0;
-        ctx.metrics.sseStreams.inc();
-        try {
-          await reply.run({
-            signal: controller.signal,
-            emit: async (event) => {
-              if (stream.aborted || stream.closed) return;
-              const wire = toWire(event);
-              await stream.writeSSE({ event: wire.event, data: JSON.stringify(wire.data), id: String(++seq) });
-            },
-          });
-        } finally {
-          clearInterval(ping);
-          ctx.metrics.sseStreams.dec();
-        }
-      });
+      const options = { metrics: ctx.metrics, heartbeatMs: CHAT_LIMITS.heartbeatMs, payloadOf };
+      return streamEvents<StreamEvent>(c, options, (sink) => reply.run(sink));
     }
 
     const outcome = await reply.run({ signal: c.req.raw.signal });
@@ -283,6 +271,17 @@ chatRouter.openapi(
   },
 );
 
+/** A JSON message body: its content, with the character limit as a 413 rather than a 422. */
+function typedMessage({ value }: { value: unknown }): { content: string } {
+  const raw = typeof value === "object" && value !== null && "content" in value ? value.content : undefined;
+  if (typeof raw === "string" && raw.trim().length > CHAT_LIMITS.messageChars) {
+    throw new AppError("payload_too_large", `A message has at most ${CHAT_LIMITS.messageChars} characters`, {
+      errors: [{ path: "content", message: `at most ${CHAT_LIMITS.messageChars} characters` }],
+    });
+  }
+  return parseWith(SendMessage, value);
+}
+
 /**
  * The event as documented (ChatStreamEvent): its type is the SSE event name, the rest its data; errors are problem
  * bodies. Typed, so the compiler holds the stream to its description.
@@ -290,6 +289,9 @@ chatRouter.openapi(
 function toWire(event: StreamEvent): ChatStreamEvent {
   return event.type === "error" ? { event: "error", data: event.problem } : wireEvent(event);
 }
+
+/** The data of an event as documented; its type is the SSE event name. */
+const payloadOf = (event: StreamEvent) => toWire(event).data;
 
 chatRouter.openapi(
   createRoute({

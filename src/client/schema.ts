@@ -526,6 +526,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/transcriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transcribe audio (nothing is stored), e.g. to let the user correct it before sending
+         * @description Audio as `multipart/form-data` with a file part named `audio`, or as the body itself with its type: audio/webm, video/webm, audio/ogg, audio/opus, audio/wav, audio/wave, audio/x-wav, audio/vnd.wave, audio/mpeg, audio/mp3, audio/mp4, audio/m4a, audio/x-m4a, audio/aac. Limits: `voice.limits` in `GET /v1/capabilities` (413 beyond them); other types 415; audio that cannot be decoded 422; no transcription engine 501. Silence is not an error: `text` is empty and `notice` says so.
+         */
+        post: operations["transcribeAudio"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persona": {
         parameters: {
             query?: never;
@@ -624,8 +644,12 @@ export interface components {
                 llm: {
                     provider: string;
                     model: string;
+                    chat_model: string;
+                    max_output_tokens: number;
                 } | null;
             };
+            /** @enum {string} */
+            store: "embedded" | "postgres";
             /** @enum {string} */
             default_engine: "offline" | "llm";
             /** @enum {string} */
@@ -668,7 +692,7 @@ export interface components {
              * @description Stable machine-readable code; see docs/errors.md
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_flight" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_flight" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable" | "no_speech" | "voice_unavailable";
             request_id?: string;
             errors?: {
                 path: string;
@@ -969,6 +993,7 @@ export interface components {
                 source_id: string;
                 quote: string;
             }[];
+            transcript?: components["schemas"]["MessageTranscript"];
             created_at: string;
         };
         ToolCall: {
@@ -989,6 +1014,14 @@ export interface components {
                 key: string;
                 label: string;
             }[];
+        };
+        /** @description User messages that were spoken: the content is this transcript of the audio */
+        MessageTranscript: {
+            /** @description "pocketsphinx" (offline, low accuracy) or "openai" (a provider) */
+            engine: string;
+            duration_seconds: number;
+            /** @description 0..1 where the engine gives one */
+            confidence: number | null;
         };
         Reply: {
             message: components["schemas"]["Message"];
@@ -1128,6 +1161,17 @@ export interface components {
                 }[];
             };
         };
+        Transcription: {
+            /** @description What was heard; empty when no speech was recognised */
+            text: string;
+            engine: string;
+            duration_seconds: number;
+            confidence: number | null;
+            /** @description true for PocketSphinx: let the user correct the text */
+            low_accuracy: boolean;
+            /** @description Something to tell the user, e.g. that no speech was recognised */
+            notice: string | null;
+        };
         CompatPersonaCreateResponse: {
             id: string;
             created_at: string;
@@ -1232,6 +1276,7 @@ export type Message = components['schemas']['Message'];
 export type ToolCall = components['schemas']['ToolCall'];
 export type ToolResult = components['schemas']['ToolResult'];
 export type Question = components['schemas']['Question'];
+export type MessageTranscript = components['schemas']['MessageTranscript'];
 export type Reply = components['schemas']['Reply'];
 export type ChatStreamEvent = components['schemas']['ChatStreamEvent'];
 export type FocusGroup = components['schemas']['FocusGroup'];
@@ -1241,6 +1286,7 @@ export type FocusGroupWithMessages = components['schemas']['FocusGroupWithMessag
 export type FocusGroupMessage = components['schemas']['FocusGroupMessage'];
 export type FocusGroupRound = components['schemas']['FocusGroupRound'];
 export type FocusGroupStreamEvent = components['schemas']['FocusGroupStreamEvent'];
+export type Transcription = components['schemas']['Transcription'];
 export type CompatPersonaCreateResponse = components['schemas']['CompatPersonaCreateResponse'];
 export type CompatPersonaList = components['schemas']['CompatPersonaList'];
 export type CompatPersonaInDb = components['schemas']['CompatPersonaInDB'];
@@ -1621,7 +1667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -1914,7 +1960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2313,7 +2359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -2866,7 +2912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3207,7 +3253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3653,7 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -3818,7 +3864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4224,7 +4270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4507,7 +4553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4870,11 +4916,20 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Text as JSON, or speech: Audio as `multipart/form-data` with a file part named `audio`, or as the body itself with its type: audio/webm, video/webm, audio/ogg, audio/opus, audio/wav, audio/wave, audio/x-wav, audio/vnd.wave, audio/mpeg, audio/mp3, audio/mp4, audio/m4a, audio/x-m4a, audio/aac. The audio is transcribed (see `GET /v1/capabilities` for the engine, its accuracy and the limits) and the transcript is stored as the user message, with `transcript` (engine, duration, confidence); the reply follows exactly as for text. No speech heard: 422 `no_speech` and nothing is stored. No transcription engine: 501. To let the user correct a transcript before sending, call `POST /v1/transcriptions` first and send the text. */
         requestBody: {
             content: {
                 "application/json": {
                     content: string;
                 };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The recording
+                     */
+                    audio: string;
+                };
+                "audio/*": string;
             };
         };
         responses: {
@@ -4966,7 +5021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -4994,6 +5049,18 @@ export interface operations {
             };
             /** @description A bug on the server; nothing was applied (code: internal) */
             500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This server has no engine for it (e.g. no speech engine installed) (code: voice_unavailable) */
+            501: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -5332,7 +5399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5684,7 +5751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5856,6 +5923,182 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transcribeAudio: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The recording
+                     */
+                    audio: string;
+                };
+                "audio/*": string;
+            };
+        };
+        responses: {
+            /** @description The transcript */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transcription"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or token (code: unauthorized) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a text in it is too large (code: payload_too_large) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; wait for Retry-After (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug on the server; nothing was applied (code: internal) */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This server has no engine for it (e.g. no speech engine installed) (code: voice_unavailable) */
+            501: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the model provider is unavailable, or the node is busy; retry after Retry-After (code: upstream_unavailable, server_busy, database_unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model provider or the work ran past its time budget (code: upstream_timeout, budget_exceeded) */
+            504: {
+                headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6053,7 +6296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6328,7 +6571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6505,7 +6748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6713,7 +6956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused) */
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];

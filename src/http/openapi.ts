@@ -28,6 +28,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   422: "Well-formed JSON that does not fit the schema; `errors` names each field",
   429: "Too many requests; wait for Retry-After",
   500: "A bug on the server; nothing was applied",
+  501: "This server has no engine for it (e.g. no speech engine installed)",
   502: "The model provider rejected the request",
   503: "The database or the model provider is unavailable, or the node is busy; retry after Retry-After",
   504: "The model provider or the work ran past its time budget",

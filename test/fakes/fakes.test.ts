@@ -208,13 +208,14 @@ describe("fake upstream plumbing", () => {
     const fake = await startFakeOpenAI();
     fake.setFallback(reply.text("x".repeat(24 * 40), { intervalMs: 40 }));
     const controller = new AbortController();
+    // Timed from before the request: the fake cannot send faster than its pace, however late this process reads.
+    const started = performance.now();
     const res = await fetch(`${fake.url}/chat/completions`, {
       method: "POST",
       body: JSON.stringify({ stream: true }),
       signal: controller.signal,
     });
     const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const started = performance.now();
     let text = "";
     while ((text.match(/"content":"x+"/g) ?? []).length < 3) {
       const { value } = await reader.read();

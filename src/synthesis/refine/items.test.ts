@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { completeRange, itemProblem, tidyItem } from "./items.ts";
+import { isPersonName, personWords } from "./people.ts";
+
+describe("items a person would write", () => {
+  it.each([
+    "homework",
+    "soccer",
+    "audiobooks",
+    "route planning",
+    "Excel",
+    "open-water swimming",
+    "patient",
+    "being fair to the drivers",
+    "catching up with friends",
+    "sign off",
+    "reduce no-shows to under 5%",
+    "5k runs",
+    "spend more time with family",
+    "her kids' soccer games",
+    "designing WITH people, not for them",
+    "can't afford a second bad season",
+  ])("keeps %j", (item) => {
+    expect(itemProblem(item)).toBeNull();
+  });
+
+  it.each([
+    ["ha", /no head/],
+    ["9", /no head/],
+    ["12", /no head/],
+    ["um", /no head/],
+    ["it", /no head/],
+    ["stuff", /no head/],
+    ["If a driver's HOS", /cut mid-way/],
+    ["because I", /cut mid-way|no head/],
+    ["know before that", /cut mid-way/],
+    ["deal with it", /pronoun fragment/],
+    ["Thank you", /pronoun fragment/],
+    ["must finish", /subject or object/],
+    ["can't afford", /subject or object/],
+    ["get our", /cut mid-way/],
+    ["she does the books", /opens with a pronoun/],
+  ])("rejects %j", (item, reason) => {
+    expect(itemProblem(item)).toMatch(reason);
+  });
+
+  it("drops fillers and hedges but keeps the phrase", () => {
+    expect(tidyItem("lot of audiobooks")).toBe("audiobooks");
+    expect(tidyItem("Um, like, hiking and stuff.")).toBe("hiking");
+    expect(tidyItem("We eat home-cooked 5 days a week")).toBe("eat home-cooked 5 days a week");
+    expect(tidyItem("multilingual (Welsh, English, French)")).toBe("multilingual (Welsh, English, French)");
+    expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
+  });
+
+  it("completes a range the rule cut in half from its quote", () => {
+    const quote = "My goal is to get our on-time delivery from like 88 percent to 95 by the end of the year.";
+    expect(completeRange("get our on-time delivery from like 88 percent", quote)).toBe(
+      "get our on-time delivery from like 88 percent to 95",
+    );
+    expect(completeRange("move from Lyon", "I want to move from Lyon to the coast.")).toBe("move from Lyon");
+  });
+});
+
+describe("people's names are never items", () => {
+  const source = (text: string) => ({ id: "s", kind: "text" as const, text, order: 0 });
+
+  it("finds names from the phrasings only a person fits", () => {
+    const names = personWords(
+      [source("Maya on my team handles contracts. My daughter Zoe draws. Rui said no. I use Excel daily.")],
+      ["Priya Shah"],
+    );
+    for (const name of ["Maya", "Zoe", "Rui", "Priya", "Priya Shah"]) expect(isPersonName(name, names)).toBe(true);
+    expect(isPersonName("Excel", names)).toBe(false);
+    expect(isPersonName("maya", names)).toBe(false);
+  });
+});
