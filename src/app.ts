@@ -19,6 +19,7 @@ import { createLimit, limitTenant, limitUnauthenticated } from "./http/rate-limi
 import { routePattern } from "./http/route-pattern.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
+import { conflictsRouter } from "./personas/conflict-routes.ts";
 import { personasRouter } from "./personas/routes.ts";
 import { sourcesRouter } from "./personas/source-routes.ts";
 import { personaTransferRouter } from "./personas/transfer-routes.ts";
@@ -160,6 +161,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", personaTransferRouter);
   app.route("/", personasRouter);
   app.route("/", sourcesRouter);
+  app.route("/", conflictsRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
   app.route("/", focusGroupsRouter);

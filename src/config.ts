@@ -139,6 +139,13 @@ const ConfigSchema = z
       z.enum(["auto", "offline", "provider", "none"]).default("auto"),
     ),
     VOICE_SPEECH: z.preprocess(emptyToUndefined, z.enum(["auto", "offline", "provider", "none"]).default("auto")),
+    // A provider for voice: OpenAI (used when LLM_PROVIDER=openai) or any OpenAI-compatible speech server, e.g. a
+    // local Whisper server at VOICE_BASE_URL (the accurate private option).
+    VOICE_BASE_URL: optionalUrl,
+    VOICE_API_KEY: optionalString,
+    VOICE_TRANSCRIPTION_MODEL: z.preprocess(emptyToUndefined, z.string().default("whisper-1")),
+    VOICE_SPEECH_MODEL: z.preprocess(emptyToUndefined, z.string().default("tts-1")),
+    VOICE_SPEECH_VOICE: z.preprocess(emptyToUndefined, z.string().default("alloy")),
     VOICE_ESPEAK_VOICE: z.preprocess(
       emptyToUndefined,
       z
@@ -202,6 +209,16 @@ const ConfigSchema = z
         message: "LLM_PROVIDER=openai-compatible needs OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama)",
       });
     }
+    const voiceProvider = c.VOICE_BASE_URL !== undefined || c.LLM_PROVIDER === "openai";
+    for (const variable of ["VOICE_TRANSCRIPTION", "VOICE_SPEECH"] as const) {
+      if (c[variable] === "provider" && !voiceProvider) {
+        ctx.addIssue({
+          code: "custom",
+          path: [variable],
+          message: `${variable}=provider needs VOICE_BASE_URL (an OpenAI-compatible speech server) or LLM_PROVIDER=openai`,
+        });
+      }
+    }
     if (c.LLM_PROVIDER !== "offline" && !c.LLM_MODEL) {
       ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: `LLM_PROVIDER=${c.LLM_PROVIDER} needs LLM_MODEL` });
     }
@@ -256,6 +273,16 @@ export interface Config {
     transcription: RawConfig["VOICE_TRANSCRIPTION"];
     speech: RawConfig["VOICE_SPEECH"];
     espeakVoice: string;
+    /** OpenAI or an OpenAI-compatible speech server; undefined when none is configured. */
+    provider:
+      | {
+          baseUrl: string | undefined;
+          apiKey: string | undefined;
+          transcriptionModel: string;
+          speechModel: string;
+          speechVoice: string;
+        }
+      | undefined;
     maxBytes: number;
     maxSeconds: number;
     timeoutMs: number;
@@ -382,6 +409,16 @@ export function loadConfig(rawEnv: Env = process.env): Config {
       transcription: c.VOICE_TRANSCRIPTION,
       speech: c.VOICE_SPEECH,
       espeakVoice: c.VOICE_ESPEAK_VOICE,
+      provider:
+        c.VOICE_BASE_URL !== undefined || c.LLM_PROVIDER === "openai"
+          ? {
+              baseUrl: c.VOICE_BASE_URL ?? c.OPENAI_BASE_URL,
+              apiKey: c.VOICE_API_KEY ?? (c.VOICE_BASE_URL === undefined ? c.OPENAI_API_KEY : undefined),
+              transcriptionModel: c.VOICE_TRANSCRIPTION_MODEL,
+              speechModel: c.VOICE_SPEECH_MODEL,
+              speechVoice: c.VOICE_SPEECH_VOICE,
+            }
+          : undefined,
       maxBytes: c.VOICE_MAX_BYTES,
       maxSeconds: c.VOICE_MAX_SECONDS,
       timeoutMs: c.VOICE_TIMEOUT_MS,

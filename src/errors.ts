@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   conflict: 409,
   idempotency_key_in_flight: 409,
+  conflict_not_pending: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -41,6 +42,7 @@ const TITLES: Record<ErrorCode, string> = {
   method_not_allowed: "Method not allowed",
   conflict: "Conflict",
   idempotency_key_in_flight: "A request with this Idempotency-Key is in progress",
+  conflict_not_pending: "The conflict is no longer pending",
   precondition_failed: "Precondition failed",
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
@@ -77,6 +79,8 @@ export const ERROR_HELP: Record<ErrorCode, string> = {
     "The body exceeds `BODY_LIMIT_BYTES`, or a text or message exceeds its character limit, or audio exceeds `VOICE_MAX_BYTES` or lasts longer than `VOICE_MAX_SECONDS` (see the README's limits). Send less; split the material over several requests.",
   unsupported_media_type:
     "Send JSON: `application/json` (or `application/merge-patch+json` for direct field edits). Routes that take audio also accept `multipart/form-data` with an `audio` part or an `audio/*` body in one of the types `GET /v1/capabilities` lists under `voice.media_types`.",
+  conflict_not_pending:
+    "The persona conflict was already resolved, or a later merge replaced it with a newer conflict on the same field. Read the pending conflicts again (`GET /v1/personas/{id}/conflicts`) and resolve one of those.",
   idempotency_key_in_flight:
     "Another request with the same `Idempotency-Key` is still being processed (on any node). Retry after a moment: once it has finished you get its answer.",
   idempotency_key_reused:

@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   project: "prj",
   wireframe: "wfr",
   focusGroup: "fgr",
+  conflict: "cfl",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -25,6 +25,7 @@ const BODIES: Record<string, unknown> = {
   "POST /v1/personas/import": { format: "tinytroupe", data: { type: "TinyPerson", persona: { name: "Ines Moreau" } } },
   "POST /v1/persona": { raw_text: "I'm Ines Moreau, a florist in Lyon." },
   "PATCH /v1/persona/{persona_id}": { raw_text: "She also loves jazz." },
+  "POST /v1/personas/{id}/conflicts/{conflict_id}/resolution": { action: "keep_current" },
 };
 
 /**
@@ -60,7 +61,7 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
     const other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds."] });
     BODIES["POST /v1/focus-groups"] = { persona_ids: [ids.persona, other] };
     ids.focusGroup = await post("/v1/focus-groups", BODIES["POST /v1/focus-groups"]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await proxy.restore();
     await services.database.close();

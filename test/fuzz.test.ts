@@ -29,6 +29,16 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ids.conversation = await post(`/v1/personas/${ids.persona}/conversations`, {});
     ids.other = await post("/v1/personas", { texts: ["I'm Ravi Rao, a bus driver in Leeds. I love cricket."] });
     ids.focusGroup = await post("/v1/focus-groups", { persona_ids: [ids.persona, ids.other] });
+    // A pending conflict to resolve: new material says another city.
+    await app.request(`/v1/personas/${ids.persona}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ texts: ["Update 2025-01-10. I'm Ana Costa, a ceramicist in Lisbon now."] }),
+    });
+    const conflicts = z
+      .object({ data: z.array(z.object({ id: z.string() })) })
+      .parse(await (await app.request(`/v1/personas/${ids.persona}/conflicts`)).json());
+    ids.conflict = conflicts.data[0]?.id ?? "cfl_00000000000000000000";
   });
   afterAll(async () => {
     await services.database.close();
@@ -54,6 +64,7 @@ describe("every route answers arbitrary input without a 5xx", () => {
     ["POST", "/v1/personas/import"],
     ["POST", "/v1/persona"],
     ["PATCH", `/v1/persona/${ids.persona}`],
+    ["POST", `/v1/personas/${ids.persona}/conflicts/${ids.conflict}/resolution`],
     ["POST", "/.netlify/functions/process-persona"],
     ["POST", "/.netlify/functions/save-persona"],
   ];

@@ -204,6 +204,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/personas/{id}/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The persona's pending conflicts (oldest first)
+         * @description A merge that meets a different value for a field keeps one by its rule (a value set by hand always stays) and records the clash here until the user resolves it.
+         */
+        get: operations["listPersonaConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/personas/{id}/conflicts/{conflict_id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a pending conflict: keep the current value, take the proposed one, or write another
+         * @description Each resolution is a new version of the persona whose cause names the conflict and the action. A conflict that is no longer pending answers 409. `If-Match` with the persona's ETag guards against lost updates (412).
+         */
+        post: operations["resolvePersonaConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/projects": {
         parameters: {
             query?: never;
@@ -546,6 +586,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations/{id}/messages/{mid}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An assistant message, spoken (espeak-ng offline, or the configured speech provider)
+         * @description Markdown is read as plain words; past 4000 characters the rest is left out (header `X-Speech-Truncated: true`). Spoken once per message, voice and format, then served from the cache. A user message or one without words: 422; no speech engine: 501.
+         */
+        get: operations["speakMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/persona": {
         parameters: {
             query?: never;
@@ -692,7 +752,7 @@ export interface components {
              * @description Stable machine-readable code; see docs/errors.md
              * @enum {string}
              */
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_flight" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable" | "no_speech" | "voice_unavailable";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_key_in_flight" | "conflict_not_pending" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "idempotency_key_reused" | "rate_limited" | "client_closed" | "internal" | "upstream_error" | "upstream_unavailable" | "upstream_timeout" | "server_busy" | "budget_exceeded" | "database_unavailable" | "no_speech" | "voice_unavailable";
             request_id?: string;
             errors?: {
                 path: string;
@@ -787,6 +847,7 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
         };
         Conflict: {
+            id?: string;
             field: string;
             current: {
                 value: string | number;
@@ -799,7 +860,7 @@ export interface components {
             /** @enum {string} */
             resolution: "current" | "incoming";
             /** @enum {string} */
-            rule: "recency" | "stated_beats_inferred";
+            rule: "recency" | "stated_beats_inferred" | "manual_value";
         };
         VersionSummary: {
             version: number;
@@ -826,6 +887,37 @@ export interface components {
         SourceWithText: components["schemas"]["Source"] & {
             /** @description The cleaned text the persona was read from; evidence quotes are spans of it (their `start`/`end` offsets count UTF-16 code units of this string, as JavaScript strings do) */
             text: string;
+        };
+        PersonaConflict: {
+            id: string;
+            persona_id: string;
+            field: string;
+            current: components["schemas"]["ConflictSide"];
+            proposed: components["schemas"]["ConflictSide"];
+            /** @enum {string} */
+            applied: "current" | "proposed";
+            /** @enum {string} */
+            rule: "recency" | "stated_beats_inferred" | "manual_value";
+            /** @enum {string} */
+            status: "pending" | "resolved" | "superseded";
+            resolution: components["schemas"]["ConflictResolution"];
+            created_version: number;
+            resolved_version: number | null;
+            created_at: string;
+            resolved_at: string | null;
+        };
+        ConflictSide: {
+            value: string | number;
+            evidence: components["schemas"]["EvidenceEntry"][];
+        };
+        ConflictResolution: {
+            /** @enum {string} */
+            action: "keep_current" | "take_proposed" | "write";
+            value: string | number | null;
+        } | null;
+        ResolvedConflict: {
+            conflict: components["schemas"]["PersonaConflict"];
+            persona: components["schemas"]["PersonaResource"];
         };
         Project: {
             id: string;
@@ -1262,6 +1354,10 @@ export type VersionSummary = components['schemas']['VersionSummary'];
 export type DiffEntry = components['schemas']['DiffEntry'];
 export type PersonaVersion = components['schemas']['PersonaVersion'];
 export type SourceWithText = components['schemas']['SourceWithText'];
+export type PersonaConflict = components['schemas']['PersonaConflict'];
+export type ConflictSide = components['schemas']['ConflictSide'];
+export type ConflictResolution = components['schemas']['ConflictResolution'];
+export type ResolvedConflict = components['schemas']['ResolvedConflict'];
 export type Project = components['schemas']['Project'];
 export type Prd = components['schemas']['Prd'];
 export type PrdDocument = components['schemas']['PrdDocument'];
@@ -1629,7 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1922,7 +2018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2309,7 +2405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2722,6 +2818,276 @@ export interface operations {
             };
         };
     };
+    listPersonaConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending conflicts */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PersonaConflict"][];
+                    };
+                };
+            };
+            /** @description No valid API key or token (code: unauthorized) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant (code: not_found) */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; wait for Retry-After (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug on the server; nothing was applied (code: internal) */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the model provider is unavailable, or the node is busy; retry after Retry-After (code: upstream_unavailable, server_busy, database_unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolvePersonaConflict: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+                /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                id: string;
+                conflict_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    action: "keep_current" | "take_proposed" | "write";
+                    value?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description The resolved conflict and the persona's new version */
+            200: {
+                headers: {
+                    /** @description The persona's new version */
+                    ETag?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedConflict"];
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or token (code: unauthorized) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant (code: not_found) */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
+            409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match named a version that is no longer current (code: precondition_failed) */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a text in it is too large (code: payload_too_large) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; wait for Retry-After (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug on the server; nothing was applied (code: internal) */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the model provider is unavailable, or the node is busy; retry after Retry-After (code: upstream_unavailable, server_busy, database_unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -2874,7 +3240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3215,7 +3581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3826,7 +4192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4256,7 +4622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4515,7 +4881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4741,7 +5107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4983,7 +5349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5156,7 +5522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5361,7 +5727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5587,7 +5953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5713,7 +6079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -5994,7 +6360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6072,6 +6438,160 @@ export interface operations {
             };
             /** @description This server has no engine for it (e.g. no speech engine installed) (code: voice_unavailable) */
             501: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the model provider is unavailable, or the node is busy; retry after Retry-After (code: upstream_unavailable, server_busy, database_unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model provider or the work ran past its time budget (code: upstream_timeout, budget_exceeded) */
+            504: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    speakMessage: {
+        parameters: {
+            query?: {
+                /** @description ogg (Opus, small) or wav; default: the first of `voice.speech.formats`, or what `Accept` asks for */
+                format?: "ogg" | "wav";
+            };
+            header?: never;
+            path: {
+                id: string;
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spoken message */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                };
+            };
+            /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or token (code: unauthorized) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant (code: not_found) */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; wait for Retry-After (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug on the server; nothing was applied (code: internal) */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This server has no engine for it (e.g. no speech engine installed) (code: voice_unavailable) */
+            501: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model provider rejected the request (code: upstream_error) */
+            502: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6258,7 +6778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6533,7 +7053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6710,7 +7230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6918,7 +7438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight) */
+            /** @description The resource is busy or in a conflicting state (code: conflict, idempotency_key_in_flight, conflict_not_pending) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */

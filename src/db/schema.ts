@@ -1,6 +1,6 @@
 import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { MessageQuestion, StoredToolCall, StoredToolResult } from "../chat/schemas.ts";
-import type { Evidence, Persona } from "../personas/schemas.ts";
+import type { ConflictResolution, ConflictSide, Evidence, Persona } from "../personas/schemas.ts";
 import type { PrdDocument, WhatsNextItem } from "../prd/schemas.ts";
 
 // Mirrors src/db/migrations/*.sql, which are the source of truth for the database itself.
@@ -80,6 +80,24 @@ export const sources = pgTable("sources", {
   materialDate: timestamptz("material_date"),
   fetchedAt: timestamptz("fetched_at"),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
+/** 0009_persona_conflicts.sql: clashes a merge found, pending until the user resolves them. */
+export const personaConflicts = pgTable("persona_conflicts", {
+  id: text("id").primaryKey(),
+  tenantId: text("tenant_id").notNull(),
+  personaId: text("persona_id").notNull(),
+  field: text("field").notNull(),
+  current: jsonb("current").$type<ConflictSide>().notNull(),
+  proposed: jsonb("proposed").$type<ConflictSide>().notNull(),
+  applied: text("applied").$type<"current" | "proposed">().notNull(),
+  rule: text("rule").notNull(),
+  status: text("status").$type<"pending" | "resolved" | "superseded">().notNull().default("pending"),
+  resolution: jsonb("resolution").$type<ConflictResolution>(),
+  createdVersion: integer("created_version").notNull(),
+  resolvedVersion: integer("resolved_version"),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+  resolvedAt: timestamptz("resolved_at"),
 });
 
 export const extractionCache = pgTable(
@@ -228,4 +246,19 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+);
+
+// Spoken replies, cached per message, voice and format (migration 0012_message_audio.sql).
+
+export const messageAudio = pgTable(
+  "message_audio",
+  {
+    tenantId: text("tenant_id").notNull(),
+    messageId: text("message_id").notNull(),
+    voice: text("voice").notNull(),
+    format: text("format").$type<"ogg" | "wav">().notNull(),
+    audio: bytea("audio").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.messageId, t.voice, t.format] })],
 );

@@ -57,7 +57,7 @@ for (const store of STORES) {
         TRUST_PROXY_HOPS: "1",
       });
       app = buildApp(services);
-    }, 60_000);
+    });
     afterAll(async () => {
       if (!closed) await services.database.close();
     });
@@ -110,7 +110,7 @@ describe.skipIf(!databaseUrl)("rate limits on two nodes sharing one Postgres", (
       TRUST_PROXY_HOPS: "1",
     };
     nodes = [await testServices(env), await testServices(env)];
-  }, 60_000);
+  });
   afterAll(async () => {
     for (const node of nodes) await node.database.close();
   });

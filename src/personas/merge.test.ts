@@ -191,4 +191,26 @@ describe("diffPersonas", () => {
       expect(changes.conflicts[0]).toMatchObject({ resolution: "current", rule: "stated_beats_inferred" });
     });
   });
+
+  it("never replaces a value set by hand, not even with a refinement or newer material", () => {
+    const isManual = (id: string) => id === "edit";
+    for (const incoming of ["Boulder", "Denver, Colorado"]) {
+      const { doc: merged, changes } = mergePersonaDocs(
+        doc({ location: "Denver" }, "edit"),
+        doc({ location: incoming }, "s2"),
+        {
+          isManual,
+          materialTime: (id) => (id === "s2" ? Date.parse("2030-01-01") : Date.parse("2020-01-01")),
+        },
+      );
+      expect(merged.persona.location).toBe("Denver");
+      expect(merged.evidence.location).toEqual(ev("edit", "Denver"));
+      expect(changes.conflicts).toMatchObject([{ field: "location", resolution: "current", rule: "manual_value" }]);
+      expect(changes.updated).toEqual([]);
+    }
+    // The same value from material only adds evidence.
+    const same = mergePersonaDocs(doc({ location: "Denver" }, "edit"), doc({ location: "denver" }, "s2"), { isManual });
+    expect(same.changes.conflicts).toEqual([]);
+    expect(same.doc.evidence.location).toHaveLength(2);
+  });
 });

@@ -21,12 +21,14 @@ const Value = z.union([z.string(), z.number()]);
 
 export const Conflict = z
   .object({
+    /** The stored conflict, pending until the user resolves it (`GET /v1/personas/{id}/conflicts`). */
+    id: z.string().optional(),
     field: z.string(),
     current: z.object({ value: Value, evidence: z.array(EvidenceEntry) }),
     incoming: z.object({ value: Value, evidence: z.array(EvidenceEntry) }),
     /** Which value the persona now holds. */
     resolution: z.enum(["current", "incoming"]),
-    rule: z.enum(["recency", "stated_beats_inferred"]),
+    rule: z.enum(["recency", "stated_beats_inferred", "manual_value"]),
   })
   .openapi("Conflict");
 export type Conflict = z.infer<typeof Conflict>;
@@ -63,6 +65,8 @@ export interface MergeOptions {
    * sources are unknown here count as older than any dated material.
    */
   materialTime?: (sourceId: string) => number | undefined;
+  /** Whether a source is a hand edit: values set by hand are never replaced by extraction. */
+  isManual?: (sourceId: string) => boolean;
 }
 
 /** The newest material behind a value: a value is as recent as the latest source that says it. */
@@ -76,14 +80,14 @@ function newestMaterial(entries: readonly EvidenceEntry[], materialTime: MergeOp
  * Merges a persona read from new material into the current one.
  * Scalars: equal values pool their evidence; a refinement replaces; a different value is decided by the date of the
  * material behind each value (newest wins, whatever order the material arrived in; a tie goes to the incoming value),
- * unless the current value is stated and the incoming one only inferred. Every replaced or kept-against value is a
- * conflict. Lists: union; near-duplicates (the same rule as extraction uses, `sameListItem`) pool evidence under the
+ * unless the current value is stated and the incoming one only inferred; a value set by hand is never replaced. Every
+ * replaced or kept-against value is a conflict. Lists: union; near-duplicates (the same rule as extraction uses, `sameListItem`) pool evidence under the
  * existing wording.
  */
 export function mergePersonaDocs(
   current: PersonaDoc,
   incoming: PersonaDoc,
-  { equivalences = [], materialTime }: MergeOptions = {},
+  { equivalences = [], materialTime, isManual }: MergeOptions = {},
 ): { doc: PersonaDoc; changes: Changes } {
   // An LLM may have judged a new wording to mean an existing value; trust that alongside the token rule.
   const sameAs = (field: string, have: string | number, next: string | number) =>
@@ -94,7 +98,10 @@ export function mergePersonaDocs(
 
   const newer = (have: readonly EvidenceEntry[], next: readonly EvidenceEntry[]) =>
     newestMaterial(have, materialTime) > newestMaterial(next, materialTime);
-  for (const field of SCALAR_FIELDS) mergeScalar(field, persona, evidence, incoming, changes, sameAs, newer);
+  const setByHand = (entries: readonly EvidenceEntry[]) => entries.some((e) => isManual?.(e.source_id) ?? false);
+  for (const field of SCALAR_FIELDS) {
+    mergeScalar(field, persona, evidence, incoming, changes, { sameAs, currentIsNewer: newer, setByHand });
+  }
 
   for (const field of LIST_FIELDS) {
     incoming.persona[field].forEach((item, i) => {
@@ -119,9 +126,13 @@ function mergeScalar(
   evidence: Evidence,
   incoming: PersonaDoc,
   changes: Changes,
-  sameAs: (field: string, have: string | number, next: string | number) => boolean,
-  currentIsNewer: (have: readonly EvidenceEntry[], next: readonly EvidenceEntry[]) => boolean,
+  rules: {
+    sameAs: (field: string, have: string | number, next: string | number) => boolean;
+    currentIsNewer: (have: readonly EvidenceEntry[], next: readonly EvidenceEntry[]) => boolean;
+    setByHand: (entries: readonly EvidenceEntry[]) => boolean;
+  },
 ): void {
+  const { sameAs, currentIsNewer, setByHand } = rules;
   const next = incoming.persona[field];
   const nextEvidence = incoming.evidence[field];
   if (next === null) return;
@@ -141,13 +152,24 @@ function mergeScalar(
     evidence[field] = appendEvidence(evidence[field], nextEvidence);
     return;
   }
+  const haveEvidence = evidence[field];
+  if (setByHand(haveEvidence)) {
+    // A value the user set by hand stays until the user says otherwise: the new value waits as a pending conflict.
+    changes.conflicts.push({
+      field,
+      current: { value: have, evidence: haveEvidence },
+      incoming: { value: next, evidence: nextEvidence },
+      resolution: "current",
+      rule: "manual_value",
+    });
+    return;
+  }
   if (refines(have, next)) {
     set(next);
     evidence[field] = appendEvidence(nextEvidence, evidence[field]);
     changes.updated.push({ field, from: have, to: next, evidence: nextEvidence });
     return;
   }
-  const haveEvidence = evidence[field];
   const statedBeatsInferred = isStated(haveEvidence) && !isStated(nextEvidence);
   const keepCurrent = statedBeatsInferred || currentIsNewer(haveEvidence, nextEvidence);
   changes.conflicts.push({

@@ -66,6 +66,21 @@ export const EvidenceEntry = z
   .openapi("EvidenceEntry");
 export type EvidenceEntry = z.infer<typeof EvidenceEntry>;
 
+/** One side of a conflict: a scalar value with the evidence behind it. */
+export const ConflictSide = z
+  .object({ value: z.union([z.string(), z.number()]), evidence: z.array(EvidenceEntry) })
+  .openapi("ConflictSide");
+export type ConflictSide = z.infer<typeof ConflictSide>;
+
+/** What the user chose for a conflict: the value the persona held, the one the material proposed, or their own. */
+export const ConflictAction = z.enum(["keep_current", "take_proposed", "write"]);
+export type ConflictAction = z.infer<typeof ConflictAction>;
+
+export const ConflictResolution = z
+  .object({ action: ConflictAction, value: z.union([z.string(), z.number()]).nullable() })
+  .openapi("ConflictResolution");
+export type ConflictResolution = z.infer<typeof ConflictResolution>;
+
 /**
  * Evidence per field. Scalars map to a list of entries; list fields map to one list of entries per item,
  * aligned by index with the persona's list (evidence.traits[i] supports persona.traits[i]).

@@ -4,22 +4,34 @@ import { personas } from "../db/schema.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AppError } from "../errors.ts";
 import { type MaterialInput, type PreparedSource, type SynthesisOptions, synthesize } from "../synthesis/pipeline.ts";
+import {
+  type ConflictResource,
+  type ConflictRow,
+  loadConflictForUpdate,
+  markResolved,
+  presentConflict,
+  recordConflicts,
+} from "./conflicts.ts";
 import { diffPersonas } from "./diff.ts";
 import { applyFieldPatch } from "./edit.ts";
 import { type Changes, mergePersonaDocs, type PersonaDoc } from "./merge.ts";
 import { etagOf, type PersonaResource, presentPersona } from "./present.ts";
-import type { SourceInfo } from "./schemas.ts";
+import { resolveConflict } from "./resolve-conflict.ts";
+import type { ConflictAction, ScalarField, SourceInfo } from "./schemas.ts";
 import { insertSources, insertVersion, loadPersona, loadSources, type PersonaRow, searchVector } from "./store.ts";
 import { loadVersion } from "./versions.ts";
 
 export type PersonaUpdate =
   | { kind: "fields"; patch: unknown }
   | { kind: "material"; input: MaterialInput }
-  | { kind: "restore"; version: number };
+  | { kind: "restore"; version: number }
+  | { kind: "resolve"; conflictId: string; action: ConflictAction; value?: unknown };
 
 export interface UpdateResult {
   resource: PersonaResource;
   changes?: Changes;
+  /** The conflict a resolution resolved. */
+  conflict?: ConflictResource;
 }
 
 function checkIfMatch(row: PersonaRow, ifMatch: string | undefined): void {
@@ -86,7 +98,14 @@ export async function updatePersona({
     let cause: string;
     let warnings = row.warnings;
     let usage = row.usage;
-    if (update.kind === "fields") {
+    let conflict: ConflictRow | undefined;
+    if (update.kind === "resolve") {
+      conflict = await loadConflictForUpdate(tx, ctx.tenantId, id, update.conflictId);
+      const resolved = resolveConflict(current, conflict, update.action, update.value);
+      next = resolved.doc;
+      newSources = resolved.source ? [resolved.source] : [];
+      cause = `resolve:${conflict.id}:${update.action}`;
+    } else if (update.kind === "fields") {
       const edited = applyFieldPatch(current, update.patch, 0);
       next = edited.doc;
       newSources = [edited.source];
@@ -98,9 +117,11 @@ export async function updatePersona({
     } else {
       if (!synthesized) throw new Error("material update without synthesis");
       const known = await loadSources(tx, ctx.tenantId, id);
+      const manual = new Set(known.filter((s) => s.kind === "manual").map((s) => s.id));
       const merged = mergePersonaDocs(current, synthesized, {
         equivalences: synthesized.equivalences,
         materialTime: materialTimes(known, synthesized.sources, now),
+        isManual: (sourceId) => manual.has(sourceId),
       });
       next = merged.doc;
       changes = merged.changes;
@@ -138,7 +159,13 @@ export async function updatePersona({
       createdAt: now,
     });
     if (!updated) throw new Error("update returned no row");
+    if (changes)
+      await recordConflicts(tx, { tenantId: ctx.tenantId, personaId: id, version, at: now }, changes.conflicts);
     const resource = presentPersona(updated, await loadSources(tx, ctx.tenantId, id));
+    if (conflict && update.kind === "resolve") {
+      const resolution = { action: update.action, value: next.persona[conflict.field as ScalarField] };
+      return { resource, conflict: presentConflict(await markResolved(tx, conflict, resolution, version, now)) };
+    }
     return changes ? { resource, changes } : { resource };
   });
 }

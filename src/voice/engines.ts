@@ -10,6 +10,7 @@ import type { AudioLimits } from "./audio.ts";
 import { ESPEAK_COMMAND, EspeakSynthesizer } from "./espeak.ts";
 import { POCKETSPHINX_COMMAND, POCKETSPHINX_MODEL_DIR, PocketSphinxTranscriber } from "./pocketsphinx.ts";
 import { ProcessPool } from "./processes.ts";
+import { ProviderSynthesizer, ProviderTranscriber } from "./provider.ts";
 import type { Synthesizer, Transcriber } from "./types.ts";
 
 export type VoiceConfig = Config["voice"];
@@ -63,24 +64,42 @@ export async function createVoice(config: VoiceConfig, programs?: OfflineProgram
     timeoutMs: config.timeoutMs,
   });
   const limits = { maxBytes: config.maxBytes, maxSeconds: config.maxSeconds };
-  const transcriber = pick(
-    config.transcription,
-    found.ffmpeg && found.pocketsphinx,
-    "VOICE_TRANSCRIPTION",
-    "ffmpeg and pocketsphinx (with pocketsphinx-en-us)",
-  )
-    ? new PocketSphinxTranscriber(processes, limits)
-    : undefined;
-  const synthesizer = pick(config.speech, found.espeak, "VOICE_SPEECH", "espeak-ng")
-    ? new EspeakSynthesizer(processes, config.espeakVoice, found.ffmpeg)
-    : undefined;
+  const provider = config.provider ? { ...config.provider, timeoutMs: config.timeoutMs } : undefined;
+  const transcriber = choose<Transcriber>(config.transcription, {
+    provider: provider && (() => new ProviderTranscriber(provider, limits, found.ffmpeg ? processes : undefined)),
+    offline: found.ffmpeg && found.pocketsphinx ? () => new PocketSphinxTranscriber(processes, limits) : undefined,
+    variable: "VOICE_TRANSCRIPTION",
+    programs: "ffmpeg and pocketsphinx (with pocketsphinx-en-us)",
+  });
+  const synthesizer = choose<Synthesizer>(config.speech, {
+    provider: provider && (() => new ProviderSynthesizer(provider)),
+    offline: found.espeak ? () => new EspeakSynthesizer(processes, config.espeakVoice, found.ffmpeg) : undefined,
+    variable: "VOICE_SPEECH",
+    programs: "espeak-ng",
+  });
   return { transcriber, synthesizer, limits, processes };
 }
 
-/** Whether to use the offline engine; asking for it explicitly without its programs fails start-up, clearly. */
-function pick(choice: VoiceConfig["transcription"], installed: boolean, variable: string, programs: string): boolean {
-  if (choice === "offline" && !installed) {
-    throw new ConfigError(`${variable}=offline needs ${programs} installed (Debian packages of the same names)`);
+/**
+ * The engine for a VOICE_* choice: `auto` takes the provider when one is configured, else the offline engine when its
+ * programs are installed. Asking for the offline engine explicitly without its programs fails start-up, clearly.
+ */
+function choose<T>(
+  choice: VoiceConfig["transcription"],
+  options: { provider: (() => T) | undefined; offline: (() => T) | undefined; variable: string; programs: string },
+): T | undefined {
+  if (choice === "offline" && !options.offline) {
+    throw new ConfigError(
+      `${options.variable}=offline needs ${options.programs} installed (Debian packages of the same names)`,
+    );
   }
-  return installed && (choice === "offline" || choice === "auto");
+  const make =
+    choice === "provider"
+      ? options.provider
+      : choice === "offline"
+        ? options.offline
+        : choice === "auto"
+          ? (options.provider ?? options.offline)
+          : undefined;
+  return make?.();
 }

@@ -14,6 +14,7 @@ export const ESPEAK_COMMAND = "espeak-ng";
 export class EspeakSynthesizer implements Synthesizer {
   readonly engine = "espeak-ng";
   readonly formats: SpeechFormat[];
+  readonly voice: string;
 
   constructor(
     private readonly processes: ProcessPool,
@@ -22,6 +23,7 @@ export class EspeakSynthesizer implements Synthesizer {
     withFfmpeg: boolean,
   ) {
     this.formats = withFfmpeg ? ["ogg", "wav"] : ["wav"];
+    this.voice = `${this.engine}:${model}`;
   }
 
   speak(text: string, format: SpeechFormat, signal?: AbortSignal): Promise<SpokenAudio> {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -15,6 +16,7 @@ import {
 import { convertAudio, speakToWav } from "../../test/support/speech.ts";
 import { ConversationResource, MessageResource } from "../chat/schemas.ts";
 import type { Services } from "../context.ts";
+import { messageAudio } from "../db/schema.ts";
 import { ProjectResource } from "../prd/schemas.ts";
 import { wavFromPcm } from "./audio.ts";
 import { createVoice } from "./engines.ts";
@@ -203,6 +205,51 @@ for (const store of STORES) {
       expect(user?.transcript?.engine).toBe("pocketsphinx");
       expect(stored.every((m) => m.status === "complete")).toBe(true);
     });
+
+    it(
+      "speaks the interviewer's question with espeak-ng (Ogg/Opus or WAV), once, then from the cache",
+      SLOW,
+      async () => {
+        const conversation = await interview();
+        const [question] = await messages(conversation.id);
+        if (!question) throw new Error("the interview has no opening question");
+        const path = `/v1/conversations/${conversation.id}/messages/${question.id}/audio`;
+        const get = (url = path, headers: Record<string, string> = {}) =>
+          app.request(url, { headers: { ...auth, ...headers } });
+
+        const ogg = await get();
+        expect(ogg.status).toBe(200);
+        expect(ogg.headers.get("content-type")).toBe("audio/ogg");
+        expect(ogg.headers.get("cache-control")).toContain("max-age");
+        const oggBytes = Buffer.from(await ogg.arrayBuffer());
+        expect(oggBytes.subarray(0, 4).toString("ascii")).toBe("OggS");
+        const wavRes = await get(path, { accept: "audio/wav" });
+        expect(wavRes.headers.get("content-type")).toBe("audio/wav");
+        const wavBytes = Buffer.from(await wavRes.arrayBuffer());
+        expect(wavBytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
+        // Spoken words, not a blip: espeak-ng says a question in more than a second (22 kHz, 16-bit).
+        expect(wavBytes.length).toBeGreaterThan(22_050 * 2);
+
+        const cached = await services.database.db
+          .select()
+          .from(messageAudio)
+          .where(eq(messageAudio.messageId, question.id));
+        expect(cached.map((row) => row.format).sort()).toEqual(["ogg", "wav"]);
+        expect(Buffer.from(await (await get()).arrayBuffer()).equals(oggBytes)).toBe(true);
+
+        expect((await get(`${path}?format=mp3`)).status).toBe(400);
+        expect((await get(path.replace(question.id, "msg_nope"))).status).toBe(404);
+        const other = await newTenantAuth(services);
+        expect((await app.request(path, { headers: other })).status).toBe(404);
+        const said = await read(
+          await call("POST", `/v1/conversations/${conversation.id}/messages`, { content: "hello" }),
+          Reply,
+        );
+        expect((await get(path.replace(question.id, said.user_message.id))).status).toBe(422);
+        const bare = buildApp({ ...services, voice: await createVoice(testConfig().voice, NO_PROGRAMS) });
+        expect((await bare.request(path, { headers: auth })).status).toBe(501);
+      },
+    );
 
     it(
       "stores nothing for silence, bad audio, an unknown conversation or a server without an engine",

@@ -34,6 +34,8 @@ export interface SpokenAudio {
 export interface Synthesizer {
   engine: string;
   model: string | null;
+  /** Names everything that changes the sound (engine, model, voice): cached audio is kept per voice. */
+  voice: string;
   /** The formats it can answer in; the first is its default. */
   formats: SpeechFormat[];
   speak(text: string, format: SpeechFormat, signal?: AbortSignal): Promise<SpokenAudio>;

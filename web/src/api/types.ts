@@ -45,6 +45,9 @@ export type SourceWithText = Api.SourceWithText;
 export type DiffEntry = Api.DiffEntry;
 export type VersionSummary = Api.VersionSummary;
 export type PersonaVersion = Api.PersonaVersion;
+/** GET /v1/personas/{id}/conflicts: a clash a merge found, pending until the user resolves it. */
+export type PersonaConflict = JsonOf<Api.operations["listPersonaConflicts"]>["data"][number];
+export type ConflictAction = NonNullable<PersonaConflict["resolution"]>["action"];
 
 /** The JSON an operation answers with 200. */
 export type JsonOf<Op extends { responses: { 200: { content: { "application/json": unknown } } } }> =
