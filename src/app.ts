@@ -13,6 +13,7 @@ import { authenticate } from "./http/auth.ts";
 import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
 import { idempotency } from "./http/idempotency.ts";
+import { completeDocument } from "./http/openapi.ts";
 import { onError, problemResponse } from "./http/problem.ts";
 import { createLimit, limitTenant, limitUnauthenticated } from "./http/rate-limit.ts";
 import { routePattern } from "./http/route-pattern.ts";
@@ -26,6 +27,54 @@ import { prdRouter } from "./prd/routes.ts";
 import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
 import { voiceRouter } from "./voice/routes.ts";
+
+/** Paths behind authentication, the body limit and the rate limit: the API and the Netlify compatibility routes. */
+export const API_PREFIXES = ["/v1/", `${NETLIFY_PREFIX}/`] as const;
+
+/**
+ * The OpenAPI document of the app's routes, completed with what the middleware adds (see completeDocument). The
+ * same for every configuration: `npm run client:generate` writes it to src/client/openapi.json.
+ */
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API key (`persona-studio keys create`) or, with AUTH_MODE=jwt, a JWT. A server with AUTH_MODE=none " +
+      "(loopback only) ignores it.",
+  });
+  const generated = app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Persona Studio API",
+      version: "1.0.0",
+      description:
+        "Turn scattered material about a person into a structured, evidence-backed persona. Errors are RFC 9457 " +
+        "problem details (application/problem+json) with a stable `code` (docs/errors.md).",
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
+    },
+    servers: [
+      { url: "/", description: "The server that serves this document" },
+      { url: "http://127.0.0.1:3000", description: "A local server started with `npm start`" },
+    ],
+    security: [{ Bearer: [] }],
+    tags: TAGS,
+  });
+  return completeDocument(generated, { apiPrefixes: API_PREFIXES });
+}
+
+const TAGS = [
+  { name: "system", description: "Health, readiness and what this server can do" },
+  { name: "personas", description: "Evidence-backed personas, their versions, sources and file formats" },
+  { name: "projects", description: "Projects that a PRD is written for" },
+  { name: "prd", description: "The product requirements document and what's next" },
+  { name: "wireframes", description: "ASCII wireframes rendered to PNG" },
+  { name: "interviewers", description: "The built-in PRD interviewers" },
+  { name: "conversations", description: "Chats with personas and PRD interviews, streamed as server-sent events" },
+  { name: "focus groups", description: "One question to several personas at once" },
+  { name: "voice", description: "Speech in (transcription) and out (spoken replies)" },
+  { name: "compat", description: "The original backends' routes, as thin adapters over the same verbs" },
+];
 
 /** Composes the HTTP app: middleware, feature routers, OpenAPI document and docs. */
 export function buildApp(services: Services): OpenAPIHono<AppEnv> {
@@ -68,7 +117,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     secureHeaders({ crossOriginResourcePolicy: config.corsOrigins.length ? "cross-origin" : "same-origin" }),
   );
   // The API proper and the compatibility routes of the original Netlify Functions share auth, limits and CORS.
-  for (const path of ["/v1/*", `${NETLIFY_PREFIX}/*`]) {
+  for (const path of API_PREFIXES.map((prefix) => `${prefix}*`)) {
     if (config.corsOrigins.length > 0) {
       app.use(
         path,
@@ -120,17 +169,10 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", personaApiRouter);
   app.route("/", netlifyRouter);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", { type: "http", scheme: "bearer" });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Persona Studio API",
-      version: "1.0.0",
-      description:
-        "Turn scattered material about a person into a structured, evidence-backed persona. Errors are RFC 9457 " +
-        "problem details (application/problem+json).",
-    },
-    security: config.auth.mode === "none" ? [] : [{ Bearer: [] }],
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get("/openapi.json", (c) => {
+    document ??= openApiDocument(app);
+    return c.json(document);
   });
 
   mountWebUi(app); // the built web app (web/dist) and its client-side routes, after every API route

@@ -2,8 +2,8 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
-import { problems } from "../http/openapi.ts";
-import { streamEvents } from "../http/sse.ts";
+import { locationHeader, problems } from "../http/openapi.ts";
+import { sseContent, streamEvents, wireEvent } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { AUDIO_BODY_DESCRIPTION, isAudioRequest, readAudio } from "../voice/read-audio.ts";
 import { clearMessages } from "./clear-messages.ts";
@@ -14,6 +14,7 @@ import { listPersonaConversations, listProjectConversations } from "./list-conve
 import { listMessages } from "./list-messages.ts";
 import {
   CHAT_LIMITS,
+  ChatStreamEvent,
   CONVERSATION_LIST_LIMITS,
   ConversationPage,
   ConversationResource,
@@ -59,11 +60,16 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/personas/{id}/conversations",
+    operationId: "createPersonaConversation",
     tags: ["conversations"],
     summary: "Start a chat with a persona",
     request: { params: IdParam },
     responses: {
-      201: { description: "The conversation", content: { "application/json": { schema: ConversationResource } } },
+      201: {
+        description: "The conversation",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
       ...problems(401, 404),
     },
   }),
@@ -78,6 +84,7 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/projects/{id}/conversations",
+    operationId: "openInterview",
     tags: ["conversations"],
     summary: "Open the project's interview with an interviewer (one per interviewer per project)",
     description:
@@ -85,8 +92,16 @@ chatRouter.openapi(
       "existing one for that interviewer.",
     request: { params: IdParam, body: documentedBody({ "application/json": CreateInterview }) },
     responses: {
-      200: { description: "The existing interview", content: { "application/json": { schema: ConversationResource } } },
-      201: { description: "A new interview", content: { "application/json": { schema: ConversationResource } } },
+      200: {
+        description: "The existing interview",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
+      201: {
+        description: "A new interview",
+        headers: locationHeader,
+        content: { "application/json": { schema: ConversationResource } },
+      },
       ...problems(400, 401, 404, 413, 415, 422),
     },
   }),
@@ -117,6 +132,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/conversations",
+    operationId: "listPersonaConversations",
     tags: ["conversations"],
     summary: "List the chats with a persona",
     description: LIST_DESCRIPTION,
@@ -137,6 +153,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/conversations",
+    operationId: "listInterviews",
     tags: ["conversations"],
     summary: "List the project's interviews (id or slug)",
     description: LIST_DESCRIPTION,
@@ -157,6 +174,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/conversations/{id}",
+    operationId: "getConversation",
     tags: ["conversations"],
     summary: "Get a conversation",
     request: { params: IdParam },
@@ -172,6 +190,7 @@ chatRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/conversations/{id}/messages",
+    operationId: "listMessages",
     tags: ["conversations"],
     summary: "Messages, oldest first, with a cursor",
     request: {
@@ -207,6 +226,7 @@ chatRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/conversations/{id}/messages",
+    operationId: "sendMessage",
     tags: ["conversations"],
     summary: "Send a message and get the reply (JSON, or SSE with Accept: text/event-stream)",
     description: SSE_DESCRIPTION,
@@ -226,7 +246,7 @@ chatRouter.openapi(
         description: "The reply",
         content: {
           "application/json": { schema: ReplyJson },
-          "text/event-stream": { schema: { type: "string", description: "Server-sent events, see above" } },
+          ...sseContent(ChatStreamEvent, "The reply"),
         },
       },
       ...problems(400, 401, 404, 409, 413, 415, 422, 501, 502, 503, 504),
@@ -262,17 +282,22 @@ function typedMessage({ value }: { value: unknown }): { content: string } {
   return parseWith(SendMessage, value);
 }
 
-/** The event's data: the event without its type (the SSE event name carries it); errors are problem bodies. */
-function payloadOf(event: StreamEvent): unknown {
-  if (event.type === "error") return event.problem;
-  const { type: _type, ...rest } = event;
-  return rest;
+/**
+ * The event as documented (ChatStreamEvent): its type is the SSE event name, the rest its data; errors are problem
+ * bodies. Typed, so the compiler holds the stream to its description.
+ */
+function toWire(event: StreamEvent): ChatStreamEvent {
+  return event.type === "error" ? { event: "error", data: event.problem } : wireEvent(event);
 }
+
+/** The data of an event as documented; its type is the SSE event name. */
+const payloadOf = (event: StreamEvent) => toWire(event).data;
 
 chatRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/conversations/{id}/messages",
+    operationId: "clearMessages",
     tags: ["conversations"],
     summary: "Clear the history (the conversation stays)",
     request: { params: IdParam },
@@ -288,6 +313,7 @@ chatRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/conversations/{id}",
+    operationId: "deleteConversation",
     tags: ["conversations"],
     summary: "Delete a conversation with its messages",
     request: { params: IdParam },

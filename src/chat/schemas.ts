@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { Problem } from "../http/openapi.ts";
+import { sseEvent } from "../http/sse.ts";
 
 /** Limits of the chat API; each is documented in docs/streaming.md and the OpenAPI descriptions. */
 export const CHAT_LIMITS = {
@@ -60,7 +62,8 @@ export const MessageResource = z
     status: MessageStatus,
     tool_calls: z.array(StoredToolCall),
     tool_results: z.array(StoredToolResult),
-    question: MessageQuestion.nullable(),
+    // A union rather than .nullable(): that would make the shared Question schema itself nullable in the document.
+    question: z.union([MessageQuestion, z.null()]),
     citations: z
       .array(z.object({ field: z.string(), source_id: z.string(), quote: z.string() }))
       .optional()
@@ -124,3 +127,24 @@ export const SendMessage = z
       .max(CHAT_LIMITS.messageChars, `at most ${CHAT_LIMITS.messageChars} characters`),
   })
   .strict();
+
+/** The events of a streamed reply (POST /v1/conversations/{id}/messages with Accept: text/event-stream). */
+export const ChatStreamEvent = z
+  .discriminatedUnion("event", [
+    sseEvent(
+      "message",
+      z.object({ conversation_id: z.string(), user_message_id: z.string(), assistant_message_id: z.string() }),
+    ).openapi({ description: "First: both messages are stored (the assistant's as incomplete)" }),
+    sseEvent("text", z.object({ delta: z.string() })).openapi({ description: "A piece of the assistant's text" }),
+    sseEvent("tool_call", StoredToolCall).openapi({ description: "The assistant calls a tool" }),
+    sseEvent("tool_result", StoredToolResult).openapi({
+      description: "The tool ran (`ok: true`, `result`) or was rejected (`ok: false`, `error`): nothing changed",
+    }),
+    sseEvent("question", MessageQuestion).openapi({
+      description: "A lettered question (ask_user_question); the next user message answers it",
+    }),
+    sseEvent("error", Problem).openapi({ description: "The reply failed; `data` is a problem details body" }),
+    sseEvent("done", z.object({ message_id: z.string(), status: MessageStatus })).openapi({ description: "Last" }),
+  ])
+  .openapi("ChatStreamEvent");
+export type ChatStreamEvent = z.infer<typeof ChatStreamEvent>;

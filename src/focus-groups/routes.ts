@@ -4,8 +4,8 @@ import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readBody, readJsonBody } from "../http/body.ts";
 import { attachment } from "../http/download.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
-import { problems } from "../http/openapi.ts";
-import { streamEvents } from "../http/sse.ts";
+import { locationHeader, problems } from "../http/openapi.ts";
+import { sseContent, streamEvents, wireEvent } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { beginRound, type GroupEvent } from "./ask.ts";
 import { createFocusGroup } from "./create.ts";
@@ -20,6 +20,7 @@ import {
   FocusGroupPage,
   FocusGroupResource,
   FocusGroupRound,
+  FocusGroupStreamEvent,
   FocusGroupWithMessages,
 } from "./schemas.ts";
 
@@ -31,7 +32,6 @@ const IdParam = z.object({
 });
 
 const TAGS = ["focus groups"];
-const location = { Location: { schema: { type: "string" as const }, description: "The new resource's URL" } };
 
 export const FOCUS_GROUP_SSE_DESCRIPTION = [
   "With `Accept: text/event-stream` the answers stream side by side as server-sent events (see docs/streaming.md):",
@@ -62,7 +62,7 @@ focusGroupsRouter.openapi(
     responses: {
       201: {
         description: "The focus group",
-        headers: location,
+        headers: locationHeader,
         content: { "application/json": { schema: FocusGroupResource } },
       },
       ...problems(400, 401, 413, 415, 422, 429),
@@ -131,7 +131,7 @@ focusGroupsRouter.openapi(
         description: "The question and every persona's answer",
         content: {
           "application/json": { schema: FocusGroupRound },
-          "text/event-stream": { schema: { type: "string", description: "Server-sent events, see above" } },
+          ...sseContent(FocusGroupStreamEvent, "The answers"),
         },
       },
       ...problems(400, 401, 404, 409, 413, 415, 422, 429, 502, 503, 504),
@@ -160,10 +160,10 @@ focusGroupsRouter.openapi(
   },
 );
 
-/** The event's data: the event without its type (the SSE event name carries it). */
-function payloadOf(event: GroupEvent): unknown {
-  const { type: _type, ...rest } = event;
-  return rest;
+/** The data of an event as documented (FocusGroupStreamEvent); its type is the SSE event name. */
+function payloadOf(event: GroupEvent): FocusGroupStreamEvent["data"] {
+  const wire: FocusGroupStreamEvent = wireEvent(event);
+  return wire.data;
 }
 
 focusGroupsRouter.openapi(

@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CHAT_LIMITS, MessageStatus } from "../chat/schemas.ts";
+import { Problem } from "../http/openapi.ts";
+import { sseEvent } from "../http/sse.ts";
 
 /** Limits of focus groups; documented in docs/streaming.md and the OpenAPI descriptions. */
 export const FOCUS_GROUP_LIMITS = {
@@ -98,3 +100,26 @@ export const FocusGroupRound = z
   .object({ question: FocusGroupMessage, answers: z.array(FocusGroupMessage) })
   .openapi("FocusGroupRound");
 export type FocusGroupRound = z.infer<typeof FocusGroupRound>;
+
+const AnswerSeat = z.object({ persona_id: z.string(), persona_name: z.string().nullable(), message_id: z.string() });
+const AnswerDone = z.object({ persona_id: z.string(), message_id: z.string(), status: MessageStatus });
+
+/** The events of a streamed round (POST /v1/focus-groups/{id}/messages with Accept: text/event-stream). */
+export const FocusGroupStreamEvent = z
+  .discriminatedUnion("event", [
+    sseEvent(
+      "message",
+      z.object({ focus_group_id: z.string(), question: FocusGroupMessage, answers: z.array(AnswerSeat) }),
+    ).openapi({ description: "First: the question and one incomplete answer per persona are stored" }),
+    sseEvent("text", z.object({ persona_id: z.string(), delta: z.string() })).openapi({
+      description: "A piece of one persona's answer; personas interleave",
+    }),
+    sseEvent("persona_done", AnswerDone.extend({ error: Problem.optional() })).openapi({
+      description: "One persona finished; `error` is the problem when its answer failed (the others go on)",
+    }),
+    sseEvent("done", z.object({ question_id: z.string(), answers: z.array(AnswerDone) })).openapi({
+      description: "Last: every persona is done",
+    }),
+  ])
+  .openapi("FocusGroupStreamEvent");
+export type FocusGroupStreamEvent = z.infer<typeof FocusGroupStreamEvent>;

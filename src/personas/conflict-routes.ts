@@ -48,6 +48,7 @@ conflictsRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/conflicts",
+    operationId: "listPersonaConflicts",
     tags: ["personas"],
     summary: "The persona's pending conflicts (oldest first)",
     description:
@@ -69,6 +70,7 @@ conflictsRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/personas/{id}/conflicts/{conflict_id}/resolution",
+    operationId: "resolvePersonaConflict",
     tags: ["personas"],
     summary: "Resolve a pending conflict: keep the current value, take the proposed one, or write another",
     description:

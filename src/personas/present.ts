@@ -23,7 +23,8 @@ export const PersonaResource = z
     evidence: Evidence,
     sources: z.array(SourceInfo),
     warnings: z.array(z.string()),
-    usage: UsageReport.nullable(),
+    // A union rather than .nullable(): that would make the shared Usage schema itself nullable in the document.
+    usage: z.union([UsageReport, z.null()]),
     created_at: z.string(),
     updated_at: z.string(),
   })

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { documentedBody, parseWith, readBody, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
-import { problems } from "../http/openapi.ts";
+import { locationHeader, problems } from "../http/openapi.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { MATERIAL_LIMITS } from "../synthesis/pipeline.ts";
 import { createPersona } from "./create.ts";
@@ -62,13 +62,14 @@ personasRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/personas",
+    operationId: "createPersona",
     tags: ["personas"],
     summary: "Build a persona from texts and URLs",
     request: { body: documentedBody({ "application/json": Material }) },
     responses: {
       201: {
         description: "The persona, version 1",
-        headers: { ...personaHeaders, Location: { schema: { type: "string" } } },
+        headers: { ...personaHeaders, ...locationHeader },
         content: { "application/json": { schema: PersonaResource } },
       },
       ...problems(400, 401, 413, 415, 422, 429, 502, 503, 504),
@@ -88,6 +89,7 @@ personasRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas",
+    operationId: "listPersonas",
     tags: ["personas"],
     summary: "List personas, newest first",
     request: {
@@ -133,6 +135,7 @@ personasRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}",
+    operationId: "getPersona",
     tags: ["personas"],
     summary: "Get a persona",
     request: { params: IdParam },
@@ -156,6 +159,7 @@ personasRouter.openapi(
   createRoute({
     method: "patch",
     path: "/v1/personas/{id}",
+    operationId: "updatePersona",
     tags: ["personas"],
     summary: "Edit fields, merge new material, or restore a version",
     description:
@@ -207,6 +211,7 @@ personasRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/personas/{id}",
+    operationId: "deletePersona",
     tags: ["personas"],
     summary: "Delete a persona with its versions and sources",
     request: { params: IdParam },
@@ -222,6 +227,7 @@ personasRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/versions",
+    operationId: "listPersonaVersions",
     tags: ["personas"],
     summary: "List a persona's versions (oldest first)",
     request: { params: IdParam },
@@ -240,6 +246,7 @@ personasRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/versions/{version}",
+    operationId: "getPersonaVersion",
     tags: ["personas"],
     summary: "Get one version of a persona",
     description: "`diff` is against the previous version, or against `compare_to` when given (any two versions).",

@@ -21,6 +21,7 @@ sourcesRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/personas/{id}/sources/{source_id}",
+    operationId: "getPersonaSource",
     tags: ["personas"],
     summary: "One of a persona's sources with its text (to show a quote where it stands)",
     request: { params: Params },

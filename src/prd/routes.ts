@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../errors.ts";
 import { documentedBody, readBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
-import { problems } from "../http/openapi.ts";
+import { locationHeader, problems } from "../http/openapi.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { getPrd, PRD_FORMATS, type PrdFormat, PrdResource } from "./get-prd.ts";
 import { INTERVIEWERS, InterviewerResource, presentInterviewer } from "./interviewers.ts";
@@ -40,12 +40,17 @@ prdRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/projects",
+    operationId: "createProject",
     tags: ["projects"],
     summary: "Create a project",
     description: `Name: trimmed, 1-${PROJECT_LIMITS.nameChars} characters, no control characters. The slug is generated from the name and unique in the tenant (my-app, my-app-2, …). \`persona_ids\` links research personas as target users (at most ${PROJECT_LIMITS.personaIds}).`,
     request: { body: documentedBody({ "application/json": CreateProject }) },
     responses: {
-      201: { description: "The project", content: { "application/json": { schema: ProjectResource } } },
+      201: {
+        description: "The project",
+        headers: locationHeader,
+        content: { "application/json": { schema: ProjectResource } },
+      },
       ...problems(400, 401, 413, 415, 422),
     },
   }),
@@ -61,6 +66,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects",
+    operationId: "listProjects",
     tags: ["projects"],
     summary: "List projects, newest first",
     request: {
@@ -91,6 +97,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}",
+    operationId: "getProject",
     tags: ["projects"],
     summary: "Get a project by id or slug (old slugs keep resolving after a rename)",
     request: { params: IdParam },
@@ -106,6 +113,7 @@ prdRouter.openapi(
   createRoute({
     method: "patch",
     path: "/v1/projects/{id}",
+    operationId: "updateProject",
     tags: ["projects"],
     summary: "Rename a project (new slug) and/or replace its linked personas",
     request: { params: IdParam, body: documentedBody({ "application/json": PatchProject }) },
@@ -124,6 +132,7 @@ prdRouter.openapi(
   createRoute({
     method: "delete",
     path: "/v1/projects/{id}",
+    operationId: "deleteProject",
     tags: ["projects"],
     summary: "Delete a project with its PRD revisions, wireframes and conversations",
     request: { params: IdParam },
@@ -219,6 +228,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/prd/revisions",
+    operationId: "listPrdRevisions",
     tags: ["prd"],
     summary: "The PRD's immutable revisions, oldest first",
     request: { params: IdParam },
@@ -239,6 +249,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/whats-next",
+    operationId: "getWhatsNext",
     tags: ["prd"],
     summary: "What's next for the project (kept current by the interviewers)",
     request: { params: IdParam },
@@ -254,6 +265,7 @@ prdRouter.openapi(
   createRoute({
     method: "put",
     path: "/v1/projects/{id}/whats-next",
+    operationId: "replaceWhatsNext",
     tags: ["prd"],
     summary: "Replace what's next",
     description: "At most 50 items with unique ids; status is todo, in_progress or done.",
@@ -273,6 +285,7 @@ prdRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/projects/{id}/wireframes",
+    operationId: "createWireframe",
     tags: ["wireframes"],
     summary: "Render an ASCII wireframe to a stored PNG and add it to the PRD",
     description:
@@ -281,7 +294,11 @@ prdRouter.openapi(
       `(413 beyond), name 1-${WIREFRAME_LIMITS.nameChars} characters. The same name re-renders that wireframe.`,
     request: { params: IdParam, body: documentedBody({ "application/json": WireframeInput }) },
     responses: {
-      201: { description: "The wireframe", content: { "application/json": { schema: WireframeResource } } },
+      201: {
+        description: "The wireframe",
+        headers: locationHeader,
+        content: { "application/json": { schema: WireframeResource } },
+      },
       ...problems(400, 401, 404, 413, 415, 422),
     },
   }),
@@ -297,6 +314,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/projects/{id}/wireframes/{file}",
+    operationId: "getWireframe",
     tags: ["wireframes"],
     summary: "A wireframe's PNG: /v1/projects/{id}/wireframes/{wireframe id}.png",
     request: {
@@ -332,6 +350,7 @@ prdRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/interviewers",
+    operationId: "listInterviewers",
     tags: ["interviewers"],
     summary: "The built-in interviewers and their question flows",
     description:

@@ -41,6 +41,7 @@ export function systemRouter(services: Services): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/healthz",
+      operationId: "getHealth",
       tags: ["system"],
       summary: "Liveness: the process answers",
       responses: { 200: { description: "Alive", content: { "application/json": { schema: Health } } } },
@@ -51,6 +52,7 @@ export function systemRouter(services: Services): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/readyz",
+      operationId: "getReadiness",
       tags: ["system"],
       summary: "Readiness: the database answers",
       responses: {
@@ -71,6 +73,7 @@ export function systemRouter(services: Services): OpenAPIHono<AppEnv> {
     createRoute({
       method: "get",
       path: "/v1/capabilities",
+      operationId: "getCapabilities",
       tags: ["system"],
       summary: "What this server can do: engines, auth mode, limits",
       responses: { 200: { description: "Capabilities", content: { "application/json": { schema: Capabilities } } } },

@@ -31,6 +31,7 @@ voiceRouter.openapi(
   createRoute({
     method: "post",
     path: "/v1/transcriptions",
+    operationId: "transcribeAudio",
     tags: ["voice"],
     summary: "Transcribe audio (nothing is stored), e.g. to let the user correct it before sending",
     description:
@@ -72,6 +73,7 @@ voiceRouter.openapi(
   createRoute({
     method: "get",
     path: "/v1/conversations/{id}/messages/{mid}/audio",
+    operationId: "speakMessage",
     tags: ["voice"],
     summary: "An assistant message, spoken (espeak-ng offline, or the configured speech provider)",
     description:

@@ -195,6 +195,55 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
     await page.getByRole("heading", { name: "Personas", level: 1 }).waitFor();
     expect(errors).toEqual([]);
   });
+
+  it("highlights each quote at its stored offsets in the whole source", async () => {
+    const filler = "We talked about the weather, the traffic and the new bakery on the corner for a while. ".repeat(4);
+    const text =
+      `Notes. Hi, I am Lena Park. I live in Denver. ${filler}` +
+      `I work as a school librarian. ${filler}Since 2019 I live in Denver.`;
+    const created = await fetch(`${app.url}/v1/personas`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ texts: [text] }),
+    });
+    const persona = (await created.json()) as {
+      id: string;
+      evidence: { location: { source_id: string; quote: string; start?: number; end?: number }[] };
+    };
+    // Both sentences support the value: two quotes far apart in one source.
+    const entries = persona.evidence.location;
+    expect(entries.length).toBe(2);
+    const sourceId = entries[0]?.source_id;
+    const source = (await (await fetch(`${app.url}/v1/personas/${persona.id}/sources/${sourceId}`)).json()) as {
+      text: string;
+    };
+    for (const entry of entries) expect(source.text.slice(entry.start, entry.end)).toBe(entry.quote);
+    expect(Math.abs((entries[1]?.start ?? 0) - (entries[0]?.start ?? 0))).toBeGreaterThan(300);
+
+    await page.goto(`${app.url}/personas/${persona.id}`);
+    await page.getByRole("button", { name: /^Denver/ }).click();
+    const viewer = page.getByRole("dialog", { name: "Location: Denver" });
+    const wholeButtons = viewer.getByRole("button", { name: "Show the whole source" });
+    await expect.poll(() => wholeButtons.count()).toBe(2);
+    await wholeButtons.nth(1).click();
+    await wholeButtons.nth(0).click();
+    const wholes = viewer.getByRole("region", { name: /^Whole text of/ });
+    // Each highlight stands where its entry's offsets say: the text before it is the source up to `start`.
+    const starts = await wholes.evaluateAll((regions) =>
+      regions.map((el) => {
+        const mark = el.querySelector("mark");
+        const range = document.createRange();
+        range.setStart(el, 0);
+        if (mark) range.setEndBefore(mark);
+        return range.toString().length;
+      }),
+    );
+    expect(starts).toEqual(entries.map((e) => e.start));
+    expect(await wholes.locator("mark").allTextContents()).toEqual(entries.map((e) => e.quote));
+    await screenshot(page, "03b-persona-source-viewer", { fullPage: false });
+    await viewer.getByRole("button", { name: "Close" }).click();
+    expect(errors).toEqual([]);
+  });
 });
 
 describe.skipIf(browserSuiteMode() === "skip")("web app: API keys", () => {

@@ -10,6 +10,8 @@ import { PersonaList } from "./screens/PersonaList.tsx";
 const PersonaPage = lazy(() => import("./screens/PersonaPage.tsx").then((m) => ({ default: m.PersonaPage })));
 const PersonaChat = lazy(() => import("./screens/PersonaChat.tsx").then((m) => ({ default: m.PersonaChat })));
 const Projects = lazy(() => import("./screens/Projects.tsx").then((m) => ({ default: m.Projects })));
+const FocusGroups = lazy(() => import("./screens/FocusGroups.tsx").then((m) => ({ default: m.FocusGroups })));
+const FocusGroupPage = lazy(() => import("./screens/FocusGroupPage.tsx").then((m) => ({ default: m.FocusGroupPage })));
 const ProjectWorkspace = lazy(() =>
   import("./screens/ProjectWorkspace.tsx").then((m) => ({ default: m.ProjectWorkspace })),
 );
@@ -35,6 +37,9 @@ function Screen({ path }: { path: string }) {
   if (path === "/projects") return <Projects />;
   const project = matchPath("/projects/:id", path);
   if (project?.id) return <ProjectWorkspace key={project.id} id={project.id} />;
+  if (path === "/focus-groups") return <FocusGroups />;
+  const group = matchPath("/focus-groups/:id", path);
+  if (group?.id) return <FocusGroupPage key={group.id} id={group.id} />;
   return <NotFound />;
 }
 
@@ -52,7 +57,13 @@ export function App() {
     [],
   );
 
-  const section = path.startsWith("/projects") ? "projects" : path === "/auth" ? "auth" : "personas";
+  const section = path.startsWith("/projects")
+    ? "projects"
+    : path.startsWith("/focus-groups")
+      ? "focus-groups"
+      : path === "/auth"
+        ? "auth"
+        : "personas";
   return (
     <>
       <a className="skip-link" href="#main">
@@ -65,6 +76,9 @@ export function App() {
         <nav aria-label="Main">
           <Link href="/" aria-current={section === "personas" ? "page" : undefined}>
             Personas
+          </Link>
+          <Link href="/focus-groups" aria-current={section === "focus-groups" ? "page" : undefined}>
+            Focus groups
           </Link>
           <Link href="/projects" aria-current={section === "projects" ? "page" : undefined}>
             Projects

@@ -1,33 +1,18 @@
 import { useEffect, useState } from "react";
-import { api } from "./client.ts";
+import type * as Api from "../../../src/client/schema.ts";
+import { call, client } from "./client.ts";
 
 /** GET /v1/capabilities: what the server can do, so the app offers only what works. */
-export interface Capabilities {
-  engines: {
-    offline: true;
-    llm: { provider: string; model: string; chat_model?: string; max_output_tokens?: number } | null;
-  };
-  /** Where data is kept (newer servers say). */
-  store?: "embedded" | "postgres";
-  default_engine: "offline" | "llm";
-  auth_mode: "none" | "apikey" | "jwt";
-  voice: VoiceCapabilities;
-  limits: { body_bytes: number; texts: number; urls: number; chars_per_text: number; requests_per_minute: number };
-}
+export type Capabilities = Api.Capabilities;
 
 /** Speech in and out; an engine is null when the server has none (then audio answers 501). */
-export interface VoiceCapabilities {
-  transcription: { engine: string; model: string | null; low_accuracy: boolean } | null;
-  speech: { engine: string; model: string | null; formats: Array<"ogg" | "wav"> } | null;
-  limits: { audio_bytes: number; audio_seconds: number };
-  media_types: string[];
-}
+export type VoiceCapabilities = Capabilities["voice"];
 
 let pending: Promise<Capabilities> | undefined;
 
 /** Fetched once per page load (they only change when the server restarts); a failure is retried next time. */
 export function loadCapabilities(): Promise<Capabilities> {
-  pending ??= api<Capabilities>("/v1/capabilities").catch((error: unknown) => {
+  pending ??= call(client.GET("/v1/capabilities")).catch((error: unknown) => {
     pending = undefined;
     throw error;
   });

@@ -1,4 +1,5 @@
-import { ApiError, readProblem } from "../lib/problem.ts";
+import { createPersonaStudioClient } from "../../../src/client/index.ts";
+import { ApiError, type ProblemDetails, readProblem } from "../lib/problem.ts";
 
 const KEY_STORAGE = "persona-studio.api-key";
 
@@ -32,49 +33,63 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export interface RequestOptions {
-  method?: string;
-  body?: unknown;
-  /** Defaults to application/json when there is a body. */
-  contentType?: string;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  accept?: string;
+/**
+ * The API client: the package's typed client (openapi-fetch over the types generated from the server's OpenAPI
+ * document), sending this tab's key. Paths, parameters, bodies and answers are checked against the server's routes.
+ */
+export const client = createPersonaStudioClient({ baseUrl: window.location.origin, apiKey: () => apiKey.get() });
+client.use({
+  async onResponse({ response }) {
+    if (response.status === 401) {
+      const message = new ApiError(401, await readProblem(response.clone())).message;
+      for (const listener of unauthorizedListeners) listener(message);
+    }
+    return response;
+  },
+});
+
+interface Answer<D> {
+  data?: D;
+  error?: unknown;
+  response: Response;
 }
 
-/** Sends a request to the API with the session's key; a non-2xx answer throws ApiError with its problem details. */
-export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: options.accept ?? "application/json", ...options.headers };
-  const key = apiKey.get();
-  if (key) headers.Authorization = `Bearer ${key}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers["Content-Type"] = options.contentType ?? "application/json";
-    body = JSON.stringify(options.body);
-  }
-  let response: Response;
+/**
+ * The data of a typed call (`call(client.GET("/v1/personas/{id}", …))`); a non-2xx answer throws ApiError with its
+ * problem details, a network failure ApiError status 0, an abort the AbortError itself.
+ */
+export async function call<D>(pending: Promise<Answer<D>>): Promise<D> {
+  let answer: Answer<D>;
   try {
-    response = await fetch(path, { method: options.method ?? "GET", headers, body, signal: options.signal });
+    answer = await pending;
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError(0, {});
   }
-  if (!response.ok) {
-    const problem = await readProblem(response);
-    const error = new ApiError(response.status, problem);
-    if (response.status === 401) {
-      for (const listener of unauthorizedListeners) listener(error.message);
-    }
-    throw error;
-  }
-  return response;
+  if (!answer.response.ok) throw new ApiError(answer.response.status, problemOf(answer.error));
+  return answer.data as D;
 }
 
-/** JSON request; 204 answers undefined. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await request(path, options);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+const problemOf = (body: unknown): ProblemDetails =>
+  typeof body === "object" && body !== null && !Array.isArray(body) ? (body as ProblemDetails) : {};
+
+/**
+ * A GET of an API URL met in text (a wireframe, a PRD file named in a chat), which no typed path names: the same key,
+ * the same errors as `call`.
+ */
+export async function fetchApiUrl(path: string, options: { accept?: string; signal?: AbortSignal } = {}) {
+  const headers: Record<string, string> = { Accept: options.accept ?? "*/*" };
+  const key = apiKey.get();
+  if (key) headers.Authorization = `Bearer ${key}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, signal: options.signal });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, {});
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
 }
 
 /** Saves a blob as a file through a temporary link (works for authenticated downloads). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { request, saveBlob } from "../api/client.ts";
+import { fetchApiUrl, saveBlob } from "../api/client.ts";
 import { errorMessage } from "../lib/problem.ts";
 
 /**
@@ -13,7 +13,7 @@ function useApiObjectUrl(path: string, accept: string, refresh?: unknown): { url
   useEffect(() => {
     const controller = new AbortController();
     let url: string | undefined;
-    request(path, { accept, signal: controller.signal })
+    fetchApiUrl(path, { accept, signal: controller.signal })
       .then((r) => r.blob())
       .then(
         (blob) => {
@@ -71,7 +71,7 @@ export function ApiDownload({ path, label, filename }: { path: string; label: st
     try {
       const url = new URL(path, window.location.origin);
       url.searchParams.set("download", "1");
-      const response = await request(url.pathname + url.search, { accept: "*/*" });
+      const response = await fetchApiUrl(url.pathname + url.search);
       saveBlob(await response.blob(), filenameOf(response, filename));
     } catch (e) {
       setError(e);

@@ -1,6 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Message, Question } from "../api/chat-types.ts";
-import { api, request } from "../api/client.ts";
+import { call, client } from "../api/client.ts";
 import { fieldLabel, type Page } from "../api/types.ts";
 import { errorMessage } from "../lib/problem.ts";
 import { applyEvent, describeTool, draftFromMessage, emptyDraft, type ReplyDraft } from "../lib/reply.ts";
@@ -14,10 +14,11 @@ async function loadHistory(conversationId: string, signal?: AbortSignal): Promis
   let cursor: string | null = null;
   // Oldest first; a handful of pages covers any realistic conversation.
   for (let page = 0; page < 10; page++) {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-    const next: Page<Message> = await api<Page<Message>>(
-      `/v1/conversations/${conversationId}/messages?limit=200${query}`,
-      { signal },
+    const next: Page<Message> = await call(
+      client.GET("/v1/conversations/{id}/messages", {
+        params: { path: { id: conversationId }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
+        signal,
+      }),
     );
     all.push(...next.data);
     cursor = next.next_cursor;
@@ -208,14 +209,17 @@ export function ChatPanel({
     let current = emptyDraft();
     setDraft(current);
     try {
-      const response = await request(`/v1/conversations/${conversationId}/messages`, {
-        method: "POST",
-        body: { content: text },
-        accept: "text/event-stream",
-        signal: controller.signal,
-      });
-      if (!response.body) throw new Error("The server sent no stream.");
-      for await (const event of readSse(response.body, controller.signal)) {
+      const stream = await call(
+        client.POST("/v1/conversations/{id}/messages", {
+          params: { path: { id: conversationId } },
+          body: { content: text },
+          headers: { Accept: "text/event-stream" },
+          parseAs: "stream",
+          signal: controller.signal,
+        }),
+      );
+      if (!stream) throw new Error("The server sent no stream.");
+      for await (const event of readSse(stream, controller.signal)) {
         const before = current;
         current = applyEvent(current, event);
         setDraft(current);
@@ -249,7 +253,7 @@ export function ChatPanel({
   const clear = async () => {
     setClearBusy(true);
     try {
-      await api<undefined>(`/v1/conversations/${conversationId}/messages`, { method: "DELETE" });
+      await call(client.DELETE("/v1/conversations/{id}/messages", { params: { path: { id: conversationId } } }));
       setClearing(false);
       await refresh();
     } catch (error) {

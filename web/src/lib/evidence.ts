@@ -91,7 +91,7 @@ export interface Span {
  * occurrence, else a match that ignores case and runs of white space (older evidence, or a source cleaned again).
  * Linear in the text's length; null when the quote is not in the text.
  */
-export function locateQuote(text: string, entry: Pick<EvidenceEntry, "quote" | "start" | "end">): Span | null {
+export function locateQuote(text: string, entry: Pick<EvidenceEntry, "quote"> & Partial<Span>): Span | null {
   const { quote, start, end } = entry;
   if (quote === "") return null;
   if (

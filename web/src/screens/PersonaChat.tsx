@@ -1,7 +1,6 @@
 import { useState } from "react";
-import type { Conversation, ConversationListItem } from "../api/chat-types.ts";
-import { api } from "../api/client.ts";
-import type { Page, PersonaResource } from "../api/types.ts";
+import type { ConversationListItem } from "../api/chat-types.ts";
+import { call, client } from "../api/client.ts";
 import { ChatPanel } from "../components/ChatPanel.tsx";
 import {
   ErrorBox,
@@ -28,13 +27,19 @@ export function conversationLabel(c: ConversationListItem): string {
 
 /** Talk to a persona: one or more conversations, streamed replies grounded in its evidence. */
 export function PersonaChat({ id }: { id: string }) {
-  const persona = useAsync((signal) => api<PersonaResource>(`/v1/personas/${id}`, { signal }), [id]);
+  const persona = useAsync(
+    (signal) => call(client.GET("/v1/personas/{id}", { params: { path: { id } }, signal })),
+    [id],
+  );
   // The server lists the chats, so they follow the user to any browser or device.
   const chats = useAsync(
     (signal) =>
-      api<Page<ConversationListItem>>(`/v1/personas/${id}/conversations?limit=${CHATS_SHOWN}`, { signal }).then(
-        (page) => page.data,
-      ),
+      call(
+        client.GET("/v1/personas/{id}/conversations", {
+          params: { path: { id }, query: { limit: CHATS_SHOWN } },
+          signal,
+        }),
+      ).then((page) => page.data),
     [id],
   );
   const [picked, setPicked] = useState<string | null>(null);
@@ -50,7 +55,7 @@ export function PersonaChat({ id }: { id: string }) {
     setStarting(true);
     setStartError(null);
     try {
-      const conversation = await api<Conversation>(`/v1/personas/${id}/conversations`, { method: "POST" });
+      const conversation = await call(client.POST("/v1/personas/{id}/conversations", { params: { path: { id } } }));
       chats.set([{ ...conversation, last_message_at: null, preview: null }, ...list].slice(0, CHATS_SHOWN));
       setPicked(conversation.id);
     } catch (error) {

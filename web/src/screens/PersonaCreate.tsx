@@ -1,5 +1,4 @@
-import { api } from "../api/client.ts";
-import type { PersonaResource } from "../api/types.ts";
+import { call, client } from "../api/client.ts";
 import { cleanMaterial, MaterialEditor, useMaterialForm } from "../components/MaterialEditor.tsx";
 import { ErrorBox, useTitle } from "../components/ui.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -8,7 +7,7 @@ import { Link, navigate } from "../router.tsx";
 export function PersonaCreate() {
   useTitle("New persona");
   const { material, setMaterial, busy, error, invalid, elapsed, submit } = useMaterialForm(async (body) => {
-    const created = await api<PersonaResource>("/v1/personas", { method: "POST", body });
+    const created = await call(client.POST("/v1/personas", { body }));
     navigate(`/personas/${created.id}?created=1`);
   });
 

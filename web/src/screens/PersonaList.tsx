@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { api } from "../api/client.ts";
-import type { Page, PersonaListItem } from "../api/types.ts";
+import { call, client } from "../api/client.ts";
+import type { PersonaListItem } from "../api/types.ts";
 import { Empty, ErrorBox, formatDate, Loading, useAsync, useTitle } from "../components/ui.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 
@@ -18,8 +18,7 @@ export function PersonaList() {
   useEffect(() => setQuery(q), [q]);
 
   const page = useAsync(
-    (signal) =>
-      api<Page<PersonaListItem>>(`/v1/personas?limit=24${q ? `&q=${encodeURIComponent(q)}` : ""}`, { signal }),
+    (signal) => call(client.GET("/v1/personas", { params: { query: { limit: 24, ...(q ? { q } : {}) } }, signal })),
     [q],
   );
   useEffect(() => {
@@ -39,8 +38,8 @@ export function PersonaList() {
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const next = await api<Page<PersonaListItem>>(
-        `/v1/personas?limit=24&cursor=${encodeURIComponent(cursor)}${q ? `&q=${encodeURIComponent(q)}` : ""}`,
+      const next = await call(
+        client.GET("/v1/personas", { params: { query: { limit: 24, cursor, ...(q ? { q } : {}) } } }),
       );
       setMore((m) => [...m, ...next.data]);
       setCursor(next.next_cursor);

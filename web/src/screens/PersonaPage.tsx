@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { api, saveBlob, slugify } from "../api/client.ts";
+import { call, client, saveBlob, slugify } from "../api/client.ts";
 import { PERSONA_FIELDS, type PersonaField, type PersonaResource } from "../api/types.ts";
 import {
   ConfirmDialog,
@@ -26,7 +26,10 @@ const TABS: { key: Tab; label: string }[] = [
 export function PersonaPage({ id }: { id: string }) {
   const { search } = useLocation();
   const justCreated = search.get("created") === "1";
-  const resource = useAsync((signal) => api<PersonaResource>(`/v1/personas/${id}`, { signal }), [id]);
+  const resource = useAsync(
+    (signal) => call(client.GET("/v1/personas/{id}", { params: { path: { id } }, signal })),
+    [id],
+  );
   const [tab, setTab] = useState<Tab>("profile");
   const [deleting, setDeleting] = useState(false);
   const [deleteBusy, setDeleteBusy] = useState(false);
@@ -55,12 +58,13 @@ export function PersonaPage({ id }: { id: string }) {
   };
 
   const saveField = async (field: PersonaField, value: FieldValue) => {
-    const next = await api<PersonaResource>(`/v1/personas/${id}`, {
-      method: "PATCH",
-      contentType: "application/merge-patch+json",
-      body: { [field]: value },
-      headers: { "If-Match": `"${data.version}"` },
-    });
+    const next = await call(
+      client.PATCH("/v1/personas/{id}", {
+        params: { path: { id }, header: { "if-match": `"${data.version}"` } },
+        body: { [field]: value },
+        headers: { "Content-Type": "application/merge-patch+json" },
+      }),
+    );
     updated(next, `Saved as version ${next.version}.`);
   };
 
@@ -68,7 +72,7 @@ export function PersonaPage({ id }: { id: string }) {
     setDeleteBusy(true);
     setDeleteError(null);
     try {
-      await api<undefined>(`/v1/personas/${id}`, { method: "DELETE" });
+      await call(client.DELETE("/v1/personas/{id}", { params: { path: { id } } }));
       navigate("/", { replace: true });
     } catch (e) {
       setDeleteError(e);

@@ -1,14 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type {
-  Conversation,
-  ConversationListItem,
-  Interviewer,
-  Prd,
-  Project,
-  WhatsNextItem,
-} from "../api/chat-types.ts";
-import { api, request, saveBlob } from "../api/client.ts";
-import type { Page, PersonaResource } from "../api/types.ts";
+import type { Conversation, ConversationListItem } from "../api/chat-types.ts";
+import { call, client, saveBlob } from "../api/client.ts";
+import type { Page } from "../api/types.ts";
 import { ChatPanel } from "../components/ChatPanel.tsx";
 import { ErrorBox, Loading, ScreenError, ScreenLoading, useAsync, useTitle } from "../components/ui.tsx";
 import { Link } from "../router.tsx";
@@ -22,29 +15,36 @@ interface Tab {
 
 /** A project: one tab per interviewer (and linked persona), the live PRD, what's next and the wireframes. */
 export function ProjectWorkspace({ id }: { id: string }) {
-  const project = useAsync((signal) => api<Project>(`/v1/projects/${encodeURIComponent(id)}`, { signal }), [id]);
-  const interviewers = useAsync(
-    (signal) => api<{ data: Interviewer[] }>("/v1/interviewers", { signal }).then((r) => r.data),
-    [],
+  const project = useAsync(
+    (signal) => call(client.GET("/v1/projects/{id}", { params: { path: { id } }, signal })),
+    [id],
   );
+  const interviewers = useAsync((signal) => call(client.GET("/v1/interviewers", { signal })).then((r) => r.data), []);
   const personaIds = project.data?.persona_ids.join(",") ?? "";
   const personas = useAsync(
     (signal) =>
       Promise.all(
         (personaIds ? personaIds.split(",") : []).map((pid) =>
-          api<PersonaResource>(`/v1/personas/${pid}`, { signal }).catch(() => null),
+          call(client.GET("/v1/personas/{id}", { params: { path: { id: pid } }, signal })).catch(() => null),
         ),
       ),
     [personaIds],
   );
   const projectId = project.data?.id;
   const prd = useAsync(
-    async (signal) => (projectId ? api<Prd>(`/v1/projects/${projectId}/prd`, { signal }) : null),
+    async (signal) => {
+      if (!projectId) return null;
+      const prd = await call(client.GET("/v1/projects/{id}/prd", { params: { path: { id: projectId } }, signal }));
+      // The route also serves Markdown, HTML and DOCX (typed as text); asked without a format it answers JSON.
+      return typeof prd === "string" ? null : prd;
+    },
     [projectId],
   );
   const whatsNext = useAsync(
     async (signal) =>
-      projectId ? api<{ items: WhatsNextItem[] }>(`/v1/projects/${projectId}/whats-next`, { signal }) : null,
+      projectId
+        ? call(client.GET("/v1/projects/{id}/whats-next", { params: { path: { id: projectId } }, signal }))
+        : null,
     [projectId],
   );
   // The interviews already held, so that opening their tab reads them instead of asking the server to open one.
@@ -72,7 +72,12 @@ export function ProjectWorkspace({ id }: { id: string }) {
     // Not held yet (or the list failed: opening is find-or-create, so the interview is still the one of record).
     let cancelled = false;
     setOpenError(null);
-    api<Conversation>(`/v1/projects/${projectId}/conversations`, { method: "POST", body: { interviewer: tab } }).then(
+    call(
+      client.POST("/v1/projects/{id}/conversations", {
+        params: { path: { id: projectId } },
+        body: { interviewer: tab },
+      }),
+    ).then(
       (c) => {
         if (!cancelled) setConversations((all) => ({ ...all, [tab]: c }));
       },
@@ -108,10 +113,13 @@ export function ProjectWorkspace({ id }: { id: string }) {
 
   const download = async (format: "markdown" | "html") => {
     if (!project.data) return;
-    const response = await request(`/v1/projects/${project.data.id}/prd?format=${format}&download=1`, {
-      accept: format === "html" ? "text/html" : "text/markdown",
-    });
-    saveBlob(await response.blob(), `${project.data.slug}-prd.${format === "markdown" ? "md" : "html"}`);
+    const blob = await call(
+      client.GET("/v1/projects/{id}/prd", {
+        params: { path: { id: project.data.id }, query: { format, download: "1" } },
+        parseAs: "blob",
+      }),
+    );
+    saveBlob(blob, `${project.data.slug}-prd.${format === "markdown" ? "md" : "html"}`);
   };
 
   if (project.status === "error" && !project.data) {
@@ -208,10 +216,11 @@ async function listInterviews(projectId: string, signal: AbortSignal): Promise<C
   const all: ConversationListItem[] = [];
   let cursor: string | null = null;
   do {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-    const page: Page<ConversationListItem> = await api<Page<ConversationListItem>>(
-      `/v1/projects/${projectId}/conversations?limit=100${query}`,
-      { signal },
+    const page: Page<ConversationListItem> = await call(
+      client.GET("/v1/projects/{id}/conversations", {
+        params: { path: { id: projectId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
+        signal,
+      }),
     );
     all.push(...page.data);
     cursor = page.next_cursor;

@@ -1,15 +1,19 @@
 import { type FormEvent, useState } from "react";
-import type { Project } from "../api/chat-types.ts";
-import { api } from "../api/client.ts";
-import type { Page, PersonaListItem } from "../api/types.ts";
+import { call, client } from "../api/client.ts";
 import { Empty, ErrorBox, formatDate, Loading, useAsync, useTitle } from "../components/ui.tsx";
 import { Link, navigate } from "../router.tsx";
 
 /** Projects list and create: a project holds a PRD written with AI interviewers. */
 export function Projects() {
   useTitle("Projects");
-  const projects = useAsync((signal) => api<Page<Project>>("/v1/projects?limit=100", { signal }), []);
-  const personas = useAsync((signal) => api<Page<PersonaListItem>>("/v1/personas?limit=50", { signal }), []);
+  const projects = useAsync(
+    (signal) => call(client.GET("/v1/projects", { params: { query: { limit: 100 } }, signal })),
+    [],
+  );
+  const personas = useAsync(
+    (signal) => call(client.GET("/v1/personas", { params: { query: { limit: 50 } }, signal })),
+    [],
+  );
   const [name, setName] = useState("");
   const [linked, setLinked] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -21,10 +25,7 @@ export function Projects() {
     setBusy(true);
     setError(null);
     try {
-      const project = await api<Project>("/v1/projects", {
-        method: "POST",
-        body: { name: name.trim(), persona_ids: linked },
-      });
+      const project = await call(client.POST("/v1/projects", { body: { name: name.trim(), persona_ids: linked } }));
       navigate(`/projects/${project.slug}`);
     } catch (e) {
       setError(e);

@@ -1,12 +1,6 @@
 import { useState } from "react";
-import { api } from "../../api/client.ts";
-import {
-  type Changes,
-  fieldLabel,
-  type PersonaResource,
-  type PersonaWithChanges,
-  type SourceInfo,
-} from "../../api/types.ts";
+import { call, client } from "../../api/client.ts";
+import { type Changes, fieldLabel, type PersonaResource, type SourceInfo } from "../../api/types.ts";
 import { emptyMaterial, MaterialEditor, useMaterialForm } from "../../components/MaterialEditor.tsx";
 import { ErrorBox } from "../../components/ui.tsx";
 import { EvidenceList } from "./Evidence.tsx";
@@ -26,11 +20,12 @@ export function AddMaterial({
 }) {
   const [result, setResult] = useState<{ changes: Changes; sources: SourceInfo[]; version: number } | null>(null);
   const form = useMaterialForm(async (body) => {
-    const next = await api<PersonaWithChanges>(`/v1/personas/${resource.id}`, {
-      method: "PATCH",
-      body,
-      headers: { "If-Match": `"${resource.version}"` },
-    });
+    const next = await call(
+      client.PATCH("/v1/personas/{id}", {
+        params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
+        body,
+      }),
+    );
     const { changes, ...rest } = next;
     setResult({
       changes: changes ?? { added: [], updated: [], conflicts: [] },

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { api } from "../../api/client.ts";
+import { call, client } from "../../api/client.ts";
 import type { EvidenceEntry, SourceInfo, SourceWithText } from "../../api/types.ts";
 import { Dialog, ErrorBox, formatDate, Loading, ProvenanceBadge, useAsync } from "../../components/ui.tsx";
 import {
@@ -21,9 +21,12 @@ function loadSource(personaId: string, sourceId: string, signal: AbortSignal): P
   const key = `${personaId}/${sourceId}`;
   let pending = sourceTexts.get(key);
   if (!pending) {
-    pending = api<SourceWithText>(`/v1/personas/${personaId}/sources/${sourceId}`);
-    pending.catch(() => sourceTexts.delete(key));
-    sourceTexts.set(key, pending);
+    const request = call(
+      client.GET("/v1/personas/{id}/sources/{source_id}", { params: { path: { id: personaId, source_id: sourceId } } }),
+    );
+    request.catch(() => sourceTexts.delete(key));
+    sourceTexts.set(key, request);
+    pending = request;
     if (sourceTexts.size > CACHED_SOURCES) sourceTexts.delete(sourceTexts.keys().next().value ?? "");
   }
   // The shared request is not cancelled with one viewer; only this viewer stops waiting for it.

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
-import { api } from "../../api/client.ts";
-import type { PersonaResource, PersonaVersion, VersionSummary } from "../../api/types.ts";
+import { call, client } from "../../api/client.ts";
+import type { PersonaResource, VersionSummary } from "../../api/types.ts";
 import { fieldLabel } from "../../api/types.ts";
 import { ConfirmDialog, Empty, ErrorBox, formatDate, Loading, useAsync } from "../../components/ui.tsx";
 import { describeCause, describeDiffEntry, groupDiff } from "../../lib/diff.ts";
@@ -15,7 +15,10 @@ export function History({
 }) {
   const id = useId();
   const versions = useAsync(
-    (signal) => api<{ data: VersionSummary[] }>(`/v1/personas/${resource.id}/versions`, { signal }).then((r) => r.data),
+    (signal) =>
+      call(client.GET("/v1/personas/{id}/versions", { params: { path: { id: resource.id } }, signal })).then(
+        (r) => r.data,
+      ),
     [resource.id, resource.version],
   );
   const [from, setFrom] = useState<number | null>(null);
@@ -38,9 +41,12 @@ export function History({
     async (signal) => {
       if (from === null || to === null) return null;
       // The server diffs any two versions, with the same normalisation it uses everywhere else.
-      const version = await api<PersonaVersion>(`/v1/personas/${resource.id}/versions/${to}?compare_to=${from}`, {
-        signal,
-      });
+      const version = await call(
+        client.GET("/v1/personas/{id}/versions/{version}", {
+          params: { path: { id: resource.id, version: to }, query: { compare_to: from } },
+          signal,
+        }),
+      );
       return version.diff;
     },
     [resource.id, from, to],
@@ -51,11 +57,12 @@ export function History({
     setRestoreBusy(true);
     setRestoreError(null);
     try {
-      const next = await api<PersonaResource>(`/v1/personas/${resource.id}`, {
-        method: "PATCH",
-        body: { restore_version: restoring },
-        headers: { "If-Match": `"${resource.version}"` },
-      });
+      const next = await call(
+        client.PATCH("/v1/personas/{id}", {
+          params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
+          body: { restore_version: restoring },
+        }),
+      );
       setRestoring(null);
       onUpdated(next);
     } catch (e) {
