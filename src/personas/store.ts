@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { personas, personaVersions, sources } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
 import type { PreparedSource } from "../synthesis/pipeline.ts";
 import type { DiffEntry } from "./diff.ts";
+import type { PersonaResource } from "./present.ts";
 import { LIST_FIELDS, type Persona, type SourceInfo, type SourceKind } from "./schemas.ts";
 
 export type PersonaRow = typeof personas.$inferSelect;
@@ -24,6 +25,79 @@ export async function loadPersona(
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw notFound("Persona");
   return row;
+}
+
+/**
+ * A persona with its sources (everything but their text), in one statement: a read is one round trip, and the
+ * query is plain SQL because building it with the ORM cost more than running it. The bench's bare baseline runs it
+ * too (bench/support/bare-reads.ts).
+ */
+export const PERSONA_RESOURCE_SQL = `
+SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at, p.updated_at,
+  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'url', s.url, 'title', s.title,
+      'chars', s.chars, 'sha256', s.sha256, 'material_date', s.material_date, 'fetched_at', s.fetched_at,
+      'created_at', s.created_at) ORDER BY s.created_at, s.position)
+    FROM sources s WHERE s.tenant_id = p.tenant_id AND s.persona_id = p.id), '[]') AS sources
+FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
+
+type Timestamp = Date | string;
+
+interface PersonaResourceRow {
+  id: string;
+  version: number;
+  persona: Persona;
+  evidence: PersonaRow["evidence"];
+  warnings: string[];
+  usage: PersonaResource["usage"];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sources: Array<{
+    id: string;
+    kind: SourceKind;
+    url: string | null;
+    title: string | null;
+    chars: number;
+    sha256: string;
+    material_date: string | null;
+    fetched_at: string | null;
+    created_at: string;
+  }>;
+}
+
+const iso = (value: Timestamp) => new Date(value).toISOString();
+
+/** The API resource of one persona of the tenant, or 404 (also for another tenant's id and for malformed ids). */
+export async function readPersonaResource(
+  database: Pick<Database, "queryAs">,
+  tenantId: string,
+  id: string,
+): Promise<PersonaResource> {
+  if (!isId("persona", id)) throw notFound("Persona");
+  const [row] = await database.queryAs<PersonaResourceRow>(tenantId, PERSONA_RESOURCE_SQL, [tenantId, id]);
+  if (!row) throw notFound("Persona");
+  return {
+    id: row.id,
+    version: row.version,
+    persona: row.persona,
+    evidence: row.evidence,
+    sources: row.sources.map((s) =>
+      presentSource({
+        id: s.id,
+        kind: s.kind,
+        url: s.url,
+        title: s.title,
+        chars: s.chars,
+        sha256: s.sha256,
+        materialDate: s.material_date ? new Date(s.material_date) : null,
+        fetchedAt: s.fetched_at ? new Date(s.fetched_at) : null,
+        createdAt: new Date(s.created_at),
+      }),
+    ),
+    warnings: row.warnings,
+    usage: row.usage ?? null,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
 }
 
 /** The columns of a source that describe it (everything but its text). */
