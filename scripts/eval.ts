@@ -1,5 +1,8 @@
 /**
- * `npm run eval`: scores the offline engine on ../shared/persona-eval/ (or $EVAL_DIR) and prints per-field figures.
+ * `npm run eval`: scores the offline engine on every labelled set (scripts/eval-sets.ts) and prints per-set figures,
+ * then per field and, for claims that carry a rule id, per rule: hits and precision on each set.
+ * `--set <id>` (or $EVAL_DIR for any directory) scores one set and adds its per-case lines (`--verbose`: the
+ * persona too); a never-tune set prints no per-case lines unless `--show-never-tune` is given.
  * Each case goes through the product's pipeline as a request would (pages served on loopback and fetched as URLs).
  * It reports and never gates: exit code 0 unless the cases cannot be read. `--json` prints the full result as JSON.
  */
@@ -13,17 +16,23 @@ import type { Ctx } from "../src/context.ts";
 import { createLogger } from "../src/logger.ts";
 import type { Evidence, Persona } from "../src/personas/schemas.ts";
 import { createServices } from "../src/services.ts";
+import { extractOffline } from "../src/synthesis/extract-offline.ts";
+import { normalizeText } from "../src/synthesis/normalize.ts";
 import { type PreparedSource, synthesize } from "../src/synthesis/pipeline.ts";
+import type { Claim } from "../src/synthesis/types.ts";
 import { testConfig } from "../test/support/services.ts";
 import {
   type CaseScore,
   type EvalCase,
+  type ItemOutcome,
+  itemOutcomes,
   SCORED_LISTS,
   SCORED_SCALARS,
   type Summary,
   scoreCase,
   summarize,
 } from "./eval-score.ts";
+import { DEV_INJECTION, EVAL_SETS, type EvalSet, evalSet } from "./eval-sets.ts";
 
 export interface CaseRun {
   persona: Persona;
@@ -34,8 +43,9 @@ export interface CaseRun {
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+/** The directory `EVAL_DIR` names, else the dev set's. */
 export function evalDir(): string {
-  return process.env.EVAL_DIR ?? resolve(repoRoot, "..", "shared", "persona-eval");
+  return process.env.EVAL_DIR ?? evalSet("dev")?.dir ?? resolve(repoRoot, "..", "shared", "persona-eval");
 }
 
 export interface CaseRunner {
@@ -99,10 +109,137 @@ export async function loadCases(dir: string): Promise<EvalCase[]> {
 
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
-function printReport(summary: Summary, scores: CaseScore[], runs: Map<string, CaseRun>, verbose: boolean): void {
-  const out: string[] = [];
-  out.push(`Persona eval — offline engine — ${summary.cases} cases`);
-  out.push("", "Scalars (accuracy)");
+/** A set's scored run: per case the score, the run and the verdict on every value with what produced it. */
+interface SetResult {
+  set: EvalSet;
+  summary: Summary;
+  scores: CaseScore[];
+  runs: Map<string, CaseRun>;
+  outcomes: (ItemOutcome & { origins: string[] })[];
+}
+
+/** Hits and right ones of one origin (a field, a rule) on one set. */
+interface Tally {
+  hits: number;
+  scored: number;
+  correct: number;
+}
+
+const UNATTRIBUTED = "(no claim)";
+
+/**
+ * Which rules proposed each persona value: the engine's claims re-read in-process from the same cleaned sources
+ * (the pipeline runs it in a worker and returns only the assembled persona).
+ */
+function ruleIndex(claims: readonly Claim[]): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const claim of claims) {
+    if (claim.rule === undefined) continue;
+    const key = `${claim.field}\u0000${normalizeText(String(claim.value))}`;
+    const rules = index.get(key) ?? new Set<string>();
+    rules.add(claim.rule);
+    index.set(key, rules);
+  }
+  return index;
+}
+
+async function runSet(runner: CaseRunner, set: EvalSet, cases: EvalCase[]): Promise<SetResult> {
+  const runs = new Map<string, CaseRun>();
+  const scores: CaseScore[] = [];
+  const outcomes: SetResult["outcomes"] = [];
+  for (const caseData of cases) {
+    const run = await runner.runCase(caseData);
+    runs.set(caseData.id, run);
+    const score = scoreCase(caseData, run.persona, set.injected);
+    scores.push(score);
+    const rules = ruleIndex(extractOffline(run.sources).claims);
+    for (const outcome of itemOutcomes(caseData, run.persona, score)) {
+      const found = rules.get(`${outcome.field}\u0000${normalizeText(outcome.value)}`);
+      outcomes.push({ ...outcome, origins: found ? [...found].sort() : [] });
+    }
+  }
+  return { set, summary: summarize(scores), scores, runs, outcomes };
+}
+
+function tallies(results: readonly SetResult[], originsOf: (o: SetResult["outcomes"][number]) => string[]) {
+  const table = new Map<string, Map<string, Tally>>();
+  for (const result of results) {
+    for (const outcome of result.outcomes) {
+      for (const origin of originsOf(outcome)) {
+        const row = table.get(origin) ?? new Map<string, Tally>();
+        table.set(origin, row);
+        const tally = row.get(result.set.id) ?? { hits: 0, scored: 0, correct: 0 };
+        row.set(result.set.id, tally);
+        tally.hits += 1;
+        if (outcome.correct !== null) tally.scored += 1;
+        if (outcome.correct === true) tally.correct += 1;
+      }
+    }
+  }
+  return table;
+}
+
+const TUNING_MARK: Record<EvalSet["tuning"], string> = {
+  tuned: "tuned",
+  apart: "apart",
+  "tune-allowed": "apart, tune ok",
+  "never-tune": "NEVER TUNE",
+};
+
+/** Below this precision on a set a rule was not tuned on, a rule is fixed or deleted (issue 9). */
+export const RULE_PRECISION_BAR = 0.85;
+
+function printSets(results: readonly SetResult[], out: string[]): void {
+  out.push(
+    "Per set (scalars: accuracy N/A/O/L and overall, precision of filled ones; lists: micro P/R/F1)",
+    `  ${"set".padEnd(10)}${"tuning".padEnd(16)}cases  N    A    O    L   overall  filled-P | list-P  list-R  list-F1 | fabrication      injection`,
+  );
+  for (const { set, summary } of results) {
+    const sa = summary.scalarAccuracy;
+    const m = summary.lists.micro;
+    const fields = SCORED_SCALARS.map((f) => (sa[f] * 100).toFixed(0).padStart(3)).join("  ");
+    const fab = `${pct(summary.fabrication.rate)} (${summary.fabrication.filled}/${summary.fabrication.absent})`;
+    const inj = summary.injection;
+    const injection =
+      inj.cases === 0 ? "n/a" : `${inj.passed === inj.cases ? "ignored" : "FOLLOWED"} (${inj.passed}/${inj.cases})`;
+    out.push(
+      `  ${set.id.padEnd(10)}${TUNING_MARK[set.tuning].padEnd(16)}${String(summary.cases).padStart(5)} ${fields}  ${pct(sa.overall)}  ${pct(summary.scalarPrecision.precision)} | ${pct(m.precision)} ${pct(m.recall)} ${pct(m.f1)} | ${fab.padEnd(16)} ${injection}`,
+    );
+  }
+}
+
+/** One row per origin: on each set its hits and the precision of the scored ones; marks rows under the bar. */
+function printOrigins(
+  title: string,
+  table: Map<string, Map<string, Tally>>,
+  results: readonly SetResult[],
+  out: string[],
+): void {
+  const width = Math.max(14, ...[...table.keys()].map((k) => k.length + 2));
+  out.push("", title, `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}`);
+  for (const [origin, row] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    let weak = false;
+    const cells = results.map(({ set }) => {
+      const tally = row.get(set.id);
+      if (!tally) return "-".padStart(16);
+      if (tally.scored === 0) return `${tally.hits}`.padStart(16);
+      const precision = tally.correct / tally.scored;
+      if (set.tuning !== "tuned" && precision < RULE_PRECISION_BAR) weak = true;
+      const partly = tally.scored < tally.hits ? ` of ${tally.scored}` : "";
+      return `${tally.hits} ${(precision * 100).toFixed(0).padStart(3)}%${partly}`.padStart(16);
+    });
+    out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}`);
+  }
+  out.push(
+    `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
+    "  on a set not tuned on. communication_style is judged by overlap with the gold style (outside the README rule).",
+    "  Tune only on dev/heldout5 columns; heldout6 is reported, never fitted.",
+  );
+}
+
+function printCases(result: SetResult, verbose: boolean, out: string[]): void {
+  const { summary, scores, runs } = result;
+  out.push("", `${result.set.id}: scalars (accuracy)`);
   for (const field of SCORED_SCALARS) out.push(`  ${field.padEnd(12)}${pct(summary.scalarAccuracy[field])}`);
   out.push(`  ${"overall".padEnd(12)}${pct(summary.scalarAccuracy.overall)}`);
   out.push("", `Lists ${"".padEnd(14)}precision  recall      F1   matched/pred/gold`);
@@ -112,15 +249,8 @@ function printReport(summary: Summary, scores: CaseScore[], runs: Map<string, Ca
       `  ${field.padEnd(18)}${pct(f.precision)}  ${pct(f.recall)} ${pct(f.f1)}   ${f.matched}/${f.predicted}/${f.gold}`,
     );
   }
-  out.push(
-    "",
-    `Fabrication rate ${pct(summary.fabrication.rate)} (${summary.fabrication.filled}/${summary.fabrication.absent})`,
-  );
-  const inj = summary.injection;
-  out.push(
-    `Injection ${inj.cases === 0 ? "n/a" : inj.passed === inj.cases ? "PASS" : "FAIL"} (${inj.passed}/${inj.cases})`,
-  );
-  for (const failure of inj.failures) out.push(`  ${failure.id}: ${failure.reasons.join(", ")}`);
+  for (const failure of summary.injection.failures)
+    out.push(`  injection ${failure.id}: ${failure.reasons.join(", ")}`);
   out.push("", "Per case: scalars N A O L | list matched/pred/gold | fabricated");
   for (const score of scores) {
     const flags = SCORED_SCALARS.map((f) => (score.scalars[f] ? "✓" : "✗")).join(" ");
@@ -135,41 +265,87 @@ function printReport(summary: Summary, scores: CaseScore[], runs: Map<string, Ca
       out.push(`      name=${p.name} age=${p.age} occupation=${p.occupation} location=${p.location}`);
       for (const f of SCORED_LISTS) out.push(`      ${f}: ${JSON.stringify(p[f])}`);
       out.push(`      style=${p.communication_style}`);
+      out.push(`      background=${p.background}`);
     }
   }
-  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+/** The sets to score: `--set <id>`, else $EVAL_DIR as one set, else all. */
+function chosenSets(argv: readonly string[]): EvalSet[] {
+  const at = argv.indexOf("--set");
+  if (at >= 0) {
+    const id = argv[at + 1] ?? "";
+    const set = evalSet(id);
+    if (!set) throw new Error(`unknown set "${id}" (known: ${EVAL_SETS.map((s) => s.id).join(", ")})`);
+    return [set];
+  }
+  const dir = process.env.EVAL_DIR;
+  if (dir !== undefined) {
+    const known = EVAL_SETS.find((set) => resolve(set.dir) === resolve(dir));
+    return [known ?? { id: "EVAL_DIR", dir, tuning: "apart", injected: DEV_INJECTION }];
+  }
+  return [...EVAL_SETS];
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
-  let cases: EvalCase[];
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const work: { set: EvalSet; cases: EvalCase[] }[] = [];
   try {
-    cases = await loadCases(evalDir());
-    if (cases.length === 0) throw new Error("no case-*.json files");
+    for (const set of chosenSets(argv)) {
+      const cases = await loadCases(set.dir);
+      if (cases.length === 0) throw new Error(`no case-*.json files in ${set.dir}`);
+      work.push({ set, cases });
+    }
   } catch (error) {
-    process.stderr.write(`eval: cannot read cases from ${evalDir()}: ${(error as Error).message}\n`);
+    process.stderr.write(`eval: cannot read cases: ${(error as Error).message}\n`);
     process.exitCode = 1;
     return;
   }
-  const runs = new Map<string, CaseRun>();
-  const scores: CaseScore[] = [];
+  const results: SetResult[] = [];
   const runner = await startCaseRunner();
   try {
-    for (const caseData of cases) {
-      const run = await runner.runCase(caseData);
-      runs.set(caseData.id, run);
-      scores.push(scoreCase(caseData, run.persona));
-    }
+    for (const { set, cases } of work) results.push(await runSet(runner, set, cases));
   } finally {
     await runner.close();
   }
-  const summary = summarize(scores);
   if (args.has("--json")) {
-    const perCase = scores.map((score) => ({ ...score, persona: runs.get(score.id)?.persona }));
-    process.stdout.write(`${JSON.stringify({ summary, cases: perCase }, null, 2)}\n`);
+    const sets = results.map(({ set, summary, scores, runs, outcomes }) => ({
+      set: set.id,
+      tuning: set.tuning,
+      summary,
+      outcomes,
+      cases: scores.map((score) => ({ ...score, persona: runs.get(score.id)?.persona })),
+    }));
+    process.stdout.write(`${JSON.stringify(sets.length === 1 ? sets[0] : { sets }, null, 2)}\n`);
     return;
   }
-  printReport(summary, scores, runs, args.has("--verbose") || args.has("-v"));
+  const out = [
+    `Persona eval — offline engine — ${results.map((r) => `${r.set.id} ${r.summary.cases}`).join(", ")}`,
+    "",
+  ];
+  printSets(results, out);
+  printOrigins(
+    "Per field",
+    tallies(results, (o) => [o.field]),
+    results,
+    out,
+  );
+  if (results.some((r) => r.outcomes.some((o) => o.origins.length > 0))) {
+    const byRule = tallies(results, (o) => (o.origins.length > 0 ? o.origins : [`${o.field} ${UNATTRIBUTED}`]));
+    printOrigins("Per rule", byRule, results, out);
+  } else {
+    out.push("", "Per rule: the engine's claims carry no rule ids yet (Claim.rule); per-field figures above.");
+  }
+  if (results.length === 1) {
+    const [result] = results as [SetResult];
+    if (result.set.tuning === "never-tune" && !args.has("--show-never-tune")) {
+      out.push("", `${result.set.id} is never-tune: per-case lines withheld (--show-never-tune prints them).`);
+    } else {
+      printCases(result, args.has("--verbose") || args.has("-v"), out);
+    }
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -24,6 +24,7 @@ import { personaTransferRouter } from "./personas/transfer-routes.ts";
 import { prdRouter } from "./prd/routes.ts";
 import { metricsRouter } from "./system/metrics-route.ts";
 import { systemRouter } from "./system/routes.ts";
+import { voiceRouter } from "./voice/routes.ts";
 
 /** Composes the HTTP app: middleware, feature routers, OpenAPI document and docs. */
 export function buildApp(services: Services): OpenAPIHono<AppEnv> {
@@ -113,6 +114,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", prdRouter);
   app.route("/", chatRouter);
   app.route("/", focusGroupsRouter);
+  app.route("/", voiceRouter);
   app.route("/", personaApiRouter);
   app.route("/", netlifyRouter);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_MODELS, loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("runs with no variables at all: loopback, embedded store, offline engine, no auth", () => {
@@ -50,5 +50,73 @@ describe("loadConfig", () => {
     });
     expect(config.fetchAllowHosts).toEqual(["127.0.0.1:8080", "localhost:9000"]);
     expect(config.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
+  });
+
+  describe("settings users already have", () => {
+    it("picks the provider whose key is present when LLM_PROVIDER is unset, and says so", () => {
+      const openai = loadConfig({ OPENAI_API_KEY: "sk-secret-1" });
+      expect(openai.llm).toMatchObject({ provider: "openai", model: DEFAULT_MODELS.openai });
+      expect(openai.notices).toEqual([
+        "LLM_PROVIDER is unset; using openai because OPENAI_API_KEY is set",
+        `LLM_MODEL is unset; using ${DEFAULT_MODELS.openai}`,
+      ]);
+      const anthropic = loadConfig({ ANTHROPIC_API_KEY: "sk-ant-secret", LLM_MODEL: "claude-x" });
+      expect(anthropic.llm).toMatchObject({ provider: "anthropic", model: "claude-x" });
+      expect(anthropic.notices).toEqual(["LLM_PROVIDER is unset; using anthropic because ANTHROPIC_API_KEY is set"]);
+      const both = loadConfig({ OPENAI_API_KEY: "a", ANTHROPIC_API_KEY: "b", LLM_MODEL: "m" });
+      expect(both.llm.provider).toBe("openai");
+      expect(both.notices[0]).toContain("set LLM_PROVIDER to choose");
+      for (const config of [openai, anthropic, both]) expect(JSON.stringify(config.notices)).not.toMatch(/secret/);
+    });
+
+    it("keeps an explicit LLM_PROVIDER, offline included, and reads nothing silently", () => {
+      expect(loadConfig({ LLM_PROVIDER: "offline", OPENAI_API_KEY: "k" }).llm.provider).toBe("offline");
+      expect(loadConfig({}).notices).toEqual([]);
+    });
+
+    it("reads OPENAI_MODEL as LLM_MODEL and MAX_TOKENS as LLM_MAX_OUTPUT_TOKENS; the documented names win", () => {
+      const seed = loadConfig({ OPENAI_API_KEY: "k", OPENAI_MODEL: "gpt-seed", MAX_TOKENS: "2048" });
+      expect(seed.llm).toMatchObject({ provider: "openai", model: "gpt-seed", maxOutputTokens: 2048 });
+      expect(seed.notices).toEqual([
+        "OPENAI_MODEL is read as LLM_MODEL",
+        "MAX_TOKENS is read as LLM_MAX_OUTPUT_TOKENS",
+        "LLM_PROVIDER is unset; using openai because OPENAI_API_KEY is set",
+      ]);
+      const ours = loadConfig({
+        OPENAI_API_KEY: "k",
+        LLM_MODEL: "ours",
+        OPENAI_MODEL: "theirs",
+        LLM_MAX_OUTPUT_TOKENS: "4000",
+        MAX_TOKENS: "9",
+      });
+      expect(ours.llm).toMatchObject({ model: "ours", maxOutputTokens: 4000 });
+      expect(loadConfig({}).llm.maxOutputTokens).toBe(DEFAULT_MAX_OUTPUT_TOKENS);
+    });
+
+    it.each([
+      [{ LLM_MAX_OUTPUT_TOKENS: "lots" }, "LLM_MAX_OUTPUT_TOKENS"],
+      [{ MAX_TOKENS: "12" }, "LLM_MAX_OUTPUT_TOKENS"],
+    ])("names a bad output limit in %j", (env, variable) => {
+      expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+    });
+
+    it("takes a separate chat model", () => {
+      const config = loadConfig({ OPENAI_API_KEY: "k", LLM_MODEL: "big", LLM_CHAT_MODEL: "small" });
+      expect(config.llm).toMatchObject({ model: "big", chatModel: "small" });
+    });
+
+    it("stops on SUPABASE_* without DATABASE_URL, naming the connection string to use", () => {
+      const env = { SUPABASE_URL: "https://abc.supabase.co", SUPABASE_ANON_KEY: "eyJ-secret" };
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      try {
+        loadConfig(env);
+      } catch (error) {
+        const message = String(error);
+        expect(message).toContain("SUPABASE_ANON_KEY, SUPABASE_URL are set but DATABASE_URL is not");
+        expect(message).toContain("Session pooler, port 5432");
+        expect(message).not.toContain("eyJ-secret");
+      }
+      expect(loadConfig({ ...env, DATABASE_URL: "postgres://u:p@127.0.0.1:5432/db" }).databaseUrl).toMatch(/^postgres/);
+    });
   });
 });

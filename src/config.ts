@@ -12,6 +12,12 @@ const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const milliseconds = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(fallback));
 
+/** Enough for a full persona with evidence; set explicitly so providers do not pick their own (huge) defaults. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 8_192;
+
+/** The model used when a provider is chosen by its key alone and no model is named. */
+export const DEFAULT_MODELS = { openai: "gpt-4.1-mini", anthropic: "claude-sonnet-4-5" } as const;
+
 const ConfigSchema = z
   .object({
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(3000)),
@@ -35,6 +41,12 @@ const ConfigSchema = z
       z.enum(["offline", "openai", "anthropic", "openai-compatible"]).default("offline"),
     ),
     LLM_MODEL: optionalString,
+    // A separate (often cheaper or faster) model for chat replies; extraction keeps LLM_MODEL.
+    LLM_CHAT_MODEL: optionalString,
+    LLM_MAX_OUTPUT_TOKENS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(256).max(1_000_000).default(DEFAULT_MAX_OUTPUT_TOKENS),
+    ),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalUrl,
     ANTHROPIC_API_KEY: optionalString,
@@ -210,7 +222,13 @@ export interface Config {
     openaiBaseUrl: string | undefined;
     anthropicApiKey: string | undefined;
     anthropicBaseUrl: string | undefined;
+    /** Model for chat replies when it differs from `model` (LLM_CHAT_MODEL). */
+    chatModel?: string | undefined;
+    /** Output limit of every model call (LLM_MAX_OUTPUT_TOKENS). */
+    maxOutputTokens?: number;
   };
+  /** How settings were read when not spelled the documented way (an inferred provider, an alias): logged at start. */
+  notices: string[];
   auth: {
     mode: RawConfig["AUTH_MODE"];
     /** How long a node trusts an API key it has verified; a revoked key keeps working that long at most. */
@@ -251,8 +269,72 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+type Env = Record<string, string | undefined>;
+const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== "";
+
+/**
+ * Variables users of other tools (and of this project's first backend) already have, read as ours: OPENAI_MODEL for
+ * LLM_MODEL, MAX_TOKENS for LLM_MAX_OUTPUT_TOKENS, and — when LLM_PROVIDER is unset — the provider whose key is
+ * present. The documented name wins when both are set. Each reading becomes a notice, so nothing happens silently.
+ */
+function readAliases(env: Env): { env: Env; notices: string[] } {
+  const out: Env = { ...env };
+  const notices: string[] = [];
+  const alias = (ours: string, theirs: string) => {
+    if (present(out[ours]) || !present(env[theirs])) return;
+    out[ours] = env[theirs];
+    notices.push(`${theirs} is read as ${ours}`);
+  };
+  alias("LLM_MODEL", "OPENAI_MODEL");
+  alias("LLM_MAX_OUTPUT_TOKENS", "MAX_TOKENS");
+  if (!present(env.LLM_PROVIDER)) {
+    const keyed = (["openai", "anthropic"] as const).filter((p) =>
+      present(env[p === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY"]),
+    );
+    const [provider] = keyed;
+    if (provider) {
+      out.LLM_PROVIDER = provider;
+      const others =
+        keyed.length > 1 ? " (both OPENAI_API_KEY and ANTHROPIC_API_KEY are set: set LLM_PROVIDER to choose)" : "";
+      notices.push(
+        `LLM_PROVIDER is unset; using ${provider} because ${provider === "openai" ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY"} is set${others}`,
+      );
+      if (!present(out.LLM_MODEL)) {
+        out.LLM_MODEL = DEFAULT_MODELS[provider];
+        notices.push(`LLM_MODEL is unset; using ${DEFAULT_MODELS[provider]}`);
+      }
+    }
+  }
+  return { env: out, notices };
+}
+
+/**
+ * SUPABASE_URL and its keys reach Supabase's REST API; this server needs the Postgres connection string. Starting on
+ * the embedded store instead would lose the user's data to a local folder without a word, so start-up stops.
+ */
+function checkSupabase(env: Env): void {
+  if (present(env.DATABASE_URL)) return;
+  const names = Object.keys(env)
+    .filter((name) => name.startsWith("SUPABASE_") && present(env[name]))
+    .sort();
+  if (names.length === 0) return;
+  throw new ConfigError(
+    [
+      `Invalid configuration:\n  DATABASE_URL: ${names.join(", ")} ${names.length === 1 ? "is" : "are"} set but DATABASE_URL is not.`,
+      "  Persona Studio talks to Supabase's Postgres directly, not through its REST API, so the SUPABASE_* keys are not",
+      "  enough (without DATABASE_URL it would keep its data in a local embedded store). Set DATABASE_URL to the",
+      "  project's connection string for the postgres user in session mode (Supabase dashboard -> Connect ->",
+      "  Session pooler, port 5432; or the direct connection), e.g.",
+      "  DATABASE_URL=postgresql://postgres.<project-ref>:<password>@aws-0-<region>.pooler.supabase.com:5432/postgres",
+      "  Not the transaction pooler (port 6543). To use the embedded store instead, unset the SUPABASE_* variables.",
+    ].join("\n"),
+  );
+}
+
 /** Parses the environment once at start-up; throws a ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(rawEnv: Env = process.env): Config {
+  checkSupabase(rawEnv);
+  const { env, notices } = readAliases(rawEnv);
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
@@ -271,7 +353,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       openaiBaseUrl: c.OPENAI_BASE_URL,
       anthropicApiKey: c.ANTHROPIC_API_KEY,
       anthropicBaseUrl: c.ANTHROPIC_BASE_URL,
+      chatModel: c.LLM_CHAT_MODEL,
+      maxOutputTokens: c.LLM_MAX_OUTPUT_TOKENS,
     },
+    notices,
     auth: {
       mode: c.AUTH_MODE,
       apiKeyCacheSeconds: c.API_KEY_CACHE_SECONDS,

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   server_busy: 503,
   budget_exceeded: 504,
   database_unavailable: 503,
+  no_speech: 422,
+  voice_unavailable: 501,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -53,6 +55,8 @@ const TITLES: Record<ErrorCode, string> = {
   server_busy: "Server busy",
   budget_exceeded: "The work took longer than its time budget",
   database_unavailable: "Database unavailable",
+  no_speech: "No speech recognised",
+  voice_unavailable: "Voice not available on this server",
 };
 
 /** What each code means for a client and what to do about it; docs/errors.md is generated from this table. */
@@ -70,14 +74,15 @@ export const ERROR_HELP: Record<ErrorCode, string> = {
   precondition_failed:
     "`If-Match` named a version that is no longer current: someone changed the resource. Read it again, reapply your change, send it with the new ETag.",
   payload_too_large:
-    "The body exceeds `BODY_LIMIT_BYTES`, or a text or message exceeds its character limit (see the README's limits). Send less; split the material over several requests.",
-  unsupported_media_type: "Send JSON: `application/json` (or `application/merge-patch+json` for direct field edits).",
+    "The body exceeds `BODY_LIMIT_BYTES`, or a text or message exceeds its character limit, or audio exceeds `VOICE_MAX_BYTES` or lasts longer than `VOICE_MAX_SECONDS` (see the README's limits). Send less; split the material over several requests.",
+  unsupported_media_type:
+    "Send JSON: `application/json` (or `application/merge-patch+json` for direct field edits). Routes that take audio also accept `multipart/form-data` with an `audio` part or an `audio/*` body in one of the types `GET /v1/capabilities` lists under `voice.media_types`.",
   idempotency_key_in_flight:
     "Another request with the same `Idempotency-Key` is still being processed (on any node). Retry after a moment: once it has finished you get its answer.",
   idempotency_key_reused:
     "The `Idempotency-Key` was already used with a different request (method, path or body) within its retention (`IDEMPOTENCY_KEY_TTL_HOURS`). Use a new key for a new request.",
   validation_failed:
-    "The JSON is well formed but does not fit the schema (wrong type, missing field, too many items, out of range). `errors` lists each field path.",
+    "The JSON is well formed but does not fit the schema (wrong type, missing field, too many items, out of range). `errors` lists each field path. For audio: the bytes could not be decoded (truncated, malformed, or not audio).",
   rate_limited:
     "Too many requests: your tenant used its `RATE_LIMIT_PER_MINUTE` (counted across all nodes on Postgres), or your address sent too many requests that failed authentication (`UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE`). `RateLimit-Policy` names the limit; wait for `Retry-After` seconds.",
   internal:
@@ -95,6 +100,10 @@ export const ERROR_HELP: Record<ErrorCode, string> = {
     "Synthesis ran past its time budget (`SYNTHESIS_TIMEOUT_MS`) and was stopped; nothing was stored. Send less material per request.",
   database_unavailable:
     "The server cannot reach its database right now (outage, restart, connection limit). Nothing was applied. Retry after `Retry-After`; the server reconnects by itself.",
+  no_speech:
+    "The audio was decoded but no words were recognised in it (silence, noise, or speech the engine could not follow). Nothing was sent or stored. Record again closer to the microphone, or type the message.",
+  voice_unavailable:
+    "This server has no transcription engine (for audio in) or no speech engine (for audio out): neither a voice provider is configured nor are the offline programs installed. `GET /v1/capabilities` shows which engines exist; see the README's Voice section.",
 };
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];

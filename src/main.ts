@@ -33,8 +33,17 @@ export async function startServer(): Promise<void> {
   services.database.lock?.setUrl(clientUrl(url));
   // Whatever way the process ends, the store is free again (a crash leaves a lock the next process sees is stale).
   process.once("exit", () => services.database.lock?.release());
+  // Settings read from another name or inferred (a provider from its key) are said out loud, never applied silently.
+  for (const notice of config.notices) services.logger.info({ setting: notice }, `settings: ${notice}`);
   services.logger.info(
-    { url, store: services.database.kind, engine: config.llm.provider },
+    {
+      url,
+      store: services.database.kind,
+      engine: config.llm.provider,
+      ...(config.llm.provider === "offline"
+        ? {}
+        : { model: config.llm.model, chat_model: config.llm.chatModel ?? config.llm.model }),
+    },
     `Persona Studio listening on ${url} (docs at /docs)`,
   );
   // Synthesis threads load the engine now, in the background, rather than on the first create.

@@ -5,7 +5,7 @@ import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { createLanguageModel, describeModel, isLlmConfigured } from "./llm/providers.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createMetrics, observeDatabase } from "./observability/metrics.ts";
+import { createMetrics, observeDatabase, observePool } from "./observability/metrics.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
 import { LlmExtractor } from "./synthesis/extract-llm.ts";
 import { SynthesisPool } from "./synthesis/pool.ts";
@@ -48,10 +48,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       ? new LlmExtractor({
           model: createLanguageModel(config.llm, { metrics }),
           description: describeModel(config.llm),
+          ...(config.llm.maxOutputTokens ? { maxOutputTokens: config.llm.maxOutputTokens } : {}),
           onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),
         })
       : undefined;
   observeDatabase(metrics, database);
+  // A pool handed in (tests share one between many services) is observed by whoever made it.
+  const pool = overrides.pool ?? new SynthesisPool(config.synthesis);
+  if (!overrides.pool) observePool(metrics, pool);
   return {
     config,
     database,
@@ -60,7 +64,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     clock: overrides.clock ?? systemClock,
     fetcher: overrides.fetcher ?? lazyFetcher(config.fetchAllowHosts),
     extractors: { llm },
-    pool: overrides.pool ?? new SynthesisPool(config.synthesis),
+    pool,
     voice,
   };
 }

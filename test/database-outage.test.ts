@@ -111,10 +111,12 @@ describe.skipIf(!databaseUrl)("a database outage", () => {
         unavailable.push(label);
       }
     }
-    // With API keys, every route needs the database (the key lookup); without, all but the static descriptions.
+    // With API keys, every route needs the database (the key lookup); without, all but the static descriptions and
+    // transcription (it stores nothing).
     const keyedOps = unavailable.filter((l) => l.startsWith("apikey"));
     expect(keyedOps.length).toBe(ops.length);
-    const statics = ops.filter((o) => ["/v1/capabilities", "/v1/interviewers"].includes(o.template)).length;
+    const databaseFree = ["/v1/capabilities", "/v1/interviewers", "/v1/transcriptions"];
+    const statics = ops.filter((o) => databaseFree.includes(o.template)).length;
     expect(unavailable.length - keyedOps.length).toBe(ops.length - statics);
     expect((await app.request("/readyz")).status).toBe(503);
     expect((await app.request("/healthz")).status).toBe(200);

@@ -33,6 +33,13 @@ async function setUp(env: Record<string, string>) {
   return { services, app, auth, call, stored };
 }
 
+/** One sample of the node's metrics, e.g. synthesis_jobs_running, or a histogram count with a label. */
+async function jobMetric(s: Awaited<ReturnType<typeof setUp>>, name: string, label = ""): Promise<number> {
+  const text = await s.services.metrics.registry.metrics();
+  const line = text.split("\n").find((l) => l.startsWith(name) && (label === "" || l.includes(label)));
+  return Number(line?.slice(line.lastIndexOf(" ") + 1));
+}
+
 describe("heavy work off the event loop", () => {
   let s: Awaited<ReturnType<typeof setUp>>;
   beforeAll(async () => {
@@ -54,6 +61,7 @@ describe("heavy work off the event loop", () => {
       settled = true;
     });
     await until(() => s.services.pool.stats().running > 0);
+    expect(await jobMetric(s, "synthesis_jobs_running")).toBe(1);
 
     expect((await s.app.request("/healthz")).status).toBe(200);
     expect((await s.call("GET", `/v1/personas/${id}`)).status).toBe(200);
@@ -72,6 +80,9 @@ describe("heavy work off the event loop", () => {
     expect(await s.stored()).toBe(1);
     const after = await sendJson(s.app, "POST", "/v1/personas", { texts: ["I'm Bo, a potter in York."] }, s.auth);
     expect(after.status).toBe(201);
+    expect(await jobMetric(s, "synthesis_jobs_running")).toBe(0);
+    expect(await jobMetric(s, "synthesis_job_duration_seconds_count", 'outcome="done"')).toBe(2);
+    expect(await jobMetric(s, "synthesis_job_duration_seconds_count", 'outcome="cancelled"')).toBe(1);
   }, 120_000);
 });
 
@@ -93,5 +104,7 @@ describe("the synthesis time budget", () => {
     expect(problem.detail).toContain("1000 ms");
     expect(await s.stored()).toBe(0);
     expect(s.services.pool.stats().inFlight).toBe(0);
+    expect(await jobMetric(s, "synthesis_job_timeouts_total")).toBe(1);
+    expect(await jobMetric(s, "synthesis_job_duration_seconds_count", 'outcome="timeout"')).toBe(1);
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { type FakeUpstream, reply, startFakeOpenAI } from "./fakes/openai-upstre
 import { buildApp, sendJson, testServices } from "./support/services.ts";
 
 const TOKEN = "metrics-token-for-tests";
+const NOTES = "My name is Maya Chen. I'm 34 years old and I work as a pediatric nurse in Denver.";
 const loopback = { incoming: { socket: { remoteAddress: "127.0.0.1" } } };
 
 /** The value of one sample line of the exposition, e.g. `http_requests_total{method="GET",...}`. */
@@ -103,6 +104,31 @@ describe("GET /metrics", () => {
     for (const name of ["synthesis_jobs_queued", "synthesis_jobs_running", "synthesis_job_timeouts_total"]) {
       expect(text, name).toContain(`# TYPE ${name}`);
     }
+  });
+
+  it("counts server-sent event streams while they are open", async () => {
+    const created = await sendJson(app, "POST", "/v1/personas", { texts: [NOTES], engine: "offline" }, {});
+    const { id } = (await created.json()) as { id: string };
+    const chat = await sendJson(app, "POST", `/v1/personas/${id}/conversations`, {}, {});
+    const { id: chatId } = (await chat.json()) as { id: string };
+    fake.script(reply.hang()); // the model never answers: the stream stays open until the client leaves
+    const streamed = await sendJson(
+      app,
+      "POST",
+      `/v1/conversations/${chatId}/messages`,
+      { content: "Where do you work?" },
+      { accept: "text/event-stream" },
+    );
+    expect(streamed.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(sample(await scrape(), "sse_streams_open")).toBe(1);
+    await streamed.body?.cancel(); // the client goes away
+    let open = 1;
+    for (let attempt = 0; attempt < 100 && open !== 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      open = sample(await scrape(), "sse_streams_open") ?? -1;
+    }
+    expect(open).toBe(0);
+    fake.reset();
   });
 
   it("counts model calls, tokens and latency by provider and outcome", async () => {

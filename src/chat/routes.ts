@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { streamSSE } from "hono/streaming";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { problems } from "../http/openapi.ts";
+import { streamEvents } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
+import { AUDIO_BODY_DESCRIPTION, isAudioRequest, readAudio } from "../voice/read-audio.ts";
 import { clearMessages } from "./clear-messages.ts";
 import { createInterview, createPersonaConversation } from "./create-conversation.ts";
 import { deleteConversation } from "./delete-conversation.ts";
@@ -20,6 +21,7 @@ import {
   SendMessage,
 } from "./schemas.ts";
 import { beginReply, type StreamEvent } from "./send-message.ts";
+import { spokenMessage } from "./spoken-message.ts";
 
 const IdParam = z.object({
   id: z
@@ -197,6 +199,8 @@ chatRouter.openapi(
   },
 );
 
+const AudioFile = z.file().describe("The recording");
+const SpokenMessage = z.object({ audio: AudioFile });
 const ReplyJson = z.object({ message: MessageResource, user_message: MessageResource }).openapi("Reply");
 
 chatRouter.openapi(
@@ -206,7 +210,17 @@ chatRouter.openapi(
     tags: ["conversations"],
     summary: "Send a message and get the reply (JSON, or SSE with Accept: text/event-stream)",
     description: SSE_DESCRIPTION,
-    request: { params: IdParam, body: documentedBody({ "application/json": SendMessage }) },
+    request: {
+      params: IdParam,
+      body: documentedBody(
+        { "application/json": SendMessage, "multipart/form-data": SpokenMessage, "audio/*": AudioFile },
+        `Text as JSON, or speech: ${AUDIO_BODY_DESCRIPTION} The audio is transcribed (see \`GET /v1/capabilities\`` +
+          " for the engine, its accuracy and the limits) and the transcript is stored as the user message, with" +
+          " `transcript` (engine, duration, confidence); the reply follows exactly as for text. No speech heard: 422" +
+          " `no_speech` and nothing is stored. No transcription engine: 501. To let the user correct a transcript" +
+          " before sending, call `POST /v1/transcriptions` first and send the text.",
+      ),
+    },
     responses: {
       200: {
         description: "The reply",
@@ -215,44 +229,20 @@ chatRouter.openapi(
           "text/event-stream": { schema: { type: "string", description: "Server-sent events, see above" } },
         },
       },
-      ...problems(400, 401, 404, 409, 413, 415, 422, 502, 503, 504),
+      ...problems(400, 401, 404, 409, 413, 415, 422, 501, 502, 503, 504),
     },
   }),
   async (c) => {
-    const { value } = await readJsonBody(c);
-    const raw = typeof value === "object" && value !== null && "content" in value ? value.content : undefined;
-    if (typeof raw === "string" && raw.trim().length > CHAT_LIMITS.messageChars) {
-      throw new AppError("payload_too_large", `A message has at most ${CHAT_LIMITS.messageChars} characters`, {
-        errors: [{ path: "content", message: `at most ${CHAT_LIMITS.messageChars} characters` }],
-      });
-    }
-    const { content } = parseWith(SendMessage, value);
     const ctx = ctxOf(c);
-    const reply = await beginReply({ ctx, conversationId: c.req.valid("param").id, content });
+    const conversationId = c.req.valid("param").id;
+    const message = isAudioRequest(c.req.header("content-type") ?? "")
+      ? await spokenMessage({ ctx, conversationId, audio: await readAudio(c), signal: c.req.raw.signal })
+      : typedMessage(await readJsonBody(c));
+    const reply = await beginReply({ ctx, conversationId, ...message });
 
     if (/\btext\/event-stream\b/i.test(c.req.header("accept") ?? "")) {
-      c.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-      return streamSSE(c, async (stream) => {
-        const controller = new AbortController();
-        stream.onAbort(() => controller.abort(new DOMException("The client disconnected", "AbortError")));
-        const ping = setInterval(() => {
-          if (!stream.aborted && !stream.closed) stream.write(": ping\n\n").catch(() => {});
-        }, CHAT_LIMITS.heartbeatMs);
-        let seq = 0;
-        ctx.metrics.sseStreams.inc();
-        try {
-          await reply.run({
-            signal: controller.signal,
-            emit: async (event) => {
-              if (stream.aborted || stream.closed) return;
-              await stream.writeSSE({ event: event.type, data: JSON.stringify(payloadOf(event)), id: String(++seq) });
-            },
-          });
-        } finally {
-          clearInterval(ping);
-          ctx.metrics.sseStreams.dec();
-        }
-      });
+      const options = { metrics: ctx.metrics, heartbeatMs: CHAT_LIMITS.heartbeatMs, payloadOf };
+      return streamEvents<StreamEvent>(c, options, (sink) => reply.run(sink));
     }
 
     const outcome = await reply.run({ signal: c.req.raw.signal });
@@ -260,6 +250,17 @@ chatRouter.openapi(
     return c.json({ message: outcome.assistant, user_message: outcome.user }, 200);
   },
 );
+
+/** A JSON message body: its content, with the character limit as a 413 rather than a 422. */
+function typedMessage({ value }: { value: unknown }): { content: string } {
+  const raw = typeof value === "object" && value !== null && "content" in value ? value.content : undefined;
+  if (typeof raw === "string" && raw.trim().length > CHAT_LIMITS.messageChars) {
+    throw new AppError("payload_too_large", `A message has at most ${CHAT_LIMITS.messageChars} characters`, {
+      errors: [{ path: "content", message: `at most ${CHAT_LIMITS.messageChars} characters` }],
+    });
+  }
+  return parseWith(SendMessage, value);
+}
 
 /** The event's data: the event without its type (the SSE event name carries it); errors are problem bodies. */
 function payloadOf(event: StreamEvent): unknown {

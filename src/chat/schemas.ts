@@ -41,6 +41,15 @@ export type MessageQuestion = z.infer<typeof MessageQuestion>;
 export const MessageStatus = z.enum(["complete", "incomplete", "error"]);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
+export const MessageTranscript = z
+  .object({
+    engine: z.string().openapi({ description: '"pocketsphinx" (offline, low accuracy) or "openai" (a provider)' }),
+    duration_seconds: z.number(),
+    confidence: z.number().nullable().openapi({ description: "0..1 where the engine gives one" }),
+  })
+  .openapi("MessageTranscript");
+export type MessageTranscript = z.infer<typeof MessageTranscript>;
+
 export const MessageResource = z
   .object({
     id: z.string(),
@@ -56,6 +65,9 @@ export const MessageResource = z
       .array(z.object({ field: z.string(), source_id: z.string(), quote: z.string() }))
       .optional()
       .openapi({ description: "Offline persona replies: the evidence each answer came from" }),
+    transcript: MessageTranscript.optional().openapi({
+      description: "User messages that were spoken: the content is this transcript of the audio",
+    }),
     created_at: z.string(),
   })
   .openapi("Message");

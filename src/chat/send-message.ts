@@ -8,7 +8,13 @@ import { errorLogFields } from "../logger.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { extendSummary, fitToBudget } from "./history.ts";
 import type { ReplyEvent } from "./responders/types.ts";
-import { CHAT_LIMITS, type MessageQuestion, type MessageResource, type MessageStatus } from "./schemas.ts";
+import {
+  CHAT_LIMITS,
+  type MessageQuestion,
+  type MessageResource,
+  type MessageStatus,
+  type MessageTranscript,
+} from "./schemas.ts";
 import { loadSpeaker, responderFor } from "./speaker.ts";
 import {
   acquireLease,
@@ -26,7 +32,14 @@ import { executeTool, type ToolOutcome } from "./tools.ts";
 
 /** Everything a reply streams, in order: message, then text/tool_call/tool_result/question, then error?, done. */
 export type StreamEvent =
-  | { type: "message"; conversation_id: string; user_message_id: string; assistant_message_id: string }
+  | {
+      type: "message";
+      conversation_id: string;
+      user_message_id: string;
+      assistant_message_id: string;
+      /** Spoken messages: what was heard, which is the user message's content. */
+      transcript?: MessageTranscript & { text: string };
+    }
   | ReplyEvent
   | { type: "error"; problem: ProblemDetails }
   | { type: "done"; message_id: string; status: MessageStatus };
@@ -64,10 +77,13 @@ export async function beginReply({
   ctx,
   conversationId,
   content,
+  transcript,
 }: {
   ctx: Ctx;
   conversationId: string;
   content: string;
+  /** Set when the message was spoken: stored as the user message's `meta.transcript`. */
+  transcript?: MessageTranscript;
 }): Promise<PendingReply> {
   const db = ctx.database.db;
   const conversation = await loadConversation(db, ctx.tenantId, conversationId);
@@ -94,6 +110,7 @@ export async function beginReply({
           role: "user",
           content,
           status: "complete",
+          ...(transcript ? { meta: { transcript } } : {}),
           createdAt: at,
         },
         {
@@ -117,14 +134,20 @@ export async function beginReply({
     userMessageId,
     assistantMessageId,
     run: (options = {}) =>
-      runReply(ctx, conversation, { userMessageId, assistantMessageId, userSeq, content }, options),
+      runReply(ctx, conversation, { userMessageId, assistantMessageId, userSeq, content, transcript }, options),
   };
 }
 
 async function runReply(
   ctx: Ctx,
   conversation: ConversationRow,
-  ids: { userMessageId: string; assistantMessageId: string; userSeq: number; content: string },
+  ids: {
+    userMessageId: string;
+    assistantMessageId: string;
+    userSeq: number;
+    content: string;
+    transcript: MessageTranscript | undefined;
+  },
   options: { emit?: (event: StreamEvent) => Promise<void>; signal?: AbortSignal },
 ): Promise<ReplyOutcome> {
   const db = ctx.database.db;
@@ -175,6 +198,7 @@ async function runReply(
       conversation_id: conversation.id,
       user_message_id: ids.userMessageId,
       assistant_message_id: ids.assistantMessageId,
+      ...(ids.transcript ? { transcript: { text: ids.content, ...ids.transcript } } : {}),
     });
     const speaker = await loadSpeaker(ctx, conversation);
     const history = (

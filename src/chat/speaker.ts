@@ -28,10 +28,14 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 /** The LLM responder when a provider is configured, else the offline engine for the speaker. */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   if (engineOf(ctx) === "llm") {
-    const { provider, model } = describeModel(ctx.config.llm);
+    const { llm } = ctx.config;
+    // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
+    const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
+    const { provider, model } = describeModel(llm, overrides);
     return createLlmResponder({
-      model: createLanguageModel(ctx.config.llm, { metrics: ctx.metrics }),
+      model: createLanguageModel(llm, overrides),
       label: `${provider}/${model}`,
+      ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
     });
   }
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;

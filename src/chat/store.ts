@@ -45,7 +45,7 @@ export function presentConversation(
 }
 
 export function presentMessage(row: MessageRow): MessageResource {
-  const citations = row.meta.citations;
+  const { citations, transcript } = row.meta;
   return {
     id: row.id,
     conversation_id: row.conversationId,
@@ -57,6 +57,7 @@ export function presentMessage(row: MessageRow): MessageResource {
     tool_results: row.toolResults,
     question: row.question ?? null,
     ...(Array.isArray(citations) ? { citations: citations as MessageResource["citations"] } : {}),
+    ...(transcript ? { transcript: transcript as MessageResource["transcript"] } : {}),
     created_at: row.createdAt.toISOString(),
   };
 }

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { streamSSE } from "hono/streaming";
 import { CHAT_LIMITS } from "../chat/schemas.ts";
 import { AppError } from "../errors.ts";
 import { documentedBody, parseWith, readBody, readJsonBody } from "../http/body.ts";
 import { attachment } from "../http/download.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { problems } from "../http/openapi.ts";
+import { streamEvents } from "../http/sse.ts";
 import { validationHook } from "../http/validation-hook.ts";
 import { beginRound, type GroupEvent } from "./ask.ts";
 import { createFocusGroup } from "./create.ts";
@@ -146,29 +146,12 @@ focusGroupsRouter.openapi(
       });
     }
     const { content } = parseWith(AskFocusGroup, value);
-    const round = await beginRound({ ctx: ctxOf(c), groupId: c.req.valid("param").id, content });
+    const ctx = ctxOf(c);
+    const round = await beginRound({ ctx, groupId: c.req.valid("param").id, content });
 
     if (/\btext\/event-stream\b/i.test(c.req.header("accept") ?? "")) {
-      c.header("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-      return streamSSE(c, async (stream) => {
-        const controller = new AbortController();
-        stream.onAbort(() => controller.abort(new DOMException("The client disconnected", "AbortError")));
-        const ping = setInterval(() => {
-          if (!stream.aborted && !stream.closed) stream.write(": ping\n\n").catch(() => {});
-        }, CHAT_LIMITS.heartbeatMs);
-        let seq = 0;
-        try {
-          await round.run({
-            signal: controller.signal,
-            emit: async (event) => {
-              if (stream.aborted || stream.closed) return;
-              await stream.writeSSE({ event: event.type, data: JSON.stringify(payloadOf(event)), id: String(++seq) });
-            },
-          });
-        } finally {
-          clearInterval(ping);
-        }
-      });
+      const options = { metrics: ctx.metrics, heartbeatMs: CHAT_LIMITS.heartbeatMs, payloadOf };
+      return streamEvents<GroupEvent>(c, options, (sink) => round.run(sink));
     }
 
     const outcome = await round.run({ signal: c.req.raw.signal });

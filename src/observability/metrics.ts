@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/client.ts";
+import type { SynthesisPool } from "../synthesis/pool.ts";
 
 /** Seconds; from a cached read to a long synthesis or model call. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -20,12 +21,16 @@ export interface Metrics {
   llmDuration: Histogram<"provider" | "outcome">;
   llmTokens: Counter<"provider" | "kind">;
   rateLimited: Counter<"scope">;
-  /** Synthesis jobs, for the job queue to report into (src/jobs/). */
+  /**
+   * Synthesis jobs. `queued` and `running` are read at scrape time from every source given to `observe` (the worker
+   * pool; a job queue can add its own); `duration` and `timeouts` are reported as jobs end (see observePool).
+   */
   jobs: {
     queued: Gauge;
     running: Gauge;
     duration: Histogram<"outcome">;
     timeouts: Counter;
+    observe(source: () => { queued: number; running: number }): void;
   };
 }
 
@@ -33,6 +38,8 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   // process_*, nodejs_* (heap, GC, handles) and nodejs_eventloop_lag_* (mean, p50, p90, p99 of the loop delay).
   collectDefaultMetrics({ register: registry });
+  const jobSources: Array<() => { queued: number; running: number }> = [];
+  const jobsNow = (field: "queued" | "running") => jobSources.reduce((sum, source) => sum + source()[field], 0);
   return {
     registry,
     httpRequests: new Counter({
@@ -77,11 +84,17 @@ export function createMetrics(): Metrics {
         name: "synthesis_jobs_queued",
         help: "Synthesis jobs waiting for a worker",
         registers: [registry],
+        collect() {
+          this.set(jobsNow("queued"));
+        },
       }),
       running: new Gauge({
         name: "synthesis_jobs_running",
         help: "Synthesis jobs running on this node",
         registers: [registry],
+        collect() {
+          this.set(jobsNow("running"));
+        },
       }),
       duration: new Histogram({
         name: "synthesis_job_duration_seconds",
@@ -95,6 +108,9 @@ export function createMetrics(): Metrics {
         help: "Synthesis jobs stopped because they ran over their time budget",
         registers: [registry],
       }),
+      observe: (source) => {
+        jobSources.push(source);
+      },
     },
     rateLimited: new Counter({
       name: "rate_limited_requests_total",
@@ -147,5 +163,17 @@ export function observeDatabase(metrics: Metrics, database: Pick<Database, "db" 
     collect() {
       this.set(database.pool.inFlight());
     },
+  });
+}
+
+/**
+ * The worker pool's jobs: queued and running tasks at scrape time, and each job's duration and outcome (done,
+ * failed, timeout, cancelled) as it ends, timeouts also counted on their own.
+ */
+export function observePool(metrics: Metrics, pool: Pick<SynthesisPool, "stats" | "events">): void {
+  metrics.jobs.observe(() => pool.stats());
+  pool.events.on("settled", ({ outcome, durationMs }) => {
+    metrics.jobs.duration.observe({ outcome }, durationMs / 1000);
+    if (outcome === "timeout") metrics.jobs.timeouts.inc();
   });
 }

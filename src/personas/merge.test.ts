@@ -110,4 +110,85 @@ describe("diffPersonas", () => {
       { field: "traits", op: "add_item", to: "bold" },
     ]);
   });
+
+  describe("scalars by the date of their material", () => {
+    const day = (iso: string) => Date.parse(iso);
+    const times: Record<string, number> = {
+      tickets: day("2024-09-02"),
+      interview: day("2024-03-14"),
+      undatedAddedJanuary: day("2024-01-20T10:00:00Z"),
+      undatedAddedNow: day("2025-02-01T09:00:00Z"),
+      sameDay: day("2024-09-02"),
+    };
+    const materialTime = (id: string) => times[id];
+
+    it("keeps the newer value when older material arrives after it", () => {
+      const { doc: merged, changes } = mergePersonaDocs(
+        doc({ occupation: "support lead" }, "tickets"),
+        doc({ occupation: "support agent" }, "interview"),
+        { materialTime },
+      );
+      expect(merged.persona.occupation).toBe("support lead");
+      expect(merged.evidence.occupation).toEqual(ev("tickets", "support lead"));
+      expect(changes.conflicts).toMatchObject([{ field: "occupation", resolution: "current", rule: "recency" }]);
+      expect(changes.updated).toEqual([]);
+    });
+
+    it("lets newer material win when it arrives last", () => {
+      const { doc: merged } = mergePersonaDocs(
+        doc({ occupation: "support agent" }, "interview"),
+        doc({ occupation: "support lead" }, "tickets"),
+        { materialTime },
+      );
+      expect(merged.persona.occupation).toBe("support lead");
+    });
+
+    it("counts undated material as of when it was added", () => {
+      // Undated material added in January is older than tickets dated September...
+      const older = mergePersonaDocs(
+        doc({ location: "Leeds" }, "tickets"),
+        doc({ location: "York" }, "undatedAddedJanuary"),
+        { materialTime },
+      );
+      expect(older.doc.persona.location).toBe("Leeds");
+      // ...and undated material added now is newer than both.
+      const newer = mergePersonaDocs(
+        doc({ location: "Leeds" }, "tickets"),
+        doc({ location: "York" }, "undatedAddedNow"),
+        {
+          materialTime,
+        },
+      );
+      expect(newer.doc.persona.location).toBe("York");
+    });
+
+    it("gives a tie in dates to the material that arrived last", () => {
+      const { doc: merged, changes } = mergePersonaDocs(
+        doc({ location: "Leeds" }, "tickets"),
+        doc({ location: "York" }, "sameDay"),
+        { materialTime },
+      );
+      expect(merged.persona.location).toBe("York");
+      expect(changes.conflicts).toMatchObject([{ resolution: "incoming", rule: "recency" }]);
+    });
+
+    it("dates a value by the newest source that says it", () => {
+      const current = doc({ occupation: "support agent" }, "interview");
+      current.evidence.occupation.push(...ev("tickets", "still a support agent"));
+      const { doc: merged } = mergePersonaDocs(current, doc({ occupation: "team lead" }, "undatedAddedJanuary"), {
+        materialTime,
+      });
+      expect(merged.persona.occupation).toBe("support agent");
+    });
+
+    it("still keeps a stated value against an inferred one from newer material", () => {
+      const { doc: merged, changes } = mergePersonaDocs(
+        doc({ occupation: "nurse" }, "interview", "stated"),
+        doc({ occupation: "doctor" }, "tickets", "inferred"),
+        { materialTime },
+      );
+      expect(merged.persona.occupation).toBe("nurse");
+      expect(changes.conflicts[0]).toMatchObject({ resolution: "current", rule: "stated_beats_inferred" });
+    });
+  });
 });

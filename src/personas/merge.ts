@@ -55,17 +55,35 @@ function refines(current: string | number, incoming: string | number): boolean {
   return currentTokens.length > 0 && currentTokens.every((t) => incomingTokens.has(t));
 }
 
+export interface MergeOptions {
+  /** New values an LLM judged to mean the same as existing ones. */
+  equivalences?: readonly Equivalence[];
+  /**
+   * When the material of a source is from (ms since the epoch): its own date, else when it was added. Values whose
+   * sources are unknown here count as older than any dated material.
+   */
+  materialTime?: (sourceId: string) => number | undefined;
+}
+
+/** The newest material behind a value: a value is as recent as the latest source that says it. */
+function newestMaterial(entries: readonly EvidenceEntry[], materialTime: MergeOptions["materialTime"]): number {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const entry of entries) newest = Math.max(newest, materialTime?.(entry.source_id) ?? Number.NEGATIVE_INFINITY);
+  return newest;
+}
+
 /**
- * Merges a persona read from new material into the current one. The incoming material is newer.
- * Scalars: equal values pool their evidence; a refinement replaces; a different value wins by recency unless the
- * current value is stated and the incoming one only inferred. Every replaced or kept-against value is a conflict.
- * Lists: union; near-duplicates (the same rule as extraction uses, `sameListItem`) pool evidence under the
+ * Merges a persona read from new material into the current one.
+ * Scalars: equal values pool their evidence; a refinement replaces; a different value is decided by the date of the
+ * material behind each value (newest wins, whatever order the material arrived in; a tie goes to the incoming value),
+ * unless the current value is stated and the incoming one only inferred. Every replaced or kept-against value is a
+ * conflict. Lists: union; near-duplicates (the same rule as extraction uses, `sameListItem`) pool evidence under the
  * existing wording.
  */
 export function mergePersonaDocs(
   current: PersonaDoc,
   incoming: PersonaDoc,
-  equivalences: readonly Equivalence[] = [],
+  { equivalences = [], materialTime }: MergeOptions = {},
 ): { doc: PersonaDoc; changes: Changes } {
   // An LLM may have judged a new wording to mean an existing value; trust that alongside the token rule.
   const sameAs = (field: string, have: string | number, next: string | number) =>
@@ -74,7 +92,9 @@ export function mergePersonaDocs(
   const evidence: Evidence = structuredClone(current.evidence);
   const changes: Changes = { added: [], updated: [], conflicts: [] };
 
-  for (const field of SCALAR_FIELDS) mergeScalar(field, persona, evidence, incoming, changes, sameAs);
+  const newer = (have: readonly EvidenceEntry[], next: readonly EvidenceEntry[]) =>
+    newestMaterial(have, materialTime) > newestMaterial(next, materialTime);
+  for (const field of SCALAR_FIELDS) mergeScalar(field, persona, evidence, incoming, changes, sameAs, newer);
 
   for (const field of LIST_FIELDS) {
     incoming.persona[field].forEach((item, i) => {
@@ -100,6 +120,7 @@ function mergeScalar(
   incoming: PersonaDoc,
   changes: Changes,
   sameAs: (field: string, have: string | number, next: string | number) => boolean,
+  currentIsNewer: (have: readonly EvidenceEntry[], next: readonly EvidenceEntry[]) => boolean,
 ): void {
   const next = incoming.persona[field];
   const nextEvidence = incoming.evidence[field];
@@ -127,13 +148,14 @@ function mergeScalar(
     return;
   }
   const haveEvidence = evidence[field];
-  const keepCurrent = isStated(haveEvidence) && !isStated(nextEvidence);
+  const statedBeatsInferred = isStated(haveEvidence) && !isStated(nextEvidence);
+  const keepCurrent = statedBeatsInferred || currentIsNewer(haveEvidence, nextEvidence);
   changes.conflicts.push({
     field,
     current: { value: have, evidence: haveEvidence },
     incoming: { value: next, evidence: nextEvidence },
     resolution: keepCurrent ? "current" : "incoming",
-    rule: keepCurrent ? "stated_beats_inferred" : "recency",
+    rule: statedBeatsInferred ? "stated_beats_inferred" : "recency",
   });
   if (keepCurrent) return;
   set(next);

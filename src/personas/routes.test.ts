@@ -135,6 +135,32 @@ for (const store of STORES) {
       expect((await call("GET", `/v1/personas/${created.id}/versions/1?compare_to=9`)).status).toBe(404);
     });
 
+    it("keeps the newer material's values when older material is merged after it", async () => {
+      const tickets = [
+        "Support tickets, 2024-09-02.",
+        "My name is Rosa Lindqvist. I'm 41 years old and I work as a logistics manager in Gothenburg.",
+      ].join("\n");
+      const interview = [
+        "Interview notes, 2024-03-14.",
+        "My name is Rosa Lindqvist. I'm 40 years old and I work as a warehouse supervisor in Malmö.",
+      ].join("\n");
+      const created = await read(await call("POST", "/v1/personas", { texts: [tickets] }), Resource);
+      expect(created.persona).toMatchObject({ age: 41, location: "Gothenburg" });
+      const res = await call("PATCH", `/v1/personas/${created.id}`, { texts: [interview] });
+      expect(res.status).toBe(200);
+      const body = await read(res, Resource);
+      expect(body.sources.map((s) => s.date)).toEqual(["2024-09-02", "2024-03-14"]);
+      expect(body.persona).toMatchObject({ age: 41, location: "Gothenburg" });
+      expect(body.persona.occupation).toMatch(/logistics manager/);
+      const age = body.changes?.conflicts.find((c) => c.field === "age");
+      expect(age).toMatchObject({
+        current: { value: 41 },
+        incoming: { value: 40 },
+        resolution: "current",
+        rule: "recency",
+      });
+    });
+
     it("edits fields with a merge patch, evidenced by a manual source, and restores an old version", async () => {
       const { body: created } = await createMaya();
       const res = await call(

@@ -8,6 +8,7 @@ import { diffPersonas } from "./diff.ts";
 import { applyFieldPatch } from "./edit.ts";
 import { type Changes, mergePersonaDocs, type PersonaDoc } from "./merge.ts";
 import { etagOf, type PersonaResource, presentPersona } from "./present.ts";
+import type { SourceInfo } from "./schemas.ts";
 import { insertSources, insertVersion, loadPersona, loadSources, type PersonaRow, searchVector } from "./store.ts";
 import { loadVersion } from "./versions.ts";
 
@@ -30,6 +31,21 @@ function checkIfMatch(row: PersonaRow, ifMatch: string | undefined): void {
       `The persona changed since you read it: it is now at version ${row.version} (ETag ${etagOf(row)})`,
     );
   }
+}
+
+/** Material undated by its own text counts as of when it was added: stored sources then, new ones now. */
+function materialTimes(
+  stored: readonly SourceInfo[],
+  added: readonly PreparedSource[],
+  now: Date,
+): (sourceId: string) => number | undefined {
+  const times = new Map<string, number>();
+  for (const source of stored) times.set(source.id, Date.parse(source.date ?? source.created_at));
+  for (const source of added) times.set(source.id, source.date ? Date.parse(source.date) : now.getTime());
+  return (sourceId) => {
+    const time = times.get(sourceId);
+    return time === undefined || Number.isNaN(time) ? undefined : time;
+  };
 }
 
 /**
@@ -81,7 +97,11 @@ export async function updatePersona({
       cause = `restore:${update.version}`;
     } else {
       if (!synthesized) throw new Error("material update without synthesis");
-      const merged = mergePersonaDocs(current, synthesized, synthesized.equivalences);
+      const known = await loadSources(tx, ctx.tenantId, id);
+      const merged = mergePersonaDocs(current, synthesized, {
+        equivalences: synthesized.equivalences,
+        materialTime: materialTimes(known, synthesized.sources, now),
+      });
       next = merged.doc;
       changes = merged.changes;
       newSources = synthesized.sources;

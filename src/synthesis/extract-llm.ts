@@ -1,5 +1,6 @@
 import { generateText, JSONParseError, jsonSchema, type ModelMessage, NoObjectGeneratedError, Output } from "ai";
 import type { ZodError } from "zod";
+import { DEFAULT_MAX_OUTPUT_TOKENS } from "../config.ts";
 import { AppError } from "../errors.ts";
 import {
   createLanguageModel,
@@ -40,9 +41,6 @@ export const MAX_EXTRACTION_CALLS = 128;
 
 /** Calls in flight at once for chunked material: fast enough, and polite to rate limits. */
 export const DEFAULT_CONCURRENCY = 4;
-
-/** Enough for a full persona with evidence; set explicitly so providers do not pick their own (huge) defaults. */
-export const DEFAULT_MAX_OUTPUT_TOKENS = 8_192;
 
 /** The invalid answer echoed into the repair call is cut to this many characters to bound the repair prompt. */
 const REPAIR_ECHO_CHARS = 24_000;
@@ -221,7 +219,12 @@ export class LlmExtractor implements Extractor {
 
   /** Builds the model from config (provider, model, keys, base URLs). */
   static fromConfig(llm: LlmConfig, options: Omit<LlmExtractorOptions, "model" | "description"> = {}): LlmExtractor {
-    return new LlmExtractor({ ...options, model: createLanguageModel(llm), description: describeModel(llm) });
+    return new LlmExtractor({
+      ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+      ...options,
+      model: createLanguageModel(llm),
+      description: describeModel(llm),
+    });
   }
 
   async extract(sources: CleanSource[], options: ExtractOptions = {}): Promise<ExtractResult> {

@@ -5,26 +5,22 @@
  */
 import type { PersonaField } from "../personas/schemas.ts";
 import { normalizeText } from "./normalize.ts";
-import type { Candidate } from "./offline/candidate.ts";
-import { attribute } from "./offline/document.ts";
-import {
-  foreignCandidates,
-  goalCandidates,
-  interestCandidates,
-  painCandidates,
-  skillCandidates,
-  traitCandidates,
-  valueCandidates,
-} from "./offline/lists.ts";
-import { nameTokens } from "./offline/names.ts";
-import {
-  ageCandidates,
-  backgroundCandidates,
-  locationCandidates,
-  occupationCandidates,
-  styleCandidates,
-} from "./offline/scalars.ts";
-import { identifySubject } from "./offline/subject.ts";
+import { nameTokens } from "./offline/attribution/names.ts";
+import { identifySubject } from "./offline/attribution/subject.ts";
+import { attribute } from "./offline/attribution/units.ts";
+import type { Candidate } from "./offline/engine/candidate.ts";
+import { ageCandidates } from "./offline/fields/age.ts";
+import { backgroundCandidates } from "./offline/fields/background.ts";
+import { styleCandidates } from "./offline/fields/communication-style.ts";
+import { goalCandidates } from "./offline/fields/goals.ts";
+import { interestCandidates } from "./offline/fields/interests.ts";
+import { locationCandidates } from "./offline/fields/location.ts";
+import { occupationCandidates } from "./offline/fields/occupation.ts";
+import { painCandidates } from "./offline/fields/pain-points.ts";
+import { skillCandidates } from "./offline/fields/skills.ts";
+import { traitCandidates } from "./offline/fields/traits.ts";
+import { valueCandidates } from "./offline/fields/values.ts";
+import { foreignCandidates } from "./offline/languages/cues.ts";
 import type { Claim, CleanSource, ExtractOptions, Extractor, ExtractResult } from "./types.ts";
 
 /** Each extra independent mention of the same scalar value adds this much confidence (capped). */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { newId } from "../ids.ts";
 import { cleanText } from "./clean.ts";
-import { dateOnLine } from "./offline/document.ts";
+import { dateOnLine } from "./offline/attribution/dates.ts";
 import type { OnProgress } from "./progress.ts";
 import type { CleanSource } from "./types.ts";
 

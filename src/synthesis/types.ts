@@ -27,6 +27,8 @@ export interface Claim {
   kind: EvidenceKind;
   /** 0..1: how sure the extractor is. Used to choose between competing scalar claims. */
   confidence?: number;
+  /** Id of the offline rule that proposed it; `npm run eval` reports hits and precision per rule. */
+  rule?: string;
 }
 
 export interface ExtractUsage {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { DEFAULT_MAX_OUTPUT_TOKENS } from "../config.ts";
 import type { Services } from "../context.ts";
 import { MATERIAL_LIMITS } from "../synthesis/pipeline.ts";
 import { AUDIO_MEDIA_TYPES } from "../voice/audio.ts";
@@ -31,8 +32,20 @@ export const Capabilities = z
     engines: z.object({
       offline: z.literal(true),
       /** The configured language model, or null when only the offline engine runs. */
-      llm: z.object({ provider: z.string(), model: z.string() }).nullable(),
+      llm: z
+        .object({
+          provider: z.string(),
+          /** The model that reads material (extraction). */
+          model: z.string(),
+          /** The model that answers in chats (LLM_CHAT_MODEL, else `model`). */
+          chat_model: z.string(),
+          /** Output limit of each model call (LLM_MAX_OUTPUT_TOKENS). */
+          max_output_tokens: z.number().int(),
+        })
+        .nullable(),
     }),
+    /** Where data is kept: the embedded store (PGlite under DATA_DIR) or Postgres (DATABASE_URL). */
+    store: z.enum(["embedded", "postgres"]),
     /** The engine a request without `engine` uses. */
     default_engine: z.enum(["offline", "llm"]),
     auth_mode: z.enum(["none", "apikey", "jwt"]),
@@ -51,8 +64,20 @@ export type Capabilities = z.infer<typeof Capabilities>;
 /** What this server can do, so clients offer only what works (e.g. no LLM choice without a provider). */
 export function describeCapabilities(services: Services): Capabilities {
   const llm = services.extractors.llm?.description ?? null;
+  const { chatModel, maxOutputTokens } = services.config.llm;
   return {
-    engines: { offline: true, llm: llm ? { provider: llm.provider, model: llm.model } : null },
+    engines: {
+      offline: true,
+      llm: llm
+        ? {
+            provider: llm.provider,
+            model: llm.model,
+            chat_model: chatModel ?? llm.model,
+            max_output_tokens: maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+          }
+        : null,
+    },
+    store: services.database.kind === "pglite" ? "embedded" : "postgres",
     default_engine: services.extractors.llm ? "llm" : "offline",
     auth_mode: services.config.auth.mode,
     voice: describeVoice(services.voice),

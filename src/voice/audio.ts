@@ -8,27 +8,31 @@ import { AppError } from "../errors.ts";
 import type { ProcessScope } from "./processes.ts";
 import type { AudioInput } from "./types.ts";
 
+/** The media types accepted: what browsers record (webm/opus, ogg, mp4/m4a) and common files (wav, mp3, aac). */
+export const AUDIO_MEDIA_TYPES = [
+  "audio/webm",
+  "video/webm",
+  "audio/ogg",
+  "audio/opus",
+  "audio/wav",
+  "audio/wave",
+  "audio/x-wav",
+  "audio/vnd.wave",
+  "audio/mpeg",
+  "audio/mp3",
+  "audio/mp4",
+  "audio/m4a",
+  "audio/x-m4a",
+  "audio/aac",
+];
+const ACCEPTED = new Set(AUDIO_MEDIA_TYPES);
+
 /**
- * Accepted media types -> the ffmpeg demuxer that reads them. The demuxer is forced rather than guessed, so a file
- * cannot pick a playlist or concat demuxer that would make ffmpeg open other files or URLs.
+ * The only ffmpeg demuxers allowed to read uploads. ffmpeg still recognises the container from the bytes (a browser's
+ * label is not always exact), but a file cannot select a playlist or concat demuxer that would make ffmpeg open other
+ * files or URLs.
  */
-const DEMUXERS: Record<string, string> = {
-  "audio/webm": "matroska",
-  "video/webm": "matroska",
-  "audio/ogg": "ogg",
-  "audio/opus": "ogg",
-  "audio/wav": "wav",
-  "audio/wave": "wav",
-  "audio/x-wav": "wav",
-  "audio/vnd.wave": "wav",
-  "audio/mpeg": "mp3",
-  "audio/mp3": "mp3",
-  "audio/mp4": "mov",
-  "audio/m4a": "mov",
-  "audio/x-m4a": "mov",
-  "audio/aac": "aac",
-};
-export const AUDIO_MEDIA_TYPES = Object.keys(DEMUXERS);
+const DEMUXER_WHITELIST = "matroska,webm,ogg,wav,mp3,mov,mp4,m4a,aac";
 
 export const SAMPLE_RATE = 16_000;
 const BYTES_PER_SECOND = SAMPLE_RATE * 2;
@@ -39,7 +43,7 @@ export function baseMediaType(contentType: string): string {
 }
 
 export function isAcceptedAudioType(contentType: string): boolean {
-  return baseMediaType(contentType) in DEMUXERS;
+  return ACCEPTED.has(baseMediaType(contentType));
 }
 
 export interface AudioLimits {
@@ -83,15 +87,14 @@ export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise
  */
 export async function decodeToPcm(scope: ProcessScope, audio: AudioInput, limits: AudioLimits): Promise<Pcm> {
   checkAudio(audio, limits);
-  const demuxer = DEMUXERS[baseMediaType(audio.mediaType)] ?? "wav";
   return withTempDir(async (dir) => {
     // A file, not a pipe: MP4/M4A keep their index at the end, which ffmpeg can only reach by seeking.
     const input = join(dir, "input");
     const output = join(dir, "audio.raw");
     await writeFile(input, audio.bytes);
     const result = await scope.run("ffmpeg", [
-      ...["-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file"],
-      ...["-f", demuxer, "-i", input],
+      ...["-nostdin", "-hide_banner", "-loglevel", "error"],
+      ...["-protocol_whitelist", "file", "-format_whitelist", DEMUXER_WHITELIST, "-i", input],
       ...["-t", String(limits.maxSeconds + 0.5), "-vn", "-ac", "1", "-ar", String(SAMPLE_RATE)],
       ...["-f", "s16le", "-acodec", "pcm_s16le", "-y", output],
     ]);
@@ -99,7 +102,7 @@ export async function decodeToPcm(scope: ProcessScope, audio: AudioInput, limits
     if (!samples || samples.length < 2) {
       throw new AppError(
         "validation_failed",
-        `The audio could not be decoded as ${baseMediaType(audio.mediaType)}: it is truncated, malformed or not that format`,
+        `The audio (${baseMediaType(audio.mediaType)}) could not be decoded: it is truncated, malformed, or not audio`,
       );
     }
     const durationSeconds = samples.length / BYTES_PER_SECOND;

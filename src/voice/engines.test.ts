@@ -137,7 +137,6 @@ describe("bad audio", () => {
       ["huge", new Uint8Array(voice.limits.maxBytes + 1), "audio/wav", 413],
       ["truncated ogg", ogg.subarray(0, 60), "audio/ogg", 422],
       ["random bytes", new Uint8Array(4000).map((_, i) => (i * 7919) % 251), "audio/webm", 422],
-      ["wav declared as mp3", wav, "audio/mpeg", 422],
       ["text declared as wav", new TextEncoder().encode("hello there, not audio"), "audio/wav", 422],
     ];
     for (const [name, bytes, mediaType, status] of cases) {

@@ -62,6 +62,8 @@ export interface LlmResponderOptions {
   model: ResolvedLanguageModel;
   label: string;
   policy?: Partial<RetryPolicy>;
+  /** Output limit per model call (LLM_MAX_OUTPUT_TOKENS); unset leaves the provider's default. */
+  maxOutputTokens?: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
                 : {}),
               abortSignal: signal,
               maxRetries: 0,
+              ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
               // Errors arrive as stream parts and are handled below; the SDK's default would print them to the console.
               onError: () => {},
             });

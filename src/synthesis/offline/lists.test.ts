@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { PersonaField } from "../../personas/schemas.ts";
 import type { CleanSource } from "../types.ts";
-import type { Unit } from "./document.ts";
-import { translateGerman } from "./german.ts";
-import {
-  foreignCandidates,
-  goalCandidates,
-  interestCandidates,
-  painCandidates,
-  shorten,
-  skillCandidates,
-  traitCandidates,
-  valueCandidates,
-} from "./lists.ts";
+import { shorten } from "./engine/text.ts";
+import type { Unit } from "./engine/unit.ts";
+import { goalCandidates } from "./fields/goals.ts";
+import { interestCandidates } from "./fields/interests.ts";
+import { painCandidates } from "./fields/pain-points.ts";
+import { skillCandidates } from "./fields/skills.ts";
+import { traitCandidates } from "./fields/traits.ts";
+import { valueCandidates } from "./fields/values.ts";
+import { foreignCandidates } from "./languages/cues.ts";
+import { translateGerman } from "./languages/german.ts";
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
 

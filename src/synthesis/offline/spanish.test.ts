@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translateSpanish } from "./spanish.ts";
+import { translateSpanish } from "./languages/spanish.ts";
 
 describe("translateSpanish", () => {
   it.each([

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../types.ts";
-import { attribute, isAboutSubject, isSelf } from "./document.ts";
-import { cleanName } from "./names.ts";
-import { identifySubject } from "./subject.ts";
-import { splitSentences } from "./text.ts";
+import { cleanName } from "./attribution/names.ts";
+import { identifySubject } from "./attribution/subject.ts";
+import { attribute } from "./attribution/units.ts";
+import { splitSentences } from "./engine/text.ts";
+import { isAboutSubject, isSelf } from "./engine/unit.ts";
 
 function sources(...texts: string[]): CleanSource[] {
   return texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));

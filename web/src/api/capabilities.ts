@@ -3,7 +3,12 @@ import { api } from "./client.ts";
 
 /** GET /v1/capabilities: what the server can do, so the app offers only what works. */
 export interface Capabilities {
-  engines: { offline: true; llm: { provider: string; model: string } | null };
+  engines: {
+    offline: true;
+    llm: { provider: string; model: string; chat_model?: string; max_output_tokens?: number } | null;
+  };
+  /** Where data is kept (newer servers say). */
+  store?: "embedded" | "postgres";
   default_engine: "offline" | "llm";
   auth_mode: "none" | "apikey" | "jwt";
   voice: VoiceCapabilities;

@@ -1,6 +1,7 @@
-import type { EvidenceKind, PersonaField } from "../../personas/schemas.ts";
-import type { CleanSource } from "../types.ts";
-import type { Unit } from "./document.ts";
+/** A rule's proposal before selection: field, value, quote, where it sits, and the rule that made it. */
+import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
+import type { CleanSource } from "../../types.ts";
+import type { Unit } from "./unit.ts";
 
 /** A rule's proposal before selection; becomes a Claim. */
 export interface Candidate {

@@ -1,15 +1,13 @@
-/**
- * Who is the persona about? Collects name candidates from structural cues (self-introductions, requester/customer
- * fields, bylines, profile bios, page titles, sign-offs) and speaker roles (interviewer vs participant), then picks
- * the best-supported person. Nothing here guesses: with no cue, the subject has no name.
- */
+/** Who is the persona about? Collects name candidates from structural cues (self-introductions, requester/customer fields, bylines, profile bios, page titles, sign-offs) and speech, and picks the best supported. */
+
 import nlp from "compromise";
-import type { CleanSource } from "../types.ts";
-import { labelParty, labelStats, NEUTRAL_LABEL, parseSpeech, type SubjectModel } from "./document.ts";
+import type { CleanSource } from "../../types.ts";
+import { splitSentences } from "../engine/text.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { looksLikeInjection } from "./injection.ts";
-import { TRADE_WORDS } from "./lexicon.ts";
 import { cleanName, isPlausibleName, NAME_SEQUENCE, nameMatcher, nameTokens } from "./names.ts";
-import { splitSentences } from "./text.ts";
+import { labelStats, NEUTRAL_LABEL, parseSpeech } from "./speech.ts";
+import { labelParty, type SubjectModel } from "./units.ts";
 
 export interface NameCandidate {
   value: string;
@@ -22,7 +20,8 @@ export interface NameCandidate {
   score: number;
 }
 
-const N = NAME_SEQUENCE;
+export const N = NAME_SEQUENCE;
+
 /**
  * "I'm Ana", "my name is", and the same in other languages ("Ich bin Lukas", "je m'appelle", "me chamo"). A bare
  * "im" counts only before a full name: it is German for "in the" ("im Westpark") more often than a typo for "I'm".
@@ -31,64 +30,84 @@ const SELF_INTRO = new RegExp(
   `\\b(?:I'm|I’m|I am|[Ii]m|i['’]m|[Mm]y name is|[Mm]y name['’]s|[Mm]e llamo|[Mm]i nombre es|[Ss]oy|[Tt]his is|[Ii]t's|[Cc]all me|[Ii]ch bin|[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Jj]e m['’]appelle|[Jj]e suis|[Mm]oi c['’]est|[Mm]i chiamo|[Ee]u sou|[Mm]e chamo|[Cc]hamo-me|[Ii]k ben|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg heter|[Jj]eg er|[Nn]azywam się|[Jj]estem)\\s+(${N})(?:\\s*[—–-]+\\s*(${N}))?`,
   "gu",
 );
+
 /** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
 const INTRO_QUESTION =
   /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
+
 const ANSWER_OPENER =
   /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
+
 const FIELD_NAME = new RegExp(
   `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "imu",
 );
+
 /** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
 const FORM_NAME = /^(?:Q\s?\d{1,2}[.):]?\s*)?(?:your |full )?name\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
+
 /** "Tariq Aziz (customer)" in an attendee list: the party the notes are about. */
 const SUBJECT_ROLE_TAG = new RegExp(
   `(${NAME_SEQUENCE})\\s*\\((?:customer|client|prospect|participant|interviewee|respondent|user|patient)\\)`,
   "gu",
 );
+
 /** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
 const RECIPIENT_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:[Tt]o|TO|[Cc]c|CC|[Bb]cc|BCC|[Aa]n|[Pp]ara)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
   "mu",
 );
+
 const OTHER_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
   "imu",
 );
+
 /** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
 const AUTHOR_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
   "imu",
 );
+
 const GUEST_INTRO = new RegExp(
   `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
   "gu",
 );
+
 const RELATED_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru)(?:,)?\\s+(${N})`,
   "gu",
 );
+
 const FEATURE_TITLE = new RegExp(
   `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
   "u",
 );
+
 /** A title line naming a publication issue or episode ("Dari Kopi — Issue #27"): its leading words are not a person. */
 const PUBLICATION_LINE =
   /(?:\b(?:issue|episode|ep|vol|volume|newsletter|podcast|edition|digest|no|nr|chapter|season|part)\.?\s*#?\d|#\d)/i;
+
 /** Separators between the parts of a header line ("Date: ... · Participant: T14 · Interviewer: ..."). */
 const SEGMENT_SEPARATOR = /\s+[·|•]\s+|\s{3,}/;
+
 const PROFILE_BIO = new RegExp(`(?:profile|bio)\\]?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic})`, "iu");
+
 const LEADING_NAME_LINE = new RegExp(`^(?:[Dd]r\\.?\\s+|[Pp]rof\\.?\\s+)?(${N})\\s*(?:,|[—–|]|$)`, "u");
+
 /** "Notes (Jake):", "Call notes (Ana Ruiz)": notes credited to their writer. */
 const AUTHOR_HEADING = new RegExp(`^(?:[\\p{L} ]{0,30}\\b)?notes?\\s*\\((${N})[^)]*\\)\\s*:?\\s*$`, "iu");
+
 const SIGN_OFF =
   /^(?:thanks|thank you|thanks again|many thanks|cheers|best|all the best|regards|kind regards|best regards|warm regards|best wishes|warmly|ta|take care|talk soon|speak soon|sincerely|yours|yours truly|love|much love|hugs|xx|xo|saludos|un saludo|un abrazo|abrazos|gracias|atentamente|viele grüße|liebe grüße|beste grüße|grüße|gruß|lg|vg|mfg|cordialement|bien à vous|bises|amitiés|merci|abraços|beijos|obrigad[oa]|cumprimentos|saluti|cordiali saluti|grazie|groeten|met vriendelijke groet|hälsningar|mvh|hilsen|pozdrawiam|terima kasih|salam)[,!.]?$/i;
+
 /** "Thank you very much for your attention,": a closing line that ends on a comma. */
 const SIGN_OFF_PHRASE =
   /^(?:thanks|thank you|many thanks|with thanks|regards|best|warm|kind|love|yours|sincerely|saludos|gracias|un saludo|muchas gracias|viele|liebe|beste|herzliche|mit freundlichen|cordialement|merci|obrigad|grazie|terima kasih)\b[^.!?]{0,60},$/i;
+
 /** A signature delimiter: the line after the writer's name. */
 const SIGNATURE_RULE = /^(?:--\s?|—|–|-{2,}|_{2,})$/;
+
 const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
 
 /** The first "First Last" in the text that starts with this first name, if any. */
@@ -120,7 +139,7 @@ function titleCase(text: string): string {
   return text.replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
-function add(
+export function add(
   list: NameCandidate[],
   raw: string,
   source: CleanSource,
@@ -134,6 +153,7 @@ function add(
 }
 
 const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
+
 const THIRD_PERSON_OPENER = /^(?:[-•*]\s*)?(?:she|he|her|his|they|their)\b/i;
 
 /** Whether the writer of a text mostly writes as "I" (own notes, diary) rather than about someone else. */

@@ -80,6 +80,7 @@ export function splitSentences(line: string): Sentence[] {
 /** Titles and short forms that end in a full stop without ending the sentence ("Mr. Kim", "inkl. MwSt."). */
 const ABBREVIATION =
   /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|Sra|Srta|Mme|Mlle|Hr|Fr|Pr|Gen|Capt|Lt|Sgt|Rev|vs|incl|inkl|approx|ca|bzw|ggf|usw|Nr|z\.B|e\.g|i\.e)$/u;
+
 /** "Mike T. (Support)", "Ewa K. said": an initial after a capitalised name. */
 const NAME_INITIAL = /(?:^|\s)\p{Lu}[\p{Ll}'’-]+\s\p{Lu}$/u;
 
@@ -109,6 +110,7 @@ export function stripLeadingFillers(phrase: string): string {
 }
 
 const TRAILING_PUNCT = /[\s,;:.!?…"”’'()[\]\-–—]+$/;
+
 const LEADING_PUNCT = /^[\s,;:.!?…"“‘'()[\]\-–—•*>]+/;
 
 export function trimPunctuation(phrase: string): string {
@@ -198,4 +200,32 @@ function gerundOf(verb: string): string {
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Words after which a long phrase can be cut without losing its head ("course for new translators in India"). */
+const CUT_POINTS = /\s(?:in|at|on|from|with|for|by|during|after|before|to|of|into|about|because|while|when)\s/gi;
+
+/** Keeps a phrase to `max` words by cutting at its last preposition that leaves at most `max` words; null if none. */
+export function shorten(phrase: string, max: number, min = 1): string | null {
+  const trimmed = trimPunctuation(phrase);
+  if (wordCount(trimmed) <= max) return trimmed === "" ? null : trimmed;
+  let best: string | null = null;
+  for (const m of trimmed.matchAll(CUT_POINTS)) {
+    const head = trimPunctuation(trimmed.slice(0, m.index));
+    if (wordCount(head) <= max && wordCount(head) >= min) best = head;
+  }
+  return best;
+}
+
+/** Pronoun or relative heads ("which is a nightmare", "it keeps ...") point elsewhere; they are not the item. */
+export const POINTING_HEAD = /^(?:which|that|it|this|these|those|they|them|who|what|there|he|she|we|you)\b/i;
+
+/** Conversational tails that add nothing to an item ("late payments, always", "the rota, to be honest"). */
+const DISCOURSE_TAIL =
+  /(?:,?\s+(?:to be (?:honest|fair)|tbh|lol|haha|I guess|I think|you know|honestly|though|anyway|always|mostly|really|as well|too|constantly|all the time|every day|these days))+\s*$/i;
+
+/** Removes discourse tails; the item itself is what came before. */
+export function dropDiscourseTail(phrase: string): string {
+  const cut = phrase.replace(DISCOURSE_TAIL, "");
+  return cut.trim() === "" ? phrase : cut;
 }

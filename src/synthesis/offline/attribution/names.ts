@@ -26,6 +26,7 @@ const NOT_NAME_WORDS = new Set(
 );
 
 const INITIAL = "[A-Z]\\.";
+
 // O'Sullivan, Ní, Chen-Jing, Bríd: an uppercase letter, then letters, apostrophes or an inner hyphen.
 const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
 
@@ -34,9 +35,12 @@ export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van|von|de|da|del|di|le|la
 
 const HONORIFIC =
   /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr|herr|frau|monsieur|madame|mme|mlle|señora?|señorita|sra?|srta|signora?|sig|dott|bapak|ibu|mevrou|meneer|sri|shri|smt)\.?\s+(?=\p{Lu})/iu;
+
 /** "Don Ernesto Lira", "Doña Carmen Ruiz": a courtesy title only when a full name follows ("Don Smith" is a name). */
 const COURTESY_BEFORE_FULL_NAME = /^(?:[Dd]on|[Dd]oña|[Dd]ona|[Dd]om)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})/u;
+
 const PARENTHETICAL = /\s*\([^)]*\)\s*/g;
+
 /** 'Guadalupe "Lupita" Herrera': a nickname in quotes inside a name. */
 const QUOTED_NICKNAME = /\s+["“'‘][\p{L}-]{2,20}["”'’]\s+/gu;
 

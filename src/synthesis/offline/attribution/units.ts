@@ -1,184 +1,35 @@
-/**
- * Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about.
- * Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues,
- * commenters and other people on the same page are kept out of the persona.
- */
-import type { CleanSource } from "../types.ts";
+/** Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about. Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues, commenters and other people on the same page are kept out of the persona. */
+import type { CleanSource } from "../../types.ts";
+import { splitSentences } from "../engine/text.ts";
+import type { Party, Unit } from "../engine/unit.ts";
+import { dateOnLine } from "./dates.ts";
 import { looksLikeInjection } from "./injection.ts";
 import { isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
-import { splitSentences } from "./text.ts";
+import {
+  FIELD_LABELS,
+  FIRST_PERSON,
+  INTERVIEWER_LABEL,
+  type LabelStats,
+  labelKey,
+  labelStats,
+  parseSpeech,
+  SUBJECT_ROLE_LABEL,
+} from "./speech.ts";
 
-export type Party = "subject" | "other" | "unknown";
-
-export interface Unit {
-  source: CleanSource;
-  /** Verbatim sentence (a substring of source.text). */
-  text: string;
-  /** The verbatim line the sentence came from (without speaker label). */
-  line: string;
-  /** Who "I"/"my"/"we" refers to in this unit. */
-  speaker: Party;
-  /** Who the sentence is about (its grammatical subject, or the block/speaker when implicit). */
-  topic: Party;
-  firstPerson: boolean;
-  /** Inside quotation marks in a third-person document: the subject's own words. */
-  quoted: boolean;
-  /** Timestamp (ms) of the nearest date above this unit in its source, when any. */
-  date: number | null;
-  /** Lowercased heading of the block the unit sits in ("her goals (her words)", "frustrations"). */
-  section: string;
-  /** The latest question put to the subject before this unit (interview, survey, Q&A). */
-  question: string;
-  /** How the topic was decided: an explicit first-person/name/pronoun subject, or implied by the block. */
-  topicBy: "first" | "name" | "pronoun" | "implicit";
-  /** Header-like "Label: value" line (e.g. "Requester: Ana Ruiz"). */
-  label: string | null;
-  index: number;
-}
-
-export interface Speech {
-  /** Raw speaker label ("INT", "Kevin M. (TillTap Support)", "Customer reply"). */
-  label: string;
-  content: string;
-  contentStart: number;
-  /** Applies to the following lines too (ticket/email headers), not just this one. */
-  sticky: boolean;
-}
-
-/** "[00:01:06] Ana:", "[2024-08-05 16:22] Agent Mike T. (Support, Denver):". */
-const TIMESTAMP_LABEL =
-  /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,60}?):\s+/;
-/** A comment or reply marker before a label: "💬 Ana Ruiz (Designer): ...", "↳ Ana: ...". */
-const COMMENT_MARKER = /^\s*(?:↳\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)+|^\s*↳\s*/u;
-const HANDLE_LABEL = /^(?:↳|>|-)?\s*(@[\w.]+):?\s+/;
-const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|…|:)\s*/;
-const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
-const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
-const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
-/** "Speaker 1  0:03" or "Ana Ruiz (00:12)" on its own line, the turn below it (Otter, Rev, Zoom exports). */
-const TURN_HEADER =
-  /^((?:speaker|person|voice)\s?[A-Z\d]{1,2}|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’.-]*){0,2}|\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2})\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$/iu;
-/** Labels that name nobody: "Speaker 2", "Person B", "Voice 1". Who they are comes from what they say. */
-export const NEUTRAL_LABEL =
-  /^(?:speaker|person|voice|persona|sprecher(?:in)?|intervenant|locutor(?:a)?)\s?[A-Z\d]{1,2}$/i;
-
-/** Labels that introduce header fields, not speech. */
-const FIELD_LABELS =
-  /^(?:subject|from|to|cc|bcc|date|sent|status|plan|channel|created|opened|updated|priority|requester|customer|mentee|mentor|speaker|speakers|participant|note|notes|nota|action|actions|went well|didn'?t go well|mood check|hiring|values?|goals?|strengths?|frustrations?|feedback.*|check-in|other|agenda|next session|recorded|duration|response id|submitted|completion time|tema|publicado por|posted|location|name|age|occupation|role|title|company|email|phone|tel|web|website|ps|p\.s|update|edit|tl;dr|summary|re|fwd|q\d+.*|current profile bio|profile|bio|headline|tagline|about|about me|position|current position|current role|job title|industry|education|experience|skills|interests|languages|hobbies|website|links?)$/i;
-
-const INTERVIEWER_LABEL =
-  /^(?:int|interviewer|moderator|researcher|host|q|question|pregunta|agent|support|facilitator|entrevistador(?:a)?|presentador(?:a)?)\b|\((?:[^)]*\b(?:support|agent|team|staff|host|moderator|interviewer)\b[^)]*)\)|\bsupport\b|^agent\b/i;
-const SUBJECT_ROLE_LABEL =
-  /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|entrevistad[oa]|(?:p|t|u|r|s|pt)[-#]?\d{1,3}|(?:participant|respondent|interviewee|user|customer|patient|guest)\s?#?\d{1,4})$/i;
-
-/**
- * A "Label: text" line is speech when the label is a speaker: an upper-case tag (INT, P07), a role (Agent,
- * Customer), or a name known to be a person. Known names come from the caller; "Non-negotiable:" is not one.
- */
-export function parseSpeech(line: string, isKnownPerson: (label: string) => boolean = () => false): Speech | null {
-  const marker = COMMENT_MARKER.exec(line)?.[0];
-  if (marker) {
-    const rest = parseSpeech(line.slice(marker.length), (label) => isKnownPerson(label) || isPlausibleName(label));
-    return rest ? { ...rest, contentStart: rest.contentStart + marker.length } : null;
-  }
-  const patterns: [RegExp, boolean][] = [
-    [TIMESTAMP_LABEL, false],
-    [HANDLE_LABEL, false],
-    [SAID_LABEL, false],
-    [PAREN_LABEL, false],
-  ];
-  for (const [pattern, sticky] of patterns) {
-    const match = pattern.exec(line);
-    // "Headline (current): ..." is a profile field, not a speaker.
-    if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(/\s*\([^)]*\)\s*$/, "").trim()))
-      return null;
-    if (match?.[1]) {
-      const content = line.slice(match[0].length);
-      // "@ana_codes · 3h" heads a post: the lines below are that account's.
-      const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
-      return { label: match[1].trim(), content, contentStart: match[0].length, sticky: sticky || postHeader };
-    }
-  }
-  const header = STICKY_HEADER.exec(line);
-  if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
-  const turn = TURN_HEADER.exec(line);
-  if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || /^\p{Lu}{2,}/u.test(turn[1])))
-    return { label: turn[1].trim(), content: "", contentStart: line.length, sticky: true };
-  const plain = PLAIN_LABEL.exec(line);
-  if (plain?.[1]) {
-    const label = plain[1].trim();
-    const content = line.slice(plain[0].length);
-    // "Participant: T14" is a header field; "Participant: I grew up in Lyon." is the participant talking.
-    const roleSpeech =
-      SUBJECT_ROLE_LABEL.test(label) && (FIRST_PERSON.test(content) || /\S+\s+\S+\s+\S+.*[.!?]\s*$/.test(content));
-    if (FIELD_LABELS.test(label) && !roleSpeech) return null;
-    const looksLikeSpeaker =
-      /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
-      NEUTRAL_LABEL.test(label) ||
-      /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u.test(label) ||
-      INTERVIEWER_LABEL.test(label) ||
-      SUBJECT_ROLE_LABEL.test(label) ||
-      (isPlausibleName(label) && isKnownPerson(label));
-    if (looksLikeSpeaker)
-      return { label, content: line.slice(plain[0].length), contentStart: plain[0].length, sticky: false };
-  }
-  return null;
-}
-
-const DATE_PATTERNS: readonly RegExp[] = [
-  /\b(\d{4})-(\d{2})-(\d{2})\b/,
-  /\b(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,? (?:de )?(\d{4})\b/i,
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i,
-];
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  ene: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  abr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  ago: 7,
-  sep: 8,
-  sept: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-  dic: 11,
-};
-
-/** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
-export function dateOnLine(line: string): number | null {
-  const iso = DATE_PATTERNS[0]?.exec(line);
-  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-  const dayFirst = DATE_PATTERNS[1]?.exec(line);
-  if (dayFirst) {
-    const month = MONTHS[(dayFirst[2] ?? "").toLowerCase().slice(0, 3)];
-    if (month !== undefined) return Date.UTC(Number(dayFirst[3]), month, Number(dayFirst[1]));
-  }
-  const monthFirst = DATE_PATTERNS[2]?.exec(line);
-  if (monthFirst) {
-    const month = MONTHS[(monthFirst[1] ?? "").toLowerCase().slice(0, 3)];
-    if (month !== undefined) return Date.UTC(Number(monthFirst[3]), month, Number(monthFirst[2]));
-  }
-  return null;
-}
-
-/** First-person words in English, Spanish, German, French, Portuguese, Dutch and Scandinavian languages. */
-const FIRST_PERSON =
-  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me|ich|mich|mir|mein|meine|meinem|meinen|meiner|je|moi|meu|minha|ik|mijn|jeg|mitt)(?=$|[^\p{L}'’])|(?:^|[^\p{L}'’])j['’](?=\p{L})/iu;
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
+
 const LEADING_PRONOUN =
   /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él|sie|elle|ela|ele)(?=$|[^\p{L}'’]|['’](?:s|d|ll|re|ve)(?![\p{L}]))/iu;
+
 const LEADING_NAME = new RegExp(`^(?:(?:and|but|so|also)\\s+)?(${NAME_SEQUENCE})(?:['’]s)?(?=$|[^\\p{L}])`, "u");
+
 const HEADING_MARKDOWN = /^#{1,6}\s+/;
+
 /** One person close to the speaker: family, friends, colleagues ("my wife", "our physics teacher"). */
 const RELATION_NOUNS =
   "husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|spouse|son|daughter|mother|father|mum|mom|mam|mama|mommy|dad|daddy|papa|stepmother|stepfather|stepson|stepdaughter|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|aunt|auntie|uncle|cousin|nephew|niece|mother-in-law|father-in-law|brother-in-law|sister-in-law|son-in-law|daughter-in-law|friend|best friend|bestie|neighbou?r|flatmate|roommate|housemate|colleague|co-?worker|boss|manager|line manager|supervisor|team lead|director|ceo|cto|founder|co-?founder|business partner|mentor|mentee|teacher|tutor|coach|doctor|gp|therapist|landlord|landlady|assistant|intern|guru|ex|hermano|hermana|madre|padre|marido|esposo|esposa|mujer|hijo|hija|abuela|abuelo|jefe|jefa|novio|novia|mann|frau|freundin|freund|mutter|vater|sohn|tochter|chef|chefin|kollege|kollegin|mari|femme|fils|fille|mère|père|copain|copine|collègue|patron";
+
 const RELATION_OPENER = new RegExp(
   `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|helps|helped|goes|went|comes|came|died|graduated|started|became|left|joined|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
   "iu",
@@ -199,41 +50,6 @@ export interface SubjectModel {
   otherLabels: Set<string>;
   /** Lowercased name tokens of people known not to be the subject (other candidates, interviewers, reps). */
   people?: Set<string>;
-}
-
-function labelKey(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, " ").trim();
-}
-
-export interface LabelStats {
-  lines: number;
-  questions: number;
-}
-
-/** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
-export function labelStats(text: string): Map<string, LabelStats> {
-  const stats = new Map<string, LabelStats>();
-  const count = (label: string, line: string) => {
-    const key = labelKey(label);
-    const entry = stats.get(key) ?? { lines: 0, questions: 0 };
-    entry.lines += 1;
-    if (/\?\s*$/.test(line)) entry.questions += 1;
-    stats.set(key, entry);
-  };
-  // "Speaker 1  0:00" heads the lines below it until the next such header.
-  let turn: string | null = null;
-  for (const line of text.split("\n")) {
-    const header = TURN_HEADER.exec(line)?.[1];
-    if (header) {
-      turn = header.trim();
-      continue;
-    }
-    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
-    const label = match?.[1]?.trim();
-    if (label && !FIELD_LABELS.test(label)) count(label, line);
-    else if (turn !== null && line.trim() !== "") count(turn, line);
-  }
-  return stats;
 }
 
 function knownPerson(label: string, model: SubjectModel, stats?: Map<string, LabelStats>): boolean {
@@ -361,22 +177,20 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
 /** '"...," Hughes said.' / '"...," she added.' and '"...," said Ana Ruiz.' */
 const QUOTE_CREDIT =
   /["”»]\s*,?\s*((?:\p{Lu}[\p{L}'’-]+)(?:\s\p{Lu}[\p{L}'’-]+)?|she|he|they)\s+(?:said|says|added|adds|explained|explains|told|recalled|recalls|laughed|laughs|admitted|admits|noted|notes|wrote|writes|insisted|insists|joked|jokes)\b/u;
+
 const QUOTE_CREDIT_AFTER =
   /["”»]\s*,?\s*(?:said|says|added|adds|explained|recalled|noted|wrote|insisted|joked)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s\p{Lu}[\p{L}'’-]+)?)/u;
 
 /** "> On 11 Feb 2025, at 15:02, Ana Ruiz wrote:" heads a quoted earlier message (English, French, Spanish, ...). */
 const REPLY_HEADER =
   /^>*\s*(?:On|Le|El|Em|Il|Op|Den|W dniu)\b.{4,120}?[,\s]([^,<>]{2,60}?)\s*(?:<[^>]*>\s*)?(?:wrote|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napisał\(a\)|napisał)\s*:?\s*$/i;
+
 /** German puts the writer after the verb: "Am 12.03.2024 schrieb Anke Weber:". */
 const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[^>]*>)?\s*:\s*$/i;
 
 /** Forum and comment headers: "Posted by ana_r", "Reply from @ana", "Beitrag von ana_r", "Antwort von ...". */
 const POST_HEADER =
   /^\s*(?:(?:re:\s*)?(?:posted|reply|replied|answer|answered|comment|commented|written|post)\s+(?:by|from)|beitrag von|antwort von|kommentar von|réponse de|message de|publié par|respuesta de|publicado por|escrito por|comentario de|resposta de)\s+@?([\p{L}\d_.-]{2,40})/iu;
-
-/** What follows a handle on a post header: "· 3h", "· 12 May 2024", "2 days ago". */
-const POST_META =
-  /^(?:[·|•—–-]\s*)?(?:\d+\s?(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\p{L}{3,9}\.?(?:\s\d{4})?|\p{L}{3,9}\.?\s\d{1,2}(?:,\s\d{4})?|yesterday|just now|\d+\s\p{L}+\sago)[^\p{L}]{0,12}$/iu;
 
 /** "-----Original Message-----": an earlier message follows, to the end of the text, with its own From: line. */
 const ORIGINAL_MESSAGE =
@@ -727,14 +541,4 @@ function firstPersonSentences(text: string): number {
     for (const sentence of splitSentences(line)) if (FIRST_PERSON.test(sentence.text)) count += 1;
   }
   return count;
-}
-
-/** Units whose "I" is the subject. */
-export function isSelf(unit: Unit): boolean {
-  return unit.speaker === "subject" && unit.topic !== "other";
-}
-
-/** Units about the subject, in the first or third person. */
-export function isAboutSubject(unit: Unit): boolean {
-  return unit.topic === "subject" || (unit.speaker === "subject" && unit.topic !== "other");
 }

@@ -1,7 +1,3 @@
-/**
- * Spanish support for list items: Spanish cue phrases, and a word-by-word glossary so items come out in English
- * (persona values are English). Word-by-word is crude but keeps the meaning for the short noun phrases items are.
- */
 import type { ForeignCue } from "./german.ts";
 
 const GLOSSARY: Record<string, string> = {
@@ -175,6 +171,7 @@ const ADJECTIVES = new Set(
     "nueva nuevos nuevas joven jóvenes"
   ).split(" "),
 );
+
 const ADJECTIVE_ENDINGS =
   /(?:ico|ica|icos|icas|ble|bles|ente|entes|ado|ada|ados|adas|oso|osa|osos|osas|al|ales|ivo|iva|ivos|ivas)$/;
 

@@ -5,7 +5,7 @@
  * ("I live in", "based out of") still finds them; the gazetteer only adds confidence or gates weak cues.
  */
 
-const list = (text: string): string[] =>
+export const list = (text: string): string[] =>
   text
     .split(/[;\n]/)
     .map((s) => s.trim())

@@ -1,0 +1,80 @@
+/** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
+import { isAboutSubject, type Unit } from "./unit.ts";
+
+export function owned(unit: Unit): boolean {
+  return isAboutSubject(unit) && unit.topic !== "other";
+}
+
+/**
+ * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above
+ * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
+ */
+export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
+  const unit = units[i];
+  if (!unit) return "";
+  for (let j = i - 1; j >= Math.max(0, i - 4); j -= 1) {
+    const previous = units[j];
+    if (!previous || previous.source !== unit.source) break;
+    const text = previous.text.trim();
+    // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
+    // (Only where asked: the older rules were tuned to the first reading.)
+    const quotedPrompt = /^>\s*\S/.test(text) && !(quotedAnswers && /^>/.test(unit.line));
+    if (/\?["”]?$/.test(text) || quotedPrompt || /^(?:Q\d*|Question)\s*[:.]/i.test(text)) {
+      return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
+    }
+    if (previous.question !== unit.question) break;
+  }
+  return unit.question;
+}
+
+/** How many sentences into its answer a unit is (0 = the first sentence after the question). */
+export function answerDepth(units: readonly Unit[], i: number, quotedAnswers = false): number {
+  const unit = units[i];
+  if (!unit) return 99;
+  const question = questionOf(units, i, quotedAnswers);
+  // Only the first few sentences of an answer matter; past that the depth is "far".
+  if (question === "") return 99;
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j -= 1) {
+    if (depth > 4) return 99;
+    const previous = units[j];
+    if (!previous || previous.source !== unit.source) break;
+    const text = previous.text.trim();
+    if (text === question || text.toLowerCase() === question) break;
+    if (previous.speaker !== unit.speaker) break;
+    depth += 1;
+  }
+  return depth;
+}
+
+/**
+ * What a "Label: ..." note line gives this unit: the text after the label in the line's first sentence, or a later
+ * sentence of the same line that adds to it ("Pain: X. Also Y."). Null when the unit is not on such a line.
+ */
+export function labelledText(units: readonly Unit[], i: number, label: RegExp): string | null {
+  const unit = units[i];
+  if (!unit || !label.test(unit.line.replace(/^[-•*]\s*/, ""))) return null;
+  const body = unit.text.replace(/^[-•*>]\s*/, "");
+  const own = label.exec(body)?.[1];
+  // "Goals: none really", "Pain: n/a": the label is filled in with "nothing", so the line gives nothing.
+  if (own)
+    return /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu.test(own.trim())
+      ? null
+      : own;
+  const previous = units[i - 1];
+  const sameLine = previous !== undefined && previous.line === unit.line && previous.source === unit.source;
+  return sameLine && /^(?:also|plus|and|another)\b/i.test(body) ? body : null;
+}
+
+/** The first sentence the subject says after a question (later sentences drift off the question). */
+export function isFirstAnswer(units: readonly Unit[], i: number): boolean {
+  const unit = units[i];
+  const previous = units[i - 1];
+  if (!unit || !previous) return true;
+  return previous.question !== unit.question || previous.speaker !== "subject" || previous.source !== unit.source;
+}
+
+/** A question is not a statement: "Biggest frustration with invoicing?" states no frustration. */
+export function isQuestion(unit: Unit): boolean {
+  return /\?["”]?\s*$/.test(unit.text) && !/[.!]\s/.test(unit.text);
+}

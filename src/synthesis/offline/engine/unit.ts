@@ -1,0 +1,40 @@
+/** A unit is one sentence of a source with who says it and who it is about; rules read units, attribution makes them. */
+import type { CleanSource } from "../../types.ts";
+
+export type Party = "subject" | "other" | "unknown";
+
+export interface Unit {
+  source: CleanSource;
+  /** Verbatim sentence (a substring of source.text). */
+  text: string;
+  /** The verbatim line the sentence came from (without speaker label). */
+  line: string;
+  /** Who "I"/"my"/"we" refers to in this unit. */
+  speaker: Party;
+  /** Who the sentence is about (its grammatical subject, or the block/speaker when implicit). */
+  topic: Party;
+  firstPerson: boolean;
+  /** Inside quotation marks in a third-person document: the subject's own words. */
+  quoted: boolean;
+  /** Timestamp (ms) of the nearest date above this unit in its source, when any. */
+  date: number | null;
+  /** Lowercased heading of the block the unit sits in ("her goals (her words)", "frustrations"). */
+  section: string;
+  /** The latest question put to the subject before this unit (interview, survey, Q&A). */
+  question: string;
+  /** How the topic was decided: an explicit first-person/name/pronoun subject, or implied by the block. */
+  topicBy: "first" | "name" | "pronoun" | "implicit";
+  /** Header-like "Label: value" line (e.g. "Requester: Ana Ruiz"). */
+  label: string | null;
+  index: number;
+}
+
+/** Units whose "I" is the subject. */
+export function isSelf(unit: Unit): boolean {
+  return unit.speaker === "subject" && unit.topic !== "other";
+}
+
+/** Units about the subject, in the first or third person. */
+export function isAboutSubject(unit: Unit): boolean {
+  return unit.topic === "subject" || (unit.speaker === "subject" && unit.topic !== "other");
+}

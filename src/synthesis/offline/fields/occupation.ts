@@ -1,0 +1,352 @@
+/** Rules for occupation. */
+import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { type Candidate, fromUnit } from "../engine/candidate.ts";
+import { flat, preferNewer } from "../engine/select.ts";
+import { trimPunctuation } from "../engine/text.ts";
+import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
+import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS, TRADE_WORDS } from "../lexicon/occupations.ts";
+import { PAST_OR_FUTURE } from "./location.ts";
+import {
+  CREDENTIAL,
+  foreignRole,
+  isHeadAt,
+  isJobTitle,
+  isNameLine,
+  isTitleCase,
+  occupationPhrase,
+  preferredTitle,
+  SELF_ROLE_CUES,
+  spanishRole,
+  tradeFromCompany,
+  verbRole,
+  workRoles,
+} from "./occupation-phrase.ts";
+
+const SELF_ROLE =
+  /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+
+/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
+const DAY_JOB =
+  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
+
+/** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
+const START_ROLE =
+  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
+
+/** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
+const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
+
+/**
+ * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
+ * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
+ */
+function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
+  // "About me: Senior nurse on a cardiac ward": a self-description label introduces the fragment.
+  const label = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i.exec(unit.text);
+  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  const body = label ? unit.text.slice(label[0].length) : unit.text;
+  const first = (body.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
+  let words = first.split(/\s+/);
+  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
+  const prep = words.findIndex((w, k) => k > 0 && /^(?:on|at|in|for|with|from)$/i.test(w));
+  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
+  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
+  if (
+    /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i.test(
+      first,
+    )
+  )
+    return null;
+  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i.test(w))) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer.
+  const afterQuestion = previous !== undefined && (/\?\s*$/.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
+  return occupationPhrase(words.join(" "));
+}
+
+const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+
+const THIRD_ROLE =
+  /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
+
+const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
+
+const WORK_QUESTION =
+  /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
+
+const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
+
+const DEGREE =
+  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
+
+const STUDY_CONTEXT =
+  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
+
+/** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
+const OWNS_BUSINESS = new RegExp(
+  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
+  "gu",
+);
+
+/** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
+const THIRD_TITLE =
+  /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
+
+const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
+
+function rolesFromSegments(line: string, matcher: NameMatcher | null): string | null {
+  if (!matcher) return null;
+  const tokens = matcher.tokens.map((t) => t.toLowerCase());
+  const parts = line.split(/\s*(?:[—–|·]|,)\s*/);
+  const nameIndex = parts.findIndex((part) => tokens.some((t) => part.toLowerCase().includes(t)));
+  if (nameIndex < 0) return null;
+  for (const part of parts.slice(nameIndex + 1)) {
+    if (/^(?:plan|status|priority|channel)\b/i.test(part)) break;
+    // A clause ("and I coach my daughter's team") is not a title segment.
+    const head = part.replace(/\s*\(.*$/, "");
+    if (/\b(?:I|we|my|our|he|she|they)\b/i.test(head) || head.split(/\s+/).length > 8) continue;
+    const role = occupationPhrase(part);
+    if (role) return role;
+  }
+  return null;
+}
+
+/** "Ana Ruiz — 1:1 notes — Data / Platform team": the author of a team's 1:1 notes leads that team. */
+function ownTeam(line: string, matcher: NameMatcher | null): string | null {
+  if (!matcher || !/\b1:1\b|\bone-on-one\b/i.test(line)) return null;
+  const first = matcher.tokens[0];
+  if (!first || !line.startsWith(first)) return null;
+  const team = /[—–|]\s*([\p{L}& ]{2,30}?)(?:\s*\/[^—–|]*)?\s+team\s*$/u.exec(line)?.[1];
+  return team ? `${team.trim()} team lead` : null;
+}
+
+/** "Priya Nair (Head of Operations, Acme)": the role in brackets after the subject's name. */
+function parentheticalRole(text: string, matcher: NameMatcher | null): string | null {
+  if (!matcher) return null;
+  const own = nameTokens(matcher.full);
+  const last = own[own.length - 1];
+  if (!last || own.length < 2) return null;
+  const inside = new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u").exec(text)?.[1]?.trim();
+  if (!inside) return null;
+  return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
+}
+
+function signatureRole(unit: Unit): string | null {
+  const match =
+    /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu.exec(
+      unit.line,
+    );
+  if (!match?.[1] || !match[2]) return null;
+  const title = match[1].trim();
+  const company = match[2].replace(/\s*\|.*$/, "").trim();
+  if (/^(?:owner|founder|co-founder|proprietor|director|managing director)$/i.test(title)) {
+    const words = company
+      .replace(/\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi, "")
+      .trim()
+      .split(/\s+/);
+    const last = (words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
+    if (TRADE_WORDS[last] !== undefined) return `${last} owner`;
+    return `owner of ${company}`;
+  }
+  return occupationPhrase(title);
+}
+
+/** A form answer to "What do you do?": the role phrase before any elaboration. */
+function answerRole(answer: string): string | null {
+  const first = (answer.split(/\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim();
+  const verb = verbRole(first);
+  if (verb) return verb;
+  if (/^(?:I|I'm|I’m|I am|Im)\b/i.test(first)) return occupationPhrase(first.replace(/^.*?\b(?:a|an|as)\s+/i, ""));
+  return plainRole(first);
+}
+
+/**
+ * A free-text role answer or field value, kept only when it reads as a job title: cut before an organisation or
+ * place ("Nurse at St Mary's", "baker, near Kumasi"), at most five words, no pronouns, verbs or brackets.
+ */
+function plainRole(raw: string): string | null {
+  const role = trimPunctuation((raw.split(/\s*[,(;|·]\s*|\s+(?:at|@|near|in|for|with|from)\s+/)[0] ?? "").trim());
+  if (!role || role.split(/\s+/).length > 5) return null;
+  if (/\b(?:I|I'm|we|my|our|you|it|is|are|was|need|want|would|like|please|tool|app)\b/i.test(role)) return null;
+  const words = role.split(/\s+/);
+  return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
+}
+
+export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
+  const out: Candidate[] = [];
+  const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
+  units.forEach((unit, i) => {
+    const about = isAboutSubject(unit);
+    // Line-level rules run once per line, not once per sentence of a (possibly huge) line.
+    const firstOfLine = units[i - 1]?.line !== unit.line;
+    const inline = firstOfLine ? WORK_QUESTION.exec(unit.line) : null;
+    // Form answers carry their question separately ("Q4. What do you do for work?" -> "Plumber, self-employed").
+    const asked =
+      firstOfLine && unit.speaker === "subject" ? WORK_QUESTION.exec(`${unit.question} ${unit.text}`) : null;
+    const answer = inline ?? asked;
+    if (answer?.[1] && unit.text.includes(answer[1].slice(0, 10))) {
+      const role = answerRole(answer[1]);
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.9));
+    }
+    const field = FIELD_ROLE.exec(unit.text);
+    const fieldRole = field?.[1] && unit.topic !== "other" ? plainRole(field[1]) : null;
+    if (fieldRole) out.push(fromUnit(unit, "occupation", fieldRole, 0.85));
+    const parenthetical = parentheticalRole(unit.text, matcher);
+    if (parenthetical) out.push(fromUnit(unit, "occupation", parenthetical, 0.75));
+    const segmentRole = rolesFromSegments(unit.text, matcher);
+    if (segmentRole && unit.text.length < 160) out.push(fromUnit(unit, "occupation", segmentRole, 0.8));
+    const team = ownTeam(unit.text, matcher);
+    if (team) out.push(fromUnit(unit, "occupation", team, 0.6, "inferred"));
+    // A name line followed by a title line (team pages, speaker lists).
+    const previous = units[i - 1];
+    if (
+      previous &&
+      matcher &&
+      unit.line.length < 90 &&
+      previous.text.length < 60 &&
+      previous.text.split(/\s+/).length <= 5 &&
+      isNameLine(previous.text) &&
+      !/[:!?]|\.$/.test(unit.text.split(",")[0] ?? "") &&
+      !/^(?:my|our|his|her|their|the|a|an|I|we)\b/i.test(unit.text)
+    ) {
+      const tokens = matcher.tokens.map((t) => t.toLowerCase());
+      const prevLower = previous.text.toLowerCase();
+      if (tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length)) {
+        const title = preferredTitle(unit.text.split(",")[0] ?? "");
+        const namesSubject = tokens.some((t) => title.toLowerCase().includes(t));
+        const role = namesSubject ? null : (occupationPhrase(title) ?? (isJobTitle(title) ? title.trim() : null));
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.8));
+      }
+    }
+    if (!about) return;
+    const notBusiness =
+      /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i.test(unit.text);
+    const pastOrFuture = PAST_OR_FUTURE.test(unit.text);
+    for (const match of notBusiness ? [] : unit.text.matchAll(OWNS_BUSINESS)) {
+      const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
+      // "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade.
+      if (!business || /^(?:company|business|startup|start-up|estate)$/.test(business)) continue;
+      // "I run a workshop for new parents", "I started a new school": events and schooling, not businesses.
+      if (/\b(?:kitchen|workshop|stall)$/.test(business)) continue;
+      const founding = /\b(?:opened|founded|set up|started)\b/.test(match[0]);
+      if (founding && (pastOrFuture || /\b(?:school|practice|nursery|daycare|kindergarten)$/.test(business))) continue;
+      const core = business.split(" ").slice(-1)[0] ?? business;
+      const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
+      out.push(fromUnit(unit, "occupation", trade ?? `${business} owner`, 0.7));
+    }
+    for (const [pattern, role] of FOREIGN_BUSINESSES) {
+      if ((isSelf(unit) || unit.topic === "subject") && pattern.test(unit.text))
+        out.push(fromUnit(unit, "occupation", role, 0.65));
+    }
+    for (const [role, confidence] of workRoles(units, i)) out.push(fromUnit(unit, "occupation", role, confidence));
+    if (unit.topic === "subject" && unit.topicBy === "name") {
+      const title = THIRD_TITLE.exec(unit.text.replace(/^[-•*]\s*/, ""));
+      const role = title?.[1] ? occupationPhrase(title[1]) : null;
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+    }
+    if (isSelf(unit)) {
+      for (const [pattern, confidence] of SELF_ROLE_CUES) {
+        const matches = pattern.global ? [...unit.text.matchAll(pattern)] : [pattern.exec(unit.text)];
+        for (const match of matches) {
+          const role = match?.[1] ? occupationPhrase(match[1]) : null;
+          if (role) out.push(fromUnit(unit, "occupation", role, confidence));
+        }
+      }
+      for (const match of unit.text.matchAll(SELF_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        // "a nurse by training, but these days I work in sales": the training, not the job.
+        const past =
+          /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i.test(
+            match[1] ?? "",
+          );
+        if (role && !past) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
+      }
+      for (const match of unit.text.matchAll(DAY_JOB)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(fromUnit(unit, "occupation", role, 0.8));
+      }
+      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
+      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      }
+      const asRole = AS_ROLE.exec(unit.text);
+      const asPhrase = asRole?.[1] ? occupationPhrase(asRole[1]) : null;
+      if (asPhrase) out.push(fromUnit(unit, "occupation", asPhrase, 0.7));
+      const foreign = foreignRole(unit.text);
+      if (foreign) out.push(fromUnit(unit, "occupation", foreign, 0.7));
+      const fragment = fragmentRole(unit, units[i - 1]);
+      if (fragment) out.push(fromUnit(unit, "occupation", fragment, 0.65));
+      if (retired) {
+        for (const match of unit.text.matchAll(PAST_ROLE)) {
+          const role = occupationPhrase(match[1] ?? "");
+          if (role) out.push(fromUnit(unit, "occupation", `retired ${role}`, 0.8));
+        }
+      }
+      const sig = signatureRole(unit);
+      if (sig) out.push(fromUnit(unit, "occupation", sig, 0.7));
+      const degree = DEGREE.exec(unit.text);
+      if (degree && STUDY_CONTEXT.test(unit.text)) {
+        out.push(
+          fromUnit(
+            unit,
+            "occupation",
+            `${degree[1]} ${trimPunctuation(degree[2] ?? "")} student`.replace(/\s+/g, " "),
+            0.7,
+          ),
+        );
+      }
+    }
+    // "Omar joined Brightline as a logistics coordinator": a start in the third person.
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
+      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
+      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, 0.7));
+      }
+    }
+    // "X is a Y" names the subject's job only when X is the subject ("one of them is a landlord" is not).
+    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
+      for (const match of unit.text.matchAll(THIRD_ROLE)) {
+        const role = occupationPhrase(match[1] ?? "");
+        if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.75));
+      }
+    }
+    const appositive = APPOSITIVE_ROLE.exec(unit.text);
+    if (appositive?.[1] && unit.topic === "subject") {
+      const role = occupationPhrase(appositive[1]);
+      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+    }
+    const spanish = spanishRole(unit.text);
+    if (spanish && (unit.topic === "subject" || isSelf(unit))) out.push(fromUnit(unit, "occupation", spanish, 0.6));
+    for (const [pattern, role] of OCCUPATION_VERBS) {
+      if (pattern.test(unit.text)) out.push(fromUnit(unit, "occupation", role, 0.5, "inferred"));
+    }
+    const trade = tradeFromCompany(unit, matcher);
+    if (trade) out.push(fromUnit(unit, "occupation", trade, 0.6, "inferred"));
+  });
+  // A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win.
+  const scored = out
+    .filter((c) => /^[^()[\]:@]+$/.test(String(c.value)) && String(c.value).split(/\s+/).length <= 6)
+    .map((c) =>
+      /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i.test(
+        String(c.value),
+      )
+        ? { ...c, confidence: c.confidence - 0.2 }
+        : c,
+    );
+  return preferNewer(preferSpecific(scored), 0.2);
+}
+
+/** "chemistry teacher" and "teacher" from the same person: the specific value is backed by the generic one. */
+function preferSpecific(candidates: Candidate[]): Candidate[] {
+  const values = [...new Set(candidates.map((c) => flat(c.value)))];
+  return candidates.map((c) => {
+    const value = flat(c.value);
+    return values.some((other) => other !== value && value.endsWith(` ${other}`))
+      ? { ...c, confidence: c.confidence + 0.02 }
+      : c;
+  });
+}

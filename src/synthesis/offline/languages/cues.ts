@@ -1,0 +1,35 @@
+/** List items stated in Spanish, German and French, translated to English. */
+import { type Candidate, fromUnit } from "../engine/candidate.ts";
+import { owned } from "../engine/context.ts";
+import { POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
+import type { Unit } from "../engine/unit.ts";
+import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
+import { foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
+import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
+
+/** Cue phrases in Spanish, German and French, with the item translated to English (persona values are English). */
+export function foreignCandidates(units: readonly Unit[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const unit of units) {
+    if (!owned(unit)) continue;
+    // German and French snippets in the same way ("Was mich wahnsinnig macht: Ersatzteile").
+    for (const cue of GERMAN_CUES) {
+      const m = cue.pattern.exec(unit.text);
+      if (!m?.[1]) continue;
+      // "repariert statt weggeschmissen" already reads as a named value.
+      if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) continue;
+      const parts = cue.list ? foreignListItems(m[1]) : [m[1].replace(/\([^)]*\)?/g, " ")];
+      for (const part of parts) {
+        const english = translateGerman(part.trim());
+        const item = english ? shorten(english, 6) : null;
+        if (item && !POINTING_HEAD.test(item)) out.push(fromUnit(unit, cue.field, item, cue.confidence));
+      }
+    }
+    for (const cue of SPANISH_CUES) {
+      const m = cue.pattern.exec(unit.text);
+      const english = m?.[1] ? translateSpanish(m[1]) : null;
+      if (english && wordCount(english) <= 8) out.push(fromUnit(unit, cue.field, english, cue.confidence));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+/** Pastimes: lexicon entries with their labels, enthusiast nouns, and the words that put a sentence in free time. */
+
+export interface LexiconEntry {
+  pattern: RegExp;
+  label: string;
+}
+
+/** Leisure activities: pattern -> short canonical interest. */
+export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
+  { pattern: /\b(?:open[- ]water|cold[- ]water|wild|sea)[- ]?swim/i, label: "open-water swimming" },
+  { pattern: /\bswim(?:s|ming)?\b/i, label: "swimming" },
+  { pattern: /\bI (?:also )?cook\b|\bcooking\b/i, label: "cooking" },
+  { pattern: /\bbak(?:e|es|ing)\b/i, label: "baking" },
+  { pattern: /\bdragon ?boat/i, label: "dragon boat racing" },
+  { pattern: /\btaiko\b/i, label: "taiko drumming" },
+  { pattern: /\b(?:snare )?drum(?:s|ming)?\b/i, label: "drumming" },
+  { pattern: /\bchoir\b|\bsing(?:s|ing)? (?:alto|soprano|tenor|bass)\b/i, label: "choir singing" },
+  { pattern: /\bknit(?:s|ting)?\b/i, label: "knitting" },
+  { pattern: /\b(?:crochet(?:ing)?|ganchillo)\b/i, label: "crochet" },
+  { pattern: /\bpodcasts? (?:de|about|on) (\p{L}+)/iu, label: "podcasts" },
+  { pattern: /\b()(\p{L}+) podcasts?\b/iu, label: "podcasts" },
+  { pattern: /\b(?:crime|mystery|detective) (?:novels?|fiction|books?)\b/i, label: "crime novels" },
+  { pattern: /\bread(?:s|ing)? (?:every |lots of |a lot of )?(?:novels?|books?|fiction)\b/i, label: "reading" },
+  {
+    pattern:
+      /\b(?:garden(?:ing)?|grow(?:s|ing)? (?:far too many |lots of )?(?:sweet peas|flowers|roses|vegetables|veg|tomatoes|herbs))\b/i,
+    label: "gardening",
+  },
+  { pattern: /\bbadminton\b/i, label: "badminton" },
+  { pattern: /\bk-?dramas?\b/i, label: "K-dramas" },
+  { pattern: /\b(?:hik(?:e|es|ing)|hillwalking|trekking)\b/i, label: "hiking" },
+  { pattern: /\bbouldering\b/i, label: "bouldering" },
+  { pattern: /\b(?:rock[- ])?climbing\b/i, label: "climbing" },
+  { pattern: /\b(?:pottery|ceramics)\b/i, label: "pottery" },
+  { pattern: /\b(?:birdwatching|bird-watching|birding)\b/i, label: "birdwatching" },
+  { pattern: /\bkaraoke\b/i, label: "karaoke" },
+  { pattern: /\bforag(?:e|es|ing)\b/i, label: "foraging" },
+  { pattern: /\b(?:kayak|canoe)(?:s|ing)?\b/i, label: "kayaking" },
+  { pattern: /\b(?:sailing|surfing|skiing|snowboarding|skateboarding|scuba diving|camping|stargazing)\b/i, label: "" },
+  { pattern: /\bwoodwork(?:ing)?\b/i, label: "woodworking" },
+  { pattern: /\bboard ?games?\b/i, label: "board games" },
+  {
+    pattern:
+      /\b(?:home-?brewing|brew(?:s|ing)? (?:my own |our own |some )?(?:beer|cider|kombucha|mead|sake|makgeolli|wine|ale))\b/i,
+    label: "home brewing",
+  },
+  { pattern: /\b(?:sewing|quilting|embroidery|origami|calligraphy)\b/i, label: "" },
+  { pattern: /\b(?:cycling|cyclist|bike rides?)\b/i, label: "cycling" },
+  { pattern: /\b(?:yoga|pilates)\b/i, label: "yoga" },
+  { pattern: /\b(?:running|marathons?|parkrun)\b/i, label: "running" },
+  { pattern: /\bcollect(?:s|ing)? (?:old |vintage |retro )?([\p{L}-]+)/iu, label: "collecting" },
+  { pattern: /\b(?:chess)\b/i, label: "chess" },
+  { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
+  { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
+  { pattern: /\b(?:fishing)\b/i, label: "fishing" },
+  { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
+  { pattern: /\b(?:teaching myself to fly|learning to fly|flying lessons)\b/i, label: "learning to fly" },
+  {
+    pattern:
+      /\bcoach(?:es|ing)? (?:the |a |an )?(?:[\w'-]+ ){0,3}(?:rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i,
+    label: "youth sports coaching",
+  },
+  {
+    pattern:
+      /\b(?:lifelong |big |huge |die-hard |massive )?(?!(?:Big|Huge|Massive|Lifelong|Avid|Keen|Die-hard|Such|The|A|An|Not|No)\b)(\p{Lu}[\p{L}]+) fan\b/u,
+    label: "fan",
+  },
+  { pattern: /\b(?:dancing|salsa|tango|line dancing|ballroom)\b/i, label: "dancing" },
+  { pattern: /\b(?:ice[- ]bath(?:s|ing)?|cold[- ]plunges?|winter swimming)\b/i, label: "ice bathing" },
+  { pattern: /\b(?:sauna)\b/i, label: "sauna" },
+  {
+    pattern: /\b(?:film photography|analog(?:ue)? photography|shoot(?:s|ing)? film|develop(?:s|ing)? film)\b/i,
+    label: "film photography",
+  },
+  { pattern: /\b(?:northern lights|aurora)\b/i, label: "northern lights photography" },
+  {
+    pattern:
+      /\b(?:vinyl|LPs|crates of [^,.;]{0,40}records|records? (?:shops?|collection|fairs?)|(?:old|vintage|rare|pop|jazz|soul|funk|punk|\d0s) records)\b/,
+    label: "collecting records",
+  },
+  { pattern: /\b(?:DJ(?:s|ing|ed)?|deejay(?:ing)?)\b/, label: "DJing" },
+  { pattern: /\b(?:community|amateur|local) theat(?:re|er)\b|\bam-?dram\b|\bimprov\b/i, label: "community theatre" },
+  { pattern: /\b(?:stand-?up comedy|open mics?)\b/i, label: "stand-up comedy" },
+  { pattern: /\b(?:meditat(?:e|es|ing|ion)|mindfulness)\b/i, label: "meditation" },
+  {
+    pattern:
+      /\b(?:tennis|padel|squash|table tennis|ping pong|golf|volleyball|basketball|baseball|softball|netball|handball|hockey|rugby|cricket|football|soccer|futsal|frisbee|ultimate)\b/i,
+    label: "",
+  },
+  { pattern: /\b(?:bike|bicycle|cycle) polo\b|\bradpolo\b/i, label: "bike polo" },
+  {
+    pattern:
+      /\b(?:karate|judo|jiu-?jitsu|BJJ|taekwondo|kung fu|aikido|boxing|kickboxing|muay thai|fencing|capoeira)\b/i,
+    label: "martial arts",
+  },
+  { pattern: /\b(?:triathlons?|ironman)\b/i, label: "triathlon" },
+  {
+    pattern:
+      /\b(?:mountaineering|alpinism|trail running|ultra-?running|paragliding|kitesurfing|windsurfing|paddleboarding|rowing|snorkell?ing|free-?diving|skating|ice skating|horse riding|horseback riding|motorcycling|motorbiking)\b/i,
+    label: "",
+  },
+  { pattern: /\b(?:scuba|diving)\b/i, label: "diving" },
+  { pattern: /\b(?:allotment|community garden|veg patch|vegetable patch)\b/i, label: "allotment gardening" },
+  { pattern: /\b(?:beekeeping|bee-keeping|my hives?)\b/i, label: "beekeeping" },
+  { pattern: /\b(?:astronomy|telescope)\b/i, label: "astronomy" },
+  { pattern: /\b(?:crosswords?|sudoku|jigsaws?|puzzles)\b/i, label: "puzzles" },
+  {
+    pattern: /\b(?:D&D|dungeons (?:&|and) dragons|tabletop (?:RPGs?|games?)|role-?playing games?|warhammer)\b/i,
+    label: "tabletop games",
+  },
+  { pattern: /\b(?:anime|manga)\b/i, label: "anime" },
+  { pattern: /\b(?:comics|comic books|graphic novels)\b/i, label: "comics" },
+  { pattern: /\b(?:lego)\b/i, label: "LEGO" },
+  { pattern: /\b(?:model (?:trains|railways?|kits|planes)|scale models)\b/i, label: "model making" },
+  { pattern: /\b(?:genealogy|family history)\b/i, label: "genealogy" },
+  { pattern: /\b(?:poetry|writing poems)\b/i, label: "poetry" },
+  { pattern: /\b(?:journaling|journalling)\b/i, label: "journaling" },
+  { pattern: /\b(?:volunteer(?:s|ing)?)\b/i, label: "volunteering" },
+  { pattern: /\b(?:live music|gigs|concerts)\b/i, label: "live music" },
+  {
+    pattern:
+      /\b(?:jam sessions?|(?:music|folk|trad|blues|jazz|cajun|open|weekly|monthly|saturday|sunday|friday) jams?)\b/i,
+    label: "music jams",
+  },
+  { pattern: /\b(?:opera|ballet)\b/i, label: "" },
+  { pattern: /\b(?:travel(?:l?ing)?|backpacking)\b/i, label: "travel" },
+  { pattern: /\b(?:fermenting|fermentation|kimchi|sourdough)\b/i, label: "fermentation" },
+  {
+    pattern: /\b(?:restor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios))\b/i,
+    label: "restoration",
+  },
+  { pattern: /\b(?:DIY)\b/, label: "DIY" },
+  { pattern: /\bleg(?:e)? ich\b[^.;]{0,60}\bauf\b|\bauflegen\b/i, label: "DJing" },
+  { pattern: /\b(?:wandern|randonnée)\b/i, label: "hiking" },
+  { pattern: /\b(?:klettern|bouldern|escalade)\b/i, label: "climbing" },
+  { pattern: /\b(?:angeln|pêche)\b/i, label: "fishing" },
+  { pattern: /\b(?:segeln|voile)\b/i, label: "sailing" },
+  { pattern: /\b(?:gärtnern|jardinage|schrebergarten|kleingarten)\b/i, label: "gardening" },
+  { pattern: /\b(?:radfahren|vélo)\b/i, label: "cycling" },
+  {
+    pattern:
+      /\b(guitar|piano|violin|cello|ukulele|saxophone|bagpipes|fiddle|banjo|mandolin|harmonica|accordion|flute|trumpet)\b/i,
+    label: "instrument",
+  },
+];
+
+/** "a keen gardener", "an avid reader": the enthusiast noun names the pastime. */
+export const ENTHUSIAST_HOBBIES: Record<string, string> = {
+  gardener: "gardening",
+  cyclist: "cycling",
+  runner: "running",
+  swimmer: "swimming",
+  climber: "climbing",
+  baker: "baking",
+  cook: "cooking",
+  reader: "reading",
+  birder: "birdwatching",
+  birdwatcher: "birdwatching",
+  photographer: "photography",
+  hiker: "hiking",
+  walker: "walking",
+  sailor: "sailing",
+  surfer: "surfing",
+  golfer: "golf",
+  angler: "fishing",
+  fisherman: "fishing",
+  knitter: "knitting",
+  gamer: "gaming",
+  musician: "music",
+  painter: "painting",
+  skier: "skiing",
+  traveller: "travel",
+  traveler: "travel",
+  collector: "collecting",
+  dancer: "dancing",
+  singer: "singing",
+  chess: "chess",
+  diver: "diving",
+  kayaker: "kayaking",
+  paddler: "paddling",
+  rower: "rowing",
+  triathlete: "triathlon",
+  "trail runner": "trail running",
+  woodworker: "woodworking",
+  potter: "pottery",
+  quilter: "quilting",
+  brewer: "home brewing",
+  "home brewer": "home brewing",
+  beekeeper: "beekeeping",
+  gardner: "gardening",
+};
+
+/** Context that marks a sentence as about free time. */
+export const LEISURE_CONTEXT =
+  /\b(?:outside (?:of )?work|outside (?:the|her|his) (?:office|day job)|off the (?:farm|clock|job|tools)|not on the tools|when (?:I'm|I am|he's|she's|he is|she is) not (?:working|on)|switch off|free time|spare time|days? off|weekends?|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s? (?:nights?|mornings?|evenings?)|hobb(?:y|ies)|me-?time|for fun|to relax|keeps? me sane|these days|downtime|descansos|tiempo libre|me gusta|I love|I enjoy|I'm into|passion|fan\b|sundays? at|before sleep|unwind|community (?:group|team)|paddles|personal(?=:)|privat(?=:)|weekend ritual|when I'?m not at|when I am not at|at home for fun|as a hobby|obsessed with|jam|(?:my|our|a) band|season tickets?|cheer(?:s|ing)? (?:on|for)|root(?:s|ing)? for|shout(?:s|ing)? for|(?:satur|sun)days? afternoons?)\b/i;
+
+/** Questions that ask about free time. */
+export const LEISURE_QUESTION =
+  /\b(?:outside (?:of )?work|free time|spare time|switch off|hobb(?:y|ies)|for fun|keeps you sane|not (?:working|making)|weekends?|relax|anything else|when you(?:'re| are) not|not (?:at|in|on) (?:work|the)|cope|unwind|recharge|decompress|off duty|time off|days? off|personal life|passions?|interests|what do you (?:do|enjoy|love) (?:for fun|when you|outside|besides|in your))\b/i;

@@ -1,0 +1,62 @@
+/** Named pains that read the same wherever they appear: surface -> canonical. */
+export const PAIN_WORDS: readonly [RegExp, string][] = [
+  [/\b(?:imposter|impostor) syndrome\b/i, "imposter syndrome"],
+  [/\bburn(?:ed|t)? ?out\b|\bburnout\b/i, "burnout"],
+  [/\blonel(?:y|iness)\b/i, "loneliness"],
+  [/\bgrie(?:f|ving)\b/i, "grief"],
+  [/\bhomesick(?:ness)?\b|\bmiss(?:ing)? home\b/i, "homesickness"],
+  [
+    /\bshort[- ]staffed\b|\bunder-?staff(?:ed|ing)\b|\bstaff shortages?\b|\bwe(?:'re| are) short all the time\b/i,
+    "short staffing",
+  ],
+  [/\b(?:cost of living)\b/i, "high cost of living"],
+  [/\b\d{2}% meetings\b|\btoo many meetings\b|\bback-to-back meetings\b/i, "too many meetings"],
+  [/\bfunding\b/i, "funding"],
+  [/\bpa(?:y|ys|id) (?:me )?late\b|\blate pay(?:ers?|ments?)\b|\bslow payers?\b/i, "late payments"],
+  [/\bdiscoverability\b/i, "discoverability"],
+  [/\btranslation costs?\b/i, "translation costs"],
+  [/\bno-?shows?\b/i, "no-shows"],
+  [/\bdouble[- ]?book(?:ed|ings?)\b|\bover-?book(?:ed|ings?)\b|\bsold (?:two times|twice)\b/i, "double bookings"],
+  [/\bchasing (?:payments?|invoices?|money)\b|\bpays? (?:at|after) \d+ days\b/i, "late payments"],
+  [/\blast-?minute cancell?ations?\b/i, "last-minute cancellations"],
+  [/\b(?:charged (?:me )?twice|double[- ]charg(?:ed|ing))\b/i, "double charging"],
+  [/\b(?:can'?t|cannot|couldn'?t|unable to) log ?in\b|\blog-?in (?:issues|problems|errors)\b/i, "login problems"],
+  [/\blogg(?:ed|ing|s) (?:me |us )?out (?:again|randomly|constantly|all the time)\b/i, "unexpected logouts"],
+  [/\blost (?:\w+ )?(?:hours|days|weeks) of work\b|\blost (?:all )?my work\b/i, "lost work"],
+  [/\b(?:exam|academic|peer|time|cost|price|deadline|financial) pressure\b/i, ""],
+  [/\b(?:drought|dry (?:winters?|summers?|spells?|years?|seasons?))\b/i, "drought"],
+  [/\bsmoke taint\b|\bwild ?fires?\b|\bbush ?fires?\b/i, "wildfire smoke"],
+  [/\bscope creep\b|\bfeature creep\b|\bjust one more (?:feature|thing|kpi|tile|field)/i, "scope creep"],
+  [
+    /\b(?:spare|replacement) parts? (?:shortages?|delays?)\b|\bwait(?:ing)? [^.;]{0,20}\d+ (?:weeks|months) for\b/i,
+    "parts delays",
+  ],
+  [/\bsupply chain (?:issues|problems|delays|disruption)\b/i, "supply chain disruption"],
+  [/\bundercharg(?:e|ed|ing)\b/i, "undercharging"],
+  [/\b(?:sleep deprivation|can'?t sleep|poor sleep|not sleeping)\b/i, "poor sleep"],
+  [/\b(?:back pain|bad back|knee pain)\b/i, "physical strain"],
+];
+
+/** Words that make a sentence a complaint. */
+export const COMPLAINT =
+  /\b(?:again|problems?|issues?|killing|kills|nightmare|hate|crazy|nuts|worst|hard|harder|difficult|struggl\w*|frustrat\w*|annoy\w*|pain|costly|expensive|too (?:many|much|high|few)|high|late|slow|broke|broken|lost|lose|losing|can'?t|cannot|never|nobody|worr\w*|scared|stress\w*|sick of|tired of|fed up|ugh|sadly|unfortunately|horror|terrible|awful|bad|already|every single|keeps?|still|eats?|brutal|exhausting|impossible|no way)\b|[😩😤🙄😫😭😡🥵]|!!/iu;
+
+/** Topics that are pains only when the sentence complains ("Turnover is killing us", "overtime again"). */
+export const PAIN_TOPICS: readonly [RegExp, string][] = [
+  [
+    /\b(?:staff |employee |high |constant )?turnover\b|\bresignations?\b|\bkeep losing (?:staff|people)\b/i,
+    "high staff turnover",
+  ],
+  [/\bovertime\b/i, "overtime"],
+  [/\b(?:red tape|bureaucracy|paperwork)\b/i, "paperwork"],
+  [/\b(?:commissions?|platform fees|booking fees)\b|\btakes? \d{1,2} ?%/i, "high commissions"],
+  [
+    /\bhousing (?:market|crisis|shortage)\b|\b(?:flat|house|apartment)[- ]hunting\b|\bfind(?:ing)? (?:a )?(?:flat|place to live|apartment)\b/i,
+    "housing shortage",
+  ],
+  [/\b(?:floods?|flooding)\b/i, "flooding"],
+  [/\b(?:low|bad|poor) (?:pay|wages|salary)\b|\bunderpaid\b/i, "low pay"],
+  [/\b(?:long|awful|horrible) commutes?\b/i, "long commute"],
+  [/\b(?:isolation|isolated)\b/i, "isolation"],
+  [/\b(?:inflation|rising costs|costs? (?:have |has )?(?:doubled|gone up|risen))\b|\bcosts? double\b/i, "rising costs"],
+];
