@@ -91,6 +91,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", requestId());
+  const logInfo = logger.isLevelEnabled("info");
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
@@ -99,17 +100,20 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     const labels = { method: c.req.method, route: routePattern(c), status: String(c.res.status) };
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, seconds);
-    logger.info(
-      {
-        request_id: c.get("requestId"),
-        tenant: c.get("tenantId"),
-        method: labels.method,
-        route: labels.route,
-        status: c.res.status,
-        duration_ms: Math.round(seconds * 1000),
-      },
-      "request",
-    );
+    // Built only when it is written: production runs at warn, where this line is off.
+    if (logInfo) {
+      logger.info(
+        {
+          request_id: c.get("requestId"),
+          tenant: c.get("tenantId"),
+          method: labels.method,
+          route: labels.route,
+          status: c.res.status,
+          duration_ms: Math.round(seconds * 1000),
+        },
+        "request",
+      );
+    }
   });
   app.use("*", earlyRejection());
   app.use(

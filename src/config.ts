@@ -52,6 +52,7 @@ const ConfigSchema = z
     ANTHROPIC_API_KEY: optionalString,
     ANTHROPIC_BASE_URL: optionalUrl,
     AUTH_MODE: z.preprocess(emptyToUndefined, z.enum(["none", "apikey", "jwt"]).default("none")),
+    API_KEY_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(3600).default(30)),
     JWT_SECRET: optionalString,
     JWT_JWKS_URL: optionalUrl,
     JWT_ISSUER: optionalString,
@@ -247,6 +248,8 @@ export interface Config {
   notices: string[];
   auth: {
     mode: RawConfig["AUTH_MODE"];
+    /** How long a node trusts an API key it has verified; a revoked key keeps working that long at most. */
+    apiKeyCacheSeconds: number;
     jwtSecret: string | undefined;
     jwksUrl: string | undefined;
     jwtIssuer: string | undefined;
@@ -383,6 +386,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     notices,
     auth: {
       mode: c.AUTH_MODE,
+      apiKeyCacheSeconds: c.API_KEY_CACHE_SECONDS,
       jwtSecret: c.JWT_SECRET,
       jwksUrl: c.JWT_JWKS_URL,
       jwtIssuer: c.JWT_ISSUER,

@@ -1,20 +1,13 @@
 /**
  * The bare baseline of `reads`: node:http and the database driver alone (postgres.js with the project's pool size,
  * or PGlite on the same data directory), one query for the persona and its sources, the same JSON out. No
- * framework, no auth, no row-level security scope: what the platform does with the same row and query.
+ * framework, no auth, no row-level security scope: what the platform does with the same row and the project's query.
  * Env: DATABASE_URL or DATA_DIR, BENCH_TENANT, PORT, HOST.
  */
 import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-
-const PERSONA_SQL = `
-SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at, p.updated_at,
-  coalesce((SELECT json_agg(json_build_object('id', s.id, 'kind', s.kind, 'url', s.url, 'title', s.title,
-      'chars', s.chars, 'sha256', s.sha256, 'material_date', s.material_date, 'fetched_at', s.fetched_at,
-      'created_at', s.created_at) ORDER BY s.created_at, s.position)
-    FROM sources s WHERE s.tenant_id = p.tenant_id AND s.persona_id = p.id), '[]') AS sources
-FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
+import { PERSONA_RESOURCE_SQL as PERSONA_SQL } from "../../src/personas/store.ts";
 
 type Row = Record<string, unknown> & { created_at: Date; updated_at: Date };
 

@@ -40,8 +40,9 @@ export async function createApiKey(db: DbOrTx, tenantName: string, label?: strin
 const LAST_USED_GRANULARITY = sql`interval '1 minute'`;
 
 /**
- * The tenant the key belongs to, or undefined for a malformed, unknown or revoked key. Read from the database on
- * every request (no per-node cache), so a revoked key stops working on every node at once.
+ * The tenant the key belongs to, or undefined for a malformed, unknown or revoked key, read from the database. The
+ * HTTP layer remembers a verified key for API_KEY_CACHE_SECONDS (src/http/auth.ts), so a revoked key stops working
+ * on every node within that time.
  */
 export async function verifyApiKey(db: DbOrTx, key: string): Promise<string | undefined> {
   const match = KEY_PATTERN.exec(key);

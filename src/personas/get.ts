@@ -1,8 +1,7 @@
 import type { Ctx } from "../context.ts";
-import { type PersonaResource, presentPersona } from "./present.ts";
-import { loadPersona, loadSources } from "./store.ts";
+import type { PersonaResource } from "./present.ts";
+import { readPersonaResource } from "./store.ts";
 
-export async function getPersona({ ctx, id }: { ctx: Ctx; id: string }): Promise<PersonaResource> {
-  const row = await loadPersona(ctx.database.db, ctx.tenantId, id);
-  return presentPersona(row, await loadSources(ctx.database.db, ctx.tenantId, id));
+export function getPersona({ ctx, id }: { ctx: Ctx; id: string }): Promise<PersonaResource> {
+  return readPersonaResource(ctx.database, ctx.tenantId, id);
 }

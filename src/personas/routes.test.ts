@@ -57,6 +57,15 @@ for (const store of STORES) {
       return { res, body: await read(res, Resource) };
     }
 
+    it("stores text with a lone UTF-16 surrogate (as U+FFFD) and reads it back the same", async () => {
+      const res = await call("POST", "/v1/personas", { texts: [`${NOTES}\nA broken character: \ud800 here.`] });
+      expect(res.status).toBe(201);
+      const body = await read(res, Resource);
+      expect(body.persona.name).toBe("Maya Chen");
+      const got = await call("GET", `/v1/personas/${body.id}`);
+      expect(await got.json()).toEqual(body);
+    });
+
     it("creates a persona with evidence, Location and ETag, and reads it back", async () => {
       const { res, body } = await createMaya();
       expect(res.headers.get("location")).toBe(`/v1/personas/${body.id}`);

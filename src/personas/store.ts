@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { personas, personaVersions, sources } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
 import type { PreparedSource } from "../synthesis/pipeline.ts";
 import type { DiffEntry } from "./diff.ts";
+import type { PersonaResource } from "./present.ts";
 import { LIST_FIELDS, type Persona, type SourceInfo, type SourceKind } from "./schemas.ts";
 
 export type PersonaRow = typeof personas.$inferSelect;
@@ -24,6 +25,163 @@ export async function loadPersona(
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw notFound("Persona");
   return row;
+}
+
+/**
+ * A persona with its sources (everything but their text), in one statement: a read is one round trip, and the
+ * query is plain SQL because building it with the ORM cost more than running it. The bench's bare baseline runs it
+ * too (bench/support/bare-reads.ts).
+ */
+/** A source's description (everything but its text) as JSON, for the statements below. */
+const SOURCE_INFO_JSON = `json_agg(json_build_object('id', s.id, 'kind', s.kind, 'url', s.url, 'title', s.title,
+  'chars', s.chars, 'sha256', s.sha256, 'material_date', s.material_date, 'fetched_at', s.fetched_at,
+  'created_at', s.created_at) ORDER BY s.created_at, s.position)`;
+
+export const PERSONA_RESOURCE_SQL = `
+SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at, p.updated_at,
+  coalesce((SELECT ${SOURCE_INFO_JSON}
+    FROM sources s WHERE s.tenant_id = p.tenant_id AND s.persona_id = p.id), '[]') AS sources
+FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
+
+/**
+ * A new persona as version 1 with its sources, in one statement (one round trip, atomic as a whole): the persona,
+ * its sources and its first version, answering with the resource as PERSONA_RESOURCE_SQL reads it.
+ */
+const INSERT_PERSONA_SQL = `
+WITH persona AS (
+  INSERT INTO personas (id, tenant_id, version, persona, evidence, warnings, usage, search, created_at, updated_at)
+  VALUES ($1, $2, 1, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, to_tsvector('simple', $7), $8::timestamptz,
+    $8::timestamptz)
+  RETURNING id, version, persona, evidence, warnings, usage, created_at, updated_at
+), s AS (
+  INSERT INTO sources (id, tenant_id, persona_id, kind, url, title, chars, sha256, content, position, material_date,
+    fetched_at, created_at)
+  SELECT r.id, $2, $1, r.kind, r.url, r.title, r.chars, r.sha256, r.content, r.position, r.material_date,
+    r.fetched_at, $8::timestamptz
+  FROM jsonb_to_recordset($9::jsonb) AS r(id text, kind text, url text, title text, chars integer, sha256 text,
+    content text, position integer, material_date timestamptz, fetched_at timestamptz)
+  RETURNING id, kind, url, title, chars, sha256, material_date, fetched_at, created_at, position
+), version AS (
+  INSERT INTO persona_versions (tenant_id, persona_id, version, persona, evidence, diff, cause, source_ids, created_at)
+  VALUES ($2, $1, 1, $3::jsonb, $4::jsonb, $10::jsonb, $11, $12::jsonb, $8::timestamptz)
+)
+SELECT p.*, coalesce((SELECT ${SOURCE_INFO_JSON} FROM s), '[]') AS sources FROM persona p`;
+
+type Timestamp = Date | string;
+
+interface PersonaResourceRow {
+  id: string;
+  version: number;
+  persona: Persona;
+  evidence: PersonaRow["evidence"];
+  warnings: string[];
+  usage: PersonaResource["usage"];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sources: Array<{
+    id: string;
+    kind: SourceKind;
+    url: string | null;
+    title: string | null;
+    chars: number;
+    sha256: string;
+    material_date: string | null;
+    fetched_at: string | null;
+    created_at: string;
+  }>;
+}
+
+const iso = (value: Timestamp) => new Date(value).toISOString();
+
+function toResource(row: PersonaResourceRow): PersonaResource {
+  return {
+    id: row.id,
+    version: row.version,
+    persona: row.persona,
+    evidence: row.evidence,
+    sources: row.sources.map((s) =>
+      presentSource({
+        id: s.id,
+        kind: s.kind,
+        url: s.url,
+        title: s.title,
+        chars: s.chars,
+        sha256: s.sha256,
+        materialDate: s.material_date ? new Date(s.material_date) : null,
+        fetchedAt: s.fetched_at ? new Date(s.fetched_at) : null,
+        createdAt: new Date(s.created_at),
+      }),
+    ),
+    warnings: row.warnings,
+    usage: row.usage ?? null,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
+}
+
+/** The API resource of one persona of the tenant, or 404 (also for another tenant's id and for malformed ids). */
+export async function readPersonaResource(
+  database: Pick<Database, "queryAs">,
+  tenantId: string,
+  id: string,
+): Promise<PersonaResource> {
+  if (!isId("persona", id)) throw notFound("Persona");
+  const [row] = await database.queryAs<PersonaResourceRow>(tenantId, PERSONA_RESOURCE_SQL, [tenantId, id]);
+  if (!row) throw notFound("Persona");
+  return toResource(row);
+}
+
+export interface NewPersona {
+  id: string;
+  tenantId: string;
+  persona: Persona;
+  evidence: PersonaRow["evidence"];
+  warnings: string[];
+  usage: Record<string, unknown>;
+  sources: StoredSource[];
+  /** Against the empty persona. */
+  diff: DiffEntry[];
+  cause: string;
+  at: Date;
+}
+
+/**
+ * JSON for a jsonb parameter. Lone UTF-16 surrogates become U+FFFD, as the drivers already do for text parameters:
+ * jsonb refuses their \u escapes.
+ */
+const jsonParam = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
+
+/** Stores a new persona as version 1 with its sources in one statement; answers with its resource. */
+export async function insertNewPersona(database: Pick<Database, "queryAs">, p: NewPersona): Promise<PersonaResource> {
+  const sourceRows = p.sources.map((s) => ({
+    id: s.id,
+    kind: s.kind,
+    url: s.url ?? null,
+    title: s.title ?? null,
+    chars: s.chars,
+    sha256: s.sha256,
+    content: s.text,
+    position: s.order,
+    material_date: s.date ? new Date(s.date).toISOString() : null,
+    fetched_at: s.fetchedAt ? new Date(s.fetchedAt).toISOString() : null,
+  }));
+  const [row] = await database.queryAs<PersonaResourceRow>(p.tenantId, INSERT_PERSONA_SQL, [
+    p.id,
+    p.tenantId,
+    jsonParam(p.persona),
+    jsonParam(p.evidence),
+    jsonParam(p.warnings),
+    jsonParam(p.usage),
+    searchWords(p.persona),
+    p.at.toISOString(),
+    jsonParam(sourceRows),
+    jsonParam(p.diff),
+    p.cause,
+    jsonParam(p.sources.map((s) => s.id)),
+  ]);
+  if (!row) throw new Error("insert returned no row");
+  return toResource(row);
 }
 
 /** The columns of a source that describe it (everything but its text). */
@@ -115,7 +273,11 @@ export async function insertVersion(db: DbOrTx, record: VersionRecord): Promise<
 
 /** The words `q` searches: names, places and every list item. */
 export function searchVector(persona: Persona) {
-  const words = [
+  return sql`to_tsvector('simple', ${searchWords(persona)})`;
+}
+
+function searchWords(persona: Persona): string {
+  return [
     persona.name,
     persona.occupation,
     persona.location,
@@ -125,5 +287,4 @@ export function searchVector(persona: Persona) {
   ]
     .filter((v): v is string => typeof v === "string")
     .join(" ");
-  return sql`to_tsvector('simple', ${words})`;
 }

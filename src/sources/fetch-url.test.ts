@@ -595,6 +595,27 @@ describe("fetchAll", () => {
     expect(pages.maxInFlight).toBe(3);
   });
 
+  it("keeps at most perHostConcurrency of one host in flight, and fetches other hosts meanwhile", async () => {
+    pages.maxInFlight = 0;
+    // 127.0.0.1 and pages.test are two host names of the same page server.
+    const urls = Array.from({ length: 10 }, (_, i) =>
+      i % 2 ? `http://127.0.0.1:${P}/concurrent?i=${i}` : `http://pages.test:${P}/concurrent?i=${i}`,
+    );
+    const results = await fetchAll(makeFetcher({ perHostConcurrency: 2 }), urls, { concurrency: 10 });
+    expect(results.map((r) => r.page?.body)).toEqual(urls.map((_, i) => `ok ${i}`));
+    expect(pages.maxInFlight).toBe(4);
+  });
+
+  it("holds the per-host limit across every request the fetcher serves", async () => {
+    pages.maxInFlight = 0;
+    const fetcher = makeFetcher({ perHostConcurrency: 3 });
+    const urls = (from: number) =>
+      Array.from({ length: 5 }, (_, i) => `http://127.0.0.1:${P}/concurrent?i=${from + i}`);
+    const [first, second] = await Promise.all([fetchAll(fetcher, urls(0)), fetchAll(fetcher, urls(5))]);
+    expect([...(first ?? []), ...(second ?? [])].every((r) => r.page !== undefined)).toBe(true);
+    expect(pages.maxInFlight).toBe(3);
+  });
+
   it("handles an empty list", async () => {
     expect(await fetchAll(makeFetcher(), [])).toEqual([]);
   });
@@ -634,6 +655,7 @@ describe("configuration", () => {
   it("rejects nonsense limits", () => {
     expect(() => createFetcher({ maxBytes: 0 })).toThrow(/maxBytes/);
     expect(() => createFetcher({ maxRedirects: -1 })).toThrow(/maxRedirects/);
+    expect(() => createFetcher({ perHostConcurrency: 0 })).toThrow(/perHostConcurrency/);
   });
 
   it("the allow-list covers only the exact host:port, one hop at a time", async () => {

@@ -67,6 +67,11 @@ export interface FetcherOptions {
   userAgent?: string;
   /** Name resolution; the OS resolver by default. Tests inject one so that no DNS query leaves the machine. */
   resolve?: Resolver;
+  /**
+   * Fetches of one host name in flight at once, across every request this fetcher serves (the node): a create with
+   * 25 URLs of one site, or many creates at once, never open more than this to it. The others wait their turn.
+   */
+  perHostConcurrency: number;
 }
 
 export const DEFAULT_FETCHER_OPTIONS = {
@@ -75,10 +80,12 @@ export const DEFAULT_FETCHER_OPTIONS = {
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 15_000,
   maxRedirects: 5,
+  perHostConcurrency: 4,
   userAgent: "PersonaStudio/0.1 (+https://github.com/persona-studio)",
 } as const satisfies FetcherOptions;
 
-export const DEFAULT_FETCH_CONCURRENCY = 4;
+/** URLs of one fetchAll in flight at once, when the caller does not say (the per-host limit applies as well). */
+export const DEFAULT_FETCH_CONCURRENCY = 8;
 
 const MAX_URL_LENGTH = 8192;
 
@@ -326,7 +333,7 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
   // Drop explicit undefineds so that a config layer passing `maxBytes: undefined` gets the default.
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   const config: FetcherOptions & { userAgent: string } = { ...DEFAULT_FETCHER_OPTIONS, ...given };
-  for (const key of ["maxBytes", "connectTimeoutMs", "totalTimeoutMs"] as const) {
+  for (const key of ["maxBytes", "connectTimeoutMs", "totalTimeoutMs", "perHostConcurrency"] as const) {
     if (!Number.isFinite(config[key]) || config[key] <= 0) throw new Error(`fetcher option ${key} must be > 0`);
   }
   if (!Number.isInteger(config.maxRedirects) || config.maxRedirects < 0) {
@@ -334,6 +341,7 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
   }
   const allowHosts: ReadonlySet<string> = new Set(config.allowHosts.map(normaliseAllowEntry));
   const resolve = config.resolve ?? systemResolver;
+  const perHost = hostLimits(config.perHostConcurrency);
 
   async function fetchOnce(requested: string, callerSignal: AbortSignal | undefined): Promise<FetchedPage> {
     const deadline = AbortSignal.timeout(config.totalTimeoutMs);
@@ -485,7 +493,36 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
   }
 
   return {
-    fetch: (url, fetchOptions) => fetchOnce(url, fetchOptions?.signal),
+    // The time cap starts when the fetch does, not while it waits for its host's turn.
+    fetch: (url, fetchOptions) => perHost(hostNameOf(url), () => fetchOnce(url, fetchOptions?.signal)),
+  };
+}
+
+/** The host name a URL's per-host limit counts against ("" for text that is not a URL: it fails at once anyway). */
+const hostNameOf = (url: string) => (URL.canParse(url) ? new URL(url).hostname : "");
+
+/**
+ * Runs work with at most `max` in flight per key, first come first served. A key's entry lives only while something
+ * of it runs or waits, so the map holds the hosts being fetched now, not every host ever seen.
+ */
+function hostLimits(max: number) {
+  const hosts = new Map<string, { active: number; waiting: Array<() => void> }>();
+  return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    let host = hosts.get(key);
+    if (!host) {
+      host = { active: 0, waiting: [] };
+      hosts.set(key, host);
+    }
+    if (host.active >= max) await new Promise<void>((resolve) => host?.waiting.push(resolve));
+    else host.active += 1;
+    try {
+      return await work();
+    } finally {
+      const next = host.waiting.shift();
+      if (next)
+        next(); // the slot passes straight to the next in line
+      else if (--host.active === 0) hosts.delete(key);
+    }
   };
 }
 
@@ -496,7 +533,7 @@ export interface FetchAllResult {
 }
 
 /**
- * Fetch many URLs with at most `concurrency` in flight. Each URL fails alone: the result array has one entry per
+ * Fetch many URLs with at most `concurrency` in flight (and the fetcher's per-host limit). Each URL fails alone: the result array has one entry per
  * input URL, in input order, with either a page or the FetchError that explains why there is none.
  */
 export async function fetchAll(

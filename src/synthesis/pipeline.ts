@@ -15,7 +15,8 @@ export const MATERIAL_LIMITS = {
   urls: 25,
   charsPerText: 8_000_000,
   charsPerUrl: 2_048,
-  fetchConcurrency: 4,
+  /** Every URL of a create may be in flight at once; the fetcher's per-host limit keeps any one site from a burst. */
+  fetchConcurrency: 25,
 } as const;
 
 export type Engine = "offline" | "llm";
