@@ -900,7 +900,7 @@ export interface components {
             rule: "recency" | "stated_beats_inferred" | "manual_value";
             /** @enum {string} */
             status: "pending" | "resolved" | "superseded";
-            resolution: components["schemas"]["ConflictResolution"];
+            resolution: components["schemas"]["ConflictResolution"] | null;
             created_version: number;
             resolved_version: number | null;
             created_at: string;
@@ -914,7 +914,7 @@ export interface components {
             /** @enum {string} */
             action: "keep_current" | "take_proposed" | "write";
             value: string | number | null;
-        } | null;
+        };
         ResolvedConflict: {
             conflict: components["schemas"]["PersonaConflict"];
             persona: components["schemas"]["PersonaResource"];

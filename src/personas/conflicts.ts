@@ -25,7 +25,8 @@ export const ConflictResource = z
     applied: z.enum(["current", "proposed"]),
     rule: z.enum(["recency", "stated_beats_inferred", "manual_value"]),
     status: z.enum(["pending", "resolved", "superseded"]),
-    resolution: ConflictResolution.nullable(),
+    // A union rather than .nullable(): that would make the shared ConflictResolution schema itself nullable.
+    resolution: z.union([ConflictResolution, z.null()]),
     /** The version the merge made, and the version the resolution made. */
     created_version: z.number().int(),
     resolved_version: z.number().int().nullable(),
