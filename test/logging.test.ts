@@ -42,6 +42,7 @@ describe("logs", () => {
     expect(log).toContain('"request_id"');
     expect(log).toContain('"route":"/v1/personas"');
     expect(log).toContain('"route":"/v1/projects/:id"');
+    // A random key may itself contain "_" (an empty piece is in every string): check the non-trivial pieces.
     for (const forbidden of [
       "zephyrine-secret-launch",
       "Zephyrine",
@@ -49,9 +50,9 @@ describe("logs", () => {
       "quillfeather",
       "lighthouse",
       key,
-      key.split("_")[2] ?? key,
+      key.split("_").slice(2).join("_"),
       "secretsecret",
-    ]) {
+    ].filter((s) => s.length >= 8)) {
       expect(log, forbidden).not.toContain(forbidden);
     }
   });
