@@ -269,6 +269,16 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
     await direct.check();
     await page.getByRole("checkbox", { name: "Auto-play replies" }).check();
 
+    // Escape discards a recording: nothing is sent anywhere.
+    const talk = page.getByRole("button", { name: "Push to talk" });
+    await talk.click();
+    await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    await page.keyboard.press("Escape");
+    await page.getByText("Recording discarded.").waitFor();
+    expect(await talk.getAttribute("aria-pressed")).toBe("false");
+    await page.waitForTimeout(500);
+    expect(upstream.requests).toEqual([]);
+
     upstream.script(
       { kind: "transcript", text: "Where do you live?", duration: 1.4 },
       { kind: "speech", bytes: spokenReply, contentType: "audio/ogg" },
@@ -284,7 +294,6 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     // Click once to start, once to stop (the toggle), as a mouse or an assistive technology would.
-    const talk = page.getByRole("button", { name: "Push to talk" });
     await talk.click();
     await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
     await page.waitForTimeout(2000);
@@ -319,7 +328,7 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
     const lastReply = log.locator(".bubble.assistant").last();
     await lastReply.getByRole("button", { name: "Play reply" }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { __played: boolean }).__played)).toBe(true);
-    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await page.getByRole("alert").filter({ hasNotText: "Recording discarded." }).count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
