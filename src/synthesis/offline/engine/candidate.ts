@@ -14,6 +14,8 @@ export interface Candidate {
   /** When the unit's source had a date above it; used to let newer statements win. */
   date: number | null;
   position: number;
+  /** Id of the rule that proposed it ("pain_points/labelled"); the eval reports hits and precision per rule. */
+  rule?: string;
 }
 
 export function fromUnit(
@@ -33,5 +35,11 @@ export function fromUnit(
     confidence,
     date: unit.date,
     position: unit.source.order * 1_000_000 + unit.index,
+    ...(process.env.ENGINE_RULE_SITES ? { rule: callSite() } : {}),
   };
+}
+
+function callSite(): string {
+  const line = new Error().stack?.split("\n")[3] ?? "";
+  return /offline\/(\w+\/[\w-]+)\.ts:(\d+)/.exec(line)?.slice(1, 3).join(":") ?? "?";
 }
