@@ -35,11 +35,5 @@ export function fromUnit(
     confidence,
     date: unit.date,
     position: unit.source.order * 1_000_000 + unit.index,
-    ...(process.env.ENGINE_RULE_SITES ? { rule: callSite() } : {}),
   };
-}
-
-function callSite(): string {
-  const line = new Error().stack?.split("\n")[3] ?? "";
-  return /offline\/(\w+\/[\w-]+)\.ts:(\d+)/.exec(line)?.slice(1, 3).join(":") ?? "?";
 }
