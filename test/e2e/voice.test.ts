@@ -331,4 +331,23 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
     expect(await page.getByRole("alert").filter({ hasNotText: "Recording discarded." }).count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
+
+  it("offers only the browser's dictation when the server has no voice engine", async () => {
+    // The same server, seen as one without engines: its capabilities say so.
+    await page.route("**/v1/capabilities", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { voice: Record<string, unknown> };
+      await route.fulfill({ response, json: { ...body, voice: { ...body.voice, transcription: null, speech: null } } });
+    });
+    await page.reload();
+    const log = page.getByRole("log");
+    await log.locator(".bubble.assistant").first().waitFor();
+    await page.getByRole("textbox", { name: "Message to Maya Chen" }).waitFor();
+    const dictation = await page.evaluate(() => "SpeechRecognition" in window || "webkitSpeechRecognition" in window);
+    await expect.poll(() => page.getByRole("button", { name: "Voice input" }).count()).toBe(dictation ? 1 : 0);
+    expect(await page.getByRole("button", { name: "Push to talk" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Play reply" }).count()).toBe(0);
+    expect(await page.getByRole("checkbox", { name: "Auto-play replies" }).count()).toBe(0);
+    await page.unroute("**/v1/capabilities");
+  });
 });
