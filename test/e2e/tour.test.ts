@@ -54,6 +54,11 @@ async function makeFixture(base: string): Promise<Fixture> {
     headers: { "content-type": "application/merge-patch+json" },
     body: JSON.stringify({ occupation: "Pediatric nurse on the night shift at Denver Children's Hospital, ward 4B" }),
   });
+  // Material that proposes another occupation: a pending conflict, so the persona screen shows the conflicts panel.
+  await json(`${base}/v1/personas/${maya.id}`, {
+    method: "PATCH",
+    body: JSON.stringify({ texts: ["Follow-up call. Hi, I am Maya Chen. I work as a school nurse."] }),
+  });
   const project = await post<{ id: string; slug: string }>("/v1/projects", {
     name: "Nurse Shifts",
     persona_ids: [maya.id],
@@ -89,7 +94,19 @@ const SCREENS: Screen[] = [
   {
     name: "persona",
     path: (f) => `/personas/${f.personaId}`,
-    ready: (page) => page.getByRole("heading", { name: "Maya Chen", level: 1 }).waitFor(),
+    ready: async (page) => {
+      await page.getByRole("heading", { name: "Maya Chen", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "1 conflict to resolve" }).waitFor();
+    },
+  },
+  {
+    name: "persona-conflict-write",
+    path: (f) => `/personas/${f.personaId}`,
+    ready: (page) => page.getByRole("heading", { name: "1 conflict to resolve" }).waitFor(),
+    open: async (page) => {
+      await page.getByRole("button", { name: "Write another value" }).click();
+      await page.getByRole("textbox", { name: "Another value for occupation" }).waitFor();
+    },
   },
   {
     name: "persona-evidence",

@@ -23,6 +23,9 @@ describe("diff presentation", () => {
     );
     expect(describeCause("restore:2")).toBe("Restored version 2");
     expect(describeCause("merge")).toBe("New material merged");
+    expect(describeCause("resolve:cfl_1:keep_current")).toBe("Conflict resolved: kept the current value");
+    expect(describeCause("resolve:cfl_1:take_proposed")).toBe("Conflict resolved: took the proposed value");
+    expect(describeCause("resolve:cfl_1:write")).toBe("Conflict resolved: wrote another value");
     expect(describeCause("some_new_cause")).toBe("some new cause");
   });
 });

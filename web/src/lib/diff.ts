@@ -39,6 +39,12 @@ export function describeDiffEntry(entry: DiffEntry): string {
   }
 }
 
+const RESOLUTIONS: Record<string, string> = {
+  keep_current: "kept the current value",
+  take_proposed: "took the proposed value",
+  write: "wrote another value",
+};
+
 /** "merge" -> "New material merged"; unknown causes pass through readable. */
 export function describeCause(cause: string): string {
   const known: Record<string, string> = {
@@ -52,6 +58,8 @@ export function describeCause(cause: string): string {
   };
   const [head = "", ...rest] = cause.split(":");
   if (head === "restore" && rest.length > 0) return `Restored version ${rest.join(":")}`;
+  // resolve:<conflict id>:<action>, written when the person settles a conflict (the diff names the field).
+  if (head === "resolve" && rest.length === 2) return `Conflict resolved: ${RESOLUTIONS[rest[1] ?? ""] ?? rest[1]}`;
   const word = known[head] ?? head.replaceAll("_", " ");
   return rest.length > 0 ? `${word} ${rest.join(":")}` : word;
 }

@@ -12,6 +12,7 @@ import {
 } from "../components/ui.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { AddMaterial } from "./persona/AddMaterial.tsx";
+import { ConflictsPanel } from "./persona/Conflicts.tsx";
 import { FieldCard, type FieldValue } from "./persona/FieldCard.tsx";
 import { History } from "./persona/History.tsx";
 
@@ -137,6 +138,7 @@ export function PersonaPage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
+      <ConflictsPanel resource={data} onResolved={(next, message) => updated(next, message)} />
 
       <div role="tablist" aria-label="Persona sections" className="tabs">
         {TABS.map((t) => (

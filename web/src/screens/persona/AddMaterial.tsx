@@ -8,6 +8,7 @@ import { EvidenceList } from "./Evidence.tsx";
 const RULES: Record<string, string> = {
   recency: "the newer material wins",
   stated_beats_inferred: "a stated value beats an inferred one",
+  manual_value: "it was set by hand (resolve it above, under conflicts to resolve)",
 };
 
 /** Add material to a persona and show what changed: added, updated, and conflicts with both values. */
