@@ -456,6 +456,7 @@ export function ChatPanel({
           {recordable && capabilities ? (
             <PushToTalk
               onRecorded={onRecorded}
+              onStart={player.stop}
               disabled={streaming || transcribing}
               maxSeconds={capabilities.voice.limits.audio_seconds}
               description={lowAccuracy ? "offline speech recognition, low accuracy" : undefined}
