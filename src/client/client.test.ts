@@ -54,7 +54,7 @@ describe("the OpenAPI document and the typed client", () => {
     expect(nullable).toEqual([]);
   });
 
-  it("describes the events of both streams", () => {
+  it("describes the events of every stream", () => {
     const streams = operations().flatMap(({ op }) =>
       Object.values(op.responses).flatMap((r) =>
         r.content?.["text/event-stream"] ? [r.content["text/event-stream"]] : [],
@@ -63,7 +63,12 @@ describe("the OpenAPI document and the typed client", () => {
     expect(streams.map((s) => (s.schema as { $ref?: string }).$ref).sort()).toEqual([
       "#/components/schemas/ChatStreamEvent",
       "#/components/schemas/FocusGroupStreamEvent",
+      "#/components/schemas/JobStreamEvent",
     ]);
+    const job = committed.components.schemas.JobStreamEvent as {
+      oneOf: { properties: { event: { enum: string[] } } }[];
+    };
+    expect(job.oneOf.map((e) => e.properties.event.enum[0])).toEqual(["progress", "done"]);
     const chat = committed.components.schemas.ChatStreamEvent as {
       oneOf: { properties: { event: { enum: string[] } } }[];
     };

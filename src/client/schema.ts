@@ -973,6 +973,21 @@ export interface components {
             conflict: components["schemas"]["PersonaConflict"];
             persona: components["schemas"]["PersonaResource"];
         };
+        /** @description The job's progress: a stream of server-sent events, each with `event:` (the name below), `data:` (its JSON) and an increasing `id:`; comment lines `: ping` keep proxies from closing it. See docs/streaming.md. */
+        JobStreamEvent: {
+            /** @enum {string} */
+            event: "progress";
+            data: {
+                /** @enum {string} */
+                status: "queued" | "running" | "succeeded" | "failed";
+                progress: components["schemas"]["JobProgress"];
+                attempts: number;
+            };
+        } | {
+            /** @enum {string} */
+            event: "done";
+            data: components["schemas"]["Job"];
+        };
         Project: {
             id: string;
             name: string;
@@ -1414,6 +1429,7 @@ export type PersonaConflict = components['schemas']['PersonaConflict'];
 export type ConflictSide = components['schemas']['ConflictSide'];
 export type ConflictResolution = components['schemas']['ConflictResolution'];
 export type ResolvedConflict = components['schemas']['ResolvedConflict'];
+export type JobStreamEvent = components['schemas']['JobStreamEvent'];
 export type Project = components['schemas']['Project'];
 export type Prd = components['schemas']['Prd'];
 export type PrdDocument = components['schemas']['PrdDocument'];
@@ -3203,20 +3219,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"];
-                    "text/event-stream": {
-                        /** @enum {string} */
-                        event: "progress";
-                        data: {
-                            /** @enum {string} */
-                            status: "queued" | "running" | "succeeded" | "failed";
-                            progress: components["schemas"]["JobProgress"];
-                            attempts: number;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        event: "done";
-                        data: components["schemas"]["Job"];
-                    };
+                    "text/event-stream": components["schemas"]["JobStreamEvent"];
                 };
             };
             /** @description No valid API key or token (code: unauthorized) */

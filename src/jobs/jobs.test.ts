@@ -119,18 +119,30 @@ for (const store of STORES) {
     });
 
     it("answers a missing persona (404) and a stale If-Match (412) at once, without a job", async () => {
-      const missing = await sendJson(app, "PATCH", "/v1/personas/per_00000000000000000000", { texts: [MORE] }, {
-        ...auth,
-        ...ASYNC,
-      });
+      const missing = await sendJson(
+        app,
+        "PATCH",
+        "/v1/personas/per_00000000000000000000",
+        { texts: [MORE] },
+        {
+          ...auth,
+          ...ASYNC,
+        },
+      );
       expect(missing.status).toBe(404);
       const created = await sendJson(app, "POST", "/v1/personas", { texts: [NOTES] }, auth);
       const { id } = (await created.json()) as { id: string };
-      const stale = await sendJson(app, "PATCH", `/v1/personas/${id}`, { texts: [MORE] }, {
-        ...auth,
-        ...ASYNC,
-        "if-match": '"7"',
-      });
+      const stale = await sendJson(
+        app,
+        "PATCH",
+        `/v1/personas/${id}`,
+        { texts: [MORE] },
+        {
+          ...auth,
+          ...ASYNC,
+          "if-match": '"7"',
+        },
+      );
       expect(stale.status).toBe(412);
       // Invalid material is refused before any job too.
       const empty = await sendJson(app, "POST", "/v1/personas", { texts: [" "] }, { ...auth, ...ASYNC });
@@ -154,11 +166,17 @@ for (const store of STORES) {
       await services.jobs.stop(); // the job waits in the table while the persona changes under it
       const created = await sendJson(app, "POST", "/v1/personas", { texts: [NOTES] }, auth);
       const { id } = (await created.json()) as { id: string };
-      const res = await sendJson(app, "PATCH", `/v1/personas/${id}`, { texts: [MORE] }, {
-        ...auth,
-        ...ASYNC,
-        "if-match": '"1"',
-      });
+      const res = await sendJson(
+        app,
+        "PATCH",
+        `/v1/personas/${id}`,
+        { texts: [MORE] },
+        {
+          ...auth,
+          ...ASYNC,
+          "if-match": '"1"',
+        },
+      );
       expect(res.status).toBe(202);
       const edit = await sendJson(app, "PATCH", `/v1/personas/${id}`, JSON.stringify({ age: 35 }), {
         ...auth,
@@ -171,7 +189,9 @@ for (const store of STORES) {
       expect(job.problem).toMatchObject({ status: 412, code: "precondition_failed" });
       expect(job.persona).toBeUndefined();
       // Nothing was merged: the persona is at the edit's version.
-      const persona = (await (await app.request(`/v1/personas/${id}`, { headers: auth })).json()) as { version: number };
+      const persona = (await (await app.request(`/v1/personas/${id}`, { headers: auth })).json()) as {
+        version: number;
+      };
       expect(persona.version).toBe(2);
     });
 

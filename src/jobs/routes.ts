@@ -13,7 +13,7 @@ const POLL_MS = 1_000;
 const HEARTBEAT_MS = 15_000;
 
 const ProgressData = z.object({ status: z.enum(JOB_STATUSES), progress: JobProgress, attempts: z.number().int() });
-const JobStreamEvent = z.union([sseEvent("progress", ProgressData), sseEvent("done", Job)]);
+const JobStreamEvent = z.union([sseEvent("progress", ProgressData), sseEvent("done", Job)]).openapi("JobStreamEvent");
 type StreamEvent = ({ type: "progress" } & z.infer<typeof ProgressData>) | ({ type: "done" } & Job);
 
 export const jobsRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
