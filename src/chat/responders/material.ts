@@ -1,60 +1,37 @@
 /**
- * The offline persona's memory: the sentences of its own sources, attributed (whose "I", about whom) by the same
- * code the offline extractor uses, linked to the persona fields they evidence, and ranked for a question with
- * MiniSearch (BM25). Built per persona version and cached on the node; every step is linear in the material and
- * bounded by MATERIAL_LIMITS, so a persona with megabytes of sources costs no more than one with the caps' worth.
+ * The offline persona's memory: the sentences of its own sources (attributed and linked to the fields they
+ * evidence by synthesis/sentences.ts, on the synthesis pool) ranked for a question with MiniSearch (BM25). Built per
+ * persona version and cached on the node; every step is linear in the material and bounded by MATERIAL_LIMITS, so a
+ * persona with megabytes of sources costs no more than one with the caps' worth.
  */
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import MiniSearch from "minisearch";
 import { stemmer } from "stemmer";
 import type { Ctx } from "../../context.ts";
 import { sources as sourcesTable } from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
 import { type EvidenceEntry, LIST_FIELDS, type PersonaField, SCALAR_FIELDS } from "../../personas/schemas.ts";
 import type { PersonaRow } from "../../personas/store.ts";
 import { normalizeText } from "../../synthesis/normalize.ts";
-import { identifySubject } from "../../synthesis/offline/attribution/subject.ts";
-import { attribute } from "../../synthesis/offline/attribution/units.ts";
-import type { CleanSource } from "../../synthesis/types.ts";
+import {
+  attributedSentences,
+  type MaterialSentence,
+  type MaterialSource,
+  SENTENCE_LIMITS,
+} from "../../synthesis/sentences.ts";
 import { CURRENCY_AMOUNT, CURRENCY_TOKEN, RELATED, STOP_WORDS } from "./lexicon.ts";
 
+export type { MaterialSentence, MaterialSource };
+
 export const MATERIAL_LIMITS = {
+  ...SENTENCE_LIMITS,
   /** Newest sources read for one persona (manual edits are not material). */
   sources: 40,
-  /** Characters read from the start of each source, and in all. */
-  charsPerSource: 30_000,
-  totalChars: 120_000,
-  /** Sentences indexed; longer "sentences" (tables, run-ons) are skipped. */
-  sentences: 2_000,
-  sentenceChars: 600,
-  /** Evidence entries without offsets (older data) placed by text. */
-  unplacedEvidence: 200,
   /** Distinct terms of one question searched. */
   queryTerms: 48,
   /** Persona versions whose index a node keeps. */
   cacheEntries: 32,
 } as const;
-
-export interface MaterialSource {
-  id: string;
-  kind: CleanSource["kind"] | "imported";
-  text: string;
-  title?: string | null;
-}
-
-export interface MaterialSentence {
-  id: number;
-  sourceId: string;
-  /** Verbatim: `source.text.slice(start, end) === text`. */
-  text: string;
-  start: number;
-  end: number;
-  /** The persona speaking as "I". */
-  firstPerson: boolean;
-  /** The attribution says the sentence is about the persona (in the third person when not firstPerson). */
-  aboutPersona: boolean;
-  /** Persona fields whose evidence lies within this sentence. */
-  fields: PersonaField[];
-}
 
 export interface Material {
   sentences: MaterialSentence[];
@@ -66,7 +43,7 @@ export interface Material {
 
 export interface RankedSentence {
   sentence: MaterialSentence;
-  /** BM25 score relative to the best match of the question (0..1), 0 when found only through its field. */
+  /** BM25 score relative to the best match of the question (0..1]. */
   score: number;
 }
 
@@ -104,109 +81,23 @@ function evidenceByField(persona: PersonaRow): Array<[PersonaField, EvidenceEntr
   return out;
 }
 
-/**
- * Sentences worth saying as the persona: not someone else's "I" (an interviewer introducing herself), not a
- * question put to the persona, not a fragment.
- */
-function keep(unit: { speaker: string; firstPerson: boolean; text: string }): boolean {
-  if (unit.speaker === "other" && unit.firstPerson) return false;
-  if (unit.speaker !== "subject" && /\?["”’]?\s*$/.test(unit.text)) return false;
-  if (unit.text.length > MATERIAL_LIMITS.sentenceChars) return false;
-  return tokenize(unit.text).filter((t) => t !== "" && !STOP_WORDS.has(t)).length >= 2;
-}
-
-/** Builds the memory from the persona and its sources (already capped by the caller or by loadMaterialSources). */
-export function buildMaterial(persona: PersonaRow, sources: readonly MaterialSource[]): Material {
-  const clean: CleanSource[] = [];
-  let budget: number = MATERIAL_LIMITS.totalChars;
-  for (const [order, s] of sources.entries()) {
-    if (s.kind === "manual" || budget <= 0) continue;
-    const text = s.text.slice(0, Math.min(MATERIAL_LIMITS.charsPerSource, budget));
-    budget -= text.length;
-    clean.push({
-      id: s.id,
-      kind: s.kind === "imported" ? "text" : s.kind,
-      text,
-      order,
-      ...(s.title ? { title: s.title } : {}),
-    });
-  }
-  const subject = identifySubject(clean);
-  const { units } = attribute(clean, subject.model, []);
-
-  const sentences: MaterialSentence[] = [];
-  const cursor = new Map<string, number>();
-  for (const unit of units) {
-    if (sentences.length >= MATERIAL_LIMITS.sentences) break;
-    const text = unit.source.text;
-    // Units come in source order, so each is found just after the previous one: a bounded look-ahead keeps this
-    // linear even if a unit were not where expected.
-    const from = cursor.get(unit.source.id) ?? 0;
-    const window = text.slice(from, from + unit.text.length + 4_000);
-    const at = window.indexOf(unit.text);
-    if (at < 0) continue;
-    const start = from + at;
-    cursor.set(unit.source.id, start + unit.text.length);
-    if (!keep(unit)) continue;
-    sentences.push({
-      id: sentences.length,
-      sourceId: unit.source.id,
-      text: unit.text,
-      start,
-      end: start + unit.text.length,
-      firstPerson: unit.firstPerson && unit.speaker !== "other",
-      aboutPersona: unit.topic === "subject" || (unit.speaker === "subject" && unit.topic !== "other"),
-      fields: [],
-    });
-  }
-
-  // Link each evidence quote to the sentences it overlaps (by offsets; by text for older evidence without them).
-  const bySource = new Map<string, MaterialSentence[]>();
-  for (const s of sentences) {
-    const list = bySource.get(s.sourceId);
-    if (list) list.push(s);
-    else bySource.set(s.sourceId, [s]);
-  }
-  const linked = new Map<PersonaField, Set<number>>();
-  // Evidence stored before offsets existed is matched by text, a scan of its source's sentences: capped.
-  let textMatches = 0;
-  for (const [field, entry] of evidenceByField(persona)) {
-    const list = bySource.get(entry.source_id) ?? [];
-    const hasOffsets = entry.start !== undefined && entry.end !== undefined;
-    if (!hasOffsets && ++textMatches > MATERIAL_LIMITS.unplacedEvidence) continue;
-    const hits = hasOffsets
-      ? overlapping(list, entry.start ?? 0, entry.end ?? 0)
-      : list.filter((s) => s.text.includes(entry.quote) || entry.quote.includes(s.text));
-    for (const s of hits) {
-      if (!s.fields.includes(field)) s.fields.push(field);
-      const ids = linked.get(field) ?? new Set<number>();
-      ids.add(s.id);
-      linked.set(field, ids);
+/** The memory from already attributed sentences: the field links and the BM25 index (on this thread: bounded). */
+export function materialOf(sentences: MaterialSentence[]): Material {
+  const byField = new Map<PersonaField, number[]>();
+  for (const s of sentences)
+    for (const field of s.fields) {
+      const ids = byField.get(field);
+      if (ids) ids.push(s.id);
+      else byField.set(field, [s.id]);
     }
-  }
-  const byField = new Map([...linked].map(([field, ids]) => [field, [...ids].sort((a, b) => a - b)] as const));
-
   const index = newIndex<MaterialSentence>();
   index.addAll(sentences);
   return { sentences, byField, index, vocabulary: vocabularyOf(sentences.map((s) => s.text)) };
 }
 
-/** Sentences (sorted by start) overlapping [start, end): a binary search for the first, then a short walk. */
-function overlapping(list: readonly MaterialSentence[], start: number, end: number): MaterialSentence[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid]?.end ?? 0) <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: MaterialSentence[] = [];
-  for (let i = lo; i < list.length; i += 1) {
-    const s = list[i];
-    if (!s || s.start >= end) break;
-    out.push(s);
-  }
-  return out;
+/** The memory of a persona from its sources, all on this thread (tests; the server goes through materialFor). */
+export function buildMaterial(persona: PersonaRow, sources: MaterialSource[]): Material {
+  return materialOf(attributedSentences({ sources, evidence: evidenceByField(persona) }));
 }
 
 /** A question as search terms. */
@@ -339,25 +230,44 @@ export async function loadMaterialSources(ctx: Ctx, personaId: string): Promise<
   return rows.reverse();
 }
 
-/** Built indexes by tenant, persona and version: a version's sources never change, so an entry never goes stale. */
-const cache = new Map<string, Material>();
+/**
+ * Built memories by tenant, persona and version (a version's sources never change, so an entry never goes stale),
+ * as promises so concurrent replies to the same persona share one build.
+ */
+const cache = new Map<string, Promise<Material>>();
 
-/** The persona's memory for this version, from the node's cache or built now from its sources. */
+/**
+ * The persona's memory for this version, from the node's cache or built now: the attribution on the synthesis
+ * pool, the index here. A pool that refuses (busy) leaves the persona answering from its values alone this time.
+ */
 export async function materialFor(ctx: Ctx, persona: PersonaRow): Promise<Material> {
   const key = `${ctx.tenantId}:${persona.id}:${persona.version}`;
   const hit = cache.get(key);
   if (hit) {
-    // Most recently used last, so the oldest entry is the first one the loop below evicts.
+    // Most recently used last, so the oldest entry is the first one evicted below.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    // A build another reply started may still fail; that reply logs it, this one answers from the values too.
+    return hit.catch(() => NO_MATERIAL);
   }
-  const material = buildMaterial(persona, await loadMaterialSources(ctx, persona.id));
-  cache.set(key, material);
+  const sources = await loadMaterialSources(ctx, persona.id);
+  if (sources.length === 0) return NO_MATERIAL;
+  const evidence = evidenceByField(persona);
+  const building = ctx.pool.job((scope) => scope.run("sentences", { sources, evidence })).then(materialOf);
+  cache.set(key, building);
   while (cache.size > MATERIAL_LIMITS.cacheEntries) {
     const oldest = cache.keys().next().value;
     if (oldest === undefined) break;
     cache.delete(oldest);
   }
-  return material;
+  try {
+    return await building;
+  } catch (error) {
+    cache.delete(key);
+    // The reply still comes, from the persona's values: a busy pool or a failed build costs recall, not the reply.
+    const code = error instanceof AppError ? error.code : "internal";
+    const log = code === "internal" ? ctx.logger.error.bind(ctx.logger) : ctx.logger.warn.bind(ctx.logger);
+    log({ err: code, persona_id: persona.id }, "persona material not indexed; answering from values");
+    return NO_MATERIAL;
+  }
 }
