@@ -41,6 +41,8 @@ describe("web UI serving", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("cache-control")).toBe("no-cache");
       expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      // Spoken replies and recordings play from blob: URLs.
+      expect(res.headers.get("content-security-policy")).toContain("media-src 'self' blob:");
       expect(await res.text()).toContain("<title>app</title>");
     }
   });

@@ -32,9 +32,11 @@ const HASHED = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
 
-// The app talks only to its own origin; images may be blob: URLs (wireframes fetched with the API key).
+// The app talks only to its own origin; images may be blob: URLs (wireframes fetched with the API key), and so may
+// sound (spoken replies fetched with the API key, a recording played back).
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+  "connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 interface StaticFile {

@@ -46,7 +46,13 @@ function toClaim(candidate: Candidate, confidence = candidate.confidence): Claim
     quote: candidate.quote,
     kind: candidate.kind,
     confidence: Math.round(Math.min(1, confidence) * 1000) / 1000,
+    ...(candidate.rule !== undefined ? { rule: candidate.rule } : {}),
   };
+}
+
+/** Candidates of a producer that has no finer rule ids yet carry the producer's id, so the eval can rank it. */
+function ruled(producer: string, candidates: readonly Candidate[]): Candidate[] {
+  return candidates.map((c) => (c.rule === undefined ? { ...c, rule: `${c.field}/${producer}` } : c));
 }
 
 function valueKey(value: string | number): string {
@@ -131,11 +137,11 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
   const matcher = subject.model.matcher;
 
   const scalarCandidates: Partial<Record<PersonaField, Candidate[]>> = {
-    age: ageCandidates(units),
-    occupation: occupationCandidates(units, matcher).map(penaliseCredentials),
-    location: locationCandidates(units),
-    background: backgroundCandidates(units),
-    communication_style: styleCandidates(units),
+    age: ruled("age", ageCandidates(units)),
+    occupation: ruled("occupation", occupationCandidates(units, matcher).map(penaliseCredentials)),
+    location: ruled("location", locationCandidates(units)),
+    background: ruled("background", backgroundCandidates(units)),
+    communication_style: ruled("style", styleCandidates(units)),
   };
   const claims: Claim[] = [];
   if (subject.name) {
@@ -146,19 +152,20 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
       quote: subject.name.quote,
       kind: "stated",
       confidence: Math.min(1, 0.5 + subject.name.score / 10),
+      rule: "name/subject",
     });
   }
   for (const candidates of Object.values(scalarCandidates)) claims.push(...chooseScalar(candidates ?? []));
 
   const occupation = claims.find((c) => c.field === "occupation");
   const listCandidates = [
-    ...traitCandidates(units),
-    ...interestCandidates(units),
-    ...skillCandidates(units, typeof occupation?.value === "string" ? occupation.value : null),
-    ...valueCandidates(units),
-    ...goalCandidates(units),
-    ...painCandidates(units),
-    ...foreignCandidates(units),
+    ...ruled("traits", traitCandidates(units)),
+    ...ruled("interests", interestCandidates(units)),
+    ...ruled("skills", skillCandidates(units, typeof occupation?.value === "string" ? occupation.value : null)),
+    ...ruled("values", valueCandidates(units)),
+    ...ruled("goals", goalCandidates(units)),
+    ...ruled("pain", painCandidates(units)),
+    ...ruled("foreign", foreignCandidates(units)),
   ];
   // "My name is Maya": a person's name that is also a tool's (Autodesk Maya) is never a skill.
   const nameWords = new Set(subject.name ? nameTokens(subject.name.value).map((t) => t.toLowerCase()) : []);

@@ -33,7 +33,7 @@ export function browserSuiteMode(): "run" | "skip" {
   return "skip";
 }
 
-async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!executablePath) {
     throw new Error(
@@ -53,6 +53,7 @@ async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-dev-shm-usage",
+      ...extraArgs,
     ],
   });
   return browser;
@@ -108,12 +109,18 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** The real app (see startApp) and a fresh 1280x900 browser page on it. */
-export async function openSession(env: Record<string, string> = {}): Promise<Session> {
+/**
+ * The real app (see startApp) and a fresh 1280x900 browser page on it. `chromiumArgs` are added to the standard
+ * flags (e.g. a fake microphone fed from a file).
+ */
+export async function openSession(
+  env: Record<string, string> = {},
+  { chromiumArgs = [] }: { chromiumArgs?: readonly string[] } = {},
+): Promise<Session> {
   const app = await startApp(env);
   let browser: Browser | undefined;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser(chromiumArgs);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -1,13 +1,17 @@
 import { type FormEvent, type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCapabilities } from "../api/capabilities.ts";
 import type { Message, Question } from "../api/chat-types.ts";
 import { call, client } from "../api/client.ts";
 import { fieldLabel, type Page } from "../api/types.ts";
 import { errorMessage } from "../lib/problem.ts";
 import { applyEvent, describeTool, draftFromMessage, emptyDraft, type ReplyDraft } from "../lib/reply.ts";
 import { readSse } from "../lib/sse.ts";
+import { engineName, recordingFileName, transcriptNotice } from "../lib/voice.ts";
+import { canRecord, PushToTalk } from "./PushToTalk.tsx";
 import { RichText } from "./RichText.tsx";
 import { ConfirmDialog, ErrorBox, Loading } from "./ui.tsx";
 import { VoiceButton } from "./VoiceButton.tsx";
+import { useReplyPlayer, useVoiceSettings } from "./voice-hooks.ts";
 
 async function loadHistory(conversationId: string, signal?: AbortSignal): Promise<Message[]> {
   const all: Message[] = [];
@@ -80,11 +84,18 @@ function QuestionBlock({
   );
 }
 
+/** The play button of a stored reply (when the server can speak). */
+interface ReplySpeech {
+  state: "idle" | "loading" | "playing";
+  onToggle: () => void;
+}
+
 function Reply({
   draft,
   label,
   answer,
   onAnswer,
+  speech,
 }: {
   draft: ReplyDraft;
   label: string;
@@ -92,6 +103,7 @@ function Reply({
   answer?: string;
   /** Set on the open question: its options become buttons. */
   onAnswer?: (text: string) => void;
+  speech?: ReplySpeech;
 }) {
   return (
     <div className="bubble assistant">
@@ -128,6 +140,17 @@ function Reply({
           </ul>
         </details>
       ) : null}
+      {speech ? (
+        <button
+          type="button"
+          className="link-button play-reply"
+          aria-label={speech.state === "idle" ? "Play reply" : "Stop playing"}
+          onClick={speech.onToggle}
+        >
+          <span aria-hidden="true">{speech.state === "idle" ? "▶" : "■"}</span>{" "}
+          {speech.state === "loading" ? "Loading…" : speech.state === "playing" ? "Stop" : "Play"}
+        </button>
+      ) : null}
       {draft.status === "streaming" && !draft.text ? <span className="typing" role="img" aria-label="Typing" /> : null}
       {draft.status === "incomplete" ? <p className="small muted">Stopped before the end.</p> : null}
       {draft.error ? (
@@ -163,6 +186,12 @@ export function ChatPanel({
   const [sendError, setSendError] = useState<string | null>(null);
   const [clearing, setClearing] = useState(false);
   const [clearBusy, setClearBusy] = useState(false);
+  const [transcribing, setTranscribing] = useState(false);
+  const [voiceNotice, setVoiceNotice] = useState<{ text: string; warn: boolean } | null>(null);
+  const capabilities = useCapabilities();
+  const [voiceSettings, setVoiceSettings] = useVoiceSettings();
+  const player = useReplyPlayer(conversationId);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const controllerRef = useRef<AbortController | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const activityRef = useRef(onActivity);
@@ -170,12 +199,15 @@ export function ChatPanel({
   const streaming = draft?.status === "streaming";
 
   const refresh = useCallback(
-    async (signal?: AbortSignal) => {
+    async (signal?: AbortSignal): Promise<Message[] | null> => {
       try {
-        setMessages(await loadHistory(conversationId, signal));
+        const history = await loadHistory(conversationId, signal);
+        setMessages(history);
         setLoadError(null);
+        return history;
       } catch (error) {
         if (!signal?.aborted) setLoadError(error);
+        return null;
       }
     },
     [conversationId],
@@ -198,21 +230,39 @@ export function ChatPanel({
     endRef.current?.scrollIntoView?.({ block: "end" });
   }, [messages, draft?.text, draft?.tools.length, pendingUser]);
 
-  const send = async (content: string) => {
-    const text = content.trim();
-    if (!text || streaming) return;
+  const transcription = capabilities?.voice.transcription ?? null;
+  const speechOut = capabilities?.voice.speech ?? null;
+  const recordable = transcription !== null && canRecord();
+  const lowAccuracy = transcription?.low_accuracy ?? false;
+  const settingsRef = useRef(voiceSettings);
+  settingsRef.current = voiceSettings;
+
+  /** Sends typed text, or a recording as audio (the server transcribes it and stores the transcript). */
+  const send = async (content: string | Blob) => {
+    const spoken = typeof content !== "string";
+    const text = spoken ? "" : content.trim();
+    if ((!spoken && !text) || streaming) return;
     const controller = new AbortController();
     controllerRef.current = controller;
     setSendError(null);
-    setPendingUser(text);
-    setInput("");
+    setVoiceNotice(null);
+    player.stop();
+    setPendingUser(spoken ? "Voice message (transcribing…)" : text);
+    if (!spoken) setInput("");
     let current = emptyDraft();
     setDraft(current);
     try {
+      let body: { content: string } | FormData = { content: text };
+      if (spoken) {
+        body = new FormData();
+        body.append("audio", content, recordingFileName(content.type));
+      }
       const stream = await call(
         client.POST("/v1/conversations/{id}/messages", {
           params: { path: { id: conversationId } },
-          body: { content: text },
+          // openapi-fetch passes FormData through (the browser sets the multipart boundary); the generated body
+          // type spells the file part as a string.
+          body: body as { content: string },
           headers: { Accept: "text/event-stream" },
           parseAs: "stream",
           signal: controller.signal,
@@ -234,7 +284,7 @@ export function ChatPanel({
       } else {
         setDraft(null);
         setPendingUser(null);
-        setInput(text);
+        if (!spoken) setInput(text);
         setSendError(errorMessage(error));
         return;
       }
@@ -242,10 +292,55 @@ export function ChatPanel({
       controllerRef.current = null;
     }
     // The stored history is the truth (ids, statuses, an interrupted reply marked incomplete).
-    await refresh();
+    const history = await refresh();
     setDraft(null);
     setPendingUser(null);
     activityRef.current?.();
+    const last = history?.[history.length - 1];
+    if (settingsRef.current.autoPlay && speechOut && last && speakable(last)) player.play(last.id);
+  };
+
+  /** A recording for correction: its transcript goes into the message box, to be read and sent. */
+  const transcribe = async (audio: Blob) => {
+    setTranscribing(true);
+    setSendError(null);
+    setVoiceNotice(null);
+    try {
+      const form = new FormData();
+      form.append("audio", audio, recordingFileName(audio.type));
+      const result = await call(client.POST("/v1/transcriptions", { body: form as unknown as { audio: string } }));
+      const heard = result.text.trim();
+      if (heard) setInput((v) => (v.trim() ? `${v.trimEnd()} ${heard}` : heard));
+      setVoiceNotice({
+        text: transcriptNotice({
+          engine: result.engine,
+          lowAccuracy: result.low_accuracy,
+          text: heard,
+          notice: result.notice,
+        }),
+        warn: result.low_accuracy || !heard,
+      });
+      textareaRef.current?.focus();
+    } catch (error) {
+      setSendError(errorMessage(error));
+    } finally {
+      setTranscribing(false);
+    }
+  };
+
+  const onRecorded = (audio: Blob) => {
+    const maxBytes = capabilities?.voice.limits.audio_bytes;
+    if (audio.size === 0) {
+      setVoiceNotice({ text: "Nothing was recorded. Hold the button a little longer, or type.", warn: true });
+      return;
+    }
+    if (maxBytes !== undefined && audio.size > maxBytes) {
+      setSendError(`The recording is larger than the server takes (${Math.floor(maxBytes / 1_000_000)} MB).`);
+      return;
+    }
+    // The offline engine's transcripts always get read first: it gets too many words wrong to send unseen.
+    if (voiceSettings.sendDirectly && !lowAccuracy) void send(audio);
+    else void transcribe(audio);
   };
 
   const stop = () => controllerRef.current?.abort();
@@ -299,6 +394,12 @@ export function ChatPanel({
             <div key={m.id} className="bubble user">
               <span className="visually-hidden">You:</span>
               <p className="bubble-text">{m.content}</p>
+              {m.transcript ? (
+                <p className="bubble-meta">
+                  Spoken, transcribed by {engineName(m.transcript.engine)}
+                  {m.transcript.engine === "pocketsphinx" ? " (offline, low accuracy)" : ""}
+                </p>
+              ) : null}
             </div>
           ) : (
             <Reply
@@ -307,6 +408,14 @@ export function ChatPanel({
               label={speaker}
               answer={messages[i + 1]?.role === "user" ? messages[i + 1]?.content : (pendingUser ?? undefined)}
               onAnswer={answerable && m.id === lastId ? (text) => void send(text) : undefined}
+              speech={
+                speechOut && speakable(m)
+                  ? {
+                      state: player.active !== m.id ? "idle" : player.loading ? "loading" : "playing",
+                      onToggle: () => player.toggle(m.id),
+                    }
+                  : undefined
+              }
             />
           ),
         )}
@@ -329,6 +438,7 @@ export function ChatPanel({
           Message to {speaker}
         </label>
         <textarea
+          ref={textareaRef}
           id={`${id}-msg`}
           rows={2}
           value={input}
@@ -337,8 +447,29 @@ export function ChatPanel({
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
         />
+        {voiceNotice ? (
+          <p className={voiceNotice.warn ? "voice-notice warn" : "voice-notice"} role="status">
+            {voiceNotice.text}
+          </p>
+        ) : null}
         <div className="composer-actions">
-          <VoiceButton onText={(t) => setInput((v) => (v ? `${v} ${t}` : t))} disabled={streaming} />
+          {recordable && capabilities ? (
+            <PushToTalk
+              onRecorded={onRecorded}
+              onStart={player.stop}
+              disabled={streaming || transcribing}
+              maxSeconds={capabilities.voice.limits.audio_seconds}
+              description={lowAccuracy ? "offline speech recognition, low accuracy" : undefined}
+            />
+          ) : capabilities ? (
+            // No engine on the server (or no recording in this browser): the browser's own dictation, where it has one.
+            <VoiceButton onText={(t) => setInput((v) => (v ? `${v} ${t}` : t))} disabled={streaming} />
+          ) : null}
+          {transcribing ? (
+            <span className="small muted" role="status">
+              Transcribing…
+            </span>
+          ) : null}
           {streaming ? (
             <button type="button" className="danger" onClick={stop}>
               Stop
@@ -357,6 +488,42 @@ export function ChatPanel({
             Clear conversation
           </button>
         </div>
+        {recordable || speechOut ? (
+          <div className="voice-settings small">
+            {recordable && transcription ? (
+              <span className={lowAccuracy ? "voice-engine warn" : "voice-engine"}>
+                Speech recognition: {engineName(transcription.engine)}
+                {lowAccuracy ? " (offline, low accuracy: check each transcript)" : ""}
+              </span>
+            ) : null}
+            {recordable ? (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={voiceSettings.sendDirectly && !lowAccuracy}
+                  disabled={lowAccuracy}
+                  onChange={(e) => setVoiceSettings({ sendDirectly: e.target.checked })}
+                />{" "}
+                Send speech without review
+              </label>
+            ) : null}
+            {speechOut ? (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={voiceSettings.autoPlay}
+                  onChange={(e) => setVoiceSettings({ autoPlay: e.target.checked })}
+                />{" "}
+                Auto-play replies
+              </label>
+            ) : null}
+            {player.error ? (
+              <span className="error-text" role="alert">
+                {player.error}
+              </span>
+            ) : null}
+          </div>
+        ) : null}
       </form>
       <ConfirmDialog
         open={clearing}
@@ -371,4 +538,9 @@ export function ChatPanel({
       </ConfirmDialog>
     </section>
   );
+}
+
+/** Whether a stored message can be played: an assistant reply with words that was not a failure. */
+function speakable(m: Message): boolean {
+  return m.role === "assistant" && m.status !== "error" && m.content.trim() !== "";
 }

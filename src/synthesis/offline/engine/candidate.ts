@@ -14,6 +14,8 @@ export interface Candidate {
   /** When the unit's source had a date above it; used to let newer statements win. */
   date: number | null;
   position: number;
+  /** Id of the rule that proposed it ("pain_points/labelled"); the eval reports hits and precision per rule. */
+  rule?: string;
 }
 
 export function fromUnit(

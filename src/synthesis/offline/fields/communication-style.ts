@@ -1,43 +1,154 @@
-/** Rules for communication style. */
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
+/**
+ * Rules for communication style: only what the text says about how the person communicates ("prefers email",
+ * "Text me.", "Please not long emails", "in her characteristically brief way"). Nothing is inferred from how long
+ * their sentences are or how many emoji they use: that guessed "brief" for people who never said so.
+ */
+import type { Candidate } from "../engine/candidate.ts";
+import { type Rule, runRules } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
 
-const STATED_STYLE =
-  /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu;
+/** Channels a preference can name, and how the value spells each. */
+const CHANNELS: readonly [RegExp, string][] = [
+  [/^(?:e-?mails?|in an e-?mail|by e-?mail)$/i, "email"],
+  [/^(?:long\s+e-?mails?|e-?mail walls of text|walls of text)$/i, "long emails"],
+  [/^(?:phone|phone calls?|calls?|ringing|the phone)$/i, "phone calls"],
+  [/^(?:texts?|text messages?|sms)$/i, "text messages"],
+  [/^(?:slide decks?|decks?)$/i, "slide decks"],
+];
 
-const EMOJI = /\p{Extended_Pictographic}/gu;
-
-const LAUGH = /\[laughs?\]|\blol\b|\bhaha\w*|\bjaja\w*|😂|🤣|😄|😅|🥲/gi;
-
-const INFORMAL = /\b(?:im|dont|cant|wont|youre|gotta|gonna|wanna|tbh|lol|cheers|hiya|yeah|nah|ok|okay)\b|!!|\?\?/gi;
-
-export function styleCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const unit of units) {
-    if (unit.topic !== "subject" && !isSelf(unit)) continue;
-    const stated = STATED_STYLE.exec(unit.text);
-    const phrase = stated?.[1] ?? stated?.[2];
-    if (phrase) out.push(fromUnit(unit, "communication_style", trimPunctuation(phrase), 0.8));
-  }
-  const own = units.filter((u) => isSelf(u) && u.firstPerson && !u.quoted);
-  const inferred = own.length >= 2 ? inferredStyle(own) : null;
-  if (inferred) out.push(inferred);
-  return out;
+function channel(word: string | undefined): string | null {
+  const text = (word ?? "").trim();
+  return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
-function inferredStyle(own: readonly Unit[]): Candidate | null {
-  const words = own.reduce((sum, u) => sum + u.text.split(/\s+/).length, 0);
-  const perSentence = words / own.length;
-  const emoji = own.reduce((sum, u) => sum + (u.text.match(EMOJI)?.length ?? 0), 0);
-  const laughs = own.reduce((sum, u) => sum + (u.text.match(LAUGH)?.length ?? 0), 0);
-  const informal = own.reduce((sum, u) => sum + (u.text.match(INFORMAL)?.length ?? 0), 0);
+const CHANNEL_WORDS =
+  "e-?mails?|e-?mail walls of text|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
+
+export const STYLE_RULES: readonly Rule[] = [
+  {
+    id: "communication_style/stated-manner",
+    field: "communication_style",
+    cue: ["way", "manner", "style", "tone", "email", "message", "writing"],
+    pattern:
+      /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu,
+    when: ["aboutSubject"],
+    value: (m) => trimPunctuation(m[1] ?? m[2] ?? ""),
+    confidence: 0.8,
+    examples: {
+      fires: [
+        ["She answered in her characteristically brief, no-nonsense way.", "brief, no-nonsense"],
+        ["Emails are very precise, almost formal.", "precise, almost formal"],
+      ],
+      silent: ["I write emails every day."],
+    },
+  },
+  {
+    id: "communication_style/prefers-channel",
+    field: "communication_style",
+    cue: ["prefer"],
+    pattern:
+      /\bprefers?\s+((?:async(?:hronous)?|written|e-?mail|texts?|text messages|phone calls?|calls|slack|whatsapp|voice (?:notes|messages)|in[- ]person|video calls?|face[- ]to[- ]face|messages)(?:\/(?:async|written))?(?:\s+(?:communication|messages|updates))?)\b/iu,
+    when: ["aboutSubject", "statement"],
+    value: (m) => `prefers ${(m[1] ?? "").toLowerCase()}`,
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["Prefers async/written communication, finds standups draining.", "prefers async/written communication"],
+        ["Prefers email; reads everything before deciding.", "prefers email"],
+      ],
+      silent: ["I prefer the morning shift.", "Do you prefer email?"],
+    },
+  },
+  {
+    id: "communication_style/contact-me",
+    field: "communication_style",
+    cue: [" me", "please", "pls", "best"],
+    // "Text me.", "ring me, don't email", "Phone please", "reply by email only", "WhatsApp ... that is best".
+    pattern:
+      /\b(text|ring|call|e-?mail|whatsapp|message)\s+me\s*(?:[.!,;—–-]|$)|\b(phone|e-?mail|text)\s+(?:please|pls)\b|\b(?:reply|answer|contact me)\s+(?:by|via|on)\s+(e-?mail|phone|text|whatsapp)\b|\b(whatsapp|voice messages?|voice notes?|e-?mail|texts?|phone calls?)\b[^.!?]{0,20}\bthat(?:'s| is) best\b|\b(?:yes please|please)\b[^.!?]{0,12}\bon the (phone)\b/iu,
+    when: ["self", "statement"],
+    value: (m) => {
+      const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
+      if (/^(?:ring|call|phone)/.test(word)) return "phone calls";
+      if (/^e-?mail/.test(word)) return "email";
+      if (/^text/.test(word)) return "text messages";
+      if (/^voice/.test(word)) return "voice messages";
+      return word === "whatsapp" ? "WhatsApp messages" : "messages";
+    },
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["Text me.", "text messages"],
+        ["I'm a talker — ring me, don't email me walls of text.", "phone calls"],
+        ["Phone please (520) 555-0148.", "phone calls"],
+        ["Pls reply by email only ok.", "email"],
+        ["VAT yes please but on the phone not email.", "phone calls"],
+        ["Short message on WhatsApp, or voice message, that is best.", "WhatsApp messages"],
+      ],
+      silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?"],
+    },
+  },
+  {
+    id: "communication_style/avoids-channel",
+    field: "communication_style",
+    cue: ["not", "no ", "n't", "dont", "never", "cannot"],
+    // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
+    // emails", "I don't really do text messages", "cannot answer phone".
+    pattern: new RegExp(
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list))(?:\\s+me)?`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      const word = channel((m[1] ?? "").replace(/^e-?mail walls of text$/i, "long emails"));
+      return word ? `no ${word}` : null;
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["Email, short. Do not call me.", "no phone calls"],
+        ["Please not long emails.", "no long emails"],
+        ["Don't email, I never sit at a desk.", "no email"],
+        ["I dont read long emails.", "no long emails"],
+      ],
+      silent: ["There was no phone signal on the hill.", "I'm not a computer person."],
+    },
+  },
+  {
+    id: "communication_style/short-or-written",
+    field: "communication_style",
+    cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker"],
+    pattern:
+      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|in writing|write it down|(?:have )?everything (?:in )?written|one page)\b|\b(I'?m a talker)\b/iu,
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      if (m[2]) return "chatty";
+      const said = (m[1] ?? "").toLowerCase();
+      if (/short|brief|one page/.test(said)) return said.startsWith("short") ? said : "short";
+      return "in writing";
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["And keep it short, like.", "short"],
+        ["Send me one page, in writing.", "short"],
+        ["Write it down, I'll answer properly.", "in writing"],
+        ["I'm a talker.", "chatty"],
+      ],
+      silent: ["We are short of staff.", "I wrote it down somewhere?"],
+    },
+  },
+];
+
+/**
+ * Every stated cue becomes one part of a single style ("no long emails; short message; voice messages"); each
+ * part's sentence is evidence for the whole value, and each candidate keeps the id of the rule that found it.
+ */
+export function styleCandidates(units: Parameters<typeof runRules>[1]): Candidate[] {
+  const found = runRules(STYLE_RULES, units);
   const parts: string[] = [];
-  parts.push(perSentence < 11 ? "brief" : perSentence > 22 ? "detailed" : "conversational");
-  if (emoji * 100 >= words * 1.5) parts.push("emoji-heavy");
-  if (informal >= 2 || emoji > 0) parts.push("informal");
-  const base = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : (parts[0] ?? "");
-  const value = laughs >= 2 ? `${base}, with humour` : base;
-  const sample = [...own].sort((a, b) => a.text.length - b.text.length)[Math.floor(own.length / 2)];
-  return sample ? fromUnit(sample, "communication_style", value, 0.4, "inferred") : null;
+  for (const c of found) if (!parts.includes(String(c.value))) parts.push(String(c.value));
+  const value = parts.join("; ");
+  const best = Math.max(0, ...found.map((c) => c.confidence));
+  return found.map((c) => ({ ...c, value, confidence: best }));
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { CleanSource } from "../../types.ts";
+import { STYLE_RULES } from "../fields/communication-style.ts";
+import { applyRules, type Rule } from "./rules.ts";
+import type { Unit } from "./unit.ts";
+
+/** Every rule table of the engine; a new table is added here so its examples run. */
+const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES];
+
+const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
+
+/** A sentence the subject says about themself, as attribution would give it. */
+function said(text: string): Unit {
+  return {
+    source,
+    text,
+    line: text,
+    speaker: "subject",
+    topic: "subject",
+    firstPerson: /\b(?:I|I'm|my|me)\b/.test(text),
+    quoted: false,
+    date: null,
+    section: "",
+    question: "",
+    topicBy: "first",
+    label: null,
+    index: 0,
+  };
+}
+
+const rules = RULE_TABLES.flat();
+
+describe("offline rules", () => {
+  it("have unique ids named after their field", () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of rules) expect(rule.id.startsWith(`${rule.field}/`)).toBe(true);
+  });
+
+  describe.each(rules.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) => {
+    it.each(rule.examples.fires.map(([text, value]) => [text, value]))("fires on %j giving %j", (text, value) => {
+      const found = applyRules([rule], said(text));
+      expect(found.map((c) => [c.rule, c.value])).toEqual([[rule.id, value]]);
+    });
+    it.each(rule.examples.silent.map((text) => [text]))("stays silent on %j", (text) => {
+      expect(applyRules([rule], said(text))).toEqual([]);
+    });
+  });
+});
