@@ -66,6 +66,8 @@ async function collectSources(
   ctx: Ctx,
   input: MaterialInput,
   onProgress: OnProgress,
+  /** The caller's own listener, if any: a pool task only opens a progress channel when someone listens. */
+  listener: OnProgress | undefined,
 ): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
   const fetched: FetchedMaterial[] = [];
   if (input.urls.length > 0) {
@@ -92,7 +94,7 @@ async function collectSources(
     }
     onProgress({ stage: "fetching", done: input.urls.length, total: input.urls.length });
   }
-  return job.run("prepare", { texts: input.texts, fetched }, onProgress);
+  return job.run("prepare", { texts: input.texts, fetched }, listener);
 }
 
 /** The LLM extractor to use, or "offline" for the offline engine (which runs in the pool). */
@@ -118,7 +120,7 @@ function existingValues(persona: Persona): ExistingValues {
   return values;
 }
 
-type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean };
+type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; stored?: Promise<void> };
 
 /**
  * Runs the LLM extractor (model calls are I/O, so on the event loop). Results are cached per tenant by material and
@@ -150,8 +152,10 @@ async function extractWithLlm(
     return { ...hit, usage, equivalences: [], cached: true };
   }
   const result = await extractor.extract(sources, options);
-  await writeCachedExtraction(ctx, key, sources, result);
-  return { ...result, equivalences: [], cached: false };
+  // Stored while the claims are assembled (the caller awaits both): the cache write is not on the critical path.
+  const stored = writeCachedExtraction(ctx, key, sources, result);
+  stored.catch(() => {}); // awaited by the caller; this only keeps an early failure from counting as unhandled
+  return { ...result, equivalences: [], cached: false, stored };
 }
 
 /**
@@ -169,7 +173,7 @@ export async function synthesize(
   return ctx.pool.job(
     async (job) => {
       const started = performance.now();
-      const { sources, warnings } = await collectSources(job, ctx, input, onProgress);
+      const { sources, warnings } = await collectSources(job, ctx, input, onProgress, options.onProgress);
       if (sources.length === 0) {
         throw new AppError("validation_failed", "None of the sources could be used", {
           errors: warnings.map((message) => ({ path: "urls", message })),
@@ -179,11 +183,10 @@ export async function synthesize(
       if (extractor !== "offline") {
         extracted = await extractWithLlm(ctx, extractor, sources, options.existing, job.signal, onProgress);
       }
-      const assembled = await job.run(
-        "assemble",
-        extracted ? { sources, claims: extracted.claims } : { sources },
-        onProgress,
-      );
+      const [assembled] = await Promise.all([
+        job.run("assemble", extracted ? { sources, claims: extracted.claims } : { sources }, options.onProgress),
+        extracted?.stored,
+      ]);
       return {
         sources,
         persona: assembled.persona,

@@ -86,7 +86,7 @@ describe.skipIf(mode === "skip")("web app: push-to-talk in an interview (Chromiu
       body: JSON.stringify({ interviewer: "pm" }),
     });
     interviewId = interview.id;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
@@ -245,7 +245,7 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
       body: JSON.stringify({ texts: ["Hi, I am Maya Chen. I work as a pediatric nurse. I live in Denver."] }),
     });
     personaId = persona.id;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
@@ -253,7 +253,7 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("records with clicks, sends the audio itself, shows it as spoken and plays the reply by itself", {
+  it("records by clicks and by holding the mouse, sends the audio itself, shows it as spoken, auto-plays the reply", {
     timeout: 300_000,
   }, async () => {
     const base = session.app.url;
@@ -329,6 +329,46 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
     await lastReply.getByRole("button", { name: "Play reply" }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { __played: boolean }).__played)).toBe(true);
     expect(await page.getByRole("alert").filter({ hasNotText: "Recording discarded." }).count()).toBe(0);
+
+    // Held with the mouse: recording while the button is down, sent when it is released.
+    upstream.script(
+      { kind: "transcript", text: "What do you do for work?", duration: 1.2 },
+      { kind: "speech", bytes: spokenReply, contentType: "audio/ogg" },
+    );
+    const box = await talk.boundingBox();
+    if (!box) throw new Error("the push-to-talk button is not on screen");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    await page.waitForTimeout(1500);
+    const [second] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/messages") && r.request().method() === "POST", {
+        timeout: 60_000,
+      }),
+      page.mouse.up(),
+    ]);
+    expect(second.status()).toBe(200);
+    await log.getByText("What do you do for work?").waitFor({ timeout: 30_000 });
+    expect(await talk.getAttribute("aria-pressed")).toBe("false");
     expect(session.errors).toEqual([]);
+  });
+
+  it("offers only the browser's dictation when the server has no voice engine", async () => {
+    // The same server, seen as one without engines: its capabilities say so.
+    await page.route("**/v1/capabilities", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { voice: Record<string, unknown> };
+      await route.fulfill({ response, json: { ...body, voice: { ...body.voice, transcription: null, speech: null } } });
+    });
+    await page.reload();
+    const log = page.getByRole("log");
+    await log.locator(".bubble.assistant").first().waitFor();
+    await page.getByRole("textbox", { name: "Message to Maya Chen" }).waitFor();
+    const dictation = await page.evaluate(() => "SpeechRecognition" in window || "webkitSpeechRecognition" in window);
+    await expect.poll(() => page.getByRole("button", { name: "Voice input" }).count()).toBe(dictation ? 1 : 0);
+    expect(await page.getByRole("button", { name: "Push to talk" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Play reply" }).count()).toBe(0);
+    expect(await page.getByRole("checkbox", { name: "Auto-play replies" }).count()).toBe(0);
+    await page.unroute("**/v1/capabilities");
   });
 });

@@ -203,7 +203,9 @@ function fieldPlace(text: string): string | null {
 const ADDRESS =
   /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?)(?:\s+\d{4,5})?/u;
 
-const PHONE_PLACE = new RegExp(`\\d{3,}[\\d ]{4,}\\s*[|·]\\s*${PLACE}`, "u");
+// Bounded: a phone number is at most a couple of dozen digits and spaces. Unbounded, the two overlapping runs made
+// this cubic in the length of a run of digits.
+const PHONE_PLACE = new RegExp(`\\d{3}[\\d ]{4,24}\\s*[|·]\\s*${PLACE}`, "u");
 
 const GUEST_FROM = /\b(?:guest|joining us|speaker)\b[^.;!?]{0,60}?\bfrom\s+/i;
 
