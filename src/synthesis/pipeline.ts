@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
@@ -74,6 +75,8 @@ async function collectSources(
 ): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
   if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [] }, listener);
   const { fetchAll } = await import("../sources/fetch-url.ts");
+  // Every page's fetch and pool task listens to the job's signal (Node warns past 10 listeners by default).
+  setMaxListeners(10 + 2 * input.urls.length, job.signal);
   const total = input.texts.length + input.urls.length;
   let fetchedCount = 0;
   let cleaned = 0;
