@@ -48,6 +48,7 @@ const DID_MYSELF =
 
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
+const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
 const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
 
 const SKILL_VERBS =
@@ -196,8 +197,8 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       for (const m of leisureHere ? [] : unit.text.matchAll(SKILL_VERBS)) {
         // "mentor new starters and the international nurses": the first object names the skill well enough.
         const object = skillObject(m[2] ?? "");
-        // As for a bio's "runs": "I run the book club" names a post, "I run a crew of nine" a skill.
-        if (object && MANAGING.test(m[1] ?? "") && !PEOPLE.test(m[2] ?? "")) continue;
+        // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
+        if (object && MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object)) continue;
         if (object) push("self-verbs", unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
       }
       for (const m of unit.text.matchAll(PAST_WORK)) push("past-work", unit, skillPhrase(m[1] ?? "", 3), 0.6);
