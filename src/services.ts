@@ -1,3 +1,6 @@
+import { keyPrefix, verifyApiKey } from "./auth/api-keys.ts";
+import { cachedVerifier } from "./auth/key-cache.ts";
+import { watchRevocations } from "./auth/revocations.ts";
 import { ensureTenant, LOCAL_TENANT } from "./auth/tenants.ts";
 import type { Config } from "./config.ts";
 import { type Clock, type Services, systemClock } from "./context.ts";
@@ -66,6 +69,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     extractors: { llm },
     pool,
     voice,
+    apiKeys: cachedVerifier((key) => verifyApiKey(database.db, key), config.auth.apiKeyCacheSeconds * 1000, {
+      prefixOf: keyPrefix,
+      watch: watchRevocations(database),
+    }),
   };
 }
 

@@ -4,7 +4,8 @@
  * rounds.
  */
 
-export const ROUNDS = 3;
+// BENCH_ROUNDS: fewer rounds for a quick look (e.g. while profiling); figures are then less steady.
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context.ts";
-import { conversations, messages } from "../db/schema.ts";
-import { withTransaction } from "../db/transaction.ts";
+import { conversations } from "../db/schema.ts";
 import { AppError, type ProblemDetails, toProblem } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { errorLogFields } from "../logger.ts";
@@ -17,15 +16,13 @@ import {
 } from "./schemas.ts";
 import { loadSpeaker, responderFor } from "./speaker.ts";
 import {
-  acquireLease,
   appendToolRecord,
+  beginReplyRows,
   type ConversationRow,
-  lastSeq,
-  loadConversation,
+  endReplyRows,
   loadMessages,
   type MessageRow,
   presentMessage,
-  releaseLease,
   renewLease,
 } from "./store.ts";
 import { executeTool, type ToolOutcome } from "./tools.ts";
@@ -85,49 +82,22 @@ export async function beginReply({
   /** Set when the message was spoken: stored as the user message's `meta.transcript`. */
   transcript?: MessageTranscript;
 }): Promise<PendingReply> {
-  const db = ctx.database.db;
-  const conversation = await loadConversation(db, ctx.tenantId, conversationId);
-  if (!(await acquireLease(db, ctx.tenantId, conversation.id))) {
+  const at = ctx.clock.now();
+  const userMessageId = newId("message");
+  const assistantMessageId = newId("message");
+  const { conversation, userSeq } = await beginReplyRows(ctx.database, ctx.tenantId, conversationId, {
+    userMessageId,
+    assistantMessageId,
+    content,
+    meta: transcript ? { transcript } : {},
+    at,
+  });
+  if (userSeq === null) {
     throw new AppError(
       "conflict",
       `A reply is still streaming in this conversation; send the next message when it is done (the lease lapses after ${CHAT_LIMITS.leaseSeconds} s if its node died)`,
       { headers: { "Retry-After": "2" } },
     );
-  }
-  const at = ctx.clock.now();
-  const userMessageId = newId("message");
-  const assistantMessageId = newId("message");
-  let userSeq = 0;
-  try {
-    await withTransaction(ctx, async (tx) => {
-      userSeq = (await lastSeq(tx, ctx.tenantId, conversation.id)) + 1;
-      await tx.insert(messages).values([
-        {
-          id: userMessageId,
-          tenantId: ctx.tenantId,
-          conversationId: conversation.id,
-          seq: userSeq,
-          role: "user",
-          content,
-          status: "complete",
-          ...(transcript ? { meta: { transcript } } : {}),
-          createdAt: at,
-        },
-        {
-          id: assistantMessageId,
-          tenantId: ctx.tenantId,
-          conversationId: conversation.id,
-          seq: userSeq + 1,
-          role: "assistant",
-          content: "",
-          status: "incomplete",
-          createdAt: new Date(at.getTime() + 1),
-        },
-      ]);
-    });
-  } catch (error) {
-    await releaseLease(db, ctx.tenantId, conversation.id, at);
-    throw error;
   }
   return {
     conversationId: conversation.id,
@@ -200,10 +170,12 @@ async function runReply(
       assistant_message_id: ids.assistantMessageId,
       ...(ids.transcript ? { transcript: { text: ids.content, ...ids.transcript } } : {}),
     });
-    const speaker = await loadSpeaker(ctx, conversation);
-    const history = (
-      await loadMessages(db, ctx.tenantId, conversation.id, { afterSeq: conversation.summaryThrough })
-    ).filter((m) => m.seq < ids.userSeq);
+    // Independent reads, sent together: the first text waits for one round trip, not two.
+    const [speaker, stored] = await Promise.all([
+      loadSpeaker(ctx, conversation),
+      loadMessages(db, ctx.tenantId, conversation.id, { afterSeq: conversation.summaryThrough }),
+    ]);
+    const history = stored.filter((m) => m.seq < ids.userSeq);
     const summary = await updateSummary(ctx, conversation, history);
     const lastAssistant = [...history].reverse().find((m) => m.role === "assistant");
     const pendingQuestion = lastAssistant?.question ?? undefined;
@@ -243,18 +215,15 @@ async function runReply(
     clearInterval(keeper);
   }
 
-  const at = ctx.clock.now();
-  const [assistant] = await db
-    .update(messages)
-    .set({ content: text, status, meta })
-    .where(and(eq(messages.tenantId, ctx.tenantId), eq(messages.id, ids.assistantMessageId)))
-    .returning();
-  await releaseLease(db, ctx.tenantId, conversation.id, at);
+  const { assistant, user } = await endReplyRows(ctx.database, ctx.tenantId, conversation.id, {
+    assistantMessageId: ids.assistantMessageId,
+    userMessageId: ids.userMessageId,
+    content: text,
+    status,
+    meta,
+    at: ctx.clock.now(),
+  });
   await send({ type: "done", message_id: ids.assistantMessageId, status });
-  const [user] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.tenantId, ctx.tenantId), eq(messages.id, ids.userMessageId)));
   if (!assistant || !user) throw new AppError("not_found", "The conversation was deleted while the reply was running");
   return { user: presentMessage(user), assistant: presentMessage(assistant), ...(failure ? { error: failure } : {}) };
 }

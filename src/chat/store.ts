@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../db/client.ts";
+import type { Database, DbOrTx } from "../db/client.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
@@ -79,6 +79,134 @@ export async function acquireLease(db: DbOrTx, tenantId: string, id: string): Pr
     )
     .returning({ id: conversations.id });
   return rows.length > 0;
+}
+
+/** Timestamps from plain SQL: the drivers answer Date or Postgres's text form (drizzle sets string parsers). */
+const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+const asDateOrNull = (value: Date | string | null) => (value === null ? null : asDate(value));
+const messageRow = (row: MessageRow): MessageRow => ({ ...row, createdAt: asDate(row.createdAt) });
+
+/** JSON for a jsonb parameter: lone surrogates become U+FFFD (jsonb refuses their \u escapes), as in text ones. */
+const jsonbParam = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
+
+/**
+ * Starting a reply in one statement (one round trip instead of five): reads the conversation, takes its streaming
+ * lease when no reply holds it (the database's clock, so every node agrees) and, only when it got the lease, stores
+ * the user message and the assistant's placeholder after the last seq. No row: no such conversation for the tenant;
+ * `leased` false: another reply is streaming. Every CTE sees the same snapshot, so `last` is read before the inserts.
+ */
+const BEGIN_REPLY_SQL = `
+WITH conv AS (
+  SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2
+), lease AS (
+  UPDATE conversations SET streaming_until = now() + make_interval(secs => $3::int)
+  WHERE tenant_id = $1 AND id = $2 AND (streaming_until IS NULL OR streaming_until < now())
+  RETURNING id
+), last AS (
+  SELECT coalesce(max(seq), 0) AS seq FROM messages WHERE tenant_id = $1 AND conversation_id = $2
+), inserted AS (
+  INSERT INTO messages (id, tenant_id, conversation_id, seq, role, content, status, meta, created_at)
+  SELECT $4, $1, $2, last.seq + 1, 'user', $5, 'complete', $6::jsonb, $7::timestamptz FROM lease, last
+  UNION ALL
+  SELECT $8, $1, $2, last.seq + 2, 'assistant', '', 'incomplete', '{}'::jsonb, $9::timestamptz FROM lease, last
+  RETURNING seq
+)
+SELECT conv.id, conv.tenant_id AS "tenantId", conv.kind, conv.persona_id AS "personaId",
+  conv.project_id AS "projectId", conv.interviewer, conv.summary, conv.summary_through AS "summaryThrough",
+  conv.streaming_until AS "streamingUntil", conv.created_at AS "createdAt", conv.updated_at AS "updatedAt",
+  (SELECT min(seq) FROM inserted) AS "userSeq"
+FROM conv`;
+
+export interface ReplyStart {
+  /** The user message and its placeholder to store, when the lease is taken. */
+  userMessageId: string;
+  assistantMessageId: string;
+  content: string;
+  meta: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * See BEGIN_REPLY_SQL. Answers the conversation (as it was before the lease) and the user message's seq, or
+ * `userSeq` null when another reply holds the lease; throws 404 for an unknown conversation.
+ */
+export async function beginReplyRows(
+  database: Pick<Database, "queryAs">,
+  tenantId: string,
+  id: string,
+  start: ReplyStart,
+): Promise<{ conversation: ConversationRow; userSeq: number | null }> {
+  if (!isId("conversation", id)) throw notFound("Conversation");
+  const [row] = await database.queryAs<ConversationRow & { userSeq: number | null }>(tenantId, BEGIN_REPLY_SQL, [
+    tenantId,
+    id,
+    CHAT_LIMITS.leaseSeconds,
+    start.userMessageId,
+    start.content,
+    jsonbParam(start.meta),
+    start.at.toISOString(),
+    start.assistantMessageId,
+    new Date(start.at.getTime() + 1).toISOString(),
+  ]);
+  if (!row) throw notFound("Conversation");
+  const { userSeq, ...conversation } = row;
+  return {
+    conversation: {
+      ...conversation,
+      streamingUntil: asDateOrNull(conversation.streamingUntil),
+      createdAt: asDate(conversation.createdAt),
+      updatedAt: asDate(conversation.updatedAt),
+    },
+    userSeq: userSeq === null ? null : Number(userSeq),
+  };
+}
+
+const MESSAGE_COLUMNS = `id, tenant_id AS "tenantId", conversation_id AS "conversationId", seq, role, content,
+  tool_calls AS "toolCalls", tool_results AS "toolResults", status, question, meta, created_at AS "createdAt"`;
+
+/**
+ * Ending a reply in one statement: stores the assistant's text, status and meta, releases the lease (the client may
+ * send its next message as soon as it hears `done`) and reads both messages back.
+ */
+const END_REPLY_SQL = `
+WITH assistant AS (
+  UPDATE messages SET content = $3, status = $4, meta = $5::jsonb WHERE tenant_id = $1 AND id = $6
+  RETURNING ${MESSAGE_COLUMNS}
+), released AS (
+  UPDATE conversations SET streaming_until = NULL, updated_at = $7::timestamptz WHERE tenant_id = $1 AND id = $2
+  RETURNING id
+)
+SELECT * FROM assistant
+UNION ALL
+SELECT ${MESSAGE_COLUMNS} FROM messages WHERE tenant_id = $1 AND id = $8 AND EXISTS (SELECT 1 FROM released)`;
+
+export async function endReplyRows(
+  database: Pick<Database, "queryAs">,
+  tenantId: string,
+  conversationId: string,
+  end: {
+    assistantMessageId: string;
+    userMessageId: string;
+    content: string;
+    status: MessageRow["status"];
+    meta: Record<string, unknown>;
+    at: Date;
+  },
+): Promise<{ assistant: MessageRow | undefined; user: MessageRow | undefined }> {
+  const rows = await database.queryAs<MessageRow>(tenantId, END_REPLY_SQL, [
+    tenantId,
+    conversationId,
+    end.content,
+    end.status,
+    jsonbParam(end.meta),
+    end.assistantMessageId,
+    end.at.toISOString(),
+    end.userMessageId,
+  ]);
+  const assistant = rows.find((r) => r.id === end.assistantMessageId);
+  const user = rows.find((r) => r.id === end.userMessageId);
+  return { assistant: assistant && messageRow(assistant), user: user && messageRow(user) };
 }
 
 export async function renewLease(db: DbOrTx, tenantId: string, id: string): Promise<void> {

@@ -32,14 +32,34 @@ const BOILERPLATE_LINE_PATTERNS: readonly RegExp[] = [
   /^\[(?:comment|post|message) (?:deleted|removed)(?: by [\w ]{1,40})?\]$/i,
 ];
 
-/** Comment spam: a sales pitch with a link. */
-const SPAM_LINE = /\b(?:buy|cheap|discount|\d{2}% off|free shipping|casino|viagra)\b.*\b(?:www\.|https?:\/\/)/i;
+/**
+ * Comment spam: a sales pitch with a link after it. Two searches instead of one `pitch.*link` pattern, which rescanned
+ * the rest of the line from every pitch word (quadratic on a long line of them).
+ */
+const SPAM_PITCH = /\b(?:buy|cheap|discount|\d{2}% off|free shipping|casino|viagra)\b/i;
+const SPAM_LINK = /\b(?:www\.|https?:\/\/)/gi;
+
+function isSpamLine(line: string): boolean {
+  const pitch = SPAM_PITCH.exec(line);
+  if (!pitch) return false;
+  // The earliest pitch ends first, so a link after any pitch is a link after it; lastIndex keeps \b's context.
+  SPAM_LINK.lastIndex = pitch.index + pitch[0].length;
+  return SPAM_LINK.test(line);
+}
+
+/**
+ * Longest run of combining marks kept (Unicode's stream-safe limit). Longer runs ("Zalgo" text) carry no meaning and
+ * make normalisation quadratic: canonical reordering sorts each run.
+ */
+const MAX_COMBINING_RUN = 30;
+const LONG_COMBINING_RUN = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})\\p{M}+`, "gu");
 
 /** Repeated lines shorter than this are ordinary content ("- yes", "Thanks,") and are kept. */
 const MIN_REPEATED_LINE_CHARS = 30;
 
 function normalizeCharacters(raw: string): string {
   return raw
+    .replace(LONG_COMBINING_RUN, "$1")
     .normalize("NFC")
     .replace(LINE_BREAKS, "\n")
     .replace(INVISIBLE, "")
@@ -50,7 +70,7 @@ function normalizeCharacters(raw: string): string {
 /** Whether a single (trimmed) line is boilerplate that should not reach extraction. */
 export function isBoilerplateLine(line: string): boolean {
   if (line === "") return false;
-  if (SPAM_LINE.test(line)) return true;
+  if (isSpamLine(line)) return true;
   return BOILERPLATE_LINE_PATTERNS.some((pattern) => pattern.test(line));
 }
 

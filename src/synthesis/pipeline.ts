@@ -15,8 +15,6 @@ export const MATERIAL_LIMITS = {
   urls: 25,
   charsPerText: 8_000_000,
   charsPerUrl: 2_048,
-  /** Every URL of a create may be in flight at once; the fetcher's per-host limit keeps any one site from a burst. */
-  fetchConcurrency: 25,
 } as const;
 
 export type Engine = "offline" | "llm";
@@ -60,39 +58,51 @@ const OFFLINE_USAGE: ExtractUsage = {
   output_tokens: 0,
 };
 
-/** Fetches the URLs on the event loop (each failing alone, as a warning), then cleans every source in the pool. */
+/**
+ * Fetches the URLs on the event loop (each failing alone, as a warning) and cleans every source in the pool. Each
+ * page is cleaned as soon as it arrives, while slower pages are still on their way, so a create from many URLs takes
+ * about as long as its slowest page rather than that plus the parsing of all of them. Sources keep the order of the
+ * request: texts first, then pages in the order of `urls`.
+ */
 async function collectSources(
   job: JobScope,
   ctx: Ctx,
   input: MaterialInput,
   onProgress: OnProgress,
+  /** The caller's own listener, if any: a pool task only opens a progress channel when someone listens. */
+  listener: OnProgress | undefined,
 ): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
-  const fetched: FetchedMaterial[] = [];
-  if (input.urls.length > 0) {
-    onProgress({ stage: "fetching", done: 0, total: input.urls.length });
-    const { fetchAll } = await import("../sources/fetch-url.ts");
-    const results = await fetchAll(ctx.fetcher, input.urls, {
-      concurrency: MATERIAL_LIMITS.fetchConcurrency,
-      signal: job.signal,
-    });
-    for (const { url, page, error } of results) {
-      fetched.push(
-        page
-          ? {
-              url,
-              page: {
-                finalUrl: page.finalUrl,
-                contentType: page.contentType,
-                body: page.body,
-                fetchedAt: page.fetchedAt,
-              },
-            }
-          : { url, error: error?.message ?? "no content" },
-      );
-    }
-    onProgress({ stage: "fetching", done: input.urls.length, total: input.urls.length });
-  }
-  return job.run("prepare", { texts: input.texts, fetched }, onProgress);
+  if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [] }, listener);
+  const { fetchAll } = await import("../sources/fetch-url.ts");
+  const total = input.texts.length + input.urls.length;
+  let fetchedCount = 0;
+  let cleaned = 0;
+  const cleanedOne = <T>(count: number, result: T) => {
+    cleaned += count;
+    onProgress({ stage: "cleaning", done: cleaned, total });
+    return result;
+  };
+  onProgress({ stage: "fetching", done: 0, total: input.urls.length });
+  const texts =
+    input.texts.length > 0
+      ? job.run("prepare", { texts: input.texts, fetched: [] }).then((r) => cleanedOne(input.texts.length, r))
+      : { sources: [], warnings: [] };
+  // All URLs at once (at most MATERIAL_LIMITS.urls); the fetcher holds each host to its own limit.
+  const pages = input.urls.map(async (url) => {
+    const [result] = await fetchAll(ctx.fetcher, [url], { concurrency: 1, signal: job.signal });
+    onProgress({ stage: "fetching", done: ++fetchedCount, total: input.urls.length });
+    const page = result?.page;
+    const fetched: FetchedMaterial = page
+      ? {
+          url,
+          page: { finalUrl: page.finalUrl, contentType: page.contentType, body: page.body, fetchedAt: page.fetchedAt },
+        }
+      : { url, error: result?.error?.message ?? "no content" };
+    return cleanedOne(1, await job.run("prepare", { texts: [], fetched: [fetched] }));
+  });
+  const parts = await Promise.all([texts, ...pages]);
+  const sources = parts.flatMap((part) => part.sources).map((source, order) => ({ ...source, order }));
+  return { sources, warnings: parts.flatMap((part) => part.warnings) };
 }
 
 /** The LLM extractor to use, or "offline" for the offline engine (which runs in the pool). */
@@ -118,7 +128,7 @@ function existingValues(persona: Persona): ExistingValues {
   return values;
 }
 
-type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean };
+type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; stored?: Promise<void> };
 
 /**
  * Runs the LLM extractor (model calls are I/O, so on the event loop). Results are cached per tenant by material and
@@ -150,8 +160,10 @@ async function extractWithLlm(
     return { ...hit, usage, equivalences: [], cached: true };
   }
   const result = await extractor.extract(sources, options);
-  await writeCachedExtraction(ctx, key, sources, result);
-  return { ...result, equivalences: [], cached: false };
+  // Stored while the claims are assembled (the caller awaits both): the cache write is not on the critical path.
+  const stored = writeCachedExtraction(ctx, key, sources, result);
+  stored.catch(() => {}); // awaited by the caller; this only keeps an early failure from counting as unhandled
+  return { ...result, equivalences: [], cached: false, stored };
 }
 
 /**
@@ -169,7 +181,7 @@ export async function synthesize(
   return ctx.pool.job(
     async (job) => {
       const started = performance.now();
-      const { sources, warnings } = await collectSources(job, ctx, input, onProgress);
+      const { sources, warnings } = await collectSources(job, ctx, input, onProgress, options.onProgress);
       if (sources.length === 0) {
         throw new AppError("validation_failed", "None of the sources could be used", {
           errors: warnings.map((message) => ({ path: "urls", message })),
@@ -179,11 +191,10 @@ export async function synthesize(
       if (extractor !== "offline") {
         extracted = await extractWithLlm(ctx, extractor, sources, options.existing, job.signal, onProgress);
       }
-      const assembled = await job.run(
-        "assemble",
-        extracted ? { sources, claims: extracted.claims } : { sources },
-        onProgress,
-      );
+      const [assembled] = await Promise.all([
+        job.run("assemble", extracted ? { sources, claims: extracted.claims } : { sources }, options.onProgress),
+        extracted?.stored,
+      ]);
       return {
         sources,
         persona: assembled.persona,

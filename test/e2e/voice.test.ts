@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { speakToWav, TEST_SENTENCES, wordErrors } from "../support/speech.ts";
+import { type FakeAudioUpstream, startFakeAudioUpstream } from "../fakes/openai-audio-upstream.ts";
+import { convertAudio, speakToWav, TEST_SENTENCES, wordErrors } from "../support/speech.ts";
 import { axeViolations, browserSuiteMode, openSession, type Session, screenshot } from "./support.ts";
 
 /**
@@ -85,7 +86,7 @@ describe.skipIf(mode === "skip")("web app: push-to-talk in an interview (Chromiu
       body: JSON.stringify({ interviewer: "pm" }),
     });
     interviewId = interview.id;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
@@ -204,5 +205,170 @@ describe.skipIf(mode === "skip")("web app: push-to-talk in an interview (Chromiu
 
     // Blocked media (a CSP without media-src blob:) or a failed request would show up here.
     expect(session.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-played (a fake speech provider)", () => {
+  let session: Session;
+  let upstream: FakeAudioUpstream;
+  let page: Page;
+  let dir: string;
+  let personaId: string;
+  let spokenReply: Buffer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "persona-studio-voice-e2e-"));
+    const spoken = await speakToWav(dir, "question", "where do you live");
+    const microphone = join(dir, "microphone.wav");
+    await run("sox", [spoken.path, microphone, "pad", "0.3", "30"]);
+    // The provider answers speech in Ogg/Opus: real audio, so the browser can play it to the end.
+    spokenReply = await convertAudio(
+      (await speakToWav(dir, "reply", "I live in Denver")).path,
+      join(dir, "reply.ogg"),
+      ["-c:a", "libopus"],
+    );
+    upstream = await startFakeAudioUpstream();
+    session = await openSession(
+      { VOICE_BASE_URL: upstream.url, VOICE_TRANSCRIPTION: "provider", VOICE_SPEECH: "provider" },
+      {
+        chromiumArgs: [
+          "--use-fake-ui-for-media-stream",
+          "--use-fake-device-for-media-stream",
+          `--use-file-for-fake-audio-capture=${microphone}`,
+          "--autoplay-policy=no-user-gesture-required",
+        ],
+      },
+    );
+    page = session.page;
+    const persona = await json<{ id: string }>(`${session.app.url}/v1/personas`, {
+      method: "POST",
+      body: JSON.stringify({ texts: ["Hi, I am Maya Chen. I work as a pediatric nurse. I live in Denver."] }),
+    });
+    personaId = persona.id;
+  }, 300_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await upstream?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("records by clicks and by holding the mouse, sends the audio itself, shows it as spoken, auto-plays the reply", {
+    timeout: 300_000,
+  }, async () => {
+    const base = session.app.url;
+    await page.goto(`${base}/personas/${personaId}/chat`);
+    await page.getByRole("button", { name: "Start a conversation" }).click();
+    await page.getByRole("textbox", { name: "Message to Maya Chen" }).waitFor();
+
+    // An accurate engine: not labelled low-accuracy, and direct sending may be chosen.
+    await page.getByText("Speech recognition: the speech provider").waitFor();
+    expect(await page.getByText(/low accuracy/).count()).toBe(0);
+    const direct = page.getByRole("checkbox", { name: "Send speech without review" });
+    expect(await direct.isDisabled()).toBe(false);
+    await direct.check();
+    await page.getByRole("checkbox", { name: "Auto-play replies" }).check();
+
+    // Escape discards a recording: nothing is sent anywhere.
+    const talk = page.getByRole("button", { name: "Push to talk" });
+    await talk.click();
+    await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    await page.keyboard.press("Escape");
+    await page.getByText("Recording discarded.").waitFor();
+    expect(await talk.getAttribute("aria-pressed")).toBe("false");
+    await page.waitForTimeout(500);
+    expect(upstream.requests).toEqual([]);
+
+    upstream.script(
+      { kind: "transcript", text: "Where do you live?", duration: 1.4 },
+      { kind: "speech", bytes: spokenReply, contentType: "audio/ogg" },
+    );
+    // Remember whether a reply was ever playing (it is short; it may be over before it could be looked at).
+    await page.evaluate(() => {
+      const w = window as unknown as { __played: boolean };
+      w.__played = false;
+      new MutationObserver(() => {
+        if ([...document.querySelectorAll(".play-reply")].some((b) => b.textContent?.includes("Stop"))) {
+          w.__played = true;
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // Click once to start, once to stop (the toggle), as a mouse or an assistive technology would.
+    await talk.click();
+    await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    await page.waitForTimeout(2000);
+    const [sent, played] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/messages") && r.request().method() === "POST", {
+        timeout: 60_000,
+      }),
+      // Auto-play fetches the reply's audio once the reply has been stored.
+      page.waitForResponse((r) => /\/messages\/[^/]+\/audio/.test(r.url()), { timeout: 90_000 }),
+      talk.click(),
+    ]);
+    expect(sent.status()).toBe(200);
+    expect(sent.headers()["content-type"]).toContain("text/event-stream");
+    expect(played.status()).toBe(200);
+    expect(played.headers()["content-type"]).toBe("audio/ogg");
+
+    // The audio went to the provider, the transcript is the stored message, marked as spoken.
+    const transcription = upstream.requests.find((r) => r.path.endsWith("/audio/transcriptions"));
+    expect(transcription?.contentType).toMatch(/^multipart\/form-data/);
+    const log = page.getByRole("log");
+    await log.getByText("Spoken, transcribed by the speech provider").waitFor();
+    const conversation = /\/conversations\/([^/]+)\/messages/.exec(sent.url())?.[1] ?? "";
+    const history = await json<{ data: (StoredMessage & { transcript?: { engine: string } })[] }>(
+      `${base}/v1/conversations/${conversation}/messages`,
+    );
+    const question = history.data.find((m) => m.role === "user");
+    expect(question?.content).toBe("Where do you live?");
+    expect(question?.transcript?.engine).toBe("openai");
+    expect(history.data.at(-1)?.content).toMatch(/Denver/);
+
+    // It plays to the end by itself, then offers Play again.
+    const lastReply = log.locator(".bubble.assistant").last();
+    await lastReply.getByRole("button", { name: "Play reply" }).waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __played: boolean }).__played)).toBe(true);
+    expect(await page.getByRole("alert").filter({ hasNotText: "Recording discarded." }).count()).toBe(0);
+
+    // Held with the mouse: recording while the button is down, sent when it is released.
+    upstream.script(
+      { kind: "transcript", text: "What do you do for work?", duration: 1.2 },
+      { kind: "speech", bytes: spokenReply, contentType: "audio/ogg" },
+    );
+    const box = await talk.boundingBox();
+    if (!box) throw new Error("the push-to-talk button is not on screen");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await expect.poll(() => talk.getAttribute("aria-pressed"), { timeout: 15_000 }).toBe("true");
+    await page.waitForTimeout(1500);
+    const [second] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/messages") && r.request().method() === "POST", {
+        timeout: 60_000,
+      }),
+      page.mouse.up(),
+    ]);
+    expect(second.status()).toBe(200);
+    await log.getByText("What do you do for work?").waitFor({ timeout: 30_000 });
+    expect(await talk.getAttribute("aria-pressed")).toBe("false");
+    expect(session.errors).toEqual([]);
+  });
+
+  it("offers only the browser's dictation when the server has no voice engine", async () => {
+    // The same server, seen as one without engines: its capabilities say so.
+    await page.route("**/v1/capabilities", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { voice: Record<string, unknown> };
+      await route.fulfill({ response, json: { ...body, voice: { ...body.voice, transcription: null, speech: null } } });
+    });
+    await page.reload();
+    const log = page.getByRole("log");
+    await log.locator(".bubble.assistant").first().waitFor();
+    await page.getByRole("textbox", { name: "Message to Maya Chen" }).waitFor();
+    const dictation = await page.evaluate(() => "SpeechRecognition" in window || "webkitSpeechRecognition" in window);
+    await expect.poll(() => page.getByRole("button", { name: "Voice input" }).count()).toBe(dictation ? 1 : 0);
+    expect(await page.getByRole("button", { name: "Push to talk" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Play reply" }).count()).toBe(0);
+    expect(await page.getByRole("checkbox", { name: "Auto-play replies" }).count()).toBe(0);
+    await page.unroute("**/v1/capabilities");
   });
 });

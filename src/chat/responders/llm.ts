@@ -30,6 +30,72 @@ function toModelMessages(history: MessageRow[]): ModelMessage[] {
   return out;
 }
 
+type ModelV3 = Extract<ResolvedLanguageModel, { specificationVersion: "v3" }>;
+type V3Prompt = Parameters<ModelV3["doStream"]>[0]["prompt"];
+
+/** The same conversation in the model interface's own prompt format (text-only turns, which is all chat sends). */
+function toV3Prompt(system: string, messages: ModelMessage[]): V3Prompt {
+  const prompt: V3Prompt = [{ role: "system", content: system }];
+  for (const m of messages) {
+    if ((m.role === "user" || m.role === "assistant") && typeof m.content === "string") {
+      prompt.push({ role: m.role, content: [{ type: "text", text: m.content }] });
+    }
+  }
+  return prompt;
+}
+
+/** A tool call's arguments as the SDK reports them: the parsed JSON, or the text when it does not parse. */
+function parseToolInput(input: string): unknown {
+  try {
+    return JSON.parse(input);
+  } catch {
+    return input;
+  }
+}
+
+/**
+ * A reply without tools, streamed straight from the model interface (\`doStream\`) rather than through streamText:
+ * streamText re-validates the prompt with zod and layers half a dozen web streams (tee, tool transform, stitching)
+ * over the provider's stream, which a text-only reply does not use; under a thousand concurrent replies that was
+ * most of the per-reply memory and CPU. Errors, aborts and the provider's own parsing are unchanged.
+ */
+async function streamTextOnly(
+  model: ModelV3,
+  call: { system: string; messages: ModelMessage[]; signal: AbortSignal; maxOutputTokens?: number },
+  on: {
+    text: (delta: string) => Promise<void>;
+    /** A tool call although none was offered (streamText reported these as a tool-call and a tool-error). */
+    toolCall: (call: { id: string; name: string; args: unknown }) => Promise<void>;
+  },
+): Promise<void> {
+  const { stream } = await model.doStream({
+    prompt: toV3Prompt(call.system, call.messages),
+    abortSignal: call.signal,
+    ...(call.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens } : {}),
+  });
+  const reader = stream.getReader();
+  let ended = false;
+  try {
+    for (;;) {
+      const { value: part, done } = await reader.read();
+      if (done) {
+        ended = true;
+        return;
+      }
+      if (part.type === "text-delta") {
+        if (part.delta) await on.text(part.delta);
+      } else if (part.type === "tool-call") {
+        await on.toolCall({ id: part.toolCallId, name: part.toolName, args: parseToolInput(part.input) });
+      } else if (part.type === "error") {
+        throw part.error;
+      }
+    }
+  } finally {
+    // Leaving early (an error part, a client that went away): the upstream request is not read any further.
+    if (!ended) reader.cancel().catch(() => {});
+  }
+}
+
 function toolSet(input: ResponderInput): ToolSet {
   const tools: ToolSet = {};
   for (const name of TOOL_NAMES) {
@@ -98,6 +164,30 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
         async ({ signal }) => {
           let streamed = false;
           try {
+            if (!tools && options.model.specificationVersion === "v3") {
+              const on = {
+                text: async (delta: string) => {
+                  streamed = true;
+                  await input.emit({ type: "text", delta });
+                },
+                toolCall: async (call: { id: string; name: string; args: unknown }) => {
+                  streamed = true;
+                  await input.emit({ type: "tool_call", ...call });
+                  // runTool stores the refusal (no tools in this conversation) and answers it.
+                  const outcome = await input.runTool(call);
+                  const error = outcome.ok ? `no tool ${call.name} in this conversation` : outcome.error;
+                  await input.emit({ type: "tool_result", id: call.id, name: call.name, ok: false, error });
+                },
+              };
+              const call = {
+                system,
+                messages,
+                signal,
+                ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+              };
+              await streamTextOnly(options.model, call, on);
+              return;
+            }
             const result = streamText({
               model: options.model,
               system,

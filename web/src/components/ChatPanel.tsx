@@ -456,6 +456,7 @@ export function ChatPanel({
           {recordable && capabilities ? (
             <PushToTalk
               onRecorded={onRecorded}
+              onStart={player.stop}
               disabled={streaming || transcribing}
               maxSeconds={capabilities.voice.limits.audio_seconds}
               description={lowAccuracy ? "offline speech recognition, low accuracy" : undefined}
@@ -504,6 +505,7 @@ export function ChatPanel({
                   onChange={(e) => setVoiceSettings({ sendDirectly: e.target.checked })}
                 />{" "}
                 Send speech without review
+                {lowAccuracy ? <span className="muted"> (not with the offline engine)</span> : null}
               </label>
             ) : null}
             {speechOut ? (

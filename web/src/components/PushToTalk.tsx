@@ -37,6 +37,8 @@ interface Live {
   startedAt: number;
   /** Set when the component goes away: the recording is dropped, not delivered. */
   discard: boolean;
+  /** Set by Escape: the recording is dropped and the button is ready again. */
+  cancelled: boolean;
 }
 
 function microphoneProblem(error: unknown): string {
@@ -54,11 +56,14 @@ function microphoneProblem(error: unknown): string {
  */
 export function PushToTalk({
   onRecorded,
+  onStart,
   disabled,
   maxSeconds,
   description,
 }: {
   onRecorded: (audio: Blob, seconds: number) => void;
+  /** Recording began (e.g. stop a reply playing aloud, so it is not recorded). */
+  onStart?: () => void;
   disabled?: boolean;
   maxSeconds: number;
   /** Said after the button's name (e.g. that the engine is offline and low-accuracy). */
@@ -133,6 +138,7 @@ export function PushToTalk({
       }, 250),
       startedAt: performance.now(),
       discard: false,
+      cancelled: false,
     };
     liveRef.current = live;
     recorder.ondataavailable = (event) => {
@@ -148,10 +154,15 @@ export function PushToTalk({
       if (live.discard) return;
       setBoth("idle");
       if (meterRef.current) meterRef.current.value = 0;
+      if (live.cancelled) {
+        setProblem("Recording discarded.");
+        return;
+      }
       onRecordedRef.current(new Blob(chunks, { type: recorder.mimeType || mimeType || "audio/webm" }), elapsed);
     };
     recorder.start();
     setBoth("recording");
+    onStart?.();
     watchLevel(live);
   };
 
@@ -216,6 +227,13 @@ export function PushToTalk({
     press();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === "Escape" && liveRef.current && stateRef.current === "recording") {
+      event.preventDefault();
+      liveRef.current.cancelled = true;
+      pressRef.current = null;
+      stop();
+      return;
+    }
     if (event.key !== " " || disabled) return;
     event.preventDefault();
     if (!event.repeat) press();
@@ -246,7 +264,7 @@ export function PushToTalk({
         aria-describedby={description ? `${id}-about` : undefined}
         title={
           recording
-            ? "Recording: release (or press again) to stop"
+            ? "Recording: release (or press again) to stop, Escape to discard"
             : `Hold to talk, or press once to start and again to stop${description ? ` (${description})` : ""}`
         }
         disabled={disabled && !recording}
@@ -297,7 +315,7 @@ export function PushToTalk({
         </>
       ) : null}
       <span className="visually-hidden" role="status">
-        {recording ? "Recording. Release or press again to stop." : ""}
+        {recording ? "Recording. Release or press again to stop; Escape discards it." : ""}
       </span>
       {problem ? (
         <span className="small error-text" role="alert">

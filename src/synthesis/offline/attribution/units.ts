@@ -488,10 +488,13 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   const firstKey = firstToken.toLowerCase().replace(/['’]s$/, "");
   // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
   // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
+  // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
+  // name failed to compile on a name of thousands of characters).
+  const afterName = named === undefined ? "" : body.slice(named.length);
   const entry =
     named !== undefined &&
-    ((nameTokens(named).length >= 2 && new RegExp(`^${escapeName(named)}\\s*(?:[—–]|,\\s*\\d|\\()`, "u").test(body)) ||
-      new RegExp(`^${escapeName(named)},\\s+(?:who|whose)\\b`, "u").test(body));
+    body.startsWith(named) &&
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
   const firm = named !== undefined && /^\s*(?:&|and\s+\p{Lu}|\+)/u.test(body.slice(named.length));
   // "Headline (current): ...": a profile field, not a person.
@@ -531,9 +534,10 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
 }
 
-function escapeName(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+/** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */
+const NAME_ENTRY_TAIL = /^\s*(?:[—–]|,\s*\d|\()/u;
+/** "Pak Ujang, who has farmed for thirty years". */
+const NAME_WHO_TAIL = /^,\s+(?:who|whose)\b/u;
 
 function firstPersonSentences(text: string): number {
   let count = 0;

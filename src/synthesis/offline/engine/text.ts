@@ -60,7 +60,9 @@ export interface Sentence {
  */
 export function splitSentences(line: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const boundary = /[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
+  // The lookbehind starts a match only at the start of a punctuation run (where every match starts anyway): without
+  // it a run of n dots is rescanned from each of its n positions.
+  const boundary = /(?<![.!?…])[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
   let start = 0;
   for (const match of line.matchAll(boundary)) {
     if (

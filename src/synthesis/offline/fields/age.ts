@@ -66,8 +66,10 @@ const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
 const TEMPERATURE = /°|\bdegrees?\b|\btemperature|\boutside\b|\bcold\b|\bwarm\b|\bweather\b|\bfreezing\b|\bhot\b/i;
 
 /** "36 years old, nurse, Quito" / "Maria — 36 years old": an age opening a profile segment. */
+// The name's run is bounded: with the i flag \p{Lu} matches any letter, so an unbounded run rescanned a long word from
+// each of its letters (quadratic). An unanchored search finds the same age through the name's last 41 letters.
 const SEGMENT_YEARS_OLD = new RegExp(
-  `(?:^|[—–:|·]\\s*|(?:\\p{Lu}[\\p{Ll}'’-]+|here|me),\\s*)(${NUM})\\s+(?:years?|yrs?)\\s+old\\b(?!\\s+(?:this|next|last|in)\\b)`,
+  `(?:^|[—–:|·]\\s*|(?:\\p{Lu}[\\p{Ll}'’-]{1,40}|here|me),\\s*)(${NUM})\\s+(?:years?|yrs?)\\s+old\\b(?!\\s+(?:this|next|last|in)\\b)`,
   "giu",
 );
 

@@ -153,7 +153,8 @@ const BAD_THING =
 const FAILING_THING =
   /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(aren'?t|arnt|isn'?t|isnt|won'?t|wont|doesn'?t|don'?t|keeps?|kept)\s+(\p{Ll}+ing|work|load|send|sync|open|connect|arrive|print|save)\b/giu;
 
-const EXPENSIVE = /\b([\p{L}-]+)\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
+// Bounded word (see ROLE_PLACE_WORD): unbounded, a long hyphenated run was rescanned from each of its pieces.
+const EXPENSIVE = /\b([\p{L}-]{1,64})\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
 
 /** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
 export const PAIN_LABEL =
