@@ -213,6 +213,8 @@ function faultVerb(verb: string): string {
 
 export function painCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
+  const readByQuote = new Map<string, string[]>();
+  let indexed = 0;
   units.forEach((unit, i) => {
     if (!owned(unit) || isQuestion(unit)) return;
     const body = unit.text.replace(/^[-•*>]\s*/, "");
@@ -299,7 +301,15 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
     }
     // A named pain inside a phrase already read from this sentence ("the housing market" in "things nobody tells
     // you about moving: the housing market") is that item, not a second one.
-    const readHere = out.filter((c) => c.quote === unit.text).map((c) => String(c.value).toLowerCase());
+    // Indexed as candidates arrive: filtering all of `out` for every unit grew quadratically with the input.
+    for (; indexed < out.length; indexed += 1) {
+      const c = out[indexed];
+      if (!c) continue;
+      const read = readByQuote.get(c.quote) ?? [];
+      read.push(String(c.value).toLowerCase());
+      readByQuote.set(c.quote, read);
+    }
+    const readHere = readByQuote.get(unit.text) ?? [];
     const covered = (surface: string) => readHere.some((item) => item.includes(surface.toLowerCase()));
     for (const [pattern, label] of PAIN_WORDS) {
       const m = pattern.exec(unit.text);
