@@ -1,3 +1,4 @@
+import type { KeyVerifier } from "./auth/key-cache.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { JobQueue } from "./jobs/queue.ts";
@@ -29,6 +30,8 @@ export interface Services {
   jobs: JobQueue;
   /** Speech in and out: the engines this node has (none: audio answers 501) and their process limits. */
   voice: Voice;
+  /** API key -> tenant, remembered per node and forgotten on every node as soon as a key is revoked. */
+  apiKeys: KeyVerifier;
 }
 
 /**

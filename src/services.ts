@@ -1,3 +1,6 @@
+import { keyPrefix, verifyApiKey } from "./auth/api-keys.ts";
+import { cachedVerifier } from "./auth/key-cache.ts";
+import { watchRevocations } from "./auth/revocations.ts";
 import { ensureTenant, LOCAL_TENANT } from "./auth/tenants.ts";
 import type { Config } from "./config.ts";
 import { type Clock, type Services, systemClock } from "./context.ts";
@@ -70,6 +73,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     voice,
     // Built here, started by the server (main.ts): CLI commands and tests may queue jobs without running any.
     jobs: overrides.jobs ?? createJobQueue(config, logger),
+    apiKeys: cachedVerifier((key) => verifyApiKey(database.db, key), config.auth.apiKeyCacheSeconds * 1000, {
+      prefixOf: keyPrefix,
+      watch: watchRevocations(database),
+    }),
   };
 }
 

@@ -8,6 +8,11 @@ import { ensureTenant } from "./tenants.ts";
 // Key format: ps_<prefix>_<secret>. The prefix finds the row; only a hash of the secret is stored.
 const KEY_PATTERN = /^ps_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
+/** The public prefix of a well-formed key (what finds its row and what revocations announce). */
+export function keyPrefix(key: string): string | undefined {
+  return KEY_PATTERN.exec(key)?.[1];
+}
+
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest();
 
 export interface CreatedKey {
@@ -40,9 +45,9 @@ export async function createApiKey(db: DbOrTx, tenantName: string, label?: strin
 const LAST_USED_GRANULARITY = sql`interval '1 minute'`;
 
 /**
- * The tenant the key belongs to, or undefined for a malformed, unknown or revoked key, read from the database. The
- * HTTP layer remembers a verified key for API_KEY_CACHE_SECONDS (src/http/auth.ts), so a revoked key stops working
- * on every node within that time.
+ * The tenant the key belongs to, or undefined for a malformed, unknown or revoked key, read from the database. Each
+ * node remembers verified keys (src/auth/key-cache.ts) and forgets one as soon as the database announces that it was
+ * revoked, rotated or deleted (migration 0014), so a revocation holds on every node from the next request.
  */
 export async function verifyApiKey(db: DbOrTx, key: string): Promise<string | undefined> {
   const match = KEY_PATTERN.exec(key);

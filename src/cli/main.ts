@@ -26,7 +26,7 @@ Commands:
   keys create --tenant NAME [--label TEXT]
                                       create an API key (printed once; only its hash is stored)
   keys list [--tenant NAME]           list keys (id, prefix, tenant, label, created, last used, revoked) as JSON
-  keys revoke KEY_ID_OR_PREFIX        revoke a key; every node refuses it from the next request on
+  keys revoke KEY_ID_OR_PREFIX        revoke a key; every node refuses it from its next request on
   keys rotate KEY_ID_OR_PREFIX        create a new key for the same tenant and label, revoke the old one
   migrate                             apply database migrations
   export [--tenant NAME] [--id ID]    print personas as JSON

@@ -40,9 +40,77 @@ export interface Database {
   lock?: StoreLock;
   /** For /metrics: connections the pool may open, and operations running or waiting for one. */
   pool: { max: number; inFlight(): number };
+  /**
+   * Listens on a NOTIFY channel until `close` (or the returned stop): `up` once listening (again after every
+   * reconnection), `down` when the listening connection is lost, since announcements sent meanwhile are missed.
+   */
+  listen(channel: string, feed: NotifyFeed): () => Promise<void>;
   /** Runs raw SQL (several statements allowed); used by migrations only. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface NotifyFeed {
+  notify(payload: string): void;
+  up(): void;
+  down(): void;
+}
+
+/** Backoff between attempts to (re)listen after the listening connection is lost, doubling up to the maximum. */
+const LISTEN_RETRY_MS = { first: 250, max: 10_000 };
+
+/**
+ * LISTEN on a connection of its own (pooled connections are shared by every request and cannot keep a session).
+ * postgres.js's own `listen` re-listens once after a drop and gives up silently if that fails; here every loss is
+ * reported (`down`) and retried with backoff until it holds again (`up`).
+ */
+function postgresListener(url: string, channel: string, feed: NotifyFeed): () => Promise<void> {
+  let stopped = false;
+  let pending = false; // an attempt is scheduled or running
+  let delay = LISTEN_RETRY_MS.first;
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (wait: number) => {
+    if (stopped || pending) return;
+    pending = true;
+    timer = setTimeout(attempt, wait);
+    timer.unref();
+  };
+  // `onnotify` is the connection option postgres.js's own `listen` is built on; its typings leave it out.
+  const onnotify = (name: string, payload: string) => {
+    if (name === channel) feed.notify(payload);
+  };
+  const sql = postgres(url, {
+    max: 1,
+    max_lifetime: null, // the connection is the subscription: never recycled on purpose
+    fetch_types: false,
+    connect_timeout: 10,
+    onnotice: () => {},
+    onclose: () => {
+      if (stopped) return;
+      feed.down();
+      schedule(delay);
+    },
+    ...({ onnotify } as object),
+  });
+  const attempt = async () => {
+    try {
+      await sql.unsafe(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      pending = false;
+      delay = LISTEN_RETRY_MS.first;
+      if (!stopped) feed.up();
+    } catch {
+      pending = false;
+      delay = Math.min(delay * 2, LISTEN_RETRY_MS.max);
+      feed.down();
+      schedule(delay);
+    }
+  };
+  schedule(0);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await sql.end({ timeout: 1 });
+  };
 }
 
 export interface DatabaseOptions {
@@ -176,10 +244,12 @@ function tenantPgliteClient(client: PGlite, tenantId: string) {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) {
-    const sql = postgres(options.databaseUrl, { max: POOL_MAX, onnotice: () => {}, connect_timeout: 10 });
+  const url = options.databaseUrl;
+  if (url) {
+    const sql = postgres(url, { max: POOL_MAX, onnotice: () => {}, connect_timeout: 10 });
     const ops = counter();
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+    const listeners = new Set<() => Promise<void>>();
     const forTenant = tenantHandles(
       (tenantId) =>
         drizzlePostgres({
@@ -196,10 +266,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         >,
       kind: "postgres",
       pool: { max: POOL_MAX, inFlight: ops.inFlight },
+      listen: (channel, feed) => {
+        const stop = postgresListener(url, channel, feed);
+        listeners.add(stop);
+        return () => {
+          listeners.delete(stop);
+          return stop();
+        };
+      },
       exec: async (text) => {
         await sql.unsafe(text);
       },
-      close: () => sql.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([...listeners].map((stop) => stop()));
+        await sql.end({ timeout: 5 });
+      },
     };
   }
   const dir = options.dataDir;
@@ -228,6 +309,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: "pglite",
     // One connection; PGlite queues statements itself and does not say how many wait.
     pool: { max: 1, inFlight: () => 0 },
+    // In-process: notifications raised by this instance's own statements, delivered after they commit.
+    listen: (channel, feed) => {
+      const listening = client
+        .listen(channel, (payload) => feed.notify(payload))
+        .then(
+          (unlisten) => {
+            feed.up();
+            return unlisten;
+          },
+          () => undefined,
+        );
+      return async () => {
+        await (await listening)?.();
+      };
+    },
     exec: async (text) => {
       await client.exec(text);
     },

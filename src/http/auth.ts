@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { createRemoteJWKSet, type JWTVerifyGetKey, type JWTVerifyOptions, jwtVerify } from "jose";
-import { verifyApiKey } from "../auth/api-keys.ts";
 import { ensureTenant, LOCAL_TENANT } from "../auth/tenants.ts";
 import type { Services } from "../context.ts";
 import { AppError } from "../errors.ts";
@@ -14,37 +12,6 @@ function bearerToken(header: string | undefined): string {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match?.[1]) throw unauthorized("Send an Authorization: Bearer <token> header");
   return match[1];
-}
-
-/** Verified keys a node remembers at most (the least recently verified go first). */
-const KEY_CACHE_MAX = 10_000;
-
-/**
- * Remembers the tenant of each key verified in the last `ttlMs`, so a request costs no database lookup (and no
- * last-used write) while its key is fresh. The cache is per node and keyed by a hash of the key, never the key
- * itself; keys that fail are not remembered, so a new key works at once and an unknown one is always looked up.
- * The price: a revoked key keeps working on a node for up to `ttlMs` after it last checked it (API_KEY_CACHE_SECONDS;
- * 0 checks the database on every request).
- */
-export function cachedVerifier(
-  verify: (key: string) => Promise<string | undefined>,
-  ttlMs: number,
-  now: () => number = Date.now,
-): (key: string) => Promise<string | undefined> {
-  if (ttlMs <= 0) return verify;
-  const verified = new Map<string, { tenantId: string; until: number }>();
-  return async (key) => {
-    const digest = createHash("sha256").update(key).digest("base64");
-    const hit = verified.get(digest);
-    if (hit && hit.until > now()) return hit.tenantId;
-    verified.delete(digest);
-    const tenantId = await verify(key);
-    if (tenantId) {
-      if (verified.size >= KEY_CACHE_MAX) verified.delete(verified.keys().next().value ?? "");
-      verified.set(digest, { tenantId, until: now() + ttlMs });
-    }
-    return tenantId;
-  };
 }
 
 /** Resolves the caller's tenant from the configured auth mode and puts it on the context. */
@@ -60,9 +27,8 @@ export function authenticate(services: Services): MiddlewareHandler<AppEnv> {
   }
 
   if (auth.mode === "apikey") {
-    const verify = cachedVerifier((key) => verifyApiKey(db, key), auth.apiKeyCacheSeconds * 1000);
     return async (c, next) => {
-      const tenantId = await verify(bearerToken(c.req.header("authorization")));
+      const tenantId = await services.apiKeys(bearerToken(c.req.header("authorization")));
       if (!tenantId) throw unauthorized("The API key is not valid");
       c.set("tenantId", tenantId);
       await next();

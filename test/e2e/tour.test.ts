@@ -31,6 +31,7 @@ interface Fixture {
   personaId: string;
   otherId: string;
   projectSlug: string;
+  focusGroupId: string;
 }
 
 async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
@@ -68,7 +69,9 @@ async function makeFixture(base: string): Promise<Fixture> {
   const chat = await post<{ id: string }>(`/v1/personas/${maya.id}/conversations`, {});
   await post(`/v1/conversations/${chat.id}/messages`, { content: "Where do you live, and what frustrates you?" });
   const project2 = await json<{ slug: string }>(`${base}/v1/projects/${project.id}`);
-  return { personaId: maya.id, otherId: omar.id, projectSlug: project2.slug };
+  const group = await post<{ id: string }>("/v1/focus-groups", { persona_ids: [maya.id, omar.id] });
+  await post(`/v1/focus-groups/${group.id}/messages`, { content: "Where do you live, and what frustrates you?" });
+  return { personaId: maya.id, otherId: omar.id, projectSlug: project2.slug, focusGroupId: group.id };
 }
 
 interface Screen {
@@ -149,6 +152,16 @@ const SCREENS: Screen[] = [
     name: "workspace",
     path: (f) => `/projects/${f.projectSlug}`,
     ready: (page) => page.locator(".bubble.assistant").nth(3).waitFor(),
+  },
+  {
+    name: "focus-groups",
+    path: () => "/focus-groups",
+    ready: (page) => page.getByRole("link", { name: /^Focus group: / }).waitFor(),
+  },
+  {
+    name: "focus-group",
+    path: (f) => `/focus-groups/${f.focusGroupId}`,
+    ready: (page) => page.locator(".answer-name").nth(1).waitFor(),
   },
   {
     name: "not-found",

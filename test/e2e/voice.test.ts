@@ -86,7 +86,7 @@ describe.skipIf(mode === "skip")("web app: push-to-talk in an interview (Chromiu
       body: JSON.stringify({ interviewer: "pm" }),
     });
     interviewId = interview.id;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
@@ -245,7 +245,7 @@ describe.skipIf(mode === "skip")("web app: speech sent directly, replies auto-pl
       body: JSON.stringify({ texts: ["Hi, I am Maya Chen. I work as a pediatric nurse. I live in Denver."] }),
     });
     personaId = persona.id;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();

@@ -505,6 +505,7 @@ export function ChatPanel({
                   onChange={(e) => setVoiceSettings({ sendDirectly: e.target.checked })}
                 />{" "}
                 Send speech without review
+                {lowAccuracy ? <span className="muted"> (not with the offline engine)</span> : null}
               </label>
             ) : null}
             {speechOut ? (
