@@ -13,7 +13,14 @@ const POLL_MS = 1_000;
 const HEARTBEAT_MS = 15_000;
 
 const ProgressData = z.object({ status: z.enum(JOB_STATUSES), progress: JobProgress, attempts: z.number().int() });
-const JobStreamEvent = z.union([sseEvent("progress", ProgressData), sseEvent("done", Job)]).openapi("JobStreamEvent");
+const JobStreamEvent = z
+  .discriminatedUnion("event", [
+    sseEvent("progress", ProgressData).openapi({ description: "The job moved on: status, stage, parts done of total" }),
+    sseEvent("done", Job).openapi({
+      description: "Last: the job succeeded (with the persona) or failed (with the problem)",
+    }),
+  ])
+  .openapi("JobStreamEvent");
 type StreamEvent = ({ type: "progress" } & z.infer<typeof ProgressData>) | ({ type: "done" } & Job);
 
 export const jobsRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
