@@ -19,6 +19,7 @@ import { createLimit, limitTenant, limitUnauthenticated } from "./http/rate-limi
 import { routePattern } from "./http/route-pattern.ts";
 import { validationHook } from "./http/validation-hook.ts";
 import { mountWebUi } from "./http/web-ui.ts";
+import { jobsRouter } from "./jobs/routes.ts";
 import { conflictsRouter } from "./personas/conflict-routes.ts";
 import { personasRouter } from "./personas/routes.ts";
 import { sourcesRouter } from "./personas/source-routes.ts";
@@ -66,6 +67,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>) {
 const TAGS = [
   { name: "system", description: "Health, readiness and what this server can do" },
   { name: "personas", description: "Evidence-backed personas, their versions, sources and file formats" },
+  { name: "jobs", description: "Async persona creates and merges (Prefer: respond-async), with progress" },
   { name: "projects", description: "Projects that a PRD is written for" },
   { name: "prd", description: "The product requirements document and what's next" },
   { name: "wireframes", description: "ASCII wireframes rendered to PNG" },
@@ -127,7 +129,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
         path,
         cors({
           origin: config.corsOrigins.includes("*") ? "*" : config.corsOrigins,
-          allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept", "Idempotency-Key"],
+          allowHeaders: ["Authorization", "Content-Type", "If-Match", "Accept", "Idempotency-Key", "Prefer"],
           exposeHeaders: [
             "ETag",
             "Location",
@@ -137,6 +139,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
             "RateLimit",
             "RateLimit-Policy",
             "Idempotent-Replayed",
+            "Preference-Applied",
           ],
           maxAge: 600,
         }),
@@ -166,6 +169,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", personasRouter);
   app.route("/", sourcesRouter);
   app.route("/", conflictsRouter);
+  app.route("/", jobsRouter);
   app.route("/", prdRouter);
   app.route("/", chatRouter);
   app.route("/", focusGroupsRouter);

@@ -114,6 +114,10 @@ const ConfigSchema = z
     ),
     SYNTHESIS_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(16)),
     SYNTHESIS_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(120_000)),
+    // Async jobs (Prefer: respond-async) this node runs at once, and how often a job is tried before it fails (a
+    // busy node, a lost database connection or a crashed node count as attempts). 0 = as many as SYNTHESIS_THREADS.
+    JOBS_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(256).default(0)),
+    JOBS_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(3)),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(5_000)),
     // Slow clients: a request must send its headers within HTTP_HEADERS_TIMEOUT_MS and all of itself within
     // HTTP_REQUEST_TIMEOUT_MS, or the connection is closed (slow-loris). Idle keep-alive sockets close after
@@ -266,6 +270,8 @@ export interface Config {
   trustProxyHops: number;
   /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
   synthesis: { threads: number; queueMax: number; timeoutMs: number };
+  /** Async jobs (src/jobs/queue.ts): how many run at once on this node, and attempts before a job fails. */
+  jobs: { concurrency: number; maxAttempts: number };
   /** How long SIGTERM waits for in-flight work before abandoning it. */
   shutdownGraceMs: number;
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
@@ -401,6 +407,7 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     trustProxyHops: c.TRUST_PROXY_HOPS,
     idempotencyKeyTtlHours: c.IDEMPOTENCY_KEY_TTL_HOURS,
     synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
+    jobs: { concurrency: c.JOBS_CONCURRENCY || c.SYNTHESIS_THREADS, maxAttempts: c.JOBS_MAX_ATTEMPTS },
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     http: {
       headersTimeoutMs: c.HTTP_HEADERS_TIMEOUT_MS,

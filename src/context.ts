@@ -1,6 +1,7 @@
 import type { KeyVerifier } from "./auth/key-cache.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import type { JobQueue } from "./jobs/queue.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics } from "./observability/metrics.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
@@ -25,6 +26,8 @@ export interface Services {
   extractors: { llm: Extractor | undefined };
   /** Worker threads for CPU-bound synthesis, with the node's queue cap and time budget. */
   pool: SynthesisPool;
+  /** Async jobs: recorded in the `jobs` table, run by pg-boss (Postgres) or in-process (embedded store). */
+  jobs: JobQueue;
   /** Speech in and out: the engines this node has (none: audio answers 501) and their process limits. */
   voice: Voice;
   /** API key -> tenant, remembered per node and forgotten on every node as soon as a key is revoked. */

@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   wireframe: "wfr",
   focusGroup: "fgr",
   conflict: "cfl",
+  job: "job",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

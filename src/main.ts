@@ -46,6 +46,8 @@ export async function startServer(): Promise<void> {
     },
     `Persona Studio listening on ${url} (docs at /docs)`,
   );
+  // Async jobs: queued ones (left by a restart too) and new ones run here from now on.
+  await services.jobs.start(services);
   // Synthesis threads load the engine now, in the background, rather than on the first create.
   setImmediate(() => void services.pool.warm());
 
@@ -63,7 +65,10 @@ export async function startServer(): Promise<void> {
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
     }, grace).unref();
     setTimeout(() => process.exit(1), grace + 10_000).unref();
+    // Jobs stop being taken; running ones get the grace period, then are given back (next start, or another node).
+    const jobsStopped = services.jobs.stop(grace).catch(() => {});
     server.close(async () => {
+      await jobsStopped;
       await services.pool.destroy();
       await services.database.close();
       services.logger.info("stopped");

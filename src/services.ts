@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { type Clock, type Services, systemClock } from "./context.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
+import { createJobQueue, type JobQueue } from "./jobs/queue.ts";
 import { createLanguageModel, describeModel, isLlmConfigured } from "./llm/providers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics, observeDatabase, observePool } from "./observability/metrics.ts";
@@ -21,6 +22,7 @@ export interface ServiceOverrides {
   extractors?: Services["extractors"];
   pool?: SynthesisPool;
   voice?: Voice;
+  jobs?: JobQueue;
   /** Who opens an embedded store (recorded in its lock): the server, or a CLI command (default). */
   storeOwner?: "server" | "cli";
 }
@@ -69,6 +71,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     extractors: { llm },
     pool,
     voice,
+    // Built here, started by the server (main.ts): CLI commands and tests may queue jobs without running any.
+    jobs: overrides.jobs ?? createJobQueue(config, logger),
     apiKeys: cachedVerifier((key) => verifyApiKey(database.db, key), config.auth.apiKeyCacheSeconds * 1000, {
       prefixOf: keyPrefix,
       watch: watchRevocations(database),

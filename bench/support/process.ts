@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 
 export const repo = join(import.meta.dirname, "..", "..");
@@ -16,7 +17,7 @@ export interface Served {
  * waits until GET `ready` answers 200. `script` is a TypeScript entry run through tsx; PORT and HOST are set.
  */
 export async function serveProcess(script: string, env: Record<string, string>, ready = "/healthz"): Promise<Served> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
@@ -35,6 +36,18 @@ export async function serveProcess(script: string, env: Record<string, string>, 
     await sleep(20);
   }
   return { url, pid: child.pid ?? 0, stop: () => stop(child) };
+}
+
+/** A port the system just handed out (a random pick collided with busy ephemeral ports on a loaded machine). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function stop(child: ChildProcess): Promise<void> {

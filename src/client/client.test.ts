@@ -54,7 +54,7 @@ describe("the OpenAPI document and the typed client", () => {
     expect(nullable).toEqual([]);
   });
 
-  it("describes the events of both streams", () => {
+  it("describes the events of every stream", () => {
     const streams = operations().flatMap(({ op }) =>
       Object.values(op.responses).flatMap((r) =>
         r.content?.["text/event-stream"] ? [r.content["text/event-stream"]] : [],
@@ -63,7 +63,12 @@ describe("the OpenAPI document and the typed client", () => {
     expect(streams.map((s) => (s.schema as { $ref?: string }).$ref).sort()).toEqual([
       "#/components/schemas/ChatStreamEvent",
       "#/components/schemas/FocusGroupStreamEvent",
+      "#/components/schemas/JobStreamEvent",
     ]);
+    const job = committed.components.schemas.JobStreamEvent as {
+      oneOf: { properties: { event: { enum: string[] } } }[];
+    };
+    expect(job.oneOf.map((e) => e.properties.event.enum[0])).toEqual(["progress", "done"]);
     const chat = committed.components.schemas.ChatStreamEvent as {
       oneOf: { properties: { event: { enum: string[] } } }[];
     };
@@ -132,7 +137,9 @@ describe("the typed client against the app", () => {
     expect(created.response.status).toBe(201);
     const id = created.data?.id ?? "";
     expect(created.response.headers.get("location")).toBe(`/v1/personas/${id}`);
-    expect(created.data?.persona.location).toBe("Lyon");
+    // Without Prefer: respond-async the answer is the persona (201), never the job (202).
+    const persona = created.data && "sources" in created.data ? created.data.persona : undefined;
+    expect(persona?.location).toBe("Lyon");
 
     const read = await api.GET("/v1/personas/{id}", { params: { path: { id } } });
     expect(read.data?.persona.name).toBe("Ines Moreau");

@@ -145,7 +145,7 @@ export interface paths {
         head?: never;
         /**
          * Edit fields, merge new material, or restore a version
-         * @description `application/merge-patch+json`: edit fields directly (RFC 7396). `application/json` with `texts`/`urls`: extract from the new material and merge it, answering with `changes`. `application/json` with `restore_version`: make an old version current again. Every update is a new version. `If-Match` with the ETag guards against lost updates (412).
+         * @description `application/merge-patch+json`: edit fields directly (RFC 7396). `application/json` with `texts`/`urls`: extract from the new material and merge it, answering with `changes`. `application/json` with `restore_version`: make an old version current again. Every update is a new version. `If-Match` with the ETag guards against lost updates (412). New material with `Prefer: respond-async` answers `202` with the merge job (see `GET /v1/jobs/{id}`).
          */
         patch: operations["updatePersona"];
         trace?: never;
@@ -238,6 +238,26 @@ export interface paths {
          * @description Each resolution is a new version of the persona whose cause names the conflict and the action. A conflict that is no longer pending answers 409. `If-Match` with the persona's ETag guards against lost updates (412).
          */
         post: operations["resolvePersonaConflict"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An async job's status and progress (JSON, or SSE with Accept: text/event-stream)
+         * @description Jobs come from `Prefer: respond-async` on `POST /v1/personas` and on a material `PATCH /v1/personas/{id}` (`202` with `Location: /v1/jobs/{id}`). `status` goes queued → running → succeeded | failed; `progress` names the stage (fetching, cleaning, extracting, assembling, storing) and its parts done of total. When succeeded, `persona` is the persona (and `changes` a merge's changes); when failed, `problem` says why, as the synchronous request would have. With `Accept: text/event-stream`: a `progress` event whenever status or progress changes, then one `done` event with the whole job, then the stream ends.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -829,9 +849,40 @@ export interface components {
             duration_ms: number;
             cached?: boolean;
         };
-        PersonaWithChanges: components["schemas"]["PersonaResource"] & {
+        Job: {
+            id: string;
+            /**
+             * @description `create`: POST /v1/personas; `merge`: a material PATCH
+             * @enum {string}
+             */
+            kind: "create" | "merge";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            progress: components["schemas"]["JobProgress"];
+            /** @description The persona the job creates or merges into */
+            persona_id: string;
+            /** @description Times a node started it (a crashed or busy node retries) */
+            attempts: number;
+            /** @description When succeeded: the persona as it is now (null if deleted since) */
+            persona?: components["schemas"]["PersonaResource"] | null;
+            /** @description When succeeded: the version the job wrote */
+            version?: number;
             changes?: components["schemas"]["Changes"];
+            problem?: components["schemas"]["Problem"] & unknown;
+            created_at: string;
+            updated_at: string;
+            started_at: string | null;
+            finished_at: string | null;
         };
+        JobProgress: {
+            /** @enum {string} */
+            stage: "queued" | "fetching" | "cleaning" | "extracting" | "assembling" | "storing" | "done";
+            /** @description Parts of the stage done (texts, pages, model calls) */
+            done: number;
+            /** @description Parts of the stage in all (0: not known yet) */
+            total: number;
+        };
+        /** @description When a merge succeeded: what it added, updated, clashed on */
         Changes: {
             added: {
                 field: string;
@@ -861,6 +912,9 @@ export interface components {
             resolution: "current" | "incoming";
             /** @enum {string} */
             rule: "recency" | "stated_beats_inferred" | "manual_value";
+        };
+        PersonaWithChanges: components["schemas"]["PersonaResource"] & {
+            changes?: components["schemas"]["Changes"];
         };
         VersionSummary: {
             version: number;
@@ -918,6 +972,21 @@ export interface components {
         ResolvedConflict: {
             conflict: components["schemas"]["PersonaConflict"];
             persona: components["schemas"]["PersonaResource"];
+        };
+        /** @description The job's progress: a stream of server-sent events, each with `event:` (the name below), `data:` (its JSON) and an increasing `id:`; comment lines `: ping` keep proxies from closing it. See docs/streaming.md. */
+        JobStreamEvent: {
+            /** @enum {string} */
+            event: "progress";
+            data: {
+                /** @enum {string} */
+                status: "queued" | "running" | "succeeded" | "failed";
+                progress: components["schemas"]["JobProgress"];
+                attempts: number;
+            };
+        } | {
+            /** @enum {string} */
+            event: "done";
+            data: components["schemas"]["Job"];
         };
         Project: {
             id: string;
@@ -1347,9 +1416,11 @@ export type Evidence = components['schemas']['Evidence'];
 export type EvidenceEntry = components['schemas']['EvidenceEntry'];
 export type Source = components['schemas']['Source'];
 export type Usage = components['schemas']['Usage'];
-export type PersonaWithChanges = components['schemas']['PersonaWithChanges'];
+export type Job = components['schemas']['Job'];
+export type JobProgress = components['schemas']['JobProgress'];
 export type Changes = components['schemas']['Changes'];
 export type Conflict = components['schemas']['Conflict'];
+export type PersonaWithChanges = components['schemas']['PersonaWithChanges'];
 export type VersionSummary = components['schemas']['VersionSummary'];
 export type DiffEntry = components['schemas']['DiffEntry'];
 export type PersonaVersion = components['schemas']['PersonaVersion'];
@@ -1358,6 +1429,7 @@ export type PersonaConflict = components['schemas']['PersonaConflict'];
 export type ConflictSide = components['schemas']['ConflictSide'];
 export type ConflictResolution = components['schemas']['ConflictResolution'];
 export type ResolvedConflict = components['schemas']['ResolvedConflict'];
+export type JobStreamEvent = components['schemas']['JobStreamEvent'];
 export type Project = components['schemas']['Project'];
 export type Prd = components['schemas']['Prd'];
 export type PrdDocument = components['schemas']['PrdDocument'];
@@ -1958,6 +2030,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `respond-async`: answer `202` at once with the job (`Location: /v1/jobs/{id}`) instead of waiting for the synthesis; follow it with `GET /v1/jobs/{id}` (JSON or server-sent events). */
+                prefer?: string;
                 /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
@@ -1992,6 +2066,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonaResource"];
+                };
+            };
+            /** @description With `Prefer: respond-async`: the job, queued */
+            202: {
+                headers: {
+                    /** @description The job: /v1/jobs/{id} */
+                    Location?: string;
+                    /** @description `respond-async` */
+                    "Preference-Applied"?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
@@ -2316,6 +2407,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description `respond-async`: answer `202` at once with the job (`Location: /v1/jobs/{id}`) instead of waiting for the synthesis; follow it with `GET /v1/jobs/{id}` (JSON or server-sent events). */
+                prefer?: string;
                 "if-match"?: string;
                 /** @description draft-ietf-httpapi-idempotency-key-header: the same key with the same request answers the stored answer again (for IDEMPOTENCY_KEY_TTL_HOURS, 24 by default, on any node); with another request 422; while the first is still running 409. */
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
@@ -2367,6 +2460,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonaWithChanges"];
+                };
+            };
+            /** @description With `Prefer: respond-async`: the job, queued */
+            202: {
+                headers: {
+                    /** @description The job: /v1/jobs/{id} */
+                    Location?: string;
+                    /** @description `respond-async` */
+                    "Preference-Applied"?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description Malformed request: bad JSON, query or path parameter (code: bad_request) */
@@ -3036,6 +3146,96 @@ export interface operations {
             };
             /** @description Well-formed JSON that does not fit the schema; `errors` names each field (code: validation_failed, idempotency_key_reused, no_speech) */
             422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; wait for Retry-After (code: rate_limited) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug on the server; nothing was applied (code: internal) */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database or the model provider is unavailable, or the node is busy; retry after Retry-After (code: upstream_unavailable, server_busy, database_unavailable) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "text/event-stream": components["schemas"]["JobStreamEvent"];
+                };
+            };
+            /** @description No valid API key or token (code: unauthorized) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource for this tenant (code: not_found) */
+            404: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

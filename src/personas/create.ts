@@ -13,13 +13,19 @@ import { insertNewPersona } from "./store.ts";
 export async function createPersona({
   ctx,
   input,
+  id = newId("persona"),
   signal,
   onProgress,
-}: { ctx: Ctx; input: MaterialInput } & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<PersonaResource> {
+}: {
+  ctx: Ctx;
+  input: MaterialInput;
+  /** Chosen ahead by an async job, so a retried job stores the same persona rather than a second one. */
+  id?: string;
+} & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<PersonaResource> {
   const result = await synthesize(ctx, input, { signal, onProgress });
   onProgress?.({ stage: "storing", done: 0, total: 1 });
   return insertNewPersona(ctx.database, {
-    id: newId("persona"),
+    id,
     tenantId: ctx.tenantId,
     persona: result.persona,
     evidence: result.evidence,

@@ -1,8 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { documentedBody, parseWith, readBody, readJsonBody } from "../http/body.ts";
 import { type AppEnv, ctxOf } from "../http/env.ts";
 import { locationHeader, problems } from "../http/openapi.ts";
 import { validationHook } from "../http/validation-hook.ts";
+import { enqueueCreate, enqueueMerge } from "../jobs/enqueue.ts";
+import { Job } from "../jobs/schemas.ts";
 import { MATERIAL_LIMITS } from "../synthesis/pipeline.ts";
 import { createPersona } from "./create.ts";
 import { deletePersona } from "./delete.ts";
@@ -56,6 +59,39 @@ const personaHeaders = {
   ETag: { schema: { type: "string" as const }, description: "The persona's current version, for If-Match" },
 };
 
+/** RFC 7240: `Prefer: respond-async` (among other preferences, any case) asks for a job instead of waiting. */
+const prefersAsync = (prefer: string | undefined) =>
+  (prefer ?? "").split(",").some((p) => p.split(/[;=]/)[0]?.trim().toLowerCase() === "respond-async");
+
+const PreferHeader = z.object({
+  prefer: z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        "`respond-async`: answer `202` at once with the job (`Location: /v1/jobs/{id}`) instead of waiting for the " +
+        "synthesis; follow it with `GET /v1/jobs/{id}` (JSON or server-sent events).",
+    }),
+});
+
+const accepted = {
+  202: {
+    description: "With `Prefer: respond-async`: the job, queued",
+    headers: {
+      Location: { schema: { type: "string" as const }, description: "The job: /v1/jobs/{id}" },
+      "Preference-Applied": { schema: { type: "string" as const }, description: "`respond-async`" },
+    },
+    content: { "application/json": { schema: Job } },
+  },
+};
+
+/** The 202 of an async request: the job, where to follow it, and that the preference was honoured. */
+function acceptedJob(c: Context<AppEnv>, job: Job) {
+  c.header("Location", `/v1/jobs/${job.id}`);
+  c.header("Preference-Applied", "respond-async");
+  return c.json(job, 202);
+}
+
 export const personasRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 personasRouter.openapi(
@@ -65,8 +101,9 @@ personasRouter.openapi(
     operationId: "createPersona",
     tags: ["personas"],
     summary: "Build a persona from texts and URLs",
-    request: { body: documentedBody({ "application/json": Material }) },
+    request: { headers: PreferHeader, body: documentedBody({ "application/json": Material }) },
     responses: {
+      ...accepted,
       201: {
         description: "The persona, version 1",
         headers: { ...personaHeaders, ...locationHeader },
@@ -77,6 +114,7 @@ personasRouter.openapi(
   }),
   async (c) => {
     const input = await readBody(c, Material);
+    if (prefersAsync(c.req.header("prefer"))) return acceptedJob(c, await enqueueCreate({ ctx: ctxOf(c), input }));
     // A client that disconnects cancels its synthesis job (the request's signal aborts).
     const persona = await createPersona({ ctx: ctxOf(c), input, signal: c.req.raw.signal });
     c.header("Location", `/v1/personas/${persona.id}`);
@@ -166,16 +204,18 @@ personasRouter.openapi(
       "`application/merge-patch+json`: edit fields directly (RFC 7396). `application/json` with `texts`/`urls`: " +
       "extract from the new material and merge it, answering with `changes`. `application/json` with " +
       "`restore_version`: make an old version current again. Every update is a new version. " +
-      "`If-Match` with the ETag guards against lost updates (412).",
+      "`If-Match` with the ETag guards against lost updates (412). New material with `Prefer: respond-async` " +
+      "answers `202` with the merge job (see `GET /v1/jobs/{id}`).",
     request: {
       params: IdParam,
-      headers: z.object({ "if-match": z.string().optional() }),
+      headers: PreferHeader.extend({ "if-match": z.string().optional() }),
       body: documentedBody({
         "application/merge-patch+json": FieldPatchDoc,
         "application/json": z.union([Material, Restore]),
       }),
     },
     responses: {
+      ...accepted,
       200: {
         description: "The persona's new version",
         headers: personaHeaders,
@@ -193,11 +233,15 @@ personasRouter.openapi(
         : isRestore(body.value)
           ? ({ kind: "restore", version: parseWith(Restore, body.value).restore_version } as const)
           : ({ kind: "material", input: parseWith(Material, body.value) } as const);
+    const ifMatch = c.req.header("if-match");
+    if (update.kind === "material" && prefersAsync(c.req.header("prefer"))) {
+      return acceptedJob(c, await enqueueMerge({ ctx: ctxOf(c), id, input: update.input, ifMatch }));
+    }
     const result = await updatePersona({
       ctx: ctxOf(c),
       id,
       update,
-      ifMatch: c.req.header("if-match"),
+      ifMatch,
       signal: c.req.raw.signal,
     });
     c.header("ETag", etagOf(result.resource));

@@ -149,7 +149,7 @@ export interface NewPersona {
  * JSON for a jsonb parameter. Lone UTF-16 surrogates become U+FFFD, as the drivers already do for text parameters:
  * jsonb refuses their \u escapes.
  */
-const jsonParam = (value: unknown) =>
+export const jsonParam = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
 
 /** Stores a new persona as version 1 with its sources in one statement; answers with its resource. */

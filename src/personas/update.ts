@@ -34,7 +34,7 @@ export interface UpdateResult {
   conflict?: ConflictResource;
 }
 
-function checkIfMatch(row: PersonaRow, ifMatch: string | undefined): void {
+export function checkIfMatch(row: PersonaRow, ifMatch: string | undefined): void {
   if (ifMatch === undefined || ifMatch.trim() === "*") return;
   const tags = ifMatch.split(",").map((t) => t.trim().replace(/^W\//, ""));
   if (!tags.includes(etagOf(row))) {

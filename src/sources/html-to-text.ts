@@ -165,11 +165,15 @@ function fallbackLines(document: DomDocument): string[] {
   return root ? blockLines(root) : [];
 }
 
+/**
+ * The fallback when parsing fails. A tag never contains '<', so `[^<>]` stops each scan at the next one: with `[^>]`
+ * every '<' of an unclosed run rescanned the rest of the page (quadratic).
+ */
 function stripTagsCrudely(html: string): string {
   return collapse(
     html
-      .replace(/<(script|style)[^>]*>[^<]*<\/\1>/gi, " ")
-      .replace(/<[^>]*>/g, " ")
+      .replace(/<(script|style)[^<>]*>[^<]*<\/\1>/gi, " ")
+      .replace(/<[^<>]*>/g, " ")
       .replace(/&nbsp;/g, " ")
       .replace(/&amp;/g, "&")
       .replace(/&lt;/g, "<")
@@ -219,8 +223,114 @@ function withHeadings(lines: string[], document: DomDocument): string[] {
   return [heading, ...lines];
 }
 
-/** Main text of an HTML page; never throws (malformed input degrades to crude tag stripping). */
+/**
+ * Deeper than this the page is not parsed: htmlparser2 keeps its open elements in an array it unshifts, so parsing
+ * costs time quadratic in the nesting depth (64,000 unclosed tags took seconds). Real pages stay below ~100.
+ */
+export const MAX_PARSE_DEPTH = 500;
+
+/** Elements whose content htmlparser2 reads as raw text (its Tokenizer's special tags): tags inside them do not nest. */
+const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp"]);
+const RAW_TEXT_END = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}`, "gi")]));
+const VOID = new Set([
+  "area",
+  "base",
+  "basefont",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "img",
+  "input",
+  "isindex",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+/** An opening tag closes these when they are the innermost open element (htmlparser2's implied closes, in short). */
+const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
+  ["tr", new Set(["tr", "th", "td"])],
+  ["th", new Set(["th"])],
+  ["td", new Set(["thead", "th", "td"])],
+  ["li", new Set(["li"])],
+  ["option", new Set(["option"])],
+  ["optgroup", new Set(["optgroup", "option"])],
+  ["dd", new Set(["dd", "dt"])],
+  ["dt", new Set(["dd", "dt"])],
+  ["rt", new Set(["rt", "rp"])],
+  ["rp", new Set(["rt", "rp"])],
+  ["tbody", new Set(["thead", "tbody"])],
+  ["tfoot", new Set(["thead", "tbody"])],
+  ...["p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "table", "section", "article", "pre"].map(
+    (tag) => [tag, new Set(["p"])] as const,
+  ),
+]);
+const TAG_NAME = /[A-Za-z][^\s/<>]*/y;
+
+/**
+ * Whether the page nests elements deeper than `limit`, read in one linear pass that models the parser's stack: an
+ * element closes with its end tag (and every element opened inside it), or by an implied close. It errs on the deep
+ * side, which only sends a pathological page to the plain fallback.
+ */
+export function nestsDeeperThan(html: string, limit: number): boolean {
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  let at = html.indexOf("<");
+  while (at !== -1) {
+    if (html.startsWith("<!--", at)) {
+      const end = html.indexOf("-->", at + 4);
+      at = end === -1 ? -1 : html.indexOf("<", end + 3);
+      continue;
+    }
+    const closing = html[at + 1] === "/";
+    TAG_NAME.lastIndex = at + (closing ? 2 : 1);
+    const name = TAG_NAME.exec(html)?.[0].toLowerCase();
+    if (name === undefined) {
+      at = html.indexOf("<", at + 1);
+      continue;
+    }
+    const tagEnd = html.indexOf(">", TAG_NAME.lastIndex);
+    if (tagEnd === -1) return false;
+    if (closing) {
+      // Pops to the matching open element; an end tag with none open is ignored, as the parser does.
+      if ((open.get(name) ?? 0) > 0) {
+        for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+          open.set(top, (open.get(top) ?? 1) - 1);
+          if (top === name) break;
+        }
+      }
+    } else if (!VOID.has(name)) {
+      const closes = IMPLIED_CLOSE.get(name);
+      while (closes && stack.length > 0 && closes.has(stack[stack.length - 1] ?? "")) {
+        const top = stack.pop() ?? "";
+        open.set(top, (open.get(top) ?? 1) - 1);
+      }
+      stack.push(name);
+      open.set(name, (open.get(name) ?? 0) + 1);
+      if (stack.length > limit) return true;
+      if (RAW_TEXT.has(name)) {
+        // Its content is text up to its end tag; the end tag itself is read next.
+        const endTag = RAW_TEXT_END.get(name);
+        if (endTag === undefined) return false;
+        endTag.lastIndex = tagEnd + 1;
+        at = endTag.exec(html)?.index ?? -1;
+        continue;
+      }
+    }
+    at = html.indexOf("<", tagEnd + 1);
+  }
+  return false;
+}
+
+/** Main text of an HTML page; never throws (malformed or pathologically nested input degrades to tag stripping). */
 export function htmlToText(html: string, _url?: string): HtmlText {
+  if (nestsDeeperThan(html, MAX_PARSE_DEPTH)) return { text: stripTagsCrudely(html) };
   try {
     const document = parseDocument(html);
     const title = collapse(document.title ?? "") || undefined;

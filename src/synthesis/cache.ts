@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../context.ts";
-import { extractionCache } from "../db/schema.ts";
 import { EvidenceKind, PERSONA_FIELDS } from "../personas/schemas.ts";
 import type { Claim, CleanSource, ExtractResult } from "./types.ts";
 
@@ -23,6 +21,10 @@ const CachedResult = z.object({
   warnings: z.array(z.string()),
 });
 
+/** JSON for a jsonb parameter: lone surrogates become U+FFFD (jsonb refuses their \u escapes), as in text ones. */
+const jsonbParam = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
+
 export function cacheKey(sources: CleanSource[], model: { provider: string | null; model: string | null }): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([CACHE_VERSION, model.provider, model.model]));
@@ -36,10 +38,12 @@ export async function readCachedExtraction(
   key: string,
   sources: CleanSource[],
 ): Promise<{ claims: Claim[]; warnings: string[] } | undefined> {
-  const [row] = await ctx.database.db
-    .select({ result: extractionCache.result })
-    .from(extractionCache)
-    .where(and(eq(extractionCache.tenantId, ctx.tenantId), eq(extractionCache.cacheKey, key)));
+  // Plain prepared SQL: every LLM create asks, and building this with the ORM cost more than running it.
+  const [row] = await ctx.database.queryAs<{ result: unknown }>(
+    ctx.tenantId,
+    "SELECT result FROM extraction_cache WHERE tenant_id = $1 AND cache_key = $2",
+    [ctx.tenantId, key],
+  );
   const parsed = row ? CachedResult.safeParse(row.result) : undefined;
   if (!parsed?.success) return undefined;
   const claims: Claim[] = [];
@@ -61,8 +65,9 @@ export async function writeCachedExtraction(
     const source = position.get(source_id);
     return source === undefined ? [] : [{ ...claim, source }];
   });
-  await ctx.database.db
-    .insert(extractionCache)
-    .values({ tenantId: ctx.tenantId, cacheKey: key, result: { claims, warnings: result.warnings } })
-    .onConflictDoNothing();
+  await ctx.database.queryAs(
+    ctx.tenantId,
+    "INSERT INTO extraction_cache (tenant_id, cache_key, result) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING",
+    [ctx.tenantId, key, jsonbParam({ claims, warnings: result.warnings })],
+  );
 }

@@ -66,19 +66,27 @@ function valueKey(value: string | number): string {
  */
 export function chooseScalar(candidates: readonly Candidate[]): Claim[] {
   if (candidates.length === 0) return [];
+  // Keys and scores computed once per candidate, not inside the sort's comparator.
+  const keys = new Map<Candidate, string>(candidates.map((c) => [c, valueKey(c.value)]));
+  const keyOf = (c: Candidate) => keys.get(c) ?? valueKey(c.value);
   const counts = new Map<string, number>();
-  for (const c of candidates) counts.set(valueKey(c.value), (counts.get(valueKey(c.value)) ?? 0) + 1);
-  const score = (c: Candidate) =>
-    c.confidence + Math.min(MAX_CORROBORATION, ((counts.get(valueKey(c.value)) ?? 1) - 1) * CORROBORATION_BONUS);
+  for (const c of candidates) counts.set(keyOf(c), (counts.get(keyOf(c)) ?? 0) + 1);
+  const scores = new Map<Candidate, number>(
+    candidates.map((c) => [
+      c,
+      c.confidence + Math.min(MAX_CORROBORATION, ((counts.get(keyOf(c)) ?? 1) - 1) * CORROBORATION_BONUS),
+    ]),
+  );
+  const score = (c: Candidate) => scores.get(c) ?? c.confidence;
   const ranked = [...candidates].sort(
     (a, b) => score(b) - score(a) || (b.date ?? -Infinity) - (a.date ?? -Infinity) || b.position - a.position,
   );
   const best = ranked[0];
   if (best === undefined) return [];
-  const key = valueKey(best.value);
+  const key = keyOf(best);
   const bestScore = score(best);
   return ranked
-    .filter((c) => valueKey(c.value) === key)
+    .filter((c) => keyOf(c) === key)
     .slice(0, MAX_CORROBORATING_CLAIMS)
     .map((c) => ({ ...toClaim(c, bestScore), value: best.value }));
 }

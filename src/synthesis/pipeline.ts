@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
@@ -15,8 +16,6 @@ export const MATERIAL_LIMITS = {
   urls: 25,
   charsPerText: 8_000_000,
   charsPerUrl: 2_048,
-  /** Every URL of a create may be in flight at once; the fetcher's per-host limit keeps any one site from a burst. */
-  fetchConcurrency: 25,
 } as const;
 
 export type Engine = "offline" | "llm";
@@ -60,7 +59,12 @@ const OFFLINE_USAGE: ExtractUsage = {
   output_tokens: 0,
 };
 
-/** Fetches the URLs on the event loop (each failing alone, as a warning), then cleans every source in the pool. */
+/**
+ * Fetches the URLs on the event loop (each failing alone, as a warning) and cleans every source in the pool. Each
+ * page is cleaned as soon as it arrives, while slower pages are still on their way, so a create from many URLs takes
+ * about as long as its slowest page rather than that plus the parsing of all of them. Sources keep the order of the
+ * request: texts first, then pages in the order of `urls`.
+ */
 async function collectSources(
   job: JobScope,
   ctx: Ctx,
@@ -69,32 +73,39 @@ async function collectSources(
   /** The caller's own listener, if any: a pool task only opens a progress channel when someone listens. */
   listener: OnProgress | undefined,
 ): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
-  const fetched: FetchedMaterial[] = [];
-  if (input.urls.length > 0) {
-    onProgress({ stage: "fetching", done: 0, total: input.urls.length });
-    const { fetchAll } = await import("../sources/fetch-url.ts");
-    const results = await fetchAll(ctx.fetcher, input.urls, {
-      concurrency: MATERIAL_LIMITS.fetchConcurrency,
-      signal: job.signal,
-    });
-    for (const { url, page, error } of results) {
-      fetched.push(
-        page
-          ? {
-              url,
-              page: {
-                finalUrl: page.finalUrl,
-                contentType: page.contentType,
-                body: page.body,
-                fetchedAt: page.fetchedAt,
-              },
-            }
-          : { url, error: error?.message ?? "no content" },
-      );
-    }
-    onProgress({ stage: "fetching", done: input.urls.length, total: input.urls.length });
-  }
-  return job.run("prepare", { texts: input.texts, fetched }, listener);
+  if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [] }, listener);
+  const { fetchAll } = await import("../sources/fetch-url.ts");
+  // Every page's fetch and pool task listens to the job's signal (Node warns past 10 listeners by default).
+  setMaxListeners(10 + 2 * input.urls.length, job.signal);
+  const total = input.texts.length + input.urls.length;
+  let fetchedCount = 0;
+  let cleaned = 0;
+  const cleanedOne = <T>(count: number, result: T) => {
+    cleaned += count;
+    onProgress({ stage: "cleaning", done: cleaned, total });
+    return result;
+  };
+  onProgress({ stage: "fetching", done: 0, total: input.urls.length });
+  const texts =
+    input.texts.length > 0
+      ? job.run("prepare", { texts: input.texts, fetched: [] }).then((r) => cleanedOne(input.texts.length, r))
+      : { sources: [], warnings: [] };
+  // All URLs at once (at most MATERIAL_LIMITS.urls); the fetcher holds each host to its own limit.
+  const pages = input.urls.map(async (url) => {
+    const [result] = await fetchAll(ctx.fetcher, [url], { concurrency: 1, signal: job.signal });
+    onProgress({ stage: "fetching", done: ++fetchedCount, total: input.urls.length });
+    const page = result?.page;
+    const fetched: FetchedMaterial = page
+      ? {
+          url,
+          page: { finalUrl: page.finalUrl, contentType: page.contentType, body: page.body, fetchedAt: page.fetchedAt },
+        }
+      : { url, error: result?.error?.message ?? "no content" };
+    return cleanedOne(1, await job.run("prepare", { texts: [], fetched: [fetched] }));
+  });
+  const parts = await Promise.all([texts, ...pages]);
+  const sources = parts.flatMap((part) => part.sources).map((source, order) => ({ ...source, order }));
+  return { sources, warnings: parts.flatMap((part) => part.warnings) };
 }
 
 /** The LLM extractor to use, or "offline" for the offline engine (which runs in the pool). */

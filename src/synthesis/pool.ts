@@ -17,6 +17,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { AppError } from "../errors.ts";
 import type { OnProgress, Progress } from "./progress.ts";
+import type { MaterialSentence, SentencesTask } from "./sentences.ts";
 import type { AssembleResult, AssembleTask, PrepareResult, PrepareTask } from "./worker.ts";
 
 export interface PoolOptions {
@@ -59,6 +60,7 @@ export interface PoolStats {
 interface Tasks {
   prepare: [PrepareTask, PrepareResult];
   assemble: [AssembleTask, AssembleResult];
+  sentences: [SentencesTask, MaterialSentence[]];
 }
 
 export interface JobOptions {

@@ -3,4 +3,4 @@
 import { tsImport } from "tsx/esm/api";
 
 const worker = await tsImport("./worker.ts", import.meta.url);
-export const { prepare, assemble } = worker;
+export const { prepare, assemble, sentences } = worker;

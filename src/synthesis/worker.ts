@@ -10,6 +10,7 @@ import { type AssembledPersona, assemblePersona } from "./assemble.ts";
 import { extractOffline } from "./extract-offline.ts";
 import { type FetchedMaterial, type PreparedSource, prepareSources } from "./prepare.ts";
 import type { Progress } from "./progress.ts";
+import { attributedSentences, type MaterialSentence, type SentencesTask } from "./sentences.ts";
 import type { Claim, CleanSource, ExtractUsage } from "./types.ts";
 
 export interface WithProgress {
@@ -51,6 +52,11 @@ async function reporting<T>(port: MessagePort | undefined, work: () => T | Promi
 
 export function prepare(task: PrepareTask): Promise<PrepareResult> {
   return reporting(task.progress, () => prepareSources(task.texts, task.fetched, reporter(task.progress)));
+}
+
+/** The offline persona chat's memory of a persona: its sources as attributed sentences (sentences.ts). */
+export function sentences(task: SentencesTask): MaterialSentence[] {
+  return attributedSentences(task);
 }
 
 export function assemble(task: AssembleTask): Promise<AssembleResult> {

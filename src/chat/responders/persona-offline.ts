@@ -1,22 +1,36 @@
 import { type EvidenceEntry, LIST_FIELDS, type PersonaField, SCALAR_FIELDS } from "../../personas/schemas.ts";
 import type { PersonaRow } from "../../personas/store.ts";
-import { contentTokens } from "../../synthesis/normalize.ts";
+import { isNearDuplicate, normalizeText } from "../../synthesis/normalize.ts";
+import { speak } from "./first-person.ts";
+import {
+  type Material,
+  type MaterialSentence,
+  materialFor,
+  NO_MATERIAL,
+  newIndex,
+  searchIndex,
+  searchMaterial,
+  vocabularyOf,
+} from "./material.ts";
 import type { Responder, ResponderInput } from "./types.ts";
 
 /**
- * The offline persona: a retrieval responder. It ranks the persona's values and their evidence quotes against the
- * message (BM25 over normalised, lightly stemmed tokens, plus a boost when the question is plainly about a field),
- * answers in the first person from the best matches, quotes its source, and says so when nothing covers the question.
+ * The offline persona: a retrieval responder. It answers in the first person from the most relevant sentences of
+ * the persona's own sources (ranked with BM25 by MiniSearch, see material.ts), each cited with its source; a
+ * question plainly about a field (age, job, where I live) is answered from the persona's current value, which a
+ * person may have set by hand. When nothing in the material or the values covers the question, it says so.
  */
 
 interface Candidate {
+  id: number;
   field: PersonaField;
   value: string;
   evidence: EvidenceEntry[];
-  tokens: string[];
+  text: string;
 }
 
 export interface Citation {
+  /** The persona field the quote evidences, or "material" for a sentence of the sources that evidences none. */
   field: string;
   source_id: string;
   quote: string;
@@ -28,18 +42,19 @@ export interface PersonaAnswer {
   covered: boolean;
 }
 
-// Words that say nothing about which part of the persona a question is about.
-const QUESTION_WORDS = new Set(
-  "what which who whom whose when where why how do does did doing done you your yours yourself are is was were be been i me my mine we us our tell about can could would should will shall have has had any some much many more most really very just there that this these those it its so please hi hello hey".split(
-    " ",
-  ),
-);
+export interface AnswerOptions {
+  projectName?: string | undefined;
+  /** The persona's indexed sources (materialFor); without them only the persona's values are used. */
+  material?: Material | undefined;
+  /** How many replies the persona gave before in this conversation: varies the wording between turns. */
+  turn?: number | undefined;
+}
 
 const INTENTS: Array<[PersonaField, RegExp]> = [
   ["name", /\b(your name|who are you|call you|introduce yourself)\b/i],
   ["age", /\b(how old|your age|age|born)\b/i],
   ["occupation", /\b(job|jobs|work|working|do for a living|occupation|profession|career|employ\w*)\b/i],
-  ["location", /\b(where|live|living|based|city|country|town|from)\b/i],
+  ["location", /\b(where (?:do|did) you (?:live|stay|come from)|live|living|based|city|country|town|from)\b/i],
   ["background", /\b(background|story|grew up|history|about yourself)\b/i],
   ["interests", /\b(hobby|hobbies|free time|interest\w*|enjoy\w*|fun|weekends?|passion\w*)\b/i],
   ["goals", /\b(goals?|want to|hope|hoping|aspir\w*|plans?|dream\w*|achieve)\b/i],
@@ -52,6 +67,9 @@ const INTENTS: Array<[PersonaField, RegExp]> = [
   ["traits", /\b(personality|describe yourself|kind of person|traits?)\b/i],
   ["communication_style", /\b(communicat\w*|talk to you|contact you)\b/i],
 ];
+
+/** Fields a question about is answered from the persona's value itself: short facts a person may have corrected. */
+const FACT_FIELDS: ReadonlySet<PersonaField> = new Set(["name", "age", "occupation", "location"]);
 
 const FIELD_LABELS: Record<PersonaField, string> = {
   name: "my name",
@@ -68,54 +86,6 @@ const FIELD_LABELS: Record<PersonaField, string> = {
   pain_points: "what frustrates me",
 };
 
-/** Light stemming so "running" meets "run" and "shifts" meets "shift". */
-function stem(token: string): string {
-  if (token.length > 5 && token.endsWith("ing")) return token.slice(0, -3);
-  if (token.length > 4 && token.endsWith("ed")) return token.slice(0, -2);
-  if (token.length > 4 && token.endsWith("es")) return token.slice(0, -2);
-  if (token.length > 3 && token.endsWith("s") && !token.endsWith("ss")) return token.slice(0, -1);
-  return token;
-}
-
-const tokensOf = (text: string) => contentTokens(text).map(stem);
-
-function candidatesOf(persona: PersonaRow): Candidate[] {
-  const out: Candidate[] = [];
-  for (const field of SCALAR_FIELDS) {
-    const value = persona.persona[field];
-    if (value === null) continue;
-    const evidence = persona.evidence[field] ?? [];
-    const text = String(value);
-    out.push({ field, value: text, evidence, tokens: tokensOf([text, ...evidence.map((e) => e.quote)].join(" ")) });
-  }
-  for (const field of LIST_FIELDS) {
-    persona.persona[field].forEach((value, i) => {
-      const evidence = persona.evidence[field][i] ?? [];
-      out.push({ field, value, evidence, tokens: tokensOf([value, ...evidence.map((e) => e.quote)].join(" ")) });
-    });
-  }
-  return out;
-}
-
-/** BM25 (k1 = 1.2, b = 0.75) of each candidate for the query tokens. */
-function bm25(candidates: Candidate[], query: string[]): number[] {
-  const n = candidates.length;
-  const avg = candidates.reduce((sum, c) => sum + c.tokens.length, 0) / Math.max(1, n);
-  const df = new Map<string, number>();
-  for (const c of candidates) for (const t of new Set(c.tokens)) df.set(t, (df.get(t) ?? 0) + 1);
-  return candidates.map((c) => {
-    let score = 0;
-    for (const t of new Set(query)) {
-      const tf = c.tokens.filter((x) => x === t).length;
-      if (tf === 0) continue;
-      const d = df.get(t) ?? 0;
-      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      score += (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * c.tokens.length) / Math.max(1, avg)));
-    }
-    return score;
-  });
-}
-
 const trimStop = (s: string) => s.trim().replace(/[.!?]+$/, "");
 function lowerFirst(s: string): string {
   const first = s.split(/\s+/)[0] ?? "";
@@ -124,36 +94,6 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 const withArticle = (s: string) => (/^(a|an|the)\s/i.test(s) ? s : `${/^[aeiou]/i.test(s) ? "an" : "a"} ${s}`);
-
-function sentenceFor(field: PersonaField, raw: string): string {
-  const v = trimStop(raw);
-  switch (field) {
-    case "name":
-      return `I'm ${v}.`;
-    case "age":
-      return `I'm ${v} years old.`;
-    case "occupation":
-      return `I work as ${withArticle(lowerFirst(v))}.`;
-    case "location":
-      return `I live in ${v}.`;
-    case "background":
-      return `A bit of background: ${v}.`;
-    case "communication_style":
-      return `I'd describe how I communicate as ${lowerFirst(v)}.`;
-    case "traits":
-      return `I'd say I'm ${lowerFirst(v)}.`;
-    case "interests":
-      return `I'm into ${lowerFirst(v)}.`;
-    case "skills":
-      return `I'm good at ${lowerFirst(v)}.`;
-    case "values":
-      return `${v.charAt(0).toUpperCase()}${v.slice(1)} matters a lot to me.`;
-    case "goals":
-      return `One of my goals: ${lowerFirst(v)}.`;
-    case "pain_points":
-      return `Something that frustrates me: ${lowerFirst(v)}.`;
-  }
-}
 
 type Style = "concise" | "warm" | "formal" | "casual" | "plain";
 function styleOf(communication: string | null): Style {
@@ -175,28 +115,120 @@ const OPENERS: Record<Style, string> = {
 
 const clip = (s: string, max = 220) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
-/** Pure function of the persona and the message; exported for tests and for the persona-in-project interviewee. */
-export function answerAsPersona(
-  persona: PersonaRow,
-  message: string,
-  options: { projectName?: string | undefined } = {},
-): PersonaAnswer {
+const joinList = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+/** One sentence for a field's values (a list field's items together, so no line repeats per item). */
+function sentenceFor(field: PersonaField, raws: string[]): string {
+  const values = raws.map(trimStop);
+  const v = values[0] ?? "";
+  const lower = joinList(values.map(lowerFirst));
+  switch (field) {
+    case "name":
+      return `I'm ${v}.`;
+    case "age":
+      return `I'm ${v} years old.`;
+    case "occupation":
+      return `I work as ${withArticle(lowerFirst(v))}.`;
+    case "location":
+      return `I live in ${v}.`;
+    case "background":
+      return `A bit of background: ${v}.`;
+    case "communication_style":
+      return `I'd describe how I communicate as ${lowerFirst(v)}.`;
+    case "traits":
+      return `I'd say I'm ${lower}.`;
+    case "interests":
+      return `I'm into ${lower}.`;
+    case "skills":
+      return `I'm good at ${lower}.`;
+    case "values":
+      return values.length === 1
+        ? `${v.charAt(0).toUpperCase()}${v.slice(1)} matters a lot to me.`
+        : `What matters to me: ${lower}.`;
+    case "goals":
+      return values.length === 1 ? `One of my goals: ${lowerFirst(v)}.` : `My goals: ${lower}.`;
+    case "pain_points":
+      return values.length === 1 ? `Something that frustrates me: ${lowerFirst(v)}.` : `What frustrates me: ${lower}.`;
+  }
+}
+
+/** Ways of bringing in a line of the material that is quoted rather than said: never the same twice in a reply. */
+const QUOTE_LEADS = [
+  "As someone noted about me:",
+  "In the notes about me:",
+  "The way it was written down:",
+  "From what's on record about me:",
+];
+
+/** Ways of saying that nothing covers the question, in character; the turn picks one so replies do not repeat. */
+const NOT_COVERED = [
+  (topic: string) => `I don't know — nothing I've shared covers ${topic}, and I'd rather not make something up.`,
+  (topic: string) =>
+    `Honestly, I don't know. ${capitalise(topic)} never came up in what I've shared, so I won't guess.`,
+  (topic: string) => `I don't know, to be honest — I'd only be guessing about ${topic}, and I'd rather not.`,
+];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function fieldCandidates(persona: PersonaRow): Candidate[] {
+  const out: Candidate[] = [];
+  for (const field of SCALAR_FIELDS) {
+    const value = persona.persona[field];
+    if (value === null) continue;
+    const evidence = persona.evidence[field] ?? [];
+    const text = String(value);
+    out.push({ id: out.length, field, value: text, evidence, text: [text, ...evidence.map((e) => e.quote)].join(" ") });
+  }
+  for (const field of LIST_FIELDS) {
+    persona.persona[field].forEach((value, i) => {
+      const evidence = persona.evidence[field][i] ?? [];
+      out.push({ id: out.length, field, value, evidence, text: [value, ...evidence.map((e) => e.quote)].join(" ") });
+    });
+  }
+  return out;
+}
+
+interface Part {
+  text: string;
+  citation?: Citation;
+}
+
+const citeValue = (c: Candidate): Citation | undefined => {
+  const e = c.evidence[0];
+  return e ? { field: c.field, source_id: e.source_id, quote: e.quote } : undefined;
+};
+
+/** Material sentences for the question: BM25 score, plus a boost for a sentence evidencing a field asked about. */
+function rankMaterial(material: Material, message: string, intents: ReadonlySet<PersonaField>) {
+  const scores = new Map<number, number>();
+  for (const r of searchMaterial(material, message)) scores.set(r.sentence.id, r.score);
+  for (const field of intents) {
+    if (FACT_FIELDS.has(field)) continue;
+    for (const id of material.byField.get(field) ?? []) scores.set(id, (scores.get(id) ?? 0) + 0.75);
+  }
+  return [...scores]
+    .map(([id, score]) => ({ sentence: material.sentences[id], score }))
+    .filter((r): r is { sentence: MaterialSentence; score: number } => r.sentence !== undefined)
+    .sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+}
+
+/** Pure function of the persona, its material and the message; exported for tests and the project interviewee. */
+export function answerAsPersona(persona: PersonaRow, message: string, options: AnswerOptions = {}): PersonaAnswer {
   const p = persona.persona;
+  const material = options.material ?? NO_MATERIAL;
+  const turn = options.turn ?? 0;
   const style = styleOf(p.communication_style);
-  const candidates = candidatesOf(persona);
-  const query = tokensOf(message).filter((t) => !QUESTION_WORDS.has(t));
   const intents = new Set(INTENTS.filter(([, re]) => re.test(message)).map(([field]) => field));
-  const scores = bm25(candidates, query).map((s, i) => s + (intents.has(candidates[i]?.field ?? "name") ? 2.5 : 0));
-  const ranked = candidates
-    .map((c, i) => ({ c, score: scores[i] ?? 0 }))
-    .filter((r) => r.score >= 1)
-    .sort((a, b) => b.score - a.score);
 
   const intro = [p.name ? `I'm ${p.name}` : "", p.occupation ? `, ${withArticle(lowerFirst(p.occupation))}` : ""]
     .join("")
     .trim();
+  const contentWords = normalizeText(message)
+    .split(" ")
+    .filter((w) => w.length > 1);
   const isGreeting =
-    /^\s*(hi|hello|hey|good (morning|afternoon|evening)|greetings)\b/i.test(message) && query.length <= 2;
+    /^\s*(hi|hello|hey|good (morning|afternoon|evening)|greetings)\b/i.test(message) && contentWords.length <= 3;
   if (isGreeting) {
     const where = p.location ? ` from ${p.location}` : "";
     return {
@@ -206,47 +238,89 @@ export function answerAsPersona(
     };
   }
 
-  if (ranked.length === 0) {
+  const limit = style === "concise" ? 2 : 3;
+  const parts: Part[] = [];
+  const candidates = fieldCandidates(persona);
+
+  // 1. Plain facts asked about come from the persona's current value (a hand-corrected age beats the material's).
+  const answeredFacts = new Set<PersonaField>();
+  for (const c of candidates) {
+    if (!intents.has(c.field) || !FACT_FIELDS.has(c.field) || answeredFacts.has(c.field)) continue;
+    answeredFacts.add(c.field);
+    const citation = citeValue(c);
+    parts.push({ text: sentenceFor(c.field, [c.value]), ...(citation ? { citation } : {}) });
+  }
+
+  // 2. Everything else from the material's own sentences, said in the first person where that is safe.
+  const ranked = rankMaterial(material, message, intents).filter(
+    // A sentence behind a fact already given would restate it (or contradict a value corrected by hand).
+    (r) => !r.sentence.fields.some((f) => answeredFacts.has(f)),
+  );
+  const best = ranked[0]?.score ?? 0;
+  const chosen = ranked
+    .filter((r) =>
+      parts.length > 0 ? r.sentence.fields.some((f) => intents.has(f)) || r.score >= 1 : r.score >= best * 0.5,
+    )
+    .filter((r, i, all) => all.findIndex((o) => isNearDuplicate(o.sentence.text, r.sentence.text, 0.8)) === i)
+    .slice(0, Math.max(0, limit - parts.length));
+  let lead = turn;
+  for (const { sentence } of chosen) {
+    const spoken = speak(sentence, p.name);
+    const field = sentence.fields.find((f) => intents.has(f)) ?? sentence.fields[0] ?? "material";
+    const text = spoken.voiced ? spoken.text : `${QUOTE_LEADS[lead++ % QUOTE_LEADS.length]} “${clip(spoken.text)}”`;
+    parts.push({ text, citation: { field, source_id: sentence.sourceId, quote: sentence.text } });
+  }
+
+  // 3. No material covers it: the persona's values (set by hand, imported, or a persona without sources).
+  if (parts.length === 0) {
+    const index = newIndex<Candidate>();
+    index.addAll(candidates);
+    const scores = new Map<number, number>();
+    const vocabulary = vocabularyOf(candidates.map((c) => c.text));
+    for (const r of searchIndex(index, vocabulary, message)) scores.set(r.id, r.score);
+    for (const c of candidates) if (intents.has(c.field)) scores.set(c.id, (scores.get(c.id) ?? 0) + 1);
+    const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const topScore = top[0]?.[1] ?? 0;
+    const picked = top
+      .filter(([, score]) => score >= topScore * 0.5)
+      .slice(0, 4)
+      .flatMap(([id]) => candidates[id] ?? []);
+    // One sentence per field, its items together.
+    const fields = [...new Set(picked.map((c) => c.field))].slice(0, limit);
+    for (const field of fields) {
+      const items = picked.filter((c) => c.field === field);
+      const citation = items.map(citeValue).find((x) => x !== undefined);
+      parts.push({
+        text: sentenceFor(
+          field,
+          items.map((c) => c.value),
+        ),
+        ...(citation ? { citation } : {}),
+      });
+    }
+  }
+
+  if (parts.length === 0) {
     const asked = [...intents].map((f) => FIELD_LABELS[f]);
     const topic = asked.length ? asked.join(" or ") : "that";
     const known = [...new Set(candidates.map((c) => c.field))].slice(0, 4).map((f) => FIELD_LABELS[f]);
-    const offer = known.length ? ` I can tell you about ${known.join(", ")}.` : "";
-    return {
-      text: `I don't know — what I've shared doesn't cover ${topic}, and I'd rather not make something up.${offer}`.trim(),
-      citations: [],
-      covered: false,
-    };
+    const offer = known.length ? ` I can tell you about ${joinList(known)}.` : "";
+    const say = NOT_COVERED[turn % NOT_COVERED.length] ?? NOT_COVERED[0];
+    return { text: `${say?.(topic) ?? ""}${offer}`.trim(), citations: [], covered: false };
   }
 
-  const best = ranked[0]?.score ?? 0;
-  // A concise persona still names a close second item of the same field ("the scheduling app" and "last-minute
-  // shift changes" answer one question together); others give up to three related facts.
-  // A question about several things ("where do you live, and what frustrates you?") gets the best item of each.
-  const answered = new Set<PersonaField>();
-  const bestPerAskedField = ranked.filter((r) => {
-    if (!intents.has(r.c.field) || answered.has(r.c.field)) return false;
-    answered.add(r.c.field);
+  // The same line is never said twice in one reply.
+  const seen = new Set<string>();
+  const unique = parts.filter((part) => {
+    const key = normalizeText(part.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   });
-  const chosen =
-    bestPerAskedField.length > 1
-      ? bestPerAskedField.slice(0, 3)
-      : style === "concise"
-        ? ranked.filter((r, i) => i === 0 || (r.c.field === ranked[0]?.c.field && r.score >= best * 0.8)).slice(0, 2)
-        : ranked.filter((r) => r.score >= best * 0.5).slice(0, 3);
-  const sentences = chosen.map((r) => sentenceFor(r.c.field, r.c.value));
-  const top = chosen[0]?.c;
-  const quote = top?.evidence[0]?.quote;
-  const quoted =
-    quote && style !== "concise" && !sentences.join(" ").includes(quote.trim())
-      ? ` As I put it: "${clip(quote.trim())}"`
-      : "";
   const project = options.projectName ? ` That's what I'd keep in mind for ${options.projectName}.` : "";
   return {
-    text: `${OPENERS[style]}${sentences.join(" ")}${quoted}${project}`.trim(),
-    citations: chosen.flatMap((r) =>
-      r.c.evidence.slice(0, 1).map((e) => ({ field: r.c.field, source_id: e.source_id, quote: e.quote })),
-    ),
+    text: `${OPENERS[style]}${unique.map((part) => part.text).join(" ")}${project}`.trim(),
+    citations: unique.flatMap((part) => (part.citation ? [part.citation] : [])),
     covered: true,
   };
 }
@@ -263,8 +337,11 @@ export const offlinePersonaResponder: Responder = {
   engine: "offline",
   async respond(input) {
     if (input.speaker.kind !== "persona") throw new Error("persona responder needs a persona");
-    const answer = answerAsPersona(input.speaker.persona, input.userText, {
+    const persona = input.speaker.persona;
+    const answer = answerAsPersona(persona, input.userText, {
       projectName: input.speaker.project?.name,
+      material: await materialFor(input.ctx, persona),
+      turn: input.history.filter((m) => m.role === "assistant").length,
     });
     input.setMeta({ citations: answer.citations, covered: answer.covered });
     await streamText(input, answer.text);

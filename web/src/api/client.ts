@@ -1,4 +1,5 @@
 import { createPersonaStudioClient } from "../../../src/client/index.ts";
+import type * as Api from "../../../src/client/schema.ts";
 import { ApiError, type ProblemDetails, readProblem } from "../lib/problem.ts";
 
 const KEY_STORAGE = "persona-studio.api-key";
@@ -68,6 +69,20 @@ export async function call<D>(pending: Promise<Answer<D>>): Promise<D> {
   }
   if (!answer.response.ok) throw new ApiError(answer.response.status, problemOf(answer.error));
   return answer.data as D;
+}
+
+/** An async job (202 to `Prefer: respond-async`), as `GET /v1/jobs/{id}` answers it. */
+export type Job = Api.components["schemas"]["Job"];
+
+const isJob = (value: object): value is Job => "kind" in value && "progress" in value && !("sources" in value);
+
+/**
+ * The persona of a synchronous create or update. Its routes may answer a job (202) only when asked to with
+ * `Prefer: respond-async`, so a job here is a server bug, not a state to render.
+ */
+export function notAJob<T extends object>(value: T | Job): T {
+  if (isJob(value)) throw new ApiError(202, { detail: "The server answered with a job that was not asked for" });
+  return value;
 }
 
 const problemOf = (body: unknown): ProblemDetails =>

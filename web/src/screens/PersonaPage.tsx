@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { call, client, saveBlob, slugify } from "../api/client.ts";
+import { call, client, notAJob, saveBlob, slugify } from "../api/client.ts";
 import { PERSONA_FIELDS, type PersonaField, type PersonaResource } from "../api/types.ts";
 import {
   ConfirmDialog,
@@ -59,12 +59,14 @@ export function PersonaPage({ id }: { id: string }) {
   };
 
   const saveField = async (field: PersonaField, value: FieldValue) => {
-    const next = await call(
-      client.PATCH("/v1/personas/{id}", {
-        params: { path: { id }, header: { "if-match": `"${data.version}"` } },
-        body: { [field]: value },
-        headers: { "Content-Type": "application/merge-patch+json" },
-      }),
+    const next = notAJob(
+      await call(
+        client.PATCH("/v1/personas/{id}", {
+          params: { path: { id }, header: { "if-match": `"${data.version}"` } },
+          body: { [field]: value },
+          headers: { "Content-Type": "application/merge-patch+json" },
+        }),
+      ),
     );
     updated(next, `Saved as version ${next.version}.`);
   };

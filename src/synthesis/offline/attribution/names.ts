@@ -62,11 +62,18 @@ export function nameTokens(name: string): string[] {
     .filter((token) => token.length > 0 && !/^[A-Z]\.$/.test(token));
 }
 
+/** Longest name and name token taken as a person's ("Wolfeschlegelsteinhausenbergerdorff" has 35 letters). */
+const MAX_NAME_CHARS = 120;
+const MAX_NAME_TOKEN_CHARS = 50;
+
 /** Whether a candidate string looks like a person's name (1-4 capitalised tokens, none a common word). */
 export function isPlausibleName(candidate: string): boolean {
+  // No real name is this long, and the subject's name is compiled into patterns (a huge one failed to compile).
+  if (candidate.length > MAX_NAME_CHARS) return false;
   const tokens = nameTokens(candidate);
   if (tokens.length === 0 || tokens.length > 4) return false;
   for (const token of tokens) {
+    if (token.length > MAX_NAME_TOKEN_CHARS) return false;
     if (NOT_NAME_WORDS.has(token.toLowerCase().replace(/[’]/g, "'"))) return false;
     if (!/^[\p{Lu}]/u.test(token) && !/^(?:van|von|de|da|del|di|le|la|bin|al|y|Ní|Nic)$/.test(token)) return false;
     if (/^[\p{Lu}]{2,}$/u.test(token)) return false;
@@ -84,7 +91,9 @@ export interface NameMatcher {
 }
 
 export function nameMatcher(name: string, extraAliases: readonly string[] = []): NameMatcher {
-  const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter((t) => t.length > 1);
+  const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter(
+    (t) => t.length > 1 && t.length <= MAX_NAME_TOKEN_CHARS,
+  );
   const escaped = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const first = tokens[0] ?? "";
   const initial = first.charAt(0);

@@ -50,8 +50,9 @@ const THIRD_LIKES =
 const LIKES =
   /\bI\s+(?:really\s+|also\s+)?(?:love|enjoy|adore|like)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+ing(?:\s+[\p{Ll}-]+){0,2})/gu;
 
+// "I like to have everything written": an infinitive, or an "-ing" that is a pronoun ("everything"), is no pastime.
 const NOT_HOBBY =
-  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying)\b/;
+  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b/;
 
 function likedActivities(unit: Unit): string[] {
   const found: string[] = [];

@@ -9,11 +9,13 @@ import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt, isJobTitle, isNameLine, ROLE_PLACE_WORD } from "./occupation-phrase.ts";
 
+// Each word of a place is at most 64 letters (Llanfairpwllgwyngyll… has 58): unbounded, a long run of capitalised
+// pieces ("A-B-C-…") was rescanned from each capital (quadratic).
 const PLACE =
-  "(\\p{Lu}[\\p{L}'’-]+(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]+){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?)?)";
+  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
 
 /** One place name without a trailing ", Region". */
-const PLACE_ONE = "(\\p{Lu}[\\p{L}'’-]+(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]+){0,2})";
+const PLACE_ONE = "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
 
 const NOT_PLACE =
   /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;

@@ -139,7 +139,8 @@ export function foreignRole(text: string): string | null {
 const INTRO_APPOSITIVE = /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-export const ROLE_PLACE_WORD = /\b([\p{L}-]+)\s+(?:in|near|based in|from)\s+/gu;
+// A word is at most 64 letters: unbounded, a long hyphenated run was rescanned from each of its pieces.
+export const ROLE_PLACE_WORD = /\b([\p{L}-]{1,64})\s+(?:in|near|based in|from)\s+/gu;
 
 /** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
 const AGE_THEN_ROLE =

@@ -153,7 +153,8 @@ const BAD_THING =
 const FAILING_THING =
   /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(aren'?t|arnt|isn'?t|isnt|won'?t|wont|doesn'?t|don'?t|keeps?|kept)\s+(\p{Ll}+ing|work|load|send|sync|open|connect|arrive|print|save)\b/giu;
 
-const EXPENSIVE = /\b([\p{L}-]+)\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
+// Bounded word (see ROLE_PLACE_WORD): unbounded, a long hyphenated run was rescanned from each of its pieces.
+const EXPENSIVE = /\b([\p{L}-]{1,64})\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu;
 
 /** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
 export const PAIN_LABEL =
@@ -212,6 +213,8 @@ function faultVerb(verb: string): string {
 
 export function painCandidates(units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
+  const readByQuote = new Map<string, string[]>();
+  let indexed = 0;
   units.forEach((unit, i) => {
     if (!owned(unit) || isQuestion(unit)) return;
     const body = unit.text.replace(/^[-•*>]\s*/, "");
@@ -298,7 +301,15 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
     }
     // A named pain inside a phrase already read from this sentence ("the housing market" in "things nobody tells
     // you about moving: the housing market") is that item, not a second one.
-    const readHere = out.filter((c) => c.quote === unit.text).map((c) => String(c.value).toLowerCase());
+    // Indexed as candidates arrive: filtering all of `out` for every unit grew quadratically with the input.
+    for (; indexed < out.length; indexed += 1) {
+      const c = out[indexed];
+      if (!c) continue;
+      const read = readByQuote.get(c.quote) ?? [];
+      read.push(String(c.value).toLowerCase());
+      readByQuote.set(c.quote, read);
+    }
+    const readHere = readByQuote.get(unit.text) ?? [];
     const covered = (surface: string) => readHere.some((item) => item.includes(surface.toLowerCase()));
     for (const [pattern, label] of PAIN_WORDS) {
       const m = pattern.exec(unit.text);

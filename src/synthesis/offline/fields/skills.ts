@@ -1,4 +1,5 @@
 /** Rules for skills. */
+import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
 import { owned } from "../engine/context.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -44,6 +45,11 @@ const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
+
+/** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
+const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
+const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
+const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
 
 const SKILL_VERBS =
   /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
@@ -134,20 +140,20 @@ function skillPhrase(raw: string, maxWords = 5): string | null {
 
 export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
   const out: Candidate[] = [];
-  const push = (unit: Unit, value: string | null, confidence: number, kind: "stated" | "inferred" = "stated") => {
-    if (value) out.push(fromUnit(unit, "skills", value, confidence, kind));
+  const push = (rule: string, unit: Unit, value: string | null, confidence: number, kind: EvidenceKind = "stated") => {
+    if (value) out.push({ ...fromUnit(unit, "skills", value, confidence, kind), rule: `skills/${rule}` });
   };
   for (const unit of units) {
     if (!owned(unit)) continue;
-    for (const m of unit.text.matchAll(GOOD_AT)) push(unit, skillPhrase(m[1] ?? ""), 0.8);
+    for (const m of unit.text.matchAll(GOOD_AT)) push("good-at", unit, skillPhrase(m[1] ?? ""), 0.8);
     const field = unit.line.startsWith(unit.text.slice(0, 12)) ? SKILL_FIELD.exec(unit.line) : null;
     if (field?.[1]) {
       for (const part of field[1].split(/\s*(?:,|;|\+|\band\b)\s*/)) {
         const item = skillPhrase(part.replace(/\s*\([^)]*\)?/g, ""), 4);
-        if (item) push(unit, item, 0.75);
+        if (item) push("skills-line", unit, item, 0.75);
       }
     }
-    for (const m of unit.text.matchAll(EXPERT_IN)) push(unit, skillPhrase(m[1] ?? "", 6), 0.75);
+    for (const m of unit.text.matchAll(EXPERT_IN)) push("expert-in", unit, skillPhrase(m[1] ?? "", 6), 0.75);
     for (const m of /speciali|expert|guru|wizard|to ask about/i.test(unit.text)
       ? unit.text.matchAll(EXPERTISE_MARK)
       : []) {
@@ -155,55 +161,58 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       for (const part of parts) {
         const item = skillPhrase(part.replace(/^(?:the|a|an)\s+/i, ""), 5);
         if (item && !/^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i.test(item))
-          push(unit, item, 0.68);
+          push("expertise-mark", unit, item, 0.68);
       }
     }
     for (const m of /experience|expertise|background|grounding/i.test(unit.text)
       ? unit.text.matchAll(EXPERIENCE_IN)
       : []) {
-      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push(unit, skillPhrase(part, 4), 0.68);
+      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/))
+        push("experience-in", unit, skillPhrase(part, 4), 0.68);
     }
     for (const m of /go-?to|licen|certif|qualif|ticket/i.test(unit.text) ? unit.text.matchAll(GO_TO) : [])
-      push(unit, skillPhrase(m[1] ?? m[2] ?? "", 5), 0.7);
+      push("go-to", unit, skillPhrase(m[1] ?? m[2] ?? "", 5), 0.7);
     // "I do all our social media": everything of a kind done by the subject.
     const doesAll = isSelf(unit)
       ? /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i.exec(unit.text)
       : null;
-    if (doesAll) push(unit, skillObject(doesAll[1] ?? ""), 0.62);
+    if (doesAll) push("does-all", unit, skillObject(doesAll[1] ?? ""), 0.62);
     for (const m of unit.text.matchAll(QUALIFIED_FOR)) {
       if (/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(unit.text.slice(0, m.index)))
         continue;
-      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push(unit, skillPhrase(part), 0.7);
+      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push("qualified-for", unit, skillPhrase(part), 0.7);
     }
     for (const m of unit.text.matchAll(LANGUAGE_LIST)) {
       const languages = (m[1] ?? "").split(/\s*(?:,|\band\b|\by\b)\s*/).filter((l) => LANGUAGES.includes(l));
-      if (languages.length >= 3) push(unit, `multilingual (${languages.join(", ")})`, 0.75);
-      else for (const language of languages) if (language !== "English") push(unit, language, 0.75);
+      if (languages.length >= 3) push("languages", unit, `multilingual (${languages.join(", ")})`, 0.75);
+      else for (const language of languages) if (language !== "English") push("languages", unit, language, 0.75);
     }
     if (isSelf(unit)) {
       for (const m of unit.text.matchAll(DID_MYSELF)) {
         const verb = (m[1] ?? "").toLowerCase();
         const object = skillPhrase((m[2] ?? "").replace(/^all\s+/i, ""));
-        if (object) push(unit, verb === "do" ? `doing ${object}` : object, 0.7);
+        if (object) push("did-myself", unit, verb === "do" ? `doing ${object}` : object, 0.7);
       }
       const leisureHere = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
       for (const m of leisureHere ? [] : unit.text.matchAll(SKILL_VERBS)) {
         // "mentor new starters and the international nurses": the first object names the skill well enough.
         const object = skillObject(m[2] ?? "");
-        if (object) push(unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
+        // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
+        if (object && MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object)) continue;
+        if (object) push("self-verbs", unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
       }
-      for (const m of unit.text.matchAll(PAST_WORK)) push(unit, skillPhrase(m[1] ?? "", 3), 0.6);
+      for (const m of unit.text.matchAll(PAST_WORK)) push("past-work", unit, skillPhrase(m[1] ?? "", 3), 0.6);
     }
     if (unit.topic === "subject" && !unit.firstPerson) {
       for (const m of unit.text.matchAll(YEARS_DOING)) {
         for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) {
           const cut = part.split(/\s+(?:in|at|for|with|on|across)\s+/)[0] ?? part;
-          if (/^\p{Ll}+ing\b/u.test(cut)) push(unit, skillPhrase(cut, 4), 0.6);
+          if (/^\p{Ll}+ing\b/u.test(cut)) push("years-doing", unit, skillPhrase(cut, 4), 0.6);
         }
       }
     }
     if (!LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line)) {
-      for (const m of unit.text.matchAll(TOOL_USE)) push(unit, m[1] ?? null, 0.65);
+      for (const m of unit.text.matchAll(TOOL_USE)) push("tool-use", unit, m[1] ?? null, 0.65);
       for (const m of unit.text.matchAll(TOOL_MENTION)) {
         // A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates") or that
         // they want a certificate in ("get my AWS certification").
@@ -214,7 +223,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         );
         const notUse =
           /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i.test(after);
-        if (!AMBIGUOUS_TOOLS.has(m[1] ?? "") && used && !notUse) push(unit, m[1] ?? null, 0.62);
+        if (!AMBIGUOUS_TOOLS.has(m[1] ?? "") && used && !notUse) push("tool-mention", unit, m[1] ?? null, 0.62);
       }
     }
     const credentialed = /certified|licensed|qualified|accredited|registered|chartered|trained/i.test(unit.text);
@@ -222,21 +231,23 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       // "want to be qualified for court work" is an aim; only a held credential is a skill.
       const before = unit.text.slice(0, m.index);
       if (!/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(before))
-        push(unit, `${m[1]} ${m[2]}`, 0.68);
+        push("certified-as", unit, `${m[1]} ${m[2]}`, 0.68);
     }
     for (const m of /interpret|translat/i.test(unit.text) ? unit.text.matchAll(INTERPRETS) : []) {
       const kind = /translat/i.test(m[0]) ? "translation" : "interpreting";
       const languages = (m[1] ?? m[2] ?? "").split(/\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/);
       if (m[2] && languages.length === 2 && kind === "translation")
-        push(unit, `${languages[0]}-${languages[1]} translation`, 0.7);
-      else for (const language of languages) if (LANGUAGES.includes(language)) push(unit, `${language} ${kind}`, 0.7);
+        push("translation", unit, `${languages[0]}-${languages[1]} translation`, 0.7);
+      else
+        for (const language of languages)
+          if (LANGUAGES.includes(language)) push("translation", unit, `${language} ${kind}`, 0.7);
     }
     if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
       for (const m of /\bbeen\b/i.test(unit.text) ? unit.text.matchAll(YEARS_PRACTISING) : []) {
         const verb = (m[1] ?? "").toLowerCase();
         if (NOT_A_PRACTICE.test(verb)) continue;
         const object = skillPhrase((m[2] ?? "").split(/\s+(?:in|at|for|with|on|from|as)\s+/)[0] ?? "", 4);
-        push(unit, object ? `${verb} ${object}` : verb, 0.65);
+        push("years-practising", unit, object ? `${verb} ${object}` : verb, 0.65);
       }
     }
     const leisure = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
@@ -244,10 +255,9 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
       const m = THIRD_SKILL_VERBS.exec(unit.text);
       const object = m ? skillObject(m[2] ?? "") : null;
       // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
-      const people = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
-      const managing = /^(?:runs|leads|manages|oversees|supervises|handles|organi[sz]es)$/i.test(m?.[1] ?? "");
-      if (m && object && (!managing || people.test(m[2] ?? "")))
-        push(unit, `${toGerund((m[1] ?? "").replace(/e?s$/, ""))} ${object}`, 0.6);
+      const managing = MANAGING.test(m?.[1] ?? "");
+      if (m && object && (!managing || PEOPLE.test(m[2] ?? "")))
+        push("third-verbs", unit, `${toGerund((m[1] ?? "").replace(/e?s$/, ""))} ${object}`, 0.6);
     }
     const dayJob = owned(unit) ? DAY_JOB.exec(unit.text) : null;
     if (dayJob?.[2]) {
@@ -259,7 +269,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
           part.replace(/^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i, ""),
           3,
         );
-        if (item && !/["“”]|\b(?:I|it|is|was|half)\b/i.test(item)) push(unit, item, 0.6);
+        if (item && !/["“”]|\b(?:I|it|is|was|half)\b/i.test(item)) push("day-job", unit, item, 0.6);
       }
     }
   }
@@ -269,7 +279,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
     );
     for (const [pattern, build] of OCCUPATION_SKILLS) {
       const m = pattern.exec(occupation);
-      if (m && subjectUnit) push(subjectUnit, build(m).trim(), 0.5, "inferred");
+      if (m && subjectUnit) push("from-occupation", subjectUnit, build(m).trim(), 0.5, "inferred");
     }
   }
   return collapseNear(out);

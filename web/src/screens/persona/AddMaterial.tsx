@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { call, client } from "../../api/client.ts";
+import { call, client, notAJob } from "../../api/client.ts";
 import { type Changes, fieldLabel, type PersonaResource, type SourceInfo } from "../../api/types.ts";
 import { emptyMaterial, MaterialEditor, useMaterialForm } from "../../components/MaterialEditor.tsx";
 import { ErrorBox } from "../../components/ui.tsx";
@@ -21,11 +21,13 @@ export function AddMaterial({
 }) {
   const [result, setResult] = useState<{ changes: Changes; sources: SourceInfo[]; version: number } | null>(null);
   const form = useMaterialForm(async (body) => {
-    const next = await call(
-      client.PATCH("/v1/personas/{id}", {
-        params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
-        body,
-      }),
+    const next = notAJob(
+      await call(
+        client.PATCH("/v1/personas/{id}", {
+          params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
+          body,
+        }),
+      ),
     );
     const { changes, ...rest } = next;
     setResult({

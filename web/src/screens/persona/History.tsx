@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { call, client } from "../../api/client.ts";
+import { call, client, notAJob } from "../../api/client.ts";
 import type { PersonaResource, VersionSummary } from "../../api/types.ts";
 import { fieldLabel } from "../../api/types.ts";
 import { ConfirmDialog, Empty, ErrorBox, formatDate, Loading, useAsync } from "../../components/ui.tsx";
@@ -57,11 +57,13 @@ export function History({
     setRestoreBusy(true);
     setRestoreError(null);
     try {
-      const next = await call(
-        client.PATCH("/v1/personas/{id}", {
-          params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
-          body: { restore_version: restoring },
-        }),
+      const next = notAJob(
+        await call(
+          client.PATCH("/v1/personas/{id}", {
+            params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
+            body: { restore_version: restoring },
+          }),
+        ),
       );
       setRestoring(null);
       onUpdated(next);
