@@ -1,14 +1,20 @@
-import { call, client } from "../api/client.ts";
+import { useState } from "react";
+import { call, client, type Job } from "../api/client.ts";
 import { cleanMaterial, MaterialEditor, useMaterialForm } from "../components/MaterialEditor.tsx";
 import { ErrorBox, useTitle } from "../components/ui.tsx";
+import { ApiError } from "../lib/problem.ts";
 import { Link, navigate } from "../router.tsx";
 
 /** Create a persona from pasted text blocks and links. */
 export function PersonaCreate() {
   useTitle("New persona");
+  const [progress, setProgress] = useState<Job["progress"] | null>(null);
   const { material, setMaterial, busy, error, invalid, elapsed, submit } = useMaterialForm(async (body) => {
-    const created = await call(client.POST("/v1/personas", { body }));
-    navigate(`/personas/${created.id}?created=1`);
+    // As an async job: the server reports its stages while large material is read, and nothing waits on one request.
+    setProgress(null);
+    const answer = await call(client.POST("/v1/personas", { body, params: { header: { prefer: "respond-async" } } }));
+    const id = "kind" in answer ? (await followJob(answer, setProgress)).persona_id : answer.id;
+    navigate(`/personas/${id}?created=1`);
   });
 
   const { texts, urls } = cleanMaterial(material);
@@ -48,9 +54,43 @@ export function PersonaCreate() {
               {texts.length} text{texts.length === 1 ? "" : "s"} with the{" "}
               {material.engine === "llm" ? "language model" : "offline engine"}… {elapsed > 0 ? `${elapsed}s` : ""}
             </span>
+            {progress ? <span className="muted">{describeProgress(progress)}</span> : null}
           </div>
         ) : null}
       </form>
     </section>
   );
 }
+
+/** How often the page reads a running job: often enough for a person watching stages change. */
+const JOB_POLL_MS = 500;
+
+/** Reads the job until it finishes, reporting its progress; the finished job, or its problem thrown as an ApiError. */
+async function followJob(job: Job, onProgress: (progress: Job["progress"]) => void): Promise<Job> {
+  let current = job;
+  for (;;) {
+    onProgress(current.progress);
+    if (current.status === "succeeded") return current;
+    if (current.status === "failed") {
+      throw new ApiError(current.problem?.status ?? 500, current.problem ?? {});
+    }
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+    // Asked as JSON, the answer is the job (the event-stream variant is for Accept: text/event-stream).
+    current = (await call(
+      client.GET("/v1/jobs/{id}", { params: { path: { id: current.id } }, headers: { Accept: "application/json" } }),
+    )) as Job;
+  }
+}
+
+const STAGE_LABELS: Record<Job["progress"]["stage"], string> = {
+  queued: "Waiting for a free worker",
+  fetching: "Fetching links",
+  cleaning: "Cleaning the text",
+  extracting: "Extracting facts",
+  assembling: "Assembling the persona",
+  storing: "Saving",
+  done: "Done",
+};
+
+const describeProgress = ({ stage, done, total }: Job["progress"]) =>
+  `${STAGE_LABELS[stage]}${total > 1 ? ` (${done} of ${total})` : ""}`;
