@@ -115,9 +115,17 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
   it("adds material and shows the conflict with both values", async () => {
     await page.getByRole("tab", { name: "Add material" }).click();
     await page.getByLabel("Text 1", { exact: true }).fill(NEW_NOTES);
+    // The merge goes as an async job too: the page reads it until the changes are known.
+    const jobReads: string[] = [];
+    const onRequest = (request: { url: () => string }) => {
+      if (new URL(request.url()).pathname.startsWith("/v1/jobs/")) jobReads.push(request.url());
+    };
+    page.on("request", onRequest);
     await page.getByRole("button", { name: "Merge material" }).click();
     const changes = page.locator(".changes");
     await changes.waitFor();
+    page.off("request", onRequest);
+    expect(jobReads.length).toBeGreaterThan(0);
     const conflict = changes.locator(".conflict").filter({ hasText: "Location" });
     await expect.poll(() => conflict.textContent()).toContain("Denver");
     expect(await conflict.textContent()).toContain("Portland");

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { call, client, type Job } from "../api/client.ts";
+import { describeProgress, followJob } from "../api/jobs.ts";
 import { cleanMaterial, MaterialEditor, useMaterialForm } from "../components/MaterialEditor.tsx";
 import { ErrorBox, useTitle } from "../components/ui.tsx";
-import { ApiError } from "../lib/problem.ts";
 import { Link, navigate } from "../router.tsx";
 
 /** Create a persona from pasted text blocks and links. */
@@ -61,36 +61,3 @@ export function PersonaCreate() {
     </section>
   );
 }
-
-/** How often the page reads a running job: often enough for a person watching stages change. */
-const JOB_POLL_MS = 500;
-
-/** Reads the job until it finishes, reporting its progress; the finished job, or its problem thrown as an ApiError. */
-async function followJob(job: Job, onProgress: (progress: Job["progress"]) => void): Promise<Job> {
-  let current = job;
-  for (;;) {
-    onProgress(current.progress);
-    if (current.status === "succeeded") return current;
-    if (current.status === "failed") {
-      throw new ApiError(current.problem?.status ?? 500, current.problem ?? {});
-    }
-    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
-    // Asked as JSON, the answer is the job (the event-stream variant is for Accept: text/event-stream).
-    current = (await call(
-      client.GET("/v1/jobs/{id}", { params: { path: { id: current.id } }, headers: { Accept: "application/json" } }),
-    )) as Job;
-  }
-}
-
-const STAGE_LABELS: Record<Job["progress"]["stage"], string> = {
-  queued: "Waiting for a free worker",
-  fetching: "Fetching links",
-  cleaning: "Cleaning the text",
-  extracting: "Extracting facts",
-  assembling: "Assembling the persona",
-  storing: "Saving",
-  done: "Done",
-};
-
-const describeProgress = ({ stage, done, total }: Job["progress"]) =>
-  `${STAGE_LABELS[stage]}${total > 1 ? ` (${done} of ${total})` : ""}`;
