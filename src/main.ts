@@ -46,11 +46,9 @@ export async function startServer(): Promise<void> {
     },
     `Persona Studio listening on ${url} (docs at /docs)`,
   );
-  // Async jobs: queued ones (left by a restart too) and new ones run here from now on.
-  await services.jobs.start(services);
-  // Synthesis threads load the engine now, in the background, rather than on the first create.
-  setImmediate(() => void services.pool.warm());
-
+  // Set before the job queue starts (pg-boss may take seconds to start): a SIGTERM in that window must still shut
+  // down cleanly rather than kill the process with the default handler.
+  let jobsStarted: Promise<void> = Promise.resolve();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -66,7 +64,7 @@ export async function startServer(): Promise<void> {
     }, grace).unref();
     setTimeout(() => process.exit(1), grace + 10_000).unref();
     // Jobs stop being taken; running ones get the grace period, then are given back (next start, or another node).
-    const jobsStopped = services.jobs.stop(grace).catch(() => {});
+    const jobsStopped = jobsStarted.then(() => services.jobs.stop(grace)).catch(() => {});
     server.close(async () => {
       await jobsStopped;
       await services.pool.destroy();
@@ -78,6 +76,12 @@ export async function startServer(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+
+  // Async jobs: queued ones (left by a restart too) and new ones run here from now on.
+  jobsStarted = services.jobs.start(services);
+  await jobsStarted;
+  // Synthesis threads load the engine now, in the background, rather than on the first create.
+  setImmediate(() => void services.pool.warm());
 }
 
 /** The address a local client uses: a server listening on every interface is reached on loopback. */

@@ -73,6 +73,8 @@ describe("one writer per embedded store", { timeout: 600_000 }, () => {
       const viaServer = cli(["create", "--text", note("Ivo Brandt")]);
       expect(viaServer.code, viaServer.stderr).toBe(0);
       expect(viaServer.stderr).toContain(`the server at ${server.url} holds`);
+      // It went as an async job, whose progress the CLI printed while it waited (at least the last stage).
+      expect(viaServer.stderr).toMatch(/^ {2}done$/m);
       const created = Created.parse(JSON.parse(viaServer.stdout));
       expect(created.persona.name).toBe("Ivo Brandt");
       stored.push(created.id);

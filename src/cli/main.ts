@@ -9,6 +9,7 @@ import { openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { StoreLockedError } from "../db/store-lock.ts";
 import { AppError } from "../errors.ts";
+import type { Job } from "../jobs/schemas.ts";
 import { createLogger } from "../logger.ts";
 import { createPersona } from "../personas/create.ts";
 import { getPersona } from "../personas/get.ts";
@@ -106,12 +107,15 @@ async function createOnServer(url: string, input: CreateInput, tenant: string | 
   if (tenant && tenant !== LOCAL_TENANT.name) {
     throw new Error(`--tenant is not available while the server at ${url} holds the store; stop the server first`);
   }
+  // As an async job, so the server's progress shows here as it would for a create in this process.
   const response = await fetch(`${url}/v1/personas`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", prefer: "respond-async" },
     body: JSON.stringify(input),
   });
   const body: unknown = await response.json().catch(() => undefined);
+  const location = response.headers.get("location");
+  if (response.status === 202 && location) return followJob(new URL(location, url).href);
   if (response.status === 201) return body as Created;
   if (response.status === 401) {
     throw new Error(
@@ -121,6 +125,25 @@ async function createOnServer(url: string, input: CreateInput, tenant: string | 
   }
   const detail = typeof body === "object" && body && "detail" in body ? String(body.detail) : response.statusText;
   throw new Error(`the server at ${url} answered ${response.status}: ${detail}`);
+}
+
+/** How often the CLI reads a server's job while it runs: a person watches these lines, so a few per second. */
+const JOB_POLL_MS = 250;
+
+/** Reads an async job until it finishes, printing each new stage; the persona, or the job's problem as an error. */
+async function followJob(jobUrl: string): Promise<Created> {
+  const report = progressLine();
+  for (;;) {
+    const response = await fetch(jobUrl, { headers: { accept: "application/json" } });
+    if (!response.ok) throw new Error(`${jobUrl} answered ${response.status}`);
+    const job = (await response.json()) as Job;
+    report(job.progress);
+    if (job.status === "succeeded" && job.persona) return job.persona;
+    if (job.status === "failed" || job.status === "succeeded") {
+      throw new Error(`the server could not build the persona: ${job.problem?.detail ?? "it was deleted meanwhile"}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, JOB_POLL_MS));
+  }
 }
 
 /** What to do when a server or another command holds the store. */

@@ -55,9 +55,15 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
     await page.getByRole("button", { name: "+ Add link" }).click();
     await page.getByLabel("Link 1", { exact: true }).fill("http://127.0.0.1:9/notes");
     await screenshot(page, "02-persona-create");
+    // The create goes as an async job, whose progress the page reads until the persona is stored.
+    const jobReads: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/v1/jobs/")) jobReads.push(request.url());
+    });
     await page.getByRole("button", { name: "Build persona" }).click();
 
     await page.getByRole("heading", { name: "Maya Chen", level: 1 }).waitFor();
+    expect(jobReads.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator(".warnings").textContent()).toContain("127.0.0.1");
     // A value opens the source viewer: the quote highlighted where it stands in the source, the grid untouched.
     const grid = await page.locator(".field-grid").boundingBox();
@@ -109,9 +115,17 @@ describe.skipIf(browserSuiteMode() === "skip")("web app: personas (real browser,
   it("adds material and shows the conflict with both values", async () => {
     await page.getByRole("tab", { name: "Add material" }).click();
     await page.getByLabel("Text 1", { exact: true }).fill(NEW_NOTES);
+    // The merge goes as an async job too: the page reads it until the changes are known.
+    const jobReads: string[] = [];
+    const onRequest = (request: { url: () => string }) => {
+      if (new URL(request.url()).pathname.startsWith("/v1/jobs/")) jobReads.push(request.url());
+    };
+    page.on("request", onRequest);
     await page.getByRole("button", { name: "Merge material" }).click();
     const changes = page.locator(".changes");
     await changes.waitFor();
+    page.off("request", onRequest);
+    expect(jobReads.length).toBeGreaterThan(0);
     const conflict = changes.locator(".conflict").filter({ hasText: "Location" });
     await expect.poll(() => conflict.textContent()).toContain("Denver");
     expect(await conflict.textContent()).toContain("Portland");

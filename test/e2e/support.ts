@@ -81,6 +81,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   // The synthesis thread loads the engine now, as the real server does after it starts listening, rather than
   // inside the first create the browser waits for.
   await services.pool.warm();
+  // Async jobs run here as in the real server (main.ts): the web app's creates go through them.
+  await services.jobs.start(services);
   const app = buildApp(services);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 }, () => resolve(s));
@@ -94,6 +96,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         if ("closeAllConnections" in server) server.closeAllConnections();
         server.close(() => resolve());
       });
+      await services.jobs.stop(0);
       await services.database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,4 +1,6 @@
-import { call, client } from "../api/client.ts";
+import { useState } from "react";
+import { call, client, type Job } from "../api/client.ts";
+import { describeProgress, followJob } from "../api/jobs.ts";
 import { cleanMaterial, MaterialEditor, useMaterialForm } from "../components/MaterialEditor.tsx";
 import { ErrorBox, useTitle } from "../components/ui.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -6,9 +8,13 @@ import { Link, navigate } from "../router.tsx";
 /** Create a persona from pasted text blocks and links. */
 export function PersonaCreate() {
   useTitle("New persona");
+  const [progress, setProgress] = useState<Job["progress"] | null>(null);
   const { material, setMaterial, busy, error, invalid, elapsed, submit } = useMaterialForm(async (body) => {
-    const created = await call(client.POST("/v1/personas", { body }));
-    navigate(`/personas/${created.id}?created=1`);
+    // As an async job: the server reports its stages while large material is read, and nothing waits on one request.
+    setProgress(null);
+    const answer = await call(client.POST("/v1/personas", { body, params: { header: { prefer: "respond-async" } } }));
+    const id = "kind" in answer ? (await followJob(answer, setProgress)).persona_id : answer.id;
+    navigate(`/personas/${id}?created=1`);
   });
 
   const { texts, urls } = cleanMaterial(material);
@@ -48,6 +54,7 @@ export function PersonaCreate() {
               {texts.length} text{texts.length === 1 ? "" : "s"} with the{" "}
               {material.engine === "llm" ? "language model" : "offline engine"}… {elapsed > 0 ? `${elapsed}s` : ""}
             </span>
+            {progress ? <span className="muted">{describeProgress(progress)}</span> : null}
           </div>
         ) : null}
       </form>

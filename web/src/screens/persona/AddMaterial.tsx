@@ -1,8 +1,10 @@
 import { useState } from "react";
-import { call, client, notAJob } from "../../api/client.ts";
+import { call, client, type Job } from "../../api/client.ts";
+import { describeProgress, followJob } from "../../api/jobs.ts";
 import { type Changes, fieldLabel, type PersonaResource, type SourceInfo } from "../../api/types.ts";
 import { emptyMaterial, MaterialEditor, useMaterialForm } from "../../components/MaterialEditor.tsx";
 import { ErrorBox } from "../../components/ui.tsx";
+import { ApiError } from "../../lib/problem.ts";
 import { EvidenceList } from "./Evidence.tsx";
 
 const RULES: Record<string, string> = {
@@ -10,6 +12,12 @@ const RULES: Record<string, string> = {
   stated_beats_inferred: "a stated value beats an inferred one",
   manual_value: "it was set by hand (resolve it above, under conflicts to resolve)",
 };
+
+/** The persona a finished merge job wrote, with the job's changes (a persona deleted meanwhile is an error). */
+function mergedPersona(job: Job): PersonaResource & { changes?: Changes } {
+  if (!job.persona) throw new ApiError(404, { detail: "The persona was deleted while the material was merged." });
+  return { ...job.persona, ...(job.changes ? { changes: job.changes } : {}) };
+}
 
 /** Add material to a persona and show what changed: added, updated, and conflicts with both values. */
 export function AddMaterial({
@@ -20,20 +28,22 @@ export function AddMaterial({
   onUpdated: (next: PersonaResource) => void;
 }) {
   const [result, setResult] = useState<{ changes: Changes; sources: SourceInfo[]; version: number } | null>(null);
+  const [progress, setProgress] = useState<Job["progress"] | null>(null);
   const form = useMaterialForm(async (body) => {
-    const next = notAJob(
-      await call(
-        client.PATCH("/v1/personas/{id}", {
-          params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"` } },
-          body,
-        }),
-      ),
+    // As an async job, like a create: the server reports its stages while the material is read and merged.
+    setProgress(null);
+    const answer = await call(
+      client.PATCH("/v1/personas/{id}", {
+        params: { path: { id: resource.id }, header: { "if-match": `"${resource.version}"`, prefer: "respond-async" } },
+        body,
+      }),
     );
-    const { changes, ...rest } = next;
+    const merged = "kind" in answer ? mergedPersona(await followJob(answer, setProgress)) : answer;
+    const { changes, ...rest } = merged;
     setResult({
       changes: changes ?? { added: [], updated: [], conflicts: [] },
-      sources: next.sources,
-      version: next.version,
+      sources: merged.sources,
+      version: merged.version,
     });
     form.setMaterial(emptyMaterial());
     onUpdated(rest);
@@ -63,6 +73,7 @@ export function AddMaterial({
           <div className="progress" role="status" aria-live="polite">
             <progress aria-label="Merging the material" />{" "}
             <span>Reading and merging… {elapsed > 0 ? `${elapsed}s` : ""}</span>
+            {progress ? <span className="muted"> {describeProgress(progress)}</span> : null}
           </div>
         ) : null}
       </form>
