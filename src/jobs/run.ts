@@ -6,7 +6,7 @@ import { errorLogFields } from "../logger.ts";
 import { createPersona } from "../personas/create.ts";
 import { readPersonaResource } from "../personas/store.ts";
 import { updatePersona } from "../personas/update.ts";
-import type { Progress } from "../synthesis/progress.ts";
+import { type Progress, STAGES } from "../synthesis/progress.ts";
 import { claimJob, finishJob, type JobRow, requeueJob, saveProgress } from "./store.ts";
 
 /**
@@ -112,6 +112,10 @@ function progressWriter(services: Services, row: JobRow) {
   let lastWrite = 0;
   let pending: Progress | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Reports from the pool's threads travel over a message channel and can arrive after the main thread has moved on
+  // (an "assembling" after "storing"): a stage behind the furthest one reported in this attempt is dropped, so
+  // readers only ever see stages move forward.
+  let furthest = -1;
   const write = () => {
     timer = undefined;
     const progress = pending;
@@ -125,6 +129,9 @@ function progressWriter(services: Services, row: JobRow) {
   };
   return {
     report(progress: Progress) {
+      const at = STAGES.indexOf(progress.stage);
+      if (at < furthest) return;
+      furthest = at;
       pending = { stage: progress.stage, done: progress.done, total: progress.total };
       if (progress.stage !== lastStage || Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
         lastStage = progress.stage;
