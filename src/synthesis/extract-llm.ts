@@ -124,9 +124,11 @@ function findZodError(error: unknown): ZodError | undefined {
   return undefined;
 }
 
+const CUT_OFF = "the answer was cut off at the output limit: keep quotes short and list only well-supported items";
+
 function problemsOf(error: NoObjectGeneratedError): string[] {
   if (error.finishReason === "length") {
-    return ["the answer was cut off at the output limit: keep quotes short and list only well-supported items"];
+    return [CUT_OFF];
   }
   const zodError = findZodError(error.cause);
   if (zodError) return describeIssues(zodError.issues);
@@ -456,7 +458,7 @@ async function callModelDirectly(
   for (const part of result.content) if (part.type === "text") text += part.text;
   const invalid = (problems: string[]): Attempt => ({ ok: false, text, problems, inputTokens, outputTokens });
   if (result.finishReason.unified === "length") {
-    return invalid(["the answer was cut off at the output limit: keep quotes short and list only well-supported items"]);
+    return invalid([CUT_OFF]);
   }
   if (!text) return invalid(["the answer was empty"]);
   let value: unknown;
