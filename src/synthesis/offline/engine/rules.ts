@@ -6,6 +6,7 @@
 import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isQuestion, owned } from "./context.ts";
+import { CueSet } from "./cues.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /** Where a unit sits among its neighbours, for conditions that read the question it answers or its labelled line. */
@@ -43,8 +44,9 @@ export interface Rule {
   id: string;
   field: PersonaField;
   /**
-   * Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings; "always" for rules
-   * that read where a unit sits (an answer, a labelled line) rather than words in it.
+   * Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings (lowercase; all cues
+   * of a table are found in one scan per unit); "always" for rules that read where a unit sits (an answer, a
+   * labelled line) rather than words in it.
    */
   cue: readonly string[] | "always";
   /** Non-global: the first match of a unit; global (`g`): every match. */
@@ -80,17 +82,45 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   if (match) yield match;
 }
 
-/** Applies the rules to one unit: every value of each rule whose cue, conditions and pattern all hold. */
+/** A table's cue pre-checks compiled once: one scan of a unit finds every rule whose cue occurs in it. */
+const compiled = new WeakMap<readonly Rule[], CueSet>();
+
+function cueSetOf(rules: readonly Rule[]): CueSet {
+  let cues = compiled.get(rules);
+  if (cues === undefined) {
+    // "always" is the empty cue, which every text contains.
+    cues = new CueSet(rules.map((rule) => (rule.cue === "always" ? [""] : rule.cue)));
+    compiled.set(rules, cues);
+  }
+  return cues;
+}
+
+/** The lowercased text of a unit, computed once however many rule tables read it. */
+const lowered = new WeakMap<Unit, string>();
+
+export function lowerText(unit: Unit): string {
+  let lower = lowered.get(unit);
+  if (lower === undefined) {
+    lower = unit.text.toLowerCase();
+    lowered.set(unit, lower);
+  }
+  return lower;
+}
+
+/**
+ * Applies the rules to one unit: every value of each rule whose cue, conditions and pattern all hold, in table
+ * order. Only the rules whose cue occurs are looked at, so a table's cost per unit does not grow with its size.
+ */
 export function applyRules(
   rules: readonly Rule[],
   unit: Unit,
-  lower = unit.text.toLowerCase(),
+  lower = lowerText(unit),
   at: Place = { units: [unit], i: 0 },
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of rules) {
-    if (rule.cue !== "always" && !rule.cue.some((cue) => lower.includes(cue))) continue;
-    if (!rule.when.every((condition) => holds(condition, unit, at))) continue;
+  for (const index of cueSetOf(rules).hits(lower)) {
+    const rule = rules[index];
+    if (rule === undefined || !rule.when.every((condition) => holds(condition, unit, at))) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
     for (const match of matches(rule.pattern, text)) {
@@ -104,9 +134,11 @@ export function applyRules(
   return out;
 }
 
-/** The one rule loop: every rule over every unit, each unit lowercased once for the pre-checks. */
+/** The one rule loop: every rule over every unit, each unit lowercased and scanned for cues once per table. */
 export function runRules(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) out.push(...applyRules(rules, unit, undefined, { units, i }));
+  for (const [i, unit] of units.entries()) {
+    for (const candidate of applyRules(rules, unit, undefined, { units, i })) out.push(candidate);
+  }
   return out;
 }
