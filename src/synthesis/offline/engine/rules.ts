@@ -36,8 +36,8 @@ export const CONDITIONS = {
 
 export type Condition = keyof typeof CONDITIONS;
 
-/** What a rule's value builder yields: one value, several items of a list, or nothing. */
-export type Values = string | readonly string[] | null;
+/** What a rule's value builder yields: one value, several items of a list (nulls skipped), or nothing. */
+export type Values = string | readonly (string | null)[] | null;
 
 export interface Rule {
   /** Stable id, "<field>/<name>"; reported by the eval. */
@@ -126,7 +126,7 @@ export function applyRules(
     for (const match of matches(rule.pattern, text)) {
       const found = rule.value(match, unit, at);
       for (const value of typeof found === "string" ? [found] : (found ?? [])) {
-        if (value === "") continue;
+        if (value === null || value === "") continue;
         out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
       }
     }
