@@ -1,6 +1,6 @@
 import type { Ctx } from "../context.ts";
 import { isLlmConfigured } from "../llm/model-config.ts";
-import { loadPersona } from "../personas/store.ts";
+import { loadPersona, type PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { loadProject } from "../prd/store.ts";
 import { offlineInterviewerResponder } from "./responders/interviewer-offline.ts";
@@ -8,11 +8,19 @@ import { offlinePersonaResponder } from "./responders/persona-offline.ts";
 import type { Responder, Speaker } from "./responders/types.ts";
 import type { ConversationRow } from "./store.ts";
 
-/** Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). */
-export async function loadSpeaker(ctx: Ctx, conversation: ConversationRow): Promise<Speaker> {
+/**
+ * Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). `persona`: the
+ * conversation's persona row when the caller has already read it in this reply.
+ */
+export async function loadSpeaker(
+  ctx: Ctx,
+  conversation: ConversationRow,
+  persona?: PersonaRow | undefined,
+): Promise<Speaker> {
   const db = ctx.database.db;
   if (conversation.kind === "persona" || !conversation.projectId || !conversation.interviewer) {
     if (!conversation.personaId) throw new Error("persona conversation without a persona");
+    if (persona?.id === conversation.personaId) return { kind: "persona", persona };
     return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.personaId) };
   }
   const project = await loadProject(db, ctx.tenantId, conversation.projectId);

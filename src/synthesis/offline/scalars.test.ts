@@ -134,6 +134,7 @@ describe("occupation", () => {
     ["Occupation: we need a tool for invoices"],
     ["I'm Ben. I'm a dad, a runner, and a terrible cook."],
     ["I'm Dana. I'm a nurse by training but these days I work in sales."],
+    ["I'm Wanjiru. Bus ride to the studio today: a conductor with the most incredible hat."],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });
@@ -188,6 +189,7 @@ describe("location", () => {
       "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",
       "Accra",
     ],
+    ["I'm a developer at a startup, working remote from Montevideo for a team that's mostly in Madrid.", "Montevideo"],
   ])("%j -> %j", (text, place) => {
     expect(scalar("location", text)).toBe(place);
   });
@@ -217,6 +219,9 @@ describe("location", () => {
     ["I'm Zed. I'm in IT and I love it."],
     ["Hi, I'm Tom, I'm from Brightline and we make scheduling software."],
     ["Hi Sara, this is Tom calling from Brightline about your renewal."],
+    ["I'm Amy. I run the book club at the Northgate branch every month."],
+    ["I'm Ravi. I'm a designer at a small agency that's mostly in Lisbon."],
+    ["Goals\n- Open a 2nd studio in Coburg in 2027."],
   ])("takes no location from %j", (text) => {
     expect(scalar("location", text)).toBeNull();
   });

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../../types.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
+import { TRAIT_RULES } from "../fields/traits.ts";
+import { VALUE_RULES } from "../fields/values.ts";
 import { applyRules, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
 /** Every rule table of the engine; a new table is added here so its examples run. */
-const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES];
+const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES, TRAIT_RULES, VALUE_RULES];
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
 
 /** A sentence the subject says about themself, as attribution would give it. */
-function said(text: string): Unit {
+function said(text: string, attributed: Partial<Unit> = {}): Unit {
   return {
     source,
     text,
@@ -25,6 +27,7 @@ function said(text: string): Unit {
     topicBy: "first",
     label: null,
     index: 0,
+    ...attributed,
   };
 }
 
@@ -38,12 +41,19 @@ describe("offline rules", () => {
   });
 
   describe.each(rules.map((rule) => [rule.id, rule] as const))("%s", (_id, rule) => {
-    it.each(rule.examples.fires.map(([text, value]) => [text, value]))("fires on %j giving %j", (text, value) => {
-      const found = applyRules([rule], said(text));
-      expect(found.map((c) => [c.rule, c.value])).toEqual([[rule.id, value]]);
-    });
-    it.each(rule.examples.silent.map((text) => [text]))("stays silent on %j", (text) => {
-      expect(applyRules([rule], said(text))).toEqual([]);
-    });
+    it.each(rule.examples.fires.map(([text, value, unit]) => [text, value, unit ?? {}] as const))(
+      "fires on %j giving %j",
+      (text, value, unit) => {
+        const found = applyRules([rule], said(text, unit));
+        const items = typeof value === "string" ? [value] : value;
+        expect(found.map((c) => [c.rule, c.value])).toEqual(items.map((item) => [rule.id, item]));
+      },
+    );
+    it.each(rule.examples.silent.map((example) => (typeof example === "string" ? [example, {}] : example)))(
+      "stays silent on %j",
+      (text, unit) => {
+        expect(applyRules([rule], said(text, unit))).toEqual([]);
+      },
+    );
   });
 });

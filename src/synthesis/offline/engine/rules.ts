@@ -5,8 +5,18 @@
  */
 import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
-import { isQuestion } from "./context.ts";
+import { isQuestion, owned } from "./context.ts";
+import { CueSet } from "./cues.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
+
+/** Where a unit sits among its neighbours, for conditions that read the question it answers or its labelled line. */
+export interface Place {
+  units: readonly Unit[];
+  i: number;
+}
+
+/** A condition of one field, named by its function's name ("answersPain"); reads the unit and its neighbours. */
+export type Predicate = (unit: Unit, at: Place) => boolean;
 
 /** The shared set of conditions a rule may name; each reads only the unit. */
 export const CONDITIONS = {
@@ -14,47 +24,121 @@ export const CONDITIONS = {
   self: isSelf,
   /** The unit is about the subject, in the first or third person. */
   aboutSubject: isAboutSubject,
+  /** About the subject and not about someone else named in it. */
+  owned,
   /** A statement, not a question put to the subject. */
   statement: (unit: Unit) => !isQuestion(unit),
+  /** Says "I"/"my"/"me". */
+  firstPerson: (unit: Unit) => unit.firstPerson,
+  /** A third-person note or bio line about the subject ("Very data-driven", "She runs a crew of nine"). */
+  thirdPerson: (unit: Unit) => unit.topic === "subject" && !unit.firstPerson,
 } satisfies Record<string, (unit: Unit) => boolean>;
 
 export type Condition = keyof typeof CONDITIONS;
+
+/** What a rule's value builder yields: one value, several items of a list, or nothing. */
+export type Values = string | readonly string[] | null;
 
 export interface Rule {
   /** Stable id, "<field>/<name>"; reported by the eval. */
   id: string;
   field: PersonaField;
-  /** Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings. */
-  cue: readonly string[];
-  /** Not global: the rule reads the first match of a unit. */
+  /**
+   * Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings (lowercase; all cues
+   * of a table are found in one scan per unit); "always" for rules that read where a unit sits (an answer, a
+   * labelled line) rather than words in it.
+   */
+  cue: readonly string[] | "always";
+  /** Non-global: the first match of a unit; global (`g`): every match. */
   pattern: RegExp;
-  /** All must hold for the unit. */
-  when: readonly Condition[];
-  /** The value the match states; null when the match turns out not to state one. */
-  value: (match: RegExpExecArray) => string | null;
+  /** All must hold for the unit: shared conditions by name, or the field's own named predicates. */
+  when: readonly (Condition | Predicate)[];
+  /** The text the pattern reads; the unit's text unless given (e.g. the body of a "Pain: ..." line). Null: skip. */
+  read?: (unit: Unit, at: Place) => string | null;
+  /** The value (or list items) the match states; null or empty when the match turns out not to state one. */
+  value: (match: RegExpExecArray, unit: Unit, at: Place) => Values;
   confidence: number;
   kind?: EvidenceKind;
-  /** Sentences by the subject that the rule must fire on (with the value it must give) and must not fire on. */
-  examples: { fires: readonly (readonly [text: string, value: string])[]; silent: readonly string[] };
+  /**
+   * Sentences by the subject that the rule must fire on (with the value or items it must give) and must not fire on;
+   * a third element sets what attribution would say about the sentence (the question it answers, its section).
+   */
+  examples: {
+    fires: readonly (readonly [text: string, value: string | readonly string[], unit?: Partial<Unit>])[];
+    silent: readonly (string | readonly [text: string, unit: Partial<Unit>])[];
+  };
 }
 
-/** Applies the rules to one unit: the first value of each rule whose cue, conditions and pattern all hold. */
-export function applyRules(rules: readonly Rule[], unit: Unit, lower = unit.text.toLowerCase()): Candidate[] {
+function holds(condition: Condition | Predicate, unit: Unit, at: Place): boolean {
+  return typeof condition === "function" ? condition(unit, at) : CONDITIONS[condition](unit);
+}
+
+function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  if (pattern.global) {
+    yield* text.matchAll(pattern);
+    return;
+  }
+  const match = pattern.exec(text);
+  if (match) yield match;
+}
+
+/** A table's cue pre-checks compiled once: one scan of a unit finds every rule whose cue occurs in it. */
+const compiled = new WeakMap<readonly Rule[], CueSet>();
+
+function cueSetOf(rules: readonly Rule[]): CueSet {
+  let cues = compiled.get(rules);
+  if (cues === undefined) {
+    // "always" is the empty cue, which every text contains.
+    cues = new CueSet(rules.map((rule) => (rule.cue === "always" ? [""] : rule.cue)));
+    compiled.set(rules, cues);
+  }
+  return cues;
+}
+
+/** The lowercased text of a unit, computed once however many rule tables read it. */
+const lowered = new WeakMap<Unit, string>();
+
+export function lowerText(unit: Unit): string {
+  let lower = lowered.get(unit);
+  if (lower === undefined) {
+    lower = unit.text.toLowerCase();
+    lowered.set(unit, lower);
+  }
+  return lower;
+}
+
+/**
+ * Applies the rules to one unit: every value of each rule whose cue, conditions and pattern all hold, in table
+ * order. Only the rules whose cue occurs are looked at, so a table's cost per unit does not grow with its size.
+ */
+export function applyRules(
+  rules: readonly Rule[],
+  unit: Unit,
+  lower = lowerText(unit),
+  at: Place = { units: [unit], i: 0 },
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of rules) {
-    if (!rule.cue.some((cue) => lower.includes(cue))) continue;
-    if (!rule.when.every((name) => CONDITIONS[name](unit))) continue;
-    const match = rule.pattern.exec(unit.text);
-    const value = match ? rule.value(match) : null;
-    if (value === null || value === "") continue;
-    out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
+  for (const index of cueSetOf(rules).hits(lower)) {
+    const rule = rules[index];
+    if (rule === undefined || !rule.when.every((condition) => holds(condition, unit, at))) continue;
+    const text = rule.read ? rule.read(unit, at) : unit.text;
+    if (text === null) continue;
+    for (const match of matches(rule.pattern, text)) {
+      const found = rule.value(match, unit, at);
+      for (const value of typeof found === "string" ? [found] : (found ?? [])) {
+        if (value === "") continue;
+        out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
+      }
+    }
   }
   return out;
 }
 
-/** The one rule loop: every rule over every unit, each unit lowercased once for the pre-checks. */
+/** The one rule loop: every rule over every unit, each unit lowercased and scanned for cues once per table. */
 export function runRules(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const unit of units) out.push(...applyRules(rules, unit));
+  for (const [i, unit] of units.entries()) {
+    for (const candidate of applyRules(rules, unit, undefined, { units, i })) out.push(candidate);
+  }
   return out;
 }

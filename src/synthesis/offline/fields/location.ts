@@ -31,7 +31,7 @@ const LOCATION_PATTERNS: readonly [RegExp, number, boolean?][] = [
   // "calling from a very rainy Toronto", "writing to you from Hobart": where the speaker is right now.
   [
     new RegExp(
-      `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
+      `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|remote|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
       "gu",
     ),
     0.65,
@@ -167,6 +167,8 @@ const LOCATION_PATTERNS: readonly [RegExp, number, boolean?][] = [
       "gu",
     ),
     0.55,
+    // Any capitalised word fits here ("the Eastside branch", "the Main Street store"): only a known town counts.
+    true,
   ],
   [new RegExp(`📍\\s*${PLACE}`, "gu"), 0.7],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
@@ -220,6 +222,14 @@ const FUTURE_AFTER =
 
 const FUTURE_BEFORE =
   /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
+
+/** "a team that's mostly in Madrid": a relative clause puts the place on the noun before it, not on the subject. */
+const RELATIVE_PLACE =
+  /\b(?:that|who|which)(?:'s|’s|\s+(?:is|are|was|were))?\s+(?:(?:mostly|mainly|largely|partly|all|also|still|now)\s+)?(?:based\s+)?in\s+\p{Lu}[^.;!?]*$/u;
+
+/** Under a "Goals" or "Next steps" heading a place is where the subject wants to be, not where they are. */
+const PLAN_SECTION =
+  /\b(?:goals?|plans?|objectives?|aims?|ambitions?|wish(?:es| ?list)?|next steps|roadmap|dreams?)\b/i;
 
 /** Where other people or goods are, not the subject ("ships to customers in", "sells to clients in"). */
 const OTHERS_THERE =
@@ -321,7 +331,7 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
     }
     // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
     const weClause = unit.speaker === "subject" && /\b(?:we|us|our|I)\b/.test(unit.text);
-    if ((!about && !weClause) || EXCLUDED_CONTEXT.test(unit.text)) return;
+    if ((!about && !weClause) || EXCLUDED_CONTEXT.test(unit.text) || PLAN_SECTION.test(unit.section)) return;
     for (const [pattern, confidence, known] of LOCATION_PATTERNS) {
       for (const match of unit.text.matchAll(pattern)) {
         if (known && !isKnownPlace(match[1] ?? "")) continue;
@@ -330,7 +340,10 @@ export function locationCandidates(units: readonly Unit[]): Candidate[] {
         const window = unit.text.slice(Math.max(0, at - 60), at);
         const cut = [...window.matchAll(/\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g)].pop();
         const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
-        if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(before)) continue;
+        // The cue itself may carry the plan: "Open a 2nd studio in Coburg" matches from "studio".
+        if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(`${before}${match[0]}`))
+          continue;
+        if (RELATIVE_PLACE.test(match[0])) continue;
         if (
           OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`) ||
           ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))

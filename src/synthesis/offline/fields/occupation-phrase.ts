@@ -2,6 +2,7 @@
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { stripDeterminers, trimPunctuation } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
+import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { agentFor, isJobHead, OCCUPATION_HEADS, TRADE_WORDS, workVerb } from "../lexicon/occupations.ts";
 
@@ -185,6 +186,8 @@ export function tradeFromCompany(unit: Unit, matcher: NameMatcher | null): strin
 }
 
 export function spanishRole(text: string): string | null {
+  // A Spanish job word in an English sentence is English ("a conductor with the most incredible hat").
+  if (!readsSpanish(text)) return null;
   for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
     const role = SPANISH_OCCUPATIONS[word];
     if (role) return role;

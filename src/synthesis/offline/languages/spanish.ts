@@ -180,6 +180,19 @@ function isAdjective(word: string): boolean {
 }
 
 /** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
+/** Short words common in Spanish prose and (nearly) absent from English: a sentence with one reads as Spanish. */
+const SPANISH_MARKERS = new Set(
+  "soy trabajo tengo vivo estoy el los las del que con una es mi para por como y en pero muy".split(" "),
+);
+
+/** True when the sentence reads as Spanish: "a conductor with a hat" is English, "soy conductor de bus" is not. */
+export function readsSpanish(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((word) => SPANISH_MARKERS.has(word));
+}
+
 export function translateSpanish(phrase: string): string | null {
   const words = phrase
     .toLowerCase()

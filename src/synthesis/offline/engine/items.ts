@@ -1,0 +1,30 @@
+/**
+ * What every list field shares: run the field's rule table and fold near-duplicate items into one; read the items
+ * of a labelled note line ("Pain: X, Y") or a bullet under a heading; cut a list of items at its separators.
+ * Whether a value reads as an item a person would write is checked once for all fields by the output pass
+ * (`refine/items.ts`), after selection.
+ */
+import type { Candidate } from "./candidate.ts";
+import { labelledText } from "./context.ts";
+import { type Place, type Rule, runRules } from "./rules.ts";
+import { collapseNear } from "./select.ts";
+import type { Unit } from "./unit.ts";
+
+/** A list field's candidates: its rules over the units, near-duplicates folded. */
+export function listCandidates(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
+  return collapseNear(runRules(rules, units));
+}
+
+/** Reads the body of a "Label: ..." note line (or the line continuing it), for rules that take its items. */
+export function labelled(label: RegExp): (unit: Unit, at: Place) => string | null {
+  return (_unit, at) => labelledText(at.units, at.i, label);
+}
+
+/** A bullet line: "- X", "• X", "* X". */
+export const BULLET = /^[-•*]\s/;
+
+/** Leading list or quote marks of a note line. */
+export const LINE_MARK = /^[-•*>]\s*/;
+
+/** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
+export const WHOLE = /^[\s\S]+$/;
