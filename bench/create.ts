@@ -8,7 +8,7 @@
 import { startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { groundedAnswer } from "./pipeline.ts";
 import { alternate, closedLoop, fmt, verdict } from "./support/measure.ts";
-import { serveProcess } from "./support/process.ts";
+import { cpuMsOf, serveProcess } from "./support/process.ts";
 import { benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const CASES = [
@@ -63,15 +63,24 @@ export async function benchCreate(): Promise<void> {
     };
     for (const { concurrency, total, goal } of CASES) {
       fake.requests.length = 0;
+      // The server's CPU per create (all its threads): steadier than latency on a shared machine.
+      let cpuMs = 0;
+      let creates = 0;
       const { project, bare } = await alternate(
-        () => closedLoop(total, concurrency, create),
+        async () => {
+          const before = cpuMsOf(app.pid);
+          const figures = await closedLoop(total, concurrency, create);
+          cpuMs += cpuMsOf(app.pid) - before;
+          creates += total;
+          return figures;
+        },
         () => closedLoop(total, concurrency, direct),
       );
       const added = { p50: project.p50 - bare.p50, p99: project.p99 - bare.p99 };
       console.log(
         `  ${String(concurrency).padStart(2)} at a time: project p50 ${fmt(project.p50, 1)} ms, p99 ${fmt(project.p99, 1)} ms | ` +
           `upstream directly p50 ${fmt(bare.p50, 1)} ms, p99 ${fmt(bare.p99, 1)} ms | ` +
-          `added p50 +${fmt(added.p50, 1)} ms, p99 +${fmt(added.p99, 1)} ms | ` +
+          `added p50 +${fmt(added.p50, 1)} ms, p99 +${fmt(added.p99, 1)} ms | server CPU ${fmt(cpuMs / creates, 1)} ms/create | ` +
           `goal ${goal.figure} <= +${goal.ms} ms: ${verdict(added[goal.figure] <= goal.ms)}`,
       );
     }

@@ -65,3 +65,11 @@ export function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
   return Number(kb ?? 0) * 1024;
 }
+
+/** CPU time a process has used so far (user + system, all its threads; Linux), in ms. Clock ticks are 10 ms. */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may contain spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

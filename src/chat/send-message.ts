@@ -4,6 +4,7 @@ import { conversations } from "../db/schema.ts";
 import { AppError, type ProblemDetails, toProblem } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { errorLogFields } from "../logger.ts";
+import type { PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { extendSummary, fitToBudget } from "./history.ts";
 import type { ReplyEvent } from "./responders/types.ts";
@@ -20,7 +21,6 @@ import {
   beginReplyRows,
   type ConversationRow,
   endReplyRows,
-  loadMessages,
   type MessageRow,
   presentMessage,
   renewLease,
@@ -85,7 +85,7 @@ export async function beginReply({
   const at = ctx.clock.now();
   const userMessageId = newId("message");
   const assistantMessageId = newId("message");
-  const { conversation, userSeq } = await beginReplyRows(ctx.database, ctx.tenantId, conversationId, {
+  const { conversation, userSeq, history, persona } = await beginReplyRows(ctx.database, ctx.tenantId, conversationId, {
     userMessageId,
     assistantMessageId,
     content,
@@ -104,7 +104,13 @@ export async function beginReply({
     userMessageId,
     assistantMessageId,
     run: (options = {}) =>
-      runReply(ctx, conversation, { userMessageId, assistantMessageId, userSeq, content, transcript }, options),
+      runReply(
+        ctx,
+        conversation,
+        { userMessageId, assistantMessageId, userSeq, content, transcript },
+        { history, persona },
+        options,
+      ),
   };
 }
 
@@ -118,6 +124,8 @@ async function runReply(
     content: string;
     transcript: MessageTranscript | undefined;
   },
+  /** Read by the statement that began the reply (see beginReplyRows). */
+  started: { history: MessageRow[]; persona: PersonaRow | undefined },
   options: { emit?: (event: StreamEvent) => Promise<void>; signal?: AbortSignal },
 ): Promise<ReplyOutcome> {
   const db = ctx.database.db;
@@ -170,12 +178,10 @@ async function runReply(
       assistant_message_id: ids.assistantMessageId,
       ...(ids.transcript ? { transcript: { text: ids.content, ...ids.transcript } } : {}),
     });
-    // Independent reads, sent together: the first text waits for one round trip, not two.
-    const [speaker, stored] = await Promise.all([
-      loadSpeaker(ctx, conversation),
-      loadMessages(db, ctx.tenantId, conversation.id, { afterSeq: conversation.summaryThrough }),
-    ]);
-    const history = stored.filter((m) => m.seq < ids.userSeq);
+    // The history and a persona speaker came with the statement that began the reply; only a project's
+    // speaker (the interviewer and the PRD, which changes between replies) is read here.
+    const speaker = await loadSpeaker(ctx, conversation, started.persona);
+    const { history } = started;
     const summary = await updateSummary(ctx, conversation, history);
     const lastAssistant = [...history].reverse().find((m) => m.role === "assistant");
     const pendingQuestion = lastAssistant?.question ?? undefined;

@@ -1,19 +1,26 @@
 import type { Ctx } from "../context.ts";
-import { createLanguageModel, describeModel, isLlmConfigured } from "../llm/providers.ts";
-import { loadPersona } from "../personas/store.ts";
+import { isLlmConfigured } from "../llm/model-config.ts";
+import { loadPersona, type PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { loadProject } from "../prd/store.ts";
 import { offlineInterviewerResponder } from "./responders/interviewer-offline.ts";
-import { createLlmResponder } from "./responders/llm.ts";
 import { offlinePersonaResponder } from "./responders/persona-offline.ts";
 import type { Responder, Speaker } from "./responders/types.ts";
 import type { ConversationRow } from "./store.ts";
 
-/** Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). */
-export async function loadSpeaker(ctx: Ctx, conversation: ConversationRow): Promise<Speaker> {
+/**
+ * Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). `persona`: the
+ * conversation's persona row when the caller has already read it in this reply.
+ */
+export async function loadSpeaker(
+  ctx: Ctx,
+  conversation: ConversationRow,
+  persona?: PersonaRow | undefined,
+): Promise<Speaker> {
   const db = ctx.database.db;
   if (conversation.kind === "persona" || !conversation.projectId || !conversation.interviewer) {
     if (!conversation.personaId) throw new Error("persona conversation without a persona");
+    if (persona?.id === conversation.personaId) return { kind: "persona", persona };
     return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.personaId) };
   }
   const project = await loadProject(db, ctx.tenantId, conversation.projectId);
@@ -27,16 +34,24 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 
 /** The LLM responder when a provider is configured, else the offline engine for the speaker. */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
-  if (engineOf(ctx) === "llm") {
-    const { llm } = ctx.config;
-    // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
-    const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
-    const { provider, model } = describeModel(llm, overrides);
-    return createLlmResponder({
-      model: createLanguageModel(llm, overrides),
-      label: `${provider}/${model}`,
-      ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
-    });
-  }
+  if (engineOf(ctx) === "llm")
+    return { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) };
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
+}
+
+/** The model's responder; its modules (the AI SDK) load on the first LLM reply, not at start-up of offline nodes. */
+async function llmResponder(ctx: Ctx): Promise<Responder> {
+  const [{ createLanguageModel, describeModel }, { createLlmResponder }] = await Promise.all([
+    import("../llm/providers.ts"),
+    import("./responders/llm.ts"),
+  ]);
+  const { llm } = ctx.config;
+  // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
+  const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
+  const { provider, model } = describeModel(llm, overrides);
+  return createLlmResponder({
+    model: createLanguageModel(llm, overrides),
+    label: `${provider}/${model}`,
+    ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+  });
 }

@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
+import type { PersonaRow } from "../personas/store.ts";
 import {
   CHAT_LIMITS,
   type ConversationResource,
@@ -90,11 +91,20 @@ const messageRow = (row: MessageRow): MessageRow => ({ ...row, createdAt: asDate
 const jsonbParam = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
 
+/** A message's columns as a JSON object with the row's own keys (timestamps arrive as ISO text). */
+const jsonMessageColumns = (m: string) =>
+  `'id', ${m}.id, 'tenantId', ${m}.tenant_id, 'conversationId', ${m}.conversation_id, 'seq', ${m}.seq,
+  'role', ${m}.role, 'content', ${m}.content, 'toolCalls', ${m}.tool_calls, 'toolResults', ${m}.tool_results,
+  'status', ${m}.status, 'question', ${m}.question, 'meta', ${m}.meta, 'createdAt', ${m}.created_at`;
+
 /**
  * Starting a reply in one statement (one round trip instead of five): reads the conversation, takes its streaming
  * lease when no reply holds it (the database's clock, so every node agrees) and, only when it got the lease, stores
  * the user message and the assistant's placeholder after the last seq. No row: no such conversation for the tenant;
  * `leased` false: another reply is streaming. Every CTE sees the same snapshot, so `last` is read before the inserts.
+ * With the lease it also returns what the reply needs before it can call the model, so the first text waits for
+ * this one round trip only: the history after the summary (without the two new messages: same snapshot) and the
+ * conversation's persona, if it has one.
  */
 const BEGIN_REPLY_SQL = `
 WITH conv AS (
@@ -115,7 +125,15 @@ WITH conv AS (
 SELECT conv.id, conv.tenant_id AS "tenantId", conv.kind, conv.persona_id AS "personaId",
   conv.project_id AS "projectId", conv.interviewer, conv.summary, conv.summary_through AS "summaryThrough",
   conv.streaming_until AS "streamingUntil", conv.created_at AS "createdAt", conv.updated_at AS "updatedAt",
-  (SELECT min(seq) FROM inserted) AS "userSeq"
+  (SELECT min(seq) FROM inserted) AS "userSeq",
+  (SELECT json_agg(json_build_object(${jsonMessageColumns("m")}) ORDER BY m.seq) FROM messages m
+    WHERE m.tenant_id = $1 AND m.conversation_id = $2 AND m.seq > conv.summary_through AND EXISTS (SELECT 1 FROM lease)
+  ) AS history,
+  (SELECT json_build_object('id', p.id, 'tenantId', p.tenant_id, 'version', p.version, 'persona', p.persona,
+      'evidence', p.evidence, 'warnings', p.warnings, 'usage', p.usage, 'search', p.search::text,
+      'createdAt', p.created_at, 'updatedAt', p.updated_at)
+    FROM personas p WHERE p.tenant_id = $1 AND p.id = conv.persona_id AND EXISTS (SELECT 1 FROM lease)
+  ) AS persona
 FROM conv`;
 
 export interface ReplyStart {
@@ -136,9 +154,11 @@ export async function beginReplyRows(
   tenantId: string,
   id: string,
   start: ReplyStart,
-): Promise<{ conversation: ConversationRow; userSeq: number | null }> {
+): Promise<{ conversation: ConversationRow; userSeq: number | null; history: MessageRow[]; persona?: PersonaRow }> {
   if (!isId("conversation", id)) throw notFound("Conversation");
-  const [row] = await database.queryAs<ConversationRow & { userSeq: number | null }>(tenantId, BEGIN_REPLY_SQL, [
+  const [row] = await database.queryAs<
+    ConversationRow & { userSeq: number | null; history: MessageRow[] | null; persona: PersonaRow | null }
+  >(tenantId, BEGIN_REPLY_SQL, [
     tenantId,
     id,
     CHAT_LIMITS.leaseSeconds,
@@ -150,8 +170,12 @@ export async function beginReplyRows(
     new Date(start.at.getTime() + 1).toISOString(),
   ]);
   if (!row) throw notFound("Conversation");
-  const { userSeq, ...conversation } = row;
+  const { userSeq, history, persona, ...conversation } = row;
   return {
+    history: (history ?? []).map(messageRow),
+    ...(persona
+      ? { persona: { ...persona, createdAt: asDate(persona.createdAt), updatedAt: asDate(persona.updatedAt) } }
+      : {}),
     conversation: {
       ...conversation,
       streamingUntil: asDateOrNull(conversation.streamingUntil),

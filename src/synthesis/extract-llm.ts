@@ -124,9 +124,11 @@ function findZodError(error: unknown): ZodError | undefined {
   return undefined;
 }
 
+const CUT_OFF = "the answer was cut off at the output limit: keep quotes short and list only well-supported items";
+
 function problemsOf(error: NoObjectGeneratedError): string[] {
   if (error.finishReason === "length") {
-    return ["the answer was cut off at the output limit: keep quotes short and list only well-supported items"];
+    return [CUT_OFF];
   }
   const zodError = findZodError(error.cause);
   if (zodError) return describeIssues(zodError.issues);
@@ -370,15 +372,20 @@ export class LlmExtractor implements Extractor {
 
   /** One structured-output call with retries/timeouts; invalid output is returned (not thrown) for the repair path. */
   private call(system: string, messages: ModelMessage[], signal: AbortSignal, label: string): Promise<Attempt> {
+    const { model } = this.options;
+    const maxOutputTokens = this.options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
     return withLlmResilience(
       async (ctx) => {
+        if (model.specificationVersion === "v3") {
+          return callModelDirectly(model, { system, messages, maxOutputTokens, signal: ctx.signal });
+        }
         try {
           const result = await generateText({
             model: this.options.model,
             system,
             messages,
             output: Output.object({ schema: outputSchema, name: "persona_extraction" }),
-            maxOutputTokens: this.options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
+            maxOutputTokens,
             // Retries are ours (see resilience.ts).
             maxRetries: 0,
             abortSignal: ctx.signal,
@@ -412,6 +419,57 @@ export class LlmExtractor implements Extractor {
       },
     );
   }
+}
+
+type ModelV3 = Extract<ResolvedLanguageModel, { specificationVersion: "v3" }>;
+type V3Prompt = Parameters<ModelV3["doGenerate"]>[0]["prompt"];
+
+/** The strict JSON Schema the provider receives as the response format (resolved once; it never changes). */
+const responseFormat: Promise<Parameters<ModelV3["doGenerate"]>[0]["responseFormat"]> = Promise.resolve(
+  outputSchema.jsonSchema,
+).then((schema) => ({ type: "json", schema, name: "persona_extraction" }));
+
+/**
+ * One structured-output call straight through the model interface (`doGenerate`), as generateText + Output.object
+ * would make it (same request body, same response format), without generateText's per-call work: re-validating the
+ * prompt we built with zod, telemetry attributes, step bookkeeping. The answer is untrusted, so it is still parsed
+ * and validated with the same zod schema; a bad answer goes to the repair path with the same problems as before.
+ */
+async function callModelDirectly(
+  model: ModelV3,
+  call: { system: string; messages: ModelMessage[]; maxOutputTokens: number; signal: AbortSignal },
+): Promise<Attempt> {
+  const prompt: V3Prompt = [{ role: "system", content: call.system }];
+  for (const m of call.messages) {
+    // Extraction sends text-only user and assistant turns (the prompt and, for a repair, the echoed answer).
+    if ((m.role === "user" || m.role === "assistant") && typeof m.content === "string") {
+      prompt.push({ role: m.role, content: [{ type: "text", text: m.content }] });
+    }
+  }
+  const result = await model.doGenerate({
+    prompt,
+    responseFormat: await responseFormat,
+    maxOutputTokens: call.maxOutputTokens,
+    abortSignal: call.signal,
+  });
+  const inputTokens = result.usage.inputTokens.total ?? 0;
+  const outputTokens = result.usage.outputTokens.total ?? 0;
+  let text = "";
+  for (const part of result.content) if (part.type === "text") text += part.text;
+  const invalid = (problems: string[]): Attempt => ({ ok: false, text, problems, inputTokens, outputTokens });
+  if (result.finishReason.unified === "length") {
+    return invalid([CUT_OFF]);
+  }
+  if (!text) return invalid(["the answer was empty"]);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return invalid(["the answer was not valid JSON (it must be one JSON object)"]);
+  }
+  const parsed = ExtractionOutput.safeParse(value);
+  if (!parsed.success) return invalid(describeIssues(parsed.error.issues));
+  return { ok: true, output: parsed.data, inputTokens, outputTokens };
 }
 
 /**
