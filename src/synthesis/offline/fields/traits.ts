@@ -1,31 +1,12 @@
-/** Rules for traits. */
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { answerDepth, isQuestion, owned, questionOf } from "../engine/context.ts";
-import { collapseNear } from "../engine/select.ts";
-import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+/** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
+import { answerDepth, questionOf } from "../engine/context.ts";
+import { listCandidates, WHOLE } from "../engine/items.ts";
+import type { Place, Rule } from "../engine/rules.ts";
+import type { Unit } from "../engine/unit.ts";
 import { TRAIT_BEHAVIOURS, TRAIT_NOUNS, TRAIT_WORDS } from "../lexicon/traits.ts";
 
 const INTENSIFIERS =
   "(?:(?:a bit|a little|very|quite|pretty|really|more|so|too|fairly|extremely|super|kind of|naturally|always|muy|bastante|un poco)\\s+|\\.{3}\\s*)*";
-
-const SELF_TRAIT = new RegExp(
-  `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be|I've been called|I'm told I'm|I get called)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
-  "giu",
-);
-
-const THIRD_TRAIT = new RegExp(
-  `\\b(?:is|was|she's|he's|seems)\\s+(?:(?:known|famous|renowned|loved) for being\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
-  "giu",
-);
-
-/** "I'm patient, curious, and more than a little obsessive", "She's cautious and thorough": a copula then a list. */
-const TRAIT_LIST =
-  /(?:\bI'm|\bI’m|\bI am|\bi['’]?m|\b(?:she|he)(?:'s|’s| is)|\bsoy|\bknown\b[^,.;]{0,30}?\bas an?)\s+([^.;!?:—–]{2,90})/giu;
-
-/** "Warm, funny, but asks pointed questions.": a note that opens on two or more trait words. */
-const OPENING_TRAITS = /^(?:[-•*]\s*)?([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+)/iu;
-
-const BULLET_TRAIT = /^(?:[-•*]\s*)?([\p{L}-]+)\s*[—–:-]\s/u;
 
 /** What follows a self-description: "but (I'm) very systematic". */
 const CONTRAST_TRAIT = new RegExp(
@@ -35,19 +16,54 @@ const CONTRAST_TRAIT = new RegExp(
 
 const RUN_WORD =
   /^(?:[-•*]\s*)?(?:(?:very|really|quite|so|pretty|extremely|super|incredibly|a bit|a little)\s+)?([\p{L}-]+)/iu;
-
 const RUN_JOIN = /^\s*(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)/i;
+const WORD_BREAK = /[^\p{L}-]+/u;
+const DENIED = /^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i;
+const HEDGE = /\b(?:kind|sort) of\b/gi;
+/** Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients. */
+const LIST_END = /\s+(?:but|because|so|when|with|about|which|who)\b/i;
+const NOTE_JOIN = /,|\band\b|\bbut\b/;
+
+const DESCRIBE_QUESTION =
+  /\b(?:describe (?:you|yourself)|definir[ií]as|one word for (?:you|yourself)|words? (?:to describe|for) (?:you|yourself)|in (?:one|two|three|3|a few) words|what are you like|your personality|what kind of person|how would (?:you|others|colleagues))\b/i;
+
+const NOUN_TRAIT: Record<string, string> = {
+  patience: "patient",
+  calm: "calm",
+  honesty: "honest",
+  warmth: "warm",
+  directness: "direct",
+};
+
+const word = (w: string) => TRAIT_WORDS[w.toLowerCase()] ?? null;
+const wordOrNoun = (w: string) => TRAIT_WORDS[w.toLowerCase()] ?? TRAIT_NOUNS[w.toLowerCase()] ?? null;
+
+/** A trait word or noun, or the first word of a two-word phrase ("the bossy one" -> bossy). */
+function traitOf(phrase: string): string | null {
+  const lower = phrase.toLowerCase();
+  const single = lower.split(" ")[0] ?? "";
+  return TRAIT_NOUNS[lower] ?? TRAIT_NOUNS[single] ?? TRAIT_WORDS[lower] ?? TRAIT_WORDS[single] ?? null;
+}
+
+/** The traits among a text's words (the first `max` words). */
+function traitsIn(text: string, read: (w: string) => string | null, max = Number.POSITIVE_INFINITY): string[] {
+  return text
+    .split(WORD_BREAK)
+    .slice(0, max)
+    .map(read)
+    .filter((t) => t !== null);
+}
 
 /** The trait words a clause opens on, joined by commas, "and" or "but" ("Chatty, warm, very funny"). */
 function traitRun(clause: string): string[] {
   const found: string[] = [];
   let rest = clause;
   for (let n = 0; n < 6; n += 1) {
-    const word = RUN_WORD.exec(rest);
-    const trait = word?.[1] ? TRAIT_WORDS[word[1].toLowerCase()] : undefined;
-    if (!word || !trait) break;
+    const opening = RUN_WORD.exec(rest);
+    const trait = opening?.[1] ? word(opening[1]) : null;
+    if (!opening || !trait) break;
     found.push(trait);
-    rest = rest.slice(word[0].length);
+    rest = rest.slice(opening[0].length);
     const join = RUN_JOIN.exec(rest);
     if (!join) break;
     rest = rest.slice(join[0].length);
@@ -55,165 +71,264 @@ function traitRun(clause: string): string[] {
   return found;
 }
 
-function traitOf(word: string): string | null {
-  const lower = word.toLowerCase();
-  const single = lower.split(" ")[0] ?? "";
-  return TRAIT_NOUNS[lower] ?? TRAIT_NOUNS[single] ?? TRAIT_WORDS[lower] ?? TRAIT_WORDS[single] ?? null;
+/** The person's own "I" clause describes them, whoever the sentence is about ("She used to say I was the sensible one"). */
+function speaksAsSelf(unit: Unit): boolean {
+  return unit.speaker === "subject" && unit.firstPerson;
 }
 
-/** "My team would say patient", "people call me stubborn", "they tell me I'm the bossy one". */
-const OTHERS_SAY =
-  /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu;
+/** The subject says it, or it is in the first person ("my team would say ..."). */
+function saidBySubject(unit: Unit): boolean {
+  return unit.firstPerson || (unit.speaker === "subject" && unit.topic !== "other");
+}
 
-const DESCRIBE_QUESTION =
-  /\b(?:describe (?:you|yourself)|definir[ií]as|one word for (?:you|yourself)|words? (?:to describe|for) (?:you|yourself)|in (?:one|two|three|3|a few) words|what are you like|your personality|what kind of person)\b/i;
+/** A note line about the subject that joins several words ("Chatty, warm, very funny; answers were long"). */
+function joinedNote(unit: Unit): boolean {
+  return NOTE_JOIN.test(unit.text);
+}
 
-/** "Style: VERY direct, fast.", "Personality: warm but blunt": a note label naming the subject's manner. */
-/** "Colleagues describe her as calm and methodical", "she describes herself as a workaholic". */
-const DESCRIBED_AS =
-  /\bdescribes?\s+(?:herself|himself|themselves|myself|me|her|him|them)\s+as\s+(?:a |an )?([^.;!?]{3,60})/giu;
+/** The first sentences of an answer to "describe yourself" (or "one word for you?"). */
+function answersDescribe(_unit: Unit, at: Place): boolean {
+  return DESCRIBE_QUESTION.test(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 2;
+}
 
-/** "Known for her no-nonsense style", "famous for his dry humour". */
-const KNOWN_FOR =
-  /\b(?:known|famous|renowned|loved|respected)\s+for\s+(?:her|his|their|my)\s+((?:[\p{L}-]+\s+){0,2}?)(?:style|attitude|approach|manner|humou?r|energy|way|temper|patience|calm|honesty|warmth|directness)\b/giu;
+/** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
+function namedSubject(unit: Unit): boolean {
+  return unit.topicBy !== "implicit";
+}
+
+/** Behaviour phrases are first-person by construction (also in pro-drop languages), or in a bio about the subject. */
+function behaviourOfSubject(unit: Unit): boolean {
+  return unit.speaker === "subject" ? unit.topic !== "other" : unit.topic === "subject" && unit.topicBy !== "implicit";
+}
+
+/** Quoted self-description in a third-person document ("Calm under pressure, I hope. And stubborn"). */
+function quotedSelfDescription(unit: Unit): boolean {
+  return unit.quoted && unit.speaker === "subject";
+}
 
 const MANNER_LABEL =
   /^(?:[-•*]\s*)?(?:style|personality|demeanou?r|vibe|temperament|character|manner|attitude)\s*:\s*(.+)$/i;
 
-export function traitCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) {
-    if (owned(unit) && !isQuestion(unit)) {
-      for (const m of unit.text.matchAll(OTHERS_SAY)) {
-        const trait = traitOf(m[1] ?? "");
-        if (trait && (isSelf(unit) || unit.firstPerson)) out.push(fromUnit(unit, "traits", trait, 0.65));
-      }
-      if (isSelf(unit) && DESCRIBE_QUESTION.test(questionOf(units, i)) && answerDepth(units, i) <= 2) {
-        for (const word of unit.text.split(/[^\p{L}-]+/u)) {
-          const trait = TRAIT_WORDS[word.toLowerCase()] ?? TRAIT_NOUNS[word.toLowerCase()];
-          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-        }
-      }
-      for (const m of [...unit.text.matchAll(DESCRIBED_AS), ...unit.text.matchAll(KNOWN_FOR)]) {
-        for (const word of (m[1] ?? "").split(/[^\p{L}-]+/u).slice(0, 6)) {
-          const trait = traitOf(word);
-          if (trait) out.push(fromUnit(unit, "traits", trait, 0.68));
-        }
-        const noun = (m[0] ?? "").match(
-          /\bfor\s+(?:her|his|their|my)\s+(patience|calm|honesty|warmth|directness)\b/i,
-        )?.[1];
-        const nounTrait: Record<string, string> = {
-          patience: "patient",
-          calm: "calm",
-          honesty: "honest",
-          warmth: "warm",
-          directness: "direct",
-        };
-        if (noun && nounTrait[noun.toLowerCase()])
-          out.push(fromUnit(unit, "traits", nounTrait[noun.toLowerCase()] ?? "", 0.68));
-      }
-      const manner = unit.topic === "subject" ? MANNER_LABEL.exec(unit.line) : null;
-      if (manner?.[1] && unit.line.startsWith(unit.text.slice(0, 8))) {
-        for (const word of manner[1].split(/[^\p{L}-]+/u).slice(0, 8)) {
-          const trait = TRAIT_WORDS[word.toLowerCase()];
-          if (trait) out.push(fromUnit(unit, "traits", trait, 0.65));
-        }
-      }
-    }
-    // "She used to say I was the sensible one": an "I" clause describes the speaker, whoever the sentence is about.
-    if (unit.speaker === "subject" && unit.firstPerson) {
-      for (const match of unit.text.matchAll(SELF_TRAIT)) {
-        const trait = traitOf(match[1] ?? "");
-        if (trait) out.push(fromUnit(unit, "traits", trait, 0.8));
-        // "I am old-fashioned but very systematic", "I'm shy but stubborn": the contrast is a trait too.
-        const firstWord = (match[1] ?? "").split(" ")[0] ?? "";
-        const after = unit.text.slice(
-          (match.index ?? 0) + match[0].length - (match[1] ?? "").length + firstWord.length,
-        );
-        const contrast = CONTRAST_TRAIT.exec(after)?.[1];
-        const second = contrast ? TRAIT_WORDS[contrast.toLowerCase()] : undefined;
-        if (second) out.push(fromUnit(unit, "traits", second, 0.72));
-      }
-    }
-    // "Chatty, warm, very funny; answers were long", "He speaks slowly; very warm, but firm when he disagrees":
-    // a note clause that runs two or more trait words together describes the subject.
-    if (unit.topic === "subject" && !unit.firstPerson && /,|\band\b|\bbut\b/.test(unit.text)) {
-      for (const clause of unit.text.split(/\s*[;—–]\s*/)) {
-        const run = traitRun(clause);
-        if (run.length >= 2) for (const trait of run) out.push(fromUnit(unit, "traits", trait, 0.64));
-      }
-    }
-    // Behaviour phrases are first-person by construction, also in pro-drop languages ("lo digo claro").
-    if (isSelf(unit)) {
-      for (const [pattern, trait] of TRAIT_BEHAVIOURS) {
-        if (pattern.test(unit.text)) out.push(fromUnit(unit, "traits", trait, 0.6, "inferred"));
-      }
-    }
-    if (isSelf(unit) && unit.firstPerson) {
-      if (
-        /\bdescribe you|describe yourself|what are you like|how would (?:you|others|colleagues)/i.test(unit.question)
-      ) {
-        for (const word of unit.text.split(/[^\p{L}-]+/u)) {
-          const trait = TRAIT_WORDS[word.toLowerCase()];
-          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-        }
-      }
-    }
-    // Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients.
-    if (isAboutSubject(unit) && unit.topic !== "other") {
-      for (const match of unit.text.matchAll(TRAIT_LIST)) {
-        // "I'm not patient", "she's never late": a denied trait is not one.
-        if (/^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i.test((match[1] ?? "").trim())) continue;
-        const list =
-          (match[1] ?? "")
-            .replace(/\b(?:kind|sort) of\b/gi, "")
-            .split(/\s+(?:but|because|so|when|with|about|which|who)\b/i)[0] ?? "";
-        for (const word of list.split(/[^\p{L}-]+/u)) {
-          const trait = TRAIT_WORDS[word.toLowerCase()];
-          if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-        }
-      }
-      const opening = OPENING_TRAITS.exec(unit.text);
-      const first = opening?.[1] ? TRAIT_WORDS[opening[1].toLowerCase()] : undefined;
-      const second = opening?.[2] ? TRAIT_WORDS[opening[2].toLowerCase()] : undefined;
-      if (first && second && !unit.firstPerson) {
-        out.push(fromUnit(unit, "traits", first, 0.65));
-        out.push(fromUnit(unit, "traits", second, 0.65));
-      }
-    }
+/** "Style: VERY direct, fast.", "Personality: warm but blunt" on the line's own first sentence. */
+function onMannerLine(unit: Unit): string | null {
+  const manner =
+    /^(?:[-•*]\s*)?(?:style|personality|demeanou?r|vibe|temperament|character|manner|attitude)\s*:\s*(.+)$/i;
+  const body = unit.topic === "subject" ? manner.exec(unit.line) : null;
+  return body?.[1] && unit.line.startsWith(unit.text.slice(0, 8)) ? body[1] : null;
+}
+
+export const TRAIT_RULES: readonly Rule[] = [
+  {
+    id: "traits/self",
+    field: "traits",
+    cue: ["i", "soy"],
+    pattern: new RegExp(
+      `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be|I've been called|I'm told I'm|I get called)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
+      "giu",
+    ),
+    when: ["statement", speaksAsSelf],
+    value: (m) => traitOf(m[1] ?? ""),
+    confidence: 0.8,
+    examples: {
+      fires: [
+        ["I'm kind of strict about deadlines.", "strict"],
+        ["I can be impatient.", "impatient"],
+      ],
+      silent: ["I'm at the depot."],
+    },
+  },
+  {
+    id: "traits/self-contrast",
+    field: "traits",
+    cue: ["but"],
+    // "I am old-fashioned but very systematic", "I'm shy but stubborn": the contrast is a trait too.
+    pattern: new RegExp(
+      `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be)\\s+${INTENSIFIERS}(?:a |an |the )?[\\p{L}-]+(${CONTRAST_TRAIT.source.slice(1)})`,
+      "giu",
+    ),
+    when: ["statement", speaksAsSelf],
+    value: (m) => {
+      const contrast = CONTRAST_TRAIT.exec(m[1] ?? "")?.[1];
+      return contrast ? word(contrast) : null;
+    },
+    confidence: 0.72,
+    examples: { fires: [["I'm shy but stubborn.", "stubborn"]], silent: ["I'm shy but it passes."] },
+  },
+  {
+    id: "traits/copula-list",
+    field: "traits",
+    cue: ["i", "she", "he", "soy", "known"],
+    // "I'm patient, curious, and more than a little obsessive", "She's cautious and thorough".
+    pattern:
+      /(?:\bI'm|\bI’m|\bI am|\bi['’]?m|\b(?:she|he)(?:'s|’s| is)|\bsoy|\bknown\b[^,.;]{0,30}?\bas an?)\s+([^.;!?:—–]{2,90})/giu,
+    when: ["owned", "statement"],
+    value: (m) => {
+      const list = (m[1] ?? "").trim();
+      // "I'm not patient", "she's never late": a denied trait is not one.
+      if (DENIED.test(list)) return null;
+      return traitsIn(list.replace(HEDGE, "").split(LIST_END)[0] ?? "", word);
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [["She's cautious and thorough.", ["cautious", "thorough"]]],
+      silent: ["I'm not patient with paperwork."],
+    },
+  },
+  {
+    id: "traits/others-say",
+    field: "traits",
+    cue: ["say", "call", "tell me", "describe me", "think", "reckon"],
+    pattern:
+      /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
+    when: ["owned", "statement", saidBySubject],
+    value: (m) => traitOf(m[1] ?? ""),
+    confidence: 0.65,
+    examples: { fires: [["My friends would say loyal.", "loyal"]], silent: ["My friends would say no."] },
+  },
+  {
+    id: "traits/describe-answer",
+    field: "traits",
+    cue: "always",
     // Answers to "describe yourself" are often bare adjectives ("Precise. Introverted."), with no "I" in sight.
-    if (isSelf(unit) && !unit.firstPerson && /\bdescribe (?:you|yourself)|\bdefinir[ií]as\b/i.test(unit.question)) {
-      for (const word of unit.text.split(/[^\p{L}-]+/u)) {
-        const trait = TRAIT_WORDS[word.toLowerCase()] ?? TRAIT_NOUNS[word.toLowerCase()];
-        if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-      }
-    }
-    if (unit.topic === "subject" && !unit.firstPerson) {
-      // "Very data-driven, asked for ROI twice": a note about the subject that opens on an intensified trait.
-      const opener = /^(?:[-•*]\s*)?(?:very|extremely|really|quite|super|incredibly)\s+([\p{L}-]+)/iu.exec(unit.text);
-      const described = opener?.[1] ? TRAIT_WORDS[opener[1].toLowerCase()] : undefined;
-      if (described) out.push(fromUnit(unit, "traits", described, 0.65));
-      // "Thorough — double-checks everything": a note about the subject that opens on a trait.
-      const bullet = BULLET_TRAIT.exec(unit.text);
-      const trait = bullet?.[1] ? TRAIT_WORDS[bullet[1].toLowerCase()] : undefined;
-      if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-    }
-    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
-      for (const match of unit.text.matchAll(THIRD_TRAIT)) {
-        const trait = TRAIT_WORDS[(match[1] ?? "").toLowerCase()];
-        if (trait) out.push(fromUnit(unit, "traits", trait, 0.7));
-      }
-      for (const [pattern, behaviour] of TRAIT_BEHAVIOURS) {
-        if (pattern.test(unit.text)) out.push(fromUnit(unit, "traits", behaviour, 0.6, "inferred"));
-      }
-    }
-    // Quoted self-description in a third-person document ("Calm under pressure, I hope. And stubborn").
-    if (unit.quoted && unit.speaker === "subject" && /\bdescribe you/i.test(unit.text)) {
-      for (const word of unit.text.split(/[^\p{L}-]+/u)) {
-        const trait = TRAIT_WORDS[word.toLowerCase()];
-        if (trait && !/describe/i.test(word)) out.push(fromUnit(unit, "traits", trait, 0.7));
-      }
-    }
-  }
-  return collapseNear(out);
+    pattern: WHOLE,
+    when: ["owned", "statement", "self", answersDescribe],
+    value: (m) => traitsIn(m[0], wordOrNoun),
+    confidence: 0.7,
+    examples: {
+      fires: [["Stubborn.", "stubborn", { question: "one word for yourself?" }]],
+      silent: ["Stubborn."],
+    },
+  },
+  {
+    id: "traits/described-as",
+    field: "traits",
+    cue: ["describe"],
+    // "Colleagues describe her as calm and methodical", "she describes herself as a workaholic".
+    pattern:
+      /\bdescribes?\s+(?:herself|himself|themselves|myself|me|her|him|them)\s+as\s+(?:a |an )?([^.;!?]{3,60})/giu,
+    when: ["owned", "statement"],
+    value: (m) => traitsIn(m[1] ?? "", traitOf, 6),
+    confidence: 0.68,
+    examples: {
+      fires: [["Colleagues describe her as calm and methodical.", ["calm", "methodical"]]],
+      silent: ["She describes the process as slow."],
+    },
+  },
+  {
+    id: "traits/known-for",
+    field: "traits",
+    cue: ["known", "famous", "renowned", "loved", "respected"],
+    // "Known for her no-nonsense style", "famous for his dry humour", "respected for her patience".
+    pattern:
+      /\b(?:known|famous|renowned|loved|respected)\s+for\s+(?:her|his|their|my)\s+((?:[\p{L}-]+\s+){0,2}?)(style|attitude|approach|manner|humou?r|energy|way|temper|patience|calm|honesty|warmth|directness)\b/giu,
+    when: ["owned", "statement"],
+    value: (m) => {
+      const noun = NOUN_TRAIT[(m[2] ?? "").toLowerCase()];
+      return [...traitsIn(m[1] ?? "", traitOf, 6), ...(noun ? [noun] : [])];
+    },
+    confidence: 0.68,
+    examples: {
+      fires: [["She is known for her patience.", "patient"]],
+      silent: ["Known for her cakes."],
+    },
+  },
+  {
+    id: "traits/manner-label",
+    field: "traits",
+    cue: [":"],
+    pattern: WHOLE,
+    when: ["owned", "statement"],
+    read: onMannerLine,
+    value: (m) => traitsIn(m[0], word, 8),
+    confidence: 0.65,
+    examples: {
+      fires: [["Style: VERY direct, fast.", "direct"]],
+      silent: ["Style: see the notes."],
+    },
+  },
+  {
+    id: "traits/note-run",
+    field: "traits",
+    cue: "always",
+    // "Chatty, warm, very funny; answers were long": a note clause running two or more trait words together.
+    pattern: /[^;—–]+/g,
+    when: ["thirdPerson", joinedNote],
+    value: (m) => {
+      const run = traitRun(m[0].trim());
+      return run.length >= 2 ? run : null;
+    },
+    confidence: 0.64,
+    examples: {
+      fires: [["Chatty, warm, very funny; answers were long.", ["chatty", "warm", "funny"], { firstPerson: false }]],
+      silent: [["Chatty; answers were long.", { firstPerson: false }]],
+    },
+  },
+  {
+    id: "traits/note-opening",
+    field: "traits",
+    cue: "always",
+    // "Very data-driven, asked for ROI twice", "Thorough — double-checks everything": a note line opening on a trait.
+    pattern:
+      /^(?:[-•*]\s*)?(?:(?:very|extremely|really|quite|super|incredibly)\s+([\p{L}-]+)|([\p{L}-]+)\s*[—–:-]\s|([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+))/iu,
+    when: ["owned", "statement", "thirdPerson"],
+    value: (m) => {
+      if (m[1]) return word(m[1]);
+      if (m[2]) return word(m[2]);
+      const first = word(m[3] ?? "");
+      const second = word(m[4] ?? "");
+      return first && second ? [first, second] : null;
+    },
+    confidence: 0.67,
+    examples: {
+      fires: [
+        ["Very data-driven, asked for ROI twice.", "data-driven", { firstPerson: false }],
+        ["Warm, funny, but asks pointed questions.", ["warm", "funny"], { firstPerson: false }],
+      ],
+      silent: [["Very late again.", { firstPerson: false }]],
+    },
+  },
+  {
+    id: "traits/third-copula",
+    field: "traits",
+    cue: ["is", "was", "she", "he", "seems"],
+    pattern: new RegExp(
+      `\\b(?:is|was|she's|he's|seems)\\s+(?:(?:known|famous|renowned|loved) for being\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
+      "giu",
+    ),
+    when: ["statement", "thirdPerson", namedSubject],
+    value: (m) => word(m[1] ?? ""),
+    confidence: 0.7,
+    examples: {
+      fires: [["She is very meticulous.", "meticulous", { firstPerson: false, topicBy: "pronoun" }]],
+      silent: [["She is at the depot.", { firstPerson: false, topicBy: "pronoun" }]],
+    },
+  },
+  {
+    id: "traits/behaviour",
+    field: "traits",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["statement", behaviourOfSubject],
+    value: (m) => TRAIT_BEHAVIOURS.filter(([pattern]) => pattern.test(m[0])).map(([, trait]) => trait),
+    confidence: 0.6,
+    kind: "inferred",
+    examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
+  },
+  {
+    id: "traits/quoted-self-description",
+    field: "traits",
+    cue: ["describe you"],
+    pattern: WHOLE,
+    when: [quotedSelfDescription],
+    value: (m) => traitsIn(m[0], word),
+    confidence: 0.7,
+    examples: {
+      fires: [['"Describe yourself? Calm under pressure, I hope."', "calm", { quoted: true }]],
+      silent: ['"Describe yourself? Calm under pressure, I hope."'],
+    },
+  },
+];
+
+export function traitCandidates(units: readonly Unit[]) {
+  return listCandidates(TRAIT_RULES, units);
 }
