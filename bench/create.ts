@@ -8,7 +8,7 @@
 import { startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { groundedAnswer } from "./pipeline.ts";
 import { alternate, closedLoop, fmt, verdict } from "./support/measure.ts";
-import { cpuMsOf, serveProcess } from "./support/process.ts";
+import { cpuMsOf, serveProject } from "./support/process.ts";
 import { benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const CASES = [
@@ -21,7 +21,7 @@ export async function benchCreate(): Promise<void> {
   fake.setFallback((request) => groundedAnswer(request));
   const storeName = benchStoreNames()[0] ?? "pglite";
   const store = await openBenchStore(storeName);
-  const app = await serveProcess("src/main.ts", {
+  const app = await serveProject({
     ...store.env,
     ...PROJECT_ENV,
     LLM_PROVIDER: "openai",
