@@ -233,7 +233,7 @@ function printOrigins(
   out.push(
     `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
     "  on a set not tuned on. communication_style is judged by overlap with the gold style (outside the README rule).",
-    "  Tune only on dev/heldout5 columns; heldout6 is reported, never fitted.",
+    "  Tune only on dev/heldout5 columns; heldout6 to heldout8 are reported, never fitted.",
   );
 }
 

@@ -16,19 +16,26 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  // Where start-up time goes (ms since the process started), logged with the listening line.
+  const startup: Record<string, number> = { config: ms() };
   // The store opens (its WASM compiles off the main thread) while the HTTP app's modules load.
   const [services, { buildApp }] = await Promise.all([
-    createServices(config, { storeOwner: "server" }).catch((error: unknown) => {
+    createServices(config, { storeOwner: "server", startup }).catch((error: unknown) => {
       if (!(error instanceof StoreLockedError)) throw error;
       process.stderr.write(
         `${error.message}\nStop that process first, or give this server its own DATA_DIR (or a DATABASE_URL).\n`,
       );
       process.exit(2);
     }),
-    import("./app.ts"),
+    import("./app.ts").then((module) => {
+      startup.app_modules = ms();
+      return module;
+    }),
   ]);
   const app = buildApp(services);
+  startup.app_built = ms();
   const { server, url } = await listen(app.fetch, config);
+  startup.listening = ms();
   // CLI commands run while this server holds the embedded store send their work here.
   services.database.lock?.setUrl(clientUrl(url));
   // Whatever way the process ends, the store is free again (a crash leaves a lock the next process sees is stale).
@@ -39,6 +46,7 @@ export async function startServer(): Promise<void> {
     {
       url,
       store: services.database.kind,
+      startup_ms: startup,
       engine: config.llm.provider,
       ...(config.llm.provider === "offline"
         ? {}
@@ -83,6 +91,8 @@ export async function startServer(): Promise<void> {
   // Synthesis threads load the engine now, in the background, rather than on the first create.
   setImmediate(() => void services.pool.warm());
 }
+
+const ms = () => Math.round(performance.now());
 
 /** The address a local client uses: a server listening on every interface is reached on loopback. */
 function clientUrl(url: string): string {

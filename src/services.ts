@@ -7,11 +7,11 @@ import { type Clock, type Services, systemClock } from "./context.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { createJobQueue, type JobQueue } from "./jobs/queue.ts";
-import { createLanguageModel, describeModel, isLlmConfigured } from "./llm/providers.ts";
+import { isLlmConfigured } from "./llm/model-config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { createMetrics, observeDatabase, observePool } from "./observability/metrics.ts";
+import { createMetrics, type Metrics, observeDatabase, observePool } from "./observability/metrics.ts";
 import type { Fetcher } from "./sources/fetch-url.ts";
-import { LlmExtractor } from "./synthesis/extract-llm.ts";
+import type { LlmExtractor } from "./synthesis/extract-llm.ts";
 import { SynthesisPool } from "./synthesis/pool.ts";
 import { createVoice, type Voice } from "./voice/engines.ts";
 
@@ -25,6 +25,8 @@ export interface ServiceOverrides {
   jobs?: JobQueue;
   /** Who opens an embedded store (recorded in its lock): the server, or a CLI command (default). */
   storeOwner?: "server" | "cli";
+  /** Filled with when each start-up step ended (ms since the process started), for the start-up log. */
+  startup?: Record<string, number>;
 }
 
 /** Opens the store, applies migrations and builds what every request shares. Used by the server, CLI and tests. */
@@ -38,8 +40,13 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     dataDir: config.dataDir,
     owner: overrides.storeOwner ?? "cli",
   });
+  const mark = (step: string) => {
+    if (overrides.startup) overrides.startup[step] = Math.round(performance.now());
+  };
+  mark("store_open");
   try {
     const applied = await migrate(database);
+    mark("migrations");
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
     if (config.auth.mode === "none") await ensureTenant(database.db, LOCAL_TENANT.name, LOCAL_TENANT.id);
   } catch (error) {
@@ -50,12 +57,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const llm = overrides.extractors
     ? overrides.extractors.llm
     : isLlmConfigured(config.llm)
-      ? new LlmExtractor({
-          model: createLanguageModel(config.llm, { metrics }),
-          description: describeModel(config.llm),
-          ...(config.llm.maxOutputTokens ? { maxOutputTokens: config.llm.maxOutputTokens } : {}),
-          onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),
-        })
+      ? await llmExtractor(config.llm, metrics, logger)
       : undefined;
   observeDatabase(metrics, database);
   // A pool handed in (tests share one between many services) is observed by whoever made it.
@@ -78,6 +80,20 @@ export async function createServices(config: Config, overrides: ServiceOverrides
       watch: watchRevocations(database),
     }),
   };
+}
+
+/** The model-backed extractor; its modules (the AI SDK, ~0.4 s to load) are imported only when a model is set. */
+async function llmExtractor(llm: Config["llm"], metrics: Metrics, logger: Logger): Promise<LlmExtractor> {
+  const [{ createLanguageModel, describeModel }, { LlmExtractor }] = await Promise.all([
+    import("./llm/providers.ts"),
+    import("./synthesis/extract-llm.ts"),
+  ]);
+  return new LlmExtractor({
+    model: createLanguageModel(llm, { metrics }),
+    description: describeModel(llm),
+    ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+    onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),
+  });
 }
 
 /** The SSRF-safe fetcher, loaded on first use: undici is heavy to load and most requests never fetch a page. */

@@ -1,10 +1,9 @@
 import type { Ctx } from "../context.ts";
-import { createLanguageModel, describeModel, isLlmConfigured } from "../llm/providers.ts";
+import { isLlmConfigured } from "../llm/model-config.ts";
 import { loadPersona, type PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { loadProject } from "../prd/store.ts";
 import { offlineInterviewerResponder } from "./responders/interviewer-offline.ts";
-import { createLlmResponder } from "./responders/llm.ts";
 import { offlinePersonaResponder } from "./responders/persona-offline.ts";
 import type { Responder, Speaker } from "./responders/types.ts";
 import type { ConversationRow } from "./store.ts";
@@ -35,16 +34,24 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 
 /** The LLM responder when a provider is configured, else the offline engine for the speaker. */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
-  if (engineOf(ctx) === "llm") {
-    const { llm } = ctx.config;
-    // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
-    const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
-    const { provider, model } = describeModel(llm, overrides);
-    return createLlmResponder({
-      model: createLanguageModel(llm, overrides),
-      label: `${provider}/${model}`,
-      ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
-    });
-  }
+  if (engineOf(ctx) === "llm")
+    return { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) };
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
+}
+
+/** The model's responder; its modules (the AI SDK) load on the first LLM reply, not at start-up of offline nodes. */
+async function llmResponder(ctx: Ctx): Promise<Responder> {
+  const [{ createLanguageModel, describeModel }, { createLlmResponder }] = await Promise.all([
+    import("../llm/providers.ts"),
+    import("./responders/llm.ts"),
+  ]);
+  const { llm } = ctx.config;
+  // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
+  const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
+  const { provider, model } = describeModel(llm, overrides);
+  return createLlmResponder({
+    model: createLanguageModel(llm, overrides),
+    label: `${provider}/${model}`,
+    ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+  });
 }

@@ -20,8 +20,21 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ name, sql: readFileSync(join(dir, name), "utf8") }));
 }
 
+/** Names of the migrations already applied, read without a lock; none when the store is new. */
+async function appliedNames(database: Database): Promise<Set<string>> {
+  try {
+    const rows = await database.db.execute<{ name: string }>(sql`SELECT name FROM schema_migrations`);
+    return new Set(rowsOf<{ name: string }>(rows).map((r) => r.name));
+  } catch {
+    return new Set(); // no table yet: a new store
+  }
+}
+
 /** Applies the checked-in SQL migrations not yet applied; safe to run from several nodes at once. */
 export async function migrate(database: Database, migrations = readMigrations()): Promise<string[]> {
+  // Every start checks this: with an existing store it is one query, no transaction and no advisory lock.
+  const present = await appliedNames(database);
+  if (migrations.every((m) => present.has(m.name))) return [];
   const applied: string[] = [];
   await database.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);

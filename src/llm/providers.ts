@@ -1,45 +1,21 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { type LanguageModel, wrapLanguageModel } from "ai";
-import type { Config } from "../config.ts";
-import type { Metrics } from "../observability/metrics.ts";
+import { wrapLanguageModel } from "ai";
+import { describeModel, type LlmConfig, type ModelOverrides, type ResolvedLanguageModel } from "./model-config.ts";
 import { observeLlm } from "./observe.ts";
 
-export type LlmConfig = Config["llm"];
-/** Providers that actually call a model (everything but the offline engine). */
-export type LlmProviderName = Exclude<LlmConfig["provider"], "offline">;
-/** A resolved model object (never a bare gateway model-id string). */
-export type ResolvedLanguageModel = Exclude<LanguageModel, string>;
-
-export interface ModelDescription {
-  provider: LlmProviderName;
-  model: string;
-}
-
-export interface ModelOverrides {
-  /** Use another model of the configured provider (e.g. a cheaper one for a side task). */
-  model?: string;
-  /** Count every call, its latency, outcome and tokens in these metrics. */
-  metrics?: Metrics;
-}
-
-/** True when the config names a real provider and a model, i.e. the LLM engine can be used. */
-export function isLlmConfigured(llm: LlmConfig): boolean {
-  return llm.provider !== "offline" && Boolean(llm.model);
-}
-
-/** Provider + model for usage reporting and logs; never includes keys or URLs (URLs may embed credentials). */
-export function describeModel(llm: LlmConfig, overrides: ModelOverrides = {}): ModelDescription {
-  if (llm.provider === "offline") {
-    throw new Error("LLM_PROVIDER=offline has no language model; use the offline engine");
-  }
-  const model = overrides.model ?? llm.model;
-  if (!model) {
-    throw new Error(`LLM_PROVIDER=${llm.provider} needs LLM_MODEL`);
-  }
-  return { provider: llm.provider, model };
-}
+// Re-exported: callers that build models import everything from here; code that only asks whether a model is
+// configured imports model-config.ts, which does not load the AI SDK.
+export {
+  describeModel,
+  isLlmConfigured,
+  type LlmConfig,
+  type LlmProviderName,
+  type ModelDescription,
+  type ModelOverrides,
+  type ResolvedLanguageModel,
+} from "./model-config.ts";
 
 /**
  * The Anthropic SDKs disagree on ANTHROPIC_BASE_URL: the official SDK expects the host root

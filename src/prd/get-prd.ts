@@ -4,7 +4,7 @@ import type { Ctx } from "../context.ts";
 import { prdRevisions, wireframes } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { renderHtml, renderMarkdown } from "./render.ts";
-import { renderDocx, type WireframeImages } from "./render-docx.ts";
+import type { WireframeImages } from "./render-docx.ts";
 import { PrdDocument } from "./schemas.ts";
 import { loadProject } from "./store.ts";
 
@@ -85,5 +85,7 @@ export async function getPrd({
     row.document.wireframes.map((w) => w.wireframe_id),
   );
   if (format === "html") return { prd, slug: project.slug, text: renderHtml(input, images) };
+  // docx is loaded on the first DOCX export, not at start-up.
+  const { renderDocx } = await import("./render-docx.ts");
   return { prd, slug: project.slug, binary: await renderDocx(input, images) };
 }

@@ -8,18 +8,10 @@ import type { EvidenceEntry, PersonaField } from "../personas/schemas.ts";
 import { contentTokens } from "./normalize.ts";
 import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
+import { SENTENCE_LIMITS } from "./sentence-limits.ts";
 import type { CleanSource } from "./types.ts";
 
-export const SENTENCE_LIMITS = {
-  /** Characters read from the start of each source, and in all. */
-  charsPerSource: 30_000,
-  totalChars: 120_000,
-  /** Sentences kept; longer "sentences" (tables, run-ons) are skipped. */
-  sentences: 2_000,
-  sentenceChars: 600,
-  /** Evidence entries without offsets (older data) placed by text, each a scan of its source's sentences. */
-  unplacedEvidence: 200,
-} as const;
+export { SENTENCE_LIMITS };
 
 export interface MaterialSource {
   id: string;

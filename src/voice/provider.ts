@@ -4,7 +4,6 @@
  * local Whisper server, the accurate private option. The SDK is loaded on first use, like the language model.
  */
 import type { SpeechModel, TranscriptionModel } from "ai";
-import { withLlmResilience } from "../llm/resilience.ts";
 import { type AudioLimits, checkAudio, decodeToPcm, wavFromPcm } from "./audio.ts";
 import type { ProcessPool } from "./processes.ts";
 import type { AudioInput, SpeechFormat, SpokenAudio, Synthesizer, Transcriber, Transcript } from "./types.ts";
@@ -51,7 +50,11 @@ export class ProviderTranscriber implements Transcriber {
       : undefined;
     this.loaded ??= openai(this.config).then((provider) => provider.transcription(this.config.transcriptionModel));
     const model = await this.loaded;
-    const { experimental_transcribe, NoTranscriptGeneratedError } = await import("ai");
+    // Loaded on first use, like the SDK itself: resilience.ts imports the AI SDK, which offline nodes never need.
+    const [{ experimental_transcribe, NoTranscriptGeneratedError }, { withLlmResilience }] = await Promise.all([
+      import("ai"),
+      import("../llm/resilience.ts"),
+    ]);
     const result = await withLlmResilience(
       ({ signal: attempt }) =>
         experimental_transcribe({
@@ -86,7 +89,10 @@ export class ProviderSynthesizer implements Synthesizer {
   async speak(text: string, format: SpeechFormat, signal?: AbortSignal): Promise<SpokenAudio> {
     this.loaded ??= openai(this.config).then((provider) => provider.speech(this.config.speechModel));
     const model = await this.loaded;
-    const { experimental_generateSpeech } = await import("ai");
+    const [{ experimental_generateSpeech }, { withLlmResilience }] = await Promise.all([
+      import("ai"),
+      import("../llm/resilience.ts"),
+    ]);
     const result = await withLlmResilience(
       ({ signal: attempt }) =>
         experimental_generateSpeech({

@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { Evidence, Persona } from "../../personas/schemas.ts";
 import type { PersonaRow } from "../../personas/store.ts";
+import { attributedSentences, type MaterialSource } from "../../synthesis/sentences.ts";
 import { speak } from "./first-person.ts";
-import { buildMaterial, MATERIAL_LIMITS, type MaterialSentence, queryTerms, searchMaterial } from "./material.ts";
+import {
+  evidenceByField,
+  MATERIAL_LIMITS,
+  type Material,
+  type MaterialSentence,
+  materialOf,
+  queryTerms,
+  searchMaterial,
+} from "./material.ts";
 import { answerAsPersona } from "./persona-offline.ts";
+
+/** The memory of a persona from its sources, all on this thread (the server attributes on the synthesis pool). */
+function buildMaterial(persona: PersonaRow, sources: MaterialSource[]): Material {
+  return materialOf(attributedSentences({ sources, evidence: evidenceByField(persona) }));
+}
 
 const EMPTY_PERSONA: Persona = {
   name: null,

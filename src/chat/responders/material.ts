@@ -13,12 +13,9 @@ import { AppError } from "../../errors.ts";
 import { type EvidenceEntry, LIST_FIELDS, type PersonaField, SCALAR_FIELDS } from "../../personas/schemas.ts";
 import type { PersonaRow } from "../../personas/store.ts";
 import { normalizeText } from "../../synthesis/normalize.ts";
-import {
-  attributedSentences,
-  type MaterialSentence,
-  type MaterialSource,
-  SENTENCE_LIMITS,
-} from "../../synthesis/sentences.ts";
+import { SENTENCE_LIMITS } from "../../synthesis/sentence-limits.ts";
+// Types only: attribution runs on the synthesis pool, and importing it here would load its NLP library at start-up.
+import type { MaterialSentence, MaterialSource } from "../../synthesis/sentences.ts";
 import { CURRENCY_AMOUNT, CURRENCY_TOKEN, RELATED, STOP_WORDS } from "./lexicon.ts";
 
 export type { MaterialSentence, MaterialSource };
@@ -73,7 +70,7 @@ export const NO_MATERIAL: Material = {
 };
 
 /** Evidence entries of each field (list fields flattened), for linking sentences to fields. */
-function evidenceByField(persona: PersonaRow): Array<[PersonaField, EvidenceEntry]> {
+export function evidenceByField(persona: PersonaRow): Array<[PersonaField, EvidenceEntry]> {
   const out: Array<[PersonaField, EvidenceEntry]> = [];
   for (const field of SCALAR_FIELDS) for (const e of persona.evidence[field] ?? []) out.push([field, e]);
   for (const field of LIST_FIELDS)
@@ -93,11 +90,6 @@ export function materialOf(sentences: MaterialSentence[]): Material {
   const index = newIndex<MaterialSentence>();
   index.addAll(sentences);
   return { sentences, byField, index, vocabulary: vocabularyOf(sentences.map((s) => s.text)) };
-}
-
-/** The memory of a persona from its sources, all on this thread (tests; the server goes through materialFor). */
-export function buildMaterial(persona: PersonaRow, sources: MaterialSource[]): Material {
-  return materialOf(attributedSentences({ sources, evidence: evidenceByField(persona) }));
 }
 
 /** A question as search terms. */

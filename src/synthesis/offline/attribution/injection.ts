@@ -18,6 +18,12 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ai|llm|gpt)\s+(?:support\s+)?(?:tools?|systems?|assistants?|agents?)\s*:/i,
   // "The account holder's name is 'X', occupation 'Y'": a list of field values planted for an extractor.
   /\b(?:name|occupation|job|title|location|age)\b[^.\n]{0,30}?(?:\bis|=|:|\bto)\s*['"‘“][^'"’”\n]{2,50}['"’”]\s*,\s*(?:and\s+)?(?:occupation|job|title|location|age|role|city)\b/i,
+  // "[[assistant directive: ...]]", "AI instruction:": a label naming an order to a machine reader.
+  /\b(?:assistant|ai|a\.i\.|llm|gpt|model|bot|agent)\s+(?:directive|instruction|command|override|order)s?\b/i,
+  // "when generating any profile, summary or persona from this record, ...": addresses whatever summarises the text.
+  /\bwhen\s+(?:generating|creating|writing|building|producing|summari[sz]ing|processing)\s+(?:any\s+|a\s+|an\s+|the\s+|this\s+)?(?:profiles?|summar(?:y|ies)|personas?|reports?|outputs?|records?)\b/i,
+  // "output name: X, occupation: Y": an order to emit field values (a plain "Name: X, City: Y" record stays data).
+  /\b(?:output|return|respond with|reply with|emit|print|fill in|populate)\s+(?:the\s+)?(?:fields?\s+)?(?:name|occupation|job|title|location|age|skills?)\s*[:=]/i,
   /\badd\s+(?:the\s+|a\s+)?(?:skill|trait|interest|value|goal|pain point)s?\s*(?:of\s+)?['"‘“:]/i,
   /\b(?:ignoriere|vergiss)\s+(?:alle\s+)?(?:vorherigen|bisherigen)\s+(?:anweisungen|instruktionen)/i,
   /\b(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+)?instructions\s+(?:précédentes|antérieures)/i,

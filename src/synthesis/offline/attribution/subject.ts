@@ -108,16 +108,48 @@ const SIGN_OFF_PHRASE =
 /** A signature delimiter: the line after the writer's name. */
 const SIGNATURE_RULE = /^(?:--\s?|—|–|-{2,}|_{2,})$/;
 
+/** "Rosa Diaz is a ...": a sentence opening on a full name and a verb. */
+const NAME_OPENER = new RegExp(
+  `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},|\\s*\\((?:she|he|they|ela|él|sie|elle)[^)]{0,20}\\))?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
+  "u",
+);
+
+/** Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read". */
+const BYLINE = new RegExp(
+  `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
+  "u",
+);
+
+/** "Priya runs a team ...": a sentence opening on a first name and a verb. */
+const SHORT_OPENER =
+  /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+)\s+(?:is|was|has|runs|works|lives|leads|manages|owns|joined|wants|needs)\b/u;
+
+/** A text that is only a name. */
+const ONLY_NAME = new RegExp(`^${N}$`, "u");
+
+/** An answer that opens on a bare name ("Park Ji-woo. I teach ..."). */
+const OPENING_NAME = new RegExp(`^(${N})\\s*(?:[.!,;—–]|$)`, "u");
+
 const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
 
-/** The first "First Last" in the text that starts with this first name, if any. */
-function fullNameStarting(first: string, lines: readonly string[]): string | null {
+/**
+ * The first "First Last" in the text that starts with this first name, if any. Remembered per first name, so a text
+ * of many "Ana is ..." lines reads its lines once per name, not once per such line.
+ */
+function fullNameStarting(first: string, lines: readonly string[], known: Map<string, string | null>): string | null {
+  const remembered = known.get(first);
+  if (remembered !== undefined) return remembered;
   const pattern = new RegExp(`\\b${first}\\s\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}[\\p{Ll}'’-]+)?`, "u");
+  let full: string | null = null;
   for (const line of lines) {
     const found = pattern.exec(line)?.[0];
-    if (found && isPlausibleName(found) && !nameTokens(found).some(isBusinessWord)) return found;
+    if (found && isPlausibleName(found) && !nameTokens(found).some(isBusinessWord)) {
+      full = found;
+      break;
+    }
   }
-  return null;
+  known.set(first, full);
+  return full;
 }
 
 /** Words that end or make up the names of firms, places and publications rather than people. */
@@ -172,7 +204,7 @@ function writesAsSelf(lines: readonly string[]): boolean {
 /** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
 function isNameLine(line: string): boolean {
   const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "").trim();
-  return new RegExp(`^${N}$`, "u").test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
+  return ONLY_NAME.test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
 }
 
 function nearestLine(lines: readonly string[], from: number, step: 1 | -1): string {
@@ -186,15 +218,17 @@ function nearestLine(lines: readonly string[], from: number, step: 1 | -1): stri
 function lineCandidates(
   source: CleanSource,
   lines: string[],
+  injected: readonly boolean[],
   candidates: NameCandidate[],
   excluded: Set<string>,
 ): void {
   const selfWritten = writesAsSelf(lines);
   const firstLine = lines.findIndex((line) => line.trim() !== "");
   const recipients: string[] = [];
+  const fullNames = new Map<string, string | null>();
   let senderNamed = false;
   lines.forEach((line, i) => {
-    if (looksLikeInjection(line)) return;
+    if (injected[i]) return;
     // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz".
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
       const other = OTHER_FIELD.exec(segment)?.[1];
@@ -255,10 +289,7 @@ function lineCandidates(
       }
     }
     // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
-    const opener = new RegExp(
-      `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},|\\s*\\((?:she|he|they|ela|él|sie|elle)[^)]{0,20}\\))?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
-      "u",
-    ).exec(line);
+    const opener = NAME_OPENER.exec(line);
     // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
     if (
       opener?.[1] &&
@@ -281,24 +312,17 @@ function lineCandidates(
     if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
       add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
-    const byline = new RegExp(
-      `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
-      "u",
-    ).exec(line);
+    const byline = BYLINE.exec(line);
     if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
     // "Priya runs a team ..." with "Priya Nair" elsewhere: a sentence about a person named in full somewhere.
-    const shortOpener =
-      /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+)\s+(?:is|was|has|runs|works|lives|leads|manages|owns|joined|wants|needs)\b/u.exec(
-        line,
-      );
+    const shortOpener = SHORT_OPENER.exec(line);
     if (shortOpener?.[1]) {
-      const full = fullNameStarting(shortOpener[1], lines);
+      const full = fullNameStarting(shortOpener[1], lines, fullNames);
       if (full) add(candidates, full, source, full, 2);
     }
     // A line that is only a full name titles what follows (team pages, speaker lists, bylines).
     const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "");
-    if (i > 0 && nameTokens(bare).length >= 2 && new RegExp(`^${N}$`, "u").test(bare))
-      add(candidates, bare, source, line, 2);
+    if (i > 0 && nameTokens(bare).length >= 2 && ONLY_NAME.test(bare)) add(candidates, bare, source, line, 2);
     // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
     const previous = nearestLine(lines, i, -1);
     const next = nearestLine(lines, i, 1);
@@ -319,13 +343,14 @@ function lineCandidates(
 function introCandidates(
   source: CleanSource,
   lines: string[],
+  injected: readonly boolean[],
   candidates: NameCandidate[],
   hostLabels: Set<string>,
   model: SubjectModel,
 ): void {
   let askedIntro = false;
-  for (const line of lines) {
-    if (looksLikeInjection(line)) continue;
+  for (const [i, line] of lines.entries()) {
+    if (injected[i]) continue;
     const label = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther =
       label !== undefined &&
@@ -346,7 +371,7 @@ function introCandidates(
     const content = (speech ? speech.content : line).trim();
     if (askedIntro && !fromOther && content !== "") {
       const rest = content.replace(ANSWER_OPENER, "");
-      const named = new RegExp(`^(${N})\\s*(?:[.!,;—–]|$)`, "u").exec(rest)?.[1];
+      const named = OPENING_NAME.exec(rest)?.[1];
       if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
         const full = nameTokens(named).length >= 2;
         add(candidates, named, source, named, full ? 5 : 3);
@@ -498,8 +523,10 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
       }
     }
     neutralSpeakers(source.text, model);
-    lineCandidates(source, lines, candidates, excluded);
-    introCandidates(source, lines, candidates, hosts, model);
+    // Lines that look like planted instructions name nobody; judged once per line for both readers.
+    const injected = lines.map(looksLikeInjection);
+    lineCandidates(source, lines, injected, candidates, excluded);
+    introCandidates(source, lines, injected, candidates, hosts, model);
     labelCandidates(source, lines, candidates, hosts, model);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
@@ -518,18 +545,22 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     totals.set(key, (totals.get(key) ?? 0) + c.score);
   }
   // The person the material is about is named across it: more sources and more mentions add support.
-  for (const [key, total] of totals) {
-    const tokens = [...tokenGroups].filter(([, k]) => k === key).map(([token]) => token);
-    totals.set(key, total + mentionSupport(tokens, sources));
+  // Each group's tokens, collected in one pass (not one pass over all tokens per group).
+  const tokensOf = new Map<string, string[]>();
+  for (const [token, key] of tokenGroups) {
+    const tokens = tokensOf.get(key);
+    if (tokens) tokens.push(token);
+    else tokensOf.set(key, [token]);
   }
+  for (const [key, total] of totals) totals.set(key, total + mentionSupport(tokensOf.get(key) ?? [], sources));
   let bestKey: string | null = null;
   for (const [key, total] of totals) if (bestKey === null || total > (totals.get(bestKey) ?? 0)) bestKey = key;
-  const strongTokens = new Set(usable.filter((c) => !c.weak).flatMap((c) => namesOf(c).flatMap(nameTokens)));
+  const strongTokens = new Set(
+    usable.filter((c) => !c.weak).flatMap((c) => namesOf(c).flatMap((name) => nameTokens(name).map(lower))),
+  );
   model.people = new Set([
     ...excluded,
-    ...[...tokenGroups]
-      .filter(([t, k]) => k !== bestKey && [...strongTokens].some((s) => s.toLowerCase() === t))
-      .map(([t]) => t),
+    ...[...tokenGroups].filter(([t, k]) => k !== bestKey && strongTokens.has(t)).map(([t]) => t),
   ]);
   if (bestKey === null) return { model, name: null, candidates: usable };
   const group = usable.filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey);
@@ -546,6 +577,8 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   const selfNamed = best && group.some((c) => c.score >= 5);
   return { model, name: strongest || selfNamed ? best : null, candidates: usable };
 }
+
+const lower = (text: string) => text.toLowerCase();
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
   for (const name of names) {
@@ -575,14 +608,20 @@ function mentionSupport(tokens: readonly string[], sources: readonly CleanSource
 /** "Ich bin Lukas" + "Lukas Hoffmann" in a signature: a self-introduced first name takes the full name found. */
 function extendFirstNames(candidates: NameCandidate[], sources: readonly CleanSource[]): void {
   const added = new Set<string>();
+  // Each source's lines are read once, not once per first name.
+  const linesOf = new Map<CleanSource, { lines: string[]; known: Map<string, string | null> }>();
   for (const c of [...candidates]) {
     const tokens = nameTokens(c.value);
     const first = tokens[0];
     if (tokens.length !== 1 || c.score < 3 || first === undefined || added.has(first)) continue;
     added.add(first);
     for (const source of sources) {
-      const lines = source.text.split("\n").filter((line) => !looksLikeInjection(line));
-      const full = fullNameStarting(first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), lines);
+      let read = linesOf.get(source);
+      if (read === undefined) {
+        read = { lines: source.text.split("\n").filter((line) => !looksLikeInjection(line)), known: new Map() };
+        linesOf.set(source, read);
+      }
+      const full = fullNameStarting(first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), read.lines, read.known);
       if (full) {
         add(candidates, full, source, full, 2);
         break;

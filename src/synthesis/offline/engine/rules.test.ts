@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../../types.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
+import { LOCATION_RULES } from "../fields/location.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
-import { applyRules, type Rule } from "./rules.ts";
+import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
 /** Every rule table of the engine; a new table is added here so its examples run. */
-const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES, GOAL_RULES, TRAIT_RULES, VALUE_RULES];
+const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES, GOAL_RULES, TRAIT_RULES, VALUE_RULES, LOCATION_RULES];
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
 
@@ -32,6 +33,19 @@ function said(text: string, attributed: Partial<Unit> = {}): Unit {
   };
 }
 
+/** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */
+function placed(text: string, setting: ExampleSetting = {}): { unit: Unit; at: Place } {
+  const { previous, ...attributed } = setting;
+  const unit = said(text, attributed);
+  if (previous === undefined) return { unit, at: { units: [unit], i: 0 } };
+  return { unit, at: { units: [said(previous), unit], i: 1 } };
+}
+
+function apply(rule: Rule, text: string, setting?: ExampleSetting) {
+  const { unit, at } = placed(text, setting);
+  return applyRules([rule], unit, undefined, at);
+}
+
 const rules = RULE_TABLES.flat();
 
 describe("offline rules", () => {
@@ -45,7 +59,7 @@ describe("offline rules", () => {
     it.each(rule.examples.fires.map(([text, value, unit]) => [text, value, unit ?? {}] as const))(
       "fires on %j giving %j",
       (text, value, unit) => {
-        const found = applyRules([rule], said(text, unit));
+        const found = apply(rule, text, unit);
         const items = typeof value === "string" ? [value] : value;
         expect(found.map((c) => [c.rule, c.value])).toEqual(items.map((item) => [rule.id, item]));
       },
@@ -53,7 +67,7 @@ describe("offline rules", () => {
     it.each(rule.examples.silent.map((example) => (typeof example === "string" ? [example, {}] : example)))(
       "stays silent on %j",
       (text, unit) => {
-        expect(applyRules([rule], said(text, unit))).toEqual([]);
+        expect(apply(rule, text, unit)).toEqual([]);
       },
     );
   });

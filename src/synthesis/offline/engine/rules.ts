@@ -39,6 +39,9 @@ export type Condition = keyof typeof CONDITIONS;
 /** What a rule's value builder yields: one value, several items of a list (nulls skipped), or nothing. */
 export type Values = string | readonly (string | null)[] | null;
 
+/** What attribution would say about an example sentence, and the sentence just above it (a signature's name line). */
+export type ExampleSetting = Partial<Unit> & { previous?: string };
+
 export interface Rule {
   /** Stable id, "<field>/<name>"; reported by the eval. */
   id: string;
@@ -64,8 +67,8 @@ export interface Rule {
    * a third element sets what attribution would say about the sentence (the question it answers, its section).
    */
   examples: {
-    fires: readonly (readonly [text: string, value: string | readonly string[], unit?: Partial<Unit>])[];
-    silent: readonly (string | readonly [text: string, unit: Partial<Unit>])[];
+    fires: readonly (readonly [text: string, value: string | readonly string[], unit?: ExampleSetting])[];
+    silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
   };
 }
 

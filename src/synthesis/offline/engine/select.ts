@@ -38,16 +38,26 @@ export function tokens(value: string): string[] {
     .filter((t) => t !== "" && !SCORE_STOP.has(t));
 }
 
+/** An item's words (without stop words) and whether it joins several items; read once per distinct value. */
+interface Item {
+  words: Set<string>;
+  joined: boolean;
+}
+
+function itemOf(value: string): Item {
+  return { words: new Set(tokens(value)), joined: /\s(?:and|&|or)\s|,/.test(value) };
+}
+
 /** Two items that say the same thing (half or more of their words shared): keep one. */
-function sameItem(a: string, b: string): boolean {
-  const ta = new Set(tokens(a));
-  const tb = new Set(tokens(b));
+function sameItem(a: Item, b: Item): boolean {
+  const ta = a.words;
+  const tb = b.words;
   if (ta.size === 0 || tb.size === 0) return false;
   const shared = [...ta].filter((t) => tb.has(t));
   const ratio = shared.length / Math.max(ta.size, tb.size);
   // "playing violin" and "playing accordion" share only a generic word: two items.
   // "safety" is "student safety", but "Arabic" is not "Arabic and French": a joined list holds several items.
-  const joined = /\s(?:and|&|or)\s|,/.test(a) || /\s(?:and|&|or)\s|,/.test(b);
+  const joined = a.joined || b.joined;
   const subset =
     !joined &&
     Math.abs(ta.size - tb.size) <= 2 &&
@@ -59,17 +69,51 @@ function sameItem(a: string, b: string): boolean {
 /**
  * Near-duplicate values of one field ("short-staffed" and "short staffing") become one value: the most confident
  * (then the shorter) spelling wins and the others keep their quotes as corroboration.
+ * Twins share a word, so each value is compared only with the kept values that share one of its words (an index by
+ * word), and each distinct value is looked up once: long inputs repeat the same values thousands of times.
  */
 export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
   const ranked = [...candidates].sort(
     (a, b) => b.confidence - a.confidence || String(a.value).length - String(b.value).length,
   );
-  const kept: Candidate[] = [];
-  const canonical = new Map<Candidate, string | number>();
+  const items = new Map<string, Item>();
+  const item = (value: string) => {
+    let found = items.get(value);
+    if (found === undefined) {
+      found = itemOf(value);
+      items.set(value, found);
+    }
+    return found;
+  };
+  const kept: { value: string | number; item: Item }[] = [];
+  /** Per field and word, the positions in `kept` of the values holding that word, ascending. */
+  const byWord = new Map<string, number[]>();
+  /** Per field and value, the value it collapses into. */
+  const canonical = new Map<string, string | number>();
   for (const c of ranked) {
-    const twin = kept.find((k) => k.field === c.field && sameItem(String(k.value), String(c.value)));
-    canonical.set(c, twin ? twin.value : c.value);
-    if (!twin) kept.push(c);
+    const key = `${c.field}\u0000${String(c.value)}`;
+    if (canonical.has(key)) continue;
+    const own = item(String(c.value));
+    const near = new Set<number>();
+    for (const word of own.words) for (const at of byWord.get(`${c.field}\u0000${word}`) ?? []) near.add(at);
+    // The first kept value (in kept order) that is a twin, as a scan of all kept values would find.
+    let twin: (typeof kept)[number] | undefined;
+    for (const at of [...near].sort((a, b) => a - b)) {
+      const k = kept[at];
+      if (k && sameItem(k.item, own)) {
+        twin = k;
+        break;
+      }
+    }
+    canonical.set(key, twin ? twin.value : c.value);
+    if (twin) continue;
+    for (const word of own.words) {
+      const wordKey = `${c.field}\u0000${word}`;
+      const list = byWord.get(wordKey);
+      if (list) list.push(kept.length);
+      else byWord.set(wordKey, [kept.length]);
+    }
+    kept.push({ value: c.value, item: own });
   }
-  return candidates.map((c) => ({ ...c, value: canonical.get(c) ?? c.value }));
+  return candidates.map((c) => ({ ...c, value: canonical.get(`${c.field}\u0000${String(c.value)}`) ?? c.value }));
 }

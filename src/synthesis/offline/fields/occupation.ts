@@ -6,7 +6,7 @@ import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS, TRADE_WORDS } from "../lexicon/occupations.ts";
-import { PAST_OR_FUTURE } from "./location.ts";
+import { PAST_OR_FUTURE } from "./location-place.ts";
 import {
   CREDENTIAL,
   foreignRole,

@@ -221,6 +221,31 @@ const PLATFORMS = new Set(
   ).split(" "),
 );
 
+/**
+ * Capitalised words that follow "in" in a job sentence without naming a place: departments ("a team in Marketing"),
+ * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU").
+ */
+const NOT_PLACES = new Set(
+  (
+    "marketing sales operations ops product engineering finance accounting accounts hr it support admin " +
+    "administration research development r&d design legal compliance procurement purchasing logistics " +
+    "customer success customer service customer support quality qa security data analytics strategy " +
+    "communications comms pr partnerships recruitment recruiting talent payroll facilities maintenance " +
+    "maths math mathematics physics chemistry biology history geography economics english literature " +
+    "law medicine nursing pharmacy psychology sociology philosophy music art drama science computer science " +
+    "french german spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish " +
+    "turkish hindi urdu swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics " +
+    "radiology cardiology emergency outpatients primary care year reception"
+  )
+    .split(" ")
+    .concat(["customer success", "customer service", "customer support", "computer science", "primary care"]),
+);
+
+/** A department, subject, language or hospital unit rather than a place ("Marketing", "Maths", "ICU"). */
+export function isNotAPlace(phrase: string): boolean {
+  return NOT_PLACES.has(phrase.trim().toLowerCase());
+}
+
 /** Last words that mark an organisation, venue or product rather than a place. */
 const ORG_WORD =
   /\b(?:Inc|Ltd|LLC|GmbH|AG|SA|SL|BV|Pty|Corp|Co|Company|Studios?|Labs?|Group|Bank|University|College|School|Academy|Hospital|Clinic|Farms?|Agency|Pilates|Yoga|Caf[eé]|Coffee|Kitchen|Brewery|Winery|Airlines?|Airways|Motors|Systems|Solutions|Technologies|Tech|Partners|Media|Games|Capital|Ventures|Foundation|Trust|Council|Club|FC|Hotel|Restaurant|Bar|Pub|Shop|Store|Support|Team|App|Pro|Plus|Cloud|Software|Health|Care|Fitness|Gym|Network|Digital|Consulting|Services|Fulfilment|Fulfillment|Logistics|Festival|Conference|Summit|Marathon|League|Cup|Stadium|Arena|Park|Street|Road|Avenue)\.?$/;

@@ -1,0 +1,493 @@
+/**
+ * The location cue table: one row per way a sentence says where the subject lives or works ("based in X", "I call
+ * X home", "soy enfermera en X"), each with the words its pre-check looks for and a sentence it must fire on and one
+ * it must stay silent on. `location.ts` turns each row into a rule.
+ */
+import { PLACE } from "./location-place.ts";
+
+/** A cue phrase followed by a place: name, pre-check words, pattern, confidence, known towns only, examples. */
+export type CueRow = readonly [
+  name: string,
+  cue: readonly string[],
+  pattern: RegExp,
+  confidence: number,
+  known: boolean,
+  fires: readonly [text: string, place: string],
+  silent: string,
+];
+
+const cued = (source: string) => new RegExp(source, "gu");
+
+export const CUED: readonly CueRow[] = [
+  [
+    "based-in",
+    ["based", "living", "located", "settled", "residing"],
+    cued(`\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near|out of)\\s+${PLACE}`),
+    0.8,
+    false,
+    ["I'm based in Leeds.", "Leeds"],
+    "I grew up living near Leeds.",
+  ],
+  // "a Lisbon-based illustrator", "Nairobi-based".
+  [
+    "x-based",
+    ["-based"],
+    /\b(\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+)?)-based\b/gu,
+    0.7,
+    false,
+    ["I'm a Lisbon-based illustrator.", "Lisbon"],
+    "I used to be a Lisbon-based illustrator.",
+  ],
+  // "calling from a very rainy Toronto", "writing to you from Hobart", "working remote from X": where the speaker is.
+  [
+    "calling-from",
+    ["from"],
+    cued(
+      `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|remote|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
+    ),
+    0.65,
+    true,
+    ["I'm writing to you from a rainy Hobart.", "Hobart"],
+    "I'm calling from Brightline about your renewal.",
+  ],
+  // Sign-offs: "Greetings from Hobart!", "Grüße aus Plagwitz", "Saludos desde Quito".
+  [
+    "greetings-from",
+    ["greetings", "grüße", "grüsse", "saludos", "beijos", "cheers", "love"],
+    cued(
+      `\\b(?:[Gg]reetings|[Gg]rüße|[Gg]rüsse|[Ss]aludos|[Bb]eijos|[Cc]heers|[Ll]ove)\\s+(?:from|aus|desde|de)\\s+${PLACE}`,
+    ),
+    0.6,
+    false,
+    ["Greetings from Hobart!", "Hobart"],
+    "Greetings from the whole team!",
+  ],
+  [
+    "call-home",
+    ["call"],
+    cued(`\\b(?:I|[Ww]e)\\s+(?:now\\s+)?call\\s+${PLACE}\\s+home\\b`),
+    0.8,
+    false,
+    ["I call Lisbon home.", "Lisbon"],
+    "I call my mum every Sunday.",
+  ],
+  [
+    "home-is",
+    ["home"],
+    cued(`\\b[Hh]ome(?:\\s+base)?\\s+(?:is|:)\\s+(?:now\\s+)?${PLACE}`),
+    0.7,
+    false,
+    ["Home is Cork these days.", "Cork"],
+    "Home is where the heart is.",
+  ],
+  // Residence in other languages: "wohne in", "j'habite à", "moro em", "abito a", "woon in", "bor i".
+  [
+    "foreign-residence",
+    ["wohne", "lebe", "habite", "vis", "moro", "vivo", "abito", "woon", "bor", "mieszkam"],
+    cued(
+      `\\b(?:[Ww]ohne|[Ll]ebe|[Hh]abite|[Vv]is|[Mm]oro|[Vv]ivo|[Aa]bito|[Ww]oon|[Bb]or|[Mm]ieszkam)\\s+(?:in|à|a|em|en|i|w)\\s+${PLACE}`,
+    ),
+    0.8,
+    false,
+    ["Ich wohne in Graz.", "Graz"],
+    "Ich wohne in der Stadt.",
+  ],
+  // "a Werkstatt in Leipzig-Plagwitz", "Praxis in Graz": a German workplace's town.
+  [
+    "german-workplace",
+    [
+      "werkstatt",
+      "praxis",
+      "laden",
+      "büro",
+      "firma",
+      "schule",
+      "klinik",
+      "krankenhaus",
+      "hof",
+      "atelier",
+      "betrieb",
+    ].concat(["geschäft", "bäckerei", "kanzlei"]),
+    cued(
+      `\\b(?:Werkstatt|Praxis|Laden|Büro|Firma|Schule|Klinik|Krankenhaus|Hof|Atelier|Betrieb|Geschäft|Bäckerei|Kanzlei)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+    ),
+    0.55,
+    false,
+    ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
+    "Meine Werkstatt ist klein.",
+  ],
+  // "Started as Product Designer at Haventrack in Rotterdam": a job at a named employer in a city.
+  [
+    "employer-in",
+    ["started", "joined", "work", "job", "role", "position", "hired", "employed", "teach"],
+    cued(
+      `\\b(?:[Ss]tarted|[Jj]oined|[Ww]ork(?:ing)?|[Jj]ob|[Rr]ole|[Pp]osition|[Hh]ired|[Ee]mployed|[Tt]each(?:ing)?)\\b[^.;!?]{0,60}?\\bat\\s+\\p{Lu}[\\p{L}&.'’-]*(?:\\s\\p{Lu}[\\p{L}&.'’-]*){0,3}\\s+in\\s+${PLACE}`,
+    ),
+    0.6,
+    false,
+    ["I started as a designer at Haventrack in Rotterdam.", "Rotterdam"],
+    "I started at Haventrack last week.",
+  ],
+  [
+    "now-live",
+    ["now", "currently"],
+    cued(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`),
+    0.85,
+    false,
+    ["I now live in Porto.", "Porto"],
+    "I now live in a flat.",
+  ],
+  [
+    "work-in",
+    ["work"],
+    cued(`\\b(?:I|[Ww]e)\\s+work\\s+(?:(?:as|for|at|from home)\\s+[^.;!?]{0,40}?\\s+)?in\\s+${PLACE}`),
+    0.6,
+    false,
+    ["I work in Leeds.", "Leeds"],
+    "I work in a hospital.",
+  ],
+  // "a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue.
+  [
+    "from-known",
+    ["from"],
+    cued(
+      `(?:,\\s*|\\b(?:is|was|a|an)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
+    ),
+    0.4,
+    true,
+    ["Anna, from Leeds, runs the café.", "Leeds"],
+    "I'm a nurse who came from Leeds.",
+  ],
+  // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
+  [
+    "im-in",
+    ["i'm", "i’m", "i am", "we're", "we’re", "we are"],
+    cued(
+      `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
+    ),
+    0.55,
+    true,
+    ["I'm in Leeds.", "Leeds"],
+    "I'm in Leeds for a conference.",
+  ],
+  [
+    "resident-of",
+    ["resident", "inhabitant"],
+    cued(`\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`),
+    0.7,
+    false,
+    ["I'm a resident of Galway.", "Galway"],
+    "I'm a resident of the building.",
+  ],
+  [
+    "where-i-live",
+    ["where"],
+    cued(`${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`),
+    0.75,
+    false,
+    ["Galway, where I live, is rainy.", "Galway"],
+    "Where I live is rainy.",
+  ],
+  // Third person: "she's from Leeds" (known towns only).
+  [
+    "third-from",
+    ["she", "he", "they"],
+    cued(`\\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are)\\s+from\\s+${PLACE}`),
+    0.45,
+    true,
+    ["She's from Leeds.", "Leeds"],
+    "She's from Brightline.",
+  ],
+  // "I'm from Ohio": usually home when nothing better is said ("originally from" is filtered as the past).
+  [
+    "im-from",
+    ["i'm", "i’m", "i am", "im"],
+    cued(`\\b(?:I'm|I’m|I am|Im)\\s+(?:just\\s+)?from\\s+${PLACE}`),
+    0.45,
+    true,
+    ["I'm from Ohio.", "Ohio"],
+    "I'm from Brightline.",
+  ],
+  // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
+  [
+    "dropped-live",
+    ["live", "living", "based", "currently in", "now in"],
+    cued(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`),
+    0.75,
+    false,
+    ["Based in Ghent.", "Ghent"],
+    "Living in a van.",
+  ],
+  // "I've lived in London for ten years now": present perfect residence.
+  [
+    "lived-for",
+    ["lived"],
+    cued(
+      `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
+    ),
+    0.75,
+    false,
+    ["I've lived in London for ten years.", "London"],
+    "I've lived in London and in Paris.",
+  ],
+  // "a bus driver for the city of Zaragoza".
+  [
+    "city-of",
+    ["city of", "town of", "municipality of", "borough of"],
+    cued(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`),
+    0.5,
+    false,
+    ["I drive a bus for the city of Zaragoza.", "Zaragoza"],
+    "I love the city of lights.",
+  ],
+  // Dutch and Italian work/residence: "ik werk als verpleegkundige in Utrecht", "faccio il cuoco a Bologna".
+  [
+    "dutch-work",
+    ["ik werk", "ik woon", "werk"],
+    cued(`\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`),
+    0.65,
+    false,
+    ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
+    "Ik werk thuis.",
+  ],
+  [
+    "italian-work",
+    ["faccio", "lavoro"],
+    cued(`\\b(?:[Ff]accio (?:il|la|l['’])|[Ll]avoro (?:come|a|in))[^.;!?]{0,30}?\\s(?:a|in)\\s+${PLACE}`),
+    0.65,
+    false,
+    ["Faccio il cuoco a Bologna.", "Bologna"],
+    "Lavoro molto.",
+  ],
+  // "soy enfermera en Valencia", "sou enfermeira em Braga", "ich bin Tischlerin in Graz".
+  [
+    "spanish-work",
+    ["soy", "trabajo"],
+    cued(`\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`),
+    0.6,
+    false,
+    ["Soy enfermera en Valencia.", "Valencia"],
+    "Soy enfermera.",
+  ],
+  [
+    "portuguese-work",
+    ["sou", "trabalho"],
+    cued(`\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`),
+    0.6,
+    false,
+    ["Sou enfermeira em Braga.", "Braga"],
+    "Sou enfermeira.",
+  ],
+  [
+    "german-work",
+    ["ich bin", "ich arbeite", "arbeite"],
+    cued(`\\b(?:[Ii]ch bin|[Ii]ch arbeite|[Aa]rbeite)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`),
+    0.6,
+    false,
+    ["Ich bin Tischlerin in Graz.", "Graz"],
+    "Ich bin Tischlerin.",
+  ],
+  // "je suis boulangère à Lyon", "je travaille à Genève".
+  [
+    "french-work",
+    ["je suis", "je travaille", "j'habite", "j’habite", "je vis"],
+    cued(`\\b(?:[Jj]e suis|[Jj]e travaille|[Jj]'habite|[Jj]’habite|[Jj]e vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`),
+    0.65,
+    false,
+    ["Je suis boulangère à Lyon.", "Lyon"],
+    "Je suis boulangère.",
+  ],
+  [
+    "i-live-in",
+    ["live"],
+    cued(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`),
+    0.85,
+    false,
+    ["I live in Leeds.", "Leeds"],
+    "I live in a small flat.",
+  ],
+  [
+    "lives-in",
+    ["lives"],
+    cued(`\\blives\\s+in\\s+${PLACE}`),
+    0.8,
+    false,
+    ["She lives in Leeds.", "Leeds"],
+    "She lives in a flat.",
+  ],
+  [
+    "spanish-live",
+    ["vivo", "resido", "vivimos"],
+    cued(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`),
+    0.85,
+    false,
+    ["Vivo en Zaragoza con mi hija.", "Zaragoza"],
+    "Vivo en una casa.",
+  ],
+  [
+    "here-in",
+    ["here in"],
+    cued(`\\bhere in\\s+${PLACE}`),
+    0.65,
+    false,
+    ["It's evening here in Busan.", "Busan"],
+    "It's evening here in the garden.",
+  ],
+  [
+    "role-then-in",
+    ["i'm", "i’m", "i am", "im"],
+    cued(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`),
+    0.55,
+    false,
+    ["I'm a physics teacher in Malmö.", "Malmö"],
+    "I'm a nurse in training.",
+  ],
+  [
+    "moved-to",
+    ["moved", "relocated"],
+    cued(`\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+)?to\\s+${PLACE}`),
+    0.6,
+    false,
+    ["I moved to Porto last year.", "Porto"],
+    "I moved from Porto last year.",
+  ],
+  // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.
+  [
+    "moved-then-to",
+    ["moved", "relocated"],
+    cued(
+      `\\b(?:[Mm]oved|[Rr]elocated)\\b[^.;!?]{0,60}?\\b(?:and|then)\\s+(?:then\\s+|later\\s+)?(?:on\\s+)?to\\s+${PLACE}`,
+    ),
+    0.66,
+    false,
+    ["Moved to Lisbon in 2019 and then to Porto last year.", "Porto"],
+    "Moved to Lisbon in 2019.",
+  ],
+  [
+    "workplace-in",
+    ["hospital", "office", "unit", "clinic", "school", "farm", "practice", "company", "firm", "trust", "conservancy"]
+      .concat(["studio", "apartment", "flat", "house", "home", "shop", "bakery", "restaurant", "café", "cafe", "team"])
+      .concat([
+        "lab",
+        "ward",
+        "garage",
+        "workshop",
+        "kitchen",
+        "barn",
+        "shed",
+        "warehouse",
+        "factory",
+        "store",
+        "salon",
+      ])
+      .concat(["gym", "surgery", "pharmacy", "library", "roastery", "guesthouse", "hotel", "winery", "vineyard"])
+      .concat(["brewery", "ranch", "food truck", "stall"]),
+    cued(
+      `(?<![-\\p{L}])(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+    ),
+    0.55,
+    false,
+    ["I run the dispensary at a small pharmacy in Leicester.", "Leicester"],
+    "I work at a clinic in town.",
+  ],
+  [
+    "near",
+    ["near"],
+    cued(`\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`),
+    0.5,
+    false,
+    ["We farm sheep near Ashburton.", "Ashburton"],
+    "I work near the station.",
+  ],
+  [
+    "live-near",
+    ["near", "outside"],
+    cued(`\\b(?:live|lives|living|based|settled)\\s+(?:just\\s+)?(?:near|outside)\\s+${PLACE}`),
+    0.7,
+    false,
+    ["I live just outside Leeds.", "Leeds"],
+    "I live near the sea.",
+  ],
+  // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
+  [
+    "hello-from",
+    ["from"],
+    cued(
+      `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
+    ),
+    0.6,
+    false,
+    ["Kia ora from Rotorua!", "Rotorua"],
+    "Hello from the other side.",
+  ],
+  // "runs 140 vans out of their Leeds depot", "in our Lyon office"; any capitalised word fits ("the Eastside
+  // branch"), so only a known town counts.
+  [
+    "our-site",
+    ["office", "depot", "site", "warehouse", "plant", "branch", "hub", "store", "clinic", "studio", "campus"].concat([
+      "factory",
+      "yard",
+      "location",
+    ]),
+    cued(
+      `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+(?:office|depot|site|warehouse|plant|branch|hub|store|clinic|studio|campus|factory|yard|location)\\b`,
+    ),
+    0.55,
+    true,
+    ["I run 140 vans out of our Leeds depot.", "Leeds"],
+    "I run the book club at the Eastside branch.",
+  ],
+  [
+    "pin",
+    ["📍"],
+    cued(`📍\\s*${PLACE}`),
+    0.7,
+    false,
+    ["📍 Glasgow, Scotland", "Glasgow, Scotland"],
+    "📍 the usual spot",
+  ],
+  // "a village outside Kraków", "a town near Leeds": home is by the named place.
+  [
+    "village-near",
+    ["village", "town", "suburb", "hamlet"],
+    cued(`\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`),
+    0.6,
+    false,
+    ["I work from home in a village outside Kraków.", "Kraków"],
+    "I live in a village.",
+  ],
+  // "a family farm outside Crowley", "the hillside blocks outside Lolol": land and homes just outside a town.
+  [
+    "outside-town",
+    ["outside", "east of", "west of", "north of", "south of"],
+    cued(
+      `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
+    ),
+    0.6,
+    false,
+    ["We have a family farm outside Crowley.", "Crowley"],
+    "We have a farm outside the town.",
+  ],
+  // "maestra en un colegio público de Valencia": the workplace's town in Spanish.
+  [
+    "spanish-workplace",
+    [
+      "colegio",
+      "escuela",
+      "instituto",
+      "hospital",
+      "empresa",
+      "oficina",
+      "tienda",
+      "universidad",
+      "centro de salud",
+    ].concat(["clínica", "fábrica", "taller"]),
+    cued(
+      `\\b(?:colegio|escuela|instituto|hospital|empresa|oficina|tienda|universidad|centro de salud|clínica|fábrica|taller)\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
+    ),
+    0.55,
+    false,
+    ["Soy maestra en un colegio público de Valencia.", "Valencia"],
+    "Trabajo en un colegio.",
+  ],
+];

@@ -1,0 +1,203 @@
+/**
+ * What a place phrase is, for the location rules: the capitalised place pattern, cleaning a matched place, the checks
+ * that a cue's place is where the subject is now (not the past, a plan, someone else's or a customer's), the
+ * signature and form readers, and the final ranking (known places up, countries down).
+ */
+import nlp from "compromise";
+import type { Candidate } from "../engine/candidate.ts";
+import { trimPunctuation } from "../engine/text.ts";
+import type { Unit } from "../engine/unit.ts";
+import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
+import { isHeadAt } from "./occupation-phrase.ts";
+
+// Each word of a place is at most 64 letters (Llanfairpwllgwyngyll… has 58): unbounded, a long run of capitalised
+// pieces ("A-B-C-…") was rescanned from each capital (quadratic).
+export const PLACE =
+  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
+
+/** One place name without a trailing ", Region". */
+export const PLACE_ONE =
+  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
+
+export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
+const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
+const PLACE_LINE = new RegExp(`^${PLACE}\\.?$`, "u");
+
+const NOT_PLACE =
+  /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
+
+const PLACE_SUFFIX = /\s+(?:office|area|region)$/i;
+const PLACE_JOIN = /\s*(?:&|\band\b)\s*/;
+const ABBREVIATED_STATE = /,\s*\p{Lu}\p{Ll}{1,3}$/u;
+
+export function cleanPlace(raw: string): string | null {
+  let place = raw.trim().replace(PLACE_SUFFIX, "");
+  place = place.split(PLACE_JOIN)[0] ?? place;
+  if (NOT_PLACE.test(place) || isNotAPlace(place)) return null;
+  place = trimPunctuation(place);
+  // "Oaxaca de Juárez, Oax.": drop an abbreviated state after the town.
+  place = place.replace(ABBREVIATED_STATE, "");
+  if (!place || looksLikeOrganisation(place)) return null;
+  return place;
+}
+
+/** A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). */
+const LOCATION_LABEL =
+  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
+
+/** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
+export function fieldPlace(text: string): string | null {
+  const label = LOCATION_LABEL.exec(text);
+  if (!label) return null;
+  return PLACE_AT_START.exec(text.slice((label.index ?? 0) + label[0].length))?.[1] ?? null;
+}
+
+export const PAST_OR_FUTURE =
+  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
+
+/** "open a studio in Bodrum by next summer": a plan, not where someone is. */
+const FUTURE_AFTER =
+  /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
+
+const FUTURE_BEFORE =
+  /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
+
+/** Where other people or goods are, not the subject ("ships to customers in", "sells to clients in"). */
+const OTHERS_THERE =
+  /\b(?:customers?|clients?|guests?|buyers?|visitors?|tourists?|patients?|suppliers?|ships?|sells?|exports?|delivers?|sends?|shipping|selling|exporting)\b[^.;!?]{0,20}?\bin\s+\p{Lu}/u;
+
+/** "a team that's mostly in Madrid": a relative clause puts the place on the noun before it, not on the subject. */
+const RELATIVE_PLACE =
+  /\b(?:that|who|which)(?:'s|’s|\s+(?:is|are|was|were))?\s+(?:(?:mostly|mainly|largely|partly|all|also|still|now)\s+)?(?:based\s+)?in\s+\p{Lu}[^.;!?]*$/u;
+
+/** "my parents' garage in Porto", "my sister's flat in Leeds": someone else's place. */
+const OTHERS_POSSESSION =
+  /\b(?:parents?|mum|mom|mother|dad|father|sister|brother|friend|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|grandparents|in-laws|neighbou?r|boyfriend|girlfriend|husband|wife|son|daughter|client|customer|colleague)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,2}(?:garage|house|home|flat|apartment|place|farm|shop|office|cabin|cottage|studio|restaurant|hotel)\b/iu;
+
+/** "business partner Murat (finance, based in Istanbul": an aside about another named person. */
+export const ASIDE_ABOUT_OTHER =
+  /\b(?:partner|colleague|co-?worker|boss|manager|friend|brother|sister|wife|husband|son|daughter|mother|father|mum|mom|dad|cousin|uncle|aunt|client|customer|rep|agent|neighbou?r|flatmate|roommate|in-law|grandson|granddaughter|nephew|niece|investor|co-?founder|supplier|mentor|mentee|guest|host)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}\([^)]*$/u;
+
+/** Where a clause starts, looking back from a cue: "born in 1988 in Taipei and now live in Vancouver". */
+const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
+
+/**
+ * Whether the place a cue matched is where the subject is now: not in the past or a plan, not someone else's place,
+ * not where customers or a team are. Reads only the clause the match sits in.
+ */
+export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
+  const at = match.index;
+  const window = text.slice(Math.max(0, at - 60), at);
+  const cut = [...window.matchAll(CLAUSE_CUT)].pop();
+  const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
+  // The cue itself may carry the plan: "Open a 2nd studio in Coburg" matches from "studio".
+  if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(`${before}${match[0]}`))
+    return false;
+  if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
+  if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
+  if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
+  const end = at + match[0].length;
+  return !FUTURE_AFTER.test(text.slice(end, end + 40));
+}
+
+const SENTENCE_END = /[.!?]$/;
+const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;
+const SIGNATURE_PARTS = /\s*,\s*|\s+[·|•—–]\s+/;
+const WORDS = /\s+/;
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** "Consultant Cardiologist, St Luke's Hospital, Accra": a signature line ending in a known town. */
+export function trailingPlace(line: string): string | null {
+  const text = line.trim();
+  if (text.length > 100 || SENTENCE_END.test(text) || CLAUSE_WORDS.test(text)) return null;
+  const parts = text.split(SIGNATURE_PARTS);
+  if (parts.length < 2) return null;
+  const last = trimPunctuation(parts[parts.length - 1] ?? "");
+  if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last)) return null;
+  // Only after a role or an organisation, as in a signature block.
+  const rest = parts.slice(0, -1).join(" ").split(WORDS);
+  const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
+  return signatureLike ? cleanPlace(last) : null;
+}
+
+const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;
+const SEGMENT_SPLIT = /\s+[·|•—–]\s+/;
+const PIN = /^📍\s*/;
+const TRAILING_DOT = /\.$/;
+
+/** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
+export function segmentPlace(line: string): string | null {
+  if (line.length > 120 || !SEGMENTED.test(line)) return null;
+  for (const part of line.split(SEGMENT_SPLIT)) {
+    const match = PLACE_ONLY.exec(part.trim().replace(PIN, ""));
+    if (!match?.[1] || !isKnownPlace(match[1])) continue;
+    const place = cleanPlace(match[1]);
+    if (place) return place;
+  }
+  return null;
+}
+
+/** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
+export function placeLine(line: string): string | null {
+  const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
+  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare)) return null;
+  return cleanPlace(bare);
+}
+
+/** A country next to a city from the same person: the city is the more useful (and usually meant) answer. */
+export function demoteCountries(candidates: Candidate[]): Candidate[] {
+  if (!candidates.some((c) => !isCountry(String(c.value)))) return candidates;
+  return candidates.map((c) => (isCountry(String(c.value)) ? { ...c, confidence: c.confidence - 0.05 } : c));
+}
+
+const REGION_CODE = /^[A-Z]{2,3}$/;
+const COMMA = /\s*,\s*/;
+
+/** A place the gazetteer lists or compromise tags as one: the bar for cues that any capitalised word fits. */
+export function recognisedPlace(phrase: string): boolean {
+  return isKnownPlace(phrase) || (nlp(phrase).places().out("array") as string[]).length > 0;
+}
+
+/** Places compromise recognises get a small boost: a cue plus world knowledge beats a cue alone. */
+export function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
+  const known = new Map<string, boolean>();
+  const isKnown = (value: string) => {
+    let result = known.get(value);
+    if (result === undefined) {
+      result = recognisedPlace(value);
+      known.set(value, result);
+    }
+    return result;
+  };
+  return candidates.map((c) => {
+    const value = String(c.value);
+    // "Dago, Bandung" -> "Bandung", "Plateau, Montreal" -> "Montreal": the city is the usual answer.
+    const parts = value.split(COMMA);
+    const last = parts[parts.length - 1] ?? "";
+    if (
+      parts.length === 2 &&
+      isKnownPlace(last) &&
+      !isCountry(last) &&
+      !REGION_CODE.test(last) &&
+      !isKnownPlace(parts[0] ?? "")
+    )
+      return { ...c, value: last, confidence: c.confidence + 0.04 };
+    if (parts.length === 2 && (isCountry(last) || REGION_CODE.test(last)) && isKnownPlace(parts[0] ?? ""))
+      return { ...c, confidence: c.confidence + 0.04 };
+    return isKnown(value) ? { ...c, confidence: c.confidence + (isCountry(value) ? 0.02 : 0.04) } : c;
+  });
+}
+
+/** Whether a unit's own words are enough to place the subject: about them, or "we"/"our" in their own speech. */
+const WE_CLAUSE = /\b(?:we|us|our|I)\b/;
+const EXCLUDED_CONTEXT = /\b(?:registered office|c\/o|level \d|head office|hq)\b/i;
+
+/** Under a "Goals" or "Next steps" heading a place is where the subject wants to be, not where they are. */
+const PLAN_SECTION =
+  /\b(?:goals?|plans?|objectives?|aims?|ambitions?|wish(?:es| ?list)?|next steps|roadmap|dreams?)\b/i;
+
+export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
+  // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
+  const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
+  return (aboutSubject || weClause) && !EXCLUDED_CONTEXT.test(unit.text) && !PLAN_SECTION.test(unit.section);
+}
