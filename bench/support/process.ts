@@ -81,9 +81,16 @@ export function rssOf(pid: number): number {
   return Number(kb ?? 0) * 1024;
 }
 
-/** CPU time a process has used so far (user + system, all its threads; Linux), in ms. Clock ticks are 10 ms. */
-export function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+/**
+ * CPU time a process has used so far (user + system, all its threads; Linux), in ms, and that of its main thread
+ * (the event loop) alone. Clock ticks are 10 ms.
+ */
+export function cpuMsOf(pid: number): { all: number; main: number } {
+  return { all: ticksMs(`/proc/${pid}/stat`), main: ticksMs(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+function ticksMs(path: string): number {
+  const stat = readFileSync(path, "utf8");
   // Fields after the command name (which may contain spaces) start at its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
