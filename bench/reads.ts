@@ -8,7 +8,7 @@
 import autocannon from "autocannon";
 import { material } from "./pipeline.ts";
 import { alternate, fmt, verdict } from "./support/measure.ts";
-import { serveProcess } from "./support/process.ts";
+import { type Served, serveProcess, serveProject } from "./support/process.ts";
 import { type BenchStore, benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const CONNECTIONS = 50;
@@ -24,7 +24,7 @@ async function load(url: string, headers: Record<string, string>) {
 
 /** Creates the persona read by both sides through the project's API (offline engine). */
 async function seed(store: BenchStore): Promise<string> {
-  const app = await serveProcess("src/main.ts", { ...store.env, ...PROJECT_ENV });
+  const app = await serveProject({ ...store.env, ...PROJECT_ENV });
   try {
     const res = await fetch(`${app.url}/v1/personas`, {
       method: "POST",
@@ -48,8 +48,8 @@ export async function benchReads(): Promise<void> {
       const id = await seed(store);
       const path = `/v1/personas/${id}`;
       // One process at a time: the embedded store has one owner.
-      const measure = async (script: string, env: Record<string, string>, headers: Record<string, string>) => {
-        const server = await serveProcess(script, { ...store.env, ...env });
+      const measure = async (start: () => Promise<Served>, headers: Record<string, string>) => {
+        const server = await start();
         try {
           return await load(`${server.url}${path}`, headers);
         } finally {
@@ -57,8 +57,12 @@ export async function benchReads(): Promise<void> {
         }
       };
       const { project, bare } = await alternate(
-        () => measure("src/main.ts", PROJECT_ENV, { authorization: `Bearer ${store.key}` }),
-        () => measure("bench/support/bare-reads.ts", { BENCH_TENANT: store.tenantId }, {}),
+        () => measure(() => serveProject({ ...store.env, ...PROJECT_ENV }), { authorization: `Bearer ${store.key}` }),
+        () =>
+          measure(
+            () => serveProcess("bench/support/bare-reads.ts", { ...store.env, BENCH_TENANT: store.tenantId }),
+            {},
+          ),
       );
       const ratio = project.rps / bare.rps;
       const p99Ratio = project.p99 / Math.max(1, bare.p99);

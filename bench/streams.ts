@@ -1,16 +1,15 @@
 /**
  * streams: 1,000 concurrent persona replies streamed by one process of the project (fresh per round, LLM provider
- * pointing at a fake OpenAI upstream in this process that sends a text chunk every 500 ms until the client goes
- * away), against a bare SSE relay (bench/support/bare-relay.ts) of the same upstream. Figures: the server process's
+ * pointing at a fake OpenAI upstream in a process of its own that sends a text chunk every 500 ms until the client
+ * goes away), against a bare SSE relay (bench/support/bare-relay.ts) of the same upstream. Figures: the server process's
  * resident memory per stream (once every stream has shown text, against before they started), the time from sending
  * the 1,000 requests until every one has shown its first text event, and errors. Median of 3 alternating rounds.
  * BENCH_STREAMS changes the count. Goal (issue 13): 0 errors, <= 100 KB per stream, all streaming within 2x the
  * relay's time.
  */
-import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { FIRST_TEXT, startChatApp } from "./support/chat-app.ts";
 import { alternate, closedLoop, fmt, verdict } from "./support/measure.ts";
-import { rssOf, type Served, serveProcess, sleep } from "./support/process.ts";
+import { rssOf, type Served, serveProcess, sleep, startPrinting } from "./support/process.ts";
 import { type OpenStream, openStream } from "./support/sse.ts";
 import { benchStoreNames, openBenchStore } from "./support/stores.ts";
 
@@ -31,13 +30,19 @@ async function openAll(server: Served, count: number, open: (index: number) => P
   }
   const streams = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const errors = settled.length - streams.length + streams.reduce((sum, s) => sum + s.errors(), 0);
+  // Say what failed: a figure with errors is not a measurement of streaming.
+  const reasons = new Set(settled.flatMap((s) => (s.status === "rejected" ? [String(s.reason).slice(0, 200)] : [])));
+  if (reasons.size > 0) console.log(`    failed to open: ${[...reasons].slice(0, 3).join(" | ")}`);
   await Promise.all(streams.map((s) => s.close()));
   return { kbPerStream: (peak - before) / 1024 / count, allMs, errors };
 }
 
 export async function benchStreams(): Promise<void> {
-  const fake = await startFakeOpenAI();
-  fake.setFallback(reply.text("Let me tell you about my week at work. ".repeat(250), { intervalMs: 500 }));
+  const upstream = await startPrinting("bench/support/upstream-process.ts", {
+    BENCH_UPSTREAM_TEXT: "Let me tell you about my week at work. ".repeat(250),
+    BENCH_UPSTREAM_INTERVAL_MS: "500",
+  });
+  const fake = { url: upstream.line };
   const storeName = benchStoreNames()[0] ?? "pglite";
   const store = await openBenchStore(storeName);
   try {
@@ -74,7 +79,7 @@ export async function benchStreams(): Promise<void> {
         `time x${(allMs / figures.bare.allMs).toFixed(1)} | goal 0 errors, <= 100 KB, time <= 2x: ${verdict(ok)}`,
     );
   } finally {
-    await fake.close();
+    await upstream.stop();
     store.dispose();
   }
 }

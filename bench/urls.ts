@@ -7,7 +7,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { alternate, fmt, verdict } from "./support/measure.ts";
-import { serveProcess } from "./support/process.ts";
+import { serveProject } from "./support/process.ts";
 import { benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const HOSTS = 5;
@@ -49,7 +49,7 @@ async function startPages(): Promise<{ urls: string[]; allow: string[]; close():
 export async function benchUrls(): Promise<void> {
   const pages = await startPages();
   const store = await openBenchStore(benchStoreNames()[0] ?? "pglite");
-  const app = await serveProcess("src/main.ts", {
+  const app = await serveProject({
     ...store.env,
     ...PROJECT_ENV,
     FETCH_ALLOW_HOSTS: pages.allow.join(","),

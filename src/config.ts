@@ -118,6 +118,9 @@ const ConfigSchema = z
     // busy node, a lost database connection or a crashed node count as attempts). 0 = as many as SYNTHESIS_THREADS.
     JOBS_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(256).default(0)),
     JOBS_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).default(3)),
+    // Postgres: a job running this long is taken for lost (its node died) and tried again on any node. 0 = twice the
+    // synthesis budget plus two minutes for fetching and storing.
+    JOBS_EXPIRE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(86_400).default(0)),
     SHUTDOWN_GRACE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(5_000)),
     // Slow clients: a request must send its headers within HTTP_HEADERS_TIMEOUT_MS and all of itself within
     // HTTP_REQUEST_TIMEOUT_MS, or the connection is closed (slow-loris). Idle keep-alive sockets close after
@@ -270,8 +273,11 @@ export interface Config {
   trustProxyHops: number;
   /** The worker pool that runs synthesis off the event loop (src/synthesis/pool.ts). */
   synthesis: { threads: number; queueMax: number; timeoutMs: number };
-  /** Async jobs (src/jobs/queue.ts): how many run at once on this node, and attempts before a job fails. */
-  jobs: { concurrency: number; maxAttempts: number };
+  /**
+   * Async jobs (src/jobs/queue.ts): how many run at once on this node, attempts before a job fails, and (Postgres)
+   * how long a running job may go before it is taken for lost and retried.
+   */
+  jobs: { concurrency: number; maxAttempts: number; expireSeconds: number };
   /** How long SIGTERM waits for in-flight work before abandoning it. */
   shutdownGraceMs: number;
   http: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number };
@@ -407,7 +413,11 @@ export function loadConfig(rawEnv: Env = process.env): Config {
     trustProxyHops: c.TRUST_PROXY_HOPS,
     idempotencyKeyTtlHours: c.IDEMPOTENCY_KEY_TTL_HOURS,
     synthesis: { threads: c.SYNTHESIS_THREADS, queueMax: c.SYNTHESIS_QUEUE_MAX, timeoutMs: c.SYNTHESIS_TIMEOUT_MS },
-    jobs: { concurrency: c.JOBS_CONCURRENCY || c.SYNTHESIS_THREADS, maxAttempts: c.JOBS_MAX_ATTEMPTS },
+    jobs: {
+      concurrency: c.JOBS_CONCURRENCY || c.SYNTHESIS_THREADS,
+      maxAttempts: c.JOBS_MAX_ATTEMPTS,
+      expireSeconds: c.JOBS_EXPIRE_SECONDS || Math.ceil((c.SYNTHESIS_TIMEOUT_MS * 2) / 1000) + 120,
+    },
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     http: {
       headersTimeoutMs: c.HTTP_HEADERS_TIMEOUT_MS,

@@ -1,5 +1,4 @@
-import type { FakeUpstream } from "../../test/fakes/openai-upstream.ts";
-import { type Served, serveProcess } from "./process.ts";
+import { type Served, serveProject } from "./process.ts";
 import { type BenchStore, PROJECT_ENV } from "./stores.ts";
 
 export interface ChatApp {
@@ -10,15 +9,15 @@ export interface ChatApp {
   messagesUrl(conversationId: string): string;
 }
 
-/** The project's server with the LLM provider pointing at `fake`, and a persona (offline engine) to talk to. */
-export async function startChatApp(store: BenchStore, fake: FakeUpstream): Promise<ChatApp> {
-  const server = await serveProcess("src/main.ts", {
+/** The project's server with the LLM provider pointing at `upstream`, and a persona (offline engine) to talk to. */
+export async function startChatApp(store: BenchStore, upstream: { url: string }): Promise<ChatApp> {
+  const server = await serveProject({
     ...store.env,
     ...PROJECT_ENV,
     LLM_PROVIDER: "openai",
     LLM_MODEL: "bench",
     OPENAI_API_KEY: "bench-key",
-    OPENAI_BASE_URL: fake.url,
+    OPENAI_BASE_URL: upstream.url,
   });
   const auth = { authorization: `Bearer ${store.key}` };
   const post = async (path: string, body?: unknown): Promise<{ id: string }> => {

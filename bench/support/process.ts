@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
+import { ensureServerBuilt } from "../../scripts/ensure-built.mjs";
 
 export const repo = join(import.meta.dirname, "..", "..");
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -13,15 +14,29 @@ export interface Served {
 }
 
 /**
+ * Starts the project's server as it ships: the compiled JavaScript in dist/ (built first when stale), run by plain
+ * node. Through tsx every start transpiles, and an Error's stack is mapped through source maps, which the request
+ * path pays wherever a library creates one (web streams do on every released reader). BENCH_FROM_SOURCE=1 runs
+ * src/main.ts through tsx instead (to compare).
+ */
+export async function serveProject(env: Record<string, string>): Promise<Served> {
+  if (process.env.BENCH_FROM_SOURCE === "1") return serveProcess("src/main.ts", env);
+  await ensureServerBuilt({ quiet: true });
+  return serveProcess("dist/main.js", env);
+}
+
+/**
  * Starts a server in its own process (so its CPU and memory are its own, apart from the load generator's) and
- * waits until GET `ready` answers 200. `script` is a TypeScript entry run through tsx; PORT and HOST are set.
+ * waits until GET `ready` answers 200. `script` is a TypeScript entry run through tsx, or a .js one run by node;
+ * PORT and HOST are set.
  */
 export async function serveProcess(script: string, env: Record<string, string>, ready = "/healthz"): Promise<Served> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, script], {
     cwd: repo,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -66,10 +81,40 @@ export function rssOf(pid: number): number {
   return Number(kb ?? 0) * 1024;
 }
 
-/** CPU time a process has used so far (user + system, all its threads; Linux), in ms. Clock ticks are 10 ms. */
-export function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+/**
+ * CPU time a process has used so far (user + system, all its threads; Linux), in ms, and that of its main thread
+ * (the event loop) alone. Clock ticks are 10 ms.
+ */
+export function cpuMsOf(pid: number): { all: number; main: number } {
+  return { all: ticksMs(`/proc/${pid}/stat`), main: ticksMs(`/proc/${pid}/task/${pid}/stat`) };
+}
+
+function ticksMs(path: string): number {
+  const stat = readFileSync(path, "utf8");
   // Fields after the command name (which may contain spaces) start at its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Starts `script` (TypeScript, through tsx) and answers the first line it prints, e.g. the URL it listens on. */
+export async function startPrinting(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ line: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const end = out.indexOf("\n");
+      if (end >= 0) resolve(out.slice(0, end));
+    });
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before printing`)));
+  });
+  child.stdout?.resume();
+  return { line, stop: () => stop(child) };
 }

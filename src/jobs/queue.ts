@@ -175,11 +175,15 @@ class PgBossQueue implements JobQueue {
   private async open(): Promise<PgBoss> {
     // Loaded when first needed: nodes that never queue a job do not pay for pg and pg-boss.
     const { default: PgBossClass } = await import("pg-boss");
+    const expireSeconds = this.config.jobs.expireSeconds;
     const boss = new PgBossClass({
       connectionString: this.config.databaseUrl,
       schema: "pgboss",
       max: 4,
       application_name: "persona-studio-jobs",
+      // Lost jobs are found by this sweep (one node runs it per interval): often enough that a job is retried within
+      // about half its expiry after it, never more than every two minutes (pg-boss's default).
+      maintenanceIntervalSeconds: Math.min(120, Math.max(1, Math.floor(expireSeconds / 2))),
     });
     boss.on("error", (error) => this.logger.warn({ ...errorLogFields(error) }, "job queue error"));
     await boss.start();
@@ -188,9 +192,9 @@ class PgBossQueue implements JobQueue {
       retryLimit: this.config.jobs.maxAttempts - 1,
       retryDelay: 2,
       retryBackoff: true,
-      // A job active this long is taken for lost (its node died) and retried: well past the synthesis budget, with
-      // room for fetching pages and storing.
-      expireInSeconds: Math.ceil((this.config.synthesis.timeoutMs * 2) / 1000) + 120,
+      // A job active this long is taken for lost (its node died) and retried (JOBS_EXPIRE_SECONDS; by default well
+      // past the synthesis budget, with room for fetching pages and storing).
+      expireInSeconds: Math.max(1, expireSeconds),
       deadLetter: DEAD,
     };
     await boss.createQueue(DEAD, { name: DEAD });

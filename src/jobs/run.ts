@@ -7,7 +7,15 @@ import { createPersona } from "../personas/create.ts";
 import { readPersonaResource } from "../personas/store.ts";
 import { updatePersona } from "../personas/update.ts";
 import { type Progress, STAGES } from "../synthesis/progress.ts";
-import { claimJob, finishJob, type JobRow, requeueJob, saveProgress } from "./store.ts";
+import {
+  claimJob,
+  finishJob,
+  finishJobInTransaction,
+  type JobResult,
+  type JobRow,
+  requeueJob,
+  saveProgress,
+} from "./store.ts";
 
 /**
  * Changes to jobs run or finished on this node, by job id: SSE readers on this node wake at once instead of waiting
@@ -43,6 +51,7 @@ export async function runJob(
   try {
     const result = await execute(ctx, row, progress.report, options.signal);
     await progress.flush();
+    // A merge has already recorded its outcome with its version (see execute); this then changes nothing.
     await finishJob(database, job.tenantId, job.id, { status: "succeeded", result });
     jobEvents.emit(job.id);
     return "finished";
@@ -85,6 +94,12 @@ async function execute(
     const created = await createPersona({ ctx, input: row.input, id: row.personaId, signal, onProgress });
     return { version: created.version };
   }
+  // The merged version and the job's outcome commit together: a node that dies right after the version is stored
+  // leaves a finished job, never a running one that a retry would merge into the persona a second time.
+  const resultOf = (updated: { resource: { version: number }; changes?: JobResult["changes"] }): JobResult => ({
+    version: updated.resource.version,
+    ...(updated.changes ? { changes: updated.changes } : {}),
+  });
   const updated = await updatePersona({
     ctx,
     id: row.personaId,
@@ -92,8 +107,9 @@ async function execute(
     ifMatch: row.ifMatch ?? undefined,
     signal,
     onProgress,
+    onStored: (tx, stored) => finishJobInTransaction(tx, ctx.tenantId, row.id, resultOf(stored)),
   });
-  return { version: updated.resource.version, ...(updated.changes ? { changes: updated.changes } : {}) };
+  return resultOf(updated);
 }
 
 function asAppError(error: unknown): AppError | undefined {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
+import type { Database, Tx } from "../db/client.ts";
 import { rowsOf } from "../db/migrate.ts";
 import type { ProblemDetails } from "../errors.ts";
 import type { Changes } from "../personas/merge.ts";
@@ -164,6 +164,19 @@ export async function finishJob(
       outcome.status === "failed" ? jsonParam(outcome.problem) : null,
       progress ? jsonParam(progress) : null,
     ],
+  );
+}
+
+/**
+ * The same as finishJob for a success, inside the transaction that stored the job's work: a node that dies after it
+ * commits leaves the job finished, so a retry never applies the same material twice (a merge would add a version).
+ */
+export async function finishJobInTransaction(tx: Tx, tenantId: string, id: string, result: JobResult): Promise<void> {
+  await tx.execute(
+    sql`UPDATE jobs SET status = 'succeeded', result = ${jsonParam(result)}::jsonb,
+      progress = ${jsonParam({ stage: "done", done: 1, total: 1 })}::jsonb, input = NULL, if_match = NULL,
+      finished_at = now(), updated_at = now()
+    WHERE tenant_id = ${tenantId} AND id = ${id} AND status IN ('queued', 'running')`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../context.ts";
+import type { Tx } from "../db/client.ts";
 import { personas } from "../db/schema.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AppError } from "../errors.ts";
@@ -26,6 +27,9 @@ export type PersonaUpdate =
   | { kind: "material"; input: MaterialInput }
   | { kind: "restore"; version: number }
   | { kind: "resolve"; conflictId: string; action: ConflictAction; value?: unknown };
+
+/** Work that must commit with the new version or not at all (an async job records its outcome in it). */
+export type OnStored = (tx: Tx, result: UpdateResult) => Promise<void>;
 
 export interface UpdateResult {
   resource: PersonaResource;
@@ -71,11 +75,14 @@ export async function updatePersona({
   ifMatch,
   signal,
   onProgress,
+  onStored,
 }: {
   ctx: Ctx;
   id: string;
   update: PersonaUpdate;
   ifMatch?: string | undefined;
+  /** Runs in the version's transaction, after it is written: both land or neither does. */
+  onStored?: OnStored | undefined;
 } & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<UpdateResult> {
   // Fail fast (404, 412) before the slow part: synthesis runs outside the transaction.
   const before = await loadPersona(ctx.database.db, ctx.tenantId, id);
@@ -162,10 +169,12 @@ export async function updatePersona({
     if (changes)
       await recordConflicts(tx, { tenantId: ctx.tenantId, personaId: id, version, at: now }, changes.conflicts);
     const resource = presentPersona(updated, await loadSources(tx, ctx.tenantId, id));
+    let result: UpdateResult = changes ? { resource, changes } : { resource };
     if (conflict && update.kind === "resolve") {
       const resolution = { action: update.action, value: next.persona[conflict.field as ScalarField] };
-      return { resource, conflict: presentConflict(await markResolved(tx, conflict, resolution, version, now)) };
+      result = { resource, conflict: presentConflict(await markResolved(tx, conflict, resolution, version, now)) };
     }
-    return changes ? { resource, changes } : { resource };
+    await onStored?.(tx, result);
+    return result;
   });
 }

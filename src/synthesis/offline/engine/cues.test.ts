@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CueSet } from "./cues.ts";
+import { anyOf, CueSet } from "./cues.ts";
 
 /** What the runner used to do per rule: one `includes` per cue. */
 const naive = (groups: readonly (readonly string[])[], text: string) =>
@@ -42,5 +42,15 @@ describe("CueSet", () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("anyOf", () => {
+  it("is true exactly when one of the patterns matches, across flag sets", () => {
+    const patterns = [/\bcat\b/gi, /dog$/u, /(\w)\1/, /(?<year>\d{4})-\d\d/, /^Übel/iu];
+    const any = anyOf(patterns);
+    const texts = ["a Cat sat", "hotdog", "dog!", "book", "in 2024-05", "übel", "nothing here", ""];
+    for (const text of texts) expect(any(text)).toBe(patterns.some((p) => new RegExp(p.source, p.flags).test(text)));
+    expect(anyOf([])("x")).toBe(false);
   });
 });

@@ -128,3 +128,27 @@ export class CueSet {
     return found.length > 1 ? found.sort((a, b) => a - b) : found;
   }
 }
+
+/**
+ * One test for a table of patterns: true when any of them would match the text. The patterns are joined into one
+ * alternation per flag set (flags change what a pattern means, so only equal ones are joined; `g` and `y` are
+ * dropped, as `test` from the start is what is asked), which scans the text once instead of once per pattern; a
+ * table loop then runs only on the texts that can give it something. Patterns with backreferences or named groups
+ * are tested alone (joined, their numbering or names would clash).
+ */
+export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
+  const groups = new Map<string, string[]>();
+  const alone: RegExp[] = [];
+  for (const pattern of patterns) {
+    const flags = pattern.flags.replace(/[gy]/g, "");
+    if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(pattern.source)) {
+      alone.push(new RegExp(pattern.source, flags));
+      continue;
+    }
+    const sources = groups.get(flags) ?? [];
+    sources.push(`(?:${pattern.source})`);
+    groups.set(flags, sources);
+  }
+  const tests = [...[...groups].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
+  return (text) => tests.some((test) => test.test(text));
+}

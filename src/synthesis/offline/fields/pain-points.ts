@@ -1,6 +1,7 @@
 /** Rules for pain points. */
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
 import { answerDepth, isFirstAnswer, isQuestion, labelledText, owned, questionOf } from "../engine/context.ts";
+import { anyOf } from "../engine/cues.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   dropDiscourseTail,
@@ -204,6 +205,11 @@ const NOT_A_FEATURE =
 const CANNOT_BE =
   /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(can'?t|cannot|won'?t|couldn'?t)\s+be\s+(\p{Ll}+ed)\b/giu;
 
+/** One test per table: most sentences match none of a table's patterns, and then its loop is skipped. */
+const anyPainCue = anyOf(PAIN_CUES.map(([pattern]) => pattern));
+const anyPainWord = anyOf(PAIN_WORDS.map(([pattern]) => pattern));
+const anyPainTopic = anyOf(PAIN_TOPICS.map(([pattern]) => pattern));
+
 function faultVerb(verb: string): string {
   if (/crash/i.test(verb)) return "crashes";
   if (/fr(?:ee|o)z/i.test(verb)) return "freezes";
@@ -218,7 +224,7 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
   units.forEach((unit, i) => {
     if (!owned(unit) || isQuestion(unit)) return;
     const body = unit.text.replace(/^[-•*>]\s*/, "");
-    for (const [pattern, confidence] of PAIN_CUES) {
+    for (const [pattern, confidence] of anyPainCue(body) ? PAIN_CUES : []) {
       for (const m of body.matchAll(pattern)) {
         const full = m[0].toLowerCase();
         const raw =
@@ -311,14 +317,14 @@ export function painCandidates(units: readonly Unit[]): Candidate[] {
     }
     const readHere = readByQuote.get(unit.text) ?? [];
     const covered = (surface: string) => readHere.some((item) => item.includes(surface.toLowerCase()));
-    for (const [pattern, label] of PAIN_WORDS) {
+    for (const [pattern, label] of anyPainWord(unit.text) ? PAIN_WORDS : []) {
       const m = pattern.exec(unit.text);
       if (m && !covered(m[0])) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.6));
     }
     const question = questionOf(units, i);
     const complaining =
       COMPLAINT.test(unit.text) || (isSelf(unit) && PAIN_QUESTION.test(question)) || PAIN_SECTION.test(unit.section);
-    if (complaining) {
+    if (complaining && anyPainTopic(unit.text)) {
       for (const [pattern, label] of PAIN_TOPICS) {
         const m = pattern.exec(unit.text);
         if (m && !covered(m[0])) out.push(fromUnit(unit, "pain_points", label || m[0].toLowerCase(), 0.58));
