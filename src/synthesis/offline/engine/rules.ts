@@ -36,8 +36,8 @@ export const CONDITIONS = {
 
 export type Condition = keyof typeof CONDITIONS;
 
-/** What a rule's value builder yields: one value, several items of a list, or nothing. */
-export type Values = string | readonly string[] | null;
+/** What a rule's value builder yields: one value, several items of a list (nulls skipped), or nothing. */
+export type Values = string | readonly (string | null)[] | null;
 
 /** What attribution would say about an example sentence, and the sentence just above it (a signature's name line). */
 export type ExampleSetting = Partial<Unit> & { previous?: string };
@@ -189,7 +189,7 @@ function applyCued(
     for (const match of matches(rule.pattern, text)) {
       const found = rule.value(match, unit, at);
       for (const value of typeof found === "string" ? [found] : (found ?? [])) {
-        if (value === "") continue;
+        if (value === null || value === "") continue;
         out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
       }
     }
