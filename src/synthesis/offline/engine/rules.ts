@@ -76,6 +76,12 @@ function holds(condition: Condition | Predicate, unit: Unit, at: Place): boolean
   return typeof condition === "function" ? condition(unit, at) : CONDITIONS[condition](unit);
 }
 
+/** Whether every condition holds, in the order given (put cheap ones first: the first that fails decides). */
+function allHold(conditions: readonly (Condition | Predicate)[], unit: Unit, at: Place): boolean {
+  for (const condition of conditions) if (!holds(condition, unit, at)) return false;
+  return true;
+}
+
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   if (pattern.global) {
     yield* text.matchAll(pattern);
@@ -183,7 +189,7 @@ function applyCued(
     if (hit < offset) continue;
     const rule = rules[hit - offset];
     if (rule === undefined) return;
-    if (!rule.when.every((condition) => holds(condition, unit, at))) continue;
+    if (!allHold(rule.when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
     for (const match of matches(rule.pattern, text)) {
