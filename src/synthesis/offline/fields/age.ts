@@ -515,7 +515,14 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["Cumplo 30 el sábado.", 29, SPANISH],
     "Cumplo mi palabra.",
   ),
-  own("own-age-field", ["age", "edad"], AGE_FIELD, 0, ["For the record, my age: 33", 33], "For the record, my age: 30-40"),
+  own(
+    "own-age-field",
+    ["age", "edad"],
+    AGE_FIELD,
+    0,
+    ["For the record, my age: 33", 33],
+    "For the record, my age: 30-40",
+  ),
   // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
   own(
     "shorthand",
