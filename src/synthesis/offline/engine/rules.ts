@@ -36,8 +36,8 @@ export const CONDITIONS = {
 
 export type Condition = keyof typeof CONDITIONS;
 
-/** What a rule's value builder yields: one value, several items of a list, or nothing. */
-export type Values = string | readonly string[] | null;
+/** What a rule's value builder yields: one value (a number for age), several items of a list (nulls skipped), or nothing. */
+export type Values = string | number | readonly (string | null)[] | null;
 
 /** What attribution would say about an example sentence, and the sentence just above it (a signature's name line). */
 export type ExampleSetting = Partial<Unit> & { previous?: string };
@@ -67,13 +67,19 @@ export interface Rule {
    * a third element sets what attribution would say about the sentence (the question it answers, its section).
    */
   examples: {
-    fires: readonly (readonly [text: string, value: string | readonly string[], unit?: ExampleSetting])[];
+    fires: readonly (readonly [text: string, value: string | number | readonly string[], unit?: ExampleSetting])[];
     silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
   };
 }
 
 function holds(condition: Condition | Predicate, unit: Unit, at: Place): boolean {
   return typeof condition === "function" ? condition(unit, at) : CONDITIONS[condition](unit);
+}
+
+/** Whether every condition holds, in the order given (put cheap ones first: the first that fails decides). */
+function allHold(conditions: readonly (Condition | Predicate)[], unit: Unit, at: Place): boolean {
+  for (const condition of conditions) if (!holds(condition, unit, at)) return false;
+  return true;
 }
 
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
@@ -85,17 +91,74 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   if (match) yield match;
 }
 
-/** A table's cue pre-checks compiled once: one scan of a unit finds every rule whose cue occurs in it. */
+/** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */
+const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] : rule.cue);
+
+/** A table's cue pre-checks compiled once, for `applyRules` on a unit alone. */
 const compiled = new WeakMap<readonly Rule[], CueSet>();
 
 function cueSetOf(rules: readonly Rule[]): CueSet {
   let cues = compiled.get(rules);
   if (cues === undefined) {
-    // "always" is the empty cue, which every text contains.
-    cues = new CueSet(rules.map((rule) => (rule.cue === "always" ? [""] : rule.cue)));
+    cues = new CueSet(rules.map(cuesOf));
     compiled.set(rules, cues);
   }
   return cues;
+}
+
+/**
+ * The cues of every rule table `runRules` has met, in one automaton: each unit is scanned once for all tables (the
+ * fields run their tables one after another over the same units), and each table takes its own rules from the
+ * result. A table met for the first time joins the automaton, which is rebuilt at the next scan (so pass a table
+ * that is built once, as the field files' constants are, not one built per call).
+ */
+const allCues = {
+  offsets: new WeakMap<readonly Rule[], number>(),
+  groups: [] as (readonly string[])[],
+  set: null as CueSet | null,
+  version: 0,
+};
+
+/** Tables are module constants; tables built per call (tests) would grow the automaton without end, so it restarts. */
+const MAX_SHARED_RULES = 20_000;
+
+function offsetOf(rules: readonly Rule[]): number {
+  let offset = allCues.offsets.get(rules);
+  if (offset === undefined) {
+    if (allCues.groups.length + rules.length > MAX_SHARED_RULES) {
+      allCues.offsets = new WeakMap();
+      allCues.groups = [];
+    }
+    offset = allCues.groups.length;
+    allCues.offsets.set(rules, offset);
+    allCues.groups.push(...rules.map(cuesOf));
+    allCues.set = null;
+    allCues.version += 1;
+  }
+  return offset;
+}
+
+/** Per list of units, each unit's rules (positions in `allCues.groups`) whose cue occurs, found at most once. */
+const scanned = new WeakMap<readonly Unit[], { version: number; hits: (number[] | undefined)[] }>();
+
+function cuedOf(units: readonly Unit[]): (i: number) => number[] {
+  let found = scanned.get(units);
+  if (found === undefined || found.version !== allCues.version) {
+    found = { version: allCues.version, hits: [] };
+    scanned.set(units, found);
+  }
+  allCues.set ??= new CueSet(allCues.groups);
+  const { set } = allCues;
+  const { hits } = found;
+  return (i) => {
+    let unitHits = hits[i];
+    if (unitHits === undefined) {
+      const unit = units[i];
+      unitHits = unit ? set.hits(lowerText(unit)) : [];
+      hits[i] = unitHits;
+    }
+    return unitHits;
+  };
 }
 
 /** The lowercased text of a unit, computed once however many rule tables read it. */
@@ -111,6 +174,35 @@ export function lowerText(unit: Unit): string {
 }
 
 /**
+ * The candidates of the cued rules whose conditions and pattern hold. `hits` are ascending positions in a scan of
+ * several tables, of which this table's rules are `offset` to `offset + rules.length` (kept in table order).
+ */
+function applyCued(
+  rules: readonly Rule[],
+  hits: readonly number[],
+  offset: number,
+  unit: Unit,
+  at: Place,
+  out: Candidate[],
+): void {
+  for (const hit of hits) {
+    if (hit < offset) continue;
+    const rule = rules[hit - offset];
+    if (rule === undefined) return;
+    if (!allHold(rule.when, unit, at)) continue;
+    const text = rule.read ? rule.read(unit, at) : unit.text;
+    if (text === null) continue;
+    for (const match of matches(rule.pattern, text)) {
+      const found = rule.value(match, unit, at);
+      for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
+        if (value === null || value === "") continue;
+        out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
+      }
+    }
+  }
+}
+
+/**
  * Applies the rules to one unit: every value of each rule whose cue, conditions and pattern all hold, in table
  * order. Only the rules whose cue occurs are looked at, so a table's cost per unit does not grow with its size.
  */
@@ -121,27 +213,15 @@ export function applyRules(
   at: Place = { units: [unit], i: 0 },
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const index of cueSetOf(rules).hits(lower)) {
-    const rule = rules[index];
-    if (rule === undefined || !rule.when.every((condition) => holds(condition, unit, at))) continue;
-    const text = rule.read ? rule.read(unit, at) : unit.text;
-    if (text === null) continue;
-    for (const match of matches(rule.pattern, text)) {
-      const found = rule.value(match, unit, at);
-      for (const value of typeof found === "string" ? [found] : (found ?? [])) {
-        if (value === "") continue;
-        out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
-      }
-    }
-  }
+  applyCued(rules, cueSetOf(rules).hits(lower), 0, unit, at, out);
   return out;
 }
 
-/** The one rule loop: every rule over every unit, each unit lowercased and scanned for cues once per table. */
+/** The one rule loop: every rule over every unit; a unit is lowercased and scanned for cues once for all tables. */
 export function runRules(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
+  const offset = offsetOf(rules);
+  const cued = cuedOf(units);
   const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) {
-    for (const candidate of applyRules(rules, unit, undefined, { units, i })) out.push(candidate);
-  }
+  for (const [i, unit] of units.entries()) applyCued(rules, cued(i), offset, unit, { units, i }, out);
   return out;
 }

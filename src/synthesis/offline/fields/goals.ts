@@ -1,6 +1,7 @@
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { answerDepth, isFirstAnswer, isQuestion, labelledText, owned, questionOf } from "../engine/context.ts";
-import { collapseNear } from "../engine/select.ts";
+/** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
+import { answerDepth, isFirstAnswer, labelledText, questionOf } from "../engine/context.ts";
+import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
+import type { Place, Rule } from "../engine/rules.ts";
 import {
   firstClause,
   shorten,
@@ -9,89 +10,7 @@ import {
   trimPunctuation,
   wordCount,
 } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
-
-const GOAL_CUES: readonly [RegExp, string, number][] = [
-  [
-    /\b(?:my |the |end |main |big |real )*goal(?:\s+(?:this|for|is)\s+[\w ]{0,15}?)?\s*(?:is|:)\s*(?:to\s+)?(.+)/i,
-    "",
-    0.8,
-  ],
-  [/\b(?:the real dream|my dream|the dream)(?: is)?,?\s*(?:is\s+)?to\s+(.+)/i, "", 0.75],
-  [/\bI(?:'d| would) (?:like|love) to\s+(.+)/i, "", 0.65],
-  [/\b(?:I'm |I am )?hoping to\s+(.+)/i, "", 0.7],
-  [/\bI (?:hope|plan|intend|aim) to\s+(.+)/i, "", 0.7],
-  [/\b(?:I'm|I am) (?:planning|aiming|going) to\s+(.+)/i, "", 0.7],
-  [/\b(?:I|[Ww]e) want to\s+(.+)/, "", 0.55],
-  [/\b(?:[Ss]he|[Hh]e) (?:wants|hopes|plans|intends|aims) to\s+(.+)/, "", 0.65],
-  [/\bworking towards?\s+(.+)/i, "", 0.65],
-  [/\b(?:I'm|I am|we're|we are|I've been)\s+(?:really\s+)?looking to\s+(.+)/i, "", 0.62],
-  [/\blooking for (?:a |an |some )?(?:way|ways|tool|help) to\s+(.+)/i, "", 0.6],
-  [
-    /^(?:[-•*]\s*)?(?:(?:[Ss]he|[Hh]e)\s+)?[Ww]ants\s+(?:a |an |the |to have |one |proper )((?:[\p{L}-]+\s*){1,6})/u,
-    "",
-    0.58,
-  ],
-  [
-    /\b(?:I'm|I am|we're|we are)\s+saving\s+(?:up\s+)?(?:for|to buy)\s+(?:a |an |the |my |our )?(.+)/i,
-    "save for ",
-    0.62,
-  ],
-  [
-    /\b(?:I'm|I am)\s+training for\s+(?:the |a |an |my first )?((?:[\p{L}\d-]+\s+){0,3}(?:marathon|half marathon|half|ultra|triathlon|ironman|race|10k|5k|trek))\b/iu,
-    "run ",
-    0.65,
-  ],
-  [
-    /\b(?:I'm|I am|we're|we are)\s+working on\s+((?:getting|opening|building|finishing|writing|launching|learning|improving|growing|setting up|starting)\b.+)/i,
-    "",
-    0.62,
-  ],
-  [/\b(?:I'm|I am|we're|we are) opening\s+(.+)/i, "open ", 0.7],
-  [/\b(?:current|main) focus is\s+(.+)/i, "", 0.6],
-  [/\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i, "", 0.7],
-  [
-    /\b(?:my|the|our|her|his)\s+(?:(?:main|big|real|long-term|next|first|ultimate)\s+)?(?:plan|aim|ambition|hope|intention|target|objective|mission|dream)(?:\s+(?:for|this|next)\s+[\w ]{1,15}?)?\s*(?:is|was|:)\s*(?:to\s+)?(.+)/i,
-    "",
-    0.72,
-  ],
-  [/\bI\s+(?:really\s+)?want\s+(?:us|them|the team|my team)\s+to\s+(.+)/i, "", 0.6],
-  [
-    /\b(?:I'd|I would|I'll|I will)?\s*(?:someday|one day|some day|eventually)(?!\s*(?:a|per|each|every|last|of|in|at|off|later|before|after|we|they|he|she)\b),?\s+(?:I(?:'d| would)? (?:like|love|want) to\s+|I(?:'ll| will| want to| hope to)\s+)?(.+)/i,
-    "",
-    0.6,
-  ],
-  [/\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u, "learn ", 0.65],
-  [
-    /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
-    "complete ",
-    0.7,
-  ],
-];
-
-/** Concrete aims read whatever else the sentence says: courses, exams, certifications, applications. */
-const GOAL_EXTRA_CUES: readonly [RegExp, string, number][] = [
-  [
-    /\b(?:I'm|I am|currently|now)\s+(?:doing|taking|studying for|working on|enrolled in|halfway through)\s+(?:an?\s+|my\s+)?((?:part-time\s+|full-time\s+|online\s+|evening\s+|night\s+)?(?:MSc|MA|MBA|PhD|BSc|BA|degree|diploma|master'?s|masters|bachelor'?s|doctorate|apprenticeship|certificate|certification|course|qualification)\b[^.;!?—–]*)/i,
-    "complete ",
-    0.7,
-  ],
-  [
-    /\b(?:study|studying|revising|training|preparing)\s+for\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:certification|certificate|qualification|licen[cs]e|exam|diploma))\b/iu,
-    "get ",
-    0.68,
-  ],
-  [
-    /\b(?:booked|registered for|signed up for|sitting|taking|entered)\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|marathon|half marathon|race|triathlon))\b/iu,
-    "pass ",
-    0.62,
-  ],
-  [
-    /\bapplied\s+(?:for|to)\s+(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(?:role|job|position|post|promotion)\b/iu,
-    "become ",
-    0.65,
-  ],
-];
+import type { Unit } from "../engine/unit.ts";
 
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
@@ -109,6 +28,10 @@ const ACTION_OPENING =
 const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
 
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
+
+/** "If I want to swap a shift, ...": a condition, not an aim. */
+const CONDITIONAL =
+  /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i;
 
 const TIME_TAIL =
   /\s+(?:(?:(?:by|in|before|until|within)\s+)?next (?:year|month|week|spring|summer|autumn|fall|winter)\b.*$|(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|~?\d+ (?:years?|months?))\b.*$)/i;
@@ -131,155 +54,491 @@ const GOAL_INFINITIVE: Record<string, string> = {
 const GOAL_ANTECEDENT =
   /\b(?:the|my|our|a|an)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|course|certification|degree|qualification|marathon|race|shipment|thesis|grant|proposal|licen[cs]e|book|album|app|launch|project))\b/iu;
 
-function goalPhrase(raw: string, prefix: string): string | null {
-  // "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal.
-  const head = raw.replace(/\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i, "");
+/** "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal. */
+const DESCRIBING_CLAUSE = /\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i;
+const WANT_OPENING = /^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?/i;
+const TO_OPENING = /^to\s+/i;
+const NAME_ON_IT = /\s+with my name on (?:the|it).*$/i;
+/** "... and then start a blog": a second aim starts; the first ends here. */
+const NEXT_AIM =
+  /\s+and\s+(?:then\s+|also\s+)?(?:start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i;
+const GERUND_OPENING =
+  /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i;
+const VAGUE_TIME_TAIL = /\s+(?:someday|some day|eventually|in the future|long term)$/i;
+/** "get the shipment out the door": ship it. */
+const OUT_THE_DOOR = /^get\s+(.+?)\s+out (?:of )?the door\b.*$/i;
+const DEADLINE_TAIL = /\s+(?:live\s+)?(?:before|by) then$|\s+(?:asap|soon)$/i;
+const CLOSING_QUOTE = /["”]/;
+const BARE_POINTER = /^(?:it|this|that|them|me|you)$/i;
+const IT = /\bit\b/;
+const VERB_IT = /^\S+\s+it$/i;
+const BULLET_LINE = /^[-•*]/;
+const LINE_TOPIC = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u;
+const GOAL_WORD = /goal/i;
+const OPENING_MARK = /^[-•*>"“]\s*/;
+const LABELLED_PARTS = /\s*;\s*|,\s+(?:and\s+)?/;
+const ANSWER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i;
+const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
+/** "... working towards chartership and hopes to publish a guide": a second aim in the same sentence. */
+const SECOND_AIM =
+  /\b(?:and|then)\s+(?:eventually\s+|also\s+|later\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?) to\s+|I(?:'d| would) like to\s+)?((?:open|start|launch|become|get|publish|build|buy|move|learn|finish|run|write|grow|reduce|switch|add|raise)\b.+)/i;
+const STATES_A_WANT = /\b(?:want|hope|plan|goal|need|would like)\b/i;
+
+function goalPhrase(raw: string, prefix = ""): string | null {
+  // An aim does not run past a closing quotation mark ('... one day, close to the patients," she says').
   let phrase = firstClause(
     stripLeadingFillers(
-      head.replace(/^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?/i, "").replace(/^to\s+/i, ""),
+      (raw.split(CLOSING_QUOTE)[0] ?? "")
+        .replace(DESCRIBING_CLAUSE, "")
+        .replace(WANT_OPENING, "")
+        .replace(TO_OPENING, ""),
     ),
   );
   phrase = stripDeterminers(phrase);
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wordCount(withoutTime) >= 2) phrase = withoutTime;
-  phrase = trimPunctuation(
-    phrase
-      .replace(/\s+with my name on (?:the|it).*$/i, "")
-      .replace(
-        /\s+and\s+(?:then\s+|also\s+)?(?:start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i,
-        "",
-      ),
-  );
+  phrase = trimPunctuation(phrase.replace(NAME_ON_IT, "").replace(NEXT_AIM, ""));
   // "working on getting my CPA" -> "get my CPA".
-  phrase = phrase.replace(
-    /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i,
-    (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund,
-  );
-  phrase = phrase.replace(/\s+(?:someday|some day|eventually|in the future|long term)$/i, "");
-  // "get the shipment out the door": ship it.
-  phrase = phrase.replace(/^get\s+(.+?)\s+out (?:of )?the door\b.*$/i, "ship $1");
-  phrase = phrase.replace(/\s+(?:live\s+)?(?:before|by) then$|\s+(?:asap|soon)$/i, "");
+  phrase = phrase.replace(GERUND_OPENING, (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund);
+  phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
   if (wordCount(phrase) > 8) phrase = shorten(phrase, 8, 2) ?? "";
-  if (phrase === "" || /^(?:it|this|that|them|me|you)$/i.test(phrase)) return null;
+  if (phrase === "" || BARE_POINTER.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
 }
 
-function anaphoraTopic(unit: Unit): string | null {
-  const topic = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u.exec(unit.line)?.[1];
-  return topic && !/goal/i.test(topic) ? topic.trim().toLowerCase() : null;
+/** "Booked the B2 exam. Hoping to pass it": "it" is the exam, course or project named just before, or the topic of
+ * the note line above ("Website: ... - want to relaunch it"); a goal that is only "verb it" is dropped. */
+function resolveIt(phrase: string | null, unit: Unit, at: Place): string | null {
+  if (!phrase || !IT.test(phrase)) return phrase;
+  const previous = at.units[at.i - 1];
+  const antecedent = previous && previous.source === unit.source ? GOAL_ANTECEDENT.exec(previous.text)?.[1] : undefined;
+  if (antecedent) return phrase.replace(IT, antecedent.trim());
+  const topic = BULLET_LINE.test(unit.line) ? lineTopic(unit) : null;
+  if (topic) return phrase.replace(IT, topic);
+  return VERB_IT.test(phrase) ? null : phrase;
 }
 
-export function goalCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  let lastLineTopic: string | null = null;
-  units.forEach((unit, i) => {
-    const topicLabel = anaphoraTopic(unit);
-    if (topicLabel) lastLineTopic = topicLabel;
-    if (!owned(unit) || NEGATED.test(unit.text) || isQuestion(unit)) return;
+/** The topic of the unit's own "Topic: ..." note line (a line above names another topic: "- Pain: ..."). */
+function lineTopic(unit: Unit): string | null {
+  const topic = LINE_TOPIC.exec(unit.line)?.[1];
+  return topic && !GOAL_WORD.test(topic) ? topic.trim().toLowerCase() : null;
+}
+
+/** A cued aim and, when the sentence goes on to a second one, that one too. */
+function cuedGoal(prefix: string) {
+  return (m: RegExpExecArray, unit: Unit, at: Place): string[] => {
+    const raw = m[1] ?? "";
+    const phrase = resolveIt(goalPhrase(raw, prefix), unit, at);
+    const more = SECOND_AIM.exec(raw.slice((phrase ?? "").length))?.[1];
+    const second = more ? goalPhrase(more) : null;
+    return [phrase, second !== phrase ? second : null].filter((v) => v !== null);
+  };
+}
+
+const notNegated = (unit: Unit) => !NEGATED.test(unit.text);
+const notConditional = (unit: Unit) => !CONDITIONAL.test(unit.text);
+/** A labelled goal line is read as a list by its own rule, not by the cue rules. */
+const unlabelled = (_unit: Unit, at: Place) => labelledText(at.units, at.i, GOAL_LABEL) === null;
+
+/** Cue phrases that introduce an aim: [name, cue words, pattern, prefix, confidence, an example and its goal]. */
+const CUED: readonly (readonly [string, readonly string[], RegExp, string, number, string, string])[] = [
+  [
+    "goal-is",
+    ["goal"],
+    /\b(?:my |the |end |main |big |real )*goal(?:\s+(?:this|for|is)\s+[\w ]{0,15}?)?\s*(?:\bis\b|:)\s*(?:to\s+)?(.+)/i,
+    "",
+    0.8,
+    "My goal is to cut fuel costs.",
+    "cut fuel costs",
+  ],
+  [
+    "dream",
+    ["dream"],
+    /\b(?:the real dream|my dream|the dream)(?: is)?,?\s*(?:is\s+)?to\s+(.+)/i,
+    "",
+    0.75,
+    "The dream is to buy a farm.",
+    "buy a farm",
+  ],
+  [
+    "would-like",
+    ["like to", "love to"],
+    /\bI(?:'d| would) (?:like|love) to\s+(.+)/i,
+    "",
+    0.65,
+    "I'd love to write a cookbook.",
+    "write a cookbook",
+  ],
+  [
+    "hoping",
+    ["hoping to"],
+    /\b(?:I'm |I am )?hoping to\s+(.+)/i,
+    "",
+    0.7,
+    "Hoping to expand the shop in May.",
+    "expand the shop",
+  ],
+  [
+    "intend",
+    ["hope to", "plan to", "intend to", "aim to"],
+    /\bI (?:hope|plan|intend|aim) to\s+(.+)/i,
+    "",
+    0.7,
+    "I plan to retire at sixty.",
+    "retire at sixty",
+  ],
+  [
+    "planning",
+    ["planning to", "aiming to", "going to"],
+    /\b(?:I'm|I am) (?:planning|aiming|going) to\s+(.+)/i,
+    "",
+    0.7,
+    "I'm planning to open a bakery.",
+    "open a bakery",
+  ],
+  ["want-to", ["want to"], /\b(?:I|[Ww]e) want to\s+(.+)/, "", 0.55, "I want to learn Italian.", "learn Italian"],
+  [
+    "third-wants",
+    ["wants to", "hopes to", "plans to", "intends to", "aims to"],
+    /\b(?:[Ss]he|[Hh]e) (?:wants|hopes|plans|intends|aims) to\s+(.+)/,
+    "",
+    0.65,
+    "She wants to open a clinic.",
+    "open a clinic",
+  ],
+  [
+    "working-towards",
+    ["working toward"],
+    /\bworking towards?\s+(.+)/i,
+    "",
+    0.65,
+    "I'm working towards chartership.",
+    "chartership",
+  ],
+  [
+    "looking-to",
+    ["looking to"],
+    /\b(?:I'm|I am|we're|we are|I've been)\s+(?:really\s+)?looking to\s+(.+)/i,
+    "",
+    0.62,
+    "We're looking to open a stall at the market.",
+    "open a stall at the market",
+  ],
+  [
+    "way-to",
+    ["looking for"],
+    /\blooking for (?:a |an |some )?(?:way|ways|tool|help) to\s+(.+)/i,
+    "",
+    0.6,
+    "Looking for a way to automate reminders.",
+    "automate reminders",
+  ],
+  [
+    "wants-thing",
+    ["wants"],
+    /^(?:[-•*]\s*)?(?:(?:[Ss]he|[Hh]e)\s+)?[Ww]ants\s+(?:a |an |the |to have |one |proper )((?:[\p{L}-]+\s*){1,6})/u,
+    "",
+    0.58,
+    "Wants a shared calendar for both clinics.",
+    "shared calendar for both clinics",
+  ],
+  [
+    "saving-for",
+    ["saving"],
+    /\b(?:I'm|I am|we're|we are)\s+saving\s+(?:up\s+)?(?:for|to buy)\s+(?:a |an |the |my |our )?(.+)/i,
+    "save for ",
+    0.62,
+    "I'm saving up for a sailboat.",
+    "save for sailboat",
+  ],
+  [
+    "training-for",
+    ["training for"],
+    /\b(?:I'm|I am)\s+training for\s+(?:the |a |an |my first )?((?:[\p{L}\d-]+\s+){0,3}(?:marathon|half marathon|half|ultra|triathlon|ironman|race|10k|5k|trek))\b/iu,
+    "run ",
+    0.65,
+    "I'm training for the Oslo half marathon.",
+    "run Oslo half marathon",
+  ],
+  [
+    "working-on",
+    ["working on"],
+    /\b(?:I'm|I am|we're|we are)\s+working on\s+((?:getting|opening|building|finishing|writing|launching|learning|improving|growing|setting up|starting)\b.+)/i,
+    "",
+    0.62,
+    "I'm working on getting my pilot's licence.",
+    "get my pilot's licence",
+  ],
+  [
+    "opening",
+    ["opening"],
+    /\b(?:I'm|I am|we're|we are) opening\s+(.+)/i,
+    "open ",
+    0.7,
+    "We're opening a second site.",
+    "open second site",
+  ],
+  [
+    "focus",
+    ["focus"],
+    /\b(?:current|main) focus is\s+(.+)/i,
+    "",
+    0.6,
+    "My main focus is growing the team.",
+    "grow the team",
+  ],
+  [
+    "objetivo",
+    ["objetivo"],
+    /\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i,
+    "",
+    0.7,
+    "Mi objetivo este año es abrir una tienda.",
+    "abrir una tienda",
+  ],
+  [
+    "plan-is",
+    ["plan", "aim", "ambition", "hope", "intention", "target", "objective", "mission", "dream"],
+    /\b(?:my|the|our|her|his)\s+(?:(?:main|big|real|long-term|next|first|ultimate)\s+)?(?:plan|aim|ambition|hope|intention|target|objective|mission|dream)(?:\s+(?:for|this|next)\s+[\w ]{1,15}?)?\s*(?:\bis\b|\bwas\b|:)\s*(?:to\s+)?(.+)/i,
+    "",
+    0.72,
+    "My plan is to open a second shop by next year.",
+    "open a second shop",
+  ],
+  [
+    "want-them-to",
+    ["want"],
+    /\bI\s+(?:really\s+)?want\s+(?:us|them|the team|my team)\s+to\s+(.+)/i,
+    "",
+    0.6,
+    "I want my team to own the roadmap.",
+    "own the roadmap",
+  ],
+  [
+    "someday",
+    ["someday", "one day", "some day", "eventually"],
+    /(?:^|[,;:—–]\s*|\b(?:and|but|so|then)\s+|\b(?:I'd|I would|I'll|I will)\s+)(?:someday|one day|some day|eventually)(?!\s*(?:a|per|each|every|last|of|in|at|off|later|before|after|we|they|he|she)\b),?\s+(?:I(?:'d| would)? (?:like|love|want) to\s+|I(?:'ll| will| want to| hope to)\s+)?(.+)/i,
+    "",
+    0.6,
+    "One day, a small vineyard of my own.",
+    "small vineyard of my own",
+  ],
+  [
+    "learning",
+    ["learning"],
+    /\b(?:I'm |I am )?[Ll]earning\s+(\p{Lu}[\p{L}+#]*(?:\s\p{Lu}[\p{L}]*)?)/u,
+    "learn ",
+    0.65,
+    "I'm learning Rust.",
+    "learn Rust",
+  ],
+  [
+    "started-course",
+    ["started"],
+    /\bI started an? (?:part-time |full-time |new )?((?:MSc|MA|MBA|PhD|BSc|degree|diploma|master'?s|course|apprenticeship)\b[^.;!?]*)/i,
+    "complete ",
+    0.7,
+    "I started a diploma in horticulture.",
+    "complete diploma in horticulture",
+  ],
+  // Concrete aims read whatever else the sentence says: courses, exams, certifications, applications.
+  [
+    "doing-course",
+    ["doing", "taking", "studying", "working on", "enrolled", "halfway"],
+    /\b(?:I'm|I am|currently|now)\s+(?:doing|taking|studying for|working on|enrolled in|halfway through)\s+(?:an?\s+|my\s+)?((?:part-time\s+|full-time\s+|online\s+|evening\s+|night\s+)?(?:MSc|MA|MBA|PhD|BSc|BA|degree|diploma|master'?s|masters|bachelor'?s|doctorate|apprenticeship|certificate|certification|course|qualification)\b[^.;!?—–]*)/i,
+    "complete ",
+    0.7,
+    "I'm doing a part-time MSc in data science.",
+    "complete part-time MSc in data science",
+  ],
+  [
+    "studying-for",
+    ["for"],
+    /\b(?:study|studying|revising|training|preparing)\s+for\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:certification|certificate|qualification|licen[cs]e|exam|diploma))\b/iu,
+    "get ",
+    0.68,
+    "I'm studying for the advanced sommelier certification.",
+    "get advanced sommelier certification",
+  ],
+  [
+    "booked-exam",
+    ["booked", "registered", "signed up", "sitting", "taking", "entered"],
+    /\b(?:booked|registered for|signed up for|sitting|taking|entered)\s+(?:the|my|an?)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|marathon|half marathon|race|triathlon))\b/iu,
+    "pass ",
+    0.62,
+    "I booked the B1 Italian exam.",
+    "pass B1 Italian exam",
+  ],
+  [
+    "applied-for",
+    ["applied"],
+    /\bapplied\s+(?:for|to)\s+(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(?:role|job|position|post|promotion)\b/iu,
+    "become ",
+    0.65,
+    "I applied for the head chef role last week.",
+    "become head chef",
+  ],
+];
+
+/** A sentence that states an aim with one of the cue phrases above is read by those rules alone (tests them all: last). */
+const uncued = (unit: Unit) => !CUED.some(([, , pattern]) => pattern.test(unit.text));
+
+/** The first sentence of an answer to "what are your goals?", or a line opening a "Goals" section's item. */
+function answersGoalQuestion(unit: Unit, at: Place): boolean {
+  const question = questionOf(at.units, at.i);
+  const answers =
+    unit.speaker === "subject" &&
+    GOAL_QUESTION.test(question) &&
+    (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0);
+  if (!answers && !(GOAL_SECTION.test(unit.section) && unit.topic === "subject")) return false;
+  // The sentence must open its line (or directly follow the question on it): later sentences drift off the question.
+  const body = unit.text.replace(OPENING_MARK, "");
+  const marker = OPENING_MARK.exec(unit.line)?.[0].length ?? 0;
+  const previous = at.units[at.i - 1];
+  return unit.line.startsWith(body, marker) || (previous?.line === unit.line && previous.text.trim() === question);
+}
+
+/** One of the first sentences of a goal answer (a quoted ">" prompt counts as the question) opening on an action verb. */
+function actionInGoalAnswer(unit: Unit, at: Place): boolean {
+  return (
+    answerDepth(at.units, at.i, true) <= 3 &&
+    GOAL_QUESTION.test(questionOf(at.units, at.i, true)) &&
+    ACTION_OPENING.test(unit.text.replace(OPENING_MARK, ""))
+  );
+}
+
+/** "That's the goal this year" right after the sentence points back at it. */
+const POINTER_TO_GOAL = /^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i;
+function pointedAtAsGoal(unit: Unit, at: Place): boolean {
+  const next = at.units[at.i + 1];
+  return next !== undefined && next.source === unit.source && POINTER_TO_GOAL.test(next.text);
+}
+
+/** Where the aim sits in the sentence a later "that's the goal" points back at, most telling first. */
+const POINTED_AIMS = [
+  /\buntil\s+(?:we're|we are|I'm|I am|it's|it is)?\s*([^.;!?]+)/i,
+  /\bso that\s+([^.;!?]+)/i,
+  /\bto\s+([^.;!?]+)/i,
+];
+
+function pointedAim(m: RegExpExecArray): string | null {
+  for (const cue of POINTED_AIMS) {
+    const found = cue.exec(m[0])?.[1];
+    const phrase = found ? goalPhrase(found) : null;
+    if (found) return phrase ? `get ${phrase}` : null;
+  }
+  return null;
+}
+
+const COMMON = ["owned", "statement", notNegated] as const;
+
+export const GOAL_RULES: readonly Rule[] = [
+  {
+    id: "goals/labelled",
+    field: "goals",
+    cue: [":"],
     // "Goals for 2025: cut fuel costs by 10%; switch a third of the fleet": each item of a labelled list is a goal.
-    const labelled = labelledText(units, i, GOAL_LABEL);
-    if (labelled) {
-      for (const part of labelled.split(/\s*;\s*|,\s+(?:and\s+)?/)) {
-        const phrase = goalPhrase(part, "");
-        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.7));
-      }
-      return;
-    }
-    let cued = false;
-    for (const [pattern, prefix, confidence] of GOAL_CUES) {
-      const m = pattern.exec(unit.text);
-      if (!m?.[1]) continue;
-      // "If I want to swap a shift, ...": a condition, not an aim.
-      if (
-        /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i.test(
-          unit.text,
-        )
-      )
-        continue;
-      cued = true;
-      let phrase = goalPhrase(m[1], prefix);
-      if (phrase && /\bit\b/.test(phrase)) {
-        // "Booked the B2 exam. Hoping to pass it": "it" is the exam, course or project named just before.
-        const previous = units[i - 1];
-        const antecedent =
-          previous && previous.source === unit.source ? GOAL_ANTECEDENT.exec(previous.text)?.[1] : undefined;
-        if (antecedent) phrase = phrase.replace(/\bit\b/, antecedent.trim());
-        else if (lastLineTopic && /^[-•*]/.test(unit.line)) phrase = phrase.replace(/\bit\b/, lastLineTopic);
-        else if (/^\S+\s+it$/i.test(phrase)) phrase = null;
-      }
-      if (phrase) out.push(fromUnit(unit, "goals", phrase, confidence));
-      // "... working towards chartership and hopes to publish a guide": a second aim in the same sentence.
-      const more =
-        /\b(?:and|then)\s+(?:eventually\s+|also\s+|later\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?) to\s+|I(?:'d| would) like to\s+)?((?:open|start|launch|become|get|publish|build|buy|move|learn|finish|run|write|grow|reduce|switch|add|raise)\b.+)/i.exec(
-          m[1].slice((phrase ?? "").length),
-        );
-      const second = more?.[1] ? goalPhrase(more[1], "") : null;
-      if (second && second !== phrase) out.push(fromUnit(unit, "goals", second, confidence - 0.05));
-      break;
-    }
-    for (const [pattern, prefix, confidence] of GOAL_EXTRA_CUES) {
-      const m = pattern.exec(unit.text);
-      const phrase = m?.[1] ? goalPhrase(m[1], prefix) : null;
-      if (phrase) {
-        cued = true;
-        out.push(fromUnit(unit, "goals", phrase, confidence));
-      }
-    }
-    // "That's the goal this year" points back at the previous sentence.
-    if (/^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i.test(unit.text)) {
-      const previous = units[i - 1];
-      const target = previous ? antecedentGoal(previous.text) : undefined;
-      const phrase = target ? goalPhrase(target, "") : null;
-      if (phrase && previous) out.push(fromUnit(previous, "goals", `get ${phrase}`, 0.65));
-    }
+    pattern: WHOLE,
+    when: COMMON,
+    read: labelled(GOAL_LABEL),
+    value: (m) =>
+      m[0]
+        .split(LABELLED_PARTS)
+        .map((part) => goalPhrase(part))
+        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+    confidence: 0.7,
+    examples: {
+      fires: [
+        [
+          "Goals for 2025: cut fuel costs; switch a third of the fleet",
+          ["cut fuel costs", "switch a third of the fleet"],
+        ],
+      ],
+      silent: ["Goals: none really"],
+    },
+  },
+  ...CUED.map(
+    ([name, cue, pattern, prefix, confidence, text, goal]): Rule => ({
+      id: `goals/${name}`,
+      field: "goals",
+      cue,
+      pattern,
+      when: [...COMMON, notConditional, unlabelled],
+      value: cuedGoal(prefix),
+      confidence,
+      examples: { fires: [[text, goal]], silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo."] },
+    }),
+  ),
+  {
+    id: "goals/pointed-back",
+    field: "goals",
+    cue: ["until", "so that", "to "],
+    pattern: WHOLE,
+    when: ["statement", pointedAtAsGoal],
+    value: pointedAim,
+    confidence: 0.65,
+    examples: { fires: [], silent: ["We keep pumping until we're under the target."] },
+  },
+  {
+    id: "goals/so-i-can",
+    field: "goals",
+    cue: ["so i can", "so that i can"],
     // "... so I can plan the bake": a purpose clause is a goal when the sentence states a want.
-    const purpose = /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i.exec(unit.text);
-    if (purpose?.[1] && /\b(?:want|hope|plan|goal|need|would like)\b/i.test(unit.text)) {
-      const phrase = goalPhrase(purpose[1], "");
-      if (phrase) out.push(fromUnit(unit, "goals", phrase, 0.55));
-    }
-    const inGoalSection = GOAL_SECTION.test(unit.section) && unit.topic === "subject";
-    const goalQuestion = questionOf(units, i);
-    const answersGoalQuestion =
-      isSelf(unit) && GOAL_QUESTION.test(goalQuestion) && (isFirstAnswer(units, i) || answerDepth(units, i) === 0);
-    const body = unit.text.replace(/^[-•*>"“]\s*/, "");
-    const marker = /^[-•*>"“]\s*/.exec(unit.line)?.[0].length ?? 0;
-    const afterQuestion = units[i - 1]?.line === unit.line && units[i - 1]?.text.trim() === goalQuestion;
-    const opensItsLine = unit.line.startsWith(body, marker) || afterQuestion;
+    pattern: /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i,
+    when: [...COMMON, (unit: Unit) => STATES_A_WANT.test(unit.text)],
+    value: (m) => goalPhrase(m[1] ?? ""),
+    confidence: 0.55,
+    examples: {
+      fires: [["I need the numbers by Monday so I can plan the bake.", "plan the bake"]],
+      silent: ["I left early so I can see the kids."],
+    },
+  },
+  {
+    id: "goals/answer",
+    field: "goals",
+    cue: "always",
+    pattern: WHOLE,
+    when: [...COMMON, answersGoalQuestion, uncued],
+    value: (m) =>
+      m[0]
+        .replace(OPENING_MARK, "")
+        .split(ANSWER_PARTS)
+        .map((part) => goalPhrase(part))
+        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+    confidence: 0.6,
+    examples: {
+      fires: [["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }]],
+      silent: ["Finish the degree, then travel."],
+    },
+  },
+  {
+    id: "goals/answer-action",
+    field: "goals",
+    cue: "always",
     // "Where do you want to be in 2 years?" ... "Cut agency work to half and build my own client list. Maybe mentor
     // newer interpreters.": later sentences of the answer that open on an action verb are aims too.
-    const laterGoal =
-      !cued &&
-      !answersGoalQuestion &&
-      isSelf(unit) &&
-      ACTION_OPENING.test(body) &&
-      answerDepth(units, i, true) <= 3 &&
-      GOAL_QUESTION.test(questionOf(units, i, true));
-    if (laterGoal) {
-      for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i)) {
-        const phrase = ACTION_OPENING.test(part) ? goalPhrase(part.replace(ACTION_FILLER, ""), "") : null;
-        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.58));
-      }
-    }
-    if (!cued && opensItsLine && (inGoalSection || answersGoalQuestion)) {
-      for (const part of body.split(/,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i)) {
-        const phrase = goalPhrase(part, "");
-        if (phrase && wordCount(phrase) >= 2) out.push(fromUnit(unit, "goals", phrase, 0.6));
-      }
-    }
-  });
-  return collapseNear(out);
-}
+    pattern: WHOLE,
+    when: [...COMMON, "self", actionInGoalAnswer, uncued],
+    value: (m) =>
+      m[0]
+        .replace(OPENING_MARK, "")
+        .split(LATER_PARTS)
+        .map((part) => (ACTION_OPENING.test(part) ? goalPhrase(part.replace(ACTION_FILLER, "")) : null))
+        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+    confidence: 0.58,
+    examples: {
+      fires: [
+        [
+          "Maybe mentor newer interpreters.",
+          "mentor newer interpreters",
+          { question: "where do you want to be in 2 years?" },
+        ],
+      ],
+      silent: ["Maybe mentor newer interpreters."],
+    },
+  },
+];
 
-/** The aim inside a sentence a later "that's the goal" points back at ("... until we're under the target"). */
-function antecedentGoal(text: string): string | undefined {
-  for (const cue of [
-    /\buntil\s+(?:we're|we are|I'm|I am|it's|it is)?\s*([^.;!?]+)/i,
-    /\bso that\s+([^.;!?]+)/i,
-    /\bto\s+([^.;!?]+)/i,
-  ]) {
-    const found = cue.exec(text)?.[1];
-    if (found) return found;
-  }
-  return undefined;
+export function goalCandidates(units: readonly Unit[]) {
+  return listCandidates(GOAL_RULES, units);
 }

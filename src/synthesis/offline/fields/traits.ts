@@ -111,9 +111,7 @@ const MANNER_LABEL =
 
 /** "Style: VERY direct, fast.", "Personality: warm but blunt" on the line's own first sentence. */
 function onMannerLine(unit: Unit): string | null {
-  const manner =
-    /^(?:[-•*]\s*)?(?:style|personality|demeanou?r|vibe|temperament|character|manner|attitude)\s*:\s*(.+)$/i;
-  const body = unit.topic === "subject" ? manner.exec(unit.line) : null;
+  const body = unit.topic === "subject" ? MANNER_LABEL.exec(unit.line) : null;
   return body?.[1] && unit.line.startsWith(unit.text.slice(0, 8)) ? body[1] : null;
 }
 
