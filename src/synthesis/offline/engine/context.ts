@@ -76,5 +76,6 @@ export function isFirstAnswer(units: readonly Unit[], i: number): boolean {
 
 /** A question is not a statement: "Biggest frustration with invoicing?" states no frustration. */
 export function isQuestion(unit: Unit): boolean {
-  return /\?["”]?\s*$/.test(unit.text) && !/[.!]\s/.test(unit.text);
+  // Most sentences have no "?" at all: one character search decides them.
+  return unit.text.includes("?") && /\?["”]?\s*$/.test(unit.text) && !/[.!]\s/.test(unit.text);
 }

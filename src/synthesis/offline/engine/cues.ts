@@ -152,3 +152,9 @@ export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
   const tests = [...[...groups].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
   return (text) => tests.some((test) => test.test(text));
 }
+
+/** Whether a text contains any of these strings, in one scan (exact case: lowercase both sides to ignore it). */
+export function containsAny(cues: readonly string[]): (text: string) => boolean {
+  const set = new CueSet([cues]);
+  return (text) => set.hits(text).length > 0;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../../types.ts";
+import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
@@ -16,6 +17,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   PAIN_RULES,
   TRAIT_RULES,
   VALUE_RULES,
+  AGE_RULES,
   LOCATION_RULES,
 ];
 
@@ -68,7 +70,7 @@ describe("offline rules", () => {
       "fires on %j giving %j",
       (text, value, unit) => {
         const found = apply(rule, text, unit);
-        const items = typeof value === "string" ? [value] : value;
+        const items = typeof value === "string" || typeof value === "number" ? [value] : value;
         expect(found.map((c) => [c.rule, c.value])).toEqual(items.map((item) => [rule.id, item]));
       },
     );

@@ -380,7 +380,7 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
   ],
 ];
 
-/** A sentence that states an aim with one of the cue phrases above is read by those rules alone. */
+/** A sentence that states an aim with one of the cue phrases above is read by those rules alone (tests them all: last). */
 const uncued = (unit: Unit) => !CUED.some(([, , pattern]) => pattern.test(unit.text));
 
 /** The first sentence of an answer to "what are your goals?", or a line opening a "Goals" section's item. */
@@ -498,7 +498,7 @@ export const GOAL_RULES: readonly Rule[] = [
     field: "goals",
     cue: "always",
     pattern: WHOLE,
-    when: [...COMMON, uncued, answersGoalQuestion],
+    when: [...COMMON, answersGoalQuestion, uncued],
     value: (m) =>
       m[0]
         .replace(OPENING_MARK, "")
@@ -518,7 +518,7 @@ export const GOAL_RULES: readonly Rule[] = [
     // "Where do you want to be in 2 years?" ... "Cut agency work to half and build my own client list. Maybe mentor
     // newer interpreters.": later sentences of the answer that open on an action verb are aims too.
     pattern: WHOLE,
-    when: [...COMMON, "self", uncued, actionInGoalAnswer],
+    when: [...COMMON, "self", actionInGoalAnswer, uncued],
     value: (m) =>
       m[0]
         .replace(OPENING_MARK, "")

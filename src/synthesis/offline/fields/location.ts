@@ -79,7 +79,10 @@ const COMPANY_HEADS =
   /^(?:maker|producer|manufacturer|retailer|vendor|supplier|distributor|builder|contractor|provider)$/;
 
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-const ROLE_IN = /\b([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
+// Only in the subject's own introduction ("I'm Owen, a beekeeper in Asheville"): a job word anywhere in a sentence
+// followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
+const ROLE_IN =
+  /\b(?:I'm|I’m|I am|Im)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
 const ROLE_FROM = /\b([\p{L}-]{1,64})\s+from\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
@@ -201,13 +204,16 @@ export const LOCATION_RULES: readonly Rule[] = [
   {
     id: "location/role-in",
     field: "location",
-    cue: [" in ", " near "],
+    cue: ["i'm", "i’m", "i am", "im "],
     when: [placed, "aboutSubject", notQuoted],
     pattern: ROLE_IN,
     value: placeAfterRole,
     confidence: 0.6,
     examples: {
-      fires: [["She's a nurse in Denver.", "Denver"]],
+      fires: [
+        ["Hi, I'm Owen Baptiste, a beekeeper in Asheville, North Carolina.", "Asheville, North Carolina"],
+        ["I'm a secondary-school physics teacher in Malmö.", "Malmö"],
+      ],
       silent: [
         "She's a car-parts maker in Chennai.",
         "She's an engineer in Platform Reliability.",

@@ -1,4 +1,5 @@
 /** Rules for occupation. */
+import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
 import { flat, preferNewer } from "../engine/select.ts";
@@ -96,17 +97,32 @@ const THIRD_TITLE =
 
 const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 
+const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
+const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
+const SEGMENT_CLAUSE = /\b(?:I|we|my|our|he|she|they)\b/i;
+const BRACKET_TAIL = /\s*\(.*$/;
+const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
+const WHITESPACE = /\s+/;
+const POSSESSIVE = /['’]s$/;
+
+/** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */
 function rolesFromSegments(line: string, matcher: NameMatcher | null): string | null {
   if (!matcher) return null;
-  const tokens = matcher.tokens.map((t) => t.toLowerCase());
-  const parts = line.split(/\s*(?:[—–|·]|,)\s*/);
-  const nameIndex = parts.findIndex((part) => tokens.some((t) => part.toLowerCase().includes(t)));
+  const tokens = new Set(matcher.tokens.map((t) => t.toLowerCase()));
+  const parts = line.split(SEGMENT_SPLIT);
+  // The subject's name as whole words ("Ana" is not in "Banana").
+  const nameIndex = parts.findIndex((part) =>
+    part
+      .toLowerCase()
+      .split(NAME_WORD_GAPS)
+      .some((w) => tokens.has(w.replace(POSSESSIVE, ""))),
+  );
   if (nameIndex < 0) return null;
   for (const part of parts.slice(nameIndex + 1)) {
-    if (/^(?:plan|status|priority|channel)\b/i.test(part)) break;
+    if (SEGMENT_STOP.test(part)) break;
     // A clause ("and I coach my daughter's team") is not a title segment.
-    const head = part.replace(/\s*\(.*$/, "");
-    if (/\b(?:I|we|my|our|he|she|they)\b/i.test(head) || head.split(/\s+/).length > 8) continue;
+    const head = part.replace(BRACKET_TAIL, "");
+    if (SEGMENT_CLAUSE.test(head) || head.split(WHITESPACE).length > 8) continue;
     const role = occupationPhrase(part);
     if (role) return role;
   }
@@ -174,6 +190,17 @@ function plainRole(raw: string): string | null {
   return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
 }
 
+/** An occupation candidate tagged with the producer that made it ("occupation/self-role"), for per-rule figures. */
+function said(
+  producer: string,
+  unit: Unit,
+  value: string,
+  confidence: number,
+  kind: EvidenceKind = "stated",
+): Candidate {
+  return { ...fromUnit(unit, "occupation", value, confidence, kind), rule: `occupation/${producer}` };
+}
+
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const out: Candidate[] = [];
   const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
@@ -188,17 +215,17 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     const answer = inline ?? asked;
     if (answer?.[1] && unit.text.includes(answer[1].slice(0, 10))) {
       const role = answerRole(answer[1]);
-      if (role) out.push(fromUnit(unit, "occupation", role, 0.9));
+      if (role) out.push(said("work-question", unit, role, 0.9));
     }
     const field = FIELD_ROLE.exec(unit.text);
     const fieldRole = field?.[1] && unit.topic !== "other" ? plainRole(field[1]) : null;
-    if (fieldRole) out.push(fromUnit(unit, "occupation", fieldRole, 0.85));
+    if (fieldRole) out.push(said("field-label", unit, fieldRole, 0.85));
     const parenthetical = parentheticalRole(unit.text, matcher);
-    if (parenthetical) out.push(fromUnit(unit, "occupation", parenthetical, 0.75));
+    if (parenthetical) out.push(said("name-parenthesis", unit, parenthetical, 0.75));
     const segmentRole = rolesFromSegments(unit.text, matcher);
-    if (segmentRole && unit.text.length < 160) out.push(fromUnit(unit, "occupation", segmentRole, 0.8));
+    if (segmentRole && unit.text.length < 160) out.push(said("name-segments", unit, segmentRole, 0.8));
     const team = ownTeam(unit.text, matcher);
-    if (team) out.push(fromUnit(unit, "occupation", team, 0.6, "inferred"));
+    if (team) out.push(said("own-team", unit, team, 0.6, "inferred"));
     // A name line followed by a title line (team pages, speaker lists).
     const previous = units[i - 1];
     if (
@@ -217,7 +244,7 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
         const title = preferredTitle(unit.text.split(",")[0] ?? "");
         const namesSubject = tokens.some((t) => title.toLowerCase().includes(t));
         const role = namesSubject ? null : (occupationPhrase(title) ?? (isJobTitle(title) ? title.trim() : null));
-        if (role) out.push(fromUnit(unit, "occupation", role, 0.8));
+        if (role) out.push(said("title-under-name", unit, role, 0.8));
       }
     }
     if (!about) return;
@@ -234,24 +261,24 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       if (founding && (pastOrFuture || /\b(?:school|practice|nursery|daycare|kindergarten)$/.test(business))) continue;
       const core = business.split(" ").slice(-1)[0] ?? business;
       const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
-      out.push(fromUnit(unit, "occupation", trade ?? `${business} owner`, 0.7));
+      out.push(said("owns-business", unit, trade ?? `${business} owner`, 0.7));
     }
     for (const [pattern, role] of FOREIGN_BUSINESSES) {
       if ((isSelf(unit) || unit.topic === "subject") && pattern.test(unit.text))
-        out.push(fromUnit(unit, "occupation", role, 0.65));
+        out.push(said("foreign-business", unit, role, 0.65));
     }
-    for (const [role, confidence] of workRoles(units, i)) out.push(fromUnit(unit, "occupation", role, confidence));
+    for (const [role, confidence] of workRoles(units, i)) out.push(said("work-roles", unit, role, confidence));
     if (unit.topic === "subject" && unit.topicBy === "name") {
       const title = THIRD_TITLE.exec(unit.text.replace(/^[-•*]\s*/, ""));
       const role = title?.[1] ? occupationPhrase(title[1]) : null;
-      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      if (role) out.push(said("third-title", unit, role, 0.75));
     }
     if (isSelf(unit)) {
       for (const [pattern, confidence] of SELF_ROLE_CUES) {
         const matches = pattern.global ? [...unit.text.matchAll(pattern)] : [pattern.exec(unit.text)];
         for (const match of matches) {
           const role = match?.[1] ? occupationPhrase(match[1]) : null;
-          if (role) out.push(fromUnit(unit, "occupation", role, confidence));
+          if (role) out.push(said("self-cues", unit, role, confidence));
         }
       }
       for (const match of unit.text.matchAll(SELF_ROLE)) {
@@ -261,38 +288,38 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
           /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i.test(
             match[1] ?? "",
           );
-        if (role && !past) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.85));
+        if (role && !past) out.push(said("self-role", unit, role, CREDENTIAL.test(role) ? 0.5 : 0.85));
       }
       for (const match of unit.text.matchAll(DAY_JOB)) {
         const role = occupationPhrase(match[1] ?? "");
-        if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(fromUnit(unit, "occupation", role, 0.8));
+        if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(said("day-job", unit, role, 0.8));
       }
       const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
       for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+        if (role) out.push(said("start-role", unit, role, 0.75));
       }
       const asRole = AS_ROLE.exec(unit.text);
       const asPhrase = asRole?.[1] ? occupationPhrase(asRole[1]) : null;
-      if (asPhrase) out.push(fromUnit(unit, "occupation", asPhrase, 0.7));
+      if (asPhrase) out.push(said("as-role", unit, asPhrase, 0.7));
       const foreign = foreignRole(unit.text);
-      if (foreign) out.push(fromUnit(unit, "occupation", foreign, 0.7));
+      if (foreign) out.push(said("foreign-intro", unit, foreign, 0.7));
       const fragment = fragmentRole(unit, units[i - 1]);
-      if (fragment) out.push(fromUnit(unit, "occupation", fragment, 0.65));
+      if (fragment) out.push(said("fragment", unit, fragment, 0.65));
       if (retired) {
         for (const match of unit.text.matchAll(PAST_ROLE)) {
           const role = occupationPhrase(match[1] ?? "");
-          if (role) out.push(fromUnit(unit, "occupation", `retired ${role}`, 0.8));
+          if (role) out.push(said("retired-past", unit, `retired ${role}`, 0.8));
         }
       }
       const sig = signatureRole(unit);
-      if (sig) out.push(fromUnit(unit, "occupation", sig, 0.7));
+      if (sig) out.push(said("signature", unit, sig, 0.7));
       const degree = DEGREE.exec(unit.text);
       if (degree && STUDY_CONTEXT.test(unit.text)) {
         out.push(
-          fromUnit(
+          said(
+            "degree-student",
             unit,
-            "occupation",
             `${degree[1]} ${trimPunctuation(degree[2] ?? "")} student`.replace(/\s+/g, " "),
             0.7,
           ),
@@ -304,28 +331,28 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
       for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, 0.7));
+        if (role) out.push(said("third-start", unit, role, 0.7));
       }
     }
     // "X is a Y" names the subject's job only when X is the subject ("one of them is a landlord" is not).
     if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
       for (const match of unit.text.matchAll(THIRD_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(fromUnit(unit, "occupation", role, CREDENTIAL.test(role) ? 0.5 : 0.75));
+        if (role) out.push(said("third-role", unit, role, CREDENTIAL.test(role) ? 0.5 : 0.75));
       }
     }
     const appositive = APPOSITIVE_ROLE.exec(unit.text);
     if (appositive?.[1] && unit.topic === "subject") {
       const role = occupationPhrase(appositive[1]);
-      if (role) out.push(fromUnit(unit, "occupation", role, 0.75));
+      if (role) out.push(said("appositive", unit, role, 0.75));
     }
     const spanish = spanishRole(unit.text);
-    if (spanish && (unit.topic === "subject" || isSelf(unit))) out.push(fromUnit(unit, "occupation", spanish, 0.6));
+    if (spanish && (unit.topic === "subject" || isSelf(unit))) out.push(said("spanish-word", unit, spanish, 0.6));
     for (const [pattern, role] of OCCUPATION_VERBS) {
-      if (pattern.test(unit.text)) out.push(fromUnit(unit, "occupation", role, 0.5, "inferred"));
+      if (pattern.test(unit.text)) out.push(said("verb-inferred", unit, role, 0.5, "inferred"));
     }
     const trade = tradeFromCompany(unit, matcher);
-    if (trade) out.push(fromUnit(unit, "occupation", trade, 0.6, "inferred"));
+    if (trade) out.push(said("company-trade", unit, trade, 0.6, "inferred"));
   });
   // A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win.
   const scored = out

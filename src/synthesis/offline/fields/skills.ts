@@ -2,6 +2,8 @@
 import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
 import { owned } from "../engine/context.ts";
+import { containsAny } from "../engine/cues.ts";
+import { lowerText } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   escapeRegExp,
@@ -98,6 +100,37 @@ const TOOL_USE = new RegExp(
   "gu",
 );
 
+/**
+ * Cheap pre-checks: words without which a pattern cannot match (all its alternatives contain one), found in one scan
+ * of the lowercased sentence; the tool patterns are case-sensitive, so their words are looked for as written.
+ */
+const mayBeGoodAt = containsAny([
+  "good",
+  "great",
+  "skilled",
+  "brilliant",
+  "excellent",
+  "strong",
+  "handy",
+  "decent",
+  "solid",
+  "confident",
+  "comfortable",
+  "quick",
+  "fast",
+]);
+const mayBeExpertIn = containsAny([
+  "specialist",
+  "expert",
+  "skilled",
+  "experienced",
+  "proficient",
+  "trained",
+  "certified",
+]);
+const mayListLanguages = containsAny(["speak", "fluent in", "language", "hablo"]);
+const mayNameTool = containsAny(TOOL_WORDS);
+
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
@@ -145,7 +178,9 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
   };
   for (const unit of units) {
     if (!owned(unit)) continue;
-    for (const m of unit.text.matchAll(GOOD_AT)) push("good-at", unit, skillPhrase(m[1] ?? ""), 0.8);
+    const lower = lowerText(unit);
+    for (const m of mayBeGoodAt(lower) ? unit.text.matchAll(GOOD_AT) : [])
+      push("good-at", unit, skillPhrase(m[1] ?? ""), 0.8);
     const field = unit.line.startsWith(unit.text.slice(0, 12)) ? SKILL_FIELD.exec(unit.line) : null;
     if (field?.[1]) {
       for (const part of field[1].split(/\s*(?:,|;|\+|\band\b)\s*/)) {
@@ -153,7 +188,8 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         if (item) push("skills-line", unit, item, 0.75);
       }
     }
-    for (const m of unit.text.matchAll(EXPERT_IN)) push("expert-in", unit, skillPhrase(m[1] ?? "", 6), 0.75);
+    for (const m of mayBeExpertIn(lower) ? unit.text.matchAll(EXPERT_IN) : [])
+      push("expert-in", unit, skillPhrase(m[1] ?? "", 6), 0.75);
     for (const m of /speciali|expert|guru|wizard|to ask about/i.test(unit.text)
       ? unit.text.matchAll(EXPERTISE_MARK)
       : []) {
@@ -182,13 +218,13 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         continue;
       for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push("qualified-for", unit, skillPhrase(part), 0.7);
     }
-    for (const m of unit.text.matchAll(LANGUAGE_LIST)) {
+    for (const m of mayListLanguages(lower) ? unit.text.matchAll(LANGUAGE_LIST) : []) {
       const languages = (m[1] ?? "").split(/\s*(?:,|\band\b|\by\b)\s*/).filter((l) => LANGUAGES.includes(l));
       if (languages.length >= 3) push("languages", unit, `multilingual (${languages.join(", ")})`, 0.75);
       else for (const language of languages) if (language !== "English") push("languages", unit, language, 0.75);
     }
     if (isSelf(unit)) {
-      for (const m of unit.text.matchAll(DID_MYSELF)) {
+      for (const m of lower.includes("myself") ? unit.text.matchAll(DID_MYSELF) : []) {
         const verb = (m[1] ?? "").toLowerCase();
         const object = skillPhrase((m[2] ?? "").replace(/^all\s+/i, ""));
         if (object) push("did-myself", unit, verb === "do" ? `doing ${object}` : object, 0.7);
@@ -211,7 +247,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
         }
       }
     }
-    if (!LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line)) {
+    if (mayNameTool(unit.text) && !LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line)) {
       for (const m of unit.text.matchAll(TOOL_USE)) push("tool-use", unit, m[1] ?? null, 0.65);
       for (const m of unit.text.matchAll(TOOL_MENTION)) {
         // A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates") or that
