@@ -386,7 +386,7 @@ function lineCandidates(
     }
     // A line that is only a full name titles what follows (team pages, speaker lists, bylines).
     const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "");
-    if (i > 0 && nameTokens(bare).length >= 2 && ONLY_NAME.test(bare)) add(candidates, bare, source, line, 2);
+    if (i > 0 && ONLY_NAME.test(bare) && nameTokens(bare).length >= 2) add(candidates, bare, source, line, 2);
     // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
     const previous = nearestLine(lines, i, -1);
     const next = nearestLine(lines, i, 1);
