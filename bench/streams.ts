@@ -33,6 +33,8 @@ async function openAll(server: Served, count: number, open: (index: number) => P
   // Say what failed: a figure with errors is not a measurement of streaming.
   const reasons = new Set(settled.flatMap((s) => (s.status === "rejected" ? [String(s.reason).slice(0, 200)] : [])));
   if (reasons.size > 0) console.log(`    failed to open: ${[...reasons].slice(0, 3).join(" | ")}`);
+  const streamed = streams.flatMap((s) => s.firstError() ?? []);
+  if (streamed.length > 0) console.log(`    ${streamed.length} streams reported an error, e.g. ${streamed[0]}`);
   await Promise.all(streams.map((s) => s.close()));
   return { kbPerStream: (peak - before) / 1024 / count, allMs, errors };
 }

@@ -4,6 +4,8 @@ export interface OpenStream {
   firstMs: number;
   /** `event: error` lines seen so far. */
   errors(): number;
+  /** The data line of the first error event, if any (what went wrong). */
+  firstError(): string | undefined;
   /** Resolves when the server ends the stream. */
   ended(): Promise<void>;
   /** Aborts the request (the server sees the client go away) and waits for the reading to end. */
@@ -33,6 +35,8 @@ export async function openStream(
   const decoder = new TextDecoder();
   let firstMs = -1;
   let errors = 0;
+  let firstError: string | undefined;
+  let afterError = false;
   let partial = "";
   let reached: () => void = () => {};
   const firstSeen = new Promise<void>((resolve) => {
@@ -46,7 +50,9 @@ export async function openStream(
         const lines = (partial + decoder.decode(value, { stream: true })).split("\n");
         partial = lines.pop() ?? "";
         for (const line of lines) {
-          if (line === "event: error") errors += 1;
+          if (afterError && line.startsWith("data: ")) firstError ??= line.slice(6, 300);
+          afterError = line === "event: error";
+          if (afterError) errors += 1;
           if (firstMs < 0 && first.test(line)) {
             firstMs = performance.now() - started;
             reached();
@@ -64,6 +70,7 @@ export async function openStream(
   return {
     firstMs,
     errors: () => errors,
+    firstError: () => firstError,
     ended: () => pump,
     close: async () => {
       controller.abort();

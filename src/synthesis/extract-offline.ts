@@ -10,7 +10,6 @@ import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
 import type { Candidate } from "./offline/engine/candidate.ts";
 import { ageCandidates } from "./offline/fields/age.ts";
-import { backgroundCandidates } from "./offline/fields/background.ts";
 import { styleCandidates } from "./offline/fields/communication-style.ts";
 import { goalCandidates } from "./offline/fields/goals.ts";
 import { interestCandidates } from "./offline/fields/interests.ts";
@@ -148,8 +147,8 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
     age: ruled("age", ageCandidates(units)),
     occupation: ruled("occupation", occupationCandidates(units, matcher).map(penaliseCredentials)),
     location: ruled("location", locationCandidates(units)),
-    background: ruled("background", backgroundCandidates(units)),
     communication_style: ruled("style", styleCandidates(units)),
+    // No background rules: the output pass writes it from the chosen facts, each with its own quote (refine/background.ts).
   };
   const claims: Claim[] = [];
   if (subject.name) {

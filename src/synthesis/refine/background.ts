@@ -50,6 +50,7 @@ export function summarizeBackground(claims: readonly Claim[]): Claim[] {
     quote,
     kind,
     confidence,
+    rule: "background/summary",
   }));
   return [...others, ...summary];
 }

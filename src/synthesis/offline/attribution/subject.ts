@@ -2,6 +2,7 @@
 
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
+import { containsAny } from "../engine/cues.ts";
 import { splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { looksLikeInjection } from "./injection.ts";
@@ -78,6 +79,69 @@ const RELATED_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru)(?:,)?\\s+(${N})`,
   "gu",
 );
+
+/**
+ * Pre-checks: words every match of RELATED_NAME (as written: it is case-sensitive) and of GUEST_INTRO (lowercased)
+ * contains, found in one scan of the line; most lines have none, and the name patterns are costly to run.
+ */
+const mayNameRelative = containsAny([
+  "husband",
+  "wife",
+  "partner",
+  "friend",
+  "son",
+  "daughter",
+  "mother",
+  "father",
+  "mum",
+  "mom",
+  "dad",
+  "brother",
+  "sister",
+  "aunt",
+  "uncle",
+  "cousin",
+  "nephew",
+  "niece",
+  "neighbo",
+  "flatmate",
+  "roommate",
+  "colleague",
+  "worker",
+  "boss",
+  "manager",
+  "supervisor",
+  "mentor",
+  "teacher",
+  "coach",
+  "doctor",
+  "therapist",
+  "landlord",
+  "assistant",
+  "intern",
+  "founder",
+  "recruiter",
+  "editor",
+  "guru",
+]);
+const mayIntroduceGuest = containsAny([
+  "joined",
+  "talking",
+  "speaking",
+  "sitting down",
+  "chatting",
+  "here",
+  "guest",
+  "welcome",
+  "met with",
+  "meeting with",
+  "call with",
+  "spoke ",
+  "catch-up with",
+  "check-in with",
+  "1:1 with",
+  "sat down with",
+]);
 
 const FEATURE_TITLE = new RegExp(
   `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
@@ -254,14 +318,14 @@ function lineCandidates(
     }
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
     // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
-    for (const related of line.matchAll(RELATED_NAME)) {
+    for (const related of mayNameRelative(line) ? line.matchAll(RELATED_NAME) : []) {
       const given = nameTokens(related[1] ?? "")[0];
       if (given) excluded.add(given.toLowerCase());
     }
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
     if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
-    for (const tagged of line.matchAll(SUBJECT_ROLE_TAG)) {
+    for (const tagged of line.includes("(") ? line.matchAll(SUBJECT_ROLE_TAG) : []) {
       if (tagged[1] && nameTokens(tagged[1]).length >= 2) add(candidates, tagged[1], source, tagged[0], 3);
     }
     const bio = PROFILE_BIO.exec(line);
@@ -302,7 +366,7 @@ function lineCandidates(
       if (last && last.quote === opener[0].trim()) last.weak = true;
     }
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
-    for (const guest of line.matchAll(GUEST_INTRO)) {
+    for (const guest of mayIntroduceGuest(line.toLowerCase()) ? line.matchAll(GUEST_INTRO) : []) {
       const value = guest[1] ?? "";
       if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
         add(candidates, value, source, guest[0].trim(), 3);
@@ -322,7 +386,7 @@ function lineCandidates(
     }
     // A line that is only a full name titles what follows (team pages, speaker lists, bylines).
     const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "");
-    if (i > 0 && nameTokens(bare).length >= 2 && ONLY_NAME.test(bare)) add(candidates, bare, source, line, 2);
+    if (i > 0 && ONLY_NAME.test(bare) && nameTokens(bare).length >= 2) add(candidates, bare, source, line, 2);
     // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
     const previous = nearestLine(lines, i, -1);
     const next = nearestLine(lines, i, 1);
@@ -552,7 +616,14 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     if (tokens) tokens.push(token);
     else tokensOf.set(key, [token]);
   }
-  for (const [key, total] of totals) totals.set(key, total + mentionSupport(tokensOf.get(key) ?? [], sources));
+  // Support adds at most MAX_MENTION_SUPPORT, so a group that far behind the leader cannot win: its mentions are not
+  // counted (each count reads every source; with many names that grew with names x text).
+  let leading = Number.NEGATIVE_INFINITY;
+  for (const total of totals.values()) leading = Math.max(leading, total);
+  for (const [key, total] of totals) {
+    if (total + MAX_MENTION_SUPPORT < leading) continue;
+    totals.set(key, total + mentionSupport(tokensOf.get(key) ?? [], sources));
+  }
   let bestKey: string | null = null;
   for (const [key, total] of totals) if (bestKey === null || total > (totals.get(bestKey) ?? 0)) bestKey = key;
   const strongTokens = new Set(
@@ -590,6 +661,8 @@ function groupKeyOf(names: readonly string[], groups: Map<string, string>): stri
   return (names[0] ?? "").toLowerCase();
 }
 
+const MAX_MENTION_SUPPORT = 3;
+
 /** Up to 3 points: 1.5 per further source naming the person, plus a little per mention. */
 function mentionSupport(tokens: readonly string[], sources: readonly CleanSource[]): number {
   const words = tokens.filter((t) => t.length >= 3).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
@@ -602,7 +675,7 @@ function mentionSupport(tokens: readonly string[], sources: readonly CleanSource
     if (count > 0) naming += 1;
     mentions += count;
   }
-  return Math.min(3, 1.5 * Math.max(0, naming - 1) + Math.min(1.5, mentions * 0.15));
+  return Math.min(MAX_MENTION_SUPPORT, 1.5 * Math.max(0, naming - 1) + Math.min(1.5, mentions * 0.15));
 }
 
 /** "Ich bin Lukas" + "Lukas Hoffmann" in a signature: a self-introduced first name takes the full name found. */

@@ -10,6 +10,37 @@ export function owned(unit: Unit): boolean {
  * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
  */
 export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
+  const known = memoOf(units).question[quotedAnswers ? 1 : 0];
+  let question = known[i];
+  if (question === undefined) {
+    question = findQuestion(units, i, quotedAnswers);
+    known[i] = question;
+  }
+  return question;
+}
+
+/**
+ * Many rules ask which question a unit answers and how deep into the answer it is; both depend only on the units,
+ * so each is worked out once per unit (per reading of quoted prompts), not once per rule.
+ */
+interface Memo {
+  question: [(string | undefined)[], (string | undefined)[]];
+  depth: [(number | undefined)[], (number | undefined)[]];
+}
+
+const memos = new WeakMap<readonly Unit[], Memo>();
+
+function memoOf(units: readonly Unit[]): Memo {
+  let memo = memos.get(units);
+  if (memo === undefined) {
+    const slots = <T>(): T[] => new Array<T>(units.length);
+    memo = { question: [slots(), slots()], depth: [slots(), slots()] };
+    memos.set(units, memo);
+  }
+  return memo;
+}
+
+function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean): string {
   const unit = units[i];
   if (!unit) return "";
   for (let j = i - 1; j >= Math.max(0, i - 4); j -= 1) {
@@ -29,6 +60,16 @@ export function questionOf(units: readonly Unit[], i: number, quotedAnswers = fa
 
 /** How many sentences into its answer a unit is (0 = the first sentence after the question). */
 export function answerDepth(units: readonly Unit[], i: number, quotedAnswers = false): number {
+  const known = memoOf(units).depth[quotedAnswers ? 1 : 0];
+  let depth = known[i];
+  if (depth === undefined) {
+    depth = findDepth(units, i, quotedAnswers);
+    known[i] = depth;
+  }
+  return depth;
+}
+
+function findDepth(units: readonly Unit[], i: number, quotedAnswers: boolean): number {
   const unit = units[i];
   if (!unit) return 99;
   const question = questionOf(units, i, quotedAnswers);

@@ -28,3 +28,47 @@ export const LINE_MARK = /^[-•*>]\s*/;
 
 /** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
 export const WHOLE = /^[\s\S]+$/;
+
+const WORD = /[\p{L}\d]+/gu;
+/** Words too common to say two items name the same thing. */
+const COMMON_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "of",
+  "and",
+  "to",
+  "in",
+  "on",
+  "for",
+  "with",
+  "my",
+  "our",
+  "not",
+  "no",
+]);
+
+function contentWords(value: string): Set<string> {
+  return new Set((value.toLowerCase().match(WORD) ?? []).filter((w) => !COMMON_WORDS.has(w)));
+}
+
+/**
+ * A lexicon word inside a phrase another rule already read from the same sentence ("the housing market" in "things
+ * nobody tells you about moving: the housing market") is that item, not a second one: candidates of the lexicon
+ * rules are dropped when a candidate of another rule on the same sentence shares a word with them.
+ */
+export function dropCovered(candidates: readonly Candidate[], lexiconRules: ReadonlySet<string>): Candidate[] {
+  const read = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (lexiconRules.has(c.rule ?? "")) continue;
+    const key = `${c.source.id}\u0000${c.position}`;
+    const words = read.get(key) ?? new Set<string>();
+    for (const w of contentWords(String(c.value))) words.add(w);
+    read.set(key, words);
+  }
+  return candidates.filter((c) => {
+    if (!lexiconRules.has(c.rule ?? "")) return true;
+    const words = read.get(`${c.source.id}\u0000${c.position}`);
+    return !words || ![...contentWords(String(c.value))].some((w) => words.has(w));
+  });
+}

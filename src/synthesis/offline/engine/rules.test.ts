@@ -1,15 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../../types.ts";
+import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
+import { PAIN_RULES } from "../fields/pain-points.ts";
+import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
 import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
 /** Every rule table of the engine; a new table is added here so its examples run. */
-const RULE_TABLES: readonly (readonly Rule[])[] = [STYLE_RULES, GOAL_RULES, TRAIT_RULES, VALUE_RULES, LOCATION_RULES];
+const RULE_TABLES: readonly (readonly Rule[])[] = [
+  STYLE_RULES,
+  GOAL_RULES,
+  PAIN_RULES,
+  SKILL_RULES,
+  TRAIT_RULES,
+  VALUE_RULES,
+  AGE_RULES,
+  LOCATION_RULES,
+];
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
 
@@ -60,7 +72,7 @@ describe("offline rules", () => {
       "fires on %j giving %j",
       (text, value, unit) => {
         const found = apply(rule, text, unit);
-        const items = typeof value === "string" ? [value] : value;
+        const items = typeof value === "string" || typeof value === "number" ? [value] : value;
         expect(found.map((c) => [c.rule, c.value])).toEqual(items.map((item) => [rule.id, item]));
       },
     );

@@ -36,8 +36,8 @@ export const CONDITIONS = {
 
 export type Condition = keyof typeof CONDITIONS;
 
-/** What a rule's value builder yields: one value, several items of a list (nulls skipped), or nothing. */
-export type Values = string | readonly (string | null)[] | null;
+/** What a rule's value builder yields: one value (a number for age), several items of a list (nulls skipped), or nothing. */
+export type Values = string | number | readonly (string | null)[] | null;
 
 /** What attribution would say about an example sentence, and the sentence just above it (a signature's name line). */
 export type ExampleSetting = Partial<Unit> & { previous?: string };
@@ -67,7 +67,7 @@ export interface Rule {
    * a third element sets what attribution would say about the sentence (the question it answers, its section).
    */
   examples: {
-    fires: readonly (readonly [text: string, value: string | readonly string[], unit?: ExampleSetting])[];
+    fires: readonly (readonly [text: string, value: string | number | readonly string[], unit?: ExampleSetting])[];
     silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
   };
 }
@@ -194,7 +194,7 @@ function applyCued(
     if (text === null) continue;
     for (const match of matches(rule.pattern, text)) {
       const found = rule.value(match, unit, at);
-      for (const value of typeof found === "string" ? [found] : (found ?? [])) {
+      for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
         if (value === null || value === "") continue;
         out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
       }

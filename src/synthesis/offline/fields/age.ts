@@ -1,5 +1,11 @@
-/** Rules for age. */
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
+/**
+ * Rules for age: the subject's age as stated ("I'm 52", "turning 45 in June" -> 44, "Age: 41", "27F", "ich bin 27").
+ * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
+ * away", "when I was 25"). Newer dated statements win over older ones.
+ */
+import type { Candidate } from "../engine/candidate.ts";
+import { WHOLE } from "../engine/items.ts";
+import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -8,34 +14,6 @@ const NUM = NUMBER_PATTERN;
 
 const NOT_AN_AGE_AFTER =
   /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience)|nights?|people|kids|children|pages|copies|[£$€₱])/i;
-
-const SELF_AGE: readonly [RegExp, number][] = [
-  [new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:now\\s+)?(${NUM})(?:\\s+years?\\s+old)?(?=\\s|[,.;!?)]|$)`, "gi"), 0],
-  [new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"), 0],
-  [new RegExp(`\\b(?:I'm|I’m|I am|Im)?\\s*turning\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
-  [new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
-  [new RegExp(`\\b(?:I'll|I’ll|I will)\\s+be\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"), -1],
-  [/\btengo\s+(\d{1,3})\s+años\b/gi, 0],
-  [/\bcumpl[íi]\s+(\d{1,3})\b/gi, 0],
-  [/\bcumplo\s+(\d{1,3})\b/gi, -1],
-  [/\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi, 0],
-  // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
-  [/(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu, 0],
-];
-
-/** Ages stated in other languages ("ich bin 27", "j'ai 40 ans", "tenho 34 anos", "ik ben 34 jaar"). */
-const FOREIGN_AGE: readonly [RegExp, number][] = [
-  [/\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu, 0],
-  [/\b(?:j['’]ai|il a|elle a)\s+(\d{1,3})\s+ans\b/giu, 0],
-  [/\b(?:tenho|tem)\s+(\d{1,3})\s+anos\b/giu, 0],
-  [/\b(?:ho|ha)\s+(\d{1,3})\s+anni\b/giu, 0],
-  [/\bik ben\s+(\d{1,3})(?:\s+jaar)?(?=\s*[,.;!?)]|\s+jaar\b|$)/giu, 0],
-  [/\b(?:jeg er|jag är|eg er)\s+(\d{1,3})\s+år\b/giu, 0],
-  [/\bmam\s+(\d{1,3})\s+lat[a]?\b/giu, 0],
-  [/\b(\d{1,3})\s+yaşındayım\b/giu, 0],
-  [/\bwerde\s+(\d{1,3})\b/giu, -1],
-  [/\bj['’]aurai\s+(\d{1,3})\s+ans\b/giu, -1],
-];
 
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
@@ -87,30 +65,6 @@ const AGE_FIELD = /\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
 
 const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
 
-const THIRD_AGE: readonly [RegExp, number][] = [
-  [new RegExp(`^(?:[\\p{L}.’' ]{1,30}?)\\s+(?:just\\s+)?turned\\s+(${NUM})\\b`, "giu"), 0],
-  [
-    new RegExp(
-      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
-      "giu",
-    ),
-    0,
-  ],
-  [/^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu, 0],
-  // "Amara (she's 46, mentioned ...) owns": an aside in brackets right after the name.
-  [new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"), 0],
-];
-
-function ageFrom(match: RegExpMatchArray, offset: number, text: string): number | null {
-  const raw = match[1] ?? "";
-  const after = text.slice((match.index ?? 0) + match[0].length);
-  if (NOT_AN_AGE_AFTER.test(after)) return null;
-  const value = parseNumber(raw);
-  if (value === null) return null;
-  const age = value + offset;
-  return age >= 5 && age <= 110 ? age : null;
-}
-
 const INTRO_AGE_SHORT =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|jaar\b|Jahre\b|ans\b|años\b|anos\b|anni\b|år\b|$)/u;
 
@@ -128,122 +82,504 @@ const INTRO_AGE = new RegExp(
   "u",
 );
 
+const ME_LABEL = /^(?:💬|↳|>)?\s*(?:me|I)\b/i;
+const BULLET_MARK = /^[-•*]\s*/;
+/** "when I was 25", "started at 25": the past, not the present age. */
+const PAST_BEFORE = /\b(?:was|when|since|at)\s*$/i;
+const FOREIGN_PAST_BEFORE = /\b(?:war|als|quand|quando|toen|when)\s*$/i;
+const TURNING = /^turning$/i;
+
+function inRange(value: number | null, low = 5, high = 110): number | null {
+  return value !== null && value >= low && value <= high ? value : null;
+}
+
+/** The age a match states, plus an offset ("turning 45" is 44 now); null when a unit follows ("45 minutes"). */
+function ageFrom(match: RegExpExecArray, offset: number): number | null {
+  if (NOT_AN_AGE_AFTER.test(match.input.slice(match.index + match[0].length))) return null;
+  const value = parseNumber(match[1] ?? "");
+  return value === null ? null : inRange(value + offset);
+}
+
+/** An age a cue states, unless the few words before it put it in the past ("when I was 25"). */
+function statedAge(offset: number, past: RegExp | null = null) {
+  return (match: RegExpExecArray): number | null => {
+    if (past?.test(match.input.slice(Math.max(0, match.index - 12), match.index))) return null;
+    return ageFrom(match, offset);
+  };
+}
+
+/** The first group as a number in the given range, with no check of what follows. */
+function plainAge(low = 5, high = 110) {
+  return (match: RegExpExecArray): number | null => inRange(parseNumber(match[1] ?? match[2] ?? ""), low, high);
+}
+
+/** Someone else's words quoted in the subject's feed ("💬 Pieter (Data Engineer, Acme): I'm 34"). */
+function notQuotedOther(unit: Unit): boolean {
+  return !(OTHER_LABEL.test(unit.text) && !ME_LABEL.test(unit.text));
+}
+
+function notAboutOther(unit: Unit): boolean {
+  return unit.topic !== "other";
+}
+
+/** The subject in the first person, or a sentence that names or points at them (not an implicit block topic). */
+function explicitSubject(unit: Unit): boolean {
+  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
+}
+
+function namedSubject(unit: Unit): boolean {
+  return unit.topic === "subject" && unit.topicBy === "name";
+}
+
+function subjectSpeaks(unit: Unit): boolean {
+  return unit.speaker === "subject";
+}
+
+function firstOfLine(unit: Unit, at: Place): boolean {
+  return at.units[at.i - 1]?.line !== unit.line;
+}
+
+/** The subject saying their own age: first person, or a pronoun-dropped line ("turning 41 in March"). */
+function ownStatement(unit: Unit): boolean {
+  return isSelf(unit) && notQuotedOther(unit) && (unit.firstPerson || DROPPED_AGE.test(unit.text));
+}
+
+/** A third-person line about the subject that is not their own statement ("Ilse's a radiographer. She's 44."). */
+function thirdPersonLine(unit: Unit): boolean {
+  return unit.topic === "subject" && !unit.firstPerson && !ownStatement(unit);
+}
+
+function noTemperature(unit: Unit): boolean {
+  return !TEMPERATURE.test(unit.text);
+}
+
+/** "Q2. Age: 29": the number must be in this unit, not only on its line. */
+function formAge(match: RegExpExecArray, unit: Unit): number | null {
+  const raw = match[1] ?? "";
+  return unit.text.includes(raw) ? inRange(parseNumber(raw)) : null;
+}
+
+/** "I'm Maya Chen, a 34-year-old nurse", "I'm Bruna, 35, …", "Koa here, 24": the age in a self-introduction. */
+function introAge(match: RegExpExecArray): number | null {
+  const intro = INTRO_AGE.exec(match[0]) ?? INTRO_AGE_SHORT.exec(match[0]) ?? HERE_AGE.exec(match[0]);
+  return intro?.[1] ? inRange(parseNumber(intro[1])) : null;
+}
+
+/** The answer to "How old are you?": "Forty-two.", "turning 30" (29). */
+function answeredAge(match: RegExpExecArray): number | null {
+  const value = parseNumber(match[2] ?? "");
+  if (value === null || NOT_AN_AGE_AFTER.test(match.input.slice(match[0].length))) return null;
+  return inRange(value + (match[1] && TURNING.test(match[1]) ? -1 : 0));
+}
+
+const trimmed = (unit: Unit) => unit.text.trim();
+const unbulleted = (unit: Unit) => unit.text.replace(BULLET_MARK, "");
+
+type Condition = Rule["when"][number];
+
+/** Rows of the table: name, pre-check words, pattern, value, confidence, conditions, read, examples. */
+interface AgeRow {
+  name: string;
+  cue: Rule["cue"];
+  pattern: RegExp;
+  value: (match: RegExpExecArray, unit: Unit) => number | null;
+  confidence: number;
+  when: readonly Condition[];
+  read?: Rule["read"];
+  fires: readonly (readonly [text: string, age: number, unit?: Partial<Unit>])[];
+  silent: readonly string[];
+}
+
+const I_AM = ["i'm", "i’m", "i am", "im"];
+const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const SELF = [ownStatement];
+const FOREIGN = ["self", notQuotedOther] as const;
+
+/** How a language says "I am N" (German, French, Portuguese, Italian, Dutch, Nordic, Polish, Turkish). */
+const foreign = (
+  name: string,
+  cue: readonly string[],
+  pattern: RegExp,
+  offset: number,
+  fires: readonly [string, number],
+  silent: string,
+): AgeRow => ({
+  name,
+  cue,
+  pattern,
+  value: statedAge(offset, FOREIGN_PAST_BEFORE),
+  confidence: 0.85,
+  when: FOREIGN,
+  fires: [fires],
+  silent: [silent],
+});
+
+/** The subject saying "I'm N", "I turned N", "turning N next month" (N - 1), in English or Spanish. */
+const own = (
+  name: string,
+  cue: readonly string[],
+  pattern: RegExp,
+  offset: number,
+  fires: readonly [string, number, Partial<Unit>?],
+  silent: string,
+): AgeRow => ({
+  name,
+  cue,
+  pattern,
+  value: statedAge(offset, PAST_BEFORE),
+  confidence: offset === 0 ? 0.9 : 0.85,
+  when: SELF,
+  fires: [fires],
+  silent: [silent],
+});
+
+/** A third-person line about the subject: "Maria just turned 40", "She's 44", "Omar Farouk, 46, surveyor". */
+const third = (
+  name: string,
+  cue: Rule["cue"],
+  pattern: RegExp,
+  fires: readonly [string, number],
+  silent: string,
+): AgeRow => ({
+  name,
+  cue,
+  pattern,
+  value: statedAge(0),
+  confidence: 0.8,
+  when: [thirdPersonLine],
+  read: unbulleted,
+  fires: [fires],
+  silent: [silent],
+});
+
+const SPANISH = { firstPerson: true };
+
+const AGE_ROWS: readonly AgeRow[] = [
+  {
+    name: "form",
+    cue: "always",
+    pattern: FORM_AGE,
+    read: (unit) => unit.line,
+    value: formAge,
+    confidence: 0.85,
+    when: [],
+    fires: [["Q2. Age: 29", 29]],
+    silent: ["Q2. Your age?"],
+  },
+  {
+    name: "introduction",
+    cue: [
+      ...I_AM,
+      "my name is",
+      "ich bin",
+      "je suis",
+      "me llamo",
+      "soy",
+      "sono",
+      "eu sou",
+      "ik ben",
+      "jeg er",
+      "jag är",
+    ].concat(["here"]),
+    pattern: WHOLE,
+    value: introAge,
+    confidence: 0.85,
+    when: ["self"],
+    fires: [
+      ["I'm Bruna, 35, and a vet.", 35],
+      ["Koa here, 24, first post.", 24],
+      ["I'm Gil, a seventy-three-year-old sailor.", 73],
+    ],
+    silent: ["I'm Bruna and I love cats."],
+  },
+  {
+    name: "name-bracket",
+    cue: ["("],
+    pattern: NAME_PAREN_AGE,
+    value: plainAge(),
+    confidence: 0.8,
+    when: [namedSubject],
+    fires: [["Kateryna (35) says the app is slow.", 35, { topicBy: "name" }]],
+    silent: ["Kateryna (CEO) says hi."],
+  },
+  {
+    name: "age-label",
+    cue: ["age"],
+    pattern: AGE_LABEL,
+    value: statedAge(0),
+    confidence: 0.8,
+    when: [explicitSubject],
+    fires: [["Bio: Teresa Lindqvist, age 52, lives in Uppsala.", 52]],
+    silent: ["Kids age 5 to 11 welcome."],
+  },
+  {
+    name: "age-field",
+    cue: ["age", "edad"],
+    pattern: AGE_FIELD,
+    value: statedAge(0),
+    confidence: 0.85,
+    when: [notAboutOther],
+    fires: [["Age: 41", 41]],
+    silent: ["Age: 30-40"],
+  },
+  {
+    name: "year-old",
+    cue: ["year"],
+    pattern: YEAR_OLD,
+    value: plainAge(),
+    confidence: 0.85,
+    when: [notAboutOther, explicitSubject],
+    fires: [["I am a 41-year-old architect.", 41]],
+    silent: ["I have a 41-year-old car."],
+  },
+  {
+    name: "birthday-ahead",
+    cue: ["my"],
+    pattern: OWN_BIRTHDAY,
+    value: statedAge(-1),
+    confidence: 0.85,
+    when: [subjectSpeaks, notQuotedOther],
+    fires: [["Quick note: my 30th is next Friday, drinks on me.", 29]],
+    silent: ["My 30th was great."],
+  },
+  {
+    name: "birthday-past",
+    cue: ["my"],
+    pattern: OWN_BIRTHDAY_PAST,
+    value: plainAge(),
+    confidence: 0.8,
+    when: [subjectSpeaks, notQuotedOther],
+    fires: [["My 50th was last weekend and the cake was enormous.", 50]],
+    silent: ["My 50th is next week."],
+  },
+  {
+    name: "answer",
+    cue: "always",
+    pattern: AGE_ANSWER,
+    read: trimmed,
+    value: answeredAge,
+    confidence: 0.85,
+    when: [firstOfLine, subjectSpeaks, notAboutOther, (unit) => AGE_QUESTION.test(unit.question)],
+    fires: [["Forty-two.", 42, { question: "how old are you?" }]],
+    silent: ["Forty-two."],
+  },
+  foreign(
+    "german-ich-bin",
+    ["bin"],
+    /\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu,
+    0,
+    ["Ich bin 27 und wohne in Graz.", 27],
+    "Ich bin müde.",
+  ),
+  foreign(
+    "french-ans",
+    ["ans"],
+    /\b(?:j['’]ai|il a|elle a)\s+(\d{1,3})\s+ans\b/giu,
+    0,
+    ["J'ai 40 ans.", 40],
+    "J'ai 40 euros.",
+  ),
+  foreign(
+    "portuguese-anos",
+    ["anos"],
+    /\b(?:tenho|tem)\s+(\d{1,3})\s+anos\b/giu,
+    0,
+    ["Tenho 34 anos.", 34],
+    "Tenho 34 livros.",
+  ),
+  foreign("italian-anni", ["anni"], /\b(?:ho|ha)\s+(\d{1,3})\s+anni\b/giu, 0, ["Ho 29 anni.", 29], "Ho 29 libri."),
+  foreign(
+    "dutch-ik-ben",
+    ["ik ben"],
+    /\bik ben\s+(\d{1,3})(?:\s+jaar)?(?=\s*[,.;!?)]|\s+jaar\b|$)/giu,
+    0,
+    ["Ik ben 34 jaar.", 34],
+    "Ik ben moe.",
+  ),
+  foreign(
+    "nordic-ar",
+    ["år"],
+    /\b(?:jeg er|jag är|eg er)\s+(\d{1,3})\s+år\b/giu,
+    0,
+    ["Jeg er 52 år.", 52],
+    "Jeg er glad.",
+  ),
+  foreign("polish-lat", ["lat"], /\bmam\s+(\d{1,3})\s+lat[a]?\b/giu, 0, ["Mam 31 lat.", 31], "Mam kota."),
+  foreign("turkish", ["yaşındayım"], /\b(\d{1,3})\s+yaşındayım\b/giu, 0, ["28 yaşındayım.", 28], "Kaç yaşındayım?"),
+  foreign("german-werde", ["werde"], /\bwerde\s+(\d{1,3})\b/giu, -1, ["Ich werde 40 im Mai.", 39], "Ich werde müde."),
+  foreign(
+    "french-aurai",
+    ["aurai"],
+    /\bj['’]aurai\s+(\d{1,3})\s+ans\b/giu,
+    -1,
+    ["J'aurai 50 ans en mai.", 49],
+    "J'aurai le temps.",
+  ),
+  {
+    name: "age-sex",
+    cue: DIGITS,
+    pattern: AGE_SEX,
+    value: plainAge(13, 99),
+    confidence: 0.8,
+    when: ["self", notQuotedOther, noTemperature],
+    fires: [["Long-time lurker here. 27F, junior architect.", 27]],
+    silent: ["It was 27F outside this morning."],
+  },
+  {
+    name: "years-old-segment",
+    cue: ["old"],
+    pattern: SEGMENT_YEARS_OLD,
+    value: statedAge(0),
+    confidence: 0.8,
+    when: ["self", notQuotedOther],
+    fires: [["Dina here — 36 years old, midwife, Quito.", 36]],
+    silent: ["The house is 36 years old."],
+  },
+  {
+    name: "role-then-age",
+    cue: I_AM,
+    pattern: ROLE_THEN_AGE,
+    value: plainAge(16),
+    confidence: 0.85,
+    when: ["self", notQuotedOther],
+    fires: [["I'm a retired postman, 71, and I walk the dog twice a day.", 71]],
+    silent: ["I'm a retired postman and I walk the dog."],
+  },
+  {
+    name: "today",
+    cue: ["today"],
+    pattern: TODAY_AGE,
+    value: statedAge(0),
+    confidence: 0.85,
+    when: ["self", notQuotedOther],
+    fires: [["31 today and I still can't cook rice properly.", 31]],
+    silent: ["Today I'm tired."],
+  },
+  {
+    name: "aged",
+    cue: ["aged"],
+    pattern: AGED,
+    value: statedAge(0),
+    confidence: 0.85,
+    when: [notAboutOther, explicitSubject, notQuotedOther],
+    fires: [["Rosa, aged 57, farms rice.", 57]],
+    silent: ["Children aged 5 to 11 come on Saturdays."],
+  },
+  own(
+    "i-am",
+    I_AM,
+    new RegExp(`\\b(?:I'm|I’m|I am|Im)\\s+(?:now\\s+)?(${NUM})(?:\\s+years?\\s+old)?(?=\\s|[,.;!?)]|$)`, "gi"),
+    0,
+    ["I'm 52 and still learning new tricks at work.", 52],
+    "I'm 5 minutes away.",
+  ),
+  own(
+    "turned",
+    ["turned"],
+    new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"),
+    0,
+    ["I just turned 40.", 40],
+    "I turned left.",
+  ),
+  own(
+    "turning",
+    ["turning"],
+    new RegExp(`\\b(?:I'm|I’m|I am|Im)?\\s*turning\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
+    -1,
+    ["turning 45 in June, which feels unreal", 44],
+    "I'm turning 45 pages.",
+  ),
+  own(
+    "i-turn",
+    ["turn"],
+    new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
+    -1,
+    ["I turn 35 next Tuesday!", 34],
+    "I turn 35 pages a day.",
+  ),
+  own(
+    "ill-be",
+    ["i'll", "i’ll", "i will"],
+    new RegExp(`\\b(?:I'll|I’ll|I will)\\s+be\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
+    -1,
+    ["I'll be 30 next month.", 29],
+    "I'll be 30 minutes late.",
+  ),
+  own("tengo", ["tengo"], /\btengo\s+(\d{1,3})\s+años\b/gi, 0, ["Tengo 41 años.", 41, SPANISH], "Tengo 41 libros."),
+  own("cumpli", ["cumpl"], /\bcumpl[íi]\s+(\d{1,3})\b/gi, 0, ["Cumplí 30 el sábado.", 30, SPANISH], "Cumplí mi sueño."),
+  own(
+    "cumplo",
+    ["cumplo"],
+    /\bcumplo\s+(\d{1,3})\b/gi,
+    -1,
+    ["Cumplo 30 el sábado.", 29, SPANISH],
+    "Cumplo mi palabra.",
+  ),
+  own(
+    "own-age-field",
+    ["age", "edad"],
+    AGE_FIELD,
+    0,
+    ["For the record, my age: 33", 33],
+    "For the record, my age: 30-40",
+  ),
+  // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
+  own(
+    "shorthand",
+    ["y/o", "y.o.", "yo", "yr"],
+    /(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu,
+    0,
+    ["About me: 27 y/o marine biology grad student", 27],
+    "Yo, what's up?",
+  ),
+  third(
+    "third-turned",
+    ["turned"],
+    new RegExp(`^(?:[\\p{L}.’' ]{1,30}?)\\s+(?:just\\s+)?turned\\s+(${NUM})\\b`, "giu"),
+    ["Maria just turned 40.", 40],
+    "Maria turned left.",
+  ),
+  third(
+    "third-is",
+    "always",
+    new RegExp(
+      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+      "giu",
+    ),
+    ["She's 44.", 44],
+    "She's 44 minutes away.",
+  ),
+  third(
+    "third-comma",
+    DIGITS,
+    /^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu,
+    ["Omar Farouk, 46, quantity surveyor.", 46],
+    "Omar Farouk, quantity surveyor.",
+  ),
+  // "Amara (she's 46, mentioned ...) owns": an aside in brackets right after the name.
+  third(
+    "third-aside",
+    ["("],
+    new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"),
+    ["Amara (she's 46, mentioned her daughter) owns a practice.", 46],
+    "Amara (she's great) owns a practice.",
+  ),
+];
+
+export const AGE_RULES: readonly Rule[] = AGE_ROWS.map(
+  (row): Rule => ({
+    id: `age/${row.name}`,
+    field: "age",
+    cue: row.cue,
+    pattern: row.pattern,
+    when: row.when,
+    ...(row.read ? { read: row.read } : {}),
+    value: row.value,
+    confidence: row.confidence,
+    examples: { fires: row.fires, silent: row.silent },
+  }),
+);
+
 export function ageCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) {
-    const form = FORM_AGE.exec(unit.line);
-    const formAge = form?.[1] && unit.text.includes(form[1]) ? parseNumber(form[1]) : null;
-    if (formAge !== null && formAge >= 5 && formAge <= 110) out.push(fromUnit(unit, "age", formAge, 0.85));
-    const intro = isSelf(unit)
-      ? (INTRO_AGE.exec(unit.text) ?? INTRO_AGE_SHORT.exec(unit.text) ?? HERE_AGE.exec(unit.text))
-      : null;
-    const introAge = intro?.[1] ? parseNumber(intro[1]) : null;
-    if (introAge !== null && introAge >= 5 && introAge <= 110) out.push(fromUnit(unit, "age", introAge, 0.85));
-    if (unit.topic === "subject" && unit.topicBy === "name") {
-      const paren = NAME_PAREN_AGE.exec(unit.text);
-      const parenAge = paren?.[1] ? parseNumber(paren[1]) : null;
-      if (parenAge !== null && parenAge >= 5 && parenAge <= 110) out.push(fromUnit(unit, "age", parenAge, 0.8));
-    }
-    if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
-      for (const match of unit.text.matchAll(AGE_LABEL)) {
-        const age = ageFrom(match, 0, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.8));
-      }
-    }
-    if (unit.topic !== "other") {
-      for (const match of unit.text.matchAll(AGE_FIELD)) {
-        const age = ageFrom(match, 0, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
-      }
-      // "a 41-year-old architect" describes the sentence's subject; only trust it when that is our subject.
-      if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
-        for (const match of unit.text.matchAll(YEAR_OLD)) {
-          const age = parseNumber(match[1] ?? "");
-          if (age !== null && age >= 5 && age <= 110) out.push(fromUnit(unit, "age", age, 0.85));
-        }
-      }
-    }
-    const quotedOther = OTHER_LABEL.test(unit.text) && !/^(?:💬|↳|>)?\s*(?:me|I)\b/i.test(unit.text);
-    if (unit.speaker === "subject" && !quotedOther) {
-      for (const match of unit.text.matchAll(OWN_BIRTHDAY)) {
-        const age = ageFrom(match, -1, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
-      }
-      for (const match of unit.text.matchAll(OWN_BIRTHDAY_PAST)) {
-        const value = parseNumber(match[1] ?? match[2] ?? "");
-        if (value !== null && value >= 5 && value <= 110) out.push(fromUnit(unit, "age", value, 0.8));
-      }
-    }
-    const firstOfLine = units[i - 1]?.line !== unit.line;
-    if (firstOfLine && unit.speaker === "subject" && unit.topic !== "other" && AGE_QUESTION.test(unit.question)) {
-      const answer = AGE_ANSWER.exec(unit.text.trim());
-      const value = answer?.[2] ? parseNumber(answer[2]) : null;
-      const offset = answer?.[1] && /^turning$/i.test(answer[1]) ? -1 : 0;
-      if (
-        value !== null &&
-        value + offset >= 5 &&
-        value + offset <= 110 &&
-        !NOT_AN_AGE_AFTER.test(unit.text.slice((answer?.[0] ?? "").length))
-      )
-        out.push(fromUnit(unit, "age", value + offset, 0.85));
-    }
-    if (isSelf(unit) && !quotedOther) {
-      for (const [pattern, offset] of FOREIGN_AGE) {
-        for (const match of unit.text.matchAll(pattern)) {
-          const before = unit.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
-          if (/\b(?:war|als|quand|quando|toen|when)\s*$/i.test(before)) continue;
-          const age = ageFrom(match, offset, unit.text);
-          if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
-        }
-      }
-      if (!TEMPERATURE.test(unit.text)) {
-        for (const match of unit.text.matchAll(AGE_SEX)) {
-          const value = parseNumber(match[1] ?? match[2] ?? "");
-          if (value !== null && value >= 13 && value <= 99) out.push(fromUnit(unit, "age", value, 0.8));
-        }
-      }
-      for (const match of unit.text.matchAll(SEGMENT_YEARS_OLD)) {
-        const age = ageFrom(match, 0, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.8));
-      }
-      const roleAge = ROLE_THEN_AGE.exec(unit.text);
-      const roleAgeValue = roleAge?.[1] ? parseNumber(roleAge[1]) : null;
-      if (roleAgeValue !== null && roleAgeValue >= 16 && roleAgeValue <= 110)
-        out.push(fromUnit(unit, "age", roleAgeValue, 0.85));
-      for (const match of unit.text.matchAll(TODAY_AGE)) {
-        const age = ageFrom(match, 0, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
-      }
-    }
-    if (
-      unit.topic !== "other" &&
-      (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) &&
-      !quotedOther
-    ) {
-      for (const match of unit.text.matchAll(AGED)) {
-        const age = ageFrom(match, 0, unit.text);
-        if (age !== null) out.push(fromUnit(unit, "age", age, 0.85));
-      }
-    }
-    if (isSelf(unit) && !quotedOther && (unit.firstPerson || DROPPED_AGE.test(unit.text))) {
-      for (const [pattern, offset] of SELF_AGE) {
-        for (const match of unit.text.matchAll(pattern)) {
-          // "when I was 25" and "started at 25" describe the past, not the present age.
-          const before = unit.text.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0);
-          if (/\b(?:was|when|since|at)\s*$/i.test(before)) continue;
-          const age = ageFrom(match, offset, unit.text);
-          if (age !== null) out.push(fromUnit(unit, "age", age, offset === 0 ? 0.9 : 0.85));
-        }
-      }
-    } else if (unit.topic === "subject" && !unit.firstPerson) {
-      const body = unit.text.replace(/^[-•*]\s*/, "");
-      for (const [pattern, offset] of THIRD_AGE) {
-        for (const match of body.matchAll(pattern)) {
-          const age = ageFrom(match, offset, body);
-          if (age !== null) out.push(fromUnit(unit, "age", age, 0.8));
-        }
-      }
-    }
-  }
-  return preferNewer(out, 0.3);
+  return preferNewer(runRules(AGE_RULES, units), 0.3);
 }

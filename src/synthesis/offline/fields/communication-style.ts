@@ -16,13 +16,16 @@ const CHANNELS: readonly [RegExp, string][] = [
   [/^(?:slide decks?|decks?)$/i, "slide decks"],
 ];
 
+/** "don't email me walls of text" refuses long emails, not email. */
+const WALLS_OF_TEXT = /^e-?mail(?:\s+me)?\s+walls of text$/i;
+
 function channel(word: string | undefined): string | null {
   const text = (word ?? "").trim();
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
 const CHANNEL_WORDS =
-  "e-?mails?|e-?mail walls of text|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
+  "e-?mail(?:\\s+me)?\\s+walls of text|e-?mails?|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
 
 export const STYLE_RULES: readonly Rule[] = [
   {
@@ -100,7 +103,7 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      const word = channel((m[1] ?? "").replace(/^e-?mail walls of text$/i, "long emails"));
+      const word = channel((m[1] ?? "").replace(WALLS_OF_TEXT, "long emails"));
       return word ? `no ${word}` : null;
     },
     confidence: 0.7,
@@ -110,6 +113,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Please not long emails.", "no long emails"],
         ["Don't email, I never sit at a desk.", "no email"],
         ["I dont read long emails.", "no long emails"],
+        ["I'm a talker — ring me, don't email me walls of text.", "no long emails"],
       ],
       silent: ["There was no phone signal on the hill.", "I'm not a computer person."],
     },

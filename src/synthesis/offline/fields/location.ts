@@ -82,7 +82,7 @@ const COMPANY_HEADS =
 // Only in the subject's own introduction ("I'm Owen, a beekeeper in Asheville"): a job word anywhere in a sentence
 // followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
 const ROLE_IN =
-  /\b(?:I'm|I’m|I am|Im)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
+  /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
 const ROLE_FROM = /\b([\p{L}-]{1,64})\s+from\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
@@ -204,7 +204,7 @@ export const LOCATION_RULES: readonly Rule[] = [
   {
     id: "location/role-in",
     field: "location",
-    cue: ["i'm", "i’m", "i am", "im "],
+    cue: ["i'm", "i’m", "i am", "im ", "i've been", "i’ve been", "i have been", "i work as"],
     when: [placed, "aboutSubject", notQuoted],
     pattern: ROLE_IN,
     value: placeAfterRole,
@@ -213,6 +213,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [
         ["Hi, I'm Owen Baptiste, a beekeeper in Asheville, North Carolina.", "Asheville, North Carolina"],
         ["I'm a secondary-school physics teacher in Malmö.", "Malmö"],
+        ["Hi, I am Maya Chen, a 34-year-old pediatric nurse in Denver.", "Denver"],
+        ["I've been a firefighter in Calgary for ten years.", "Calgary"],
       ],
       silent: [
         "She's a car-parts maker in Chennai.",

@@ -155,7 +155,8 @@ export const TRAIT_RULES: readonly Rule[] = [
   {
     id: "traits/copula-list",
     field: "traits",
-    cue: ["i", "she", "he", "soy", "known"],
+    // Every match holds one of these (lowercased); the cue "i" let the pattern run on nearly every sentence.
+    cue: ["i'm", "i’m", "i am", "im", "he's", "he’s", "he is", "soy", "known"],
     // "I'm patient, curious, and more than a little obsessive", "She's cautious and thorough".
     pattern:
       /(?:\bI'm|\bI’m|\bI am|\bi['’]?m|\b(?:she|he)(?:'s|’s| is)|\bsoy|\bknown\b[^,.;]{0,30}?\bas an?)\s+([^.;!?:—–]{2,90})/giu,

@@ -1,0 +1,181 @@
+/** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
+import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
+import { LINE_MARK } from "../engine/items.ts";
+import type { Place } from "../engine/rules.ts";
+import {
+  dropDiscourseTail,
+  firstClause,
+  POINTING_HEAD,
+  shorten,
+  stripDeterminers,
+  stripLeadingFillers,
+  trimPunctuation,
+  wordCount,
+} from "../engine/text.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
+import { COMPLAINT } from "../lexicon/pain-points.ts";
+
+/** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
+export const PAIN_LABEL =
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|objections?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
+
+const PAIN_QUESTION =
+  /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
+
+const PAIN_SECTION =
+  /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
+
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+const QUOTE_MARKS = /["“”]/g;
+/** "the curriculum says experiment": reported speech, not the thing that hurts. */
+const REPORTED = /\b(?:says?|said|thinks?|asks?|tells?|told)\b/i;
+const ASKING = /\basking\b/i;
+const COMPLAINT_OPENING = /^(?:how|the way|the fact that|the way that|that|when|whenever|having to|the whole)\s+/i;
+const OWN_STATE_TAIL = /\s+(?:we|I|they|you|he|she|it)\s+(?:are|is|am|were|was|get|feel|feels)\s*$/i;
+/** A person, not a thing: only things have faults worth listing ("I crash", "my phone"). */
+const PERSON_WORD = /\b(?:i|me|my|you|we|our|they|he|she|it|can|could|will|would|should)\b/i;
+export const NOT_A_THING =
+  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm)$/i;
+
+/** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
+export function painPhrase(raw: string, maxWords = 7): string | null {
+  const cleaned = raw.replace(PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
+  const clause = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(cleaned)))));
+  const phrase = shorten(clause.trim().replace(COMPLAINT_OPENING, "").replace(OWN_STATE_TAIL, ""), maxWords);
+  if (!phrase || POINTING_HEAD.test(phrase)) return null;
+  if (REPORTED.test(phrase) && !ASKING.test(phrase)) return null;
+  return phrase;
+}
+
+/** A thing named before a complaint verb: short, and a thing rather than a person. */
+export function thing(raw: string, maxWords: number): string | null {
+  const phrase = painPhrase(raw, maxWords);
+  return phrase && !NOT_A_THING.test(phrase) && !PERSON_WORD.test(phrase) ? phrase : null;
+}
+
+const LIST_OF_COMPLAINTS = /,\s*(?:and\s+)?|\s+and\s+(?=I\b)/;
+export const I_AM = /^(?:I'm|I’m|I am|Im)\s+/i;
+
+/** The complaint a cue phrase introduces; items of a list of complaints must be short to be items at all. */
+export function cued(m: RegExpExecArray): (string | null)[] {
+  const parts = (m[1] ?? "").split(LIST_OF_COMPLAINTS);
+  return parts.map((part) => painPhrase(part, parts.length > 1 ? 5 : 8));
+}
+
+/** The body of a note line without its bullet or quote mark. */
+export function body(unit: Unit): string {
+  return unit.text.replace(LINE_MARK, "");
+}
+
+const ARROW = /\s*(?:->|→|=>)\s*/;
+const LABELLED_PARTS = /\s*(?:;|,|\s\+\s|\band\b)\s*/;
+const BRACKETS = /\s*\([^)]*\)/g;
+const CHAT_TAGS = /\b(?:lol|tbh)\b/gi;
+/** "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is. */
+const ON_OUR_TOOL = /\s+(?:on|in|with|using)\s+(?:our|your)\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*[.!]?$/u;
+const ALSO = /^also\b/i;
+
+/** "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it. */
+export function labelledPains(m: RegExpExecArray): (string | null)[] {
+  const cause = m[0].split(ARROW)[0] ?? "";
+  return cause.split(LABELLED_PARTS).map((part) => {
+    const phrase = painPhrase(part.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
+    return phrase && !ALSO.test(phrase) ? phrase : null;
+  });
+}
+
+const COST_FILLER = /^(?:the|a|an|my|our|their|his|her|good|new|now|so|and|but|also|plus|then|that|this|of|on|top)\s+/i;
+const COST_POINTER = /\b(?:it|this|that|which|what|everything|one|i|we|you|he|she|they)\b/;
+const COST_NOUN = /\b(?:rent|rents|prices?|fees?|costs?|premiums?|insurance|fuel|electricity|bills?|rates?|tuition)$/;
+
+/** "good maple costs twice what it did" -> "rising maple prices"; "our rent has tripled" -> "rising rent". */
+export function risingCost(m: RegExpExecArray): string | null {
+  let item = (m[1] ?? "").trim();
+  while (COST_FILLER.test(item)) item = item.replace(COST_FILLER, "");
+  item = item.toLowerCase();
+  if (item === "" || COST_POINTER.test(item)) return null;
+  const rising = COST_NOUN.test(item) ? `rising ${item}` : `rising ${item} prices`;
+  return wordCount(rising) <= 5 ? rising : null;
+}
+
+const DAMAGE_WORD: Record<string, string> = {
+  "not stable": "unstable",
+  "not reliable": "unreliable",
+  "out of date": "outdated",
+  ancient: "outdated",
+  obsolete: "outdated",
+  "too slow": "slow",
+  dying: "failing",
+  dead: "broken",
+  "falling apart": "worn-out",
+  "worn out": "worn-out",
+  spotty: "patchy",
+};
+const PLACE_TAIL = /\s+(?:here|there|now|today)$/;
+const DAMAGED_PERSON = /\b(?:i|me|my|you|we|they|he|she|is|are|was|not)\b/;
+const A_YEAR = /^from /;
+
+export function damagedItem(m: RegExpExecArray): string | null {
+  const damaged = trimPunctuation(m[2] ?? "")
+    .toLowerCase()
+    .replace(PLACE_TAIL, "");
+  const state = (m[3] ?? "").toLowerCase();
+  if (!damaged || NOT_A_THING.test(damaged) || NOT_A_THING.test(damaged.split(" ")[0] ?? "")) return null;
+  if (DAMAGED_PERSON.test(damaged)) return null;
+  return `${A_YEAR.test(state) ? "outdated" : (DAMAGE_WORD[state] ?? state)} ${damaged}`;
+}
+
+export const FAULT_VERB: readonly [RegExp, string][] = [
+  [/crash/i, "crashes"],
+  [/fr(?:ee|o)z/i, "freezes"],
+  [/disconnect/i, "disconnects"],
+];
+export const NOT_A_FEATURE =
+  /^(?:idea|clue|time|doubt|problems?|issues?|complaints?|regrets?|plans?|intention|interest|choice|reason|way|money|budget|one|sense|patience|respect|experience)$/i;
+/** "keeps disconnecting" is a fault; "keep making games" is not; "keeps crashing" is read as "X crashes". */
+export const FAULT_GERUND =
+  /^(?:disconnect|fail|drop|break|tim|log|hang|los|reset|restart|glitch|error|jam|stick|overheat|leak|stall|lag|buffer|flicker|cut|shut|reboot)/i;
+export const KEEPS = /^ke/i;
+export const SUBJECT_LINE = /^subject:\s*/i;
+export const REPLY_LINE = /^re:/i;
+
+/** The first words of an answer to "what's hardest?" ("The distances.", "Discoverability."). */
+const SUBORDINATE_CUT =
+  /\s(?:when|whenever|while|because|since|if|until|unless|after|before|so|but|and|which|who|than)\s/i;
+const TIMED_CUT = /^\s(?:when|whenever|while|who)\s/i;
+const CLAUSE_VERB = /\b(?:I|is|are|was|were|have|has|do|does)\b/i;
+const TIMED_END = /\s+and\s+|[,;.!?—–]/;
+
+/** The subject answers "what's the hardest part?" (first sentences), or writes under a "Frustrations" heading. */
+export function answersPain(unit: Unit, at: Place): boolean {
+  const question = questionOf(at.units, at.i);
+  const answers =
+    isSelf(unit) && PAIN_QUESTION.test(question) && (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) <= 2);
+  return answers || (PAIN_SECTION.test(unit.section) && unit.topic === "subject");
+}
+
+export function complaining(unit: Unit, at: Place): boolean {
+  return (
+    COMPLAINT.test(unit.text) ||
+    (isSelf(unit) && PAIN_QUESTION.test(questionOf(at.units, at.i))) ||
+    PAIN_SECTION.test(unit.section)
+  );
+}
+
+/**
+ * A short noun fragment ("The distances."), or a stub whose time clause names the problem ("Deliveries arrive when
+ * I'm asleep", "Suppliers who never answer"). Longer lines are not cut down to their first words: under a
+ * "Pain points" heading those were as often the setting ("Bookings on a generic booking app + Google") as the pain.
+ */
+export function answerFragment(m: RegExpExecArray): string | null {
+  const opener = stripLeadingFillers(m[0]);
+  const fragment = firstClause(opener);
+  // Cut before a conjunction, the words are a clause ("noun + verb"), not a noun.
+  const cutAtConjunction = SUBORDINATE_CUT.exec(opener)?.index === fragment.length;
+  if (!cutAtConjunction && wordCount(fragment) <= 4 && !CLAUSE_VERB.test(fragment)) return painPhrase(fragment, 4);
+  if (cutAtConjunction && wordCount(fragment) <= 3 && TIMED_CUT.test(opener.slice(fragment.length))) {
+    const timed = trimPunctuation(stripDeterminers(opener.split(TIMED_END)[0] ?? ""));
+    return wordCount(timed) <= 9 && !POINTING_HEAD.test(timed) ? timed : null;
+  }
+  return null;
+}
