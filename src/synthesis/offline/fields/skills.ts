@@ -196,7 +196,8 @@ const DENIED_BEFORE = /\b(?:don'?t|doesn'?t|do not|does not|can'?t|cannot|never|
 /** A one-letter tool ("R") only after a word of use: at a line start it is a transcript's speaker tag ("R = respondent"). */
 const USE_WORD_FIRST = /^[\p{L}]{2,}/u;
 /** "Trained in Mysore, India": "in" names where, when a single capitalised word follows a training verb. */
-const WHERE_TRAINED = /^(?:[Tt]rained|[Ee]xperienced|[Cc]ertified)\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}|\s*$)/u;
+const WHERE_TRAINED =
+  /^(?:[Tt]rained|[Ee]xperienced|[Cc]ertified)\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}|\s*$)/u;
 
 /** "Skills: planting design, AutoCAD": the line's own first sentence. */
 function skillsLine(unit: Unit): string | null {
