@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -10,6 +9,7 @@ import type { Services } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { focusGroupsRouter } from "./focus-groups/routes.ts";
 import { authenticate } from "./http/auth.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { earlyRejection } from "./http/early-rejection.ts";
 import type { AppEnv } from "./http/env.ts";
 import { idempotency } from "./http/idempotency.ts";
@@ -147,7 +147,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
     }
     app.use(
       path,
-      bodyLimit({
+      limitBody({
         maxSize: config.bodyLimitBytes,
         onError: (c) =>
           problemResponse(

@@ -1,8 +1,8 @@
 import "dotenv/config";
 import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
 import { StoreLockedError } from "./db/store-lock.ts";
 import { listen } from "./http/server.ts";
-import { createServices } from "./services.ts";
 
 /** Starts the HTTP server and drains it on SIGTERM/SIGINT before closing the database. */
 export async function startServer(): Promise<void> {
@@ -18,15 +18,21 @@ export async function startServer(): Promise<void> {
   }
   // Where start-up time goes (ms since the process started), logged with the listening line.
   const startup: Record<string, number> = { config: ms() };
-  // The store opens (its WASM compiles off the main thread) while the HTTP app's modules load.
+  // The store starts opening before the rest of the server's modules load: its files are read and its WASM compiled
+  // off the main thread meanwhile. (A rejection is handled where createServices awaits it; the no-op catch only keeps
+  // Node from calling it unhandled while the modules load.)
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: "server" });
+  database.catch(() => {});
   const [services, { buildApp }] = await Promise.all([
-    createServices(config, { storeOwner: "server", startup }).catch((error: unknown) => {
-      if (!(error instanceof StoreLockedError)) throw error;
-      process.stderr.write(
-        `${error.message}\nStop that process first, or give this server its own DATA_DIR (or a DATABASE_URL).\n`,
-      );
-      process.exit(2);
-    }),
+    import("./services.ts")
+      .then(({ createServices }) => createServices(config, { storeOwner: "server", startup, database }))
+      .catch((error: unknown) => {
+        if (!(error instanceof StoreLockedError)) throw error;
+        process.stderr.write(
+          `${error.message}\nStop that process first, or give this server its own DATA_DIR (or a DATABASE_URL).\n`,
+        );
+        process.exit(2);
+      }),
     import("./app.ts").then((module) => {
       startup.app_modules = ms();
       return module;

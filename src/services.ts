@@ -4,7 +4,7 @@ import { watchRevocations } from "./auth/revocations.ts";
 import { ensureTenant, LOCAL_TENANT } from "./auth/tenants.ts";
 import type { Config } from "./config.ts";
 import { type Clock, type Services, systemClock } from "./context.ts";
-import { openDatabase } from "./db/client.ts";
+import { type Database, openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { createJobQueue, type JobQueue } from "./jobs/queue.ts";
 import { isLlmConfigured } from "./llm/model-config.ts";
@@ -25,6 +25,8 @@ export interface ServiceOverrides {
   jobs?: JobQueue;
   /** Who opens an embedded store (recorded in its lock): the server, or a CLI command (default). */
   storeOwner?: "server" | "cli";
+  /** The store, already opening (the server starts it before its modules load); closed here if start-up fails. */
+  database?: Promise<Database>;
   /** Filled with when each start-up step ended (ms since the process started), for the start-up log. */
   startup?: Record<string, number>;
 }
@@ -34,12 +36,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const logger = overrides.logger ?? createLogger(config.logLevel, undefined, config.logFile);
   const metrics = createMetrics();
   // Before the store opens: asking for an engine whose programs are missing stops start-up with a clear message.
-  const voice = overrides.voice ?? (await createVoice(config.voice));
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    owner: overrides.storeOwner ?? "cli",
-  });
+  const voice =
+    overrides.voice ??
+    (await createVoice(config.voice).catch(async (error: unknown) => {
+      await (await overrides.database?.catch(() => undefined))?.close();
+      throw error;
+    }));
+  const database = await (overrides.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: overrides.storeOwner ?? "cli" }));
   const mark = (step: string) => {
     if (overrides.startup) overrides.startup[step] = Math.round(performance.now());
   };

@@ -6,6 +6,7 @@ import { GOAL_RULES } from "../fields/goals.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
 import { SELF_ROLE_RULES } from "../fields/occupation.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
+import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
 import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
@@ -16,6 +17,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   STYLE_RULES,
   GOAL_RULES,
   PAIN_RULES,
+  SKILL_RULES,
   TRAIT_RULES,
   VALUE_RULES,
   AGE_RULES,

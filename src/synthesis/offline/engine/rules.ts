@@ -196,7 +196,10 @@ function applyCued(
       const found = rule.value(match, unit, at);
       for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
         if (value === null || value === "") continue;
-        out.push({ ...fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated"), rule: rule.id });
+        // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
+        const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated");
+        candidate.rule = rule.id;
+        out.push(candidate);
       }
     }
   }

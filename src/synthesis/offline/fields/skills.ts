@@ -1,9 +1,9 @@
-/** Rules for skills. */
-import type { EvidenceKind } from "../../../personas/schemas.ts";
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
+/** Rules for skills: what the person is good at, trained in, uses or does for a living. */
+import type { Candidate } from "../engine/candidate.ts";
+import { fromUnit } from "../engine/candidate.ts";
 import { owned } from "../engine/context.ts";
-import { containsAny } from "../engine/cues.ts";
-import { lowerText } from "../engine/rules.ts";
+import { listCandidates, WHOLE } from "../engine/items.ts";
+import type { Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   escapeRegExp,
@@ -14,7 +14,7 @@ import {
   trimPunctuation,
   wordCount,
 } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import type { Unit } from "../engine/unit.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
@@ -100,37 +100,6 @@ const TOOL_USE = new RegExp(
   "gu",
 );
 
-/**
- * Cheap pre-checks: words without which a pattern cannot match (all its alternatives contain one), found in one scan
- * of the lowercased sentence; the tool patterns are case-sensitive, so their words are looked for as written.
- */
-const mayBeGoodAt = containsAny([
-  "good",
-  "great",
-  "skilled",
-  "brilliant",
-  "excellent",
-  "strong",
-  "handy",
-  "decent",
-  "solid",
-  "confident",
-  "comfortable",
-  "quick",
-  "fast",
-]);
-const mayBeExpertIn = containsAny([
-  "specialist",
-  "expert",
-  "skilled",
-  "experienced",
-  "proficient",
-  "trained",
-  "certified",
-]);
-const mayListLanguages = containsAny(["speak", "fluent in", "language", "hablo"]);
-const mayNameTool = containsAny(TOOL_WORDS);
-
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
@@ -171,152 +140,384 @@ function skillPhrase(raw: string, maxWords = 5): string | null {
   return phrase;
 }
 
-export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
-  const out: Candidate[] = [];
-  const push = (rule: string, unit: Unit, value: string | null, confidence: number, kind: EvidenceKind = "stated") => {
-    if (value) out.push({ ...fromUnit(unit, "skills", value, confidence, kind), rule: `skills/${rule}` });
-  };
-  for (const unit of units) {
-    if (!owned(unit)) continue;
-    const lower = lowerText(unit);
-    for (const m of mayBeGoodAt(lower) ? unit.text.matchAll(GOOD_AT) : [])
-      push("good-at", unit, skillPhrase(m[1] ?? ""), 0.8);
-    const field = unit.line.startsWith(unit.text.slice(0, 12)) ? SKILL_FIELD.exec(unit.line) : null;
-    if (field?.[1]) {
-      for (const part of field[1].split(/\s*(?:,|;|\+|\band\b)\s*/)) {
-        const item = skillPhrase(part.replace(/\s*\([^)]*\)?/g, ""), 4);
-        if (item) push("skills-line", unit, item, 0.75);
-      }
-    }
-    for (const m of mayBeExpertIn(lower) ? unit.text.matchAll(EXPERT_IN) : [])
-      push("expert-in", unit, skillPhrase(m[1] ?? "", 6), 0.75);
-    for (const m of /speciali|expert|guru|wizard|to ask about/i.test(unit.text)
-      ? unit.text.matchAll(EXPERTISE_MARK)
-      : []) {
-      const parts = m[1] ? m[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/) : [m[2] ?? m[3] ?? ""];
-      for (const part of parts) {
-        const item = skillPhrase(part.replace(/^(?:the|a|an)\s+/i, ""), 5);
-        if (item && !/^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i.test(item))
-          push("expertise-mark", unit, item, 0.68);
-      }
-    }
-    for (const m of /experience|expertise|background|grounding/i.test(unit.text)
-      ? unit.text.matchAll(EXPERIENCE_IN)
-      : []) {
-      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/))
-        push("experience-in", unit, skillPhrase(part, 4), 0.68);
-    }
-    for (const m of /go-?to|licen|certif|qualif|ticket/i.test(unit.text) ? unit.text.matchAll(GO_TO) : [])
-      push("go-to", unit, skillPhrase(m[1] ?? m[2] ?? "", 5), 0.7);
+const BRACKETED = /\s*\([^)]*\)?/g;
+const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
+const AND_PARTS = /\s*(?:,|\band\b)\s*/;
+const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
+const ARTICLE = /^(?:the|a|an)\s+/i;
+const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i;
+/** "want to be qualified for court work" is an aim; only a held credential is a skill. */
+const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
+const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
+const ALL_OF = /^all\s+/i;
+const PREPOSITION_CUT = /\s+(?:in|at|for|with|on|across)\s+/;
+const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
+const GERUND_OPENING = /^\p{Ll}+ing\b/u;
+/** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
+const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
+const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
+const TRANSLATION = /translat/i;
+const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
+const THIRD_PERSON_S = /e?s$/;
+const COLON = /:\s*/;
+const OPENING_QUOTE = /^["“]/;
+const DAY_JOB_PARTS = /\s*(?:,|;|\band\b)\s*/;
+const QUANTITY = /^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i;
+const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
+
+/** Free time stated in the sentence: "I bake at the weekend" is a hobby, not a skill. */
+function atWork(unit: Unit): boolean {
+  return !FREE_TIME.test(unit.text) && !AT_HOME.test(unit.text) && !LEISURE_LEAD.test(unit.text);
+}
+
+/** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
+function namedSubject(unit: Unit): boolean {
+  return unit.topicBy !== "implicit";
+}
+
+/** The subject says it, or a bio sentence names them. */
+function selfOrNamed(unit: Unit): boolean {
+  return (unit.speaker === "subject" && unit.topic !== "other") || (unit.topic === "subject" && namedSubject(unit));
+}
+
+/** Tools named outside talk of learning them and outside a "Pain:" line. */
+function usesTools(unit: Unit): boolean {
+  return !LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line);
+}
+
+/** "Skills: planting design, AutoCAD": the line's own first sentence. */
+function skillsLine(unit: Unit): string | null {
+  return unit.line.startsWith(unit.text.slice(0, 12)) ? (SKILL_FIELD.exec(unit.line)?.[1] ?? null) : null;
+}
+
+const notAimed = (m: RegExpExecArray) => !AIMED_AT.test(m.input.slice(0, m.index));
+const TOOL_CUES = [...new Set(TOOL_WORDS.map((tool) => tool.toLowerCase()))];
+const OWNED = ["owned"] as const;
+
+export const SKILL_RULES: readonly Rule[] = [
+  {
+    id: "skills/good-at",
+    field: "skills",
+    cue: [
+      "good",
+      "great",
+      "skilled",
+      "brilliant",
+      "excellent",
+      "strong",
+      "handy",
+      "decent",
+      "solid",
+      "confident",
+      "comfortable",
+      "quick",
+      "fast",
+    ],
+    pattern: GOOD_AT,
+    when: OWNED,
+    value: (m) => skillPhrase(m[1] ?? ""),
+    confidence: 0.8,
+    examples: {
+      fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
+      silent: ["I'm not good at maths."],
+    },
+  },
+  {
+    id: "skills/skills-line",
+    field: "skills",
+    cue: "always",
+    pattern: WHOLE,
+    when: OWNED,
+    read: skillsLine,
+    value: (m) => m[0].split(FIELD_PARTS).map((part) => skillPhrase(part.replace(BRACKETED, ""), 4)),
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["Skills: planting design, AutoCAD and hand sketching", ["planting design", "AutoCAD", "hand sketching"]],
+      ],
+      silent: ["Skilled people are hard to find."],
+    },
+  },
+  {
+    id: "skills/expert-in",
+    field: "skills",
+    cue: ["specialist", "expert", "skilled", "experienced", "proficient", "trained", "certified"],
+    pattern: EXPERT_IN,
+    when: OWNED,
+    value: (m) => skillPhrase(m[1] ?? "", 6),
+    confidence: 0.75,
+    examples: { fires: [["She is an expert in soil chemistry.", "soil chemistry"]], silent: ["Ask an expert."] },
+  },
+  {
+    id: "skills/expertise-mark",
+    field: "skills",
+    cue: ["speciali", "expert", "guru", "wizard", "to ask about"],
+    pattern: EXPERTISE_MARK,
+    when: OWNED,
+    value: (m) =>
+      (m[1] ? m[1].split(MARK_PARTS) : [m[2] ?? m[3] ?? ""]).map((part) => {
+        const item = skillPhrase(part.replace(ARTICLE, ""), 5);
+        return item && !NOT_A_SPECIALITY.test(item) ? item : null;
+      }),
+    confidence: 0.68,
+    examples: {
+      fires: [["She specialises in wavefront sensing.", "wavefront sensing"]],
+      silent: ["We need a specialist."],
+    },
+  },
+  {
+    id: "skills/experience-in",
+    field: "skills",
+    cue: ["experience", "expertise", "background", "grounding"],
+    pattern: EXPERIENCE_IN,
+    when: OWNED,
+    value: (m) => (m[1] ?? "").split(AND_PARTS).map((part) => skillPhrase(part, 4)),
+    confidence: 0.68,
+    examples: { fires: [["15 years of experience in logistics.", "logistics"]], silent: ["No experience needed."] },
+  },
+  {
+    id: "skills/go-to",
+    field: "skills",
+    cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
+    pattern: GO_TO,
+    when: OWNED,
+    value: (m) => skillPhrase(m[1] ?? m[2] ?? "", 5),
+    confidence: 0.7,
+    examples: {
+      fires: [["I'm the go-to person for spreadsheets.", "spreadsheets"]],
+      silent: ["Where do I go to vote?"],
+    },
+  },
+  {
+    id: "skills/does-all",
+    field: "skills",
+    cue: ["do all"],
     // "I do all our social media": everything of a kind done by the subject.
-    const doesAll = isSelf(unit)
-      ? /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i.exec(unit.text)
-      : null;
-    if (doesAll) push("does-all", unit, skillObject(doesAll[1] ?? ""), 0.62);
-    for (const m of unit.text.matchAll(QUALIFIED_FOR)) {
-      if (/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(unit.text.slice(0, m.index)))
-        continue;
-      for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) push("qualified-for", unit, skillPhrase(part), 0.7);
-    }
-    for (const m of mayListLanguages(lower) ? unit.text.matchAll(LANGUAGE_LIST) : []) {
-      const languages = (m[1] ?? "").split(/\s*(?:,|\band\b|\by\b)\s*/).filter((l) => LANGUAGES.includes(l));
-      if (languages.length >= 3) push("languages", unit, `multilingual (${languages.join(", ")})`, 0.75);
-      else for (const language of languages) if (language !== "English") push("languages", unit, language, 0.75);
-    }
-    if (isSelf(unit)) {
-      for (const m of lower.includes("myself") ? unit.text.matchAll(DID_MYSELF) : []) {
-        const verb = (m[1] ?? "").toLowerCase();
-        const object = skillPhrase((m[2] ?? "").replace(/^all\s+/i, ""));
-        if (object) push("did-myself", unit, verb === "do" ? `doing ${object}` : object, 0.7);
-      }
-      const leisureHere = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
-      for (const m of leisureHere ? [] : unit.text.matchAll(SKILL_VERBS)) {
-        // "mentor new starters and the international nurses": the first object names the skill well enough.
-        const object = skillObject(m[2] ?? "");
-        // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
-        if (object && MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object)) continue;
-        if (object) push("self-verbs", unit, toGerund(`${m[1] ?? ""} ${object}`), 0.6);
-      }
-      for (const m of unit.text.matchAll(PAST_WORK)) push("past-work", unit, skillPhrase(m[1] ?? "", 3), 0.6);
-    }
-    if (unit.topic === "subject" && !unit.firstPerson) {
-      for (const m of unit.text.matchAll(YEARS_DOING)) {
-        for (const part of (m[1] ?? "").split(/\s*(?:,|\band\b)\s*/)) {
-          const cut = part.split(/\s+(?:in|at|for|with|on|across)\s+/)[0] ?? part;
-          if (/^\p{Ll}+ing\b/u.test(cut)) push("years-doing", unit, skillPhrase(cut, 4), 0.6);
-        }
-      }
-    }
-    if (mayNameTool(unit.text) && !LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line)) {
-      for (const m of unit.text.matchAll(TOOL_USE)) push("tool-use", unit, m[1] ?? null, 0.65);
-      for (const m of unit.text.matchAll(TOOL_MENTION)) {
-        // A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates") or that
-        // they want a certificate in ("get my AWS certification").
-        const before = unit.text.slice(Math.max(0, (m.index ?? 0) - 50), m.index);
-        const after = unit.text.slice((m.index ?? 0) + (m[1] ?? "").length, (m.index ?? 0) + (m[1] ?? "").length + 25);
-        const used = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i.test(
-          before,
-        );
-        const notUse =
-          /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i.test(after);
-        if (!AMBIGUOUS_TOOLS.has(m[1] ?? "") && used && !notUse) push("tool-mention", unit, m[1] ?? null, 0.62);
-      }
-    }
-    const credentialed = /certified|licensed|qualified|accredited|registered|chartered|trained/i.test(unit.text);
-    for (const m of credentialed ? unit.text.matchAll(CERTIFIED_AS) : []) {
-      // "want to be qualified for court work" is an aim; only a held credential is a skill.
-      const before = unit.text.slice(0, m.index);
-      if (!/\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i.test(before))
-        push("certified-as", unit, `${m[1]} ${m[2]}`, 0.68);
-    }
-    for (const m of /interpret|translat/i.test(unit.text) ? unit.text.matchAll(INTERPRETS) : []) {
-      const kind = /translat/i.test(m[0]) ? "translation" : "interpreting";
-      const languages = (m[1] ?? m[2] ?? "").split(/\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/);
+    pattern: /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i,
+    when: [...OWNED, "self"],
+    value: (m) => skillObject(m[1] ?? ""),
+    confidence: 0.62,
+    examples: { fires: [["I do all our social media.", "social media"]], silent: ["We do all sorts."] },
+  },
+  {
+    id: "skills/qualified-for",
+    field: "skills",
+    cue: ["qualified"],
+    pattern: QUALIFIED_FOR,
+    when: OWNED,
+    value: (m) => (notAimed(m) ? (m[1] ?? "").split(AND_PARTS).map((part) => skillPhrase(part)) : null),
+    confidence: 0.7,
+    examples: {
+      fires: [["I'm qualified for heavy goods vehicles.", "heavy goods vehicles"]],
+      silent: ["I want to be qualified for court work."],
+    },
+  },
+  {
+    id: "skills/languages",
+    field: "skills",
+    cue: ["speak", "fluent in", "language", "hablo"],
+    pattern: LANGUAGE_LIST,
+    when: OWNED,
+    value: (m) => {
+      const languages = (m[1] ?? "").split(LANGUAGE_PARTS).filter((l) => LANGUAGES.includes(l));
+      if (languages.length >= 3) return `multilingual (${languages.join(", ")})`;
+      return languages.filter((language) => language !== "English");
+    },
+    confidence: 0.75,
+    examples: { fires: [["I speak Welsh and English.", "Welsh"]], silent: ["I speak my mind."] },
+  },
+  {
+    id: "skills/did-myself",
+    field: "skills",
+    cue: ["myself"],
+    pattern: DID_MYSELF,
+    when: [...OWNED, "self"],
+    value: (m) => {
+      const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
+      return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
+    },
+    confidence: 0.7,
+    examples: { fires: [["I built the website myself.", "website"]], silent: ["I hurt myself."] },
+  },
+  {
+    id: "skills/self-verbs",
+    field: "skills",
+    cue: ["i "],
+    pattern: SKILL_VERBS,
+    when: [...OWNED, "self", atWork],
+    value: (m) => {
+      // "mentor new starters and the international nurses": the first object names the skill well enough.
+      const object = skillObject(m[2] ?? "");
+      // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
+      if (!object || (MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object))) return null;
+      return toGerund(`${m[1] ?? ""} ${object}`);
+    },
+    confidence: 0.6,
+    examples: { fires: [["I mentor new starters.", "mentoring new starters"]], silent: ["I run the book club."] },
+  },
+  {
+    id: "skills/past-work",
+    field: "skills",
+    cue: ["i was doing", "i was working"],
+    pattern: PAST_WORK,
+    when: [...OWNED, "self"],
+    value: (m) => skillPhrase(m[1] ?? "", 3),
+    confidence: 0.6,
+    examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: ["I was doing fine."] },
+  },
+  {
+    id: "skills/years-doing",
+    field: "skills",
+    cue: ["year", "decade"],
+    pattern: YEARS_DOING,
+    when: [...OWNED, "thirdPerson"],
+    value: (m) =>
+      (m[1] ?? "").split(AND_PARTS).map((part) => {
+        const cut = part.split(PREPOSITION_CUT)[0] ?? part;
+        return GERUND_OPENING.test(cut) ? skillPhrase(cut, 4) : null;
+      }),
+    confidence: 0.6,
+    examples: {
+      fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
+      silent: [["Twenty years ago.", { firstPerson: false }]],
+    },
+  },
+  {
+    id: "skills/tool-use",
+    field: "skills",
+    cue: TOOL_CUES,
+    pattern: TOOL_USE,
+    when: [...OWNED, usesTools],
+    value: (m) => m[1] ?? null,
+    confidence: 0.65,
+    examples: { fires: [["Everything is in Excel.", "Excel"]], silent: ["I'm learning Excel."] },
+  },
+  {
+    id: "skills/tool-mention",
+    field: "skills",
+    cue: TOOL_CUES,
+    pattern: TOOL_MENTION,
+    when: [...OWNED, usesTools],
+    // A tool the subject uses or knows, not one that failed them or that they want a certificate in.
+    value: (m) => {
+      const tool = m[1] ?? "";
+      const at = m.index;
+      const before = m.input.slice(Math.max(0, at - 50), at);
+      const after = m.input.slice(at + tool.length, at + tool.length + 25);
+      return !AMBIGUOUS_TOOLS.has(tool) && USED_BEFORE.test(before) && !NOT_USE_AFTER.test(after) ? tool : null;
+    },
+    confidence: 0.62,
+    examples: {
+      fires: [["I still think Figma auto-layout is magic.", "Figma"]],
+      silent: ["The Xero sync pushed duplicates."],
+    },
+  },
+  {
+    id: "skills/certified-as",
+    field: "skills",
+    cue: ["certified", "licensed", "qualified", "accredited", "registered", "chartered", "trained"],
+    pattern: CERTIFIED_AS,
+    when: OWNED,
+    value: (m) => (notAimed(m) ? `${m[1]} ${m[2]}` : null),
+    confidence: 0.68,
+    examples: {
+      fires: [["She is a licensed Q Grader.", "licensed Q Grader"]],
+      silent: ["Certified organic produce only."],
+    },
+  },
+  {
+    id: "skills/translation",
+    field: "skills",
+    cue: ["interpret", "translat"],
+    pattern: INTERPRETS,
+    when: OWNED,
+    value: (m) => {
+      const kind = TRANSLATION.test(m[0]) ? "translation" : "interpreting";
+      const languages = (m[1] ?? m[2] ?? "").split(TRANSLATION_PARTS);
       if (m[2] && languages.length === 2 && kind === "translation")
-        push("translation", unit, `${languages[0]}-${languages[1]} translation`, 0.7);
-      else
-        for (const language of languages)
-          if (LANGUAGES.includes(language)) push("translation", unit, `${language} ${kind}`, 0.7);
-    }
-    if (isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit")) {
-      for (const m of /\bbeen\b/i.test(unit.text) ? unit.text.matchAll(YEARS_PRACTISING) : []) {
-        const verb = (m[1] ?? "").toLowerCase();
-        if (NOT_A_PRACTICE.test(verb)) continue;
-        const object = skillPhrase((m[2] ?? "").split(/\s+(?:in|at|for|with|on|from|as)\s+/)[0] ?? "", 4);
-        push("years-practising", unit, object ? `${verb} ${object}` : verb, 0.65);
-      }
-    }
-    const leisure = FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text);
-    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit" && !leisure) {
-      const m = THIRD_SKILL_VERBS.exec(unit.text);
-      const object = m ? skillObject(m[2] ?? "") : null;
+        return `${languages[0]}-${languages[1]} translation`;
+      return languages.filter((language) => LANGUAGES.includes(language)).map((language) => `${language} ${kind}`);
+    },
+    confidence: 0.7,
+    examples: { fires: [["I'm a Polish interpreter.", "Polish interpreting"]], silent: ["We need an interpreter."] },
+  },
+  {
+    id: "skills/years-practising",
+    field: "skills",
+    cue: ["been"],
+    pattern: YEARS_PRACTISING,
+    when: [...OWNED, selfOrNamed],
+    value: (m) => {
+      const verb = (m[1] ?? "").toLowerCase();
+      if (NOT_A_PRACTICE.test(verb)) return null;
+      const object = skillPhrase((m[2] ?? "").split(PRACTICE_CUT)[0] ?? "", 4);
+      return object ? `${verb} ${object}` : verb;
+    },
+    confidence: 0.65,
+    examples: {
+      fires: [["I've been translating Japanese into English for fifteen years.", "translating Japanese into English"]],
+      silent: ["I've been living here for years."],
+    },
+  },
+  {
+    id: "skills/third-verbs",
+    field: "skills",
+    cue: "always",
+    pattern: THIRD_SKILL_VERBS,
+    when: [...OWNED, "thirdPerson", namedSubject, atWork],
+    value: (m) => {
+      const object = skillObject(m[2] ?? "");
       // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
-      const managing = MANAGING.test(m?.[1] ?? "");
-      if (m && object && (!managing || PEOPLE.test(m[2] ?? "")))
-        push("third-verbs", unit, `${toGerund((m[1] ?? "").replace(/e?s$/, ""))} ${object}`, 0.6);
-    }
-    const dayJob = owned(unit) ? DAY_JOB.exec(unit.text) : null;
-    if (dayJob?.[2]) {
-      const [head, afterColon] = dayJob[2].split(/:\s*/, 2);
-      const quotedHead = /^["“]/.test((head ?? "").trim());
-      const listed = quotedHead && afterColon ? afterColon : head;
-      for (const part of (listed ?? "").split(/\s*(?:,|;|\band\b)\s*/)) {
-        const item = skillPhrase(
-          part.replace(/^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i, ""),
-          3,
-        );
-        if (item && !/["“”]|\b(?:I|it|is|was|half)\b/i.test(item)) push("day-job", unit, item, 0.6);
-      }
-    }
-  }
-  if (occupation) {
-    const subjectUnit = units.find(
-      (u) => owned(u) && u.text.toLowerCase().includes(occupation.toLowerCase().split(" ").pop() ?? "\u0000"),
-    );
-    for (const [pattern, build] of OCCUPATION_SKILLS) {
-      const m = pattern.exec(occupation);
-      if (m && subjectUnit) push("from-occupation", subjectUnit, build(m).trim(), 0.5, "inferred");
-    }
+      if (!object || (MANAGING.test(m[1] ?? "") && !PEOPLE.test(m[2] ?? ""))) return null;
+      return `${toGerund((m[1] ?? "").replace(THIRD_PERSON_S, ""))} ${object}`;
+    },
+    confidence: 0.6,
+    examples: {
+      fires: [
+        ["She runs a cellar crew of nine.", "running cellar crew of nine", { firstPerson: false, topicBy: "pronoun" }],
+      ],
+      silent: [["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }]],
+    },
+  },
+  {
+    id: "skills/day-job",
+    field: "skills",
+    cue: ["day job", "job", "work"],
+    pattern: DAY_JOB,
+    when: OWNED,
+    value: (m) => {
+      const [head, afterColon] = (m[2] ?? "").split(COLON, 2);
+      const listed = OPENING_QUOTE.test((head ?? "").trim()) && afterColon ? afterColon : head;
+      return (listed ?? "").split(DAY_JOB_PARTS).map((part) => {
+        const item = skillPhrase(part.replace(QUANTITY, ""), 3);
+        return item && !NOT_A_TASK.test(item) ? item : null;
+      });
+    },
+    confidence: 0.6,
+    examples: {
+      fires: [["My job involves budgeting, hiring and rota planning.", ["budgeting", "hiring", "rota planning"]]],
+      silent: ["My job is fine."],
+    },
+  },
+];
+
+/**
+ * The rules, and skills the occupation itself implies ("ICU nurse" -> ICU nursing), inferred and quoted from the
+ * first sentence about the subject that names the occupation.
+ */
+export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
+  const out = listCandidates(SKILL_RULES, units);
+  if (!occupation) return out;
+  const word = occupation.toLowerCase().split(" ").pop() ?? "\u0000";
+  const subjectUnit = units.find((u) => owned(u) && u.text.toLowerCase().includes(word));
+  if (!subjectUnit) return out;
+  for (const [pattern, build] of OCCUPATION_SKILLS) {
+    const m = pattern.exec(occupation);
+    if (m)
+      out.push({
+        ...fromUnit(subjectUnit, "skills", build(m).trim(), 0.5, "inferred"),
+        rule: "skills/from-occupation",
+      });
   }
   return collapseNear(out);
 }
