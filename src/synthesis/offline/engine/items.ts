@@ -55,9 +55,15 @@ function contentWords(value: string): Set<string> {
 /**
  * A lexicon word inside a phrase another rule already read from the same sentence ("the housing market" in "things
  * nobody tells you about moving: the housing market") is that item, not a second one: candidates of the lexicon
- * rules are dropped when a candidate of another rule on the same sentence shares a word with them.
+ * rules are dropped when a candidate of another rule on the same sentence shares a word with them, or (cover
+ * "sentence") whenever another rule read the sentence: its words were parts of those items ("tinkering with the
+ * garden beds" is not also "gardening").
  */
-export function dropCovered(candidates: readonly Candidate[], lexiconRules: ReadonlySet<string>): Candidate[] {
+export function dropCovered(
+  candidates: readonly Candidate[],
+  lexiconRules: ReadonlySet<string>,
+  cover: "shared word" | "sentence" = "shared word",
+): Candidate[] {
   const read = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (lexiconRules.has(c.rule ?? "")) continue;
@@ -69,6 +75,7 @@ export function dropCovered(candidates: readonly Candidate[], lexiconRules: Read
   return candidates.filter((c) => {
     if (!lexiconRules.has(c.rule ?? "")) return true;
     const words = read.get(`${c.source.id}\u0000${c.position}`);
+    if (words && cover === "sentence") return false;
     return !words || ![...contentWords(String(c.value))].some((w) => words.has(w));
   });
 }

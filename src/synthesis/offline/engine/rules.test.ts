@@ -3,6 +3,7 @@ import type { CleanSource } from "../../types.ts";
 import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
+import { INTEREST_RULES } from "../fields/interests.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
 import { SELF_ROLE_RULES } from "../fields/occupation.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
@@ -17,6 +18,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   STYLE_RULES,
   GOAL_RULES,
   PAIN_RULES,
+  INTEREST_RULES,
   SKILL_RULES,
   TRAIT_RULES,
   VALUE_RULES,

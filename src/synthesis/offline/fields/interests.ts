@@ -1,6 +1,8 @@
-/** Rules for interests. */
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { answerDepth, isFirstAnswer, owned, questionOf } from "../engine/context.ts";
+/** Rules for interests: pastimes the person says they do or love, read from free-time sentences and answers. */
+import type { Candidate } from "../engine/candidate.ts";
+import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
+import { dropCovered, WHOLE } from "../engine/items.ts";
+import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { firstClause, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -225,121 +227,227 @@ function leisureItems(
   return { items, parts: used };
 }
 
-export function interestCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  units.forEach((unit, i) => {
-    if (!owned(unit)) return;
-    const question = questionOf(units, i);
-    const leisureQuestion = isSelf(unit) && LEISURE_QUESTION.test(question);
-    const firstAnswer = leisureQuestion && (isFirstAnswer(units, i) || answerDepth(units, i) === 0);
-    // Later sentences of the answer still count when they name a pastime by its verb ("And I go birdwatching").
-    const answersLeisure = firstAnswer || (leisureQuestion && answerDepth(units, i) <= 2);
-    const taken = new Set<string>();
-    // Parts already read as a hobby: a lexicon word inside them ("bake" in "learning to bake sourdough") is covered.
-    const usedParts: string[] = [];
-    if (!WORK_CONTEXT.test(unit.text) || answersLeisure) {
-      // A free-time lead-in after an emoji or mid-unit ("... 😅 Weekends I do community theatre").
-      const pieces = unit.text.split(/(?<=[.!?…\p{Extended_Pictographic}])\s+(?=\p{Lu})/u);
-      for (const [k, piece] of pieces.entries()) {
-        if (k > 0 && !LEISURE_LEAD.test(piece)) continue;
-        const { items, parts } = leisureItems(unit, answersLeisure && k === 0, firstAnswer && k === 0, piece);
-        for (const item of items) {
-          if (taken.has(item)) continue;
-          taken.add(item);
-          out.push(fromUnit(unit, "interests", item, 0.7));
-        }
-        usedParts.push(...parts);
-      }
-    }
-    const free = !WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text);
-    if (free) {
-      for (const m of unit.text.matchAll(INTO)) {
-        // "My hobbies are chess and birding": a list of pastimes.
-        const listed = m[2] ? firstClause(m[2]).split(/\s*(?:,|\band\b|&|\+)\s*/) : [firstClause(m[1] ?? "")];
-        for (const raw of listed) {
-          const item = hobbyObject(raw.replace(/\s+(?:these days|lately|now|recently)$/i, ""));
-          if (item && wordCount(item) <= 3 && !taken.has(item.toLowerCase())) {
-            taken.add(item.toLowerCase());
-            out.push(fromUnit(unit, "interests", item, 0.7));
-            usedParts.push(item.toLowerCase());
-          }
-        }
-      }
-      // "a keen gardener", "an avid reader".
-      for (const m of unit.text.matchAll(ENTHUSIAST)) {
-        const hobby = ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()];
-        if (hobby && !taken.has(hobby)) {
-          taken.add(hobby);
-          out.push(fromUnit(unit, "interests", hobby, 0.7));
-          usedParts.push(m[0].toLowerCase());
-        }
-      }
-      // "I spend my evenings painting miniatures".
-      const spend = SPENDS_TIME.exec(unit.text);
-      const spent = spend ? hobbyOf(trimPunctuation(spend[1] ?? ""), false, true) : null;
-      if (spent && !taken.has(spent) && isSelf(unit)) {
-        taken.add(spent);
-        out.push(fromUnit(unit, "interests", spent, 0.68));
-        usedParts.push((spend?.[1] ?? "").toLowerCase());
-      }
-    }
-    // "I sing in a choir", "I play chess": a first-person pastime the lexicon knows, with no work in the sentence.
-    if (isSelf(unit) && unit.firstPerson && !WORK_CONTEXT.test(unit.text) && SELF_PASTIME.test(unit.text)) {
-      for (const entry of INTEREST_ENTRIES) {
-        if (!STANDALONE_HOBBY.test(entry.label || entry.pattern.source)) continue;
-        const match = entry.pattern.exec(unit.text);
-        const label = match ? interestLabel(entry.label, match, unit.text) : null;
-        const covered = match && usedParts.some((part) => part.includes(match[0].toLowerCase()));
-        if (label && !covered && !taken.has(label) && ![...taken].some((t) => t.includes(label) || label.includes(t))) {
-          taken.add(label);
-          out.push(fromUnit(unit, "interests", label, 0.62));
-        }
-      }
-    }
-    if (LEISURE_CONTEXT.test(unit.text)) {
-      for (const m of unit.text.matchAll(SUPPORTS_TEAM)) {
-        const team = trimPunctuation(m[1] ?? "");
-        if (team && !taken.has(team)) {
-          taken.add(team);
-          out.push(fromUnit(unit, "interests", team, 0.68));
-        }
-      }
-    }
+const PIECE_BREAK = /(?<=[.!?…\p{Extended_Pictographic}])\s+(?=\p{Lu})/u;
+const HOBBY_LIST = /\s*(?:,|\band\b|&|\+)\s*/;
+const LATELY = /\s+(?:these days|lately|now|recently)$/i;
+const CLAUSE_PARTS = /,\s*|\s+and\s+|;\s*/;
+const I_CLAUSE = /^(?:and\s+)?I\s/i;
+const AND_OPENING = /^and\s+/i;
+const BARE_VERB_ITEM = /^(?:making|doing|keeping|going|playing)$/;
+const KEEN_NOUN = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u;
+
+/** How the unit answers a free-time question: its first sentences ("first"), a later one ("later"), or not. */
+function leisureAnswer(unit: Unit, at: Place): "first" | "later" | null {
+  if (!isSelf(unit) || !LEISURE_QUESTION.test(questionOf(at.units, at.i))) return null;
+  if (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0) return "first";
+  // Later sentences of the answer still count when they name a pastime by its verb ("And I go birdwatching").
+  return answerDepth(at.units, at.i) <= 2 ? "later" : null;
+}
+
+/** No work in the sentence ("since 6am", "customers", "my job"), unless it answers a free-time question. */
+function notAtWork(unit: Unit, at: Place): boolean {
+  return !WORK_CONTEXT.test(unit.text) || leisureAnswer(unit, at) !== null;
+}
+
+/** Free time: no work in the sentence, or free-time words despite it. */
+function freeTime(unit: Unit): boolean {
+  return !WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text);
+}
+
+const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
+const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
+
+/** A sentence set in free time: "a keen swimmer" naming its person, free-time words, or a free-time question. */
+function inLeisure(unit: Unit): boolean {
+  const keen = KEEN_NOUN.test(unit.text) && unit.topicBy !== "implicit";
+  const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
+  return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
+}
+
+/** The pastimes of a free-time sentence, also after an emoji or mid-unit ("... 😅 Weekends I do community theatre"). */
+function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
+  const answer = leisureAnswer(unit, at);
+  const found: string[] = [];
+  for (const [k, piece] of m[0].split(PIECE_BREAK).entries()) {
+    if (k > 0 && !LEISURE_LEAD.test(piece)) continue;
+    found.push(...leisureItems(unit, answer !== null && k === 0, answer === "first" && k === 0, piece).items);
+  }
+  return found;
+}
+
+/** The lexicon's pastimes named in the text (labels as the lexicon spells them). */
+function lexiconPastimes(text: string, standaloneOnly: boolean): string[] {
+  const found: string[] = [];
+  for (const entry of INTEREST_ENTRIES) {
+    if (standaloneOnly && !STANDALONE_HOBBY.test(entry.label || entry.pattern.source)) continue;
+    const match = entry.pattern.exec(text);
+    const label = match ? interestLabel(entry.label, match, text) : null;
+    if (label) found.push(label);
+  }
+  return found;
+}
+
+const OWNED = ["owned"] as const;
+
+export const INTEREST_RULES: readonly Rule[] = [
+  {
+    id: "interests/free-time",
+    field: "interests",
+    cue: "always",
+    pattern: WHOLE,
+    when: [...OWNED, notAtWork],
+    value: freeTimeItems,
+    confidence: 0.7,
+    examples: {
+      fires: [["Weekends I do amateur dramatics.", "amateur dramatics"]],
+      silent: ["I fix boilers for a living.", ["Nurse, nights.", { question: "what do you do for work?" }]],
+    },
+  },
+  {
+    id: "interests/into",
+    field: "interests",
+    cue: [
+      "into",
+      "obsessed",
+      "hooked",
+      "addicted",
+      "mad about",
+      "crazy about",
+      "fan of",
+      "hobby",
+      "hobbies",
+      "passion",
+      "obsession",
+      "guilty pleasure",
+      "weekend thing",
+    ],
+    pattern: INTO,
+    when: [...OWNED, freeTime],
+    // "My hobbies are chess and birding": a list of pastimes.
+    value: (m) =>
+      (m[2] ? firstClause(m[2]).split(HOBBY_LIST) : [firstClause(m[1] ?? "")]).map((raw) => {
+        const item = hobbyObject(raw.replace(LATELY, ""));
+        return item && wordCount(item) <= 3 ? item : null;
+      }),
+    confidence: 0.7,
+    examples: {
+      fires: [["I'm really into bouldering these days.", "bouldering"]],
+      silent: ["Big fan of clear invoices."],
+    },
+  },
+  {
+    id: "interests/enthusiast",
+    field: "interests",
+    cue: [
+      "keen",
+      "avid",
+      "amateur",
+      "passionate",
+      "enthusiastic",
+      "obsessive",
+      "lifelong",
+      "committed",
+      "dedicated",
+      "weekend",
+      "hobby",
+    ],
+    // "a keen gardener", "an avid reader".
+    pattern: ENTHUSIAST,
+    when: [...OWNED, freeTime],
+    value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
+    confidence: 0.7,
+    examples: { fires: [["She's an avid cyclist.", "cycling"]], silent: ["A keen eye for detail."] },
+  },
+  {
+    id: "interests/spends-time",
+    field: "interests",
+    cue: ["spend"],
+    // "I spend my evenings painting miniatures".
+    pattern: SPENDS_TIME,
+    when: [...OWNED, freeTime, "self"],
+    value: (m) => hobbyOf(trimPunctuation(m[1] ?? ""), false, true),
+    confidence: 0.68,
+    examples: {
+      fires: [["I spend my weekends restoring radios.", "restoring radios"]],
+      silent: ["I spend my days answering email at work?"],
+    },
+  },
+  {
+    id: "interests/likes",
+    field: "interests",
+    cue: ["love", "enjoy", "adore", "like"],
+    // "I love trail running", "She enjoys baking sourdough": an activity (a gerund) the subject says they like.
+    pattern: WHOLE,
+    when: [...OWNED, noWork],
+    value: (_m, unit) => (isSelf(unit) || unit.topic === "subject" ? likedActivities(unit) : null),
+    confidence: 0.75,
+    examples: {
+      fires: [["I love trail running.", "trail running"]],
+      silent: ["I like to have everything written."],
+    },
+  },
+  {
+    id: "interests/at-home",
+    field: "interests",
+    cue: ["at home", "for fun", "as a hobby", "spare time", "free time", "to relax", "to unwind", "to switch off"],
     // "I brew makgeolli at home": a pastime verb with a free-time phrase, anywhere in the answer.
-    if (isSelf(unit) && unit.firstPerson && AT_HOME.test(unit.text) && !WORK_CONTEXT.test(unit.text)) {
-      for (const clause of unit.text.split(/,\s*|\s+and\s+|;\s*/)) {
-        const item = /^(?:and\s+)?I\s/i.test(clause.trim())
-          ? hobbyOf(trimPunctuation(clause.trim().replace(/^and\s+/i, "")), false, true)
-          : null;
-        if (item && !taken.has(item) && !/^(?:making|doing|keeping|going|playing)$/.test(item)) {
-          taken.add(item);
-          out.push(fromUnit(unit, "interests", item, 0.65));
-          usedParts.push(clause.toLowerCase());
-        }
-      }
-    }
-    if ((isSelf(unit) || unit.topic === "subject") && !WORK_CONTEXT.test(unit.text)) {
-      for (const activity of likedActivities(unit)) {
-        if (taken.has(activity)) continue;
-        taken.add(activity);
-        out.push(fromUnit(unit, "interests", activity, 0.75));
-      }
-    }
-    // "a keen open-water swimmer": only when the sentence names its person, not one carried over from a heading.
-    const keen = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u.test(unit.text) && unit.topicBy !== "implicit";
-    const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
-    if (!leisure || (WORK_CONTEXT.test(unit.text) && !LEISURE_CONTEXT.test(unit.text))) return;
-    for (const entry of INTEREST_ENTRIES) {
-      const match = entry.pattern.exec(unit.text);
-      if (!match) continue;
-      const label = interestLabel(entry.label, match, unit.text);
-      if (!label || taken.has(label)) continue;
-      if (usedParts.some((part) => part.includes(match[0].toLowerCase()))) continue;
-      // "open-water swimming" already covers "swimming" in the same sentence.
-      if ([...taken].some((t) => t.includes(label) || label.includes(t))) continue;
-      taken.add(label);
-      out.push(fromUnit(unit, "interests", label, 0.7));
-    }
-  });
-  return collapseNear(out);
+    pattern: WHOLE,
+    when: [...OWNED, saysI, noWork],
+    value: (m) =>
+      AT_HOME.test(m[0])
+        ? m[0].split(CLAUSE_PARTS).map((clause) => {
+            const item = I_CLAUSE.test(clause.trim())
+              ? hobbyOf(trimPunctuation(clause.trim().replace(AND_OPENING, "")), false, true)
+              : null;
+            return item && !BARE_VERB_ITEM.test(item) ? item : null;
+          })
+        : null,
+    confidence: 0.65,
+    examples: { fires: [["I brew makgeolli at home.", "brewing makgeolli"]], silent: ["I work from home."] },
+  },
+  {
+    id: "interests/supports-team",
+    field: "interests",
+    cue: ["shout", "cheer", "root", "scream"],
+    // "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports.
+    pattern: SUPPORTS_TEAM,
+    when: [...OWNED, (unit: Unit) => LEISURE_CONTEXT.test(unit.text)],
+    value: (m) => trimPunctuation(m[1] ?? ""),
+    confidence: 0.68,
+    examples: {
+      fires: [["At the weekend I'm cheering on Boca Juniors.", "Boca Juniors"]],
+      silent: ["The fans were shouting at the referee."],
+    },
+  },
+  {
+    id: "interests/self-pastime",
+    field: "interests",
+    cue: "always",
+    // "I sing in a choir", "I play chess": a first-person pastime the lexicon knows, with no work in the sentence.
+    pattern: WHOLE,
+    when: [...OWNED, saysI, noWork, (unit: Unit) => SELF_PASTIME.test(unit.text)],
+    value: (m) => lexiconPastimes(m[0], true),
+    confidence: 0.62,
+    examples: { fires: [["I play chess.", "chess"]], silent: ["I play the long game."] },
+  },
+  {
+    id: "interests/leisure-word",
+    field: "interests",
+    cue: "always",
+    pattern: WHOLE,
+    when: [...OWNED, inLeisure],
+    value: (m) => lexiconPastimes(m[0], false),
+    confidence: 0.7,
+    examples: {
+      fires: [["She's a keen open-water swimmer.", "open-water swimming", { firstPerson: false, topicBy: "pronoun" }]],
+      silent: ["Swimming pool maintenance for clients."],
+    },
+  },
+];
+
+/** A sentence another rule read is not read again for lexicon pastimes: its words were parts of those items. */
+const LEXICON_RULES = new Set(["interests/self-pastime", "interests/leisure-word"]);
+
+export function interestCandidates(units: readonly Unit[]): Candidate[] {
+  return collapseNear(dropCovered(runRules(INTEREST_RULES, units), LEXICON_RULES, "sentence"));
 }
