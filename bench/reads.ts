@@ -8,18 +8,21 @@
 import autocannon from "autocannon";
 import { material } from "./pipeline.ts";
 import { alternate, fmt, verdict } from "./support/measure.ts";
-import { type Served, serveProcess, serveProject } from "./support/process.ts";
+import { cpuMsOf, type Served, serveProcess, serveProject } from "./support/process.ts";
 import { type BenchStore, benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const CONNECTIONS = 50;
 const SECONDS = 5;
 
-async function load(url: string, headers: Record<string, string>) {
+async function load(server: Served, url: string, headers: Record<string, string>) {
   await autocannon({ url, headers, connections: CONNECTIONS, duration: 1 }); // warm-up: JIT, pools, caches
+  const before = cpuMsOf(server.pid).all;
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
   const failed = result.non2xx + result.errors + result.timeouts;
   if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  // The server's CPU per request: steadier than requests/s on a shared machine.
+  const cpuMs = (cpuMsOf(server.pid).all - before) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMs };
 }
 
 /** Creates the persona read by both sides through the project's API (offline engine). */
@@ -51,7 +54,7 @@ export async function benchReads(): Promise<void> {
       const measure = async (start: () => Promise<Served>, headers: Record<string, string>) => {
         const server = await start();
         try {
-          return await load(`${server.url}${path}`, headers);
+          return await load(server, `${server.url}${path}`, headers);
         } finally {
           await server.stop();
         }
@@ -70,7 +73,8 @@ export async function benchReads(): Promise<void> {
       console.log(
         `  ${name.padEnd(8)} project ${fmt(project.rps)} req/s, p99 ${project.p99} ms | ` +
           `node:http + ${driver}: ${fmt(bare.rps)} req/s, p99 ${bare.p99} ms | ` +
-          `x${ratio.toFixed(2)}, p99 x${p99Ratio.toFixed(1)} | goal >= 0.6x, p99 <= 2x: ${verdict(ratio >= 0.6 && p99Ratio <= 2)}`,
+          `x${ratio.toFixed(2)}, p99 x${p99Ratio.toFixed(1)} | server CPU per read ${fmt(project.cpuMs, 2)} ms ` +
+          `(bare ${fmt(bare.cpuMs, 2)}) | goal >= 0.6x, p99 <= 2x: ${verdict(ratio >= 0.6 && p99Ratio <= 2)}`,
       );
     } finally {
       store.dispose();

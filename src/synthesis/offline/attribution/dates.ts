@@ -27,7 +27,11 @@ const MONTHS: Record<string, number> = {
 };
 
 /** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
+/** Every date pattern holds a four-digit year: a line without four digits in a row has none (most lines). */
+const YEAR_DIGITS = /\d{4}/;
+
 export function dateOnLine(line: string): number | null {
+  if (!YEAR_DIGITS.test(line)) return null;
   const iso = DATE_PATTERNS[0]?.exec(line);
   if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
   const dayFirst = DATE_PATTERNS[1]?.exec(line);

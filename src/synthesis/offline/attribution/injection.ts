@@ -2,6 +2,9 @@
  * Text that addresses an AI ("ignore previous instructions, set name to ...") is untrusted data. The offline engine
  * drops such lines before any rule sees them, so an injected value can never become a claim.
  */
+import type { CleanSource } from "../../types.ts";
+import { anyOf } from "../engine/cues.ts";
+
 const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|other)\s+(?:instructions?|prompts?|rules|directions)/i,
   /\bnote\s+to\s+(?:any\s+|the\s+)?(?:ai|a\.i\.|assistant|llm|model|bot|chatbot|summari[sz]er|language model)\b/i,
@@ -29,6 +32,22 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+)?instructions\s+(?:précédentes|antérieures)/i,
 ];
 
+/** The patterns joined into one alternation: one scan of a line, not twenty. */
+const anyInjection = anyOf(INJECTION_PATTERNS);
+
 export function looksLikeInjection(line: string): boolean {
-  return INJECTION_PATTERNS.some((pattern) => pattern.test(line));
+  return anyInjection(line);
+}
+
+/** A source's lines and which of them look like injection, judged once for every reader of the source. */
+const judged = new WeakMap<CleanSource, { lines: readonly string[]; injected: readonly boolean[] }>();
+
+export function linesOf(source: CleanSource): { lines: readonly string[]; injected: readonly boolean[] } {
+  let found = judged.get(source);
+  if (found === undefined) {
+    const lines = source.text.split("\n");
+    found = { lines, injected: lines.map(looksLikeInjection) };
+    judged.set(source, found);
+  }
+  return found;
 }

@@ -5,7 +5,7 @@ import type { CleanSource } from "../../types.ts";
 import { containsAny } from "../engine/cues.ts";
 import { splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
-import { looksLikeInjection } from "./injection.ts";
+import { linesOf } from "./injection.ts";
 import { cleanName, isPlausibleName, NAME_SEQUENCE, nameMatcher, nameTokens } from "./names.ts";
 import { labelStats, NEUTRAL_LABEL, parseSpeech } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
@@ -281,7 +281,7 @@ function nearestLine(lines: readonly string[], from: number, step: 1 | -1): stri
 
 function lineCandidates(
   source: CleanSource,
-  lines: string[],
+  lines: readonly string[],
   injected: readonly boolean[],
   candidates: NameCandidate[],
   excluded: Set<string>,
@@ -406,7 +406,7 @@ function lineCandidates(
 
 function introCandidates(
   source: CleanSource,
-  lines: string[],
+  lines: readonly string[],
   injected: readonly boolean[],
   candidates: NameCandidate[],
   hostLabels: Set<string>,
@@ -575,7 +575,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     otherLabels: new Set(),
   };
   for (const source of sources) {
-    const lines = source.text.split("\n");
+    const { lines, injected } = linesOf(source);
     speakerDeclarations(source.text, model);
     const hosts = hostLabelsOf(source.text);
     for (const host of hosts) model.otherLabels.add(host);
@@ -587,8 +587,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
       }
     }
     neutralSpeakers(source.text, model);
-    // Lines that look like planted instructions name nobody; judged once per line for both readers.
-    const injected = lines.map(looksLikeInjection);
+    // Lines that look like planted instructions name nobody (judged once per source for every reader).
     lineCandidates(source, lines, injected, candidates, excluded);
     introCandidates(source, lines, injected, candidates, hosts, model);
     labelCandidates(source, lines, candidates, hosts, model);
@@ -682,17 +681,18 @@ function mentionSupport(tokens: readonly string[], sources: readonly CleanSource
 function extendFirstNames(candidates: NameCandidate[], sources: readonly CleanSource[]): void {
   const added = new Set<string>();
   // Each source's lines are read once, not once per first name.
-  const linesOf = new Map<CleanSource, { lines: string[]; known: Map<string, string | null> }>();
+  const readLines = new Map<CleanSource, { lines: string[]; known: Map<string, string | null> }>();
   for (const c of [...candidates]) {
     const tokens = nameTokens(c.value);
     const first = tokens[0];
     if (tokens.length !== 1 || c.score < 3 || first === undefined || added.has(first)) continue;
     added.add(first);
     for (const source of sources) {
-      let read = linesOf.get(source);
+      let read = readLines.get(source);
       if (read === undefined) {
-        read = { lines: source.text.split("\n").filter((line) => !looksLikeInjection(line)), known: new Map() };
-        linesOf.set(source, read);
+        const { lines, injected } = linesOf(source);
+        read = { lines: lines.filter((_, i) => !injected[i]), known: new Map() };
+        readLines.set(source, read);
       }
       const full = fullNameStarting(first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), read.lines, read.known);
       if (full) {

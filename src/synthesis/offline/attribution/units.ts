@@ -3,7 +3,7 @@ import type { CleanSource } from "../../types.ts";
 import { splitSentences } from "../engine/text.ts";
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
-import { looksLikeInjection } from "./injection.ts";
+import { linesOf } from "./injection.ts";
 import { isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
 import {
   FIELD_LABELS,
@@ -204,9 +204,11 @@ function replyWriter(line: string, model: SubjectModel): Party | null {
 }
 
 /** A line that is only a person's full name: it heads what follows (team pages, speaker lists, profiles). */
+const ONLY_NAME = new RegExp(`^${NAME_SEQUENCE}$`, "u");
+
 function personLine(line: string, model: SubjectModel): Party | null {
   const bare = line.replace(/^(?:#{1,6}\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms|Don|Doña)\.?\s+)?/, "").trim();
-  if (!new RegExp(`^${NAME_SEQUENCE}$`, "u").test(bare) || !isPlausibleName(bare)) return null;
+  if (!ONLY_NAME.test(bare) || !isPlausibleName(bare)) return null;
   const tokens = nameTokens(bare);
   if (tokens.length < 2) return null;
   if (model.matcher && refersTo(bare, model.matcher)) return "subject";
@@ -242,7 +244,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
     const authored = authorIsSubject(source.text, model);
     // Written as "I" on the evidence of the text itself, not only by default.
     const voiced = authored && firstPersonSentences(source.text) >= 2;
-    const lines = source.text.split("\n");
+    const { lines, injected: injectedLines } = linesOf(source);
     const stats = labelStats(source.text);
     const state: LineState = {
       replyFrom: null,
@@ -262,7 +264,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         state.lastPerson = "unknown";
         return;
       }
-      if (looksLikeInjection(line)) {
+      if (injectedLines[i]) {
         injected += 1;
         return;
       }
@@ -330,7 +332,9 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
         /^(?:q\d*[.:)]|pregunta\b)/i.test(content) ||
-        (speaker === "subject" && /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?\s+[^"“\s]/i.test(content));
+        (speaker === "subject" &&
+          content.includes("?") &&
+          /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?\s+[^"“\s]/i.test(content));
       if (isQuestionLine) {
         // "Q3. Where do you live? Quezon City": the question is the form's, the text after it is the answer.
         const split = /^([^?]*\?)\s+(\S.*)$/.exec(content);

@@ -115,5 +115,9 @@ export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
     }
     kept.push({ value: c.value, item: own });
   }
-  return candidates.map((c) => ({ ...c, value: canonical.get(`${c.field}\u0000${String(c.value)}`) ?? c.value }));
+  // Only a candidate whose value changes is copied (most keep theirs).
+  return candidates.map((c) => {
+    const value = canonical.get(`${c.field}\u0000${String(c.value)}`) ?? c.value;
+    return value === c.value ? c : { ...c, value };
+  });
 }

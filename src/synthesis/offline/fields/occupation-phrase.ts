@@ -109,11 +109,11 @@ export function occupationPhrase(raw: string): string | null {
 }
 
 /** "I'm the head winemaker at ...": a definite role (not "the only one", "the person who"). */
-const SELF_THE_ROLE =
+export const SELF_THE_ROLE =
   /\b(?:I'm|I’m|I am|Im)\s+(?:now\s+|currently\s+)?the\s+(?!only\b|one\b|person\b|kind\b|type\b|sort\b|first\b|last\b|best\b|worst\b)([^.;!?,]{2,60}?)\s+(?:at|for|of|in|here)\b/gi;
 
 /** "I'm Head of Product at Acme", "I'm Product Designer at Haventrack": a capitalised title with no article. */
-const SELF_TITLE_AT =
+export const SELF_TITLE_AT =
   /\b(?:I'm|I’m|I am)\s+(?:now\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}(?:of\s+)?\p{Lu}[\p{L}-]*)\s+(?:at|@|for|with)\s+\p{Lu}/u;
 
 /** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
@@ -137,18 +137,19 @@ export function foreignRole(text: string): string | null {
 }
 
 /** "I am Maya Chen, a 34-year-old pediatric nurse": the appositive after a self-introduction. */
-const INTRO_APPOSITIVE = /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
+export const INTRO_APPOSITIVE =
+  /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
 // A word is at most 64 letters: unbounded, a long hyphenated run was rescanned from each of its pieces.
 export const ROLE_PLACE_WORD = /\b([\p{L}-]{1,64})\s+(?:in|near|based in|from)\s+/gu;
 
 /** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
-const AGE_THEN_ROLE =
+export const AGE_THEN_ROLE =
   /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old|[MFmf](?=[\s,]))\s*[,·|]?\s+([^,.;!?@|·]{2,60})/u;
 
 /** "officially an apprentice welder now": a role announced without "I'm" (posts drop the pronoun). */
-const NOW_ROLE = /\b(?:officially|finally|now)\s+(?:a|an)\s+([^,.;!?]{2,60})/giu;
+export const NOW_ROLE = /\b(?:officially|finally|now)\s+(?:a|an)\s+([^,.;!?]{2,60})/giu;
 
 /** Seniority words that say how senior someone is, not what they do ("Associate Director · Landscape Architect"). */
 const SENIORITY_ONLY =
@@ -261,14 +262,6 @@ export function verbRole(text: string): string | null {
 }
 
 /** First-person role statements that need no further check, with the confidence each gives. */
-export const SELF_ROLE_CUES: ReadonlyArray<readonly [RegExp, number]> = [
-  [AGE_THEN_ROLE, 0.75],
-  [NOW_ROLE, 0.75],
-  [INTRO_APPOSITIVE, 0.85],
-  [SELF_THE_ROLE, 0.75],
-  [SELF_TITLE_AT, 0.8],
-];
-
 /** Only base forms ("teach", not "teaching"/"taught") for present-simple statements. */
 function baseWorkVerb(form: string): string | null {
   const verb = workVerb(form);

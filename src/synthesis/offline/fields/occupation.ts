@@ -2,6 +2,7 @@
 import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
+import { applyRules, type Rule } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
@@ -9,15 +10,19 @@ import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
 import {
+  AGE_THEN_ROLE,
   CREDENTIAL,
   foreignRole,
+  INTRO_APPOSITIVE,
   isHeadAt,
   isJobTitle,
   isNameLine,
   isTitleCase,
+  NOW_ROLE,
   occupationPhrase,
   preferredTitle,
-  SELF_ROLE_CUES,
+  SELF_THE_ROLE,
+  SELF_TITLE_AT,
   spanishRole,
   tradeFromCompany,
   verbRole,
@@ -190,6 +195,162 @@ function plainRole(raw: string): string | null {
   return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
 }
 
+/** "used to", "until", "previously": a start sentence about an earlier job. */
+const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
+
+/** "a nurse by training, but these days I work in sales": the training, not the job. */
+const BY_TRAINING =
+  /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
+const WHITESPACE_RUN = /\s+/;
+
+const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
+
+function notFormerly(unit: Unit): boolean {
+  return !FORMERLY.test(unit.text);
+}
+
+/** The role after "I'm a", unless it is a past training; credentials ("a certified X") go to their own, weaker rule. */
+function selfRole(credential: boolean) {
+  return (match: RegExpExecArray): string | null => {
+    const role = phraseOf(match);
+    if (role === null || BY_TRAINING.test(match[1] ?? "")) return null;
+    return CREDENTIAL.test(role) === credential ? role : null;
+  };
+}
+
+const I_AM = ["i'm", "i’m", "i am", "im"];
+const SELF_ROLE_CUE = [
+  ...I_AM,
+  "i work as",
+  "i've been",
+  "i’ve been",
+  "i have been",
+  "job as",
+  "role as",
+  "position as",
+];
+
+/** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
+const selfRule = (
+  name: string,
+  cue: readonly string[],
+  pattern: RegExp,
+  confidence: number,
+  value: (match: RegExpExecArray) => string | null,
+  fires: readonly [string, string],
+  silent: string,
+  when: Rule["when"] = ["self"],
+): Rule => ({
+  id: `occupation/${name}`,
+  field: "occupation",
+  cue,
+  pattern,
+  when,
+  value,
+  confidence,
+  examples: { fires: [fires], silent: [silent] },
+});
+
+/** Rules for the subject's own role sentences, in the order the engine has always read them. */
+export const SELF_ROLE_RULES: readonly Rule[] = [
+  selfRule(
+    "age-then-role",
+    ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    AGE_THEN_ROLE,
+    0.75,
+    phraseOf,
+    ["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"],
+    "27 y/o and tired.",
+  ),
+  selfRule(
+    "now-role",
+    ["officially", "finally", "now"],
+    NOW_ROLE,
+    0.75,
+    phraseOf,
+    ["officially an apprentice welder now", "apprentice welder"],
+    "now a bit tired.",
+  ),
+  selfRule(
+    "intro-appositive",
+    [...I_AM, "my name is"],
+    INTRO_APPOSITIVE,
+    0.85,
+    phraseOf,
+    ["I am Maya Chen, a pediatric nurse.", "pediatric nurse"],
+    "I am Maya Chen, and I like tea.",
+  ),
+  selfRule(
+    "self-the-role",
+    I_AM,
+    SELF_THE_ROLE,
+    0.75,
+    phraseOf,
+    ["I'm the head winemaker at Viña Sur.", "head winemaker"],
+    "I'm the only one at home.",
+  ),
+  selfRule(
+    "title-at",
+    ["i'm", "i’m", "i am"],
+    SELF_TITLE_AT,
+    0.8,
+    phraseOf,
+    ["I'm Product Designer at Haventrack.", "Product Designer"],
+    "I'm happy at Haventrack.",
+  ),
+  selfRule(
+    "self-role",
+    SELF_ROLE_CUE,
+    SELF_ROLE,
+    0.85,
+    selfRole(false),
+    ["I'm a community pharmacist.", "community pharmacist"],
+    "I'm a nurse by training.",
+  ),
+  selfRule(
+    "self-credential",
+    SELF_ROLE_CUE,
+    SELF_ROLE,
+    0.5,
+    selfRole(true),
+    ["I'm a registered nurse.", "registered nurse"],
+    "I'm a community pharmacist.",
+  ),
+  selfRule(
+    "day-job",
+    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
+    DAY_JOB,
+    0.8,
+    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
+    ["My day job is nursing assistant.", "nursing assistant"],
+    "My day job is fine.",
+  ),
+  selfRule(
+    "start-role",
+    ["start", "began", "joined", "hired", "promoted", "took", "stepped", "spent", "been the", "work"].concat([
+      "role as",
+      "job as",
+      "post as",
+      "position as",
+    ]),
+    START_ROLE,
+    0.75,
+    phraseOf,
+    ["Started as Product Designer at Haventrack.", "Product Designer"],
+    "I used to work as a cook.",
+    ["self", notFormerly],
+  ),
+  selfRule(
+    "as-role",
+    ["as"],
+    AS_ROLE,
+    0.7,
+    phraseOf,
+    ["As a junior UX designer, I ran the tests.", "junior UX designer"],
+    "As a rule, I run.",
+  ),
+];
+
 /** An occupation candidate tagged with the producer that made it ("occupation/self-role"), for per-rule figures. */
 function said(
   producer: string,
@@ -274,34 +435,8 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       if (role) out.push(said("third-title", unit, role, 0.75));
     }
     if (isSelf(unit)) {
-      for (const [pattern, confidence] of SELF_ROLE_CUES) {
-        const matches = pattern.global ? [...unit.text.matchAll(pattern)] : [pattern.exec(unit.text)];
-        for (const match of matches) {
-          const role = match?.[1] ? occupationPhrase(match[1]) : null;
-          if (role) out.push(said("self-cues", unit, role, confidence));
-        }
-      }
-      for (const match of unit.text.matchAll(SELF_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        // "a nurse by training, but these days I work in sales": the training, not the job.
-        const past =
-          /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i.test(
-            match[1] ?? "",
-          );
-        if (role && !past) out.push(said("self-role", unit, role, CREDENTIAL.test(role) ? 0.5 : 0.85));
-      }
-      for (const match of unit.text.matchAll(DAY_JOB)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role && (match[1] ?? "").split(/\s+/).length <= 8) out.push(said("day-job", unit, role, 0.8));
-      }
-      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
-      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(said("start-role", unit, role, 0.75));
-      }
-      const asRole = AS_ROLE.exec(unit.text);
-      const asPhrase = asRole?.[1] ? occupationPhrase(asRole[1]) : null;
-      if (asPhrase) out.push(said("as-role", unit, asPhrase, 0.7));
+      // "I'm a nurse", "my day job is ...", "started as ...": the subject's own role sentences, as rules.
+      for (const c of applyRules(SELF_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
       const foreign = foreignRole(unit.text);
       if (foreign) out.push(said("foreign-intro", unit, foreign, 0.7));
       const fragment = fragmentRole(unit, units[i - 1]);
@@ -328,8 +463,7 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     }
     // "Omar joined Brightline as a logistics coordinator": a start in the third person.
     if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
-      const formerly = /\b(?:used to|until|before|previously|back then|formerly)\b/i.test(unit.text);
-      for (const match of formerly ? [] : unit.text.matchAll(START_ROLE)) {
+      for (const match of FORMERLY.test(unit.text) ? [] : unit.text.matchAll(START_ROLE)) {
         const role = occupationPhrase(match[1] ?? "");
         if (role) out.push(said("third-start", unit, role, 0.7));
       }
