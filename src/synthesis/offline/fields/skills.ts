@@ -1,9 +1,9 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
 import { fromUnit } from "../engine/candidate.ts";
-import { owned } from "../engine/context.ts";
+import { owned, questionOf } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import type { Rule } from "../engine/rules.ts";
+import type { Place, Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   escapeRegExp,
@@ -15,6 +15,7 @@ import {
   wordCount,
 } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
+import { LEISURE_QUESTION } from "../lexicon/interests.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
@@ -165,9 +166,13 @@ const DAY_JOB_PARTS = /\s*(?:,|;|\band\b)\s*/;
 const QUANTITY = /^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i;
 const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 
-/** Free time stated in the sentence: "I bake at the weekend" is a hobby, not a skill. */
-function atWork(unit: Unit): boolean {
-  return !FREE_TIME.test(unit.text) && !AT_HOME.test(unit.text) && !LEISURE_LEAD.test(unit.text);
+/**
+ * Not free time: "I bake at the weekend", or "I repair old radios" answering "and outside work?", is a hobby, not a
+ * skill.
+ */
+function atWork(unit: Unit, at: Place): boolean {
+  if (FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text)) return false;
+  return !LEISURE_QUESTION.test(questionOf(at.units, at.i));
 }
 
 /** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
@@ -180,10 +185,19 @@ function selfOrNamed(unit: Unit): boolean {
   return (unit.speaker === "subject" && unit.topic !== "other") || (unit.topic === "subject" && namedSubject(unit));
 }
 
-/** Tools named outside talk of learning them and outside a "Pain:" line. */
+/** Tools named outside talk of learning them and outside a "Pain:" line or a pain section (the setup complained of). */
 function usesTools(unit: Unit): boolean {
-  return !LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line);
+  return !LEARNING.test(unit.text) && !PAIN_LABEL.test(unit.line) && !PAIN_HEADING.test(unit.section);
 }
+
+const PAIN_HEADING = /\b(?:pains?|pain points?|frustrations?|problems?|issues?|complaints?)\b/i;
+/** "they don't speak Polish": a language denied is not one spoken. */
+const DENIED_BEFORE = /\b(?:don'?t|doesn'?t|do not|does not|can'?t|cannot|never|not)\s+(?:\w+\s+)?$/i;
+/** A one-letter tool ("R") only after a word of use: at a line start it is a transcript's speaker tag ("R = respondent"). */
+const USE_WORD_FIRST = /^[\p{L}]{2,}/u;
+/** "Trained in Mysore, India": "in" names where, when a single capitalised word follows a training verb. */
+const WHERE_TRAINED =
+  /^(?:[Tt]rained|[Ee]xperienced|[Cc]ertified)\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}|\s*$)/u;
 
 /** "Skills: planting design, AutoCAD": the line's own first sentence. */
 function skillsLine(unit: Unit): string | null {
@@ -244,9 +258,12 @@ export const SKILL_RULES: readonly Rule[] = [
     cue: ["specialist", "expert", "skilled", "experienced", "proficient", "trained", "certified"],
     pattern: EXPERT_IN,
     when: OWNED,
-    value: (m) => skillPhrase(m[1] ?? "", 6),
+    value: (m) => (WHERE_TRAINED.test(m[0]) ? null : skillPhrase(m[1] ?? "", 6)),
     confidence: 0.75,
-    examples: { fires: [["She is an expert in soil chemistry.", "soil chemistry"]], silent: ["Ask an expert."] },
+    examples: {
+      fires: [["She is an expert in soil chemistry.", "soil chemistry"]],
+      silent: ["Ask an expert.", "Trained in Mysore, India (ashtanga)."],
+    },
   },
   {
     id: "skills/expertise-mark",
@@ -319,12 +336,16 @@ export const SKILL_RULES: readonly Rule[] = [
     pattern: LANGUAGE_LIST,
     when: OWNED,
     value: (m) => {
+      if (DENIED_BEFORE.test(m.input.slice(0, m.index))) return null;
       const languages = (m[1] ?? "").split(LANGUAGE_PARTS).filter((l) => LANGUAGES.includes(l));
       if (languages.length >= 3) return `multilingual (${languages.join(", ")})`;
       return languages.filter((language) => language !== "English");
     },
     confidence: 0.75,
-    examples: { fires: [["I speak Welsh and English.", "Welsh"]], silent: ["I speak my mind."] },
+    examples: {
+      fires: [["I speak Welsh and English.", "Welsh"]],
+      silent: ["I speak my mind.", "New people don't speak Polish always."],
+    },
   },
   {
     id: "skills/did-myself",
@@ -353,7 +374,10 @@ export const SKILL_RULES: readonly Rule[] = [
       return toGerund(`${m[1] ?? ""} ${object}`);
     },
     confidence: 0.6,
-    examples: { fires: [["I mentor new starters.", "mentoring new starters"]], silent: ["I run the book club."] },
+    examples: {
+      fires: [["I mentor new starters.", "mentoring new starters"]],
+      silent: ["I run the book club.", ["And I repair old radios.", { question: "and outside work?" }]],
+    },
   },
   {
     id: "skills/past-work",
@@ -388,9 +412,18 @@ export const SKILL_RULES: readonly Rule[] = [
     cue: TOOL_CUES,
     pattern: TOOL_USE,
     when: [...OWNED, usesTools],
-    value: (m) => m[1] ?? null,
+    value: (m) => {
+      const tool = m[1] ?? "";
+      return tool.length > 1 || USE_WORD_FIRST.test(m[0]) ? tool : null;
+    },
     confidence: 0.65,
-    examples: { fires: [["Everything is in Excel.", "Excel"]], silent: ["I'm learning Excel."] },
+    examples: {
+      fires: [
+        ["Everything is in Excel.", "Excel"],
+        ["I wrote the model in R.", "R"],
+      ],
+      silent: ["I'm learning Excel.", "R = respondent"],
+    },
   },
   {
     id: "skills/tool-mention",
