@@ -4,12 +4,17 @@
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
 import { WHOLE } from "../engine/items.ts";
-import type { Rule } from "../engine/rules.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import type { Place, Rule } from "../engine/rules.ts";
+import { trimPunctuation } from "../engine/text.ts";
+import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
+  foreignRole,
   INTRO_APPOSITIVE,
+  isHeadAt,
+  isNameLine,
   NOW_ROLE,
   occupationPhrase,
   SELF_THE_ROLE,
@@ -78,6 +83,88 @@ const SELF_ROLE_CUE = [
   "role as",
   "position as",
 ];
+
+/** "About me: Senior nurse on a cardiac ward": a self-description label introduces a fragment. */
+const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
+const FRAGMENT_CUT = /\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/;
+const END_MARK = /[.!]$/;
+const SPACES = /\s+/;
+const SPACE_RUNS = /\s+/g;
+const PREPOSITION = /^(?:on|at|in|for|with|from)$/i;
+const NOT_A_ROLE_OPENER =
+  /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i;
+const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
+const ENDS_QUESTION = /\?\s*$/;
+
+/**
+ * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
+ * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
+ */
+function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
+  const label = SELF_LABEL.exec(unit.text);
+  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  const body = label ? unit.text.slice(label[0].length) : unit.text;
+  const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
+  let words = first.split(SPACES);
+  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
+  const prep = words.findIndex((w, k) => k > 0 && PREPOSITION.test(w));
+  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
+  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
+  if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w))) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer.
+  const afterQuestion =
+    previous !== undefined && (ENDS_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
+  return occupationPhrase(words.join(" "));
+}
+
+const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+
+const DEGREE =
+  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
+
+const STUDY_CONTEXT =
+  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
+
+const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
+
+/** Whether the material says the subject is retired; computed once per set of units. */
+const retiredIn = new WeakMap<readonly Unit[], boolean>();
+
+function subjectRetired(_unit: Unit, at: Place): boolean {
+  let retired = retiredIn.get(at.units);
+  if (retired === undefined) {
+    retired = at.units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
+    retiredIn.set(at.units, retired);
+  }
+  return retired;
+}
+
+const SIGNATURE_TITLE =
+  /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu;
+const AFTER_BAR = /\s*\|.*$/;
+const OWNER_TITLE = /^(?:owner|founder|co-founder|proprietor|director|managing director)$/i;
+const COMPANY_SUFFIX = /\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi;
+const NOT_LETTERS = /[^\p{L}]/gu;
+
+/** "Owner — Harbour Bakery": an owner is named after the trade in the company's name, else "owner of X". */
+function signatureRole(line: string): string | null {
+  const match = SIGNATURE_TITLE.exec(line);
+  if (!match?.[1] || !match[2]) return null;
+  const title = match[1].trim();
+  const company = match[2].replace(AFTER_BAR, "").trim();
+  if (!OWNER_TITLE.test(title)) return occupationPhrase(title);
+  const words = company.replace(COMPANY_SUFFIX, "").trim().split(SPACES);
+  const last = (words[words.length - 1] ?? "").toLowerCase().replace(NOT_LETTERS, "");
+  return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
+}
+
+/** "MSc Data Journalism at Strathclyde starts Monday": a degree being studied makes the subject its student. */
+function degreeStudent(match: RegExpExecArray): string | null {
+  if (!STUDY_CONTEXT.test(match.input)) return null;
+  return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
+}
 
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
@@ -192,6 +279,79 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     phraseOf,
     ["As a junior UX designer, I ran the tests.", "junior UX designer"],
     "As a rule, I run.",
+  ),
+  selfRule(
+    "foreign-intro",
+    [
+      "bin",
+      "arbeite",
+      "beruf",
+      "gelernte",
+      "ausgebildete",
+      "je suis",
+      "je travaille",
+      "sou",
+      "trabalho",
+      "soy",
+      "trabajo",
+    ].concat(["sono", "lavoro", "faccio", "ik ben", "werk als"]),
+    WHOLE,
+    0.7,
+    (match) => foreignRole(match[0]),
+    ["Ich bin gelernter Tischler.", "carpenter"],
+    "I am a carpenter.",
+  ),
+  {
+    id: "occupation/fragment",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["self"],
+    value: (_match, unit, at) => fragmentRole(unit, at.units[at.i - 1]),
+    confidence: 0.65,
+    examples: {
+      fires: [
+        [
+          "Freelance sign language interpreter — ASL and LSQ.",
+          "Freelance sign language interpreter",
+          { topicBy: "implicit", question: "what do you do?" },
+        ],
+      ],
+      silent: [["Freelance sign language interpreter — ASL and LSQ.", { topicBy: "implicit" }]],
+    },
+  },
+  selfRule(
+    "retired-past",
+    ["i was", "i worked as", "i used to be"],
+    PAST_ROLE,
+    0.8,
+    (match) => {
+      const role = phraseOf(match);
+      return role ? `retired ${role}` : null;
+    },
+    ["Retired now, but I was a midwife.", "retired midwife"],
+    "I was a midwife.",
+    ["self", subjectRetired],
+  ),
+  {
+    id: "occupation/signature",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["self"],
+    read: (unit) => unit.line,
+    value: (match) => signatureRole(match[0]),
+    confidence: 0.7,
+    examples: { fires: [["Owner — Harbour Bakery", "bakery owner"]], silent: ["Hello — how are you?"] },
+  },
+  selfRule(
+    "degree-student",
+    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
+    DEGREE,
+    0.7,
+    degreeStudent,
+    ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
+    "I have an MSc in Physics.",
   ),
 ];
 

@@ -7,10 +7,9 @@ import { flat, preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
-import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS, TRADE_WORDS } from "../lexicon/occupations.ts";
+import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
 import {
-  foreignRole,
   isHeadAt,
   isJobTitle,
   isNameLine,
@@ -23,47 +22,10 @@ import {
 } from "./occupation-phrase.ts";
 import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "./occupation-rules.ts";
 
-/**
- * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
- * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
- */
-function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
-  // "About me: Senior nurse on a cardiac ward": a self-description label introduces the fragment.
-  const label = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i.exec(unit.text);
-  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
-  const body = label ? unit.text.slice(label[0].length) : unit.text;
-  const first = (body.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
-  let words = first.split(/\s+/);
-  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
-  const prep = words.findIndex((w, k) => k > 0 && /^(?:on|at|in|for|with|from)$/i.test(w));
-  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
-  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
-  if (
-    /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i.test(
-      first,
-    )
-  )
-    return null;
-  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i.test(w))) return null;
-  // Only right after a question, an introduction, or as the opening of the speaker's answer.
-  const afterQuestion = previous !== undefined && (/\?\s*$/.test(previous.text) || previous.speaker !== unit.speaker);
-  const asked = unit.question !== "" && previous?.line !== unit.line;
-  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
-  return occupationPhrase(words.join(" "));
-}
-
-const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-
 const WORK_QUESTION =
   /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 
 const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
-
-const DEGREE =
-  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
-
-const STUDY_CONTEXT =
-  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
 
 /** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
@@ -74,8 +36,6 @@ const OWNS_BUSINESS = new RegExp(
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
 const THIRD_TITLE =
   /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
-
-const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
@@ -129,26 +89,6 @@ function parentheticalRole(text: string, matcher: NameMatcher | null): string | 
   return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
 }
 
-function signatureRole(unit: Unit): string | null {
-  const match =
-    /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu.exec(
-      unit.line,
-    );
-  if (!match?.[1] || !match[2]) return null;
-  const title = match[1].trim();
-  const company = match[2].replace(/\s*\|.*$/, "").trim();
-  if (/^(?:owner|founder|co-founder|proprietor|director|managing director)$/i.test(title)) {
-    const words = company
-      .replace(/\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi, "")
-      .trim()
-      .split(/\s+/);
-    const last = (words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
-    if (TRADE_WORDS[last] !== undefined) return `${last} owner`;
-    return `owner of ${company}`;
-  }
-  return occupationPhrase(title);
-}
-
 /** A form answer to "What do you do?": the role phrase before any elaboration. */
 function answerRole(answer: string): string | null {
   const first = (answer.split(/\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim();
@@ -183,7 +123,6 @@ function said(
 
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const out: Candidate[] = [];
-  const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
   units.forEach((unit, i) => {
     const about = isAboutSubject(unit);
     // Line-level rules run once per line, not once per sentence of a (possibly huge) line.
@@ -256,29 +195,6 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     if (isSelf(unit)) {
       // "I'm a nurse", "my day job is ...", "started as ...": the subject's own role sentences, as rules.
       for (const c of applyRules(SELF_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
-      const foreign = foreignRole(unit.text);
-      if (foreign) out.push(said("foreign-intro", unit, foreign, 0.7));
-      const fragment = fragmentRole(unit, units[i - 1]);
-      if (fragment) out.push(said("fragment", unit, fragment, 0.65));
-      if (retired) {
-        for (const match of unit.text.matchAll(PAST_ROLE)) {
-          const role = occupationPhrase(match[1] ?? "");
-          if (role) out.push(said("retired-past", unit, `retired ${role}`, 0.8));
-        }
-      }
-      const sig = signatureRole(unit);
-      if (sig) out.push(said("signature", unit, sig, 0.7));
-      const degree = DEGREE.exec(unit.text);
-      if (degree && STUDY_CONTEXT.test(unit.text)) {
-        out.push(
-          said(
-            "degree-student",
-            unit,
-            `${degree[1]} ${trimPunctuation(degree[2] ?? "")} student`.replace(/\s+/g, " "),
-            0.7,
-          ),
-        );
-      }
     }
     // "Omar joined Brightline as ...", "Ana is a nurse", "A farmer, Ros ...", "soy camionera": as rules.
     for (const c of applyRules(THIRD_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
