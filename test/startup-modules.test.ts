@@ -61,7 +61,7 @@ const HEAVY = [
 describe("start-up loads only what serving needs", () => {
   it.each([
     ["the server", ["main.js", "services.js", "app.js"]],
-    ["the CLI", ["cli/main.js"]],
+    ["the CLI create", ["cli/main.js", "services.js", "personas/create.js"]],
   ])("%s imports no heavy package statically", (_name, entries) => {
     for (const entry of entries) expect(existsSync(join(dist, entry)), `dist/${entry} (run npm run build)`).toBe(true);
     const packages = staticPackages(entries);

@@ -1,22 +1,19 @@
 import "dotenv/config";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "../auth/api-keys.ts";
-import { ensureTenant, LOCAL_TENANT } from "../auth/tenants.ts";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Ctx, type Services, tenantCtx } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
-import { migrate } from "../db/migrate.ts";
 import { StoreLockedError } from "../db/store-lock.ts";
 import { AppError } from "../errors.ts";
 import type { Job } from "../jobs/schemas.ts";
-import { createLogger } from "../logger.ts";
-import { createPersona } from "../personas/create.ts";
-import { getPersona } from "../personas/get.ts";
-import { listPersonas } from "../personas/list.ts";
-import { createServices, type ServiceOverrides } from "../services.ts";
+import type { createPersona } from "../personas/create.ts";
+import type { ServiceOverrides } from "../services.ts";
 import { SynthesisPool } from "../synthesis/pool.ts";
 import type { Progress } from "../synthesis/progress.ts";
+
+// The rest of the app's modules are imported by the commands that use them: a create starts its synthesis thread and
+// opens the store first, so both get going while those modules load (see createHere).
 
 const USAGE = `persona-studio <command> [options]
 
@@ -41,6 +38,7 @@ async function withServices<T>(
   work: (services: Services) => Promise<T>,
   overrides: ServiceOverrides = {},
 ): Promise<T> {
+  const [{ createLogger }, { createServices }] = await Promise.all([import("../logger.ts"), import("../services.ts")]);
   // The CLI's logs would mix with its JSON on stdout, so they go to stderr and only warnings are kept.
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, process.stderr);
   let services: Services;
@@ -59,6 +57,7 @@ async function withServices<T>(
 }
 
 async function cliCtx(services: Services, tenant: string | undefined): Promise<Ctx> {
+  const { ensureTenant, LOCAL_TENANT } = await import("../auth/tenants.ts");
   const tenantId =
     !tenant || tenant === LOCAL_TENANT.name
       ? await ensureTenant(services.database.db, LOCAL_TENANT.name, LOCAL_TENANT.id)
@@ -76,14 +75,19 @@ const WAIT_FOR_CLI_MS = 60_000;
 async function createHere(config: Config, input: CreateInput, tenant: string | undefined): Promise<Created> {
   const deadline = Date.now() + WAIT_FOR_CLI_MS;
   for (;;) {
-    // The synthesis thread loads the engine while the store opens.
+    // The synthesis thread loads the engine while the store opens and this thread loads the rest of the modules.
     const pool = new SynthesisPool(config.synthesis);
     void pool.warm();
+    const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: "cli" });
+    database.catch(() => {}); // handled in createServices, which awaits it once its modules have loaded
     try {
       return await withServices(
         config,
-        async (services) => createPersona({ ctx: await cliCtx(services, tenant), input, onProgress: progressLine() }),
-        { pool },
+        async (services) => {
+          const { createPersona } = await import("../personas/create.ts");
+          return createPersona({ ctx: await cliCtx(services, tenant), input, onProgress: progressLine() });
+        },
+        { pool, database },
       );
     } catch (error) {
       if (!(error instanceof StoreLockedError) || error.holder.kind !== "cli" || Date.now() > deadline) throw error;
@@ -104,6 +108,7 @@ function progressLine(): (progress: Progress) => void {
 
 /** Sends the material to the server that holds the store, as `POST /v1/personas`. */
 async function createOnServer(url: string, input: CreateInput, tenant: string | undefined): Promise<Created> {
+  const { LOCAL_TENANT } = await import("../auth/tenants.ts");
   if (tenant && tenant !== LOCAL_TENANT.name) {
     throw new Error(`--tenant is not available while the server at ${url} holds the store; stop the server first`);
   }
@@ -175,6 +180,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case "migrate": {
+      const { migrate } = await import("../db/migrate.ts");
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrate(database);
@@ -191,6 +197,7 @@ async function run(argv: string[]): Promise<number> {
         options: { tenant: { type: "string" }, label: { type: "string" } },
       });
       const [action, target] = positionals;
+      const { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } = await import("../auth/api-keys.ts");
       if (action === "list") {
         const keys = await withServices(config, (s) => listApiKeys(s.database.db, values.tenant));
         process.stdout.write(`${JSON.stringify({ keys }, null, 2)}\n`);
@@ -263,6 +270,10 @@ async function run(argv: string[]): Promise<number> {
     }
     case "export": {
       const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" }, id: { type: "string" } } });
+      const [{ getPersona }, { listPersonas }] = await Promise.all([
+        import("../personas/get.ts"),
+        import("../personas/list.ts"),
+      ]);
       const personas = await withServices(config, async (services) => {
         const ctx = await cliCtx(services, values.tenant);
         if (values.id) return [await getPersona({ ctx, id: values.id })];

@@ -41,7 +41,7 @@ const ANSWER_OPENER =
 
 const FIELD_NAME = new RegExp(
   `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
-  "imu",
+  "iu",
 );
 
 /** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
@@ -56,18 +56,18 @@ const SUBJECT_ROLE_TAG = new RegExp(
 /** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
 const RECIPIENT_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:[Tt]o|TO|[Cc]c|CC|[Bb]cc|BCC|[Aa]n|[Pp]ara)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
-  "mu",
+  "u",
 );
 
 const OTHER_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
-  "imu",
+  "iu",
 );
 
 /** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
 const AUTHOR_FIELD = new RegExp(
   `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
-  "imu",
+  "iu",
 );
 
 const GUEST_INTRO = new RegExp(
@@ -293,7 +293,8 @@ function lineCandidates(
   let senderNamed = false;
   lines.forEach((line, i) => {
     if (injected[i]) return;
-    // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz".
+    // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz". A segment is part of
+    // one line, so the field patterns are anchored at its start without the `m` flag (with it, tried at every position).
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
       const other = OTHER_FIELD.exec(segment)?.[1];
       if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());

@@ -14,8 +14,12 @@ export class CueSet {
   /** Character code -> class (0: a character no cue contains, which sends the scan back to the root). */
   private readonly classOf: Uint16Array;
   private readonly width: number;
-  /** Per state, the groups of every cue that ends here (its own and through failure links); null when none. */
-  private readonly groupsAt: (readonly number[] | null)[];
+  /**
+   * Per state, the groups of every cue that ends there (its own and through failure links):
+   * outputs[outputStart[state]] up to outputs[outputStart[state + 1]] (typed arrays: the scan loop stays monomorphic).
+   */
+  private readonly outputStart: Int32Array;
+  private readonly outputs: Int32Array;
   /** Groups that hold an empty cue, which every text contains. */
   private readonly always: readonly number[];
   private readonly groupCount: number;
@@ -89,7 +93,13 @@ export class CueSet {
       }
     }
     this.delta = delta;
-    this.groupsAt = ends.map((set) => (set.size > 0 ? [...set] : null));
+    this.outputStart = new Int32Array(trie.length + 1);
+    const outputs: number[] = [];
+    ends.forEach((set, state) => {
+      outputs.push(...set);
+      this.outputStart[state + 1] = outputs.length;
+    });
+    this.outputs = Int32Array.from(outputs);
   }
 
   /** The groups with at least one cue in `text`, ascending. */
@@ -103,7 +113,8 @@ export class CueSet {
     const delta = this.delta;
     const classOf = this.classOf;
     const width = this.width;
-    const groupsAt = this.groupsAt;
+    const outputStart = this.outputStart;
+    const outputs = this.outputs;
     const seen = this.seen;
     const stamp = this.stamp;
     const found: number[] = [];
@@ -116,9 +127,9 @@ export class CueSet {
     let state = 0;
     for (let i = 0; i < text.length && remaining > 0; i += 1) {
       state = delta[state * width + (classOf[text.charCodeAt(i)] as number)] as number;
-      const groups = groupsAt[state];
-      if (groups === null || groups === undefined) continue;
-      for (const group of groups) {
+      const end = outputStart[state + 1] as number;
+      for (let k = outputStart[state] as number; k < end; k += 1) {
+        const group = outputs[k] as number;
         if (seen[group] === stamp) continue;
         seen[group] = stamp;
         found.push(group);

@@ -5,7 +5,7 @@ import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
 import { INTEREST_RULES } from "../fields/interests.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
-import { SELF_ROLE_RULES } from "../fields/occupation.ts";
+import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "../fields/occupation-rules.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
 import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
@@ -25,6 +25,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   AGE_RULES,
   LOCATION_RULES,
   SELF_ROLE_RULES,
+  THIRD_ROLE_RULES,
 ];
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };

@@ -82,15 +82,6 @@ function allHold(conditions: readonly (Condition | Predicate)[], unit: Unit, at:
   return true;
 }
 
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  if (pattern.global) {
-    yield* text.matchAll(pattern);
-    return;
-  }
-  const match = pattern.exec(text);
-  if (match) yield match;
-}
-
 /** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */
 const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] : rule.cue);
 
@@ -192,16 +183,24 @@ function applyCued(
     if (!allHold(rule.when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
-    for (const match of matches(rule.pattern, text)) {
-      const found = rule.value(match, unit, at);
-      for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
-        if (value === null || value === "") continue;
-        // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
-        const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated");
-        candidate.rule = rule.id;
-        out.push(candidate);
-      }
+    // A global pattern gives every match, any other its first (no generator: this runs for every cued rule).
+    if (rule.pattern.global) for (const match of text.matchAll(rule.pattern)) emit(rule, match, unit, at, out);
+    else {
+      const match = rule.pattern.exec(text);
+      if (match) emit(rule, match, unit, at, out);
     }
+  }
+}
+
+/** The candidates a rule's match gives. */
+function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
+  const found = rule.value(match, unit, at);
+  for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
+    if (value === null || value === "") continue;
+    // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
+    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated");
+    candidate.rule = rule.id;
+    out.push(candidate);
   }
 }
 

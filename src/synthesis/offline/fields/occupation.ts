@@ -2,93 +2,30 @@
 import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { applyRules, type Rule } from "../engine/rules.ts";
+import { applyRules } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
-import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS, TRADE_WORDS } from "../lexicon/occupations.ts";
+import { BUSINESS_NOUNS, BUSINESS_TRADE, OCCUPATION_VERBS } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
 import {
-  AGE_THEN_ROLE,
-  CREDENTIAL,
-  foreignRole,
-  INTRO_APPOSITIVE,
   isHeadAt,
   isJobTitle,
   isNameLine,
   isTitleCase,
-  NOW_ROLE,
   occupationPhrase,
   preferredTitle,
-  SELF_THE_ROLE,
-  SELF_TITLE_AT,
-  spanishRole,
   tradeFromCompany,
   verbRole,
   workRoles,
 } from "./occupation-phrase.ts";
-
-const SELF_ROLE =
-  /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-
-/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
-const DAY_JOB =
-  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
-
-/** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
-const START_ROLE =
-  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
-
-/** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
-const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
-
-/**
- * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
- * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
- */
-function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
-  // "About me: Senior nurse on a cardiac ward": a self-description label introduces the fragment.
-  const label = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i.exec(unit.text);
-  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
-  const body = label ? unit.text.slice(label[0].length) : unit.text;
-  const first = (body.split(/\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim().replace(/[.!]$/, "");
-  let words = first.split(/\s+/);
-  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
-  const prep = words.findIndex((w, k) => k > 0 && /^(?:on|at|in|for|with|from)$/i.test(w));
-  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
-  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
-  if (
-    /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i.test(
-      first,
-    )
-  )
-    return null;
-  if (words.some((w) => /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i.test(w))) return null;
-  // Only right after a question, an introduction, or as the opening of the speaker's answer.
-  const afterQuestion = previous !== undefined && (/\?\s*$/.test(previous.text) || previous.speaker !== unit.speaker);
-  const asked = unit.question !== "" && previous?.line !== unit.line;
-  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
-  return occupationPhrase(words.join(" "));
-}
-
-const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-
-const THIRD_ROLE =
-  /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
-
-const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
+import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "./occupation-rules.ts";
 
 const WORK_QUESTION =
   /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 
 const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
-
-const DEGREE =
-  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
-
-const STUDY_CONTEXT =
-  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
 
 /** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
@@ -99,8 +36,6 @@ const OWNS_BUSINESS = new RegExp(
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
 const THIRD_TITLE =
   /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
-
-const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
@@ -154,26 +89,6 @@ function parentheticalRole(text: string, matcher: NameMatcher | null): string | 
   return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
 }
 
-function signatureRole(unit: Unit): string | null {
-  const match =
-    /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu.exec(
-      unit.line,
-    );
-  if (!match?.[1] || !match[2]) return null;
-  const title = match[1].trim();
-  const company = match[2].replace(/\s*\|.*$/, "").trim();
-  if (/^(?:owner|founder|co-founder|proprietor|director|managing director)$/i.test(title)) {
-    const words = company
-      .replace(/\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi, "")
-      .trim()
-      .split(/\s+/);
-    const last = (words[words.length - 1] ?? "").toLowerCase().replace(/[^\p{L}]/gu, "");
-    if (TRADE_WORDS[last] !== undefined) return `${last} owner`;
-    return `owner of ${company}`;
-  }
-  return occupationPhrase(title);
-}
-
 /** A form answer to "What do you do?": the role phrase before any elaboration. */
 function answerRole(answer: string): string | null {
   const first = (answer.split(/\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/)[0] ?? "").trim();
@@ -195,162 +110,6 @@ function plainRole(raw: string): string | null {
   return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
 }
 
-/** "used to", "until", "previously": a start sentence about an earlier job. */
-const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
-
-/** "a nurse by training, but these days I work in sales": the training, not the job. */
-const BY_TRAINING =
-  /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
-const WHITESPACE_RUN = /\s+/;
-
-const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
-
-function notFormerly(unit: Unit): boolean {
-  return !FORMERLY.test(unit.text);
-}
-
-/** The role after "I'm a", unless it is a past training; credentials ("a certified X") go to their own, weaker rule. */
-function selfRole(credential: boolean) {
-  return (match: RegExpExecArray): string | null => {
-    const role = phraseOf(match);
-    if (role === null || BY_TRAINING.test(match[1] ?? "")) return null;
-    return CREDENTIAL.test(role) === credential ? role : null;
-  };
-}
-
-const I_AM = ["i'm", "i’m", "i am", "im"];
-const SELF_ROLE_CUE = [
-  ...I_AM,
-  "i work as",
-  "i've been",
-  "i’ve been",
-  "i have been",
-  "job as",
-  "role as",
-  "position as",
-];
-
-/** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
-const selfRule = (
-  name: string,
-  cue: readonly string[],
-  pattern: RegExp,
-  confidence: number,
-  value: (match: RegExpExecArray) => string | null,
-  fires: readonly [string, string],
-  silent: string,
-  when: Rule["when"] = ["self"],
-): Rule => ({
-  id: `occupation/${name}`,
-  field: "occupation",
-  cue,
-  pattern,
-  when,
-  value,
-  confidence,
-  examples: { fires: [fires], silent: [silent] },
-});
-
-/** Rules for the subject's own role sentences, in the order the engine has always read them. */
-export const SELF_ROLE_RULES: readonly Rule[] = [
-  selfRule(
-    "age-then-role",
-    ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-    AGE_THEN_ROLE,
-    0.75,
-    phraseOf,
-    ["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"],
-    "27 y/o and tired.",
-  ),
-  selfRule(
-    "now-role",
-    ["officially", "finally", "now"],
-    NOW_ROLE,
-    0.75,
-    phraseOf,
-    ["officially an apprentice welder now", "apprentice welder"],
-    "now a bit tired.",
-  ),
-  selfRule(
-    "intro-appositive",
-    [...I_AM, "my name is"],
-    INTRO_APPOSITIVE,
-    0.85,
-    phraseOf,
-    ["I am Maya Chen, a pediatric nurse.", "pediatric nurse"],
-    "I am Maya Chen, and I like tea.",
-  ),
-  selfRule(
-    "self-the-role",
-    I_AM,
-    SELF_THE_ROLE,
-    0.75,
-    phraseOf,
-    ["I'm the head winemaker at Viña Sur.", "head winemaker"],
-    "I'm the only one at home.",
-  ),
-  selfRule(
-    "title-at",
-    ["i'm", "i’m", "i am"],
-    SELF_TITLE_AT,
-    0.8,
-    phraseOf,
-    ["I'm Product Designer at Haventrack.", "Product Designer"],
-    "I'm happy at Haventrack.",
-  ),
-  selfRule(
-    "self-role",
-    SELF_ROLE_CUE,
-    SELF_ROLE,
-    0.85,
-    selfRole(false),
-    ["I'm a community pharmacist.", "community pharmacist"],
-    "I'm a nurse by training.",
-  ),
-  selfRule(
-    "self-credential",
-    SELF_ROLE_CUE,
-    SELF_ROLE,
-    0.5,
-    selfRole(true),
-    ["I'm a registered nurse.", "registered nurse"],
-    "I'm a community pharmacist.",
-  ),
-  selfRule(
-    "day-job",
-    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
-    DAY_JOB,
-    0.8,
-    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
-    ["My day job is nursing assistant.", "nursing assistant"],
-    "My day job is fine.",
-  ),
-  selfRule(
-    "start-role",
-    ["start", "began", "joined", "hired", "promoted", "took", "stepped", "spent", "been the", "work"].concat([
-      "role as",
-      "job as",
-      "post as",
-      "position as",
-    ]),
-    START_ROLE,
-    0.75,
-    phraseOf,
-    ["Started as Product Designer at Haventrack.", "Product Designer"],
-    "I used to work as a cook.",
-    ["self", notFormerly],
-  ),
-  selfRule(
-    "as-role",
-    ["as"],
-    AS_ROLE,
-    0.7,
-    phraseOf,
-    ["As a junior UX designer, I ran the tests.", "junior UX designer"],
-    "As a rule, I run.",
-  ),
-];
-
 /** An occupation candidate tagged with the producer that made it ("occupation/self-role"), for per-rule figures. */
 function said(
   producer: string,
@@ -364,7 +123,6 @@ function said(
 
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const out: Candidate[] = [];
-  const retired = units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
   units.forEach((unit, i) => {
     const about = isAboutSubject(unit);
     // Line-level rules run once per line, not once per sentence of a (possibly huge) line.
@@ -437,51 +195,9 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     if (isSelf(unit)) {
       // "I'm a nurse", "my day job is ...", "started as ...": the subject's own role sentences, as rules.
       for (const c of applyRules(SELF_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
-      const foreign = foreignRole(unit.text);
-      if (foreign) out.push(said("foreign-intro", unit, foreign, 0.7));
-      const fragment = fragmentRole(unit, units[i - 1]);
-      if (fragment) out.push(said("fragment", unit, fragment, 0.65));
-      if (retired) {
-        for (const match of unit.text.matchAll(PAST_ROLE)) {
-          const role = occupationPhrase(match[1] ?? "");
-          if (role) out.push(said("retired-past", unit, `retired ${role}`, 0.8));
-        }
-      }
-      const sig = signatureRole(unit);
-      if (sig) out.push(said("signature", unit, sig, 0.7));
-      const degree = DEGREE.exec(unit.text);
-      if (degree && STUDY_CONTEXT.test(unit.text)) {
-        out.push(
-          said(
-            "degree-student",
-            unit,
-            `${degree[1]} ${trimPunctuation(degree[2] ?? "")} student`.replace(/\s+/g, " "),
-            0.7,
-          ),
-        );
-      }
     }
-    // "Omar joined Brightline as a logistics coordinator": a start in the third person.
-    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
-      for (const match of FORMERLY.test(unit.text) ? [] : unit.text.matchAll(START_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(said("third-start", unit, role, 0.7));
-      }
-    }
-    // "X is a Y" names the subject's job only when X is the subject ("one of them is a landlord" is not).
-    if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit") {
-      for (const match of unit.text.matchAll(THIRD_ROLE)) {
-        const role = occupationPhrase(match[1] ?? "");
-        if (role) out.push(said("third-role", unit, role, CREDENTIAL.test(role) ? 0.5 : 0.75));
-      }
-    }
-    const appositive = APPOSITIVE_ROLE.exec(unit.text);
-    if (appositive?.[1] && unit.topic === "subject") {
-      const role = occupationPhrase(appositive[1]);
-      if (role) out.push(said("appositive", unit, role, 0.75));
-    }
-    const spanish = spanishRole(unit.text);
-    if (spanish && (unit.topic === "subject" || isSelf(unit))) out.push(said("spanish-word", unit, spanish, 0.6));
+    // "Omar joined Brightline as ...", "Ana is a nurse", "A farmer, Ros ...", "soy camionera": as rules.
+    for (const c of applyRules(THIRD_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
     for (const [pattern, role] of OCCUPATION_VERBS) {
       if (pattern.test(unit.text)) out.push(said("verb-inferred", unit, role, 0.5, "inferred"));
     }

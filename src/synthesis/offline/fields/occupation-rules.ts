@@ -1,0 +1,445 @@
+/**
+ * Occupation rules as data: the subject's own role sentences ("I'm a nurse", "my day job is ...", "started as ...")
+ * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
+ * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
+ */
+import { WHOLE } from "../engine/items.ts";
+import type { Place, Rule } from "../engine/rules.ts";
+import { trimPunctuation } from "../engine/text.ts";
+import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import {
+  AGE_THEN_ROLE,
+  CREDENTIAL,
+  foreignRole,
+  INTRO_APPOSITIVE,
+  isHeadAt,
+  isNameLine,
+  NOW_ROLE,
+  occupationPhrase,
+  SELF_THE_ROLE,
+  SELF_TITLE_AT,
+  spanishRole,
+} from "./occupation-phrase.ts";
+
+const SELF_ROLE =
+  /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
+const DAY_JOB =
+  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
+/** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
+const START_ROLE =
+  /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
+/** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
+const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
+const THIRD_ROLE =
+  /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
+const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
+
+/** "used to", "until", "previously": a start sentence about an earlier job. */
+const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
+
+/** "a nurse by training, but these days I work in sales": the training, not the job. */
+const BY_TRAINING =
+  /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
+const WHITESPACE_RUN = /\s+/;
+
+const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
+
+function notFormerly(unit: Unit): boolean {
+  return !FORMERLY.test(unit.text);
+}
+
+/** The role after "I'm a", unless it is a past training; credentials ("a certified X") go to their own, weaker rule. */
+function selfRole(credential: boolean) {
+  return (match: RegExpExecArray): string | null => {
+    const role = phraseOf(match);
+    if (role === null || BY_TRAINING.test(match[1] ?? "")) return null;
+    return CREDENTIAL.test(role) === credential ? role : null;
+  };
+}
+
+const START_CUE = [
+  "start",
+  "began",
+  "joined",
+  "hired",
+  "promoted",
+  "took",
+  "stepped",
+  "spent",
+  "been the",
+  "work",
+].concat(["role as", "job as", "post as", "position as"]);
+
+const I_AM = ["i'm", "i’m", "i am", "im"];
+const SELF_ROLE_CUE = [
+  ...I_AM,
+  "i work as",
+  "i've been",
+  "i’ve been",
+  "i have been",
+  "job as",
+  "role as",
+  "position as",
+];
+
+/** "About me: Senior nurse on a cardiac ward": a self-description label introduces a fragment. */
+const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
+const FRAGMENT_CUT = /\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/;
+const END_MARK = /[.!]$/;
+const SPACES = /\s+/;
+const SPACE_RUNS = /\s+/g;
+const PREPOSITION = /^(?:on|at|in|for|with|from)$/i;
+const NOT_A_ROLE_OPENER =
+  /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i;
+const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
+const ENDS_QUESTION = /\?\s*$/;
+
+/**
+ * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
+ * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
+ */
+function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
+  const label = SELF_LABEL.exec(unit.text);
+  if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  const body = label ? unit.text.slice(label[0].length) : unit.text;
+  const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
+  let words = first.split(SPACES);
+  // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
+  const prep = words.findIndex((w, k) => k > 0 && PREPOSITION.test(w));
+  if (prep > 0 && prep <= 4) words = words.slice(0, prep);
+  if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
+  if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w))) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer.
+  const afterQuestion =
+    previous !== undefined && (ENDS_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
+  return occupationPhrase(words.join(" "));
+}
+
+const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+
+const DEGREE =
+  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
+
+const STUDY_CONTEXT =
+  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
+
+const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
+
+/** Whether the material says the subject is retired; computed once per set of units. */
+const retiredIn = new WeakMap<readonly Unit[], boolean>();
+
+function subjectRetired(_unit: Unit, at: Place): boolean {
+  let retired = retiredIn.get(at.units);
+  if (retired === undefined) {
+    retired = at.units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
+    retiredIn.set(at.units, retired);
+  }
+  return retired;
+}
+
+const SIGNATURE_TITLE =
+  /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu;
+const AFTER_BAR = /\s*\|.*$/;
+const OWNER_TITLE = /^(?:owner|founder|co-founder|proprietor|director|managing director)$/i;
+const COMPANY_SUFFIX = /\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi;
+const NOT_LETTERS = /[^\p{L}]/gu;
+
+/** "Owner — Harbour Bakery": an owner is named after the trade in the company's name, else "owner of X". */
+function signatureRole(line: string): string | null {
+  const match = SIGNATURE_TITLE.exec(line);
+  if (!match?.[1] || !match[2]) return null;
+  const title = match[1].trim();
+  const company = match[2].replace(AFTER_BAR, "").trim();
+  if (!OWNER_TITLE.test(title)) return occupationPhrase(title);
+  const words = company.replace(COMPANY_SUFFIX, "").trim().split(SPACES);
+  const last = (words[words.length - 1] ?? "").toLowerCase().replace(NOT_LETTERS, "");
+  return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
+}
+
+/** "MSc Data Journalism at Strathclyde starts Monday": a degree being studied makes the subject its student. */
+function degreeStudent(match: RegExpExecArray): string | null {
+  if (!STUDY_CONTEXT.test(match.input)) return null;
+  return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
+}
+
+/** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
+const selfRule = (
+  name: string,
+  cue: Rule["cue"],
+  pattern: RegExp,
+  confidence: number,
+  value: (match: RegExpExecArray) => string | null,
+  fires: readonly [string, string],
+  silent: string,
+  when: Rule["when"] = ["self"],
+): Rule => ({
+  id: `occupation/${name}`,
+  field: "occupation",
+  cue,
+  pattern,
+  when,
+  value,
+  confidence,
+  examples: { fires: [fires], silent: [silent] },
+});
+
+/** Rules for the subject's own role sentences, in the order the engine has always read them. */
+export const SELF_ROLE_RULES: readonly Rule[] = [
+  selfRule(
+    "age-then-role",
+    ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    AGE_THEN_ROLE,
+    0.75,
+    phraseOf,
+    ["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"],
+    "27 y/o and tired.",
+  ),
+  selfRule(
+    "now-role",
+    ["officially", "finally", "now"],
+    NOW_ROLE,
+    0.75,
+    phraseOf,
+    ["officially an apprentice welder now", "apprentice welder"],
+    "now a bit tired.",
+  ),
+  selfRule(
+    "intro-appositive",
+    [...I_AM, "my name is"],
+    INTRO_APPOSITIVE,
+    0.85,
+    phraseOf,
+    ["I am Maya Chen, a pediatric nurse.", "pediatric nurse"],
+    "I am Maya Chen, and I like tea.",
+  ),
+  selfRule(
+    "self-the-role",
+    I_AM,
+    SELF_THE_ROLE,
+    0.75,
+    phraseOf,
+    ["I'm the head winemaker at Viña Sur.", "head winemaker"],
+    "I'm the only one at home.",
+  ),
+  selfRule(
+    "title-at",
+    ["i'm", "i’m", "i am"],
+    SELF_TITLE_AT,
+    0.8,
+    phraseOf,
+    ["I'm Product Designer at Haventrack.", "Product Designer"],
+    "I'm happy at Haventrack.",
+  ),
+  selfRule(
+    "self-role",
+    SELF_ROLE_CUE,
+    SELF_ROLE,
+    0.85,
+    selfRole(false),
+    ["I'm a community pharmacist.", "community pharmacist"],
+    "I'm a nurse by training.",
+  ),
+  selfRule(
+    "self-credential",
+    SELF_ROLE_CUE,
+    SELF_ROLE,
+    0.5,
+    selfRole(true),
+    ["I'm a registered nurse.", "registered nurse"],
+    "I'm a community pharmacist.",
+  ),
+  selfRule(
+    "day-job",
+    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
+    DAY_JOB,
+    0.8,
+    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
+    ["My day job is nursing assistant.", "nursing assistant"],
+    "My day job is fine.",
+  ),
+  selfRule(
+    "start-role",
+    START_CUE,
+    START_ROLE,
+    0.75,
+    phraseOf,
+    ["Started as Product Designer at Haventrack.", "Product Designer"],
+    "I used to work as a cook.",
+    ["self", notFormerly],
+  ),
+  selfRule(
+    "as-role",
+    ["as"],
+    AS_ROLE,
+    0.7,
+    phraseOf,
+    ["As a junior UX designer, I ran the tests.", "junior UX designer"],
+    "As a rule, I run.",
+  ),
+  selfRule(
+    "foreign-intro",
+    [
+      "bin",
+      "arbeite",
+      "beruf",
+      "gelernte",
+      "ausgebildete",
+      "je suis",
+      "je travaille",
+      "sou",
+      "trabalho",
+      "soy",
+      "trabajo",
+    ].concat(["sono", "lavoro", "faccio", "ik ben", "werk als"]),
+    WHOLE,
+    0.7,
+    (match) => foreignRole(match[0]),
+    ["Ich bin gelernter Tischler.", "carpenter"],
+    "I am a carpenter.",
+  ),
+  {
+    id: "occupation/fragment",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["self"],
+    value: (_match, unit, at) => fragmentRole(unit, at.units[at.i - 1]),
+    confidence: 0.65,
+    examples: {
+      fires: [
+        [
+          "Freelance sign language interpreter — ASL and LSQ.",
+          "Freelance sign language interpreter",
+          { topicBy: "implicit", question: "what do you do?" },
+        ],
+      ],
+      silent: [["Freelance sign language interpreter — ASL and LSQ.", { topicBy: "implicit" }]],
+    },
+  },
+  selfRule(
+    "retired-past",
+    ["i was", "i worked as", "i used to be"],
+    PAST_ROLE,
+    0.8,
+    (match) => {
+      const role = phraseOf(match);
+      return role ? `retired ${role}` : null;
+    },
+    ["Retired now, but I was a midwife.", "retired midwife"],
+    "I was a midwife.",
+    ["self", subjectRetired],
+  ),
+  {
+    id: "occupation/signature",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["self"],
+    read: (unit) => unit.line,
+    value: (match) => signatureRole(match[0]),
+    confidence: 0.7,
+    examples: { fires: [["Owner — Harbour Bakery", "bakery owner"]], silent: ["Hello — how are you?"] },
+  },
+  selfRule(
+    "degree-student",
+    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
+    DEGREE,
+    0.7,
+    degreeStudent,
+    ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
+    "I have an MSc in Physics.",
+  ),
+];
+
+function explicitThird(unit: Unit): boolean {
+  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
+}
+
+function subjectTopic(unit: Unit): boolean {
+  return unit.topic === "subject";
+}
+
+function subjectOrSelf(unit: Unit): boolean {
+  return unit.topic === "subject" || isSelf(unit);
+}
+
+const NAMED = { topicBy: "name" } as const;
+
+/** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
+export const THIRD_ROLE_RULES: readonly Rule[] = [
+  {
+    ...selfRule(
+      "third-start",
+      START_CUE,
+      START_ROLE,
+      0.7,
+      phraseOf,
+      ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
+      "Omar used to work as a cook.",
+      [explicitThird, notFormerly],
+    ),
+    examples: {
+      fires: [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
+      silent: [["Omar used to work as a cook.", NAMED]],
+    },
+  },
+  {
+    ...selfRule(
+      "third-role",
+      ["is", "was", "as", "'s", "’s", "been"],
+      THIRD_ROLE,
+      0.75,
+      selfRole(false),
+      ["", ""],
+      "",
+      [explicitThird],
+    ),
+    examples: {
+      fires: [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
+      silent: [
+        ["One of them is a landlord.", { topic: "other" }],
+        ["Ana is a registered nurse.", NAMED],
+      ],
+    },
+  },
+  {
+    ...selfRule(
+      "third-credential",
+      ["is", "was", "as", "'s", "’s", "been"],
+      THIRD_ROLE,
+      0.5,
+      selfRole(true),
+      ["", ""],
+      "",
+      [explicitThird],
+    ),
+    examples: {
+      fires: [["Ana is a registered nurse.", "registered nurse", NAMED]],
+      silent: [["Inés Varga is a landscape architect.", NAMED]],
+    },
+  },
+  selfRule(
+    "appositive",
+    ["a ", "an "],
+    APPOSITIVE_ROLE,
+    0.75,
+    phraseOf,
+    ["A third-generation farmer, Ros took over the family block.", "farmer"],
+    "A lot of rain, Ros said.",
+    [subjectTopic],
+  ),
+  selfRule(
+    "spanish-word",
+    "always",
+    WHOLE,
+    0.6,
+    (match) => spanishRole(match[0]),
+    ["Soy camionera desde hace 19 años.", "truck driver"],
+    "A conductor with the most incredible hat.",
+    [subjectOrSelf],
+  ),
+];
