@@ -54,7 +54,7 @@ const LIKES =
 
 // "I like to have everything written": an infinitive, or an "-ing" that is a pronoun ("everything"), is no pastime.
 const NOT_HOBBY =
-  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b/;
+  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b|\b(?:things?|stuff)\b/;
 
 function likedActivities(unit: Unit): string[] {
   const found: string[] = [];
@@ -255,6 +255,17 @@ function freeTime(unit: Unit): boolean {
 }
 
 const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
+
+/** "She plays violin, she is the artist in the family": in the subject's answer, a sentence about someone else. */
+const OTHER_PERSON_OPENING = /^(?:[-•*>]\s*)?(?:she|he|they)\b/i;
+function notAboutAnother(unit: Unit): boolean {
+  return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
+}
+
+/** The subject says it, or the sentence names them ("Matt is a keen cyclist" in a note about Ana is Matt's). */
+function namesTheSubject(unit: Unit): boolean {
+  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
+}
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
 /** A sentence set in free time: "a keen swimmer" naming its person, free-time words, or a free-time question. */
@@ -353,10 +364,13 @@ export const INTEREST_RULES: readonly Rule[] = [
     ],
     // "a keen gardener", "an avid reader".
     pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime],
+    when: [...OWNED, freeTime, namesTheSubject],
     value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
     confidence: 0.7,
-    examples: { fires: [["She's an avid cyclist.", "cycling"]], silent: ["A keen eye for detail."] },
+    examples: {
+      fires: [["She's an avid cyclist.", "cycling", { firstPerson: false, topicBy: "pronoun" }]],
+      silent: ["A keen eye for detail.", ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }]],
+    },
   },
   {
     id: "interests/spends-time",
@@ -383,7 +397,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["I love trail running.", "trail running"]],
-      silent: ["I like to have everything written."],
+      silent: ["I like to have everything written.", "I like building things too much."],
     },
   },
   {
@@ -435,12 +449,15 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, inLeisure],
+    when: [...OWNED, inLeisure, notAboutAnother],
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
-      fires: [["She's a keen open-water swimmer.", "open-water swimming", { firstPerson: false, topicBy: "pronoun" }]],
-      silent: ["Swimming pool maintenance for clients."],
+      fires: [["She's a keen open-water swimmer.", "open-water swimming", { speaker: "unknown", firstPerson: false, topicBy: "pronoun" }]],
+      silent: [
+        "Swimming pool maintenance for clients.",
+        ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
+      ],
     },
   },
 ];
