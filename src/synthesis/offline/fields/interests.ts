@@ -453,7 +453,13 @@ export const INTEREST_RULES: readonly Rule[] = [
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
-      fires: [["She's a keen open-water swimmer.", "open-water swimming", { speaker: "unknown", firstPerson: false, topicBy: "pronoun" }]],
+      fires: [
+        [
+          "She's a keen open-water swimmer.",
+          "open-water swimming",
+          { speaker: "unknown", firstPerson: false, topicBy: "pronoun" },
+        ],
+      ],
       silent: [
         "Swimming pool maintenance for clients.",
         ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
