@@ -24,26 +24,46 @@ const SPANISH_TOPICS: Record<string, string> = {
 function interestLabel(label: string, match: RegExpExecArray, text: string): string | null {
   if (label === "podcasts") {
     const topic = (match[1] ?? match[2] ?? "").toLowerCase();
-    const english = SPANISH_TOPICS[topic] ?? (/^(?:to|the|and|listen|escucho)$/.test(topic) ? "" : topic);
+    const english = SPANISH_TOPICS[topic] ?? (PODCAST_FILLER.test(topic) ? "" : topic);
     return english ? `${english} podcasts` : "podcasts";
   }
   if (label === "collecting") {
     const thing = (match[1] ?? "").toLowerCase();
-    return thing && !/^(?:the|a|my|data|information|feedback|money)$/.test(thing) ? `collecting ${thing}` : null;
+    return thing && !NOT_COLLECTED.test(thing) ? `collecting ${thing}` : null;
   }
   // A family of hobbies whose name is the matched word itself ("sailing", "quilting").
   if (label === "") return match[0].toLowerCase();
   if (label === "instrument") return `playing ${(match[1] ?? "").toLowerCase()}`;
   if (label === "fan") return match[1] ? `${match[1]} fan` : null;
   if (label === "youth sports coaching") {
-    const sport =
-      /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i
-        .exec(text)?.[1]
-        ?.toLowerCase();
+    const sport = SPORT.exec(text)?.[1]?.toLowerCase();
     return sport ? `${sport} coaching` : null;
   }
   return label;
 }
+
+/** Words after "podcasts" that name no topic. */
+const PODCAST_FILLER = /^(?:to|the|and|listen|escucho)$/;
+/** Things one collects at work, not as a hobby. */
+const NOT_COLLECTED = /^(?:the|a|my|data|information|feedback|money)$/;
+/** The sport a youth team plays. */
+const SPORT =
+  /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i;
+/** Where a liked activity ends. */
+const LIKED_TAIL = /\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/;
+const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
+const DASH_TAIL = /\s+[—–-]\s.*$/;
+const BRACKETS = /\s*\([^)]*\)?/g;
+const I_OPENING = /^I\b/i;
+/** "learning to bake sourdough": the verb and object learnt. */
+const LEARNT = /^to\s+(\p{Ll}+)\s+(.+)$/u;
+const NOUN_FILLER = /^(?:mostly|usually|lots of|a lot of|some|also)\s+/i;
+/** "nope", "badly": answers and adverbs, not pastimes. */
+const NOT_A_PASTIME_NOUN =
+  /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu;
+const OPENING_MARK = /^[-•*>"“]\s*/;
+const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
+const LABEL_LEAD = /:\s*$/;
 
 // "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
 const THIRD_LIKES =
@@ -54,15 +74,13 @@ const LIKES =
 
 // "I like to have everything written": an infinitive, or an "-ing" that is a pronoun ("everything"), is no pastime.
 const NOT_HOBBY =
-  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b/;
+  /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b|\b(?:things?|stuff)\b/;
 
 function likedActivities(unit: Unit): string[] {
   const found: string[] = [];
   const third = unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
   for (const m of [...unit.text.matchAll(LIKES), ...(third ? unit.text.matchAll(THIRD_LIKES) : [])]) {
-    const phrase = trimPunctuation(
-      firstClause(m[1] ?? "").replace(/\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/, ""),
-    );
+    const phrase = trimPunctuation(firstClause(m[1] ?? "").replace(LIKED_TAIL, ""));
     if (phrase && !NOT_HOBBY.test(phrase) && wordCount(phrase) <= 4) found.push(phrase);
   }
   return found;
@@ -130,10 +148,10 @@ const NOT_GERUND_HOBBY =
   /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|evening|pudding)$/i;
 
 function hobbyObject(raw: string): string | null {
-  let object = trimPunctuation(raw.replace(/\p{Extended_Pictographic}/gu, ""));
+  let object = trimPunctuation(raw.replace(PICTOGRAPHS, ""));
   for (let i = 0; i < 3; i += 1) object = object.replace(OBJECT_FILLER, "");
   object = trimPunctuation(` ${object}`.replace(OBJECT_END, ""));
-  object = object.replace(/\s+[—–-]\s.*$/, "").replace(/\s*\([^)]*\)?/g, "");
+  object = object.replace(DASH_TAIL, "").replace(BRACKETS, "");
   if (NOT_AN_OBJECT.test(object) || wordCount(object) > 4) return null;
   return object;
 }
@@ -152,11 +170,11 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
     return object === "" ? gerund : `${gerund} ${object}`;
   }
   const gerund = GERUND_PART.exec(part);
-  if (gerund && (self || !/^I\b/i.test(part))) {
+  if (gerund && (self || !I_OPENING.test(part))) {
     const verb = (gerund[1] ?? "").toLowerCase();
     if (NOT_HOBBY.test(verb) || NOT_GERUND_HOBBY.test(verb)) return null;
     // "learning to bake sourdough": the hobby is the thing being learnt.
-    const learnt = verb === "learning" ? /^to\s+(\p{Ll}+)\s+(.+)$/u.exec(gerund[2] ?? "") : null;
+    const learnt = verb === "learning" ? LEARNT.exec(gerund[2] ?? "") : null;
     if (learnt) {
       const object = hobbyObject(learnt[2] ?? "");
       return object ? `${toGerund(learnt[1] ?? "")} ${object}` : null;
@@ -165,14 +183,10 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
     if (object === null) return null;
     return object === "" ? verb : `${verb} ${object}`;
   }
-  if (!nounsAllowed || /^I\b/i.test(part)) return null;
-  const noun = hobbyObject(part.replace(/^(?:mostly|usually|lots of|a lot of|some|also)\s+/i, ""));
+  if (!nounsAllowed || I_OPENING.test(part)) return null;
+  const noun = hobbyObject(part.replace(NOUN_FILLER, ""));
   // "nope", "badly": answers and adverbs, not pastimes.
-  if (
-    !noun ||
-    /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu.test(noun)
-  )
-    return null;
+  if (!noun || NOT_A_PASTIME_NOUN.test(noun)) return null;
   return noun.toLowerCase();
 }
 
@@ -183,7 +197,7 @@ function leisureItems(
   nounsAllowed = answersLeisureQuestion,
   text = unit.text,
 ): { items: string[]; parts: string[] } {
-  const body = text.replace(/^[-•*>"“]\s*/, "");
+  const body = text.replace(OPENING_MARK, "");
   const lead = LEISURE_LEAD.exec(body);
   // A later sentence of a "Personal: ..." note line is free time too.
   const labelled = !lead && LEISURE_LABEL.test(unit.line) && !unit.line.startsWith(body);
@@ -191,8 +205,8 @@ function leisureItems(
   const rest = body
     .slice(lead?.[0].length ?? 0)
     .replace(FOUND_DOING, "")
-    .replace(/\s*\([^)]*\)?/g, "");
-  const parts = rest.split(/\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i).filter((p) => p.trim() !== "");
+    .replace(BRACKETS, "");
+  const parts = rest.split(LEISURE_PARTS).filter((p) => p.trim() !== "");
   const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
   // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.
   const preamble = !known(body) && known(unit.line.slice(unit.line.indexOf(body) + body.length)) !== undefined;
@@ -201,7 +215,7 @@ function leisureItems(
   for (const part of parts) {
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
-    const labelLead = lead !== null && /:\s*$/.test(lead[0]);
+    const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
     let item =
       hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
       (labelLead && !known(part) ? hobbyOf(trimPunctuation(part), !preamble, self) : null);
@@ -255,6 +269,17 @@ function freeTime(unit: Unit): boolean {
 }
 
 const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
+
+/** "She plays violin, she is the artist in the family": in the subject's answer, a sentence about someone else. */
+const OTHER_PERSON_OPENING = /^(?:[-•*>]\s*)?(?:she|he|they)\b/i;
+function notAboutAnother(unit: Unit): boolean {
+  return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
+}
+
+/** The subject says it, or the sentence names them ("Matt is a keen cyclist" in a note about Ana is Matt's). */
+function namesTheSubject(unit: Unit): boolean {
+  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
+}
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
 /** A sentence set in free time: "a keen swimmer" naming its person, free-time words, or a free-time question. */
@@ -353,10 +378,13 @@ export const INTEREST_RULES: readonly Rule[] = [
     ],
     // "a keen gardener", "an avid reader".
     pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime],
+    when: [...OWNED, freeTime, namesTheSubject],
     value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
     confidence: 0.7,
-    examples: { fires: [["She's an avid cyclist.", "cycling"]], silent: ["A keen eye for detail."] },
+    examples: {
+      fires: [["She's an avid cyclist.", "cycling", { firstPerson: false, topicBy: "pronoun" }]],
+      silent: ["A keen eye for detail.", ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }]],
+    },
   },
   {
     id: "interests/spends-time",
@@ -383,7 +411,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["I love trail running.", "trail running"]],
-      silent: ["I like to have everything written."],
+      silent: ["I like to have everything written.", "I like building things too much."],
     },
   },
   {
@@ -435,12 +463,21 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, inLeisure],
+    when: [...OWNED, inLeisure, notAboutAnother],
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
-      fires: [["She's a keen open-water swimmer.", "open-water swimming", { firstPerson: false, topicBy: "pronoun" }]],
-      silent: ["Swimming pool maintenance for clients."],
+      fires: [
+        [
+          "She's a keen open-water swimmer.",
+          "open-water swimming",
+          { speaker: "unknown", firstPerson: false, topicBy: "pronoun" },
+        ],
+      ],
+      silent: [
+        "Swimming pool maintenance for clients.",
+        ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
+      ],
     },
   },
 ];

@@ -119,19 +119,19 @@ const NEXT_PREDICATE =
 const FREE_TIME =
   /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?work|after work|when I'?m not)\b/i;
 
+const AND_SPLIT = /\s+and\s+/;
+const QUANTIFIER = /^(?:all|most|some|many)\s+(?:of\s+)?/i;
+/** Where, when and why follow a skill's object. */
+const OBJECT_CUT = /\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|when|while|as|like|into|by)\s+/i;
+/** Pronouns, vague nouns and particles are no object of a skill. */
+const NOT_AN_OBJECT =
+  /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i;
+
 /** The object of a skill verb, cut before where, when and why ("chemistry at a public school" -> chemistry). */
 function skillObject(raw: string): string | null {
-  const head = (raw.split(/\s+and\s+/)[0] ?? "")
-    .replace(/^(?:all|most|some|many)\s+(?:of\s+)?/i, "")
-    .split(/\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|when|while|as|like|into|by)\s+/i)[0];
+  const head = (raw.split(AND_SPLIT)[0] ?? "").replace(QUANTIFIER, "").split(OBJECT_CUT)[0];
   const object = skillPhrase(head ?? "", 4);
-  if (
-    !object ||
-    /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i.test(
-      object,
-    )
-  )
-    return null;
+  if (!object || NOT_AN_OBJECT.test(object)) return null;
   return object;
 }
 
