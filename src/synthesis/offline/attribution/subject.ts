@@ -178,6 +178,22 @@ const mayIntroduceGuest = containsAny([
   "sat down with",
 ]);
 
+/** Pre-check for FEATURE_TITLE: its openers, lowercased; one must occur in the line. */
+const mayTitleFeature = containsAny([
+  "meet",
+  "introducing",
+  "spotlight",
+  "profile",
+  "interview with",
+  "conversation with",
+  "q&a with",
+  "getting to know",
+  "portrait of",
+  "entrevista",
+  "interview mit",
+  "entretien avec",
+]);
+
 const FEATURE_TITLE = new RegExp(
   `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
   "u",
@@ -330,12 +346,15 @@ function lineCandidates(
     if (injected[i]) return;
     // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz". A segment is part of
     // one line, so the field patterns are anchored at its start without the `m` flag (with it, tried at every position).
+    const lower = line.toLowerCase();
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
-      const other = OTHER_FIELD.exec(segment)?.[1];
+      // The field patterns need a ":" (AUTHOR_FIELD's is optional); most segments have none.
+      const colon = segment.includes(":");
+      const other = colon ? OTHER_FIELD.exec(segment)?.[1] : undefined;
       if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
-      const recipient = RECIPIENT_FIELD.exec(segment)?.[1];
+      const recipient = colon ? RECIPIENT_FIELD.exec(segment)?.[1] : undefined;
       if (recipient) recipients.push(recipient);
-      const field = FIELD_NAME.exec(segment);
+      const field = colon ? FIELD_NAME.exec(segment) : null;
       if (field?.[1]) {
         const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(segment);
         if (isFrom && isPlausibleName(cleanName(field[1])) && !nameTokens(field[1]).some(isBusinessWord))
@@ -349,7 +368,7 @@ function lineCandidates(
         else for (const t of nameTokens(author[1])) excluded.add(t.toLowerCase());
       }
       // "Notes (Jake):" heads a block written by someone about the subject.
-      const credited = AUTHOR_HEADING.exec(segment)?.[1];
+      const credited = segment.includes("(") ? AUTHOR_HEADING.exec(segment)?.[1] : undefined;
       if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
     }
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
@@ -364,7 +383,7 @@ function lineCandidates(
     for (const tagged of line.includes("(") ? line.matchAll(SUBJECT_ROLE_TAG) : []) {
       if (tagged[1] && nameTokens(tagged[1]).length >= 2) add(candidates, tagged[1], source, tagged[0], 3);
     }
-    const bio = PROFILE_BIO.exec(line);
+    const bio = lower.includes("bio") || lower.includes("profile") ? PROFILE_BIO.exec(line) : null;
     if (bio?.[1]) add(candidates, bio[1], source, bio[1], 3);
     const isHeader = i === firstLine || (i <= 3 && source.kind === "url") || (i <= firstLine + 2 && i > 0);
     if (isHeader && !PUBLICATION_LINE.test(line)) {
@@ -402,17 +421,17 @@ function lineCandidates(
       if (last && last.quote === opener[0].trim()) last.weak = true;
     }
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
-    for (const guest of mayIntroduceGuest(line.toLowerCase()) ? line.matchAll(GUEST_INTRO) : []) {
+    for (const guest of mayIntroduceGuest(lower) ? line.matchAll(GUEST_INTRO) : []) {
       const value = guest[1] ?? "";
       if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
         add(candidates, value, source, guest[0].trim(), 3);
     }
     // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
-    const feature = FEATURE_TITLE.exec(line);
+    const feature = mayTitleFeature(lower) ? FEATURE_TITLE.exec(line) : null;
     if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
       add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
-    const byline = BYLINE.exec(line);
+    const byline = lower.includes("by") ? BYLINE.exec(line) : null;
     if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
     // "Priya runs a team ..." with "Priya Nair" elsewhere: a sentence about a person named in full somewhere.
     const shortOpener = SHORT_OPENER.exec(line);

@@ -219,6 +219,18 @@ export function applyRules(
   return out;
 }
 
+/**
+ * `applyRules` for the unit at a place in a list that other tables also run over: its cues come from the shared
+ * scan of that list (one scan per unit for all tables), not from a scan of the unit for this table alone.
+ */
+export function applyRulesAt(rules: readonly Rule[], at: Place): Candidate[] {
+  const out: Candidate[] = [];
+  const unit = at.units[at.i];
+  const offset = offsetOf(rules);
+  if (unit) applyCued(rules, cuedOf(at.units)(at.i), offset, unit, at, out);
+  return out;
+}
+
 /** The one rule loop: every rule over every unit; a unit is lowercased and scanned for cues once for all tables. */
 export function runRules(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
   const offset = offsetOf(rules);

@@ -2,7 +2,7 @@
 import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { applyRules, lowerText } from "../engine/rules.ts";
+import { applyRulesAt, lowerText } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
@@ -230,10 +230,10 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     }
     if (isSelf(unit)) {
       // "I'm a nurse", "my day job is ...", "started as ...": the subject's own role sentences, as rules.
-      for (const c of applyRules(SELF_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
+      for (const c of applyRulesAt(SELF_ROLE_RULES, { units, i })) out.push(c);
     }
     // "Omar joined Brightline as ...", "Ana is a nurse", "A farmer, Ros ...", "soy camionera": as rules.
-    for (const c of applyRules(THIRD_ROLE_RULES, unit, undefined, { units, i })) out.push(c);
+    for (const c of applyRulesAt(THIRD_ROLE_RULES, { units, i })) out.push(c);
     for (const [pattern, role] of OCCUPATION_VERBS) {
       if (pattern.test(unit.text)) out.push(said("verb-inferred", unit, role, 0.5, "inferred"));
     }
