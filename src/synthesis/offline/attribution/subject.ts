@@ -32,6 +32,41 @@ const SELF_INTRO = new RegExp(
   "gu",
 );
 
+/**
+ * Pre-check for SELF_INTRO: every match contains one of these (its openers, lowercased), or a bare "im" before a space,
+ * tested apart because "im" alone occurs in most lines ("time", "him").
+ */
+const mayIntroduceSelf = containsAny([
+  "i'm",
+  "i’m",
+  "i am",
+  "my name",
+  "me llamo",
+  "mi nombre es",
+  "soy",
+  "this is",
+  "it's",
+  "call me",
+  "ich bin",
+  "ich hei",
+  "mein name ist",
+  "je m",
+  "je suis",
+  "moi c",
+  "mi chiamo",
+  "eu sou",
+  "me chamo",
+  "chamo-me",
+  "ik ben",
+  "mijn naam is",
+  "jag heter",
+  "jeg heter",
+  "jeg er",
+  "nazywam się",
+  "jestem",
+]);
+const BARE_IM = /\b[Ii]m\s/;
+
 /** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
 const INTRO_QUESTION =
   /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
@@ -420,7 +455,8 @@ function introCandidates(
     const fromOther =
       label !== undefined &&
       (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other");
-    for (const match of line.matchAll(SELF_INTRO)) {
+    const introduces = mayIntroduceSelf(line.toLowerCase()) || BARE_IM.test(line);
+    for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();

@@ -2,7 +2,7 @@
 import type { EvidenceKind } from "../../../personas/schemas.ts";
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { applyRules } from "../engine/rules.ts";
+import { applyRules, lowerText } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
@@ -22,6 +22,7 @@ import {
 } from "./occupation-phrase.ts";
 import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "./occupation-rules.ts";
 
+/** Needs a "?" (checked first: most lines have none). */
 const WORK_QUESTION =
   /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 
@@ -32,6 +33,9 @@ const OWNS_BUSINESS = new RegExp(
   `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
   "gu",
 );
+
+/** Every OWNS_BUSINESS match contains one of these (its verbs, matched case-sensitively there too). */
+const OWNS_VERB = /own|run|manage my|opened|founded|set up|started/;
 
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
 const THIRD_TITLE =
@@ -45,10 +49,37 @@ const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
 const WHITESPACE = /\s+/;
 const POSSESSIVE = /['’]s$/;
 
+/** Per matcher, what the per-unit name readers need, built once rather than for every unit. */
+interface OwnName {
+  /** The name's tokens, lowercased. */
+  tokens: Set<string>;
+  /** "Priya Nair (...)": the last name before a bracket, when the name has two tokens or more. */
+  bracket: RegExp | null;
+}
+const ownNames = new WeakMap<NameMatcher, OwnName>();
+
+function ownName(matcher: NameMatcher): OwnName {
+  let own = ownNames.get(matcher);
+  if (own === undefined) {
+    const full = nameTokens(matcher.full);
+    const last = full[full.length - 1];
+    own = {
+      tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
+      bracket: last && full.length >= 2 ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
+    };
+    ownNames.set(matcher, own);
+  }
+  return own;
+}
+
 /** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */
-function rolesFromSegments(line: string, matcher: NameMatcher | null): string | null {
+function rolesFromSegments(line: string, lower: string, matcher: NameMatcher | null): string | null {
   if (!matcher) return null;
-  const tokens = new Set(matcher.tokens.map((t) => t.toLowerCase()));
+  const { tokens } = ownName(matcher);
+  // Pre-check: a part names the subject only if a name token occurs somewhere in the lowercased line.
+  let named = false;
+  for (const t of tokens) if (lower.includes(t)) named = true;
+  if (!named) return null;
   const parts = line.split(SEGMENT_SPLIT);
   // The subject's name as whole words ("Ana" is not in "Banana").
   const nameIndex = parts.findIndex((part) =>
@@ -80,11 +111,11 @@ function ownTeam(line: string, matcher: NameMatcher | null): string | null {
 
 /** "Priya Nair (Head of Operations, Acme)": the role in brackets after the subject's name. */
 function parentheticalRole(text: string, matcher: NameMatcher | null): string | null {
-  if (!matcher) return null;
-  const own = nameTokens(matcher.full);
-  const last = own[own.length - 1];
-  if (!last || own.length < 2) return null;
-  const inside = new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u").exec(text)?.[1]?.trim();
+  // The pattern needs a bracket: most units have none.
+  if (!matcher || !text.includes("(")) return null;
+  const { bracket } = ownName(matcher);
+  if (!bracket) return null;
+  const inside = bracket.exec(text)?.[1]?.trim();
   if (!inside) return null;
   return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
 }
@@ -127,10 +158,12 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     const about = isAboutSubject(unit);
     // Line-level rules run once per line, not once per sentence of a (possibly huge) line.
     const firstOfLine = units[i - 1]?.line !== unit.line;
-    const inline = firstOfLine ? WORK_QUESTION.exec(unit.line) : null;
+    const inline = firstOfLine && unit.line.includes("?") ? WORK_QUESTION.exec(unit.line) : null;
     // Form answers carry their question separately ("Q4. What do you do for work?" -> "Plumber, self-employed").
     const asked =
-      firstOfLine && unit.speaker === "subject" ? WORK_QUESTION.exec(`${unit.question} ${unit.text}`) : null;
+      firstOfLine && unit.speaker === "subject" && (unit.question.includes("?") || unit.text.includes("?"))
+        ? WORK_QUESTION.exec(`${unit.question} ${unit.text}`)
+        : null;
     const answer = inline ?? asked;
     if (answer?.[1] && unit.text.includes(answer[1].slice(0, 10))) {
       const role = answerRole(answer[1]);
@@ -141,7 +174,7 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     if (fieldRole) out.push(said("field-label", unit, fieldRole, 0.85));
     const parenthetical = parentheticalRole(unit.text, matcher);
     if (parenthetical) out.push(said("name-parenthesis", unit, parenthetical, 0.75));
-    const segmentRole = rolesFromSegments(unit.text, matcher);
+    const segmentRole = rolesFromSegments(unit.text, lowerText(unit), matcher);
     if (segmentRole && unit.text.length < 160) out.push(said("name-segments", unit, segmentRole, 0.8));
     const team = ownTeam(unit.text, matcher);
     if (team) out.push(said("own-team", unit, team, 0.6, "inferred"));
@@ -167,10 +200,13 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
       }
     }
     if (!about) return;
+    // OWNS_BUSINESS needs one of its verbs (lowercase as written); most units have none, so test that first.
+    const ownsVerb = OWNS_VERB.test(unit.text);
     const notBusiness =
+      ownsVerb &&
       /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i.test(unit.text);
-    const pastOrFuture = PAST_OR_FUTURE.test(unit.text);
-    for (const match of notBusiness ? [] : unit.text.matchAll(OWNS_BUSINESS)) {
+    const pastOrFuture = ownsVerb && PAST_OR_FUTURE.test(unit.text);
+    for (const match of notBusiness || !ownsVerb ? [] : unit.text.matchAll(OWNS_BUSINESS)) {
       const business = trimPunctuation(match[1] ?? "").replace(/^(?:café|cafe)$/, "café");
       // "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade.
       if (!business || /^(?:company|business|startup|start-up|estate)$/.test(business)) continue;
