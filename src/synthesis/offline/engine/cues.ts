@@ -8,6 +8,9 @@
  * strings, which costs more than the regular expressions the pre-check exists to skip.
  */
 
+/** The one empty result, shared: most texts hold no cue, and long inputs keep one result per sentence. */
+const NO_HITS: readonly number[] = Object.freeze([]);
+
 export class CueSet {
   /** Next state for (state, character class), flattened: delta[state * width + class]. */
   private readonly delta: Int32Array;
@@ -104,6 +107,21 @@ export class CueSet {
 
   /** The groups with at least one cue in `text`, ascending. */
   hits(text: string): number[] {
+    return this.scan(text, true);
+  }
+
+  /** Like `hits` without the groups that hold an empty cue (`alwaysGroups`): short arrays, often the shared empty one. */
+  cuedHits(text: string): readonly number[] {
+    const found = this.scan(text, false);
+    return found.length === 0 ? NO_HITS : found;
+  }
+
+  /** The groups that hold an empty cue, ascending. */
+  get alwaysGroups(): readonly number[] {
+    return this.always;
+  }
+
+  private scan(text: string, withAlways: boolean): number[] {
     this.stamp = (this.stamp + 1) >>> 0;
     if (this.stamp === 0) {
       this.seen.fill(0);
@@ -120,10 +138,10 @@ export class CueSet {
     const found: number[] = [];
     for (const group of this.always) {
       seen[group] = stamp;
-      found.push(group);
+      if (withAlways) found.push(group);
     }
     // Every group found: the rest of the text cannot add any.
-    let remaining = this.groupCount - found.length;
+    let remaining = this.groupCount - this.always.length;
     let state = 0;
     for (let i = 0; i < text.length && remaining > 0; i += 1) {
       state = delta[state * width + (classOf[text.charCodeAt(i)] as number)] as number;

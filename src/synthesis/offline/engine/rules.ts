@@ -129,10 +129,14 @@ function offsetOf(rules: readonly Rule[]): number {
   return offset;
 }
 
-/** Per list of units, each unit's rules (positions in `allCues.groups`) whose cue occurs, found at most once. */
-const scanned = new WeakMap<readonly Unit[], { version: number; hits: (number[] | undefined)[] }>();
+/**
+ * Per list of units, each unit's rules (positions in `allCues.groups`) with a non-empty cue that occurs, found at most
+ * once. The "always" rules are not stored per unit (each table knows its own): kept for every sentence of a long
+ * input they were most of what the scan results held, and the garbage collector copied them all.
+ */
+const scanned = new WeakMap<readonly Unit[], { version: number; hits: (readonly number[] | undefined)[] }>();
 
-function cuedOf(units: readonly Unit[]): (i: number) => number[] {
+function cuedOf(units: readonly Unit[]): (i: number) => readonly number[] {
   let found = scanned.get(units);
   if (found === undefined || found.version !== allCues.version) {
     found = { version: allCues.version, hits: [] };
@@ -145,7 +149,7 @@ function cuedOf(units: readonly Unit[]): (i: number) => number[] {
     let unitHits = hits[i];
     if (unitHits === undefined) {
       const unit = units[i];
-      unitHits = unit ? set.hits(lowerText(unit)) : [];
+      unitHits = unit ? set.cuedHits(lowerText(unit)) : [];
       hits[i] = unitHits;
     }
     return unitHits;
@@ -164,9 +168,22 @@ export function lowerText(unit: Unit): string {
   return lower;
 }
 
+/** The positions of a table's "always" rules (an empty cue), ascending. */
+const alwaysRules = new WeakMap<readonly Rule[], readonly number[]>();
+
+function alwaysOf(rules: readonly Rule[]): readonly number[] {
+  let always = alwaysRules.get(rules);
+  if (always === undefined) {
+    always = rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : []));
+    alwaysRules.set(rules, always);
+  }
+  return always;
+}
+
 /**
- * The candidates of the cued rules whose conditions and pattern hold. `hits` are ascending positions in a scan of
- * several tables, of which this table's rules are `offset` to `offset + rules.length` (kept in table order).
+ * The candidates of the cued rules whose conditions and pattern hold, in table order: the table's "always" rules
+ * merged with `hits`, ascending positions of cued rules in a scan of several tables, of which this table's rules are
+ * `offset` to `offset + rules.length`.
  */
 function applyCued(
   rules: readonly Rule[],
@@ -176,10 +193,19 @@ function applyCued(
   at: Place,
   out: Candidate[],
 ): void {
-  for (const hit of hits) {
-    if (hit < offset) continue;
-    const rule = rules[hit - offset];
-    if (rule === undefined) return;
+  const always = alwaysOf(rules);
+  const end = offset + rules.length;
+  let a = 0;
+  let h = 0;
+  while (h < hits.length && (hits[h] as number) < offset) h += 1;
+  for (;;) {
+    const nextAlways = a < always.length ? (always[a] as number) : rules.length;
+    const nextHit = h < hits.length && (hits[h] as number) < end ? (hits[h] as number) - offset : rules.length;
+    const k = Math.min(nextAlways, nextHit);
+    if (k >= rules.length) return;
+    if (k === nextAlways) a += 1;
+    if (k === nextHit) h += 1;
+    const rule = rules[k] as Rule;
     if (!allHold(rule.when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
@@ -215,7 +241,7 @@ export function applyRules(
   at: Place = { units: [unit], i: 0 },
 ): Candidate[] {
   const out: Candidate[] = [];
-  applyCued(rules, cueSetOf(rules).hits(lower), 0, unit, at, out);
+  applyCued(rules, cueSetOf(rules).cuedHits(lower), 0, unit, at, out);
   return out;
 }
 

@@ -256,6 +256,11 @@ export function translateGerman(phrase: string): string | null {
 /** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
 export interface ForeignCue {
   pattern: RegExp;
+  /**
+   * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
+   * "ſ" and the Kelvin sign); the pattern runs only on units whose lowercased text holds one.
+   */
+  cue: readonly string[];
   field: "pain_points" | "goals" | "values" | "skills";
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
@@ -266,46 +271,54 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
   {
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
+    cue: ["macht"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
+    cue: ["mich", "chlimm", "nervig", "mein gr"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
+    cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
     field: "pain_points",
     confidence: 0.6,
   },
   {
     pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
+    cue: ["ce qui m", "le pire"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
+    cue: ["ziel", "ätze", "pläne"],
     field: "goals",
     list: true,
     confidence: 0.65,
   },
   {
     pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
+    cue: ["mein ziel", "mein traum", "mein plan"],
     field: "goals",
     confidence: 0.6,
   },
   {
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
+    cue: ["objectif", "mon rêve"],
     field: "goals",
     confidence: 0.6,
   },
   {
     pattern:
       /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
+    cue: ["wichtig"],
     field: "values",
     confidence: 0.6,
   },

@@ -228,27 +228,31 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
   // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
   {
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
+    cue: ["lo que m"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
+    cue: ["quiero", "me gu"],
     field: "goals",
     confidence: 0.6,
   },
-  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, field: "pain_points", confidence: 0.6 },
+  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, cue: ["lo peor"], field: "pain_points", confidence: 0.6 },
   {
     pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
+    cue: ["me quema", "me molesta", "me fastidia", "me agobia"],
     field: "pain_points",
     confidence: 0.6,
   },
-  { pattern: /\bodio\s+([^.;!?,]+)/i, field: "pain_points", confidence: 0.55 },
-  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, field: "pain_points", confidence: 0.55 },
+  { pattern: /\bodio\s+([^.;!?,]+)/i, cue: ["odio"], field: "pain_points", confidence: 0.55 },
+  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, cue: ["dejen de poner"], field: "pain_points", confidence: 0.55 },
   {
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
+    cue: ["objetivo", "mi meta", "ueño"],
     field: "goals",
     confidence: 0.7,
   },
-  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, field: "skills", confidence: 0.6 },
+  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, cue: ["se me da"], field: "skills", confidence: 0.6 },
 ];
