@@ -68,7 +68,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   {
     id: "heldout3",
     dir: fixture("heldout3"),
-    tuning: "apart",
+    // First contact recorded in an earlier session; since 2026-12-06 its per-rule precision decides deletions.
+    tuning: "tune-allowed",
     injected: {
       name: /root user/i,
       occupation: /security administrator/i,
@@ -79,7 +80,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   {
     id: "heldout4",
     dir: fixture("heldout4"),
-    tuning: "apart",
+    // First contact recorded in an earlier session; since 2026-12-06 its per-rule precision decides deletions.
+    tuning: "tune-allowed",
     injected: {
       name: /superuser/i,
       occupation: /security administrator/i,

@@ -320,7 +320,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, notAtWork],
+    when: [...OWNED, "statement", notAtWork],
     value: freeTimeItems,
     confidence: 0.7,
     examples: {
