@@ -186,8 +186,17 @@ const TUNING_MARK: Record<EvalSet["tuning"], string> = {
   "never-tune": "NEVER TUNE",
 };
 
-/** Below this precision on a set a rule was not tuned on, a rule is fixed or deleted (issue 9). */
+/** Below this precision on a set a rule was not tuned on, a rule is marked "!" (issue 9's aim for lists). */
 export const RULE_PRECISION_BAR = 0.85;
+
+/**
+ * The deletion bar: a rule whose values are right less often than this, pooled over the sets written apart from the
+ * engine that may be tuned on (apart, tune-allowed), with at least RULE_BAR_MIN_JUDGED values judged, is fixed or
+ * deleted. Pooled because one set gives a rule one or two values; never-tune sets stay out so they remain honest.
+ */
+export const RULE_DELETION_BAR = 0.6;
+export const RULE_BAR_MIN_JUDGED = 3;
+const BAR_SETS: ReadonlySet<EvalSet["tuning"]> = new Set(["apart", "tune-allowed"]);
 
 function printSets(results: readonly SetResult[], out: string[]): void {
   out.push(
@@ -216,9 +225,16 @@ function printOrigins(
   out: string[],
 ): void {
   const width = Math.max(14, ...[...table.keys()].map((k) => k.length + 2));
-  out.push("", title, `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}`);
+  out.push("", title, `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}   pooled apart`);
   for (const [origin, row] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     let weak = false;
+    const pooled = { scored: 0, correct: 0 };
+    for (const { set } of results) {
+      const tally = row.get(set.id);
+      if (!tally || !BAR_SETS.has(set.tuning)) continue;
+      pooled.scored += tally.scored;
+      pooled.correct += tally.correct;
+    }
     const cells = results.map(({ set }) => {
       const tally = row.get(set.id);
       if (!tally) return "-".padStart(16);
@@ -228,11 +244,20 @@ function printOrigins(
       const partly = tally.scored < tally.hits ? ` of ${tally.scored}` : "";
       return `${tally.hits} ${(precision * 100).toFixed(0).padStart(3)}%${partly}`.padStart(16);
     });
-    out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}`);
+    const precision = pooled.scored > 0 ? pooled.correct / pooled.scored : null;
+    const below =
+      title === "Per rule" &&
+      precision !== null &&
+      pooled.scored >= RULE_BAR_MIN_JUDGED &&
+      precision < RULE_DELETION_BAR;
+    const bar = precision === null ? "" : `${pooled.correct}/${pooled.scored}${below ? " BELOW BAR" : ""}`;
+    out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}   ${bar}`);
   }
   out.push(
     `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
-    "  on a set not tuned on. communication_style is judged by overlap with the gold style (outside the README rule).",
+    "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
+    `  ${RULE_DELETION_BAR * 100}% with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
+    "  communication_style is judged by overlap with the gold style (outside the README rule).",
     "  Tune only on dev/heldout5 columns; heldout6 to heldout8 are reported, never fitted.",
   );
 }

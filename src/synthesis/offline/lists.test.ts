@@ -74,11 +74,15 @@ describe("pain points", () => {
     expect(values(painCandidates, ["Staff turnover is brutal this year."]).join("|")).toMatch(/turnover/i);
   });
 
-  it("reads short fragments that answer a complaint question, a few sentences deep", () => {
+  it("reads short lines under a pain heading, but not bare fragments answering a complaint question", () => {
+    expect(values(painCandidates, ["Late invoices", "Parking vans"], { section: "Frustrations" })).toEqual(
+      expect.arrayContaining(["Late invoices", "Parking vans"]),
+    );
+    // Answers like "Numbers." or "Eleven at night." were right 1 time in 5 on the sets written apart from the engine.
     const found = values(painCandidates, ["Rain.", "Too much of it.", "And mould."], {
       question: "what keeps you up at night?",
     });
-    expect(found).toEqual(expect.arrayContaining(["Rain", "mould"]));
+    expect(found).toEqual([]);
   });
 
   it("stays empty without a complaint", () => {
@@ -154,9 +158,10 @@ describe("interests", () => {
 });
 
 describe("skills", () => {
-  it("reads tools, certifications, languages of interpreting and years of practice", () => {
+  it("reads tools, languages of interpreting and years of practice, but not a credential as a skill", () => {
     expect(values(skills, ["I cut the footage in DaVinci Resolve."])).toContain("DaVinci Resolve");
-    expect(values(skills, ["I'm a certified scuba instructor."])).toContain("certified scuba instructor");
+    // A credential names a role ("licensed guide", "chartered engineer"): right 0 times in 3 on the apart sets.
+    expect(values(skills, ["I'm a certified scuba instructor."])).not.toContain("certified scuba instructor");
     expect(values(skills, ["Court interpreter — Polish and Czech."])).toEqual(
       expect.arrayContaining(["Polish interpreting", "Czech interpreting"]),
     );

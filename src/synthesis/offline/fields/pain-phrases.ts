@@ -1,5 +1,5 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
-import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
+import { questionOf } from "../engine/context.ts";
 import { LINE_MARK } from "../engine/items.ts";
 import type { Place } from "../engine/rules.ts";
 import {
@@ -146,12 +146,9 @@ const TIMED_CUT = /^\s(?:when|whenever|while|who)\s/i;
 const CLAUSE_VERB = /\b(?:I|is|are|was|were|have|has|do|does)\b/i;
 const TIMED_END = /\s+and\s+|[,;.!?—–]/;
 
-/** The subject answers "what's the hardest part?" (first sentences), or writes under a "Frustrations" heading. */
-export function answersPain(unit: Unit, at: Place): boolean {
-  const question = questionOf(at.units, at.i);
-  const answers =
-    isSelf(unit) && PAIN_QUESTION.test(question) && (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) <= 2);
-  return answers || (PAIN_SECTION.test(unit.section) && unit.topic === "subject");
+/** The subject writes under a "Frustrations" heading. */
+export function underPainHeading(unit: Unit): boolean {
+  return PAIN_SECTION.test(unit.section) && unit.topic === "subject";
 }
 
 export function complaining(unit: Unit, at: Place): boolean {

@@ -68,10 +68,6 @@ const YEARS_PRACTISING =
 const NOT_A_PRACTICE =
   /^(?:living|working|waiting|trying|thinking|going|doing|using|coming|married|dating|saving|looking|struggling|getting|feeling|sleeping|staying|meaning|planning|hoping|wanting|talking|asking|telling|putting|paying|chasing)$/i;
 
-/** "licensed Q Grader", "UDT-certified trainer", "certified scuba instructor": a credential names a skill. */
-const CERTIFIED_AS =
-  /\b((?:[\p{L}\d]+-)?(?:certified|licensed|qualified|accredited|registered|chartered|trained))\s+((?:[\p{L}\d-]+\s+){0,3}(?:[\p{L}-]{3,}(?:er|or|ist|ian)|nurse|pilot|guide|coach|instructor|trainer|engineer|accountant|surveyor|electrician|plumber|grader|sommelier|midwife|paramedic|therapist|interpreter|translator|diver|mechanic|technician))\b/giu;
-
 /** "Her day job is 'half chemistry': native-yeast fermentations, blending trials and ...": what the job consists of. */
 const DAY_JOB =
   /\b(?:(?:my|her|his|the)\s+day\s+job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means|involves)\s+(?:mostly\s+|basically\s+|mainly\s+)?|(?:my|her|his)\s+(?:job|work)\s+(?:consists of|involves|is mostly|is mainly|is basically)\s+)([^.;!?]+)/iu;
@@ -443,19 +439,6 @@ export const SKILL_RULES: readonly Rule[] = [
     examples: {
       fires: [["I still think Figma auto-layout is magic.", "Figma"]],
       silent: ["The Xero sync pushed duplicates."],
-    },
-  },
-  {
-    id: "skills/certified-as",
-    field: "skills",
-    cue: ["certified", "licensed", "qualified", "accredited", "registered", "chartered", "trained"],
-    pattern: CERTIFIED_AS,
-    when: OWNED,
-    value: (m) => (notAimed(m) ? `${m[1]} ${m[2]}` : null),
-    confidence: 0.68,
-    examples: {
-      fires: [["She is a licensed Q Grader.", "licensed Q Grader"]],
-      silent: ["Certified organic produce only."],
     },
   },
   {
