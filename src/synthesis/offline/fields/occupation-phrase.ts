@@ -1,5 +1,6 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { lowerText } from "../engine/rules.ts";
 import { stripDeterminers, trimPunctuation } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { readsSpanish } from "../languages/spanish.ts";
@@ -173,15 +174,32 @@ export function isTitleCase(text: string): boolean {
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|&|for|the|de)$/.test(w)) && !/[.!?:]$/.test(text.trim());
 }
 
+/** Per matcher, the company pattern after the subject's surname, and the surname when it is plain letters. */
+const surnameCompanies = new WeakMap<NameMatcher, { pattern: RegExp; literal: string | null } | null>();
+
+function surnameCompany(matcher: NameMatcher): { pattern: RegExp; literal: string | null } | null {
+  let found = surnameCompanies.get(matcher);
+  if (found === undefined) {
+    const own = nameTokens(matcher.full);
+    const surname = own[own.length - 1];
+    found =
+      !surname || own.length < 2
+        ? null
+        : {
+            pattern: new RegExp(`\\b${surname}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`, "u"),
+            // A surname of letters only matches itself, so a unit without it cannot match (checked first).
+            literal: /^[\p{L}'’-]+$/u.test(surname) ? surname : null,
+          };
+    surnameCompanies.set(matcher, found);
+  }
+  return found;
+}
+
 export function tradeFromCompany(unit: Unit, matcher: NameMatcher | null): string | null {
   if (!matcher) return null;
-  const own = nameTokens(matcher.full);
-  const surname = own[own.length - 1];
-  if (!surname || own.length < 2) return null;
-  const company = new RegExp(
-    `\\b${surname}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`,
-    "u",
-  ).exec(unit.text);
+  const surname = surnameCompany(matcher);
+  if (!surname || (surname.literal !== null && !unit.text.includes(surname.literal))) return null;
+  const company = surname.pattern.exec(unit.text);
   const trade = company?.[1] ? TRADE_WORDS[company[1].toLowerCase()] : undefined;
   return trade ?? null;
 }
@@ -274,10 +292,15 @@ export function workRoles(units: readonly Unit[], i: number): [string, number][]
   const roles: [string, number][] = [];
   const hobby = HOBBY_CONTEXT.test(unit.text);
   const next = units[i + 1];
-  const nearJob =
-    JOB_CONTEXT.test(unit.text) || (next !== undefined && next.source === unit.source && JOB_CONTEXT.test(next.text));
+  // Read only when a verb of work is found (most units have none).
+  let nearJobFound: boolean | undefined;
+  const nearJob = () =>
+    (nearJobFound ??=
+      JOB_CONTEXT.test(unit.text) ||
+      (next !== undefined && next.source === unit.source && JOB_CONTEXT.test(next.text)));
   if (isSelf(unit)) {
-    for (const match of unit.text.matchAll(TENURE_WORK)) {
+    // TENURE_WORK needs "been" (no "s" or "k", so lowercasing finds every case its `iu` flags match).
+    for (const match of lowerText(unit).includes("been") ? unit.text.matchAll(TENURE_WORK) : []) {
       const verb = workVerb(match[1] ?? "");
       const object = workObject(match[2] ?? "");
       if (!verb || /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i.test(object)) continue;
@@ -293,9 +316,9 @@ export function workRoles(units: readonly Unit[], i: number): [string, number][]
         // "I teach chemistry, mostly seniors, in a public high school": the workplace may follow a comma.
         const after = unit.text.slice((match.index ?? 0) + match[0].length - rest.length, (match.index ?? 0) + 140);
         const atWork = WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(after);
-        if (!nearJob && !atWork && words > 6) continue;
+        if (!nearJob() && !atWork && words > 6) continue;
         const role = agentFor(verb, workObject(rest));
-        if (role) roles.push([role, nearJob || atWork ? 0.7 : 0.6]);
+        if (role) roles.push([role, nearJob() || atWork ? 0.7 : 0.6]);
       }
     }
   }
@@ -305,7 +328,7 @@ export function workRoles(units: readonly Unit[], i: number): [string, number][]
       const verb = workVerb(form);
       if (!verb || verb === form.toLowerCase()) continue;
       const rest = match[2] ?? "";
-      if (!nearJob && !WORKPLACE_AFTER.test(rest)) continue;
+      if (!nearJob() && !WORKPLACE_AFTER.test(rest)) continue;
       const role = agentFor(verb, workObject(rest));
       if (role) roles.push([role, 0.65]);
     }
