@@ -15,6 +15,13 @@ async function personaOf(...texts: string[]) {
 }
 
 describe("the offline engine on everyday phrasings", () => {
+  it("reads how the person wants to be contacted, including what they refuse", async () => {
+    const p = await personaOf(
+      "Interviewer: Tell me about yourself.\nDana: I'm Dana Ruiz, I manage a bakery in Porto.\nInterviewer: How should we follow up with you?\nDana: Email, short. Do not call me.",
+    );
+    expect(p.communication_style).toBe("email; short; no phone calls");
+  });
+
   it.each([
     ["My name is Maya Chen. I work as a nurse.", "Maya Chen"],
     ["Hi, I'm Maya Chen, a nurse in Denver.", "Maya Chen"],

@@ -24,6 +24,9 @@ function channel(word: string | undefined): string | null {
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+/** A negation just before "call me" / "text me". */
+const NEGATED_BEFORE = /\b(?:don'?t|don’t|do not|please not|pls not|not|never|no)\s+$/i;
+
 const CHANNEL_WORDS =
   "e-?mail(?:\\s+me)?\\s+walls of text|e-?mails?|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
 
@@ -71,6 +74,8 @@ export const STYLE_RULES: readonly Rule[] = [
       /\b(text|ring|call|e-?mail|whatsapp|message)\s+me\s*(?:[.!,;—–-]|$)|\b(phone|e-?mail|text)\s+(?:please|pls)\b|\b(?:reply|answer|contact me)\s+(?:by|via|on)\s+(e-?mail|phone|text|whatsapp)\b|\b(whatsapp|voice messages?|voice notes?|e-?mail|texts?|phone calls?)\b[^.!?]{0,20}\bthat(?:'s| is) best\b|\b(?:yes please|please)\b[^.!?]{0,12}\bon the (phone)\b/iu,
     when: ["self", "statement"],
     value: (m) => {
+      // "Do not call me" asks for the opposite; avoids-channel reads it.
+      if (NEGATED_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
       if (/^(?:ring|call|phone)/.test(word)) return "phone calls";
       if (/^e-?mail/.test(word)) return "email";
@@ -88,7 +93,30 @@ export const STYLE_RULES: readonly Rule[] = [
         ["VAT yes please but on the phone not email.", "phone calls"],
         ["Short message on WhatsApp, or voice message, that is best.", "WhatsApp messages"],
       ],
-      silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?"],
+      silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?", "Do not call me."],
+    },
+  },
+  {
+    id: "communication_style/channel-and-manner",
+    field: "communication_style",
+    cue: ["mail", "text", "phone", "whatsapp", "slack"],
+    // A whole sentence naming a channel and how: "Email, short.", "WhatsApp only!", "Text, brief please."
+    pattern:
+      /^(?:by\s+)?(e-?mail|texts?|phone|whatsapp|slack)\s*,?\s*(short|brief|only|please|preferably)(?:\s+please)?\s*[.!]?$/iu,
+    when: ["self", "statement"],
+    value: (m) => {
+      const word = (m[1] ?? "").toLowerCase();
+      const named = channel(word) ?? (word === "whatsapp" ? "WhatsApp messages" : "Slack messages");
+      const manner = (m[2] ?? "").toLowerCase();
+      return manner === "short" || manner === "brief" ? [named, "short"] : [named];
+    },
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["Email, short.", ["email", "short"]],
+        ["WhatsApp only!", ["WhatsApp messages"]],
+      ],
+      silent: ["Email.", "Email, short or long, it all piles up."],
     },
   },
   {
