@@ -15,6 +15,13 @@ async function personaOf(...texts: string[]) {
 }
 
 describe("the offline engine on everyday phrasings", () => {
+  it("places the person where their work runs out of, never from 'running out of'", async () => {
+    const p = await personaOf("Um, so I'm Priya, I'm 41, I run operations for a delivery company out of Leicester.");
+    expect(p.location).toBe("Leicester");
+    expect(p.background).toBe("Priya, 41, based in Leicester.");
+    expect((await personaOf("I'm Priya. We keep running out of Leicester Red at the deli.")).location).toBeNull();
+  });
+
   it("reads how the person wants to be contacted, including what they refuse", async () => {
     const p = await personaOf(
       "Interviewer: Tell me about yourself.\nDana: I'm Dana Ruiz, I manage a bakery in Porto.\nInterviewer: How should we follow up with you?\nDana: Email, short. Do not call me.",

@@ -28,6 +28,19 @@ export const CUED: readonly CueRow[] = [
     ["I'm based in Leeds.", "Leeds"],
     "I grew up living near Leeds.",
   ],
+  // "I run operations for a courier firm out of Leicester", "we work out of Leeds": where the work is based. Known
+  // towns only, and never the idiom "running out of" (a word must stand between the verb and "out of").
+  [
+    "works-out-of",
+    ["out of"],
+    cued(
+      `\\b(?:(?:[Ww]ork|[Ww]orks|[Ww]orking|[Oo]perate|[Oo]perates|[Oo]perating|[Tt]rade|[Tt]rading)\\s+out of|(?:[Rr]un|[Rr]uns|[Rr]unning|[Oo]perate|[Oo]perates|[Mm]anage|[Mm]anages)\\s+[^.;!?]{1,60}?\\s+out of)\\s+${PLACE}`,
+    ),
+    0.7,
+    true,
+    ["I run operations for a delivery company out of Leicester.", "Leicester"],
+    "We are running out of Leicester Red at the deli.",
+  ],
   // "a Lisbon-based illustrator", "Nairobi-based".
   [
     "x-based",
