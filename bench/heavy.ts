@@ -110,7 +110,12 @@ export async function benchLoad(): Promise<void> {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ texts: [heavyText(8_000_000, seed)] }),
-      }).then((res) => res.status),
+      }).then(
+        (res) => String(res.status),
+        // A node whose queue is full answers 503 before the 8 MB body is sent and closes: the upload then fails (EPIPE).
+        (error: Error) =>
+          `refused during upload (${(error.cause as { code?: string } | undefined)?.code ?? error.message})`,
+      ),
     );
     await sleep(2_000); // the bodies are sent and the first job is on a thread
     for (const [name, path] of Object.entries(paths)) {
