@@ -225,21 +225,25 @@ const PLATFORMS = new Set(
  * Capitalised words that follow "in" in a job sentence without naming a place: departments ("a team in Marketing"),
  * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU").
  */
-const NOT_PLACES = new Set(
-  (
+const NOT_PLACES = new Set([
+  ...(
     "marketing sales operations ops product engineering finance accounting accounts hr it support admin " +
     "administration research development r&d design legal compliance procurement purchasing logistics " +
-    "customer success customer service customer support quality qa security data analytics strategy " +
-    "communications comms pr partnerships recruitment recruiting talent payroll facilities maintenance " +
+    "quality qa security data analytics strategy communications comms pr partnerships recruitment recruiting " +
+    "talent payroll facilities maintenance " +
     "maths math mathematics physics chemistry biology history geography economics english literature " +
-    "law medicine nursing pharmacy psychology sociology philosophy music art drama science computer science " +
+    "law medicine nursing pharmacy psychology sociology philosophy music art drama science " +
     "french german spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish " +
     "turkish hindi urdu swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics " +
-    "radiology cardiology emergency outpatients primary care year reception"
-  )
-    .split(" ")
-    .concat(["customer success", "customer service", "customer support", "computer science", "primary care"]),
-);
+    "radiology cardiology emergency outpatients year reception"
+  ).split(" "),
+  // Names of more than one word, kept whole (split, "care" or "success" alone would be refused as places).
+  "customer success",
+  "customer service",
+  "customer support",
+  "computer science",
+  "primary care",
+]);
 
 /** A department, subject, language or hospital unit rather than a place ("Marketing", "Maths", "ICU"). */
 export function isNotAPlace(phrase: string): boolean {
