@@ -49,7 +49,10 @@ const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], 
 function llmResponder(ctx: Ctx): Promise<Responder> {
   const { llm } = ctx.config;
   let byMetrics = llmResponders.get(llm);
-  if (!byMetrics) llmResponders.set(llm, (byMetrics = new WeakMap()));
+  if (!byMetrics) {
+    byMetrics = new WeakMap();
+    llmResponders.set(llm, byMetrics);
+  }
   let responder = byMetrics.get(ctx.metrics);
   if (!responder) {
     responder = buildLlmResponder(ctx);
