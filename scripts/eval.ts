@@ -260,7 +260,7 @@ function printOrigins(
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
     `  ${RULE_DELETION_BAR * 100}% with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
     "  communication_style is judged by overlap with the gold style (outside the README rule).",
-    "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout8 are reported, never fitted.",
+    "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout10 are reported, never fitted.",
   );
 }
 
