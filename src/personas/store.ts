@@ -28,16 +28,16 @@ export async function loadPersona(
   return row;
 }
 
-/**
- * A persona with its sources (everything but their text), in one statement: a read is one round trip, and the
- * query is plain SQL because building it with the ORM cost more than running it. The bench's bare baseline runs it
- * too (bench/support/bare-reads.ts).
- */
 /** A source's description (everything but its text) as JSON, for the statements below. */
 const SOURCE_INFO_JSON = `json_agg(json_build_object('id', s.id, 'kind', s.kind, 'url', s.url, 'title', s.title,
   'chars', s.chars, 'sha256', s.sha256, 'material_date', s.material_date, 'fetched_at', s.fetched_at,
   'created_at', s.created_at) ORDER BY s.created_at, s.position)`;
 
+/**
+ * A persona with its sources (everything but their text), in one statement. The server reads it through the function
+ * persona_resource (0015_persona_resource.sql: the same query, scoped in the same statement); this plain SQL is what
+ * the bench's bare baseline runs (bench/support/bare-reads.ts), and a test checks both answer the same.
+ */
 export const PERSONA_RESOURCE_SQL = `
 SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at, p.updated_at,
   coalesce((SELECT ${SOURCE_INFO_JSON}
@@ -127,12 +127,16 @@ function toResource(row: PersonaResourceRow): PersonaResource {
 
 /** The API resource of one persona of the tenant, or 404 (also for another tenant's id and for malformed ids). */
 export async function readPersonaResource(
-  database: Pick<Database, "queryAs">,
+  database: Pick<Database, "querySelfScoped">,
   tenantId: string,
   id: string,
 ): Promise<PersonaResource> {
   if (!isId("persona", id)) throw notFound("Persona");
-  const [row] = await database.queryAs<PersonaResourceRow>(tenantId, PERSONA_RESOURCE_SQL, [tenantId, id]);
+  // One statement that scopes itself (runs as the application role with the tenant set: row-level security applies).
+  const [row] = await database.querySelfScoped<PersonaResourceRow>("SELECT * FROM persona_resource($1, $2)", [
+    tenantId,
+    id,
+  ]);
   if (!row) throw notFound("Persona");
   return toResource(row);
 }
