@@ -51,7 +51,20 @@ const PARTICLES = new Set(["up", "out", "off", "back", "down", "on", "in", "over
 /** Word classes an item cannot end with: "know before that", "get our". */
 const DANGLING = ["Determiner", "Preposition", "Conjunction", "Possessive"];
 
+/** A person or thing as the object of the item's verb ("pay them properly", "teach her everything"). */
+const OBJECT_PRONOUNS = new Set(["them", "us", "him", "it"]);
+/** After "her", words that make it the object rather than a possessive ("teach her everything", not "her shop"). */
+const AFTER_OBJECT_HER = new Set(["everything", "something", "anything", "all", "how", "to", "properly", "more"]);
+
 const has = (term: Term, tag: string) => term.tags.includes(tag);
+
+/** "pay them properly", "teach her everything": the verb's object is a pronoun the item never names. */
+function pronounObject(terms: readonly Term[]): boolean {
+  const [verb, object, next] = terms;
+  if (!verb || !object || !has(verb, "Verb")) return false;
+  if (OBJECT_PRONOUNS.has(object.normal)) return true;
+  return object.normal === "her" && (next === undefined || AFTER_OBJECT_HER.has(next.normal) || !has(next, "Noun"));
+}
 
 function termsOf(value: string): Term[] {
   const sentences = nlp(value).json() as { terms: Term[] }[];
@@ -99,6 +112,7 @@ export function itemProblem(item: string): string | null {
   const particle = PARTICLES.has(last.normal) && (afterVerb || has(last, "Particle"));
   if (!particle && DANGLING.some((tag) => has(last, tag))) return "a clause cut mid-way (ends on a function word)";
   if (has(last, "Pronoun") && !antecedent) return "a pronoun fragment (ends on a pronoun it never names)";
+  if (pronounObject(terms)) return "a pronoun fragment (its verb's object is a pronoun it never names)";
   return null;
 }
 
