@@ -33,6 +33,7 @@ describe("items a person would write", () => {
     ["um", /no head/],
     ["it", /no head/],
     ["stuff", /no head/],
+    ["everything", /no head/],
     ["If a driver's HOS", /cut mid-way/],
     ["because I", /cut mid-way|no head/],
     ["know before that", /cut mid-way/],

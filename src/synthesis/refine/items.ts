@@ -45,7 +45,14 @@ const OWN_SUBJECT = /^(?:i|we)\s+(?=\p{L})/iu;
 /** A value opening with another subject is a clause about someone, not an item ("she does the books"). */
 const SUBJECT_PRONOUNS = new Set(["i", "i'm", "im", "he", "she", "they", "we", "it", "you", "it's", "that's"]);
 /** Nouns too vague to carry an item on their own ("stuff", "things like that"). */
-const VAGUE_NOUNS = new Set(["stuff", "thing", "things", "lot", "lots", "bit", "kind", "sort", "way", "ways", "one"]);
+const VAGUE_NOUNS = new Set(
+  ["stuff", "thing", "things", "lot", "lots", "bit", "kind", "sort", "way", "ways", "one"].concat([
+    "everything",
+    "something",
+    "anything",
+    "nothing",
+  ]),
+);
 /** Words that may end a phrase after a verb ("sign off", "working out"). */
 const PARTICLES = new Set(["up", "out", "off", "back", "down", "on", "in", "over", "away", "around", "through"]);
 /** Word classes an item cannot end with: "know before that", "get our". */
