@@ -221,7 +221,11 @@ export const PAIN_RULES: readonly Rule[] = [
     value: labelledPains,
     confidence: 0.6,
     examples: {
-      fires: [["Blocker: procurement approval.", "procurement approval"]],
+      fires: [
+        ["Blocker: procurement approval.", "procurement approval"],
+        ["Pains: double-booked slots, no online booking.", ["double-booked slots", "no online booking"]],
+        ["Pain: bookings run on WhatsApp + Excel.", "bookings run on WhatsApp + Excel"],
+      ],
       silent: ["Pain: n/a"],
     },
   },
