@@ -6,6 +6,7 @@ import { APP_ROLE } from "../src/db/client.ts";
 import { readMigrations, rowsOf, splitStatements } from "../src/db/migrate.ts";
 import { personas, sources } from "../src/db/schema.ts";
 import { createPersona } from "../src/personas/create.ts";
+import { PERSONA_RESOURCE_SQL, readPersonaResource } from "../src/personas/store.ts";
 import { ctxFor, STORES, testServices } from "./support/services.ts";
 
 /**
@@ -90,6 +91,32 @@ for (const store of STORES) {
         ),
       );
       expect(owned[0]?.n).toBe(0);
+    });
+
+    it("reads a persona in one self-scoped statement: as the application role, its own tenant only", async () => {
+      const { database } = services;
+      const read = (tenant: string, id: string) =>
+        database.querySelfScoped("SELECT * FROM persona_resource($1, $2)", [tenant, id]);
+      // The same row as the plain query in a tenant transaction (the bench's bare baseline runs the plain one).
+      const own = await read(tenantA, personaA);
+      expect(own).toHaveLength(1);
+      expect(own).toEqual(await database.queryAs(tenantA, PERSONA_RESOURCE_SQL, [tenantA, personaA]));
+      // Another tenant's persona: no row, a 404 for the API.
+      expect(await read(tenantA, personaB)).toEqual([]);
+      await expect(readPersonaResource(database, tenantA, personaB)).rejects.toMatchObject({ status: 404 });
+      // The function switches to the role itself, and hands back the caller's role and scope when it returns.
+      const [config] = rowsOf<{ config: string[] }>(
+        await database.db.execute(sql`SELECT proconfig AS config FROM pg_proc WHERE proname = 'persona_resource'`),
+      );
+      expect(config?.config).toContain(`role=${APP_ROLE}`);
+      const after = await database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT * FROM persona_resource(${tenantA}, ${personaA})`);
+        return rowsOf<{ u: string; tenant: string | null }>(
+          await tx.execute(sql`SELECT current_user AS u, current_setting('app.tenant_id', true) AS tenant`),
+        )[0];
+      });
+      expect(after?.u).not.toBe(APP_ROLE);
+      expect(after?.tenant ?? "").toBe("");
     });
 
     it("has policies on every table with a tenant_id column (new tables must add theirs)", async () => {

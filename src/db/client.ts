@@ -31,6 +31,13 @@ export interface Database {
    * building the query with the ORM costs more than running it.
    */
   queryAs<T>(tenantId: string, text: string, params: unknown[]): Promise<T[]>;
+  /**
+   * One statement of plain SQL as the login, prepared, rows as `queryAs` gives them, with no scope around it. Only for
+   * statements that scope themselves: a function of the migrations declared `SET role = persona_studio_app` that sets
+   * app.tenant_id (0015_persona_resource.sql), so row-level security applies inside it. One statement instead of a
+   * tenant transaction's four, and on Postgres no reserved connection: it pipelines with other requests' statements.
+   */
+  querySelfScoped<T>(text: string, params: unknown[]): Promise<T[]>;
   kind: "pglite" | "postgres";
   /** The embedded store's lock (absent for Postgres and in-memory stores); a server records its address in it. */
   lock?: StoreLock;

@@ -49,6 +49,7 @@ export async function openPglite(options: DatabaseOptions): Promise<Database> {
     forTenant,
     queryAs: async <T>(tenantId: string, text: string, params: unknown[]) =>
       (await tenantPgliteClient(client, tenantId).query<T>(text, params)).rows,
+    querySelfScoped: async <T>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     kind: "pglite",
     // One connection; PGlite queues statements itself and does not say how many wait.
     pool: { max: 1, inFlight: () => 0 },

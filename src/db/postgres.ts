@@ -164,6 +164,8 @@ export function openPostgres(url: string): Database {
       ops.track(() => scopedStatement(sql, tenantId, text, params as PgValues, { prepare: true }, false)) as Promise<
         T[]
       >,
+    querySelfScoped: <T>(text: string, params: unknown[]) =>
+      ops.track(async () => (await sql.unsafe(text, params as PgValues, { prepare: true })) as T[]),
     kind: "postgres",
     pool: { max: POOL_MAX, inFlight: ops.inFlight },
     listen: (channel, feed) => {

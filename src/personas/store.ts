@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { personas, personaVersions, sources } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
+import type { CacheEntry } from "../synthesis/cache.ts";
 import type { PreparedSource } from "../synthesis/pipeline.ts";
 import type { DiffEntry } from "./diff.ts";
 import type { PersonaResource } from "./present.ts";
@@ -27,16 +28,16 @@ export async function loadPersona(
   return row;
 }
 
-/**
- * A persona with its sources (everything but their text), in one statement: a read is one round trip, and the
- * query is plain SQL because building it with the ORM cost more than running it. The bench's bare baseline runs it
- * too (bench/support/bare-reads.ts).
- */
 /** A source's description (everything but its text) as JSON, for the statements below. */
 const SOURCE_INFO_JSON = `json_agg(json_build_object('id', s.id, 'kind', s.kind, 'url', s.url, 'title', s.title,
   'chars', s.chars, 'sha256', s.sha256, 'material_date', s.material_date, 'fetched_at', s.fetched_at,
   'created_at', s.created_at) ORDER BY s.created_at, s.position)`;
 
+/**
+ * A persona with its sources (everything but their text), in one statement. The server reads it through the function
+ * persona_resource (0015_persona_resource.sql: the same query, scoped in the same statement); this plain SQL is what
+ * the bench's bare baseline runs (bench/support/bare-reads.ts), and a test checks both answer the same.
+ */
 export const PERSONA_RESOURCE_SQL = `
 SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at, p.updated_at,
   coalesce((SELECT ${SOURCE_INFO_JSON}
@@ -45,7 +46,8 @@ FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
 
 /**
  * A new persona as version 1 with its sources, in one statement (one round trip, atomic as a whole): the persona,
- * its sources and its first version, answering with the resource as PERSONA_RESOURCE_SQL reads it.
+ * its sources and its first version (and a new LLM extraction for the cache), answering with the resource as
+ * PERSONA_RESOURCE_SQL reads it.
  */
 const INSERT_PERSONA_SQL = `
 WITH persona AS (
@@ -64,6 +66,10 @@ WITH persona AS (
 ), version AS (
   INSERT INTO persona_versions (tenant_id, persona_id, version, persona, evidence, diff, cause, source_ids, created_at)
   VALUES ($2, $1, 1, $3::jsonb, $4::jsonb, $10::jsonb, $11, $12::jsonb, $8::timestamptz)
+), cache AS (
+  INSERT INTO extraction_cache (tenant_id, cache_key, result)
+  SELECT $2, $13::text, $14::jsonb WHERE $13::text IS NOT NULL
+  ON CONFLICT DO NOTHING
 )
 SELECT p.*, coalesce((SELECT ${SOURCE_INFO_JSON} FROM s), '[]') AS sources FROM persona p`;
 
@@ -121,12 +127,16 @@ function toResource(row: PersonaResourceRow): PersonaResource {
 
 /** The API resource of one persona of the tenant, or 404 (also for another tenant's id and for malformed ids). */
 export async function readPersonaResource(
-  database: Pick<Database, "queryAs">,
+  database: Pick<Database, "querySelfScoped">,
   tenantId: string,
   id: string,
 ): Promise<PersonaResource> {
   if (!isId("persona", id)) throw notFound("Persona");
-  const [row] = await database.queryAs<PersonaResourceRow>(tenantId, PERSONA_RESOURCE_SQL, [tenantId, id]);
+  // One statement that scopes itself (runs as the application role with the tenant set: row-level security applies).
+  const [row] = await database.querySelfScoped<PersonaResourceRow>("SELECT * FROM persona_resource($1, $2)", [
+    tenantId,
+    id,
+  ]);
   if (!row) throw notFound("Persona");
   return toResource(row);
 }
@@ -143,6 +153,8 @@ export interface NewPersona {
   diff: DiffEntry[];
   cause: string;
   at: Date;
+  /** A new LLM extraction to keep in the extraction cache, stored by the same statement. */
+  cacheEntry?: CacheEntry | undefined;
 }
 
 /**
@@ -179,6 +191,8 @@ export async function insertNewPersona(database: Pick<Database, "queryAs">, p: N
     jsonParam(p.diff),
     p.cause,
     jsonParam(p.sources.map((s) => s.id)),
+    p.cacheEntry?.key ?? null,
+    p.cacheEntry?.result ?? null,
   ]);
   if (!row) throw new Error("insert returned no row");
   return toResource(row);

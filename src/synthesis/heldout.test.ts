@@ -43,6 +43,16 @@ const SETS: HeldOutSet[] = [
     dir: "heldout8",
     floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 },
   },
+  // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
+  // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.
+  {
+    dir: "heldout9",
+    floors: { name: 0.5, scalars: 0.47, listF1: 0.31, precision: 0.6, fabrication: 0.1 },
+  },
+  {
+    dir: "heldout10",
+    floors: { name: 0.41, scalars: 0.49, listF1: 0.23, precision: 0.5, fabrication: 0.12 },
+  },
 ];
 
 describe("offline engine on held-out cases", () => {
@@ -62,7 +72,7 @@ describe("offline engine on held-out cases", () => {
         summary: summarize(cases.map((caseData, i) => scoreCase(caseData, personas[i] as Persona, injected))),
       });
     }
-  }, 600_000); // generous: six held-out sets through the real pipeline on a shared machine
+  }, 900_000); // generous: eight held-out sets through the real pipeline on a shared machine
   afterAll(async () => {
     await runner.close();
   });

@@ -140,3 +140,11 @@ export function labelStats(text: string): Map<string, LabelStats> {
 /** What follows a handle on a post header: "· 3h", "· 12 May 2024", "2 days ago". */
 const POST_META =
   /^(?:[·|•—–-]\s*)?(?:\d+\s?(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\p{L}{3,9}\.?(?:\s\d{4})?|\p{L}{3,9}\.?\s\d{1,2}(?:,\s\d{4})?|yesterday|just now|\d+\s\p{L}+\sago)[^\p{L}]{0,12}$/iu;
+
+const LEADING_MARKS = /^[\s>↳•*-]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*/u;
+const LEADING_TIMESTAMP = /^\[[\d\-/:. T]+\]\s*/;
+
+/** The line without a leading timestamp, bullet or emoji, so "💬 Ana: hi" and "[2024-05-01 10:02] Ana: hi" parse. */
+export function speechLine(line: string): string {
+  return line.replace(LEADING_MARKS, "").replace(LEADING_TIMESTAMP, "");
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { CleanSource } from "../../types.ts";
+import { nameMatcher } from "../attribution/names.ts";
 import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
 import { INTEREST_RULES } from "../fields/interests.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
-import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "../fields/occupation-rules.ts";
+import { OCCUPATION_RULES } from "../fields/occupation.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
 import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
@@ -24,8 +25,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   VALUE_RULES,
   AGE_RULES,
   LOCATION_RULES,
-  SELF_ROLE_RULES,
-  THIRD_ROLE_RULES,
+  OCCUPATION_RULES,
 ];
 
 const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
@@ -52,10 +52,11 @@ function said(text: string, attributed: Partial<Unit> = {}): Unit {
 
 /** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */
 function placed(text: string, setting: ExampleSetting = {}): { unit: Unit; at: Place } {
-  const { previous, ...attributed } = setting;
+  const { previous, name, ...attributed } = setting;
   const unit = said(text, attributed);
-  if (previous === undefined) return { unit, at: { units: [unit], i: 0 } };
-  return { unit, at: { units: [said(previous), unit], i: 1 } };
+  const matcher = name === undefined ? null : nameMatcher(name);
+  if (previous === undefined) return { unit, at: { units: [unit], i: 0, matcher } };
+  return { unit, at: { units: [said(previous), unit], i: 1, matcher } };
 }
 
 function apply(rule: Rule, text: string, setting?: ExampleSetting) {

@@ -1,11 +1,8 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
-import { type NameMatcher, nameTokens } from "../attribution/names.ts";
-import { lowerText } from "../engine/rules.ts";
 import { stripDeterminers, trimPunctuation } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
 import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
-import { agentFor, isJobHead, OCCUPATION_HEADS, TRADE_WORDS, workVerb } from "../lexicon/occupations.ts";
+import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
 
 const EVALUATIVE_MODIFIERS =
   /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
@@ -174,36 +171,6 @@ export function isTitleCase(text: string): boolean {
   return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|&|for|the|de)$/.test(w)) && !/[.!?:]$/.test(text.trim());
 }
 
-/** Per matcher, the company pattern after the subject's surname, and the surname when it is plain letters. */
-const surnameCompanies = new WeakMap<NameMatcher, { pattern: RegExp; literal: string | null } | null>();
-
-function surnameCompany(matcher: NameMatcher): { pattern: RegExp; literal: string | null } | null {
-  let found = surnameCompanies.get(matcher);
-  if (found === undefined) {
-    const own = nameTokens(matcher.full);
-    const surname = own[own.length - 1];
-    found =
-      !surname || own.length < 2
-        ? null
-        : {
-            pattern: new RegExp(`\\b${surname}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`, "u"),
-            // A surname of letters only matches itself, so a unit without it cannot match (checked first).
-            literal: /^[\p{L}'’-]+$/u.test(surname) ? surname : null,
-          };
-    surnameCompanies.set(matcher, found);
-  }
-  return found;
-}
-
-export function tradeFromCompany(unit: Unit, matcher: NameMatcher | null): string | null {
-  if (!matcher) return null;
-  const surname = surnameCompany(matcher);
-  if (!surname || (surname.literal !== null && !unit.text.includes(surname.literal))) return null;
-  const company = surname.pattern.exec(unit.text);
-  const trade = company?.[1] ? TRADE_WORDS[company[1].toLowerCase()] : undefined;
-  return trade ?? null;
-}
-
 export function spanishRole(text: string): string | null {
   // A Spanish job word in an English sentence is English ("a conductor with the most incredible hat").
   if (!readsSpanish(text)) return null;
@@ -232,106 +199,4 @@ export function isJobTitle(text: string): boolean {
   if (!isTitleCase(text)) return false;
   const words = text.trim().split(/\s+/);
   return /^Head of\b/i.test(text.trim()) || words.some((_, k) => isHeadAt(words, k));
-}
-
-/** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
-const HOBBY_CONTEXT =
-  /\b(?:weekends?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings?|evenings?|afternoons?|nights?)|evenings|in my (?:spare|free) time|for fun|hobby|hobbies|on the side|side hustle|volunteer\w*|sometimes|occasionally|once a|twice a|every (?:week|month|sunday|saturday)|when I'm not|when I’m not|outside (?:of )?work|after work|for (?:my )?(?:friends|family|kids)|at home|myself|used to|anymore|any more|never)\b/i;
-
-/** A sentence that says a verb of work is the speaker's job ("It's my day job", "for a living"). */
-const JOB_CONTEXT =
-  /\b(?:(?:it'?s|it’s|that'?s|that’s|is)\s+my\s+(?:day\s+)?job|for a living|professionally|by trade|full[- ]time|my day job|for work)\b/i;
-
-/** Where a job is done: "at a public high school", "at Lincoln High", "in a hospital". */
-const WORKPLACE_AFTER =
-  /^\s*(?:\S+\s+){0,4}?(?:at|in|for)\s+(?:(?:a|an|the|our|my|two|three|several|local|public|private|state|big|small)\s+){0,3}(?:\p{Lu}|(?:[\p{Ll}-]+\s+)?(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|roastery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|department|ward|unit)\b)/u;
-
-const WORKPLACE_LATER =
-  /^[^.;!?]{0,80}?\b(?:at|in)\s+(?:a|an|the|our|my|two|three|several)\s+(?:[\p{L}-]+\s+){0,3}(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|workshop)\b/iu;
-
-/** "I teach chemistry", "I've been nursing for twelve years": a verb of work names the agent. */
-const PRESENT_WORK =
-  /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
-
-const THIRD_WORK =
-  /(?:^|[:;,—–]\s*)(?:She|He|[Ss]he|[Hh]e|\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:also|mainly|mostly|currently|now|still)\s+)?(\p{Ll}+(?:es|s))\b([^.;!?,—–(]{0,60})/gu;
-
-const TENURE_WORK =
-  /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
-
-/** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
-function workObject(rest: string): string {
-  return (
-    rest.split(
-      /\s+(?:at|in|on|for|to|from|with|into|since|and|but|because|every|each|here|there|now|full-time|part-time)\b/i,
-    )[0] ?? ""
-  ).trim();
-}
-
-/** "I teach chemistry" -> chemistry teacher: the agent noun for a verb of work plus its object. */
-export function verbRole(text: string): string | null {
-  const match =
-    /^I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b(.*)$/u.exec(
-      text.trim(),
-    );
-  if (!match?.[1]) return null;
-  const verb = baseWorkVerb(match[1]);
-  return verb ? agentFor(verb, workObject(match[2] ?? "")) : null;
-}
-
-/** First-person role statements that need no further check, with the confidence each gives. */
-/** Only base forms ("teach", not "teaching"/"taught") for present-simple statements. */
-function baseWorkVerb(form: string): string | null {
-  const verb = workVerb(form);
-  return verb === form.toLowerCase() ? verb : null;
-}
-
-export function workRoles(units: readonly Unit[], i: number): [string, number][] {
-  const unit = units[i];
-  if (!unit) return [];
-  const roles: [string, number][] = [];
-  const hobby = HOBBY_CONTEXT.test(unit.text);
-  const next = units[i + 1];
-  // Read only when a verb of work is found (most units have none).
-  let nearJobFound: boolean | undefined;
-  const nearJob = () =>
-    (nearJobFound ??=
-      JOB_CONTEXT.test(unit.text) ||
-      (next !== undefined && next.source === unit.source && JOB_CONTEXT.test(next.text)));
-  if (isSelf(unit)) {
-    // TENURE_WORK needs "been" (no "s" or "k", so lowercasing finds every case its `iu` flags match).
-    for (const match of lowerText(unit).includes("been") ? unit.text.matchAll(TENURE_WORK) : []) {
-      const verb = workVerb(match[1] ?? "");
-      const object = workObject(match[2] ?? "");
-      if (!verb || /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i.test(object)) continue;
-      const role = agentFor(verb, object);
-      if (role) roles.push([role, 0.7]);
-    }
-    if (!hobby) {
-      const words = unit.text.split(/\s+/).length;
-      for (const match of unit.text.matchAll(PRESENT_WORK)) {
-        const verb = baseWorkVerb(match[1] ?? "");
-        if (!verb) continue;
-        const rest = match[2] ?? "";
-        // "I teach chemistry, mostly seniors, in a public high school": the workplace may follow a comma.
-        const after = unit.text.slice((match.index ?? 0) + match[0].length - rest.length, (match.index ?? 0) + 140);
-        const atWork = WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(after);
-        if (!nearJob() && !atWork && words > 6) continue;
-        const role = agentFor(verb, workObject(rest));
-        if (role) roles.push([role, nearJob() || atWork ? 0.7 : 0.6]);
-      }
-    }
-  }
-  if (unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit" && !hobby) {
-    for (const match of unit.text.matchAll(THIRD_WORK)) {
-      const form = match[1] ?? "";
-      const verb = workVerb(form);
-      if (!verb || verb === form.toLowerCase()) continue;
-      const rest = match[2] ?? "";
-      if (!nearJob() && !WORKPLACE_AFTER.test(rest)) continue;
-      const role = agentFor(verb, workObject(rest));
-      if (role) roles.push([role, 0.65]);
-    }
-  }
-  return roles;
 }

@@ -68,7 +68,10 @@ export function body(unit: Unit): string {
 }
 
 const ARROW = /\s*(?:->|→|=>)\s*/;
-const LABELLED_PARTS = /\s*(?:;|,|\s\+\s|\band\b)\s*/;
+/** Items of a labelled list; not " + ", which joins the nouns of one item ("bookings run on WhatsApp + Excel"). */
+const LABELLED_PARTS = /\s*(?:;|,|\band\b)\s*/;
+/** "no online booking": a lack, which the leading-filler cut ("No, ...") would turn into its opposite. */
+const LACK = /^\s*no\s+(?=[\p{L}\d])/iu;
 const BRACKETS = /\s*\([^)]*\)/g;
 const CHAT_TAGS = /\b(?:lol|tbh)\b/gi;
 /** "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is. */
@@ -79,8 +82,11 @@ const ALSO = /^also\b/i;
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const cause = m[0].split(ARROW)[0] ?? "";
   return cause.split(LABELLED_PARTS).map((part) => {
-    const phrase = painPhrase(part.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
-    return phrase && !ALSO.test(phrase) ? phrase : null;
+    const lack = LACK.exec(part);
+    const rest = lack ? part.slice(lack[0].length) : part;
+    const phrase = painPhrase(rest.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
+    if (!phrase || ALSO.test(phrase)) return null;
+    return lack ? `no ${phrase}` : phrase;
   });
 }
 
