@@ -2,11 +2,11 @@ import { setMaxListeners } from "node:events";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
-import { cacheKey, readCachedExtraction, writeCachedExtraction } from "./cache.ts";
+import { type CacheEntry, cacheEntry, cacheKey, readCachedExtraction, writeCachedExtraction } from "./cache.ts";
 import type { JobScope } from "./pool.ts";
 import type { FetchedMaterial, PreparedSource } from "./prepare.ts";
 import type { OnProgress } from "./progress.ts";
-import type { CleanSource, Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
+import type { Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
 
 export type { PreparedSource } from "./prepare.ts";
 
@@ -40,6 +40,8 @@ export interface SynthesisResult {
   usage: Usage;
   /** New values the extractor judged to mean the same as existing ones (merges with an LLM). */
   equivalences: Equivalence[];
+  /** A new extraction for the cache, when the caller asked to store it itself (`keepCacheEntry`). */
+  cacheEntry?: CacheEntry;
 }
 
 export interface SynthesisOptions {
@@ -48,6 +50,12 @@ export interface SynthesisOptions {
   /** Cancels the job (a client that disconnected); the budget applies whatever this is. */
   signal?: AbortSignal | undefined;
   onProgress?: OnProgress | undefined;
+  /**
+   * The caller stores a new extraction-cache entry itself (returned as `cacheEntry`): a create stores it in the
+   * statement that stores the persona, which saves a statement of its own. Otherwise synthesis stores it while the
+   * claims are assembled.
+   */
+  keepCacheEntry?: boolean | undefined;
 }
 
 const OFFLINE_USAGE: ExtractUsage = {
@@ -131,7 +139,7 @@ function existingValues(persona: Persona): ExistingValues {
   return values;
 }
 
-type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; stored?: Promise<void> };
+type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; cacheEntry?: CacheEntry };
 
 /**
  * Runs the LLM extractor (model calls are I/O, so on the event loop). Results are cached per tenant by material and
@@ -141,7 +149,7 @@ type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean
 async function extractWithLlm(
   ctx: Ctx,
   extractor: Extractor,
-  sources: CleanSource[],
+  sources: PreparedSource[],
   existing: Persona | undefined,
   signal: AbortSignal,
   onProgress: OnProgress,
@@ -163,10 +171,7 @@ async function extractWithLlm(
     return { ...hit, usage, equivalences: [], cached: true };
   }
   const result = await extractor.extract(sources, options);
-  // Stored while the claims are assembled (the caller awaits both): the cache write is not on the critical path.
-  const stored = writeCachedExtraction(ctx, key, sources, result);
-  stored.catch(() => {}); // awaited by the caller; this only keeps an early failure from counting as unhandled
-  return { ...result, equivalences: [], cached: false, stored };
+  return { ...result, equivalences: [], cached: false, cacheEntry: cacheEntry(key, sources, result) };
 }
 
 /**
@@ -194,9 +199,11 @@ export async function synthesize(
       if (extractor !== "offline") {
         extracted = await extractWithLlm(ctx, extractor, sources, options.existing, job.signal, onProgress);
       }
+      const entry = extracted?.cacheEntry;
       const [assembled] = await Promise.all([
         job.run("assemble", extracted ? { sources, claims: extracted.claims } : { sources }, options.onProgress),
-        extracted?.stored,
+        // Stored while the claims are assembled: the cache write is not on the critical path.
+        entry && !options.keepCacheEntry ? writeCachedExtraction(ctx, entry) : undefined,
       ]);
       return {
         sources,
@@ -209,6 +216,7 @@ export async function synthesize(
           ...(extracted?.cached ? { cached: true } : {}),
         },
         equivalences: extracted?.equivalences ?? [],
+        ...(entry && options.keepCacheEntry ? { cacheEntry: entry } : {}),
       };
     },
     { signal: options.signal },
