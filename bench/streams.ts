@@ -7,7 +7,7 @@
  * BENCH_STREAMS changes the count. Goal (issue 13): 0 errors, <= 100 KB per stream, all streaming within 2x the
  * relay's time.
  */
-import { FIRST_TEXT, startChatApp } from "./support/chat-app.ts";
+import { CHAT_PROVIDER, FIRST_TEXT, startChatApp } from "./support/chat-app.ts";
 import { alternate, closedLoop, fmt, verdict } from "./support/measure.ts";
 import { cpuMsOf, rssOf, type Served, serveProcess, sleep, startPrinting } from "./support/process.ts";
 import { type OpenStream, openStream } from "./support/sse.ts";
@@ -56,7 +56,9 @@ export async function benchStreams(): Promise<void> {
   const storeName = benchStoreNames()[0] ?? "pglite";
   const store = await openBenchStore(storeName);
   try {
-    console.log(`streams (${fmt(STREAMS)} concurrent chat streams in one process; ${storeName}; median of 3)`);
+    console.log(
+      `streams (${fmt(STREAMS)} concurrent chat streams in one process; ${storeName}; LLM_PROVIDER=${CHAT_PROVIDER}; median of 3)`,
+    );
     const project = async () => {
       const chat = await startChatApp(store, fake);
       try {

@@ -63,10 +63,12 @@ function llmResponder(ctx: Ctx): Promise<Responder> {
 }
 
 async function buildLlmResponder(ctx: Ctx): Promise<Responder> {
-  const [{ createLanguageModel, describeModel }, { createLlmResponder }] = await Promise.all([
-    import("../llm/providers.ts"),
-    import("./responders/llm.ts"),
-  ]);
+  const [{ createLanguageModel, describeModel }, { createLlmResponder }, { chatCompletionsEndpoint }] =
+    await Promise.all([
+      import("../llm/providers.ts"),
+      import("./responders/llm.ts"),
+      import("../llm/chat-completions.ts"),
+    ]);
   const { llm } = ctx.config;
   // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
   const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
@@ -75,5 +77,6 @@ async function buildLlmResponder(ctx: Ctx): Promise<Responder> {
     model: createLanguageModel(llm, overrides),
     label: `${provider}/${model}`,
     ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+    chatCompletions: chatCompletionsEndpoint(llm, model, ctx.metrics),
   });
 }

@@ -20,6 +20,8 @@ describe("items a person would write", () => {
     "her kids' soccer games",
     "designing WITH people, not for them",
     "can't afford a second bad season",
+    "grow her business",
+    "help her team ship faster",
   ])("keeps %j", (item) => {
     expect(itemProblem(item)).toBeNull();
   });
@@ -31,6 +33,7 @@ describe("items a person would write", () => {
     ["um", /no head/],
     ["it", /no head/],
     ["stuff", /no head/],
+    ["everything", /no head/],
     ["If a driver's HOS", /cut mid-way/],
     ["because I", /cut mid-way|no head/],
     ["know before that", /cut mid-way/],
@@ -40,6 +43,9 @@ describe("items a person would write", () => {
     ["can't afford", /subject or object/],
     ["get our", /cut mid-way/],
     ["she does the books", /opens with a pronoun/],
+    ["teach her everything before my eyes go", /pronoun fragment/],
+    ["pay them properly, with insurance", /pronoun fragment/],
+    ["get us to 260 acres in rotation", /pronoun fragment/],
   ])("rejects %j", (item, reason) => {
     expect(itemProblem(item)).toMatch(reason);
   });

@@ -124,9 +124,10 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
-    // emails", "I don't really do text messages", "cannot answer phone".
+    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30": a time window, not a
+    // channel the person avoids.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list))(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -143,7 +144,11 @@ export const STYLE_RULES: readonly Rule[] = [
         ["I dont read long emails.", "no long emails"],
         ["I'm a talker — ring me, don't email me walls of text.", "no long emails"],
       ],
-      silent: ["There was no phone signal on the hill.", "I'm not a computer person."],
+      silent: [
+        "There was no phone signal on the hill.",
+        "I'm not a computer person.",
+        "I coach softball Tue/Thu so no calls after 4:30.",
+      ],
     },
   },
   {

@@ -154,6 +154,7 @@ const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
 const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
+const TRANSLATION_NOUN = /\btranslation$/i;
 const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
 const THIRD_PERSON_S = /e?s$/;
 const COLON = /:\s*/;
@@ -348,13 +349,17 @@ export const SKILL_RULES: readonly Rule[] = [
     field: "skills",
     cue: ["myself"],
     pattern: DID_MYSELF,
-    when: [...OWNED, "self"],
+    // Not in free time: "I shoot 35mm film on weekends myself" is a pastime.
+    when: [...OWNED, "self", atWork],
     value: (m) => {
       const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
       return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
     },
     confidence: 0.7,
-    examples: { fires: [["I built the website myself.", "website"]], silent: ["I hurt myself."] },
+    examples: {
+      fires: [["I built the website myself.", "website"]],
+      silent: ["I hurt myself.", "I shoot 35mm film on weekends myself."],
+    },
   },
   {
     id: "skills/self-verbs",
@@ -447,15 +452,24 @@ export const SKILL_RULES: readonly Rule[] = [
     cue: ["interpret", "translat"],
     pattern: INTERPRETS,
     when: OWNED,
-    value: (m) => {
+    value: (m, unit) => {
       const kind = TRANSLATION.test(m[0]) ? "translation" : "interpreting";
+      // "Original in Turkish; English translation.": the noun names a document's translation; a skill only when
+      // the person says it of their own work ("I do English translation").
+      if (m[2] && TRANSLATION_NOUN.test(m[0]) && !unit.firstPerson) return null;
       const languages = (m[1] ?? m[2] ?? "").split(TRANSLATION_PARTS);
       if (m[2] && languages.length === 2 && kind === "translation")
         return `${languages[0]}-${languages[1]} translation`;
       return languages.filter((language) => LANGUAGES.includes(language)).map((language) => `${language} ${kind}`);
     },
     confidence: 0.7,
-    examples: { fires: [["I'm a Polish interpreter.", "Polish interpreting"]], silent: ["We need an interpreter."] },
+    examples: {
+      fires: [
+        ["I'm a Polish interpreter.", "Polish interpreting"],
+        ["I do English translation on the side.", "English translation"],
+      ],
+      silent: ["We need an interpreter.", ["Original in Turkish; English translation.", { firstPerson: false }]],
+    },
   },
   {
     id: "skills/years-practising",
