@@ -25,7 +25,7 @@ const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
  * item is written, not posted ("survive winter without crying in the van 😅").
  */
 const EDGE_PUNCTUATION =
-  /^[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}\u{FE0F}\u{200D}-]+|[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}\u{FE0F}\u{200D}-]+$/gu;
+  /^(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+|(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+$/gu;
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
 const SUBORDINATORS = new Set([

@@ -9,6 +9,8 @@ import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
 import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
 
+const BRACKETED_ASIDE = /\([^)]*\)?/g;
+
 /** Each table's cue pre-checks in one automaton: a unit is scanned once, and only cued patterns run. */
 const germanCues = new CueSet(GERMAN_CUES.map((c) => c.cue));
 const spanishCues = new CueSet(SPANISH_CUES.map((c) => c.cue));
@@ -30,7 +32,7 @@ export function foreignCandidates(units: readonly Unit[]): Candidate[] {
       if (!m?.[1]) continue;
       // "repariert statt weggeschmissen" already reads as a named value.
       if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) continue;
-      const parts = cue.list ? foreignListItems(m[1]) : [m[1].replace(/\([^)]*\)?/g, " ")];
+      const parts = cue.list ? foreignListItems(m[1]) : [m[1].replace(BRACKETED_ASIDE, " ")];
       for (const part of parts) {
         const english = translateGerman(part.trim());
         const item = english ? shorten(english, 6) : null;

@@ -1,3 +1,11 @@
+const BRACKETED_ASIDE = /\([^)]*\)?/g;
+const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
+const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
+const GERMAN_LETTERS = /[äöüß]/;
+const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
+const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
 /**
  * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
  * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
@@ -217,8 +225,8 @@ const GERMAN_VERB_FINAL =
 /** English rendering of a short German or French phrase, or null when too many words are unknown. */
 export function translateGerman(phrase: string): string | null {
   const raw = phrase
-    .replace(/[()„“”"«»]/g, " ")
-    .split(/\s+/)
+    .replace(QUOTE_AND_BRACKET_MARKS, " ")
+    .split(WHITESPACE)
     .filter((w) => w !== "");
   // A verb-final infinitive leads in English: "die Zertifizierung machen" -> "get the certification".
   const last = raw[raw.length - 1]?.toLowerCase() ?? "";
@@ -227,7 +235,7 @@ export function translateGerman(phrase: string): string | null {
   let unknown = 0;
   let known = 0;
   for (const word of words) {
-    const bare = word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "");
+    const bare = word.replace(EDGE_NON_LETTERS, "");
     if (bare === "") continue;
     const english = GLOSSARY[bare.toLowerCase()];
     if (english !== undefined) {
@@ -246,11 +254,11 @@ export function translateGerman(phrase: string): string | null {
       }
     }
     // Brand and place names stay; an unknown German noun is a gap in the glossary.
-    if (/^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u.test(bare) && !/[äöüß]/.test(bare)) out.push(bare);
+    if (ENGLISH_LOOKING_WORD.test(bare) && !GERMAN_LETTERS.test(bare)) out.push(bare);
     else unknown += 1;
   }
   if (out.length === 0 || known === 0 || unknown > known) return null;
-  return out.join(" ").replace(/\s+/g, " ").trim();
+  return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
 /** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
@@ -327,8 +335,8 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
 /** Parenthetical asides inside a goal list are not items ("einstellen (ich mach grad alles allein ...)"). */
 export function foreignListItems(text: string): string[] {
   return text
-    .replace(/\([^)]*\)?/g, " ")
-    .split(/\s*(?:,|;|\bund\b|\bet\b)\s*/i)
+    .replace(BRACKETED_ASIDE, " ")
+    .split(LIST_JOINERS)
     .map((p) => p.trim())
     .filter((p) => p !== "");
 }

@@ -1,5 +1,11 @@
 import type { ForeignCue } from "./german.ts";
 
+const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
+const NON_LETTERS = /[^\p{L}]+/u;
+const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
+
 const GLOSSARY: Record<string, string> = {
   // function words
   el: "",
@@ -189,15 +195,15 @@ const SPANISH_MARKERS = new Set(
 export function readsSpanish(text: string): boolean {
   return text
     .toLowerCase()
-    .split(/[^\p{L}]+/u)
+    .split(NON_LETTERS)
     .some((word) => SPANISH_MARKERS.has(word));
 }
 
 export function translateSpanish(phrase: string): string | null {
   const words = phrase
     .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, " ")
-    .split(/\s+/)
+    .replace(NOT_LETTERS_NUMBERS_SPACES, " ")
+    .split(WHITESPACE)
     .filter((w) => w !== "");
   const out: string[] = [];
   let unknown = 0;
@@ -213,7 +219,7 @@ export function translateSpanish(phrase: string): string | null {
       continue;
     }
     if (english === undefined) {
-      if (/^[\p{Lu}\d]/u.test(phrase.split(/\s+/).find((w) => w.toLowerCase() === word) ?? ""))
+      if (CAPITAL_OR_DIGIT_START.test(phrase.split(WHITESPACE).find((w) => w.toLowerCase() === word) ?? ""))
         out.push(word.toUpperCase());
       else unknown += 1;
       continue;
@@ -221,7 +227,7 @@ export function translateSpanish(phrase: string): string | null {
     if (english !== "") out.push(english);
   }
   if (out.length === 0 || unknown > out.length / 2) return null;
-  return out.join(" ").replace(/\s+/g, " ").trim();
+  return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
 export const SPANISH_CUES: readonly ForeignCue[] = [
