@@ -12,6 +12,21 @@ import { cleanName, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.t
 import { parseSpeech, speechLine } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
 
+const BARE_IM_START = /^[Ii]m\s/;
+const FROM_FIELD = /^(?:[-•*]\s*)?from\s*:/i;
+const HOST_BEFORE = /your host|host,|host\s*$/;
+const LEADING_BULLET = /^[-•*]\s*/;
+const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
+const MEETING_WORDS =
+  /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;
+const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
+const QUESTION_MARK = /\?/;
+const QUOTED_SPAN = /["“][^"“”]*["”]/g;
+const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
+const TITLE_SEPARATORS = /\s*[—–|·•›»[\]]\s*|\s+-\s+/;
+const WORD_START_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
+const YOUR_HOST = /\byour host\b/i;
+
 export interface NameCandidate {
   value: string;
   /** Other names the same person goes by in the text (a signed nickname). */
@@ -287,7 +302,7 @@ function isPlaceName(text: string): boolean {
 }
 
 export function titleCase(text: string): string {
-  return text.replace(/(^|[\s'’-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  return text.replace(WORD_START_LOWER, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
 export function add(
@@ -313,7 +328,7 @@ function writesAsSelf(lines: readonly string[]): boolean {
   let third = 0;
   for (const line of lines) {
     for (const sentence of splitSentences(line)) {
-      if (FIRST_PERSON_WORD.test(sentence.text.replace(/["“][^"“”]*["”]/g, " "))) first += 1;
+      if (FIRST_PERSON_WORD.test(sentence.text.replace(QUOTED_SPAN, " "))) first += 1;
       else if (THIRD_PERSON_OPENER.test(sentence.text)) third += 1;
     }
   }
@@ -322,7 +337,7 @@ function writesAsSelf(lines: readonly string[]): boolean {
 
 /** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
 function isNameLine(line: string): boolean {
-  const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "").trim();
+  const bare = line.replace(NAME_PREFIX, "").trim();
   return ONLY_NAME.test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
 }
 
@@ -360,10 +375,10 @@ export function lineCandidates(
       if (recipient) recipients.push(recipient);
       const field = colon ? FIELD_NAME.exec(segment) : null;
       if (field?.[1]) {
-        const isFrom = /^(?:[-•*]\s*)?from\s*:/i.test(segment);
+        const isFrom = FROM_FIELD.test(segment);
         if (isFrom && isPlausibleName(cleanName(field[1])) && !nameTokens(field[1]).some(isBusinessWord))
           senderNamed = true;
-        add(candidates, field[1], source, field[0].replace(/^[-•*]\s*/, ""), isFrom ? 2 : 4);
+        add(candidates, field[1], source, field[0].replace(LEADING_BULLET, ""), isFrom ? 2 : 4);
       }
       // The keeper of the notes is the subject only when they write about themselves.
       const author = AUTHOR_FIELD.exec(segment);
@@ -395,12 +410,9 @@ export function lineCandidates(
       if (lead?.[1] && nameTokens(lead[1]).length >= 2 && !nameTokens(lead[1]).some(isBusinessWord))
         add(candidates, lead[1], source, lead[1], i === firstLine || source.kind === "url" ? 3 : 2);
       // "[Activity export — Ana Ruiz — posts]": a title that names the person among other parts.
-      const parts = line.split(/\s*[—–|·•›»[\]]\s*|\s+-\s+/).filter((part) => part.trim() !== "");
+      const parts = line.split(TITLE_SEPARATORS).filter((part) => part.trim() !== "");
       // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
-      const meetingTitle =
-        /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i.test(
-          line,
-        );
+      const meetingTitle = MEETING_WORDS.test(line);
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
         for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
           if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part)) {
@@ -444,13 +456,13 @@ export function lineCandidates(
       if (full) add(candidates, full, source, full, 2);
     }
     // A line that is only a full name titles what follows (team pages, speaker lists, bylines).
-    const bare = line.replace(/^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/, "");
+    const bare = line.replace(NAME_PREFIX, "");
     if (i > 0 && ONLY_NAME.test(bare) && nameTokens(bare).length >= 2) add(candidates, bare, source, line, 2);
     // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
     const previous = nearestLine(lines, i, -1);
     const next = nearestLine(lines, i, 1);
     const closing = SIGN_OFF.test(previous) || SIGN_OFF_PHRASE.test(previous) || SIGNATURE_RULE.test(next);
-    if (closing && /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u.test(line.trim()) && nameTokens(line).length <= 3) {
+    if (closing && SHORT_CAPITALISED_LINE.test(line.trim()) && nameTokens(line).length <= 3) {
       // "Lupita / — / Guadalupe Herrera": the short name signs, the full name below is the same person.
       const below = SIGNATURE_RULE.test(next) ? nearestLine(lines, lines.indexOf(next, i), 1) : "";
       if (below && isNameLine(below) && nameTokens(below).length >= 2 && nameTokens(line.trim()).length === 1)
@@ -474,7 +486,7 @@ export function introCandidates(
   let askedIntro = false;
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
-    const label = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/.exec(speechLine(line))?.[1]?.trim().toLowerCase();
+    const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther =
       label !== undefined &&
       (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other");
@@ -483,10 +495,10 @@ export function introCandidates(
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
-      if (/your host|host,|host\s*$/.test(before) || /\byour host\b/i.test(match[0])) continue;
+      if (HOST_BEFORE.test(before) || YOUR_HOST.test(match[0])) continue;
       if (fromOther) continue;
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
-      if (/^[Ii]m\s/.test(match[0]) && nameTokens(first).length < 2) continue;
+      if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
       add(candidates, value, source, match[0], 5);
     }
@@ -501,6 +513,6 @@ export function introCandidates(
         add(candidates, named, source, named, full ? 5 : 3);
       }
     }
-    if (content !== "") askedIntro = INTRO_QUESTION.test(content) && /\?/.test(content);
+    if (content !== "") askedIntro = INTRO_QUESTION.test(content) && QUESTION_MARK.test(content);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CleanSource } from "../../types.ts";
+import { saidBySubject } from "../../../../test/support/units.ts";
 import { nameMatcher } from "../attribution/names.ts";
 import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
@@ -11,6 +11,7 @@ import { PAIN_RULES } from "../fields/pain-points.ts";
 import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
+import { FOREIGN_RULES } from "../languages/cues.ts";
 import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
@@ -26,37 +27,16 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   AGE_RULES,
   LOCATION_RULES,
   OCCUPATION_RULES,
+  FOREIGN_RULES,
 ];
-
-const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
-
-/** A sentence the subject says about themself, as attribution would give it. */
-function said(text: string, attributed: Partial<Unit> = {}): Unit {
-  return {
-    source,
-    text,
-    line: text,
-    speaker: "subject",
-    topic: "subject",
-    firstPerson: /\b(?:I|I'm|my|me)\b/.test(text),
-    quoted: false,
-    date: null,
-    section: "",
-    question: "",
-    topicBy: "first",
-    label: null,
-    index: 0,
-    ...attributed,
-  };
-}
 
 /** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */
 function placed(text: string, setting: ExampleSetting = {}): { unit: Unit; at: Place } {
   const { previous, name, ...attributed } = setting;
-  const unit = said(text, attributed);
+  const unit = saidBySubject(text, attributed);
   const matcher = name === undefined ? null : nameMatcher(name);
   if (previous === undefined) return { unit, at: { units: [unit], i: 0, matcher } };
-  return { unit, at: { units: [said(previous), unit], i: 1, matcher } };
+  return { unit, at: { units: [saidBySubject(previous), unit], i: 1, matcher } };
 }
 
 function apply(rule: Rule, text: string, setting?: ExampleSetting) {

@@ -4,12 +4,37 @@ import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
 
+const CAPITAL_START = /^\p{Lu}/u;
+const ENDS_WITH_MARK = /[.!?:]$/;
+const ENDS_WITH_PUNCTUATION = /[,;:]$/;
+const FUNCTION_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i;
+const GENERIC_HEAD = /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i;
+const HEAD_OF_START = /^Head of\b/i;
+const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
+const NAME_PARTICLE = /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/;
+const NON_LETTERS = /[^\p{L}]+/u;
+const LINKING_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|on|to|from|by|who|that|which|the|a|an|my|our)$/i;
+const NOT_A_NAME_WORD = /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Thanks|Thank|Cheers|This|That|We|It)$/;
+const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
+const NOT_WORD_LETTERS = /[^\p{L}/-]/gu;
+const OWNER_OR_FOUNDER = /^(?:owner|founder)$/i;
+const PAST_OR_FUTURE_PREFIX = /^(?:ex-|former|aspiring|wannabe|future)/i;
+const AMBIGUOUS_HEADS = /^(?:owner|worker|leader|player|agent|partner|host)$/;
+const SENTENCE_MARK = /[:!?]/;
+const SYMBOL_JOINER = /[&/]/;
+const TITLE_JOINER = /^(?:&|and|\/)$/;
+const TITLE_PARTS_SEPARATOR = /\s+[·|]\s+/;
+const TITLE_SMALL_WORD = /^(?:of|and|&|for|the|de)$/;
+const TRAILING_DOT_OR_COMMA = /[.,]$/;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
+
 const EVALUATIVE_MODIFIERS =
   /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
 
 export const CREDENTIAL = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i;
 
-const bareWord = (word: string | undefined) => (word ?? "").toLowerCase().replace(/[^\p{L}/-]/gu, "");
+const bareWord = (word: string | undefined) => (word ?? "").toLowerCase().replace(NOT_WORD_LETTERS, "");
 
 /** Whether words[i] heads a role phrase: the shared lexicon, then the broad one (with its modifier guards). */
 export function isHeadAt(words: readonly string[], i: number): boolean {
@@ -21,8 +46,7 @@ export function isHeadAt(words: readonly string[], i: number): boolean {
     return halves.some((h) => h !== "" && isHeadAt([h], 0));
   }
   const previous = bareWord(words[i - 1]);
-  if (OCCUPATION_HEADS.has(word))
-    return !/^(?:owner|worker|leader|player|agent|partner|host)$/.test(word) || isJobHead(word, previous);
+  if (OCCUPATION_HEADS.has(word)) return !AMBIGUOUS_HEADS.test(word) || isJobHead(word, previous);
   return isJobHead(word, previous);
 }
 
@@ -34,7 +58,7 @@ const EVALUATIVE_BEFORE =
 
 /** Cuts a role phrase after its occupation head noun ("ICU nurse, band 6, at ..." -> "ICU nurse"). */
 export function occupationPhrase(raw: string): string | null {
-  const phrase = trimPunctuation(stripDeterminers(raw.replace(/\s+/g, " ")));
+  const phrase = trimPunctuation(stripDeterminers(raw.replace(WHITESPACE_RUNS, " ")));
   const words = phrase.split(" ");
   let headIndex = -1;
   for (let i = 0; i < Math.min(words.length, 7); i += 1) {
@@ -44,14 +68,18 @@ export function occupationPhrase(raw: string): string | null {
       if (word === "head") {
         // "Head of Veterinary Unit": keep the capitalised run after "of".
         let end = i + 2;
-        while (end < words.length && /^\p{Lu}/u.test(words[end] ?? "")) end += 1;
+        while (end < words.length && CAPITAL_START.test(words[end] ?? "")) end += 1;
         return trimPunctuation(words.slice(i, end).join(" "));
       }
       // "Founder & Head Instructor", "owner and head chef": two titles joined keep both.
-      if (/^(?:&|and|\/)$/.test(words[i + 1] ?? "") && i + 2 < words.length) {
+      if (TITLE_JOINER.test(words[i + 1] ?? "") && i + 2 < words.length) {
         const rest = words.slice(i + 2, i + 5);
         const second = rest.findIndex((_, k) => isHeadAt(rest, k));
-        if (second >= 0 && /[&/]/.test(words[i + 1] ?? "") && isTitleCase(words.slice(0, i + 3 + second).join(" "))) {
+        if (
+          second >= 0 &&
+          SYMBOL_JOINER.test(words[i + 1] ?? "") &&
+          isTitleCase(words.slice(0, i + 3 + second).join(" "))
+        ) {
           headIndex = i + 2 + second;
           break;
         }
@@ -61,12 +89,12 @@ export function occupationPhrase(raw: string): string | null {
       const next = words[i + 1] ?? "";
       const later = words[i + 2] ?? "";
       if (
-        !/[,;:]$/.test(words[i] ?? "") &&
-        !/[,;:]$/.test(next) &&
-        /^[\p{L}-]+$/u.test(next) &&
-        !/^(?:at|in|of|for|with|and|or|but|is|was|on|to|from|by|who|that|which|the|a|an|my|our)$/i.test(next) &&
+        !ENDS_WITH_PUNCTUATION.test(words[i] ?? "") &&
+        !ENDS_WITH_PUNCTUATION.test(next) &&
+        LETTERS_OR_HYPHENS.test(next) &&
+        !LINKING_WORD.test(next) &&
         isHeadAt(words, i + 2) &&
-        !/^(?:owner|founder)$/i.test(bareWord(later))
+        !OWNER_OR_FOUNDER.test(bareWord(later))
       ) {
         i += 1;
         continue;
@@ -76,12 +104,7 @@ export function occupationPhrase(raw: string): string | null {
   }
   if (headIndex < 0) return null;
   // "ex-pro volleyball player", "former nurse": a past role, not the present one.
-  if (
-    words
-      .slice(Math.max(0, headIndex - 3), headIndex + 1)
-      .some((w) => /^(?:ex-|former|aspiring|wannabe|future)/i.test(w))
-  )
-    return null;
+  if (words.slice(Math.max(0, headIndex - 3), headIndex + 1).some((w) => PAST_OR_FUTURE_PREFIX.test(w))) return null;
   // "a terrible cook", "an avid photographer": a judgement of a pastime, not a job.
   if (
     headIndex > 0 &&
@@ -90,13 +113,12 @@ export function occupationPhrase(raw: string): string | null {
   )
     return null;
   // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
-  if (headIndex === 0 && /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i.test(words[0] ?? ""))
-    return null;
+  if (headIndex === 0 && GENERIC_HEAD.test(words[0] ?? "")) return null;
   let start = Math.max(0, headIndex - 3);
   // Only keep modifiers from the same noun phrase (stop at a comma or a lowercase function word).
   for (let i = headIndex - 1; i >= start; i -= 1) {
     const word = words[i] ?? "";
-    if (/[,;:]$/.test(word) || /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i.test(word)) {
+    if (ENDS_WITH_PUNCTUATION.test(word) || FUNCTION_WORD.test(word)) {
       start = i + 1;
       break;
     }
@@ -122,10 +144,10 @@ export function foreignRole(text: string): string | null {
   for (const cue of text.matchAll(FOREIGN_INTRO)) {
     const after = text
       .slice((cue.index ?? 0) + cue[0].length)
-      .split(/\s+/)
+      .split(WHITESPACE)
       .slice(0, 6);
     for (const raw of after) {
-      const word = raw.replace(/[^\p{L}-]/gu, "");
+      const word = raw.replace(NOT_LETTERS_OR_HYPHEN, "");
       if (!word) continue;
       const role = germanRole(word) ?? ROMANCE_ROLES[word.toLowerCase()] ?? SPANISH_OCCUPATIONS[word.toLowerCase()];
       if (role) return role;
@@ -155,7 +177,7 @@ const SENIORITY_ONLY =
 
 /** Of "Associate Director · Landscape Architect", the part that names a trade rather than a rank. */
 export function preferredTitle(line: string): string {
-  const parts = line.split(/\s+[·|]\s+/);
+  const parts = line.split(TITLE_PARTS_SEPARATOR);
   if (parts.length < 2) return line;
   const trade = parts.find((part) => {
     const phrase = occupationPhrase(part);
@@ -166,15 +188,15 @@ export function preferredTitle(line: string): string {
 
 /** "Orchard Manager", "Head of Veterinary Unit": a short capitalised job title line. */
 export function isTitleCase(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const words = text.trim().split(WHITESPACE);
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:of|and|&|for|the|de)$/.test(w)) && !/[.!?:]$/.test(text.trim());
+  return words.every((w) => CAPITAL_START.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
 }
 
 export function spanishRole(text: string): string | null {
   // A Spanish job word in an English sentence is English ("a conductor with the most incredible hat").
   if (!readsSpanish(text)) return null;
-  for (const word of text.toLowerCase().split(/[^\p{L}]+/u)) {
+  for (const word of text.toLowerCase().split(NON_LETTERS)) {
     const role = SPANISH_OCCUPATIONS[word];
     if (role) return role;
   }
@@ -183,20 +205,18 @@ export function spanishRole(text: string): string | null {
 
 /** "Don Ana Ruiz", "Dr. Kwame Mensah": a line that is only a name (capitalised words, no label or sentence). */
 export function isNameLine(text: string): boolean {
-  const words = text.trim().replace(/[.,]$/, "").split(/\s+/);
+  const words = text.trim().replace(TRAILING_DOT_OR_COMMA, "").split(WHITESPACE);
   return (
-    !/[:!?]/.test(text) &&
+    !SENTENCE_MARK.test(text) &&
     words.length <= 5 &&
-    words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/.test(w)) &&
-    !words.some((w) =>
-      /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Thanks|Thank|Cheers|This|That|We|It)$/.test(w),
-    )
+    words.every((w) => CAPITAL_START.test(w) || NAME_PARTICLE.test(w)) &&
+    !words.some((w) => NOT_A_NAME_WORD.test(w))
   );
 }
 
 /** A capitalised title line that names a job ("Orchard Manager", "Head of Veterinary Unit"), not a company. */
 export function isJobTitle(text: string): boolean {
   if (!isTitleCase(text)) return false;
-  const words = text.trim().split(/\s+/);
-  return /^Head of\b/i.test(text.trim()) || words.some((_, k) => isHeadAt(words, k));
+  const words = text.trim().split(WHITESPACE);
+  return HEAD_OF_START.test(text.trim()) || words.some((_, k) => isHeadAt(words, k));
 }

@@ -82,11 +82,26 @@ function atWork(match: RegExpExecArray, rest: string): boolean {
   return WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(match.input.slice(start, (match.index ?? 0) + 140));
 }
 
-/** The agent of a present-tense "I <verb>" when `job` says the sentence is about a job. */
-function presentRole(job: (match: RegExpExecArray, unit: Unit, at: Place) => boolean) {
-  return (match: RegExpExecArray, unit: Unit, at: Place): string | null => {
-    const verb = baseWorkVerb(match[1] ?? "");
-    return verb && job(match, unit, at) ? agentFor(verb, workObject(match[2] ?? "")) : null;
+/** A present-tense "I <verb>" by the subject, not a hobby, giving the agent when `job` says it is about a job. */
+function presentWorkRule(
+  name: string,
+  job: (match: RegExpExecArray, unit: Unit, at: Place) => boolean,
+  confidence: number,
+  fires: readonly [string, string],
+  silent: readonly string[],
+): Rule {
+  return {
+    id: `occupation/${name}`,
+    field: "occupation",
+    cue: "always",
+    pattern: PRESENT_WORK,
+    when: [isSelf, notHobby],
+    value: (match, unit, at) => {
+      const verb = baseWorkVerb(match[1] ?? "");
+      return verb && job(match, unit, at) ? agentFor(verb, workObject(match[2] ?? "")) : null;
+    },
+    confidence,
+    examples: { fires: [fires], silent },
   };
 }
 
@@ -115,36 +130,22 @@ export const WORK_RULES: readonly Rule[] = [
       silent: ["I've been teaching myself for twelve years."],
     },
   },
-  {
-    id: "occupation/present-work",
-    field: "occupation",
-    cue: "always",
-    pattern: PRESENT_WORK,
-    when: [isSelf, notHobby],
-    value: presentRole((match, unit, at) => nearJob(unit, at) || atWork(match, match[2] ?? "")),
-    confidence: 0.7,
-    examples: {
-      fires: [["I teach chemistry at a public high school.", "chemistry teacher"]],
-      silent: ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
-    },
-  },
-  {
-    // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
-    id: "occupation/present-work-short",
-    field: "occupation",
-    cue: "always",
-    pattern: PRESENT_WORK,
-    when: [isSelf, notHobby],
-    value: presentRole(
-      (match, unit, at) =>
-        !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
-    ),
-    confidence: 0.6,
-    examples: {
-      fires: [["I teach chemistry.", "chemistry teacher"]],
-      silent: ["I teach chemistry at a public high school.", "So I teach chemistry to my two nephews and nieces."],
-    },
-  },
+  presentWorkRule(
+    "present-work",
+    (match, unit, at) => nearJob(unit, at) || atWork(match, match[2] ?? ""),
+    0.7,
+    ["I teach chemistry at a public high school.", "chemistry teacher"],
+    ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
+  ),
+  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
+  presentWorkRule(
+    "present-work-short",
+    (match, unit, at) =>
+      !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
+    0.6,
+    ["I teach chemistry.", "chemistry teacher"],
+    ["I teach chemistry at a public high school.", "So I teach chemistry to my two nephews and nieces."],
+  ),
   {
     id: "occupation/third-work",
     field: "occupation",
