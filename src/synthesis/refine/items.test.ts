@@ -55,6 +55,8 @@ describe("items a person would write", () => {
     expect(tidyItem("Um, like, hiking and stuff.")).toBe("hiking");
     expect(tidyItem("We eat home-cooked 5 days a week")).toBe("eat home-cooked 5 days a week");
     expect(tidyItem("multilingual (Welsh, English, French)")).toBe("multilingual (Welsh, English, French)");
+    expect(tidyItem("survive winter without crying in the van 😅")).toBe("survive winter without crying in the van");
+    expect(tidyItem("🔥 sourdough baking ❤️")).toBe("sourdough baking");
     expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
   });
 

@@ -20,8 +20,12 @@ const TRAILING_FILLER =
   /[\s,;:-]*\b(?:and stuff|and so on|and things|and all that|etc\.?|or so|or something|or whatever|you know|i guess|i think|lol|haha)$/i;
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
-/** Quotes and punctuation around an item (brackets stay: "multilingual (Welsh, English, French)"). */
-const EDGE_PUNCTUATION = /^[\s"'“”‘’,;:.!?…-]+|[\s"'“”‘’,;:.!?…-]+$/gu;
+/**
+ * Quotes, punctuation and emoji around an item (brackets stay: "multilingual (Welsh, English, French)"); a persona's
+ * item is written, not posted ("survive winter without crying in the van 😅").
+ */
+const EDGE_PUNCTUATION =
+  /^(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+|(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+$/gu;
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
 const SUBORDINATORS = new Set([

@@ -147,9 +147,6 @@ function refersTo(text: string, matcher: NameMatcher): boolean {
   return matcher.reference.test(stripped);
 }
 
-/** Every name-like sequence of words. Global: read with matchAll only. */
-const NAMES = new RegExp(NAME_SEQUENCE, "gu");
-
 /** A short line that titles the block below it (markdown heading, "Frustrations", "Mentor notes (Rachel)"). */
 function isHeadingLine(line: string, next: string | undefined): boolean {
   if (HEADING_MARKDOWN.test(line)) return true;
@@ -163,6 +160,9 @@ interface BlockOwner {
   party: Party;
   heading: string;
 }
+
+/** Every name-like sequence of words. Global: read with matchAll only. */
+const NAMES = new RegExp(NAME_SEQUENCE, "gu");
 
 function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   const text = heading.replace(HEADING_MARKDOWN, "");

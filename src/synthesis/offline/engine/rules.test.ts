@@ -11,6 +11,7 @@ import { PAIN_RULES } from "../fields/pain-points.ts";
 import { SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
+import { FOREIGN_RULES } from "../languages/cues.ts";
 import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
@@ -26,6 +27,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   AGE_RULES,
   LOCATION_RULES,
   OCCUPATION_RULES,
+  FOREIGN_RULES,
 ];
 
 /** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */

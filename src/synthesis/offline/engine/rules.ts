@@ -50,10 +50,15 @@ export type Values = string | number | readonly (string | null)[] | null;
  */
 export type ExampleSetting = Partial<Unit> & { previous?: string; name?: string };
 
+/** The language of a rule that reads text in another language than English. */
+export type Language = "de" | "fr" | "es";
+
 export interface Rule {
   /** Stable id, "<field>/<name>"; reported by the eval. */
   id: string;
   field: PersonaField;
+  /** Set on rules that read another language ("Was mich nervt: ..."); English when absent. */
+  language?: Language;
   /**
    * Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings (lowercase; all cues
    * of a table are found in one scan per unit); "always" for rules that read where a unit sits (an answer, a

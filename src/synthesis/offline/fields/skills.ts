@@ -52,6 +52,8 @@ const DID_MYSELF =
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
 const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
+/** What someone keeps their work in ("I run a colour-coded Google Calendar"): how they organise it, not a skill. */
+const RECORD_KEEPING = /\b(?:calendars?|diary|diaries|spreadsheets?|sheets?|notebooks?|planners?|to-do lists?)\b/i;
 const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
 
 const SKILL_VERBS =
@@ -371,13 +373,19 @@ export const SKILL_RULES: readonly Rule[] = [
       // "mentor new starters and the international nurses": the first object names the skill well enough.
       const object = skillObject(m[2] ?? "");
       // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
-      if (!object || (MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object))) return null;
+      // "I run a colour-coded Google Calendar": where the work is recorded, not what the person can do.
+      if (!object || (MANAGING.test(m[1] ?? "") && (CLUB_OR_SIDE.test(object) || RECORD_KEEPING.test(object))))
+        return null;
       return toGerund(`${m[1] ?? ""} ${object}`);
     },
     confidence: 0.6,
     examples: {
       fires: [["I mentor new starters.", "mentoring new starters"]],
-      silent: ["I run the book club.", ["And I repair old radios.", { question: "and outside work?" }]],
+      silent: [
+        "I run the book club.",
+        ["And I repair old radios.", { question: "and outside work?" }],
+        "I run a colour-coded Google Calendar and a spreadsheet for invoices.",
+      ],
     },
   },
   {

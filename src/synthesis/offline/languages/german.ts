@@ -1,3 +1,5 @@
+import type { Language, Rule } from "../engine/rules.ts";
+
 const BRACKETED_ASIDE = /\([^)]*\)?/g;
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
@@ -262,7 +264,11 @@ export function translateGerman(phrase: string): string | null {
 }
 
 /** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
+/** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
+  /** "<field>/<language>-<name>", reported by the eval. */
+  id: string;
+  language: Language;
   pattern: RegExp;
   /**
    * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
@@ -273,10 +279,18 @@ export interface ForeignCue {
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
   confidence: number;
+  /** Sentences it must fire on (with the English items) and stay silent on, run by engine/rules.test.ts. */
+  examples: Rule["examples"];
 }
 
 export const GERMAN_CUES: readonly ForeignCue[] = [
   {
+    id: "pain_points/de-drives-me-mad",
+    language: "de",
+    examples: {
+      fires: [["Was mich wirklich wahnsinnig macht: die Bürokratie.", "bureaucracy"]],
+      silent: ["Das macht Spaß."],
+    },
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
     cue: ["macht"],
@@ -284,6 +298,9 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "pain_points/de-annoys-me",
+    language: "de",
+    examples: { fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]], silent: ["Mich freut das."] },
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
@@ -291,6 +308,9 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "pain_points/de-nightmare",
+    language: "de",
+    examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: ["Ein Horrorfilm."] },
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
@@ -298,12 +318,26 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.6,
   },
   {
+    id: "pain_points/fr-worst",
+    language: "fr",
+    examples: { fires: [["Le pire, c'est la paperasse.", "paperwork"]], silent: ["Le pire est passé."] },
     pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
     cue: ["ce qui m", "le pire"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
+    id: "goals/de-goal-list",
+    language: "de",
+    examples: {
+      fires: [
+        [
+          "Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen.",
+          ["open shop", "get master craftsman exam"],
+        ],
+      ],
+      silent: ["Das Ziel ist klar."],
+    },
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
     cue: ["ziel", "ätze", "pläne"],
@@ -312,18 +346,36 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "goals/de-my-goal",
+    language: "de",
+    examples: {
+      fires: [["Mein Ziel ist die Meisterprüfung.", "master craftsman exam"]],
+      silent: ["Mein Ziel war klar."],
+    },
     pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
     cue: ["mein ziel", "mein traum", "mein plan"],
     field: "goals",
     confidence: 0.6,
   },
   {
+    id: "goals/fr-my-goal",
+    language: "fr",
+    examples: {
+      fires: [["Mon objectif c'est d'ouvrir un atelier.", "open workshop"]],
+      silent: ["Les objectifs de l'équipe."],
+    },
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     cue: ["objectif", "mon rêve"],
     field: "goals",
     confidence: 0.6,
   },
   {
+    id: "values/de-matters-to-me",
+    language: "de",
+    examples: {
+      fires: [["Mir ist wichtig, dass alles repariert wird.", "everything repaired"]],
+      silent: ["Das ist nicht wichtig."],
+    },
     pattern:
       /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
     cue: ["wichtig"],
