@@ -37,11 +37,13 @@ export function scanSource(
   let statement: "function" | "const" | "other" = "other";
   let constDirect = false;
   let code = "";
+  // Depths at which the arrow functions being read inside a constant (a rule's value builder) began: their bodies run
+  // per call, so a pattern there is inline. An arrow ends at a `,` or `;` at its depth, or when its bracket closes.
+  const arrows: number[] = [];
   const classify = (isConstructor: boolean) => {
     if (statement === "function") counts[isConstructor ? "built" : "inline"] += 1;
     else if (statement === "const" && depth === 0 && (constDirect || isConstructor)) counts.named += 1;
-    else if (statement === "const" && code.slice(code.lastIndexOf("=")).includes("=>"))
-      counts[isConstructor ? "built" : "inline"] += 1;
+    else if (statement === "const" && arrows.length > 0) counts[isConstructor ? "built" : "inline"] += 1;
     else counts.table += 1;
   };
   let i = 0;
@@ -93,12 +95,18 @@ export function scanSource(
       statement = "function";
     else if (depth === 0 && /^(?:export\s+)?const\b/.test(text.slice(i, i + 14)) && /(?:^|[;}\n])\s*$/.test(code))
       statement = "const";
+    if (ch === "=" && next === ">" && statement === "const") arrows.push(depth);
+    if ((ch === "," || ch === ";") && arrows.at(-1) === depth) arrows.pop();
     if (ch === "{" || ch === "(" || ch === "[") depth += 1;
     if (ch === "}" || ch === ")" || ch === "]") {
       depth -= 1;
+      while (arrows.length > 0 && (arrows.at(-1) as number) > depth) arrows.pop();
       if (depth === 0 && ch === "}" && statement === "function") statement = "other";
     }
-    if (depth === 0 && ch === ";") statement = "other";
+    if (depth === 0 && ch === ";") {
+      statement = "other";
+      arrows.length = 0;
+    }
     code += ch;
     if (code.length > 4000) code = code.slice(-200);
     i += 1;

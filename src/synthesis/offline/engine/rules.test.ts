@@ -8,7 +8,7 @@ import { INTEREST_RULES } from "../fields/interests.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
 import { OCCUPATION_RULES } from "../fields/occupation.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
-import { SKILL_RULES } from "../fields/skills.ts";
+import { OCCUPATION_SKILL_RULES, SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
 import { FOREIGN_RULES } from "../languages/cues.ts";
@@ -22,6 +22,7 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   PAIN_RULES,
   INTEREST_RULES,
   SKILL_RULES,
+  OCCUPATION_SKILL_RULES,
   TRAIT_RULES,
   VALUE_RULES,
   AGE_RULES,
@@ -32,11 +33,11 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
 
 /** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */
 function placed(text: string, setting: ExampleSetting = {}): { unit: Unit; at: Place } {
-  const { previous, name, ...attributed } = setting;
+  const { previous, name, occupation, ...attributed } = setting;
   const unit = saidBySubject(text, attributed);
   const matcher = name === undefined ? null : nameMatcher(name);
-  if (previous === undefined) return { unit, at: { units: [unit], i: 0, matcher } };
-  return { unit, at: { units: [saidBySubject(previous), unit], i: 1, matcher } };
+  if (previous === undefined) return { unit, at: { units: [unit], i: 0, matcher, occupation } };
+  return { unit, at: { units: [saidBySubject(previous), unit], i: 1, matcher, occupation } };
 }
 
 function apply(rule: Rule, text: string, setting?: ExampleSetting) {

@@ -18,6 +18,8 @@ export interface Place {
   units: readonly Unit[];
   i: number;
   matcher?: NameMatcher | null;
+  /** The occupation found, for the rules that infer the skills it implies. */
+  occupation?: string | null;
 }
 
 /** A condition of one field, named by its function's name ("answersPain"); reads the unit and its neighbours. */
@@ -46,9 +48,9 @@ export type Values = string | number | readonly (string | null)[] | null;
 
 /**
  * What attribution would say about an example sentence, the sentence just above it (a signature's name line), and
- * the subject's name when the rule reads it.
+ * the subject's name or the occupation found when the rule reads it.
  */
-export type ExampleSetting = Partial<Unit> & { previous?: string; name?: string };
+export type ExampleSetting = Partial<Unit> & { previous?: string; name?: string; occupation?: string };
 
 /** The language of a rule that reads text in another language than English. */
 export type Language = "de" | "fr" | "es";

@@ -24,6 +24,17 @@ function channel(word: string | undefined): string | null {
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+/** How the word of a "call me" / "email me" / "voice notes, that is best" request names its channel, first match wins. */
+const CONTACT_CHANNELS: readonly [RegExp, string][] = [
+  [/^(?:ring|call|phone)/, "phone calls"],
+  [/^e-?mail/, "email"],
+  [/^text/, "text messages"],
+  [/^voice/, "voice messages"],
+];
+
+/** A request for brevity ("keep it short", "one page") rather than for writing things down. */
+const ASKS_SHORT = /short|brief|one page/;
+
 /** A negation just before "call me" / "text me". */
 const NEGATED_BEFORE = /\b(?:don'?t|don’t|do not|please not|pls not|not|never|no)\s+$/i;
 
@@ -77,11 +88,8 @@ export const STYLE_RULES: readonly Rule[] = [
       // "Do not call me" asks for the opposite; avoids-channel reads it.
       if (NEGATED_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
-      if (/^(?:ring|call|phone)/.test(word)) return "phone calls";
-      if (/^e-?mail/.test(word)) return "email";
-      if (/^text/.test(word)) return "text messages";
-      if (/^voice/.test(word)) return "voice messages";
-      return word === "whatsapp" ? "WhatsApp messages" : "messages";
+      const named = CONTACT_CHANNELS.find(([start]) => start.test(word))?.[1];
+      return named ?? (word === "whatsapp" ? "WhatsApp messages" : "messages");
     },
     confidence: 0.75,
     examples: {
@@ -161,7 +169,7 @@ export const STYLE_RULES: readonly Rule[] = [
     value: (m) => {
       if (m[2]) return "chatty";
       const said = (m[1] ?? "").toLowerCase();
-      if (/short|brief|one page/.test(said)) return said.startsWith("short") ? said : "short";
+      if (ASKS_SHORT.test(said)) return said.startsWith("short") ? said : "short";
       return "in writing";
     },
     confidence: 0.7,

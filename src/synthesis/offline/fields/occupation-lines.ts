@@ -184,6 +184,12 @@ function knowsName(_unit: Unit, at: Place): boolean {
   return Boolean(at.matcher);
 }
 
+/** "Ana Ruiz — 1:1 notes — ...": 1:1 notes headed by the subject's first name. */
+function ownOneToOneNotes(unit: Unit, at: Place): boolean {
+  const first = at.matcher?.tokens[0];
+  return first !== undefined && ONE_TO_ONE.test(unit.text) && unit.text.startsWith(first);
+}
+
 function shortLine(unit: Unit): boolean {
   return unit.text.length < 160;
 }
@@ -273,10 +279,7 @@ export const LINE_RULES: readonly Rule[] = [
     cue: ["1:1", "one-on-one"],
     pattern: NOTES_TEAM,
     // The author of a team's 1:1 notes leads that team.
-    when: [
-      knowsName,
-      (unit, at) => ONE_TO_ONE.test(unit.text) && unit.text.startsWith(matcherOf(at).tokens[0] ?? "\0"),
-    ],
+    when: [knowsName, ownOneToOneNotes],
     value: (match) => (match[1] ? `${match[1].trim()} team lead` : null),
     confidence: 0.6,
     kind: "inferred",

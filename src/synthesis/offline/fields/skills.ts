@@ -1,9 +1,8 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
-import { fromUnit } from "../engine/candidate.ts";
 import { owned, questionOf } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   escapeRegExp,
@@ -100,14 +99,6 @@ const TOOL_USE = new RegExp(
 );
 
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
-
-const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
-  [
-    /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
-    (m) => `${m[1] ?? ""}nursing`,
-  ],
-  [/\bmidwife\b/i, () => "midwifery"],
-];
 
 // "... in wild fermentation and speaks Welsh": a second verb starts a new statement.
 const NEXT_PREDICATE =
@@ -539,23 +530,70 @@ export const SKILL_RULES: readonly Rule[] = [
   },
 ];
 
+/** The subject's sentence naming the occupation found (its last word): the evidence of a skill the occupation implies. */
+function namesOccupation(unit: Unit, at: Place): boolean {
+  if (!at.occupation) return false;
+  const word = at.occupation.toLowerCase().split(" ").pop() ?? "\u0000";
+  return unit.text.toLowerCase().includes(word);
+}
+
+const theOccupation = (_unit: Unit, at: Place) => at.occupation ?? null;
+
+/** A sentence naming the occupation, read by the rules below, and one that does not. */
+const OCCUPATION_SILENT = [
+  ["I've been a teacher for ten years.", { occupation: "ICU nurse" }],
+  ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
+] as const;
+
 /**
- * The rules, and skills the occupation itself implies ("ICU nurse" -> ICU nursing), inferred and quoted from the
- * first sentence about the subject that names the occupation.
+ * Skills the occupation found implies ("ICU nurse" -> ICU nursing): the pattern reads the occupation, not the
+ * sentence, which is only the evidence (the subject's first one naming the occupation; see skillCandidates).
  */
+export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
+  {
+    id: "skills/occupation-nursing",
+    field: "skills",
+    cue: "always",
+    pattern:
+      /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: (m) => `${m[1] ?? ""}nursing`.trim(),
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [
+        ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
+        ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
+      ],
+      silent: OCCUPATION_SILENT,
+    },
+  },
+  {
+    id: "skills/occupation-midwifery",
+    field: "skills",
+    cue: "always",
+    pattern: /\bmidwife\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: () => "midwifery",
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
+      silent: [["Dina here, teacher, Quito.", { occupation: "midwife" }], ...OCCUPATION_SILENT],
+    },
+  },
+];
+
+/** The rules, and the skills the occupation found implies, inferred from the first sentence about the subject naming it. */
 export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
   const out = listCandidates(SKILL_RULES, units);
   if (!occupation) return out;
-  const word = occupation.toLowerCase().split(" ").pop() ?? "\u0000";
-  const subjectUnit = units.find((u) => owned(u) && u.text.toLowerCase().includes(word));
-  if (!subjectUnit) return out;
-  for (const [pattern, build] of OCCUPATION_SKILLS) {
-    const m = pattern.exec(occupation);
-    if (m)
-      out.push({
-        ...fromUnit(subjectUnit, "skills", build(m).trim(), 0.5, "inferred"),
-        rule: "skills/from-occupation",
-      });
-  }
+  const at = (i: number): Place => ({ units, i, occupation });
+  const i = units.findIndex((unit, k) => owned(unit) && namesOccupation(unit, at(k)));
+  const unit = units[i];
+  if (!unit) return out;
+  out.push(...applyRules(OCCUPATION_SKILL_RULES, unit, undefined, at(i)));
   return collapseNear(out);
 }
