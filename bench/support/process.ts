@@ -118,3 +118,22 @@ export async function startPrinting(
   child.stdout?.resume();
   return { line, stop: () => stop(child) };
 }
+
+/**
+ * Waits until a server started by `serveProcess` has finished starting: its CPU use (all threads) stays under
+ * `idleShare` of one core for `quietMs`, or `maxMs` passes. The project's server warms its synthesis threads in the
+ * background after it answers (loading and compiling the engine: seconds of CPU on a loaded machine), which a
+ * steady-state comparison must not count.
+ */
+export async function settled(pid: number, { idleShare = 0.1, quietMs = 1000, maxMs = 30_000 } = {}): Promise<void> {
+  const started = performance.now();
+  let last = cpuMsOf(pid).all;
+  let quietSince = performance.now();
+  while (performance.now() - started < maxMs) {
+    await sleep(250);
+    const now = cpuMsOf(pid).all;
+    if (now - last > 250 * idleShare) quietSince = performance.now();
+    last = now;
+    if (performance.now() - quietSince >= quietMs) return;
+  }
+}
