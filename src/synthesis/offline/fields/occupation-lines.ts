@@ -28,6 +28,10 @@ const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
 const SEGMENT_CLAUSE = /\b(?:I|we|my|our|he|she|they)\b/i;
+/** "Advisor: Prof. Helen Marsh": a labelled field of the record, naming someone else's role, not a title. */
+const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
+/** "owner & lead dentist": two roles joined into one title. */
+const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
 const WHITESPACE = /\s+/;
@@ -101,14 +105,23 @@ function rolesFromSegments(line: string, lower: string, matcher: NameMatcher): s
   );
   if (nameIndex < 0) return null;
   for (const part of parts.slice(nameIndex + 1)) {
-    if (SEGMENT_STOP.test(part)) break;
+    if (SEGMENT_STOP.test(part) || SEGMENT_LABEL.test(part)) break;
     // A clause ("and I coach my daughter's team") is not a title segment.
-    const head = part.replace(BRACKET_TAIL, "");
+    const head = part.replace(BRACKET_TAIL, "").trim();
     if (SEGMENT_CLAUSE.test(head) || head.split(WHITESPACE).length > 8) continue;
-    const role = occupationPhrase(part);
+    // A whole capitalised title keeps its complement ("Director of Operations", not "Director").
+    if (isJobTitle(head)) return head;
+    const role = jointRole(head) ?? occupationPhrase(part);
     if (role) return role;
   }
   return null;
+}
+
+/** "owner & lead dentist": a segment that is two whole roles joined, kept as one title (else null). */
+function jointRole(head: string): string | null {
+  const halves = head.split(ROLE_JOIN);
+  if (halves.length !== 2) return null;
+  return halves.every((half) => occupationPhrase(half) === half.trim()) ? head : null;
 }
 
 /** A form answer to "What do you do?": the role phrase before any elaboration. */
@@ -248,8 +261,16 @@ export const LINE_RULES: readonly Rule[] = [
     value: (match, unit, at) => rolesFromSegments(match[0], lowerText(unit), matcherOf(at)),
     confidence: 0.8,
     examples: {
-      fires: [["Dr. Ana Ruiz, BVM, MSc — Wildlife Veterinarian, Laikipia", "Wildlife Veterinarian", { name: NAMED }]],
-      silent: [["Banana, nurse", { name: NAMED }]],
+      fires: [
+        ["Dr. Ana Ruiz, BVM, MSc — Wildlife Veterinarian, Laikipia", "Wildlife Veterinarian", { name: NAMED }],
+        ["Ana Ruiz | Director of Operations", "Director of Operations", { name: NAMED }],
+        ["Contact: Ana Ruiz — owner & lead dentist (endodontics)", "owner & lead dentist", { name: NAMED }],
+      ],
+      silent: [
+        ["Banana, nurse", { name: NAMED }],
+        // The advisor is another person: a labelled field names their role, not the subject's.
+        ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
+      ],
     },
   },
   {
