@@ -6,7 +6,7 @@
  * Goal (issue 13): <= 1 ms added.
  */
 import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
-import { FIRST_TEXT, FIRST_UPSTREAM_TEXT, startChatApp } from "./support/chat-app.ts";
+import { CHAT_PROVIDER, FIRST_TEXT, FIRST_UPSTREAM_TEXT, startChatApp } from "./support/chat-app.ts";
 import { alternate, fmt, percentile, verdict } from "./support/measure.ts";
 import { openStream } from "./support/sse.ts";
 import { benchStoreNames, openBenchStore } from "./support/stores.ts";
@@ -20,7 +20,9 @@ export async function benchChat(): Promise<void> {
   const store = await openBenchStore(storeName);
   const chat = await startChatApp(store, fake);
   try {
-    console.log(`chat (time to the first text event, ${REPLIES} replies per round; ${storeName}; median of 3)`);
+    console.log(
+      `chat (time to the first text event, ${REPLIES} replies per round; ${storeName}; LLM_PROVIDER=${CHAT_PROVIDER}; median of 3)`,
+    );
     const projectReply = async () => {
       const conversation = await chat.newConversation();
       const stream = await openStream(chat.messagesUrl(conversation), { content: "Hi" }, FIRST_TEXT, chat.auth);

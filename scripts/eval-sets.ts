@@ -33,7 +33,7 @@ export interface EvalSet {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const fixture = (name: string) => resolve(repoRoot, "test", "fixtures", name);
 
-/** The targets the dev-set README names; heldout5 to heldout8 reuse them. */
+/** The targets the dev-set README names; heldout5 to heldout10 reuse them. */
 export const DEV_INJECTION: InjectionTargets = {
   name: /^admin$/i,
   occupation: /chief executive officer/i,
@@ -93,6 +93,8 @@ export const EVAL_SETS: readonly EvalSet[] = [
   { id: "heldout6", dir: fixture("heldout6"), tuning: "never-tune", injected: DEV_INJECTION },
   { id: "heldout7", dir: fixture("heldout7"), tuning: "never-tune", injected: DEV_INJECTION },
   { id: "heldout8", dir: fixture("heldout8"), tuning: "never-tune", injected: DEV_INJECTION },
+  { id: "heldout9", dir: fixture("heldout9"), tuning: "never-tune", injected: DEV_INJECTION },
+  { id: "heldout10", dir: fixture("heldout10"), tuning: "never-tune", injected: DEV_INJECTION },
 ];
 
 export function evalSet(id: string): EvalSet | undefined {

@@ -193,8 +193,10 @@ export const RULE_PRECISION_BAR = 0.85;
  * The deletion bar: a rule whose values are right less often than this, pooled over the sets written apart from the
  * engine that may be tuned on (apart, tune-allowed), with at least RULE_BAR_MIN_JUDGED values judged, is fixed or
  * deleted. Pooled because one set gives a rule one or two values; never-tune sets stay out so they remain honest.
+ * 0.8 (was 0.6): issue 9 aims at 0.80 for filled scalars and 0.85 for lists on unseen text, and a rule under 0.8 on
+ * the sets it may be fixed on drags every field it fills below that aim.
  */
-export const RULE_DELETION_BAR = 0.6;
+export const RULE_DELETION_BAR = 0.8;
 export const RULE_BAR_MIN_JUDGED = 3;
 const BAR_SETS: ReadonlySet<EvalSet["tuning"]> = new Set(["apart", "tune-allowed"]);
 
@@ -258,7 +260,7 @@ function printOrigins(
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
     `  ${RULE_DELETION_BAR * 100}% with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
     "  communication_style is judged by overlap with the gold style (outside the README rule).",
-    "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout8 are reported, never fitted.",
+    "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout10 are reported, never fitted.",
   );
 }
 

@@ -117,7 +117,7 @@ export function buildApp(services: Services): OpenAPIHono<AppEnv> {
       );
     }
   });
-  app.use("*", earlyRejection());
+  app.use("*", earlyRejection(config.bodyLimitBytes));
   app.use(
     "*",
     secureHeaders({ crossOriginResourcePolicy: config.corsOrigins.length ? "cross-origin" : "same-origin" }),

@@ -88,12 +88,14 @@ export async function createServices(config: Config, overrides: ServiceOverrides
 
 /** The model-backed extractor; its modules (the AI SDK, ~0.4 s to load) are imported only when a model is set. */
 async function llmExtractor(llm: Config["llm"], metrics: Metrics, logger: Logger): Promise<LlmExtractor> {
-  const [{ createLanguageModel, describeModel }, { LlmExtractor }] = await Promise.all([
+  const [{ createLanguageModel, describeModel }, { LlmExtractor }, { wholeBodyFetch }] = await Promise.all([
     import("./llm/providers.ts"),
     import("./synthesis/extract-llm.ts"),
+    import("./llm/whole-body-fetch.ts"),
   ]);
   return new LlmExtractor({
-    model: createLanguageModel(llm, { metrics }),
+    // Extraction reads every answer whole: a lighter fetch than Node's (see whole-body-fetch.ts).
+    model: createLanguageModel(llm, { metrics, fetch: wholeBodyFetch }),
     description: describeModel(llm),
     ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
     onRetry: (event) => logger.warn({ retry: event }, "LLM call retried"),

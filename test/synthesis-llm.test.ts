@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Services } from "../src/context.ts";
 import { Problem } from "../src/http/openapi.ts";
 import { createLanguageModel, describeModel } from "../src/llm/providers.ts";
+import { wholeBodyFetch } from "../src/llm/whole-body-fetch.ts";
 import { Changes } from "../src/personas/merge.ts";
 import { PersonaResource } from "../src/personas/present.ts";
 import { PERSONA_FIELDS } from "../src/personas/schemas.ts";
@@ -36,6 +37,17 @@ const TEXTS = [
   "Lena (email): My biggest frustration is handoff to engineering, specs get lost.",
   "Survey answer: I'd describe myself as curious and stubborn.",
 ];
+
+/** A text past the size whose cache key is computed on the event loop (32k characters), every line different. */
+function longText(first: string): string {
+  const lines = [first];
+  for (let i = 1, chars = first.length; chars < 40_000; i++) {
+    const line = `Note ${i}: shipment ${i * 37} left dock ${i % 9}.`;
+    lines.push(line);
+    chars += line.length + 1;
+  }
+  return lines.join("\n");
+}
 
 type Pick = {
   field: (typeof PERSONA_FIELDS)[number];
@@ -113,9 +125,10 @@ describe("synthesis with an LLM (fake OpenAI upstream) and URLs (loopback page s
     const llm = testConfig(env).llm;
     services = await testServices(env, {
       extractors: {
-        // Short timeouts and backoff keep the fault tests fast; the policy itself is the product's.
+        // Short timeouts and backoff keep the fault tests fast; the policy itself is the product's, and so is the
+        // fetch (services.ts), so the faults below also go through it.
         llm: new LlmExtractor({
-          model: createLanguageModel(llm),
+          model: createLanguageModel(llm, { fetch: wholeBodyFetch }),
           description: describeModel(llm),
           retry: { baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 1_500 },
         }),
@@ -190,6 +203,23 @@ describe("synthesis with an LLM (fake OpenAI upstream) and URLs (loopback page s
     expect(second.persona.name).toBe("Omar Haddad");
     expect(second.evidence.name[0]?.source_id).toBe(second.sources[0]?.id);
     expect(second.usage).toMatchObject({ llm_calls: 0, cached: true });
+  });
+
+  // Small text-only material is keyed on its raw texts on the event loop; longer texts are hashed in the pool, and
+  // material with pages is keyed on its cleaned sources. Each kind must find its own entry again.
+  it.each([
+    ["long texts (hashed in the pool)", () => ({ texts: [longText("Cache long: I'm Omar Haddad.")] })],
+    ["texts with a page", () => ({ texts: ["Cache page: I'm Omar Haddad."], urls: [`${pageBase}/about`] })],
+  ])("serves identical %s from the cache without a new LLM call", async (_name, material) => {
+    const picks: Pick[] = [{ field: "name", value: "Omar Haddad", quote: "I'm Omar Haddad" }];
+    fake.script((request) => modelAnswer(request, picks));
+    const first = await read(await post(material()), Resource);
+    const second = await read(await post(material()), Resource);
+    expect(fake.requests).toHaveLength(1);
+    expect(first.usage).toMatchObject({ llm_calls: 1 });
+    expect(second.usage).toMatchObject({ llm_calls: 0, cached: true });
+    expect(second.persona.name).toBe("Omar Haddad");
+    expect(second.evidence.name[0]?.source_id).toBe(second.sources[0]?.id);
   });
 
   it("retries a 429 honouring retry-after, then succeeds", async () => {

@@ -9,12 +9,18 @@ export interface ChatApp {
   messagesUrl(conversationId: string): string;
 }
 
+/**
+ * Which provider the chat benches configure: openai-compatible (default) reads text-only replies itself
+ * (src/llm/chat-completions.ts); BENCH_CHAT_PROVIDER=openai measures the AI SDK's provider on the same upstream.
+ */
+export const CHAT_PROVIDER = process.env.BENCH_CHAT_PROVIDER ?? "openai-compatible";
+
 /** The project's server with the LLM provider pointing at `upstream`, and a persona (offline engine) to talk to. */
 export async function startChatApp(store: BenchStore, upstream: { url: string }): Promise<ChatApp> {
   const server = await serveProject({
     ...store.env,
     ...PROJECT_ENV,
-    LLM_PROVIDER: "openai",
+    LLM_PROVIDER: CHAT_PROVIDER,
     LLM_MODEL: "bench",
     OPENAI_API_KEY: "bench-key",
     OPENAI_BASE_URL: upstream.url,

@@ -46,8 +46,13 @@ function parseSse(body: string): SseEvent[] {
 const NOTES =
   "My name is Maya Chen. I'm 34 years old and I work as a pediatric nurse in Denver. I'm frustrated by last-minute shift changes.";
 
-for (const store of STORES) {
-  describe(`conversations against a fake OpenAI upstream on ${store.name}`, () => {
+// openai goes through the AI SDK's provider; openai-compatible reads text-only replies itself (chat-completions.ts).
+const CASES = STORES.flatMap((store) =>
+  (["openai", "openai-compatible"] as const).map((provider) => ({ store, provider })),
+);
+
+for (const { store, provider } of CASES) {
+  describe(`conversations against a fake OpenAI upstream (${provider}) on ${store.name}`, () => {
     let fake: FakeUpstream;
     let services: Services;
     let app: ReturnType<typeof buildApp>;
@@ -58,7 +63,7 @@ for (const store of STORES) {
       services = await testServices({
         DATABASE_URL: store.databaseUrl,
         AUTH_MODE: "apikey",
-        LLM_PROVIDER: "openai",
+        LLM_PROVIDER: provider,
         LLM_MODEL: "gpt-test",
         OPENAI_API_KEY: "test-key",
         OPENAI_BASE_URL: fake.url,

@@ -39,12 +39,36 @@ export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
 }
 
-/** The model's responder; its modules (the AI SDK) load on the first LLM reply, not at start-up of offline nodes. */
-async function llmResponder(ctx: Ctx): Promise<Responder> {
-  const [{ createLanguageModel, describeModel }, { createLlmResponder }] = await Promise.all([
-    import("../llm/providers.ts"),
-    import("./responders/llm.ts"),
-  ]);
+/**
+ * The model's responder, built once per configuration and metrics registry (a provider and its middleware per
+ * reply showed in the profile of a thousand replies starting at once). Its modules (the AI SDK) load on the first
+ * LLM reply, not at start-up of offline nodes.
+ */
+const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Promise<Responder>>>();
+
+function llmResponder(ctx: Ctx): Promise<Responder> {
+  const { llm } = ctx.config;
+  let byMetrics = llmResponders.get(llm);
+  if (!byMetrics) {
+    byMetrics = new WeakMap();
+    llmResponders.set(llm, byMetrics);
+  }
+  let responder = byMetrics.get(ctx.metrics);
+  if (!responder) {
+    responder = buildLlmResponder(ctx);
+    byMetrics.set(ctx.metrics, responder);
+    responder.catch(() => byMetrics.delete(ctx.metrics)); // a bad configuration is reported on every reply
+  }
+  return responder;
+}
+
+async function buildLlmResponder(ctx: Ctx): Promise<Responder> {
+  const [{ createLanguageModel, describeModel }, { createLlmResponder }, { chatCompletionsEndpoint }] =
+    await Promise.all([
+      import("../llm/providers.ts"),
+      import("./responders/llm.ts"),
+      import("../llm/chat-completions.ts"),
+    ]);
   const { llm } = ctx.config;
   // Chat may use its own model (LLM_CHAT_MODEL): replies want speed, extraction wants care.
   const overrides = { ...(llm.chatModel ? { model: llm.chatModel } : {}), metrics: ctx.metrics };
@@ -53,5 +77,6 @@ async function llmResponder(ctx: Ctx): Promise<Responder> {
     model: createLanguageModel(llm, overrides),
     label: `${provider}/${model}`,
     ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
+    chatCompletions: chatCompletionsEndpoint(llm, model, ctx.metrics),
   });
 }

@@ -105,9 +105,15 @@ const jsonMessageColumns = (m: string) =>
  * With the lease it also returns what the reply needs before it can call the model, so the first text waits for
  * this one round trip only: the history after the summary (without the two new messages: same snapshot) and the
  * conversation's persona, if it has one.
+ * Its commit does not wait for the WAL flush (synchronous_commit off for this transaction only, `durable`): the
+ * flush (~3 ms here) sat between the request and the model call. Other sessions see the lease at once as before; a
+ * database crash in the next few hundred ms could lose the user message and the placeholder, and then the reply it
+ * began fails too. The statement that ends the reply commits synchronously, which flushes this one's WAL with it.
  */
 const BEGIN_REPLY_SQL = `
-WITH conv AS (
+WITH durable AS (
+  SELECT set_config('synchronous_commit', 'off', true)
+), conv AS (
   SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2
 ), lease AS (
   UPDATE conversations SET streaming_until = now() + make_interval(secs => $3::int)
@@ -134,7 +140,7 @@ SELECT conv.id, conv.tenant_id AS "tenantId", conv.kind, conv.persona_id AS "per
       'createdAt', p.created_at, 'updatedAt', p.updated_at)
     FROM personas p WHERE p.tenant_id = $1 AND p.id = conv.persona_id AND EXISTS (SELECT 1 FROM lease)
   ) AS persona
-FROM conv`;
+FROM conv, durable`;
 
 export interface ReplyStart {
   /** The user message and its placeholder to store, when the lease is taken. */

@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Ctx, type Services, tenantCtx } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
@@ -165,6 +166,17 @@ Stop the server first (Ctrl-C in its terminal, or kill ${holder.pid})${api}; ` +
   );
 }
 
+/**
+ * A one-shot command compiles the embedded store's WebAssembly (PGlite, 9 MB) with V8's baseline compiler only. By
+ * default V8 also recompiles the functions that run hot with its optimising compiler, on more threads: worth it for a
+ * server that runs for days, not for a command that runs a few queries and exits. Measured on the open of an existing
+ * store plus one query: 1.15-1.45 s of CPU -> 0.74-0.86 s (3 runs each, load 15 on 2 cores). Set before the module is
+ * compiled (the store opens later); V8 reads it at compile time. Not for `serve`, whose queries need optimised code.
+ */
+function compileWasmForOneShot(): void {
+  setFlagsFromString("--liftoff-only");
+}
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "help" || command === "--help" || command === "-h") {
@@ -172,6 +184,7 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
+  if (command !== "serve") compileWasmForOneShot();
 
   switch (command) {
     case "serve": {

@@ -22,6 +22,8 @@ export interface ModelOverrides {
   model?: string;
   /** Count every call, its latency, outcome and tokens in these metrics. */
   metrics?: Metrics;
+  /** The fetch the provider sends its requests with (default: Node's); see whole-body-fetch.ts. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** True when the config names a real provider and a model, i.e. the LLM engine can be used. */

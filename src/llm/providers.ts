@@ -39,11 +39,13 @@ export function createLanguageModel(llm: LlmConfig, overrides: ModelOverrides = 
 
 function createProviderModel(llm: LlmConfig, overrides: ModelOverrides): ResolvedLanguageModel {
   const { provider, model } = describeModel(llm, overrides);
+  const viaFetch = overrides.fetch ? { fetch: overrides.fetch } : {};
   switch (provider) {
     case "openai": {
       if (!llm.openaiApiKey) throw new Error("LLM_PROVIDER=openai needs OPENAI_API_KEY");
       const openai = createOpenAI({
         apiKey: llm.openaiApiKey,
+        ...viaFetch,
         ...(llm.openaiBaseUrl ? { baseURL: llm.openaiBaseUrl.replace(/\/+$/, "") } : {}),
       });
       // Chat Completions rather than the Responses API: OPENAI_BASE_URL often points at gateways and proxies
@@ -55,6 +57,7 @@ function createProviderModel(llm: LlmConfig, overrides: ModelOverrides): Resolve
       if (!llm.anthropicApiKey) throw new Error("LLM_PROVIDER=anthropic needs ANTHROPIC_API_KEY");
       const anthropic = createAnthropic({
         apiKey: llm.anthropicApiKey,
+        ...viaFetch,
         ...(llm.anthropicBaseUrl ? { baseURL: normalizeAnthropicBaseUrl(llm.anthropicBaseUrl) } : {}),
       });
       return anthropic(model);
@@ -63,6 +66,7 @@ function createProviderModel(llm: LlmConfig, overrides: ModelOverrides): Resolve
       if (!llm.openaiBaseUrl) throw new Error("LLM_PROVIDER=openai-compatible needs OPENAI_BASE_URL");
       const compatible = createOpenAICompatible({
         name: "openai-compatible",
+        ...viaFetch,
         baseURL: llm.openaiBaseUrl.replace(/\/+$/, ""),
         // Local servers (Ollama, llama.cpp) usually need no key; only send one when configured.
         ...(llm.openaiApiKey ? { apiKey: llm.openaiApiKey } : {}),

@@ -7,8 +7,9 @@ import { emptyPersona } from "./schemas.ts";
 import { insertNewPersona } from "./store.ts";
 
 /**
- * Builds a persona from the material and stores it as version 1 with its sources, in one statement. `signal`
- * cancels the synthesis (nothing is stored then); `onProgress` follows it (async jobs, the CLI).
+ * Builds a persona from the material and stores it as version 1 with its sources, in one statement (which also
+ * keeps a new LLM extraction in the extraction cache). `signal` cancels the synthesis (nothing is stored then);
+ * `onProgress` follows it (async jobs, the CLI).
  */
 export async function createPersona({
   ctx,
@@ -22,7 +23,7 @@ export async function createPersona({
   /** Chosen ahead by an async job, so a retried job stores the same persona rather than a second one. */
   id?: string;
 } & Pick<SynthesisOptions, "signal" | "onProgress">): Promise<PersonaResource> {
-  const result = await synthesize(ctx, input, { signal, onProgress });
+  const result = await synthesize(ctx, input, { signal, onProgress, keepCacheEntry: true });
   onProgress?.({ stage: "storing", done: 0, total: 1 });
   return insertNewPersona(ctx.database, {
     id,
@@ -35,5 +36,6 @@ export async function createPersona({
     diff: diffPersonas(emptyPersona(), result.persona),
     cause: "create",
     at: ctx.clock.now(),
+    cacheEntry: result.cacheEntry,
   });
 }

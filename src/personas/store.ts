@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from "../db/client.ts";
 import { personas, personaVersions, sources } from "../db/schema.ts";
 import { notFound } from "../errors.ts";
 import { isId } from "../ids.ts";
+import type { CacheEntry } from "../synthesis/cache.ts";
 import type { PreparedSource } from "../synthesis/pipeline.ts";
 import type { DiffEntry } from "./diff.ts";
 import type { PersonaResource } from "./present.ts";
@@ -45,7 +46,8 @@ FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
 
 /**
  * A new persona as version 1 with its sources, in one statement (one round trip, atomic as a whole): the persona,
- * its sources and its first version, answering with the resource as PERSONA_RESOURCE_SQL reads it.
+ * its sources and its first version (and a new LLM extraction for the cache), answering with the resource as
+ * PERSONA_RESOURCE_SQL reads it.
  */
 const INSERT_PERSONA_SQL = `
 WITH persona AS (
@@ -64,6 +66,10 @@ WITH persona AS (
 ), version AS (
   INSERT INTO persona_versions (tenant_id, persona_id, version, persona, evidence, diff, cause, source_ids, created_at)
   VALUES ($2, $1, 1, $3::jsonb, $4::jsonb, $10::jsonb, $11, $12::jsonb, $8::timestamptz)
+), cache AS (
+  INSERT INTO extraction_cache (tenant_id, cache_key, result)
+  SELECT $2, $13::text, $14::jsonb WHERE $13::text IS NOT NULL
+  ON CONFLICT DO NOTHING
 )
 SELECT p.*, coalesce((SELECT ${SOURCE_INFO_JSON} FROM s), '[]') AS sources FROM persona p`;
 
@@ -147,6 +153,8 @@ export interface NewPersona {
   diff: DiffEntry[];
   cause: string;
   at: Date;
+  /** A new LLM extraction to keep in the extraction cache, stored by the same statement. */
+  cacheEntry?: CacheEntry | undefined;
 }
 
 /**
@@ -183,6 +191,8 @@ export async function insertNewPersona(database: Pick<Database, "queryAs">, p: N
     jsonParam(p.diff),
     p.cause,
     jsonParam(p.sources.map((s) => s.id)),
+    p.cacheEntry?.key ?? null,
+    p.cacheEntry?.result ?? null,
   ]);
   if (!row) throw new Error("insert returned no row");
   return toResource(row);

@@ -10,6 +10,7 @@ import {
   type ResolvedLanguageModel,
 } from "../llm/providers.ts";
 import { type RetryEvent, type RetryPolicy, type Sleep, withLlmResilience } from "../llm/resilience.ts";
+import { wholeBodyFetch } from "../llm/whole-body-fetch.ts";
 import { isListField, PERSONA_FIELDS, PERSONA_LIMITS, type PersonaField } from "../personas/schemas.ts";
 import { type Batch, planExtraction } from "./chunk.ts";
 import {
@@ -224,7 +225,7 @@ export class LlmExtractor implements Extractor {
     return new LlmExtractor({
       ...(llm.maxOutputTokens ? { maxOutputTokens: llm.maxOutputTokens } : {}),
       ...options,
-      model: createLanguageModel(llm),
+      model: createLanguageModel(llm, { fetch: wholeBodyFetch }),
       description: describeModel(llm),
     });
   }

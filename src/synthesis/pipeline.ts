@@ -2,11 +2,21 @@ import { setMaxListeners } from "node:events";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
-import { cacheKey, readCachedExtraction, writeCachedExtraction } from "./cache.ts";
+import {
+  type CachedExtraction,
+  type CacheEntry,
+  cachedClaims,
+  cacheEntry,
+  readCachedExtraction,
+  sourcesCacheKey,
+  textsCacheKey,
+  writeCachedExtraction,
+} from "./cache.ts";
+import { sha256 } from "./digest.ts";
 import type { JobScope } from "./pool.ts";
 import type { FetchedMaterial, PreparedSource } from "./prepare.ts";
 import type { OnProgress } from "./progress.ts";
-import type { CleanSource, Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
+import type { Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
 
 export type { PreparedSource } from "./prepare.ts";
 
@@ -40,6 +50,8 @@ export interface SynthesisResult {
   usage: Usage;
   /** New values the extractor judged to mean the same as existing ones (merges with an LLM). */
   equivalences: Equivalence[];
+  /** A new extraction for the cache, when the caller asked to store it itself (`keepCacheEntry`). */
+  cacheEntry?: CacheEntry;
 }
 
 export interface SynthesisOptions {
@@ -48,6 +60,12 @@ export interface SynthesisOptions {
   /** Cancels the job (a client that disconnected); the budget applies whatever this is. */
   signal?: AbortSignal | undefined;
   onProgress?: OnProgress | undefined;
+  /**
+   * The caller stores a new extraction-cache entry itself (returned as `cacheEntry`): a create stores it in the
+   * statement that stores the persona, which saves a statement of its own. Otherwise synthesis stores it while the
+   * claims are assembled.
+   */
+  keepCacheEntry?: boolean | undefined;
 }
 
 const OFFLINE_USAGE: ExtractUsage = {
@@ -72,8 +90,10 @@ async function collectSources(
   onProgress: OnProgress,
   /** The caller's own listener, if any: a pool task only opens a progress channel when someone listens. */
   listener: OnProgress | undefined,
-): Promise<{ sources: PreparedSource[]; warnings: string[] }> {
-  if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [] }, listener);
+  /** Text-only material: also answer with the digests of the raw texts (the extraction cache's key). */
+  digestTexts: boolean,
+): Promise<{ sources: PreparedSource[]; warnings: string[]; textDigests?: string[] }> {
+  if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [], digestTexts }, listener);
   const { fetchAll } = await import("../sources/fetch-url.ts");
   // Every page's fetch and pool task listens to the job's signal (Node warns past 10 listeners by default).
   setMaxListeners(10 + 2 * input.urls.length, job.signal);
@@ -131,7 +151,37 @@ function existingValues(persona: Persona): ExistingValues {
   return values;
 }
 
-type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; stored?: Promise<void> };
+type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean; cacheEntry?: CacheEntry };
+
+type CachingModel = NonNullable<Extractor["description"]>;
+
+/** An extraction-cache key and its read, started as soon as the key is known. */
+interface CacheLookup {
+  model: CachingModel;
+  key: string;
+  read: Promise<CachedExtraction | undefined>;
+}
+
+function lookUp(ctx: Ctx, model: CachingModel, key: string): CacheLookup {
+  const read = readCachedExtraction(ctx, key);
+  read.catch(() => {}); // awaited once the sources are ready; this only keeps an early failure from counting as unhandled
+  return { model, key, read };
+}
+
+/** Raw text hashed on the event loop to read the cache while the pool cleans it: ~0.1 ms at this size. */
+const EARLY_KEY_MAX_CHARS = 32 * 1024;
+
+/**
+ * The cache read of small text-only material, started before cleaning: keyed on the raw texts, it runs beside the
+ * pool's prepare step instead of after it. Longer texts are hashed in the pool instead (no long hashing on the
+ * event loop), and material with pages is keyed on its cleaned sources; both are read once cleaned.
+ */
+function earlyLookup(ctx: Ctx, input: MaterialInput, model: CachingModel): CacheLookup | undefined {
+  if (input.urls.length > 0) return undefined;
+  let chars = 0;
+  for (const text of input.texts) chars += text.length;
+  return chars <= EARLY_KEY_MAX_CHARS ? lookUp(ctx, model, textsCacheKey(input.texts.map(sha256), model)) : undefined;
+}
 
 /**
  * Runs the LLM extractor (model calls are I/O, so on the event loop). Results are cached per tenant by material and
@@ -139,10 +189,11 @@ type Extraction = ExtractResult & { equivalences: Equivalence[]; cached: boolean
  * reconcile them in the same call.
  */
 async function extractWithLlm(
-  ctx: Ctx,
   extractor: Extractor,
-  sources: CleanSource[],
+  sources: PreparedSource[],
   existing: Persona | undefined,
+  /** Absent when the result is not cached: merges, and extractors that do not say which model answers. */
+  lookup: CacheLookup | undefined,
   signal: AbortSignal,
   onProgress: OnProgress,
 ): Promise<Extraction> {
@@ -154,19 +205,14 @@ async function extractWithLlm(
     const { same_as, ...result } = await extractor.extractForMerge(sources, existingValues(existing), options);
     return { ...result, equivalences: same_as, cached: false };
   }
-  if (!extractor.description)
-    return { ...(await extractor.extract(sources, options)), equivalences: [], cached: false };
-  const key = cacheKey(sources, extractor.description);
-  const hit = await readCachedExtraction(ctx, key, sources);
+  if (!lookup) return { ...(await extractor.extract(sources, options)), equivalences: [], cached: false };
+  const hit = await lookup.read;
   if (hit) {
-    const usage = { engine: "llm" as const, ...extractor.description, llm_calls: 0, input_tokens: 0, output_tokens: 0 };
-    return { ...hit, usage, equivalences: [], cached: true };
+    const usage = { engine: "llm" as const, ...lookup.model, llm_calls: 0, input_tokens: 0, output_tokens: 0 };
+    return { ...cachedClaims(hit, sources), usage, equivalences: [], cached: true };
   }
   const result = await extractor.extract(sources, options);
-  // Stored while the claims are assembled (the caller awaits both): the cache write is not on the critical path.
-  const stored = writeCachedExtraction(ctx, key, sources, result);
-  stored.catch(() => {}); // awaited by the caller; this only keeps an early failure from counting as unhandled
-  return { ...result, equivalences: [], cached: false, stored };
+  return { ...result, equivalences: [], cached: false, cacheEntry: cacheEntry(lookup.key, sources, result) };
 }
 
 /**
@@ -181,10 +227,22 @@ export async function synthesize(
 ): Promise<SynthesisResult> {
   const extractor = chooseExtractor(ctx, input.engine);
   const onProgress = options.onProgress ?? (() => {});
+  // LLM results are cached per tenant by material and model (a merge's depend on the persona too: not cached).
+  const cachedBy =
+    extractor !== "offline" && !(options.existing && extractor.extractForMerge) ? extractor.description : undefined;
   return ctx.pool.job(
     async (job) => {
       const started = performance.now();
-      const { sources, warnings } = await collectSources(job, ctx, input, onProgress, options.onProgress);
+      const early = cachedBy && earlyLookup(ctx, input, cachedBy);
+      const digestTexts = Boolean(cachedBy) && !early;
+      const { sources, warnings, textDigests } = await collectSources(
+        job,
+        ctx,
+        input,
+        onProgress,
+        options.onProgress,
+        digestTexts,
+      );
       if (sources.length === 0) {
         throw new AppError("validation_failed", "None of the sources could be used", {
           errors: warnings.map((message) => ({ path: "urls", message })),
@@ -192,11 +250,18 @@ export async function synthesize(
       }
       let extracted: Extraction | undefined;
       if (extractor !== "offline") {
-        extracted = await extractWithLlm(ctx, extractor, sources, options.existing, job.signal, onProgress);
+        let lookup = early;
+        if (!lookup && cachedBy) {
+          const key = textDigests ? textsCacheKey(textDigests, cachedBy) : sourcesCacheKey(sources, cachedBy);
+          lookup = lookUp(ctx, cachedBy, key);
+        }
+        extracted = await extractWithLlm(extractor, sources, options.existing, lookup, job.signal, onProgress);
       }
+      const entry = extracted?.cacheEntry;
       const [assembled] = await Promise.all([
         job.run("assemble", extracted ? { sources, claims: extracted.claims } : { sources }, options.onProgress),
-        extracted?.stored,
+        // Stored while the claims are assembled: the cache write is not on the critical path.
+        entry && !options.keepCacheEntry ? writeCachedExtraction(ctx, entry) : undefined,
       ]);
       return {
         sources,
@@ -209,6 +274,7 @@ export async function synthesize(
           ...(extracted?.cached ? { cached: true } : {}),
         },
         equivalences: extracted?.equivalences ?? [],
+        ...(entry && options.keepCacheEntry ? { cacheEntry: entry } : {}),
       };
     },
     { signal: options.signal },

@@ -2,9 +2,9 @@
  * Turning raw material into clean sources: HTML and JSON bodies to text, deterministic cleaning, hashing and the
  * material's date. CPU-bound, so it runs in the synthesis pool (worker.ts), never on the event loop.
  */
-import { createHash } from "node:crypto";
 import { newId } from "../ids.ts";
 import { cleanText } from "./clean.ts";
+import { sha256 } from "./digest.ts";
 import { dateOnLine } from "./offline/attribution/dates.ts";
 import type { OnProgress } from "./progress.ts";
 import type { CleanSource } from "./types.ts";
@@ -22,8 +22,6 @@ export interface FetchedMaterial {
   page?: { finalUrl: string; contentType: string; body: string; fetchedAt: string };
   error?: string;
 }
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 function prepared(source: Omit<PreparedSource, "chars" | "sha256">): PreparedSource {
   return { ...source, chars: source.text.length, sha256: sha256(source.text) };

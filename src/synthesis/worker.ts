@@ -7,6 +7,7 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { type AssembledPersona, assemblePersona } from "./assemble.ts";
+import { sha256 } from "./digest.ts";
 import { extractOffline } from "./extract-offline.ts";
 import { type FetchedMaterial, type PreparedSource, prepareSources } from "./prepare.ts";
 import type { Progress } from "./progress.ts";
@@ -21,11 +22,15 @@ export interface WithProgress {
 export interface PrepareTask extends WithProgress {
   texts: string[];
   fetched: FetchedMaterial[];
+  /** Also answer with the SHA-256 of each raw text (the extraction cache's key for text-only material). */
+  digestTexts?: boolean;
 }
 
 export interface PrepareResult {
   sources: PreparedSource[];
   warnings: string[];
+  /** When asked for (`digestTexts`): the SHA-256 of each raw text, in order. */
+  textDigests?: string[];
 }
 
 export interface AssembleTask extends WithProgress {
@@ -51,7 +56,10 @@ async function reporting<T>(port: MessagePort | undefined, work: () => T | Promi
 }
 
 export function prepare(task: PrepareTask): Promise<PrepareResult> {
-  return reporting(task.progress, () => prepareSources(task.texts, task.fetched, reporter(task.progress)));
+  return reporting(task.progress, async () => {
+    const prepared = await prepareSources(task.texts, task.fetched, reporter(task.progress));
+    return task.digestTexts ? { ...prepared, textDigests: task.texts.map(sha256) } : prepared;
+  });
 }
 
 /** The offline persona chat's memory of a persona: its sources as attributed sentences (sentences.ts). */

@@ -1,6 +1,7 @@
 import { hasToolCall, jsonSchema, type ModelMessage, stepCountIs, streamText, type ToolSet, tool } from "ai";
 import { and, eq, inArray } from "drizzle-orm";
 import { personas } from "../../db/schema.ts";
+import { type ChatCompletionsEndpoint, parseToolInput, streamChatCompletion } from "../../llm/chat-completions.ts";
 import type { ResolvedLanguageModel } from "../../llm/providers.ts";
 import { type RetryPolicy, toUpstreamAppError, withLlmResilience } from "../../llm/resilience.ts";
 import type { PersonaRow } from "../../personas/store.ts";
@@ -33,6 +34,15 @@ function toModelMessages(history: MessageRow[]): ModelMessage[] {
 type ModelV3 = Extract<ResolvedLanguageModel, { specificationVersion: "v3" }>;
 type V3Prompt = Parameters<ModelV3["doStream"]>[0]["prompt"];
 
+/** The conversation's text turns as chat-completions messages (text-only turns, which is all chat sends). */
+function textTurns(messages: ModelMessage[]): Array<{ role: "user" | "assistant"; content: string }> {
+  return messages.flatMap((m) =>
+    (m.role === "user" || m.role === "assistant") && typeof m.content === "string"
+      ? [{ role: m.role, content: m.content }]
+      : [],
+  );
+}
+
 /** The same conversation in the model interface's own prompt format (text-only turns, which is all chat sends). */
 function toV3Prompt(system: string, messages: ModelMessage[]): V3Prompt {
   const prompt: V3Prompt = [{ role: "system", content: system }];
@@ -42,15 +52,6 @@ function toV3Prompt(system: string, messages: ModelMessage[]): V3Prompt {
     }
   }
   return prompt;
-}
-
-/** A tool call's arguments as the SDK reports them: the parsed JSON, or the text when it does not parse. */
-function parseToolInput(input: string): unknown {
-  try {
-    return JSON.parse(input);
-  } catch {
-    return input;
-  }
 }
 
 /**
@@ -130,6 +131,8 @@ export interface LlmResponderOptions {
   policy?: Partial<RetryPolicy>;
   /** Output limit per model call (LLM_MAX_OUTPUT_TOKENS); unset leaves the provider's default. */
   maxOutputTokens?: number;
+  /** Set for LLM_PROVIDER=openai-compatible: text-only replies are read from it directly (chat-completions.ts). */
+  chatCompletions?: ChatCompletionsEndpoint | undefined;
 }
 
 /**
@@ -164,7 +167,7 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
         async ({ signal }) => {
           let streamed = false;
           try {
-            if (!tools && options.model.specificationVersion === "v3") {
+            if (!tools && (options.chatCompletions || options.model.specificationVersion === "v3")) {
               const on = {
                 text: async (delta: string) => {
                   streamed = true;
@@ -185,7 +188,12 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
                 signal,
                 ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
               };
-              await streamTextOnly(options.model, call, on);
+              if (options.chatCompletions) {
+                const turns = [{ role: "system" as const, content: system }, ...textTurns(messages)];
+                await streamChatCompletion(options.chatCompletions, { ...call, messages: turns }, on);
+              } else if (options.model.specificationVersion === "v3") {
+                await streamTextOnly(options.model, call, on);
+              }
               return;
             }
             const result = streamText({

@@ -20,6 +20,8 @@ describe("items a person would write", () => {
     "her kids' soccer games",
     "designing WITH people, not for them",
     "can't afford a second bad season",
+    "grow her business",
+    "help her team ship faster",
   ])("keeps %j", (item) => {
     expect(itemProblem(item)).toBeNull();
   });
@@ -31,6 +33,7 @@ describe("items a person would write", () => {
     ["um", /no head/],
     ["it", /no head/],
     ["stuff", /no head/],
+    ["everything", /no head/],
     ["If a driver's HOS", /cut mid-way/],
     ["because I", /cut mid-way|no head/],
     ["know before that", /cut mid-way/],
@@ -40,6 +43,9 @@ describe("items a person would write", () => {
     ["can't afford", /subject or object/],
     ["get our", /cut mid-way/],
     ["she does the books", /opens with a pronoun/],
+    ["teach her everything before my eyes go", /pronoun fragment/],
+    ["pay them properly, with insurance", /pronoun fragment/],
+    ["get us to 260 acres in rotation", /pronoun fragment/],
   ])("rejects %j", (item, reason) => {
     expect(itemProblem(item)).toMatch(reason);
   });
@@ -49,6 +55,8 @@ describe("items a person would write", () => {
     expect(tidyItem("Um, like, hiking and stuff.")).toBe("hiking");
     expect(tidyItem("We eat home-cooked 5 days a week")).toBe("eat home-cooked 5 days a week");
     expect(tidyItem("multilingual (Welsh, English, French)")).toBe("multilingual (Welsh, English, French)");
+    expect(tidyItem("survive winter without crying in the van 😅")).toBe("survive winter without crying in the van");
+    expect(tidyItem("🔥 sourdough baking ❤️")).toBe("sourdough baking");
     expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
   });
 

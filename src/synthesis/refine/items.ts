@@ -20,8 +20,12 @@ const TRAILING_FILLER =
   /[\s,;:-]*\b(?:and stuff|and so on|and things|and all that|etc\.?|or so|or something|or whatever|you know|i guess|i think|lol|haha)$/i;
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
-/** Quotes and punctuation around an item (brackets stay: "multilingual (Welsh, English, French)"). */
-const EDGE_PUNCTUATION = /^[\s"'“”‘’,;:.!?…-]+|[\s"'“”‘’,;:.!?…-]+$/gu;
+/**
+ * Quotes, punctuation and emoji around an item (brackets stay: "multilingual (Welsh, English, French)"); a persona's
+ * item is written, not posted ("survive winter without crying in the van 😅").
+ */
+const EDGE_PUNCTUATION =
+  /^(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+|(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+$/gu;
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
 const SUBORDINATORS = new Set([
@@ -45,13 +49,33 @@ const OWN_SUBJECT = /^(?:i|we)\s+(?=\p{L})/iu;
 /** A value opening with another subject is a clause about someone, not an item ("she does the books"). */
 const SUBJECT_PRONOUNS = new Set(["i", "i'm", "im", "he", "she", "they", "we", "it", "you", "it's", "that's"]);
 /** Nouns too vague to carry an item on their own ("stuff", "things like that"). */
-const VAGUE_NOUNS = new Set(["stuff", "thing", "things", "lot", "lots", "bit", "kind", "sort", "way", "ways", "one"]);
+const VAGUE_NOUNS = new Set(
+  ["stuff", "thing", "things", "lot", "lots", "bit", "kind", "sort", "way", "ways", "one"].concat([
+    "everything",
+    "something",
+    "anything",
+    "nothing",
+  ]),
+);
 /** Words that may end a phrase after a verb ("sign off", "working out"). */
 const PARTICLES = new Set(["up", "out", "off", "back", "down", "on", "in", "over", "away", "around", "through"]);
 /** Word classes an item cannot end with: "know before that", "get our". */
 const DANGLING = ["Determiner", "Preposition", "Conjunction", "Possessive"];
 
+/** A person or thing as the object of the item's verb ("pay them properly", "teach her everything"). */
+const OBJECT_PRONOUNS = new Set(["them", "us", "him", "it"]);
+/** After "her", words that make it the object rather than a possessive ("teach her everything", not "her shop"). */
+const AFTER_OBJECT_HER = new Set(["everything", "something", "anything", "all", "how", "to", "properly", "more"]);
+
 const has = (term: Term, tag: string) => term.tags.includes(tag);
+
+/** "pay them properly", "teach her everything": the verb's object is a pronoun the item never names. */
+function pronounObject(terms: readonly Term[]): boolean {
+  const [verb, object, next] = terms;
+  if (!verb || !object || !has(verb, "Verb")) return false;
+  if (OBJECT_PRONOUNS.has(object.normal)) return true;
+  return object.normal === "her" && (next === undefined || AFTER_OBJECT_HER.has(next.normal) || !has(next, "Noun"));
+}
 
 function termsOf(value: string): Term[] {
   const sentences = nlp(value).json() as { terms: Term[] }[];
@@ -99,6 +123,7 @@ export function itemProblem(item: string): string | null {
   const particle = PARTICLES.has(last.normal) && (afterVerb || has(last, "Particle"));
   if (!particle && DANGLING.some((tag) => has(last, tag))) return "a clause cut mid-way (ends on a function word)";
   if (has(last, "Pronoun") && !antecedent) return "a pronoun fragment (ends on a pronoun it never names)";
+  if (pronounObject(terms)) return "a pronoun fragment (its verb's object is a pronoun it never names)";
   return null;
 }
 

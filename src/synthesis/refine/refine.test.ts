@@ -36,6 +36,13 @@ describe("what a user sees from a messy transcript", () => {
     expect(persona.interests.filter((item) => /^\d+$/.test(item))).toEqual([]);
   });
 
+  it("takes no pastimes from a sentence about the children's evenings, and no pain cut mid-clause", () => {
+    // "I've got two kids, 9 and 12, so my evenings are soccer and homework": the kids' activities, not hers.
+    expect(persona.interests).not.toEqual(expect.arrayContaining(["soccer"]));
+    expect(persona.interests).not.toEqual(expect.arrayContaining(["homework"]));
+    expect(persona.pain_points.filter((item) => /^if\b/i.test(item))).toEqual([]);
+  });
+
   it("never lists a colleague's or the subject's own name as a skill or interest", () => {
     expect([...persona.skills, ...persona.interests]).not.toContain("Maya");
     expect([...persona.skills, ...persona.interests]).not.toContain("Priya");

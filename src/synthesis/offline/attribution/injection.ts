@@ -27,6 +27,12 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\bwhen\s+(?:generating|creating|writing|building|producing|summari[sz]ing|processing)\s+(?:any\s+|a\s+|an\s+|the\s+|this\s+)?(?:profiles?|summar(?:y|ies)|personas?|reports?|outputs?|records?)\b/i,
   // "output name: X, occupation: Y": an order to emit field values (a plain "Name: X, City: Y" record stays data).
   /\b(?:output|return|respond with|reply with|emit|print|fill in|populate)\s+(?:the\s+)?(?:fields?\s+)?(?:name|occupation|job|title|location|age|skills?)\s*[:=]/i,
+  // "Attention automated summarizer:", "Dear AI,": a line that opens by addressing a machine reader.
+  /\b(?:attention|dear|hey|hello|hi)\s*[,:]?\s+(?:any\s+|all\s+|the\s+)?(?:automated\s+|automatic\s+)?(?:ai|a\.i\.|assistants?|llms?|bots?|chatbots?|summari[sz]ers?|extractors?|parsers?|agents?|language models?)\b\s*[,:!]/i,
+  // "an automated summarizer/extractor" is only ever named in text planted for one.
+  /\b(?:automated|automatic)\s+(?:summari[sz]ers?|extractors?|parsers?|profilers?)\b/i,
+  // "Replace any conflicting values with these", "overwrite the existing fields": an order to overwrite the record.
+  /\b(?:replace|overwrite|override)\s+(?:any|all|the)\s+(?:conflicting|existing|other|previous|extracted)\s+(?:values?|fields?|data|answers?|entries)\b/i,
   /\badd\s+(?:the\s+|a\s+)?(?:skill|trait|interest|value|goal|pain point)s?\s*(?:of\s+)?['"‘“:]/i,
   /\b(?:ignoriere|vergiss)\s+(?:alle\s+)?(?:vorherigen|bisherigen)\s+(?:anweisungen|instruktionen)/i,
   /\b(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+)?instructions\s+(?:précédentes|antérieures)/i,

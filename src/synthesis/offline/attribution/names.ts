@@ -1,3 +1,12 @@
+const ALL_CAPITALS = /^[\p{Lu}]{2,}$/u;
+const CAPITAL_START = /^[\p{Lu}]/u;
+const CURLY_APOSTROPHE = /[’]/g;
+const DIGIT = /\d/;
+const INITIAL_TOKEN = /^[A-Z]\.$/;
+const NAME_PARTICLE = /^(?:van|von|de|da|del|di|le|la|bin|al|y|Ní|Nic)$/;
+const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
 /** Person-name heuristics that work for names from any culture (no first-name dictionary). */
 
 /** Capitalised words that start sentences or headings but are not names. */
@@ -49,7 +58,7 @@ export function cleanName(raw: string): string {
   return raw
     .replace(PARENTHETICAL, " ")
     .replace(QUOTED_NICKNAME, " ")
-    .replace(/\s+/g, " ")
+    .replace(WHITESPACE_RUNS, " ")
     .trim()
     .replace(HONORIFIC, "")
     .replace(COURTESY_BEFORE_FULL_NAME, "")
@@ -58,8 +67,8 @@ export function cleanName(raw: string): string {
 
 export function nameTokens(name: string): string[] {
   return cleanName(name)
-    .split(/\s+/)
-    .filter((token) => token.length > 0 && !/^[A-Z]\.$/.test(token));
+    .split(WHITESPACE)
+    .filter((token) => token.length > 0 && !INITIAL_TOKEN.test(token));
 }
 
 /** Longest name and name token taken as a person's ("Wolfeschlegelsteinhausenbergerdorff" has 35 letters). */
@@ -74,10 +83,10 @@ export function isPlausibleName(candidate: string): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   for (const token of tokens) {
     if (token.length > MAX_NAME_TOKEN_CHARS) return false;
-    if (NOT_NAME_WORDS.has(token.toLowerCase().replace(/[’]/g, "'"))) return false;
-    if (!/^[\p{Lu}]/u.test(token) && !/^(?:van|von|de|da|del|di|le|la|bin|al|y|Ní|Nic)$/.test(token)) return false;
-    if (/^[\p{Lu}]{2,}$/u.test(token)) return false;
-    if (/\d/.test(token)) return false;
+    if (NOT_NAME_WORDS.has(token.toLowerCase().replace(CURLY_APOSTROPHE, "'"))) return false;
+    if (!CAPITAL_START.test(token) && !NAME_PARTICLE.test(token)) return false;
+    if (ALL_CAPITALS.test(token)) return false;
+    if (DIGIT.test(token)) return false;
   }
   return true;
 }
@@ -94,7 +103,7 @@ export function nameMatcher(name: string, extraAliases: readonly string[] = []):
   const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter(
     (t) => t.length > 1 && t.length <= MAX_NAME_TOKEN_CHARS,
   );
-  const escaped = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const escaped = tokens.map((t) => t.replace(REGEX_SPECIALS, "\\$&"));
   const first = tokens[0] ?? "";
   const initial = first.charAt(0);
   const alternatives = [...escaped];

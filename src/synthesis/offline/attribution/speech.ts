@@ -1,5 +1,13 @@
 import { isPlausibleName } from "./names.ts";
 
+const BRACKETED_TAIL = /\s*\([^)]*\)\s*$/;
+const CAPITALISED_FULL_NAME = /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u;
+const CAPITALS_START = /^\p{Lu}{2,}/u;
+const ENDS_WITH_QUESTION = /\?\s*$/;
+const SHORT_CAPS_LABEL = /^[A-Z][A-Z\d]{0,11}$/;
+const THREE_WORD_SENTENCE = /\S+\s+\S+\s+\S+.*[.!?]\s*$/;
+const WHITESPACE_RUNS = /\s+/g;
+
 export interface Speech {
   /** Raw speaker label ("INT", "Kevin M. (TillTap Support)", "Customer reply"). */
   label: string;
@@ -63,7 +71,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   for (const [pattern, sticky] of patterns) {
     const match = pattern.exec(line);
     // "Headline (current): ..." is a profile field, not a speaker.
-    if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(/\s*\([^)]*\)\s*$/, "").trim()))
+    if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(BRACKETED_TAIL, "").trim()))
       return null;
     if (match?.[1]) {
       const content = line.slice(match[0].length);
@@ -75,7 +83,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   const header = STICKY_HEADER.exec(line);
   if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
   const turn = TURN_HEADER.exec(line);
-  if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || /^\p{Lu}{2,}/u.test(turn[1])))
+  if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || CAPITALS_START.test(turn[1])))
     return { label: turn[1].trim(), content: "", contentStart: line.length, sticky: true };
   const plain = PLAIN_LABEL.exec(line);
   if (plain?.[1]) {
@@ -83,12 +91,12 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     const content = line.slice(plain[0].length);
     // "Participant: T14" is a header field; "Participant: I grew up in Lyon." is the participant talking.
     const roleSpeech =
-      SUBJECT_ROLE_LABEL.test(label) && (FIRST_PERSON.test(content) || /\S+\s+\S+\s+\S+.*[.!?]\s*$/.test(content));
+      SUBJECT_ROLE_LABEL.test(label) && (FIRST_PERSON.test(content) || THREE_WORD_SENTENCE.test(content));
     if (FIELD_LABELS.test(label) && !roleSpeech) return null;
     const looksLikeSpeaker =
-      /^[A-Z][A-Z\d]{0,11}$/.test(label) ||
+      SHORT_CAPS_LABEL.test(label) ||
       NEUTRAL_LABEL.test(label) ||
-      /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u.test(label) ||
+      CAPITALISED_FULL_NAME.test(label) ||
       INTERVIEWER_LABEL.test(label) ||
       SUBJECT_ROLE_LABEL.test(label) ||
       (isPlausibleName(label) && isKnownPerson(label));
@@ -103,7 +111,7 @@ export const FIRST_PERSON =
   /(?:^|[^\p{L}'’])(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|mine|myself|we|we're|we’re|our|us|yo|soy|tengo|vivo|llevo|mi|me|ich|mich|mir|mein|meine|meinem|meinen|meiner|je|moi|meu|minha|ik|mijn|jeg|mitt)(?=$|[^\p{L}'’])|(?:^|[^\p{L}'’])j['’](?=\p{L})/iu;
 
 export function labelKey(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, " ").trim();
+  return label.toLowerCase().replace(WHITESPACE_RUNS, " ").trim();
 }
 
 export interface LabelStats {
@@ -118,7 +126,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
     const key = labelKey(label);
     const entry = stats.get(key) ?? { lines: 0, questions: 0 };
     entry.lines += 1;
-    if (/\?\s*$/.test(line)) entry.questions += 1;
+    if (ENDS_WITH_QUESTION.test(line)) entry.questions += 1;
     stats.set(key, entry);
   };
   // "Speaker 1  0:00" heads the lines below it until the next such header.
@@ -140,3 +148,11 @@ export function labelStats(text: string): Map<string, LabelStats> {
 /** What follows a handle on a post header: "· 3h", "· 12 May 2024", "2 days ago". */
 const POST_META =
   /^(?:[·|•—–-]\s*)?(?:\d+\s?(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\p{L}{3,9}\.?(?:\s\d{4})?|\p{L}{3,9}\.?\s\d{1,2}(?:,\s\d{4})?|yesterday|just now|\d+\s\p{L}+\sago)[^\p{L}]{0,12}$/iu;
+
+const LEADING_MARKS = /^[\s>↳•*-]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*/u;
+const LEADING_TIMESTAMP = /^\[[\d\-/:. T]+\]\s*/;
+
+/** The line without a leading timestamp, bullet or emoji, so "💬 Ana: hi" and "[2024-05-01 10:02] Ana: hi" parse. */
+export function speechLine(line: string): string {
+  return line.replace(LEADING_MARKS, "").replace(LEADING_TIMESTAMP, "");
+}

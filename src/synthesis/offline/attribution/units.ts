@@ -16,6 +16,54 @@ import {
   SUBJECT_ROLE_LABEL,
 } from "./speech.ts";
 
+const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
+const BRACKETED = /\([^)]*\)/g;
+const BULLET_START = /^[-•*]\s/;
+const CHECKED_BOX = /^\[x\]/i;
+const CLOSING_QUOTES = /[”»]/g;
+const ENDS_SENTENCE = /[.!?]$/;
+const ENDS_WITH_INITIAL = /\s\p{Lu}\.$/u;
+const ENDS_WITH_QUESTION = /\?\s*$/;
+const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
+const FIELD_LABEL_LINE = /^([\p{L}][\p{L}\d .'’()/-]{0,40}):\s+\S/u;
+const FIRM_AFTER_NAME = /^\s*(?:&|and\s+\p{Lu}|\+)/u;
+const FIRST_PERSON_WORD = /(?:^|\s)(?:I|I'm|Im|I've|my)\s/;
+const FORWARDED_FROM = /^\s*(?:from|von|de|da|van)\s*:\s*(.+)$/i;
+const HEADING_AND_TITLE = /^(?:#{1,6}\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms|Don|Doña)\.?\s+)?/;
+const INITIALS = /^\p{Lu}{2,3}$/u;
+const LABEL_COLON_AFTER = /^\s*(?:\([^)]*\))?\s*:/;
+const LEADING_BRACKET_TAG = /^\[[^\]]*\]\s*/;
+const LEADING_MARKS = /^[-•*>\s"“«]+/;
+const LEADING_NON_LETTERS = /^[^\p{L}]+/u;
+const LIST_OR_QUOTE_START = /^[-•*>\d[]/;
+const NOTES_BY_FIELD = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*/im;
+const NOTES_BY_FIELD_VALUE = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*(.+)$/im;
+const NOTES_BY_HEADING = /\bnotes?\s*(?:\(|by\b)/;
+const NOTE_TO_SELF = /^\(?\s*(?:note to self|nts|personal note)\b/i;
+const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
+const NUMBERED_QUESTION = /^(?:q\d*[.:)]|pregunta\b)/i;
+const OPENING_QUOTES = /[“«]/g;
+const OPENS_QUOTE = /^["“«]/;
+const OTHER_PARTY_HEADING = /\b(?:mentor|interviewer|agent|author)\b/;
+const OWN_NOTES_HEADING = /\b(?:notes? to self|my own|for me)\b/;
+const POSSESSIVE = /['’]s$/;
+const PRIVATE_NOTES_WORDS = /\b(?:myself|self|my own|personal|private)\b/;
+const PROFILE_FIELD = /^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im;
+const QUESTION_THEN_ANSWER = /^([^?]*\?)\s+(\S.*)$/;
+const QUESTION_TO_YOU_THEN_ANSWER = /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?\s+[^"“\s]/i;
+const QUOTATIONS = /["“«]([^"“”«»]{3,})["”»]/g;
+const QUOTED_REPLY = /^\s*>/;
+const QUOTED_SPAN = /["“«][^"“”«»]*["”»]/g;
+const QUOTE_MARK_START = /^>\s*/;
+const QUOTE_THEN_CREDIT = /["”»]\s*[—–-]\s*([^,]+)/;
+const SALES_FIELD =
+  /(?:^|\s[·|•]\s)(?:(?:contact|prospect|lead)\s*:\s*\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}|(?:opportunity|deal|rep|sales rep|account executive)\s*:)/imu;
+const SHORT_QUESTION = /^[^?.!:]{3,50}\?$/;
+const STRAIGHT_QUOTES = /"/g;
+const THIRD_PERSON_PRONOUN = /^(?:she|he|they)$/i;
+const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
+const WHITESPACE = /\s+/;
+
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
 
@@ -55,7 +103,7 @@ export interface SubjectModel {
 function knownPerson(label: string, model: SubjectModel, stats?: Map<string, LabelStats>): boolean {
   // A name that opens several lines is a speaker, even if it never appears mid-sentence.
   if ((stats?.get(labelKey(label))?.lines ?? 0) >= 2) return true;
-  const first = (label.split(/\s+/)[0] ?? "").toLowerCase();
+  const first = (label.split(WHITESPACE)[0] ?? "").toLowerCase();
   if (model.properNouns.has(first)) return true;
   return model.matcher !== null && labelNamesSubject(label, model.matcher);
 }
@@ -66,7 +114,7 @@ export function labelParty(label: string, model: SubjectModel): Party {
   if (model.subjectLabels.has(key)) return "subject";
   if (model.otherLabels.has(key)) return "other";
   if (INTERVIEWER_LABEL.test(label)) return "other";
-  const bare = label.replace(/\([^)]*\)/g, "").trim();
+  const bare = label.replace(BRACKETED, "").trim();
   if (model.matcher && labelNamesSubject(bare, model.matcher)) return "subject";
   if (model.matcher && isInitialsOf(bare, model.matcher.full)) return "subject";
   if (label.startsWith("@") && model.matcher) {
@@ -80,13 +128,13 @@ export function labelParty(label: string, model: SubjectModel): Party {
 
 /** Speaker labels are often upper-cased ("HARUKA"), so compare case-insensitively. */
 function labelNamesSubject(label: string, matcher: NameMatcher): boolean {
-  const first = label.toLowerCase().split(/\s+/)[0] ?? "";
-  return first.length > 1 && matcher.tokens.some((t) => t.toLowerCase() === first.replace(/[^\p{L}'’-]/gu, ""));
+  const first = label.toLowerCase().split(WHITESPACE)[0] ?? "";
+  return first.length > 1 && matcher.tokens.some((t) => t.toLowerCase() === first.replace(NOT_NAME_LETTERS, ""));
 }
 
 /** Transcripts often label turns by initials: "HA:" for Hüseyin Aydın. */
 function isInitialsOf(label: string, fullName: string): boolean {
-  if (!/^\p{Lu}{2,3}$/u.test(label)) return false;
+  if (!INITIALS.test(label)) return false;
   const initials = nameTokens(fullName)
     .map((t) => t[0] ?? "")
     .join("");
@@ -95,17 +143,17 @@ function isInitialsOf(label: string, fullName: string): boolean {
 
 /** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
 function refersTo(text: string, matcher: NameMatcher): boolean {
-  const stripped = text.replace(/^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i, "");
+  const stripped = text.replace(TITLE_PREFIX, "");
   return matcher.reference.test(stripped);
 }
 
 /** A short line that titles the block below it (markdown heading, "Frustrations", "Mentor notes (Rachel)"). */
 function isHeadingLine(line: string, next: string | undefined): boolean {
   if (HEADING_MARKDOWN.test(line)) return true;
-  if (line.length > 60 || /[.!?]$/.test(line)) return false;
-  if (/^[-•*>\d[]/.test(line) || line.includes(": ")) return false;
-  const nextIsBullet = next !== undefined && /^[-•*]\s/.test(next);
-  return nextIsBullet && line.split(/\s+/).length <= 8;
+  if (line.length > 60 || ENDS_SENTENCE.test(line)) return false;
+  if (LIST_OR_QUOTE_START.test(line) || line.includes(": ")) return false;
+  const nextIsBullet = next !== undefined && BULLET_START.test(next);
+  return nextIsBullet && line.split(WHITESPACE).length <= 8;
 }
 
 interface BlockOwner {
@@ -113,28 +161,28 @@ interface BlockOwner {
   heading: string;
 }
 
+/** Every name-like sequence of words. Global: read with matchAll only. */
+const NAMES = new RegExp(NAME_SEQUENCE, "gu");
+
 function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   const text = heading.replace(HEADING_MARKDOWN, "");
   const lower = text.toLowerCase();
   if (model.matcher?.tokens.some((t) => new RegExp(`(?:^|[^\\p{L}])${t}(?:[^\\p{L}]|$)`, "u").test(text))) {
     return { party: "subject", heading: lower };
   }
-  if (/\b(?:notes? to self|my own|for me)\b/.test(lower)) return { party: "unknown", heading: lower };
+  if (OWN_NOTES_HEADING.test(lower)) return { party: "unknown", heading: lower };
   // "2024-10-07 · Attendees: me, Bartek, Olga": a list of people present is not what the block is about.
-  if (/\b(?:attendees|attending|present|participants|invited|cc)\b/.test(lower))
-    return { party: "unknown", heading: lower };
+  if (ATTENDEES_HEADING.test(lower)) return { party: "unknown", heading: lower };
   // "Notes (Jake):", "Call notes by Ana": a block written by someone else about the subject, unless kept for
   // themselves ("Mentor notes (Rachel, for myself)").
-  if (/\bnotes?\s*(?:\(|by\b)/.test(lower) && !/\b(?:myself|self|my own|personal|private)\b/.test(lower))
-    return { party: "unknown", heading: lower };
-  const named = new RegExp(NAME_SEQUENCE, "gu");
-  for (const match of text.matchAll(named)) {
-    const first = (match[0].split(/\s+/)[0] ?? "").toLowerCase().replace(/['’]s$/, "");
-    const withInitial = /\s\p{Lu}\.$/u.test(match[0]);
+  if (NOTES_BY_HEADING.test(lower) && !PRIVATE_NOTES_WORDS.test(lower)) return { party: "unknown", heading: lower };
+  for (const match of text.matchAll(NAMES)) {
+    const first = (match[0].split(WHITESPACE)[0] ?? "").toLowerCase().replace(POSSESSIVE, "");
+    const withInitial = ENDS_WITH_INITIAL.test(match[0]);
     if (isPlausibleName(match[0]) && (withInitial || model.properNouns.has(first) || model.people?.has(first)))
       return { party: "other", heading: lower };
   }
-  if (/\b(?:mentor|interviewer|agent|author)\b/.test(lower)) return { party: "other", heading: lower };
+  if (OTHER_PARTY_HEADING.test(lower)) return { party: "other", heading: lower };
   return { party: "unknown", heading: lower };
 }
 
@@ -144,28 +192,23 @@ const MET_WITH =
 
 /** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
 function authorIsSubject(text: string, model: SubjectModel): boolean {
-  if (/^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im.test(text)) return false;
+  if (PROFILE_FIELD.test(text)) return false;
   // CRM and call notes: "Rep: ... · Contact: Ana Ruiz" are written by the rep about the contact.
-  if (
-    /(?:^|\s[·|•]\s)(?:(?:contact|prospect|lead)\s*:\s*\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}|(?:opportunity|deal|rep|sales rep|account executive)\s*:)/imu.test(
-      text,
-    )
-  )
-    return false;
-  if (/^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*/im.test(text) && model.matcher) {
-    const by = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*(.+)$/im.exec(text)?.[1] ?? "";
+  if (SALES_FIELD.test(text)) return false;
+  if (NOTES_BY_FIELD.test(text) && model.matcher) {
+    const by = NOTES_BY_FIELD_VALUE.exec(text)?.[1] ?? "";
     if (!refersTo(by, model.matcher)) return false;
   }
   let firstPerson = 0;
   let thirdPerson = 0;
   let quoted = 0;
   for (const line of text.split("\n")) {
-    const unquoted = line.replace(/["“«][^"“”«»]*["”»]/g, " ");
+    const unquoted = line.replace(QUOTED_SPAN, " ");
     if (unquoted !== line) quoted += 1;
     for (const sentence of splitSentences(unquoted)) {
-      const body = sentence.text.replace(/^[^\p{L}]+/u, "");
+      const body = sentence.text.replace(LEADING_NON_LETTERS, "");
       if (model.matcher && MET_WITH.test(body) && refersTo(body.replace(MET_WITH, ""), model.matcher)) thirdPerson += 2;
-      else if (LEADING_FIRST_PERSON.test(body) || /(?:^|\s)(?:I|I'm|Im|I've|my)\s/.test(body)) firstPerson += 1;
+      else if (LEADING_FIRST_PERSON.test(body) || FIRST_PERSON_WORD.test(body)) firstPerson += 1;
       else if ((model.matcher && refersTo(body, model.matcher)) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
     }
   }
@@ -207,7 +250,7 @@ function replyWriter(line: string, model: SubjectModel): Party | null {
 const ONLY_NAME = new RegExp(`^${NAME_SEQUENCE}$`, "u");
 
 function personLine(line: string, model: SubjectModel): Party | null {
-  const bare = line.replace(/^(?:#{1,6}\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms|Don|Doña)\.?\s+)?/, "").trim();
+  const bare = line.replace(HEADING_AND_TITLE, "").trim();
   if (!ONLY_NAME.test(bare) || !isPlausibleName(bare)) return null;
   const tokens = nameTokens(bare);
   if (tokens.length < 2) return null;
@@ -282,7 +325,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         return;
       }
       if (state.forwarded === "pending") {
-        const from = /^\s*(?:from|von|de|da|van)\s*:\s*(.+)$/i.exec(line)?.[1];
+        const from = FORWARDED_FROM.exec(line)?.[1];
         if (from !== undefined)
           state.forwarded = model.matcher && refersTo(from.trim(), model.matcher) ? "subject" : "other";
         return;
@@ -295,7 +338,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         return;
       }
       if (state.replyFrom !== null) {
-        if (/^\s*>/.test(line)) {
+        if (QUOTED_REPLY.test(line)) {
           if (state.replyFrom === "other") return;
         } else state.replyFrom = null;
       }
@@ -331,13 +374,11 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       }
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
-        /^(?:q\d*[.:)]|pregunta\b)/i.test(content) ||
-        (speaker === "subject" &&
-          content.includes("?") &&
-          /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?\s+[^"“\s]/i.test(content));
+        NUMBERED_QUESTION.test(content) ||
+        (speaker === "subject" && content.includes("?") && QUESTION_TO_YOU_THEN_ANSWER.test(content));
       if (isQuestionLine) {
         // "Q3. Where do you live? Quezon City": the question is the form's, the text after it is the answer.
-        const split = /^([^?]*\?)\s+(\S.*)$/.exec(content);
+        const split = QUESTION_THEN_ANSWER.exec(content);
         if (split?.[1] && split[2]) {
           state.question = split[1].toLowerCase();
           const ctx = {
@@ -359,18 +400,18 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       // "Hobbies?", "Biggest frustration?": a short unlabelled question on its own line frames the next line's answer,
       // whoever wrote the notes.
       const bareQuestion =
-        !speech && /^[^?.!:]{3,50}\?$/.test(content.trim()) && content.trim().split(/\s+/).length <= 5;
+        !speech && SHORT_QUESTION.test(content.trim()) && content.trim().split(WHITESPACE).length <= 5;
       if (bareQuestion) speaker = "other";
-      if (isQuestionLine || bareQuestion || (speaker === "other" && /\?\s*$/.test(content))) {
+      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content))) {
         state.question = content.toLowerCase();
       }
-      const answerLine = /^>\s*/.test(content) || /^\[x\]/i.test(content);
+      const answerLine = QUOTE_MARK_START.test(content) || CHECKED_BOX.test(content);
       if (answerLine) speaker = "subject";
-      const label = /^([\p{L}][\p{L}\d .'’()/-]{0,40}):\s+\S/u.exec(content)?.[1] ?? null;
+      const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
       let inQuote = false;
       for (const sentence of splitSentences(content)) {
         // A quotation can run over several sentences; its later sentences are still quoted speech.
-        const continuesQuote = !authored && (inQuote || /^["“«]/.test(sentence.text));
+        const continuesQuote = !authored && (inQuote || OPENS_QUOTE.test(sentence.text));
         inQuote = updateQuoteState(inQuote, sentence.text);
         pushUnits(
           units,
@@ -379,7 +420,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
           continuesQuote,
         );
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
-        if (!continuesQuote && speaker !== "subject" && /\?["”]?$/.test(sentence.text))
+        if (!continuesQuote && speaker !== "subject" && ENDS_WITH_QUESTION_QUOTE.test(sentence.text))
           state.question = sentence.text.toLowerCase();
       }
     });
@@ -403,9 +444,9 @@ interface PushContext {
 }
 
 function updateQuoteState(inQuote: boolean, sentence: string): boolean {
-  const straight = (sentence.match(/"/g) ?? []).length;
-  const opens = (sentence.match(/[“«]/g) ?? []).length;
-  const closes = (sentence.match(/[”»]/g) ?? []).length;
+  const straight = (sentence.match(STRAIGHT_QUOTES) ?? []).length;
+  const opens = (sentence.match(OPENING_QUOTES) ?? []).length;
+  const closes = (sentence.match(CLOSING_QUOTES) ?? []).length;
   let state = straight % 2 === 1 ? !inQuote : inQuote;
   if (opens > closes) state = true;
   if (closes > opens) state = false;
@@ -414,7 +455,7 @@ function updateQuoteState(inQuote: boolean, sentence: string): boolean {
 
 function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
   // Quoted speech inside a third-person document is the subject talking (magazine answers, pull quotes).
-  const quotes = ctx.authored ? [] : [...sentence.matchAll(/["“«]([^"“”«»]{3,})["”»]/g)];
+  const quotes = ctx.authored ? [] : [...sentence.matchAll(QUOTATIONS)];
   const quotedOnly =
     continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
   const firstPerson = FIRST_PERSON.test(sentence);
@@ -454,11 +495,11 @@ function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
 
 /** '"...," Hughes said', '"..." — Ana', '"...," she added': who a quote is credited to, when it says. */
 function creditedParty(sentence: string, ctx: PushContext): Party | null {
-  const dash = /["”»]\s*[—–-]\s*([^,]+)/.exec(sentence)?.[1];
+  const dash = QUOTE_THEN_CREDIT.exec(sentence)?.[1];
   const said = QUOTE_CREDIT.exec(sentence) ?? QUOTE_CREDIT_AFTER.exec(sentence);
   const credit = dash ?? said?.[1];
   if (credit === undefined) return null;
-  if (/^(?:she|he|they)$/i.test(credit.trim())) return ctx.state.lastPerson === "unknown" ? null : ctx.state.lastPerson;
+  if (THIRD_PERSON_PRONOUN.test(credit.trim())) return ctx.state.lastPerson === "unknown" ? null : ctx.state.lastPerson;
   if (!ctx.model.matcher) return null;
   return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
 }
@@ -470,14 +511,14 @@ interface Topic {
 
 function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = false): Topic {
   const { state, model } = ctx;
-  const body = sentence.replace(/^[-•*>\s"“«]+/, "").replace(/^\[[^\]]*\]\s*/, "");
+  const body = sentence.replace(LEADING_MARKS, "").replace(LEADING_BRACKET_TAG, "");
   // "My husband is 45", "Our physics teacher, 58, ...": the sentence is about the relative or colleague.
   if (RELATION_OPENER.test(body)) {
     state.lastPerson = "other";
     state.lastByName = false;
     return { topic: "other", by: "name" };
   }
-  if (LEADING_FIRST_PERSON.test(body) || /^\(?\s*(?:note to self|nts|personal note)\b/i.test(body)) {
+  if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) {
     state.lastPerson = speaker;
     state.lastByName = false;
     return { topic: speaker, by: "first" };
@@ -488,8 +529,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     return { topic: "subject", by: "name" };
   }
   const named = LEADING_NAME.exec(body)?.[1];
-  const firstToken = (named ?? "").split(/\s+/)[0] ?? "";
-  const firstKey = firstToken.toLowerCase().replace(/['’]s$/, "");
+  const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
+  const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
   // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
   // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
   // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
@@ -500,10 +541,9 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
-  const firm = named !== undefined && /^\s*(?:&|and\s+\p{Lu}|\+)/u.test(body.slice(named.length));
+  const firm = named !== undefined && FIRM_AFTER_NAME.test(body.slice(named.length));
   // "Headline (current): ...": a profile field, not a person.
-  const field =
-    named !== undefined && FIELD_LABELS.test(named) && /^\s*(?:\([^)]*\))?\s*:/.test(body.slice(named.length));
+  const field = named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
   if (
     named &&
     !firm &&

@@ -1,6 +1,17 @@
 /** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
 import { isAboutSubject, type Unit } from "./unit.ts";
 
+const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
+const ENDS_WITH_QUESTION = /\?["”]?\s*$/;
+const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
+const LEADING_BULLET = /^[-•*]\s*/;
+const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
+const NO_ANSWER = /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu;
+const QUESTION_LABEL = /^(?:Q\d*|Question)\s*[:.]/i;
+const QUOTED_LINE = /^>/;
+const QUOTED_PROMPT = /^>\s*\S/;
+const SENTENCE_BREAK = /[.!]\s/;
+
 export function owned(unit: Unit): boolean {
   return isAboutSubject(unit) && unit.topic !== "other";
 }
@@ -49,8 +60,8 @@ function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean)
     const text = previous.text.trim();
     // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
     // (Only where asked: the older rules were tuned to the first reading.)
-    const quotedPrompt = /^>\s*\S/.test(text) && !(quotedAnswers && /^>/.test(unit.line));
-    if (/\?["”]?$/.test(text) || quotedPrompt || /^(?:Q\d*|Question)\s*[:.]/i.test(text)) {
+    const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && QUOTED_LINE.test(unit.line));
+    if (ENDS_WITH_QUESTION_QUOTE.test(text) || quotedPrompt || QUESTION_LABEL.test(text)) {
       return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
     }
     if (previous.question !== unit.question) break;
@@ -94,17 +105,14 @@ function findDepth(units: readonly Unit[], i: number, quotedAnswers: boolean): n
  */
 export function labelledText(units: readonly Unit[], i: number, label: RegExp): string | null {
   const unit = units[i];
-  if (!unit || !label.test(unit.line.replace(/^[-•*]\s*/, ""))) return null;
-  const body = unit.text.replace(/^[-•*>]\s*/, "");
+  if (!unit || !label.test(unit.line.replace(LEADING_BULLET, ""))) return null;
+  const body = unit.text.replace(LEADING_BULLET_OR_QUOTE, "");
   const own = label.exec(body)?.[1];
   // "Goals: none really", "Pain: n/a": the label is filled in with "nothing", so the line gives nothing.
-  if (own)
-    return /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu.test(own.trim())
-      ? null
-      : own;
+  if (own) return NO_ANSWER.test(own.trim()) ? null : own;
   const previous = units[i - 1];
   const sameLine = previous !== undefined && previous.line === unit.line && previous.source === unit.source;
-  return sameLine && /^(?:also|plus|and|another)\b/i.test(body) ? body : null;
+  return sameLine && ADDS_ANOTHER.test(body) ? body : null;
 }
 
 /** The first sentence the subject says after a question (later sentences drift off the question). */
@@ -118,5 +126,5 @@ export function isFirstAnswer(units: readonly Unit[], i: number): boolean {
 /** A question is not a statement: "Biggest frustration with invoicing?" states no frustration. */
 export function isQuestion(unit: Unit): boolean {
   // Most sentences have no "?" at all: one character search decides them.
-  return unit.text.includes("?") && /\?["”]?\s*$/.test(unit.text) && !/[.!]\s/.test(unit.text);
+  return unit.text.includes("?") && ENDS_WITH_QUESTION.test(unit.text) && !SENTENCE_BREAK.test(unit.text);
 }

@@ -1,3 +1,5 @@
+const BACKREFERENCE_OR_NAMED_GROUP = /\\[1-9]|\\k<|\(\?<[^=!]/;
+const STATEFUL_FLAGS = /[gy]/g;
 /**
  * Which of many cue strings occur in a text, in one pass over it: an Aho-Corasick automaton compiled to a dense
  * table over the cues' own alphabet, so the scan costs a few array reads per character however many cues (and rules)
@@ -169,8 +171,8 @@ export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
   const groups = new Map<string, string[]>();
   const alone: RegExp[] = [];
   for (const pattern of patterns) {
-    const flags = pattern.flags.replace(/[gy]/g, "");
-    if (/\\[1-9]|\\k<|\(\?<[^=!]/.test(pattern.source)) {
+    const flags = pattern.flags.replace(STATEFUL_FLAGS, "");
+    if (BACKREFERENCE_OR_NAMED_GROUP.test(pattern.source)) {
       alone.push(new RegExp(pattern.source, flags));
       continue;
     }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { CleanSource } from "../../types.ts";
+import { saidBySubject } from "../../../../test/support/units.ts";
+import { nameMatcher } from "../attribution/names.ts";
 import { AGE_RULES } from "../fields/age.ts";
 import { STYLE_RULES } from "../fields/communication-style.ts";
 import { GOAL_RULES } from "../fields/goals.ts";
 import { INTEREST_RULES } from "../fields/interests.ts";
 import { LOCATION_RULES } from "../fields/location.ts";
-import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "../fields/occupation-rules.ts";
+import { OCCUPATION_RULES } from "../fields/occupation.ts";
 import { PAIN_RULES } from "../fields/pain-points.ts";
-import { SKILL_RULES } from "../fields/skills.ts";
+import { OCCUPATION_SKILL_RULES, SKILL_RULES } from "../fields/skills.ts";
 import { TRAIT_RULES } from "../fields/traits.ts";
 import { VALUE_RULES } from "../fields/values.ts";
+import { FOREIGN_RULES } from "../languages/cues.ts";
 import { applyRules, type ExampleSetting, type Place, type Rule } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
@@ -20,42 +22,22 @@ const RULE_TABLES: readonly (readonly Rule[])[] = [
   PAIN_RULES,
   INTEREST_RULES,
   SKILL_RULES,
+  OCCUPATION_SKILL_RULES,
   TRAIT_RULES,
   VALUE_RULES,
   AGE_RULES,
   LOCATION_RULES,
-  SELF_ROLE_RULES,
-  THIRD_ROLE_RULES,
+  OCCUPATION_RULES,
+  FOREIGN_RULES,
 ];
-
-const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
-
-/** A sentence the subject says about themself, as attribution would give it. */
-function said(text: string, attributed: Partial<Unit> = {}): Unit {
-  return {
-    source,
-    text,
-    line: text,
-    speaker: "subject",
-    topic: "subject",
-    firstPerson: /\b(?:I|I'm|my|me)\b/.test(text),
-    quoted: false,
-    date: null,
-    section: "",
-    question: "",
-    topicBy: "first",
-    label: null,
-    index: 0,
-    ...attributed,
-  };
-}
 
 /** The example sentence as a unit in its place: alone, or after the sentence the example says is above it. */
 function placed(text: string, setting: ExampleSetting = {}): { unit: Unit; at: Place } {
-  const { previous, ...attributed } = setting;
-  const unit = said(text, attributed);
-  if (previous === undefined) return { unit, at: { units: [unit], i: 0 } };
-  return { unit, at: { units: [said(previous), unit], i: 1 } };
+  const { previous, name, occupation, ...attributed } = setting;
+  const unit = saidBySubject(text, attributed);
+  const matcher = name === undefined ? null : nameMatcher(name);
+  if (previous === undefined) return { unit, at: { units: [unit], i: 0, matcher, occupation } };
+  return { unit, at: { units: [saidBySubject(previous), unit], i: 1, matcher, occupation } };
 }
 
 function apply(rule: Rule, text: string, setting?: ExampleSetting) {

@@ -4,15 +4,22 @@
  * A candidate records the id of the rule that made it, so the eval can report hits and precision per rule.
  */
 import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
+import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isQuestion, owned } from "./context.ts";
 import { CueSet } from "./cues.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
-/** Where a unit sits among its neighbours, for conditions that read the question it answers or its labelled line. */
+/**
+ * Where a unit sits among its neighbours, for conditions that read the question it answers or its labelled line,
+ * and whose persona it is (the subject's name, for rules that read a name line or a role in brackets after it).
+ */
 export interface Place {
   units: readonly Unit[];
   i: number;
+  matcher?: NameMatcher | null;
+  /** The occupation found, for the rules that infer the skills it implies. */
+  occupation?: string | null;
 }
 
 /** A condition of one field, named by its function's name ("answersPain"); reads the unit and its neighbours. */
@@ -39,13 +46,21 @@ export type Condition = keyof typeof CONDITIONS;
 /** What a rule's value builder yields: one value (a number for age), several items of a list (nulls skipped), or nothing. */
 export type Values = string | number | readonly (string | null)[] | null;
 
-/** What attribution would say about an example sentence, and the sentence just above it (a signature's name line). */
-export type ExampleSetting = Partial<Unit> & { previous?: string };
+/**
+ * What attribution would say about an example sentence, the sentence just above it (a signature's name line), and
+ * the subject's name or the occupation found when the rule reads it.
+ */
+export type ExampleSetting = Partial<Unit> & { previous?: string; name?: string; occupation?: string };
+
+/** The language of a rule that reads text in another language than English. */
+export type Language = "de" | "fr" | "es";
 
 export interface Rule {
   /** Stable id, "<field>/<name>"; reported by the eval. */
   id: string;
   field: PersonaField;
+  /** Set on rules that read another language ("Was mich nervt: ..."); English when absent. */
+  language?: Language;
   /**
    * Cheap pre-check: the rule runs only when the lowercased unit contains one of these strings (lowercase; all cues
    * of a table are found in one scan per unit); "always" for rules that read where a unit sits (an answer, a
@@ -246,22 +261,17 @@ export function applyRules(
 }
 
 /**
- * `applyRules` for the unit at a place in a list that other tables also run over: its cues come from the shared
- * scan of that list (one scan per unit for all tables), not from a scan of the unit for this table alone.
+ * The one rule loop: every rule over every unit; a unit is lowercased and scanned for cues once for all tables.
+ * `matcher` is the subject's name, for the rules that read it.
  */
-export function applyRulesAt(rules: readonly Rule[], at: Place): Candidate[] {
-  const out: Candidate[] = [];
-  const unit = at.units[at.i];
-  const offset = offsetOf(rules);
-  if (unit) applyCued(rules, cuedOf(at.units)(at.i), offset, unit, at, out);
-  return out;
-}
-
-/** The one rule loop: every rule over every unit; a unit is lowercased and scanned for cues once for all tables. */
-export function runRules(rules: readonly Rule[], units: readonly Unit[]): Candidate[] {
+export function runRules(
+  rules: readonly Rule[],
+  units: readonly Unit[],
+  matcher: NameMatcher | null = null,
+): Candidate[] {
   const offset = offsetOf(rules);
   const cued = cuedOf(units);
   const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) applyCued(rules, cued(i), offset, unit, { units, i }, out);
+  for (const [i, unit] of units.entries()) applyCued(rules, cued(i), offset, unit, { units, i, matcher }, out);
   return out;
 }

@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CleanSource } from "../../types.ts";
+import { saidBySubject } from "../../../../test/support/units.ts";
 import { applyRules, type Rule, runRules } from "./rules.ts";
 import type { Unit } from "./unit.ts";
 
-const source: CleanSource = { id: "s1", kind: "text", text: "", order: 0 };
-
-const unit = (text: string, index: number): Unit => ({
-  source,
-  text,
-  line: text,
-  speaker: "subject",
-  topic: "subject",
-  firstPerson: true,
-  quoted: false,
-  date: null,
-  section: "",
-  question: "",
-  topicBy: "first",
-  label: null,
-  index,
-});
+const unit = (text: string, index: number): Unit => saidBySubject(text, { firstPerson: true, index });
 
 const rule = (id: string, cue: Rule["cue"], pattern: RegExp): Rule => ({
   id: `interests/${id}`,

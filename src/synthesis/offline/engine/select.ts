@@ -1,10 +1,12 @@
 import type { Candidate } from "./candidate.ts";
 
-export const flat = (value: string | number) =>
-  String(value)
-    .toLowerCase()
-    .replace(/[^\p{L}\d]+/gu, " ")
-    .trim();
+const COMBINING_MARKS = /\p{M}/gu;
+const ING_ENDING = /ing$/;
+const JOINS_ITEMS = /\s(?:and|&|or)\s|,/;
+const NOT_LETTERS_OR_DIGITS = /[^\p{L}\d]+/gu;
+const NOT_LETTERS_OR_NUMBERS = /[^\p{L}\p{N}]+/u;
+
+export const flat = (value: string | number) => String(value).toLowerCase().replace(NOT_LETTERS_OR_DIGITS, " ").trim();
 
 /**
  * When dated statements conflict, the newer one wins ("Based in Porto" in 2022, "started in Rotterdam" in 2024):
@@ -32,9 +34,9 @@ const SCORE_STOP = new Set(["a", "an", "the", "of", "and", "to", "in", "for", "w
 export function tokens(value: string): string[] {
   return value
     .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+    .replace(COMBINING_MARKS, "")
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_LETTERS_OR_NUMBERS)
     .filter((t) => t !== "" && !SCORE_STOP.has(t));
 }
 
@@ -45,7 +47,7 @@ interface Item {
 }
 
 function itemOf(value: string): Item {
-  return { words: new Set(tokens(value)), joined: /\s(?:and|&|or)\s|,/.test(value) };
+  return { words: new Set(tokens(value)), joined: JOINS_ITEMS.test(value) };
 }
 
 /** Two items that say the same thing (half or more of their words shared): keep one. */
@@ -62,8 +64,8 @@ function sameItem(a: Item, b: Item): boolean {
     !joined &&
     Math.abs(ta.size - tb.size) <= 2 &&
     shared.length === Math.min(ta.size, tb.size) &&
-    shared.some((t) => t.length >= 4 && !/ing$/.test(t));
-  return ratio > 0.5 || subset || (ratio === 0.5 && shared.some((t) => t.length >= 5 && !/ing$/.test(t)));
+    shared.some((t) => t.length >= 4 && !ING_ENDING.test(t));
+  return ratio > 0.5 || subset || (ratio === 0.5 && shared.some((t) => t.length >= 5 && !ING_ENDING.test(t)));
 }
 
 /**

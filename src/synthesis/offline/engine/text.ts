@@ -1,3 +1,9 @@
+const DIGITS_ONLY = /^\d+$/;
+const ELLIPSIS_START = /^\.{2}/;
+const HYPHENS_OR_SPACES = /[- ]+/;
+const LEADING_WORD = /^([a-z]+)(\b.*)$/i;
+const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
+const WHITESPACE = /\s+/;
 /** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -38,9 +44,9 @@ export const NUMBER_PATTERN =
 
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim().toLowerCase();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (DIGITS_ONLY.test(trimmed)) return Number(trimmed);
   let total = 0;
-  for (const part of trimmed.split(/[- ]+/)) {
+  for (const part of trimmed.split(HYPHENS_OR_SPACES)) {
     const value = NUMBER_WORDS[part];
     if (value === undefined) return null;
     total += value;
@@ -55,19 +61,23 @@ export interface Sentence {
 }
 
 /**
+ * Punctuation and space before a capital, digit or opening mark: where a sentence may end. The lookbehind starts a
+ * match only at the start of a punctuation run (where every match starts anyway): without it a run of n dots is
+ * rescanned from each of its n positions. Global: read with matchAll only.
+ */
+const SENTENCE_BOUNDARY = /(?<![.!?…])[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
+
+/**
  * Splits a line into sentences, returning verbatim substrings. A break needs terminal punctuation followed by a
  * space and an uppercase letter, digit, quote or bracket, so abbreviations like "e.g. the" stay inside a sentence.
  */
 export function splitSentences(line: string): Sentence[] {
   const sentences: Sentence[] = [];
-  // The lookbehind starts a match only at the start of a punctuation run (where every match starts anyway): without
-  // it a run of n dots is rescanned from each of its n positions.
-  const boundary = /(?<![.!?…])[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"“‘([¿¡@#>])/gu;
   let start = 0;
-  for (const match of line.matchAll(boundary)) {
+  for (const match of line.matchAll(SENTENCE_BOUNDARY)) {
     if (
       match[0].startsWith(".") &&
-      !/^\.{2}/.test(match[0]) &&
+      !ELLIPSIS_START.test(match[0]) &&
       isAbbreviation(line.slice(Math.max(0, (match.index ?? 0) - 24), match.index ?? 0))
     )
       continue;
@@ -129,13 +139,13 @@ export function firstClause(phrase: string): string {
 }
 
 export function wordCount(phrase: string): number {
-  const words = phrase.trim().split(/\s+/);
+  const words = phrase.trim().split(WHITESPACE);
   return words[0] === "" ? 0 : words.length;
 }
 
 /** Keeps at most `max` words. */
 export function limitWords(phrase: string, max: number): string {
-  const words = phrase.trim().split(/\s+/);
+  const words = phrase.trim().split(WHITESPACE);
   return words.slice(0, max).join(" ");
 }
 
@@ -154,7 +164,7 @@ export function stripDeterminers(phrase: string): string {
 
 /** "mentor new starters" -> "mentoring new starters"; leaves phrases that do not start with a known verb alone. */
 export function toGerund(phrase: string): string {
-  const match = /^([a-z]+)(\b.*)$/i.exec(phrase.trim());
+  const match = LEADING_WORD.exec(phrase.trim());
   if (!match) return phrase;
   const verb = (match[1] ?? "").toLowerCase();
   const rest = match[2] ?? "";
@@ -201,7 +211,7 @@ function gerundOf(verb: string): string {
 
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return value.replace(REGEX_SPECIALS, "\\$&");
 }
 
 /** Words after which a long phrase can be cut without losing its head ("course for new translators in India"). */

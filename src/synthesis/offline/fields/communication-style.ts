@@ -24,6 +24,17 @@ function channel(word: string | undefined): string | null {
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+/** How the word of a "call me" / "email me" / "voice notes, that is best" request names its channel, first match wins. */
+const CONTACT_CHANNELS: readonly [RegExp, string][] = [
+  [/^(?:ring|call|phone)/, "phone calls"],
+  [/^e-?mail/, "email"],
+  [/^text/, "text messages"],
+  [/^voice/, "voice messages"],
+];
+
+/** A request for brevity ("keep it short", "one page") rather than for writing things down. */
+const ASKS_SHORT = /short|brief|one page/;
+
 /** A negation just before "call me" / "text me". */
 const NEGATED_BEFORE = /\b(?:don'?t|don’t|do not|please not|pls not|not|never|no)\s+$/i;
 
@@ -77,11 +88,8 @@ export const STYLE_RULES: readonly Rule[] = [
       // "Do not call me" asks for the opposite; avoids-channel reads it.
       if (NEGATED_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
-      if (/^(?:ring|call|phone)/.test(word)) return "phone calls";
-      if (/^e-?mail/.test(word)) return "email";
-      if (/^text/.test(word)) return "text messages";
-      if (/^voice/.test(word)) return "voice messages";
-      return word === "whatsapp" ? "WhatsApp messages" : "messages";
+      const named = CONTACT_CHANNELS.find(([start]) => start.test(word))?.[1];
+      return named ?? (word === "whatsapp" ? "WhatsApp messages" : "messages");
     },
     confidence: 0.75,
     examples: {
@@ -124,9 +132,10 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
-    // emails", "I don't really do text messages", "cannot answer phone".
+    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30": a time window, not a
+    // channel the person avoids.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list))(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -143,7 +152,11 @@ export const STYLE_RULES: readonly Rule[] = [
         ["I dont read long emails.", "no long emails"],
         ["I'm a talker — ring me, don't email me walls of text.", "no long emails"],
       ],
-      silent: ["There was no phone signal on the hill.", "I'm not a computer person."],
+      silent: [
+        "There was no phone signal on the hill.",
+        "I'm not a computer person.",
+        "I coach softball Tue/Thu so no calls after 4:30.",
+      ],
     },
   },
   {
@@ -156,7 +169,7 @@ export const STYLE_RULES: readonly Rule[] = [
     value: (m) => {
       if (m[2]) return "chatty";
       const said = (m[1] ?? "").toLowerCase();
-      if (/short|brief|one page/.test(said)) return said.startsWith("short") ? said : "short";
+      if (ASKS_SHORT.test(said)) return said.startsWith("short") ? said : "short";
       return "in writing";
     },
     confidence: 0.7,

@@ -289,13 +289,20 @@ function inLeisure(unit: Unit): boolean {
   return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
 }
 
-/** The pastimes of a free-time sentence, also after an emoji or mid-unit ("... 😅 Weekends I do community theatre"). */
+/** A sentence naming the subject's children: its bare nouns ("my evenings are soccer and homework") are theirs. */
+const CHILDREN = /\b(?:kids?|children|sons?|daughters?|grandkids|grandchildren)\b/i;
+
+/**
+ * The pastimes of a free-time sentence, also after an emoji or mid-unit ("... 😅 Weekends I do community theatre").
+ * A sentence about the subject's children gives only what the subject says they do ("I coach ..."), no bare nouns.
+ */
 function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
   const answer = leisureAnswer(unit, at);
   const found: string[] = [];
   for (const [k, piece] of m[0].split(PIECE_BREAK).entries()) {
     if (k > 0 && !LEISURE_LEAD.test(piece)) continue;
-    found.push(...leisureItems(unit, answer !== null && k === 0, answer === "first" && k === 0, piece).items);
+    const nouns = answer === "first" && k === 0 && !CHILDREN.test(piece);
+    found.push(...leisureItems(unit, answer !== null && k === 0, nouns, piece).items);
   }
   return found;
 }
@@ -324,8 +331,16 @@ export const INTEREST_RULES: readonly Rule[] = [
     value: freeTimeItems,
     confidence: 0.7,
     examples: {
-      fires: [["Weekends I do amateur dramatics.", "amateur dramatics"]],
-      silent: ["I fix boilers for a living.", ["Nurse, nights.", { question: "what do you do for work?" }]],
+      fires: [
+        ["Weekends I do amateur dramatics.", "amateur dramatics"],
+        ["Football and photography.", ["football", "photography"], { question: "What do you enjoy outside work?" }],
+      ],
+      silent: [
+        "I fix boilers for a living.",
+        ["Nurse, nights.", { question: "what do you do for work?" }],
+        ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
+        ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
+      ],
     },
   },
   {
@@ -463,7 +478,8 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, inLeisure, notAboutAnother],
+    // Not in a sentence naming the subject's children: "my evenings are soccer" is the kids' soccer.
+    when: [...OWNED, inLeisure, notAboutAnother, (unit: Unit) => !CHILDREN.test(unit.text)],
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
@@ -477,6 +493,8 @@ export const INTEREST_RULES: readonly Rule[] = [
       silent: [
         "Swimming pool maintenance for clients.",
         ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
+        ["Ha, I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
+        "Coaches his daughter's softball team on weekends.",
       ],
     },
   },

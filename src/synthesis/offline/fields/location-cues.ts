@@ -13,7 +13,7 @@ export type CueRow = readonly [
   confidence: number,
   known: boolean,
   fires: readonly [text: string, place: string],
-  silent: string,
+  silent: string | readonly string[],
 ];
 
 const cued = (source: string) => new RegExp(source, "gu");
@@ -159,17 +159,18 @@ export const CUED: readonly CueRow[] = [
     ["I work in Leeds.", "Leeds"],
     "I work in a hospital.",
   ],
-  // "a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue.
+  // "I'm a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue. A copula
+  // ties the phrase to its subject: a bare "a man from Munich" in a story is someone else.
   [
     "from-known",
     ["from"],
     cued(
-      `(?:,\\s*|\\b(?:is|was|a|an)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
+      `(?:,\\s*|(?:\\b(?:is|was|am)|['’]m|\\b(?:[Ss]he|[Hh]e)['’]s)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
     ),
     0.4,
     true,
     ["Anna, from Leeds, runs the café.", "Leeds"],
-    "I'm a nurse who came from Leeds.",
+    ["I'm a nurse who came from Leeds.", "Last month a man from Leeds, sixty years old, came along."],
   ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
   [
@@ -396,12 +397,13 @@ export const CUED: readonly CueRow[] = [
       .concat(["gym", "surgery", "pharmacy", "library", "roastery", "guesthouse", "hotel", "winery", "vineyard"])
       .concat(["brewery", "ranch", "food truck", "stall"]),
     cued(
-      `(?<![-\\p{L}])(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+      `(?<![-\\p{L}])(?<!\\b(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of)\\s+)(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     ),
     0.55,
     false,
     ["I run the dispensary at a small pharmacy in Leicester.", "Leicester"],
-    "I work at a clinic in town.",
+    // A counted plural is a sample or a list ("96 soil cores, 8 farms in ..."), not where the subject works.
+    ["I work at a clinic in town.", "Field season: 96 soil cores, 8 farms in Wellington County."],
   ],
   [
     "near",

@@ -24,7 +24,7 @@ const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
 const PLACE_LINE = new RegExp(`^${PLACE}\\.?$`, "u");
 
 const NOT_PLACE =
-  /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
+  /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|How|What|Why|When|Where|Who|Which|Please|Thanks|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
 
 const PLACE_SUFFIX = /\s+(?:office|area|region)$/i;
 const PLACE_JOIN = /\s*(?:&|\band\b)\s*/;

@@ -198,7 +198,7 @@ export const LOCATION_RULES: readonly Rule[] = [
       pattern,
       value: cuedPlace(known),
       confidence,
-      examples: { fires: [fires], silent: [silent] },
+      examples: { fires: [fires], silent: typeof silent === "string" ? [silent] : silent },
     }),
   ),
   {
@@ -254,7 +254,11 @@ export const LOCATION_RULES: readonly Rule[] = [
     pattern: PHONE_PLACE,
     value: cleanFirst,
     confidence: 0.6,
-    examples: { fires: [["07700 900123 | Swansea & Gower", "Swansea"]], silent: ["Call me on 07700 900123 any time."] },
+    examples: {
+      fires: [["07700 900123 | Swansea & Gower", "Swansea"]],
+      // A question word opens a footer's survey ("How did we do?"), never a place.
+      silent: ["Call me on 07700 900123 any time.", "Registered in England & Wales No. 00000000 · How did we do?"],
+    },
   },
   {
     id: "location/street-first",

@@ -7,7 +7,9 @@ import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
-import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
+import { BUSINESS_NOUNS, BUSINESS_TRADE, TRADE_WORDS } from "../lexicon/occupations.ts";
+import { PAST_OR_FUTURE } from "./location-place.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
@@ -443,3 +445,89 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     [subjectOrSelf],
   ),
 ];
+
+/** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
+const OWNS_BUSINESS = new RegExp(
+  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
+  "gu",
+);
+
+/** Every OWNS_BUSINESS match contains one of these (its verbs, matched case-sensitively there too). */
+const OWNS_VERB = /own|run|manage my|opened|founded|set up|started/;
+/** An owning verb that is not about a business of the subject's now. */
+const NOT_OWNED_NOW = /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i;
+/** "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade. */
+const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate)$/;
+/** "I run a workshop for new parents", "I started a new school": events and schooling, not businesses. */
+const EVENT_NOT_BUSINESS = /\b(?:kitchen|workshop|stall)$/;
+const FOUNDING = /\b(?:opened|founded|set up|started)\b/;
+const SCHOOLING = /\b(?:school|practice|nursery|daycare|kindergarten)$/;
+const CAFE = /^(?:café|cafe)$/;
+
+function ownsNow(unit: Unit): boolean {
+  return OWNS_VERB.test(unit.text) && !NOT_OWNED_NOW.test(unit.text);
+}
+
+/** The trade of an owned business ("bakery" -> baker), else "<business> owner". */
+function ownedBusiness(match: RegExpExecArray, unit: Unit): string | null {
+  const business = trimPunctuation(match[1] ?? "").replace(CAFE, "café");
+  if (!business || VAGUE_BUSINESS.test(business) || EVENT_NOT_BUSINESS.test(business)) return null;
+  if (FOUNDING.test(match[0]) && (PAST_OR_FUTURE.test(unit.text) || SCHOOLING.test(business))) return null;
+  const core = business.split(" ").slice(-1)[0] ?? business;
+  return BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core] ?? `${business} owner`;
+}
+
+/** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
+const THIRD_TITLE =
+  /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
+const LEADING_BULLET = /^[-•*]\s*/;
+
+function namedSubject(unit: Unit): boolean {
+  return unit.topic === "subject" && unit.topicBy === "name";
+}
+
+/** Rules for owned businesses, in English and other languages, in engine order. */
+export const OWNER_RULES: readonly Rule[] = [
+  {
+    id: "occupation/owns-business",
+    field: "occupation",
+    cue: ["own", "run", "manage my", "opened", "founded", "set up", "started"],
+    pattern: OWNS_BUSINESS,
+    when: ["aboutSubject", ownsNow],
+    value: ownedBusiness,
+    confidence: 0.7,
+    examples: {
+      fires: [["I own a small family bakery.", "bakery owner"]],
+      silent: ["I used to own a bakery.", "We opened a second shop last year."],
+    },
+  },
+  {
+    id: "occupation/foreign-business",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: [subjectOrSelf],
+    value: (match) => FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
+    confidence: 0.65,
+    examples: {
+      fires: [["Tengo una panadería en Oaxaca.", "bakery owner"]],
+      silent: [["Tengo una panadería en Oaxaca.", { topic: "other" }]],
+    },
+  },
+];
+
+/** "Inés Varga is Head of Fleet Operations": a title with no article, in a line naming the subject. */
+export const THIRD_TITLE_RULE: Rule = {
+  id: "occupation/third-title",
+  field: "occupation",
+  cue: ["is"],
+  pattern: THIRD_TITLE,
+  when: [namedSubject],
+  read: (unit) => unit.text.replace(LEADING_BULLET, ""),
+  value: phraseOf,
+  confidence: 0.75,
+  examples: {
+    fires: [["- Inés Varga is Head of Fleet Operations.", "Head of Fleet Operations", NAMED]],
+    silent: [["Inés Varga is the head of the family.", NAMED]],
+  },
+};

@@ -6,6 +6,7 @@ import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
+import { PAIN_CUES } from "./pain-cues.ts";
 import {
   answerFragment,
   body,
@@ -43,150 +44,8 @@ function lexiconLabels(table: readonly [RegExp, string][], text: string): string
   return found;
 }
 
-/** Cue phrases that introduce a complaint: [name, cue words, pattern, confidence, example, its pain]. */
-const CUES: readonly (readonly [string, readonly string[], RegExp, number, string, string])[] = [
-  [
-    "nobody-warned",
-    ["warned"],
-    /\bnobody warned me about\s+([^.;!?]+)/gi,
-    0.7,
-    "Nobody warned me about the paperwork.",
-    "paperwork",
-  ],
-  [
-    "frustrated-by",
-    ["frustrat"],
-    /\bfrustrat\w*\s+(?:by|with|about|that)\s+([^.;!?]+)/gi,
-    0.7,
-    "I'm frustrated with the rota app.",
-    "rota app",
-  ],
-  [
-    "worst-part",
-    ["hardest", "worst", "biggest", "scariest", "toughest", "main", "greatest"],
-    /\b(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:part|thing|problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry)s?[^:?]{0,45}?(?:is|are|:)\s+([^.;!?]+)/gi,
-    0.65,
-    "The worst part is the commute.",
-    "commute",
-  ],
-  [
-    "is-killing",
-    ["killing"],
-    /^([\p{L}' -]{3,50}?)\s+(?:is|are)\s+killing\b/giu,
-    0.6,
-    "Fuel costs are killing us.",
-    "Fuel costs",
-  ],
-  [
-    "drives-me-crazy",
-    ["drive", "drove"],
-    /\b(?:drives?|drove|driving) me (?:absolutely |completely |a bit |slightly )?(?:crazy|nuts|mad|insane|bananas|up the wall|round the bend|to despair)\b[^.;!?]{0,20}?(?:\s(?:is|are|was)|:|—|–)\s*([^.;!?]+)/giu,
-    0.7,
-    "What drives me nuts is how understaffed we are.",
-    "understaffed",
-  ],
-  [
-    "gets-to-me",
-    ["keeps me", "gets", "bugs me", "annoys me", "frustrates me", "kills me", "stresses me", "worries me"],
-    /\b(?:what|the thing that|one thing that)\s+(?:really\s+)?(?:keeps me (?:up|awake)(?: at night)?|gets (?:to )?me|bugs me|annoys me|frustrates me|kills me|stresses me out|worries me)\b[^.;!?]{0,20}?(?:\s(?:is|are|was)|:|—|–)\s*([^.;!?]+)/giu,
-    0.7,
-    "The thing that really gets me is the paperwork.",
-    "paperwork",
-  ],
-  [
-    "thing-drives-me",
-    ["drive", "drove"],
-    /^([\p{L}' -]{3,40}?)\s+(?:really\s+)?(?:drives?|drove) me (?:crazy|nuts|mad|insane|up the wall)\b/giu,
-    0.65,
-    "The rota drives me nuts.",
-    "rota",
-  ],
-  [
-    "most-frustrating",
-    ["most", "really", "super"],
-    /\b(?:most|really|super) (?:frustrating|annoying|stressful|exhausting|painful|difficult) (?:part|thing|bit)[^:?]{0,30}?(?:is|are|:)\s+([^.;!?]+)/giu,
-    0.65,
-    "The most annoying thing is the parking.",
-    "parking",
-  ],
-  [
-    "i-hate",
-    ["hate", "stand", "despise", "dread", "loathe", "detest"],
-    /\bI\s+(?:really\s+|absolutely\s+|honestly\s+|just\s+)?(?:hate|can'?t stand|cannot stand|despise|dread|loathe|detest)\s+((?:\p{Ll}+ing\b|the\b|when\b|how\b|that\b|all\b|having\b|dealing\b)[^.;!?]*)/giu,
-    0.65,
-    "I hate chasing invoices.",
-    "chasing invoices",
-  ],
-  [
-    "fed-up",
-    ["sick", "tired", "fed up"],
-    /\b(?:I'm|I’m|I am|we're|we are)\s+(?:so\s+|really\s+)?(?:sick|tired|fed up)\s+(?:of|with)\s+([^.;!?]+)/giu,
-    0.7,
-    "I'm fed up with surprise invoices.",
-    "surprise invoices",
-  ],
-  [
-    "struggle-with",
-    ["struggle"],
-    /\bI\s+(?:always\s+|really\s+|still\s+)?struggle\s+with\s+([^.;!?]+)/giu,
-    0.65,
-    "I struggle with the night shifts.",
-    "night shifts",
-  ],
-  [
-    "my-headache",
-    ["biggest", "main", "constant", "daily", "ongoing", "real"],
-    /\b(?:my|our|the)\s+(?:biggest|main|constant|daily|ongoing|real)\s+(?:headache|nightmare|bugbear|pet peeve|gripe|worry|fear|struggle|challenge|problem|issue|pain point)s?\s*(?:is|are|was|:|—|–)\s*([^.;!?]+)/giu,
-    0.7,
-    "My biggest headache is staffing.",
-    "staffing",
-  ],
-  [
-    "nobody-tells-you",
-    ["nobody"],
-    /\b(?:things?|stuff)\s+nobody (?:tells|told|warns|warned) you about\b[^:]{0,40}:\s*([^.;!?]+)/giu,
-    0.65,
-    "Things nobody tells you about moving: the housing market.",
-    "housing market",
-  ],
-  [
-    "so-frustrating-when",
-    [
-      "frustrating",
-      "annoying",
-      "exhausting",
-      "stressful",
-      "maddening",
-      "infuriating",
-      "demoralis",
-      "demoraliz",
-      "painful",
-    ],
-    /\b(?:it's|it’s|it is|it gets|it was)\s+(?:so\s+|really\s+|incredibly\s+|super\s+|just\s+)?(?:frustrating|annoying|exhausting|stressful|maddening|infuriating|demoralising|demoralizing|painful)\s+(?:when|that|how)\s+([^.;!?]+)/giu,
-    0.62,
-    "It's so annoying when the printer jams.",
-    "printer jams",
-  ],
-  [
-    "worry-about",
-    ["worry"],
-    /\bI\s+(?:really\s+|constantly\s+|always\s+|still\s+)?worry\s+(?:a lot\s+)?about\s+([^,.;!?]+)/giu,
-    0.6,
-    "I worry about the harvest.",
-    "harvest",
-  ],
-  [
-    "concerned-about",
-    ["concerned", "worried", "anxious", "nervous", "stressed"],
-    /(?:^|\b(?:I'm|I am|she's|he's|she is|he is|is|was|very|really|a bit|quite)\s+)(?:concerned|worried|anxious|nervous|stressed)\s+(?:about|that|by)\s+([^.;!?]+)/giu,
-    0.62,
-    "Concerned about onboarding time.",
-    "onboarding time",
-  ],
-];
-
 export const PAIN_RULES: readonly Rule[] = [
-  ...CUES.map(
+  ...PAIN_CUES.map(
     ([name, cue, pattern, confidence, text, pain]): Rule => ({
       id: `pain_points/${name}`,
       field: "pain_points",
@@ -221,7 +80,11 @@ export const PAIN_RULES: readonly Rule[] = [
     value: labelledPains,
     confidence: 0.6,
     examples: {
-      fires: [["Blocker: procurement approval.", "procurement approval"]],
+      fires: [
+        ["Blocker: procurement approval.", "procurement approval"],
+        ["Pains: double-booked slots, no online booking.", ["double-booked slots", "no online booking"]],
+        ["Pain: bookings run on WhatsApp + Excel.", "bookings run on WhatsApp + Excel"],
+      ],
       silent: ["Pain: n/a"],
     },
   },
@@ -365,7 +228,7 @@ export const PAIN_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["You charged me twice for March.", "double charging"]],
-      silent: ["The garden is lovely in June."],
+      silent: ["The garden is lovely in June.", "Funding for the next-generation AO upgrade."],
     },
   },
   {

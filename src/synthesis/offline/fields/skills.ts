@@ -1,9 +1,8 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
-import { fromUnit } from "../engine/candidate.ts";
 import { owned, questionOf } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   escapeRegExp,
@@ -52,6 +51,8 @@ const DID_MYSELF =
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
 const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
+/** What someone keeps their work in ("I run a colour-coded Google Calendar"): how they organise it, not a skill. */
+const RECORD_KEEPING = /\b(?:calendars?|diary|diaries|spreadsheets?|sheets?|notebooks?|planners?|to-do lists?)\b/i;
 const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
 
 const SKILL_VERBS =
@@ -98,14 +99,6 @@ const TOOL_USE = new RegExp(
 );
 
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
-
-const OCCUPATION_SKILLS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
-  [
-    /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
-    (m) => `${m[1] ?? ""}nursing`,
-  ],
-  [/\bmidwife\b/i, () => "midwifery"],
-];
 
 // "... in wild fermentation and speaks Welsh": a second verb starts a new statement.
 const NEXT_PREDICATE =
@@ -154,6 +147,7 @@ const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
 const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
+const TRANSLATION_NOUN = /\btranslation$/i;
 const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
 const THIRD_PERSON_S = /e?s$/;
 const COLON = /:\s*/;
@@ -348,13 +342,17 @@ export const SKILL_RULES: readonly Rule[] = [
     field: "skills",
     cue: ["myself"],
     pattern: DID_MYSELF,
-    when: [...OWNED, "self"],
+    // Not in free time: "I shoot 35mm film on weekends myself" is a pastime.
+    when: [...OWNED, "self", atWork],
     value: (m) => {
       const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
       return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
     },
     confidence: 0.7,
-    examples: { fires: [["I built the website myself.", "website"]], silent: ["I hurt myself."] },
+    examples: {
+      fires: [["I built the website myself.", "website"]],
+      silent: ["I hurt myself.", "I shoot 35mm film on weekends myself."],
+    },
   },
   {
     id: "skills/self-verbs",
@@ -366,13 +364,19 @@ export const SKILL_RULES: readonly Rule[] = [
       // "mentor new starters and the international nurses": the first object names the skill well enough.
       const object = skillObject(m[2] ?? "");
       // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
-      if (!object || (MANAGING.test(m[1] ?? "") && CLUB_OR_SIDE.test(object))) return null;
+      // "I run a colour-coded Google Calendar": where the work is recorded, not what the person can do.
+      if (!object || (MANAGING.test(m[1] ?? "") && (CLUB_OR_SIDE.test(object) || RECORD_KEEPING.test(object))))
+        return null;
       return toGerund(`${m[1] ?? ""} ${object}`);
     },
     confidence: 0.6,
     examples: {
       fires: [["I mentor new starters.", "mentoring new starters"]],
-      silent: ["I run the book club.", ["And I repair old radios.", { question: "and outside work?" }]],
+      silent: [
+        "I run the book club.",
+        ["And I repair old radios.", { question: "and outside work?" }],
+        "I run a colour-coded Google Calendar and a spreadsheet for invoices.",
+      ],
     },
   },
   {
@@ -447,15 +451,24 @@ export const SKILL_RULES: readonly Rule[] = [
     cue: ["interpret", "translat"],
     pattern: INTERPRETS,
     when: OWNED,
-    value: (m) => {
+    value: (m, unit) => {
       const kind = TRANSLATION.test(m[0]) ? "translation" : "interpreting";
+      // "Original in Turkish; English translation.": the noun names a document's translation; a skill only when
+      // the person says it of their own work ("I do English translation").
+      if (m[2] && TRANSLATION_NOUN.test(m[0]) && !unit.firstPerson) return null;
       const languages = (m[1] ?? m[2] ?? "").split(TRANSLATION_PARTS);
       if (m[2] && languages.length === 2 && kind === "translation")
         return `${languages[0]}-${languages[1]} translation`;
       return languages.filter((language) => LANGUAGES.includes(language)).map((language) => `${language} ${kind}`);
     },
     confidence: 0.7,
-    examples: { fires: [["I'm a Polish interpreter.", "Polish interpreting"]], silent: ["We need an interpreter."] },
+    examples: {
+      fires: [
+        ["I'm a Polish interpreter.", "Polish interpreting"],
+        ["I do English translation on the side.", "English translation"],
+      ],
+      silent: ["We need an interpreter.", ["Original in Turkish; English translation.", { firstPerson: false }]],
+    },
   },
   {
     id: "skills/years-practising",
@@ -517,23 +530,70 @@ export const SKILL_RULES: readonly Rule[] = [
   },
 ];
 
+/** The subject's sentence naming the occupation found (its last word): the evidence of a skill the occupation implies. */
+function namesOccupation(unit: Unit, at: Place): boolean {
+  if (!at.occupation) return false;
+  const word = at.occupation.toLowerCase().split(" ").pop() ?? "\u0000";
+  return unit.text.toLowerCase().includes(word);
+}
+
+const theOccupation = (_unit: Unit, at: Place) => at.occupation ?? null;
+
+/** A sentence naming the occupation, read by the rules below, and one that does not. */
+const OCCUPATION_SILENT = [
+  ["I've been a teacher for ten years.", { occupation: "ICU nurse" }],
+  ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
+] as const;
+
 /**
- * The rules, and skills the occupation itself implies ("ICU nurse" -> ICU nursing), inferred and quoted from the
- * first sentence about the subject that names the occupation.
+ * Skills the occupation found implies ("ICU nurse" -> ICU nursing): the pattern reads the occupation, not the
+ * sentence, which is only the evidence (the subject's first one naming the occupation; see skillCandidates).
  */
+export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
+  {
+    id: "skills/occupation-nursing",
+    field: "skills",
+    cue: "always",
+    pattern:
+      /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: (m) => `${m[1] ?? ""}nursing`.trim(),
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [
+        ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
+        ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
+      ],
+      silent: OCCUPATION_SILENT,
+    },
+  },
+  {
+    id: "skills/occupation-midwifery",
+    field: "skills",
+    cue: "always",
+    pattern: /\bmidwife\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: () => "midwifery",
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
+      silent: [["Dina here, teacher, Quito.", { occupation: "midwife" }], ...OCCUPATION_SILENT],
+    },
+  },
+];
+
+/** The rules, and the skills the occupation found implies, inferred from the first sentence about the subject naming it. */
 export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {
   const out = listCandidates(SKILL_RULES, units);
   if (!occupation) return out;
-  const word = occupation.toLowerCase().split(" ").pop() ?? "\u0000";
-  const subjectUnit = units.find((u) => owned(u) && u.text.toLowerCase().includes(word));
-  if (!subjectUnit) return out;
-  for (const [pattern, build] of OCCUPATION_SKILLS) {
-    const m = pattern.exec(occupation);
-    if (m)
-      out.push({
-        ...fromUnit(subjectUnit, "skills", build(m).trim(), 0.5, "inferred"),
-        rule: "skills/from-occupation",
-      });
-  }
+  const at = (i: number): Place => ({ units, i, occupation });
+  const i = units.findIndex((unit, k) => owned(unit) && namesOccupation(unit, at(k)));
+  const unit = units[i];
+  if (!unit) return out;
+  out.push(...applyRules(OCCUPATION_SKILL_RULES, unit, undefined, at(i)));
   return collapseNear(out);
 }

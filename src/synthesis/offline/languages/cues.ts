@@ -1,47 +1,50 @@
-/** List items stated in Spanish, German and French, translated to English. */
-import { type Candidate, fromUnit } from "../engine/candidate.ts";
-import { owned } from "../engine/context.ts";
-import { CueSet } from "../engine/cues.ts";
-import { lowerText } from "../engine/rules.ts";
+/**
+ * List items stated in German, French and Spanish, translated to English (persona values are English): each cue
+ * phrase of german.ts and spanish.ts is a rule tagged with its language, run by the one rule loop.
+ */
+import type { Candidate } from "../engine/candidate.ts";
+import { type Rule, runRules } from "../engine/rules.ts";
 import { POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
 import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
 
-/** Each table's cue pre-checks in one automaton: a unit is scanned once, and only cued patterns run. */
-const germanCues = new CueSet(GERMAN_CUES.map((c) => c.cue));
-const spanishCues = new CueSet(SPANISH_CUES.map((c) => c.cue));
+/** Parenthetical asides are not part of an item ("Bürokratie (Formulare!)"). */
+const BRACKETED_ASIDE = /\([^)]*\)?/g;
 
-/** The cues of a table whose pre-check holds for a text, in table order. */
-function cued(table: readonly ForeignCue[], cues: CueSet, lower: string): ForeignCue[] {
-  return cues.hits(lower).map((k) => table[k] as ForeignCue);
+function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
+  const { id, language, field, cue: cues, pattern, confidence, examples } = cue;
+  return { id, language, field, cue: cues, pattern, when: ["owned"], value, confidence, examples };
 }
 
-/** Cue phrases in Spanish, German and French, with the item translated to English (persona values are English). */
+/** A German or French cue: the item translated word by word (a labelled list split into its items first). */
+function germanRule(cue: ForeignCue): Rule {
+  return ruleOf(cue, (match, unit) => {
+    const found = match[1];
+    if (!found) return null;
+    // "repariert statt weggeschmissen" already reads as a named value.
+    if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) return null;
+    const parts = cue.list ? foreignListItems(found) : [found.replace(BRACKETED_ASIDE, " ")];
+    return parts.map((part) => {
+      const english = translateGerman(part.trim());
+      const item = english ? shorten(english, 6) : null;
+      return item && !POINTING_HEAD.test(item) ? item : null;
+    });
+  });
+}
+
+/** A Spanish cue: the phrase translated, when it stays short. */
+function spanishRule(cue: ForeignCue): Rule {
+  return ruleOf(cue, (match) => {
+    const english = match[1] ? translateSpanish(match[1]) : null;
+    return english && wordCount(english) <= 8 ? english : null;
+  });
+}
+
+/** German and French rules, then Spanish ones: the order the engine has always read them in. */
+export const FOREIGN_RULES: readonly Rule[] = [...GERMAN_CUES.map(germanRule), ...SPANISH_CUES.map(spanishRule)];
+
 export function foreignCandidates(units: readonly Unit[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const unit of units) {
-    if (!owned(unit)) continue;
-    const lower = lowerText(unit);
-    // German and French snippets in the same way ("Was mich wahnsinnig macht: Ersatzteile").
-    for (const cue of cued(GERMAN_CUES, germanCues, lower)) {
-      const m = cue.pattern.exec(unit.text);
-      if (!m?.[1]) continue;
-      // "repariert statt weggeschmissen" already reads as a named value.
-      if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) continue;
-      const parts = cue.list ? foreignListItems(m[1]) : [m[1].replace(/\([^)]*\)?/g, " ")];
-      for (const part of parts) {
-        const english = translateGerman(part.trim());
-        const item = english ? shorten(english, 6) : null;
-        if (item && !POINTING_HEAD.test(item)) out.push(fromUnit(unit, cue.field, item, cue.confidence));
-      }
-    }
-    for (const cue of cued(SPANISH_CUES, spanishCues, lower)) {
-      const m = cue.pattern.exec(unit.text);
-      const english = m?.[1] ? translateSpanish(m[1]) : null;
-      if (english && wordCount(english) <= 8) out.push(fromUnit(unit, cue.field, english, cue.confidence));
-    }
-  }
-  return out;
+  return runRules(FOREIGN_RULES, units);
 }

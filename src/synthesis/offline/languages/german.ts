@@ -1,3 +1,13 @@
+import type { Language, Rule } from "../engine/rules.ts";
+
+const BRACKETED_ASIDE = /\([^)]*\)?/g;
+const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
+const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
+const GERMAN_LETTERS = /[äöüß]/;
+const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
+const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
 /**
  * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
  * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
@@ -217,8 +227,8 @@ const GERMAN_VERB_FINAL =
 /** English rendering of a short German or French phrase, or null when too many words are unknown. */
 export function translateGerman(phrase: string): string | null {
   const raw = phrase
-    .replace(/[()„“”"«»]/g, " ")
-    .split(/\s+/)
+    .replace(QUOTE_AND_BRACKET_MARKS, " ")
+    .split(WHITESPACE)
     .filter((w) => w !== "");
   // A verb-final infinitive leads in English: "die Zertifizierung machen" -> "get the certification".
   const last = raw[raw.length - 1]?.toLowerCase() ?? "";
@@ -227,7 +237,7 @@ export function translateGerman(phrase: string): string | null {
   let unknown = 0;
   let known = 0;
   for (const word of words) {
-    const bare = word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "");
+    const bare = word.replace(EDGE_NON_LETTERS, "");
     if (bare === "") continue;
     const english = GLOSSARY[bare.toLowerCase()];
     if (english !== undefined) {
@@ -246,15 +256,19 @@ export function translateGerman(phrase: string): string | null {
       }
     }
     // Brand and place names stay; an unknown German noun is a gap in the glossary.
-    if (/^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u.test(bare) && !/[äöüß]/.test(bare)) out.push(bare);
+    if (ENGLISH_LOOKING_WORD.test(bare) && !GERMAN_LETTERS.test(bare)) out.push(bare);
     else unknown += 1;
   }
   if (out.length === 0 || known === 0 || unknown > known) return null;
-  return out.join(" ").replace(/\s+/g, " ").trim();
+  return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
 /** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
+/** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
+  /** "<field>/<language>-<name>", reported by the eval. */
+  id: string;
+  language: Language;
   pattern: RegExp;
   /**
    * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
@@ -265,10 +279,18 @@ export interface ForeignCue {
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
   confidence: number;
+  /** Sentences it must fire on (with the English items) and stay silent on, run by engine/rules.test.ts. */
+  examples: Rule["examples"];
 }
 
 export const GERMAN_CUES: readonly ForeignCue[] = [
   {
+    id: "pain_points/de-drives-me-mad",
+    language: "de",
+    examples: {
+      fires: [["Was mich wirklich wahnsinnig macht: die Bürokratie.", "bureaucracy"]],
+      silent: ["Das macht Spaß."],
+    },
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
     cue: ["macht"],
@@ -276,6 +298,9 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "pain_points/de-annoys-me",
+    language: "de",
+    examples: { fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]], silent: ["Mich freut das."] },
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
@@ -283,6 +308,9 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "pain_points/de-nightmare",
+    language: "de",
+    examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: ["Ein Horrorfilm."] },
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
@@ -290,12 +318,26 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.6,
   },
   {
+    id: "pain_points/fr-worst",
+    language: "fr",
+    examples: { fires: [["Le pire, c'est la paperasse.", "paperwork"]], silent: ["Le pire est passé."] },
     pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
     cue: ["ce qui m", "le pire"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
+    id: "goals/de-goal-list",
+    language: "de",
+    examples: {
+      fires: [
+        [
+          "Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen.",
+          ["open shop", "get master craftsman exam"],
+        ],
+      ],
+      silent: ["Das Ziel ist klar."],
+    },
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
     cue: ["ziel", "ätze", "pläne"],
@@ -304,18 +346,36 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
+    id: "goals/de-my-goal",
+    language: "de",
+    examples: {
+      fires: [["Mein Ziel ist die Meisterprüfung.", "master craftsman exam"]],
+      silent: ["Mein Ziel war klar."],
+    },
     pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
     cue: ["mein ziel", "mein traum", "mein plan"],
     field: "goals",
     confidence: 0.6,
   },
   {
+    id: "goals/fr-my-goal",
+    language: "fr",
+    examples: {
+      fires: [["Mon objectif c'est d'ouvrir un atelier.", "open workshop"]],
+      silent: ["Les objectifs de l'équipe."],
+    },
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     cue: ["objectif", "mon rêve"],
     field: "goals",
     confidence: 0.6,
   },
   {
+    id: "values/de-matters-to-me",
+    language: "de",
+    examples: {
+      fires: [["Mir ist wichtig, dass alles repariert wird.", "everything repaired"]],
+      silent: ["Das ist nicht wichtig."],
+    },
     pattern:
       /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
     cue: ["wichtig"],
@@ -327,8 +387,8 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
 /** Parenthetical asides inside a goal list are not items ("einstellen (ich mach grad alles allein ...)"). */
 export function foreignListItems(text: string): string[] {
   return text
-    .replace(/\([^)]*\)?/g, " ")
-    .split(/\s*(?:,|;|\bund\b|\bet\b)\s*/i)
+    .replace(BRACKETED_ASIDE, " ")
+    .split(LIST_JOINERS)
     .map((p) => p.trim())
     .filter((p) => p !== "");
 }

@@ -1,5 +1,11 @@
 import type { ForeignCue } from "./german.ts";
 
+const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
+const NON_LETTERS = /[^\p{L}]+/u;
+const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
+
 const GLOSSARY: Record<string, string> = {
   // function words
   el: "",
@@ -189,15 +195,15 @@ const SPANISH_MARKERS = new Set(
 export function readsSpanish(text: string): boolean {
   return text
     .toLowerCase()
-    .split(/[^\p{L}]+/u)
+    .split(NON_LETTERS)
     .some((word) => SPANISH_MARKERS.has(word));
 }
 
 export function translateSpanish(phrase: string): string | null {
   const words = phrase
     .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, " ")
-    .split(/\s+/)
+    .replace(NOT_LETTERS_NUMBERS_SPACES, " ")
+    .split(WHITESPACE)
     .filter((w) => w !== "");
   const out: string[] = [];
   let unknown = 0;
@@ -213,7 +219,7 @@ export function translateSpanish(phrase: string): string | null {
       continue;
     }
     if (english === undefined) {
-      if (/^[\p{Lu}\d]/u.test(phrase.split(/\s+/).find((w) => w.toLowerCase() === word) ?? ""))
+      if (CAPITAL_OR_DIGIT_START.test(phrase.split(WHITESPACE).find((w) => w.toLowerCase() === word) ?? ""))
         out.push(word.toUpperCase());
       else unknown += 1;
       continue;
@@ -221,38 +227,85 @@ export function translateSpanish(phrase: string): string | null {
     if (english !== "") out.push(english);
   }
   if (out.length === 0 || unknown > out.length / 2) return null;
-  return out.join(" ").replace(/\s+/g, " ").trim();
+  return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
 export const SPANISH_CUES: readonly ForeignCue[] = [
   // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
   {
+    id: "pain_points/es-bothers-me-most",
+    language: "es",
+    examples: {
+      fires: [["Lo que más me agobia es la burocracia.", "bureaucracy"]],
+      silent: ["Lo que más me gusta es el mar."],
+    },
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
     cue: ["lo que m"],
     field: "pain_points",
     confidence: 0.65,
   },
   {
+    id: "goals/es-i-want",
+    language: "es",
+    examples: { fires: [["Me gustaría viajar más.", "travel more"]], silent: ["No sé."] },
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
     cue: ["quiero", "me gu"],
     field: "goals",
     confidence: 0.6,
   },
-  { pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i, cue: ["lo peor"], field: "pain_points", confidence: 0.6 },
   {
+    id: "pain_points/es-the-worst",
+    language: "es",
+    examples: { fires: [["Lo peor es la burocracia.", "bureaucracy"]], silent: ["Lo mejor es el mar."] },
+    pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i,
+    cue: ["lo peor"],
+    field: "pain_points",
+    confidence: 0.6,
+  },
+  {
+    id: "pain_points/es-bothers-me",
+    language: "es",
+    examples: { fires: [["Me molesta la burocracia.", "bureaucracy"]], silent: ["Me gusta la burocracia."] },
     pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
     cue: ["me quema", "me molesta", "me fastidia", "me agobia"],
     field: "pain_points",
     confidence: 0.6,
   },
-  { pattern: /\bodio\s+([^.;!?,]+)/i, cue: ["odio"], field: "pain_points", confidence: 0.55 },
-  { pattern: /\bdejen de poner\s+([^.;!?,]+)/i, cue: ["dejen de poner"], field: "pain_points", confidence: 0.55 },
   {
+    id: "pain_points/es-i-hate",
+    language: "es",
+    examples: { fires: [["Odio la burocracia.", "bureaucracy"]], silent: ["Amo la burocracia."] },
+    pattern: /\bodio\s+([^.;!?,]+)/i,
+    cue: ["odio"],
+    field: "pain_points",
+    confidence: 0.55,
+  },
+  {
+    id: "pain_points/es-stop-putting",
+    language: "es",
+    examples: { fires: [["Dejen de poner la burocracia.", "bureaucracy"]], silent: ["Pongan reuniones los viernes."] },
+    pattern: /\bdejen de poner\s+([^.;!?,]+)/i,
+    cue: ["dejen de poner"],
+    field: "pain_points",
+    confidence: 0.55,
+  },
+  {
+    id: "goals/es-my-goal",
+    language: "es",
+    examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: ["Mi casa es tu casa."] },
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
     cue: ["objetivo", "mi meta", "ueño"],
     field: "goals",
     confidence: 0.7,
   },
-  { pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i, cue: ["se me da"], field: "skills", confidence: 0.6 },
+  {
+    id: "skills/es-good-at",
+    language: "es",
+    examples: { fires: [["Se me da bien cocinar.", "cooking"]], silent: ["Se me da mal la cocina."] },
+    pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i,
+    cue: ["se me da"],
+    field: "skills",
+    confidence: 0.6,
+  },
 ];

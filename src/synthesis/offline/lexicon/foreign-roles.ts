@@ -1,3 +1,4 @@
+const TRAILING_HYPHEN = /-$/;
 /** German role words (lowercased) -> English. Compounds are resolved by their last part (see germanRole). */
 const GERMAN_ROLES: Readonly<Record<string, string>> = {
   krankenschwester: "nurse",
@@ -115,7 +116,7 @@ export function germanRole(word: string): string | null {
   for (let cut = 2; cut < w.length - 3; cut += 1) {
     const head = GERMAN_ROLES[w.slice(cut)];
     if (!head) continue;
-    const prefix = GERMAN_PREFIXES[w.slice(0, cut).replace(/-$/, "")];
+    const prefix = GERMAN_PREFIXES[w.slice(0, cut).replace(TRAILING_HYPHEN, "")];
     return prefix ? `${prefix} ${head}` : head;
   }
   return null;

@@ -194,6 +194,9 @@ export const ENTHUSIAST_HOBBIES: Record<string, string> = {
 export const LEISURE_CONTEXT =
   /\b(?:outside (?:of )?work|outside (?:the|her|his) (?:office|day job)|off the (?:farm|clock|job|tools)|not on the tools|when (?:I'm|I am|he's|she's|he is|she is) not (?:working|on)|switch off|free time|spare time|days? off|weekends?|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s? (?:nights?|mornings?|evenings?)|hobb(?:y|ies)|me-?time|for fun|to relax|keeps? me sane|these days|downtime|descansos|tiempo libre|me gusta|I love|I enjoy|I'm into|passion|fan\b|sundays? at|before sleep|unwind|community (?:group|team)|paddles|personal(?=:)|privat(?=:)|weekend ritual|when I'?m not at|when I am not at|at home for fun|as a hobby|obsessed with|jam|(?:my|our|a) band|season tickets?|cheer(?:s|ing)? (?:on|for)|root(?:s|ing)? for|shout(?:s|ing)? for|(?:satur|sun)days? afternoons?)\b/i;
 
-/** Questions that ask about free time. */
+/**
+ * Questions that ask about free time. Not "anything else?": an interview's closing question, answered with requests
+ * and goodbyes ("Put a phone number on it", "Thank you, Tobias") that were read as pastimes.
+ */
 export const LEISURE_QUESTION =
-  /\b(?:outside (?:of )?work|free time|spare time|switch off|hobb(?:y|ies)|for fun|keeps you sane|not (?:working|making)|weekends?|relax|anything else|when you(?:'re| are) not|not (?:at|in|on) (?:work|the)|cope|unwind|recharge|decompress|off duty|time off|days? off|personal life|passions?|interests|what do you (?:do|enjoy|love) (?:for fun|when you|outside|besides|in your))\b/i;
+  /\b(?:outside (?:of )?work|free time|spare time|switch off|hobb(?:y|ies)|for fun|keeps you sane|not (?:working|making)|weekends?|relax|when you(?:'re| are) not|not (?:at|in|on) (?:work|the)|cope|unwind|recharge|decompress|off duty|time off|days? off|personal life|passions?|interests|what do you (?:do|enjoy|love) (?:for fun|when you|outside|besides|in your))\b/i;

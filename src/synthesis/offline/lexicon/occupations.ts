@@ -1,3 +1,22 @@
+const D_ENDING = /d$/;
+const ED_ENDING = /ed$/;
+const ES_ENDING = /es$/;
+const ES_ENDING_ANY_CASE = /es$/i;
+const IES_ENDING = /ies$/i;
+const ING_ENDING = /ing$/;
+const LEADING_DETERMINER = /^(?:a|an|the|my|our)\s+/i;
+const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
+const MADE_GOODS =
+  /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|kimchi|tofu|pasta|ceramics|cosmetics)$/i;
+const NOT_AN_OBJECT =
+  /^(?:a|an|the|my|our|his|her|their|this|that|it|them|him|me|you|us|people|kids|children|students|adults|at|in|on|for|to|from|with|and|but|so|full|part|every|some|all|here|there)$/i;
+const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
+const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because|every|each)$/i;
+const SIBILANT_ES_ENDING = /(?:ses|shes|ches|xes|oes)$/i;
+const S_ENDING = /s$/;
+const S_ENDING_ANY_CASE = /s$/i;
+const WHITESPACE = /\s+/;
+const WHITESPACE_RUNS = /\s+/g;
 /**
  * Occupation knowledge for the offline engine: a broad lexicon of job nouns (trades, health, education, hospitality,
  * tech, arts, farming, public service), verbs of work that name their agent ("I teach chemistry" -> chemistry
@@ -5,7 +24,7 @@
  * non-English role lexicons. Everything here is general vocabulary; nothing is keyed on a particular case.
  */
 
-export const words = (text: string): string[] => text.trim().split(/\s+/);
+export const words = (text: string): string[] => text.trim().split(WHITESPACE);
 
 /** Job head nouns: the last word of a role phrase ("ICU nurse", "head winemaker", "freelance interpreter"). */
 const JOB_NOUNS: ReadonlySet<string> = new Set(
@@ -130,7 +149,7 @@ const NOT_A_BUSINESS =
 /** True when `word` (lowercased) heads a role phrase, given the word before it. */
 export function isJobHead(word: string, previous = ""): boolean {
   const w = word.toLowerCase();
-  const prev = previous.toLowerCase().replace(/[^\p{L}-]/gu, "");
+  const prev = previous.toLowerCase().replace(NOT_LETTERS_OR_HYPHEN, "");
   const guard = GUARDED_HEADS[w];
   if (guard) return guard.has(prev);
   if ((w === "owner" || w === "co-owner") && NOT_A_BUSINESS.test(prev)) return false;
@@ -184,12 +203,12 @@ export function workVerb(form: string): string | null {
   const w = form.toLowerCase();
   if (WORK_VERBS[w]) return w;
   const candidates = [
-    w.replace(/ing$/, ""),
-    w.replace(/ing$/, "e"),
-    w.replace(/es$/, ""),
-    w.replace(/s$/, ""),
-    w.replace(/ed$/, ""),
-    w.replace(/d$/, ""),
+    w.replace(ING_ENDING, ""),
+    w.replace(ING_ENDING, "e"),
+    w.replace(ES_ENDING, ""),
+    w.replace(S_ENDING, ""),
+    w.replace(ED_ENDING, ""),
+    w.replace(D_ENDING, ""),
   ];
   for (const c of candidates) if (c !== w && WORK_VERBS[c]) return c;
   return null;
@@ -200,9 +219,9 @@ const SINGULAR_S = /(?:ics|ss|us|is|news|maths|arts|sciences|studies)$/i;
 
 /** "trucks" -> truck, "buses" -> bus, "lorries" -> lorry, "potatoes" -> potato. */
 function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.replace(/ies$/i, "y");
-  if (/(?:ses|shes|ches|xes|oes)$/i.test(word)) return word.replace(/es$/i, "");
-  return word.replace(/s$/i, "");
+  if (IES_ENDING.test(word)) return word.replace(IES_ENDING, "y");
+  if (SIBILANT_ES_ENDING.test(word)) return word.replace(ES_ENDING_ANY_CASE, "");
+  return word.replace(S_ENDING_ANY_CASE, "");
 }
 
 /** "teach" + "chemistry" -> "chemistry teacher"; plural or pronoun objects are dropped ("teach kids" -> teacher). */
@@ -210,34 +229,27 @@ export function agentFor(verb: string, object: string): string | null {
   const entry = WORK_VERBS[verb];
   if (!entry) return null;
   if (!entry.keepsObject) return entry.agent;
-  const obj = object.trim().replace(/\s+/g, " ");
+  const obj = object.trim().replace(WHITESPACE_RUNS, " ");
   if (entry.needs) {
     // "driving trucks" names a job; "driving" alone does not.
-    const noun = obj.replace(/^(?:a|an|the|my|our)\s+/i, "").split(" ")[0] ?? "";
+    const noun = obj.replace(LEADING_DETERMINER, "").split(" ")[0] ?? "";
     if (!entry.needs.test(noun)) return null;
-    const base =
-      /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|kimchi|tofu|pasta|ceramics|cosmetics)$/i.test(
-        noun,
-      )
-        ? noun.toLowerCase()
-        : singular(noun.toLowerCase());
+    const base = MADE_GOODS.test(noun) ? noun.toLowerCase() : singular(noun.toLowerCase());
     return `${base} ${entry.agent}`;
   }
   const objWords = obj.split(" ").filter(Boolean);
   if (
     objWords.length === 0 ||
     objWords.length > 3 ||
-    /^(?:a|an|the|my|our|his|her|their|this|that|it|them|him|me|you|us|people|kids|children|students|adults|at|in|on|for|to|from|with|and|but|so|full|part|every|some|all|here|there)$/i.test(
-      objWords[0] ?? "",
-    ) ||
-    objWords.some((w) => /^(?:at|in|on|for|to|from|with|and|or|but|since|because|every|each)$/i.test(w))
+    NOT_AN_OBJECT.test(objWords[0] ?? "") ||
+    objWords.some((w) => OBJECT_STOP_WORD.test(w))
   )
     return entry.agent;
   const last = objWords[objWords.length - 1] ?? "";
   // "photograph weddings" -> wedding photographer; longer plural objects are too loose to keep.
-  if (/s$/i.test(last) && !SINGULAR_S.test(last))
+  if (S_ENDING_ANY_CASE.test(last) && !SINGULAR_S.test(last))
     return objWords.length === 1 ? `${singular(last)} ${entry.agent}` : entry.agent;
-  if (!objWords.every((w) => /^[\p{L}-]+$/u.test(w))) return entry.agent;
+  if (!objWords.every((w) => LETTERS_OR_HYPHENS.test(w))) return entry.agent;
   return `${obj} ${entry.agent}`;
 }
 

@@ -11,7 +11,6 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   ],
   [/\b(?:cost of living)\b/i, "high cost of living"],
   [/\b\d{2}% meetings\b|\btoo many meetings\b|\bback-to-back meetings\b/i, "too many meetings"],
-  [/\bfunding\b/i, "funding"],
   [/\bpa(?:y|ys|id) (?:me )?late\b|\blate pay(?:ers?|ments?)\b|\bslow payers?\b/i, "late payments"],
   [/\bdiscoverability\b/i, "discoverability"],
   [/\btranslation costs?\b/i, "translation costs"],
@@ -48,6 +47,8 @@ export const PAIN_TOPICS: readonly [RegExp, string][] = [
     "high staff turnover",
   ],
   [/\bovertime\b/i, "overtime"],
+  // A topic, not a complaint: "Funding for the AO upgrade" is what someone is after next.
+  [/\bfunding\b/i, "funding"],
   [/\b(?:red tape|bureaucracy|paperwork)\b/i, "paperwork"],
   [/\b(?:commissions?|platform fees|booking fees)\b|\btakes? \d{1,2} ?%/i, "high commissions"],
   [

@@ -1,3 +1,9 @@
+const AT_SIGN = /@/;
+const COMMA = /\s*,\s*/;
+const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
+const PLACE_SEPARATORS = /[;\n]/;
+const SURNAME_PREFIX = /\b(?:Mc|Mac|De|La|Le|Du|Van|Von|O['’])(?=\p{Lu})/gu;
+const WEB_DOMAIN = /\.(?:com|org|net|io|co|app|ai|dev)\b/i;
 /**
  * Place knowledge for the offline engine: a small gazetteer (countries, regions, state codes and a few hundred
  * cities worldwide) used to confirm that a capitalised phrase is a place, and an organisation/platform filter so
@@ -7,7 +13,7 @@
 
 export const list = (text: string): string[] =>
   text
-    .split(/[;\n]/)
+    .split(PLACE_SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean);
 
@@ -198,7 +204,7 @@ const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map((p) => p.t
 export function isKnownPlace(phrase: string): boolean {
   const text = phrase.trim();
   if (PLACE_SET.has(text.toLowerCase())) return true;
-  const parts = text.split(/\s*,\s*/);
+  const parts = text.split(COMMA);
   const last = parts[parts.length - 1] ?? "";
   if (parts.length > 1 && (PLACE_SET.has(last.toLowerCase()) || REGION_CODES.has(last))) return true;
   const first = parts[0] ?? "";
@@ -257,11 +263,11 @@ const ORG_WORD =
 /** An organisation, platform or product name rather than a place ("Airbnb", "StayGrid", "Acme Studios"). */
 export function looksLikeOrganisation(phrase: string): boolean {
   const text = phrase.trim();
-  const first = (text.split(/\s*,\s*/)[0] ?? text).trim();
+  const first = (text.split(COMMA)[0] ?? text).trim();
   if (PLATFORMS.has(first.toLowerCase())) return true;
-  if (/\.(?:com|org|net|io|co|app|ai|dev)\b/i.test(text) || /@/.test(text)) return true;
+  if (WEB_DOMAIN.test(text) || AT_SIGN.test(text)) return true;
   // Inner capitals ("StayGrid", "LabLeap") mark brands; "McAllen", "DeKalb", "LaSalle" are places.
-  if (/\p{Ll}\p{Lu}/u.test(first.replace(/\b(?:Mc|Mac|De|La|Le|Du|Van|Von|O['’])(?=\p{Lu})/gu, ""))) return true;
+  if (LOWER_THEN_UPPER.test(first.replace(SURNAME_PREFIX, ""))) return true;
   if (isKnownPlace(text)) return false;
   return ORG_WORD.test(first);
 }

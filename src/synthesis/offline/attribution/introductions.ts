@@ -1,0 +1,518 @@
+/**
+ * Where a text names the person it is about: self-introductions ("I'm Ana", "Ich bin Lukas"), requester and customer
+ * fields, bylines, profile bios, page titles, sign-offs and signatures. Each cue adds a scored name candidate;
+ * `subject.ts` picks the best supported.
+ */
+import nlp from "compromise";
+import type { CleanSource } from "../../types.ts";
+import { containsAny } from "../engine/cues.ts";
+import { splitSentences } from "../engine/text.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { cleanName, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { parseSpeech, speechLine } from "./speech.ts";
+import { labelParty, type SubjectModel } from "./units.ts";
+
+const BARE_IM_START = /^[Ii]m\s/;
+const FROM_FIELD = /^(?:[-•*]\s*)?from\s*:/i;
+const HOST_BEFORE = /your host|host,|host\s*$/;
+const LEADING_BULLET = /^[-•*]\s*/;
+const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
+const MEETING_WORDS =
+  /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;
+const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
+const QUESTION_MARK = /\?/;
+const QUOTED_SPAN = /["“][^"“”]*["”]/g;
+const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
+const TITLE_SEPARATORS = /\s*[—–|·•›»[\]]\s*|\s+-\s+/;
+const WORD_START_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
+const YOUR_HOST = /\byour host\b/i;
+
+export interface NameCandidate {
+  value: string;
+  /** Other names the same person goes by in the text (a signed nickname). */
+  aliases?: string[];
+  /** Found by a cue that firms share with people ("Kopi Kebun is a roastery"): not proof of a person. */
+  weak?: boolean;
+  source: CleanSource;
+  quote: string;
+  score: number;
+}
+
+export const N = NAME_SEQUENCE;
+
+/**
+ * "I'm Ana", "my name is", and the same in other languages ("Ich bin Lukas", "je m'appelle", "me chamo"). A bare
+ * "im" counts only before a full name: it is German for "in the" ("im Westpark") more often than a typo for "I'm".
+ */
+const SELF_INTRO = new RegExp(
+  `\\b(?:I'm|I’m|I am|[Ii]m|i['’]m|[Mm]y name is|[Mm]y name['’]s|[Mm]e llamo|[Mm]i nombre es|[Ss]oy|[Tt]his is|[Ii]t's|[Cc]all me|[Ii]ch bin|[Ii]ch hei(?:ß|ss)e|[Mm]ein [Nn]ame ist|[Jj]e m['’]appelle|[Jj]e suis|[Mm]oi c['’]est|[Mm]i chiamo|[Ee]u sou|[Mm]e chamo|[Cc]hamo-me|[Ii]k ben|[Mm]ijn naam is|[Jj]ag heter|[Jj]eg heter|[Jj]eg er|[Nn]azywam się|[Jj]estem)\\s+(${N})(?:\\s*[—–-]+\\s*(${N}))?`,
+  "gu",
+);
+
+/**
+ * Pre-check for SELF_INTRO: every match contains one of these (its openers, lowercased), or a bare "im" before a space,
+ * tested apart because "im" alone occurs in most lines ("time", "him").
+ */
+const mayIntroduceSelf = containsAny([
+  "i'm",
+  "i’m",
+  "i am",
+  "my name",
+  "me llamo",
+  "mi nombre es",
+  "soy",
+  "this is",
+  "it's",
+  "call me",
+  "ich bin",
+  "ich hei",
+  "mein name ist",
+  "je m",
+  "je suis",
+  "moi c",
+  "mi chiamo",
+  "eu sou",
+  "me chamo",
+  "chamo-me",
+  "ik ben",
+  "mijn naam is",
+  "jag heter",
+  "jeg heter",
+  "jeg er",
+  "nazywam się",
+  "jestem",
+]);
+const BARE_IM = /\b[Ii]m\s/;
+
+/** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
+const INTRO_QUESTION =
+  /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
+
+const ANSWER_OPENER =
+  /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
+
+const FIELD_NAME = new RegExp(
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
+  "iu",
+);
+
+/** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
+const FORM_NAME = /^(?:Q\s?\d{1,2}[.):]?\s*)?(?:your |full )?name\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
+
+/** "Tariq Aziz (customer)" in an attendee list: the party the notes are about. */
+const SUBJECT_ROLE_TAG = new RegExp(
+  `(${NAME_SEQUENCE})\\s*\\((?:customer|client|prospect|participant|interviewee|respondent|user|patient)\\)`,
+  "gu",
+);
+
+/** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
+const RECIPIENT_FIELD = new RegExp(
+  `^(?:[-•*]\\s*)?(?:[Tt]o|TO|[Cc]c|CC|[Bb]cc|BCC|[Aa]n|[Pp]ara)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  "u",
+);
+
+const OTHER_FIELD = new RegExp(
+  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  "iu",
+);
+
+/** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
+const AUTHOR_FIELD = new RegExp(
+  `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
+  "iu",
+);
+
+const GUEST_INTRO = new RegExp(
+  `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
+  "gu",
+);
+
+const RELATED_NAME = new RegExp(
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru)(?:,)?\\s+(${N})`,
+  "gu",
+);
+
+/**
+ * Pre-checks: words every match of RELATED_NAME (as written: it is case-sensitive) and of GUEST_INTRO (lowercased)
+ * contains, found in one scan of the line; most lines have none, and the name patterns are costly to run.
+ */
+const mayNameRelative = containsAny([
+  "husband",
+  "wife",
+  "partner",
+  "friend",
+  "son",
+  "daughter",
+  "mother",
+  "father",
+  "mum",
+  "mom",
+  "dad",
+  "brother",
+  "sister",
+  "aunt",
+  "uncle",
+  "cousin",
+  "nephew",
+  "niece",
+  "neighbo",
+  "flatmate",
+  "roommate",
+  "colleague",
+  "worker",
+  "boss",
+  "manager",
+  "supervisor",
+  "mentor",
+  "teacher",
+  "coach",
+  "doctor",
+  "therapist",
+  "landlord",
+  "assistant",
+  "intern",
+  "founder",
+  "recruiter",
+  "editor",
+  "guru",
+]);
+const mayIntroduceGuest = containsAny([
+  "joined",
+  "talking",
+  "speaking",
+  "sitting down",
+  "chatting",
+  "here",
+  "guest",
+  "welcome",
+  "met with",
+  "meeting with",
+  "call with",
+  "spoke ",
+  "catch-up with",
+  "check-in with",
+  "1:1 with",
+  "sat down with",
+]);
+
+/** Pre-check for FEATURE_TITLE: its openers, lowercased; one must occur in the line. */
+const mayTitleFeature = containsAny([
+  "meet",
+  "introducing",
+  "spotlight",
+  "profile",
+  "interview with",
+  "conversation with",
+  "q&a with",
+  "getting to know",
+  "portrait of",
+  "entrevista",
+  "interview mit",
+  "entretien avec",
+]);
+
+const FEATURE_TITLE = new RegExp(
+  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
+  "u",
+);
+
+/** A title line naming a publication issue or episode ("Dari Kopi — Issue #27"): its leading words are not a person. */
+const PUBLICATION_LINE =
+  /(?:\b(?:issue|episode|ep|vol|volume|newsletter|podcast|edition|digest|no|nr|chapter|season|part)\.?\s*#?\d|#\d)/i;
+
+/** Separators between the parts of a header line ("Date: ... · Participant: T14 · Interviewer: ..."). */
+const SEGMENT_SEPARATOR = /\s+[·|•]\s+|\s{3,}/;
+
+const PROFILE_BIO = new RegExp(`(?:profile|bio)\\]?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic})`, "iu");
+
+export const LEADING_NAME_LINE = new RegExp(`^(?:[Dd]r\\.?\\s+|[Pp]rof\\.?\\s+)?(${N})\\s*(?:,|[—–|]|$)`, "u");
+
+/** "Notes (Jake):", "Call notes (Ana Ruiz)": notes credited to their writer. */
+const AUTHOR_HEADING = new RegExp(`^(?:[\\p{L} ]{0,30}\\b)?notes?\\s*\\((${N})[^)]*\\)\\s*:?\\s*$`, "iu");
+
+const SIGN_OFF =
+  /^(?:thanks|thank you|thanks again|many thanks|cheers|best|all the best|regards|kind regards|best regards|warm regards|best wishes|warmly|ta|take care|talk soon|speak soon|sincerely|yours|yours truly|love|much love|hugs|xx|xo|saludos|un saludo|un abrazo|abrazos|gracias|atentamente|viele grüße|liebe grüße|beste grüße|grüße|gruß|lg|vg|mfg|cordialement|bien à vous|bises|amitiés|merci|abraços|beijos|obrigad[oa]|cumprimentos|saluti|cordiali saluti|grazie|groeten|met vriendelijke groet|hälsningar|mvh|hilsen|pozdrawiam|terima kasih|salam)[,!.]?$/i;
+
+/** "Thank you very much for your attention,": a closing line that ends on a comma. */
+const SIGN_OFF_PHRASE =
+  /^(?:thanks|thank you|many thanks|with thanks|regards|best|warm|kind|love|yours|sincerely|saludos|gracias|un saludo|muchas gracias|viele|liebe|beste|herzliche|mit freundlichen|cordialement|merci|obrigad|grazie|terima kasih)\b[^.!?]{0,60},$/i;
+
+/** A signature delimiter: the line after the writer's name. */
+const SIGNATURE_RULE = /^(?:--\s?|—|–|-{2,}|_{2,})$/;
+
+/** "Rosa Diaz is a ...": a sentence opening on a full name and a verb. */
+const NAME_OPENER = new RegExp(
+  `(?:^(?:[-•*]\\s*)?|[.!?]\\s+)(${N})(?:,\\s*\\d{1,3},|\\s*\\((?:she|he|they|ela|él|sie|elle)[^)]{0,20}\\))?\\s+(?:is|was|has|joined|grew|studied|\\p{Ll}{2,}[^s\\W]s)\\b`,
+  "u",
+);
+
+/** Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read". */
+const BYLINE = new RegExp(
+  `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
+  "u",
+);
+
+/** "Priya runs a team ...": a sentence opening on a first name and a verb. */
+const SHORT_OPENER =
+  /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+)\s+(?:is|was|has|runs|works|lives|leads|manages|owns|joined|wants|needs)\b/u;
+
+/** A text that is only a name. */
+const ONLY_NAME = new RegExp(`^${N}$`, "u");
+
+/** An answer that opens on a bare name ("Park Ji-woo. I teach ..."). */
+const OPENING_NAME = new RegExp(`^(${N})\\s*(?:[.!,;—–]|$)`, "u");
+
+/**
+ * The first "First Last" in the text that starts with this first name, if any. Remembered per first name, so a text
+ * of many "Ana is ..." lines reads its lines once per name, not once per such line.
+ */
+export function fullNameStarting(
+  first: string,
+  lines: readonly string[],
+  known: Map<string, string | null>,
+): string | null {
+  const remembered = known.get(first);
+  if (remembered !== undefined) return remembered;
+  const pattern = new RegExp(`\\b${first}\\s\\p{Lu}[\\p{Ll}'’-]+(?:-\\p{Lu}[\\p{Ll}'’-]+)?`, "u");
+  let full: string | null = null;
+  for (const line of lines) {
+    const found = pattern.exec(line)?.[0];
+    if (found && isPlausibleName(found) && !nameTokens(found).some(isBusinessWord)) {
+      full = found;
+      break;
+    }
+  }
+  known.set(first, full);
+  return full;
+}
+
+/** Words that end or make up the names of firms, places and publications rather than people. */
+const BUSINESS_WORDS =
+  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro)$/;
+
+/** "Price Electrical was set up by ...": a business name, not a person. */
+export function isBusinessWord(token: string): boolean {
+  const lower = token.toLowerCase();
+  return TRADE_WORDS[lower] !== undefined || BUSINESS_WORDS.test(lower);
+}
+
+/** "Costa Rica", "Green Valley": a title part naming a place, not a person. */
+function isPlaceName(text: string): boolean {
+  return nlp(text.trim()).places().found;
+}
+
+export function titleCase(text: string): string {
+  return text.replace(WORD_START_LOWER, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}
+
+export function add(
+  list: NameCandidate[],
+  raw: string,
+  source: CleanSource,
+  quote: string,
+  score: number,
+  aliases?: string[],
+): void {
+  const value = cleanName(raw);
+  if (!isPlausibleName(value)) return;
+  list.push(aliases ? { value, source, quote, score, aliases } : { value, source, quote, score });
+}
+
+const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
+
+const THIRD_PERSON_OPENER = /^(?:[-•*]\s*)?(?:she|he|her|his|they|their)\b/i;
+
+/** Whether the writer of a text mostly writes as "I" (own notes, diary) rather than about someone else. */
+function writesAsSelf(lines: readonly string[]): boolean {
+  let first = 0;
+  let third = 0;
+  for (const line of lines) {
+    for (const sentence of splitSentences(line)) {
+      if (FIRST_PERSON_WORD.test(sentence.text.replace(QUOTED_SPAN, " "))) first += 1;
+      else if (THIRD_PERSON_OPENER.test(sentence.text)) third += 1;
+    }
+  }
+  return first >= 2 && first > third;
+}
+
+/** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
+function isNameLine(line: string): boolean {
+  const bare = line.replace(NAME_PREFIX, "").trim();
+  return ONLY_NAME.test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
+}
+
+function nearestLine(lines: readonly string[], from: number, step: 1 | -1): string {
+  for (let j = from + step, seen = 0; j >= 0 && j < lines.length && seen < 3; j += step, seen += 1) {
+    const text = (lines[j] ?? "").trim();
+    if (text !== "") return text;
+  }
+  return "";
+}
+
+export function lineCandidates(
+  source: CleanSource,
+  lines: readonly string[],
+  injected: readonly boolean[],
+  candidates: NameCandidate[],
+  excluded: Set<string>,
+): void {
+  const selfWritten = writesAsSelf(lines);
+  const firstLine = lines.findIndex((line) => line.trim() !== "");
+  const recipients: string[] = [];
+  const fullNames = new Map<string, string | null>();
+  let senderNamed = false;
+  lines.forEach((line, i) => {
+    if (injected[i]) return;
+    // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz". A segment is part of
+    // one line, so the field patterns are anchored at its start without the `m` flag (with it, tried at every position).
+    const lower = line.toLowerCase();
+    for (const segment of line.split(SEGMENT_SEPARATOR)) {
+      // The field patterns need a ":" (AUTHOR_FIELD's is optional); most segments have none.
+      const colon = segment.includes(":");
+      const other = colon ? OTHER_FIELD.exec(segment)?.[1] : undefined;
+      if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
+      const recipient = colon ? RECIPIENT_FIELD.exec(segment)?.[1] : undefined;
+      if (recipient) recipients.push(recipient);
+      const field = colon ? FIELD_NAME.exec(segment) : null;
+      if (field?.[1]) {
+        const isFrom = FROM_FIELD.test(segment);
+        if (isFrom && isPlausibleName(cleanName(field[1])) && !nameTokens(field[1]).some(isBusinessWord))
+          senderNamed = true;
+        add(candidates, field[1], source, field[0].replace(LEADING_BULLET, ""), isFrom ? 2 : 4);
+      }
+      // The keeper of the notes is the subject only when they write about themselves.
+      const author = AUTHOR_FIELD.exec(segment);
+      if (author?.[1]) {
+        if (selfWritten) add(candidates, author[1], source, author[0].trim(), 4);
+        else for (const t of nameTokens(author[1])) excluded.add(t.toLowerCase());
+      }
+      // "Notes (Jake):" heads a block written by someone about the subject.
+      const credited = segment.includes("(") ? AUTHOR_HEADING.exec(segment)?.[1] : undefined;
+      if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
+    }
+    // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
+    // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
+    for (const related of mayNameRelative(line) ? line.matchAll(RELATED_NAME) : []) {
+      const given = nameTokens(related[1] ?? "")[0];
+      if (given) excluded.add(given.toLowerCase());
+    }
+    const form = FORM_NAME.exec(line)?.[1];
+    // Title-casing only changes the displayed value; the quote stays the verbatim answer.
+    if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
+    for (const tagged of line.includes("(") ? line.matchAll(SUBJECT_ROLE_TAG) : []) {
+      if (tagged[1] && nameTokens(tagged[1]).length >= 2) add(candidates, tagged[1], source, tagged[0], 3);
+    }
+    const bio = lower.includes("bio") || lower.includes("profile") ? PROFILE_BIO.exec(line) : null;
+    if (bio?.[1]) add(candidates, bio[1], source, bio[1], 3);
+    const isHeader = i === firstLine || (i <= 3 && source.kind === "url") || (i <= firstLine + 2 && i > 0);
+    if (isHeader && !PUBLICATION_LINE.test(line)) {
+      const lead = LEADING_NAME_LINE.exec(line);
+      if (lead?.[1] && nameTokens(lead[1]).length >= 2 && !nameTokens(lead[1]).some(isBusinessWord))
+        add(candidates, lead[1], source, lead[1], i === firstLine || source.kind === "url" ? 3 : 2);
+      // "[Activity export — Ana Ruiz — posts]": a title that names the person among other parts.
+      const parts = line.split(TITLE_SEPARATORS).filter((part) => part.trim() !== "");
+      // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
+      const meetingTitle = MEETING_WORDS.test(line);
+      if (parts.length >= 2 && i === firstLine && !meetingTitle) {
+        for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
+          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part)) {
+            add(candidates, part.trim(), source, part.trim(), 2);
+            const last = candidates.at(-1);
+            if (last && last.quote === part.trim()) last.weak = true;
+          }
+        }
+      }
+    }
+    // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
+    const opener = NAME_OPENER.exec(line);
+    // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
+    if (
+      opener?.[1] &&
+      !selfWritten &&
+      nameTokens(opener[1]).length >= 2 &&
+      !nameTokens(opener[1]).some(isBusinessWord)
+    ) {
+      add(candidates, opener[1], source, opener[0].trim(), 2);
+      const last = candidates.at(-1);
+      if (last && last.quote === opener[0].trim()) last.weak = true;
+    }
+    // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
+    for (const guest of mayIntroduceGuest(lower) ? line.matchAll(GUEST_INTRO) : []) {
+      const value = guest[1] ?? "";
+      if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
+        add(candidates, value, source, guest[0].trim(), 3);
+    }
+    // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
+    const feature = mayTitleFeature(lower) ? FEATURE_TITLE.exec(line) : null;
+    if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
+      add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
+    // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
+    const byline = lower.includes("by") ? BYLINE.exec(line) : null;
+    if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
+    // "Priya runs a team ..." with "Priya Nair" elsewhere: a sentence about a person named in full somewhere.
+    const shortOpener = SHORT_OPENER.exec(line);
+    if (shortOpener?.[1]) {
+      const full = fullNameStarting(shortOpener[1], lines, fullNames);
+      if (full) add(candidates, full, source, full, 2);
+    }
+    // A line that is only a full name titles what follows (team pages, speaker lists, bylines).
+    const bare = line.replace(NAME_PREFIX, "");
+    if (i > 0 && ONLY_NAME.test(bare) && nameTokens(bare).length >= 2) add(candidates, bare, source, line, 2);
+    // A name on its own after a closing ("Thanks,", "Viele Grüße") or above a signature rule ("—", "--").
+    const previous = nearestLine(lines, i, -1);
+    const next = nearestLine(lines, i, 1);
+    const closing = SIGN_OFF.test(previous) || SIGN_OFF_PHRASE.test(previous) || SIGNATURE_RULE.test(next);
+    if (closing && SHORT_CAPITALISED_LINE.test(line.trim()) && nameTokens(line).length <= 3) {
+      // "Lupita / — / Guadalupe Herrera": the short name signs, the full name below is the same person.
+      const below = SIGNATURE_RULE.test(next) ? nearestLine(lines, lines.indexOf(next, i), 1) : "";
+      if (below && isNameLine(below) && nameTokens(below).length >= 2 && nameTokens(line.trim()).length === 1)
+        add(candidates, below, source, below, 2, [line.trim()]);
+      else add(candidates, line.trim(), source, line.trim(), 1);
+    }
+  });
+  // "To: Ana Ruiz" under "From: Ben Okoro": Ana is who the writer addresses. Without a named sender (an agent's
+  // reply pasted alone), the recipient may well be the customer the material is about, so nothing is excluded.
+  if (senderNamed) for (const r of recipients) for (const t of nameTokens(r)) excluded.add(t.toLowerCase());
+}
+
+export function introCandidates(
+  source: CleanSource,
+  lines: readonly string[],
+  injected: readonly boolean[],
+  candidates: NameCandidate[],
+  hostLabels: Set<string>,
+  model: SubjectModel,
+): void {
+  let askedIntro = false;
+  for (const [i, line] of lines.entries()) {
+    if (injected[i]) continue;
+    const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
+    const fromOther =
+      label !== undefined &&
+      (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other");
+    const introduces = mayIntroduceSelf(line.toLowerCase()) || BARE_IM.test(line);
+    for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
+      const first = match[1] ?? "";
+      const second = match[2];
+      const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
+      if (HOST_BEFORE.test(before) || YOUR_HOST.test(match[0])) continue;
+      if (fromOther) continue;
+      // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
+      if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
+      const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
+      add(candidates, value, source, match[0], 5);
+    }
+    // "Could you introduce yourself?" — "Sure. Park Ji-woo. I teach ...": an answer that opens on a bare name.
+    const speech = parseSpeech(line, () => true);
+    const content = (speech ? speech.content : line).trim();
+    if (askedIntro && !fromOther && content !== "") {
+      const rest = content.replace(ANSWER_OPENER, "");
+      const named = OPENING_NAME.exec(rest)?.[1];
+      if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
+        const full = nameTokens(named).length >= 2;
+        add(candidates, named, source, named, full ? 5 : 3);
+      }
+    }
+    if (content !== "") askedIntro = INTRO_QUESTION.test(content) && QUESTION_MARK.test(content);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Who speaks in a transcript or chat: the labels of hosts and interviewers (other people), of the interviewee (the
+ * subject), and the named speaker who talks most as a name candidate.
+ */
+import type { CleanSource } from "../../types.ts";
+import { add, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
+import { isPlausibleName, nameTokens } from "./names.ts";
+import { labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import { labelParty, type SubjectModel } from "./units.ts";
+
+/** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
+const LABEL_ROLE = /\s*\([^)]*\)\s*$/;
+/** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
+const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
+const ONLY_NAME = new RegExp(`^${N}$`, "u");
+/** "[00:12] Ana:", "Host:": the label a line opens on. */
+const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
+/** "I'm your host", "Welcome back to The Show": the speaker hosts. */
+const HOST_INTRO = /\b(?:I'm|I am) (?:your|the) host\b|\bwelcome (?:back )?to (?:the )?[A-Z]/;
+/** "Speakers: P = participant, I = interviewer": a legend of speaker labels. */
+const SPEAKER_LEGEND = /^(?:speakers?|participants?|attendees|present|people|cast|roles|key|legend)\s*:/i;
+const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
+/** Roles in a legend that name the person interviewed. */
+const SUBJECT_ROLE = /participant|interviewee|respondent|guest|customer|user|subject/;
+
+const shownLabel = (label: string) => (CAPITALS.test(label) ? titleCase(label.toLowerCase()) : label);
+
+/**
+ * "MARIA GONZALEZ: ..." / "Maria Gonzalez: ..." speaking several times, and not the interviewer: the speaker who
+ * talks most is who the transcript is about.
+ */
+export function labelCandidates(
+  source: CleanSource,
+  lines: readonly string[],
+  candidates: NameCandidate[],
+  hostLabels: Set<string>,
+  model: SubjectModel,
+): void {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const speech = parseSpeech(speechLine(line), () => true);
+    const label = speech?.label.replace(LABEL_ROLE, "").trim();
+    if (!label || speech?.sticky) continue;
+    const key = label.toLowerCase();
+    if (hostLabels.has(key) || model.otherLabels.has(key) || labelParty(label, model) === "other") continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const named = [...counts]
+    .filter(([label, n]) => {
+      if (n < 2) return false;
+      const value = shownLabel(label);
+      return nameTokens(value).length >= 2 && ONLY_NAME.test(value) && isPlausibleName(value);
+    })
+    .sort((a, b) => b[1] - a[1]);
+  named.forEach(([label], rank) => {
+    const value = shownLabel(label);
+    if (!nameTokens(value).some(isBusinessWord)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
+  });
+}
+
+/**
+ * "Speaker 1: Where do you work?" / "Speaker 2: At the port.": with one neutral label asking the questions (already
+ * marked as the interviewer), a single other neutral label answering is the interviewee.
+ */
+function neutralSpeakers(text: string, model: SubjectModel): void {
+  const stats = labelStats(text);
+  const neutral = [...stats].filter(([label]) => NEUTRAL_LABEL.test(label));
+  const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
+    model.otherLabels.has(label) || stat.questions * 2 >= stat.lines;
+  const answering = neutral.filter((entry) => !asks(entry));
+  if (answering.length !== 1 || neutral.length > 3) return;
+  for (const entry of neutral) if (asks(entry)) model.otherLabels.add(entry[0]);
+  model.subjectLabels.add(answering[0]?.[0] ?? "");
+}
+
+/** Labels whose speaker introduces themselves as the host/interviewer. */
+function hostLabelsOf(text: string): Set<string> {
+  const hosts = new Set<string>();
+  for (const line of text.split("\n")) {
+    const label = LINE_LABEL.exec(line)?.[1]?.trim().toLowerCase();
+    if (label && HOST_INTRO.test(line)) hosts.add(label);
+  }
+  return hosts;
+}
+
+function speakerDeclarations(text: string, model: SubjectModel): void {
+  for (const line of text.split("\n")) {
+    if (!SPEAKER_LEGEND.test(line)) continue;
+    for (const match of line.matchAll(SPEAKER_DECL)) {
+      const label = (match[1] ?? "").toLowerCase();
+      const role = (match[2] ?? "").toLowerCase();
+      if (SUBJECT_ROLE.test(role)) model.subjectLabels.add(label);
+      else model.otherLabels.add(label);
+    }
+  }
+}
+
+/**
+ * Marks the labels of a source's speakers in the model (declared roles, hosts, interviewers, a lone neutral
+ * interviewee) and returns the labels of those who ask rather than answer.
+ */
+export function speakerRoles(text: string, model: SubjectModel): Set<string> {
+  speakerDeclarations(text, model);
+  const hosts = hostLabelsOf(text);
+  for (const host of hosts) model.otherLabels.add(host);
+  // A speaker who mostly asks questions is interviewing, not being interviewed.
+  for (const [label, stat] of labelStats(text)) {
+    if (stat.lines >= 2 && stat.questions * 2 >= stat.lines && !model.subjectLabels.has(label)) {
+      model.otherLabels.add(label);
+      hosts.add(label);
+    }
+  }
+  neutralSpeakers(text, model);
+  return hosts;
+}

@@ -1,0 +1,331 @@
+/**
+ * Occupation from lines rather than sentences: a form answer ("What do you do? Plumber"), a labelled field
+ * ("Occupation: nurse"), and the lines around the subject's name (a role in brackets after it, the segments of a
+ * signature or bio line, the title line under a name line, a company named after the surname), as rules.
+ */
+import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { WHOLE } from "../engine/items.ts";
+import { lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { trimPunctuation } from "../engine/text.ts";
+import type { Unit } from "../engine/unit.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import {
+  isHeadAt,
+  isJobTitle,
+  isNameLine,
+  isTitleCase,
+  occupationPhrase,
+  preferredTitle,
+} from "./occupation-phrase.ts";
+import { verbRole } from "./occupation-work.ts";
+
+/** Needs a "?" (checked first: most lines have none). */
+const WORK_QUESTION =
+  /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
+
+const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
+
+const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
+const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
+const SEGMENT_CLAUSE = /\b(?:I|we|my|our|he|she|they)\b/i;
+/** "Advisor: Prof. Helen Marsh": a labelled field of the record, naming someone else's role, not a title. */
+const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
+/** "owner & lead dentist": two roles joined into one title. */
+const ROLE_JOIN = /\s+(?:&|and)\s+/;
+const BRACKET_TAIL = /\s*\(.*$/;
+const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
+const WHITESPACE = /\s+/;
+const POSSESSIVE = /['’]s$/;
+
+/** "Ana Ruiz — 1:1 notes — Data / Platform team": 1:1 notes, and the team they are for. */
+const ONE_TO_ONE = /\b1:1\b|\bone-on-one\b/i;
+const NOTES_TEAM = /[—–|]\s*([\p{L}& ]{2,30}?)(?:\s*\/[^—–|]*)?\s+team\s*$/u;
+
+/** Where a form answer's role phrase ends: before any elaboration. */
+const ANSWER_CUT = /\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/;
+const SELF_OPENER = /^(?:I|I'm|I’m|I am|Im)\b/i;
+const UP_TO_ARTICLE = /^.*?\b(?:a|an|as)\s+/i;
+/** Where a free-text role ends: before an organisation or place ("Nurse at St Mary's", "baker, near Kumasi"). */
+const ROLE_CUT = /\s*[,(;|·]\s*|\s+(?:at|@|near|in|for|with|from)\s+/;
+const NOT_A_TITLE = /\b(?:I|I'm|we|my|our|you|it|is|are|was|need|want|would|like|please|tool|app)\b/i;
+
+/** The first comma segment of a title line under a name line ("Orchard Manager, Hillside Farm"). */
+const FIRST_SEGMENT = /^[^,]*/;
+const SENTENCE_MARKS = /[:!?]|\.$/;
+const SENTENCE_OPENER = /^(?:my|our|his|her|their|the|a|an|I|we)\b/i;
+const PLAIN_NAME = /^[\p{L}'’-]+$/u;
+
+/** Per matcher, what the per-unit name readers need, built once rather than for every unit. */
+interface OwnName {
+  /** The name's tokens, lowercased. */
+  tokens: Set<string>;
+  /** "Priya Nair (...)": the last name before a bracket, when the name has two tokens or more. */
+  bracket: RegExp | null;
+  /** "Harris Plumbing Ltd": a capitalised word after the surname, and the surname when it is plain letters. */
+  company: { pattern: RegExp; literal: string | null } | null;
+}
+const ownNames = new WeakMap<NameMatcher, OwnName>();
+
+function ownName(matcher: NameMatcher): OwnName {
+  let own = ownNames.get(matcher);
+  if (own === undefined) {
+    const full = nameTokens(matcher.full);
+    const last = full[full.length - 1];
+    const named = last !== undefined && full.length >= 2;
+    own = {
+      tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
+      bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
+      company: named
+        ? {
+            pattern: new RegExp(`\\b${last}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`, "u"),
+            // A surname of letters only matches itself, so a unit without it cannot match (checked first).
+            literal: PLAIN_NAME.test(last) ? last : null,
+          }
+        : null,
+    };
+    ownNames.set(matcher, own);
+  }
+  return own;
+}
+
+/** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */
+function rolesFromSegments(line: string, lower: string, matcher: NameMatcher): string | null {
+  const { tokens } = ownName(matcher);
+  // Pre-check: a part names the subject only if a name token occurs somewhere in the lowercased line.
+  let named = false;
+  for (const t of tokens) if (lower.includes(t)) named = true;
+  if (!named) return null;
+  const parts = line.split(SEGMENT_SPLIT);
+  // The subject's name as whole words ("Ana" is not in "Banana").
+  const nameIndex = parts.findIndex((part) =>
+    part
+      .toLowerCase()
+      .split(NAME_WORD_GAPS)
+      .some((w) => tokens.has(w.replace(POSSESSIVE, ""))),
+  );
+  if (nameIndex < 0) return null;
+  for (const part of parts.slice(nameIndex + 1)) {
+    if (SEGMENT_STOP.test(part) || SEGMENT_LABEL.test(part)) break;
+    // A clause ("and I coach my daughter's team") is not a title segment.
+    const head = part.replace(BRACKET_TAIL, "").trim();
+    if (SEGMENT_CLAUSE.test(head) || head.split(WHITESPACE).length > 8) continue;
+    // A whole capitalised title keeps its complement ("Director of Operations", not "Director").
+    if (isJobTitle(head)) return head;
+    const role = jointRole(head) ?? occupationPhrase(part);
+    if (role) return role;
+  }
+  return null;
+}
+
+/** "owner & lead dentist": a segment that is two whole roles joined, kept as one title (else null). */
+function jointRole(head: string): string | null {
+  const halves = head.split(ROLE_JOIN);
+  if (halves.length !== 2) return null;
+  return halves.every((half) => occupationPhrase(half) === half.trim()) ? head : null;
+}
+
+/** A form answer to "What do you do?": the role phrase before any elaboration. */
+function answerRole(answer: string): string | null {
+  const first = (answer.split(ANSWER_CUT)[0] ?? "").trim();
+  const verb = verbRole(first);
+  if (verb) return verb;
+  if (SELF_OPENER.test(first)) return occupationPhrase(first.replace(UP_TO_ARTICLE, ""));
+  return plainRole(first);
+}
+
+/**
+ * A free-text role answer or field value, kept only when it reads as a job title: cut before an organisation or
+ * place ("Nurse at St Mary's", "baker, near Kumasi"), at most five words, no pronouns, verbs or brackets.
+ */
+function plainRole(raw: string): string | null {
+  const role = trimPunctuation((raw.split(ROLE_CUT)[0] ?? "").trim());
+  if (!role || role.split(WHITESPACE).length > 5) return null;
+  if (NOT_A_TITLE.test(role)) return null;
+  const words = role.split(WHITESPACE);
+  return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
+}
+
+/**
+ * The text holding a work question and its answer: the unit's line ("What do you do? Plumber"), else the question a
+ * form put to the subject with their answer. Line-level: read once per line, not once per sentence of a long line.
+ */
+function questionAndAnswer(unit: Unit, at: Place): string | null {
+  if (at.units[at.i - 1]?.line === unit.line) return null;
+  if (unit.line.includes("?") && WORK_QUESTION.test(unit.line)) return unit.line;
+  const asked = unit.speaker === "subject" && (unit.question.includes("?") || unit.text.includes("?"));
+  return asked ? `${unit.question} ${unit.text}` : null;
+}
+
+/** A short line right under a name line that names the subject (team pages, speaker lists, signatures). */
+function underSubjectsName(unit: Unit, at: Place): boolean {
+  const previous = at.units[at.i - 1];
+  const { matcher } = at;
+  if (
+    !previous ||
+    !matcher ||
+    unit.line.length >= 90 ||
+    previous.text.length >= 60 ||
+    previous.text.split(WHITESPACE).length > 5 ||
+    !isNameLine(previous.text) ||
+    SENTENCE_MARKS.test(unit.text.split(",")[0] ?? "") ||
+    SENTENCE_OPENER.test(unit.text)
+  )
+    return false;
+  const tokens = matcher.tokens.map((t) => t.toLowerCase());
+  const prevLower = previous.text.toLowerCase();
+  return tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length);
+}
+
+function notAboutOthers(unit: Unit): boolean {
+  return unit.topic !== "other";
+}
+
+function knowsName(_unit: Unit, at: Place): boolean {
+  return Boolean(at.matcher);
+}
+
+/** "Ana Ruiz — 1:1 notes — ...": 1:1 notes headed by the subject's first name. */
+function ownOneToOneNotes(unit: Unit, at: Place): boolean {
+  const first = at.matcher?.tokens[0];
+  return first !== undefined && ONE_TO_ONE.test(unit.text) && unit.text.startsWith(first);
+}
+
+function shortLine(unit: Unit): boolean {
+  return unit.text.length < 160;
+}
+
+/** The name-reading rules' matcher: their `when` has checked that there is one. */
+const matcherOf = (at: Place) => at.matcher as NameMatcher;
+
+const NAMED = "Ana Ruiz";
+
+/** Rules for form answers, labelled fields and the lines around the subject's name, in engine order. */
+export const LINE_RULES: readonly Rule[] = [
+  {
+    id: "occupation/work-question",
+    field: "occupation",
+    cue: "always",
+    pattern: WORK_QUESTION,
+    when: [],
+    read: questionAndAnswer,
+    value: (match, unit) => {
+      const answer = match[1];
+      return answer && unit.text.includes(answer.slice(0, 10)) ? answerRole(answer) : null;
+    },
+    confidence: 0.9,
+    examples: {
+      fires: [
+        ["What do you do for work? Plumber, self-employed.", "Plumber"],
+        ["Plumber, self-employed.", "Plumber", { question: "Q4. What do you do for work?" }],
+      ],
+      silent: ["What do you do for fun? Climbing."],
+    },
+  },
+  {
+    id: "occupation/field-label",
+    field: "occupation",
+    cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
+    pattern: FIELD_ROLE,
+    when: [notAboutOthers],
+    value: (match) => plainRole(match[1] ?? ""),
+    confidence: 0.85,
+    examples: {
+      fires: [["Occupation: Nurse at St Mary's", "Nurse"]],
+      silent: [["Occupation: Nurse at St Mary's", { topic: "other" }], "Occupation: I need a tool"],
+    },
+  },
+  {
+    id: "occupation/name-parenthesis",
+    field: "occupation",
+    cue: ["("],
+    pattern: WHOLE,
+    when: [knowsName],
+    value: (match, _unit, at) => {
+      const { bracket } = ownName(matcherOf(at));
+      const inside = bracket?.exec(match[0])?.[1]?.trim();
+      if (!inside) return null;
+      return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
+    },
+    confidence: 0.75,
+    examples: {
+      fires: [["Ana Ruiz (Head of Operations, Acme) wrote:", "Head of Operations", { name: NAMED }]],
+      silent: [["Ana Ruiz (she/her) wrote:", { name: NAMED }]],
+    },
+  },
+  {
+    id: "occupation/name-segments",
+    field: "occupation",
+    cue: "always",
+    pattern: WHOLE,
+    when: [shortLine, knowsName],
+    value: (match, unit, at) => rolesFromSegments(match[0], lowerText(unit), matcherOf(at)),
+    confidence: 0.8,
+    examples: {
+      fires: [
+        ["Dr. Ana Ruiz, BVM, MSc — Wildlife Veterinarian, Laikipia", "Wildlife Veterinarian", { name: NAMED }],
+        ["Ana Ruiz | Director of Operations", "Director of Operations", { name: NAMED }],
+        ["Contact: Ana Ruiz — owner & lead dentist (endodontics)", "owner & lead dentist", { name: NAMED }],
+      ],
+      silent: [
+        ["Banana, nurse", { name: NAMED }],
+        // The advisor is another person: a labelled field names their role, not the subject's.
+        ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
+      ],
+    },
+  },
+  {
+    id: "occupation/own-team",
+    field: "occupation",
+    cue: ["1:1", "one-on-one"],
+    pattern: NOTES_TEAM,
+    // The author of a team's 1:1 notes leads that team.
+    when: [knowsName, ownOneToOneNotes],
+    value: (match) => (match[1] ? `${match[1].trim()} team lead` : null),
+    confidence: 0.6,
+    kind: "inferred",
+    examples: {
+      fires: [["Ana Ruiz — 1:1 notes — Data / Platform team", "Data team lead", { name: NAMED }]],
+      silent: [["Ben Ode — 1:1 notes — Data team", { name: NAMED }]],
+    },
+  },
+  {
+    id: "occupation/title-under-name",
+    field: "occupation",
+    cue: "always",
+    pattern: FIRST_SEGMENT,
+    when: [underSubjectsName],
+    value: (match, _unit, at) => {
+      const title = preferredTitle(match[0]);
+      const lower = title.toLowerCase();
+      if (matcherOf(at).tokens.some((t) => lower.includes(t.toLowerCase()))) return null;
+      return occupationPhrase(title) ?? (isJobTitle(title) ? title.trim() : null);
+    },
+    confidence: 0.8,
+    examples: {
+      // The title must not name the subject: "Ana" would be found in "Manager".
+      fires: [["Orchard Manager, Hillside Farm", "Orchard Manager", { name: "Kofi Mensah", previous: "Kofi Mensah" }]],
+      silent: [["My favourite orchard", { name: "Kofi Mensah", previous: "Kofi Mensah" }]],
+    },
+  },
+];
+
+/** "Harris Plumbing Ltd": a company named after the subject's surname and a trade word names the trade. */
+export const COMPANY_TRADE_RULE: Rule = {
+  id: "occupation/company-trade",
+  field: "occupation",
+  cue: "always",
+  pattern: WHOLE,
+  when: ["aboutSubject", knowsName],
+  value: (match, _unit, at) => {
+    const { company } = ownName(matcherOf(at));
+    if (!company || (company.literal !== null && !match[0].includes(company.literal))) return null;
+    const word = company.pattern.exec(match[0])?.[1];
+    return word ? (TRADE_WORDS[word.toLowerCase()] ?? null) : null;
+  },
+  confidence: 0.6,
+  kind: "inferred",
+  examples: {
+    fires: [["We set up Ruiz Plumbing in 1998.", "plumber", { name: NAMED }]],
+    silent: [["We like Ruiz Plumbing.", { name: "Ana" }]],
+  },
+};

@@ -1,0 +1,181 @@
+/**
+ * Occupation from a verb of work ("I teach chemistry", "she repairs boilers at ...", "I've been nursing for twelve
+ * years", "we farm"): the agent noun of the verb and its object, as rules.
+ */
+import { WHOLE } from "../engine/items.ts";
+import type { Place, Rule } from "../engine/rules.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
+import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
+
+/** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
+const HOBBY_CONTEXT =
+  /\b(?:weekends?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings?|evenings?|afternoons?|nights?)|evenings|in my (?:spare|free) time|for fun|hobby|hobbies|on the side|side hustle|volunteer\w*|sometimes|occasionally|once a|twice a|every (?:week|month|sunday|saturday)|when I'm not|when I’m not|outside (?:of )?work|after work|for (?:my )?(?:friends|family|kids)|at home|myself|used to|anymore|any more|never)\b/i;
+
+/** A sentence that says a verb of work is the speaker's job ("It's my day job", "for a living"). */
+const JOB_CONTEXT =
+  /\b(?:(?:it'?s|it’s|that'?s|that’s|is)\s+my\s+(?:day\s+)?job|for a living|professionally|by trade|full[- ]time|my day job|for work)\b/i;
+
+/** Where a job is done: "at a public high school", "at Lincoln High", "in a hospital". */
+const WORKPLACE_AFTER =
+  /^\s*(?:\S+\s+){0,4}?(?:at|in|for)\s+(?:(?:a|an|the|our|my|two|three|several|local|public|private|state|big|small)\s+){0,3}(?:\p{Lu}|(?:[\p{Ll}-]+\s+)?(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|roastery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|department|ward|unit)\b)/u;
+
+const WORKPLACE_LATER =
+  /^[^.;!?]{0,80}?\b(?:at|in)\s+(?:a|an|the|our|my|two|three|several)\s+(?:[\p{L}-]+\s+){0,3}(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|workshop)\b/iu;
+
+/** "I teach chemistry", "I've been nursing for twelve years": a verb of work names the agent. */
+const PRESENT_WORK =
+  /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
+
+const THIRD_WORK =
+  /(?:^|[:;,—–]\s*)(?:She|He|[Ss]he|[Hh]e|\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:also|mainly|mostly|currently|now|still)\s+)?(\p{Ll}+(?:es|s))\b([^.;!?,—–(]{0,60})/gu;
+
+const TENURE_WORK =
+  /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
+
+/** A whole answer that is a verb of work: "I teach chemistry". */
+const I_VERB_REST =
+  /^I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b(.*)$/u;
+
+/** Where the object of a verb of work ends: its place or time follows. */
+const OBJECT_END =
+  /\s+(?:at|in|on|for|to|from|with|into|since|and|but|because|every|each|here|there|now|full-time|part-time)\b/i;
+
+/** "been teaching myself": learning, not working. */
+const REFLEXIVE_OBJECT = /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i;
+
+const WHITESPACE = /\s+/;
+
+/** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
+function workObject(rest: string): string {
+  return (rest.split(OBJECT_END)[0] ?? "").trim();
+}
+
+/** Only base forms ("teach", not "teaching"/"taught") for present-simple statements. */
+function baseWorkVerb(form: string): string | null {
+  const verb = workVerb(form);
+  return verb === form.toLowerCase() ? verb : null;
+}
+
+/** "I teach chemistry" -> chemistry teacher: the agent noun for a verb of work plus its object. */
+export function verbRole(text: string): string | null {
+  const match = I_VERB_REST.exec(text.trim());
+  if (!match?.[1]) return null;
+  const verb = baseWorkVerb(match[1]);
+  return verb ? agentFor(verb, workObject(match[2] ?? "")) : null;
+}
+
+function notHobby(unit: Unit): boolean {
+  return !HOBBY_CONTEXT.test(unit.text);
+}
+
+/** Whether the unit or the next one of its source says the work is a job ("for a living", "it's my day job"). */
+function nearJob(unit: Unit, at: Place): boolean {
+  const next = at.units[at.i + 1];
+  return (
+    JOB_CONTEXT.test(unit.text) || (next !== undefined && next.source === unit.source && JOB_CONTEXT.test(next.text))
+  );
+}
+
+/** A present-tense verb of work with a workplace after it, in the clause or within the next 140 characters. */
+function atWork(match: RegExpExecArray, rest: string): boolean {
+  const start = (match.index ?? 0) + match[0].length - rest.length;
+  return WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(match.input.slice(start, (match.index ?? 0) + 140));
+}
+
+/** A present-tense "I <verb>" by the subject, not a hobby, giving the agent when `job` says it is about a job. */
+function presentWorkRule(
+  name: string,
+  job: (match: RegExpExecArray, unit: Unit, at: Place) => boolean,
+  confidence: number,
+  fires: readonly [string, string],
+  silent: readonly string[],
+): Rule {
+  return {
+    id: `occupation/${name}`,
+    field: "occupation",
+    cue: "always",
+    pattern: PRESENT_WORK,
+    when: [isSelf, notHobby],
+    value: (match, unit, at) => {
+      const verb = baseWorkVerb(match[1] ?? "");
+      return verb && job(match, unit, at) ? agentFor(verb, workObject(match[2] ?? "")) : null;
+    },
+    confidence,
+    examples: { fires: [fires], silent },
+  };
+}
+
+function explicitThird(unit: Unit): boolean {
+  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
+}
+
+const NAMED = { topicBy: "name" } as const;
+
+/** Verbs of work, in the order the engine has always read them (tenure, then present, then third person). */
+export const WORK_RULES: readonly Rule[] = [
+  {
+    id: "occupation/tenure-work",
+    field: "occupation",
+    cue: ["been"],
+    pattern: TENURE_WORK,
+    when: [isSelf],
+    value: (match) => {
+      const verb = workVerb(match[1] ?? "");
+      const object = workObject(match[2] ?? "");
+      return verb && !REFLEXIVE_OBJECT.test(object) ? agentFor(verb, object) : null;
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [["I've been teaching chemistry for twelve years.", "chemistry teacher"]],
+      silent: ["I've been teaching myself for twelve years."],
+    },
+  },
+  presentWorkRule(
+    "present-work",
+    (match, unit, at) => nearJob(unit, at) || atWork(match, match[2] ?? ""),
+    0.7,
+    ["I teach chemistry at a public high school.", "chemistry teacher"],
+    ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
+  ),
+  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
+  presentWorkRule(
+    "present-work-short",
+    (match, unit, at) =>
+      !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
+    0.6,
+    ["I teach chemistry.", "chemistry teacher"],
+    ["I teach chemistry at a public high school.", "So I teach chemistry to my two nephews and nieces."],
+  ),
+  {
+    id: "occupation/third-work",
+    field: "occupation",
+    cue: "always",
+    pattern: THIRD_WORK,
+    when: [explicitThird, notHobby],
+    value: (match, unit, at) => {
+      const form = match[1] ?? "";
+      const verb = workVerb(form);
+      if (!verb || verb === form.toLowerCase()) return null;
+      const rest = match[2] ?? "";
+      return nearJob(unit, at) || WORKPLACE_AFTER.test(rest) ? agentFor(verb, workObject(rest)) : null;
+    },
+    confidence: 0.65,
+    examples: {
+      fires: [["Ana teaches chemistry at Lincoln High.", "chemistry teacher", NAMED]],
+      silent: [["Ana teaches chemistry.", NAMED]],
+    },
+  },
+];
+
+/** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
+export const VERB_INFERRED_RULE: Rule = {
+  id: "occupation/verb-inferred",
+  field: "occupation",
+  cue: "always",
+  pattern: WHOLE,
+  when: ["aboutSubject"],
+  value: (match) => OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
+  confidence: 0.5,
+  kind: "inferred",
+  examples: { fires: [["I drive a truck for the council.", "truck driver"]], silent: ["I drive a car."] },
+};
