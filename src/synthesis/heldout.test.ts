@@ -17,42 +17,18 @@ interface HeldOutSet {
 }
 
 const SETS: HeldOutSet[] = [
-  {
-    dir: "heldout",
-    floors: { name: 0.9, scalars: 0.95, listF1: 0.74, precision: 0.9, fabrication: 0.2 },
-  },
-  {
-    dir: "heldout2",
-    floors: { name: 0.9, scalars: 0.9, listF1: 0.62, precision: 0.85, fabrication: 0.2 },
-  },
-  {
-    dir: "heldout3",
-    floors: { name: 0.5, scalars: 0.5, listF1: 0.32, precision: 0.6, fabrication: 0.25 },
-  },
-  {
-    dir: "heldout4",
-    floors: { name: 0.8, scalars: 0.55, listF1: 0.14, precision: 0.4, fabrication: 0.15 },
-  },
+  { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.74, precision: 0.9, fabrication: 0.2 } },
+  { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.62, precision: 0.85, fabrication: 0.2 } },
+  { dir: "heldout3", floors: { name: 0.5, scalars: 0.5, listF1: 0.32, precision: 0.6, fabrication: 0.25 } },
+  { dir: "heldout4", floors: { name: 0.8, scalars: 0.55, listF1: 0.14, precision: 0.4, fabrication: 0.15 } },
   // never-tune sets: floors about one case (name) or two scalars below first contact at 911b759 (README), so a
   // regression of that size fails; fabrication allows one of the 20 absent entries.
-  {
-    dir: "heldout7",
-    floors: { name: 0.55, scalars: 0.43, listF1: 0.22, precision: 0.5, fabrication: 0.05 },
-  },
-  {
-    dir: "heldout8",
-    floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 },
-  },
+  { dir: "heldout7", floors: { name: 0.55, scalars: 0.43, listF1: 0.22, precision: 0.5, fabrication: 0.05 } },
+  { dir: "heldout8", floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 } },
   // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
   // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.
-  {
-    dir: "heldout9",
-    floors: { name: 0.5, scalars: 0.47, listF1: 0.31, precision: 0.6, fabrication: 0.1 },
-  },
-  {
-    dir: "heldout10",
-    floors: { name: 0.41, scalars: 0.49, listF1: 0.23, precision: 0.5, fabrication: 0.12 },
-  },
+  { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.31, precision: 0.6, fabrication: 0.1 } },
+  { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.23, precision: 0.5, fabrication: 0.12 } },
 ];
 
 describe("offline engine on held-out cases", () => {

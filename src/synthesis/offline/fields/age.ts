@@ -195,62 +195,41 @@ const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const SELF = [ownStatement];
 const FOREIGN = ["self", notQuotedOther] as const;
 
+/**
+ * A maker of rows that read one kind of sentence stating N: the same conditions, confidence and words that put it in
+ * the past; each row its own name, cue, pattern, offset (N - 1 for "turning N") and examples.
+ */
+const statedRows =
+  (past: RegExp | null, when: readonly Condition[], confidence: (offset: number) => number, read?: Rule["read"]) =>
+  (
+    name: string,
+    cue: Rule["cue"],
+    pattern: RegExp,
+    offset: number,
+    fires: readonly [string, number, Partial<Unit>?],
+    silent: string,
+  ): AgeRow => ({
+    name,
+    cue,
+    pattern,
+    value: statedAge(offset, past),
+    confidence: confidence(offset),
+    when,
+    ...(read ? { read } : {}),
+    fires: [fires],
+    silent: [silent],
+  });
+
 /** How a language says "I am N" (German, French, Portuguese, Italian, Dutch, Nordic, Polish, Turkish). */
-const foreign = (
-  name: string,
-  cue: readonly string[],
-  pattern: RegExp,
-  offset: number,
-  fires: readonly [string, number],
-  silent: string,
-): AgeRow => ({
-  name,
-  cue,
-  pattern,
-  value: statedAge(offset, FOREIGN_PAST_BEFORE),
-  confidence: 0.85,
-  when: FOREIGN,
-  fires: [fires],
-  silent: [silent],
-});
+const foreign = statedRows(FOREIGN_PAST_BEFORE, FOREIGN, () => 0.85);
 
 /** The subject saying "I'm N", "I turned N", "turning N next month" (N - 1), in English or Spanish. */
-const own = (
-  name: string,
-  cue: readonly string[],
-  pattern: RegExp,
-  offset: number,
-  fires: readonly [string, number, Partial<Unit>?],
-  silent: string,
-): AgeRow => ({
-  name,
-  cue,
-  pattern,
-  value: statedAge(offset, PAST_BEFORE),
-  confidence: offset === 0 ? 0.9 : 0.85,
-  when: SELF,
-  fires: [fires],
-  silent: [silent],
-});
+const own = statedRows(PAST_BEFORE, SELF, (offset) => (offset === 0 ? 0.9 : 0.85));
 
 /** A third-person line about the subject: "Maria just turned 40", "She's 44", "Omar Farouk, 46, surveyor". */
-const third = (
-  name: string,
-  cue: Rule["cue"],
-  pattern: RegExp,
-  fires: readonly [string, number],
-  silent: string,
-): AgeRow => ({
-  name,
-  cue,
-  pattern,
-  value: statedAge(0),
-  confidence: 0.8,
-  when: [thirdPersonLine],
-  read: unbulleted,
-  fires: [fires],
-  silent: [silent],
-});
+const thirdRow = statedRows(null, [thirdPersonLine], () => 0.8, unbulleted);
+const third = (name: string, cue: Rule["cue"], pattern: RegExp, fires: readonly [string, number], silent: string) =>
+  thirdRow(name, cue, pattern, 0, fires, silent);
 
 const SPANISH = { firstPerson: true };
 

@@ -2,14 +2,7 @@
 import { answerDepth, isFirstAnswer, labelledText, questionOf } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import {
-  firstClause,
-  shorten,
-  stripDeterminers,
-  stripLeadingFillers,
-  trimPunctuation,
-  wordCount,
-} from "../engine/text.ts";
+import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 
 const GOAL_QUESTION =
@@ -86,22 +79,22 @@ const STATES_A_WANT = /\b(?:want|hope|plan|goal|need|would like)\b/i;
 
 function goalPhrase(raw: string, prefix = ""): string | null {
   // An aim does not run past a closing quotation mark ('... one day, close to the patients," she says').
-  let phrase = firstClause(
-    stripLeadingFillers(
+  let phrase = wording.firstClause(
+    wording.stripLeadingFillers(
       (raw.split(CLOSING_QUOTE)[0] ?? "")
         .replace(DESCRIBING_CLAUSE, "")
         .replace(WANT_OPENING, "")
         .replace(TO_OPENING, ""),
     ),
   );
-  phrase = stripDeterminers(phrase);
+  phrase = wording.stripDeterminers(phrase);
   const withoutTime = phrase.replace(TIME_TAIL, "");
-  if (wordCount(withoutTime) >= 2) phrase = withoutTime;
-  phrase = trimPunctuation(phrase.replace(NAME_ON_IT, "").replace(NEXT_AIM, ""));
+  if (wording.wordCount(withoutTime) >= 2) phrase = withoutTime;
+  phrase = wording.trimPunctuation(phrase.replace(NAME_ON_IT, "").replace(NEXT_AIM, ""));
   // "working on getting my CPA" -> "get my CPA".
   phrase = phrase.replace(GERUND_OPENING, (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund);
   phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
-  if (wordCount(phrase) > 8) phrase = shorten(phrase, 8, 2) ?? "";
+  if (wording.wordCount(phrase) > 8) phrase = wording.shorten(phrase, 8, 2) ?? "";
   if (phrase === "" || BARE_POINTER.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
 }
@@ -445,7 +438,7 @@ export const GOAL_RULES: readonly Rule[] = [
       m[0]
         .split(LABELLED_PARTS)
         .map((part) => goalPhrase(part))
-        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.7,
     examples: {
       fires: [
@@ -504,7 +497,7 @@ export const GOAL_RULES: readonly Rule[] = [
         .replace(OPENING_MARK, "")
         .split(ANSWER_PARTS)
         .map((part) => goalPhrase(part))
-        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.6,
     examples: {
       fires: [["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }]],
@@ -524,7 +517,7 @@ export const GOAL_RULES: readonly Rule[] = [
         .replace(OPENING_MARK, "")
         .split(LATER_PARTS)
         .map((part) => (ACTION_OPENING.test(part) ? goalPhrase(part.replace(ACTION_FILLER, "")) : null))
-        .filter((phrase) => phrase !== null && wordCount(phrase) >= 2),
+        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.58,
     examples: {
       fires: [

@@ -2,16 +2,7 @@
 import { questionOf } from "../engine/context.ts";
 import { LINE_MARK } from "../engine/items.ts";
 import type { Place } from "../engine/rules.ts";
-import {
-  dropDiscourseTail,
-  firstClause,
-  POINTING_HEAD,
-  shorten,
-  stripDeterminers,
-  stripLeadingFillers,
-  trimPunctuation,
-  wordCount,
-} from "../engine/text.ts";
+import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { COMPLAINT } from "../lexicon/pain-points.ts";
 
@@ -40,9 +31,11 @@ export const NOT_A_THING =
 /** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
 export function painPhrase(raw: string, maxWords = 7): string | null {
   const cleaned = raw.replace(PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
-  const clause = trimPunctuation(dropDiscourseTail(stripDeterminers(firstClause(stripLeadingFillers(cleaned)))));
-  const phrase = shorten(clause.trim().replace(COMPLAINT_OPENING, "").replace(OWN_STATE_TAIL, ""), maxWords);
-  if (!phrase || POINTING_HEAD.test(phrase)) return null;
+  const clause = wording.trimPunctuation(
+    wording.dropDiscourseTail(wording.stripDeterminers(wording.firstClause(wording.stripLeadingFillers(cleaned)))),
+  );
+  const phrase = wording.shorten(clause.trim().replace(COMPLAINT_OPENING, "").replace(OWN_STATE_TAIL, ""), maxWords);
+  if (!phrase || wording.POINTING_HEAD.test(phrase)) return null;
   if (REPORTED.test(phrase) && !ASKING.test(phrase)) return null;
   return phrase;
 }
@@ -101,7 +94,7 @@ export function risingCost(m: RegExpExecArray): string | null {
   item = item.toLowerCase();
   if (item === "" || COST_POINTER.test(item)) return null;
   const rising = COST_NOUN.test(item) ? `rising ${item}` : `rising ${item} prices`;
-  return wordCount(rising) <= 5 ? rising : null;
+  return wording.wordCount(rising) <= 5 ? rising : null;
 }
 
 const DAMAGE_WORD: Record<string, string> = {
@@ -122,7 +115,8 @@ const DAMAGED_PERSON = /\b(?:i|me|my|you|we|they|he|she|is|are|was|not)\b/;
 const A_YEAR = /^from /;
 
 export function damagedItem(m: RegExpExecArray): string | null {
-  const damaged = trimPunctuation(m[2] ?? "")
+  const damaged = wording
+    .trimPunctuation(m[2] ?? "")
     .toLowerCase()
     .replace(PLACE_TAIL, "");
   const state = (m[3] ?? "").toLowerCase();
@@ -171,14 +165,15 @@ export function complaining(unit: Unit, at: Place): boolean {
  * "Pain points" heading those were as often the setting ("Bookings on a generic booking app + Google") as the pain.
  */
 export function answerFragment(m: RegExpExecArray): string | null {
-  const opener = stripLeadingFillers(m[0]);
-  const fragment = firstClause(opener);
+  const opener = wording.stripLeadingFillers(m[0]);
+  const fragment = wording.firstClause(opener);
   // Cut before a conjunction, the words are a clause ("noun + verb"), not a noun.
   const cutAtConjunction = SUBORDINATE_CUT.exec(opener)?.index === fragment.length;
-  if (!cutAtConjunction && wordCount(fragment) <= 4 && !CLAUSE_VERB.test(fragment)) return painPhrase(fragment, 4);
-  if (cutAtConjunction && wordCount(fragment) <= 3 && TIMED_CUT.test(opener.slice(fragment.length))) {
-    const timed = trimPunctuation(stripDeterminers(opener.split(TIMED_END)[0] ?? ""));
-    return wordCount(timed) <= 9 && !POINTING_HEAD.test(timed) ? timed : null;
+  if (!cutAtConjunction && wording.wordCount(fragment) <= 4 && !CLAUSE_VERB.test(fragment))
+    return painPhrase(fragment, 4);
+  if (cutAtConjunction && wording.wordCount(fragment) <= 3 && TIMED_CUT.test(opener.slice(fragment.length))) {
+    const timed = wording.trimPunctuation(wording.stripDeterminers(opener.split(TIMED_END)[0] ?? ""));
+    return wording.wordCount(timed) <= 9 && !wording.POINTING_HEAD.test(timed) ? timed : null;
   }
   return null;
 }

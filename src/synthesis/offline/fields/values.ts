@@ -2,17 +2,7 @@
 import { answerDepth, questionOf } from "../engine/context.ts";
 import { BULLET, LINE_MARK, labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import {
-  dropDiscourseTail,
-  escapeRegExp,
-  firstClause,
-  POINTING_HEAD,
-  shorten,
-  stripDeterminers,
-  stripLeadingFillers,
-  trimPunctuation,
-  wordCount,
-} from "../engine/text.ts";
+import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
 
@@ -42,28 +32,34 @@ const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
-  const phrase = trimPunctuation(stripDeterminers(dropDiscourseTail(trimPunctuation(raw))));
-  if (phrase === "" || wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
-  if (PERSONAL.test(phrase) || POINTING_HEAD.test(phrase)) return null;
+  const phrase = wording.trimPunctuation(
+    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
+  );
+  if (phrase === "" || wording.wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
+  if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase)) return null;
   return phrase;
 }
 
 /** The value a cue phrase introduces: up to a hard break, the preferred side of "rather X than Y", before "which". */
 function statedValue(m: RegExpExecArray): string | null {
-  let phrase = trimPunctuation((m[1] ?? "").split(HARD_BREAK)[0] ?? "");
+  let phrase = wording.trimPunctuation((m[1] ?? "").split(HARD_BREAK)[0] ?? "");
   // "rather be slow than make an error": keep the preferred side only when it says more than one word.
   const comparative = COMPARATIVE.exec(phrase);
-  if (comparative) phrase = wordCount(comparative[1] ?? "") >= 2 ? trimPunctuation(comparative[1] ?? "") : "";
+  if (comparative)
+    phrase = wording.wordCount(comparative[1] ?? "") >= 2 ? wording.trimPunctuation(comparative[1] ?? "") : "";
   // ", which ..." describes the value; the value is what came before.
-  phrase = stripDeterminers(dropDiscourseTail(trimPunctuation(phrase.split(WHICH_TAIL)[0] ?? "")));
-  if (!phrase || wordCount(phrase) > 10 || POINTING_HEAD.test(phrase) || EMPTY_VALUE.test(phrase)) return null;
+  phrase = wording.stripDeterminers(
+    wording.dropDiscourseTail(wording.trimPunctuation(phrase.split(WHICH_TAIL)[0] ?? "")),
+  );
+  if (!phrase || wording.wordCount(phrase) > 10 || wording.POINTING_HEAD.test(phrase) || EMPTY_VALUE.test(phrase))
+    return null;
   return phrase;
 }
 
 /** A clause stated as a value ("Nobody gets hurt in my room"): kept whole when short, else its head. */
 function valueClause(raw: string): string | null {
-  const phrase = shorten(stripLeadingFillers(trimPunctuation(raw)), 6);
-  if (!phrase || POINTING_HEAD.test(phrase) || CLAUSE_OPENER.test(phrase)) return null;
+  const phrase = wording.shorten(wording.stripLeadingFillers(wording.trimPunctuation(raw)), 6);
+  if (!phrase || wording.POINTING_HEAD.test(phrase) || CLAUSE_OPENER.test(phrase)) return null;
   return phrase;
 }
 
@@ -71,7 +67,7 @@ function valueClause(raw: string): string | null {
 const VALUE_WORD = new RegExp(
   `(?<![\\p{L}])(${Object.keys(VALUE_WORDS)
     .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
+    .map(wording.escapeRegExp)
     .join("|")})(?![\\p{L}])`,
   "giu",
 );
@@ -250,8 +246,8 @@ export const VALUE_RULES: readonly Rule[] = [
     value: (m) =>
       (m[1] ?? m[2] ?? "")
         .split(BELIEF_JOIN)
-        .map((part) => trimPunctuation(part.replace(PICTOGRAPHS, "").replace(LEADING_IN, "")))
-        .filter((phrase) => phrase !== "" && wordCount(phrase) <= 6),
+        .map((part) => wording.trimPunctuation(part.replace(PICTOGRAPHS, "").replace(LEADING_IN, "")))
+        .filter((phrase) => phrase !== "" && wording.wordCount(phrase) <= 6),
     confidence: 0.7,
     examples: {
       fires: [
@@ -294,7 +290,7 @@ export const VALUE_RULES: readonly Rule[] = [
     pattern:
       /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu,
     when: ["owned", "statement"],
-    value: (m) => shorten(trimPunctuation(m[1] ?? ""), 8),
+    value: (m) => wording.shorten(wording.trimPunctuation(m[1] ?? ""), 8),
     confidence: 0.62,
     examples: {
       fires: [["I believe every patient deserves time.", "every patient deserves time"]],
@@ -337,7 +333,9 @@ export const VALUE_RULES: readonly Rule[] = [
       /\b(?:big|huge|really big|strong|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
     when: ["owned", "statement"],
     value: (m) =>
-      m[3] ? `caring for ${m[3].toLowerCase()}` : valueItem(shorten(firstClause(m[1] ?? m[2] ?? ""), 5) ?? ""),
+      m[3]
+        ? `caring for ${m[3].toLowerCase()}`
+        : valueItem(wording.shorten(wording.firstClause(m[1] ?? m[2] ?? ""), 5) ?? ""),
     confidence: 0.65,
     examples: {
       fires: [
@@ -356,7 +354,7 @@ export const VALUE_RULES: readonly Rule[] = [
     when: ["owned", "statement", subjectTopic],
     value: (m) => {
       const preferred = valueItem(m[1] ?? "");
-      return preferred && wordCount(preferred) <= 4 ? preferred.toLowerCase() : null;
+      return preferred && wording.wordCount(preferred) <= 4 ? preferred.toLowerCase() : null;
     },
     confidence: 0.6,
     examples: { fires: [["Fair rota > fast rota", "fair rota"]], silent: ["Game over."] },
@@ -369,11 +367,11 @@ export const VALUE_RULES: readonly Rule[] = [
     pattern: WHOLE,
     when: ["owned", "statement", "self", firstAnswerToValueQuestion],
     value: (m) => {
-      const head = trimPunctuation(
-        stripLeadingFillers(m[0].replace(ANSWER_HEAD_MARKS, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
+      const head = wording.trimPunctuation(
+        wording.stripLeadingFillers(m[0].replace(ANSWER_HEAD_MARKS, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
       );
       const item = valueItem(head);
-      return item && wordCount(item) <= 3 && !NOT_AN_ANSWER.test(item) ? item : null;
+      return item && wording.wordCount(item) <= 3 && !NOT_AN_ANSWER.test(item) ? item : null;
     },
     confidence: 0.6,
     examples: {
@@ -389,8 +387,8 @@ export const VALUE_RULES: readonly Rule[] = [
     when: ["owned", "statement", valueCheckboxes],
     // A checked option that is a clause ("Kids will eat it") is a preference, not a value.
     value: (m) => {
-      const item = trimPunctuation(m[1] ?? "");
-      return item && wordCount(item) <= 5 && !CHECKED_CLAUSE.test(item) ? item : null;
+      const item = wording.trimPunctuation(m[1] ?? "");
+      return item && wording.wordCount(item) <= 5 && !CHECKED_CLAUSE.test(item) ? item : null;
     },
     confidence: 0.7,
     examples: {
