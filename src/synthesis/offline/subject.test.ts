@@ -406,6 +406,11 @@ describe("relatives, colleagues and pronouns in first-person speech", () => {
     expect(mine).not.toContain("She swam every day.");
   });
 
+  it("a speaker's 'she is ... I have ever mentored' describes her, not the speaker", () => {
+    const mine = talk("Jasmine wrote our code. She is the quietest kid I have ever mentored and the most stubborn.");
+    expect(mine.some((s) => s.includes("stubborn"))).toBe(false);
+  });
+
   it("reads a profile headline as the subject's, not a speaker", () => {
     const mine = subjectSentences(
       "[Profile export — Noor Haddad]\nHeadline (current): Nurse @ City Clinic\nI love my job.",
