@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { ensureServerBuilt } from "../../scripts/ensure-built.mjs";
@@ -117,4 +117,38 @@ export async function startPrinting(
   });
   child.stdout?.resume();
   return { line, stop: () => stop(child) };
+}
+
+/**
+ * Waits until a server started by `serveProcess` has finished starting: for `quietMs` none of its threads is runnable
+ * and its CPU use (all threads) stays under `idleShare` of one core, or `maxMs` passes. The project's server warms its
+ * synthesis threads in the background after it answers (loading and compiling the engine: seconds of CPU on a loaded
+ * machine), which a steady-state comparison must not count. A thread waiting for a core counts as busy: on a loaded
+ * machine a starved warm-up uses little CPU while it waits.
+ */
+export async function settled(pid: number, { idleShare = 0.1, quietMs = 1000, maxMs = 60_000 } = {}): Promise<void> {
+  const started = performance.now();
+  let last = cpuMsOf(pid).all;
+  let quietSince = performance.now();
+  while (performance.now() - started < maxMs) {
+    await sleep(100);
+    const now = cpuMsOf(pid).all;
+    if (now - last > 100 * idleShare || runnableThreads(pid) > 0) quietSince = performance.now();
+    last = now;
+    if (performance.now() - quietSince >= quietMs) return;
+  }
+}
+
+/** Threads of a process that are running or waiting for a core (state R in /proc). */
+function runnableThreads(pid: number): number {
+  let runnable = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, "utf8");
+      if (stat[stat.lastIndexOf(")") + 2] === "R") runnable += 1;
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return runnable;
 }

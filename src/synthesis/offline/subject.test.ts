@@ -372,6 +372,15 @@ describe("relatives, colleagues and pronouns in first-person speech", () => {
   const talk = (line: string) =>
     subjectSentences(`Interviewer: Tell me about work?\nParticipant: I'm Ana Ruiz. ${line}`);
 
+  it("an interviewer's question is not a name: 'Do not call me.' stays the speaker's", () => {
+    const text = "Interviewer: How do you like to be contacted?\nPriya: I'm Priya. Email, short. Do not call me.";
+    expect(subjectSentences(text)).toContain("Do not call me.");
+    // A field whose whole value is a name still marks that person as someone else.
+    expect(subjectSentences("Interviewer: Do Van Long\nPriya: I'm Priya. Do Van Long asked me.")).not.toContain(
+      "Do Van Long asked me.",
+    );
+  });
+
   it("a sentence opening on 'my husband' or 'our teacher' is about them", () => {
     expect(talk("My husband is 61 and retired.").some((s) => s.includes("61"))).toBe(false);
     expect(talk("Our maths teacher, 58, still prints every email.").some((s) => s.includes("58"))).toBe(false);
