@@ -463,13 +463,23 @@ const EVENT_NOT_BUSINESS = /\b(?:kitchen|workshop|stall)$/;
 const FOUNDING = /\b(?:opened|founded|set up|started)\b/;
 const SCHOOLING = /\b(?:school|practice|nursery|daycare|kindergarten)$/;
 const CAFE = /^(?:café|cafe)$/;
+/** Words that may stand right before an owning verb with no pronoun: its actor is still the subject. */
+const SUBJECT_ACTOR =
+  /^(?:and|also|now|still|currently|jointly|together|both|who|have|has|been|i|we|she|he)(?:['’]\p{L}+)?$/iu;
+const LAST_WORD = /([\p{L}'’]+)\s*$/u;
 
 function ownsNow(unit: Unit): boolean {
   return OWNS_VERB.test(unit.text) && !NOT_OWNED_NOW.test(unit.text);
 }
 
 /** The trade of an owned business ("bakery" -> baker), else "<business> owner". */
-function ownedBusiness(match: RegExpExecArray, unit: Unit): string | null {
+function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | null {
+  // "My nephew Liam set up the store": the verb's actor is someone else ("Rosa Thibodeaux runs the farm" is not).
+  const before = LAST_WORD.exec(match.input.slice(0, match.index))?.[1];
+  const actor = match[0].split(" ")[0] ?? "";
+  const named =
+    before !== undefined && (at.matcher?.tokens.some((t) => t.toLowerCase() === before.toLowerCase()) ?? false);
+  if (before !== undefined && !named && !SUBJECT_ACTOR.test(before) && !SUBJECT_ACTOR.test(actor)) return null;
   const business = trimPunctuation(match[1] ?? "").replace(CAFE, "café");
   if (!business || VAGUE_BUSINESS.test(business) || EVENT_NOT_BUSINESS.test(business)) return null;
   if (FOUNDING.test(match[0]) && (PAST_OR_FUTURE.test(unit.text) || SCHOOLING.test(business))) return null;
@@ -497,8 +507,16 @@ export const OWNER_RULES: readonly Rule[] = [
     value: ownedBusiness,
     confidence: 0.7,
     examples: {
-      fires: [["I own a small family bakery.", "bakery owner"]],
-      silent: ["I used to own a bakery.", "We opened a second shop last year."],
+      fires: [
+        ["I own a small family bakery.", "bakery owner"],
+        ["Today Ana Ruiz runs the bakery with her son.", "bakery owner", { name: "Ana Ruiz" }],
+      ],
+      silent: [
+        "I used to own a bakery.",
+        "We opened a second shop last year.",
+        // Someone else's act: the nephew set the store up.
+        "My nephew Liam set up the store and imported our old policies file.",
+      ],
     },
   },
   {
