@@ -372,6 +372,15 @@ describe("relatives, colleagues and pronouns in first-person speech", () => {
   const talk = (line: string) =>
     subjectSentences(`Interviewer: Tell me about work?\nParticipant: I'm Ana Ruiz. ${line}`);
 
+  it("an interviewer's question is not a name: 'Do not call me.' stays the speaker's", () => {
+    const text = "Interviewer: How do you like to be contacted?\nPriya: I'm Priya. Email, short. Do not call me.";
+    expect(subjectSentences(text)).toContain("Do not call me.");
+    // A field whose whole value is a name still marks that person as someone else.
+    expect(subjectSentences("Interviewer: Do Van Long\nPriya: I'm Priya. Do Van Long asked me.")).not.toContain(
+      "Do Van Long asked me.",
+    );
+  });
+
   it("a sentence opening on 'my husband' or 'our teacher' is about them", () => {
     expect(talk("My husband is 61 and retired.").some((s) => s.includes("61"))).toBe(false);
     expect(talk("Our maths teacher, 58, still prints every email.").some((s) => s.includes("58"))).toBe(false);
@@ -395,6 +404,11 @@ describe("relatives, colleagues and pronouns in first-person speech", () => {
     const mine = subjectSentences(post);
     expect(mine).toContain("She made me promise I'd walk the Camino.");
     expect(mine).not.toContain("She swam every day.");
+  });
+
+  it("a speaker's 'she is ... I have ever mentored' describes her, not the speaker", () => {
+    const mine = talk("Jasmine wrote our code. She is the quietest kid I have ever mentored and the most stubborn.");
+    expect(mine.some((s) => s.includes("stubborn"))).toBe(false);
   });
 
   it("reads a profile headline as the subject's, not a speaker", () => {

@@ -111,8 +111,13 @@ const RECIPIENT_FIELD = new RegExp(
   "u",
 );
 
+/**
+ * "Interviewer: Ana Ruiz", "Owner: Kenji Mori (AE)": a field naming someone else. The name must be the whole value:
+ * with the `i` flag the name pattern also matches lowercase words, and "Interviewer: How do you like to be
+ * contacted?" is a question, not a name (it marked "Do not call me." as about a person called "Do").
+ */
 const OTHER_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})`,
+  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})(?=\\s*(?:$|[<(,;—–|·\\[]|\\.\\s*$|\\s-\\s))`,
   "iu",
 );
 

@@ -67,6 +67,9 @@ const WHITESPACE = /\s+/;
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
 
+/** After a leading "she"/"he": a copula and a description ("is the quietest kid", not "is always telling me"). */
+const DESCRIBES_PRONOUN = /^\s*(?:is|was|are|were)\s+(?!always\b|forever\b|constantly\b|still\b|[\p{L}]+ing\b)/iu;
+
 const LEADING_PRONOUN =
   /^(?:(?:and|but|so|also|when|then)\s+)?(?:she|he|her|his|they|their|ella|él|sie|elle|ela|ele)(?=$|[^\p{L}'’]|['’](?:s|d|ll|re|ve)(?![\p{L}]))/iu;
 
@@ -564,7 +567,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     const rest = body.replace(LEADING_PRONOUN, "");
     if (speaker === "subject" && ctx.voiced && !quoted && !state.lastByName) {
       // "She made me promise I'd walk the Camino", "She used to say I was the sensible one": about the speaker.
-      if (FIRST_PERSON.test(rest)) return { topic: "subject", by: "first" };
+      // Not "She is the quietest kid I have ever mentored": a copula describes her, the "I" is in a relative clause.
+      if (FIRST_PERSON.test(rest) && !DESCRIBES_PRONOUN.test(rest)) return { topic: "subject", by: "first" };
       state.lastPerson = "other";
       return { topic: "other", by: "pronoun" };
     }

@@ -18,6 +18,7 @@ import { LEISURE_QUESTION } from "../lexicon/interests.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
+import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
 
 const GOOD_AT =
   /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong|handy|decent|solid|confident|comfortable|quick|fast)\s+(?:at|with)\s+([^,.;!?]+)/gi;
@@ -526,62 +527,6 @@ export const SKILL_RULES: readonly Rule[] = [
     examples: {
       fires: [["My job involves budgeting, hiring and rota planning.", ["budgeting", "hiring", "rota planning"]]],
       silent: ["My job is fine."],
-    },
-  },
-];
-
-/** The subject's sentence naming the occupation found (its last word): the evidence of a skill the occupation implies. */
-function namesOccupation(unit: Unit, at: Place): boolean {
-  if (!at.occupation) return false;
-  const word = at.occupation.toLowerCase().split(" ").pop() ?? "\u0000";
-  return unit.text.toLowerCase().includes(word);
-}
-
-const theOccupation = (_unit: Unit, at: Place) => at.occupation ?? null;
-
-/** A sentence naming the occupation, read by the rules below, and one that does not. */
-const OCCUPATION_SILENT = [
-  ["I've been a teacher for ten years.", { occupation: "ICU nurse" }],
-  ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
-] as const;
-
-/**
- * Skills the occupation found implies ("ICU nurse" -> ICU nursing): the pattern reads the occupation, not the
- * sentence, which is only the evidence (the subject's first one naming the occupation; see skillCandidates).
- */
-export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
-  {
-    id: "skills/occupation-nursing",
-    field: "skills",
-    cue: "always",
-    pattern:
-      /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
-    read: theOccupation,
-    when: ["owned", namesOccupation],
-    value: (m) => `${m[1] ?? ""}nursing`.trim(),
-    confidence: 0.5,
-    kind: "inferred",
-    examples: {
-      fires: [
-        ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
-        ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
-      ],
-      silent: OCCUPATION_SILENT,
-    },
-  },
-  {
-    id: "skills/occupation-midwifery",
-    field: "skills",
-    cue: "always",
-    pattern: /\bmidwife\b/i,
-    read: theOccupation,
-    when: ["owned", namesOccupation],
-    value: () => "midwifery",
-    confidence: 0.5,
-    kind: "inferred",
-    examples: {
-      fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
-      silent: [["Dina here, teacher, Quito.", { occupation: "midwife" }], ...OCCUPATION_SILENT],
     },
   },
 ];

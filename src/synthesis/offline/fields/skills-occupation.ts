@@ -1,0 +1,59 @@
+/**
+ * Skills the occupation found implies ("ICU nurse" -> ICU nursing): rules whose pattern reads the occupation, with
+ * the subject's first sentence naming it as evidence (skillCandidates in skills.ts picks that sentence).
+ */
+import type { Place, Rule } from "../engine/rules.ts";
+import type { Unit } from "../engine/unit.ts";
+
+/** The subject's sentence naming the occupation found (its last word): the evidence of a skill the occupation implies. */
+export function namesOccupation(unit: Unit, at: Place): boolean {
+  if (!at.occupation) return false;
+  const word = at.occupation.toLowerCase().split(" ").pop() ?? "\u0000";
+  return unit.text.toLowerCase().includes(word);
+}
+
+const theOccupation = (_unit: Unit, at: Place) => at.occupation ?? null;
+
+/** Sentences the rules below must not read: one that does not name the occupation, one about someone else. */
+const OCCUPATION_SILENT = [
+  ["I've been a teacher for ten years.", { occupation: "ICU nurse" }],
+  ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
+] as const;
+
+/** The pattern reads the occupation, not the sentence, which is only the evidence. */
+export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
+  {
+    id: "skills/occupation-nursing",
+    field: "skills",
+    cue: "always",
+    pattern:
+      /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: (m) => `${m[1] ?? ""}nursing`.trim(),
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [
+        ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
+        ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
+      ],
+      silent: OCCUPATION_SILENT,
+    },
+  },
+  {
+    id: "skills/occupation-midwifery",
+    field: "skills",
+    cue: "always",
+    pattern: /\bmidwife\b/i,
+    read: theOccupation,
+    when: ["owned", namesOccupation],
+    value: () => "midwifery",
+    confidence: 0.5,
+    kind: "inferred",
+    examples: {
+      fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
+      silent: [["Dina here, teacher, Quito.", { occupation: "midwife" }], ...OCCUPATION_SILENT],
+    },
+  },
+];
