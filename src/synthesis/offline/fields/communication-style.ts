@@ -47,7 +47,7 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["way", "manner", "style", "tone", "email", "message", "writing"],
     pattern:
-      /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu,
+      /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|(?<!\b(?:the|this|that)\s+)writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu,
     when: ["aboutSubject"],
     value: (m) => trimPunctuation(m[1] ?? m[2] ?? ""),
     confidence: 0.8,
@@ -56,7 +56,8 @@ export const STYLE_RULES: readonly Rule[] = [
         ["She answered in her characteristically brief, no-nonsense way.", "brief, no-nonsense"],
         ["Emails are very precise, almost formal.", "precise, almost formal"],
       ],
-      silent: ["I write emails every day."],
+      // "the writing" is the print on a screen or page, not how the subject writes.
+      silent: ["I write emails every day.", "Buttons too small for my fingers and the writing is tiny."],
     },
   },
   {
