@@ -127,14 +127,21 @@ for (const store of STORES) {
 
     it("creates a persona in one self-scoped statement: as the application role, all of it or nothing", async () => {
       const { database } = services;
-      const persona = (await readPersonaResource(database, tenantA, personaA)).persona;
-      const source = { id: newId("source"), kind: "text" as const, text: "x", chars: 1, sha256: "0".repeat(64), order: 0 };
+      const { persona, evidence } = await readPersonaResource(database, tenantA, personaA);
+      const source = {
+        id: newId("source"),
+        kind: "text" as const,
+        text: "x",
+        chars: 1,
+        sha256: "0".repeat(64),
+        order: 0,
+      };
       const stored = (tenantId: string, id: string, sources: StoredSource[]) =>
         insertNewPersona(database, {
           id,
           tenantId,
           persona,
-          evidence: {},
+          evidence,
           warnings: [],
           usage: {},
           sources,
