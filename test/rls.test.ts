@@ -4,9 +4,15 @@ import { ensureTenant } from "../src/auth/tenants.ts";
 import type { Services } from "../src/context.ts";
 import { APP_ROLE } from "../src/db/client.ts";
 import { readMigrations, rowsOf, splitStatements } from "../src/db/migrate.ts";
-import { personas, sources } from "../src/db/schema.ts";
+import { personas, personaVersions, sources } from "../src/db/schema.ts";
+import { newId } from "../src/ids.ts";
 import { createPersona } from "../src/personas/create.ts";
-import { PERSONA_RESOURCE_SQL, readPersonaResource } from "../src/personas/store.ts";
+import {
+  insertNewPersona,
+  PERSONA_RESOURCE_SQL,
+  readPersonaResource,
+  type StoredSource,
+} from "../src/personas/store.ts";
 import { ctxFor, STORES, testServices } from "./support/services.ts";
 
 /**
@@ -117,6 +123,51 @@ for (const store of STORES) {
       });
       expect(after?.u).not.toBe(APP_ROLE);
       expect(after?.tenant ?? "").toBe("");
+    });
+
+    it("creates a persona in one self-scoped statement: as the application role, all of it or nothing", async () => {
+      const { database } = services;
+      const { persona, evidence } = await readPersonaResource(database, tenantA, personaA);
+      const source = {
+        id: newId("source"),
+        kind: "text" as const,
+        text: "x",
+        chars: 1,
+        sha256: "0".repeat(64),
+        order: 0,
+      };
+      const stored = (tenantId: string, id: string, sources: StoredSource[]) =>
+        insertNewPersona(database, {
+          id,
+          tenantId,
+          persona,
+          evidence,
+          warnings: [],
+          usage: {},
+          sources,
+          diff: [],
+          cause: "create",
+          at: new Date(),
+        });
+      const id = newId("persona");
+      const created = await stored(tenantB, id, [source]);
+      // Written for its tenant only, and answered as the read answers it.
+      expect(created).toEqual(await readPersonaResource(database, tenantB, id));
+      await expect(readPersonaResource(database, tenantA, id)).rejects.toMatchObject({ status: 404 });
+      // A source that cannot be stored (its id is taken) undoes the persona and its version with it.
+      const failed = newId("persona");
+      await expect(stored(tenantA, failed, [source])).rejects.toThrow();
+      const left = await database.db.select({ id: personas.id }).from(personas).where(eq(personas.id, failed));
+      expect(left).toEqual([]);
+      const versions = await database.db
+        .select({ id: personaVersions.personaId })
+        .from(personaVersions)
+        .where(eq(personaVersions.personaId, failed));
+      expect(versions).toEqual([]);
+      const [config] = rowsOf<{ config: string[] }>(
+        await database.db.execute(sql`SELECT proconfig AS config FROM pg_proc WHERE proname = 'insert_new_persona'`),
+      );
+      expect(config?.config).toContain(`role=${APP_ROLE}`);
     });
 
     it("has policies on every table with a tenant_id column (new tables must add theirs)", async () => {

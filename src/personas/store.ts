@@ -44,35 +44,6 @@ SELECT p.id, p.version, p.persona, p.evidence, p.warnings, p.usage, p.created_at
     FROM sources s WHERE s.tenant_id = p.tenant_id AND s.persona_id = p.id), '[]') AS sources
 FROM personas p WHERE p.tenant_id = $1 AND p.id = $2`;
 
-/**
- * A new persona as version 1 with its sources, in one statement (one round trip, atomic as a whole): the persona,
- * its sources and its first version (and a new LLM extraction for the cache), answering with the resource as
- * PERSONA_RESOURCE_SQL reads it.
- */
-const INSERT_PERSONA_SQL = `
-WITH persona AS (
-  INSERT INTO personas (id, tenant_id, version, persona, evidence, warnings, usage, search, created_at, updated_at)
-  VALUES ($1, $2, 1, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, to_tsvector('simple', $7), $8::timestamptz,
-    $8::timestamptz)
-  RETURNING id, version, persona, evidence, warnings, usage, created_at, updated_at
-), s AS (
-  INSERT INTO sources (id, tenant_id, persona_id, kind, url, title, chars, sha256, content, position, material_date,
-    fetched_at, created_at)
-  SELECT r.id, $2, $1, r.kind, r.url, r.title, r.chars, r.sha256, r.content, r.position, r.material_date,
-    r.fetched_at, $8::timestamptz
-  FROM jsonb_to_recordset($9::jsonb) AS r(id text, kind text, url text, title text, chars integer, sha256 text,
-    content text, position integer, material_date timestamptz, fetched_at timestamptz)
-  RETURNING id, kind, url, title, chars, sha256, material_date, fetched_at, created_at, position
-), version AS (
-  INSERT INTO persona_versions (tenant_id, persona_id, version, persona, evidence, diff, cause, source_ids, created_at)
-  VALUES ($2, $1, 1, $3::jsonb, $4::jsonb, $10::jsonb, $11, $12::jsonb, $8::timestamptz)
-), cache AS (
-  INSERT INTO extraction_cache (tenant_id, cache_key, result)
-  SELECT $2, $13::text, $14::jsonb WHERE $13::text IS NOT NULL
-  ON CONFLICT DO NOTHING
-)
-SELECT p.*, coalesce((SELECT ${SOURCE_INFO_JSON} FROM s), '[]') AS sources FROM persona p`;
-
 type Timestamp = Date | string;
 
 interface PersonaResourceRow {
@@ -141,6 +112,10 @@ export async function readPersonaResource(
   return toResource(row);
 }
 
+/** The parameters in insertNewPersona's order (the function's declaration order). */
+const INSERT_NEW_PERSONA_CALL =
+  "SELECT * FROM insert_new_persona($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+
 export interface NewPersona {
   id: string;
   tenantId: string;
@@ -164,8 +139,15 @@ export interface NewPersona {
 export const jsonParam = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
 
-/** Stores a new persona as version 1 with its sources in one statement; answers with its resource. */
-export async function insertNewPersona(database: Pick<Database, "queryAs">, p: NewPersona): Promise<PersonaResource> {
+/**
+ * Stores a new persona as version 1 with its sources, its first version and a new LLM extraction for the cache, in
+ * one self-scoped statement (insert_new_persona, 0016_insert_new_persona.sql: as the application role with the
+ * tenant set, so row-level security checks every row; atomic as one statement); answers with its resource.
+ */
+export async function insertNewPersona(
+  database: Pick<Database, "querySelfScoped">,
+  p: NewPersona,
+): Promise<PersonaResource> {
   const sourceRows = p.sources.map((s) => ({
     id: s.id,
     kind: s.kind,
@@ -178,9 +160,9 @@ export async function insertNewPersona(database: Pick<Database, "queryAs">, p: N
     material_date: s.date ? new Date(s.date).toISOString() : null,
     fetched_at: s.fetchedAt ? new Date(s.fetchedAt).toISOString() : null,
   }));
-  const [row] = await database.queryAs<PersonaResourceRow>(p.tenantId, INSERT_PERSONA_SQL, [
-    p.id,
+  const [row] = await database.querySelfScoped<PersonaResourceRow>(INSERT_NEW_PERSONA_CALL, [
     p.tenantId,
+    p.id,
     jsonParam(p.persona),
     jsonParam(p.evidence),
     jsonParam(p.warnings),
