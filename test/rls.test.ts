@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTenant } from "../src/auth/tenants.ts";
+import { beginReplyRows } from "../src/chat/store.ts";
 import type { Services } from "../src/context.ts";
 import { APP_ROLE } from "../src/db/client.ts";
 import { readMigrations, rowsOf, splitStatements } from "../src/db/migrate.ts";
-import { personas, personaVersions, sources } from "../src/db/schema.ts";
+import { conversations, messages, personas, personaVersions, sources } from "../src/db/schema.ts";
 import { newId } from "../src/ids.ts";
 import { createPersona } from "../src/personas/create.ts";
 import {
@@ -168,6 +169,57 @@ for (const store of STORES) {
         await database.db.execute(sql`SELECT proconfig AS config FROM pg_proc WHERE proname = 'insert_new_persona'`),
       );
       expect(config?.config).toContain(`role=${APP_ROLE}`);
+    });
+
+    it("begins a chat reply in one self-scoped statement: its own tenant's conversation only", async () => {
+      const { database } = services;
+      const conversationId = newId("conversation");
+      await database.db
+        .insert(conversations)
+        .values({ id: conversationId, tenantId: tenantA, kind: "persona", personaId: personaA });
+      const start = () => ({
+        userMessageId: newId("message"),
+        assistantMessageId: newId("message"),
+        content: "Hi",
+        meta: {},
+        at: new Date(),
+      });
+      // Another tenant naming the conversation: a 404, no lease taken and no message stored.
+      await expect(beginReplyRows(database, tenantB, conversationId, start())).rejects.toMatchObject({ status: 404 });
+      const untouched = await database.db.select().from(conversations).where(eq(conversations.id, conversationId));
+      expect(untouched[0]?.streamingUntil).toBeNull();
+      expect(await database.db.select().from(messages).where(eq(messages.conversationId, conversationId))).toEqual([]);
+      // Its own tenant takes the lease; a second start while it is held gets no lease (a 409 for the API).
+      const first = await beginReplyRows(database, tenantA, conversationId, start());
+      expect(first.userSeq).toBe(1);
+      expect(first.persona?.id).toBe(personaA);
+      expect((await beginReplyRows(database, tenantA, conversationId, start())).userSeq).toBeNull();
+      // The role and scope are handed back; synchronous_commit off lasts to the end of the caller's transaction.
+      const [config] = rowsOf<{ config: string[] }>(
+        await database.db.execute(sql`SELECT proconfig AS config FROM pg_proc WHERE proname = 'begin_reply'`),
+      );
+      expect(config?.config).toContain(`role=${APP_ROLE}`);
+      const syncNow = async () =>
+        rowsOf<{ sync: string }>(
+          await database.db.execute(sql`SELECT current_setting('synchronous_commit') AS sync`),
+        )[0]?.sync;
+      const before = await syncNow();
+      const inside = await database.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('synchronous_commit', 'on', true)`);
+        await tx.execute(
+          sql`SELECT * FROM begin_reply(${tenantB}, ${conversationId}, 60, ${newId("message")}, 'x', '{}'::jsonb, now(), ${newId("message")}, now())`,
+        );
+        return rowsOf<{ u: string; tenant: string | null; sync: string }>(
+          await tx.execute(
+            sql`SELECT current_user AS u, current_setting('app.tenant_id', true) AS tenant, current_setting('synchronous_commit') AS sync`,
+          ),
+        )[0];
+      });
+      expect(inside?.u).not.toBe(APP_ROLE);
+      expect(inside?.tenant ?? "").toBe("");
+      expect(inside?.sync).toBe("off");
+      // A local setting: the session is as before once the transaction ends.
+      expect(await syncNow()).toBe(before);
     });
 
     it("has policies on every table with a tenant_id column (new tables must add theirs)", async () => {

@@ -91,56 +91,22 @@ const messageRow = (row: MessageRow): MessageRow => ({ ...row, createdAt: asDate
 const jsonbParam = (value: unknown) =>
   JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
 
-/** A message's columns as a JSON object with the row's own keys (timestamps arrive as ISO text). */
-const jsonMessageColumns = (m: string) =>
-  `'id', ${m}.id, 'tenantId', ${m}.tenant_id, 'conversationId', ${m}.conversation_id, 'seq', ${m}.seq,
-  'role', ${m}.role, 'content', ${m}.content, 'toolCalls', ${m}.tool_calls, 'toolResults', ${m}.tool_results,
-  'status', ${m}.status, 'question', ${m}.question, 'meta', ${m}.meta, 'createdAt', ${m}.created_at`;
-
 /**
- * Starting a reply in one statement (one round trip instead of five): reads the conversation, takes its streaming
- * lease when no reply holds it (the database's clock, so every node agrees) and, only when it got the lease, stores
- * the user message and the assistant's placeholder after the last seq. No row: no such conversation for the tenant;
- * `leased` false: another reply is streaming. Every CTE sees the same snapshot, so `last` is read before the inserts.
- * With the lease it also returns what the reply needs before it can call the model, so the first text waits for
- * this one round trip only: the history after the summary (without the two new messages: same snapshot) and the
- * conversation's persona, if it has one.
- * Its commit does not wait for the WAL flush (synchronous_commit off for this transaction only, `durable`): the
+ * Starting a reply in one statement (one round trip instead of five), which scopes itself: begin_reply
+ * (0017_begin_reply.sql) runs as the application role with app.tenant_id set, so row-level security applies without
+ * a tenant transaction's BEGIN, scope and COMMIT on a reserved connection. It reads the conversation, takes its
+ * streaming lease when no reply holds it (the database's clock, so every node agrees) and, only when it got the
+ * lease, stores the user message and the assistant's placeholder after the last seq. No row: no such conversation
+ * for the tenant; `userSeq` null: another reply is streaming. Every CTE sees the same snapshot, so `last` is read
+ * before the inserts. With the lease it also returns what the reply needs before it can call the model, so the first
+ * text waits for this one round trip only: the history after the summary (without the two new messages: same
+ * snapshot) and the conversation's persona, if it has one.
+ * Its commit does not wait for the WAL flush (synchronous_commit off for the statement's transaction only): the
  * flush (~3 ms here) sat between the request and the model call. Other sessions see the lease at once as before; a
  * database crash in the next few hundred ms could lose the user message and the placeholder, and then the reply it
  * began fails too. The statement that ends the reply commits synchronously, which flushes this one's WAL with it.
  */
-const BEGIN_REPLY_SQL = `
-WITH durable AS (
-  SELECT set_config('synchronous_commit', 'off', true)
-), conv AS (
-  SELECT * FROM conversations WHERE tenant_id = $1 AND id = $2
-), lease AS (
-  UPDATE conversations SET streaming_until = now() + make_interval(secs => $3::int)
-  WHERE tenant_id = $1 AND id = $2 AND (streaming_until IS NULL OR streaming_until < now())
-  RETURNING id
-), last AS (
-  SELECT coalesce(max(seq), 0) AS seq FROM messages WHERE tenant_id = $1 AND conversation_id = $2
-), inserted AS (
-  INSERT INTO messages (id, tenant_id, conversation_id, seq, role, content, status, meta, created_at)
-  SELECT $4, $1, $2, last.seq + 1, 'user', $5, 'complete', $6::jsonb, $7::timestamptz FROM lease, last
-  UNION ALL
-  SELECT $8, $1, $2, last.seq + 2, 'assistant', '', 'incomplete', '{}'::jsonb, $9::timestamptz FROM lease, last
-  RETURNING seq
-)
-SELECT conv.id, conv.tenant_id AS "tenantId", conv.kind, conv.persona_id AS "personaId",
-  conv.project_id AS "projectId", conv.interviewer, conv.summary, conv.summary_through AS "summaryThrough",
-  conv.streaming_until AS "streamingUntil", conv.created_at AS "createdAt", conv.updated_at AS "updatedAt",
-  (SELECT min(seq) FROM inserted) AS "userSeq",
-  (SELECT json_agg(json_build_object(${jsonMessageColumns("m")}) ORDER BY m.seq) FROM messages m
-    WHERE m.tenant_id = $1 AND m.conversation_id = $2 AND m.seq > conv.summary_through AND EXISTS (SELECT 1 FROM lease)
-  ) AS history,
-  (SELECT json_build_object('id', p.id, 'tenantId', p.tenant_id, 'version', p.version, 'persona', p.persona,
-      'evidence', p.evidence, 'warnings', p.warnings, 'usage', p.usage, 'search', p.search::text,
-      'createdAt', p.created_at, 'updatedAt', p.updated_at)
-    FROM personas p WHERE p.tenant_id = $1 AND p.id = conv.persona_id AND EXISTS (SELECT 1 FROM lease)
-  ) AS persona
-FROM conv, durable`;
+const BEGIN_REPLY_CALL = "SELECT * FROM begin_reply($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 export interface ReplyStart {
   /** The user message and its placeholder to store, when the lease is taken. */
@@ -152,19 +118,19 @@ export interface ReplyStart {
 }
 
 /**
- * See BEGIN_REPLY_SQL. Answers the conversation (as it was before the lease) and the user message's seq, or
+ * See BEGIN_REPLY_CALL. Answers the conversation (as it was before the lease) and the user message's seq, or
  * `userSeq` null when another reply holds the lease; throws 404 for an unknown conversation.
  */
 export async function beginReplyRows(
-  database: Pick<Database, "queryAs">,
+  database: Pick<Database, "querySelfScoped">,
   tenantId: string,
   id: string,
   start: ReplyStart,
 ): Promise<{ conversation: ConversationRow; userSeq: number | null; history: MessageRow[]; persona?: PersonaRow }> {
   if (!isId("conversation", id)) throw notFound("Conversation");
-  const [row] = await database.queryAs<
+  const [row] = await database.querySelfScoped<
     ConversationRow & { userSeq: number | null; history: MessageRow[] | null; persona: PersonaRow | null }
-  >(tenantId, BEGIN_REPLY_SQL, [
+  >(BEGIN_REPLY_CALL, [
     tenantId,
     id,
     CHAT_LIMITS.leaseSeconds,
