@@ -70,7 +70,13 @@ export const PAIN_RULES: readonly Rule[] = [
       read: body,
       value: cued,
       confidence,
-      examples: { fires: [[text, pain]], silent: ["The garden is lovely in June."] },
+      examples: {
+        fires: [[text, pain]],
+        silent: [
+          "The garden is lovely in June.",
+          "They're burnt out and I hate that, I really do, I know what it's like.",
+        ],
+      },
     }),
   ),
   {
