@@ -1,7 +1,7 @@
 /** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, questionOf } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import type { Place, Predicate, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 
@@ -425,6 +425,32 @@ function pointedAim(m: RegExpExecArray): string | null {
 
 const COMMON = ["owned", "statement", notNegated] as const;
 
+/** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
+const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
+
+/** "I would like to confirm the points I noted": a courtesy that performs its act in the message, not an aim. */
+const COURTESY =
+  /\bI(?:'d| would) (?:like|love) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know)\b/i;
+const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
+
+/** Conditions and silent examples some cue rules add to the shared ones. */
+const CUED_EXTRA: Readonly<
+  Record<
+    string,
+    { when: readonly Predicate[]; silent: readonly string[]; fires?: readonly (readonly [string, readonly string[]])[] }
+  >
+> = {
+  "third-wants": {
+    when: [notBesideSelf],
+    silent: ["Abena says I'm too careful, she wants to buy a new laptop."],
+  },
+  "would-like": {
+    when: [notCourtesy],
+    silent: ["To make sure nothing is missed, I would like to confirm the points I noted."],
+    fires: [["I'd like to add French and raise my rates.", ["add French and raise my rates"]]],
+  },
+};
+
 export const GOAL_RULES: readonly Rule[] = [
   {
     id: "goals/labelled",
@@ -456,10 +482,13 @@ export const GOAL_RULES: readonly Rule[] = [
       field: "goals",
       cue,
       pattern,
-      when: [...COMMON, notConditional, unlabelled],
+      when: [...COMMON, notConditional, unlabelled, ...(CUED_EXTRA[name]?.when ?? [])],
       value: cuedGoal(prefix),
       confidence,
-      examples: { fires: [[text, goal]], silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo."] },
+      examples: {
+        fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
+        silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo.", ...(CUED_EXTRA[name]?.silent ?? [])],
+      },
     }),
   ),
   {

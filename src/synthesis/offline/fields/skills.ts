@@ -76,7 +76,9 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
+// Not "seven more years of qualifying payments": years still ahead are no experience.
+const YEARS_DOING =
+  /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
 
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
 
@@ -404,7 +406,10 @@ export const SKILL_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
-      silent: [["Twenty years ago.", { firstPerson: false }]],
+      silent: [
+        ["Twenty years ago.", { firstPerson: false }],
+        ["Seven more years of qualifying payments.", { firstPerson: false }],
+      ],
     },
   },
   {
