@@ -108,6 +108,12 @@ describe("occupation", () => {
     );
   });
 
+  it("does not take a degree alone as the occupation", () => {
+    const text = "Committee meeting 3\nCandidate: Mina Kowal (PhD, year 3) · Advisor: Prof. Ann Reid\nMina presented.";
+    expect(scalar("occupation", text)).toBeNull();
+    expect(scalar("occupation", "Ana Ruiz (MBA) is our new head of sales.\nAna starts Monday.")).not.toBe("MBA");
+  });
+
   it("keeps two joined titles in a contact line", () => {
     const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
     expect(scalar("occupation", text)).toBe("Owner & Head Chef");

@@ -452,15 +452,6 @@ export const CUED: readonly CueRow[] = [
     ["I run 140 vans out of our Leeds depot.", "Leeds"],
     "I run the book club at the Eastside branch.",
   ],
-  [
-    "pin",
-    ["📍"],
-    cued(`📍\\s*${PLACE}`),
-    0.7,
-    false,
-    ["📍 Glasgow, Scotland", "Glasgow, Scotland"],
-    "📍 the usual spot",
-  ],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
   [
     "village-near",
