@@ -8,9 +8,12 @@ import type { Unit } from "../engine/unit.ts";
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
 
-/** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
+/**
+ * "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription, nor "Next
+ * steps:", which in call notes lists the note-taker's actions ("KB to send one-pager").
+ */
 const GOAL_LABEL =
-  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|next steps|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
+  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
 
 /** A sentence that opens on an aim's verb, as in a list of plans: "Finish my degree.", "Maybe hire a second cook". */
 const ACTION_FILLER = /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)+/i;
@@ -428,9 +431,12 @@ const COMMON = ["owned", "statement", notNegated] as const;
 /** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
 const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
 
-/** "I would like to confirm the points I noted": a courtesy that performs its act in the message, not an aim. */
+/**
+ * "I would like to confirm the points I noted", "I want to say that at the start": a courtesy that performs its act
+ * in the message or conversation itself, not an aim.
+ */
 const COURTESY =
-  /\bI(?:'d| would) (?:like|love) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know)\b/i;
+  /\bI(?:(?:'d| would) (?:like|love)| want) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask (?:you|a (?:quick )?question)|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know)\b/i;
 const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
 
 /** Conditions and silent examples some cue rules add to the shared ones. */
@@ -443,6 +449,10 @@ const CUED_EXTRA: Readonly<
   "third-wants": {
     when: [notBesideSelf],
     silent: ["Abena says I'm too careful, she wants to buy a new laptop."],
+  },
+  "want-to": {
+    when: [notCourtesy],
+    silent: ["I'm not a pharmacist myself, I want to say that at the start."],
   },
   "would-like": {
     when: [notCourtesy],
@@ -473,7 +483,7 @@ export const GOAL_RULES: readonly Rule[] = [
           ["cut fuel costs", "switch a third of the fleet"],
         ],
       ],
-      silent: ["Goals: none really"],
+      silent: ["Goals: none really", "Next steps: KB to send one-pager; technical call with their IT."],
     },
   },
   ...CUED.map(

@@ -305,6 +305,14 @@ function inLeisure(unit: Unit): boolean {
   return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
 }
 
+/** "Personal: he wants to stop firefighting and plan for once": a wish, not a pastime being done. */
+const WISH = /\b(?:wants?|wanna|hopes?|plans?|would like|'d like|wish(?:es)?)\s+to\b/i;
+const notAWish = (unit: Unit) => !WISH.test(unit.text);
+
+/** "I teach a tile-painting workshop on Saturdays": what the subject teaches is their trade, not a pastime. */
+const TEACHES = /\b(?:I|[Ss]he|[Hh]e)\s+(?:also\s+|still\s+|now\s+)?teach(?:es)?\b/;
+const notTaught = (unit: Unit) => !TEACHES.test(unit.text);
+
 /** A sentence naming the subject's children: its bare nouns ("my evenings are soccer and homework") are theirs. */
 const CHILDREN = /\b(?:kids?|children|sons?|daughters?|grandkids|grandchildren)\b/i;
 
@@ -343,7 +351,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, "statement", notAtWork],
+    when: [...OWNED, "statement", notAtWork, notAWish],
     value: freeTimeItems,
     confidence: 0.7,
     examples: {
@@ -357,6 +365,7 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
+        "Personal: he wants to stop firefighting and plan for once.",
       ],
     },
   },
@@ -503,7 +512,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     // Not in a sentence naming the subject's children: "my evenings are soccer" is the kids' soccer.
-    when: [...OWNED, inLeisure, notAboutAnother, noOtherNamed, (unit: Unit) => !CHILDREN.test(unit.text)],
+    when: [...OWNED, inLeisure, notAboutAnother, noOtherNamed, notTaught, (unit: Unit) => !CHILDREN.test(unit.text)],
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
@@ -520,6 +529,7 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["Ha, I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
+        "If you come to Porto, I teach a tile-painting workshop on Saturdays.",
       ],
     },
   },
