@@ -8,7 +8,7 @@
 import { startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { groundedAnswer } from "./pipeline.ts";
 import { alternate, closedLoop, fmt, verdict } from "./support/measure.ts";
-import { cpuMsOf, serveProject } from "./support/process.ts";
+import { cpuMsOf, serveProject, settled } from "./support/process.ts";
 import { benchStoreNames, openBenchStore, PROJECT_ENV } from "./support/stores.ts";
 
 const CASES = [
@@ -49,6 +49,9 @@ export async function benchCreate(): Promise<void> {
       `create (LLM engine, fake upstream on loopback answering at once; ${storeName}; median of 3, alternating)`,
     );
     for (let i = 0; i < 10; i++) await create(); // warm-up
+    // The server warms its synthesis threads in the background after it answers (seconds of CPU): a create that
+    // never waits on the pool would otherwise be charged for that warm-up in the first measurement.
+    await settled(app.pid);
     const recorded = fake.requests.at(-1);
     if (!recorded) throw new Error("the project sent nothing upstream");
     const upstreamBody = JSON.stringify(recorded.body);

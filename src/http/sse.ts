@@ -1,3 +1,5 @@
+import { ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Metrics } from "../observability/metrics.ts";
@@ -10,6 +12,9 @@ export interface EventSink<E> {
 
 const encoder = new TextEncoder();
 
+/** How much of a stream may wait for a slow client before `emit` waits (Node's own socket buffer is the same). */
+export const UNREAD_BYTES = 16 * 1024;
+
 /**
  * Streams an operation's events as server-sent events (`event:` its type, `data:` the JSON of `payloadOf(event)`,
  * numbered `id:`s), with `: ping` comments every `heartbeatMs` so proxies keep the stream open. A client that
@@ -17,13 +22,23 @@ const encoder = new TextEncoder();
  *
  * The body is one ReadableStream fed directly (hono's streamSSE puts a TransformStream, a writer and a second
  * ReadableStream in between, per stream and per event): with a thousand replies open that layering was most of the
- * memory and a good part of the CPU. `emit` waits while the client is not reading (back-pressure).
+ * memory and a good part of the CPU. `emit` waits while more than UNREAD_BYTES are queued for a client that is not
+ * reading (back-pressure). It does not wait for each event to be read: the body is read only once the response has
+ * made its way back through the middleware and the adapter, and a chat reply that waited for its first event
+ * (`message`) to be read called the model only after all that, instead of alongside it.
+ *
+ * Under the Node adapter the response's socket is corked until the end of this turn of the event loop: the adapter
+ * flushes a streamed response's headers by themselves (one write) and then writes the first event (another), and on
+ * a busy machine each write is a syscall that costs more than building the event. Corked, the headers and the events
+ * written in the same turn (a chat reply writes its `message` event at once) leave in one write. Were the response
+ * written later than that, the socket is uncorked anyway and the writes go out as before.
  */
 export function streamEvents<E extends { type: string }>(
   c: Context,
   options: { metrics: Metrics; heartbeatMs: number; payloadOf: (event: E) => unknown },
   run: (sink: EventSink<E>) => Promise<unknown>,
 ): Response {
+  coalesceFirstWrites(c);
   const aborter = new AbortController();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
@@ -45,7 +60,7 @@ export function streamEvents<E extends { type: string }>(
         aborter.abort(new DOMException("The client disconnected", "AbortError"));
       },
     },
-    { highWaterMark: 1 },
+    { highWaterMark: UNREAD_BYTES, size: (chunk) => chunk.byteLength },
   );
   const write = (text: string) => {
     if (!open || !controller) return;
@@ -80,6 +95,20 @@ export function streamEvents<E extends { type: string }>(
     "Transfer-Encoding": "chunked",
     "X-Accel-Buffering": "no", // nginx: do not buffer the stream
   });
+}
+
+/** Corks the Node response's socket until the end of this turn of the event loop (see streamEvents). */
+function coalesceFirstWrites(c: Context): void {
+  const socket = nodeSocketOf(c);
+  if (!socket || socket.destroyed || !socket.writable) return;
+  socket.cork();
+  setImmediate(() => socket.uncork());
+}
+
+/** The socket under @hono/node-server (which passes `{ incoming, outgoing }` as env); none under app.request(). */
+function nodeSocketOf(c: Context): Socket | undefined {
+  const outgoing: unknown = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  return outgoing instanceof ServerResponse ? (outgoing.socket ?? undefined) : undefined;
 }
 
 /** One server-sent event as documented: its SSE event name and its JSON data. */

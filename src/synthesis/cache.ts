@@ -68,12 +68,12 @@ export type CachedExtraction = z.infer<typeof CachedResult>;
 
 /** The stored result for a key, if any (and well-formed). */
 export async function readCachedExtraction(ctx: Ctx, key: string): Promise<CachedExtraction | undefined> {
-  // Plain prepared SQL: every LLM create asks, and building this with the ORM cost more than running it.
-  const [row] = await ctx.database.queryAs<{ result: unknown }>(
+  // One self-scoped statement (0019_cached_extraction.sql): every LLM create asks, and a tenant transaction around a
+  // plain read was four statements on a reserved connection.
+  const [row] = await ctx.database.querySelfScoped<{ result: unknown }>("SELECT * FROM cached_extraction($1, $2)", [
     ctx.tenantId,
-    "SELECT result FROM extraction_cache WHERE tenant_id = $1 AND cache_key = $2",
-    [ctx.tenantId, key],
-  );
+    key,
+  ]);
   const parsed = row ? CachedResult.safeParse(row.result) : undefined;
   return parsed?.success ? parsed.data : undefined;
 }

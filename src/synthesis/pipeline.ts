@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { Ctx } from "../context.ts";
 import { AppError } from "../errors.ts";
 import { type Evidence, PERSONA_FIELDS, type Persona } from "../personas/schemas.ts";
+import { assemblePersona } from "./assemble.ts";
 import {
   type CachedExtraction,
   type CacheEntry,
@@ -14,11 +15,35 @@ import {
 } from "./cache.ts";
 import { sha256 } from "./digest.ts";
 import type { JobScope } from "./pool.ts";
-import type { FetchedMaterial, PreparedSource } from "./prepare.ts";
+import { type FetchedMaterial, type PreparedSource, prepareMaterial } from "./prepare.ts";
 import type { OnProgress } from "./progress.ts";
-import type { Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
+import type { Claim, Equivalence, ExistingValues, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
+import type { AssembleResult } from "./worker.ts";
 
 export type { PreparedSource } from "./prepare.ts";
+
+/**
+ * Material this small is cleaned, and its LLM claims assembled, on the event loop rather than in the pool. Both steps
+ * are linear in their input (the adversarial corpus, adversarial.test.ts, holds them to it), so at this size their
+ * cost is bounded: at most ~0.2 ms to clean and ~1 ms to assemble for the worst of that corpus at 4,096 characters,
+ * ~0.02 and ~0.15 ms for a one-line note, on this project's 2-core machines under load 8. Each pool hand-off costs
+ * more than that (a thread's wake-up and structured clones both ways; 4-5 ms at p50 under load), and a create made
+ * of small text took two of them. The offline engine's extraction always runs in the pool.
+ */
+export const INLINE_MAX_CHARS = 4_096;
+/** Claims assembled on the event loop at most: bounds the per-claim work that the characters do not (empty quotes). */
+export const INLINE_MAX_CLAIMS = 64;
+
+const charsOf = (texts: readonly string[]) => texts.reduce((sum, text) => sum + text.length, 0);
+
+/** Whether assembling these claims over these sources is small enough for the event loop (see INLINE_MAX_CHARS). */
+function assemblesInline(sources: readonly PreparedSource[], claims: readonly Claim[]): boolean {
+  if (claims.length > INLINE_MAX_CLAIMS) return false;
+  let chars = 0;
+  for (const source of sources) chars += source.text.length;
+  for (const claim of claims) chars += claim.quote.length + String(claim.value).length;
+  return chars <= INLINE_MAX_CHARS;
+}
 
 /** Request limits, enforced before any work is done (documented in the README). */
 export const MATERIAL_LIMITS = {
@@ -93,7 +118,13 @@ async function collectSources(
   /** Text-only material: also answer with the digests of the raw texts (the extraction cache's key). */
   digestTexts: boolean,
 ): Promise<{ sources: PreparedSource[]; warnings: string[]; textDigests?: string[] }> {
-  if (input.urls.length === 0) return job.run("prepare", { texts: input.texts, fetched: [], digestTexts }, listener);
+  if (input.urls.length === 0) {
+    if (charsOf(input.texts) > INLINE_MAX_CHARS) {
+      return job.run("prepare", { texts: input.texts, fetched: [], digestTexts }, listener);
+    }
+    job.signal.throwIfAborted();
+    return prepareMaterial(input.texts, [], digestTexts, listener);
+  }
   const { fetchAll } = await import("../sources/fetch-url.ts");
   // Every page's fetch and pool task listens to the job's signal (Node warns past 10 listeners by default).
   setMaxListeners(10 + 2 * input.urls.length, job.signal);
@@ -178,9 +209,9 @@ const EARLY_KEY_MAX_CHARS = 32 * 1024;
  */
 function earlyLookup(ctx: Ctx, input: MaterialInput, model: CachingModel): CacheLookup | undefined {
   if (input.urls.length > 0) return undefined;
-  let chars = 0;
-  for (const text of input.texts) chars += text.length;
-  return chars <= EARLY_KEY_MAX_CHARS ? lookUp(ctx, model, textsCacheKey(input.texts.map(sha256), model)) : undefined;
+  return charsOf(input.texts) <= EARLY_KEY_MAX_CHARS
+    ? lookUp(ctx, model, textsCacheKey(input.texts.map(sha256), model))
+    : undefined;
 }
 
 /**
@@ -217,8 +248,9 @@ async function extractWithLlm(
 
 /**
  * Material in, grounded persona out: fetch, clean, extract, verify every quote, assemble. Writes nothing but the
- * extraction cache. CPU-bound steps run in the synthesis pool, inside the job's time budget; fetching and model calls
- * stay on the event loop. Throws 503 when the node's queue is full, 504 past the budget.
+ * extraction cache. CPU-bound steps run in the synthesis pool, inside the job's time budget, except for small text
+ * (INLINE_MAX_CHARS); fetching and model calls stay on the event loop. Throws 503 when the node's queue is full,
+ * 504 past the budget.
  */
 export async function synthesize(
   ctx: Ctx,
@@ -258,8 +290,17 @@ export async function synthesize(
         extracted = await extractWithLlm(extractor, sources, options.existing, lookup, job.signal, onProgress);
       }
       const entry = extracted?.cacheEntry;
+      const assembling = (): Promise<AssembleResult> | AssembleResult => {
+        if (!extracted) return job.run("assemble", { sources }, options.onProgress);
+        if (!assemblesInline(sources, extracted.claims)) {
+          return job.run("assemble", { sources, claims: extracted.claims }, options.onProgress);
+        }
+        job.signal.throwIfAborted();
+        options.onProgress?.({ stage: "assembling", done: 0, total: 1 });
+        return assemblePersona(extracted.claims, sources);
+      };
       const [assembled] = await Promise.all([
-        job.run("assemble", extracted ? { sources, claims: extracted.claims } : { sources }, options.onProgress),
+        assembling(),
         // Stored while the claims are assembled: the cache write is not on the critical path.
         entry && !options.keepCacheEntry ? writeCachedExtraction(ctx, entry) : undefined,
       ]);

@@ -1,6 +1,7 @@
 /**
  * Turning raw material into clean sources: HTML and JSON bodies to text, deterministic cleaning, hashing and the
- * material's date. CPU-bound, so it runs in the synthesis pool (worker.ts), never on the event loop.
+ * material's date. CPU-bound, so it runs in the synthesis pool (worker.ts); only text-only material under a small
+ * fixed size is cleaned on the event loop (INLINE_MAX_CHARS in pipeline.ts), where the cost is linear and bounded.
  */
 import { newId } from "../ids.ts";
 import { cleanText } from "./clean.ts";
@@ -66,6 +67,20 @@ export function materialDate(text: string): string | undefined {
 }
 
 type HtmlToText = typeof import("../sources/html-to-text.ts").htmlToText;
+
+/**
+ * `prepareSources`, and with `digestTexts` the SHA-256 of each raw text, in order (the extraction cache's key for
+ * text-only material): the pool's prepare task, and what the event loop runs itself for small text (pipeline.ts).
+ */
+export async function prepareMaterial(
+  texts: readonly string[],
+  fetched: readonly FetchedMaterial[],
+  digestTexts: boolean | undefined,
+  onProgress?: OnProgress,
+): Promise<{ sources: PreparedSource[]; warnings: string[]; textDigests?: string[] }> {
+  const prepared = await prepareSources(texts, fetched, onProgress);
+  return digestTexts ? { ...prepared, textDigests: texts.map(sha256) } : prepared;
+}
 
 /**
  * Cleans every text and fetched page into sources, texts first; each unusable one becomes a warning instead. The

@@ -7,9 +7,8 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { type AssembledPersona, assemblePersona } from "./assemble.ts";
-import { sha256 } from "./digest.ts";
 import { extractOffline } from "./extract-offline.ts";
-import { type FetchedMaterial, type PreparedSource, prepareSources } from "./prepare.ts";
+import { type FetchedMaterial, type PreparedSource, prepareMaterial } from "./prepare.ts";
 import type { Progress } from "./progress.ts";
 import { attributedSentences, type MaterialSentence, type SentencesTask } from "./sentences.ts";
 import type { Claim, CleanSource, ExtractUsage } from "./types.ts";
@@ -56,10 +55,9 @@ async function reporting<T>(port: MessagePort | undefined, work: () => T | Promi
 }
 
 export function prepare(task: PrepareTask): Promise<PrepareResult> {
-  return reporting(task.progress, async () => {
-    const prepared = await prepareSources(task.texts, task.fetched, reporter(task.progress));
-    return task.digestTexts ? { ...prepared, textDigests: task.texts.map(sha256) } : prepared;
-  });
+  return reporting(task.progress, () =>
+    prepareMaterial(task.texts, task.fetched, task.digestTexts, reporter(task.progress)),
+  );
 }
 
 /** The offline persona chat's memory of a persona: its sources as attributed sentences (sentences.ts). */

@@ -91,6 +91,51 @@ describe("subject name", () => {
     expect(nameOf(bio, team)).toBe("Ilse Marten");
   });
 
+  it("does not take a committee or club named in a chat header as a person", () => {
+    const chat = "[WhatsApp · Riverside Allotment Committee · 04/09/2024]\n[07:12] Ana: Morning all, minutes attached.";
+    expect(nameOf(chat)).toBeNull();
+  });
+
+  it("takes the lead applicant, not the co-applicant", () => {
+    const form = "Small grants 2024 — application\nCo-applicant: Kojo Asante\nLead applicant: Efua Mensah · Age: 37";
+    expect(nameOf(form)).toBe("Efua Mensah");
+  });
+
+  it("gives a team page's first entry no header weight over the person the other sources are about", () => {
+    const team = ["Our Team | Asuom Growers", "Our Team", "Kojo Asante", "Chairman since 2010."]
+      .concat(["Yaw Darko", "Treasurer.", "Efua Mensah", "Agronomist. Trains our farmers."])
+      .join("\n");
+    const page: CleanSource = { id: "s1", kind: "url", text: team, order: 1 };
+    const post = [
+      "Field day at Asuom: Efua showed the shade-tree trials.",
+      "Efua says the seedlings need more shade. Efua wants a second nursery, and Efua will train ten lead farmers.",
+    ].join("\n");
+    expect(identifySubject([sources(post)[0] as CleanSource, page]).name?.value).toBe("Efua Mensah");
+  });
+
+  it("does not take a speaker the legend names as a relative as the subject", () => {
+    const text = [
+      "Speakers: ANA (interviewer) · ROSA (farmer) · TOMÁS (husband, joined late)",
+      "ANA: So, what do you do here?",
+      "ROSA: I run the dairy side, sixty cows.",
+      "TOMÁS: Sorry I'm late. I'm Tomás, I do the machinery.",
+      "ROSA: He does.",
+    ].join("\n");
+    expect(nameOf(text)).toBeNull();
+  });
+
+  it("takes a full name given after a short remark in answer to an introduction question", () => {
+    const text = [
+      "ANA: Would you introduce yourself?",
+      "ROSA: Grand so. Rosa Quispe, I'm 46, I run the dairy.",
+      "ANA: And the herd?",
+      "ROSA: Sixty cows.",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Rosa Quispe");
+    // A lone capitalised word after a remark is not taken as a name.
+    expect(nameOf("ANA: Would you introduce yourself?\nROSA: Sure thing. Dairy, mostly.")).toBeNull();
+  });
+
   it("strips courtesy titles and quoted nicknames", () => {
     expect(cleanName("Don Ernesto Vidal")).toBe("Ernesto Vidal");
     expect(cleanName("Don Smith")).toBe("Don Smith");

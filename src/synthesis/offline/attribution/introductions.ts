@@ -91,8 +91,11 @@ const INTRO_QUESTION =
 const ANSWER_OPENER =
   /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
 
+/** "Grand, yeah. Siobhán Keane, I'm 46": a short opening remark of a few words before the answer proper. */
+const SHORT_REMARK = /^[^.!?\n]{1,20}[.!?]\s+/;
+
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "iu",
 );
 
@@ -117,7 +120,7 @@ const RECIPIENT_FIELD = new RegExp(
  * contacted?" is a question, not a name (it marked "Do not call me." as about a person called "Do").
  */
 const OTHER_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by)\\s*:\\s*(?:dr\\.?\\s+)?(${N})(?=\\s*(?:$|[<(,;—–|·\\[]|\\.\\s*$|\\s-\\s))`,
+  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by|co-applicant|co-investigator|referee|emergency contact|next of kin)\\s*:\\s*(?:dr\\.?\\s+)?(${N})(?=\\s*(?:$|[<(,;—–|·\\[]|\\.\\s*$|\\s-\\s))`,
   "iu",
 );
 
@@ -132,8 +135,14 @@ const GUEST_INTRO = new RegExp(
   "gu",
 );
 
+/** Relatives and people one lives beside: a relation to someone, never an occupation. */
+export const KIN_WORDS =
+  "husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate";
+/** Words naming someone by their relation to the subject: relatives, friends, colleagues and helpers. */
+export const RELATION_WORDS = `${KIN_WORDS}|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru`;
+
 const RELATED_NAME = new RegExp(
-  `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru)(?:,)?\\s+(${N})`,
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${RELATION_WORDS})(?:,)?\\s+(${N})`,
   "gu",
 );
 
@@ -293,7 +302,7 @@ export function fullNameStarting(
 
 /** Words that end or make up the names of firms, places and publications rather than people. */
 const BUSINESS_WORDS =
-  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro)$/;
+  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro|committee|council|board|society|union|league|federation|guild|choir|chapter|alliance|coalition|garden|gardens)$/;
 
 /** "Price Electrical was set up by ...": a business name, not a person. */
 export function isBusinessWord(token: string): boolean {
@@ -340,6 +349,12 @@ function writesAsSelf(lines: readonly string[]): boolean {
   return first >= 2 && first > third;
 }
 
+/** The full name a line opens on before a separator or the line's end ("Ana Ruiz — Chair"), if it is a person's. */
+function leadingFullName(line: string): string | null {
+  const name = LEADING_NAME_LINE.exec(line)?.[1];
+  return name && nameTokens(name).length >= 2 && !nameTokens(name).some(isBusinessWord) ? name : null;
+}
+
 /** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
 function isNameLine(line: string): boolean {
   const bare = line.replace(NAME_PREFIX, "").trim();
@@ -363,6 +378,14 @@ export function lineCandidates(
 ): void {
   const selfWritten = writesAsSelf(lines);
   const firstLine = lines.findIndex((line) => line.trim() !== "");
+  // A page whose lines open on several people's names ("Ana Ruiz — Chair", "Ben Okoro — Secretary") is a team or
+  // member list: its first entry is not who the page is about, so no name gets the header's extra weight.
+  const listed = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    const name = injected[i] ? null : leadingFullName(line);
+    if (name !== null) listed.add(cleanName(name).toLowerCase());
+  }
+  const listsPeople = listed.size >= 2;
   const recipients: string[] = [];
   const fullNames = new Map<string, string | null>();
   let senderNamed = false;
@@ -412,8 +435,9 @@ export function lineCandidates(
     const isHeader = i === firstLine || (i <= 3 && source.kind === "url") || (i <= firstLine + 2 && i > 0);
     if (isHeader && !PUBLICATION_LINE.test(line)) {
       const lead = LEADING_NAME_LINE.exec(line);
-      if (lead?.[1] && nameTokens(lead[1]).length >= 2 && !nameTokens(lead[1]).some(isBusinessWord))
-        add(candidates, lead[1], source, lead[1], i === firstLine || source.kind === "url" ? 3 : 2);
+      const leadName = leadingFullName(line);
+      if (leadName !== null)
+        add(candidates, leadName, source, leadName, !listsPeople && (i === firstLine || source.kind === "url") ? 3 : 2);
       // "[Activity export — Ana Ruiz — posts]": a title that names the person among other parts.
       const parts = line.split(TITLE_SEPARATORS).filter((part) => part.trim() !== "");
       // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
@@ -512,7 +536,10 @@ export function introCandidates(
     const content = (speech ? speech.content : line).trim();
     if (askedIntro && !fromOther && content !== "") {
       const rest = content.replace(ANSWER_OPENER, "");
-      const named = OPENING_NAME.exec(rest)?.[1];
+      // After a short remark only a full name counts: a lone capitalised word there is as likely a place or a thing.
+      const afterRemark = OPENING_NAME.exec(rest.replace(SHORT_REMARK, ""))?.[1];
+      const named =
+        OPENING_NAME.exec(rest)?.[1] ?? (afterRemark && nameTokens(afterRemark).length >= 2 ? afterRemark : undefined);
       if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
         const full = nameTokens(named).length >= 2;
         add(candidates, named, source, named, full ? 5 : 3);

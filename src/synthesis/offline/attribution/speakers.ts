@@ -3,7 +3,7 @@
  * subject), and the named speaker who talks most as a name candidate.
  */
 import type { CleanSource } from "../../types.ts";
-import { add, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
+import { add, isBusinessWord, KIN_WORDS, N, type NameCandidate, RELATION_WORDS, titleCase } from "./introductions.ts";
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
@@ -22,6 +22,16 @@ const SPEAKER_LEGEND = /^(?:speakers?|participants?|attendees|present|people|cas
 const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
 /** Roles in a legend that name the person interviewed. */
 const SUBJECT_ROLE = /participant|interviewee|respondent|guest|customer|user|subject/;
+/** "DECLAN (husband, joined later)" in a legend: a speaker's label with a role in brackets. Global: matchAll only. */
+const LABEL_WITH_ROLE = /(?<![\p{L}])(\p{Lu}[\p{L}'’-]{1,30})\s*\(([^()\n]{1,60})\)/gu;
+/**
+ * A bracketed role naming a relative, someone's colleague ("her manager"; a bare "teacher" may be the subject's own
+ * job), or whoever runs the conversation.
+ */
+const OTHER_ROLE = new RegExp(
+  `^(?:(?:her|his|their)\\s+(?:${RELATION_WORDS})|(?:${KIN_WORDS})|interviewer|host|moderator|facilitator|note-?taker)\\b`,
+  "i",
+);
 
 const shownLabel = (label: string) => (CAPITALS.test(label) ? titleCase(label.toLowerCase()) : label);
 
@@ -91,6 +101,10 @@ function speakerDeclarations(text: string, model: SubjectModel): void {
       const role = (match[2] ?? "").toLowerCase();
       if (SUBJECT_ROLE.test(role)) model.subjectLabels.add(label);
       else model.otherLabels.add(label);
+    }
+    // "SIOBHÁN (farmer) · DECLAN (husband)": a relative or the interviewer is someone other than the subject.
+    for (const match of line.matchAll(LABEL_WITH_ROLE)) {
+      if (OTHER_ROLE.test((match[2] ?? "").trim())) model.otherLabels.add((match[1] ?? "").toLowerCase());
     }
   }
 }

@@ -76,7 +76,9 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
+// Not "seven more years of qualifying payments": years still ahead are no experience.
+const YEARS_DOING =
+  /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
 
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
 
@@ -86,8 +88,13 @@ const INTERPRETS = new RegExp(
   "gu",
 );
 
+/** How well a language is spoken ("decent German"): not part of its name. */
+const PROFICIENCY =
+  "(?:decent|basic|some|fluent|native|conversational|good|passable|rusty|broken|a little|a bit of)\\s+";
+const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
+
 const LANGUAGE_LIST = new RegExp(
-  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
+  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
   "gi",
 );
 
@@ -328,13 +335,19 @@ export const SKILL_RULES: readonly Rule[] = [
     when: OWNED,
     value: (m) => {
       if (DENIED_BEFORE.test(m.input.slice(0, m.index))) return null;
-      const languages = (m[1] ?? "").split(LANGUAGE_PARTS).filter((l) => LANGUAGES.includes(l));
+      const languages = (m[1] ?? "")
+        .split(LANGUAGE_PARTS)
+        .map((l) => l.replace(PROFICIENCY_OPENING, ""))
+        .filter((l) => LANGUAGES.includes(l));
       if (languages.length >= 3) return `multilingual (${languages.join(", ")})`;
       return languages.filter((language) => language !== "English");
     },
     confidence: 0.75,
     examples: {
-      fires: [["I speak Welsh and English.", "Welsh"]],
+      fires: [
+        ["I speak Welsh and English.", "Welsh"],
+        ["I speak Icelandic, English and decent German.", "multilingual (Icelandic, English, German)"],
+      ],
       silent: ["I speak my mind.", "New people don't speak Polish always."],
     },
   },
@@ -404,7 +417,10 @@ export const SKILL_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
-      silent: [["Twenty years ago.", { firstPerson: false }]],
+      silent: [
+        ["Twenty years ago.", { firstPerson: false }],
+        ["Seven more years of qualifying payments.", { firstPerson: false }],
+      ],
     },
   },
   {
