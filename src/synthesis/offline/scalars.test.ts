@@ -52,6 +52,8 @@ describe("age", () => {
     ["I'm Jo. My kids, age 5 and 7, love it."],
     ["I'm Paul. At age 25 I quit my job."],
     ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
+    ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Comment, Gonzalo P. (Canelones): Ana, I'm 35 and came last month!"],
+    ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Reply from Gonzalo: Ana, I'm 35 and loved it!"],
   ])("takes no age from %j", (text) => {
     expect(scalar("age", text)).toBeNull();
   });
@@ -117,6 +119,9 @@ describe("occupation", () => {
   it("keeps two joined titles in a contact line", () => {
     const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
     expect(scalar("occupation", text)).toBe("Owner & Head Chef");
+    // The second title runs to its last head word: "Principal" alone would cut the job off.
+    const vet = "Lerato Dube\nOwner & Principal Veterinarian, Hillside Animal Clinic\nLerato wants online booking.";
+    expect(scalar("occupation", vet)).toBe("Owner & Principal Veterinarian");
   });
 
   it("prefers the newer dated role", () => {

@@ -403,7 +403,12 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I run the dispensary at a small pharmacy in Leicester.", "Leicester"],
     // A counted plural is a sample or a list ("96 soil cores, 8 farms in ..."), not where the subject works.
-    ["I work at a clinic in town.", "Field season: 96 soil cores, 8 farms in Wellington County."],
+    [
+      "I work at a clinic in town.",
+      "Field season: 96 soil cores, 8 farms in Wellington County.",
+      // A workplace before the present one is history.
+      "I worked for a fertiliser company in Tema before joining the cooperative.",
+    ],
   ],
   [
     "near",

@@ -194,6 +194,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
+        ["Country/City: Jordan / Amman", "Amman, Jordan"],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
       ],
       silent: ["I love Leeds."],

@@ -74,7 +74,10 @@ export function occupationPhrase(raw: string): string | null {
       // "Founder & Head Instructor", "owner and head chef": two titles joined keep both.
       if (TITLE_JOINER.test(words[i + 1] ?? "") && i + 2 < words.length) {
         const rest = words.slice(i + 2, i + 5);
-        const second = rest.findIndex((_, k) => isHeadAt(rest, k));
+        let second = rest.findIndex((_, k) => isHeadAt(rest, k));
+        // "Owner & Principal Veterinarian": the second title runs to its last head word.
+        while (second >= 0 && !ENDS_WITH_PUNCTUATION.test(rest[second] ?? "") && isHeadAt(rest, second + 1))
+          second += 1;
         if (
           second >= 0 &&
           SYMBOL_JOINER.test(words[i + 1] ?? "") &&
