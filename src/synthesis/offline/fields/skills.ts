@@ -59,6 +59,12 @@ const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|
 const SKILL_VERBS =
   /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
 
+/** A relative clause opening just before a match: its object is the noun before "that". */
+const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
+/** "a free Saturday workshop in microphone technique": a course and the subject it teaches. */
+const TAUGHT_SUBJECT =
+  /^(?:[\p{L}'-]+\s+){0,4}?(?:workshops?|class(?:es)?|courses?|seminars?|lessons?|sessions?)\s+(?:in|on)\s+(.+)$/iu;
+
 /** "She runs a cellar crew of nine", "Priya leads a team of 40": what a bio says the subject does. */
 const THIRD_SKILL_VERBS =
   /^(?:(?:she|he|they)|\p{Lu}[\p{L}'-]+)\s+(?:also\s+|now\s+)?(runs|leads|manages|teaches|trains|coaches|mentors|designs|builds|repairs|translates|interprets|roasts|edits|writes|develops|supervises|oversees|organi[sz]es|negotiates|handles)\s+([^,.;!?—–]{3,60})/u;
@@ -495,14 +501,15 @@ export const SKILL_RULES: readonly Rule[] = [
     when: [...OWNED, selfOrNamed],
     value: (m) => {
       const verb = (m[1] ?? "").toLowerCase();
-      if (NOT_A_PRACTICE.test(verb)) return null;
+      // "the checklist that I have been compiling since 2019": the object went before, in the main clause.
+      if (NOT_A_PRACTICE.test(verb) || RELATIVE_BEFORE.test(m.input.slice(0, m.index))) return null;
       const object = skillPhrase((m[2] ?? "").split(PRACTICE_CUT)[0] ?? "", 4);
       return object ? `${verb} ${object}` : verb;
     },
     confidence: 0.65,
     examples: {
       fires: [["I've been translating Japanese into English for fifteen years.", "translating Japanese into English"]],
-      silent: ["I've been living here for years."],
+      silent: ["I've been living here for years.", "The checklist of birds that I have been compiling since 2019."],
     },
   },
   {
@@ -512,7 +519,9 @@ export const SKILL_RULES: readonly Rule[] = [
     pattern: THIRD_SKILL_VERBS,
     when: [...OWNED, "thirdPerson", namedSubject, atWork],
     value: (m) => {
-      const object = skillObject(m[2] ?? "");
+      // "teaches a free Saturday workshop in microphone technique": what is taught is the workshop's subject.
+      const taught = TAUGHT_SUBJECT.exec(m[2] ?? "")?.[1];
+      const object = skillObject(taught ?? m[2] ?? "");
       // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
       if (!object || (MANAGING.test(m[1] ?? "") && !PEOPLE.test(m[2] ?? ""))) return null;
       return `${toGerund((m[1] ?? "").replace(THIRD_PERSON_S, ""))} ${object}`;
@@ -521,6 +530,11 @@ export const SKILL_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["She runs a cellar crew of nine.", "running cellar crew of nine", { firstPerson: false, topicBy: "pronoun" }],
+        [
+          "Tiago teaches a free Saturday workshop in microphone technique for young people.",
+          "teaching microphone technique",
+          { firstPerson: false, topicBy: "name" },
+        ],
       ],
       silent: [["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }]],
     },
