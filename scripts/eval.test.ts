@@ -1,7 +1,25 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CaseRunner, evalDir, loadCases, startCaseRunner } from "./eval.ts";
+import {
+  type CaseRunner,
+  deletionBar,
+  evalDir,
+  LIST_RULE_DELETION_BAR,
+  loadCases,
+  RULE_DELETION_BAR,
+  startCaseRunner,
+} from "./eval.ts";
 import { type CaseScore, scoreCase, summarize } from "./eval-score.ts";
+
+describe("rule deletion bar", () => {
+  it("holds list rules to issue 9's list aim and other rules to the scalar one", () => {
+    expect(LIST_RULE_DELETION_BAR).toBe(0.85);
+    expect(deletionBar("goals/want-to")).toBe(LIST_RULE_DELETION_BAR);
+    expect(deletionBar("pain_points/labelled")).toBe(LIST_RULE_DELETION_BAR);
+    expect(deletionBar("location/here-in")).toBe(RULE_DELETION_BAR);
+    expect(deletionBar("communication_style/avoids-channel")).toBe(RULE_DELETION_BAR);
+  });
+});
 
 // The labelled cases live outside the repo (../shared/persona-eval); the test skips when they are absent.
 const dir = evalDir();

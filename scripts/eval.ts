@@ -197,7 +197,18 @@ export const RULE_PRECISION_BAR = 0.85;
  * the sets it may be fixed on drags every field it fills below that aim.
  */
 export const RULE_DELETION_BAR = 0.8;
+/**
+ * The deletion bar of rules that fill a list field: issue 9 aims at list precision 0.85 on unseen text, and a list
+ * rule under it on the sets it may be fixed on keeps its field under that aim (was the 0.8 of all rules).
+ */
+export const LIST_RULE_DELETION_BAR = 0.85;
 export const RULE_BAR_MIN_JUDGED = 3;
+
+/** The deletion bar of a rule, by the field its id names ("goals/want-to"). */
+export function deletionBar(ruleId: string): number {
+  const field = ruleId.split("/")[0] ?? "";
+  return (SCORED_LISTS as readonly string[]).includes(field) ? LIST_RULE_DELETION_BAR : RULE_DELETION_BAR;
+}
 const BAR_SETS: ReadonlySet<EvalSet["tuning"]> = new Set(["apart", "tune-allowed"]);
 
 function printSets(results: readonly SetResult[], out: string[]): void {
@@ -251,14 +262,14 @@ function printOrigins(
       title === "Per rule" &&
       precision !== null &&
       pooled.scored >= RULE_BAR_MIN_JUDGED &&
-      precision < RULE_DELETION_BAR;
+      precision < deletionBar(origin);
     const bar = precision === null ? "" : `${pooled.correct}/${pooled.scored}${below ? " BELOW BAR" : ""}`;
     out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}   ${bar}`);
   }
   out.push(
     `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
-    `  ${RULE_DELETION_BAR * 100}% with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
+    `  ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
     "  communication_style is judged by overlap with the gold style (outside the README rule).",
     "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout10 are reported, never fitted.",
   );

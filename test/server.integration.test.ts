@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { STORES } from "./support/services.ts";
 
-/** Starts the real server (the compiled `dist/main.js` that `npm start` runs) on a free loopback port; waits until it listens. */
+/** Starts the real server (the bundled `dist/bundle/main.js` that `npm start` runs) on a free loopback port; waits until it listens. */
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["dist/main.js"], {
+  const child = spawn(process.execPath, ["dist/bundle/main.js"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", LLM_PROVIDER: "offline", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -117,7 +117,7 @@ describe("shutdown under heavy work", () => {
 
 describe("start-up configuration", () => {
   it("refuses AUTH_MODE=none on a non-loopback HOST, naming the variable", async () => {
-    const child = spawn(process.execPath, ["dist/main.js"], {
+    const child = spawn(process.execPath, ["dist/bundle/main.js"], {
       env: { ...process.env, HOST: "0.0.0.0", AUTH_MODE: "none", DATA_DIR: "memory://" },
       stdio: ["ignore", "pipe", "pipe"],
     });

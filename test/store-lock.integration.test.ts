@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "info", PORT: "0", HOST: "127.0.0.1" };
 
 async function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["dist/main.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["dist/bundle/main.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -87,7 +87,7 @@ describe("one writer per embedded store", { timeout: 600_000 }, () => {
       expect(migrate.stderr).toContain("Stop the server first");
 
       // A second server on the same store refuses to start; the first keeps serving.
-      const second = spawnSync(process.execPath, ["dist/main.js"], { env, encoding: "utf8", timeout: 240_000 });
+      const second = spawnSync(process.execPath, ["dist/bundle/main.js"], { env, encoding: "utf8", timeout: 240_000 });
       expect(second.status).toBe(2);
       expect(second.stderr).toContain(`in use by a Persona Studio server (pid ${server.child.pid}`);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

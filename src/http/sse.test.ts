@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observability/metrics.ts";
-import { streamEvents } from "./sse.ts";
+import { streamEvents, UNREAD_BYTES } from "./sse.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -62,5 +62,46 @@ describe("streamEvents through the node adapter", () => {
     expect(flushes[first]).toContain("event: first\n");
     expect(flushes[first]).not.toContain("event: second");
     expect(flushes.slice(first + 1).some((f) => f.includes("event: second\n"))).toBe(true);
+  });
+});
+
+describe("streamEvents back-pressure", () => {
+  const metrics = createMetrics();
+  /** An app whose stream emits `count` events of about `bytes` each, counting those `emit` returned from. */
+  const emitting = (count: number, bytes: number) => {
+    const state = { emitted: 0 };
+    const app = new Hono();
+    app.get("/events", (c) =>
+      streamEvents<{ type: string; text: string }>(
+        c,
+        { metrics, heartbeatMs: 60_000, payloadOf: (e) => e },
+        async (sink) => {
+          for (let i = 0; i < count; i++) {
+            await sink.emit({ type: "chunk", text: "x".repeat(bytes) });
+            state.emitted++;
+          }
+        },
+      ),
+    );
+    return { app, state };
+  };
+
+  it("does not hold the operation until its first events are read", async () => {
+    const { app, state } = emitting(3, 10);
+    const res = await app.request("/events");
+    await sleep(20); // nothing has read the body yet
+    expect(state.emitted).toBe(3);
+    expect((await res.text()).match(/event: chunk\n/g)).toHaveLength(3);
+  });
+
+  it("holds the operation while a client that is not reading has UNREAD_BYTES waiting", async () => {
+    const { app, state } = emitting(100, 1000);
+    const res = await app.request("/events");
+    await sleep(20);
+    const unread = Math.ceil(UNREAD_BYTES / 1000); // each event also carries ~50 bytes of framing
+    expect(state.emitted).toBeGreaterThanOrEqual(unread - 2);
+    expect(state.emitted).toBeLessThanOrEqual(unread + 1);
+    expect((await res.text()).match(/event: chunk\n/g)).toHaveLength(100);
+    expect(state.emitted).toBe(100);
   });
 });

@@ -12,6 +12,9 @@ export interface EventSink<E> {
 
 const encoder = new TextEncoder();
 
+/** How much of a stream may wait for a slow client before `emit` waits (Node's own socket buffer is the same). */
+export const UNREAD_BYTES = 16 * 1024;
+
 /**
  * Streams an operation's events as server-sent events (`event:` its type, `data:` the JSON of `payloadOf(event)`,
  * numbered `id:`s), with `: ping` comments every `heartbeatMs` so proxies keep the stream open. A client that
@@ -19,13 +22,16 @@ const encoder = new TextEncoder();
  *
  * The body is one ReadableStream fed directly (hono's streamSSE puts a TransformStream, a writer and a second
  * ReadableStream in between, per stream and per event): with a thousand replies open that layering was most of the
- * memory and a good part of the CPU. `emit` waits while the client is not reading (back-pressure).
+ * memory and a good part of the CPU. `emit` waits while more than UNREAD_BYTES are queued for a client that is not
+ * reading (back-pressure). It does not wait for each event to be read: the body is read only once the response has
+ * made its way back through the middleware and the adapter, and a chat reply that waited for its first event
+ * (`message`) to be read called the model only after all that, instead of alongside it.
  *
  * Under the Node adapter the response's socket is corked until the end of this turn of the event loop: the adapter
- * flushes a streamed response's headers by themselves (one write) and then writes the first event (another), and on a
- * busy machine each write is a syscall that costs more than building the event. Corked, the headers and the events
- * written in the same turn (a chat reply writes its `message` event at once) leave in one write. Were the response written later than
- * that, the socket is uncorked anyway and the writes go out as before.
+ * flushes a streamed response's headers by themselves (one write) and then writes the first event (another), and on
+ * a busy machine each write is a syscall that costs more than building the event. Corked, the headers and the events
+ * written in the same turn (a chat reply writes its `message` event at once) leave in one write. Were the response
+ * written later than that, the socket is uncorked anyway and the writes go out as before.
  */
 export function streamEvents<E extends { type: string }>(
   c: Context,
@@ -54,7 +60,7 @@ export function streamEvents<E extends { type: string }>(
         aborter.abort(new DOMException("The client disconnected", "AbortError"));
       },
     },
-    { highWaterMark: 1 },
+    { highWaterMark: UNREAD_BYTES, size: (chunk) => chunk.byteLength },
   );
   const write = (text: string) => {
     if (!open || !controller) return;

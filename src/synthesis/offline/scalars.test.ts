@@ -52,6 +52,8 @@ describe("age", () => {
     ["I'm Jo. My kids, age 5 and 7, love it."],
     ["I'm Paul. At age 25 I quit my job."],
     ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
+    ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Comment, Gonzalo P. (Canelones): Ana, I'm 35 and came last month!"],
+    ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Reply from Gonzalo: Ana, I'm 35 and loved it!"],
   ])("takes no age from %j", (text) => {
     expect(scalar("age", text)).toBeNull();
   });
@@ -108,9 +110,22 @@ describe("occupation", () => {
     );
   });
 
+  it("does not take a degree alone as the occupation", () => {
+    const text = "Committee meeting 3\nCandidate: Mina Kowal (PhD, year 3) · Advisor: Prof. Ann Reid\nMina presented.";
+    expect(scalar("occupation", text)).toBeNull();
+    expect(scalar("occupation", "Ana Ruiz (MBA) is our new head of sales.\nAna starts Monday.")).not.toBe("MBA");
+  });
+
   it("keeps two joined titles in a contact line", () => {
     const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
     expect(scalar("occupation", text)).toBe("Owner & Head Chef");
+    // The second title runs to its last head word: "Principal" alone would cut the job off.
+    const vet = "Lerato Dube\nOwner & Principal Veterinarian, Hillside Animal Clinic\nLerato wants online booking.";
+    expect(scalar("occupation", vet)).toBe("Owner & Principal Veterinarian");
+    // A bare "owner" says nothing of the work: the title joined to it by "and" is kept.
+    expect(scalar("occupation", "I'm the owner and lead guide — day trips in the fjords.")).toBe(
+      "owner and lead guide",
+    );
   });
 
   it("prefers the newer dated role", () => {

@@ -21,8 +21,12 @@ export interface Speech {
 const TIMESTAMP_LABEL =
   /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,60}?):\s+/;
 
-/** A comment or reply marker before a label: "💬 Ana Ruiz (Designer): ...", "↳ Ana: ...". */
-const COMMENT_MARKER = /^\s*(?:↳\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)+|^\s*↳\s*/u;
+/**
+ * A comment or reply marker before a label: "💬 Ana Ruiz (Designer): ...", "↳ Ana: ...", with the word an export may
+ * put between them ("↳ Comment, Ana Ruiz (Lyon): ...", "↳ Reply from Ana: ...").
+ */
+const COMMENT_MARKER =
+  /^\s*(?:(?:↳\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)+|↳\s*)(?:(?:[Cc]omment|[Rr]eply|[Rr]esponse)(?:,\s*|\s+(?:from|by)\s+))?/u;
 
 const HANDLE_LABEL = /^(?:↳|>|-)?\s*(@[\w.]+):?\s+/;
 

@@ -46,8 +46,11 @@ interface Item {
   joined: boolean;
 }
 
+/** A plural's "s" (not of "-ss", "-us", "-is" words), so "no-shows" and "no-show rate" share "show". */
+const PLURAL_S = /(?<=\p{L}{3}[^siu])s$/u;
+
 function itemOf(value: string): Item {
-  return { words: new Set(tokens(value)), joined: JOINS_ITEMS.test(value) };
+  return { words: new Set(tokens(value).map((word) => word.replace(PLURAL_S, ""))), joined: JOINS_ITEMS.test(value) };
 }
 
 /** Two items that say the same thing (half or more of their words shared): keep one. */

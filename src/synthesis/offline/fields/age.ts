@@ -3,6 +3,7 @@
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
+import { isPlausibleName } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
@@ -106,6 +107,16 @@ function statedAge(offset: number, past: RegExp | null = null) {
     if (past?.test(match.input.slice(Math.max(0, match.index - 12), match.index))) return null;
     return ageFrom(match, offset);
   };
+}
+
+/** What "… is N" is said of: the words before the verb. */
+const AGE_OWNER = /^(.*?)(?:\s+is|\s*['’]s)\s/u;
+const PERSON_PRONOUN = /^(?:she|he)$/i;
+
+/** Whether "… is N" is said of a person: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse". */
+function isPersonWord(statement: string): boolean {
+  const owner = (AGE_OWNER.exec(statement)?.[1] ?? "").trim();
+  return PERSON_PRONOUN.test(owner) || isPlausibleName(owner);
 }
 
 /** The first group as a number in the given range, with no check of what follows. */
@@ -518,16 +529,25 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["Maria just turned 40.", 40],
     "Maria turned left.",
   ),
-  third(
-    "third-is",
-    "always",
-    new RegExp(
-      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
-      "giu",
+  {
+    ...third(
+      "third-is",
+      "always",
+      new RegExp(
+        `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+        "giu",
+      ),
+      ["She's 44.", 44],
+      "She's 44 minutes away.",
     ),
-    ["She's 44.", 44],
-    "She's 44 minutes away.",
-  ),
+    value: (match) => (isPersonWord(match[0]) ? ageFrom(match, 0) : null),
+    fires: [
+      ["She's 44.", 44],
+      ["Maria Lopez is 44.", 44],
+    ],
+    // "WMS is 15 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
+    silent: ["She's 44 minutes away.", "WMS is 15 yrs old, on-prem.", "The warehouse is 40 years old."],
+  },
   third(
     "third-comma",
     DIGITS,

@@ -1,16 +1,19 @@
 /** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, questionOf } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import type { Place, Predicate, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
 
-/** "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription. */
+/**
+ * "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription, nor "Next
+ * steps:", which in call notes lists the note-taker's actions ("KB to send one-pager").
+ */
 const GOAL_LABEL =
-  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|next steps|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
+  /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
 
 /** A sentence that opens on an aim's verb, as in a list of plans: "Finish my degree.", "Maybe hire a second cook". */
 const ACTION_FILLER = /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)+/i;
@@ -425,6 +428,39 @@ function pointedAim(m: RegExpExecArray): string | null {
 
 const COMMON = ["owned", "statement", notNegated] as const;
 
+/** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
+const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
+
+/**
+ * "I would like to confirm the points I noted", "I want to say that at the start": a courtesy that performs its act
+ * in the message or conversation itself, not an aim.
+ */
+const COURTESY =
+  /\bI(?:(?:'d| would) (?:like|love)| want) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask (?:you|a (?:quick )?question)|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know)\b/i;
+const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
+
+/** Conditions and silent examples some cue rules add to the shared ones. */
+const CUED_EXTRA: Readonly<
+  Record<
+    string,
+    { when: readonly Predicate[]; silent: readonly string[]; fires?: readonly (readonly [string, readonly string[]])[] }
+  >
+> = {
+  "third-wants": {
+    when: [notBesideSelf],
+    silent: ["Abena says I'm too careful, she wants to buy a new laptop."],
+  },
+  "want-to": {
+    when: [notCourtesy],
+    silent: ["I'm not a pharmacist myself, I want to say that at the start."],
+  },
+  "would-like": {
+    when: [notCourtesy],
+    silent: ["To make sure nothing is missed, I would like to confirm the points I noted."],
+    fires: [["I'd like to add French and raise my rates.", ["add French and raise my rates"]]],
+  },
+};
+
 export const GOAL_RULES: readonly Rule[] = [
   {
     id: "goals/labelled",
@@ -447,7 +483,7 @@ export const GOAL_RULES: readonly Rule[] = [
           ["cut fuel costs", "switch a third of the fleet"],
         ],
       ],
-      silent: ["Goals: none really"],
+      silent: ["Goals: none really", "Next steps: KB to send one-pager; technical call with their IT."],
     },
   },
   ...CUED.map(
@@ -456,10 +492,13 @@ export const GOAL_RULES: readonly Rule[] = [
       field: "goals",
       cue,
       pattern,
-      when: [...COMMON, notConditional, unlabelled],
+      when: [...COMMON, notConditional, unlabelled, ...(CUED_EXTRA[name]?.when ?? [])],
       value: cuedGoal(prefix),
       confidence,
-      examples: { fires: [[text, goal]], silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo."] },
+      examples: {
+        fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
+        silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo.", ...(CUED_EXTRA[name]?.silent ?? [])],
+      },
     }),
   ),
   {

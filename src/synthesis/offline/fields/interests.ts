@@ -64,6 +64,7 @@ const NOT_A_PASTIME_NOUN =
 const OPENING_MARK = /^[-•*>"“]\s*/;
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
 const LABEL_LEAD = /:\s*$/;
+const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;
 
 // "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
 const THIRD_LIKES =
@@ -212,7 +213,10 @@ function leisureItems(
   const preamble = !known(body) && known(unit.line.slice(unit.line.indexOf(body) + body.length)) !== undefined;
   const items: string[] = [];
   const used: string[] = [];
-  for (const part of parts) {
+  for (const [k, part] of parts.entries()) {
+    // A lone capitalised word after the sentence's start names a person or a place ("Thank you, Tobias."), unless
+    // the lexicon knows it as a pastime ("Chess, Photography").
+    if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
     const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
@@ -282,12 +286,32 @@ function namesTheSubject(unit: Unit): boolean {
 }
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
+/** A name (not a pronoun) inside the sentence as a grammatical subject: "..., Matt is", "... Matt does". */
+const NAMED_SUBJECT =
+  /\s(?!(?:She|He|They|It|This|That|There|Who|What|When|Then|Also|And|But)\b)\p{Lu}\p{Ll}+\s+(?:is|was|does|has)\b/u;
+
+/**
+ * Unless the sentence's topic was found by the subject's name, a name that is a grammatical subject inside it is
+ * another person ("Her husband Matt does the books and is a keen cyclist": Matt's pastime, not hers).
+ */
+function noOtherNamed(unit: Unit): boolean {
+  return unit.topicBy === "name" || !NAMED_SUBJECT.test(unit.text);
+}
+
 /** A sentence set in free time: "a keen swimmer" naming its person, free-time words, or a free-time question. */
 function inLeisure(unit: Unit): boolean {
   const keen = KEEN_NOUN.test(unit.text) && unit.topicBy !== "implicit";
   const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
   return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
 }
+
+/** "Personal: he wants to stop firefighting and plan for once": a wish, not a pastime being done. */
+const WISH = /\b(?:wants?|wanna|hopes?|plans?|would like|'d like|wish(?:es)?)\s+to\b/i;
+const notAWish = (unit: Unit) => !WISH.test(unit.text);
+
+/** "I teach a tile-painting workshop on Saturdays": what the subject teaches is their trade, not a pastime. */
+const TEACHES = /\b(?:I|[Ss]he|[Hh]e)\s+(?:also\s+|still\s+|now\s+)?teach(?:es)?\b/;
+const notTaught = (unit: Unit) => !TEACHES.test(unit.text);
 
 /** A sentence naming the subject's children: its bare nouns ("my evenings are soccer and homework") are theirs. */
 const CHILDREN = /\b(?:kids?|children|sons?|daughters?|grandkids|grandchildren)\b/i;
@@ -327,7 +351,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     field: "interests",
     cue: "always",
     pattern: WHOLE,
-    when: [...OWNED, "statement", notAtWork],
+    when: [...OWNED, "statement", notAtWork, notAWish],
     value: freeTimeItems,
     confidence: 0.7,
     examples: {
@@ -340,6 +364,8 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["Nurse, nights.", { question: "what do you do for work?" }],
         ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
+        ["Thank you, Tobias.", { question: "And when you're not at work?" }],
+        "Personal: he wants to stop firefighting and plan for once.",
       ],
     },
   },
@@ -393,12 +419,16 @@ export const INTEREST_RULES: readonly Rule[] = [
     ],
     // "a keen gardener", "an avid reader".
     pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime, namesTheSubject],
+    when: [...OWNED, freeTime, namesTheSubject, noOtherNamed],
     value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
     confidence: 0.7,
     examples: {
       fires: [["She's an avid cyclist.", "cycling", { firstPerson: false, topicBy: "pronoun" }]],
-      silent: ["A keen eye for detail.", ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }]],
+      silent: [
+        "A keen eye for detail.",
+        ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }],
+        ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
+      ],
     },
   },
   {
@@ -471,7 +501,10 @@ export const INTEREST_RULES: readonly Rule[] = [
     when: [...OWNED, saysI, noWork, (unit: Unit) => SELF_PASTIME.test(unit.text)],
     value: (m) => lexiconPastimes(m[0], true),
     confidence: 0.62,
-    examples: { fires: [["I play chess.", "chess"]], silent: ["I play the long game."] },
+    examples: {
+      fires: [["I play chess.", "chess"]],
+      silent: ["I play the long game.", "I play for the pub team, captain three years running."],
+    },
   },
   {
     id: "interests/leisure-word",
@@ -479,7 +512,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     // Not in a sentence naming the subject's children: "my evenings are soccer" is the kids' soccer.
-    when: [...OWNED, inLeisure, notAboutAnother, (unit: Unit) => !CHILDREN.test(unit.text)],
+    when: [...OWNED, inLeisure, notAboutAnother, noOtherNamed, notTaught, (unit: Unit) => !CHILDREN.test(unit.text)],
     value: (m) => lexiconPastimes(m[0], false),
     confidence: 0.7,
     examples: {
@@ -495,6 +528,8 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
         ["Ha, I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         "Coaches his daughter's softball team on weekends.",
+        ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
+        "If you come to Porto, I teach a tile-painting workshop on Saturdays.",
       ],
     },
   },

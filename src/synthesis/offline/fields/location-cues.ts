@@ -403,7 +403,12 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I run the dispensary at a small pharmacy in Leicester.", "Leicester"],
     // A counted plural is a sample or a list ("96 soil cores, 8 farms in ..."), not where the subject works.
-    ["I work at a clinic in town.", "Field season: 96 soil cores, 8 farms in Wellington County."],
+    [
+      "I work at a clinic in town.",
+      "Field season: 96 soil cores, 8 farms in Wellington County.",
+      // A workplace before the present one is history.
+      "I worked for a fertiliser company in Tema before joining the cooperative.",
+    ],
   ],
   [
     "near",
@@ -451,15 +456,6 @@ export const CUED: readonly CueRow[] = [
     true,
     ["I run 140 vans out of our Leeds depot.", "Leeds"],
     "I run the book club at the Eastside branch.",
-  ],
-  [
-    "pin",
-    ["📍"],
-    cued(`📍\\s*${PLACE}`),
-    0.7,
-    false,
-    ["📍 Glasgow, Scotland", "Glasgow, Scotland"],
-    "📍 the usual spot",
   ],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
   [

@@ -46,18 +46,33 @@ const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
+/** "Country/City:": a label that asks for the country first. */
+const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
+/** "Jordan / Amman": two places answering a two-part label. */
+const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
+
 export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
   if (!label) return null;
-  return PLACE_AT_START.exec(text.slice((label.index ?? 0) + label[0].length))?.[1] ?? null;
+  const end = label.index + label[0].length;
+  const value = text.slice(end);
+  // "Country/City: Jordan / Amman" is Amman, Jordan: the town first, as everywhere else.
+  const pair = COUNTRY_FIRST.test(text.slice(Math.max(0, label.index - 12), end)) ? SLASH_PAIR.exec(value) : null;
+  const country = pair ? PLACE_AT_START.exec(pair[1] ?? "")?.[1] : undefined;
+  const town = pair ? PLACE_AT_START.exec(pair[2] ?? "")?.[1] : undefined;
+  if (country && town) return `${town}, ${country}`;
+  return PLACE_AT_START.exec(value)?.[1] ?? null;
 }
 
 export const PAST_OR_FUTURE =
-  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago)\b/i;
+  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago|before joining|before moving|before starting)\b/i;
 
 /** "open a studio in Bodrum by next summer": a plan, not where someone is. */
 const FUTURE_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
+
+/** "a company in Tema before joining the cooperative": a place left behind. */
+const PAST_AFTER = /^(?:(?!\band\b)[^.;!?]){0,25}?\bbefore (?:joining|moving|starting|becoming)\b/i;
 
 const FUTURE_BEFORE =
   /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
@@ -97,7 +112,8 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
-  return !FUTURE_AFTER.test(text.slice(end, end + 40));
+  const after = text.slice(end, end + 40);
+  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
 }
 
 const SENTENCE_END = /[.!?]$/;

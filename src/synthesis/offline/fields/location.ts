@@ -41,6 +41,29 @@ function cuedPlace(known: boolean) {
   };
 }
 
+/** "📍 Glasgow": a place pinned to a post or profile. Global: read with matchAll or the rule runner only. */
+const PIN = new RegExp(`📍\\s*${PLACE}`, "gu");
+
+/** The distinct places pinned anywhere in the material, per unit list (read once, not once per pinned unit). */
+const pinnedPlaces = new WeakMap<readonly Unit[], Set<string>>();
+
+/** Every pin in the material names the same place. */
+function pinsAgree(_unit: Unit, at: Place): boolean {
+  let places = pinnedPlaces.get(at.units);
+  if (places === undefined) {
+    places = new Set();
+    for (const unit of at.units) {
+      if (!unit.text.includes("📍")) continue;
+      for (const match of unit.text.matchAll(PIN)) {
+        const place = cleanPlace(match[1] ?? "");
+        if (place) places.add(place.toLowerCase());
+      }
+    }
+    pinnedPlaces.set(at.units, places);
+  }
+  return places.size <= 1;
+}
+
 /** The unit's own words place the subject (see placesTheSubject); every rule but the form field and guest intro. */
 function placed(unit: Unit): boolean {
   return placesTheSubject(unit, isAboutSubject(unit));
@@ -171,6 +194,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
+        ["Country/City: Jordan / Amman", "Amman, Jordan"],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
       ],
       silent: ["I love Leeds."],
@@ -187,6 +211,24 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [["My guest today is a solo developer from Osaka, Japan.", "Osaka, Japan"]],
       silent: ["My guest today is from the north."],
+    },
+  },
+  // "📍 Glasgow" on a profile or a post. Posts pinned to different places are where the writer went (a tour, a
+  // trip), so no pin says where they live.
+  {
+    id: "location/pin",
+    field: "location",
+    cue: ["📍"],
+    when: [placed, pinsAgree],
+    pattern: PIN,
+    value: cuedPlace(false),
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["📍 Glasgow, Scotland", "Glasgow, Scotland"],
+        ["📍 Glasgow", "Glasgow", { previous: "📍 Glasgow" }],
+      ],
+      silent: ["📍 the usual spot", ["📍 Registan", { previous: "Lovely group from Osaka today. 📍 Samarkand" }]],
     },
   },
   ...CUED.map(

@@ -48,6 +48,21 @@ const WHITESPACE_RUN = /\s+/;
 
 const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
+/** "started as", "began as": how a career began, unless the start is recent or names where it was. */
+const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
+const RECENT_OR_PLACED =
+  /\b(?:just|recently|today|this (?:week|month|year)|last (?:week|month))\b|\s(?:at|with|for|@)\s+(?:(?:a|an|the|our)\s|\p{Lu})/u;
+
+/**
+ * "I started as a counter assistant" answers how long someone has worked somewhere: the first job, not today's.
+ * "I just started as a night porter", "Started as Product Designer at Haventrack" announce the present one.
+ */
+function isCareerStart(match: RegExpExecArray): boolean {
+  if (!STARTED.test(match[0])) return false;
+  const sentence = match.input;
+  return !RECENT_OR_PLACED.test(sentence);
+}
+
 function notFormerly(unit: Unit): boolean {
   return !FORMERLY.test(unit.text);
 }
@@ -263,16 +278,26 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["My day job is nursing assistant.", "nursing assistant"],
     "My day job is fine.",
   ),
-  selfRule(
-    "start-role",
-    START_CUE,
-    START_ROLE,
-    0.75,
-    phraseOf,
-    ["Started as Product Designer at Haventrack.", "Product Designer"],
-    "I used to work as a cook.",
-    ["self", notFormerly],
-  ),
+  {
+    ...selfRule(
+      "start-role",
+      START_CUE,
+      START_ROLE,
+      0.75,
+      (match) => (isCareerStart(match) ? null : phraseOf(match)),
+      ["Started as Product Designer at Haventrack.", "Product Designer"],
+      "I used to work as a cook.",
+      ["self", notFormerly],
+    ),
+    examples: {
+      fires: [
+        ["Started as Product Designer at Haventrack.", "Product Designer"],
+        ["I just started as a night porter.", "night porter"],
+        ["I started as a first-year apprentice with a small outfit here.", "first-year apprentice"],
+      ],
+      silent: ["I used to work as a cook.", "Nine years in June. I started as a counter assistant actually."],
+    },
+  },
   selfRule(
     "as-role",
     ["as"],

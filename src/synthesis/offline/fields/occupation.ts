@@ -31,9 +31,14 @@ const WHITESPACE = /\s+/;
 const BARE_OWNER =
   /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;
 
+/** An academic degree alone ("PhD", "MBA") is a qualification the person holds or studies for, not their work. */
+const DEGREE_ONLY =
+  /^(?:ph\.?\s?d\.?|d\.?phil|mba|m\.?sc|b\.?sc|b\.?a|m\.?a|m\.?phil|m\.?res|ll\.?m|ll\.?b|m\.?eng|b\.?eng|ed\.?d)\.?$/i;
+
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const scored = runRules(OCCUPATION_RULES, units, matcher)
     .filter((c) => ROLE_SHAPED.test(String(c.value)) && String(c.value).split(WHITESPACE).length <= 6)
+    .filter((c) => !DEGREE_ONLY.test(String(c.value).trim()))
     .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c));
   return preferNewer(preferSpecific(scored), 0.2);
 }

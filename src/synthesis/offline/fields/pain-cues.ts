@@ -71,7 +71,8 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
   [
     "i-hate",
     ["hate", "stand", "despise", "dread", "loathe", "detest"],
-    /\bI\s+(?:really\s+|absolutely\s+|honestly\s+|just\s+)?(?:hate|can'?t stand|cannot stand|despise|dread|loathe|detest)\s+((?:\p{Ll}+ing\b|the\b|when\b|how\b|that\b|all\b|having\b|dealing\b)[^.;!?]*)/giu,
+    // "I hate that, I really do": a "that" ending its clause points back; it names no pain.
+    /\bI\s+(?:really\s+|absolutely\s+|honestly\s+|just\s+)?(?:hate|can'?t stand|cannot stand|despise|dread|loathe|detest)\s+((?:\p{Ll}+ing\b|the\b|when\b|how\b|that\b(?!\s*(?:[,.;!?—–]|$))|all\b|having\b|dealing\b)[^.;!?]*)/giu,
     0.65,
     "I hate chasing invoices.",
     "chasing invoices",

@@ -5,7 +5,7 @@ import { type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
-import { PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
+import { COMPLAINT, PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
 import { PAIN_CUES } from "./pain-cues.ts";
 import {
   answerFragment,
@@ -35,6 +35,21 @@ const OWNED = ["owned", "statement"] as const;
 const SPACES = /\s/g;
 
 /** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
+/** Where a run-on unit's sentences part ("I lose them. for commissions pls email"), or a label ends. */
+const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
+
+/**
+ * The part of a sentence a complaint covers: all of it under a pain question or heading, else only its clauses with
+ * a complaint word ("DMs are chaos, I lose them. for commissions pls email": the commissions are not complained of).
+ */
+function complainedText(text: string): string {
+  if (!COMPLAINT.test(text)) return text;
+  return text
+    .split(CLAUSE_BREAK)
+    .filter((clause) => COMPLAINT.test(clause))
+    .join(" ");
+}
+
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
   const found: string[] = [];
   for (const [pattern, label] of table) {
@@ -55,7 +70,13 @@ export const PAIN_RULES: readonly Rule[] = [
       read: body,
       value: cued,
       confidence,
-      examples: { fires: [[text, pain]], silent: ["The garden is lovely in June."] },
+      examples: {
+        fires: [[text, pain]],
+        silent: [
+          "The garden is lovely in June.",
+          "They're burnt out and I hate that, I really do, I know what it's like.",
+        ],
+      },
     }),
   ),
   {
@@ -238,11 +259,11 @@ export const PAIN_RULES: readonly Rule[] = [
     // Topics that are pains only when the sentence complains ("Turnover is killing us", "overtime again").
     pattern: WHOLE,
     when: [...OWNED, complaining],
-    value: (m) => lexiconLabels(PAIN_TOPICS, m[0]),
+    value: (m) => lexiconLabels(PAIN_TOPICS, complainedText(m[0])),
     confidence: 0.58,
     examples: {
       fires: [["Overtime again this week, ugh.", "overtime"]],
-      silent: ["I did some overtime to buy a bike."],
+      silent: ["I did some overtime to buy a bike.", "DMs are chaos, I lose them. for commissions pls email me."],
     },
   },
   {

@@ -59,6 +59,12 @@ const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|
 const SKILL_VERBS =
   /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
 
+/** A relative clause opening just before a match: its object is the noun before "that". */
+const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
+/** "a free Saturday workshop in microphone technique": a course and the subject it teaches. */
+const TAUGHT_SUBJECT =
+  /^(?:[\p{L}'-]+\s+){0,4}?(?:workshops?|class(?:es)?|courses?|seminars?|lessons?|sessions?)\s+(?:in|on)\s+(.+)$/iu;
+
 /** "She runs a cellar crew of nine", "Priya leads a team of 40": what a bio says the subject does. */
 const THIRD_SKILL_VERBS =
   /^(?:(?:she|he|they)|\p{Lu}[\p{L}'-]+)\s+(?:also\s+|now\s+)?(runs|leads|manages|teaches|trains|coaches|mentors|designs|builds|repairs|translates|interprets|roasts|edits|writes|develops|supervises|oversees|organi[sz]es|negotiates|handles)\s+([^,.;!?—–]{3,60})/u;
@@ -76,7 +82,9 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-const YEARS_DOING = /\b(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
+// Not "seven more years of qualifying payments": years still ahead are no experience.
+const YEARS_DOING =
+  /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
 
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
 
@@ -86,8 +94,13 @@ const INTERPRETS = new RegExp(
   "gu",
 );
 
+/** How well a language is spoken ("decent German"): not part of its name. */
+const PROFICIENCY =
+  "(?:decent|basic|some|fluent|native|conversational|good|passable|rusty|broken|a little|a bit of)\\s+";
+const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
+
 const LANGUAGE_LIST = new RegExp(
-  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
+  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
   "gi",
 );
 
@@ -328,13 +341,19 @@ export const SKILL_RULES: readonly Rule[] = [
     when: OWNED,
     value: (m) => {
       if (DENIED_BEFORE.test(m.input.slice(0, m.index))) return null;
-      const languages = (m[1] ?? "").split(LANGUAGE_PARTS).filter((l) => LANGUAGES.includes(l));
+      const languages = (m[1] ?? "")
+        .split(LANGUAGE_PARTS)
+        .map((l) => l.replace(PROFICIENCY_OPENING, ""))
+        .filter((l) => LANGUAGES.includes(l));
       if (languages.length >= 3) return `multilingual (${languages.join(", ")})`;
       return languages.filter((language) => language !== "English");
     },
     confidence: 0.75,
     examples: {
-      fires: [["I speak Welsh and English.", "Welsh"]],
+      fires: [
+        ["I speak Welsh and English.", "Welsh"],
+        ["I speak Icelandic, English and decent German.", "multilingual (Icelandic, English, German)"],
+      ],
       silent: ["I speak my mind.", "New people don't speak Polish always."],
     },
   },
@@ -404,7 +423,10 @@ export const SKILL_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
-      silent: [["Twenty years ago.", { firstPerson: false }]],
+      silent: [
+        ["Twenty years ago.", { firstPerson: false }],
+        ["Seven more years of qualifying payments.", { firstPerson: false }],
+      ],
     },
   },
   {
@@ -479,14 +501,15 @@ export const SKILL_RULES: readonly Rule[] = [
     when: [...OWNED, selfOrNamed],
     value: (m) => {
       const verb = (m[1] ?? "").toLowerCase();
-      if (NOT_A_PRACTICE.test(verb)) return null;
+      // "the checklist that I have been compiling since 2019": the object went before, in the main clause.
+      if (NOT_A_PRACTICE.test(verb) || RELATIVE_BEFORE.test(m.input.slice(0, m.index))) return null;
       const object = skillPhrase((m[2] ?? "").split(PRACTICE_CUT)[0] ?? "", 4);
       return object ? `${verb} ${object}` : verb;
     },
     confidence: 0.65,
     examples: {
       fires: [["I've been translating Japanese into English for fifteen years.", "translating Japanese into English"]],
-      silent: ["I've been living here for years."],
+      silent: ["I've been living here for years.", "The checklist of birds that I have been compiling since 2019."],
     },
   },
   {
@@ -496,7 +519,9 @@ export const SKILL_RULES: readonly Rule[] = [
     pattern: THIRD_SKILL_VERBS,
     when: [...OWNED, "thirdPerson", namedSubject, atWork],
     value: (m) => {
-      const object = skillObject(m[2] ?? "");
+      // "teaches a free Saturday workshop in microphone technique": what is taught is the workshop's subject.
+      const taught = TAUGHT_SUBJECT.exec(m[2] ?? "")?.[1];
+      const object = skillObject(taught ?? m[2] ?? "");
       // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
       if (!object || (MANAGING.test(m[1] ?? "") && !PEOPLE.test(m[2] ?? ""))) return null;
       return `${toGerund((m[1] ?? "").replace(THIRD_PERSON_S, ""))} ${object}`;
@@ -505,6 +530,11 @@ export const SKILL_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["She runs a cellar crew of nine.", "running cellar crew of nine", { firstPerson: false, topicBy: "pronoun" }],
+        [
+          "Tiago teaches a free Saturday workshop in microphone technique for young people.",
+          "teaching microphone technique",
+          { firstPerson: false, topicBy: "name" },
+        ],
       ],
       silent: [["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }]],
     },

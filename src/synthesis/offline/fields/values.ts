@@ -141,7 +141,8 @@ const STATED: readonly (readonly [
   [
     "all-about",
     ["about"],
-    /\b(?:it's|it’s|it is|everything is)\s+(?:all\s+)?about\s+([^.;!?]+)/gi,
+    // Not "it's about to get worse": "about to" says what is near, not what matters.
+    /\b(?:it's|it’s|it is|everything is)\s+(?:all\s+)?about\s+(?!to\s)([^.;!?]+)/gi,
     0.62,
     "It's all about trust.",
     "trust",
@@ -215,7 +216,7 @@ export const VALUE_RULES: readonly Rule[] = [
       when: ["owned", "statement"],
       value: statedValue,
       confidence,
-      examples: { fires: [[fires, value]], silent: ["I drove to the depot at six."] },
+      examples: { fires: [[fires, value]], silent: ["I drove to the depot at six.", "So it's about to get worse."] },
     }),
   ),
   {

@@ -47,7 +47,12 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:sewing|quilting|embroidery|origami|calligraphy)\b/i, label: "" },
   { pattern: /\b(?:cycling|cyclist|bike rides?)\b/i, label: "cycling" },
   { pattern: /\b(?:yoga|pilates)\b/i, label: "yoga" },
-  { pattern: /\b(?:running|marathons?|parkrun)\b/i, label: "running" },
+  // Not "two years running", "three times running": the idiom for "in a row" names no pastime.
+  {
+    pattern:
+      /\b(?:(?<!\b(?:years?|times|seasons?|months?|weeks?|days?|nights?|games?|terms?)\s)running|marathons?|parkrun)\b/i,
+    label: "running",
+  },
   { pattern: /\bcollect(?:s|ing)? (?:old |vintage |retro )?([\p{L}-]+)/iu, label: "collecting" },
   { pattern: /\b(?:chess)\b/i, label: "chess" },
   { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
