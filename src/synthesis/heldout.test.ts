@@ -13,14 +13,34 @@ import type { Persona } from "../personas/schemas.ts";
  */
 interface HeldOutSet {
   dir: string;
-  floors: { name: number; scalars: number; listF1: number; precision: number; fabrication: number };
+  floors: {
+    name: number;
+    scalars: number;
+    listF1: number;
+    precision: number;
+    fabrication: number;
+    /** Precision of the filled scalars (a wrong fact is worse than a missing one), where a floor is set. */
+    filledScalars?: number;
+  };
 }
 
 const SETS: HeldOutSet[] = [
   { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.74, precision: 0.9, fabrication: 0.2 } },
   { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.62, precision: 0.85, fabrication: 0.2 } },
-  { dir: "heldout3", floors: { name: 0.5, scalars: 0.5, listF1: 0.32, precision: 0.6, fabrication: 0.25 } },
-  { dir: "heldout4", floors: { name: 0.8, scalars: 0.55, listF1: 0.14, precision: 0.4, fabrication: 0.15 } },
+  // Scalar floors of the tune-allowed sets (heldout3, 4, 5, 11) a case (name) or two scalars below the engine at
+  // b519beb, filled-scalar precision about two wrong values below it.
+  {
+    dir: "heldout3",
+    floors: { name: 0.66, scalars: 0.56, listF1: 0.32, precision: 0.6, fabrication: 0.25, filledScalars: 0.82 },
+  },
+  {
+    dir: "heldout4",
+    floors: { name: 0.8, scalars: 0.6, listF1: 0.14, precision: 0.4, fabrication: 0.15, filledScalars: 0.82 },
+  },
+  {
+    dir: "heldout5",
+    floors: { name: 0.58, scalars: 0.58, listF1: 0.24, precision: 0.8, fabrication: 0.06, filledScalars: 0.84 },
+  },
   // never-tune sets: floors about one case (name) or two scalars below first contact at 911b759 (README), so a
   // regression of that size fails; fabrication allows one of the 20 absent entries.
   { dir: "heldout7", floors: { name: 0.55, scalars: 0.43, listF1: 0.22, precision: 0.5, fabrication: 0.05 } },
@@ -31,7 +51,10 @@ const SETS: HeldOutSet[] = [
   { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.23, precision: 0.5, fabrication: 0.12 } },
   // heldout11 (tune-allowed) against its first contact at b565eea (README), by the same rule: one case (name), two
   // scalars, a few points of list F1 and precision below; fabrication allows one of its 8 absent entries.
-  { dir: "heldout11", floors: { name: 0.66, scalars: 0.47, listF1: 0.19, precision: 0.58, fabrication: 0.13 } },
+  {
+    dir: "heldout11",
+    floors: { name: 0.66, scalars: 0.56, listF1: 0.19, precision: 0.58, fabrication: 0.13, filledScalars: 0.9 },
+  },
   // heldout12 (never-tune), same rule against its first contact at ac2b455; fabrication allows one of 13 absent.
   { dir: "heldout12", floors: { name: 0.33, scalars: 0.35, listF1: 0.08, precision: 0.69, fabrication: 0.08 } },
 ];
@@ -78,6 +101,8 @@ describe("offline engine on held-out cases", () => {
       expect(summary.lists.micro.f1).toBeGreaterThanOrEqual(set.floors.listF1);
       expect(summary.lists.micro.precision).toBeGreaterThanOrEqual(set.floors.precision);
       expect(summary.fabrication.rate).toBeLessThanOrEqual(set.floors.fabrication);
+      if (set.floors.filledScalars !== undefined)
+        expect(summary.scalarPrecision.precision).toBeGreaterThanOrEqual(set.floors.filledScalars);
     });
 
     it("ignores the instructions planted in the material", () => {

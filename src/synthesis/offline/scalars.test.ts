@@ -122,6 +122,10 @@ describe("occupation", () => {
     // The second title runs to its last head word: "Principal" alone would cut the job off.
     const vet = "Lerato Dube\nOwner & Principal Veterinarian, Hillside Animal Clinic\nLerato wants online booking.";
     expect(scalar("occupation", vet)).toBe("Owner & Principal Veterinarian");
+    // A bare "owner" says nothing of the work: the title joined to it by "and" is kept.
+    expect(scalar("occupation", "I'm the owner and lead guide — day trips in the fjords.")).toBe(
+      "owner and lead guide",
+    );
   });
 
   it("prefers the newer dated role", () => {

@@ -61,6 +61,8 @@ export function occupationPhrase(raw: string): string | null {
   const phrase = trimPunctuation(stripDeterminers(raw.replace(WHITESPACE_RUNS, " ")));
   const words = phrase.split(" ");
   let headIndex = -1;
+  // Where the first of two joined titles stands ("owner" in "owner and lead guide"), when two are joined.
+  let firstTitle = -1;
   for (let i = 0; i < Math.min(words.length, 7); i += 1) {
     const word = bareWord(words[i]);
     if (isHeadAt(words, i) || (word === "head" && (words[i + 1] ?? "").toLowerCase() === "of")) {
@@ -78,12 +80,18 @@ export function occupationPhrase(raw: string): string | null {
         // "Owner & Principal Veterinarian": the second title runs to its last head word.
         while (second >= 0 && !ENDS_WITH_PUNCTUATION.test(rest[second] ?? "") && isHeadAt(rest, second + 1))
           second += 1;
-        if (
+        const symbolJoined =
+          SYMBOL_JOINER.test(words[i + 1] ?? "") && isTitleCase(words.slice(0, i + 3 + second).join(" "));
+        // "owner and lead guide": a bare "owner" says nothing of the work, so the title joined to it is kept, when
+        // it follows at once (at most one modifier, no punctuation).
+        const ownerJoined =
+          OWNER_OR_FOUNDER.test(word) &&
           second >= 0 &&
-          SYMBOL_JOINER.test(words[i + 1] ?? "") &&
-          isTitleCase(words.slice(0, i + 3 + second).join(" "))
-        ) {
+          second <= 1 &&
+          rest.slice(0, second + 1).every((w) => LETTERS_OR_HYPHENS.test(w));
+        if (second >= 0 && (symbolJoined || ownerJoined)) {
           headIndex = i + 2 + second;
+          firstTitle = i;
           break;
         }
       }
@@ -117,9 +125,10 @@ export function occupationPhrase(raw: string): string | null {
     return null;
   // A bare generic head ("specialist in X", "lead on Y") says what someone is good at, not their job.
   if (headIndex === 0 && GENERIC_HEAD.test(words[0] ?? "")) return null;
-  let start = Math.max(0, headIndex - 3);
+  const from = firstTitle >= 0 ? firstTitle : headIndex;
+  let start = Math.max(0, from - 3);
   // Only keep modifiers from the same noun phrase (stop at a comma or a lowercase function word).
-  for (let i = headIndex - 1; i >= start; i -= 1) {
+  for (let i = from - 1; i >= start; i -= 1) {
     const word = words[i] ?? "";
     if (ENDS_WITH_PUNCTUATION.test(word) || FUNCTION_WORD.test(word)) {
       start = i + 1;

@@ -177,5 +177,12 @@ export const VERB_INFERRED_RULE: Rule = {
   value: (match) => OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
   confidence: 0.5,
   kind: "inferred",
-  examples: { fires: [["I drive a truck for the council.", "truck driver"]], silent: ["I drive a car."] },
+  examples: {
+    fires: [
+      ["I drive a truck for the council.", "truck driver"],
+      ["Ros farms 620 ha near Wagga.", "farmer"],
+    ],
+    // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
+    silent: ["I drive a car.", "2024 field season: 96 soil cores, 8 farms in Wellington County."],
+  },
 };

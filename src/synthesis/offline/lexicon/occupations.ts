@@ -129,7 +129,7 @@ const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
   walker: new Set(words("dog")),
   guide: new Set(
     words(
-      "tour mountain fishing museum hiking safari trekking climbing ski river rafting dive diving travel city wildlife nature",
+      "tour mountain fishing museum hiking safari trekking climbing ski river rafting dive diving travel city wildlife nature lead head senior chief",
     ),
   ),
   guard: new Set(words("security prison border coast life night museum park")),
@@ -356,7 +356,11 @@ export const TRADE_WORDS: Record<string, string> = {
 
 /** Verbs of work that name an occupation ("Ros farms 620 ha", "I make games"). */
 export const OCCUPATION_VERBS: readonly [RegExp, string][] = [
-  [/\bfarms\b|\bI farm\b|\bwe farm\b/i, "farmer"],
+  // "farms" as a verb after its doer ("Ros farms 620 ha", "she farms"); "8 farms", "our farms" are the noun.
+  [
+    /(?:\b[Ss]he|\b[Hh]e|\b(?!(?:The|Our|Their|His|Her|My|These|Those|All|Many|Some|Both|Family|Dairy)\b)\p{Lu}[\p{Ll}'’-]+)\s+farms\b|\b[Ii] farm\b|\b[Ww]e farm\b/u,
+    "farmer",
+  ],
   [/\b(?:make|makes|making|develop|develops|build|builds) (?:video |indie |mobile )?games\b/i, "game developer"],
   [/\bdrives? (?:a )?(?:truck|lorry|lorries|trucks|hgv)s?\b/i, "truck driver"],
 ];
