@@ -24,7 +24,7 @@ const QUESTION_MARK = /\?/;
 const QUOTED_SPAN = /["“][^"“”]*["”]/g;
 const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
 /** "Rafael Souza (Data Analyst I)", "Wanjiru Kamau 🎨": a role in brackets or emoji after a name in a title part. */
-const TITLE_PART_TAIL = /(?:\s*(?:\([^()]{1,60}\)|[\p{Extended_Pictographic}\uFE0F\u200D]+))+\s*$/u;
+const TITLE_PART_TAIL = /(?:\s*(?:\([^()]{1,60}\)|(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+))+\s*$/u;
 const TITLE_SEPARATORS = /\s*[—–|·•›»[\]]\s*|\s+-\s+/;
 const WORD_START_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
 const YOUR_HOST = /\byour host\b/i;
