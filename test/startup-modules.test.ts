@@ -111,5 +111,7 @@ describe("start-up loads only what serving needs", () => {
     expect([...packages.keys()]).toEqual(
       expect.arrayContaining(["@electric-sql/pglite", "drizzle-orm/pglite", "postgres", "drizzle-orm/postgres-js"]),
     );
+    // Bundled into the synthesis threads' entry (found by its markers, not by an import).
+    expect(staticPackages(bundle, ["worker.js"]).get("compromise")?.at(-1)).toBe("compromise (bundled)");
   });
 });

@@ -41,6 +41,9 @@ const NEGATED_BEFORE = /\b(?:don'?t|don’t|do not|please not|pls not|not|never|
 const CHANNEL_WORDS =
   "e-?mail(?:\\s+me)?\\s+walls of text|e-?mails?|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
 
+/** A channel of communication named in a text ("Teams calls over email chains" ranks channels, not values). */
+export const NAMES_A_CHANNEL = new RegExp(`\\b(?:${CHANNEL_WORDS})\\b`, "i");
+
 export const STYLE_RULES: readonly Rule[] = [
   {
     id: "communication_style/stated-manner",

@@ -46,6 +46,8 @@ const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
+/** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
+const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
 /** "Country/City:": a label that asks for the country first. */
 const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
@@ -55,7 +57,7 @@ export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
   if (!label) return null;
   const end = label.index + label[0].length;
-  const value = text.slice(end);
+  const value = text.slice(end).replace(LEADING_POSTCODE, "");
   // "Country/City: Jordan / Amman" is Amman, Jordan: the town first, as everywhere else.
   const pair = COUNTRY_FIRST.test(text.slice(Math.max(0, label.index - 12), end)) ? SLASH_PAIR.exec(value) : null;
   const country = pair ? PLACE_AT_START.exec(pair[1] ?? "")?.[1] : undefined;

@@ -195,6 +195,7 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
         ["Country/City: Jordan / Amman", "Amman, Jordan"],
+        ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ"],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
       ],
       silent: ["I love Leeds."],

@@ -54,7 +54,8 @@ const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i
 const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
 /** What someone keeps their work in ("I run a colour-coded Google Calendar"): how they organise it, not a skill. */
 const RECORD_KEEPING = /\b(?:calendars?|diary|diaries|spreadsheets?|sheets?|notebooks?|planners?|to-do lists?)\b/i;
-const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group|class(?:es)?|\d+)\b/i;
+// "a group of volunteers" is people; "the timber structures group" is a unit of a firm, a post like "the unit".
+const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group of|class(?:es)?|\d+)\b/i;
 
 const SKILL_VERBS =
   /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
@@ -138,9 +139,12 @@ function skillObject(raw: string): string | null {
   return object;
 }
 
+/** A head noun that names no particular ability ("technical steps", "computer stuff", "admin tasks"). */
+const VAGUE_HEAD = /\b(?:things|stuff|steps|bits|tasks|basics|aspects)$/i;
+
 function skillPhrase(raw: string, maxWords = 5): string | null {
   const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
-  if (phrase === "" || wordCount(phrase) > maxWords) return null;
+  if (phrase === "" || wordCount(phrase) > maxWords || VAGUE_HEAD.test(phrase)) return null;
   return phrase;
 }
 
@@ -237,7 +241,7 @@ export const SKILL_RULES: readonly Rule[] = [
     confidence: 0.8,
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
-      silent: ["I'm not good at maths."],
+      silent: ["I'm not good at maths.", "I edit in Lightroom, so I'm comfortable with technical steps."],
     },
   },
   {
@@ -536,7 +540,10 @@ export const SKILL_RULES: readonly Rule[] = [
           { firstPerson: false, topicBy: "name" },
         ],
       ],
-      silent: [["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }]],
+      silent: [
+        ["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }],
+        ["She leads Fjordtre's timber structures group.", { firstPerson: false, topicBy: "pronoun" }],
+      ],
     },
   },
   {

@@ -115,6 +115,14 @@ function onMannerLine(unit: Unit): string | null {
   return body?.[1] && unit.line.startsWith(unit.text.slice(0, 8)) ? body[1] : null;
 }
 
+/** "people think I'm chaotic ... but I'm really organised": what others believe, then denied. */
+const BELIEF_BEFORE =
+  /\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|say|says|said)\s+(?:that\s+)?$/i;
+const DENIED_AFTER = /^[^.;!?]{0,80}?\bbut\b/i;
+function believedThenDenied(m: RegExpExecArray): boolean {
+  return BELIEF_BEFORE.test(m.input.slice(0, m.index)) && DENIED_AFTER.test(m.input.slice(m.index + m[0].length));
+}
+
 export const TRAIT_RULES: readonly Rule[] = [
   {
     id: "traits/self",
@@ -125,12 +133,14 @@ export const TRAIT_RULES: readonly Rule[] = [
       "giu",
     ),
     when: ["statement", speaksAsSelf],
-    value: (m) => traitOf(m[1] ?? ""),
+    value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
     confidence: 0.8,
     examples: {
       fires: [
         ["I'm kind of strict about deadlines.", "strict"],
         ["I can be impatient.", "impatient"],
+        ["Clients say I am patient.", "patient"],
+        ["People think I'm chaotic because I talk like this, but I'm really organised.", "organized"],
       ],
       silent: ["I'm at the depot."],
     },

@@ -5,6 +5,7 @@ import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
+import { NAMES_A_CHANNEL } from "./communication-style.ts";
 
 /** "Values: honesty, craft", "Core values:", "What matters to her:": a labelled list of values. */
 const VALUE_LABEL =
@@ -31,12 +32,15 @@ const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
 const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
+/** "nothing identifying students": an absence someone insists on is a rule's detail, not a value held. */
+const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
+
 function valueItem(raw: string): string | null {
   const phrase = wording.trimPunctuation(
     wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
   );
   if (phrase === "" || wording.wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
-  if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase)) return null;
+  if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase) || ABSENCE.test(phrase)) return null;
   return phrase;
 }
 
@@ -233,7 +237,10 @@ export const VALUE_RULES: readonly Rule[] = [
         .filter((v) => v !== null),
     confidence: 0.7,
     examples: {
-      fires: [["Values: honesty, craft and patience", ["honesty", "craft", "patience"]]],
+      fires: [
+        ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
+        ["Values: data privacy, nothing identifying students", ["data privacy"]],
+      ],
       silent: ["Honesty matters to her: she said so twice?"],
     },
   },
@@ -352,13 +359,17 @@ export const VALUE_RULES: readonly Rule[] = [
     cue: [">", " over "],
     // "Fair rota > fast rota": a note that ranks one thing above another.
     pattern: /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u,
-    when: ["owned", "statement", subjectTopic],
+    // Channels ranked ("Prefers Teams calls over email chains") say how to reach someone: communication style.
+    when: ["owned", "statement", subjectTopic, (unit: Unit) => !NAMES_A_CHANNEL.test(unit.text)],
     value: (m) => {
       const preferred = valueItem(m[1] ?? "");
       return preferred && wording.wordCount(preferred) <= 4 ? preferred.toLowerCase() : null;
     },
     confidence: 0.6,
-    examples: { fires: [["Fair rota > fast rota", "fair rota"]], silent: ["Game over."] },
+    examples: {
+      fires: [["Fair rota > fast rota", "fair rota"]],
+      silent: ["Game over.", "Prefers Teams calls over email chains."],
+    },
   },
   {
     id: "values/bare-answer",
