@@ -142,12 +142,14 @@ const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;
 const SEGMENT_SPLIT = /\s+[·|•—–]\s+/;
 const PIN = /^📍\s*/;
 const TRAILING_DOT = /\.$/;
+/** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
+const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
 /** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
 export function segmentPlace(line: string): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
   for (const part of line.split(SEGMENT_SPLIT)) {
-    const match = PLACE_ONLY.exec(part.trim().replace(PIN, ""));
+    const match = PLACE_ONLY.exec(part.trim().replace(PIN, "").replace(EMOJI_TAIL, ""));
     if (!match?.[1] || !isKnownPlace(match[1])) continue;
     const place = cleanPlace(match[1]);
     if (place) return place;
