@@ -136,6 +136,12 @@ describe("subject name", () => {
     expect(nameOf("ANA: Would you introduce yourself?\nROSA: Sure thing. Dairy, mostly.")).toBeNull();
   });
 
+  it("takes a name from title parts after brackets or emoji and from an optional form field", () => {
+    expect(nameOf("@ana_draws · Ana Wairimu 🎨 · Nairobi · illustrator\n\n27 today 🎂")).toBe("Ana Wairimu");
+    expect(nameOf("Check-in — Rui Souza (Data Analyst I, Risk)\n- Rui: onboarding was good.")).toBe("Rui Souza");
+    expect(nameOf("Library survey (export)\nQ1. Name (optional): Rosa Diaz\nQ2. Age: 67")).toBe("Rosa Diaz");
+  });
+
   it("strips courtesy titles and quoted nicknames", () => {
     expect(cleanName("Don Ernesto Vidal")).toBe("Ernesto Vidal");
     expect(cleanName("Don Smith")).toBe("Don Smith");

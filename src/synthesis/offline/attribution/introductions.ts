@@ -23,6 +23,8 @@ const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
 const QUESTION_MARK = /\?/;
 const QUOTED_SPAN = /["“][^"“”]*["”]/g;
 const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
+/** "Rafael Souza (Data Analyst I)", "Wanjiru Kamau 🎨": a role in brackets or emoji after a name in a title part. */
+const TITLE_PART_TAIL = /(?:\s*(?:\([^()]{1,60}\)|(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+))+\s*$/u;
 const TITLE_SEPARATORS = /\s*[—–|·•›»[\]]\s*|\s+-\s+/;
 const WORD_START_LOWER = /(^|[\s'’-])(\p{Ll})/gu;
 const YOUR_HOST = /\byour host\b/i;
@@ -99,8 +101,9 @@ const FIELD_NAME = new RegExp(
   "iu",
 );
 
-/** "Q1. Your name: hannah okafor": a numbered form answer, often typed in lowercase. */
-const FORM_NAME = /^(?:Q\s?\d{1,2}[.):]?\s*)?(?:your |full )?name\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
+/** "Q1. Your name: hannah okafor", "Q1. Name (optional): Rosa Diaz": a numbered form answer, often in lowercase. */
+const FORM_NAME =
+  /^(?:Q\s?\d{1,2}[.):]?\s*)?(?:your |full )?name(?:\s*\([^()]{1,20}\))?\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
 
 /** "Tariq Aziz (customer)" in an attendee list: the party the notes are about. */
 const SUBJECT_ROLE_TAG = new RegExp(
@@ -443,11 +446,12 @@ export function lineCandidates(
       // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
       const meetingTitle = MEETING_WORDS.test(line);
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
-        for (const part of parts.slice(lead?.[1] ? 1 : 0)) {
+        for (const raw of parts.slice(lead?.[1] ? 1 : 0)) {
+          const part = raw.replace(TITLE_PART_TAIL, "").trim();
           if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part)) {
-            add(candidates, part.trim(), source, part.trim(), 2);
+            add(candidates, part, source, part, 2);
             const last = candidates.at(-1);
-            if (last && last.quote === part.trim()) last.weak = true;
+            if (last && last.quote === part) last.weak = true;
           }
         }
       }

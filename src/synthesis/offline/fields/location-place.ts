@@ -46,6 +46,8 @@ const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
+/** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
+const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
 /** "Country/City:": a label that asks for the country first. */
 const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
@@ -55,7 +57,7 @@ export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
   if (!label) return null;
   const end = label.index + label[0].length;
-  const value = text.slice(end);
+  const value = text.slice(end).replace(LEADING_POSTCODE, "");
   // "Country/City: Jordan / Amman" is Amman, Jordan: the town first, as everywhere else.
   const pair = COUNTRY_FIRST.test(text.slice(Math.max(0, label.index - 12), end)) ? SLASH_PAIR.exec(value) : null;
   const country = pair ? PLACE_AT_START.exec(pair[1] ?? "")?.[1] : undefined;
@@ -140,12 +142,14 @@ const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;
 const SEGMENT_SPLIT = /\s+[·|•—–]\s+/;
 const PIN = /^📍\s*/;
 const TRAILING_DOT = /\.$/;
+/** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
+const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
 /** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
 export function segmentPlace(line: string): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
   for (const part of line.split(SEGMENT_SPLIT)) {
-    const match = PLACE_ONLY.exec(part.trim().replace(PIN, ""));
+    const match = PLACE_ONLY.exec(part.trim().replace(PIN, "").replace(EMOJI_TAIL, ""));
     if (!match?.[1] || !isKnownPlace(match[1])) continue;
     const place = cleanPlace(match[1]);
     if (place) return place;

@@ -73,6 +73,14 @@ function notAboutOther(unit: Unit): boolean {
   return unit.topic !== "other";
 }
 
+/** "Q3. ZIP / city: 85710 – Tucson AZ": a numbered form question answered on its own line. */
+const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]\s*[^:?\n]{1,40}[:?]\s*\S/i;
+
+/** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
+function notAboutOtherOrAnswered(unit: Unit): boolean {
+  return notAboutOther(unit) || FORM_ANSWER_LINE.test(unit.line);
+}
+
 function notQuoted(unit: Unit): boolean {
   return !unit.quoted;
 }
@@ -184,7 +192,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     id: "location/labelled",
     field: "location",
     cue: "always",
-    when: [notAboutOther, firstOfLine],
+    when: [notAboutOtherOrAnswered, firstOfLine],
     // "City: Leeds" on the line, or a form's "Where do you live?" answered by the subject.
     read: (unit) =>
       fieldPlace(unit.line) ?? (unit.speaker === "subject" ? fieldPlace(`${unit.question} ${unit.text}`) : null),
@@ -195,6 +203,7 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
         ["Country/City: Jordan / Amman", "Amman, Jordan"],
+        ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ", { speaker: "other", topic: "other" }],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
       ],
       silent: ["I love Leeds."],
@@ -388,6 +397,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["Bayou Blu Farms · Crowley, LA", "Crowley, LA"],
+        ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
       ],
       silent: ["Hello · world", "I love Accra, Ghana"],

@@ -139,9 +139,12 @@ function skillObject(raw: string): string | null {
   return object;
 }
 
+/** A head noun that names no particular ability ("technical steps", "computer stuff", "admin tasks"). */
+const VAGUE_HEAD = /\b(?:things|stuff|steps|bits|tasks|basics|aspects)$/i;
+
 function skillPhrase(raw: string, maxWords = 5): string | null {
   const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
-  if (phrase === "" || wordCount(phrase) > maxWords) return null;
+  if (phrase === "" || wordCount(phrase) > maxWords || VAGUE_HEAD.test(phrase)) return null;
   return phrase;
 }
 
@@ -238,7 +241,7 @@ export const SKILL_RULES: readonly Rule[] = [
     confidence: 0.8,
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
-      silent: ["I'm not good at maths."],
+      silent: ["I'm not good at maths.", "I edit in Lightroom, so I'm comfortable with technical steps."],
     },
   },
   {
