@@ -9,7 +9,7 @@
  * All traffic stays on loopback.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -124,6 +124,10 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** GNU time, when installed: the CLI's peak memory. */
+const GNU_TIME = ["/usr/bin/time"].find((path) => existsSync(path));
+const PEAK_RSS_MARK = "peak-rss-kb:";
+
 const BARE_SERVER = [
   "-e",
   "require('node:http').createServer((q,s)=>s.end('ok')).listen(+process.env.PORT,'127.0.0.1')",
@@ -233,6 +237,7 @@ export async function benchStart(): Promise<void> {
   type Run = "bare" | "npm" | "node" | "cli";
   const figures: Record<Run, number[]> = { bare: [], npm: [], node: [], cli: [] };
   const cpu: Record<Run, number[]> = { bare: [], npm: [], node: [], cli: [] };
+  const cliPeakMb: number[] = [];
   const timeStart = async (run: Run, command: string, args: string[], runEnv: Record<string, string>) => {
     const started = await startAndWait(command, args, runEnv);
     await stop(started.child);
@@ -253,7 +258,10 @@ export async function benchStart(): Promise<void> {
       await timeStart("node", process.execPath, ["scripts/start.mjs"], env);
       const cliStarted = performance.now();
       const cpuBefore = reapedChildrenCpuMs();
-      const cli = spawnSync(process.execPath, ["bin/persona-studio.js", "create", "--text", note], {
+      const cliArgs = [process.execPath, "bin/persona-studio.js", "create", "--text", note];
+      // GNU time reports the peak memory of the command (all its threads); without it the figure is left out.
+      const [command = "", ...args] = GNU_TIME ? [GNU_TIME, "-f", `${PEAK_RSS_MARK}%M`, ...cliArgs] : cliArgs;
+      const cli = spawnSync(command, args, {
         cwd: repo,
         env: { ...process.env, ...env, LOG_LEVEL: "warn" },
         encoding: "utf8",
@@ -261,6 +269,8 @@ export async function benchStart(): Promise<void> {
       figures.cli.push(performance.now() - cliStarted);
       cpu.cli.push(reapedChildrenCpuMs() - cpuBefore);
       if (cli.status !== 0) throw new Error(`CLI create failed: ${cli.stderr}`);
+      const peakKb = Number(cli.stderr.split(PEAK_RSS_MARK)[1]?.trim());
+      if (peakKb > 0) cliPeakMb.push(peakKb / 1024);
     }
     const bare = median(figures.bare);
     const bareCpu = Math.max(1, median(cpu.bare));
@@ -277,6 +287,12 @@ export async function benchStart(): Promise<void> {
     line("npm start -> first /healthz", "npm", GOALS.startMs);
     line("node scripts/start.mjs -> /healthz", "node", GOALS.startMs);
     line("persona-studio create (1 sentence)", "cli", GOALS.cliCreateMs);
+    if (cliPeakMb.length > 0) {
+      console.log(
+        `  ${"persona-studio create peak RSS".padEnd(33)} ${fmt(median(cliPeakMb)).padStart(6)} MB (rounds ` +
+          `${cliPeakMb.map((v) => fmt(v)).join(", ")}; the embedded store and one synthesis thread)`,
+      );
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

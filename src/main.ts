@@ -63,6 +63,7 @@ export async function startServer(): Promise<void> {
   // Set before the job queue starts (pg-boss may take seconds to start): a SIGTERM in that window must still shut
   // down cleanly rather than kill the process with the default handler.
   let jobsStarted: Promise<void> = Promise.resolve();
+  let warmed: Promise<void> = Promise.resolve();
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -81,6 +82,8 @@ export async function startServer(): Promise<void> {
     const jobsStopped = jobsStarted.then(() => services.jobs.stop(grace)).catch(() => {});
     server.close(async () => {
       await jobsStopped;
+      // Not under the warm-up's sample: piscina destroyed with a task on a thread throws when its answer arrives.
+      await warmed;
       await services.pool.destroy();
       await services.database.close();
       services.logger.info("stopped");
@@ -95,7 +98,9 @@ export async function startServer(): Promise<void> {
   jobsStarted = services.jobs.start(services);
   await jobsStarted;
   // Synthesis threads load the engine now, in the background, rather than on the first create.
-  setImmediate(() => void services.pool.warm());
+  setImmediate(() => {
+    warmed = services.pool.warm(); // never rejects
+  });
 }
 
 const ms = () => Math.round(performance.now());

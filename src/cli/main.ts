@@ -34,10 +34,17 @@ Configuration comes from the environment (.env is read); see .env.example.`;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * Runs `work` with the services, then closes them. `poolIdle` settles when work started on the pool outside `work`
+ * (a warm-up) is over: piscina destroyed while a thread still runs a task receives its answer for a task it no
+ * longer knows and throws "Unexpected message from Worker" out of the process, which would fail a command that
+ * already stored its persona.
+ */
 async function withServices<T>(
   config: Config,
   work: (services: Services) => Promise<T>,
   overrides: ServiceOverrides = {},
+  poolIdle: Promise<unknown> = Promise.resolve(),
 ): Promise<T> {
   const [{ createLogger }, { createServices }] = await Promise.all([import("../logger.ts"), import("../services.ts")]);
   // The CLI's logs would mix with its JSON on stdout, so they go to stderr and only warnings are kept.
@@ -46,12 +53,14 @@ async function withServices<T>(
   try {
     services = await createServices(config, { logger, ...overrides });
   } catch (error) {
+    await poolIdle;
     await overrides.pool?.destroy();
     throw error;
   }
   try {
     return await work(services);
   } finally {
+    await poolIdle;
     await services.pool.destroy();
     await services.database.close();
   }
@@ -78,7 +87,7 @@ async function createHere(config: Config, input: CreateInput, tenant: string | u
   for (;;) {
     // The synthesis thread loads the engine while the store opens and this thread loads the rest of the modules.
     const pool = new SynthesisPool(config.synthesis);
-    void pool.warm();
+    const warmed = pool.warm(); // never rejects
     const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: "cli" });
     database.catch(() => {}); // handled in createServices, which awaits it once its modules have loaded
     try {
@@ -89,6 +98,7 @@ async function createHere(config: Config, input: CreateInput, tenant: string | u
           return createPersona({ ctx: await cliCtx(services, tenant), input, onProgress: progressLine() });
         },
         { pool, database },
+        warmed,
       );
     } catch (error) {
       if (!(error instanceof StoreLockedError) || error.holder.kind !== "cli" || Date.now() > deadline) throw error;

@@ -364,9 +364,10 @@ export const PAIN_RULES: readonly Rule[] = [
     id: "pain_points/strain",
     field: "pain_points",
     cue: ["afford", "always", "constantly", "forever", "permanently", "chronically", "enough"],
-    // "We can't afford a second bad season", "always behind on admin", "never enough time for the kids".
+    // "We can't afford a second bad season", "always behind on admin", "never enough time for the kids"; not "can't
+    // afford to lose hives", which states what is at stake, not something that goes wrong.
     pattern:
-      /\b(?:can'?t|cannot|couldn'?t)\s+afford\s+([^,.;!?—–]{3,40})|\b(?:always|constantly|forever|permanently|chronically)\s+(behind on [^,.;!?]{2,30}|short of [^,.;!?]{2,30}|running out of [^,.;!?]{2,30}|fighting (?:with )?[^,.;!?]{2,30})|\b(?:never|not)\s+(?:have\s+|having\s+|get\s+|getting\s+)?enough\s+([\p{L}]+(?:\s+for\s+[^,.;!?]{2,25})?)/giu,
+      /\b(?:can'?t|cannot|couldn'?t)\s+afford\s+(?!to\s)([^,.;!?—–]{3,40})|\b(?:always|constantly|forever|permanently|chronically)\s+(behind on [^,.;!?]{2,30}|short of [^,.;!?]{2,30}|running out of [^,.;!?]{2,30}|fighting (?:with )?[^,.;!?]{2,30})|\b(?:never|not)\s+(?:have\s+|having\s+|get\s+|getting\s+)?enough\s+([\p{L}]+(?:\s+for\s+[^,.;!?]{2,25})?)/giu,
     when: OWNED,
     read: body,
     value: (m) =>
@@ -381,7 +382,7 @@ export const PAIN_RULES: readonly Rule[] = [
         ["We can't afford another flood.", "can't afford another flood"],
         ["I'm always behind on invoicing.", "behind on invoicing"],
       ],
-      silent: ["We can afford it."],
+      silent: ["We can afford it.", "Varroa is spreading. Can't afford to lose hives."],
     },
   },
   {
