@@ -209,6 +209,21 @@ describe("location", () => {
     expect(scalar("location", text)).toBe(place);
   });
 
+  it("reads a signature's organisation line as the writer's, not another person's", () => {
+    const email = [
+      "From: Kaveh Rostami",
+      "Re: advisory meeting · School of Environmental Sciences",
+      "Hi all, the draft is attached.",
+      "Best,",
+      "Kaveh",
+      "",
+      "Kaveh Rostami",
+      "PhD Candidate · Soil Lab",
+      "School of Environmental Sciences, University of Guelph · Guelph, ON",
+    ].join("\n");
+    expect(scalar("location", email)).toBe("Guelph, ON");
+  });
+
   it("lets the newer dated statement win", () => {
     const text =
       "2020-02-01\nLiving in Bristol for now, who knows what's next.\n2023-08-15\nNew job! Joined as a nurse at St Mary's in Galway this week.";

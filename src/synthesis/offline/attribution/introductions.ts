@@ -8,7 +8,7 @@ import type { CleanSource } from "../../types.ts";
 import { containsAny } from "../engine/cues.ts";
 import { splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
-import { cleanName, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { parseSpeech, speechLine } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
 
@@ -303,14 +303,10 @@ export function fullNameStarting(
   return full;
 }
 
-/** Words that end or make up the names of firms, places and publications rather than people. */
-const BUSINESS_WORDS =
-  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro|committee|council|board|society|union|league|federation|guild|choir|chapter|alliance|coalition|garden|gardens)$/;
-
 /** "Price Electrical was set up by ...": a business name, not a person. */
 export function isBusinessWord(token: string): boolean {
   const lower = token.toLowerCase();
-  return TRADE_WORDS[lower] !== undefined || BUSINESS_WORDS.test(lower);
+  return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
 }
 
 /** "Costa Rica", "Green Valley": a title part naming a place, not a person. */

@@ -111,3 +111,12 @@ export function nameMatcher(name: string, extraAliases: readonly string[] = []):
   const reference = new RegExp(`^(?:${alternatives.join("|") || "(?!)"})(?![\\p{L}])`, "u");
   return { full: cleanName(name), tokens, reference };
 }
+
+/** Words that end or make up the names of firms, places and publications rather than people. */
+const ORGANISATION_WORDS =
+  /^(?:ltd|limited|llc|llp|gmbh|ag|sa|srl|bv|plc|pty|inc|corp|co|group|services|solutions|studio|studios|company|trust|foundation|association|club|team|logistics|consulting|consultancy|partners|holdings|systems|technologies|technology|tech|software|labs?|digital|media|health|healthcare|foods?|farms?|ranch|vineyards?|winery|brewery|bakery|roastery|cafe|café|coffee|restaurant|kitchen|bar|shop|store|market|hotel|hostel|inn|clinic|hospital|pharmacy|academy|school|college|university|institute|center|centre|bank|capital|ventures|industries|works|design|designs|collective|cooperative|network|project|projects|agency|press|publishing|records|productions|fitness|pilates|yoga|gym|salon|spa|garage|motors|auto|insurance|realty|properties|estates?|street|st|road|avenue|lane|square|station|bridge|river|lake|valley|beach|bay|city|county|parish|district|province|region|airport|port|harbour|harbor|mall|plaza|newsletter|magazine|journal|times|post|news|gazette|herald|tribune|review|weekly|daily|radio|tv|podcast|show|channel|app|cloud|crm|hq|pro|committee|council|board|society|union|league|federation|guild|choir|chapter|alliance|coalition|garden|gardens)$/;
+
+/** "Hospital", "University", "Committee": a word naming an organisation or a place, not a person (lowercase). */
+export function isOrganisationWord(token: string): boolean {
+  return ORGANISATION_WORDS.test(token.toLowerCase());
+}

@@ -4,7 +4,7 @@ import { splitSentences } from "../engine/text.ts";
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
-import { isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
+import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
 import {
   FIELD_LABELS,
   FIRST_PERSON,
@@ -544,7 +544,10 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
-  const firm = named !== undefined && FIRM_AFTER_NAME.test(body.slice(named.length));
+  // "Bow River Animal Hospital · Calgary", "School of Environmental Sciences": an organisation's name.
+  const firm =
+    named !== undefined &&
+    (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
   // "Headline (current): ...": a profile field, not a person.
   const field = named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
   if (

@@ -210,7 +210,9 @@ export function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
 
 /** Whether a unit's own words are enough to place the subject: about them, or "we"/"our" in their own speech. */
 const WE_CLAUSE = /\b(?:we|us|our|I)\b/;
-const EXCLUDED_CONTEXT = /\b(?:registered office|c\/o|level \d|head office|hq)\b/i;
+/** A company's legal footer ("Registered in England & Wales No. …") or a head office: where no person is. */
+const EXCLUDED_CONTEXT =
+  /\b(?:registered office|registered in|company (?:no|number|reg)|vat (?:no|number|reg)|c\/o|level \d|head office|hq)\b/i;
 
 /** Under a "Goals" or "Next steps" heading a place is where the subject wants to be, not where they are. */
 const PLAN_SECTION =

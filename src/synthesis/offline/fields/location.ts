@@ -321,7 +321,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [["Calle de Xólotl 114, Barrio de Jalatlaco, Oaxaca de Juárez", "Oaxaca de Juárez"]],
-      silent: ["Calle de Xólotl is lovely."],
+      silent: [
+        "Calle de Xólotl is lovely.",
+        "Lumenbox Ltd · Rua do Sol 12, Lisbon · Registered in England & Wales No. 1",
+      ],
     },
   },
   {
