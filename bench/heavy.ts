@@ -117,11 +117,23 @@ async function startAndWait(command: string, args: string[], env: Record<string,
   return { child, url, ms, cpuMs: child.pid ? treeCpuMs(child.pid) : 0 };
 }
 
+/**
+ * Stops a started command and waits until its whole process group is gone: `npm start` exits on SIGTERM before the
+ * server it runs has closed the store, and the next start would find the store still locked by it.
+ */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || !child.pid) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   process.kill(-child.pid, "SIGTERM");
   await exited;
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return; // ESRCH: no process of the group is left
+    }
+    await sleep(10);
+  }
 }
 
 /** GNU time, when installed: the CLI's peak memory. */
