@@ -142,6 +142,12 @@ describe("subject name", () => {
     expect(nameOf("Library survey (export)\nQ1. Name (optional): Rosa Diaz\nQ2. Age: 67")).toBe("Rosa Diaz");
   });
 
+  it("reads an export's 'posts by admin' byline", () => {
+    expect(nameOf("Birders group · posts by admin Ana Sosa Ferreira (auto-translated)\n\nI saw a heron today.")).toBe(
+      "Ana Sosa Ferreira",
+    );
+  });
+
   it("strips courtesy titles and quoted nicknames", () => {
     expect(cleanName("Don Ernesto Vidal")).toBe("Ernesto Vidal");
     expect(cleanName("Don Smith")).toBe("Don Smith");

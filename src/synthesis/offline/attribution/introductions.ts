@@ -263,9 +263,9 @@ const NAME_OPENER = new RegExp(
   "u",
 );
 
-/** Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read". */
+/** Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read", "posts by admin Ana Ruiz". */
 const BYLINE = new RegExp(
-  `(?:\\b(?:[Pp]osted|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(${N})\\s*(?:$|[,|·—–(])`,
+  `(?:\\b(?:[Pp]osted|[Pp]osts|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(?:(?:admin|moderator|editor|author|host)\\s+)?(${N})\\s*(?:$|[,|·—–(])`,
   "u",
 );
 

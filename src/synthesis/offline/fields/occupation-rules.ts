@@ -107,7 +107,8 @@ const FRAGMENT_CUT = /\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/;
 const END_MARK = /[.!]$/;
 const SPACES = /\s+/;
 const SPACE_RUNS = /\s+/g;
-const PREPOSITION = /^(?:on|at|in|for|with|from)$/i;
+/** Where a role's noun phrase ends: "Senior nurse on a ward", "Bicycle mechanic since 2015". */
+const PREPOSITION = /^(?:on|at|in|for|with|from|since)$/i;
 const NOT_A_ROLE_OPENER =
   /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i;
 const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
@@ -343,6 +344,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
           "Freelance sign language interpreter",
           { topicBy: "implicit", question: "what do you do?" },
         ],
+        ["Bicycle mechanic since 2015.", "Bicycle mechanic", { topicBy: "implicit", previous: "Jonas Brandt" }],
       ],
       silent: [["Freelance sign language interpreter — ASL and LSQ.", { topicBy: "implicit" }]],
     },
