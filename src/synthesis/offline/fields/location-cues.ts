@@ -141,6 +141,18 @@ export const CUED: readonly CueRow[] = [
     ["I started as a designer at Haventrack in Rotterdam.", "Rotterdam"],
     "I started at Haventrack last week.",
   ],
+  // "Company: Saigon Stitch Co., Ltd (Thu Duc, Ho Chi Minh City)": a workplace field with its town in brackets.
+  [
+    "company-field",
+    ["company", "practice", "business", "employer", "organisation", "organization", "workplace"],
+    cued(
+      `\\b(?:[Cc]ompany|[Pp]ractice|[Bb]usiness|[Ee]mployer|[Oo]rgani[sz]ation|[Ww]orkplace)\\s*:\\s*[^()\\n:]{2,60}?\\(${PLACE}\\)`,
+    ),
+    0.6,
+    true,
+    ["Practice: Hillside Animal Clinic (Observatory, Cape Town) · Plan: Plus", "Observatory, Cape Town"],
+    "Company: Acme Holdings (Pty) · Plan: Plus",
+  ],
   [
     "now-live",
     ["now", "currently"],

@@ -43,7 +43,7 @@ export function cleanPlace(raw: string): string | null {
 
 /** A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). */
 const LOCATION_LABEL =
-  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
+  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */

@@ -74,7 +74,7 @@ function notAboutOther(unit: Unit): boolean {
 }
 
 /** "Q3. ZIP / city: 85710 – Tucson AZ": a numbered form question answered on its own line. */
-const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]\s*[^:?\n]{1,40}[:?]\s*\S/i;
+const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]?\s+[^:?\n]{1,40}[:?]\s*\S/i;
 
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
 function notAboutOtherOrAnswered(unit: Unit): boolean {
@@ -204,6 +204,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
         ["Country/City: Jordan / Amman", "Amman, Jordan"],
         ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ", { speaker: "other", topic: "other" }],
+        ["Q4 Home base (city/state): Grand Island NE", "Grand Island NE", { speaker: "other", topic: "other" }],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
       ],
       silent: ["I love Leeds."],
