@@ -138,7 +138,6 @@ const packageOf = (specifier) =>
  */
 async function bundle() {
   const { rolldown } = await import("rolldown");
-  await rm(bundleDir, { recursive: true, force: true });
   const build = await rolldown({
     input: Object.fromEntries(Object.entries(BUNDLE_ENTRIES).map(([name, file]) => [name, join(distDir, file)])),
     platform: "node",
@@ -146,16 +145,45 @@ async function bundle() {
       !isResolved && !id.startsWith(".") && !id.startsWith("/") && !BUNDLED_PACKAGES.has(packageOf(id)),
     logLevel: "warn",
   });
+  let output;
   try {
-    await build.write({
+    ({ output } = await build.write({
       dir: bundleDir,
       format: "esm",
       strictExecutionOrder: true,
       entryFileNames: "[name].js",
       chunkFileNames: "[name]-[hash].js",
-    });
+    }));
   } finally {
     await build.close();
+  }
+  const chunks = output.filter((file) => file.type === "chunk");
+  // What this build made, for test/startup-modules.test.ts: older chunks may still lie beside them (see below).
+  await writeFile(
+    join(bundleDir, CHUNKS_FILE),
+    `${JSON.stringify(
+      chunks.map(({ fileName, name, isEntry }) => ({ fileName, name, isEntry })),
+      null,
+      1,
+    )}\n`,
+  );
+  await pruneOldChunks(new Set(chunks.map((chunk) => chunk.fileName)));
+}
+
+/** The list of the current build's chunks in dist/bundle/. */
+const CHUNKS_FILE = "chunks.json";
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * A server started before a rebuild (a CLI command rebuilds when sources changed) still imports its lazy chunks by
+ * their old names, so a rebuild does not delete them at once: chunks of earlier builds go when a day old.
+ */
+async function pruneOldChunks(current) {
+  for (const name of await readdir(bundleDir)) {
+    if (!name.endsWith(".js") || current.has(name)) continue;
+    const path = join(bundleDir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > DAY_MS) await rm(path, { force: true });
   }
 }
 

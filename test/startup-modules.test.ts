@@ -7,7 +7,7 @@
  * a package is either still imported or bundled into a chunk (marked `// node_modules/…` there), and in dist/ (what
  * the Docker image runs, `node dist/main.js`).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -75,11 +75,16 @@ const HEAVY = [
   "drizzle-orm/pglite",
 ];
 
-/** The bundle's chunks of a module the entries import dynamically but always (chunks are named `services-<hash>.js`). */
-const chunksOf = (...modules: string[]) =>
-  existsSync(bundle)
-    ? readdirSync(bundle).filter((name) => modules.some((module) => new RegExp(`^${module}-[\\w-]+\\.js$`).test(name)))
-    : [];
+/**
+ * The current build's chunks of modules the entries import dynamically but always (named after their module:
+ * `services-<hash>.js`), from the build's list: chunks of earlier builds may still lie beside them.
+ */
+function chunksOf(...modules: string[]): string[] {
+  const list = join(bundle, "chunks.json");
+  if (!existsSync(list)) return [];
+  const chunks = JSON.parse(readFileSync(list, "utf8")) as { fileName: string; name: string }[];
+  return chunks.filter((chunk) => modules.includes(chunk.name)).map((chunk) => chunk.fileName);
+}
 
 describe("start-up loads only what serving needs", () => {
   it.each([
