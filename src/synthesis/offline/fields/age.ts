@@ -26,7 +26,8 @@ const OWN_BIRTHDAY_PAST =
 /** Pronoun-dropped lines ("turning 41 in March", "26 today and ...", "Turned 29 last week") in posts and forms. */
 const DROPPED_AGE = /^(?:just\s+)?(?:turned|turning)\s|^\d{1,3}\s+today\b/i;
 
-const TODAY_AGE = /^(\d{1,3})\s+today\b/gi;
+/** "31 today", "[12 Feb 2026 08:14] 27 today 🎂": a post opening on the age, after its timestamp if any. */
+const TODAY_AGE = /^(?:\[[^\]\n]{1,30}\]\s*)?(\d{1,3})\s+today\b/gi;
 
 /** "Age: 41", "How old are you? 41": a form answer. */
 const AGE_QUESTION = /\b(?:how old are you|your age|(?:^|\s)age(?:\s*\(.*?\))?)\s*\??\s*$/i;
@@ -62,7 +63,8 @@ const OTHER_LABEL =
 /** "Q2. Age: 29": a numbered form answer belongs to the respondent even though the line reads like a question. */
 const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
 
-const AGE_FIELD = /\b(?:age|edad)\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
+/** "Age: 41", "Age at submission: 37": an age field, possibly saying when it was taken. */
+const AGE_FIELD = /\b(?:age|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
 
 const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
 
@@ -111,7 +113,7 @@ function statedAge(offset: number, past: RegExp | null = null) {
 
 /** What "… is N" is said of: the words before the verb. */
 const AGE_OWNER = /^(.*?)(?:\s+is|\s*['’]s)\s/u;
-const PERSON_PRONOUN = /^(?:she|he)$/i;
+const PERSON_PRONOUN = /^(?:(?:says|said|mentioned|mentions|notes|noted|thinks)\s+)?(?:she|he)$/i;
 
 /** Whether "… is N" is said of a person: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse". */
 function isPersonWord(statement: string): boolean {
@@ -309,7 +311,10 @@ const AGE_ROWS: readonly AgeRow[] = [
     value: statedAge(0),
     confidence: 0.85,
     when: [notAboutOther],
-    fires: [["Age: 41", 41]],
+    fires: [
+      ["Age: 41", 41],
+      ["Lead applicant: Efua Mensah · Age at submission: 37", 37],
+    ],
     silent: ["Age: 30-40"],
   },
   {
@@ -442,7 +447,10 @@ const AGE_ROWS: readonly AgeRow[] = [
     value: statedAge(0),
     confidence: 0.85,
     when: ["self", notQuotedOther],
-    fires: [["31 today and I still can't cook rice properly.", 31]],
+    fires: [
+      ["31 today and I still can't cook rice properly.", 31],
+      ["[12 Feb 2026 08:14] 27 today 🎂 and finishing a book cover.", 27],
+    ],
     silent: ["Today I'm tired."],
   },
   {
@@ -544,6 +552,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     fires: [
       ["She's 44.", 44],
       ["Maria Lopez is 44.", 44],
+      ["Says he's 42 and aging in dog years.", 42],
     ],
     // "WMS is 15 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
     silent: ["She's 44 minutes away.", "WMS is 15 yrs old, on-prem.", "The warehouse is 40 years old."],
