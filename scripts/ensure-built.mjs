@@ -131,7 +131,7 @@ const packageOf = (specifier) =>
     .join("/");
 
 /**
- * Bundles the compiled server into dist/bundle/ (rolldown, installed with vite, which builds the web app). Dynamic
+ * Bundles the compiled server into dist/bundle/ (rolldown, pinned to the version vite uses, so one copy). Dynamic
  * import()s stay separate chunks loaded on first use; strictExecutionOrder keeps modules evaluating in the order
  * Node would (@hono/zod-openapi must extend zod before any schema is declared). Modules keep `// node_modules/…`
  * markers, which test/startup-modules.test.ts reads to tell which packages a start loads.
