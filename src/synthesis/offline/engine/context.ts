@@ -12,6 +12,17 @@ const QUOTED_LINE = /^>/;
 const QUOTED_PROMPT = /^>\s*\S/;
 const SENTENCE_BREAK = /[.!]\s/;
 
+/** "Q3. City: Tucson", "Q4 Occupation: Retired": a numbered form question answered on its own line. */
+const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]?\s+[^:?\n]{1,40}[:?]\s*\S/i;
+
+/**
+ * Whether the unit sits on a numbered form question answered on the same line: attribution reads the question as the
+ * asker's, but the answer after it is the respondent's.
+ */
+export function isFormAnswerLine(unit: Unit): boolean {
+  return FORM_ANSWER_LINE.test(unit.line);
+}
+
 export function owned(unit: Unit): boolean {
   return isAboutSubject(unit) && unit.topic !== "other";
 }

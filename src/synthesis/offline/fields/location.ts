@@ -4,6 +4,7 @@
  * clause is about the past, a plan, someone else's place or where customers are.
  */
 import type { Candidate } from "../engine/candidate.ts";
+import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { runRules } from "../engine/rules.ts";
@@ -73,12 +74,9 @@ function notAboutOther(unit: Unit): boolean {
   return unit.topic !== "other";
 }
 
-/** "Q3. ZIP / city: 85710 – Tucson AZ": a numbered form question answered on its own line. */
-const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]?\s+[^:?\n]{1,40}[:?]\s*\S/i;
-
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
 function notAboutOtherOrAnswered(unit: Unit): boolean {
-  return notAboutOther(unit) || FORM_ANSWER_LINE.test(unit.line);
+  return notAboutOther(unit) || isFormAnswerLine(unit);
 }
 
 function notQuoted(unit: Unit): boolean {

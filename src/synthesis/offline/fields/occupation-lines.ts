@@ -4,6 +4,7 @@
  * signature or bio line, the title line under a name line, a company named after the surname), as rules.
  */
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
@@ -23,7 +24,8 @@ import { verbRole } from "./occupation-work.ts";
 const WORK_QUESTION =
   /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 
-const FIELD_ROLE = /^(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
+const FIELD_ROLE =
+  /^(?:Q\s?\d{1,2}[.):]?\s+)?(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
 
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
@@ -180,6 +182,11 @@ function notAboutOthers(unit: Unit): boolean {
   return unit.topic !== "other";
 }
 
+/** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
+function ownFieldAnswer(unit: Unit): boolean {
+  return notAboutOthers(unit) || isFormAnswerLine(unit);
+}
+
 function knowsName(_unit: Unit, at: Place): boolean {
   return Boolean(at.matcher);
 }
@@ -226,11 +233,14 @@ export const LINE_RULES: readonly Rule[] = [
     field: "occupation",
     cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
     pattern: FIELD_ROLE,
-    when: [notAboutOthers],
+    when: [ownFieldAnswer],
     value: (match) => plainRole(match[1] ?? ""),
     confidence: 0.85,
     examples: {
-      fires: [["Occupation: Nurse at St Mary's", "Nurse"]],
+      fires: [
+        ["Occupation: Nurse at St Mary's", "Nurse"],
+        ["Q4. Occupation: Retired (letter carrier, 31 years)", "Retired", { speaker: "other", topic: "other" }],
+      ],
       silent: [["Occupation: Nurse at St Mary's", { topic: "other" }], "Occupation: I need a tool"],
     },
   },
