@@ -82,7 +82,7 @@ export async function startServer(): Promise<void> {
     const jobsStopped = jobsStarted.then(() => services.jobs.stop(grace)).catch(() => {});
     server.close(async () => {
       await jobsStopped;
-      // Not under the warm-up's sample: piscina destroyed with a task on a thread throws when its answer arrives.
+      // The warm-up first: piscina destroyed while a thread still runs a task throws when that task's answer arrives.
       await warmed;
       await services.pool.destroy();
       await services.database.close();
