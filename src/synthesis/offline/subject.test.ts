@@ -142,6 +142,20 @@ describe("subject name", () => {
     expect(nameOf("Library survey (export)\nQ1. Name (optional): Rosa Diaz\nQ2. Age: 67")).toBe("Rosa Diaz");
   });
 
+  it("reads a profile bio line with a bracketed note and a flag after the name", () => {
+    const posts =
+      "[Archive export · part 2/2]\nProfile bio (as of export, 2024-09-10): Ana Karimova 🇺🇿 | licensed guide";
+    expect(nameOf(posts)).toBe("Ana Karimova");
+  });
+
+  it("reads a contact field with a title and a quoted nickname, and a numbered 'first name and surname' answer", () => {
+    const crm = 'CRM · Opportunity: Clínica Sol\nContact: Dra. María "Mari" Pérez Ríos — owner & lead dentist';
+    expect(nameOf(crm)).toBe("María Pérez Ríos");
+    expect(nameOf("Welcome questionnaire\n1. First name and surname: Winston Hale\n2. Year of birth: 1953")).toBe(
+      "Winston Hale",
+    );
+  });
+
   it("reads an export's 'posts by admin' byline", () => {
     expect(nameOf("Birders group · posts by admin Ana Sosa Ferreira (auto-translated)\n\nI saw a heron today.")).toBe(
       "Ana Sosa Ferreira",

@@ -97,13 +97,13 @@ const ANSWER_OPENER =
 const SHORT_REMARK = /^[^.!?\n]{1,20}[.!?]\s+/;
 
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dr\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dra?\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N}|\\s+["“][\\p{L}-]{2,20}["”]\\s+${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "iu",
 );
 
 /** "Q1. Your name: hannah okafor", "Q1. Name (optional): Rosa Diaz": a numbered form answer, often in lowercase. */
 const FORM_NAME =
-  /^(?:Q\s?\d{1,2}[.):]?\s*)?(?:your |full )?name(?:\s*\([^()]{1,20}\))?\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
+  /^(?:(?:Q\s?)?\d{1,2}[.):]?\s*)?(?:your |full |first )?name(?: and (?:surname|last name))?(?:\s*\([^()]{1,20}\))?\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
 
 /** "Tariq Aziz (customer)" in an attendee list: the party the notes are about. */
 const SUBJECT_ROLE_TAG = new RegExp(
@@ -240,7 +240,11 @@ const PUBLICATION_LINE =
 /** Separators between the parts of a header line ("Date: ... · Participant: T14 · Interviewer: ..."). */
 const SEGMENT_SEPARATOR = /\s+[·|•]\s+|\s{3,}/;
 
-const PROFILE_BIO = new RegExp(`(?:profile|bio)\\]?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic})`, "iu");
+/** "[Profile bio] Ana Ruiz | …", "Profile bio (as of export, 2024-09-10): Ana Ruiz 🇺🇿 | …". */
+const PROFILE_BIO = new RegExp(
+  `(?:profile|bio)\\]?(?:\\s*\\([^()]{0,40}\\))?\\s*:?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic}|\\p{Regional_Indicator})`,
+  "iu",
+);
 
 export const LEADING_NAME_LINE = new RegExp(`^(?:[Dd]r\\.?\\s+|[Pp]rof\\.?\\s+)?(${N})\\s*(?:,|[—–|]|$)`, "u");
 
