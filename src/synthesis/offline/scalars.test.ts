@@ -224,6 +224,17 @@ describe("location", () => {
     expect(scalar("location", email)).toBe("Guelph, ON");
   });
 
+  it("lets a newer move beat an older record's city field", () => {
+    const text = [
+      "Contact: Dan Kowal | City: Columbus, OH | Record last updated: 2023-02-14",
+      "ACTIVITY · 2023-02-08 · call",
+      "- Dan runs the floor at the cross-dock.",
+      "ACTIVITY · 2025-10-21 · call",
+      "- Moved the family to Pittsburgh summer '24.",
+    ].join("\n");
+    expect(scalar("location", text)).toBe("Pittsburgh");
+  });
+
   it("lets the newer dated statement win", () => {
     const text =
       "2020-02-01\nLiving in Bristol for now, who knows what's next.\n2023-08-15\nNew job! Joined as a nurse at St Mary's in Galway this week.";

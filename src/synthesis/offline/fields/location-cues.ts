@@ -371,10 +371,13 @@ export const CUED: readonly CueRow[] = [
   [
     "moved-to",
     ["moved", "relocated"],
-    cued(`\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+)?to\\s+${PLACE}`),
+    // "Moved the family to Pittsburgh": the household moves with the subject.
+    cued(
+      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household)\\s+|us\\s+)?to\\s+${PLACE}`,
+    ),
     0.6,
     false,
-    ["I moved to Porto last year.", "Porto"],
+    ["Moved the family to Pittsburgh last summer.", "Pittsburgh"],
     "I moved from Porto last year.",
   ],
   // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.

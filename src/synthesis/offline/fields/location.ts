@@ -436,5 +436,19 @@ export const LOCATION_RULES: readonly Rule[] = [
 ];
 
 export function locationCandidates(units: readonly Unit[]): Candidate[] {
-  return preferNewer(demoteCountries(boostKnownPlaces(runRules(LOCATION_RULES, units))), 0.3);
+  return newestBreaksTies(preferNewer(demoteCountries(boostKnownPlaces(runRules(LOCATION_RULES, units))), 0.3));
+}
+
+/** Less than any rule's confidence step: decides only between values that are otherwise equally supported. */
+const TIE_BREAK = 0.001;
+
+/**
+ * "City: Columbus" in a 2023 record, "moved the family to Pittsburgh" in 2025 notes: once preferNewer has weighed
+ * them, equally supported values are decided by date, the newest first (not by which came first in the text).
+ */
+function newestBreaksTies(candidates: Candidate[]): Candidate[] {
+  let latest: number | null = null;
+  for (const c of candidates) if (c.date !== null && (latest === null || c.date > latest)) latest = c.date;
+  if (latest === null) return candidates;
+  return candidates.map((c) => (c.date === latest ? { ...c, confidence: c.confidence + TIE_BREAK } : c));
 }
