@@ -156,6 +156,12 @@ describe("subject name", () => {
     );
   });
 
+  it("reads a contact field with an engineer's title and a two-word particle", () => {
+    const crm =
+      "CRM · Opportunity: Domstad — Facilities\nContact: Ir. Joost van der Berg · Head of Facilities · Utrecht";
+    expect(nameOf(crm)).toBe("Joost van der Berg");
+  });
+
   it("reads an export's 'posts by admin' byline", () => {
     expect(nameOf("Birders group · posts by admin Ana Sosa Ferreira (auto-translated)\n\nI saw a heron today.")).toBe(
       "Ana Sosa Ferreira",

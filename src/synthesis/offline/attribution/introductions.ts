@@ -97,7 +97,7 @@ const ANSWER_OPENER =
 const SHORT_REMARK = /^[^.!?\n]{1,20}[.!?]\s+/;
 
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dra?\\.?\\s+|prof\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N}|\\s+["“][\\p{L}-]{2,20}["”]\\s+${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
+  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dra?\\.?\\s+|prof\\.?\\s+|ir\\.?\\s+|ing\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N}|\\s+["“][\\p{L}-]{2,20}["”]\\s+${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "iu",
 );
 

@@ -3,7 +3,7 @@ const CAPITAL_START = /^[\p{Lu}]/u;
 const CURLY_APOSTROPHE = /[’]/g;
 const DIGIT = /\d/;
 const INITIAL_TOKEN = /^[A-Z]\.$/;
-const NAME_PARTICLE = /^(?:van|von|de|da|del|di|le|la|bin|al|y|Ní|Nic)$/;
+const NAME_PARTICLE = /^(?:van|von|de|da|del|der|den|di|du|dos|das|los|las|le|la|bin|al|y|Ní|Nic)$/;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 const WHITESPACE = /\s+/;
 const WHITESPACE_RUNS = /\s+/g;
@@ -39,8 +39,8 @@ const INITIAL = "[A-Z]\\.";
 // O'Sullivan, Ní, Chen-Jing, Bríd: an uppercase letter, then letters, apostrophes or an inner hyphen.
 const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
 
-/** One to four capitalised tokens, allowing lowercase particles inside (van, de, Ní) and a final initial. */
-export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;
+/** One to four capitalised tokens, allowing lowercase particles inside (van, van der, de la, Ní) and a final initial. */
+export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van der|van den|van de|von der|de la|de los|de las|van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;
 
 const HONORIFIC =
   /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr|herr|frau|monsieur|madame|mme|mlle|señora?|señorita|sra?|srta|signora?|sig|dott|bapak|ibu|mevrou|meneer|sri|shri|smt)\.?\s+(?=\p{Lu})/iu;
