@@ -12,8 +12,8 @@ const QUOTED_LINE = /^>/;
 const QUOTED_PROMPT = /^>\s*\S/;
 const SENTENCE_BREAK = /[.!]\s/;
 
-/** "Q3. City: Tucson", "Q4 Occupation: Retired": a numbered form question answered on its own line. */
-const FORM_ANSWER_LINE = /^Q\s?\d{1,2}[.):]?\s+[^:?\n]{1,40}[:?]\s*\S/i;
+/** "Q3. City: Tucson", "Q4 Occupation: Retired", "4. Ville : Dakar": a numbered form question answered on its line. */
+const FORM_ANSWER_LINE = /^(?:Q\s?\d{1,2}[.):]?|\d{1,2}[.)])\s+[^:?\n]{1,40}[:?]\s*\S/i;
 
 /**
  * Whether the unit sits on a numbered form question answered on the same line: attribution reads the question as the

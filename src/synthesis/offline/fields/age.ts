@@ -64,7 +64,8 @@ const OTHER_LABEL =
 const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
 
 /** "Age: 41", "Age at submission: 37": an age field, possibly saying when it was taken. */
-const AGE_FIELD = /\b(?:age|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/gi;
+const AGE_FIELD =
+  /(?<![\p{L}])(?:age|âge|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/giu;
 
 const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
 
@@ -306,7 +307,7 @@ const AGE_ROWS: readonly AgeRow[] = [
   },
   {
     name: "age-field",
-    cue: ["age", "edad"],
+    cue: ["age", "âge", "edad"],
     pattern: AGE_FIELD,
     value: statedAge(0),
     confidence: 0.85,
@@ -314,6 +315,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     fires: [
       ["Age: 41", 41],
       ["Lead applicant: Efua Mensah · Age at submission: 37", 37],
+      ["2. Âge : 34 ans", 34],
     ],
     silent: ["Age: 30-40"],
   },

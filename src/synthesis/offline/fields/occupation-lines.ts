@@ -25,7 +25,7 @@ const WORK_QUESTION =
   /\b(?:what(?:'s|’s| is) your (?:day job|job|occupation|profession|line of work|role|job title|current role|work)|what do you do(?: for (?:work|a living))?|(?:your )?(?:occupation|job title|profession|day job)|what is your job|(?:your )?current role)\s*\?\s*(.+)$/i;
 
 const FIELD_ROLE =
-  /^(?:Q\s?\d{1,2}[.):]?\s+)?(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
+  /^(?:(?:Q\s?\d{1,2}[.):]?|\d{1,2}[.)])\s+)?(?:occupation|job|role|title|position|profession|job title|ocupación|profesión)\s*:\s*(.+)$/i;
 
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
@@ -240,6 +240,7 @@ export const LINE_RULES: readonly Rule[] = [
       fires: [
         ["Occupation: Nurse at St Mary's", "Nurse"],
         ["Q4. Occupation: Retired (letter carrier, 31 years)", "Retired", { speaker: "other", topic: "other" }],
+        ["3. Profession : Midwife, maternity unit", "Midwife", { speaker: "other", topic: "other" }],
       ],
       silent: [["Occupation: Nurse at St Mary's", { topic: "other" }], "Occupation: I need a tool"],
     },
