@@ -35,8 +35,15 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 /** The LLM responder when a provider is configured, else the offline engine for the speaker. */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   if (engineOf(ctx) === "llm")
-    return { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) };
+    return (
+      builtLlmResponder(ctx) ?? { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) }
+    );
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
+}
+
+/** The model's responder when it has been built (by an earlier reply), without waiting; else undefined. */
+export function builtLlmResponder(ctx: Ctx): Responder | undefined {
+  return engineOf(ctx) === "llm" ? builtResponders.get(ctx.config.llm)?.get(ctx.metrics) : undefined;
 }
 
 /**
@@ -45,6 +52,8 @@ export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
  * LLM reply, not at start-up of offline nodes.
  */
 const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Promise<Responder>>>();
+/** The same, once built: a reply that starts its model request early (beginReply) cannot wait for a promise. */
+const builtResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Responder>>();
 
 function llmResponder(ctx: Ctx): Promise<Responder> {
   const { llm } = ctx.config;
@@ -57,7 +66,14 @@ function llmResponder(ctx: Ctx): Promise<Responder> {
   if (!responder) {
     responder = buildLlmResponder(ctx);
     byMetrics.set(ctx.metrics, responder);
-    responder.catch(() => byMetrics.delete(ctx.metrics)); // a bad configuration is reported on every reply
+    responder.then(
+      (built) => {
+        const ready = builtResponders.get(llm) ?? new WeakMap();
+        ready.set(ctx.metrics, built);
+        builtResponders.set(llm, ready);
+      },
+      () => byMetrics.delete(ctx.metrics), // a bad configuration is reported on every reply
+    );
   }
   return responder;
 }
