@@ -12,7 +12,7 @@ import { rememberConversation } from "./known.ts";
 import { openingOf } from "./responders/interviewer-offline.ts";
 import { answerAsPersona } from "./responders/persona-offline.ts";
 import type { ConversationResource, MessageQuestion } from "./schemas.ts";
-import { engineOf } from "./speaker.ts";
+import { engineOf, prepareLlmResponder } from "./speaker.ts";
 import { type ConversationRow, presentConversation } from "./store.ts";
 
 /** A new chat with a stored persona (several per persona are fine). */
@@ -38,6 +38,7 @@ export async function createPersonaConversation({
     .returning();
   if (!row) throw new Error("insert returned no row");
   rememberConversation({ tenantId: ctx.tenantId, conversation: row, history: [], persona });
+  prepareLlmResponder(ctx);
   return presentConversation(row, { messageCount: 0, engine: engineOf(ctx), now: at });
 }
 

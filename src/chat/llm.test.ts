@@ -374,6 +374,112 @@ for (const { store, provider } of CASES) {
       expect(fake.requests).toHaveLength(1);
     });
 
+    // Early model requests (send-message.ts startEarly) exist for the openai-compatible provider only.
+    const early = provider === "openai-compatible";
+    const waitFor = async (done: () => boolean) => {
+      const deadline = Date.now() + 3_000;
+      while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      return done();
+    };
+    /** Runs `work` with the statement that begins a reply held until `hold` resolves (after it answered). */
+    const holdingBeginReply = async <T>(hold: () => Promise<void>, work: () => Promise<T>): Promise<T> => {
+      const original = services.database.querySelfScoped;
+      services.database.querySelfScoped = (async (text: string, params: unknown[]) => {
+        const rows = await original(text, params);
+        if (text.includes("begin_reply")) await hold();
+        return rows;
+      }) as typeof original;
+      try {
+        return await work();
+      } finally {
+        services.database.querySelfScoped = original;
+      }
+    };
+
+    it.runIf(early)("sends the model request while the statement that begins the reply runs, and uses it", async () => {
+      const c = await personaChat();
+      fake.script(reply.text("Nights, mostly."), reply.text("Denver, for ten years."));
+      // Held statements: the upstream request arrives although the statement has not let the reply go on.
+      const arrivedMeanwhile: boolean[] = [];
+      const hold = async () => {
+        const expected = arrivedMeanwhile.length + 1;
+        arrivedMeanwhile.push(await waitFor(() => fake.requests.length >= expected));
+      };
+      const first = await holdingBeginReply(hold, () => stream(c.id, "When do you work?"));
+      const second = await holdingBeginReply(hold, () => stream(c.id, "Where?"));
+      expect(arrivedMeanwhile).toEqual([true, true]);
+      const textOf = (events: SseEvent[]) =>
+        events
+          .filter((e) => e.event === "text")
+          .map((e) => e.data.delta)
+          .join("");
+      expect([textOf(first), textOf(second)]).toEqual(["Nights, mostly.", "Denver, for ten years."]);
+      expect(first[0]?.event).toBe("message");
+      // One request per reply, and the second one carries the first exchange as the statement read it.
+      expect(fake.requests).toHaveLength(2);
+      const turns = (fake.requests[1]?.body as { messages?: Array<{ role: string; content: string }> }).messages ?? [];
+      expect(turns.slice(1)).toEqual([
+        { role: "user", content: "When do you work?" },
+        { role: "assistant", content: "Nights, mostly." },
+        { role: "user", content: "Where?" },
+      ]);
+    });
+
+    it.runIf(early)(
+      "drops the early request when the conversation changed elsewhere, and sends the right one",
+      async () => {
+        const c = await personaChat();
+        fake.setFallback(reply.text("Noted."));
+        expect((await call("POST", `/v1/conversations/${c.id}/messages`, { content: "Hi" })).status).toBe(200);
+        // Another node (or a restore) changed what the next reply's statement reads: this node's guess is stale.
+        await services.database.db
+          .update(conversations)
+          .set({ summary: "user: We met in Lisbon last spring." })
+          .where(eq(conversations.id, c.id));
+        // Held until the early request has arrived, so that it is there to be dropped on either store.
+        const events = await holdingBeginReply(
+          async () => expect(await waitFor(() => fake.requests.length === 2)).toBe(true),
+          () => stream(c.id, "Remember?"),
+        );
+        expect(events.filter((e) => e.event === "text").map((e) => e.data.delta)).toEqual(["Noted."]);
+        expect(fake.requests).toHaveLength(3);
+        expect(fake.requests[1]?.text).not.toContain("Lisbon");
+        expect(fake.requests[2]?.text).toContain("Lisbon");
+        expect((await messagesOf(c.id)).map((m) => [m.role, m.content, m.status])).toEqual([
+          ["user", "Hi", "complete"],
+          ["assistant", "Noted.", "complete"],
+          ["user", "Remember?", "complete"],
+          ["assistant", "Noted.", "complete"],
+        ]);
+      },
+    );
+
+    it.runIf(early)("aborts the early request when another node's reply holds the lease, and answers 409", async () => {
+      const c = await personaChat();
+      fake.script(reply.hang());
+      // Another node's reply streaming: its lease is in the database, this node knows nothing of it.
+      await services.database.db
+        .update(conversations)
+        .set({ streamingUntil: new Date(Date.now() + 60_000) })
+        .where(eq(conversations.id, c.id));
+      const res = await holdingBeginReply(
+        async () => expect(await waitFor(() => fake.requests.length === 1)).toBe(true),
+        () => call("POST", `/v1/conversations/${c.id}/messages`, { content: "Hello?" }),
+      );
+      expect(res.status).toBe(409);
+      expect(res.headers.get("retry-after")).toBe("2");
+      expect(fake.requests).toHaveLength(1);
+      // The request that went out early is not left hanging.
+      expect(await waitFor(() => fake.stats().inFlight === 0)).toBe(true);
+      expect(await messagesOf(c.id)).toEqual([]);
+      // The lease lapses: the next message is answered, without an early request (the state was given up).
+      await services.database.db.update(conversations).set({ streamingUntil: null }).where(eq(conversations.id, c.id));
+      fake.reset();
+      fake.script(reply.text("Here now."));
+      expect((await call("POST", `/v1/conversations/${c.id}/messages`, { content: "Hello?" })).status).toBe(200);
+      expect(fake.requests).toHaveLength(1);
+    });
+
     it("sends a heartbeat comment every 15 s and renews the streaming lease while a reply is open", async () => {
       const c = await personaChat();
       // The lease (a database timestamp) is what tells other nodes a reply is running; each heartbeat pushes it on.

@@ -135,10 +135,10 @@ export async function beginReply({
  * edited), the early one is aborted and the right one sent.
  */
 function startEarly(ctx: Ctx, conversationId: string, content: string): EarlyCompletion | undefined {
-  const responder = builtLlmResponder(ctx);
-  if (!responder?.startEarly) return undefined;
+  // Taken out whatever happens next, so that a second message while this reply runs never starts a request.
   const state = takeKnownConversation(ctx.tenantId, conversationId);
-  if (!state) return undefined;
+  const responder = builtLlmResponder(ctx);
+  if (!state || !responder?.startEarly) return undefined;
   const { history } = state;
   const pendingQuestion = lastAssistantOf(history)?.question ?? undefined;
   return responder.startEarly({

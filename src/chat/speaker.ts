@@ -41,6 +41,11 @@ export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
 }
 
+/** Builds the model's responder ahead of the first reply (which can then send its request early); errors wait for it. */
+export function prepareLlmResponder(ctx: Ctx): void {
+  if (engineOf(ctx) === "llm") llmResponder(ctx).catch(() => {});
+}
+
 /** The model's responder when it has been built (by an earlier reply), without waiting; else undefined. */
 export function builtLlmResponder(ctx: Ctx): Responder | undefined {
   return engineOf(ctx) === "llm" ? builtResponders.get(ctx.config.llm)?.get(ctx.metrics) : undefined;
