@@ -22,6 +22,11 @@ export interface Place {
   occupation?: string | null;
 }
 
+/** The first sentence of its line: line-level readers run once per line. */
+export function firstOfLine(unit: Unit, at: Place): boolean {
+  return at.units[at.i - 1]?.line !== unit.line;
+}
+
 /** A condition of one field, named by its function's name ("answersPain"); reads the unit and its neighbours. */
 export type Predicate = (unit: Unit, at: Place) => boolean;
 

@@ -143,12 +143,6 @@ export function wordCount(phrase: string): number {
   return words[0] === "" ? 0 : words.length;
 }
 
-/** Keeps at most `max` words. */
-export function limitWords(phrase: string, max: number): string {
-  const words = phrase.trim().split(WHITESPACE);
-  return words.slice(0, max).join(" ");
-}
-
 const DETERMINERS =
   /^(?:a|an|the|my|our|their|his|her|your|its|some|most of (?:our|the|my|their)|all (?:the|our|my)|all|every|each|this|these|those|that)\s+/i;
 

@@ -5,7 +5,7 @@ import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { firstClause, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
 const WORK_CONTEXT =
@@ -280,10 +280,6 @@ function notAboutAnother(unit: Unit): boolean {
   return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
 }
 
-/** The subject says it, or the sentence names them ("Matt is a keen cyclist" in a note about Ana is Matt's). */
-function namesTheSubject(unit: Unit): boolean {
-  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
-}
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
 /** A name (not a pronoun) inside the sentence as a grammatical subject: "..., Matt is", "... Matt does". */
@@ -419,7 +415,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     ],
     // "a keen gardener", "an avid reader".
     pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime, namesTheSubject, noOtherNamed],
+    when: [...OWNED, freeTime, explicitSubject, noOtherNamed],
     value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
     confidence: 0.7,
     examples: {

@@ -6,11 +6,10 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
-import { runRules } from "../engine/rules.ts";
+import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
-import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isKnownPlace } from "../lexicon/places.ts";
 import { CUED } from "./location-cues.ts";
@@ -70,10 +69,6 @@ function placed(unit: Unit): boolean {
   return placesTheSubject(unit, isAboutSubject(unit));
 }
 
-function notAboutOther(unit: Unit): boolean {
-  return unit.topic !== "other";
-}
-
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
 function notAboutOtherOrAnswered(unit: Unit): boolean {
   return notAboutOther(unit) || isFormAnswerLine(unit);
@@ -86,11 +81,6 @@ function notQuoted(unit: Unit): boolean {
 /** The subject's own line or a line about them: signatures and headers. */
 function ownLine(unit: Unit): boolean {
   return isSelf(unit) || unit.topic === "subject";
-}
-
-/** The first sentence of its line: line-level readers run once per line. */
-function firstOfLine(unit: Unit, at: Place): boolean {
-  return at.units[at.i - 1]?.line !== unit.line;
 }
 
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */

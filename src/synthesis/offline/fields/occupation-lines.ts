@@ -8,7 +8,7 @@ import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
-import type { Unit } from "../engine/unit.ts";
+import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   isHeadAt,
@@ -178,13 +178,9 @@ function underSubjectsName(unit: Unit, at: Place): boolean {
   return tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length);
 }
 
-function notAboutOthers(unit: Unit): boolean {
-  return unit.topic !== "other";
-}
-
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
 function ownFieldAnswer(unit: Unit): boolean {
-  return notAboutOthers(unit) || isFormAnswerLine(unit);
+  return notAboutOther(unit) || isFormAnswerLine(unit);
 }
 
 function knowsName(_unit: Unit, at: Place): boolean {

@@ -172,10 +172,6 @@ export function foreignRole(text: string): string | null {
 export const INTRO_APPOSITIVE =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 
-/** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-// A word is at most 64 letters: unbounded, a long hyphenated run was rescanned from each of its pieces.
-export const ROLE_PLACE_WORD = /\b([\p{L}-]{1,64})\s+(?:in|near|based in|from)\s+/gu;
-
 /** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
 export const AGE_THEN_ROLE =
   /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old|[MFmf](?=[\s,]))\s*[,·|]?\s+([^,.;!?@|·]{2,60})/u;

@@ -6,7 +6,7 @@
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
-import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { explicitThird, isAboutSubject, isSelf, namedSubject, subjectTopic, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
@@ -384,14 +384,6 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
 ];
 
-function explicitThird(unit: Unit): boolean {
-  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
-}
-
-function subjectTopic(unit: Unit): boolean {
-  return unit.topic === "subject";
-}
-
 function subjectOrSelf(unit: Unit): boolean {
   return unit.topic === "subject" || isSelf(unit);
 }
@@ -518,10 +510,6 @@ function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | 
 const THIRD_TITLE =
   /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
 const LEADING_BULLET = /^[-•*]\s*/;
-
-function namedSubject(unit: Unit): boolean {
-  return unit.topic === "subject" && unit.topicBy === "name";
-}
 
 /** Rules for owned businesses, in English and other languages, in engine order. */
 export const OWNER_RULES: readonly Rule[] = [

@@ -3,7 +3,7 @@ import { answerDepth, questionOf } from "../engine/context.ts";
 import { BULLET, LINE_MARK, labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
-import type { Unit } from "../engine/unit.ts";
+import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
 import { NAMES_A_CHANNEL } from "./communication-style.ts";
 
@@ -119,10 +119,6 @@ function listedValues(unit: Unit, at: Place): string | null {
 /** Ticked boxes asked about values ("What matters? [x] price [x] local"). */
 function valueCheckboxes(unit: Unit): boolean {
   return VALUE_QUESTION.test(unit.question) || VALUE_QUESTION.test(unit.text.split("[x]")[0] ?? "");
-}
-
-function subjectTopic(unit: Unit): boolean {
-  return unit.topic === "subject";
 }
 
 /** Rules whose cue phrase introduces the value; they share the cut of `statedValue`. */
