@@ -4,7 +4,7 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
-import { escapeRegExp } from "../engine/text.ts";
+import { escapeRegExp, WHITESPACE } from "../engine/text.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -30,7 +30,6 @@ const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
 /** "Kenji Mori (AE)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
 const POSSESSIVE = /['’]s$/;
-const WHITESPACE = /\s+/;
 const NOT_LETTERS = /[^\p{L}]/gu;
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {

@@ -1,6 +1,6 @@
 /** Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about. Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues, commenters and other people on the same page are kept out of the persona. */
 import type { CleanSource } from "../../types.ts";
-import { splitSentences } from "../engine/text.ts";
+import { splitSentences, WHITESPACE } from "../engine/text.ts";
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
@@ -62,7 +62,6 @@ const SHORT_QUESTION = /^[^?.!:]{3,50}\?$/;
 const STRAIGHT_QUOTES = /"/g;
 const THIRD_PERSON_PRONOUN = /^(?:she|he|they)$/i;
 const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
-const WHITESPACE = /\s+/;
 
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;

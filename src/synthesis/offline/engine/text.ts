@@ -3,7 +3,9 @@ const ELLIPSIS_START = /^\.{2}/;
 const HYPHENS_OR_SPACES = /[- ]+/;
 const LEADING_WORD = /^([a-z]+)(\b.*)$/i;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
-const WHITESPACE = /\s+/;
+export const WHITESPACE = /\s+/;
+export const WHITESPACE_RUNS = /\s+/g;
+export const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 /** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -4,7 +4,7 @@ import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { firstClause, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
+import { firstClause, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
 import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
@@ -51,7 +51,6 @@ const SPORT =
   /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i;
 /** Where a liked activity ends. */
 const LIKED_TAIL = /\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/;
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const DASH_TAIL = /\s+[—–-]\s.*$/;
 const BRACKETS = /\s*\([^)]*\)?/g;
 const I_OPENING = /^I\b/i;

@@ -1,5 +1,5 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
-import { stripDeterminers, trimPunctuation } from "../engine/text.ts";
+import { stripDeterminers, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
@@ -26,8 +26,6 @@ const TITLE_JOINER = /^(?:&|and|\/)$/;
 const TITLE_PARTS_SEPARATOR = /\s+[·|]\s+/;
 const TITLE_SMALL_WORD = /^(?:of|and|&|for|the|de)$/;
 const TRAILING_DOT_OR_COMMA = /[.,]$/;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 
 const EVALUATIVE_MODIFIERS =
   /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;

@@ -16,7 +16,6 @@ const PAIN_QUESTION =
 const PAIN_SECTION =
   /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
 
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const QUOTE_MARKS = /["“”]/g;
 /** "the curriculum says experiment": reported speech, not the thing that hurts. */
 const REPORTED = /\b(?:says?|said|thinks?|asks?|tells?|told)\b/i;
@@ -30,7 +29,7 @@ export const NOT_A_THING =
 
 /** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
 export function painPhrase(raw: string, maxWords = 7): string | null {
-  const cleaned = raw.replace(PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
+  const cleaned = raw.replace(wording.PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
   const clause = wording.trimPunctuation(
     wording.dropDiscourseTail(wording.stripDeterminers(wording.firstClause(wording.stripLeadingFillers(cleaned)))),
   );

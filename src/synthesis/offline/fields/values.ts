@@ -25,7 +25,6 @@ const QUOTED = /["“”]/;
 const CLAUSE_OPENER = /^(?:I|I'm|it's|that's)\b/i;
 const BELIEF_JOIN = /\s*\+\s*|\s+and\s+(?:in\s+)?/;
 const LEADING_IN = /^in\s+/i;
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const NOT_AN_ANSWER = /\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i;
 const ANSWER_HEAD_MARKS = /^[-•*>"“]\s*/;
 const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
@@ -250,7 +249,7 @@ export const VALUE_RULES: readonly Rule[] = [
     value: (m) =>
       (m[1] ?? m[2] ?? "")
         .split(BELIEF_JOIN)
-        .map((part) => wording.trimPunctuation(part.replace(PICTOGRAPHS, "").replace(LEADING_IN, "")))
+        .map((part) => wording.trimPunctuation(part.replace(wording.PICTOGRAPHS, "").replace(LEADING_IN, "")))
         .filter((phrase) => phrase !== "" && wording.wordCount(phrase) <= 6),
     confidence: 0.7,
     examples: {

@@ -1,4 +1,5 @@
 import type { Language, Rule } from "../engine/rules.ts";
+import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
 const BRACKETED_ASIDE = /\([^)]*\)?/g;
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
@@ -6,8 +7,6 @@ const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u
 const GERMAN_LETTERS = /[äöüß]/;
 const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
 const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 /**
  * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
  * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are

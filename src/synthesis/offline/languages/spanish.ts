@@ -1,10 +1,9 @@
+import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import type { ForeignCue } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
 const NON_LETTERS = /[^\p{L}]+/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 
 const GLOSSARY: Record<string, string> = {
   // function words

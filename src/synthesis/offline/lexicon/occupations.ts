@@ -1,3 +1,5 @@
+import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+
 const D_ENDING = /d$/;
 const ED_ENDING = /ed$/;
 const ES_ENDING = /es$/;
@@ -15,8 +17,6 @@ const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because
 const SIBILANT_ES_ENDING = /(?:ses|shes|ches|xes|oes)$/i;
 const S_ENDING = /s$/;
 const S_ENDING_ANY_CASE = /s$/i;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 /**
  * Occupation knowledge for the offline engine: a broad lexicon of job nouns (trades, health, education, hospitality,
  * tech, arts, farming, public service), verbs of work that name their agent ("I teach chemistry" -> chemistry
