@@ -1,4 +1,5 @@
 /** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
+import { memo } from "./memo.ts";
 import { isAboutSubject, type Unit } from "./unit.ts";
 
 const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
@@ -53,13 +54,10 @@ interface Memo {
 const memos = new WeakMap<readonly Unit[], Memo>();
 
 function memoOf(units: readonly Unit[]): Memo {
-  let memo = memos.get(units);
-  if (memo === undefined) {
+  return memo(memos, units, () => {
     const slots = <T>(): T[] => new Array<T>(units.length);
-    memo = { question: [slots(), slots()], depth: [slots(), slots()] };
-    memos.set(units, memo);
-  }
-  return memo;
+    return { question: [slots(), slots()], depth: [slots(), slots()] };
+  });
 }
 
 function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean): string {

@@ -8,6 +8,7 @@ import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isQuestion, owned } from "./context.ts";
 import { CueSet } from "./cues.ts";
+import { memo } from "./memo.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /**
@@ -109,12 +110,7 @@ const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] 
 const compiled = new WeakMap<readonly Rule[], CueSet>();
 
 function cueSetOf(rules: readonly Rule[]): CueSet {
-  let cues = compiled.get(rules);
-  if (cues === undefined) {
-    cues = new CueSet(rules.map(cuesOf));
-    compiled.set(rules, cues);
-  }
-  return cues;
+  return memo(compiled, rules, () => new CueSet(rules.map(cuesOf)));
 }
 
 /**
@@ -192,12 +188,7 @@ export function lowerText(unit: Unit): string {
 const alwaysRules = new WeakMap<readonly Rule[], readonly number[]>();
 
 function alwaysOf(rules: readonly Rule[]): readonly number[] {
-  let always = alwaysRules.get(rules);
-  if (always === undefined) {
-    always = rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : []));
-    alwaysRules.set(rules, always);
-  }
-  return always;
+  return memo(alwaysRules, rules, () => rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])));
 }
 
 /**

@@ -114,9 +114,14 @@ const LEADING_FILLER =
 
 /** Removes conversational fillers at the start of a phrase ("And honestly burnout" -> "burnout"). */
 export function stripLeadingFillers(phrase: string): string {
+  return stripRepeatedly(phrase, LEADING_FILLER, 4);
+}
+
+/** Removes `opening` from the start of the trimmed phrase while it matches, at most `times` times. */
+function stripRepeatedly(phrase: string, opening: RegExp, times: number): string {
   let current = phrase.trim();
-  for (let i = 0; i < 4; i += 1) {
-    const next = current.replace(LEADING_FILLER, "");
+  for (let i = 0; i < times; i += 1) {
+    const next = current.replace(opening, "");
     if (next === current) break;
     current = next;
   }
@@ -149,13 +154,7 @@ const DETERMINERS =
   /^(?:a|an|the|my|our|their|his|her|your|its|some|most of (?:our|the|my|their)|all (?:the|our|my)|all|every|each|this|these|those|that)\s+/i;
 
 export function stripDeterminers(phrase: string): string {
-  let current = phrase.trim();
-  for (let i = 0; i < 3; i += 1) {
-    const next = current.replace(DETERMINERS, "");
-    if (next === current) break;
-    current = next;
-  }
-  return current;
+  return stripRepeatedly(phrase, DETERMINERS, 3);
 }
 
 /** "mentor new starters" -> "mentoring new starters"; leaves phrases that do not start with a known verb alone. */

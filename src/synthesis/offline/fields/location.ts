@@ -6,6 +6,7 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { trimPunctuation } from "../engine/text.ts";
@@ -49,18 +50,17 @@ const pinnedPlaces = new WeakMap<readonly Unit[], Set<string>>();
 
 /** Every pin in the material names the same place. */
 function pinsAgree(_unit: Unit, at: Place): boolean {
-  let places = pinnedPlaces.get(at.units);
-  if (places === undefined) {
-    places = new Set();
-    for (const unit of at.units) {
+  const places = memo(pinnedPlaces, at.units, (units) => {
+    const found = new Set<string>();
+    for (const unit of units) {
       if (!unit.text.includes("📍")) continue;
       for (const match of unit.text.matchAll(PIN)) {
         const place = cleanPlace(match[1] ?? "");
-        if (place) places.add(place.toLowerCase());
+        if (place) found.add(place.toLowerCase());
       }
     }
-    pinnedPlaces.set(at.units, places);
-  }
+    return found;
+  });
   return places.size <= 1;
 }
 

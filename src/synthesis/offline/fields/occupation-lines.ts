@@ -6,6 +6,7 @@
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import { lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import { notAboutOther, type Unit } from "../engine/unit.ts";
@@ -68,12 +69,11 @@ interface OwnName {
 const ownNames = new WeakMap<NameMatcher, OwnName>();
 
 function ownName(matcher: NameMatcher): OwnName {
-  let own = ownNames.get(matcher);
-  if (own === undefined) {
+  return memo(ownNames, matcher, () => {
     const full = nameTokens(matcher.full);
     const last = full[full.length - 1];
     const named = last !== undefined && full.length >= 2;
-    own = {
+    return {
       tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
       bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
       company: named
@@ -84,9 +84,7 @@ function ownName(matcher: NameMatcher): OwnName {
           }
         : null,
     };
-    ownNames.set(matcher, own);
-  }
-  return own;
+  });
 }
 
 /** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */

@@ -4,6 +4,7 @@
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
 import { WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { trimPunctuation } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, namedSubject, subjectTopic, type Unit } from "../engine/unit.ts";
@@ -151,12 +152,7 @@ const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 const retiredIn = new WeakMap<readonly Unit[], boolean>();
 
 function subjectRetired(_unit: Unit, at: Place): boolean {
-  let retired = retiredIn.get(at.units);
-  if (retired === undefined) {
-    retired = at.units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
-    retiredIn.set(at.units, retired);
-  }
-  return retired;
+  return memo(retiredIn, at.units, (units) => units.some((u) => isAboutSubject(u) && RETIRED.test(u.text)));
 }
 
 const SIGNATURE_TITLE =

@@ -262,7 +262,6 @@ export function translateGerman(phrase: string): string | null {
   return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
-/** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
 /** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
   /** "<field>/<language>-<name>", reported by the eval. */
