@@ -4,7 +4,7 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
-import { escapeRegExp, WHITESPACE } from "../engine/text.ts";
+import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -29,8 +29,6 @@ const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\
 const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
 /** "Kenji Mori (AE)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
-const POSSESSIVE = /['’]s$/;
-const NOT_LETTERS = /[^\p{L}]/gu;
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {
   const nouns = new Set<string>();

@@ -1,6 +1,14 @@
 /** Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about. Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues, commenters and other people on the same page are kept out of the persona. */
 import type { CleanSource } from "../../types.ts";
-import { splitSentences, WHITESPACE } from "../engine/text.ts";
+import {
+  BULLET_START,
+  ENDS_SENTENCE,
+  ENDS_WITH_QUESTION,
+  ENDS_WITH_QUESTION_QUOTE,
+  POSSESSIVE,
+  splitSentences,
+  WHITESPACE,
+} from "../engine/text.ts";
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
@@ -18,13 +26,9 @@ import {
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
 const BRACKETED = /\([^)]*\)/g;
-const BULLET_START = /^[-•*]\s/;
 const CHECKED_BOX = /^\[x\]/i;
 const CLOSING_QUOTES = /[”»]/g;
-const ENDS_SENTENCE = /[.!?]$/;
 const ENDS_WITH_INITIAL = /\s\p{Lu}\.$/u;
-const ENDS_WITH_QUESTION = /\?\s*$/;
-const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
 const FIELD_LABEL_LINE = /^([\p{L}][\p{L}\d .'’()/-]{0,40}):\s+\S/u;
 const FIRM_AFTER_NAME = /^\s*(?:&|and\s+\p{Lu}|\+)/u;
 const FIRST_PERSON_WORD = /(?:^|\s)(?:I|I'm|Im|I've|my)\s/;
@@ -46,7 +50,6 @@ const OPENING_QUOTES = /[“«]/g;
 const OPENS_QUOTE = /^["“«]/;
 const OTHER_PARTY_HEADING = /\b(?:mentor|interviewer|agent|author)\b/;
 const OWN_NOTES_HEADING = /\b(?:notes? to self|my own|for me)\b/;
-const POSSESSIVE = /['’]s$/;
 const PRIVATE_NOTES_WORDS = /\b(?:myself|self|my own|personal|private)\b/;
 const PROFILE_FIELD = /^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im;
 const QUESTION_THEN_ANSWER = /^([^?]*\?)\s+(\S.*)$/;

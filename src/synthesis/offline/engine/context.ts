@@ -1,12 +1,10 @@
 /** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
 import { memo } from "./memo.ts";
+import { ENDS_WITH_QUESTION_QUOTE, LEADING_BULLET, LEADING_BULLET_OR_QUOTE } from "./text.ts";
 import { isAboutSubject, type Unit } from "./unit.ts";
 
 const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
 const ENDS_WITH_QUESTION = /\?["”]?\s*$/;
-const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
-const LEADING_BULLET = /^[-•*]\s*/;
-const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
 const NO_ANSWER = /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu;
 const QUESTION_LABEL = /^(?:Q\d*|Question)\s*[:.]/i;
 const QUOTED_LINE = /^>/;

@@ -1,7 +1,7 @@
 import type { Candidate } from "./candidate.ts";
+import { ING_ENDING } from "./text.ts";
 
 const COMBINING_MARKS = /\p{M}/gu;
-const ING_ENDING = /ing$/;
 const JOINS_ITEMS = /\s(?:and|&|or)\s|,/;
 const NOT_LETTERS_OR_DIGITS = /[^\p{L}\d]+/gu;
 const NOT_LETTERS_OR_NUMBERS = /[^\p{L}\p{N}]+/u;

@@ -4,6 +4,24 @@ const HYPHENS_OR_SPACES = /[- ]+/;
 const LEADING_WORD = /^([a-z]+)(\b.*)$/i;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 export const WHITESPACE = /\s+/;
+export const LEADING_BULLET = /^[-•*]\s*/;
+export const ENDS_WITH_QUESTION = /\?\s*$/;
+export const POSSESSIVE = /['’]s$/;
+export const STARTS_UPPER = /^\p{Lu}/u;
+export const OPENING_MARK = /^[-•*>"“]\s*/;
+export const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
+/** A bullet line: "- X", "• X", "* X". */
+export const BULLET_START = /^[-•*]\s/;
+/** Leading list or quote marks of a note line. */
+export const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
+export const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
+/** Parenthetical asides are not part of an item ("Bürokratie (Formulare!)"). */
+export const BRACKETED_ASIDE = /\([^)]*\)?/g;
+export const NOT_LETTERS = /[^\p{L}]/gu;
+export const NON_LETTERS = /[^\p{L}]+/u;
+export const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
+export const ENDS_SENTENCE = /[.!?]$/;
+export const ING_ENDING = /ing$/;
 export const WHITESPACE_RUNS = /\s+/g;
 export const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 /** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */

@@ -8,7 +8,7 @@ import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
 import { firstOfLine, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
+import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
 import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from "../engine/unit.ts";
 
 const NUM = NUMBER_PATTERN;
@@ -87,7 +87,6 @@ const INTRO_AGE = new RegExp(
 );
 
 const ME_LABEL = /^(?:💬|↳|>)?\s*(?:me|I)\b/i;
-const BULLET_MARK = /^[-•*]\s*/;
 /** "when I was 25", "started at 25": the past, not the present age. */
 const PAST_BEFORE = /\b(?:was|when|since|at)\s*$/i;
 const FOREIGN_PAST_BEFORE = /\b(?:war|als|quand|quando|toen|when)\s*$/i;
@@ -170,7 +169,7 @@ function answeredAge(match: RegExpExecArray): number | null {
 }
 
 const trimmed = (unit: Unit) => unit.text.trim();
-const unbulleted = (unit: Unit) => unit.text.replace(BULLET_MARK, "");
+const unbulleted = (unit: Unit) => unit.text.replace(LEADING_BULLET, "");
 
 type Condition = Rule["when"][number];
 

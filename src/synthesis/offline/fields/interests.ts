@@ -4,7 +4,7 @@ import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { firstClause, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
+import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
 import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
@@ -60,7 +60,6 @@ const NOUN_FILLER = /^(?:mostly|usually|lots of|a lot of|some|also)\s+/i;
 /** "nope", "badly": answers and adverbs, not pastimes. */
 const NOT_A_PASTIME_NOUN =
   /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu;
-const OPENING_MARK = /^[-•*>"“]\s*/;
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
 const LABEL_LEAD = /:\s*$/;
 const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;

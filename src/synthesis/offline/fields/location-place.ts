@@ -5,7 +5,7 @@
  */
 import nlp from "compromise";
 import type { Candidate } from "../engine/candidate.ts";
-import { trimPunctuation } from "../engine/text.ts";
+import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
@@ -118,16 +118,14 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
 }
 
-const SENTENCE_END = /[.!?]$/;
 const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;
 const SIGNATURE_PARTS = /\s*,\s*|\s+[·|•—–]\s+/;
 const WORDS = /\s+/;
-const STARTS_UPPER = /^\p{Lu}/u;
 
 /** "Consultant Cardiologist, St Luke's Hospital, Accra": a signature line ending in a known town. */
 export function trailingPlace(line: string): string | null {
   const text = line.trim();
-  if (text.length > 100 || SENTENCE_END.test(text) || CLAUSE_WORDS.test(text)) return null;
+  if (text.length > 100 || ENDS_SENTENCE.test(text) || CLAUSE_WORDS.test(text)) return null;
   const parts = text.split(SIGNATURE_PARTS);
   if (parts.length < 2) return null;
   const last = trimPunctuation(parts[parts.length - 1] ?? "");

@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { trimPunctuation } from "../engine/text.ts";
+import { STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isKnownPlace } from "../lexicon/places.ts";
@@ -152,7 +152,6 @@ const WORKPLACE_ADJECTIVE = new RegExp(
 /** "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age. */
 const PROFILE_AGE = /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/;
 const PROFILE_SPLIT = /\s*[,—–]\s*/;
-const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The known towns among the segments of a profile line. */
 function profilePlaces(match: RegExpExecArray): string[] {

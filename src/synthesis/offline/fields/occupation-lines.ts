@@ -8,7 +8,7 @@ import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { lowerText, type Place, type Rule } from "../engine/rules.ts";
-import { trimPunctuation, WHITESPACE } from "../engine/text.ts";
+import { POSSESSIVE, trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
@@ -37,7 +37,6 @@ const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
-const POSSESSIVE = /['’]s$/;
 
 /** "Ana Ruiz — 1:1 notes — Data / Platform team": 1:1 notes, and the team they are for. */
 const ONE_TO_ONE = /\b1:1\b|\bone-on-one\b/i;

@@ -1,21 +1,26 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
-import { stripDeterminers, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import {
+  LETTERS_OR_HYPHENS,
+  NON_LETTERS,
+  NOT_LETTERS_OR_HYPHEN,
+  STARTS_UPPER,
+  stripDeterminers,
+  trimPunctuation,
+  WHITESPACE,
+  WHITESPACE_RUNS,
+} from "../engine/text.ts";
 import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
 
-const CAPITAL_START = /^\p{Lu}/u;
 const ENDS_WITH_MARK = /[.!?:]$/;
 const ENDS_WITH_PUNCTUATION = /[,;:]$/;
 const FUNCTION_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i;
 const GENERIC_HEAD = /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i;
 const HEAD_OF_START = /^Head of\b/i;
-const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
 const NAME_PARTICLE = /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/;
-const NON_LETTERS = /[^\p{L}]+/u;
 const LINKING_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|on|to|from|by|who|that|which|the|a|an|my|our)$/i;
 const NOT_A_NAME_WORD = /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Thanks|Thank|Cheers|This|That|We|It)$/;
-const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
 const NOT_WORD_LETTERS = /[^\p{L}/-]/gu;
 const OWNER_OR_FOUNDER = /^(?:owner|founder)$/i;
 const PAST_OR_FUTURE_PREFIX = /^(?:ex-|former|aspiring|wannabe|future)/i;
@@ -68,7 +73,7 @@ export function occupationPhrase(raw: string): string | null {
       if (word === "head") {
         // "Head of Veterinary Unit": keep the capitalised run after "of".
         let end = i + 2;
-        while (end < words.length && CAPITAL_START.test(words[end] ?? "")) end += 1;
+        while (end < words.length && STARTS_UPPER.test(words[end] ?? "")) end += 1;
         return trimPunctuation(words.slice(i, end).join(" "));
       }
       // "Founder & Head Instructor", "owner and head chef": two titles joined keep both.
@@ -196,7 +201,7 @@ export function preferredTitle(line: string): string {
 export function isTitleCase(text: string): boolean {
   const words = text.trim().split(WHITESPACE);
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => CAPITAL_START.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
+  return words.every((w) => STARTS_UPPER.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
 }
 
 export function spanishRole(text: string): string | null {
@@ -215,7 +220,7 @@ export function isNameLine(text: string): boolean {
   return (
     !SENTENCE_MARK.test(text) &&
     words.length <= 5 &&
-    words.every((w) => CAPITAL_START.test(w) || NAME_PARTICLE.test(w)) &&
+    words.every((w) => STARTS_UPPER.test(w) || NAME_PARTICLE.test(w)) &&
     !words.some((w) => NOT_A_NAME_WORD.test(w))
   );
 }

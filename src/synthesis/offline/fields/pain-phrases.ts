@@ -1,6 +1,5 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
 import { questionOf } from "../engine/context.ts";
-import { LINE_MARK } from "../engine/items.ts";
 import type { Place } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -56,7 +55,7 @@ export function cued(m: RegExpExecArray): (string | null)[] {
 
 /** The body of a note line without its bullet or quote mark. */
 export function body(unit: Unit): string {
-  return unit.text.replace(LINE_MARK, "");
+  return unit.text.replace(wording.LEADING_BULLET_OR_QUOTE, "");
 }
 
 const ARROW = /\s*(?:->|→|=>)\s*/;

@@ -1,6 +1,6 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, questionOf } from "../engine/context.ts";
-import { BULLET, LINE_MARK, labelled, listCandidates, WHOLE } from "../engine/items.ts";
+import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
@@ -26,7 +26,6 @@ const CLAUSE_OPENER = /^(?:I|I'm|it's|that's)\b/i;
 const BELIEF_JOIN = /\s*\+\s*|\s+and\s+(?:in\s+)?/;
 const LEADING_IN = /^in\s+/i;
 const NOT_AN_ANSWER = /\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i;
-const ANSWER_HEAD_MARKS = /^[-•*>"“]\s*/;
 const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
 const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
@@ -112,7 +111,9 @@ function firstAnswerToValueQuestion(_unit: Unit, at: Place): boolean {
 function listedValues(unit: Unit, at: Place): string | null {
   const body = labelled(VALUE_LABEL)(unit, at);
   if (body !== null) return body;
-  return VALUE_SECTION.test(unit.section) && BULLET.test(unit.line) ? unit.text.replace(LINE_MARK, "") : null;
+  return VALUE_SECTION.test(unit.section) && wording.BULLET_START.test(unit.line)
+    ? unit.text.replace(wording.LEADING_BULLET_OR_QUOTE, "")
+    : null;
 }
 
 /** Ticked boxes asked about values ("What matters? [x] price [x] local"). */
@@ -375,7 +376,7 @@ export const VALUE_RULES: readonly Rule[] = [
     when: ["owned", "statement", "self", firstAnswerToValueQuestion],
     value: (m) => {
       const head = wording.trimPunctuation(
-        wording.stripLeadingFillers(m[0].replace(ANSWER_HEAD_MARKS, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
+        wording.stripLeadingFillers(m[0].replace(wording.OPENING_MARK, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
       );
       const item = valueItem(head);
       return item && wording.wordCount(item) <= 3 && !NOT_AN_ANSWER.test(item) ? item : null;

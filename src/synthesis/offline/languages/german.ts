@@ -1,7 +1,6 @@
 import type { Language, Rule } from "../engine/rules.ts";
-import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
-const BRACKETED_ASIDE = /\([^)]*\)?/g;
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
 const GERMAN_LETTERS = /[äöüß]/;

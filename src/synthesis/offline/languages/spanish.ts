@@ -1,8 +1,7 @@
-import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { NON_LETTERS, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import type { ForeignCue } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
-const NON_LETTERS = /[^\p{L}]+/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
 
 const GLOSSARY: Record<string, string> = {
