@@ -514,25 +514,20 @@ interface Topic {
   by: Unit["topicBy"];
 }
 
+/** The topic, recorded as the person last spoken of (by name: a "she" next refers to them). */
+function spokenOf(state: LineState, topic: Party, by: Unit["topicBy"], byName = false): Topic {
+  state.lastPerson = topic;
+  state.lastByName = byName;
+  return { topic, by };
+}
+
 function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = false): Topic {
   const { state, model } = ctx;
   const body = sentence.replace(LEADING_MARKS, "").replace(LEADING_BRACKET_TAG, "");
   // "My husband is 45", "Our physics teacher, 58, ...": the sentence is about the relative or colleague.
-  if (RELATION_OPENER.test(body)) {
-    state.lastPerson = "other";
-    state.lastByName = false;
-    return { topic: "other", by: "name" };
-  }
-  if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) {
-    state.lastPerson = speaker;
-    state.lastByName = false;
-    return { topic: speaker, by: "first" };
-  }
-  if (model.matcher && refersTo(body, model.matcher)) {
-    state.lastPerson = "subject";
-    state.lastByName = true;
-    return { topic: "subject", by: "name" };
-  }
+  if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
+  if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
+  if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
   const named = LEADING_NAME.exec(body)?.[1];
   const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
   const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
@@ -560,9 +555,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
   ) {
     ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
-    state.lastPerson = "other";
-    state.lastByName = false;
-    return { topic: "other", by: "name" };
+    return spokenOf(state, "other", "name");
   }
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
