@@ -184,7 +184,6 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
   }
   if (!nounsAllowed || I_OPENING.test(part)) return null;
   const noun = hobbyObject(part.replace(NOUN_FILLER, ""));
-  // "nope", "badly": answers and adverbs, not pastimes.
   if (!noun || NOT_A_PASTIME_NOUN.test(noun)) return null;
   return noun.toLowerCase();
 }

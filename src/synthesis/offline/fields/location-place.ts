@@ -45,7 +45,6 @@ export function cleanPlace(raw: string): string | null {
 const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
-/** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
 /** "Country/City:": a label that asks for the country first. */
@@ -53,6 +52,7 @@ const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
 const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
 
+/** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
   if (!label) return null;
