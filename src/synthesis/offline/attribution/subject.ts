@@ -4,6 +4,7 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
+import { memo } from "../engine/memo.ts";
 import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
 import { linesOf } from "./injection.ts";
 import {
@@ -180,12 +181,10 @@ function extendFirstNames(candidates: NameCandidate[], sources: readonly CleanSo
     if (tokens.length !== 1 || c.score < 3 || first === undefined || added.has(first)) continue;
     added.add(first);
     for (const source of sources) {
-      let read = readLines.get(source);
-      if (read === undefined) {
+      const read = memo(readLines, source, () => {
         const { lines, injected } = linesOf(source);
-        read = { lines: lines.filter((_, i) => !injected[i]), known: new Map() };
-        readLines.set(source, read);
-      }
+        return { lines: lines.filter((_, i) => !injected[i]), known: new Map<string, string | null>() };
+      });
       const full = fullNameStarting(escapeRegExp(first), read.lines, read.known);
       if (full) {
         add(candidates, full, source, full, 2);

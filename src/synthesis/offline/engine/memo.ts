@@ -1,5 +1,9 @@
-/** What `compute` gives for `key`, worked out once while the key lives (a source, a unit list, a rule table). */
-export function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: (key: K) => V): V {
+/** What `compute` gives for `key`, worked out once per cache (a source, a unit list, a rule table, a value). */
+export function memo<K, V>(
+  cache: { get(key: K): V | undefined; set(key: K, value: V): unknown },
+  key: K,
+  compute: (key: K) => V,
+): V {
   let value = cache.get(key);
   if (value === undefined) {
     value = compute(key);

@@ -5,6 +5,7 @@
  */
 import nlp from "compromise";
 import type { Candidate } from "../engine/candidate.ts";
+import { memo } from "../engine/memo.ts";
 import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
@@ -179,14 +180,7 @@ export function recognisedPlace(phrase: string): boolean {
 /** Places compromise recognises get a small boost: a cue plus world knowledge beats a cue alone. */
 export function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
   const known = new Map<string, boolean>();
-  const isKnown = (value: string) => {
-    let result = known.get(value);
-    if (result === undefined) {
-      result = recognisedPlace(value);
-      known.set(value, result);
-    }
-    return result;
-  };
+  const isKnown = (value: string) => memo(known, value, recognisedPlace);
   return candidates.map((c) => {
     const value = String(c.value);
     // "Dago, Bandung" -> "Bandung", "Plateau, Montreal" -> "Montreal": the city is the usual answer.
