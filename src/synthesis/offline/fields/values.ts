@@ -29,10 +29,10 @@ const NOT_AN_ANSWER = /\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i;
 const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
 const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
-/** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 /** "nothing identifying students": an absence someone insists on is a rule's detail, not a value held. */
 const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
+/** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
   const phrase = wording.trimPunctuation(
     wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
