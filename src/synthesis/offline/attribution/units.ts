@@ -90,8 +90,6 @@ const RELATION_OPENER = new RegExp(
 
 export interface Attribution {
   units: Unit[];
-  /** Non-subject people seen as speakers or sentence subjects (lowercased first tokens). */
-  others: Set<string>;
 }
 
 export interface SubjectModel {
@@ -286,7 +284,6 @@ interface LineState {
 /** Splits sources into attributed units. */
 export function attribute(sources: readonly CleanSource[], model: SubjectModel, warnings: string[]): Attribution {
   const units: Unit[] = [];
-  const others = new Set<string>();
   let injected = 0;
   for (const source of sources) {
     const authored = authorIsSubject(source.text, model);
@@ -359,7 +356,6 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       let content = line;
       if (speech) {
         const party = labelParty(speech.label, model);
-        if (party === "other") others.add(labelKey(speech.label));
         if (speech.sticky) {
           state.sticky = party;
           // Social posts: the account that posts first owns a first-person export; other accounts are replies.
@@ -395,7 +391,6 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
             state,
             model,
             label: null,
-            others,
           };
           for (const sentence of splitSentences(split[2])) pushUnits(units, sentence.text, ctx);
           return;
@@ -421,7 +416,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         pushUnits(
           units,
           sentence.text,
-          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label, others },
+          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label },
           continuesQuote,
         );
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
@@ -432,7 +427,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
   }
   if (injected > 0)
     warnings.push(`ignored ${injected} line(s) that address an AI assistant (treated as untrusted data)`);
-  return { units, others };
+  return { units };
 }
 
 interface PushContext {
@@ -445,7 +440,6 @@ interface PushContext {
   state: LineState;
   model: SubjectModel;
   label: string | null;
-  others: Set<string>;
 }
 
 function updateQuoteState(inQuote: boolean, sentence: string): boolean {
@@ -553,10 +547,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     !field &&
     isPlausibleName(firstToken) &&
     (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
-  ) {
-    ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
+  )
     return spokenOf(state, "other", "name");
-  }
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
