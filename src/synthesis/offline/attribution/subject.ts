@@ -64,7 +64,6 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
 export interface SubjectResult {
   model: SubjectModel;
   name: NameCandidate | null;
-  candidates: NameCandidate[];
 }
 
 /** Picks the subject: the best-supported name group; its fullest variant is the displayed name. */
@@ -125,7 +124,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     ...excluded,
     ...[...tokenGroups].filter(([t, k]) => k !== bestKey && strongTokens.has(t)).map(([t]) => t),
   ]);
-  if (bestKey === null) return { model, name: null, candidates: usable };
+  if (bestKey === null) return { model, name: null };
   const group = usable.filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey);
   // Prefer a full name (two or more tokens), then the strongest cue.
   group.sort(
@@ -138,7 +137,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
   // "I'm Ingrid" with no surname anywhere: a self-introduction still names the person.
   const selfNamed = best && group.some((c) => c.score >= 5);
-  return { model, name: strongest || selfNamed ? best : null, candidates: usable };
+  return { model, name: strongest || selfNamed ? best : null };
 }
 
 const lower = (text: string) => text.toLowerCase();
