@@ -235,7 +235,7 @@ function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Ca
   for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
     if (value === null || value === "") continue;
     // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
-    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated");
+    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
     candidate.rule = rule.id;
     out.push(candidate);
   }
