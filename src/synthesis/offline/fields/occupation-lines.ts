@@ -7,7 +7,7 @@ import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { firstOfLine, lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { POSSESSIVE, trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -148,7 +148,7 @@ function plainRole(raw: string): string | null {
  * form put to the subject with their answer. Line-level: read once per line, not once per sentence of a long line.
  */
 function questionAndAnswer(unit: Unit, at: Place): string | null {
-  if (at.units[at.i - 1]?.line === unit.line) return null;
+  if (!firstOfLine(unit, at)) return null;
   if (unit.line.includes("?") && WORK_QUESTION.test(unit.line)) return unit.line;
   const asked = unit.speaker === "subject" && (unit.question.includes("?") || unit.text.includes("?"));
   return asked ? `${unit.question} ${unit.text}` : null;
