@@ -26,10 +26,10 @@ const MONTHS: Record<string, number> = {
   dic: 11,
 };
 
-/** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
 /** Every date pattern holds a four-digit year: a line without four digits in a row has none (most lines). */
 const YEAR_DIGITS = /\d{4}/;
 
+/** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
 export function dateOnLine(line: string): number | null {
   if (!YEAR_DIGITS.test(line)) return null;
   const iso = DATE_PATTERNS[0]?.exec(line);

@@ -4,6 +4,7 @@
  */
 import type { CleanSource } from "../../types.ts";
 import { anyOf } from "../engine/cues.ts";
+import { memo } from "../engine/memo.ts";
 
 const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|other)\s+(?:instructions?|prompts?|rules|directions)/i,
@@ -49,11 +50,8 @@ export function looksLikeInjection(line: string): boolean {
 const judged = new WeakMap<CleanSource, { lines: readonly string[]; injected: readonly boolean[] }>();
 
 export function linesOf(source: CleanSource): { lines: readonly string[]; injected: readonly boolean[] } {
-  let found = judged.get(source);
-  if (found === undefined) {
+  return memo(judged, source, () => {
     const lines = source.text.split("\n");
-    found = { lines, injected: lines.map(looksLikeInjection) };
-    judged.set(source, found);
-  }
-  return found;
+    return { lines, injected: lines.map(looksLikeInjection) };
+  });
 }

@@ -6,7 +6,7 @@
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { containsAny } from "../engine/cues.ts";
-import { splitSentences } from "../engine/text.ts";
+import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { parseSpeech, speechLine } from "./speech.ts";
@@ -15,7 +15,6 @@ import { labelParty, type SubjectModel } from "./units.ts";
 const BARE_IM_START = /^[Ii]m\s/;
 const FROM_FIELD = /^(?:[-•*]\s*)?from\s*:/i;
 const HOST_BEFORE = /your host|host,|host\s*$/;
-const LEADING_BULLET = /^[-•*]\s*/;
 const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
 const MEETING_WORDS =
   /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;

@@ -1,3 +1,5 @@
+import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+
 const ALL_CAPITALS = /^[\p{Lu}]{2,}$/u;
 const CAPITAL_START = /^[\p{Lu}]/u;
 const CURLY_APOSTROPHE = /[’]/g;
@@ -5,8 +7,6 @@ const DIGIT = /\d/;
 const INITIAL_TOKEN = /^[A-Z]\.$/;
 const NAME_PARTICLE = /^(?:van|von|de|da|del|der|den|di|du|dos|das|los|las|le|la|bin|al|y|Ní|Nic)$/;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 /** Person-name heuristics that work for names from any culture (no first-name dictionary). */
 
 /** Capitalised words that start sentences or headings but are not names. */

@@ -1,9 +1,9 @@
+import { ENDS_WITH_QUESTION } from "../engine/text.ts";
 import { isPlausibleName } from "./names.ts";
 
 const BRACKETED_TAIL = /\s*\([^)]*\)\s*$/;
 const CAPITALISED_FULL_NAME = /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u;
 const CAPITALS_START = /^\p{Lu}{2,}/u;
-const ENDS_WITH_QUESTION = /\?\s*$/;
 const SHORT_CAPS_LABEL = /^[A-Z][A-Z\d]{0,11}$/;
 const THREE_WORD_SENTENCE = /\S+\s+\S+\s+\S+.*[.!?]\s*$/;
 const WHITESPACE_RUNS = /\s+/g;

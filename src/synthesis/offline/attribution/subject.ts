@@ -4,7 +4,8 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
-import { escapeRegExp } from "../engine/text.ts";
+import { memo } from "../engine/memo.ts";
+import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -29,9 +30,6 @@ const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\
 const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
 /** "Kenji Mori (AE)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
-const POSSESSIVE = /['’]s$/;
-const WHITESPACE = /\s+/;
-const NOT_LETTERS = /[^\p{L}]/gu;
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {
   const nouns = new Set<string>();
@@ -66,7 +64,6 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
 export interface SubjectResult {
   model: SubjectModel;
   name: NameCandidate | null;
-  candidates: NameCandidate[];
 }
 
 /** Picks the subject: the best-supported name group; its fullest variant is the displayed name. */
@@ -127,7 +124,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     ...excluded,
     ...[...tokenGroups].filter(([t, k]) => k !== bestKey && strongTokens.has(t)).map(([t]) => t),
   ]);
-  if (bestKey === null) return { model, name: null, candidates: usable };
+  if (bestKey === null) return { model, name: null };
   const group = usable.filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey);
   // Prefer a full name (two or more tokens), then the strongest cue.
   group.sort(
@@ -140,7 +137,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
   // "I'm Ingrid" with no surname anywhere: a self-introduction still names the person.
   const selfNamed = best && group.some((c) => c.score >= 5);
-  return { model, name: strongest || selfNamed ? best : null, candidates: usable };
+  return { model, name: strongest || selfNamed ? best : null };
 }
 
 const lower = (text: string) => text.toLowerCase();
@@ -183,12 +180,10 @@ function extendFirstNames(candidates: NameCandidate[], sources: readonly CleanSo
     if (tokens.length !== 1 || c.score < 3 || first === undefined || added.has(first)) continue;
     added.add(first);
     for (const source of sources) {
-      let read = readLines.get(source);
-      if (read === undefined) {
+      const read = memo(readLines, source, () => {
         const { lines, injected } = linesOf(source);
-        read = { lines: lines.filter((_, i) => !injected[i]), known: new Map() };
-        readLines.set(source, read);
-      }
+        return { lines: lines.filter((_, i) => !injected[i]), known: new Map<string, string | null>() };
+      });
       const full = fullNameStarting(escapeRegExp(first), read.lines, read.known);
       if (full) {
         add(candidates, full, source, full, 2);

@@ -1,6 +1,14 @@
 /** Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about. Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues, commenters and other people on the same page are kept out of the persona. */
 import type { CleanSource } from "../../types.ts";
-import { splitSentences } from "../engine/text.ts";
+import {
+  BULLET_START,
+  ENDS_SENTENCE,
+  ENDS_WITH_QUESTION,
+  ENDS_WITH_QUESTION_QUOTE,
+  POSSESSIVE,
+  splitSentences,
+  WHITESPACE,
+} from "../engine/text.ts";
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
@@ -18,13 +26,9 @@ import {
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
 const BRACKETED = /\([^)]*\)/g;
-const BULLET_START = /^[-•*]\s/;
 const CHECKED_BOX = /^\[x\]/i;
 const CLOSING_QUOTES = /[”»]/g;
-const ENDS_SENTENCE = /[.!?]$/;
 const ENDS_WITH_INITIAL = /\s\p{Lu}\.$/u;
-const ENDS_WITH_QUESTION = /\?\s*$/;
-const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
 const FIELD_LABEL_LINE = /^([\p{L}][\p{L}\d .'’()/-]{0,40}):\s+\S/u;
 const FIRM_AFTER_NAME = /^\s*(?:&|and\s+\p{Lu}|\+)/u;
 const FIRST_PERSON_WORD = /(?:^|\s)(?:I|I'm|Im|I've|my)\s/;
@@ -46,7 +50,6 @@ const OPENING_QUOTES = /[“«]/g;
 const OPENS_QUOTE = /^["“«]/;
 const OTHER_PARTY_HEADING = /\b(?:mentor|interviewer|agent|author)\b/;
 const OWN_NOTES_HEADING = /\b(?:notes? to self|my own|for me)\b/;
-const POSSESSIVE = /['’]s$/;
 const PRIVATE_NOTES_WORDS = /\b(?:myself|self|my own|personal|private)\b/;
 const PROFILE_FIELD = /^(?:mentee|speaker|participant|candidate|profile of|about)\s*:/im;
 const QUESTION_THEN_ANSWER = /^([^?]*\?)\s+(\S.*)$/;
@@ -62,7 +65,6 @@ const SHORT_QUESTION = /^[^?.!:]{3,50}\?$/;
 const STRAIGHT_QUOTES = /"/g;
 const THIRD_PERSON_PRONOUN = /^(?:she|he|they)$/i;
 const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
-const WHITESPACE = /\s+/;
 
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
@@ -88,8 +90,6 @@ const RELATION_OPENER = new RegExp(
 
 export interface Attribution {
   units: Unit[];
-  /** Non-subject people seen as speakers or sentence subjects (lowercased first tokens). */
-  others: Set<string>;
 }
 
 export interface SubjectModel {
@@ -284,7 +284,6 @@ interface LineState {
 /** Splits sources into attributed units. */
 export function attribute(sources: readonly CleanSource[], model: SubjectModel, warnings: string[]): Attribution {
   const units: Unit[] = [];
-  const others = new Set<string>();
   let injected = 0;
   for (const source of sources) {
     const authored = authorIsSubject(source.text, model);
@@ -357,7 +356,6 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       let content = line;
       if (speech) {
         const party = labelParty(speech.label, model);
-        if (party === "other") others.add(labelKey(speech.label));
         if (speech.sticky) {
           state.sticky = party;
           // Social posts: the account that posts first owns a first-person export; other accounts are replies.
@@ -393,7 +391,6 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
             state,
             model,
             label: null,
-            others,
           };
           for (const sentence of splitSentences(split[2])) pushUnits(units, sentence.text, ctx);
           return;
@@ -419,7 +416,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         pushUnits(
           units,
           sentence.text,
-          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label, others },
+          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label },
           continuesQuote,
         );
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
@@ -430,7 +427,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
   }
   if (injected > 0)
     warnings.push(`ignored ${injected} line(s) that address an AI assistant (treated as untrusted data)`);
-  return { units, others };
+  return { units };
 }
 
 interface PushContext {
@@ -443,7 +440,6 @@ interface PushContext {
   state: LineState;
   model: SubjectModel;
   label: string | null;
-  others: Set<string>;
 }
 
 function updateQuoteState(inQuote: boolean, sentence: string): boolean {
@@ -512,25 +508,20 @@ interface Topic {
   by: Unit["topicBy"];
 }
 
+/** The topic, recorded as the person last spoken of (by name: a "she" next refers to them). */
+function spokenOf(state: LineState, topic: Party, by: Unit["topicBy"], byName = false): Topic {
+  state.lastPerson = topic;
+  state.lastByName = byName;
+  return { topic, by };
+}
+
 function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = false): Topic {
   const { state, model } = ctx;
   const body = sentence.replace(LEADING_MARKS, "").replace(LEADING_BRACKET_TAG, "");
   // "My husband is 45", "Our physics teacher, 58, ...": the sentence is about the relative or colleague.
-  if (RELATION_OPENER.test(body)) {
-    state.lastPerson = "other";
-    state.lastByName = false;
-    return { topic: "other", by: "name" };
-  }
-  if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) {
-    state.lastPerson = speaker;
-    state.lastByName = false;
-    return { topic: speaker, by: "first" };
-  }
-  if (model.matcher && refersTo(body, model.matcher)) {
-    state.lastPerson = "subject";
-    state.lastByName = true;
-    return { topic: "subject", by: "name" };
-  }
+  if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
+  if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
+  if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
   const named = LEADING_NAME.exec(body)?.[1];
   const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
   const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
@@ -556,12 +547,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     !field &&
     isPlausibleName(firstToken) &&
     (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
-  ) {
-    ctx.others.add((nameTokens(named)[0] ?? named).toLowerCase());
-    state.lastPerson = "other";
-    state.lastByName = false;
-    return { topic: "other", by: "name" };
-  }
+  )
+    return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").

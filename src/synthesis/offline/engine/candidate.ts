@@ -24,12 +24,11 @@ export function fromUnit(
   value: string | number,
   confidence: number,
   kind: EvidenceKind = "stated",
-  quote: string = unit.text,
 ): Candidate {
   return {
     field,
     value,
-    quote,
+    quote: unit.text,
     source: unit.source,
     kind,
     confidence,

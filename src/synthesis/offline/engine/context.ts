@@ -1,11 +1,10 @@
 /** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
+import { memo } from "./memo.ts";
+import { ENDS_WITH_QUESTION_QUOTE, LEADING_BULLET, LEADING_BULLET_OR_QUOTE } from "./text.ts";
 import { isAboutSubject, type Unit } from "./unit.ts";
 
 const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
 const ENDS_WITH_QUESTION = /\?["”]?\s*$/;
-const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
-const LEADING_BULLET = /^[-•*]\s*/;
-const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
 const NO_ANSWER = /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu;
 const QUESTION_LABEL = /^(?:Q\d*|Question)\s*[:.]/i;
 const QUOTED_LINE = /^>/;
@@ -53,13 +52,10 @@ interface Memo {
 const memos = new WeakMap<readonly Unit[], Memo>();
 
 function memoOf(units: readonly Unit[]): Memo {
-  let memo = memos.get(units);
-  if (memo === undefined) {
+  return memo(memos, units, () => {
     const slots = <T>(): T[] => new Array<T>(units.length);
-    memo = { question: [slots(), slots()], depth: [slots(), slots()] };
-    memos.set(units, memo);
-  }
-  return memo;
+    return { question: [slots(), slots()], depth: [slots(), slots()] };
+  });
 }
 
 function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean): string {

@@ -112,15 +112,10 @@ export class CueSet {
     return this.scan(text, true);
   }
 
-  /** Like `hits` without the groups that hold an empty cue (`alwaysGroups`): short arrays, often the shared empty one. */
+  /** Like `hits` without the groups that hold an empty cue: short arrays, often the shared empty one. */
   cuedHits(text: string): readonly number[] {
     const found = this.scan(text, false);
     return found.length === 0 ? NO_HITS : found;
-  }
-
-  /** The groups that hold an empty cue, ascending. */
-  get alwaysGroups(): readonly number[] {
-    return this.always;
   }
 
   private scan(text: string, withAlways: boolean): number[] {

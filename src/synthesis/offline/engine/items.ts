@@ -20,12 +20,6 @@ export function labelled(label: RegExp): (unit: Unit, at: Place) => string | nul
   return (_unit, at) => labelledText(at.units, at.i, label);
 }
 
-/** A bullet line: "- X", "• X", "* X". */
-export const BULLET = /^[-•*]\s/;
-
-/** Leading list or quote marks of a note line. */
-export const LINE_MARK = /^[-•*>]\s*/;
-
 /** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
 export const WHOLE = /^[\s\S]+$/;
 

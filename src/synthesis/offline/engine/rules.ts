@@ -8,6 +8,7 @@ import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { isQuestion, owned } from "./context.ts";
 import { CueSet } from "./cues.ts";
+import { memo } from "./memo.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /**
@@ -20,6 +21,11 @@ export interface Place {
   matcher?: NameMatcher | null;
   /** The occupation found, for the rules that infer the skills it implies. */
   occupation?: string | null;
+}
+
+/** The first sentence of its line: line-level readers run once per line. */
+export function firstOfLine(unit: Unit, at: Place): boolean {
+  return at.units[at.i - 1]?.line !== unit.line;
 }
 
 /** A condition of one field, named by its function's name ("answersPain"); reads the unit and its neighbours. */
@@ -104,12 +110,7 @@ const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] 
 const compiled = new WeakMap<readonly Rule[], CueSet>();
 
 function cueSetOf(rules: readonly Rule[]): CueSet {
-  let cues = compiled.get(rules);
-  if (cues === undefined) {
-    cues = new CueSet(rules.map(cuesOf));
-    compiled.set(rules, cues);
-  }
-  return cues;
+  return memo(compiled, rules, () => new CueSet(rules.map(cuesOf)));
 }
 
 /**
@@ -187,12 +188,7 @@ export function lowerText(unit: Unit): string {
 const alwaysRules = new WeakMap<readonly Rule[], readonly number[]>();
 
 function alwaysOf(rules: readonly Rule[]): readonly number[] {
-  let always = alwaysRules.get(rules);
-  if (always === undefined) {
-    always = rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : []));
-    alwaysRules.set(rules, always);
-  }
-  return always;
+  return memo(alwaysRules, rules, () => rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])));
 }
 
 /**
@@ -239,7 +235,7 @@ function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Ca
   for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
     if (value === null || value === "") continue;
     // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
-    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind ?? "stated");
+    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
     candidate.rule = rule.id;
     out.push(candidate);
   }

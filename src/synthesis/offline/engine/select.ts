@@ -1,7 +1,8 @@
 import type { Candidate } from "./candidate.ts";
+import { memo } from "./memo.ts";
+import { ING_ENDING } from "./text.ts";
 
 const COMBINING_MARKS = /\p{M}/gu;
-const ING_ENDING = /ing$/;
 const JOINS_ITEMS = /\s(?:and|&|or)\s|,/;
 const NOT_LETTERS_OR_DIGITS = /[^\p{L}\d]+/gu;
 const NOT_LETTERS_OR_NUMBERS = /[^\p{L}\p{N}]+/u;
@@ -82,14 +83,7 @@ export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
     (a, b) => b.confidence - a.confidence || String(a.value).length - String(b.value).length,
   );
   const items = new Map<string, Item>();
-  const item = (value: string) => {
-    let found = items.get(value);
-    if (found === undefined) {
-      found = itemOf(value);
-      items.set(value, found);
-    }
-    return found;
-  };
+  const item = (value: string) => memo(items, value, itemOf);
   const kept: { value: string | number; item: Item }[] = [];
   /** Per field and word, the positions in `kept` of the values holding that word, ascending. */
   const byWord = new Map<string, number[]>();

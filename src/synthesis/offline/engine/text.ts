@@ -3,7 +3,27 @@ const ELLIPSIS_START = /^\.{2}/;
 const HYPHENS_OR_SPACES = /[- ]+/;
 const LEADING_WORD = /^([a-z]+)(\b.*)$/i;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
-const WHITESPACE = /\s+/;
+export const WHITESPACE = /\s+/;
+export const LEADING_BULLET = /^[-•*]\s*/;
+export const ENDS_WITH_QUESTION = /\?\s*$/;
+export const POSSESSIVE = /['’]s$/;
+export const STARTS_UPPER = /^\p{Lu}/u;
+export const OPENING_MARK = /^[-•*>"“]\s*/;
+export const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
+/** A bullet line: "- X", "• X", "* X". */
+export const BULLET_START = /^[-•*]\s/;
+/** Leading list or quote marks of a note line. */
+export const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
+export const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
+/** Parenthetical asides are not part of an item ("Bürokratie (Formulare!)"). */
+export const BRACKETED_ASIDE = /\([^)]*\)?/g;
+export const NOT_LETTERS = /[^\p{L}]/gu;
+export const NON_LETTERS = /[^\p{L}]+/u;
+export const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
+export const ENDS_SENTENCE = /[.!?]$/;
+export const ING_ENDING = /ing$/;
+export const WHITESPACE_RUNS = /\s+/g;
+export const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 /** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -112,9 +132,14 @@ const LEADING_FILLER =
 
 /** Removes conversational fillers at the start of a phrase ("And honestly burnout" -> "burnout"). */
 export function stripLeadingFillers(phrase: string): string {
+  return stripRepeatedly(phrase, LEADING_FILLER, 4);
+}
+
+/** Removes `opening` from the start of the trimmed phrase while it matches, at most `times` times. */
+function stripRepeatedly(phrase: string, opening: RegExp, times: number): string {
   let current = phrase.trim();
-  for (let i = 0; i < 4; i += 1) {
-    const next = current.replace(LEADING_FILLER, "");
+  for (let i = 0; i < times; i += 1) {
+    const next = current.replace(opening, "");
     if (next === current) break;
     current = next;
   }
@@ -143,23 +168,11 @@ export function wordCount(phrase: string): number {
   return words[0] === "" ? 0 : words.length;
 }
 
-/** Keeps at most `max` words. */
-export function limitWords(phrase: string, max: number): string {
-  const words = phrase.trim().split(WHITESPACE);
-  return words.slice(0, max).join(" ");
-}
-
 const DETERMINERS =
   /^(?:a|an|the|my|our|their|his|her|your|its|some|most of (?:our|the|my|their)|all (?:the|our|my)|all|every|each|this|these|those|that)\s+/i;
 
 export function stripDeterminers(phrase: string): string {
-  let current = phrase.trim();
-  for (let i = 0; i < 3; i += 1) {
-    const next = current.replace(DETERMINERS, "");
-    if (next === current) break;
-    current = next;
-  }
-  return current;
+  return stripRepeatedly(phrase, DETERMINERS, 3);
 }
 
 /** "mentor new starters" -> "mentoring new starters"; leaves phrases that do not start with a known verb alone. */

@@ -38,3 +38,31 @@ export function isSelf(unit: Unit): boolean {
 export function isAboutSubject(unit: Unit): boolean {
   return unit.topic === "subject" || (unit.speaker === "subject" && unit.topic !== "other");
 }
+
+export function notAboutOther(unit: Unit): boolean {
+  return unit.topic !== "other";
+}
+
+export function subjectTopic(unit: Unit): boolean {
+  return unit.topic === "subject";
+}
+
+/** The subject in the first person, or a sentence that names or points at them (not an implicit block topic). */
+export function explicitSubject(unit: Unit): boolean {
+  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
+}
+
+/** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
+export function topicNamed(unit: Unit): boolean {
+  return unit.topicBy !== "implicit";
+}
+
+/** The subject by name ("Ilse is 44"), not by a pronoun or the block a line sits in. */
+export function namedSubject(unit: Unit): boolean {
+  return unit.topic === "subject" && unit.topicBy === "name";
+}
+
+/** A third-person sentence that names or points at the subject (not a note line implied about them). */
+export function explicitThird(unit: Unit): boolean {
+  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
+}

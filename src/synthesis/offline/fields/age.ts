@@ -6,10 +6,10 @@
 import { isPlausibleName } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, runRules } from "../engine/rules.ts";
+import { firstOfLine, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
+import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from "../engine/unit.ts";
 
 const NUM = NUMBER_PATTERN;
 
@@ -87,7 +87,6 @@ const INTRO_AGE = new RegExp(
 );
 
 const ME_LABEL = /^(?:💬|↳|>)?\s*(?:me|I)\b/i;
-const BULLET_MARK = /^[-•*]\s*/;
 /** "when I was 25", "started at 25": the past, not the present age. */
 const PAST_BEFORE = /\b(?:was|when|since|at)\s*$/i;
 const FOREIGN_PAST_BEFORE = /\b(?:war|als|quand|quando|toen|when)\s*$/i;
@@ -132,25 +131,8 @@ function notQuotedOther(unit: Unit): boolean {
   return !(OTHER_LABEL.test(unit.text) && !ME_LABEL.test(unit.text));
 }
 
-function notAboutOther(unit: Unit): boolean {
-  return unit.topic !== "other";
-}
-
-/** The subject in the first person, or a sentence that names or points at them (not an implicit block topic). */
-function explicitSubject(unit: Unit): boolean {
-  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
-}
-
-function namedSubject(unit: Unit): boolean {
-  return unit.topic === "subject" && unit.topicBy === "name";
-}
-
 function subjectSpeaks(unit: Unit): boolean {
   return unit.speaker === "subject";
-}
-
-function firstOfLine(unit: Unit, at: Place): boolean {
-  return at.units[at.i - 1]?.line !== unit.line;
 }
 
 /** The subject saying their own age: first person, or a pronoun-dropped line ("turning 41 in March"). */
@@ -187,7 +169,7 @@ function answeredAge(match: RegExpExecArray): number | null {
 }
 
 const trimmed = (unit: Unit) => unit.text.trim();
-const unbulleted = (unit: Unit) => unit.text.replace(BULLET_MARK, "");
+const unbulleted = (unit: Unit) => unit.text.replace(LEADING_BULLET, "");
 
 type Condition = Rule["when"][number];
 

@@ -71,7 +71,6 @@ const VERB_IT = /^\S+\s+it$/i;
 const BULLET_LINE = /^[-•*]/;
 const LINE_TOPIC = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u;
 const GOAL_WORD = /goal/i;
-const OPENING_MARK = /^[-•*>"“]\s*/;
 const LABELLED_PARTS = /\s*;\s*|,\s+(?:and\s+)?/;
 const ANSWER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i;
 const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
@@ -388,8 +387,8 @@ function answersGoalQuestion(unit: Unit, at: Place): boolean {
     (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0);
   if (!answers && !(GOAL_SECTION.test(unit.section) && unit.topic === "subject")) return false;
   // The sentence must open its line (or directly follow the question on it): later sentences drift off the question.
-  const body = unit.text.replace(OPENING_MARK, "");
-  const marker = OPENING_MARK.exec(unit.line)?.[0].length ?? 0;
+  const body = unit.text.replace(wording.OPENING_MARK, "");
+  const marker = wording.OPENING_MARK.exec(unit.line)?.[0].length ?? 0;
   const previous = at.units[at.i - 1];
   return unit.line.startsWith(body, marker) || (previous?.line === unit.line && previous.text.trim() === question);
 }
@@ -399,7 +398,7 @@ function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   return (
     answerDepth(at.units, at.i, true) <= 3 &&
     GOAL_QUESTION.test(questionOf(at.units, at.i, true)) &&
-    ACTION_OPENING.test(unit.text.replace(OPENING_MARK, ""))
+    ACTION_OPENING.test(unit.text.replace(wording.OPENING_MARK, ""))
   );
 }
 
@@ -533,7 +532,7 @@ export const GOAL_RULES: readonly Rule[] = [
     when: [...COMMON, answersGoalQuestion, uncued],
     value: (m) =>
       m[0]
-        .replace(OPENING_MARK, "")
+        .replace(wording.OPENING_MARK, "")
         .split(ANSWER_PARTS)
         .map((part) => goalPhrase(part))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
@@ -553,7 +552,7 @@ export const GOAL_RULES: readonly Rule[] = [
     when: [...COMMON, "self", actionInGoalAnswer, uncued],
     value: (m) =>
       m[0]
-        .replace(OPENING_MARK, "")
+        .replace(wording.OPENING_MARK, "")
         .split(LATER_PARTS)
         .map((part) => (ACTION_OPENING.test(part) ? goalPhrase(part.replace(ACTION_FILLER, "")) : null))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),

@@ -4,8 +4,8 @@ import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { firstClause, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
+import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
 const WORK_CONTEXT =
@@ -51,7 +51,6 @@ const SPORT =
   /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i;
 /** Where a liked activity ends. */
 const LIKED_TAIL = /\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/;
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const DASH_TAIL = /\s+[—–-]\s.*$/;
 const BRACKETS = /\s*\([^)]*\)?/g;
 const I_OPENING = /^I\b/i;
@@ -61,7 +60,6 @@ const NOUN_FILLER = /^(?:mostly|usually|lots of|a lot of|some|also)\s+/i;
 /** "nope", "badly": answers and adverbs, not pastimes. */
 const NOT_A_PASTIME_NOUN =
   /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu;
-const OPENING_MARK = /^[-•*>"“]\s*/;
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
 const LABEL_LEAD = /:\s*$/;
 const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;
@@ -186,7 +184,6 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
   }
   if (!nounsAllowed || I_OPENING.test(part)) return null;
   const noun = hobbyObject(part.replace(NOUN_FILLER, ""));
-  // "nope", "badly": answers and adverbs, not pastimes.
   if (!noun || NOT_A_PASTIME_NOUN.test(noun)) return null;
   return noun.toLowerCase();
 }
@@ -280,10 +277,6 @@ function notAboutAnother(unit: Unit): boolean {
   return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
 }
 
-/** The subject says it, or the sentence names them ("Matt is a keen cyclist" in a note about Ana is Matt's). */
-function namesTheSubject(unit: Unit): boolean {
-  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
-}
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
 /** A name (not a pronoun) inside the sentence as a grammatical subject: "..., Matt is", "... Matt does". */
@@ -419,7 +412,7 @@ export const INTEREST_RULES: readonly Rule[] = [
     ],
     // "a keen gardener", "an avid reader".
     pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime, namesTheSubject, noOtherNamed],
+    when: [...OWNED, freeTime, explicitSubject, noOtherNamed],
     value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
     confidence: 0.7,
     examples: {

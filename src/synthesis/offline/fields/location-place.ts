@@ -5,7 +5,8 @@
  */
 import nlp from "compromise";
 import type { Candidate } from "../engine/candidate.ts";
-import { trimPunctuation } from "../engine/text.ts";
+import { memo } from "../engine/memo.ts";
+import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
@@ -45,7 +46,6 @@ export function cleanPlace(raw: string): string | null {
 const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
-/** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
 /** "Country/City:": a label that asks for the country first. */
@@ -53,6 +53,7 @@ const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
 const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
 
+/** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
   if (!label) return null;
@@ -118,16 +119,14 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
 }
 
-const SENTENCE_END = /[.!?]$/;
 const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;
 const SIGNATURE_PARTS = /\s*,\s*|\s+[·|•—–]\s+/;
 const WORDS = /\s+/;
-const STARTS_UPPER = /^\p{Lu}/u;
 
 /** "Consultant Cardiologist, St Luke's Hospital, Accra": a signature line ending in a known town. */
 export function trailingPlace(line: string): string | null {
   const text = line.trim();
-  if (text.length > 100 || SENTENCE_END.test(text) || CLAUSE_WORDS.test(text)) return null;
+  if (text.length > 100 || ENDS_SENTENCE.test(text) || CLAUSE_WORDS.test(text)) return null;
   const parts = text.split(SIGNATURE_PARTS);
   if (parts.length < 2) return null;
   const last = trimPunctuation(parts[parts.length - 1] ?? "");
@@ -181,14 +180,7 @@ export function recognisedPlace(phrase: string): boolean {
 /** Places compromise recognises get a small boost: a cue plus world knowledge beats a cue alone. */
 export function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
   const known = new Map<string, boolean>();
-  const isKnown = (value: string) => {
-    let result = known.get(value);
-    if (result === undefined) {
-      result = recognisedPlace(value);
-      known.set(value, result);
-    }
-    return result;
-  };
+  const isKnown = (value: string) => memo(known, value, recognisedPlace);
   return candidates.map((c) => {
     const value = String(c.value);
     // "Dago, Bandung" -> "Bandung", "Plateau, Montreal" -> "Montreal": the city is the usual answer.

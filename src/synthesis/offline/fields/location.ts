@@ -6,11 +6,11 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
-import { runRules } from "../engine/rules.ts";
+import { memo } from "../engine/memo.ts";
+import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { trimPunctuation } from "../engine/text.ts";
-import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isKnownPlace } from "../lexicon/places.ts";
 import { CUED } from "./location-cues.ts";
@@ -50,28 +50,23 @@ const pinnedPlaces = new WeakMap<readonly Unit[], Set<string>>();
 
 /** Every pin in the material names the same place. */
 function pinsAgree(_unit: Unit, at: Place): boolean {
-  let places = pinnedPlaces.get(at.units);
-  if (places === undefined) {
-    places = new Set();
-    for (const unit of at.units) {
+  const places = memo(pinnedPlaces, at.units, (units) => {
+    const found = new Set<string>();
+    for (const unit of units) {
       if (!unit.text.includes("📍")) continue;
       for (const match of unit.text.matchAll(PIN)) {
         const place = cleanPlace(match[1] ?? "");
-        if (place) places.add(place.toLowerCase());
+        if (place) found.add(place.toLowerCase());
       }
     }
-    pinnedPlaces.set(at.units, places);
-  }
+    return found;
+  });
   return places.size <= 1;
 }
 
 /** The unit's own words place the subject (see placesTheSubject); every rule but the form field and guest intro. */
 function placed(unit: Unit): boolean {
   return placesTheSubject(unit, isAboutSubject(unit));
-}
-
-function notAboutOther(unit: Unit): boolean {
-  return unit.topic !== "other";
 }
 
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
@@ -86,11 +81,6 @@ function notQuoted(unit: Unit): boolean {
 /** The subject's own line or a line about them: signatures and headers. */
 function ownLine(unit: Unit): boolean {
   return isSelf(unit) || unit.topic === "subject";
-}
-
-/** The first sentence of its line: line-level readers run once per line. */
-function firstOfLine(unit: Unit, at: Place): boolean {
-  return at.units[at.i - 1]?.line !== unit.line;
 }
 
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
@@ -162,7 +152,6 @@ const WORKPLACE_ADJECTIVE = new RegExp(
 /** "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age. */
 const PROFILE_AGE = /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/;
 const PROFILE_SPLIT = /\s*[,—–]\s*/;
-const STARTS_UPPER = /^\p{Lu}/u;
 
 /** The known towns among the segments of a profile line. */
 function profilePlaces(match: RegExpExecArray): string[] {

@@ -6,9 +6,10 @@
 import { type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
-import { lowerText, type Place, type Rule } from "../engine/rules.ts";
-import { trimPunctuation } from "../engine/text.ts";
-import type { Unit } from "../engine/unit.ts";
+import { memo } from "../engine/memo.ts";
+import { firstOfLine, lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { POSSESSIVE, trimPunctuation, WHITESPACE } from "../engine/text.ts";
+import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   isHeadAt,
@@ -36,8 +37,6 @@ const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
-const WHITESPACE = /\s+/;
-const POSSESSIVE = /['’]s$/;
 
 /** "Ana Ruiz — 1:1 notes — Data / Platform team": 1:1 notes, and the team they are for. */
 const ONE_TO_ONE = /\b1:1\b|\bone-on-one\b/i;
@@ -69,12 +68,11 @@ interface OwnName {
 const ownNames = new WeakMap<NameMatcher, OwnName>();
 
 function ownName(matcher: NameMatcher): OwnName {
-  let own = ownNames.get(matcher);
-  if (own === undefined) {
+  return memo(ownNames, matcher, () => {
     const full = nameTokens(matcher.full);
     const last = full[full.length - 1];
     const named = last !== undefined && full.length >= 2;
-    own = {
+    return {
       tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
       bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
       company: named
@@ -85,9 +83,7 @@ function ownName(matcher: NameMatcher): OwnName {
           }
         : null,
     };
-    ownNames.set(matcher, own);
-  }
-  return own;
+  });
 }
 
 /** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */
@@ -152,7 +148,7 @@ function plainRole(raw: string): string | null {
  * form put to the subject with their answer. Line-level: read once per line, not once per sentence of a long line.
  */
 function questionAndAnswer(unit: Unit, at: Place): string | null {
-  if (at.units[at.i - 1]?.line === unit.line) return null;
+  if (!firstOfLine(unit, at)) return null;
   if (unit.line.includes("?") && WORK_QUESTION.test(unit.line)) return unit.line;
   const asked = unit.speaker === "subject" && (unit.question.includes("?") || unit.text.includes("?"));
   return asked ? `${unit.question} ${unit.text}` : null;
@@ -178,13 +174,9 @@ function underSubjectsName(unit: Unit, at: Place): boolean {
   return tokens.filter((t) => prevLower.includes(t)).length >= Math.min(2, tokens.length);
 }
 
-function notAboutOthers(unit: Unit): boolean {
-  return unit.topic !== "other";
-}
-
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
 function ownFieldAnswer(unit: Unit): boolean {
-  return notAboutOthers(unit) || isFormAnswerLine(unit);
+  return notAboutOther(unit) || isFormAnswerLine(unit);
 }
 
 function knowsName(_unit: Unit, at: Place): boolean {

@@ -1,21 +1,26 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
-import { stripDeterminers, trimPunctuation } from "../engine/text.ts";
+import {
+  LETTERS_OR_HYPHENS,
+  NON_LETTERS,
+  NOT_LETTERS_OR_HYPHEN,
+  STARTS_UPPER,
+  stripDeterminers,
+  trimPunctuation,
+  WHITESPACE,
+  WHITESPACE_RUNS,
+} from "../engine/text.ts";
 import { readsSpanish } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
 
-const CAPITAL_START = /^\p{Lu}/u;
 const ENDS_WITH_MARK = /[.!?:]$/;
 const ENDS_WITH_PUNCTUATION = /[,;:]$/;
 const FUNCTION_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i;
 const GENERIC_HEAD = /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i;
 const HEAD_OF_START = /^Head of\b/i;
-const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
 const NAME_PARTICLE = /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/;
-const NON_LETTERS = /[^\p{L}]+/u;
 const LINKING_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|on|to|from|by|who|that|which|the|a|an|my|our)$/i;
 const NOT_A_NAME_WORD = /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Thanks|Thank|Cheers|This|That|We|It)$/;
-const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
 const NOT_WORD_LETTERS = /[^\p{L}/-]/gu;
 const OWNER_OR_FOUNDER = /^(?:owner|founder)$/i;
 const PAST_OR_FUTURE_PREFIX = /^(?:ex-|former|aspiring|wannabe|future)/i;
@@ -26,8 +31,6 @@ const TITLE_JOINER = /^(?:&|and|\/)$/;
 const TITLE_PARTS_SEPARATOR = /\s+[·|]\s+/;
 const TITLE_SMALL_WORD = /^(?:of|and|&|for|the|de)$/;
 const TRAILING_DOT_OR_COMMA = /[.,]$/;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 
 const EVALUATIVE_MODIFIERS =
   /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
@@ -70,7 +73,7 @@ export function occupationPhrase(raw: string): string | null {
       if (word === "head") {
         // "Head of Veterinary Unit": keep the capitalised run after "of".
         let end = i + 2;
-        while (end < words.length && CAPITAL_START.test(words[end] ?? "")) end += 1;
+        while (end < words.length && STARTS_UPPER.test(words[end] ?? "")) end += 1;
         return trimPunctuation(words.slice(i, end).join(" "));
       }
       // "Founder & Head Instructor", "owner and head chef": two titles joined keep both.
@@ -172,10 +175,6 @@ export function foreignRole(text: string): string | null {
 export const INTRO_APPOSITIVE =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 
-/** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-// A word is at most 64 letters: unbounded, a long hyphenated run was rescanned from each of its pieces.
-export const ROLE_PLACE_WORD = /\b([\p{L}-]{1,64})\s+(?:in|near|based in|from)\s+/gu;
-
 /** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
 export const AGE_THEN_ROLE =
   /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old|[MFmf](?=[\s,]))\s*[,·|]?\s+([^,.;!?@|·]{2,60})/u;
@@ -202,7 +201,7 @@ export function preferredTitle(line: string): string {
 export function isTitleCase(text: string): boolean {
   const words = text.trim().split(WHITESPACE);
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => CAPITAL_START.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
+  return words.every((w) => STARTS_UPPER.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
 }
 
 export function spanishRole(text: string): string | null {
@@ -221,7 +220,7 @@ export function isNameLine(text: string): boolean {
   return (
     !SENTENCE_MARK.test(text) &&
     words.length <= 5 &&
-    words.every((w) => CAPITAL_START.test(w) || NAME_PARTICLE.test(w)) &&
+    words.every((w) => STARTS_UPPER.test(w) || NAME_PARTICLE.test(w)) &&
     !words.some((w) => NOT_A_NAME_WORD.test(w))
   );
 }

@@ -4,9 +4,10 @@
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
 import { WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import { trimPunctuation } from "../engine/text.ts";
-import { isAboutSubject, isSelf, type Unit } from "../engine/unit.ts";
+import { ENDS_WITH_QUESTION, LEADING_BULLET, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
+import { explicitThird, isAboutSubject, isSelf, namedSubject, subjectTopic, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
@@ -112,7 +113,6 @@ const PREPOSITION = /^(?:on|at|in|for|with|from|since)$/i;
 const NOT_A_ROLE_OPENER =
   /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i;
 const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
-const ENDS_QUESTION = /\?\s*$/;
 
 /**
  * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
@@ -131,7 +131,7 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w))) return null;
   // Only right after a question, an introduction, or as the opening of the speaker's answer.
   const afterQuestion =
-    previous !== undefined && (ENDS_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
+    previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
   const asked = unit.question !== "" && previous?.line !== unit.line;
   if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
   return occupationPhrase(words.join(" "));
@@ -151,12 +151,7 @@ const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 const retiredIn = new WeakMap<readonly Unit[], boolean>();
 
 function subjectRetired(_unit: Unit, at: Place): boolean {
-  let retired = retiredIn.get(at.units);
-  if (retired === undefined) {
-    retired = at.units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
-    retiredIn.set(at.units, retired);
-  }
-  return retired;
+  return memo(retiredIn, at.units, (units) => units.some((u) => isAboutSubject(u) && RETIRED.test(u.text)));
 }
 
 const SIGNATURE_TITLE =
@@ -164,7 +159,6 @@ const SIGNATURE_TITLE =
 const AFTER_BAR = /\s*\|.*$/;
 const OWNER_TITLE = /^(?:owner|founder|co-founder|proprietor|director|managing director)$/i;
 const COMPANY_SUFFIX = /\b(?:ltd|limited|llc|inc|pty|co)\b\.?/gi;
-const NOT_LETTERS = /[^\p{L}]/gu;
 
 /** "Owner — Harbour Bakery": an owner is named after the trade in the company's name, else "owner of X". */
 function signatureRole(line: string): string | null {
@@ -384,14 +378,6 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
 ];
 
-function explicitThird(unit: Unit): boolean {
-  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
-}
-
-function subjectTopic(unit: Unit): boolean {
-  return unit.topic === "subject";
-}
-
 function subjectOrSelf(unit: Unit): boolean {
   return unit.topic === "subject" || isSelf(unit);
 }
@@ -517,11 +503,6 @@ function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | 
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
 const THIRD_TITLE =
   /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
-const LEADING_BULLET = /^[-•*]\s*/;
-
-function namedSubject(unit: Unit): boolean {
-  return unit.topic === "subject" && unit.topicBy === "name";
-}
 
 /** Rules for owned businesses, in English and other languages, in engine order. */
 export const OWNER_RULES: readonly Rule[] = [

@@ -4,7 +4,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import { isSelf, type Unit } from "../engine/unit.ts";
+import { explicitThird, isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
 
 /** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
@@ -103,10 +103,6 @@ function presentWorkRule(
     confidence,
     examples: { fires: [fires], silent },
   };
-}
-
-function explicitThird(unit: Unit): boolean {
-  return unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
 }
 
 const NAMED = { topicBy: "name" } as const;

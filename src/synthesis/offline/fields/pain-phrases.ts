@@ -1,6 +1,5 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
 import { questionOf } from "../engine/context.ts";
-import { LINE_MARK } from "../engine/items.ts";
 import type { Place } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -16,7 +15,6 @@ const PAIN_QUESTION =
 const PAIN_SECTION =
   /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
 
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const QUOTE_MARKS = /["“”]/g;
 /** "the curriculum says experiment": reported speech, not the thing that hurts. */
 const REPORTED = /\b(?:says?|said|thinks?|asks?|tells?|told)\b/i;
@@ -30,7 +28,7 @@ export const NOT_A_THING =
 
 /** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
 export function painPhrase(raw: string, maxWords = 7): string | null {
-  const cleaned = raw.replace(PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
+  const cleaned = raw.replace(wording.PICTOGRAPHS, "").replace(QUOTE_MARKS, "");
   const clause = wording.trimPunctuation(
     wording.dropDiscourseTail(wording.stripDeterminers(wording.firstClause(wording.stripLeadingFillers(cleaned)))),
   );
@@ -57,7 +55,7 @@ export function cued(m: RegExpExecArray): (string | null)[] {
 
 /** The body of a note line without its bullet or quote mark. */
 export function body(unit: Unit): string {
-  return unit.text.replace(LINE_MARK, "");
+  return unit.text.replace(wording.LEADING_BULLET_OR_QUOTE, "");
 }
 
 const ARROW = /\s*(?:->|→|=>)\s*/;

@@ -34,7 +34,6 @@ export { PAIN_LABEL } from "./pain-phrases.ts";
 const OWNED = ["owned", "statement"] as const;
 const SPACES = /\s/g;
 
-/** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 /** Where a run-on unit's sentences part ("I lose them. for commissions pls email"), or a label ends. */
 const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
 
@@ -50,6 +49,7 @@ function complainedText(text: string): string {
     .join(" ");
 }
 
+/** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
   const found: string[] = [];
   for (const [pattern, label] of table) {

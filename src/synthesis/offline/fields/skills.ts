@@ -13,7 +13,7 @@ import {
   trimPunctuation,
   wordCount,
 } from "../engine/text.ts";
-import type { Unit } from "../engine/unit.ts";
+import { topicNamed, type Unit } from "../engine/unit.ts";
 import { LEISURE_QUESTION } from "../lexicon/interests.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
@@ -183,14 +183,9 @@ function atWork(unit: Unit, at: Place): boolean {
   return !LEISURE_QUESTION.test(questionOf(at.units, at.i));
 }
 
-/** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
-function namedSubject(unit: Unit): boolean {
-  return unit.topicBy !== "implicit";
-}
-
 /** The subject says it, or a bio sentence names them. */
 function selfOrNamed(unit: Unit): boolean {
-  return (unit.speaker === "subject" && unit.topic !== "other") || (unit.topic === "subject" && namedSubject(unit));
+  return (unit.speaker === "subject" && unit.topic !== "other") || (unit.topic === "subject" && topicNamed(unit));
 }
 
 /** Tools named outside talk of learning them and outside a "Pain:" line or a pain section (the setup complained of). */
@@ -521,7 +516,7 @@ export const SKILL_RULES: readonly Rule[] = [
     field: "skills",
     cue: "always",
     pattern: THIRD_SKILL_VERBS,
-    when: [...OWNED, "thirdPerson", namedSubject, atWork],
+    when: [...OWNED, "thirdPerson", topicNamed, atWork],
     value: (m) => {
       // "teaches a free Saturday workshop in microphone technique": what is taught is the workshop's subject.
       const taught = TAUGHT_SUBJECT.exec(m[2] ?? "")?.[1];

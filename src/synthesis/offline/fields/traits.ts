@@ -2,7 +2,7 @@
 import { answerDepth, questionOf } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import type { Unit } from "../engine/unit.ts";
+import { topicNamed, type Unit } from "../engine/unit.ts";
 import { TRAIT_BEHAVIOURS, TRAIT_NOUNS, TRAIT_WORDS } from "../lexicon/traits.ts";
 
 const INTENSIFIERS =
@@ -89,11 +89,6 @@ function joinedNote(unit: Unit): boolean {
 /** The first sentences of an answer to "describe yourself" (or "one word for you?"). */
 function answersDescribe(_unit: Unit, at: Place): boolean {
   return DESCRIBE_QUESTION.test(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 2;
-}
-
-/** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
-function namedSubject(unit: Unit): boolean {
-  return unit.topicBy !== "implicit";
 }
 
 /** Behaviour phrases are first-person by construction (also in pro-drop languages), or in a bio about the subject. */
@@ -304,7 +299,7 @@ export const TRAIT_RULES: readonly Rule[] = [
       `\\b(?:is|was|she's|he's|seems)\\s+(?:(?:known|famous|renowned|loved) for being\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
       "giu",
     ),
-    when: ["statement", "thirdPerson", namedSubject],
+    when: ["statement", "thirdPerson", topicNamed],
     value: (m) => word(m[1] ?? ""),
     confidence: 0.7,
     examples: {

@@ -1,9 +1,9 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, questionOf } from "../engine/context.ts";
-import { BULLET, LINE_MARK, labelled, listCandidates, WHOLE } from "../engine/items.ts";
+import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
-import type { Unit } from "../engine/unit.ts";
+import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
 import { NAMES_A_CHANNEL } from "./communication-style.ts";
 
@@ -25,16 +25,14 @@ const QUOTED = /["“”]/;
 const CLAUSE_OPENER = /^(?:I|I'm|it's|that's)\b/i;
 const BELIEF_JOIN = /\s*\+\s*|\s+and\s+(?:in\s+)?/;
 const LEADING_IN = /^in\s+/i;
-const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 const NOT_AN_ANSWER = /\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i;
-const ANSWER_HEAD_MARKS = /^[-•*>"“]\s*/;
 const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
 const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
-/** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 /** "nothing identifying students": an absence someone insists on is a rule's detail, not a value held. */
 const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
+/** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
   const phrase = wording.trimPunctuation(
     wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
@@ -113,16 +111,14 @@ function firstAnswerToValueQuestion(_unit: Unit, at: Place): boolean {
 function listedValues(unit: Unit, at: Place): string | null {
   const body = labelled(VALUE_LABEL)(unit, at);
   if (body !== null) return body;
-  return VALUE_SECTION.test(unit.section) && BULLET.test(unit.line) ? unit.text.replace(LINE_MARK, "") : null;
+  return VALUE_SECTION.test(unit.section) && wording.BULLET_START.test(unit.line)
+    ? unit.text.replace(wording.LEADING_BULLET_OR_QUOTE, "")
+    : null;
 }
 
 /** Ticked boxes asked about values ("What matters? [x] price [x] local"). */
 function valueCheckboxes(unit: Unit): boolean {
   return VALUE_QUESTION.test(unit.question) || VALUE_QUESTION.test(unit.text.split("[x]")[0] ?? "");
-}
-
-function subjectTopic(unit: Unit): boolean {
-  return unit.topic === "subject";
 }
 
 /** Rules whose cue phrase introduces the value; they share the cut of `statedValue`. */
@@ -254,7 +250,7 @@ export const VALUE_RULES: readonly Rule[] = [
     value: (m) =>
       (m[1] ?? m[2] ?? "")
         .split(BELIEF_JOIN)
-        .map((part) => wording.trimPunctuation(part.replace(PICTOGRAPHS, "").replace(LEADING_IN, "")))
+        .map((part) => wording.trimPunctuation(part.replace(wording.PICTOGRAPHS, "").replace(LEADING_IN, "")))
         .filter((phrase) => phrase !== "" && wording.wordCount(phrase) <= 6),
     confidence: 0.7,
     examples: {
@@ -380,7 +376,7 @@ export const VALUE_RULES: readonly Rule[] = [
     when: ["owned", "statement", "self", firstAnswerToValueQuestion],
     value: (m) => {
       const head = wording.trimPunctuation(
-        wording.stripLeadingFillers(m[0].replace(ANSWER_HEAD_MARKS, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
+        wording.stripLeadingFillers(m[0].replace(wording.OPENING_MARK, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
       );
       const item = valueItem(head);
       return item && wording.wordCount(item) <= 3 && !NOT_AN_ANSWER.test(item) ? item : null;

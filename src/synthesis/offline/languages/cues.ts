@@ -4,14 +4,11 @@
  */
 import type { Candidate } from "../engine/candidate.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
-import { POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
+import { BRACKETED_ASIDE, POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
 import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
-
-/** Parenthetical asides are not part of an item ("Bürokratie (Formulare!)"). */
-const BRACKETED_ASIDE = /\([^)]*\)?/g;
 
 function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
   const { id, language, field, cue: cues, pattern, confidence, examples } = cue;

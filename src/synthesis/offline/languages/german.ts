@@ -1,13 +1,11 @@
 import type { Language, Rule } from "../engine/rules.ts";
+import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
-const BRACKETED_ASIDE = /\([^)]*\)?/g;
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
 const GERMAN_LETTERS = /[äöüß]/;
 const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
 const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 /**
  * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
  * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
@@ -263,7 +261,6 @@ export function translateGerman(phrase: string): string | null {
   return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
-/** A cue phrase in another language whose captured phrase, translated, is an item of `field`. */
 /** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
   /** "<field>/<language>-<name>", reported by the eval. */

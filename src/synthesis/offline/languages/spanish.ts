@@ -1,10 +1,8 @@
+import { NON_LETTERS, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import type { ForeignCue } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
-const NON_LETTERS = /[^\p{L}]+/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 
 const GLOSSARY: Record<string, string> = {
   // function words
@@ -185,7 +183,6 @@ function isAdjective(word: string): boolean {
   return ADJECTIVES.has(word) || ADJECTIVE_ENDINGS.test(word);
 }
 
-/** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
 /** Short words common in Spanish prose and (nearly) absent from English: a sentence with one reads as Spanish. */
 const SPANISH_MARKERS = new Set(
   "soy trabajo tengo vivo estoy el los las del que con una es mi para por como y en pero muy".split(" "),
@@ -199,6 +196,7 @@ export function readsSpanish(text: string): boolean {
     .some((word) => SPANISH_MARKERS.has(word));
 }
 
+/** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
 export function translateSpanish(phrase: string): string | null {
   const words = phrase
     .toLowerCase()

@@ -1,22 +1,19 @@
+import { ING_ENDING, LETTERS_OR_HYPHENS, NOT_LETTERS_OR_HYPHEN, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+
 const D_ENDING = /d$/;
 const ED_ENDING = /ed$/;
 const ES_ENDING = /es$/;
 const ES_ENDING_ANY_CASE = /es$/i;
 const IES_ENDING = /ies$/i;
-const ING_ENDING = /ing$/;
 const LEADING_DETERMINER = /^(?:a|an|the|my|our)\s+/i;
-const LETTERS_OR_HYPHENS = /^[\p{L}-]+$/u;
 const MADE_GOODS =
   /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|kimchi|tofu|pasta|ceramics|cosmetics)$/i;
 const NOT_AN_OBJECT =
   /^(?:a|an|the|my|our|his|her|their|this|that|it|them|him|me|you|us|people|kids|children|students|adults|at|in|on|for|to|from|with|and|but|so|full|part|every|some|all|here|there)$/i;
-const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;
 const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because|every|each)$/i;
 const SIBILANT_ES_ENDING = /(?:ses|shes|ches|xes|oes)$/i;
 const S_ENDING = /s$/;
 const S_ENDING_ANY_CASE = /s$/i;
-const WHITESPACE = /\s+/;
-const WHITESPACE_RUNS = /\s+/g;
 /**
  * Occupation knowledge for the offline engine: a broad lexicon of job nouns (trades, health, education, hospitality,
  * tech, arts, farming, public service), verbs of work that name their agent ("I teach chemistry" -> chemistry
