@@ -417,7 +417,8 @@ for (const { store, provider } of CASES) {
       expect(first[0]?.event).toBe("message");
       // One request per reply, and the second one carries the first exchange as the statement read it.
       expect(fake.requests).toHaveLength(2);
-      const turns = (fake.requests[1]?.body as { messages?: Array<{ role: string; content: string }> }).messages ?? [];
+      const body = fake.requests[1]?.body as { messages?: Array<{ role: string; content: string }> } | undefined;
+      const turns = body?.messages ?? [];
       expect(turns.slice(1)).toEqual([
         { role: "user", content: "When do you work?" },
         { role: "assistant", content: "Nights, mostly." },
