@@ -16,15 +16,33 @@ export interface KnownConversation {
 
 /** The most recently used conversations, oldest first (a Map keeps insertion order). */
 const known = new Map<string, KnownConversation>();
+/**
+ * One row per persona version for all its conversations: each conversation's state came with its own copy, and with
+ * a thousand chats open with one persona those copies were ~30 KB per stream (the streams bench).
+ */
+const personas = new Map<string, PersonaRow>();
 const KNOWN_MAX = 1_000;
 
 export function rememberConversation(state: KnownConversation): void {
+  const key = `${state.tenantId}/${state.persona.id}`;
+  const shared = personas.get(key);
+  const persona =
+    shared &&
+    shared.version === state.persona.version &&
+    shared.updatedAt.getTime() === state.persona.updatedAt.getTime()
+      ? shared
+      : state.persona;
+  if (persona !== shared) personas.set(key, persona);
   known.delete(state.conversation.id);
-  known.set(state.conversation.id, state);
-  if (known.size > KNOWN_MAX) {
-    const oldest = known.keys().next();
-    if (!oldest.done) known.delete(oldest.value);
-  }
+  known.set(state.conversation.id, { ...state, persona });
+  evictOldest(known);
+  evictOldest(personas);
+}
+
+function evictOldest<V>(map: Map<string, V>): void {
+  if (map.size <= KNOWN_MAX) return;
+  const oldest = map.keys().next();
+  if (!oldest.done) map.delete(oldest.value);
 }
 
 /**
