@@ -3,7 +3,7 @@ import type { Ctx } from "../context.ts";
 import { conversations } from "../db/schema.ts";
 import { AppError, type ProblemDetails, toProblem } from "../errors.ts";
 import { newId } from "../ids.ts";
-import type { EarlyCompletion } from "../llm/chat-completions.ts";
+import { type EarlyCompletion, earlyCompletionsOpen } from "../llm/chat-completions.ts";
 import { errorLogFields } from "../logger.ts";
 import type { PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
@@ -138,7 +138,9 @@ function startEarly(ctx: Ctx, conversationId: string, content: string): EarlyCom
   // Taken out whatever happens next, so that a second message while this reply runs never starts a request.
   const state = takeKnownConversation(ctx.tenantId, conversationId);
   const responder = builtLlmResponder(ctx);
-  if (!state || !responder?.startEarly) return undefined;
+  // A burst of replies (a thousand at once in the streams bench) would have every answer buffered while its
+  // statement waits for a connection: the few first ones gain the most, the rest go as before.
+  if (!state || !responder?.startEarly || earlyCompletionsOpen() >= EARLY_MAX) return undefined;
   const { history } = state;
   const pendingQuestion = lastAssistantOf(history)?.question ?? undefined;
   return responder.startEarly({
@@ -150,6 +152,9 @@ function startEarly(ctx: Ctx, conversationId: string, content: string): EarlyCom
     pendingQuestion,
   });
 }
+
+/** Early requests open at once on this node, at most. */
+const EARLY_MAX = 8;
 
 const lastAssistantOf = (history: MessageRow[]) => history.findLast((m) => m.role === "assistant");
 

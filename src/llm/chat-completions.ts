@@ -115,6 +115,10 @@ function requestBodyOf(endpoint: ChatCompletionsEndpoint, call: Omit<CompletionC
   };
 }
 
+let earlyOpen = 0;
+/** Early completions sent and neither taken nor cancelled yet (their answers wait, buffered, for their callers). */
+export const earlyCompletionsOpen = () => earlyOpen;
+
 /** Sends the request streamChatCompletion would send for `call` now; see EarlyCompletion. */
 export function startEarlyCompletion(
   endpoint: ChatCompletionsEndpoint,
@@ -130,10 +134,15 @@ export function startEarlyCompletion(
   });
   // Its failure is the taker's to handle; until taken (or when never taken) it is not an unhandled rejection.
   response.catch(() => {});
+  earlyOpen++;
   let settled = false;
+  const settle = () => {
+    settled = true;
+    earlyOpen--;
+  };
   const cancel = () => {
     if (settled) return;
-    settled = true;
+    settle();
     controller.abort(new DOMException("The reply did not begin", "AbortError"));
     // An answer that already arrived is not read: its connection goes.
     response.then(
@@ -149,7 +158,7 @@ export function startEarlyCompletion(
         cancel();
         return undefined;
       }
-      settled = true;
+      settle();
       signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
       return response;
     },
