@@ -3,7 +3,6 @@ import type { Ctx } from "../context.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { withTransaction } from "../db/transaction.ts";
 import { AppError } from "../errors.ts";
-import { forgetConversation } from "./known.ts";
 import { acquireLease, loadConversation, releaseLease } from "./store.ts";
 
 export const streaming = () =>
@@ -16,7 +15,6 @@ export async function clearMessages({ ctx, id }: { ctx: Ctx; id: string }): Prom
   const db = ctx.database.db;
   const conversation = await loadConversation(db, ctx.tenantId, id);
   if (!(await acquireLease(db, ctx.tenantId, conversation.id))) throw streaming();
-  forgetConversation(conversation.id);
   try {
     await withTransaction(ctx, async (tx) => {
       await tx

@@ -8,11 +8,10 @@ import { loadPersona } from "../personas/store.ts";
 import { BUILT_IN_INTERVIEWERS, findInterviewer } from "../prd/interviewers.ts";
 import { isUniqueViolation, loadProject } from "../prd/store.ts";
 import { countMessages } from "./get-conversation.ts";
-import { rememberConversation } from "./known.ts";
 import { openingOf } from "./responders/interviewer-offline.ts";
 import { answerAsPersona } from "./responders/persona-offline.ts";
 import type { ConversationResource, MessageQuestion } from "./schemas.ts";
-import { engineOf, prepareLlmResponder } from "./speaker.ts";
+import { engineOf } from "./speaker.ts";
 import { type ConversationRow, presentConversation } from "./store.ts";
 
 /** A new chat with a stored persona (several per persona are fine). */
@@ -37,8 +36,6 @@ export async function createPersonaConversation({
     })
     .returning();
   if (!row) throw new Error("insert returned no row");
-  rememberConversation({ tenantId: ctx.tenantId, conversation: row, history: [], persona });
-  prepareLlmResponder(ctx);
   return presentConversation(row, { messageCount: 0, engine: engineOf(ctx), now: at });
 }
 

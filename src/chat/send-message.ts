@@ -3,12 +3,10 @@ import type { Ctx } from "../context.ts";
 import { conversations } from "../db/schema.ts";
 import { AppError, type ProblemDetails, toProblem } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { type EarlyCompletion, earlyCompletionsOpen } from "../llm/chat-completions.ts";
 import { errorLogFields } from "../logger.ts";
 import type { PersonaRow } from "../personas/store.ts";
 import { findInterviewer } from "../prd/interviewers.ts";
 import { extendSummary, fitToBudget } from "./history.ts";
-import { rememberConversation, takeKnownConversation } from "./known.ts";
 import type { ReplyEvent } from "./responders/types.ts";
 import {
   CHAT_LIMITS,
@@ -17,7 +15,7 @@ import {
   type MessageStatus,
   type MessageTranscript,
 } from "./schemas.ts";
-import { builtLlmResponder, loadSpeaker, responderFor } from "./speaker.ts";
+import { loadSpeaker, responderFor } from "./speaker.ts";
 import {
   appendToolRecord,
   beginReplyRows,
@@ -87,24 +85,14 @@ export async function beginReply({
   const at = ctx.clock.now();
   const userMessageId = newId("message");
   const assistantMessageId = newId("message");
-  // The model request goes out while the statement runs, when this node can build it (see startEarly).
-  const early = startEarly(ctx, conversationId, content);
-  let begun: Awaited<ReturnType<typeof beginReplyRows>>;
-  try {
-    begun = await beginReplyRows(ctx.database, ctx.tenantId, conversationId, {
-      userMessageId,
-      assistantMessageId,
-      content,
-      meta: transcript ? { transcript } : {},
-      at,
-    });
-  } catch (error) {
-    early?.cancel();
-    throw error;
-  }
-  const { conversation, userSeq, history, persona } = begun;
+  const { conversation, userSeq, history, persona } = await beginReplyRows(ctx.database, ctx.tenantId, conversationId, {
+    userMessageId,
+    assistantMessageId,
+    content,
+    meta: transcript ? { transcript } : {},
+    at,
+  });
   if (userSeq === null) {
-    early?.cancel();
     throw new AppError(
       "conflict",
       `A reply is still streaming in this conversation; send the next message when it is done (the lease lapses after ${CHAT_LIMITS.leaseSeconds} s if its node died)`,
@@ -120,43 +108,11 @@ export async function beginReply({
         ctx,
         conversation,
         { userMessageId, assistantMessageId, userSeq, content, transcript },
-        { history, persona, early },
+        { history, persona },
         options,
       ),
   };
 }
-
-/**
- * Sends the model request of a reply before the statement that begins it has answered (that round trip was about
- * half of the time to the first text): possible when this node knows the conversation's state (its own last reply
- * left it, see known.ts) and the model's responder can build the request without reading anything. Nothing of its
- * answer is read before the reply has begun; when the statement fails or finds another reply streaming, the request
- * is aborted; when the reply's own request differs (the conversation changed on another node, the persona was
- * edited), the early one is aborted and the right one sent.
- */
-function startEarly(ctx: Ctx, conversationId: string, content: string): EarlyCompletion | undefined {
-  // Taken out whatever happens next, so that a second message while this reply runs never starts a request.
-  const state = takeKnownConversation(ctx.tenantId, conversationId);
-  const responder = builtLlmResponder(ctx);
-  // A burst of replies (a thousand at once in the streams bench) would have every answer buffered while its
-  // statement waits for a connection: the few first ones gain the most, the rest go as before.
-  if (!state || !responder?.startEarly || earlyCompletionsOpen() >= EARLY_MAX) return undefined;
-  const { history } = state;
-  const pendingQuestion = lastAssistantOf(history)?.question ?? undefined;
-  return responder.startEarly({
-    speaker: { kind: "persona", persona: state.persona },
-    history,
-    summary: extendSummary(state.conversation.summary, fitToBudget(history).trimmed),
-    userText: content,
-    answer: resolveAnswer(content, pendingQuestion),
-    pendingQuestion,
-  });
-}
-
-/** Early requests open at once on this node, at most. */
-const EARLY_MAX = 8;
-
-const lastAssistantOf = (history: MessageRow[]) => history.findLast((m) => m.role === "assistant");
 
 async function runReply(
   ctx: Ctx,
@@ -168,8 +124,8 @@ async function runReply(
     content: string;
     transcript: MessageTranscript | undefined;
   },
-  /** Read by the statement that began the reply (see beginReplyRows), and the model request sent meanwhile. */
-  started: { history: MessageRow[]; persona: PersonaRow | undefined; early: EarlyCompletion | undefined },
+  /** Read by the statement that began the reply (see beginReplyRows). */
+  started: { history: MessageRow[]; persona: PersonaRow | undefined },
   options: { emit?: (event: StreamEvent) => Promise<void>; signal?: AbortSignal },
 ): Promise<ReplyOutcome> {
   const db = ctx.database.db;
@@ -192,7 +148,6 @@ async function runReply(
   let meta: Record<string, unknown> = {};
   let status: MessageStatus = "complete";
   let failure: AppError | undefined;
-  let summary: { text: string | null; through?: number } = { text: conversation.summary };
   const outcomes = new Map<string, ToolOutcome>();
   let toolCounter = 0;
 
@@ -227,14 +182,15 @@ async function runReply(
     // speaker (the interviewer and the PRD, which changes between replies) is read here.
     const speaker = await loadSpeaker(ctx, conversation, started.persona);
     const { history } = started;
-    summary = await updateSummary(ctx, conversation, history);
-    const pendingQuestion = lastAssistantOf(history)?.question ?? undefined;
+    const summary = await updateSummary(ctx, conversation, history);
+    const lastAssistant = [...history].reverse().find((m) => m.role === "assistant");
+    const pendingQuestion = lastAssistant?.question ?? undefined;
     await responderFor(ctx, speaker).respond({
       ctx,
       conversation,
       speaker,
       history,
-      summary: summary.text,
+      summary,
       userText: ids.content,
       answer: resolveAnswer(ids.content, pendingQuestion),
       pendingQuestion,
@@ -251,7 +207,6 @@ async function runReply(
       setMeta(next) {
         meta = { ...meta, ...next };
       },
-      early: started.early,
     });
     if (signal.aborted) status = "incomplete";
   } catch (error) {
@@ -264,8 +219,6 @@ async function runReply(
     }
   } finally {
     clearInterval(keeper);
-    // Not taken (another responder, a failure before the model call): not read, not left open.
-    started.early?.cancel();
   }
 
   const { assistant, user } = await endReplyRows(ctx.database, ctx.tenantId, conversation.id, {
@@ -278,16 +231,6 @@ async function runReply(
   });
   await send({ type: "done", message_id: ids.assistantMessageId, status });
   if (!assistant || !user) throw new AppError("not_found", "The conversation was deleted while the reply was running");
-  if (status === "complete" && conversation.kind === "persona" && !conversation.projectId && started.persona) {
-    // The state the next reply's statement will read, as far as this node knows (see known.ts).
-    const summaryThrough = summary.through ?? conversation.summaryThrough;
-    rememberConversation({
-      tenantId: ctx.tenantId,
-      conversation: { ...conversation, summary: summary.text, summaryThrough },
-      history: [...started.history, user, assistant].filter((m) => m.seq > summaryThrough),
-      persona: started.persona,
-    });
-  }
   return { user: presentMessage(user), assistant: presentMessage(assistant), ...(failure ? { error: failure } : {}) };
 }
 
@@ -313,18 +256,14 @@ async function rejectTool(
 }
 
 /** Folds messages that no longer fit the history budget into the stored summary (oldest first). */
-async function updateSummary(
-  ctx: Ctx,
-  conversation: ConversationRow,
-  history: MessageRow[],
-): Promise<{ text: string | null; through?: number }> {
+async function updateSummary(ctx: Ctx, conversation: ConversationRow, history: MessageRow[]): Promise<string | null> {
   const { trimmed } = fitToBudget(history);
   const last = trimmed[trimmed.length - 1];
-  if (!last) return { text: conversation.summary };
+  if (!last) return conversation.summary;
   const summary = extendSummary(conversation.summary, trimmed);
   await ctx.database.db
     .update(conversations)
     .set({ summary, summaryThrough: last.seq })
     .where(and(eq(conversations.tenantId, ctx.tenantId), eq(conversations.id, conversation.id)));
-  return { text: summary, through: last.seq };
+  return summary;
 }

@@ -35,20 +35,8 @@ export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
 /** The LLM responder when a provider is configured, else the offline engine for the speaker. */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
   if (engineOf(ctx) === "llm")
-    return (
-      builtLlmResponder(ctx) ?? { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) }
-    );
+    return { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) };
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
-}
-
-/** Builds the model's responder ahead of the first reply (which can then send its request early); errors wait for it. */
-export function prepareLlmResponder(ctx: Ctx): void {
-  if (engineOf(ctx) === "llm") llmResponder(ctx).catch(() => {});
-}
-
-/** The model's responder when it has been built (by an earlier reply), without waiting; else undefined. */
-export function builtLlmResponder(ctx: Ctx): Responder | undefined {
-  return engineOf(ctx) === "llm" ? builtResponders.get(ctx.config.llm)?.get(ctx.metrics) : undefined;
 }
 
 /**
@@ -57,8 +45,6 @@ export function builtLlmResponder(ctx: Ctx): Responder | undefined {
  * LLM reply, not at start-up of offline nodes.
  */
 const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Promise<Responder>>>();
-/** The same, once built: a reply that starts its model request early (beginReply) cannot wait for a promise. */
-const builtResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Responder>>();
 
 function llmResponder(ctx: Ctx): Promise<Responder> {
   const { llm } = ctx.config;
@@ -71,14 +57,7 @@ function llmResponder(ctx: Ctx): Promise<Responder> {
   if (!responder) {
     responder = buildLlmResponder(ctx);
     byMetrics.set(ctx.metrics, responder);
-    responder.then(
-      (built) => {
-        const ready = builtResponders.get(llm) ?? new WeakMap();
-        ready.set(ctx.metrics, built);
-        builtResponders.set(llm, ready);
-      },
-      () => byMetrics.delete(ctx.metrics), // a bad configuration is reported on every reply
-    );
+    responder.catch(() => byMetrics.delete(ctx.metrics)); // a bad configuration is reported on every reply
   }
   return responder;
 }

@@ -1,7 +1,7 @@
 import { StringDecoder } from "node:string_decoder";
 import { APICallError } from "ai";
 import { createParser } from "eventsource-parser";
-import { type Dispatcher, request } from "undici";
+import { request } from "undici";
 import type { LlmOutcome, Metrics } from "../observability/metrics.ts";
 import type { LlmConfig } from "./model-config.ts";
 
@@ -89,86 +89,10 @@ export class UpstreamStreamError extends Error {
   override name = "UpstreamStreamError";
 }
 
-type CompletionCall = { messages: ChatTurn[]; signal: AbortSignal; maxOutputTokens?: number };
-
-/**
- * A completion request sent before its caller knows it may use it (a chat reply's, while the statement that begins
- * the reply runs; see beginReply): its answer is not read until `take`n by the call that would send the same body.
- */
-export interface EarlyCompletion {
-  /** The JSON body that was sent. */
-  readonly body: string;
-  /** Aborts the request and discards its answer (a no-op once taken). */
-  cancel(): void;
-  /** Hands the request over to a call that would send exactly `body`; undefined (and cancelled) for any other. */
-  take(body: string, signal: AbortSignal): Promise<Dispatcher.ResponseData> | undefined;
-}
-
-/** The body streamChatCompletion sends for `call`. */
-function requestBodyOf(endpoint: ChatCompletionsEndpoint, call: Omit<CompletionCall, "signal">) {
-  return {
-    model: endpoint.model,
-    ...(call.maxOutputTokens ? { max_tokens: call.maxOutputTokens } : {}),
-    messages: call.messages,
-    stream: true,
-    stream_options: { include_usage: true },
-  };
-}
-
-let earlyOpen = 0;
-/** Early completions sent and neither taken nor cancelled yet (their answers wait, buffered, for their callers). */
-export const earlyCompletionsOpen = () => earlyOpen;
-
-/** Sends the request streamChatCompletion would send for `call` now; see EarlyCompletion. */
-export function startEarlyCompletion(
-  endpoint: ChatCompletionsEndpoint,
-  call: Omit<CompletionCall, "signal">,
-): EarlyCompletion {
-  const body = JSON.stringify(requestBodyOf(endpoint, call));
-  const controller = new AbortController();
-  const response = request(endpoint.url, {
-    method: "POST",
-    headers: endpoint.headers,
-    body,
-    signal: controller.signal,
-  });
-  // Its failure is the taker's to handle; until taken (or when never taken) it is not an unhandled rejection.
-  response.catch(() => {});
-  earlyOpen++;
-  let settled = false;
-  const settle = () => {
-    settled = true;
-    earlyOpen--;
-  };
-  const cancel = () => {
-    if (settled) return;
-    settle();
-    controller.abort(new DOMException("The reply did not begin", "AbortError"));
-    // An answer that already arrived is not read: its connection goes.
-    response.then(
-      (r) => r.body.destroy(),
-      () => {},
-    );
-  };
-  return {
-    body,
-    cancel,
-    take(wanted, signal) {
-      if (settled || wanted !== body || signal.aborted) {
-        cancel();
-        return undefined;
-      }
-      settle();
-      signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
-      return response;
-    },
-  };
-}
-
 /** Streams one completion; resolves when the upstream ends the stream, rejects on any failure. */
 export async function streamChatCompletion(
   endpoint: ChatCompletionsEndpoint,
-  call: CompletionCall & { early?: EarlyCompletion | undefined },
+  call: { messages: ChatTurn[]; signal: AbortSignal; maxOutputTokens?: number },
   on: ChatCompletionHandlers,
 ): Promise<void> {
   const started = performance.now();
@@ -184,14 +108,22 @@ export async function streamChatCompletion(
 
 async function readCompletion(
   endpoint: ChatCompletionsEndpoint,
-  call: CompletionCall & { early?: EarlyCompletion | undefined },
+  call: { messages: ChatTurn[]; signal: AbortSignal; maxOutputTokens?: number },
   on: ChatCompletionHandlers,
 ): Promise<Usage | undefined> {
-  const requestBody = requestBodyOf(endpoint, call);
-  const text = JSON.stringify(requestBody);
-  // The same request sent early is used as is; any difference (the conversation changed meanwhile) sends this one.
-  const response = await (call.early?.take(text, call.signal) ??
-    request(endpoint.url, { method: "POST", headers: endpoint.headers, body: text, signal: call.signal }));
+  const requestBody = {
+    model: endpoint.model,
+    ...(call.maxOutputTokens ? { max_tokens: call.maxOutputTokens } : {}),
+    messages: call.messages,
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  const response = await request(endpoint.url, {
+    method: "POST",
+    headers: endpoint.headers,
+    body: JSON.stringify(requestBody),
+    signal: call.signal,
+  });
   const { body } = response;
   if (response.statusCode < 200 || response.statusCode > 299) {
     const text = await body.text().catch(() => "");

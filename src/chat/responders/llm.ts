@@ -1,13 +1,7 @@
 import { hasToolCall, jsonSchema, type ModelMessage, stepCountIs, streamText, type ToolSet, tool } from "ai";
 import { and, eq, inArray } from "drizzle-orm";
 import { personas } from "../../db/schema.ts";
-import {
-  type ChatCompletionsEndpoint,
-  type ChatTurn,
-  parseToolInput,
-  startEarlyCompletion,
-  streamChatCompletion,
-} from "../../llm/chat-completions.ts";
+import { type ChatCompletionsEndpoint, parseToolInput, streamChatCompletion } from "../../llm/chat-completions.ts";
 import type { ResolvedLanguageModel } from "../../llm/providers.ts";
 import { type RetryPolicy, toUpstreamAppError, withLlmResilience } from "../../llm/resilience.ts";
 import type { PersonaRow } from "../../personas/store.ts";
@@ -16,7 +10,7 @@ import { interviewerSystemPrompt, personaSystemPrompt } from "../prompts.ts";
 import { CHAT_LIMITS } from "../schemas.ts";
 import type { MessageRow } from "../store.ts";
 import { TOOL_NAMES, TOOLS, toolJsonSchema } from "../tools.ts";
-import type { PromptInput, Responder, ResponderInput, Speaker } from "./types.ts";
+import type { Responder, ResponderInput } from "./types.ts";
 
 /** Past turns as model messages; tool activity is summarised in text so any provider accepts the history. */
 function toModelMessages(history: MessageRow[]): ModelMessage[] {
@@ -36,25 +30,6 @@ function toModelMessages(history: MessageRow[]): ModelMessage[] {
   }
   return out;
 }
-
-/** The persona's system prompt (with its project, when it is interviewed for one). */
-function personaSystem(speaker: Extract<Speaker, { kind: "persona" }>, summary: string | null): string {
-  return personaSystemPrompt(speaker.persona, { ...(speaker.project ? { project: speaker.project } : {}), summary });
-}
-
-/** The history that fits the budget, then the user's message (with the option it picks, if it answers one). */
-function modelMessagesOf(input: PromptInput): ModelMessage[] {
-  const userText = input.answer
-    ? `${input.userText}\n[answer to "${input.pendingQuestion?.question ?? ""}": ${input.answer.key}) ${input.answer.label}]`
-    : input.userText;
-  return [...toModelMessages(fitToBudget(input.history).kept), { role: "user", content: userText }];
-}
-
-/** The prompt as chat-completions messages. */
-const completionTurns = (system: string, messages: ModelMessage[]): ChatTurn[] => [
-  { role: "system", content: system },
-  ...textTurns(messages),
-];
 
 type ModelV3 = Extract<ResolvedLanguageModel, { specificationVersion: "v3" }>;
 type V3Prompt = Parameters<ModelV3["doStream"]>[0]["prompt"];
@@ -167,25 +142,25 @@ export interface LlmResponderOptions {
  * A failure before anything was streamed is retried (bounded, honouring retry-after); after that it is final.
  */
 export function createLlmResponder(options: LlmResponderOptions): Responder {
-  const maxTokens = options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {};
   return {
     engine: "llm",
-    startEarly(input) {
-      const { speaker } = input;
-      if (!options.chatCompletions || speaker.kind !== "persona") return undefined;
-      const turns = completionTurns(personaSystem(speaker, input.summary), modelMessagesOf(input));
-      return startEarlyCompletion(options.chatCompletions, { messages: turns, ...maxTokens });
-    },
     async respond(input) {
       const { speaker } = input;
+      const window = fitToBudget(input.history);
       const system =
         speaker.kind === "persona"
-          ? personaSystem(speaker, input.summary)
+          ? personaSystemPrompt(speaker.persona, {
+              ...(speaker.project ? { project: speaker.project } : {}),
+              summary: input.summary,
+            })
           : interviewerSystemPrompt(speaker.interviewer, speaker.project, {
               personas: await linkedPersonas(input, speaker.project.personaIds),
               summary: input.summary,
             });
-      const messages = modelMessagesOf(input);
+      const userText = input.answer
+        ? `${input.userText}\n[answer to "${input.pendingQuestion?.question ?? ""}": ${input.answer.key}) ${input.answer.label}]`
+        : input.userText;
+      const messages: ModelMessage[] = [...toModelMessages(window.kept), { role: "user", content: userText }];
       const tools = speaker.kind === "interviewer" ? toolSet(input) : undefined;
 
       await withLlmResilience(
@@ -207,14 +182,15 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
                   await input.emit({ type: "tool_result", id: call.id, name: call.name, ok: false, error });
                 },
               };
-              const call = { system, messages, signal, ...maxTokens };
+              const call = {
+                system,
+                messages,
+                signal,
+                ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
+              };
               if (options.chatCompletions) {
-                const turns = completionTurns(system, messages);
-                await streamChatCompletion(
-                  options.chatCompletions,
-                  { ...call, messages: turns, early: input.early },
-                  on,
-                );
+                const turns = [{ role: "system" as const, content: system }, ...textTurns(messages)];
+                await streamChatCompletion(options.chatCompletions, { ...call, messages: turns }, on);
               } else if (options.model.specificationVersion === "v3") {
                 await streamTextOnly(options.model, call, on);
               }
@@ -229,7 +205,7 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
                 : {}),
               abortSignal: signal,
               maxRetries: 0,
-              ...maxTokens,
+              ...(options.maxOutputTokens ? { maxOutputTokens: options.maxOutputTokens } : {}),
               // Errors arrive as stream parts and are handled below; the SDK's default would print them to the console.
               onError: () => {},
             });

@@ -1,5 +1,4 @@
 import type { Ctx } from "../../context.ts";
-import type { EarlyCompletion } from "../../llm/chat-completions.ts";
 import type { PersonaRow } from "../../personas/store.ts";
 import type { Interviewer } from "../../prd/interviewers.ts";
 import type { ProjectRow } from "../../prd/store.ts";
@@ -41,22 +40,9 @@ export interface ResponderInput {
   runTool(call: { id: string; name: string; args: unknown }): Promise<ToolOutcome>;
   /** Bookkeeping stored on the assistant message (offline interview step, citations). */
   setMeta(meta: Record<string, unknown>): void;
-  /** The model request startEarly sent for this reply, if any: used when the reply's own request is the same. */
-  early?: EarlyCompletion | undefined;
 }
-
-/** What a reply's prompt is made of. */
-export type PromptInput = Pick<
-  ResponderInput,
-  "speaker" | "history" | "summary" | "userText" | "answer" | "pendingQuestion"
->;
 
 export interface Responder {
   readonly engine: "offline" | "llm";
   respond(input: ResponderInput): Promise<void>;
-  /**
-   * Sends the model request of a reply to `input` before the reply has begun, where the responder can build it
-   * without reading anything (text-only persona replies on a chat-completions endpoint); undefined elsewhere.
-   */
-  startEarly?(input: PromptInput): EarlyCompletion | undefined;
 }
