@@ -68,7 +68,7 @@ export type CachedExtraction = z.infer<typeof CachedResult>;
 
 /** The stored result for a key, if any (and well-formed). */
 export async function readCachedExtraction(ctx: Ctx, key: string): Promise<CachedExtraction | undefined> {
-  // One self-scoped statement (0019_cached_extraction.sql): every LLM create asks, and a tenant transaction around a
+  // One self-scoped statement (0018_cached_extraction.sql): every LLM create asks, and a tenant transaction around a
   // plain read was four statements on a reserved connection.
   const [row] = await ctx.database.querySelfScoped<{ result: unknown }>("SELECT * FROM cached_extraction($1, $2)", [
     ctx.tenantId,
