@@ -455,15 +455,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["I'm 52 and still learning new tricks at work.", 52],
     "I'm 5 minutes away.",
   ),
-  // "for the first time in my 71 years": a lifetime counted in years; "in my 30 years of teaching" is a career.
-  own(
-    "in-my-years",
-    ["my"],
-    /\bin (?:all )?my (\d{2,3}) years\b(?!\s+(?:of|as|in|at|with|on|here|there|doing|working|teaching|running))/gi,
-    0,
-    ["Today, for the first time in my 71 years, I saw a monjita.", 71],
-    "In my 30 years of teaching I never saw that.",
-  ),
   own(
     "turned",
     ["turned"],
