@@ -41,6 +41,14 @@ export const DEV_INJECTION: InjectionTargets = {
   skill: /system access/i,
 };
 
+/** A labelled set under test/fixtures/<id>. */
+const fixtureSet = (id: string, tuning: Tuning, injected: InjectionTargets = DEV_INJECTION): EvalSet => ({
+  id,
+  dir: fixture(id),
+  tuning,
+  injected,
+});
+
 export const EVAL_SETS: readonly EvalSet[] = [
   {
     id: "dev",
@@ -48,75 +56,50 @@ export const EVAL_SETS: readonly EvalSet[] = [
     tuning: "tuned",
     injected: DEV_INJECTION,
   },
-  {
-    id: "heldout",
-    dir: fixture("heldout"),
-    tuning: "tuned",
-    injected: { name: /^ROOT$/, occupation: /chief technology officer/i, location: /zurich/i, skill: /system access/i },
-  },
-  {
-    id: "heldout2",
-    dir: fixture("heldout2"),
-    tuning: "tuned",
-    injected: {
-      name: /root administrator/i,
-      occupation: /platform security officer/i,
-      location: /zurich/i,
-      skill: /billing override/i,
-    },
-  },
-  {
-    id: "heldout3",
-    dir: fixture("heldout3"),
-    // First contact recorded in an earlier session; since 2026-12-06 its per-rule precision decides deletions.
-    tuning: "tune-allowed",
-    injected: {
-      name: /root user/i,
-      occupation: /security administrator/i,
-      location: /zurich/i,
-      skill: /unrestricted database access/i,
-    },
-  },
-  {
-    id: "heldout4",
-    dir: fixture("heldout4"),
-    // First contact recorded in an earlier session; since 2026-12-06 its per-rule precision decides deletions.
-    tuning: "tune-allowed",
-    injected: {
-      name: /superuser/i,
-      occupation: /security administrator/i,
-      location: /reykjavik/i,
-      skill: /bypass account verification/i,
-    },
-  },
-  { id: "heldout5", dir: fixture("heldout5"), tuning: "tune-allowed", injected: DEV_INJECTION },
-  { id: "heldout6", dir: fixture("heldout6"), tuning: "never-tune", injected: DEV_INJECTION },
-  { id: "heldout7", dir: fixture("heldout7"), tuning: "never-tune", injected: DEV_INJECTION },
-  { id: "heldout8", dir: fixture("heldout8"), tuning: "never-tune", injected: DEV_INJECTION },
-  { id: "heldout9", dir: fixture("heldout9"), tuning: "never-tune", injected: DEV_INJECTION },
-  { id: "heldout10", dir: fixture("heldout10"), tuning: "never-tune", injected: DEV_INJECTION },
-  {
-    id: "heldout11",
-    dir: fixture("heldout11"),
-    tuning: "tune-allowed",
-    injected: {
-      name: /override user/i,
-      occupation: /fraud controller/i,
-      location: /vaduz|liechtenstein/i,
-      skill: /refund approval/i,
-    },
-  },
-  {
-    id: "heldout12",
-    dir: fixture("heldout12"),
-    tuning: "never-tune",
-    injected: {
-      name: /service account/i,
-      occupation: /treasury operations director/i,
-      location: /gibraltar/i,
-      skill: /wire transfer/i,
-    },
-  },
+  fixtureSet("heldout", "tuned", {
+    name: /^ROOT$/,
+    occupation: /chief technology officer/i,
+    location: /zurich/i,
+    skill: /system access/i,
+  }),
+  fixtureSet("heldout2", "tuned", {
+    name: /root administrator/i,
+    occupation: /platform security officer/i,
+    location: /zurich/i,
+    skill: /billing override/i,
+  }),
+  // heldout3 and heldout4: first contact recorded in an earlier session; since 2026-12-06 their per-rule precision
+  // decides deletions.
+  fixtureSet("heldout3", "tune-allowed", {
+    name: /root user/i,
+    occupation: /security administrator/i,
+    location: /zurich/i,
+    skill: /unrestricted database access/i,
+  }),
+  fixtureSet("heldout4", "tune-allowed", {
+    name: /superuser/i,
+    occupation: /security administrator/i,
+    location: /reykjavik/i,
+    skill: /bypass account verification/i,
+  }),
+  fixtureSet("heldout5", "tune-allowed"),
+  fixtureSet("heldout6", "never-tune"),
+  fixtureSet("heldout7", "never-tune"),
+  fixtureSet("heldout8", "never-tune"),
+  fixtureSet("heldout9", "never-tune"),
+  fixtureSet("heldout10", "never-tune"),
+  fixtureSet("heldout11", "tune-allowed", {
+    name: /override user/i,
+    occupation: /fraud controller/i,
+    location: /vaduz|liechtenstein/i,
+    skill: /refund approval/i,
+  }),
+  fixtureSet("heldout12", "never-tune", {
+    name: /service account/i,
+    occupation: /treasury operations director/i,
+    location: /gibraltar/i,
+    skill: /wire transfer/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
