@@ -24,8 +24,8 @@ const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
  * Quotes, punctuation and emoji around an item (brackets stay: "multilingual (Welsh, English, French)"); a persona's
  * item is written, not posted ("survive winter without crying in the van 😅").
  */
-const EDGE_PUNCTUATION =
-  /^(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+|(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+$/gu;
+const EDGE_RUN = String.raw`(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+`;
+const EDGE_PUNCTUATION = new RegExp(`^${EDGE_RUN}|${EDGE_RUN}$`, "gu");
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
 const SUBORDINATORS = new Set([
