@@ -271,8 +271,15 @@ function printOrigins(
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
     `  ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
     "  communication_style is judged by overlap with the gold style (outside the README rule).",
-    "  Tune only on the tuned and tune-allowed columns; heldout6 to heldout10 are reported, never fitted.",
+    `  Tune only on the tuned and tune-allowed columns; ${neverTuneIds()} are reported, never fitted.`,
   );
+}
+
+/** The never-tune sets by id, for the footer that says which columns must not guide rules. */
+function neverTuneIds(): string {
+  return EVAL_SETS.filter((set) => set.tuning === "never-tune")
+    .map((set) => set.id)
+    .join(", ");
 }
 
 function printCases(result: SetResult, verbose: boolean, out: string[]): void {
