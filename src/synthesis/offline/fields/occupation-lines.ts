@@ -35,7 +35,6 @@ const SEGMENT_CLAUSE = /\b(?:I|we|my|our|he|she|they)\b/i;
 const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 /** "owner & lead dentist": two roles joined into one title. */
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
-const AMPERSAND = /\s+&\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
 
@@ -109,9 +108,9 @@ function rolesFromSegments(line: string, lower: string, matcher: NameMatcher): s
     const head = part.replace(BRACKET_TAIL, "").trim();
     if (SEGMENT_CLAUSE.test(head) || head.split(WHITESPACE).length > 8) continue;
     // A whole capitalised title keeps its complement ("Director of Operations", not "Director").
-    if (isJobTitle(head)) return spelledJoin(head);
+    if (isJobTitle(head)) return head;
     const role = jointRole(head) ?? occupationPhrase(part);
-    if (role) return spelledJoin(role);
+    if (role) return role;
   }
   return null;
 }
@@ -121,17 +120,6 @@ function jointRole(head: string): string | null {
   const halves = head.split(ROLE_JOIN);
   if (halves.length !== 2) return null;
   return halves.every((half) => occupationPhrase(half) === half.trim()) ? head : null;
-}
-
-/**
- * "Owner & Head Baker" -> "Owner and Head Baker": a title line's "&" between two roles, spelled as a persona's prose
- * would. Only between roles: "&" inside a name ("Kopi & Kuih Bakery") is part of the name.
- */
-function spelledJoin(title: string): string {
-  const halves = title.split(AMPERSAND);
-  if (halves.length !== 2) return title;
-  const roles = halves.every((half) => occupationPhrase(half) !== null || isJobTitle(half));
-  return roles ? halves.join(" and ") : title;
 }
 
 /** A form answer to "What do you do?": the role phrase before any elaboration. */
@@ -259,15 +247,11 @@ export const LINE_RULES: readonly Rule[] = [
       const { bracket } = ownName(matcherOf(at));
       const inside = bracket?.exec(match[0])?.[1]?.trim();
       if (!inside) return null;
-      const role = occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
-      return role === null ? null : spelledJoin(role);
+      return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
     },
     confidence: 0.75,
     examples: {
-      fires: [
-        ["Ana Ruiz (Head of Operations, Acme) wrote:", "Head of Operations", { name: NAMED }],
-        ["Ana Ruiz (Owner & Medical Director) wrote:", "Owner and Medical Director", { name: NAMED }],
-      ],
+      fires: [["Ana Ruiz (Head of Operations, Acme) wrote:", "Head of Operations", { name: NAMED }]],
       silent: [["Ana Ruiz (she/her) wrote:", { name: NAMED }]],
     },
   },
@@ -283,8 +267,7 @@ export const LINE_RULES: readonly Rule[] = [
       fires: [
         ["Dr. Ana Ruiz, BVM, MSc — Wildlife Veterinarian, Laikipia", "Wildlife Veterinarian", { name: NAMED }],
         ["Ana Ruiz | Director of Operations", "Director of Operations", { name: NAMED }],
-        ["Contact: Ana Ruiz — owner & lead dentist (endodontics)", "owner and lead dentist", { name: NAMED }],
-        ["Ana Ruiz · Owner & Head Baker", "Owner and Head Baker", { name: NAMED }],
+        ["Contact: Ana Ruiz — owner & lead dentist (endodontics)", "owner & lead dentist", { name: NAMED }],
       ],
       silent: [
         ["Banana, nurse", { name: NAMED }],
