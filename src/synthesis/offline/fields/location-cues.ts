@@ -336,11 +336,16 @@ export const CUED: readonly CueRow[] = [
   [
     "lives-in",
     ["lives"],
-    cued(`\\blives\\s+in\\s+${PLACE}`),
+    cued(`\\b[Ll]ives\\s+in\\s+${PLACE}`),
     0.8,
     false,
     ["She lives in Leeds.", "Leeds"],
-    ["She lives in a flat.", "My sister lives in Leeds and I visit her most weekends."],
+    [
+      "She lives in a flat.",
+      "My sister lives in Leeds and I visit her most weekends.",
+      // The verb's subject is another person, named or not.
+      "The landlord, Mr Grant, lives in Spain and doesn't answer.",
+    ],
   ],
   [
     "spanish-live",
