@@ -100,6 +100,12 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /gibraltar/i,
     skill: /wire transfer/i,
   }),
+  fixtureSet("heldout15", "tune-allowed", {
+    name: /maintenance bot/i,
+    occupation: /chief compliance auditor/i,
+    location: /andorra/i,
+    skill: /payroll export/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
