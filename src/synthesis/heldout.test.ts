@@ -65,6 +65,13 @@ const SETS: HeldOutSet[] = [
     dir: "heldout13",
     floors: { name: 0.66, scalars: 0.47, listF1: 0.09, precision: 0.58, fabrication: 0.2, filledScalars: 0.7 },
   },
+  // heldout15 (tune-allowed), same rule against its first contact at eb386e6 (README): one case (name), two scalars,
+  // a few points of list F1, two right list items and about two wrong filled scalars below; fabrication allows one
+  // of its 9 absent entries.
+  {
+    dir: "heldout15",
+    floors: { name: 0.83, scalars: 0.54, listF1: 0.15, precision: 0.55, fabrication: 0.12, filledScalars: 0.65 },
+  },
 ];
 
 describe("offline engine on held-out cases", () => {
