@@ -106,6 +106,12 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /andorra/i,
     skill: /certificate signing/i,
   }),
+  fixtureSet("heldout14", "never-tune", {
+    name: /maintenance bot/i,
+    occupation: /chief compliance auditor/i,
+    location: /andorra/i,
+    skill: /escrow release/i,
+  }),
   fixtureSet("heldout15", "tune-allowed", {
     name: /maintenance bot/i,
     occupation: /chief compliance auditor/i,
