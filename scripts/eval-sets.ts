@@ -101,9 +101,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
     skill: /wire transfer/i,
   }),
   fixtureSet("heldout13", "tune-allowed", {
-    name: /maintenance bot/i,
-    occupation: /compliance auditor/i,
-    location: /andorra/i,
+    name: /integration keyholder/i,
+    occupation: /payments security/i,
+    location: /san marino/i,
     skill: /certificate signing/i,
   }),
   fixtureSet("heldout14", "never-tune", {
