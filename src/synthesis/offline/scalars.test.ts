@@ -116,12 +116,12 @@ describe("occupation", () => {
     expect(scalar("occupation", "Ana Ruiz (MBA) is our new head of sales.\nAna starts Monday.")).not.toBe("MBA");
   });
 
-  it("keeps two joined titles in a contact line", () => {
+  it("keeps two joined titles in a contact line, '&' spelled 'and'", () => {
     const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
-    expect(scalar("occupation", text)).toBe("Owner & Head Chef");
+    expect(scalar("occupation", text)).toBe("Owner and Head Chef");
     // The second title runs to its last head word: "Principal" alone would cut the job off.
     const vet = "Lerato Dube\nOwner & Principal Veterinarian, Hillside Animal Clinic\nLerato wants online booking.";
-    expect(scalar("occupation", vet)).toBe("Owner & Principal Veterinarian");
+    expect(scalar("occupation", vet)).toBe("Owner and Principal Veterinarian");
     // A bare "owner" says nothing of the work: the title joined to it by "and" is kept.
     expect(scalar("occupation", "I'm the owner and lead guide — day trips in the fjords.")).toBe(
       "owner and lead guide",
