@@ -105,8 +105,9 @@ export const PAIN_RULES: readonly Rule[] = [
         ["Blocker: procurement approval.", "procurement approval"],
         ["Pains: double-booked slots, no online booking.", ["double-booked slots", "no online booking"]],
         ["Pain: bookings run on WhatsApp + Excel.", "bookings run on WhatsApp + Excel"],
+        ["Pain: ~15% no-shows on Fridays.", "no-shows on Fridays"],
       ],
-      silent: ["Pain: n/a"],
+      silent: ["Pain: n/a", "Pain: three vendors, 2 sites.", "Pain: parents complain."],
     },
   },
   {
