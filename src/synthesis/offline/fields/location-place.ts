@@ -97,7 +97,10 @@ const OTHER_PEOPLE =
   "partner|colleague|co-?worker|boss|manager|friend|brother|sister|wife|husband|son|daughter|mother|father|mum|mom|dad|cousin|uncle|aunt|client|customer|rep|agent|neighbou?r|flatmate|roommate|in-law|grandson|granddaughter|nephew|niece|investor|co-?founder|supplier|mentor|mentee|guest|host|parent|grandparent|kid|child|children|boyfriend|girlfriend|fianc[ée]e?|spouse";
 
 /** "business partner Murat (finance, based in Istanbul": an aside about another named person. */
-export const ASIDE_ABOUT_OTHER = new RegExp(`\\b(?:${OTHER_PEOPLE})\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,3}\\([^)]*$`, "u");
+export const ASIDE_ABOUT_OTHER = new RegExp(
+  `\\b(?:${OTHER_PEOPLE})\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,3}\\([^)]*$`,
+  "u",
+);
 
 /** "my sister lives in", "our clients are based in": another person is the subject of the cue's clause. */
 const OTHER_SUBJECT = new RegExp(
