@@ -409,11 +409,18 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     field: "occupation",
     cue: "always",
     pattern: WHOLE,
-    when: ["self"],
+    when: ["self", underNameLine],
     read: (unit) => unit.line,
     value: (match) => signatureRole(match[0]),
     confidence: 0.7,
-    examples: { fires: [["Owner — Harbour Bakery", "bakery owner"]], silent: ["Hello — how are you?"] },
+    examples: {
+      fires: [["Owner — Harbour Bakery", "bakery owner", { previous: "Thanh" }]],
+      silent: [
+        ["Hello — how are you?", { previous: "Thanh" }],
+        // A document's title line ("<Product> Channel Manager — Help Centre") is not under anyone's name.
+        ["StaySync Channel Manager — Help Centre", { previous: "Ticket #SS-77310 · Status: Open" }],
+      ],
+    },
   },
   selfRule(
     "degree-student",
@@ -425,6 +432,12 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     "I have an MSc in Physics.",
   ),
 ];
+
+/** The line above, in the same source, is a name: a signature block opens on the sender's name. */
+function underNameLine(unit: Unit, at: Place): boolean {
+  const previous = at.units[at.i - 1];
+  return previous !== undefined && previous.source === unit.source && isNameLine(previous.text);
+}
 
 function subjectOrSelf(unit: Unit): boolean {
   return unit.topic === "subject" || isSelf(unit);
