@@ -1,27 +1,48 @@
 /**
  * chat: time to the first `text` event of a persona reply streamed by the project's server (its own process, LLM
  * provider pointing at a fake OpenAI upstream in this process that answers at once), against the time to the first
- * text chunk of the same upstream request sent directly. 20 sequential replies per round (each in a new
- * conversation, so the prompt stays the same), p50 per round, median of 3 alternating rounds.
- * Goal (issue 13): <= 1 ms added.
+ * text chunk of the same upstream request sent directly. Also shown, as the floor any server in between pays: a bare
+ * SSE relay (bench/support/bare-relay.ts, node:http and fetch, no database) of the same upstream — two more process
+ * hops than the direct request, each a wake-up of a process on a shared machine.
+ * BENCH_CHAT_REPLIES (default 40) replies per round, the three sides taking turns reply by reply (so a change in the
+ * machine's load falls on all of them alike); each project reply in a new conversation, so the prompt stays the same.
+ * p50 per round, median of 3 rounds, on each configured store. Goal (issue 13): <= 1 ms added.
  */
+import { loadavg } from "node:os";
 import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { CHAT_PROVIDER, FIRST_TEXT, FIRST_UPSTREAM_TEXT, startChatApp } from "./support/chat-app.ts";
-import { alternate, fmt, percentile, verdict } from "./support/measure.ts";
+import { fmt, median, percentile, ROUNDS, verdict } from "./support/measure.ts";
+import { serveProcess } from "./support/process.ts";
 import { openStream } from "./support/sse.ts";
 import { benchStoreNames, openBenchStore } from "./support/stores.ts";
 
-const REPLIES = 20;
+const REPLIES = Number(process.env.BENCH_CHAT_REPLIES ?? 40);
+
+type Side = "project" | "direct" | "relay";
+const SIDES: Side[] = ["project", "direct", "relay"];
 
 export async function benchChat(): Promise<void> {
   const fake = await startFakeOpenAI();
   fake.setFallback(reply.text("Hello! I'm Priya, and I coordinate logistics in Pune. Ask me about my week."));
-  const storeName = benchStoreNames()[0] ?? "pglite";
+  const relay = await serveProcess("bench/support/bare-relay.ts", { UPSTREAM_URL: fake.url });
+  try {
+    for (const storeName of benchStoreNames()) await benchChatOn(storeName, fake, relay.url);
+  } finally {
+    await relay.stop();
+    await fake.close();
+  }
+}
+
+async function benchChatOn(
+  storeName: Awaited<ReturnType<typeof openBenchStore>>["name"],
+  fake: Awaited<ReturnType<typeof startFakeOpenAI>>,
+  relayUrl: string,
+): Promise<void> {
   const store = await openBenchStore(storeName);
   const chat = await startChatApp(store, fake);
   try {
     console.log(
-      `chat (time to the first text event, ${REPLIES} replies per round; ${storeName}; LLM_PROVIDER=${CHAT_PROVIDER}; median of 3)`,
+      `chat (time to the first text event, ${REPLIES} replies per round; ${storeName}; LLM_PROVIDER=${CHAT_PROVIDER}; median of ${ROUNDS}; load ${loadavg()[0]?.toFixed(1)})`,
     );
     const projectReply = async () => {
       const conversation = await chat.newConversation();
@@ -29,7 +50,7 @@ export async function benchChat(): Promise<void> {
       await stream.ended();
       return stream.firstMs;
     };
-    for (let i = 0; i < 5; i++) await projectReply(); // warm-up
+    for (let i = 0; i < 10; i++) await projectReply(); // warm-up
     const upstreamBody = fake.requests.findLast((r) => r.stream)?.body;
     if (!upstreamBody) throw new Error("the project sent no streaming request upstream");
     const directReply = async () => {
@@ -39,23 +60,37 @@ export async function benchChat(): Promise<void> {
       await stream.ended();
       return stream.firstMs;
     };
-    const p50Of = async (one: () => Promise<number>) => {
-      const times: number[] = [];
-      for (let i = 0; i < REPLIES; i++) times.push(await one());
-      return { p50: percentile(times, 50) };
+    const relayReply = async () => {
+      const stream = await openStream(`${relayUrl}/chat`, { content: "Hi" }, FIRST_TEXT);
+      await stream.ended();
+      return stream.firstMs;
     };
-    const { project, bare } = await alternate(
-      () => p50Of(projectReply),
-      () => p50Of(directReply),
-    );
-    const added = project.p50 - bare.p50;
+    const replies: Record<Side, () => Promise<number>> = {
+      project: projectReply,
+      direct: directReply,
+      relay: relayReply,
+    };
+    for (let i = 0; i < 10; i++) await relayReply(); // warm-up
+    const p50s: Record<Side, number[]> = { project: [], direct: [], relay: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const times: Record<Side, number[]> = { project: [], direct: [], relay: [] };
+      for (let i = 0; i < REPLIES; i++) {
+        for (let k = 0; k < SIDES.length; k++) {
+          const side = SIDES[(i + k) % SIDES.length] as Side;
+          times[side].push(await replies[side]());
+        }
+      }
+      for (const side of SIDES) p50s[side].push(percentile(times[side], 50));
+    }
+    const [project, direct, bareRelay] = SIDES.map((side) => median(p50s[side])) as [number, number, number];
+    const added = project - direct;
     console.log(
-      `  first text event p50 ${fmt(project.p50, 1)} ms | upstream's first text chunk directly ${fmt(bare.p50, 1)} ms | ` +
-        `added +${fmt(added, 1)} ms | goal <= +1 ms: ${verdict(added <= 1)}`,
+      `  first text event p50 ${fmt(project, 2)} ms | upstream's first text chunk directly ${fmt(direct, 2)} ms | ` +
+        `added +${fmt(added, 2)} ms | goal <= +1 ms: ${verdict(added <= 1)} | ` +
+        `a bare relay: ${fmt(bareRelay, 2)} ms (+${fmt(bareRelay - direct, 2)}) | load ${loadavg()[0]?.toFixed(1)}`,
     );
   } finally {
     await chat.server.stop();
-    await fake.close();
     store.dispose();
   }
 }
