@@ -1,0 +1,32 @@
+import { writeFileSync } from "node:fs";
+import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
+import { FIRST_TEXT, startChatApp } from "./support/chat-app.ts";
+import { sleep } from "./support/process.ts";
+import { openStream } from "./support/sse.ts";
+import { openBenchStore } from "./support/stores.ts";
+
+const N = Number(process.env.N ?? 300);
+const fake = await startFakeOpenAI();
+fake.setFallback(reply.text("Hello! I'm Priya, and I coordinate logistics in Pune. Ask me about my week."));
+const store = await openBenchStore((process.env.STORE ?? "postgres") as "postgres");
+const chat = await startChatApp(store, fake);
+const convs: string[] = [];
+for (let i = 0; i < N + 20; i++) convs.push(await chat.newConversation());
+const one = async (id: string) => {
+  const s = await openStream(chat.messagesUrl(id), { content: "Hi" }, FIRST_TEXT, chat.auth);
+  await s.ended();
+  return s.firstMs;
+};
+for (let i = 0; i < 20; i++) await one(convs[N + i] ?? "");
+await sleep(500);
+const from = process.hrtime.bigint() / 1000n;
+const times: number[] = [];
+for (let i = 0; i < N; i++) times.push(await one(convs[i] ?? ""));
+const to = process.hrtime.bigint() / 1000n;
+times.sort((a, b) => a - b);
+console.log(`p50 ${times[N >> 1]?.toFixed(2)} ms`);
+writeFileSync("/tmp/window.json", JSON.stringify({ from: Number(from), to: Number(to), n: N }));
+await sleep(300);
+await chat.server.stop();
+await fake.close();
+store.dispose();
