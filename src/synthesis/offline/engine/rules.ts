@@ -93,6 +93,22 @@ export interface Rule {
   };
 }
 
+/** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
+export const WHOLE = /^[\s\S]+$/;
+
+/**
+ * What `WHOLE.exec(text)` gives, made without running it: a third of the units' pattern runs are this one, and the
+ * regular expression machinery costs more per call than the match itself.
+ */
+function wholeMatch(text: string): RegExpExecArray | null {
+  if (text === "") return null;
+  const match = [text] as unknown as RegExpExecArray;
+  match.index = 0;
+  match.input = text;
+  match.groups = undefined;
+  return match;
+}
+
 /**
  * A rule ready to run: its conditions resolved to functions (not looked up by name for every unit), and for a global
  * pattern a copy of its own, whose `lastIndex` only the runner moves: `matchAll` would copy the pattern for every
@@ -104,6 +120,8 @@ interface Runnable {
   pattern: RegExp;
   /** Whether an empty match steps over a whole code point (the pattern reads code points: flag u or v). */
   codePoints: boolean;
+  /** The pattern is WHOLE. */
+  whole: boolean;
 }
 
 function runnable(rule: Rule): Runnable {
@@ -113,6 +131,7 @@ function runnable(rule: Rule): Runnable {
     when: rule.when.map((condition) => (typeof condition === "function" ? condition : CONDITIONS[condition])),
     pattern: pattern.global ? new RegExp(pattern.source, pattern.flags) : pattern,
     codePoints: pattern.unicode || pattern.flags.includes("v"),
+    whole: pattern === WHOLE,
   };
 }
 
@@ -250,12 +269,12 @@ function applyCued(
     if (k >= rules.length) return;
     if (k === nextAlways) a += 1;
     if (k === nextHit) h += 1;
-    const { rule, when, pattern, codePoints } = table[k] as Runnable;
+    const { rule, when, pattern, codePoints, whole } = table[k] as Runnable;
     if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
     if (!pattern.global) {
-      const match = pattern.exec(text);
+      const match = whole ? wholeMatch(text) : pattern.exec(text);
       if (match) emit(rule, match, unit, at, out);
       continue;
     }
