@@ -116,12 +116,12 @@ describe("occupation", () => {
     expect(scalar("occupation", "Ana Ruiz (MBA) is our new head of sales.\nAna starts Monday.")).not.toBe("MBA");
   });
 
-  it("keeps two joined titles in a contact line", () => {
+  it("keeps two joined titles in a contact line, '&' spelled 'and'", () => {
     const text = "Oskar Lindqvist — Owner & Head Chef\nOskar wants a new booking system before summer.";
-    expect(scalar("occupation", text)).toBe("Owner & Head Chef");
+    expect(scalar("occupation", text)).toBe("Owner and Head Chef");
     // The second title runs to its last head word: "Principal" alone would cut the job off.
     const vet = "Lerato Dube\nOwner & Principal Veterinarian, Hillside Animal Clinic\nLerato wants online booking.";
-    expect(scalar("occupation", vet)).toBe("Owner & Principal Veterinarian");
+    expect(scalar("occupation", vet)).toBe("Owner and Principal Veterinarian");
     // A bare "owner" says nothing of the work: the title joined to it by "and" is kept.
     expect(scalar("occupation", "I'm the owner and lead guide — day trips in the fjords.")).toBe(
       "owner and lead guide",
@@ -186,6 +186,9 @@ describe("location", () => {
     ["Kia ora from Napier! I'm Hemi and I fix boats.", "Napier"],
     ["I'm Ade, I'm from Ibadan and I sell fabric.", "Ibadan"],
     ["I'm Bea. I'm originally from Cork but I live in Boston now.", "Boston"],
+    // A note line drops the subject of "lives"; a name with an age between still owns the verb.
+    ["Profile: Dana Okafor\nLives in Leeds with two cats.", "Leeds"],
+    ["Dana Okafor, 41, lives in Leeds.", "Leeds"],
     ["Hi, Hana here. Moved to Lyon in 2019 and then to Annecy last year.", "Annecy"],
     ["Notes: Greta is 63, a retired nurse from Bremen, now lives near Kiel.", "Kiel"],
     ["I own a tiny nail salon in Accra and I'm turning 30 next month.", "Accra"],
@@ -263,6 +266,9 @@ describe("location", () => {
     ["I'm Amy. I run the book club at the Northgate branch every month."],
     ["I'm Ravi. I'm a designer at a small agency that's mostly in Lisbon."],
     ["Goals\n- Open a 2nd studio in Coburg in 2027."],
+    // Another person's home: a kinship subject, or a named other person before "lives".
+    ["I'm Dee. My sister lives in Leeds and I visit her most weekends."],
+    ["Name: Olu Adeyemi\nThe boiler is broken. The landlord, Mr Grant, lives in Spain and doesn't answer."],
   ])("takes no location from %j", (text) => {
     expect(scalar("location", text)).toBeNull();
   });

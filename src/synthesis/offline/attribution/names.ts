@@ -30,7 +30,9 @@ const NOT_NAME_WORDS = new Set(
     "grazie ciao saluti hej takk tusen terima kasih salam newsletter press kit biographies biography bio blog " +
     "podcast episode issue news digest weekly journal magazine report forum thread post posts export activity " +
     "transcript notes minutes survey feedback ticket opportunity contact sure yeah yep yup nope hmm um uh oh " +
-    "well right exactly absolutely totally honestly basically actually sorry"
+    "well right exactly absolutely totally honestly basically actually sorry " +
+    // Kinship words written as names ("Mum is 80", "Dad: ...") stand for another person, never a name.
+    "mum mom mummy mommy dad daddy granny grandma grandpa grandad granddad auntie"
   ).split(" "),
 );
 

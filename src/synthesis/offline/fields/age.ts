@@ -539,7 +539,13 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["Says he's 42 and aging in dog years.", 42],
     ],
     // "WMS is 15 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
-    silent: ["She's 44 minutes away.", "WMS is 15 yrs old, on-prem.", "The warehouse is 40 years old."],
+    silent: [
+      "She's 44 minutes away.",
+      "WMS is 15 yrs old, on-prem.",
+      "The warehouse is 40 years old.",
+      // A kinship word used as a name is another person.
+      "Mum is 80 and still gardening.",
+    ],
   },
   third(
     "third-comma",

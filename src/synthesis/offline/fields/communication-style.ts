@@ -136,10 +136,10 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
-    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30": a time window, not a
-    // channel the person avoids.
+    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30" nor "dont call while
+    // driving": a time window or a situation, not a channel the person avoids.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during)\\b)(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -160,6 +160,7 @@ export const STYLE_RULES: readonly Rule[] = [
         "There was no phone signal on the hill.",
         "I'm not a computer person.",
         "I coach softball Tue/Thu so no calls after 4:30.",
+        "Dont call while driving.",
       ],
     },
   },
@@ -168,23 +169,30 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker"],
     pattern:
-      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|in writing|write it down|(?:have )?everything (?:in )?written|one page)\b|\b(I'?m a talker)\b/iu,
+      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have )?everything (?:in )?written|one page)\b|\b(I'?m a talker)\b/iu,
     when: ["aboutSubject", "statement"],
     value: (m) => {
       if (m[2]) return "chatty";
       const said = (m[1] ?? "").toLowerCase();
       if (ASKS_SHORT.test(said)) return said.startsWith("short") ? said : "short";
-      return "in writing";
+      return "written communication";
     },
     confidence: 0.7,
     examples: {
       fires: [
         ["And keep it short, like.", "short"],
         ["Send me one page, in writing.", "short"],
-        ["Write it down, I'll answer properly.", "in writing"],
+        ["Write it down, I'll answer properly.", "written communication"],
+        ["Please send anything in writing.", "written communication"],
         ["I'm a talker.", "chatty"],
       ],
-      silent: ["We are short of staff.", "I wrote it down somewhere?"],
+      // A request to confirm one thing in writing asks for a record of it, not for a way of being talked to.
+      silent: [
+        "We are short of staff.",
+        "I wrote it down somewhere?",
+        "Please fix it and confirm in writing.",
+        "Wants it in writing before the demo.",
+      ],
     },
   },
 ];

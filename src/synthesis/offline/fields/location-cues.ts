@@ -26,7 +26,8 @@ export const CUED: readonly CueRow[] = [
     0.8,
     false,
     ["I'm based in Leeds.", "Leeds"],
-    "I grew up living near Leeds.",
+    // Another person is the clause's subject.
+    ["I grew up living near Leeds.", "Our clients are based in Toronto."],
   ],
   // "I run operations for a courier firm out of Leicester", "we work out of Leeds": where the work is based. Known
   // towns only, and never the idiom "running out of" (a word must stand between the verb and "out of").
@@ -335,11 +336,16 @@ export const CUED: readonly CueRow[] = [
   [
     "lives-in",
     ["lives"],
-    cued(`\\blives\\s+in\\s+${PLACE}`),
+    cued(`\\b[Ll]ives\\s+in\\s+${PLACE}`),
     0.8,
     false,
     ["She lives in Leeds.", "Leeds"],
-    "She lives in a flat.",
+    [
+      "She lives in a flat.",
+      "My sister lives in Leeds and I visit her most weekends.",
+      // The verb's subject is another person, named or not.
+      "The landlord, Mr Grant, lives in Spain and doesn't answer.",
+    ],
   ],
   [
     "spanish-live",

@@ -92,10 +92,21 @@ const RELATIVE_PLACE =
 const OTHERS_POSSESSION =
   /\b(?:parents?|mum|mom|mother|dad|father|sister|brother|friend|cousin|aunt|uncle|grandma|grandmother|grandpa|grandfather|grandparents|in-laws|neighbou?r|boyfriend|girlfriend|husband|wife|son|daughter|client|customer|colleague)(?:'s|’s|s'|s’)\s+(?:[\p{L}-]+\s+){0,2}(?:garage|house|home|flat|apartment|place|farm|shop|office|cabin|cottage|studio|restaurant|hotel)\b/iu;
 
-/** "business partner Murat (finance, based in Istanbul": an aside about another named person. */
-export const ASIDE_ABOUT_OTHER =
-  /\b(?:partner|colleague|co-?worker|boss|manager|friend|brother|sister|wife|husband|son|daughter|mother|father|mum|mom|dad|cousin|uncle|aunt|client|customer|rep|agent|neighbou?r|flatmate|roommate|in-law|grandson|granddaughter|nephew|niece|investor|co-?founder|supplier|mentor|mentee|guest|host)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}\([^)]*$/u;
+/** People other than the subject, as nouns ("my sister", "business partner Murat"). */
+const OTHER_PEOPLE =
+  "partner|colleague|co-?worker|boss|manager|friend|brother|sister|wife|husband|son|daughter|mother|father|mum|mom|dad|cousin|uncle|aunt|client|customer|rep|agent|neighbou?r|flatmate|roommate|in-law|grandson|granddaughter|nephew|niece|investor|co-?founder|supplier|mentor|mentee|guest|host|parent|grandparent|kid|child|children|boyfriend|girlfriend|fianc[ée]e?|spouse";
 
+/** "business partner Murat (finance, based in Istanbul": an aside about another named person. */
+export const ASIDE_ABOUT_OTHER = new RegExp(
+  `\\b(?:${OTHER_PEOPLE})\\s+(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,3}\\([^)]*$`,
+  "u",
+);
+
+/** "my sister lives in", "our clients are based in": another person is the subject of the cue's clause. */
+const OTHER_SUBJECT = new RegExp(
+  `\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_PEOPLE})s?\\s+(?:(?:is|are|also|still|now|currently|just)\\s+)*$`,
+  "iu",
+);
 /** Where a clause starts, looking back from a cue: "born in 1988 in Taipei and now live in Vancouver". */
 const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
 
@@ -113,6 +124,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
     return false;
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
+  if (OTHER_SUBJECT.test(before)) return false;
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);

@@ -3,6 +3,7 @@
  * "a nurse in X", a signature's town line, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
  * clause is about the past, a plan, someone else's place or where customers are.
  */
+import { isPlausibleName } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
@@ -38,8 +39,40 @@ function cuedPlace(known: boolean) {
   return (match: RegExpExecArray, unit: Unit): string | null => {
     const raw = match[1] ?? "";
     if (known && !isKnownPlace(raw)) return null;
+    if (!verbOfSubject(match)) return null;
     return placeIsCurrent(match, unit.text) ? cleanPlace(raw) : null;
   };
+}
+
+/** A cue that opens on a third-person verb ("lives in", "works in"): its grammatical subject stands right before. */
+const THIRD_PERSON_VERB = /^(?:[Ll]ives|[Ww]orks)\b/;
+/**
+ * What may stand before such a verb when it is said of the subject: nothing (a note line drops the subject), a
+ * pronoun, or "and"/"who" continuing a clause about them; an adverb may come between.
+ */
+const SUBJECT_BEFORE_VERB =
+  /(?:^|[.!?;:•·|—–]\s*|\b(?:[Ss]he|[Hh]e|[Tt]hey|who|and)\s+)(?:(?:also|still|now|currently|actually)\s+)?$/u;
+/** "her landlord lives in": a common noun (written in lowercase) right before the verb. */
+const COMMON_NOUN_BEFORE =
+  /\b(?!(?:also|still|now|currently|actually)\b)\p{Ll}[\p{L}'’-]*,?\s+(?:(?:also|still|now|currently|actually)\s+)?$/u;
+/** The sentence's opening subject, after a note's label: a pronoun or up to three capitalised words. */
+const OPENING_SUBJECT =
+  /^(?:\p{L}[\p{L} ]{0,20}:\s*)?(?:(?:[Ss]he|[Hh]e|[Tt]hey)\b|(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})(?![\p{L}'’-]))/u;
+const POSSESSIVE_END = /['’]s$/;
+
+/**
+ * "The landlord, Mr Grant, lives in Spain": a third-person verb is said of the subject when its grammatical subject
+ * is a pronoun or dropped, or when the sentence opens on a pronoun or a name ("Greta is 63, a retired nurse, now
+ * lives near Kiel") and no common noun stands right before the verb ("Ana's landlord lives in").
+ */
+function verbOfSubject(match: RegExpExecArray): boolean {
+  if (!THIRD_PERSON_VERB.test(match[0])) return true;
+  const before = match.input.slice(Math.max(0, match.index - 60), match.index);
+  if (SUBJECT_BEFORE_VERB.test(before)) return true;
+  const opening = OPENING_SUBJECT.exec(match.input);
+  if (!opening || COMMON_NOUN_BEFORE.test(before)) return false;
+  const name = opening[1];
+  return name === undefined || (isPlausibleName(name) && !POSSESSIVE_END.test(name));
 }
 
 /** "📍 Glasgow": a place pinned to a post or profile. Global: read with matchAll or the rule runner only. */

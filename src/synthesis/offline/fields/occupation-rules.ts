@@ -49,6 +49,21 @@ const WHITESPACE_RUN = /\s+/;
 
 const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
+/**
+ * "I want to work as a paralegal", "applied for a position as a developer", "training to work as a nurse": a job
+ * wished for, sought or trained for, not the one held. Read in the few words before the match.
+ */
+const SOUGHT_BEFORE =
+  /\b(?:want(?:s|ed)?|['’]d (?:like|love)|would (?:like|love)|hop(?:e|es|ing)|plan(?:s|ning)?|going|dream(?:s|ing)?(?: of)?|aim(?:s|ing)?|look(?:s|ing)? for|appl(?:y|ies|ying|ied)(?: for)?|search(?:ing)? for|seek(?:s|ing)?|interview(?:s|ed|ing)? for|train(?:s|ed|ing)?|study(?:ing)?|offered)\b[^.;!?]{0,20}$/i;
+
+/** The match is a job wished for or sought (see SOUGHT_BEFORE). */
+function isSought(match: RegExpExecArray): boolean {
+  return SOUGHT_BEFORE.test(match.input.slice(Math.max(0, match.index - 50), match.index));
+}
+
+/** The role a start or work phrase names, unless it is only wished for or sought. */
+const heldRole = (match: RegExpExecArray) => (isSought(match) ? null : phraseOf(match));
+
 /** "started as", "began as": how a career began, unless the start is recent or names where it was. */
 const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
 const RECENT_OR_PLACED =
@@ -279,7 +294,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       START_CUE,
       START_ROLE,
       0.75,
-      (match) => (isCareerStart(match) ? null : phraseOf(match)),
+      (match) => (isCareerStart(match) ? null : heldRole(match)),
       ["Started as Product Designer at Haventrack.", "Product Designer"],
       "I used to work as a cook.",
       ["self", notFormerly],
@@ -290,7 +305,14 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
         ["I just started as a night porter.", "night porter"],
         ["I started as a first-year apprentice with a small outfit here.", "first-year apprentice"],
       ],
-      silent: ["I used to work as a cook.", "Nine years in June. I started as a counter assistant actually."],
+      silent: [
+        "I used to work as a cook.",
+        "Nine years in June. I started as a counter assistant actually.",
+        // A job wished for or applied for is not the one held.
+        "I want to work as a paralegal someday.",
+        "I applied for a position as a junior developer last week.",
+        "I'm looking for a job as a night porter.",
+      ],
     },
   },
   selfRule(
@@ -392,14 +414,17 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       START_CUE,
       START_ROLE,
       0.7,
-      phraseOf,
+      heldRole,
       ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
       "Omar used to work as a cook.",
       [explicitThird, notFormerly],
     ),
     examples: {
       fires: [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
-      silent: [["Omar used to work as a cook.", NAMED]],
+      silent: [
+        ["Omar used to work as a cook.", NAMED],
+        ["Omar is hoping to work as a paramedic.", NAMED],
+      ],
     },
   },
   {
@@ -461,7 +486,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
 
 /** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
-  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
+  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|first|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
   "gu",
 );
 
@@ -518,6 +543,8 @@ export const OWNER_RULES: readonly Rule[] = [
       fires: [
         ["I own a small family bakery.", "bakery owner"],
         ["Today Ana Ruiz runs the bakery with her son.", "bakery owner", { name: "Ana Ruiz" }],
+        // An ordinal says which of the businesses, not the trade.
+        ["I was 23 when I opened my first salon.", "salon owner"],
       ],
       silent: [
         "I used to own a bakery.",

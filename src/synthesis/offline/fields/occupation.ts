@@ -9,6 +9,7 @@ import { type Rule, runRules } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import type { Unit } from "../engine/unit.ts";
 import { COMPANY_TRADE_RULE, LINE_RULES } from "./occupation-lines.ts";
+import { isJobTitle, occupationPhrase } from "./occupation-phrase.ts";
 import { OWNER_RULES, SELF_ROLE_RULES, THIRD_ROLE_RULES, THIRD_TITLE_RULE } from "./occupation-rules.ts";
 import { VERB_INFERRED_RULE, WORK_RULES } from "./occupation-work.ts";
 
@@ -31,6 +32,19 @@ const WHITESPACE = /\s+/;
 const BARE_OWNER =
   /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;
 
+const AMPERSAND = /\s+&\s+/;
+
+/**
+ * "Owner & Head Baker" -> "Owner and Head Baker": a title line's "&" between two roles, spelled as a persona's prose
+ * would. Only between roles: "&" inside a name ("owner of Kopi & Kuih") is part of the name.
+ */
+function spelledJoin(title: string): string {
+  const halves = title.split(AMPERSAND);
+  if (halves.length !== 2) return title;
+  const roles = halves.every((half) => occupationPhrase(half) !== null || isJobTitle(half));
+  return roles ? halves.join(" and ") : title;
+}
+
 /** An academic degree alone ("PhD", "MBA") is a qualification the person holds or studies for, not their work. */
 const DEGREE_ONLY =
   /^(?:ph\.?\s?d\.?|d\.?phil|mba|m\.?sc|b\.?sc|b\.?a|m\.?a|m\.?phil|m\.?res|ll\.?m|ll\.?b|m\.?eng|b\.?eng|ed\.?d)\.?$/i;
@@ -39,7 +53,8 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
   const scored = runRules(OCCUPATION_RULES, units, matcher)
     .filter((c) => ROLE_SHAPED.test(String(c.value)) && String(c.value).split(WHITESPACE).length <= 6)
     .filter((c) => !DEGREE_ONLY.test(String(c.value).trim()))
-    .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c));
+    .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c))
+    .map((c) => (AMPERSAND.test(String(c.value)) ? { ...c, value: spelledJoin(String(c.value)) } : c));
   return preferNewer(preferSpecific(scored), 0.2);
 }
 

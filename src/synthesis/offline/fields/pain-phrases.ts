@@ -68,15 +68,23 @@ const CHAT_TAGS = /\b(?:lol|tbh)\b/gi;
 /** "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is. */
 const ON_OUR_TOOL = /\s+(?:on|in|with|using)\s+(?:our|your)\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*[.!]?$/u;
 const ALSO = /^also\b/i;
+/** "~20% no-shows": the figure measures the pain; the item is what it measures. */
+const LEADING_FIGURE = /^[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:%|percent)\s+(?=\p{L})/iu;
+/**
+ * A part that only counts something ("two vendors", "3 sites") or reports who complains ("members complain"): a
+ * fact beside the complaint in a run of commas, not a pain of its own.
+ */
+const NOT_A_PAIN_PART =
+  /^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+[\p{L}-]+|[\p{L}-]+\s+(?:complain|complains|complained|moan|moans|grumble|grumbles))$/iu;
 
 /** "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it. */
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const cause = m[0].split(ARROW)[0] ?? "";
   return cause.split(LABELLED_PARTS).map((part) => {
     const lack = LACK.exec(part);
-    const rest = lack ? part.slice(lack[0].length) : part;
+    const rest = (lack ? part.slice(lack[0].length) : part).replace(LEADING_FIGURE, "");
     const phrase = painPhrase(rest.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
-    if (!phrase || ALSO.test(phrase)) return null;
+    if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase)) return null;
     return lack ? `no ${phrase}` : phrase;
   });
 }
