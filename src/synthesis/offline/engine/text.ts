@@ -189,6 +189,7 @@ const IRREGULAR_GERUNDS: Record<string, string> = {
   run: "running",
   swim: "swimming",
   plan: "planning",
+  program: "programming",
   shop: "shopping",
   get: "getting",
   set: "setting",

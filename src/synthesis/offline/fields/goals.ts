@@ -435,7 +435,7 @@ const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.first
  * in the message or conversation itself, not an aim.
  */
 const COURTESY =
-  /\bI(?:(?:'d| would) (?:like|love)| want) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask (?:you|a (?:quick )?question)|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know)\b/i;
+  /\bI(?:(?:'d| would) (?:like|love)| want) to\s+(?:(?:just|briefly|quickly|also)\s+)?(?:confirm|thank|ask (?:you|a (?:quick )?question)|say|mention|introduce myself|follow up|clarify|summari[sz]e|recap|point out|remind|apologi[sz]e|let you know|discuss|talk (?:about|through)|go (?:through|over)|share|show you|walk you through)\b/i;
 const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
 
 /** Conditions and silent examples some cue rules add to the shared ones. */
@@ -455,7 +455,10 @@ const CUED_EXTRA: Readonly<
   },
   "would-like": {
     when: [notCourtesy],
-    silent: ["To make sure nothing is missed, I would like to confirm the points I noted."],
+    silent: [
+      "To make sure nothing is missed, I would like to confirm the points I noted.",
+      "Three things I would like to discuss on our call:",
+    ],
     fires: [["I'd like to add French and raise my rates.", ["add French and raise my rates"]]],
   },
 };
@@ -530,15 +533,24 @@ export const GOAL_RULES: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     when: [...COMMON, answersGoalQuestion, uncued],
+    // A bracketed aside describes the aim ("(our best line, in 3rd year of trials)"); its commas part no aims.
     value: (m) =>
       m[0]
         .replace(wording.OPENING_MARK, "")
+        .replace(wording.BRACKETED_ASIDE, " ")
         .split(ANSWER_PARTS)
         .map((part) => goalPhrase(part))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.6,
     examples: {
-      fires: [["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }]],
+      fires: [
+        ["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }],
+        [
+          "Register the new line (our best one, in 3rd year of state trials)",
+          "Register the new line",
+          { question: "what would you like to achieve?" },
+        ],
+      ],
       silent: ["Finish the degree, then travel."],
     },
   },

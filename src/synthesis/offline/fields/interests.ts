@@ -214,6 +214,9 @@ function leisureItems(
     // A lone capitalised word after the sentence's start names a person or a place ("Thank you, Tobias."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
     if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
+    // A lone word after the subject's own clause qualifies that clause ("I sing in the choir, alto"; "I support the
+    // home team, SHB"): it is not a pastime of its own unless the lexicon knows it as one.
+    if (k > 0 && wordCount(part) === 1 && !known(part) && I_CLAUSE.test(parts[k - 1] ?? "")) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
     const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
@@ -234,7 +237,7 @@ function leisureItems(
       if (named || wordCount(item) === 1 || (shares && (wordCount(label) >= wordCount(item) || wordCount(item) > 3)))
         item = label;
     }
-    if (item && wordCount(item) <= 4) {
+    if (item && wordCount(item) <= 4 && !BARE_VERB_ITEM.test(item)) {
       items.push(item);
       used.push(part.toLowerCase());
     }
@@ -248,7 +251,8 @@ const LATELY = /\s+(?:these days|lately|now|recently)$/i;
 const CLAUSE_PARTS = /,\s*|\s+and\s+|;\s*/;
 const I_CLAUSE = /^(?:and\s+)?I\s/i;
 const AND_OPENING = /^and\s+/i;
-const BARE_VERB_ITEM = /^(?:making|doing|keeping|going|playing)$/;
+/** A verb without its object names no pastime ("trains for the amateur stage" -> "training"). */
+const BARE_VERB_ITEM = /^(?:making|doing|keeping|going|playing|training)$/;
 const KEEN_NOUN = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u;
 
 /** How the unit answers a free-time question: its first sentences ("first"), a later one ("later"), or not. */
@@ -351,6 +355,7 @@ export const INTEREST_RULES: readonly Rule[] = [
       fires: [
         ["Weekends I do amateur dramatics.", "amateur dramatics"],
         ["Football and photography.", ["football", "photography"], { question: "What do you enjoy outside work?" }],
+        ["Sunday is church, I sing in the choir, alto.", "choir singing", { question: "And outside work?" }],
       ],
       silent: [
         "I fix boilers for a living.",
@@ -359,6 +364,7 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
         "Personal: he wants to stop firefighting and plan for once.",
+        "Personal: trains for the regional amateur stage on Sundays.",
       ],
     },
   },
@@ -515,6 +521,7 @@ export const INTEREST_RULES: readonly Rule[] = [
           "open-water swimming",
           { speaker: "unknown", firstPerson: false, topicBy: "pronoun" },
         ],
+        ["On weekends I feed a sourdough starter.", "sourdough baking"],
       ],
       silent: [
         "Swimming pool maintenance for clients.",

@@ -49,12 +49,15 @@ function complainedText(text: string): string {
     .join(" ");
 }
 
+/** "drought-tolerant wheat", "drought- and heat-tolerant": the word modifies a compound; nothing is complained of. */
+const COMPOUND_MODIFIER = /^-(?:\s*(?:and|or)\s|\p{L})/u;
+
 /** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
-    if (m) found.push(label || m[0].toLowerCase());
+    if (m && !COMPOUND_MODIFIER.test(text.slice(m.index + m[0].length))) found.push(label || m[0].toLowerCase());
   }
   return found;
 }
@@ -249,8 +252,15 @@ export const PAIN_RULES: readonly Rule[] = [
     value: (m) => lexiconLabels(PAIN_WORDS, m[0]),
     confidence: 0.6,
     examples: {
-      fires: [["You charged me twice for March.", "double charging"]],
-      silent: ["The garden is lovely in June.", "Funding for the next-generation AO upgrade."],
+      fires: [
+        ["You charged me twice for March.", "double charging"],
+        ["Overbookings when the channel manager is slow.", "overbookings"],
+      ],
+      silent: [
+        "The garden is lovely in June.",
+        "Funding for the next-generation AO upgrade.",
+        "Main topic: breeding of drought- and heat-tolerant wheat.",
+      ],
     },
   },
   {

@@ -130,12 +130,16 @@ const OBJECT_CUT = /\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|
 /** Pronouns, vague nouns and particles are no object of a skill. */
 const NOT_AN_OBJECT =
   /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i;
+/** "English I write slow": a manner, not what is written. */
+const MANNER_ONLY = /^(?:slow|slowly|fast|quickly|well|badly|poorly|a bit|a little|a lot)$/i;
+/** "I program the CAM myself": the reflexive says who does it, not what. */
+const REFLEXIVE_TAIL = /\s+(?:myself|herself|himself|themselves|ourselves)$/i;
 
 /** The object of a skill verb, cut before where, when and why ("chemistry at a public school" -> chemistry). */
 function skillObject(raw: string): string | null {
   const head = (raw.split(AND_SPLIT)[0] ?? "").replace(QUANTIFIER, "").split(OBJECT_CUT)[0];
-  const object = skillPhrase(head ?? "", 4);
-  if (!object || NOT_AN_OBJECT.test(object)) return null;
+  const object = skillPhrase((head ?? "").replace(REFLEXIVE_TAIL, ""), 4);
+  if (!object || NOT_AN_OBJECT.test(object) || MANNER_ONLY.test(object)) return null;
   return object;
 }
 
@@ -163,6 +167,7 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
+const UNTICKED_BEFORE = /(?:☐|\[\s?\])\s*$/u;
 const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
 const TRANSLATION_NOUN = /\btranslation$/i;
@@ -232,11 +237,16 @@ export const SKILL_RULES: readonly Rule[] = [
     ],
     pattern: GOOD_AT,
     when: OWNED,
-    value: (m) => skillPhrase(m[1] ?? ""),
+    // "I am not very good with computers": the denial sits before the intensifier the pattern starts on.
+    value: (m) => (DENIED_BEFORE.test(m.input.slice(0, m.index)) ? null : skillPhrase(m[1] ?? "")),
     confidence: 0.8,
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
-      silent: ["I'm not good at maths.", "I edit in Lightroom, so I'm comfortable with technical steps."],
+      silent: [
+        "I'm not good at maths.",
+        "I edit in Lightroom, so I'm comfortable with technical steps.",
+        "I am not very good with computers.",
+      ],
     },
   },
   {
@@ -390,11 +400,15 @@ export const SKILL_RULES: readonly Rule[] = [
     },
     confidence: 0.6,
     examples: {
-      fires: [["I mentor new starters.", "mentoring new starters"]],
+      fires: [
+        ["I mentor new starters.", "mentoring new starters"],
+        ["I program the CAM myself for 25 years.", "programming CAM"],
+      ],
       silent: [
         "I run the book club.",
         ["And I repair old radios.", { question: "and outside work?" }],
         "I run a colour-coded Google Calendar and a spreadsheet for invoices.",
+        "English I write slow.",
       ],
     },
   },
@@ -459,12 +473,14 @@ export const SKILL_RULES: readonly Rule[] = [
       const at = m.index;
       const before = m.input.slice(Math.max(0, at - 50), at);
       const after = m.input.slice(at + tool.length, at + tool.length + 25);
-      return !AMBIGUOUS_TOOLS.has(tool) && USED_BEFORE.test(before) && !NOT_USE_AFTER.test(after) ? tool : null;
+      const used = USED_BEFORE.test(before) && !UNTICKED_BEFORE.test(before) && !NOT_USE_AFTER.test(after);
+      return !AMBIGUOUS_TOOLS.has(tool) && used ? tool : null;
     },
     confidence: 0.62,
     examples: {
       fires: [["I still think Figma auto-layout is magic.", "Figma"]],
-      silent: ["The Xero sync pushed duplicates."],
+      // A form's box left empty: "☒ Statistics in R ☐ Python" says the person does not use Python.
+      silent: ["The Xero sync pushed duplicates.", "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging"],
     },
   },
   {

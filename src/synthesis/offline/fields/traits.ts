@@ -20,6 +20,9 @@ const RUN_JOIN = /^\s*(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)/i;
 const WORD_BREAK = /[^\p{L}-]+/u;
 const DENIED = /^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i;
 const HEDGE = /\b(?:kind|sort) of\b/gi;
+/** An adjective of will before "to" and a verb ("determined to", "keen to"): an intention, not a trait. */
+const RESOLVED_TO =
+  /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
 /** Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients. */
 const LIST_END = /\s+(?:but|because|so|when|with|about|which|who)\b/i;
 const NOTE_JOIN = /,|\band\b|\bbut\b/;
@@ -168,14 +171,15 @@ export const TRAIT_RULES: readonly Rule[] = [
     when: ["owned", "statement"],
     value: (m) => {
       const list = (m[1] ?? "").trim();
-      // "I'm not patient", "she's never late": a denied trait is not one.
-      if (DENIED.test(list)) return null;
+      // "I'm not patient", "she's never late": a denied trait is not one. "He is determined to pass the craft on":
+      // resolve towards one act, not a character.
+      if (DENIED.test(list) || RESOLVED_TO.test(list)) return null;
       return traitsIn(list.replace(HEDGE, "").split(LIST_END)[0] ?? "", word);
     },
     confidence: 0.7,
     examples: {
       fires: [["She's cautious and thorough.", ["cautious", "thorough"]]],
-      silent: ["I'm not patient with paperwork."],
+      silent: ["I'm not patient with paperwork.", "He is determined to pass the craft on."],
     },
   },
   {

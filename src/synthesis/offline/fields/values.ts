@@ -226,8 +226,11 @@ export const VALUE_RULES: readonly Rule[] = [
     pattern: WHOLE,
     when: ["owned", "statement"],
     read: listedValues,
+    // A bracketed aside explains an item ("safety (helmets + a van on every tour, no exceptions)"); its commas do not
+    // part values.
     value: (m) =>
       m[0]
+        .replace(wording.BRACKETED_ASIDE, " ")
         .split(LIST_SEPARATORS)
         .map(valueItem)
         .filter((v) => v !== null),
@@ -235,6 +238,7 @@ export const VALUE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
+        ["Values: safety (helmets + a van on every tour, no exceptions), honesty", ["safety", "honesty"]],
         ["Values: data privacy, nothing identifying students", ["data privacy"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],

@@ -129,7 +129,9 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   },
   { pattern: /\b(?:opera|ballet)\b/i, label: "" },
   { pattern: /\b(?:travel(?:l?ing)?|backpacking)\b/i, label: "travel" },
-  { pattern: /\b(?:fermenting|fermentation|kimchi|sourdough)\b/i, label: "fermentation" },
+  // A sourdough starter is fed to bake bread: baking, not the fermenting of foods as a pastime.
+  { pattern: /\bsourdough\b/i, label: "sourdough baking" },
+  { pattern: /\b(?:fermenting|fermentation|kimchi)\b/i, label: "fermentation" },
   {
     pattern: /\b(?:restor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios))\b/i,
     label: "restoration",

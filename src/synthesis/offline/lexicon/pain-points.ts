@@ -15,7 +15,9 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\bdiscoverability\b/i, "discoverability"],
   [/\btranslation costs?\b/i, "translation costs"],
   [/\bno-?shows?\b/i, "no-shows"],
-  [/\bdouble[- ]?book(?:ed|ings?)\b|\bover-?book(?:ed|ings?)\b|\bsold (?:two times|twice)\b/i, "double bookings"],
+  [/\bdouble[- ]?book(?:ed|ings?)\b|\bsold (?:two times|twice)\b/i, "double bookings"],
+  // The same fault by the name the person gives it.
+  [/\bover-?book(?:ed|ings?)\b/i, "overbookings"],
   [/\bchasing (?:payments?|invoices?|money)\b|\bpays? (?:at|after) \d+ days\b/i, "late payments"],
   [/\blast-?minute cancell?ations?\b/i, "last-minute cancellations"],
   [/\b(?:charged (?:me )?twice|double[- ]charg(?:ed|ing))\b/i, "double charging"],
