@@ -113,9 +113,9 @@ export const EVAL_SETS: readonly EvalSet[] = [
     skill: /escrow release/i,
   }),
   fixtureSet("heldout15", "tune-allowed", {
-    name: /maintenance bot/i,
-    occupation: /chief compliance auditor/i,
-    location: /andorra/i,
+    name: /licence daemon/i,
+    occupation: /group treasury controller/i,
+    location: /valletta|malta/i,
     skill: /payroll export/i,
   }),
 ];

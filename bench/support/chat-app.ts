@@ -15,16 +15,22 @@ export interface ChatApp {
  */
 export const CHAT_PROVIDER = process.env.BENCH_CHAT_PROVIDER ?? "openai-compatible";
 
-/** The project's server with the LLM provider pointing at `upstream`, and a persona (offline engine) to talk to. */
-export async function startChatApp(store: BenchStore, upstream: { url: string }): Promise<ChatApp> {
-  const server = await serveProject({
-    ...store.env,
-    ...PROJECT_ENV,
-    LLM_PROVIDER: CHAT_PROVIDER,
-    LLM_MODEL: "bench",
-    OPENAI_API_KEY: "bench-key",
-    OPENAI_BASE_URL: upstream.url,
-  });
+/**
+ * The project's server with the LLM provider pointing at `upstream`, and a persona (offline engine) to talk to.
+ * `checkout`: another built copy of the project to serve (see serveProject).
+ */
+export async function startChatApp(store: BenchStore, upstream: { url: string }, checkout?: string): Promise<ChatApp> {
+  const server = await serveProject(
+    {
+      ...store.env,
+      ...PROJECT_ENV,
+      LLM_PROVIDER: CHAT_PROVIDER,
+      LLM_MODEL: "bench",
+      OPENAI_API_KEY: "bench-key",
+      OPENAI_BASE_URL: upstream.url,
+    },
+    checkout,
+  );
   const auth = { authorization: `Bearer ${store.key}` };
   const post = async (path: string, body?: unknown): Promise<{ id: string }> => {
     const res = await fetch(`${server.url}${path}`, {

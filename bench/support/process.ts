@@ -17,9 +17,11 @@ export interface Served {
  * Starts the project's server as it ships: the compiled JavaScript in dist/ (built first when stale), run by plain
  * node. Through tsx every start transpiles, and an Error's stack is mapped through source maps, which the request
  * path pays wherever a library creates one (web streams do on every released reader). BENCH_FROM_SOURCE=1 runs
- * src/main.ts through tsx instead (to compare).
+ * src/main.ts through tsx instead (to compare). `checkout`: another built copy of the project to serve instead (its
+ * dist/ as it is; for A/B comparisons in the same run).
  */
-export async function serveProject(env: Record<string, string>): Promise<Served> {
+export async function serveProject(env: Record<string, string>, checkout?: string): Promise<Served> {
+  if (checkout) return serveProcess("dist/main.js", env, "/healthz", checkout);
   if (process.env.BENCH_FROM_SOURCE === "1") return serveProcess("src/main.ts", env);
   await ensureServerBuilt({ quiet: true });
   return serveProcess("dist/main.js", env);
@@ -28,16 +30,25 @@ export async function serveProject(env: Record<string, string>): Promise<Served>
 /**
  * Starts a server in its own process (so its CPU and memory are its own, apart from the load generator's) and
  * waits until GET `ready` answers 200. `script` is a TypeScript entry run through tsx, or a .js one run by node;
- * PORT and HOST are set.
+ * PORT and HOST are set. `cwd`: the checkout it runs in (this one by default).
  */
-export async function serveProcess(script: string, env: Record<string, string>, ready = "/healthz"): Promise<Served> {
+export async function serveProcess(
+  script: string,
+  env: Record<string, string>,
+  ready = "/healthz",
+  cwd = repo,
+): Promise<Served> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
+  // BENCH_CPU_PROF=DIR: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools);
+  // BENCH_CPU_PROF_INTERVAL: its sampling interval in microseconds (V8's default 1000 blurs a 3 ms request).
+  const { BENCH_CPU_PROF: profileDir, BENCH_CPU_PROF_INTERVAL: interval } = process.env;
+  const profile = profileDir
+    ? ["--cpu-prof", "--cpu-prof-dir", profileDir, ...(interval ? ["--cpu-prof-interval", interval] : [])]
+    : [];
   const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
   const child = spawn(process.execPath, [...profile, ...loader, script], {
-    cwd: repo,
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });

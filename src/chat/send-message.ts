@@ -15,7 +15,7 @@ import {
   type MessageStatus,
   type MessageTranscript,
 } from "./schemas.ts";
-import { loadSpeaker, responderFor } from "./speaker.ts";
+import { knownSpeaker, loadSpeaker, responderFor } from "./speaker.ts";
 import {
   appendToolRecord,
   beginReplyRows,
@@ -171,7 +171,11 @@ async function runReply(
   };
 
   try {
-    await send({
+    // Nothing below waits when it has nothing to wait for (the first event is never held by back-pressure, a persona
+    // came with the statement, the summary only changes when the history outgrew its budget, the model's responder
+    // is built once): a persona reply then sends its model request before the SSE response has even left the route,
+    // and the middleware, the headers and this first event are handled while the model works, not before it starts.
+    void send({
       type: "message",
       conversation_id: conversation.id,
       user_message_id: ids.userMessageId,
@@ -180,9 +184,10 @@ async function runReply(
     });
     // The history and a persona speaker came with the statement that began the reply; only a project's
     // speaker (the interviewer and the PRD, which changes between replies) is read here.
-    const speaker = await loadSpeaker(ctx, conversation, started.persona);
+    const speaker = knownSpeaker(conversation, started.persona) ?? (await loadSpeaker(ctx, conversation));
     const { history } = started;
-    const summary = await updateSummary(ctx, conversation, history);
+    const { trimmed } = fitToBudget(history);
+    const summary = trimmed.length > 0 ? await updateSummary(ctx, conversation, trimmed) : conversation.summary;
     const lastAssistant = [...history].reverse().find((m) => m.role === "assistant");
     const pendingQuestion = lastAssistant?.question ?? undefined;
     await responderFor(ctx, speaker).respond({
@@ -255,9 +260,8 @@ async function rejectTool(
   return { ok: false, error };
 }
 
-/** Folds messages that no longer fit the history budget into the stored summary (oldest first). */
-async function updateSummary(ctx: Ctx, conversation: ConversationRow, history: MessageRow[]): Promise<string | null> {
-  const { trimmed } = fitToBudget(history);
+/** Folds messages that no longer fit the history budget (`trimmed`, oldest first) into the stored summary. */
+async function updateSummary(ctx: Ctx, conversation: ConversationRow, trimmed: MessageRow[]): Promise<string | null> {
   const last = trimmed[trimmed.length - 1];
   if (!last) return conversation.summary;
   const summary = extendSummary(conversation.summary, trimmed);

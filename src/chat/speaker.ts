@@ -8,58 +8,81 @@ import { offlinePersonaResponder } from "./responders/persona-offline.ts";
 import type { Responder, Speaker } from "./responders/types.ts";
 import type { ConversationRow } from "./store.ts";
 
+/** An interview's project and interviewer (a built-in one's id or a research persona's); undefined for a persona chat. */
+const interviewOf = ({ kind, projectId, interviewer }: ConversationRow) =>
+  kind !== "persona" && projectId && interviewer ? { projectId, interviewer } : undefined;
+
 /**
- * Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). `persona`: the
- * conversation's persona row when the caller has already read it in this reply.
+ * The speaker of a persona chat whose persona row the caller has already read in this reply (the statement that
+ * begins it reads it), without a database read; undefined when it has to be loaded (see loadSpeaker).
  */
-export async function loadSpeaker(
-  ctx: Ctx,
-  conversation: ConversationRow,
-  persona?: PersonaRow | undefined,
-): Promise<Speaker> {
+export function knownSpeaker(conversation: ConversationRow, persona: PersonaRow | undefined): Speaker | undefined {
+  if (interviewOf(conversation) || !persona || persona.id !== conversation.personaId) return undefined;
+  return { kind: "persona", persona };
+}
+
+/** Who answers in the conversation, loaded fresh for each reply (the PRD changes between replies). */
+export async function loadSpeaker(ctx: Ctx, conversation: ConversationRow): Promise<Speaker> {
   const db = ctx.database.db;
-  if (conversation.kind === "persona" || !conversation.projectId || !conversation.interviewer) {
+  const interview = interviewOf(conversation);
+  if (!interview) {
     if (!conversation.personaId) throw new Error("persona conversation without a persona");
-    if (persona?.id === conversation.personaId) return { kind: "persona", persona };
     return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.personaId) };
   }
-  const project = await loadProject(db, ctx.tenantId, conversation.projectId);
-  const interviewer = findInterviewer(conversation.interviewer);
+  const project = await loadProject(db, ctx.tenantId, interview.projectId);
+  const interviewer = findInterviewer(interview.interviewer);
   if (interviewer) return { kind: "interviewer", interviewer, project };
-  return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, conversation.interviewer), project };
+  return { kind: "persona", persona: await loadPersona(db, ctx.tenantId, interview.interviewer), project };
 }
 
 export const engineOf = (ctx: Pick<Ctx, "config">): "offline" | "llm" =>
   isLlmConfigured(ctx.config.llm) ? "llm" : "offline";
 
-/** The LLM responder when a provider is configured, else the offline engine for the speaker. */
+/**
+ * The LLM responder when a provider is configured, else the offline engine for the speaker. Once the model's
+ * responder is built it is handed out as it is, not behind a promise: a reply then starts its model request in the
+ * same turn of the event loop as it starts streaming (see runReply).
+ */
 export function responderFor(ctx: Ctx, speaker: Speaker): Responder {
-  if (engineOf(ctx) === "llm")
-    return { engine: "llm", respond: async (input) => (await llmResponder(ctx)).respond(input) };
+  if (engineOf(ctx) === "llm") {
+    const { ready, building } = llmResponder(ctx);
+    return ready ?? { engine: "llm", respond: async (input) => (await building).respond(input) };
+  }
   return speaker.kind === "persona" ? offlinePersonaResponder : offlineInterviewerResponder;
 }
 
 /**
  * The model's responder, built once per configuration and metrics registry (a provider and its middleware per
  * reply showed in the profile of a thousand replies starting at once). Its modules (the AI SDK) load on the first
- * LLM reply, not at start-up of offline nodes.
+ * LLM reply, not at start-up of offline nodes. `ready` is set once it is built.
  */
-const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], Promise<Responder>>>();
+interface LlmResponderSlot {
+  building: Promise<Responder>;
+  ready?: Responder;
+}
 
-function llmResponder(ctx: Ctx): Promise<Responder> {
+const llmResponders = new WeakMap<Ctx["config"]["llm"], WeakMap<Ctx["metrics"], LlmResponderSlot>>();
+
+function llmResponder(ctx: Ctx): LlmResponderSlot {
   const { llm } = ctx.config;
   let byMetrics = llmResponders.get(llm);
   if (!byMetrics) {
     byMetrics = new WeakMap();
     llmResponders.set(llm, byMetrics);
   }
-  let responder = byMetrics.get(ctx.metrics);
-  if (!responder) {
-    responder = buildLlmResponder(ctx);
-    byMetrics.set(ctx.metrics, responder);
-    responder.catch(() => byMetrics.delete(ctx.metrics)); // a bad configuration is reported on every reply
+  let slot = byMetrics.get(ctx.metrics);
+  if (!slot) {
+    const built: LlmResponderSlot = { building: buildLlmResponder(ctx) };
+    built.building.then(
+      (responder) => {
+        built.ready = responder;
+      },
+      () => byMetrics.delete(ctx.metrics), // a bad configuration is reported on every reply
+    );
+    byMetrics.set(ctx.metrics, built);
+    slot = built;
   }
-  return responder;
+  return slot;
 }
 
 async function buildLlmResponder(ctx: Ctx): Promise<Responder> {

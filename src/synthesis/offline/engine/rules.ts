@@ -93,14 +93,66 @@ export interface Rule {
   };
 }
 
-function holds(condition: Condition | Predicate, unit: Unit, at: Place): boolean {
-  return typeof condition === "function" ? condition(unit, at) : CONDITIONS[condition](unit);
+/** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
+export const WHOLE = /^[\s\S]+$/;
+
+/**
+ * What `WHOLE.exec(text)` gives, made without running it: a third of the units' pattern runs are this one, and the
+ * regular expression machinery costs more per call than the match itself.
+ */
+function wholeMatch(text: string): RegExpExecArray | null {
+  if (text === "") return null;
+  const match = [text] as unknown as RegExpExecArray;
+  match.index = 0;
+  match.input = text;
+  match.groups = undefined;
+  return match;
+}
+
+/**
+ * A rule ready to run: its conditions resolved to functions (not looked up by name for every unit), and for a global
+ * pattern a copy of its own, whose `lastIndex` only the runner moves: `matchAll` would copy the pattern for every
+ * unit it reads, hundreds of thousands of copies on a long input.
+ */
+interface Runnable {
+  rule: Rule;
+  when: readonly Predicate[];
+  pattern: RegExp;
+  /** Whether an empty match steps over a whole code point (the pattern reads code points: flag u or v). */
+  codePoints: boolean;
+  /** The pattern is WHOLE. */
+  whole: boolean;
+}
+
+function runnable(rule: Rule): Runnable {
+  const { pattern } = rule;
+  return {
+    rule,
+    when: rule.when.map((condition) => (typeof condition === "function" ? condition : CONDITIONS[condition])),
+    pattern: pattern.global ? new RegExp(pattern.source, pattern.flags) : pattern,
+    codePoints: pattern.unicode || pattern.flags.includes("v"),
+    whole: pattern === WHOLE,
+  };
+}
+
+const runnables = new WeakMap<readonly Rule[], readonly Runnable[]>();
+
+function runnablesOf(rules: readonly Rule[]): readonly Runnable[] {
+  return memo(runnables, rules, () => rules.map(runnable));
 }
 
 /** Whether every condition holds, in the order given (put cheap ones first: the first that fails decides). */
-function allHold(conditions: readonly (Condition | Predicate)[], unit: Unit, at: Place): boolean {
-  for (const condition of conditions) if (!holds(condition, unit, at)) return false;
+function allHold(conditions: readonly Predicate[], unit: Unit, at: Place): boolean {
+  for (const condition of conditions) if (!condition(unit, at)) return false;
   return true;
+}
+
+/** Where the next match is looked for after an empty one at `index` (as `matchAll` steps: one code point). */
+function stepOver(text: string, index: number, codePoints: boolean): number {
+  if (!codePoints || index + 1 >= text.length) return index + 1;
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
 }
 
 /** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */
@@ -205,6 +257,7 @@ function applyCued(
   out: Candidate[],
 ): void {
   const always = alwaysOf(rules);
+  const table = runnablesOf(rules);
   const end = offset + rules.length;
   let a = 0;
   let h = 0;
@@ -216,15 +269,23 @@ function applyCued(
     if (k >= rules.length) return;
     if (k === nextAlways) a += 1;
     if (k === nextHit) h += 1;
-    const rule = rules[k] as Rule;
-    if (!allHold(rule.when, unit, at)) continue;
+    const { rule, when, pattern, codePoints, whole } = table[k] as Runnable;
+    if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
-    // A global pattern gives every match, any other its first (no generator: this runs for every cued rule).
-    if (rule.pattern.global) for (const match of text.matchAll(rule.pattern)) emit(rule, match, unit, at, out);
-    else {
-      const match = rule.pattern.exec(text);
+    if (!pattern.global) {
+      const match = whole ? wholeMatch(text) : pattern.exec(text);
       if (match) emit(rule, match, unit, at, out);
+      continue;
+    }
+    // Every match, as matchAll gives them, on the rule's own copy of its pattern.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (match[0] === "") pattern.lastIndex = stepOver(text, pattern.lastIndex, codePoints);
+      const next = pattern.lastIndex;
+      emit(rule, match, unit, at, out);
+      // A value builder that runs this table again (on another unit) moved the shared copy's lastIndex.
+      pattern.lastIndex = next;
     }
   }
 }

@@ -107,6 +107,11 @@ const OTHER_SUBJECT = new RegExp(
   `\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_PEOPLE})s?\\s+(?:(?:is|are|also|still|now|currently|just)\\s+)*$`,
   "iu",
 );
+const THIRD_PRONOUN = /\b(?:she|he|they)\b/i;
+const FIRST_PERSON_WORD = /\b(?:I|I'm|I’m|my|me|we|our)\b/;
+/** "she and I live in Leeds": the subject is one of the clause's subjects. */
+const FIRST_PERSON_SUBJECT = /\b(?:I|I'm|I’m|I've|I’ve|we)\b/;
+
 /** Where a clause starts, looking back from a cue: "born in 1988 in Taipei and now live in Vancouver". */
 const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
 
@@ -125,6 +130,10 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before)) return false;
+  // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
+  // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
+  if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
+    return false;
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);

@@ -201,7 +201,14 @@ const SITE_HEADING = new RegExp(
   "u",
 );
 
-const GUEST_FROM = new RegExp(`\\b(?:[Gg]uest|[Jj]oining us|[Ss]peaker)\\b[^.;!?]{0,60}?\\bfrom\\s+${PLACE}`, "u");
+/**
+ * "My guest today is a solo developer from Osaka", "Joining us from Lagos": the show's guest introduced, not any
+ * guest ("a guest from France wrote a review" is a customer of the subject's).
+ */
+const GUEST_FROM = new RegExp(
+  `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]oday['’]s|[Tt]his week['’]s)\\s+(?:guest|speaker)(?:\\s+(?:today|this week|tonight))?\\s+is\\b|[Jj]oining us\\b)[^.;!?]{0,60}?\\bfrom\\s+${PLACE}`,
+  "u",
+);
 
 const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
@@ -240,7 +247,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["My guest today is a solo developer from Osaka, Japan.", "Osaka, Japan"]],
-      silent: ["My guest today is from the north."],
+      silent: [
+        "My guest today is from the north.",
+        "Already last month a guest from France wrote a 2-star review because of a mix-up.",
+      ],
     },
   },
   // "📍 Glasgow" on a profile or a post. Posts pinned to different places are where the writer went (a tour, a

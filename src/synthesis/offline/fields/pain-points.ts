@@ -1,6 +1,8 @@
 /** Rules for pain points: what the person says goes wrong, costs too much or wears them down. */
 import type { Candidate } from "../engine/candidate.ts";
+import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation, wordCount } from "../engine/text.ts";
@@ -54,8 +56,12 @@ function complainedText(text: string): string {
 /** "drought-tolerant wheat", "drought- and heat-tolerant": the word modifies a compound; nothing is complained of. */
 const COMPOUND_MODIFIER = /^-(?:\s*(?:and|or)\s|\p{L})/u;
 
+/** Per lexicon table, one test for all its patterns: most sentences hold none, and are then read once, not per pattern. */
+const anyIn = new WeakMap<readonly [RegExp, string][], (text: string) => boolean>();
+
 /** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
+  if (!memo(anyIn, table, () => anyOf(table.map(([pattern]) => pattern)))(text)) return [];
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
