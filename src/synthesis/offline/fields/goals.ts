@@ -457,10 +457,12 @@ const CUED_EXTRA: Readonly<
     silent: ["I'm not a pharmacist myself, I want to say that at the start."],
   },
   "goal-is": {
+    when: [],
+    silent: [],
     fires: [
       [
         "Big news: my goal is my own picture book, written and illustrated by me.",
-        "own picture book, written and illustrated",
+        ["own picture book, written and illustrated"],
       ],
     ],
   },
