@@ -15,7 +15,7 @@ import { loadavg } from "node:os";
 import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { CHAT_PROVIDER, type ChatApp, FIRST_TEXT, FIRST_UPSTREAM_TEXT, startChatApp } from "./support/chat-app.ts";
 import { fmt, median, percentile, ROUNDS, verdict } from "./support/measure.ts";
-import { cpuMsOf, serveProcess } from "./support/process.ts";
+import { cpuMsOf, serveProcess, settled } from "./support/process.ts";
 import { openStream } from "./support/sse.ts";
 import { type BenchStore, benchStoreNames, openBenchStore } from "./support/stores.ts";
 
@@ -79,6 +79,9 @@ async function benchChatOn(
       ...(against ? { against: projectReply(against) } : {}),
     };
     for (const one of Object.values(replies)) for (let i = 0; i < 10; i++) await one(); // warm-up
+    // The project's server warms its synthesis threads in the background after it answers (seconds of CPU on a
+    // loaded machine, on the cores the replies need): measured only once that is done.
+    for (const app of apps) await settled(app.server.pid);
     const upstreamBody = fake.requests.findLast((r) => r.stream)?.body;
     if (!upstreamBody) throw new Error("the project sent no streaming request upstream");
     replies.direct = () =>
