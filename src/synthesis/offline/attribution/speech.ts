@@ -17,9 +17,12 @@ export interface Speech {
   sticky: boolean;
 }
 
-/** "[00:01:06] Ana:", "[2024-08-05 16:22] Agent Mike T. (Support, Denver):". */
+/**
+ * "[00:01:06] Ana:", "[2024-08-05 16:22] Agent Mike T. (Support, Denver):", with a time zone after the time
+ * ("[2026-11-30 08:02 CET]"). A label that ends its line heads the lines below it (a ticket reply's header).
+ */
 const TIMESTAMP_LABEL =
-  /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?\]?\s+([^:[\]]{1,60}?):\s+/;
+  /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\]?\s+([^:[\]]{1,60}?):(?:\s+|$)/;
 
 /**
  * A comment or reply marker before a label: "💬 Ana Ruiz (Designer): ...", "↳ Ana: ...", with the word an export may
@@ -33,6 +36,9 @@ const HANDLE_LABEL = /^(?:↳|>|-)?\s*(@[\w.]+):?\s+/;
 const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|…|:)\s*/;
 
 const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
+
+/** "Speaker 1 (00:00:03): ...", "Ana Ruiz (12:04): ...": a transcript label with the turn's time in brackets. */
+const TIMED_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?)\s*\(\d{1,2}:\d{2}(?::\d{2})?\):\s+/u;
 
 const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
 
@@ -68,6 +74,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   }
   const patterns: [RegExp, boolean][] = [
     [TIMESTAMP_LABEL, false],
+    [TIMED_LABEL, false],
     [HANDLE_LABEL, false],
     [SAID_LABEL, false],
     [PAREN_LABEL, false],
@@ -81,7 +88,14 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
       const content = line.slice(match[0].length);
       // "@ana_codes · 3h" heads a post: the lines below are that account's.
       const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
-      return { label: match[1].trim(), content, contentStart: match[0].length, sticky: sticky || postHeader };
+      // "[10:14] Agent Paolo (Support, Manila):" alone on its line: the reply below is that speaker's.
+      const heading = pattern === TIMESTAMP_LABEL && content.trim() === "";
+      return {
+        label: match[1].trim(),
+        content,
+        contentStart: match[0].length,
+        sticky: sticky || postHeader || heading,
+      };
     }
   }
   const header = STICKY_HEADER.exec(line);
@@ -141,7 +155,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
       turn = header.trim();
       continue;
     }
-    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
+    const match = TIMESTAMP_LABEL.exec(line) ?? TIMED_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
     const label = match?.[1]?.trim();
     if (label && !FIELD_LABELS.test(label)) count(label, line);
     else if (turn !== null && line.trim() !== "") count(turn, line);
@@ -154,7 +168,7 @@ const POST_META =
   /^(?:[·|•—–-]\s*)?(?:\d+\s?(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr)\b|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s\p{L}{3,9}\.?(?:\s\d{4})?|\p{L}{3,9}\.?\s\d{1,2}(?:,\s\d{4})?|yesterday|just now|\d+\s\p{L}+\sago)[^\p{L}]{0,12}$/iu;
 
 const LEADING_MARKS = /^[\s>↳•*-]*(?:\p{Extended_Pictographic}\uFE0F?\s*)*/u;
-const LEADING_TIMESTAMP = /^\[[\d\-/:. T]+\]\s*/;
+const LEADING_TIMESTAMP = /^\[[\d\-/:. T]+(?:\s?(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\]\s*/;
 
 /** The line without a leading timestamp, bullet or emoji, so "💬 Ana: hi" and "[2024-05-01 10:02] Ana: hi" parse. */
 export function speechLine(line: string): string {

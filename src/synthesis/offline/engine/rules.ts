@@ -329,6 +329,11 @@ export function runRules(
   const offset = offsetOf(rules);
   const cued = cuedOf(units);
   const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) applyCued(rules, cued(i), offset, unit, { units, i, matcher }, out);
+  // One place, moved along the units (no rule keeps it): not an object per unit and table.
+  const at: Place = { units, i: 0, matcher };
+  for (let i = 0; i < units.length; i += 1) {
+    at.i = i;
+    applyCued(rules, cued(i), offset, units[i] as Unit, at, out);
+  }
   return out;
 }

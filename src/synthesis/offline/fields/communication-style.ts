@@ -32,6 +32,10 @@ const CONTACT_CHANNELS: readonly [RegExp, string][] = [
   [/^voice/, "voice messages"],
 ];
 
+/** A comparison or a verdict on a channel ("better for the drawings", "best", "fine"), not how someone writes. */
+const RANKS_A_CHANNEL =
+  /^(?:better|best|easier|easiest|quicker|quickest|faster|fastest|fine|ok|okay|good|preferred)\b/i;
+
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
@@ -52,7 +56,11 @@ export const STYLE_RULES: readonly Rule[] = [
     pattern:
       /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|(?<!\b(?:the|this|that)\s+)writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu,
     when: ["aboutSubject"],
-    value: (m) => trimPunctuation(m[1] ?? m[2] ?? ""),
+    // "Email is better for the drawings", "Zalo message is best": which channel suits, not a manner of writing.
+    value: (m) => {
+      const manner = trimPunctuation(m[1] ?? m[2] ?? "");
+      return RANKS_A_CHANNEL.test(manner) ? null : manner;
+    },
     confidence: 0.8,
     examples: {
       fires: [
@@ -60,7 +68,12 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Emails are very precise, almost formal.", "precise, almost formal"],
       ],
       // "the writing" is the print on a screen or page, not how the subject writes.
-      silent: ["I write emails every day.", "Buttons too small for my fingers and the writing is tiny."],
+      silent: [
+        "I write emails every day.",
+        "Buttons too small for my fingers and the writing is tiny.",
+        "Email is better for the drawings.",
+        "Zalo message is best.",
+      ],
     },
   },
   {
@@ -136,10 +149,10 @@ export const STYLE_RULES: readonly Rule[] = [
     field: "communication_style",
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
-    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30" nor "dont call while
-    // driving": a time window or a situation, not a channel the person avoids.
+    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30", "do not call in the
+    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when)\\b)(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -154,6 +167,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Please not long emails.", "no long emails"],
         ["Don't email, I never sit at a desk.", "no email"],
         ["I dont read long emails.", "no long emails"],
+        ["I don't do email at all.", "no email"],
         ["I'm a talker — ring me, don't email me walls of text.", "no long emails"],
       ],
       silent: [
@@ -161,6 +175,7 @@ export const STYLE_RULES: readonly Rule[] = [
         "I'm not a computer person.",
         "I coach softball Tue/Thu so no calls after 4:30.",
         "Dont call while driving.",
+        "Please do not call in the afternoon, my hands are dirty.",
       ],
     },
   },

@@ -54,6 +54,7 @@ const GOAL_ANTECEDENT =
 const DESCRIBING_CLAUSE = /\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i;
 const WANT_OPENING = /^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?/i;
 const TO_OPENING = /^to\s+/i;
+const BY_ME_TAIL = /\s+by (?:me|myself)$/i;
 const NAME_ON_IT = /\s+with my name on (?:the|it).*$/i;
 /** "... and then start a blog": a second aim starts; the first ends here. */
 const NEXT_AIM =
@@ -96,6 +97,8 @@ function goalPhrase(raw: string, prefix = ""): string | null {
   // "working on getting my CPA" -> "get my CPA".
   phrase = phrase.replace(GERUND_OPENING, (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund);
   phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
+  // "my own picture book, written and illustrated by me": the person is the agent of their own aim anyway.
+  phrase = phrase.replace(BY_ME_TAIL, "");
   if (wording.wordCount(phrase) > 8) phrase = wording.shorten(phrase, 8, 2) ?? "";
   if (phrase === "" || BARE_POINTER.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
@@ -452,6 +455,16 @@ const CUED_EXTRA: Readonly<
   "want-to": {
     when: [notCourtesy],
     silent: ["I'm not a pharmacist myself, I want to say that at the start."],
+  },
+  "goal-is": {
+    when: [],
+    silent: [],
+    fires: [
+      [
+        "Big news: my goal is my own picture book, written and illustrated by me.",
+        ["own picture book, written and illustrated"],
+      ],
+    ],
   },
   "would-like": {
     when: [notCourtesy],

@@ -216,7 +216,9 @@ function leisureItems(
     if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
     // A lone word after the subject's own clause qualifies that clause ("I sing in the choir, alto"; "I support the
     // home team, SHB"): it is not a pastime of its own unless the lexicon knows it as one.
-    if (k > 0 && wordCount(part) === 1 && !known(part) && I_CLAUSE.test(parts[k - 1] ?? "")) continue;
+    if (k > 0 && wordCount(part) === 1 && !known(part) && OWN_CLAUSE.test(parts[k - 1] ?? "")) continue;
+    // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
+    if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
     const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
@@ -250,6 +252,8 @@ const HOBBY_LIST = /\s*(?:,|\band\b|&|\+)\s*/;
 const LATELY = /\s+(?:these days|lately|now|recently)$/i;
 const CLAUSE_PARTS = /,\s*|\s+and\s+|;\s*/;
 const I_CLAUSE = /^(?:and\s+)?I\s/i;
+const OWN_CLAUSE = /(?:^|\s)I\s/;
+const SUBORDINATE_PART = /^(?:even\s+)?(?:when|whenever|if|because|although|though|unless|while)\b/i;
 const AND_OPENING = /^and\s+/i;
 /** A verb without its object names no pastime ("trains for the amateur stage" -> "training"). */
 const BARE_VERB_ITEM = /^(?:making|doing|keeping|going|playing|training)$/;
@@ -356,6 +360,11 @@ export const INTEREST_RULES: readonly Rule[] = [
         ["Weekends I do amateur dramatics.", "amateur dramatics"],
         ["Football and photography.", ["football", "photography"], { question: "What do you enjoy outside work?" }],
         ["Sunday is church, I sing in the choir, alto.", "choir singing", { question: "And outside work?" }],
+        [
+          "We talk about football — I support the home team, SHB, even when they lose.",
+          "football",
+          { question: "What do you do outside of work?" },
+        ],
       ],
       silent: [
         "I fix boilers for a living.",

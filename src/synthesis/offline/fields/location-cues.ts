@@ -429,6 +429,8 @@ export const CUED: readonly CueRow[] = [
       "Field season: 96 soil cores, 8 farms in Wellington County.",
       // A workplace before the present one is history.
       "I worked for a fertiliser company in Tema before joining the cooperative.",
+      // In the subject's own words, a clause about "she" is someone else's.
+      "I'm not good with computers; my daughter set it up when she was home from university in Colombo.",
     ],
   ],
   [

@@ -14,11 +14,11 @@ import { isHeadAt } from "./occupation-phrase.ts";
 // Each word of a place is at most 64 letters (Llanfairpwllgwyngyll… has 58): unbounded, a long run of capitalised
 // pieces ("A-B-C-…") was rescanned from each capital (quadratic).
 export const PLACE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
+  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
 
 /** One place name without a trailing ", Region". */
 export const PLACE_ONE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
+  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
@@ -68,7 +68,7 @@ export function fieldPlace(text: string): string | null {
 }
 
 export const PAST_OR_FUTURE =
-  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|until|in-house at|first job|back then|years ago|before joining|before moving|before starting)\b/i;
+  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|visits|until|in-house at|first job|back then|years ago|before joining|before moving|before starting)\b/i;
 
 /** "open a studio in Bodrum by next summer": a plan, not where someone is. */
 const FUTURE_AFTER =
@@ -107,6 +107,11 @@ const OTHER_SUBJECT = new RegExp(
   `\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_PEOPLE})s?\\s+(?:(?:is|are|also|still|now|currently|just)\\s+)*$`,
   "iu",
 );
+const THIRD_PRONOUN = /\b(?:she|he|they)\b/i;
+const FIRST_PERSON_WORD = /\b(?:I|I'm|I’m|my|me|we|our)\b/;
+/** "she and I live in Leeds": the subject is one of the clause's subjects. */
+const FIRST_PERSON_SUBJECT = /\b(?:I|I'm|I’m|I've|I’ve|we)\b/;
+
 /** Where a clause starts, looking back from a cue: "born in 1988 in Taipei and now live in Vancouver". */
 const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
 
@@ -125,6 +130,10 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before)) return false;
+  // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
+  // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
+  if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
+    return false;
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);

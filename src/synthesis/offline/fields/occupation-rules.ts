@@ -83,13 +83,36 @@ function notFormerly(unit: Unit): boolean {
   return !FORMERLY.test(unit.text);
 }
 
-/** The role after "I'm a", unless it is a past training; credentials ("a certified X") go to their own, weaker rule. */
+/** "My mother says I'm a farmer in a flat": someone else's words about the subject, often a joke. */
+const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|claims?)\s+(?:that\s+)?$/i;
+
+/** "a soon-to-be nurse", "an aspiring novelist": a role not (yet) held. */
+const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospective)\b/i;
+
+/**
+ * The role after "I'm a", unless it is a past training or not yet held; credentials ("a certified X") go to their
+ * own, weaker rule.
+ */
 function selfRole(credential: boolean) {
   return (match: RegExpExecArray): string | null => {
     const role = phraseOf(match);
-    if (role === null || BY_TRAINING.test(match[1] ?? "")) return null;
+    if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
+    if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
     return CREDENTIAL.test(role) === credential ? role : null;
   };
+}
+
+/** "Kemi was a chef": the past copula, which a bio also uses for a role still held. */
+const PAST_COPULA = /\swas\s+(?:a|an|the)\s/;
+/** "... for ten years", "... before retraining": a past role that has ended. */
+const ENDED =
+  /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
+
+/** A third-person role, unless it is in the past tense and the sentence says it has ended. */
+function thirdRole(credential: boolean) {
+  const role = selfRole(credential);
+  return (match: RegExpExecArray): string | null =>
+    PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : role(match);
 }
 
 const START_CUE = [
@@ -261,15 +284,26 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["I'm Product Designer at Haventrack.", "Product Designer"],
     "I'm happy at Haventrack.",
   ),
-  selfRule(
-    "self-role",
-    SELF_ROLE_CUE,
-    SELF_ROLE,
-    0.85,
-    selfRole(false),
-    ["I'm a community pharmacist.", "community pharmacist"],
-    "I'm a nurse by training.",
-  ),
+  {
+    ...selfRule(
+      "self-role",
+      SELF_ROLE_CUE,
+      SELF_ROLE,
+      0.85,
+      selfRole(false),
+      ["I'm a community pharmacist.", "community pharmacist"],
+      "I'm a nurse by training.",
+    ),
+    examples: {
+      fires: [["I'm a community pharmacist.", "community pharmacist"]],
+      // A training, a role not yet held, and someone else's words about the subject.
+      silent: [
+        "I'm a nurse by training.",
+        "I'm a soon-to-be nurse, graduating in June.",
+        "My mother says I'm a farmer in a flat.",
+      ],
+    },
+  },
   selfRule(
     "self-credential",
     SELF_ROLE_CUE,
@@ -383,11 +417,18 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     field: "occupation",
     cue: "always",
     pattern: WHOLE,
-    when: ["self"],
+    when: ["self", underNameLine],
     read: (unit) => unit.line,
     value: (match) => signatureRole(match[0]),
     confidence: 0.7,
-    examples: { fires: [["Owner — Harbour Bakery", "bakery owner"]], silent: ["Hello — how are you?"] },
+    examples: {
+      fires: [["Owner — Harbour Bakery", "bakery owner", { previous: "Thanh" }]],
+      silent: [
+        ["Hello — how are you?", { previous: "Thanh" }],
+        // A document's title line ("<Product> Channel Manager — Help Centre") is not under anyone's name.
+        ["StaySync Channel Manager — Help Centre", { previous: "Ticket #SS-77310 · Status: Open" }],
+      ],
+    },
   },
   selfRule(
     "degree-student",
@@ -399,6 +440,12 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     "I have an MSc in Physics.",
   ),
 ];
+
+/** The line above, in the same source, is a name: a signature block opens on the sender's name. */
+function underNameLine(unit: Unit, at: Place): boolean {
+  const previous = at.units[at.i - 1];
+  return previous !== undefined && previous.source === unit.source && isNameLine(previous.text);
+}
 
 function subjectOrSelf(unit: Unit): boolean {
   return unit.topic === "subject" || isSelf(unit);
@@ -433,7 +480,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       ["is", "was", "as", "'s", "’s", "been"],
       THIRD_ROLE,
       0.75,
-      selfRole(false),
+      thirdRole(false),
       ["", ""],
       "",
       [explicitThird],
@@ -443,6 +490,9 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       silent: [
         ["One of them is a landlord.", { topic: "other" }],
         ["Ana is a registered nurse.", NAMED],
+        // A past role the sentence says has ended.
+        ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
+        ["Ana was a chef for ten years.", NAMED],
       ],
     },
   },
@@ -452,7 +502,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       ["is", "was", "as", "'s", "’s", "been"],
       THIRD_ROLE,
       0.5,
-      selfRole(true),
+      thirdRole(true),
       ["", ""],
       "",
       [explicitThird],

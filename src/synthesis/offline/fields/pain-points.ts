@@ -1,6 +1,8 @@
 /** Rules for pain points: what the person says goes wrong, costs too much or wears them down. */
 import type { Candidate } from "../engine/candidate.ts";
+import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
+import { memo } from "../engine/memo.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation, wordCount } from "../engine/text.ts";
@@ -32,6 +34,8 @@ import {
 export { PAIN_LABEL } from "./pain-phrases.ts";
 
 const OWNED = ["owned", "statement"] as const;
+const CONTRAST_TAIL = /\s+(?:not|but|and|unlike)\b.*$/i;
+const SUBORDINATOR = /\b(?:when|whenever|if|whether|unless)\b/i;
 const SPACES = /\s/g;
 
 /** Where a run-on unit's sentences part ("I lose them. for commissions pls email"), or a label ends. */
@@ -52,8 +56,12 @@ function complainedText(text: string): string {
 /** "drought-tolerant wheat", "drought- and heat-tolerant": the word modifies a compound; nothing is complained of. */
 const COMPOUND_MODIFIER = /^-(?:\s*(?:and|or)\s|\p{L})/u;
 
+/** Per lexicon table, one test for all its patterns: most sentences hold none, and are then read once, not per pattern. */
+const anyIn = new WeakMap<readonly [RegExp, string][], (text: string) => boolean>();
+
 /** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
+  if (!memo(anyIn, table, () => anyOf(table.map(([pattern]) => pattern)))(text)) return [];
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
@@ -217,15 +225,22 @@ export const PAIN_RULES: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) => {
+      // "I know when something is broken": the subject sits in a subordinate clause and is no thing complained of.
+      if (SUBORDINATOR.test(m[1] ?? "")) return null;
       const bad = painPhrase(m[1] ?? "", 6);
       if (!bad) return null;
-      // A bare noun ("app") needs its complaint to mean anything: keep "app is useless on my phone".
-      return wordCount(bad) === 1 ? trimPunctuation(`${bad} ${m[2]} ${m[3]}${m[4] ?? ""}`) : bad;
+      // A bare noun ("app") needs its complaint to mean anything: keep "app is useless on my phone", not a contrast
+      // that follows ("your tracker is broken, not my truck").
+      const tail = (m[4] ?? "").replace(CONTRAST_TAIL, "");
+      return wordCount(bad) === 1 ? trimPunctuation(`${bad} ${m[2]} ${m[3]}${tail}`) : bad;
     },
     confidence: 0.6,
     examples: {
-      fires: [["Honestly the booking portal is a nightmare.", "booking portal"]],
-      silent: ["The view is lovely."],
+      fires: [
+        ["Honestly the booking portal is a nightmare.", "booking portal"],
+        ["I know when something is broken, your tracker is broken not my truck.", "tracker is broken"],
+      ],
+      silent: ["The view is lovely.", "I fix my own engine, I know when something is broken."],
     },
   },
   {
@@ -472,7 +487,7 @@ export const PAIN_RULES: readonly Rule[] = [
     ],
     // "Half the burettes are cracked", "the scanners are from 2016", "the internet is not stable".
     pattern:
-      /(?:^|\b(?:but|and|also|plus|so|because|since|where|sadly|again)\s|[,:;—–]\s)((?:half|most|all|some|many|two|three) (?:of )?)?(?:the |our |my |their )?([\p{L}-]+(?: [\p{L}-]+)?)\s+(?:here\s+)?(?:is|are|was|were)\s+(?:all\s+|still\s+|so\s+|really\s+|completely\s+)?(cracked|broken|outdated|out of date|obsolete|ancient|worn out|falling apart|dead|dying|not stable|unstable|not reliable|unreliable|patchy|spotty|too slow|slow|overpriced|from (?:19|20)\d\d)\b/giu,
+      /(?:^|\b(?:but|and|also|plus|so|because|since|where|sadly|again)\s|[,:;—–]\s)((?:half|most|all|some|many|two|three) (?:of )?)?(?:the |our |my |their |your |his |her )?([\p{L}-]+(?: [\p{L}-]+)?)\s+(?:here\s+)?(?:is|are|was|were)\s+(?:all\s+|still\s+|so\s+|really\s+|completely\s+)?(cracked|broken|outdated|out of date|obsolete|ancient|worn out|falling apart|dead|dying|not stable|unstable|not reliable|unreliable|patchy|spotty|too slow|slow|overpriced|from (?:19|20)\d\d)\b/giu,
     when: OWNED,
     read: body,
     value: damagedItem,
@@ -481,6 +496,7 @@ export const PAIN_RULES: readonly Rule[] = [
       fires: [
         ["Half the drills are broken.", "broken drills"],
         ["The wifi here is not stable.", "unstable wifi"],
+        ["I know it, your tracker is broken.", "broken tracker"],
       ],
       silent: ["I was slow."],
     },
