@@ -83,6 +83,9 @@ function notFormerly(unit: Unit): boolean {
   return !FORMERLY.test(unit.text);
 }
 
+/** "My mother says I'm a farmer in a flat": someone else's words about the subject, often a joke. */
+const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|claims?)\s+(?:that\s+)?$/i;
+
 /** "a soon-to-be nurse", "an aspiring novelist": a role not (yet) held. */
 const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospective)\b/i;
 
@@ -94,6 +97,7 @@ function selfRole(credential: boolean) {
   return (match: RegExpExecArray): string | null => {
     const role = phraseOf(match);
     if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
+    if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
     return CREDENTIAL.test(role) === credential ? role : null;
   };
 }
@@ -292,8 +296,12 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ),
     examples: {
       fires: [["I'm a community pharmacist.", "community pharmacist"]],
-      // A training, and a role not yet held.
-      silent: ["I'm a nurse by training.", "I'm a soon-to-be nurse, graduating in June."],
+      // A training, a role not yet held, and someone else's words about the subject.
+      silent: [
+        "I'm a nurse by training.",
+        "I'm a soon-to-be nurse, graduating in June.",
+        "My mother says I'm a farmer in a flat.",
+      ],
     },
   },
   selfRule(
