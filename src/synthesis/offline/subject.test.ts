@@ -24,6 +24,16 @@ function subjectSentences(...texts: string[]): string[] {
 }
 
 describe("subject name", () => {
+  it("does not take the byline of a third-person article as its subject", () => {
+    const text = [
+      "The quiet engineer keeping the trams running",
+      "By Lena Fischer · 12 May 2024",
+      "When the night shift ends, Tomasz Nowak is usually the last one out of the depot.",
+      '"I like fixing things nobody notices," Nowak says.',
+    ].join("\n");
+    expect(nameOf(text)).not.toBe("Lena Fischer");
+  });
+
   it("does not take a person the writer talks about in the third person", () => {
     const text = [
       "I am 53 years old, 31 years on the road, and I never had one customer complain about me.",
