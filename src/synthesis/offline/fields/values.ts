@@ -1,7 +1,8 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, questionOf } from "../engine/context.ts";
-import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
+import { type Place, type Rule, runRules } from "../engine/rules.ts";
+import { collapseNear } from "../engine/select.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
@@ -13,6 +14,7 @@ const VALUE_LABEL =
 
 const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to \w+)?)\s*:?$/i;
 
+const RATHER_THAN_TAIL = /\s+(?:rather than|instead of)\s.*$/i;
 const LIST_SEPARATORS = /\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/;
 
 /** Values keep their comparisons ("nobody on call more than 1 week in 4"), so a stated value is cut only at hard breaks. */
@@ -34,8 +36,9 @@ const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
+  // "working with small family wineries rather than big ones": the value is the side preferred.
   const phrase = wording.trimPunctuation(
-    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
+    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw.replace(RATHER_THAN_TAIL, "")))),
   );
   if (phrase === "" || wording.wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
   if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase) || ABSENCE.test(phrase)) return null;
@@ -74,7 +77,12 @@ const VALUE_WORD = new RegExp(
   "giu",
 );
 
+/** "welcome like they are visiting family": a word of a comparison is what things are likened to, not a value. */
+const LIKENED_TO =
+  /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
+
 function valueWord(m: RegExpExecArray): string | null {
+  if (LIKENED_TO.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
   const surface = (m[1] ?? "").toLowerCase();
   return surface === "patient safety" ? surface : (VALUE_WORDS[surface] ?? null);
 }
@@ -239,6 +247,7 @@ export const VALUE_RULES: readonly Rule[] = [
       fires: [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
         ["Values: safety (helmets + a van on every tour, no exceptions), honesty", ["safety", "honesty"]],
+        ["Values: working with small family farms rather than big ones", ["working with small family farms"]],
         ["Values: data privacy, nothing identifying students", ["data privacy"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],
@@ -287,7 +296,10 @@ export const VALUE_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Also confidentiality, obviously.", "confidentiality", { question: "what matters most to you?" }]],
-      silent: ["Also confidentiality, obviously."],
+      silent: [
+        "Also confidentiality, obviously.",
+        ["That every guest feels welcome like they are visiting family.", { question: "what matters most to you?" }],
+      ],
     },
   },
   {
@@ -410,6 +422,9 @@ export const VALUE_RULES: readonly Rule[] = [
   },
 ];
 
+/** Rules naming a value by a lexicon word: a word already read inside a longer item of the same sentence adds nothing. */
+const LEXICON_RULES = new Set(["values/weighted-word", "values/answer-word"]);
+
 export function valueCandidates(units: readonly Unit[]) {
-  return listCandidates(VALUE_RULES, units);
+  return collapseNear(dropCovered(runRules(VALUE_RULES, units), LEXICON_RULES));
 }
