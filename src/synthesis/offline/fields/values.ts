@@ -1,8 +1,7 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, questionOf } from "../engine/context.ts";
-import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, runRules } from "../engine/rules.ts";
-import { collapseNear } from "../engine/select.ts";
+import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
+import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
@@ -15,6 +14,7 @@ const VALUE_LABEL =
 const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to \w+)?)\s*:?$/i;
 
 const RATHER_THAN_TAIL = /\s+(?:rather than|instead of)\s.*$/i;
+const COPULA_TAIL = /\s+(?:is|are)\s.*$/i;
 const LIST_SEPARATORS = /\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/;
 
 /** Values keep their comparisons ("nobody on call more than 1 week in 4"), so a stated value is cut only at hard breaks. */
@@ -36,9 +36,11 @@ const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
-  // "working with small family wineries rather than big ones": the value is the side preferred.
+  // "working with small family wineries rather than big ones": the value is the side preferred; "data privacy is a
+  // hard line": the value is what the clause is about.
+  const bare = raw.replace(RATHER_THAN_TAIL, "").replace(COPULA_TAIL, "");
   const phrase = wording.trimPunctuation(
-    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw.replace(RATHER_THAN_TAIL, "")))),
+    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(bare))),
   );
   if (phrase === "" || wording.wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
   if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase) || ABSENCE.test(phrase)) return null;
@@ -248,6 +250,7 @@ export const VALUE_RULES: readonly Rule[] = [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
         ["Values: safety (helmets + a van on every tour, no exceptions), honesty", ["safety", "honesty"]],
         ["Values: working with small family farms rather than big ones", ["working with small family farms"]],
+        ["Values: data privacy is a hard line — no cameras", ["data privacy"]],
         ["Values: data privacy, nothing identifying students", ["data privacy"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],
@@ -278,12 +281,14 @@ export const VALUE_RULES: readonly Rule[] = [
     field: "values",
     cue: "always",
     pattern: VALUE_WORD,
-    when: ["owned", "statement", weighted],
+    // A "Values:" line is read as a list by its own rule: a word inside one of its items ("working with small family
+    // wineries") is no value of its own.
+    when: ["owned", "statement", weighted, (unit: Unit, at: Place) => listedValues(unit, at) === null],
     value: valueWord,
     confidence: 0.65,
     examples: {
       fires: [["Every patient deserves honesty from their doctor.", "honesty"]],
-      silent: ["We had a family day out."],
+      silent: ["We had a family day out.", "Values: working with small family wineries rather than big ones"],
     },
   },
   {
@@ -422,9 +427,6 @@ export const VALUE_RULES: readonly Rule[] = [
   },
 ];
 
-/** Rules naming a value by a lexicon word: a word already read inside a longer item of the same sentence adds nothing. */
-const LEXICON_RULES = new Set(["values/weighted-word", "values/answer-word"]);
-
 export function valueCandidates(units: readonly Unit[]) {
-  return collapseNear(dropCovered(runRules(VALUE_RULES, units), LEXICON_RULES));
+  return listCandidates(VALUE_RULES, units);
 }
