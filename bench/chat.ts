@@ -8,13 +8,14 @@
  * machine's load falls on all of them alike); each project reply in a new conversation, so the prompt stays the same.
  * p50 per round, median of 3 rounds, on each configured store. Goal (issue 13): <= 1 ms added.
  * BENCH_CHAT_AGAINST=DIR adds another built copy of the project (e.g. main's, for an A/B in the same minutes) as a
- * side of its own.
+ * side of its own. Each project side also shows its server's event-loop CPU per reply (the message request until its
+ * stream ends; steadier than times on a loaded machine).
  */
 import { loadavg } from "node:os";
 import { reply, startFakeOpenAI } from "../test/fakes/openai-upstream.ts";
 import { CHAT_PROVIDER, type ChatApp, FIRST_TEXT, FIRST_UPSTREAM_TEXT, startChatApp } from "./support/chat-app.ts";
 import { fmt, median, percentile, ROUNDS, verdict } from "./support/measure.ts";
-import { serveProcess } from "./support/process.ts";
+import { cpuMsOf, serveProcess, settled } from "./support/process.ts";
 import { openStream } from "./support/sse.ts";
 import { type BenchStore, benchStoreNames, openBenchStore } from "./support/stores.ts";
 
@@ -59,20 +60,35 @@ async function benchChatOn(
       await stream.ended();
       return stream.firstMs;
     };
-    const projectReply = (app: ChatApp) => async () =>
-      firstText(app.messagesUrl(await app.newConversation()), { content: "Hi" }, FIRST_TEXT, app.auth);
+    // Event-loop CPU (ms) of each project side's server during its timed replies.
+    const cpu = new Map<ChatApp, { ms: number; replies: number }>(apps.map((app) => [app, { ms: 0, replies: 0 }]));
+    const projectReply = (app: ChatApp) => async () => {
+      const url = app.messagesUrl(await app.newConversation());
+      const before = cpuMsOf(app.server.pid).main;
+      const ms = await firstText(url, { content: "Hi" }, FIRST_TEXT, app.auth);
+      const used = cpu.get(app);
+      if (used) {
+        used.ms += cpuMsOf(app.server.pid).main - before;
+        used.replies += 1;
+      }
+      return ms;
+    };
     const replies: Partial<Record<Side, () => Promise<number>>> = {
       project: projectReply(chat),
       relay: () => firstText(`${relayUrl}/chat`, { content: "Hi" }, FIRST_TEXT),
       ...(against ? { against: projectReply(against) } : {}),
     };
     for (const one of Object.values(replies)) for (let i = 0; i < 10; i++) await one(); // warm-up
+    // The project's server warms its synthesis threads in the background after it answers (seconds of CPU on a
+    // loaded machine, on the cores the replies need): measured only once that is done.
+    for (const app of apps) await settled(app.server.pid);
     const upstreamBody = fake.requests.findLast((r) => r.stream)?.body;
     if (!upstreamBody) throw new Error("the project sent no streaming request upstream");
     replies.direct = () =>
       firstText(`${fake.url}/chat/completions`, upstreamBody, FIRST_UPSTREAM_TEXT, {
         authorization: "Bearer bench-key",
       });
+    for (const used of cpu.values()) Object.assign(used, { ms: 0, replies: 0 });
     const sides = Object.keys(replies) as Side[];
     const p50s = new Map<Side, number[]>(sides.map((side) => [side, []]));
     for (let round = 0; round < ROUNDS; round++) {
@@ -88,11 +104,15 @@ async function benchChatOn(
     const p50 = (side: Side) => median(p50s.get(side) ?? []);
     const direct = p50("direct");
     const added = (side: Side) => `+${fmt(p50(side) - direct, 2)}`;
+    const cpuOf = (app: ChatApp) => {
+      const used = cpu.get(app);
+      return used?.replies ? `, event loop ${fmt(used.ms / used.replies, 2)} ms/reply` : "";
+    };
     console.log(
       `  first text event p50 ${fmt(p50("project"), 2)} ms | upstream's first text chunk directly ${fmt(direct, 2)} ms | ` +
-        `added ${added("project")} ms | goal <= +1 ms: ${verdict(p50("project") - direct <= 1)} | ` +
+        `added ${added("project")} ms${cpuOf(chat)} | goal <= +1 ms: ${verdict(p50("project") - direct <= 1)} | ` +
         `a bare relay ${fmt(p50("relay"), 2)} ms (${added("relay")})` +
-        (against ? ` | ${AGAINST} ${fmt(p50("against"), 2)} ms (${added("against")})` : "") +
+        (against ? ` | ${AGAINST} ${fmt(p50("against"), 2)} ms (${added("against")}${cpuOf(against)})` : "") +
         ` | load ${load()}`,
     );
   } finally {

@@ -144,9 +144,9 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
   const matcher = subject.model.matcher;
 
   const scalarCandidates: Partial<Record<PersonaField, Candidate[]>> = {
-    age: ruled("age", ageCandidates(units)),
+    age: ruled("age", ageCandidates(units, matcher)),
     occupation: ruled("occupation", occupationCandidates(units, matcher).map(penaliseCredentials)),
-    location: ruled("location", locationCandidates(units)),
+    location: ruled("location", locationCandidates(units, matcher)),
     communication_style: ruled("style", styleCandidates(units)),
     // No background rules: the output pass writes it from the chosen facts, each with its own quote (refine/background.ts).
   };

@@ -75,8 +75,10 @@ export function labelCandidates(
 function neutralSpeakers(text: string, model: SubjectModel): void {
   const stats = labelStats(text);
   const neutral = [...stats].filter(([label]) => NEUTRAL_LABEL.test(label));
+  // An interviewer also thanks, reacts and explains between questions: a third of their turns being questions is
+  // enough (an auto-transcribed interviewer asked 5 of 11 turns).
   const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
-    model.otherLabels.has(label) || stat.questions * 2 >= stat.lines;
+    model.otherLabels.has(label) || stat.questions * 3 >= stat.lines;
   const answering = neutral.filter((entry) => !asks(entry));
   if (answering.length !== 1 || neutral.length > 3) return;
   for (const entry of neutral) if (asks(entry)) model.otherLabels.add(entry[0]);

@@ -37,6 +37,9 @@ const SAID_LABEL = /^([^.:!?]{1,40}?) (?:said|wrote|commented|replied)(?:\.\.\.|
 
 const PAREN_LABEL = /^([\p{L} .'’-]{1,30}\([^)]{1,50}\)):\s+/u;
 
+/** "Speaker 1 (00:00:03): ...", "Ana Ruiz (12:04): ...": a transcript label with the turn's time in brackets. */
+const TIMED_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?)\s*\(\d{1,2}:\d{2}(?::\d{2})?\):\s+/u;
+
 const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
 
 const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
@@ -71,6 +74,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   }
   const patterns: [RegExp, boolean][] = [
     [TIMESTAMP_LABEL, false],
+    [TIMED_LABEL, false],
     [HANDLE_LABEL, false],
     [SAID_LABEL, false],
     [PAREN_LABEL, false],
@@ -151,7 +155,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
       turn = header.trim();
       continue;
     }
-    const match = TIMESTAMP_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
+    const match = TIMESTAMP_LABEL.exec(line) ?? TIMED_LABEL.exec(line) ?? PLAIN_LABEL.exec(line);
     const label = match?.[1]?.trim();
     if (label && !FIELD_LABELS.test(label)) count(label, line);
     else if (turn !== null && line.trim() !== "") count(turn, line);

@@ -30,6 +30,8 @@ export class CueSet {
   private readonly groupCount: number;
   /** Scan stamps per group, so no array is cleared between texts. */
   private readonly seen: Uint32Array;
+  /** Scan stamps per state: the states whose groups this text has already reported. */
+  private readonly visited: Uint32Array;
   private stamp = 0;
 
   /** `groups[g]` lists the cues of group g; `hits` reports the groups that have at least one cue in a text. */
@@ -105,6 +107,7 @@ export class CueSet {
       this.outputStart[state + 1] = outputs.length;
     });
     this.outputs = Int32Array.from(outputs);
+    this.visited = new Uint32Array(trie.length);
   }
 
   /** The groups with at least one cue in `text`, ascending. */
@@ -122,6 +125,7 @@ export class CueSet {
     this.stamp = (this.stamp + 1) >>> 0;
     if (this.stamp === 0) {
       this.seen.fill(0);
+      this.visited.fill(0);
       this.stamp = 1;
     }
     // Locals, not property reads, in the per-character loop.
@@ -131,6 +135,7 @@ export class CueSet {
     const outputStart = this.outputStart;
     const outputs = this.outputs;
     const seen = this.seen;
+    const visited = this.visited;
     const stamp = this.stamp;
     const found: number[] = [];
     for (const group of this.always) {
@@ -143,7 +148,12 @@ export class CueSet {
     for (let i = 0; i < text.length && remaining > 0; i += 1) {
       state = delta[state * width + (classOf[text.charCodeAt(i)] as number)] as number;
       const end = outputStart[state + 1] as number;
-      for (let k = outputStart[state] as number; k < end; k += 1) {
+      let k = outputStart[state] as number;
+      if (k === end) continue;
+      // A state met again in this text ("the", " i ") has nothing new to report: its groups were all marked.
+      if (visited[state] === stamp) continue;
+      visited[state] = stamp;
+      for (; k < end; k += 1) {
         const group = outputs[k] as number;
         if (seen[group] === stamp) continue;
         seen[group] = stamp;
@@ -151,8 +161,25 @@ export class CueSet {
         remaining -= 1;
       }
     }
-    return found.length > 1 ? found.sort((a, b) => a - b) : found;
+    return ascending(found);
   }
+}
+
+/**
+ * Sorts a scan's groups in place. Insertion sort: a text's groups are few and mostly found in order already, and
+ * `Array.prototype.sort` copies the array into a scratch buffer on each of ~100,000 calls a long input makes.
+ */
+function ascending(groups: number[]): number[] {
+  for (let i = 1; i < groups.length; i += 1) {
+    const group = groups[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (groups[j] as number) > group) {
+      groups[j + 1] = groups[j] as number;
+      j -= 1;
+    }
+    groups[j + 1] = group;
+  }
+  return groups;
 }
 
 /**

@@ -98,15 +98,21 @@ export const WHOLE = /^[\s\S]+$/;
 
 /**
  * What `WHOLE.exec(text)` gives, made without running it: a third of the units' pattern runs are this one, and the
- * regular expression machinery costs more per call than the match itself.
+ * regular expression machinery costs more per call than the match itself. The rules of a table that read the same
+ * text share the last one made (value builders only read a match), which saves most of a long input's allocations.
  */
+let lastWhole: RegExpExecArray | null = null;
+
 function wholeMatch(text: string): RegExpExecArray | null {
   if (text === "") return null;
-  const match = [text] as unknown as RegExpExecArray;
-  match.index = 0;
-  match.input = text;
-  match.groups = undefined;
-  return match;
+  if (lastWhole === null || lastWhole.input !== text) {
+    const match = [text] as unknown as RegExpExecArray;
+    match.index = 0;
+    match.input = text;
+    match.groups = undefined;
+    lastWhole = match;
+  }
+  return lastWhole;
 }
 
 /**
@@ -135,10 +141,20 @@ function runnable(rule: Rule): Runnable {
   };
 }
 
-const runnables = new WeakMap<readonly Rule[], readonly Runnable[]>();
+/** A table ready to run: its rules, and the positions of its "always" rules (an empty cue), ascending. */
+interface RunnableTable {
+  rules: readonly Runnable[];
+  always: readonly number[];
+}
 
-function runnablesOf(rules: readonly Rule[]): readonly Runnable[] {
-  return memo(runnables, rules, () => rules.map(runnable));
+const runnables = new WeakMap<readonly Rule[], RunnableTable>();
+
+/** Looked up once per table run, not per unit: a WeakMap look-up per unit and table was a noticeable share. */
+function runnableOf(rules: readonly Rule[]): RunnableTable {
+  return memo(runnables, rules, () => ({
+    rules: rules.map(runnable),
+    always: rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])),
+  }));
 }
 
 /** Whether every condition holds, in the order given (put cheap ones first: the first that fails decides). */
@@ -236,28 +252,20 @@ export function lowerText(unit: Unit): string {
   return lower;
 }
 
-/** The positions of a table's "always" rules (an empty cue), ascending. */
-const alwaysRules = new WeakMap<readonly Rule[], readonly number[]>();
-
-function alwaysOf(rules: readonly Rule[]): readonly number[] {
-  return memo(alwaysRules, rules, () => rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])));
-}
-
 /**
  * The candidates of the cued rules whose conditions and pattern hold, in table order: the table's "always" rules
  * merged with `hits`, ascending positions of cued rules in a scan of several tables, of which this table's rules are
  * `offset` to `offset + rules.length`.
  */
 function applyCued(
-  rules: readonly Rule[],
+  table: RunnableTable,
   hits: readonly number[],
   offset: number,
   unit: Unit,
   at: Place,
   out: Candidate[],
 ): void {
-  const always = alwaysOf(rules);
-  const table = runnablesOf(rules);
+  const { rules, always } = table;
   const end = offset + rules.length;
   let a = 0;
   let h = 0;
@@ -269,7 +277,7 @@ function applyCued(
     if (k >= rules.length) return;
     if (k === nextAlways) a += 1;
     if (k === nextHit) h += 1;
-    const { rule, when, pattern, codePoints, whole } = table[k] as Runnable;
+    const { rule, when, pattern, codePoints, whole } = rules[k] as Runnable;
     if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
@@ -313,7 +321,7 @@ export function applyRules(
   at: Place = { units: [unit], i: 0 },
 ): Candidate[] {
   const out: Candidate[] = [];
-  applyCued(rules, cueSetOf(rules).cuedHits(lower), 0, unit, at, out);
+  applyCued(runnableOf(rules), cueSetOf(rules).cuedHits(lower), 0, unit, at, out);
   return out;
 }
 
@@ -329,6 +337,12 @@ export function runRules(
   const offset = offsetOf(rules);
   const cued = cuedOf(units);
   const out: Candidate[] = [];
-  for (const [i, unit] of units.entries()) applyCued(rules, cued(i), offset, unit, { units, i, matcher }, out);
+  // One place, moved along the units (no rule keeps it): not an object per unit and table.
+  const at: Place = { units, i: 0, matcher };
+  const table = runnableOf(rules);
+  for (let i = 0; i < units.length; i += 1) {
+    at.i = i;
+    applyCued(table, cued(i), offset, units[i] as Unit, at, out);
+  }
   return out;
 }

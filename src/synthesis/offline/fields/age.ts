@@ -3,10 +3,10 @@
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
-import { isPlausibleName } from "../attribution/names.ts";
+import { isPlausibleName, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
-import { firstOfLine, type Rule, runRules } from "../engine/rules.ts";
+import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
 import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from "../engine/unit.ts";
@@ -115,10 +115,18 @@ function statedAge(offset: number, past: RegExp | null = null) {
 const AGE_OWNER = /^(.*?)(?:\s+is|\s*['’]s)\s/u;
 const PERSON_PRONOUN = /^(?:(?:says|said|mentioned|mentions|notes|noted|thinks)\s+)?(?:she|he)$/i;
 
-/** Whether "… is N" is said of a person: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse". */
-function isPersonWord(statement: string): boolean {
+const NAME_GAPS = /[^\p{L}'’-]+/u;
+
+/**
+ * Whether "… is N" is said of the subject: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse"; a name
+ * must be the subject's when it is known ("Njeri is ten", in the subject's answer, is her daughter).
+ */
+function isSubjectWord(statement: string, matcher: NameMatcher | null | undefined): boolean {
   const owner = (AGE_OWNER.exec(statement)?.[1] ?? "").trim();
-  return PERSON_PRONOUN.test(owner) || isPlausibleName(owner);
+  if (PERSON_PRONOUN.test(owner)) return true;
+  if (!isPlausibleName(owner)) return false;
+  const tokens = new Set((matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
 }
 
 /** The first group as a number in the given range, with no check of what follows. */
@@ -178,12 +186,12 @@ interface AgeRow {
   name: string;
   cue: Rule["cue"];
   pattern: RegExp;
-  value: (match: RegExpExecArray, unit: Unit) => number | null;
+  value: (match: RegExpExecArray, unit: Unit, at: Place) => number | null;
   confidence: number;
   when: readonly Condition[];
   read?: Rule["read"];
-  fires: readonly (readonly [text: string, age: number, unit?: Partial<Unit>])[];
-  silent: readonly string[];
+  fires: readonly (readonly [text: string, age: number, unit?: ExampleSetting])[];
+  silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
 }
 
 const I_AM = ["i'm", "i’m", "i am", "im"];
@@ -532,10 +540,11 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["She's 44.", 44],
       "She's 44 minutes away.",
     ),
-    value: (match) => (isPersonWord(match[0]) ? ageFrom(match, 0) : null),
+    value: (match, _unit, at) => (isSubjectWord(match[0], at.matcher) ? ageFrom(match, 0) : null),
     fires: [
       ["She's 44.", 44],
       ["Maria Lopez is 44.", 44],
+      ["Lopez is 44.", 44, { name: "Maria Lopez" }],
       ["Says he's 42 and aging in dog years.", 42],
     ],
     // "WMS is 15 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
@@ -545,6 +554,8 @@ const AGE_ROWS: readonly AgeRow[] = [
       "The warehouse is 40 years old.",
       // A kinship word used as a name is another person.
       "Mum is 80 and still gardening.",
+      // Another named person, when the subject's name is known.
+      ["Njeri is ten, she's in grade five.", { name: "Wanjiru Kamau" }],
     ],
   },
   third(
@@ -578,6 +589,7 @@ export const AGE_RULES: readonly Rule[] = AGE_ROWS.map(
   }),
 );
 
-export function ageCandidates(units: readonly Unit[]): Candidate[] {
-  return preferNewer(runRules(AGE_RULES, units), 0.3);
+/** `matcher` is the subject's name, for the rules that check whose age a sentence states. */
+export function ageCandidates(units: readonly Unit[], matcher: NameMatcher | null = null): Candidate[] {
+  return preferNewer(runRules(AGE_RULES, units, matcher), 0.3);
 }

@@ -3,7 +3,7 @@
  * "a nurse in X", a signature's town line, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
  * clause is about the past, a plan, someone else's place or where customers are.
  */
-import { isPlausibleName } from "../attribution/names.ts";
+import { isPlausibleName, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
@@ -186,8 +186,15 @@ const WORKPLACE_ADJECTIVE = new RegExp(
 const PROFILE_AGE = /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/;
 const PROFILE_SPLIT = /\s*[,—–]\s*/;
 
-/** The known towns among the segments of a profile line. */
-function profilePlaces(match: RegExpExecArray): string[] {
+const NAME_GAPS = /[^\p{L}'’-]+/u;
+
+/**
+ * The known towns among the segments of a profile line that names the subject: "Researcher note (Daniel Koh,
+ * Lintang Systems, 33, Singapore)" in the subject's notes is the researcher's profile.
+ */
+function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[] {
+  const tokens = new Set((at.matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  if (!match[0].split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()))) return [];
   return match[0]
     .split(PROFILE_SPLIT)
     .slice(1)
@@ -415,8 +422,11 @@ export const LOCATION_RULES: readonly Rule[] = [
     value: profilePlaces,
     confidence: 0.6,
     examples: {
-      fires: [["Profile: Ahmed Saleh, 39, civil engineer, Cairo", ["Cairo"]]],
-      silent: ["Ahmed Saleh, 39, civil engineer"],
+      fires: [["Profile: Ahmed Saleh, 39, civil engineer, Cairo", ["Cairo"], { name: "Ahmed Saleh" }]],
+      silent: [
+        ["Ahmed Saleh, 39, civil engineer", { name: "Ahmed Saleh" }],
+        ["Researcher note (Daniel Koh, Lintang Systems, 33, Singapore) — P07 debrief", { name: "Aisyah" }],
+      ],
     },
   },
   {
@@ -467,8 +477,10 @@ export const LOCATION_RULES: readonly Rule[] = [
   },
 ];
 
-export function locationCandidates(units: readonly Unit[]): Candidate[] {
-  return newestBreaksTies(preferNewer(demoteCountries(boostKnownPlaces(runRules(LOCATION_RULES, units))), 0.3));
+/** `matcher` is the subject's name, for the rules that check a line names them. */
+export function locationCandidates(units: readonly Unit[], matcher: NameMatcher | null = null): Candidate[] {
+  const found = runRules(LOCATION_RULES, units, matcher);
+  return newestBreaksTies(preferNewer(demoteCountries(boostKnownPlaces(found)), 0.3));
 }
 
 /** Less than any rule's confidence step: decides only between values that are otherwise equally supported. */
