@@ -24,6 +24,15 @@ function subjectSentences(...texts: string[]): string[] {
 }
 
 describe("subject name", () => {
+  it("does not take a person the writer talks about in the third person", () => {
+    const text = [
+      "I am 53 years old, 31 years on the road, and I never had one customer complain about me.",
+      "Your agent says Elif Yildiz is listed as secondary user on the account.",
+      "Elif is 24, she works in the port office. I don't like the phone apps.",
+    ].join("\n");
+    expect(nameOf(text)).not.toBe("Elif Yildiz");
+  });
+
   it("takes a bare name given in answer to an introduction question", () => {
     const text = [
       "[00:00:02] Mara: Thanks for joining. I'm Mara, I run the research here.",

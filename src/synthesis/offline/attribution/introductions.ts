@@ -482,7 +482,8 @@ export function lineCandidates(
     const byline = lower.includes("by") ? BYLINE.exec(line) : null;
     if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
     // "Priya runs a team ..." with "Priya Nair" elsewhere: a sentence about a person named in full somewhere.
-    const shortOpener = SHORT_OPENER.exec(line);
+    // As for full names above, in a text written as "I" ("Elif is 24, she works at the port") it is someone else.
+    const shortOpener = selfWritten ? null : SHORT_OPENER.exec(line);
     if (shortOpener?.[1]) {
       const full = fullNameStarting(shortOpener[1], lines, fullNames);
       if (full) add(candidates, full, source, full, 2);

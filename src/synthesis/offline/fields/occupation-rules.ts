@@ -69,15 +69,25 @@ const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
 const RECENT_OR_PLACED =
   /\b(?:just|recently|today|this (?:week|month|year)|last (?:week|month))\b|\s(?:at|with|for|@)\s+(?:(?:a|an|the|our)\s|\p{Lu})/u;
 
+/** "joined the workshop at fifteen as an apprentice": an age dates the start of a career, not today's job. */
+const AT_AN_AGE = /\b(?:at (?:the age of )?(?:\d{1,2}|\p{L}+teen|twenty|thirty|forty)|aged \d{1,2})\b/iu;
+/** "... as an apprentice and has been a maâlem since 2005": the start role was followed by another. */
+const SUPERSEDED_AFTER =
+  /^[^.;!?]*?\b(?:and|but)\s+(?:has been|is now|has since|now|later|went on to|rose to|became|was (?:later )?promoted)\b/i;
+
 /**
  * "I started as a counter assistant" answers how long someone has worked somewhere: the first job, not today's.
  * "I just started as a night porter", "Started as Product Designer at Haventrack" announce the present one.
  */
 function isCareerStart(match: RegExpExecArray): boolean {
+  if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
   if (!STARTED.test(match[0])) return false;
   const sentence = match.input;
   return !RECENT_OR_PLACED.test(sentence);
 }
+
+/** The role a start phrase names, unless it is how a career began or a job only sought. */
+const startRole = (match: RegExpExecArray) => (isCareerStart(match) ? null : heldRole(match));
 
 function notFormerly(unit: Unit): boolean {
   return !FORMERLY.test(unit.text);
@@ -328,7 +338,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       START_CUE,
       START_ROLE,
       0.75,
-      (match) => (isCareerStart(match) ? null : heldRole(match)),
+      startRole,
       ["Started as Product Designer at Haventrack.", "Product Designer"],
       "I used to work as a cook.",
       ["self", notFormerly],
@@ -461,7 +471,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       START_CUE,
       START_ROLE,
       0.7,
-      heldRole,
+      startRole,
       ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
       "Omar used to work as a cook.",
       [explicitThird, notFormerly],
@@ -471,6 +481,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       silent: [
         ["Omar used to work as a cook.", NAMED],
         ["Omar is hoping to work as a paramedic.", NAMED],
+        // The start of a career, dated by an age and followed by the role held since.
+        ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
       ],
     },
   },
@@ -614,7 +626,11 @@ export const OWNER_RULES: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [["Tengo una panadería en Oaxaca.", "bakery owner"]],
-      silent: [["Tengo una panadería en Oaxaca.", { topic: "other" }]],
+      silent: [
+        ["Tengo una panadería en Oaxaca.", { topic: "other" }],
+        // The English "pension" is retirement money; the Spanish guesthouse is "pensión".
+        "That counter is the bank, the pension and the only chat they get on a Tuesday.",
+      ],
     },
   },
 ];

@@ -250,7 +250,7 @@ export const ROMANCE_ROLES: Readonly<Record<string, string>> = {
 /** Spanish/Portuguese/French business nouns -> the owner's English role ("casa de huéspedes" -> guesthouse owner). */
 export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
   [
-    /\bcasa de hu[ée]spedes\b|\bposada\b|\bhostal\b|\bpousada\b|\bchambres? d['’]h[ôo]tes?\b|\bpensi[oó]n\b/i,
+    /\bcasa de hu[ée]spedes\b|\bposada\b|\bhostal\b|\bpousada\b|\bchambres? d['’]h[ôo]tes?\b|\bpensión\b/i,
     "guesthouse owner",
   ],
   [/\bpanader[íi]a\b|\bboulangerie\b|\bpadaria\b|\bB[äa]ckerei\b/i, "bakery owner"],
