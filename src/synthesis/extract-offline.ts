@@ -6,10 +6,10 @@
 import type { PersonaField } from "../personas/schemas.ts";
 import { normalizeText } from "./normalize.ts";
 import { nameTokens } from "./offline/attribution/names.ts";
-import { memo } from "./offline/engine/memo.ts";
 import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
 import type { Candidate } from "./offline/engine/candidate.ts";
+import { memo } from "./offline/engine/memo.ts";
 import { ageCandidates } from "./offline/fields/age.ts";
 import { styleCandidates } from "./offline/fields/communication-style.ts";
 import { goalCandidates } from "./offline/fields/goals.ts";
