@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomFillSync } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lowercase: no ambiguous letters.
 
@@ -19,16 +19,35 @@ export type IdKind = keyof typeof ID_PREFIXES;
 
 const ID_BODY_LENGTH = 20; // 100 bits of randomness
 
+/**
+ * Random bytes drawn for many ids at once and handed out in order (each byte once), as Node does for randomUUID: a
+ * call into the system's generator per id cost more than building the id (a chat reply mints two before its first
+ * statement).
+ */
+const pool = Buffer.alloc(ID_BODY_LENGTH * 128);
+let poolOffset = pool.length;
+
 export function newId(kind: IdKind): string {
-  const bytes = randomBytes(ID_BODY_LENGTH);
+  if (poolOffset + ID_BODY_LENGTH > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
   let body = "";
-  for (const byte of bytes) body += ALPHABET[byte % 32];
+  for (let i = poolOffset; i < poolOffset + ID_BODY_LENGTH; i++) body += ALPHABET[(pool[i] ?? 0) % 32];
+  poolOffset += ID_BODY_LENGTH;
   return `${ID_PREFIXES[kind]}_${body}`;
 }
 
 /** Any id this service mints, whatever its kind. */
 export const ANY_ID = new RegExp(`^[a-z]{3}_[${ALPHABET}]{${ID_BODY_LENGTH}}$`);
 
+const ID_OF_KIND = Object.fromEntries(
+  Object.entries(ID_PREFIXES).map(([kind, prefix]) => [
+    kind,
+    new RegExp(`^${prefix}_[${ALPHABET}]{${ID_BODY_LENGTH}}$`),
+  ]),
+) as Record<IdKind, RegExp>;
+
 export function isId(kind: IdKind, value: string): boolean {
-  return new RegExp(`^${ID_PREFIXES[kind]}_[${ALPHABET}]{${ID_BODY_LENGTH}}$`).test(value);
+  return ID_OF_KIND[kind].test(value);
 }

@@ -288,7 +288,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
   for (const source of sources) {
     const authored = authorIsSubject(source.text, model);
     // Written as "I" on the evidence of the text itself, not only by default.
-    const voiced = authored && firstPersonSentences(source.text) >= 2;
+    const voiced = authored && hasFirstPersonSentences(source.text, 2);
     const { lines, injected: injectedLines } = linesOf(source);
     const stats = labelStats(source.text);
     const state: LineState = {
@@ -577,10 +577,18 @@ const NAME_ENTRY_TAIL = /^\s*(?:[—–]|,\s*\d|\()/u;
 /** "Pak Ujang, who has farmed for thirty years". */
 const NAME_WHO_TAIL = /^,\s+(?:who|whose)\b/u;
 
-function firstPersonSentences(text: string): number {
+/** Whether at least `wanted` sentences say "I": read only until they are found, not to the end of a long text. */
+function hasFirstPersonSentences(text: string, wanted: number): boolean {
   let count = 0;
-  for (const line of text.split("\n")) {
-    for (const sentence of splitSentences(line)) if (FIRST_PERSON.test(sentence.text)) count += 1;
+  // Line by line as the text is read, not split whole first.
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    for (const sentence of splitSentences(text.slice(start, end))) {
+      if (FIRST_PERSON.test(sentence.text)) count += 1;
+      if (count >= wanted) return true;
+    }
+    start = end + 1;
   }
-  return count;
+  return false;
 }
