@@ -24,6 +24,17 @@ function subjectSentences(...texts: string[]): string[] {
 }
 
 describe("subject name", () => {
+  it("takes the person a reference letter is for, not its signer", () => {
+    const text = [
+      "Reference for Sam Patel",
+      "I have supervised Sam Patel for three years at Brightwave. Sam is a reliable QA engineer.",
+      "Kind regards,",
+      "Dr. Helen Marsh",
+      "Head of Engineering, Brightwave, Leeds",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Sam Patel");
+  });
+
   it("does not take the byline of a third-person article as its subject", () => {
     const text = [
       "The quiet engineer keeping the trams running",

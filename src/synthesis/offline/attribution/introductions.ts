@@ -225,10 +225,14 @@ const mayTitleFeature = containsAny([
   "entrevista",
   "interview mit",
   "entretien avec",
+  "reference for",
+  "reference of",
+  "recommendation for",
+  "recommendation of",
 ]);
 
 const FEATURE_TITLE = new RegExp(
-  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
+  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec|(?:[Ll]etter of )?(?:[Rr]eference|[Rr]ecommendation) (?:for|of))\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
   "u",
 );
 
