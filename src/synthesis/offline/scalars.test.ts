@@ -110,6 +110,12 @@ describe("occupation", () => {
     );
   });
 
+  it("drops a word of praise before the role", () => {
+    expect(scalar("occupation", "Profile: Kemi Adebayo\nKemi is a diligent QA engineer who loves puzzles.")).toBe(
+      "QA engineer",
+    );
+  });
+
   it("does not take a degree alone as the occupation", () => {
     const text = "Committee meeting 3\nCandidate: Mina Kowal (PhD, year 3) · Advisor: Prof. Ann Reid\nMina presented.";
     expect(scalar("occupation", text)).toBeNull();
