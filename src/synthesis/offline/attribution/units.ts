@@ -530,23 +530,25 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
   // name failed to compile on a name of thousands of characters).
   const afterName = named === undefined ? "" : body.slice(named.length);
-  const entry =
+  // The checks below are asked lazily, cheapest first: most sentences open on a capitalised word, few on a person.
+  const entry = () =>
     named !== undefined &&
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
   // "Bow River Animal Hospital · Calgary", "School of Environmental Sciences": an organisation's name.
-  const firm =
+  const firm = () =>
     named !== undefined &&
     (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
   // "Headline (current): ...": a profile field, not a person.
-  const field = named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
+  const field = () =>
+    named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
   if (
     named &&
-    !firm &&
-    !field &&
+    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry() && isPlausibleName(named))) &&
     isPlausibleName(firstToken) &&
-    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
+    !firm() &&
+    !field()
   )
     return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
