@@ -14,7 +14,7 @@ import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from 
 const NUM = NUMBER_PATTERN;
 
 const NOT_AN_AGE_AFTER =
-  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience)|nights?|people|kids|children|pages|copies|[£$€₱])/i;
+  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
 
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
