@@ -20,9 +20,6 @@ const RUN_JOIN = /^\s*(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)/i;
 const WORD_BREAK = /[^\p{L}-]+/u;
 const DENIED = /^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i;
 const HEDGE = /\b(?:kind|sort) of\b/gi;
-const CORRECTED_AFTER = /^[^.;!?]*\bbut\s+(?:I'm|I’m|I am|actually|in fact|really)\b/i;
-const OTHERS_THINK =
-  /\b(?:people|they|everyone|everybody|others|folks)\s+(?:think|thinks|assume|assumes)\s+(?:that\s+)?$/i;
 /** An adjective of will before "to" and a verb ("determined to", "keen to"): an intention, not a trait. */
 const RESOLVED_TO =
   /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
@@ -121,9 +118,12 @@ function onMannerLine(unit: Unit): string | null {
 const BELIEF_BEFORE =
   /\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|say|says|said)\s+(?:that\s+)?$/i;
 const DENIED_AFTER = /^[^.;!?]{0,80}?\bbut\b/i;
-function believedThenDenied(m: RegExpExecArray): boolean {
-  return BELIEF_BEFORE.test(m.input.slice(0, m.index)) && DENIED_AFTER.test(m.input.slice(m.index + m[0].length));
+/** What others think, in the match or before it, that a "but" then denies ("people think X ... but I'm Y"). */
+function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].length): boolean {
+  const believed = BELIEF_BEFORE.test(m.input.slice(0, m.index)) || OTHERS_THINK.test(m[0]);
+  return believed && DENIED_AFTER.test(m.input.slice(deniedFrom));
 }
+const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
 
 export const TRAIT_RULES: readonly Rule[] = [
   {
@@ -178,9 +178,8 @@ export const TRAIT_RULES: readonly Rule[] = [
       // "I'm not patient", "she's never late": a denied trait is not one. "He is determined to pass the craft on":
       // resolve towards one act, not a character.
       if (DENIED.test(list) || RESOLVED_TO.test(list)) return null;
-      // "people think I'm chaotic because I talk like this but I'm really organised": a belief the speaker reports
-      // in order to correct it.
-      if (OTHERS_THINK.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return null;
+      // "people think I'm chaotic because I talk like this but I'm really organised": a belief, then corrected.
+      if (believedThenDenied(m, m.index)) return null;
       return traitsIn(list.replace(HEDGE, "").split(LIST_END)[0] ?? "", word);
     },
     confidence: 0.7,
@@ -189,7 +188,7 @@ export const TRAIT_RULES: readonly Rule[] = [
       silent: [
         "I'm not patient with paperwork.",
         "He is determined to pass the craft on.",
-        "People think I'm chaotic because I talk like this.",
+        "People think I'm chaotic because I talk like this, but I'm organised.",
         "I'm very busy actually, people think I'm chaotic because I talk like this.",
       ],
     },
@@ -202,7 +201,7 @@ export const TRAIT_RULES: readonly Rule[] = [
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
     when: ["owned", "statement", saidBySubject],
     // "people think I'm chaotic because I talk like this but I'm really organised": the speaker corrects the view.
-    value: (m) => (CORRECTED_AFTER.test(m.input.slice(m.index + m[0].length)) ? null : traitOf(m[1] ?? "")),
+    value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
     confidence: 0.65,
     examples: {
       fires: [["My friends would say loyal.", "loyal"]],
