@@ -110,6 +110,16 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
   return notAboutOther(unit) || isFormAnswerLine(unit);
 }
 
+/** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
+const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
+
+/** An email header line is the subject's only when it names them (a forwarded message's sender is someone else). */
+function notOthersHeader(unit: Unit, at: Place): boolean {
+  if (!EMAIL_HEADER.test(unit.line)) return true;
+  const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
+  return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
+}
+
 function notQuoted(unit: Unit): boolean {
   return !unit.quoted;
 }
@@ -436,7 +446,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     id: "location/signature-segment",
     field: "location",
     cue: "always",
-    when: [placed, ownLine, firstOfLine, notQuoted],
+    when: [placed, ownLine, firstOfLine, notQuoted, notOthersHeader],
     read: (unit) => segmentPlace(unit.line) ?? trailingPlace(unit.line),
     pattern: WHOLE,
     value: (match) => match[0],
@@ -447,7 +457,12 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
       ],
-      silent: ["Hello · world", "I love Accra, Ghana"],
+      silent: [
+        "Hello · world",
+        "I love Accra, Ghana",
+        // A forwarded message's sender, not the subject.
+        ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
+      ],
     },
   },
   {
