@@ -1,7 +1,8 @@
 /**
  * The offline engine alone, in this thread: cleaned text in, claims out (no pool, no store, no budget), at 10k and
  * 1,000,000 words. Figures are ratios to the 10k run (per word: near 1 means linear) and to a plain tokenising pass
- * over the same text (every word matched once): what the engine costs per word beyond reading it.
+ * over the same text (every word matched once; the fastest of five passes): what the engine costs per word beyond
+ * reading it.
  * The goal (issue 9): 1,000,000 words in at most 3 s on the 2-core development machine, and linear: the 1M run's cost
  * per word at most ~1.2 times the 10k run's. The 1M line says whether it meets both; on a busy machine the time
  * misses for reasons of load (the load average is printed with the figures), the ratios much less so.
@@ -27,6 +28,18 @@ function timed<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
   return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, result };
 }
 
+/** The fastest of `runs` timed runs. */
+function fastest<T extends { ms: number }>(runs: number, run: () => T): T {
+  let best = run();
+  for (let k = 1; k < runs; k += 1) {
+    const next = run();
+    if (next.ms < best.ms) best = next;
+  }
+  return best;
+}
+
+const TOKENISING_PASSES = 5;
+
 /** 1,000,000 words within this many ms on the development machine. */
 export const GOAL_MS_PER_MILLION = 3_000;
 /** The 1M run's cost per word at most this multiple of the 10k run's. */
@@ -43,7 +56,9 @@ export async function benchOffline(): Promise<void> {
   let baseline = 0;
   for (const words of [10_000, 1_000_000]) {
     const text = cleanText(material(words));
-    const tokens = timed(() => tokenise(text));
+    // The fastest of a few tokenising passes: one pass is a few tens of ms, which a busy machine's pauses can double,
+    // and the ratio to it is the figure that should not move with the load.
+    const tokens = fastest(TOKENISING_PASSES, () => timed(() => tokenise(text)));
     const engine = timed(() => extractOffline([{ id: "S1", kind: "text", text, order: 0 }]));
     const perKWords = engine.ms / (words / 1000);
     if (!baseline) baseline = perKWords;

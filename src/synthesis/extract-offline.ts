@@ -9,6 +9,7 @@ import { nameTokens } from "./offline/attribution/names.ts";
 import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
 import type { Candidate } from "./offline/engine/candidate.ts";
+import { memo } from "./offline/engine/memo.ts";
 import { ageCandidates } from "./offline/fields/age.ts";
 import { styleCandidates } from "./offline/fields/communication-style.ts";
 import { goalCandidates } from "./offline/fields/goals.ts";
@@ -59,6 +60,15 @@ function valueKey(value: string | number): string {
 }
 
 /**
+ * valueKey with each distinct value normalised once: long inputs repeat the same values thousands of times, and
+ * Unicode normalisation costs about a microsecond a call.
+ */
+function valueKeys(): (value: string | number) => string {
+  const known = new Map<string | number, string>();
+  return (value) => memo(known, value, valueKey);
+}
+
+/**
  * One value per scalar, chosen here rather than in assembly because only the extractor knows where inside a source
  * a statement sits: the strongest cue wins, repeated mentions corroborate, and among equals the newer dated
  * statement (then the later one) wins.
@@ -66,8 +76,8 @@ function valueKey(value: string | number): string {
 export function chooseScalar(candidates: readonly Candidate[]): Claim[] {
   if (candidates.length === 0) return [];
   // Keys and scores computed once per candidate, not inside the sort's comparator.
-  const keys = new Map<Candidate, string>(candidates.map((c) => [c, valueKey(c.value)]));
-  const keyOf = (c: Candidate) => keys.get(c) ?? valueKey(c.value);
+  const keyOfValue = valueKeys();
+  const keyOf = (c: Candidate) => keyOfValue(c.value);
   const counts = new Map<string, number>();
   for (const c of candidates) counts.set(keyOf(c), (counts.get(keyOf(c)) ?? 0) + 1);
   const scores = new Map<Candidate, number>(
@@ -99,10 +109,11 @@ const MAX_VALUES_PER_LIST = 200;
  */
 function boundListCandidates(candidates: readonly Candidate[]): Candidate[] {
   const byField = new Map<string, Map<string, Candidate[]>>();
+  const keyOf = valueKeys();
   for (const c of candidates) {
     const values = byField.get(c.field) ?? new Map<string, Candidate[]>();
     byField.set(c.field, values);
-    const key = valueKey(c.value);
+    const key = keyOf(c.value);
     const list = values.get(key) ?? [];
     if (list.length < MAX_CORROBORATING_CLAIMS) list.push(c);
     values.set(key, list);
@@ -119,8 +130,9 @@ function boundListCandidates(candidates: readonly Candidate[]): Candidate[] {
 
 function uniqueClaims(claims: Claim[]): Claim[] {
   const seen = new Set<string>();
+  const keyOf = valueKeys();
   return claims.filter((claim) => {
-    const key = `${claim.field}\u0000${valueKey(claim.value)}\u0000${claim.source_id}\u0000${claim.quote}`;
+    const key = `${claim.field}\u0000${keyOf(claim.value)}\u0000${claim.source_id}\u0000${claim.quote}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -52,6 +52,9 @@ describe("age", () => {
     ["I'm Jo. My kids, age 5 and 7, love it."],
     ["I'm Paul. At age 25 I quit my job."],
     ["I'm Eva. My house is 100 years old and my dog is 12 years old."],
+    // A count of years of something else, and a working-hours range.
+    ["I'm 6 years sober and proud of it."],
+    ["I'm 9 to 5 in an office, so evenings are mine."],
     ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Comment, Gonzalo P. (Canelones): Ana, I'm 35 and came last month!"],
     ["Posts by Ana Sosa\nI lead the bird walk.\n  ↳ Reply from Gonzalo: Ana, I'm 35 and loved it!"],
   ])("takes no age from %j", (text) => {
@@ -107,6 +110,12 @@ describe("occupation", () => {
   it("reads a form answer to a day-job question", () => {
     expect(scalar("occupation", "What's your day job? Paediatric physiotherapist, part-time.")).toBe(
       "Paediatric physiotherapist",
+    );
+  });
+
+  it("drops a word of praise before the role", () => {
+    expect(scalar("occupation", "Profile: Kemi Adebayo\nKemi is a diligent QA engineer who loves puzzles.")).toBe(
+      "QA engineer",
     );
   });
 

@@ -24,6 +24,27 @@ function subjectSentences(...texts: string[]): string[] {
 }
 
 describe("subject name", () => {
+  it("takes the person a reference letter is for, not its signer", () => {
+    const text = [
+      "Reference for Sam Patel",
+      "I have supervised Sam Patel for three years at Brightwave. Sam is a reliable QA engineer.",
+      "Kind regards,",
+      "Dr. Helen Marsh",
+      "Head of Engineering, Brightwave, Leeds",
+    ].join("\n");
+    expect(nameOf(text)).toBe("Sam Patel");
+  });
+
+  it("does not take the byline of a third-person article as its subject", () => {
+    const text = [
+      "The quiet engineer keeping the trams running",
+      "By Lena Fischer · 12 May 2024",
+      "When the night shift ends, Tomasz Nowak is usually the last one out of the depot.",
+      '"I like fixing things nobody notices," Nowak says.',
+    ].join("\n");
+    expect(nameOf(text)).not.toBe("Lena Fischer");
+  });
+
   it("does not take a person the writer talks about in the third person", () => {
     const text = [
       "I am 53 years old, 31 years on the road, and I never had one customer complain about me.",

@@ -225,10 +225,14 @@ const mayTitleFeature = containsAny([
   "entrevista",
   "interview mit",
   "entretien avec",
+  "reference for",
+  "reference of",
+  "recommendation for",
+  "recommendation of",
 ]);
 
 const FEATURE_TITLE = new RegExp(
-  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec)\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
+  `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec|(?:[Ll]etter of )?(?:[Rr]eference|[Rr]ecommendation) (?:for|of))\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
   "u",
 );
 
@@ -338,8 +342,11 @@ const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll
 
 const THIRD_PERSON_OPENER = /^(?:[-•*]\s*)?(?:she|he|her|his|they|their)\b/i;
 
-/** Whether the writer of a text mostly writes as "I" (own notes, diary) rather than about someone else. */
-function writesAsSelf(lines: readonly string[]): boolean {
+/**
+ * How many sentences of a text are written as "I" (outside quotes) and how many open on "she"/"he"/"they": a text
+ * mostly written as "I" is the writer's own (notes, diary) rather than about someone else.
+ */
+function personCounts(lines: readonly string[]): { first: number; third: number } {
   let first = 0;
   let third = 0;
   for (const line of lines) {
@@ -348,7 +355,7 @@ function writesAsSelf(lines: readonly string[]): boolean {
       else if (THIRD_PERSON_OPENER.test(sentence.text)) third += 1;
     }
   }
-  return first >= 2 && first > third;
+  return { first, third };
 }
 
 /** The full name a line opens on before a separator or the line's end ("Ana Ruiz — Chair"), if it is a person's. */
@@ -378,7 +385,8 @@ export function lineCandidates(
   candidates: NameCandidate[],
   excluded: Set<string>,
 ): void {
-  const selfWritten = writesAsSelf(lines);
+  const persons = personCounts(lines);
+  const selfWritten = persons.first >= 2 && persons.first > persons.third;
   const firstLine = lines.findIndex((line) => line.trim() !== "");
   // A page whose lines open on several people's names ("Ana Ruiz — Chair", "Ben Okoro — Secretary") is a team or
   // member list: its first entry is not who the page is about, so no name gets the header's extra weight.
@@ -479,7 +487,9 @@ export function lineCandidates(
     if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
       add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
-    const byline = lower.includes("by") ? BYLINE.exec(line) : null;
+    // The author is the subject only when they write as "I" (outside quotes): over a third-person article, the
+    // journalist.
+    const byline = persons.first > 0 && lower.includes("by") ? BYLINE.exec(line) : null;
     if (byline?.[1]) add(candidates, byline[1], source, byline[0].trim(), 3);
     // "Priya runs a team ..." with "Priya Nair" elsewhere: a sentence about a person named in full somewhere.
     // As for full names above, in a text written as "I" ("Elif is 24, she works at the port") it is someone else.

@@ -288,7 +288,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
   for (const source of sources) {
     const authored = authorIsSubject(source.text, model);
     // Written as "I" on the evidence of the text itself, not only by default.
-    const voiced = authored && firstPersonSentences(source.text) >= 2;
+    const voiced = authored && hasFirstPersonSentences(source.text, 2);
     const { lines, injected: injectedLines } = linesOf(source);
     const stats = labelStats(source.text);
     const state: LineState = {
@@ -530,23 +530,25 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
   // name failed to compile on a name of thousands of characters).
   const afterName = named === undefined ? "" : body.slice(named.length);
-  const entry =
+  // The checks below are asked lazily, cheapest first: most sentences open on a capitalised word, few on a person.
+  const entry = () =>
     named !== undefined &&
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
   // "Bow River Animal Hospital · Calgary", "School of Environmental Sciences": an organisation's name.
-  const firm =
+  const firm = () =>
     named !== undefined &&
     (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
   // "Headline (current): ...": a profile field, not a person.
-  const field = named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
+  const field = () =>
+    named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
   if (
     named &&
-    !firm &&
-    !field &&
+    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry() && isPlausibleName(named))) &&
     isPlausibleName(firstToken) &&
-    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry && isPlausibleName(named)))
+    !firm() &&
+    !field()
   )
     return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
@@ -577,10 +579,18 @@ const NAME_ENTRY_TAIL = /^\s*(?:[—–]|,\s*\d|\()/u;
 /** "Pak Ujang, who has farmed for thirty years". */
 const NAME_WHO_TAIL = /^,\s+(?:who|whose)\b/u;
 
-function firstPersonSentences(text: string): number {
+/** Whether at least `wanted` sentences say "I": read only until they are found, not to the end of a long text. */
+function hasFirstPersonSentences(text: string, wanted: number): boolean {
   let count = 0;
-  for (const line of text.split("\n")) {
-    for (const sentence of splitSentences(line)) if (FIRST_PERSON.test(sentence.text)) count += 1;
+  // Line by line as the text is read, not split whole first.
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    for (const sentence of splitSentences(text.slice(start, end))) {
+      if (FIRST_PERSON.test(sentence.text)) count += 1;
+      if (count >= wanted) return true;
+    }
+    start = end + 1;
   }
-  return count;
+  return false;
 }

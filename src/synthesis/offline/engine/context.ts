@@ -65,11 +65,15 @@ function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean)
     const previous = units[j];
     if (!previous || previous.source !== unit.source) break;
     const text = previous.text.trim();
-    // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
-    // (Only where asked: the older rules were tuned to the first reading.)
-    const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && QUOTED_LINE.test(unit.line));
-    if (ENDS_WITH_QUESTION_QUOTE.test(text) || quotedPrompt || QUESTION_LABEL.test(text)) {
-      return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
+    // Each reading of a question below needs a "?", or a leading ">" or "Q": most sentences have none.
+    const opening = text.charAt(0);
+    if (text.includes("?") || opening === ">" || opening === "q" || opening === "Q") {
+      // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
+      // (Only where asked: the older rules were tuned to the first reading.)
+      const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && QUOTED_LINE.test(unit.line));
+      if (ENDS_WITH_QUESTION_QUOTE.test(text) || quotedPrompt || QUESTION_LABEL.test(text)) {
+        return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
+      }
     }
     if (previous.question !== unit.question) break;
   }

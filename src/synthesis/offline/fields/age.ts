@@ -14,7 +14,7 @@ import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from 
 const NUM = NUMBER_PATTERN;
 
 const NOT_AN_AGE_AFTER =
-  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience)|nights?|people|kids|children|pages|copies|[£$€₱])/i;
+  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
 
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
@@ -89,6 +89,9 @@ const INTRO_AGE = new RegExp(
 const ME_LABEL = /^(?:💬|↳|>)?\s*(?:me|I)\b/i;
 /** "when I was 25", "started at 25": the past, not the present age. */
 const PAST_BEFORE = /\b(?:was|when|since|at)\s*$/i;
+/** French words after "j'ai N ans" that put the birthday ahead ("samedi", "demain", "la semaine prochaine"). */
+const FRENCH_SOON =
+  "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|bientôt|la semaine prochaine|le mois prochain|dans \\d{1,2} jours)\\b";
 const FOREIGN_PAST_BEFORE = /\b(?:war|als|quand|quando|toen|when)\s*$/i;
 const TURNING = /^turning$/i;
 
@@ -361,10 +364,19 @@ const AGE_ROWS: readonly AgeRow[] = [
   foreign(
     "french-ans",
     ["ans"],
-    /\b(?:j['’]ai|il a|elle a)\s+(\d{1,3})\s+ans\b/giu,
+    new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\b(?!\\s+${FRENCH_SOON})`, "giu"),
     0,
     ["J'ai 40 ans.", 40],
     "J'ai 40 euros.",
+  ),
+  // "J'ai 33 ans samedi": the birthday is ahead, so 32 today (as "turning 33 on Saturday").
+  foreign(
+    "french-ans-soon",
+    ["ans"],
+    new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\s+${FRENCH_SOON}`, "giu"),
+    -1,
+    ["J'ai 33 ans samedi, pas 50 !", 32],
+    "J'ai 33 ans.",
   ),
   foreign(
     "portuguese-anos",

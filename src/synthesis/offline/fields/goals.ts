@@ -67,6 +67,8 @@ const OUT_THE_DOOR = /^get\s+(.+?)\s+out (?:of )?the door\b.*$/i;
 const DEADLINE_TAIL = /\s+(?:live\s+)?(?:before|by) then$|\s+(?:asap|soon)$/i;
 const CLOSING_QUOTE = /["”]/;
 const BARE_POINTER = /^(?:it|this|that|them|me|you)$/i;
+/** "..., so I can tell customers honestly": in an answer's list, the purpose of the aim before it. */
+const PURPOSE_PART = /^\s*so\s+(?:that\s+)?(?:I|we)\s+(?:can|could)\b/i;
 const IT = /\bit\b/;
 const VERB_IT = /^\S+\s+it$/i;
 const BULLET_LINE = /^[-•*]/;
@@ -552,12 +554,17 @@ export const GOAL_RULES: readonly Rule[] = [
         .replace(wording.OPENING_MARK, "")
         .replace(wording.BRACKETED_ASIDE, " ")
         .split(ANSWER_PARTS)
-        .map((part) => goalPhrase(part))
+        .map((part) => (PURPOSE_PART.test(part) ? null : goalPhrase(part)))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.6,
     examples: {
       fires: [
         ["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }],
+        [
+          "A proper certificate for battery repair, so I can tell customers honestly.",
+          "proper certificate for battery repair",
+          { question: "what would you like to achieve?" },
+        ],
         [
           "Register the new line (our best one, in 3rd year of state trials)",
           "Register the new line",

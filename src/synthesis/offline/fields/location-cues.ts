@@ -26,8 +26,12 @@ export const CUED: readonly CueRow[] = [
     0.8,
     false,
     ["I'm based in Leeds.", "Leeds"],
-    // Another person is the clause's subject.
-    ["I grew up living near Leeds.", "Our clients are based in Toronto."],
+    // Another person is the clause's subject; a past tense or an end date puts it behind the subject.
+    [
+      "I grew up living near Leeds.",
+      "Our clients are based in Toronto.",
+      "I was based in Nairobi until 2022, now I'm in Kampala.",
+    ],
   ],
   // "I run operations for a courier firm out of Leicester", "we work out of Leeds": where the work is based. Known
   // towns only, and never the idiom "running out of" (a word must stand between the verb and "out of").

@@ -74,8 +74,12 @@ export const PAST_OR_FUTURE =
 const FUTURE_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
 
-/** "a company in Tema before joining the cooperative": a place left behind. */
-const PAST_AFTER = /^(?:(?!\band\b)[^.;!?]){0,25}?\bbefore (?:joining|moving|starting|becoming)\b/i;
+/** "a company in Tema before joining the cooperative", "in Nairobi until 2022": a place left behind. */
+const PAST_AFTER =
+  /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:before (?:joining|moving|starting|becoming)|until (?:\d{4}|last)|till \d{4})\b/i;
+
+/** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
+const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
 
 const FUTURE_BEFORE =
   /\b(?:goal|plan|plans|hope|hoping|would like|wish|dream|open(?:ing)? (?:a|an|our|my|the)? ?\S+ (?:studio|shop|branch|location))\b/i;
@@ -129,7 +133,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
     return false;
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
-  if (OTHER_SUBJECT.test(before)) return false;
+  if (OTHER_SUBJECT.test(before) || PAST_COPULA_BEFORE.test(before)) return false;
   // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))

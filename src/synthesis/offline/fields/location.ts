@@ -97,9 +97,12 @@ function pinsAgree(_unit: Unit, at: Place): boolean {
   return places.size <= 1;
 }
 
+/** Per unit, whether it places the subject: most location rules ask it of the same unit, one after another. */
+const placedUnits = new WeakMap<Unit, boolean>();
+
 /** The unit's own words place the subject (see placesTheSubject); every rule but the form field and guest intro. */
 function placed(unit: Unit): boolean {
-  return placesTheSubject(unit, isAboutSubject(unit));
+  return memo(placedUnits, unit, () => placesTheSubject(unit, isAboutSubject(unit)));
 }
 
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */

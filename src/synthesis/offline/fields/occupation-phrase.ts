@@ -33,7 +33,7 @@ const TITLE_SMALL_WORD = /^(?:of|and|&|for|the|de)$/;
 const TRAILING_DOT_OR_COMMA = /[.,]$/;
 
 const EVALUATIVE_MODIFIERS =
-  /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed)\s+/i;
+  /^(?:\d{1,3}-years?-old|(?:third|second|first|fourth|fifth)-generation|experienced|proud|keen|big|small|busy|lifelong|former|full-time|part-time|qualified|fully|young|old|new|local|self-taught|award-winning|passionate|certified|licensed|reliable|diligent|dedicated|talented|skilled|hard-?working|brilliant|excellent|outstanding|exceptional|conscientious|committed|enthusiastic|meticulous|wonderful|fantastic|amazing)\s+/i;
 
 export const CREDENTIAL = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i;
 

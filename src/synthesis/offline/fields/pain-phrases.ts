@@ -5,9 +5,12 @@ import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { COMPLAINT } from "../lexicon/pain-points.ts";
 
-/** "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. */
+/**
+ * "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. Not "Objection:": in sales notes it names why the prospect resists the offer ("Objection: price"), which is the
+ * seller's problem, not a pain of the person.
+ */
 export const PAIN_LABEL =
-  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|objections?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
 
 const PAIN_QUESTION =
   /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;

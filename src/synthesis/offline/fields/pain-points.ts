@@ -118,7 +118,7 @@ export const PAIN_RULES: readonly Rule[] = [
         ["Pain: bookings run on WhatsApp + Excel.", "bookings run on WhatsApp + Excel"],
         ["Pain: ~15% no-shows on Fridays.", "no-shows on Fridays"],
       ],
-      silent: ["Pain: n/a", "Pain: three vendors, 2 sites.", "Pain: parents complain."],
+      silent: ["Pain: n/a", "Pain: three vendors, 2 sites.", "Pain: parents complain.", "Objection: price."],
     },
   },
   {

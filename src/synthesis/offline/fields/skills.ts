@@ -15,7 +15,7 @@ import {
 } from "../engine/text.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { LEISURE_QUESTION } from "../lexicon/interests.ts";
-import { AMBIGUOUS_TOOLS, LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
+import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
 import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
@@ -30,6 +30,13 @@ const EXPERIENCE_IN =
 /** "I'm the go-to person for spreadsheets", "I've got a forklift licence". */
 const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
+
+/**
+ * A credential named only by its issuer's initials or its rank ("IFMGA certification", "national first-grade
+ * certification") says nothing of what the person can do; "forklift licence" does.
+ */
+const NAMES_NO_ABILITY =
+  /^(?:(?:national|international|state|federal|official|full|advanced|basic|[\p{L}]+-grade|grade \w+|level \d+|[\p{Lu}\d]{2,})\s+)+(?:licen[cs]e|certificate|certification|qualification|ticket)$/u;
 
 /** "Skills: planting design, AutoCAD and hand sketching", "skills I've picked up along the way: ...". */
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
@@ -311,11 +318,21 @@ export const SKILL_RULES: readonly Rule[] = [
     cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
     pattern: GO_TO,
     when: OWNED,
-    value: (m) => skillPhrase(m[1] ?? m[2] ?? "", 5),
+    value: (m) => {
+      const skill = skillPhrase(m[1] ?? m[2] ?? "", 5);
+      return skill && !NAMES_NO_ABILITY.test(skill) ? skill : null;
+    },
     confidence: 0.7,
     examples: {
-      fires: [["I'm the go-to person for spreadsheets.", "spreadsheets"]],
-      silent: ["Where do I go to vote?"],
+      fires: [
+        ["I'm the go-to person for spreadsheets.", "spreadsheets"],
+        ["Yes, I have a forklift licence now.", "forklift licence"],
+      ],
+      silent: [
+        "Where do I go to vote?",
+        "I have the IFMGA certification since 2019.",
+        "He also holds the national first-grade certification in building carpentry.",
+      ],
     },
   },
   {
@@ -450,6 +467,9 @@ export const SKILL_RULES: readonly Rule[] = [
     when: [...OWNED, usesTools],
     value: (m) => {
       const tool = m[1] ?? "";
+      // A tool name that is also a word ("Go, Brian!") counts only after a word of use ("written in Go").
+      const afterUseWord = m[0].length > tool.length && USE_WORD_FIRST.test(m[0]);
+      if (SENTENCE_WORD_TOOLS.has(tool) && !afterUseWord) return null;
       return tool.length > 1 || USE_WORD_FIRST.test(m[0]) ? tool : null;
     },
     confidence: 0.65,
@@ -457,8 +477,9 @@ export const SKILL_RULES: readonly Rule[] = [
       fires: [
         ["Everything is in Excel.", "Excel"],
         ["I wrote the model in R.", "R"],
+        ["The backend is written in Go.", "Go"],
       ],
-      silent: ["I'm learning Excel.", "R = respondent"],
+      silent: ["I'm learning Excel.", "R = respondent", "Go, Brian! Sorry."],
     },
   },
   {

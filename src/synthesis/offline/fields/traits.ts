@@ -24,7 +24,8 @@ const HEDGE = /\b(?:kind|sort) of\b/gi;
 const RESOLVED_TO =
   /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
 /** Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients. */
-const LIST_END = /\s+(?:but|because|so|when|with|about|which|who)\b/i;
+const LIST_END =
+  /\s+(?:but|because|so|when|with|about|which|who)\b|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s/i;
 const NOTE_JOIN = /,|\band\b|\bbut\b/;
 
 const DESCRIBE_QUESTION =
@@ -117,9 +118,12 @@ function onMannerLine(unit: Unit): string | null {
 const BELIEF_BEFORE =
   /\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|say|says|said)\s+(?:that\s+)?$/i;
 const DENIED_AFTER = /^[^.;!?]{0,80}?\bbut\b/i;
-function believedThenDenied(m: RegExpExecArray): boolean {
-  return BELIEF_BEFORE.test(m.input.slice(0, m.index)) && DENIED_AFTER.test(m.input.slice(m.index + m[0].length));
+/** What others think, in the match or before it, that a "but" then denies ("people think X ... but I'm Y"). */
+function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].length): boolean {
+  const believed = BELIEF_BEFORE.test(m.input.slice(0, m.index)) || OTHERS_THINK.test(m[0]);
+  return believed && DENIED_AFTER.test(m.input.slice(deniedFrom));
 }
+const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
 
 export const TRAIT_RULES: readonly Rule[] = [
   {
@@ -174,12 +178,19 @@ export const TRAIT_RULES: readonly Rule[] = [
       // "I'm not patient", "she's never late": a denied trait is not one. "He is determined to pass the craft on":
       // resolve towards one act, not a character.
       if (DENIED.test(list) || RESOLVED_TO.test(list)) return null;
+      // "people think I'm chaotic because I talk like this but I'm really organised": a belief, then corrected.
+      if (believedThenDenied(m, m.index)) return null;
       return traitsIn(list.replace(HEDGE, "").split(LIST_END)[0] ?? "", word);
     },
     confidence: 0.7,
     examples: {
       fires: [["She's cautious and thorough.", ["cautious", "thorough"]]],
-      silent: ["I'm not patient with paperwork.", "He is determined to pass the craft on."],
+      silent: [
+        "I'm not patient with paperwork.",
+        "He is determined to pass the craft on.",
+        "People think I'm chaotic because I talk like this, but I'm organised.",
+        "I'm very busy actually, people think I'm chaotic because I talk like this.",
+      ],
     },
   },
   {
@@ -189,9 +200,13 @@ export const TRAIT_RULES: readonly Rule[] = [
     pattern:
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
     when: ["owned", "statement", saidBySubject],
-    value: (m) => traitOf(m[1] ?? ""),
+    // "people think I'm chaotic because I talk like this but I'm really organised": the speaker corrects the view.
+    value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
     confidence: 0.65,
-    examples: { fires: [["My friends would say loyal.", "loyal"]], silent: ["My friends would say no."] },
+    examples: {
+      fires: [["My friends would say loyal.", "loyal"]],
+      silent: ["My friends would say no.", "People think I'm chaotic because I talk fast, but I'm really organised."],
+    },
   },
   {
     id: "traits/describe-answer",

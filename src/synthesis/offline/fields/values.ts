@@ -13,6 +13,8 @@ const VALUE_LABEL =
 
 const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matters(?: most)?(?: to \w+)?)\s*:?$/i;
 
+const RATHER_THAN_TAIL = /\s+(?:rather than|instead of)\s.*$/i;
+const COPULA_TAIL = /\s+(?:is|are)\s.*$/i;
 const LIST_SEPARATORS = /\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/;
 
 /** Values keep their comparisons ("nobody on call more than 1 week in 4"), so a stated value is cut only at hard breaks. */
@@ -34,8 +36,11 @@ const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
+  // "working with small family wineries rather than big ones": the value is the side preferred; "data privacy is a
+  // hard line": the value is what the clause is about.
+  const bare = raw.replace(RATHER_THAN_TAIL, "").replace(COPULA_TAIL, "");
   const phrase = wording.trimPunctuation(
-    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(raw))),
+    wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(bare))),
   );
   if (phrase === "" || wording.wordCount(phrase) > 5 || QUOTED.test(raw)) return null;
   if (PERSONAL.test(phrase) || wording.POINTING_HEAD.test(phrase) || ABSENCE.test(phrase)) return null;
@@ -74,7 +79,12 @@ const VALUE_WORD = new RegExp(
   "giu",
 );
 
+/** "welcome like they are visiting family": a word of a comparison is what things are likened to, not a value. */
+const LIKENED_TO =
+  /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
+
 function valueWord(m: RegExpExecArray): string | null {
+  if (LIKENED_TO.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
   const surface = (m[1] ?? "").toLowerCase();
   return surface === "patient safety" ? surface : (VALUE_WORDS[surface] ?? null);
 }
@@ -239,6 +249,8 @@ export const VALUE_RULES: readonly Rule[] = [
       fires: [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
         ["Values: safety (helmets + a van on every tour, no exceptions), honesty", ["safety", "honesty"]],
+        ["Values: working with small family farms rather than big ones", ["working with small family farms"]],
+        ["Values: data privacy is a hard line — no cameras", ["data privacy"]],
         ["Values: data privacy, nothing identifying students", ["data privacy"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],
@@ -269,12 +281,14 @@ export const VALUE_RULES: readonly Rule[] = [
     field: "values",
     cue: "always",
     pattern: VALUE_WORD,
-    when: ["owned", "statement", weighted],
+    // A "Values:" line is read as a list by its own rule: a word inside one of its items ("working with small family
+    // wineries") is no value of its own.
+    when: ["owned", "statement", weighted, (unit: Unit, at: Place) => listedValues(unit, at) === null],
     value: valueWord,
     confidence: 0.65,
     examples: {
       fires: [["Every patient deserves honesty from their doctor.", "honesty"]],
-      silent: ["We had a family day out."],
+      silent: ["We had a family day out.", "Values: working with small family wineries rather than big ones"],
     },
   },
   {
@@ -287,7 +301,10 @@ export const VALUE_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Also confidentiality, obviously.", "confidentiality", { question: "what matters most to you?" }]],
-      silent: ["Also confidentiality, obviously."],
+      silent: [
+        "Also confidentiality, obviously.",
+        ["That every guest feels welcome like they are visiting family.", { question: "what matters most to you?" }],
+      ],
     },
   },
   {

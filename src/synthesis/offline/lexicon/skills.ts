@@ -120,6 +120,19 @@ export const TOOL_WORDS: readonly string[] = [
   "Confluence",
 ];
 
+/** Tool names that open an English sentence as plain words ("Go, Brian!", "Square one"): a use word must come first. */
+export const SENTENCE_WORD_TOOLS: ReadonlySet<string> = new Set([
+  "Go",
+  "Rust",
+  "Unity",
+  "Notion",
+  "Sketch",
+  "Square",
+  "Sage",
+  "Swift",
+  "Tally",
+]);
+
 /** Tool names that are also ordinary words ("Go", "Square", "Sage"): only after a verb or preposition of use. */
 export const AMBIGUOUS_TOOLS: ReadonlySet<string> = new Set([
   "R",
