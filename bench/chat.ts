@@ -103,7 +103,10 @@ async function benchChatOn(
     }
     const p50 = (side: Side) => median(p50s.get(side) ?? []);
     const direct = p50("direct");
-    const added = (side: Side) => `+${fmt(p50(side) - direct, 2)}`;
+    const added = (side: Side) => {
+      const ms = p50(side) - direct;
+      return `${ms >= 0 ? "+" : ""}${fmt(ms, 2)}`;
+    };
     const cpuOf = (app: ChatApp) => {
       const used = cpu.get(app);
       return used?.replies ? `, event loop ${fmt(used.ms / used.replies, 2)} ms/reply` : "";

@@ -29,6 +29,10 @@ export async function openStream(
     headers: { "content-type": "application/json", accept: "text/event-stream", ...headers },
     body: JSON.stringify(body),
     signal: controller.signal,
+  }).catch((error: unknown) => {
+    // fetch says only "fetch failed"; why (ECONNRESET, ECONNREFUSED, a timeout...) is in its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`fetch failed: ${cause?.code ?? cause?.message ?? String(error)}`);
   });
   if (res.status !== 200 || !res.body) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   const reader = res.body.getReader();
