@@ -107,8 +107,12 @@ const PROFICIENCY =
   "(?:decent|basic|some|fluent|native|conversational|good|passable|rusty|broken|a little|a bit of)\\s+";
 const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
 
+/**
+ * "speaks Welsh", "Languages: Norwegian, English, German". A singular "Language:" field names the language of the
+ * document or the session ("Language: Persian with consecutive interpretation"), not what the person speaks.
+ */
 const LANGUAGE_LIST = new RegExp(
-  `\\b(?:speaks?|fluent in|languages?:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
+  `\\b(?:speaks?|fluent in|languages:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
   "gi",
 );
 
@@ -379,8 +383,13 @@ export const SKILL_RULES: readonly Rule[] = [
       fires: [
         ["I speak Welsh and English.", "Welsh"],
         ["I speak Icelandic, English and decent German.", "multilingual (Icelandic, English, German)"],
+        ["Languages: Norwegian, English, German.", "multilingual (Norwegian, English, German)"],
       ],
-      silent: ["I speak my mind.", "New people don't speak Polish always."],
+      silent: [
+        "I speak my mind.",
+        "New people don't speak Polish always.",
+        "Session: IR-03 · Language: Persian with consecutive interpretation into English",
+      ],
     },
   },
   {
