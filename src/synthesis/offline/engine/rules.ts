@@ -253,6 +253,21 @@ export function lowerText(unit: Unit): string {
 }
 
 /**
+ * The first position in ascending `values` whose value is at least `min` (values.length if none): a unit's hits span
+ * all tables, and stepping over the earlier tables' hits one by one was a tenth of the rule runner's time.
+ */
+function firstAtLeast(values: readonly number[], min: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < min) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
  * The candidates of the cued rules whose conditions and pattern hold, in table order: the table's "always" rules
  * merged with `hits`, ascending positions of cued rules in a scan of several tables, of which this table's rules are
  * `offset` to `offset + rules.length`.
@@ -268,8 +283,7 @@ function applyCued(
   const { rules, always } = table;
   const end = offset + rules.length;
   let a = 0;
-  let h = 0;
-  while (h < hits.length && (hits[h] as number) < offset) h += 1;
+  let h = firstAtLeast(hits, offset);
   for (;;) {
     const nextAlways = a < always.length ? (always[a] as number) : rules.length;
     const nextHit = h < hits.length && (hits[h] as number) < end ? (hits[h] as number) - offset : rules.length;
