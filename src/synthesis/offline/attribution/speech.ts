@@ -62,6 +62,15 @@ export const INTERVIEWER_LABEL =
 export const SUBJECT_ROLE_LABEL =
   /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|entrevistad[oa]|(?:p|t|u|r|s|pt)[-#]?\d{1,3}|(?:participant|respondent|interviewee|user|customer|patient|guest)\s?#?\d{1,4})$/i;
 
+/** The labels tried first, in order, and whether each heads the lines below; one list, not one per line read. */
+const LABEL_PATTERNS: readonly (readonly [RegExp, boolean])[] = [
+  [TIMESTAMP_LABEL, false],
+  [TIMED_LABEL, false],
+  [HANDLE_LABEL, false],
+  [SAID_LABEL, false],
+  [PAREN_LABEL, false],
+];
+
 /**
  * A "Label: text" line is speech when the label is a speaker: an upper-case tag (INT, P07), a role (Agent,
  * Customer), or a name known to be a person. Known names come from the caller; "Non-negotiable:" is not one.
@@ -72,14 +81,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     const rest = parseSpeech(line.slice(marker.length), (label) => isKnownPerson(label) || isPlausibleName(label));
     return rest ? { ...rest, contentStart: rest.contentStart + marker.length } : null;
   }
-  const patterns: [RegExp, boolean][] = [
-    [TIMESTAMP_LABEL, false],
-    [TIMED_LABEL, false],
-    [HANDLE_LABEL, false],
-    [SAID_LABEL, false],
-    [PAREN_LABEL, false],
-  ];
-  for (const [pattern, sticky] of patterns) {
+  for (const [pattern, sticky] of LABEL_PATTERNS) {
     const match = pattern.exec(line);
     // "Headline (current): ..." is a profile field, not a speaker.
     if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(BRACKETED_TAIL, "").trim()))
@@ -98,7 +100,8 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
       };
     }
   }
-  const header = STICKY_HEADER.exec(line);
+  // The header pattern ends on ':' at the line's end; most lines do not, and it backtracks on them.
+  const header = line.endsWith(":") ? STICKY_HEADER.exec(line) : null;
   if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
   const turn = TURN_HEADER.exec(line);
   if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || CAPITALS_START.test(turn[1])))

@@ -80,6 +80,23 @@ function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean)
   return unit.question;
 }
 
+/**
+ * `pattern.test(text)`, remembered for the last text it was asked of: the sentences of one answer share their
+ * question, and a rule asks its question pattern of every unit in turn (one regular expression run per unit before).
+ * For non-global patterns (`test` on a global one depends on where the last run stopped).
+ */
+export function memoTest(pattern: RegExp): (text: string) => boolean {
+  let last: string | undefined;
+  let result = false;
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      result = pattern.test(text);
+    }
+    return result;
+  };
+}
+
 /** How many sentences into its answer a unit is (0 = the first sentence after the question). */
 export function answerDepth(units: readonly Unit[], i: number, quotedAnswers = false): number {
   const known = memoOf(units).depth[quotedAnswers ? 1 : 0];

@@ -1,5 +1,5 @@
 /** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
-import { answerDepth, isFirstAnswer, labelledText, questionOf } from "../engine/context.ts";
+import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Predicate, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -7,6 +7,7 @@ import type { Unit } from "../engine/unit.ts";
 
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
+const asksGoal = memoTest(GOAL_QUESTION);
 
 /**
  * "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription, nor "Next
@@ -388,7 +389,7 @@ function answersGoalQuestion(unit: Unit, at: Place): boolean {
   const question = questionOf(at.units, at.i);
   const answers =
     unit.speaker === "subject" &&
-    GOAL_QUESTION.test(question) &&
+    asksGoal(question) &&
     (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0);
   if (!answers && !(GOAL_SECTION.test(unit.section) && unit.topic === "subject")) return false;
   // The sentence must open its line (or directly follow the question on it): later sentences drift off the question.
@@ -402,7 +403,7 @@ function answersGoalQuestion(unit: Unit, at: Place): boolean {
 function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   return (
     answerDepth(at.units, at.i, true) <= 3 &&
-    GOAL_QUESTION.test(questionOf(at.units, at.i, true)) &&
+    asksGoal(questionOf(at.units, at.i, true)) &&
     ACTION_OPENING.test(unit.text.replace(wording.OPENING_MARK, ""))
   );
 }

@@ -1,12 +1,15 @@
 /** Rules for interests: pastimes the person says they do or love, read from free-time sentences and answers. */
 import type { Candidate } from "../engine/candidate.ts";
-import { answerDepth, isFirstAnswer, questionOf } from "../engine/context.ts";
+import { answerDepth, isFirstAnswer, memoTest, questionOf } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
 import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
 import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
+
+/** The leisure-question test, remembered for the last question (interests and skills ask it unit after unit). */
+export const asksLeisure = memoTest(LEISURE_QUESTION);
 
 const WORK_CONTEXT =
   /\b(?:since \d{1,2}(?:am|pm)|shift|at work|for work|customers?|orders?|clients?|the job|my job|patients)\b/i;
@@ -261,7 +264,7 @@ const KEEN_NOUN = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u;
 
 /** How the unit answers a free-time question: its first sentences ("first"), a later one ("later"), or not. */
 function leisureAnswer(unit: Unit, at: Place): "first" | "later" | null {
-  if (!isSelf(unit) || !LEISURE_QUESTION.test(questionOf(at.units, at.i))) return null;
+  if (!isSelf(unit) || !asksLeisure(questionOf(at.units, at.i))) return null;
   if (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0) return "first";
   // Later sentences of the answer still count when they name a pastime by its verb ("And I go birdwatching").
   return answerDepth(at.units, at.i) <= 2 ? "later" : null;

@@ -1,5 +1,5 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
-import { questionOf } from "../engine/context.ts";
+import { memoTest, questionOf } from "../engine/context.ts";
 import type { Place } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -14,6 +14,7 @@ export const PAIN_LABEL =
 
 const PAIN_QUESTION =
   /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
+const asksPain = memoTest(PAIN_QUESTION);
 
 const PAIN_SECTION =
   /\b(?:frustrations?|pains?|pain points?|challenges?|problems?|struggles?|issues?|gripes?|complaints?)\b/i;
@@ -160,11 +161,15 @@ export function underPainHeading(unit: Unit): boolean {
   return PAIN_SECTION.test(unit.section) && unit.topic === "subject";
 }
 
+/**
+ * Whether a text holds a complaint word, remembered for the last text: the complained-topic rule asks it of a unit's
+ * text in its condition and again in its value, and the pattern is one of the costliest a sentence is read with.
+ */
+export const complains = memoTest(COMPLAINT);
+
 export function complaining(unit: Unit, at: Place): boolean {
   return (
-    COMPLAINT.test(unit.text) ||
-    (isSelf(unit) && PAIN_QUESTION.test(questionOf(at.units, at.i))) ||
-    PAIN_SECTION.test(unit.section)
+    complains(unit.text) || (isSelf(unit) && asksPain(questionOf(at.units, at.i))) || PAIN_SECTION.test(unit.section)
   );
 }
 

@@ -13,6 +13,7 @@ import {
   answerFragment,
   body,
   complaining,
+  complains,
   cued,
   damagedItem,
   FAULT_GERUND,
@@ -46,7 +47,7 @@ const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
  * a complaint word ("DMs are chaos, I lose them. for commissions pls email": the commissions are not complained of).
  */
 function complainedText(text: string): string {
-  if (!COMPLAINT.test(text)) return text;
+  if (!complains(text)) return text;
   return text
     .split(CLAUSE_BREAK)
     .filter((clause) => COMPLAINT.test(clause))

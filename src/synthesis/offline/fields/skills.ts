@@ -14,9 +14,8 @@ import {
   wordCount,
 } from "../engine/text.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
-import { LEISURE_QUESTION } from "../lexicon/interests.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
-import { AT_HOME, LEISURE_LEAD } from "./interests.ts";
+import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
 import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
 
@@ -196,7 +195,7 @@ const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
  */
 function atWork(unit: Unit, at: Place): boolean {
   if (FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text)) return false;
-  return !LEISURE_QUESTION.test(questionOf(at.units, at.i));
+  return !asksLeisure(questionOf(at.units, at.i));
 }
 
 /** The subject says it, or a bio sentence names them. */

@@ -1,5 +1,5 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
-import { answerDepth, questionOf } from "../engine/context.ts";
+import { answerDepth, memoTest, questionOf } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
@@ -30,6 +30,7 @@ const NOTE_JOIN = /,|\band\b|\bbut\b/;
 
 const DESCRIBE_QUESTION =
   /\b(?:describe (?:you|yourself)|definir[ií]as|one word for (?:you|yourself)|words? (?:to describe|for) (?:you|yourself)|in (?:one|two|three|3|a few) words|what are you like|your personality|what kind of person|how would (?:you|others|colleagues))\b/i;
+const asksDescribe = memoTest(DESCRIBE_QUESTION);
 
 const NOUN_TRAIT: Record<string, string> = {
   patience: "patient",
@@ -92,7 +93,7 @@ function joinedNote(unit: Unit): boolean {
 
 /** The first sentences of an answer to "describe yourself" (or "one word for you?"). */
 function answersDescribe(_unit: Unit, at: Place): boolean {
-  return DESCRIBE_QUESTION.test(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 2;
+  return asksDescribe(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 2;
 }
 
 /** Behaviour phrases are first-person by construction (also in pro-drop languages), or in a bio about the subject. */

@@ -1,5 +1,5 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
-import { answerDepth, questionOf } from "../engine/context.ts";
+import { answerDepth, memoTest, questionOf } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -97,6 +97,7 @@ const VALUE_WEIGHT =
   /\bdeserves?\b|\s=\s*(?:huge|key|everything|top|priority|must)\b|\b(?:huge|big|everything|key) (?:deal )?(?:for|to) (?:her|him|them|me|us)\b|\b(?:will|would|happy to|willing to) (?:happily |gladly )?pay (?:more |extra |a premium )?for\b|\bworth more than\b|\bcan'?t compromise on\b|\bwon'?t compromise on\b/i;
 
 const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:about|for)|believe in|stand for)\b/i;
+const asksValue = memoTest(VALUE_ANSWER_QUESTION);
 const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
 
 function weighted(unit: Unit): boolean {
@@ -105,16 +106,12 @@ function weighted(unit: Unit): boolean {
 
 /** Early in an answer to "what matters to you?" (a quoted ">" prompt counts as the question). */
 function answersValueQuestion(unit: Unit, at: Place): boolean {
-  return (
-    answerDepth(at.units, at.i, true) <= 3 &&
-    VALUE_ANSWER_QUESTION.test(questionOf(at.units, at.i, true)) &&
-    !weighted(unit)
-  );
+  return answerDepth(at.units, at.i, true) <= 3 && asksValue(questionOf(at.units, at.i, true)) && !weighted(unit);
 }
 
 /** The first sentence or two of an answer to "what matters to you?". */
 function firstAnswerToValueQuestion(_unit: Unit, at: Place): boolean {
-  return VALUE_ANSWER_QUESTION.test(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 1;
+  return asksValue(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 1;
 }
 
 /** A bullet under a "Values" heading, or the body of a "Values: ..." line. */

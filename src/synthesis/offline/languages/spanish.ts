@@ -1,4 +1,4 @@
-import { NON_LETTERS, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import type { ForeignCue } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
@@ -188,12 +188,15 @@ const SPANISH_MARKERS = new Set(
   "soy trabajo tengo vivo estoy el los las del que con una es mi para por como y en pero muy".split(" "),
 );
 
+/**
+ * A marker as a whole word of the lowercased text: what splitting it at non-letters and looking each word up finds,
+ * without an array of words per sentence (every sentence is asked).
+ */
+const SPANISH_MARKER_WORD = new RegExp(`(?<!\\p{L})(?:${[...SPANISH_MARKERS].join("|")})(?!\\p{L})`, "u");
+
 /** True when the sentence reads as Spanish: "a conductor with a hat" is English, "soy conductor de bus" is not. */
 export function readsSpanish(text: string): boolean {
-  return text
-    .toLowerCase()
-    .split(NON_LETTERS)
-    .some((word) => SPANISH_MARKERS.has(word));
+  return SPANISH_MARKER_WORD.test(text.toLowerCase());
 }
 
 /** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
