@@ -55,16 +55,30 @@ const PARENTHETICAL = /\s*\([^)]*\)\s*/g;
 /** 'Guadalupe "Lupita" Herrera': a nickname in quotes inside a name. */
 const QUOTED_NICKNAME = /\s+["“'‘][\p{L}-]{2,20}["”'’]\s+/gu;
 
+/**
+ * Cleaned names by raw string: the same few names are cleaned over and over (the subject's name ~80,000 times on
+ * 1,000,000 words of bench material, of ~140,000 calls with ~7,500 distinct strings), six replacements each time.
+ * Emptied when full, so a long input of distinct strings cannot grow it without bound.
+ */
+const cleaned = new Map<string, string>();
+const MAX_CLEANED = 10_000;
+
 /** "Dr. Ros (Rosalind) Pettigrew" -> "Ros Pettigrew". */
 export function cleanName(raw: string): string {
-  return raw
-    .replace(PARENTHETICAL, " ")
-    .replace(QUOTED_NICKNAME, " ")
-    .replace(WHITESPACE_RUNS, " ")
-    .trim()
-    .replace(HONORIFIC, "")
-    .replace(COURTESY_BEFORE_FULL_NAME, "")
-    .trim();
+  let name = cleaned.get(raw);
+  if (name === undefined) {
+    name = raw
+      .replace(PARENTHETICAL, " ")
+      .replace(QUOTED_NICKNAME, " ")
+      .replace(WHITESPACE_RUNS, " ")
+      .trim()
+      .replace(HONORIFIC, "")
+      .replace(COURTESY_BEFORE_FULL_NAME, "")
+      .trim();
+    if (cleaned.size >= MAX_CLEANED) cleaned.clear();
+    cleaned.set(raw, name);
+  }
+  return name;
 }
 
 export function nameTokens(name: string): string[] {
