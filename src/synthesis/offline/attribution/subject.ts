@@ -26,7 +26,7 @@ const MAX_TAGGED_NOUNS = 5_000;
  * purpose: after a speaker label ("HOST: Release ...") a capital starts a sentence. Global: read with matchAll only.
  */
 const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\p{Lu}[\p{Ll}'’]+/gu;
-/** A word written in lowercase. Global: read with matchAll only. */
+/** A word written in lowercase. Global: read with match (the words only) or matchAll. */
 const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
 /** "Kenji Mori (AE)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
@@ -35,7 +35,8 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
   const nouns = new Set<string>();
   const lowercaseWords = new Set<string>();
   for (const source of sources) {
-    for (const match of source.text.matchAll(LOWERCASE_WORD)) lowercaseWords.add(match[0]);
+    // The words only: matchAll made a match array per word of the text (the largest share of a long input's garbage).
+    for (const word of source.text.match(LOWERCASE_WORD) ?? []) lowercaseWords.add(word);
   }
   for (const source of sources) {
     for (const match of source.text.matchAll(MID_SENTENCE_CAPITAL)) {

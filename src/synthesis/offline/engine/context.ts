@@ -52,10 +52,13 @@ interface Memo {
 const memos = new WeakMap<readonly Unit[], Memo>();
 
 function memoOf(units: readonly Unit[]): Memo {
-  return memo(memos, units, () => {
-    const slots = <T>(): T[] => new Array<T>(units.length);
-    return { question: [slots(), slots()], depth: [slots(), slots()] };
-  });
+  return memo(memos, units, newMemo);
+}
+
+/** Module-level, as memo's other compute functions on hot paths: an arrow written at the call made one per call. */
+function newMemo(units: readonly Unit[]): Memo {
+  const slots = <T>(): T[] => new Array<T>(units.length);
+  return { question: [slots(), slots()], depth: [slots(), slots()] };
 }
 
 function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean): string {

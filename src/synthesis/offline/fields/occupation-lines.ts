@@ -68,22 +68,24 @@ interface OwnName {
 const ownNames = new WeakMap<NameMatcher, OwnName>();
 
 function ownName(matcher: NameMatcher): OwnName {
-  return memo(ownNames, matcher, () => {
-    const full = nameTokens(matcher.full);
-    const last = full[full.length - 1];
-    const named = last !== undefined && full.length >= 2;
-    return {
-      tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
-      bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
-      company: named
-        ? {
-            pattern: new RegExp(`\\b${last}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`, "u"),
-            // A surname of letters only matches itself, so a unit without it cannot match (checked first).
-            literal: PLAIN_NAME.test(last) ? last : null,
-          }
-        : null,
-    };
-  });
+  return memo(ownNames, matcher, ownNameOf);
+}
+
+function ownNameOf(matcher: NameMatcher): OwnName {
+  const full = nameTokens(matcher.full);
+  const last = full[full.length - 1];
+  const named = last !== undefined && full.length >= 2;
+  return {
+    tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
+    bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
+    company: named
+      ? {
+          pattern: new RegExp(`\\b${last}\\s+(\\p{Lu}\\p{Ll}+)(?:\\s+(?:Ltd|Limited|LLC|Inc|& Sons|Co)\\b)?`, "u"),
+          // A surname of letters only matches itself, so a unit without it cannot match (checked first).
+          literal: PLAIN_NAME.test(last) ? last : null,
+        }
+      : null,
+  };
 }
 
 /** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */

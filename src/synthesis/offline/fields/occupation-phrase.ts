@@ -216,9 +216,10 @@ export function spanishRole(text: string): string | null {
 
 /** "Don Ana Ruiz", "Dr. Kwame Mensah": a line that is only a name (capitalised words, no label or sentence). */
 export function isNameLine(text: string): boolean {
+  // Asked of the sentence above every unit: a question or labelled line is decided before its words are split out.
+  if (SENTENCE_MARK.test(text)) return false;
   const words = text.trim().replace(TRAILING_DOT_OR_COMMA, "").split(WHITESPACE);
   return (
-    !SENTENCE_MARK.test(text) &&
     words.length <= 5 &&
     words.every((w) => STARTS_UPPER.test(w) || NAME_PARTICLE.test(w)) &&
     !words.some((w) => NOT_A_NAME_WORD.test(w))

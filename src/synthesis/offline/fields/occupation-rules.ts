@@ -199,8 +199,10 @@ const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 const retiredIn = new WeakMap<readonly Unit[], boolean>();
 
 function subjectRetired(_unit: Unit, at: Place): boolean {
-  return memo(retiredIn, at.units, (units) => units.some((u) => isAboutSubject(u) && RETIRED.test(u.text)));
+  return memo(retiredIn, at.units, saysRetired);
 }
+
+const saysRetired = (units: readonly Unit[]): boolean => units.some((u) => isAboutSubject(u) && RETIRED.test(u.text));
 
 const SIGNATURE_TITLE =
   /^(owner|founder|co-founder|director|proprietor|managing director|manager|head \w+|[\p{L} ]{2,30}?)\s+[—–|-]\s+([^|]{2,60})/iu;

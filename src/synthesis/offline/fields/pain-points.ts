@@ -60,9 +60,11 @@ const COMPOUND_MODIFIER = /^-(?:\s*(?:and|or)\s|\p{L})/u;
 /** Per lexicon table, one test for all its patterns: most sentences hold none, and are then read once, not per pattern. */
 const anyIn = new WeakMap<readonly [RegExp, string][], (text: string) => boolean>();
 
+const anyOfTable = (table: readonly [RegExp, string][]) => anyOf(table.map(([pattern]) => pattern));
+
 /** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
 function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
-  if (!memo(anyIn, table, () => anyOf(table.map(([pattern]) => pattern)))(text)) return [];
+  if (!memo(anyIn, table, anyOfTable)(text)) return [];
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
