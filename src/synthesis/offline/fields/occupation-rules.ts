@@ -6,11 +6,9 @@
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, LEADING_BULLET, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
-import { explicitThird, isAboutSubject, isSelf, namedSubject, subjectTopic, type Unit } from "../engine/unit.ts";
-import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
-import { BUSINESS_NOUNS, BUSINESS_TRADE, TRADE_WORDS } from "../lexicon/occupations.ts";
-import { PAST_OR_FUTURE } from "./location-place.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
+import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
+import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
@@ -47,7 +45,7 @@ const BY_TRAINING =
   /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
 const WHITESPACE_RUN = /\s+/;
 
-const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
+export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
 /**
  * "I want to work as a paralegal", "applied for a position as a developer", "training to work as a nurse": a job
@@ -459,11 +457,11 @@ function underNameLine(unit: Unit, at: Place): boolean {
   return previous !== undefined && previous.source === unit.source && isNameLine(previous.text);
 }
 
-function subjectOrSelf(unit: Unit): boolean {
+export function subjectOrSelf(unit: Unit): boolean {
   return unit.topic === "subject" || isSelf(unit);
 }
 
-const NAMED = { topicBy: "name" } as const;
+export const NAMED = { topicBy: "name" } as const;
 
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
 export const THIRD_ROLE_RULES: readonly Rule[] = [
@@ -547,108 +545,3 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     [subjectOrSelf],
   ),
 ];
-
-/** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
-const OWNS_BUSINESS = new RegExp(
-  `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|first|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
-  "gu",
-);
-
-/** Every OWNS_BUSINESS match contains one of these (its verbs, matched case-sensitively there too). */
-const OWNS_VERB = /own|run|manage my|opened|founded|set up|started/;
-/** An owning verb that is not about a business of the subject's now. */
-const NOT_OWNED_NOW = /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i;
-/** "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade. */
-const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate)$/;
-/** "I run a workshop for new parents", "I started a new school": events and schooling, not businesses. */
-const EVENT_NOT_BUSINESS = /\b(?:kitchen|workshop|stall)$/;
-const FOUNDING = /\b(?:opened|founded|set up|started)\b/;
-const SCHOOLING = /\b(?:school|practice|nursery|daycare|kindergarten)$/;
-const CAFE = /^(?:café|cafe)$/;
-/** Words that may stand right before an owning verb with no pronoun: its actor is still the subject. */
-const SUBJECT_ACTOR =
-  /^(?:and|also|now|still|currently|jointly|together|both|who|have|has|been|i|we|she|he)(?:['’]\p{L}+)?$/iu;
-const LAST_WORD = /([\p{L}'’]+)\s*$/u;
-
-function ownsNow(unit: Unit): boolean {
-  return OWNS_VERB.test(unit.text) && !NOT_OWNED_NOW.test(unit.text);
-}
-
-/** The trade of an owned business ("bakery" -> baker), else "<business> owner". */
-function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | null {
-  // "My nephew Liam set up the store": the verb's actor is someone else ("Rosa Thibodeaux runs the farm" is not).
-  const before = LAST_WORD.exec(match.input.slice(0, match.index))?.[1];
-  const actor = match[0].split(" ")[0] ?? "";
-  const named =
-    before !== undefined && (at.matcher?.tokens.some((t) => t.toLowerCase() === before.toLowerCase()) ?? false);
-  if (before !== undefined && !named && !SUBJECT_ACTOR.test(before) && !SUBJECT_ACTOR.test(actor)) return null;
-  const business = trimPunctuation(match[1] ?? "").replace(CAFE, "café");
-  if (!business || VAGUE_BUSINESS.test(business) || EVENT_NOT_BUSINESS.test(business)) return null;
-  if (FOUNDING.test(match[0]) && (PAST_OR_FUTURE.test(unit.text) || SCHOOLING.test(business))) return null;
-  const core = business.split(" ").slice(-1)[0] ?? business;
-  return BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core] ?? `${business} owner`;
-}
-
-/** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
-const THIRD_TITLE =
-  /^(?:[\p{L}\d.’' ]{1,40}?)\s+is\s+(?:the\s+)?((?:Head|Director|VP|Vice President|Chief)\s+of\s+[^,.;!?]{2,50})/u;
-
-/** Rules for owned businesses, in English and other languages, in engine order. */
-export const OWNER_RULES: readonly Rule[] = [
-  {
-    id: "occupation/owns-business",
-    field: "occupation",
-    cue: ["own", "run", "manage my", "opened", "founded", "set up", "started"],
-    pattern: OWNS_BUSINESS,
-    when: ["aboutSubject", ownsNow],
-    value: ownedBusiness,
-    confidence: 0.7,
-    examples: {
-      fires: [
-        ["I own a small family bakery.", "bakery owner"],
-        ["Today Ana Ruiz runs the bakery with her son.", "bakery owner", { name: "Ana Ruiz" }],
-        // An ordinal says which of the businesses, not the trade.
-        ["I was 23 when I opened my first salon.", "salon owner"],
-      ],
-      silent: [
-        "I used to own a bakery.",
-        "We opened a second shop last year.",
-        // Someone else's act: the nephew set the store up.
-        "My nephew Liam set up the store and imported our old policies file.",
-      ],
-    },
-  },
-  {
-    id: "occupation/foreign-business",
-    field: "occupation",
-    cue: "always",
-    pattern: WHOLE,
-    when: [subjectOrSelf],
-    value: (match) => FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
-    confidence: 0.65,
-    examples: {
-      fires: [["Tengo una panadería en Oaxaca.", "bakery owner"]],
-      silent: [
-        ["Tengo una panadería en Oaxaca.", { topic: "other" }],
-        // The English "pension" is retirement money; the Spanish guesthouse is "pensión".
-        "That counter is the bank, the pension and the only chat they get on a Tuesday.",
-      ],
-    },
-  },
-];
-
-/** "Inés Varga is Head of Fleet Operations": a title with no article, in a line naming the subject. */
-export const THIRD_TITLE_RULE: Rule = {
-  id: "occupation/third-title",
-  field: "occupation",
-  cue: ["is"],
-  pattern: THIRD_TITLE,
-  when: [namedSubject],
-  read: (unit) => unit.text.replace(LEADING_BULLET, ""),
-  value: phraseOf,
-  confidence: 0.75,
-  examples: {
-    fires: [["- Inés Varga is Head of Fleet Operations.", "Head of Fleet Operations", NAMED]],
-    silent: [["Inés Varga is the head of the family.", NAMED]],
-  },
-};

@@ -9,8 +9,9 @@ import { type Rule, runRules } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import type { Unit } from "../engine/unit.ts";
 import { COMPANY_TRADE_RULE, LINE_RULES } from "./occupation-lines.ts";
+import { OWNER_RULES, THIRD_TITLE_RULE } from "./occupation-owner.ts";
 import { isJobTitle, occupationPhrase } from "./occupation-phrase.ts";
-import { OWNER_RULES, SELF_ROLE_RULES, THIRD_ROLE_RULES, THIRD_TITLE_RULE } from "./occupation-rules.ts";
+import { SELF_ROLE_RULES, THIRD_ROLE_RULES } from "./occupation-rules.ts";
 import { VERB_INFERRED_RULE, WORK_RULES } from "./occupation-work.ts";
 
 /** Every occupation rule, in engine order (the order candidates are made in, which selection's ties keep). */

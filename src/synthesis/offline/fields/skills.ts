@@ -5,7 +5,6 @@ import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
-  escapeRegExp,
   firstClause,
   stripDeterminers,
   stripLeadingFillers,
@@ -18,6 +17,7 @@ import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../
 import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
 import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
+import { INTERPRETS, LANGUAGE_LIST, PROFICIENCY_OPENING, TOOL_MENTION, TOOL_USE } from "./skills-patterns.ts";
 
 const GOOD_AT =
   /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong|handy|decent|solid|confident|comfortable|quick|fast)\s+(?:at|with)\s+([^,.;!?]+)/gi;
@@ -92,36 +92,6 @@ const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]
 // Not "seven more years of qualifying payments": years still ahead are no experience.
 const YEARS_DOING =
   /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
-
-const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
-
-/** "sign language interpreter — ASL and LSQ", "Polish interpreter": languages someone interprets or translates. */
-const INTERPRETS = new RegExp(
-  `\\b(?:interpreter|translator|interpreting|translating|translation)\\b[^.;!?]{0,25}?[—–:-]\\s*((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/)\\s*(?:${LANGUAGE_ALT}))*)\\b|\\b((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/|-|to|into)\\s*(?:${LANGUAGE_ALT}))*)\\s+(?:interpreter|translator|interpreting|translation)\\b`,
-  "gu",
-);
-
-/** How well a language is spoken ("decent German"): not part of its name. */
-const PROFICIENCY =
-  "(?:decent|basic|some|fluent|native|conversational|good|passable|rusty|broken|a little|a bit of)\\s+";
-const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
-
-/**
- * "speaks Welsh", "Languages: Norwegian, English, German". A singular "Language:" field names the language of the
- * document or the session ("Language: Persian with consecutive interpretation"), not what the person speaks.
- */
-const LANGUAGE_LIST = new RegExp(
-  `\\b(?:speaks?|fluent in|languages:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
-  "gi",
-);
-
-/** Distinctive tool names wherever the subject mentions them ("I still think Figma auto-layout is magic"). */
-const TOOL_MENTION = new RegExp(`(?<![\\p{L}\\d])(${TOOL_WORDS.map(escapeRegExp).join("|")})(?![\\p{L}\\d])`, "gu");
-
-const TOOL_USE = new RegExp(
-  `(?:\\b(?:in|with|using|on|is|uses?|around|know|knows|learned|learnt|master(?:ed)?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
-  "gu",
-);
 
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
