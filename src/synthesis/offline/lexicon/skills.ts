@@ -135,18 +135,10 @@ export const SENTENCE_WORD_TOOLS: ReadonlySet<string> = new Set([
 
 /** Tool names that are also ordinary words ("Go", "Square", "Sage"): only after a verb or preposition of use. */
 export const AMBIGUOUS_TOOLS: ReadonlySet<string> = new Set([
+  ...SENTENCE_WORD_TOOLS,
   "R",
-  "Go",
-  "Rust",
-  "Unity",
-  "Notion",
-  "Sketch",
-  "Square",
-  "Sage",
-  "Swift",
   "Maya",
   "Rhino",
-  "Tally",
   "Miro",
   "Git",
   "Looker",
