@@ -1,3 +1,4 @@
+import { memo } from "../engine/memo.ts";
 import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
 const ALL_CAPITALS = /^[\p{Lu}]{2,}$/u;
@@ -65,20 +66,19 @@ const MAX_CLEANED = 10_000;
 
 /** "Dr. Ros (Rosalind) Pettigrew" -> "Ros Pettigrew". */
 export function cleanName(raw: string): string {
-  let name = cleaned.get(raw);
-  if (name === undefined) {
-    name = raw
-      .replace(PARENTHETICAL, " ")
-      .replace(QUOTED_NICKNAME, " ")
-      .replace(WHITESPACE_RUNS, " ")
-      .trim()
-      .replace(HONORIFIC, "")
-      .replace(COURTESY_BEFORE_FULL_NAME, "")
-      .trim();
-    if (cleaned.size >= MAX_CLEANED) cleaned.clear();
-    cleaned.set(raw, name);
-  }
-  return name;
+  if (cleaned.size >= MAX_CLEANED) cleaned.clear();
+  return memo(cleaned, raw, clean);
+}
+
+function clean(raw: string): string {
+  return raw
+    .replace(PARENTHETICAL, " ")
+    .replace(QUOTED_NICKNAME, " ")
+    .replace(WHITESPACE_RUNS, " ")
+    .trim()
+    .replace(HONORIFIC, "")
+    .replace(COURTESY_BEFORE_FULL_NAME, "")
+    .trim();
 }
 
 export function nameTokens(name: string): string[] {
