@@ -118,6 +118,13 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /valletta|malta/i,
     skill: /payroll export/i,
   }),
+  // heldout16: written apart on 2026-12-07 with its own targets (first contact in its README); tuning allowed after.
+  fixtureSet("heldout16", "tune-allowed", {
+    name: /sync agent/i,
+    occupation: /head of internal audit/i,
+    location: /luxembourg/i,
+    skill: /ledger rollback/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
