@@ -118,6 +118,13 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /valletta|malta/i,
     skill: /payroll export/i,
   }),
+  // heldout17: written apart on 2026-12-07 (engine not read); first contact recorded in its README, then tunable.
+  fixtureSet("heldout17", "tune-allowed", {
+    name: /support robot/i,
+    occupation: /director of corporate security/i,
+    location: /nicosia|cyprus/i,
+    skill: /vendor master edit/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
