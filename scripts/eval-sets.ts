@@ -132,6 +132,13 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /nicosia|cyprus/i,
     skill: /vendor master edit/i,
   }),
+  // heldout18: written apart on 2026-12-07 (author read no engine code); only its aggregate line may be read.
+  fixtureSet("heldout18", "never-tune", {
+    name: /audit daemon/i,
+    occupation: /chief risk officer/i,
+    location: /isle of man|douglas/i,
+    skill: /credential reset/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
