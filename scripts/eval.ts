@@ -116,7 +116,8 @@ interface SetResult {
   summary: Summary;
   scores: CaseScore[];
   runs: Map<string, CaseRun>;
-  outcomes: (ItemOutcome & { origins: string[] })[];
+  /** Each value's verdict, the rules that proposed it and the highest confidence they gave it. */
+  outcomes: (ItemOutcome & { origins: string[]; confidence: number | null })[];
 }
 
 /** Hits and right ones of one origin (a field, a rule) on one set. */
@@ -132,14 +133,15 @@ const UNATTRIBUTED = "(no claim)";
  * Which rules proposed each persona value: the engine's claims re-read in-process from the same cleaned sources
  * (the pipeline runs it in a worker and returns only the assembled persona).
  */
-function ruleIndex(claims: readonly Claim[]): Map<string, Set<string>> {
-  const index = new Map<string, Set<string>>();
+function ruleIndex(claims: readonly Claim[]): Map<string, { rules: Set<string>; confidence: number }> {
+  const index = new Map<string, { rules: Set<string>; confidence: number }>();
   for (const claim of claims) {
     if (claim.rule === undefined) continue;
     const key = `${claim.field}\u0000${normalizeText(String(claim.value))}`;
-    const rules = index.get(key) ?? new Set<string>();
-    rules.add(claim.rule);
-    index.set(key, rules);
+    const entry = index.get(key) ?? { rules: new Set<string>(), confidence: 0 };
+    entry.rules.add(claim.rule);
+    entry.confidence = Math.max(entry.confidence, claim.confidence ?? 0);
+    index.set(key, entry);
   }
   return index;
 }
@@ -156,7 +158,7 @@ async function runSet(runner: CaseRunner, set: EvalSet, cases: EvalCase[]): Prom
     const rules = ruleIndex(extractOffline(run.sources).claims);
     for (const outcome of itemOutcomes(caseData, run.persona, score)) {
       const found = rules.get(`${outcome.field}\u0000${normalizeText(outcome.value)}`);
-      outcomes.push({ ...outcome, origins: found ? [...found].sort() : [] });
+      outcomes.push({ ...outcome, origins: found ? [...found.rules].sort() : [], confidence: found?.confidence ?? null });
     }
   }
   return { set, summary: summarize(scores), scores, runs, outcomes };
