@@ -158,7 +158,11 @@ async function runSet(runner: CaseRunner, set: EvalSet, cases: EvalCase[]): Prom
     const rules = ruleIndex(extractOffline(run.sources).claims);
     for (const outcome of itemOutcomes(caseData, run.persona, score)) {
       const found = rules.get(`${outcome.field}\u0000${normalizeText(outcome.value)}`);
-      outcomes.push({ ...outcome, origins: found ? [...found.rules].sort() : [], confidence: found?.confidence ?? null });
+      outcomes.push({
+        ...outcome,
+        origins: found ? [...found.rules].sort() : [],
+        confidence: found?.confidence ?? null,
+      });
     }
   }
   return { set, summary: summarize(scores), scores, runs, outcomes };
