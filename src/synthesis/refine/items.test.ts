@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeRange, itemProblem, tidyItem } from "./items.ts";
+import { completeRange, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
 describe("items a person would write", () => {
@@ -36,9 +36,9 @@ describe("items a person would write", () => {
     ["everything", /no head/],
     ["If a driver's HOS", /cut mid-way/],
     ["because I", /cut mid-way|no head/],
-    ["know before that", /cut mid-way/],
+    ["know before that", /cut mid-way|talk without/],
     ["deal with it", /pronoun fragment/],
-    ["Thank you", /pronoun fragment/],
+    ["Thank you", /pronoun fragment|listener/],
     ["must finish", /subject or object/],
     ["can't afford", /subject or object/],
     ["get our", /cut mid-way/],
@@ -48,6 +48,58 @@ describe("items a person would write", () => {
     ["get us to 260 acres in rotation", /pronoun fragment/],
   ])("rejects %j", (item, reason) => {
     expect(itemProblem(item)).toMatch(reason);
+  });
+
+  it.each([
+    ["cycling", "interests"],
+    ["dancing", "interests"],
+    ["travel", "interests"],
+    ["overtime", "pain_points"],
+    ["invoices", "pain_points"],
+    ["Excel", "skills"],
+    ["R", "skills"],
+    ["honesty", "values"],
+    ["curious", "traits"],
+    ["organised", "traits"],
+    ["perfectionist", "traits"],
+    ["on-time delivery", "goals"],
+    ["to hire a second mechanic", "goals"],
+    ["explain dosage to new parents", "skills"],
+    ["knowing every farmer by name", "skills"],
+    ["nobody knows how the old system works", "pain_points"],
+  ] as const)("keeps %j as %s", (item, field) => {
+    expect(itemProblem(item, field)).toBeNull();
+  });
+
+  it.each([
+    ["do", "pain_points", /lone verb/],
+    ["knows", "interests", /lone verb/],
+    ["write", "skills", /lone verb/],
+    ["tiny", "interests", /lone adjective/],
+    ["quick", "values", /lone adjective/],
+    ["man", "values", /naming a person/],
+    ["problem", "pain_points", /shell noun/],
+    ["idea", "goals", /shell noun/],
+    ["for the kids at weekends", "interests", /preposition/],
+    ["after two failed harvests", "goals", /preposition/],
+    ["to the supplier in Porto", "skills", /"to"/],
+    ["to stay calm", "values", /"to"/],
+    ["to the coast", "goals", /"to"/],
+    ["mention it first", "goals", /talk without/],
+    ["think about on the weekend", "goals", /talk without/],
+    ["understand what they mean", "pain_points", /talk without/],
+    ["the hardest part is explaining", "pain_points", /talk without/],
+    ["fixed your printer", "skills", /listener/],
+    ["what you pay for", "values", /pronoun|listener/],
+  ] as const)("rejects %j as %s", (item, field, reason) => {
+    expect(itemProblem(item, field)).toMatch(reason);
+  });
+
+  it("takes a form line's heading for a label, not an item; a bulleted item with a gloss stays", () => {
+    expect(labelsAnswer("Hobbies", 'Q7. Hobbies: "Gardening, mostly."')).toBe(true);
+    expect(labelsAnswer("Interviewer notes", "Interviewer notes: calm, answers briefly.")).toBe(true);
+    expect(labelsAnswer("AutoCAD", "- AutoCAD: drew every plan for the extension.")).toBe(false);
+    expect(labelsAnswer("gardening", "Hobbies: gardening, mostly.")).toBe(false);
   });
 
   it("drops fillers and hedges but keeps the phrase", () => {

@@ -1,15 +1,18 @@
 /**
  * Whether a list value reads as an item a person would write: a phrase with a head (a noun, a verb or, for traits,
  * an adjective), not a lone number or interjection, not a pronoun fragment, not a clause cut mid-way. Uses the
- * part-of-speech tags of `compromise` on the item itself; the fixed word lists below are closed classes (fillers,
- * subordinators, particles), not topic lexicons.
+ * part-of-speech tags of `compromise` on the item itself (and its lexicon for words alone); the fixed word lists below
+ * are closed classes (fillers, subordinators, particles, verbs of saying, shell nouns), not topic lexicons.
  */
 import nlp from "compromise";
+import type { ListField } from "../../personas/schemas.ts";
 
 interface Term {
   text: string;
   normal: string;
   tags: string[];
+  /** The verb's or noun's base form ("knows" -> "know"), when compromise has one. */
+  root?: string;
 }
 
 /** Spoken fillers and vague quantifiers in front of an item: "um", "ha", "a lot of", "like". */
@@ -62,10 +65,61 @@ const PARTICLES = new Set(["up", "out", "off", "back", "down", "on", "in", "over
 /** Word classes an item cannot end with: "know before that", "get our". */
 const DANGLING = ["Determiner", "Preposition", "Conjunction", "Possessive"];
 
+/** The listener: an item is about the person, so "you"/"your" means the value is a quote of talk to someone. */
+const SECOND_PERSON = new Set(["you", "your", "yours", "yourself", "yourselves"]);
 /** A person or thing as the object of the item's verb ("pay them properly", "teach her everything"). */
 const OBJECT_PRONOUNS = new Set(["them", "us", "him", "it"]);
 /** After "her", words that make it the object rather than a possessive ("teach her everything", not "her shop"). */
 const AFTER_OBJECT_HER = new Set(["everything", "something", "anything", "all", "how", "to", "properly", "more"]);
+
+/**
+ * Verbs of saying, knowing and thinking: their content is what matters, so without a concrete object after them the
+ * value is a piece of talk ("say that at the start", "know what it's like"), not an item.
+ */
+const TALK_VERBS = new Set([
+  "say",
+  "tell",
+  "discuss",
+  "explain",
+  "mention",
+  "know",
+  "think",
+  "mean",
+  "guess",
+  "realise",
+]);
+/**
+ * Shell nouns name a slot for content ("the plan", "the problem") and say nothing alone; with a modifier they can
+ * ("business plan").
+ */
+const SHELL_NOUNS = new Set([
+  "plan",
+  "idea",
+  "problem",
+  "issue",
+  "reason",
+  "point",
+  "part",
+  "fact",
+  "question",
+  "goal",
+]);
+/**
+ * compromise's own lexicon (word -> class) and its list of words with two classes ("travel": "Noun|Verb"). Alone, a
+ * word is tagged a verb even when it is mostly a noun ("overtime"), so a lone word counts as a verb only when the
+ * lexicon knows it as nothing else.
+ */
+const MODEL = nlp.model() as {
+  one: { lexicon: Record<string, string | string[]> };
+  two: { switches: Record<string, string> };
+};
+const VERB_FORMS = new Set(["Verb", "Infinitive", "PresentTense", "PastTense", "Participle", "PhrasalVerb"]);
+const onlyAVerb = (word: string) => {
+  const classes = [MODEL.one.lexicon[word] ?? []].flat();
+  return classes.length > 0 && classes.every((c) => VERB_FORMS.has(c)) && !MODEL.two.switches[word]?.includes("Noun");
+};
+/** What may come before a form label at the start of a quote: a question number ("Q12.", "3)"). */
+const LABEL_AT_START = /^\s*(?:\p{L}{0,2}\d+[.)]?\s*)?/u;
 
 const has = (term: Term, tag: string) => term.tags.includes(tag);
 
@@ -78,7 +132,9 @@ function pronounObject(terms: readonly Term[]): boolean {
 }
 
 function termsOf(value: string): Term[] {
-  const sentences = nlp(value).json() as { terms: Term[] }[];
+  const doc = nlp(value);
+  doc.compute("root");
+  const sentences = doc.json() as { terms: Term[] }[];
   return sentences.flatMap((sentence) => sentence.terms).filter((term) => term.normal !== "");
 }
 
@@ -103,17 +159,77 @@ export function tidyItem(value: string): string {
   return item.replace(HEDGE_BEFORE_FIGURE, "");
 }
 
-/** Why a tidied value is not an item a person would write, or null when it is one. */
-export function itemProblem(item: string): string | null {
+/**
+ * A lone word is an item only when it names a thing or an activity: a noun ("privacy", "chess"), a gerund
+ * ("knitting"), a word that is also a noun ("travel"), a name as written ("Excel"), or an adjective for traits. Not a
+ * bare verb ("know"), an adjective outside traits ("big"), a person ("woman") or a shell noun ("plan").
+ */
+function loneWordProblem(term: Term, written: string, field: ListField | undefined): string | null {
+  if (/^\p{Lu}/u.test(written)) return null;
+  if (SHELL_NOUNS.has(term.normal)) return "a lone word that names no content (a shell noun)";
+  // Traits are adjectives or nouns for a kind of person ("perfectionist"), and compromise tags many of them as verbs
+  // ("organised", "obstinate"); a lone word there is judged by the trait rules, not by its word class.
+  if (field === "traits") return null;
+  if (has(term, "Noun")) return has(term, "Actor") && has(term, "Singular") ? "a lone word naming a person" : null;
+  if (has(term, "Verb") && !has(term, "Gerund") && onlyAVerb(term.normal)) return "a lone verb";
+  if (field !== undefined && has(term, "Adjective")) return "a lone adjective outside traits";
+  return null;
+}
+
+/**
+ * "say that at the start", "know what it's like", "the job is explaining": a verb of saying or knowing at either end
+ * of the value, with no noun after it before the next preposition or question word, leaves out what is said.
+ */
+function talkWithoutObject(terms: readonly Term[]): boolean {
+  return [0, terms.length - 1].some((at) => {
+    const verb = terms[at] as Term;
+    if (!has(verb, "Verb") || !TALK_VERBS.has(verb.root ?? verb.normal)) return false;
+    for (const term of terms.slice(at + 1)) {
+      if (has(term, "Preposition") || has(term, "Conjunction") || has(term, "QuestionWord")) return true;
+      if (has(term, "Noun") && !has(term, "Pronoun") && !VAGUE_NOUNS.has(term.normal)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * "Free time / community: Sunday I sing…": a value its quote opens with and follows by a colon is the heading of a
+ * form line, not an answer, whatever its words. A bulleted line ("- Excel: her templates…") is a list item with its
+ * gloss, so a bullet before the value keeps it.
+ */
+export function labelsAnswer(item: string, quote: string): boolean {
+  const lead = LABEL_AT_START.exec(quote)?.[0].length ?? 0;
+  const rest = quote.slice(lead);
+  return rest.toLowerCase().startsWith(item.toLowerCase()) && /^\s*:/.test(rest.slice(item.length));
+}
+
+/**
+ * Why a tidied value is not an item a person would write, or null when it is one. The field matters: traits are
+ * naturally adjectives ("patient"), goals naturally open with "to" and a verb.
+ */
+export function itemProblem(item: string, field?: ListField): string | null {
   const terms = termsOf(item);
   const first = terms[0];
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return "empty";
   if (!terms.some(isHead)) return "no head (a number, an interjection or a pronoun)";
+  if (terms.length === 1) {
+    const problem = loneWordProblem(first, item, field);
+    if (problem !== null) return problem;
+  }
   if (SUBORDINATORS.has(first.normal)) return "a clause cut mid-way (opens with a subordinator)";
   if (SUBJECT_PRONOUNS.has(first.normal) || (has(first, "Pronoun") && !has(first, "Possessive"))) {
     return "a clause about someone (opens with a pronoun)";
   }
+  if (terms.some((term) => SECOND_PERSON.has(term.normal))) return "said to the listener (a second-person pronoun)";
+  // "on-time delivery" opens with a hyphenated compound, not a preposition.
+  if (has(first, "Preposition") && !has(first, "Hyphenated") && first.normal !== "to") {
+    return "a fragment (opens with a preposition)";
+  }
+  // Goals are naturally "to" + verb ("to open a second clinic"); elsewhere "to" opens a fragment of a sentence.
+  const infinitive = first.normal === "to" && terms[1] !== undefined && has(terms[1], "Verb");
+  if (first.normal === "to" && !(infinitive && field === "goals")) return 'a fragment (opens with "to")';
+  if (talkWithoutObject(terms)) return "talk without its content (a verb of saying or knowing with no object)";
   // "designing WITH people, not for them" names what "them" is; "deal with it" does not.
   const antecedent = terms.some((term) => has(term, "Noun") && !has(term, "Pronoun") && !VAGUE_NOUNS.has(term.normal));
   if ((has(first, "Modal") || has(first, "Auxiliary")) && !antecedent) {

@@ -30,7 +30,7 @@ describe("what a user sees from a messy transcript", () => {
 
   it("lists only items a person would write", () => {
     for (const field of LISTS) {
-      for (const item of persona[field]) expect(itemProblem(item), `${field}: ${item}`).toBeNull();
+      for (const item of persona[field]) expect(itemProblem(item, field), `${field}: ${item}`).toBeNull();
     }
     expect(persona.interests).not.toEqual(expect.arrayContaining(["ha"]));
     expect(persona.interests.filter((item) => /^\d+$/.test(item))).toEqual([]);

@@ -7,7 +7,7 @@ import { isListField, PERSONA_LIMITS } from "../../personas/schemas.ts";
 import { normalizeText } from "../normalize.ts";
 import type { Claim, CleanSource } from "../types.ts";
 import { summarizeBackground } from "./background.ts";
-import { completeRange, itemProblem, tidyItem } from "./items.ts";
+import { completeRange, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
 export interface RefineContext {
@@ -41,12 +41,14 @@ export function refineOfflineClaims(claims: readonly Claim[], context: RefineCon
       continue;
     }
     const value = tidyItem(completeRange(claim.value, claim.quote));
+    // Whether the value heads a form line depends on this claim's quote, so it is not part of the cached verdict.
+    if (labelsAnswer(value, claim.quote)) continue;
     const key = `${claim.field}\u0000${normalizeText(value)}`;
     if (!verdicts.has(key)) {
       const count = accepted.get(claim.field) ?? 0;
       if (count >= CHECKED_VALUES_PER_LIST) continue;
       const named = /^\p{Lu}/u.test(value) && isPersonName(value, namesNow());
-      const problem = itemProblem(value) ?? (named ? "a person's name" : null);
+      const problem = itemProblem(value, claim.field) ?? (named ? "a person's name" : null);
       verdicts.set(key, problem);
       if (problem === null) accepted.set(claim.field, count + 1);
     }
