@@ -33,6 +33,7 @@ import {
   summarize,
 } from "./eval-score.ts";
 import { DEV_INJECTION, EVAL_SETS, type EvalSet, evalSet } from "./eval-sets.ts";
+import { pooledFirstContact, type RuleTally, readFirstContacts } from "./first-contact.ts";
 
 export interface CaseRun {
   persona: Persona;
@@ -115,7 +116,8 @@ interface SetResult {
   summary: Summary;
   scores: CaseScore[];
   runs: Map<string, CaseRun>;
-  outcomes: (ItemOutcome & { origins: string[] })[];
+  /** Each value's verdict, the rules that proposed it and the highest confidence they gave it. */
+  outcomes: (ItemOutcome & { origins: string[]; confidence: number | null })[];
 }
 
 /** Hits and right ones of one origin (a field, a rule) on one set. */
@@ -131,14 +133,15 @@ const UNATTRIBUTED = "(no claim)";
  * Which rules proposed each persona value: the engine's claims re-read in-process from the same cleaned sources
  * (the pipeline runs it in a worker and returns only the assembled persona).
  */
-function ruleIndex(claims: readonly Claim[]): Map<string, Set<string>> {
-  const index = new Map<string, Set<string>>();
+function ruleIndex(claims: readonly Claim[]): Map<string, { rules: Set<string>; confidence: number }> {
+  const index = new Map<string, { rules: Set<string>; confidence: number }>();
   for (const claim of claims) {
     if (claim.rule === undefined) continue;
     const key = `${claim.field}\u0000${normalizeText(String(claim.value))}`;
-    const rules = index.get(key) ?? new Set<string>();
-    rules.add(claim.rule);
-    index.set(key, rules);
+    const entry = index.get(key) ?? { rules: new Set<string>(), confidence: 0 };
+    entry.rules.add(claim.rule);
+    entry.confidence = Math.max(entry.confidence, claim.confidence ?? 0);
+    index.set(key, entry);
   }
   return index;
 }
@@ -155,7 +158,11 @@ async function runSet(runner: CaseRunner, set: EvalSet, cases: EvalCase[]): Prom
     const rules = ruleIndex(extractOffline(run.sources).claims);
     for (const outcome of itemOutcomes(caseData, run.persona, score)) {
       const found = rules.get(`${outcome.field}\u0000${normalizeText(outcome.value)}`);
-      outcomes.push({ ...outcome, origins: found ? [...found].sort() : [] });
+      outcomes.push({
+        ...outcome,
+        origins: found ? [...found.rules].sort() : [],
+        confidence: found?.confidence ?? null,
+      });
     }
   }
   return { set, summary: summarize(scores), scores, runs, outcomes };
@@ -204,6 +211,11 @@ export const RULE_DELETION_BAR = 0.8;
 export const LIST_RULE_DELETION_BAR = 0.85;
 export const RULE_BAR_MIN_JUDGED = 3;
 
+/** Whether `right` of `judged` values is enough evidence that a rule is under its deletion bar. */
+function underBar(ruleId: string, right: number, judged: number): boolean {
+  return judged >= RULE_BAR_MIN_JUDGED && right / judged < deletionBar(ruleId);
+}
+
 /** The deletion bar of a rule, by the field its id names ("goals/want-to"). */
 export function deletionBar(ruleId: string): number {
   const field = ruleId.split("/")[0] ?? "";
@@ -238,7 +250,13 @@ function printOrigins(
   out: string[],
 ): void {
   const width = Math.max(14, ...[...table.keys()].map((k) => k.length + 2));
-  out.push("", title, `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}   pooled apart`);
+  const perRule = title === "Per rule";
+  const firstContact = perRule ? pooledFirstContact(readFirstContacts()) : new Map<string, RuleTally>();
+  out.push(
+    "",
+    title,
+    `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}   pooled apart${perRule ? "   first contact" : ""}`,
+  );
   for (const [origin, row] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     let weak = false;
     const pooled = { scored: 0, correct: 0 };
@@ -257,19 +275,20 @@ function printOrigins(
       const partly = tally.scored < tally.hits ? ` of ${tally.scored}` : "";
       return `${tally.hits} ${(precision * 100).toFixed(0).padStart(3)}%${partly}`.padStart(16);
     });
-    const precision = pooled.scored > 0 ? pooled.correct / pooled.scored : null;
+    const first = firstContact.get(origin);
     const below =
-      title === "Per rule" &&
-      precision !== null &&
-      pooled.scored >= RULE_BAR_MIN_JUDGED &&
-      precision < deletionBar(origin);
-    const bar = precision === null ? "" : `${pooled.correct}/${pooled.scored}${below ? " BELOW BAR" : ""}`;
-    out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}   ${bar}`);
+      perRule &&
+      (underBar(origin, pooled.correct, pooled.scored) || (first && underBar(origin, first.right, first.judged)));
+    const now = pooled.scored > 0 ? `${pooled.correct}/${pooled.scored}` : "";
+    const then = first ? `${first.right}/${first.judged}` : "";
+    const bar = perRule ? `${now.padEnd(12)}${then.padStart(15)}${below ? " BELOW BAR" : ""}` : now;
+    out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}   ${bar}`.trimEnd());
   }
   out.push(
     `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
-    "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets; BELOW BAR = under",
-    `  ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged there: fix or delete the rule.`,
+    "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets now; first contact:",
+    "  right/judged when the engine first ran on each tune-allowed set that recorded it (before any tuning on it).",
+    `  BELOW BAR = under ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged in either: fix or delete the rule.`,
     "  communication_style is judged by overlap with the gold style (outside the README rule).",
     `  Tune only on the tuned and tune-allowed columns; ${neverTuneIds()} are reported, never fitted.`,
   );

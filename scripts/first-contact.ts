@@ -1,0 +1,93 @@
+/**
+ * First-contact figures per rule: what each rule did on a labelled set the first time the engine ran on it, before
+ * anyone could tune on that set. Figures measured after tuning overstate a rule (the tune-allowed sets reach list
+ * precision 87-97 % while the same rules reach 53-78 % on never-tune sets), so the deletion bar in `npm run eval`
+ * also looks at these.
+ *
+ * Each tune-allowed set may hold `first-contact-rules.json`, written once by
+ *   node --import tsx scripts/first-contact.ts <set-id> <eval-json-file> <engine-commit>
+ * from `npm run -s eval -- --json --set <set-id>` run on the first-contact engine. Never-tune sets get none: their
+ * per-rule figures must not steer rules.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { EVAL_SETS, type EvalSet, evalSet } from "./eval-sets.ts";
+
+export interface RuleTally {
+  judged: number;
+  right: number;
+}
+
+export interface FirstContact {
+  set: string;
+  /** The engine commit that first ran on the set. */
+  engine: string;
+  /** Right/judged per rule id, counted for every rule that proposed a judged value (as `npm run eval` counts). */
+  rules: Record<string, RuleTally>;
+}
+
+const FILE = "first-contact-rules.json";
+
+interface JudgedOutcome {
+  correct: boolean | null;
+  origins: string[];
+}
+
+/** Tallies the judged values of one `eval --json` result by every rule that proposed them. */
+export function tallyRules(outcomes: readonly JudgedOutcome[]): Record<string, RuleTally> {
+  const rules: Record<string, RuleTally> = {};
+  for (const { correct, origins } of outcomes) {
+    if (correct === null) continue;
+    for (const rule of origins) {
+      const tally = rules[rule] ?? { judged: 0, right: 0 };
+      tally.judged += 1;
+      if (correct) tally.right += 1;
+      rules[rule] = tally;
+    }
+  }
+  return Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Every recorded first contact among the given sets (never-tune sets are skipped even if a file exists). */
+export function readFirstContacts(sets: readonly EvalSet[] = EVAL_SETS): FirstContact[] {
+  return sets
+    .filter((set) => set.tuning !== "never-tune" && existsSync(join(set.dir, FILE)))
+    .map((set) => JSON.parse(readFileSync(join(set.dir, FILE), "utf8")) as FirstContact);
+}
+
+/** Right/judged per rule pooled over the recorded first contacts. */
+export function pooledFirstContact(contacts: readonly FirstContact[]): Map<string, RuleTally> {
+  const pooled = new Map<string, RuleTally>();
+  for (const contact of contacts) {
+    for (const [rule, { judged, right }] of Object.entries(contact.rules)) {
+      const tally = pooled.get(rule) ?? { judged: 0, right: 0 };
+      tally.judged += judged;
+      tally.right += right;
+      pooled.set(rule, tally);
+    }
+  }
+  return pooled;
+}
+
+function record(argv: readonly string[]): void {
+  const [id, jsonFile, engine] = argv;
+  const set = evalSet(id ?? "");
+  if (!set || !jsonFile || !engine) {
+    throw new Error("usage: first-contact.ts <set-id> <eval-json-file> <engine-commit>");
+  }
+  if (set.tuning === "never-tune") throw new Error(`${set.id} is never-tune: its per-rule figures are not recorded`);
+  const result = JSON.parse(readFileSync(jsonFile, "utf8")) as { set: string; outcomes: JudgedOutcome[] };
+  if (result.set !== set.id) throw new Error(`${jsonFile} holds set ${result.set}, not ${set.id}`);
+  const contact: FirstContact = { set: set.id, engine, rules: tallyRules(result.outcomes) };
+  // One rule a line, so a diff of the file reads as a table.
+  const rows = Object.entries(contact.rules).map(
+    ([rule, tally]) => `    ${JSON.stringify(rule)}: ${JSON.stringify(tally)}`,
+  );
+  const body = [`  "set": ${JSON.stringify(contact.set)},`, `  "engine": ${JSON.stringify(engine)},`, '  "rules": {'];
+  writeFileSync(join(set.dir, FILE), `{\n${body.join("\n")}\n${rows.join(",\n")}\n  }\n}\n`);
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  record(process.argv.slice(2));
+}
