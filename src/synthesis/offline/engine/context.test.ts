@@ -29,6 +29,7 @@ describe("statedAt", () => {
   it("wished: what the clause wants, hopes for or is learning", () => {
     expect(stated("She'd like the report as a PDF.", "PDF", ["wished"])).toBe(false);
     expect(stated("I'm learning Blender at night.", "Blender", ["wished"])).toBe(false);
+    expect(stated("He is teaching himself Rust on the train.", "Rust", ["wished"])).toBe(false);
     expect(stated("I built it in Blender.", "Blender", ["wished"])).toBe(true);
   });
 

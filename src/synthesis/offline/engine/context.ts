@@ -200,9 +200,9 @@ const NEGATOR =
 const NEGATION_ELSEWHERE =
   /\b(?:when|whenever|if|unless)\b.*?(?:\bnot\b|n['’]t\b|\bnever\b)|(?:\bnot\b|n['’]t\b|\bnever\b)\s+(?:\w+\s+)?(?:lose|losing|forget|forgetting|give up|giving up|compromise|compromising|sacrifice|sacrificing|skimp|budge)\b/i;
 
-/** "wants", "would like", "hopes", "is learning": what the clause wishes for is not held yet. */
+/** "wants", "would like", "hopes", "is learning", "teaching herself": what the clause wishes for is not held yet. */
 const WISH =
-  /\b(?:wants?|wanted|wanting|would (?:like|love)|['’]d (?:like|love)|wish(?:es)?|hope[sd]?|hoping|learn|learning|to learn|trying to|plans? to|going to)\b/i;
+  /\b(?:wants?|wanted|wanting|would (?:like|love)|['’]d (?:like|love)|wish(?:es)?|hope[sd]?|hoping|learn|learning|to learn|studying|trying to|plans? to|going to|teach(?:es|ing)? (?:myself|herself|himself|themselves))\b/i;
 /** "seems", "looks", "people think": how the person appears or is believed to be, which a "but" then corrects. */
 const SEEMING =
   /\b(?:seem|seems|seemed|look|looks|looked|sound|sounds|appear|appears|comes? across)\b|\b(?:people|they|others|everyone|everybody|some|many|most|you)\s+(?:might\s+|may\s+|would\s+)?(?:think|thinks|thought|assume|assumes|assumed)\b/i;
