@@ -33,7 +33,7 @@ import {
   summarize,
 } from "./eval-score.ts";
 import { DEV_INJECTION, EVAL_SETS, type EvalSet, evalSet } from "./eval-sets.ts";
-import { pooledFirstContact, type RuleTally, readFirstContacts } from "./first-contact.ts";
+import { FIRST_CONTACT_LINES, pooledFirstContact, type RuleTally, readFirstContacts } from "./first-contact.ts";
 
 export interface CaseRun {
   persona: Persona;
@@ -242,6 +242,29 @@ function printSets(results: readonly SetResult[], out: string[]): void {
   }
 }
 
+/** Each set's recorded first-contact figures beside today's: how much of today's figure is tuning on that set. */
+function printFirstContact(results: readonly SetResult[], out: string[]): void {
+  const cell = (then: number | undefined, now: number) =>
+    (then === undefined ? `     - -> ${pct(now)}` : `${pct(then)} -> ${pct(now)}`).padEnd(20);
+  out.push(
+    "",
+    "First contact -> now (first contact: the set's first run, before any tuning on it; READMEs)",
+    `  ${"set".padEnd(10)}${"engine".padEnd(9)}${["scalars", "filled-P", "list-P", "list-F1", "fabrication"].map((h) => h.padEnd(20)).join("")}`.trimEnd(),
+  );
+  for (const { set, summary } of results) {
+    const then = FIRST_CONTACT_LINES[set.id];
+    if (!then) continue;
+    const cells = [
+      cell(then.scalars, summary.scalarAccuracy.overall),
+      cell(then.filledPrecision, summary.scalarPrecision.precision),
+      cell(then.listPrecision, summary.lists.micro.precision),
+      cell(then.listF1, summary.lists.micro.f1),
+      cell(then.fabrication, summary.fabrication.rate),
+    ];
+    out.push(`  ${set.id.padEnd(10)}${(then.engine ?? "-").padEnd(9)}${cells.join("")}`.trimEnd());
+  }
+}
+
 /** One row per origin: on each set its hits and the precision of the scored ones; marks rows under the bar. */
 function printOrigins(
   title: string,
@@ -389,6 +412,7 @@ async function main(): Promise<void> {
     "",
   ];
   printSets(results, out);
+  printFirstContact(results, out);
   printOrigins(
     "Per field",
     tallies(results, (o) => [o.field]),

@@ -24,3 +24,12 @@ describe("first-contact figures per rule", () => {
     expect(pooled.get("skills/tool-use")).toEqual({ judged: 5, right: 3 });
   });
 });
+
+describe("first-contact lines", () => {
+  it("has one for every apart-written set, with the engine that ran where the set recorded it", async () => {
+    const { FIRST_CONTACT_LINES } = await import("./first-contact.ts");
+    for (const set of EVAL_SETS.filter((s) => s.tuning !== "tuned")) expect(FIRST_CONTACT_LINES[set.id]).toBeDefined();
+    for (const set of EVAL_SETS.filter((s) => s.tuning === "never-tune" && s.id !== "heldout6"))
+      expect(FIRST_CONTACT_LINES[set.id]?.engine).toMatch(/^[0-9a-f]{7}$/);
+  });
+});

@@ -136,8 +136,14 @@ export interface NewPersona {
  * JSON for a jsonb parameter. Lone UTF-16 surrogates become U+FFFD, as the drivers already do for text parameters:
  * jsonb refuses their \u escapes.
  */
-export const jsonParam = (value: unknown) =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
+export function jsonParam(value: unknown): string {
+  const json = JSON.stringify(value);
+  // JSON.stringify writes a lone surrogate as a \udXXX escape (a paired one as the character itself), so JSON
+  // without "\ud" has none, and the replacer (a call per key and value) is only paid by the rare JSON that may.
+  return json.includes("\\ud")
+    ? JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v))
+    : json;
+}
 
 /**
  * Stores a new persona as version 1 with its sources, its first version and a new LLM extraction for the cache, in

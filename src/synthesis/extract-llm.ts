@@ -185,6 +185,8 @@ async function runBounded<T>(
   signal: AbortSignal | undefined,
   task: (index: number, signal: AbortSignal) => Promise<T>,
 ): Promise<T[]> {
+  // One task (all a small create makes): nothing to abort beside it, so no controller or linked signal is needed.
+  if (count === 1) return [await task(0, signal ?? new AbortController().signal)];
   const controller = new AbortController();
   const linked = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
   const results: T[] = new Array(count);

@@ -157,16 +157,36 @@ export class SynthesisPool {
     this.inFlight += 1;
     this.events.emit("admitted", { inFlight: this.inFlight });
     const started = performance.now();
-    const budget = AbortSignal.timeout(this.options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
+    // One controller for the budget and the caller's signal, linked by hand and unlinked when the job settles:
+    // AbortSignal.timeout and AbortSignal.any cost every job two more signals, a weakly held timer and a listener on
+    // the caller's signal that stay until GC (a create on the event loop paid ~0.1 ms for them in the profile).
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException(`synthesis took longer than ${this.options.timeoutMs} ms`, "TimeoutError"));
+    }, this.options.timeoutMs);
+    timer.unref(); // as AbortSignal.timeout's: a job in flight does not by itself keep the process alive
+    const caller = options.signal;
+    const onCallerAbort = () => controller.abort(caller?.reason);
+    if (caller?.aborted) onCallerAbort();
+    else caller?.addEventListener("abort", onCallerAbort, { once: true });
+    let rejectAborted: (reason: unknown) => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      rejectAborted = reject;
+    });
+    const onAbort = () => rejectAborted(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
     const scope: JobScope = { signal, run: (name, task, onProgress) => this.run(name, task, signal, onProgress) };
     let outcome: JobOutcome = "failed";
     try {
-      const result = await Promise.race([work(scope), rejectWhenAborted(signal)]);
+      const result = await Promise.race([work(scope), aborted]);
       outcome = "done";
       return result;
     } catch (error) {
-      if (budget.aborted) {
+      if (timedOut) {
         outcome = "timeout";
         throw new AppError(
           "budget_exceeded",
@@ -180,6 +200,9 @@ export class SynthesisPool {
       }
       throw error;
     } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", onCallerAbort);
+      signal.removeEventListener("abort", onAbort);
       const durationMs = performance.now() - started;
       this.inFlight -= 1;
       if (outcome === "done") this.averageJobMs += DURATION_SMOOTHING * (durationMs - this.averageJobMs);
@@ -226,11 +249,4 @@ export class SynthesisPool {
     this.closed = true;
     await this.piscina?.destroy();
   }
-}
-
-function rejectWhenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-  });
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findOccurrences, findVerbatim } from "./verbatim.ts";
+import { findOccurrences, findVerbatim, occurrencesByAutomaton, occurrencesByScan, SCAN_MAX_WORK } from "./verbatim.ts";
 
 describe("findVerbatim", () => {
   it("finds overlapping and nested quotes", () => {
@@ -23,25 +23,50 @@ describe("findVerbatim", () => {
   });
 });
 
+/** The end offsets of each pattern's first `max` occurrences, by String#indexOf (the reference). */
+function reference(text: string, patterns: readonly string[], max: number): number[][] {
+  return patterns.map((pattern) => {
+    const ends: number[] = [];
+    if (pattern === "") return ends;
+    for (let at = text.indexOf(pattern); at >= 0 && ends.length < max; at = text.indexOf(pattern, at + 1))
+      ends.push(at + pattern.length);
+    return ends;
+  });
+}
+
 describe("findOccurrences", () => {
-  it("agrees with a scan by String#indexOf, capped per pattern", () => {
+  const small = fc.tuple(
+    fc.string({ maxLength: 60, unit: fc.constantFrom("a", "b", "c") }),
+    fc.array(fc.string({ maxLength: 4, unit: fc.constantFrom("a", "b", "c") }), { maxLength: 10 }),
+    fc.integer({ min: 1, max: 4 }),
+  );
+
+  it("agrees with a scan by String#indexOf, capped per pattern, by the automaton and by the scan alike", () => {
+    fc.assert(
+      fc.property(small, ([text, patterns, max]) => {
+        const expected = reference(text, patterns, max);
+        expect(occurrencesByAutomaton(text, patterns, max)).toEqual(expected);
+        expect(occurrencesByScan(text, patterns, max)).toEqual(expected);
+        expect(findOccurrences(text, patterns, max)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("uses the automaton past the scan's bound and still agrees with the reference", () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 60, unit: fc.constantFrom("a", "b", "c") }),
-        fc.array(fc.string({ maxLength: 4, unit: fc.constantFrom("a", "b", "c") }), { maxLength: 10 }),
-        fc.integer({ min: 1, max: 4 }),
-        (text, patterns, max) => {
-          const expected = patterns.map((pattern) => {
-            const ends: number[] = [];
-            if (pattern === "") return ends;
-            for (let at = text.indexOf(pattern); at >= 0 && ends.length < max; at = text.indexOf(pattern, at + 1))
-              ends.push(at + pattern.length);
-            return ends;
-          });
-          expect(findOccurrences(text, patterns, max)).toEqual(expected);
+        fc.string({ minLength: 3_000, maxLength: 4_000, unit: fc.constantFrom("a", "b", "c") }),
+        fc.array(fc.string({ minLength: 2, maxLength: 6, unit: fc.constantFrom("a", "b", "c") }), {
+          minLength: 8,
+          maxLength: 12,
+        }),
+        (text, patterns) => {
+          expect(text.length * patterns.join("").length).toBeGreaterThan(SCAN_MAX_WORK);
+          expect(findOccurrences(text, patterns, 8)).toEqual(reference(text, patterns, 8));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 30 },
     );
   });
 });

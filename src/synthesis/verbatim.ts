@@ -72,12 +72,44 @@ function buildAutomaton(patterns: readonly string[]): Automaton {
 }
 
 /**
- * For each pattern, the end offsets (exclusive) of its first `maxPerPattern` occurrences in `text`, in order.
- * Linear: O(text + patterns + patterns × maxPerPattern). A pattern that is a suffix of another occurs at least as
- * often, so once the walk down the output chain meets a pattern that has all its occurrences, every pattern below it
- * has them too and the walk stops — nested patterns ("a", "aa", "aaa"…) cannot make the scan quadratic.
+ * At most this many character comparisons (text length × all patterns' characters, the worst case of looking each
+ * pattern up with indexOf) and the patterns are looked up one by one instead. On a create from a one-line note (two
+ * look-ups of a few short quotes in ~70 characters) building the automaton allocated ~13 KB and cost more than the
+ * scans; past this bound the automaton's linear time matters and it is used.
+ */
+export const SCAN_MAX_WORK = 65_536;
+
+/**
+ * For each pattern, the end offsets (exclusive) of its first `maxPerPattern` occurrences in `text`, in order
+ * (overlapping occurrences included). Linear in the text and the patterns; small inputs are scanned (SCAN_MAX_WORK).
  */
 export function findOccurrences(text: string, patterns: readonly string[], maxPerPattern = 1): number[][] {
+  let patternChars = 0;
+  for (const pattern of patterns) patternChars += pattern.length;
+  return text.length * patternChars <= SCAN_MAX_WORK
+    ? occurrencesByScan(text, patterns, maxPerPattern)
+    : occurrencesByAutomaton(text, patterns, maxPerPattern);
+}
+
+/** findOccurrences by one indexOf look-up per occurrence: O(text × pattern) at worst for each pattern. */
+export function occurrencesByScan(text: string, patterns: readonly string[], maxPerPattern: number): number[][] {
+  return patterns.map((pattern) => {
+    const ends: number[] = [];
+    if (pattern.length === 0) return ends;
+    for (let at = text.indexOf(pattern); at >= 0 && ends.length < maxPerPattern; at = text.indexOf(pattern, at + 1)) {
+      ends.push(at + pattern.length);
+    }
+    return ends;
+  });
+}
+
+/**
+ * findOccurrences in one pass over the text: O(text + patterns + patterns × maxPerPattern). A pattern that is a
+ * suffix of another occurs at least as often, so once the walk down the output chain meets a pattern that has all its
+ * occurrences, every pattern below it has them too and the walk stops — nested patterns ("a", "aa", "aaa"…) cannot
+ * make the scan quadratic.
+ */
+export function occurrencesByAutomaton(text: string, patterns: readonly string[], maxPerPattern: number): number[][] {
   const found: number[][] = patterns.map(() => []);
   const live = patterns.filter((p) => p.length > 0);
   if (live.length === 0 || maxPerPattern < 1) return found;

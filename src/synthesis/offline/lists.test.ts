@@ -468,3 +468,36 @@ describe("broad families: marks of expertise", () => {
     expect(values(skills, ["We called in an expert."])).toEqual([]);
   });
 });
+
+describe("items the text does not state of the person (shared scopes and each field's kind of value)", () => {
+  it("skills: a tool the person only wants things in, or says they are no good with, is no skill", () => {
+    expect(values(skills, ["He wants the invoices sent in Excel for his accountant."])).toEqual([]);
+    expect(values(skills, ["I'm honestly not great with Photoshop."])).toEqual([]);
+    expect(values(skills, ["He sends the invoices in Excel every month."])).toEqual(["Excel"]);
+  });
+
+  it("traits: a trait word used as a noun, or an appearance then corrected, is no trait", () => {
+    expect(values(traitCandidates, ["Right now I am treating a patient."])).toEqual([]);
+    expect(values(traitCandidates, ["I look stern, but I laugh a lot and I am cheerful."])).toEqual(["cheerful"]);
+    expect(values(traitCandidates, ["I'm a patient person."])).toEqual(["patient"]);
+  });
+
+  it("values: a word naming who says or wants something is no value", () => {
+    const answer = (text: string) => values(valueCandidates, [text], { question: "what matters most to you?" });
+    expect(answer("Honesty, whatever my family says.")).toEqual(["honesty"]);
+  });
+
+  it("goals: a later question ends a goals section, and a quoted earlier answer is no goal question", () => {
+    const section = "goals for next year:";
+    const form = [
+      unit("Open a second stall at the market.", 0, { section, question: "what do you sell?" }),
+      unit("Text messages only, in Swahili.", 1, { section, question: "how should we contact you?" }),
+    ];
+    expect(goalCandidates(form).map((c) => c.value)).toEqual(["Open a second stall at the market"]);
+    const quoted = [
+      unit("> Prices went up a lot in one year.", 0, { question: "what are your problems?" }),
+      unit("> Drivers quit after a month.", 1, { question: "> Prices went up a lot in one year." }),
+    ];
+    expect(goalCandidates(quoted)).toEqual([]);
+  });
+});

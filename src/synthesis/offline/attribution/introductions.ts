@@ -9,6 +9,7 @@ import { containsAny } from "../engine/cues.ts";
 import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { asksIntroduction, RELATION_WORDS, taggedOthers } from "./roles.ts";
 import { parseSpeech, speechLine } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
 
@@ -19,7 +20,6 @@ const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
 const MEETING_WORDS =
   /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;
 const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
-const QUESTION_MARK = /\?/;
 const QUOTED_SPAN = /["“][^"“”]*["”]/g;
 const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
 /** "Rafael Souza (Data Analyst I)", "Wanjiru Kamau 🎨": a role in brackets or emoji after a name in a title part. */
@@ -37,6 +37,8 @@ export interface NameCandidate {
   source: CleanSource;
   quote: string;
   score: number;
+  /** The label of the speaker who gave this name as their own ("speaker 2"), when it came from a labelled turn. */
+  label?: string;
 }
 
 export const N = NAME_SEQUENCE;
@@ -85,10 +87,6 @@ const mayIntroduceSelf = containsAny([
 ]);
 const BARE_IM = /\b[Ii]m\s/;
 
-/** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
-const INTRO_QUESTION =
-  /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
-
 const ANSWER_OPENER =
   /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
 
@@ -122,13 +120,19 @@ const RECIPIENT_FIELD = new RegExp(
  * contacted?" is a question, not a name (it marked "Do not call me." as about a person called "Do").
  */
 const OTHER_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:mentor|interviewer|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by|co-applicant|co-investigator|referee|emergency contact|next of kin)\\s*:\\s*(?:dr\\.?\\s+)?(${N})(?=\\s*(?:$|[<(,;—–|·\\[]|\\.\\s*$|\\s-\\s))`,
+  `^(?:[-•*]\\s*)?(mentor|interviewer|interpreter|translator|enumerator|also present|agent|facilitator|notes|moderator|host|co-host|assignee|owner|rep|sales rep|account executive|account manager|ae|csm|sdr|recruiter|researcher|reviewer|reporter|editor|photographer|coach|therapist|doctor|nurse|teacher|manager|supervisor|agent name|handled by|assigned to|observer|note-?taker|recorded by|transcribed by|co-applicant|co-investigator|referee|emergency contact|next of kin)\\s*:\\s*(?:(?:dr|prof|mr|mrs|ms|mx|miss)\\.?\\s+)?(${N})(?=\\s*(?:$|[<(,;—–|·\\[]|\\.\\s*$|\\s-\\s))`,
   "iu",
 );
 
-/** "Notes owner: Ewa K.", "Minutes by: ...": the writer of the notes, who is the subject only when writing as "I". */
+/** Fields of OTHER_FIELD naming someone who accompanies the subject, often a relative. */
+const ACCOMPANYING = /^(?:also present|emergency contact|next of kin)$/i;
+
+/**
+ * "Notes owner: Ewa K.", "Minutes by: ...", "[Notes typed by Ana Ruiz, HR]": the writer of the notes, who is the
+ * subject only when writing as "I".
+ */
 const AUTHOR_FIELD = new RegExp(
-  `^(?:[-•*]\\s*)?(?:notes? owner|notes? by|minutes by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
+  `^(?:[-•*[(]\\s*)?(?:notes? owner|notes?(?: (?:typed|taken|written|kept|recorded))? by|minutes(?: taken)? by|prepared by|compiled by|kept by|diary of|journal of)\\s*:?\\s*(${N})`,
   "iu",
 );
 
@@ -136,12 +140,6 @@ const GUEST_INTRO = new RegExp(
   `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
   "gu",
 );
-
-/** Relatives and people one lives beside: a relation to someone, never an occupation. */
-export const KIN_WORDS =
-  "husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate";
-/** Words naming someone by their relation to the subject: relatives, friends, colleagues and helpers. */
-export const RELATION_WORDS = `${KIN_WORDS}|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru`;
 
 const RELATED_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${RELATION_WORDS})(?:,)?\\s+(${N})`,
@@ -407,8 +405,12 @@ export function lineCandidates(
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
       // The field patterns need a ":" (AUTHOR_FIELD's is optional); most segments have none.
       const colon = segment.includes(":");
-      const other = colon ? OTHER_FIELD.exec(segment)?.[1] : undefined;
-      if (other) for (const t of nameTokens(other)) excluded.add(t.toLowerCase());
+      const other = colon ? OTHER_FIELD.exec(segment) : null;
+      if (other?.[2]) {
+        // Someone who comes along with the subject may share their surname: only the given name is theirs alone.
+        const tokens = nameTokens(other[2]);
+        for (const t of ACCOMPANYING.test(other[1] ?? "") ? tokens.slice(0, 1) : tokens) excluded.add(t.toLowerCase());
+      }
       const recipient = colon ? RECIPIENT_FIELD.exec(segment)?.[1] : undefined;
       if (recipient) recipients.push(recipient);
       const field = colon ? FIELD_NAME.exec(segment) : null;
@@ -428,6 +430,8 @@ export function lineCandidates(
       const credited = segment.includes("(") ? AUTHOR_HEADING.exec(segment)?.[1] : undefined;
       if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
     }
+    // "Mr. Ali Hassan (interpreter)", "Pim Chaiyawan (respondent's daughter)": tagged as someone else.
+    for (const token of taggedOthers(line)) excluded.add(token.toLowerCase());
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
     // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
     for (const related of mayNameRelative(line) ? line.matchAll(RELATED_NAME) : []) {
@@ -518,6 +522,24 @@ export function lineCandidates(
   if (senderNamed) for (const r of recipients) for (const t of nameTokens(r)) excluded.add(t.toLowerCase());
 }
 
+/** Records on the candidate just added (if `add` kept it) the label of the speaker who named themselves. */
+function saidBy(candidates: NameCandidate[], before: number, label: string | undefined): void {
+  const added = candidates[before];
+  if (added !== undefined && label !== undefined) added.label = label;
+}
+
+/** "This is Kinsale", "It's Tuesday": openers that introduce things as often as people. */
+const NAMES_A_THING = /^(?:[Tt]his is|[Ii]t's)/;
+
+/** Whether a turn introduces its speaker by name ("I'm Declan Moore", "my name is Ana", "Ich bin Lukas"). */
+export function introducesSelf(text: string): boolean {
+  if (!mayIntroduceSelf(text.toLowerCase())) return false;
+  for (const match of text.matchAll(SELF_INTRO)) {
+    if (!NAMES_A_THING.test(match[0]) && isPlausibleName(cleanName(match[1] ?? ""))) return true;
+  }
+  return false;
+}
+
 export function introCandidates(
   source: CleanSource,
   lines: readonly string[],
@@ -526,7 +548,8 @@ export function introCandidates(
   hostLabels: Set<string>,
   model: SubjectModel,
 ): void {
-  let askedIntro = false;
+  // Who last asked for an introduction: null (nobody), "other" (a known interviewer or host) or "unknown".
+  let askedIntro: "other" | "unknown" | null = null;
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
@@ -543,7 +566,9 @@ export function introCandidates(
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
+      const count = candidates.length;
       add(candidates, value, source, match[0], 5);
+      saidBy(candidates, count, label);
     }
     // "Could you introduce yourself?" — "Sure. Park Ji-woo. I teach ...": an answer that opens on a bare name.
     const speech = parseSpeech(line, () => true);
@@ -555,10 +580,13 @@ export function introCandidates(
       const named =
         OPENING_NAME.exec(rest)?.[1] ?? (afterRemark && nameTokens(afterRemark).length >= 2 ? afterRemark : undefined);
       if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
-        const full = nameTokens(named).length >= 2;
-        add(candidates, named, source, named, full ? 5 : 3);
+        // Asked by the known interviewer, the answer names the interviewee: above a name anyone else volunteers.
+        const score = (nameTokens(named).length >= 2 ? 5 : 3) + (askedIntro === "other" ? 2 : 0);
+        const count = candidates.length;
+        add(candidates, named, source, named, score);
+        saidBy(candidates, count, label);
       }
     }
-    if (content !== "") askedIntro = INTRO_QUESTION.test(content) && QUESTION_MARK.test(content);
+    if (content !== "") askedIntro = asksIntroduction(content) ? (fromOther ? "other" : "unknown") : null;
   }
 }

@@ -3,8 +3,9 @@
  * subject), and the named speaker who talks most as a name candidate.
  */
 import type { CleanSource } from "../../types.ts";
-import { add, isBusinessWord, KIN_WORDS, N, type NameCandidate, RELATION_WORDS, titleCase } from "./introductions.ts";
+import { add, introducesSelf, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
 import { isPlausibleName, nameTokens } from "./names.ts";
+import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
 import { labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
 import { labelParty, type SubjectModel } from "./units.ts";
 
@@ -95,6 +96,34 @@ function hostLabelsOf(text: string): Set<string> {
   return hosts;
 }
 
+/**
+ * Labels of speakers who give their own name and then ask the other to say who they are ("I'm Declan, I do the
+ * research for Tablewise. And you are—"): whoever opens with an introduction and asks for one runs the conversation.
+ * A speaker who introduces themselves only after someone else asked them to is answering, not asking.
+ */
+function introducingHosts(text: string): Set<string> {
+  const hosts = new Set<string>();
+  const introduced = new Set<string>();
+  const answered = new Set<string>();
+  let asker: string | null = null;
+  for (const line of text.split("\n")) {
+    const turn = speechLine(line);
+    const match = LINE_LABEL.exec(turn);
+    const label = match?.[1]?.trim().toLowerCase();
+    if (match === null || label === undefined) continue;
+    const content = turn.slice(match[0].length);
+    if (introducesSelf(content)) {
+      introduced.add(label);
+      if (asker !== null && asker !== label) answered.add(label);
+    }
+    if (asksIntroduction(content)) {
+      asker = label;
+      if (introduced.has(label) && !answered.has(label)) hosts.add(label);
+    }
+  }
+  return hosts;
+}
+
 function speakerDeclarations(text: string, model: SubjectModel): void {
   for (const line of text.split("\n")) {
     if (!SPEAKER_LEGEND.test(line)) continue;
@@ -118,6 +147,7 @@ function speakerDeclarations(text: string, model: SubjectModel): void {
 export function speakerRoles(text: string, model: SubjectModel): Set<string> {
   speakerDeclarations(text, model);
   const hosts = hostLabelsOf(text);
+  for (const host of introducingHosts(text)) hosts.add(host);
   for (const host of hosts) model.otherLabels.add(host);
   // A speaker who mostly asks questions is interviewing, not being interviewed.
   for (const [label, stat] of labelStats(text)) {

@@ -2,7 +2,8 @@ import { ENDS_WITH_QUESTION } from "../engine/text.ts";
 import { isPlausibleName } from "./names.ts";
 
 const BRACKETED_TAIL = /\s*\([^)]*\)\s*$/;
-const CAPITALISED_FULL_NAME = /^\p{Lu}[\p{Lu}'’-]{1,15}(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u;
+/** "MARIA GONZALEZ", "DR. MARSH": a full name in capitals, its first word possibly a title with a full stop. */
+const CAPITALISED_FULL_NAME = /^\p{Lu}[\p{Lu}'’-]{1,15}\.?(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u;
 const CAPITALS_START = /^\p{Lu}{2,}/u;
 const SHORT_CAPS_LABEL = /^[A-Z][A-Z\d]{0,11}$/;
 const THREE_WORD_SENTENCE = /\S+\s+\S+\s+\S+.*[.!?]\s*$/;

@@ -17,6 +17,7 @@ import {
 } from "./introductions.ts";
 import { nameMatcher, nameTokens } from "./names.ts";
 import { labelCandidates, speakerRoles } from "./speakers.ts";
+import { labelKey } from "./speech.ts";
 import type { SubjectModel } from "./units.ts";
 
 const MAX_TAGGED_NOUNS = 5_000;
@@ -132,6 +133,11 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     (a, b) => Number(nameTokens(b.value).length >= 2) - Number(nameTokens(a.value).length >= 2) || b.score - a.score,
   );
   const best = group[0] ?? null;
+  // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
+  for (const c of group) {
+    const key = c.label === undefined ? undefined : labelKey(c.label);
+    if (key !== undefined && !model.otherLabels.has(key)) model.subjectLabels.add(key);
+  }
   const aliases = group.flatMap(namesOf);
   if (best) model.matcher = nameMatcher(best.value, aliases);
   for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());

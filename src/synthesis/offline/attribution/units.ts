@@ -522,6 +522,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
   if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
   if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
+  // Read with any bracketed note lead kept: "[End of visit · Field note: Mr. Yaw Darko ...]" is one whole bracket.
+  if (opensOnOtherTitledPerson(sentence.replace(LEADING_MARKS, ""), model)) return spokenOf(state, "other", "name");
   const named = LEADING_NAME.exec(body)?.[1];
   const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
   const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
@@ -572,6 +574,31 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
   if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+/** Cheap pre-check for the openers below: a title or a bracket somewhere in the sentence. */
+const TITLE_OR_BRACKET = /\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\b|\(/;
+/** A note's header parts and label before its sentence: "[End of call · 40 min · Interpreter note: ". */
+const NOTE_LEAD = /^\[?(?:[^·|:\]\n]{1,40}\s[·|]\s)*\p{L}[\p{L} ]{0,30}:\s+/u;
+/** "Mr. Karim Fawzy is based in ...", "Dr. Samia runs the unit": a sentence opening on a titled name. */
+const TITLED_NAME = new RegExp(`^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\\.?\\s+(${NAME_SEQUENCE})`, "u");
+/** "A contractor's manager (Mr. Haque, about 50) came by": an opening noun phrase that names its person in brackets. */
+const BRACKET_NAMED_OPENER = new RegExp(
+  `^(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\\s+(?!(?:respondent|participant|interviewee|customer|client|patient|user|subject)\\b)[^()]{1,40}?\\s\\((?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\\.?\\s+)?(${NAME_SEQUENCE})`,
+  "u",
+);
+
+/**
+ * Whether a sentence, after any note label, opens on a person named with a title ("Mr. Karim Fawzy is based in
+ * Cairo") or in brackets after the noun phrase that is its subject ("A neighbour (Mrs. Lee, 70) came by"), other
+ * than the subject: it is about that person.
+ */
+function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {
+  if (!TITLE_OR_BRACKET.test(body)) return false;
+  const clause = body.replace(NOTE_LEAD, "");
+  const name = (TITLED_NAME.exec(clause) ?? BRACKET_NAMED_OPENER.exec(clause))?.[1];
+  if (name === undefined || !isPlausibleName(name)) return false;
+  return !(model.matcher && refersTo(name, model.matcher));
 }
 
 /** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */

@@ -1,5 +1,6 @@
 /** What a rule may ask about a unit beyond its own text: who owns it, which question it answers, which labelled line it sits on. */
 import { memo } from "./memo.ts";
+import type { Rule, Values } from "./rules.ts";
 import { ENDS_WITH_QUESTION_QUOTE, LEADING_BULLET, LEADING_BULLET_OR_QUOTE } from "./text.ts";
 import { isAboutSubject, type Unit } from "./unit.ts";
 
@@ -158,4 +159,109 @@ export function isFirstAnswer(units: readonly Unit[], i: number): boolean {
 export function isQuestion(unit: Unit): boolean {
   // Most sentences have no "?" at all: one character search decides them.
   return unit.text.includes("?") && ENDS_WITH_QUESTION.test(unit.text) && !SENTENCE_BREAK.test(unit.text);
+}
+
+/**
+ * Where an item a rule read sits in the text it was read from: its own words if they occur at or after the match,
+ * else the match's first group, else the match. The scope checks below read the words around that place.
+ */
+export function itemPlace(m: RegExpExecArray, item: string): number {
+  const text = m.input;
+  const own = text.toLowerCase().indexOf(item.toLowerCase(), m.index);
+  if (own >= 0) return own;
+  const group = m[1] ? m[0].indexOf(m[1]) : -1;
+  return group >= 0 ? m.index + group : m.index;
+}
+
+/**
+ * The start of the clause a place is in: after the last sentence mark, bracket, dash or quote before it, a clause
+ * word ("but", "while", "because") or a comma that opens a new clause on a subject ("When I'm not working, I hike").
+ */
+const CLAUSE_BREAK =
+  /[.;!?:()[\]—–"“”]|,\s*(?:(?:and|but|so|then)\s+)?(?:I|I'm|I’m|we|she|he|they|you|it)\b|\b(?:but|while|because|although|though|whereas|yet|whatever|unless)\b/giu;
+/** How far back a clause is read: a negation further off governs something else. */
+const CLAUSE_REACH = 80;
+
+export function clauseBefore(text: string, place: number): string {
+  const before = text.slice(Math.max(0, place - CLAUSE_REACH), place);
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m !== null; m = CLAUSE_BREAK.exec(before)) start = m.index + m[0].length;
+  return before.slice(start);
+}
+
+/** "not", "never", "no", "don't", "can't": the clause denies what follows. Not "not only", "no matter", "no doubt". */
+const NEGATOR =
+  /\b(?:not(?!\s+only\b)|never|no(?!\s+(?:matter|doubt|longer\s+just)\b)|nothing|nobody|neither|nor|without|hardly|barely|cannot)\b|n['’]t\b/i;
+/**
+ * A negation that does not deny what follows: one in a "when"/"if" clause ("When I'm not at work I coach rugby"),
+ * or one of giving something up, which affirms it ("never compromise on safety", "don't lose the honesty").
+ */
+const NEGATION_ELSEWHERE =
+  /\b(?:when|whenever|if|unless)\b.*?(?:\bnot\b|n['’]t\b|\bnever\b)|(?:\bnot\b|n['’]t\b|\bnever\b)\s+(?:\w+\s+)?(?:lose|losing|forget|forgetting|give up|giving up|compromise|compromising|sacrifice|sacrificing|skimp|budge)\b/i;
+
+/** "wants", "would like", "hopes", "is learning", "teaching herself": what the clause wishes for is not held yet. */
+const WISH =
+  /\b(?:wants?|wanted|wanting|would (?:like|love)|['’]d (?:like|love)|wish(?:es)?|hope[sd]?|hoping|learn|learning|to learn|studying|trying to|plans? to|going to|teach(?:es|ing)? (?:myself|herself|himself|themselves))\b/i;
+/** "seems", "looks", "people think": how the person appears or is believed to be, which a "but" then corrects. */
+const SEEMING =
+  /\b(?:seem|seems|seemed|look|looks|looked|sound|sounds|appear|appears|comes? across)\b|\b(?:people|they|others|everyone|everybody|some|many|most|you)\s+(?:might\s+|may\s+|would\s+)?(?:think|thinks|thought|assume|assumes|assumed)\b/i;
+const ITEM_WORD = /^[^\s,;]*/;
+const CORRECTED_AFTER = /^[^.;!?]{0,80}?\b(?:but|actually|in fact)\b/i;
+/** The last box before an item on a form line, ticked or not ("☒ Statistics in R ☐ Python"). */
+const LAST_BOX = /(☐|☒|☑|✓|✔|✗|\[\s?\]|\[[xX✓]\])[^☐☒☑✓✔✗[\]\n]*$/u;
+const EMPTY_BOX = /^(?:☐|\[\s?\])$/u;
+
+/**
+ * Why an item is not stated of the person, read from where it sits:
+ * - denied: its clause says "not", "never", "no" before it ("I'm not good with computers");
+ * - wished: its clause wants it, plans it or is learning it ("wants the exports in Excel"): not held yet;
+ * - seeming: its clause says how the person seems or is thought to be, and a "but" corrects it ("looks chaotic, but");
+ * - unticked: the last box before it on a form line is empty ("☐ Python").
+ */
+export type Scope = "denied" | "wished" | "seeming" | "unticked";
+
+const IN_SCOPE: Record<Scope, (text: string, place: number) => boolean> = {
+  denied: (text, place) => {
+    const clause = clauseBefore(text, place);
+    return NEGATOR.test(clause) && !NEGATION_ELSEWHERE.test(clause);
+  },
+  wished: (text, place) => WISH.test(clauseBefore(text, place)),
+  seeming: (text, place) =>
+    SEEMING.test(clauseBefore(text, place)) && CORRECTED_AFTER.test(text.slice(place).replace(ITEM_WORD, "")),
+  unticked: (text, place) => {
+    const box = LAST_BOX.exec(text.slice(0, place).split("\n").at(-1) ?? "")?.[1];
+    return box !== undefined && EMPTY_BOX.test(box);
+  },
+};
+
+/** Whether an item read at `place` of `text` is outside every given scope, i.e. stated as a fact of the person. */
+export function statedAt(text: string, place: number, scopes: readonly Scope[]): boolean {
+  return !scopes.some((scope) => IN_SCOPE[scope](text, place));
+}
+
+/** A field's own test of whether an item read at a place is the right kind of thing for it ("a patient" is a noun). */
+export type ItemCheck = (text: string, place: number, item: string) => boolean;
+
+/** The values of a rule's match that are stated of the person: the others become null (skipped). */
+function keepStated(found: Values, m: RegExpExecArray, scopes: readonly Scope[], check?: ItemCheck): Values {
+  const keep = (item: string | null) => {
+    if (item === null || item === "") return item;
+    const place = itemPlace(m, item);
+    return statedAt(m.input, place, scopes) && (check?.(m.input, place, item) ?? true) ? item : null;
+  };
+  if (found === null || typeof found === "number") return found;
+  return typeof found === "string" ? keep(found) : found.map(keep);
+}
+
+/**
+ * A field's rule table with the scope checks every value of it must pass, written once for the field instead of in
+ * each rule: a value the text denies, wishes for, corrects or leaves unticked is not a fact of the person.
+ * Call it once per table (module constant): the runner keys its caches on the table.
+ */
+export function statedOnly(rules: readonly Rule[], scopes: readonly Scope[], check?: ItemCheck): readonly Rule[] {
+  return rules.map((rule) => {
+    const value = rule.value;
+    return { ...rule, value: (m, unit, at) => keepStated(value(m, unit, at), m, scopes, check) };
+  });
 }

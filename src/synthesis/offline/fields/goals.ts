@@ -1,5 +1,5 @@
 /** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
-import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf } from "../engine/context.ts";
+import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Predicate, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -384,14 +384,35 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
 /** A sentence that states an aim with one of the cue phrases above is read by those rules alone (tests them all: last). */
 const uncued = (unit: Unit) => !CUED.some(([, , pattern]) => pattern.test(unit.text));
 
+/** A quoted ">" line that asks nothing is an earlier answer ("> Price went up in one year"), not a goal question. */
+const QUOTED_ANSWER = /^>[^?]*$/;
+
+/**
+ * Whether a question about something else was put after a "Goals" heading ("Q13. How should we contact you?"): the
+ * sentence answers that question, not the heading (attribution gives each sentence the last question before it).
+ */
+function askedSinceHeading(units: readonly Unit[], i: number): boolean {
+  const unit = units[i] as Unit;
+  if (unit.question === "" || asksGoal(unit.question)) return false;
+  let first = i;
+  for (let j = i - 1; j >= 0; j -= 1) {
+    const previous = units[j] as Unit;
+    if (previous.source !== unit.source || previous.section !== unit.section) break;
+    first = j;
+  }
+  return (units[first] as Unit).question !== unit.question;
+}
+
 /** The first sentence of an answer to "what are your goals?", or a line opening a "Goals" section's item. */
 function answersGoalQuestion(unit: Unit, at: Place): boolean {
   const question = questionOf(at.units, at.i);
   const answers =
     unit.speaker === "subject" &&
     asksGoal(question) &&
+    !QUOTED_ANSWER.test(question) &&
     (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0);
-  if (!answers && !(GOAL_SECTION.test(unit.section) && unit.topic === "subject")) return false;
+  const inSection = GOAL_SECTION.test(unit.section) && unit.topic === "subject" && !askedSinceHeading(at.units, at.i);
+  if (!answers && !inSection) return false;
   // The sentence must open its line (or directly follow the question on it): later sentences drift off the question.
   const body = unit.text.replace(wording.OPENING_MARK, "");
   const marker = wording.OPENING_MARK.exec(unit.line)?.[0].length ?? 0;
@@ -479,7 +500,7 @@ const CUED_EXTRA: Readonly<
   },
 };
 
-export const GOAL_RULES: readonly Rule[] = [
+const GOAL_READINGS: readonly Rule[] = [
   {
     id: "goals/labelled",
     field: "goals",
@@ -602,6 +623,9 @@ export const GOAL_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const GOAL_RULES = statedOnly(GOAL_READINGS, ["unticked"]);
 
 export function goalCandidates(units: readonly Unit[]) {
   return listCandidates(GOAL_RULES, units);

@@ -1,6 +1,6 @@
 /** Rules for interests: pastimes the person says they do or love, read from free-time sentences and answers. */
 import type { Candidate } from "../engine/candidate.ts";
-import { answerDepth, isFirstAnswer, memoTest, questionOf } from "../engine/context.ts";
+import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -349,7 +349,7 @@ function lexiconPastimes(text: string, standaloneOnly: boolean): string[] {
 
 const OWNED = ["owned"] as const;
 
-export const INTEREST_RULES: readonly Rule[] = [
+const INTEREST_READINGS: readonly Rule[] = [
   {
     id: "interests/free-time",
     field: "interests",
@@ -546,6 +546,9 @@ export const INTEREST_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const INTEREST_RULES = statedOnly(INTEREST_READINGS, ["denied", "wished", "unticked"]);
 
 /** A sentence another rule read is not read again for lexicon pastimes: its words were parts of those items. */
 const LEXICON_RULES = new Set(["interests/self-pastime", "interests/leisure-word"]);

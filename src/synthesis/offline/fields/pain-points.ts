@@ -1,5 +1,7 @@
 /** Rules for pain points: what the person says goes wrong, costs too much or wears them down. */
+
 import type { Candidate } from "../engine/candidate.ts";
+import { statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
@@ -73,7 +75,7 @@ function lexiconLabels(table: readonly [RegExp, string][], text: string): string
   return found;
 }
 
-export const PAIN_RULES: readonly Rule[] = [
+const PAIN_READINGS: readonly Rule[] = [
   ...PAIN_CUES.map(
     ([name, cue, pattern, confidence, text, pain]): Rule => ({
       id: `pain_points/${name}`,
@@ -521,6 +523,9 @@ export const PAIN_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const PAIN_RULES = statedOnly(PAIN_READINGS, ["unticked"]);
 
 /**
  * Rules naming a pain from a lexicon, or taking an answer's words as they come: a word already read inside an item

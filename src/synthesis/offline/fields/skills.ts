@@ -1,6 +1,6 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
-import { owned, questionOf } from "../engine/context.ts";
+import { owned, questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -147,7 +147,6 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-const UNTICKED_BEFORE = /(?:☐|\[\s?\])\s*$/u;
 const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
 const TRANSLATION_NOUN = /\btranslation$/i;
@@ -179,8 +178,6 @@ function usesTools(unit: Unit): boolean {
 }
 
 const PAIN_HEADING = /\b(?:pains?|pain points?|frustrations?|problems?|issues?|complaints?)\b/i;
-/** "they don't speak Polish": a language denied is not one spoken. */
-const DENIED_BEFORE = /\b(?:don'?t|doesn'?t|do not|does not|can'?t|cannot|never|not)\s+(?:\w+\s+)?$/i;
 /** A one-letter tool ("R") only after a word of use: at a line start it is a transcript's speaker tag ("R = respondent"). */
 const USE_WORD_FIRST = /^[\p{L}]{2,}/u;
 /** "Trained in Mysore, India": "in" names where, when a single capitalised word follows a training verb. */
@@ -196,7 +193,7 @@ const notAimed = (m: RegExpExecArray) => !AIMED_AT.test(m.input.slice(0, m.index
 const TOOL_CUES = [...new Set(TOOL_WORDS.map((tool) => tool.toLowerCase()))];
 const OWNED = ["owned"] as const;
 
-export const SKILL_RULES: readonly Rule[] = [
+const SKILL_READINGS: readonly Rule[] = [
   {
     id: "skills/good-at",
     field: "skills",
@@ -217,8 +214,8 @@ export const SKILL_RULES: readonly Rule[] = [
     ],
     pattern: GOOD_AT,
     when: OWNED,
-    // "I am not very good with computers": the denial sits before the intensifier the pattern starts on.
-    value: (m) => (DENIED_BEFORE.test(m.input.slice(0, m.index)) ? null : skillPhrase(m[1] ?? "")),
+    // "I am not very good with computers": the field's denied scope (statedOnly below) reads the words before it.
+    value: (m) => skillPhrase(m[1] ?? ""),
     confidence: 0.8,
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
@@ -339,7 +336,6 @@ export const SKILL_RULES: readonly Rule[] = [
     pattern: LANGUAGE_LIST,
     when: OWNED,
     value: (m) => {
-      if (DENIED_BEFORE.test(m.input.slice(0, m.index))) return null;
       const languages = (m[1] ?? "")
         .split(LANGUAGE_PARTS)
         .map((l) => l.replace(PROFICIENCY_OPENING, ""))
@@ -472,7 +468,7 @@ export const SKILL_RULES: readonly Rule[] = [
       const at = m.index;
       const before = m.input.slice(Math.max(0, at - 50), at);
       const after = m.input.slice(at + tool.length, at + tool.length + 25);
-      const used = USED_BEFORE.test(before) && !UNTICKED_BEFORE.test(before) && !NOT_USE_AFTER.test(after);
+      const used = USED_BEFORE.test(before) && !NOT_USE_AFTER.test(after);
       return !AMBIGUOUS_TOOLS.has(tool) && used ? tool : null;
     },
     confidence: 0.62,
@@ -577,6 +573,9 @@ export const SKILL_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const SKILL_RULES = statedOnly(SKILL_READINGS, ["denied", "wished", "seeming", "unticked"]);
 
 /** The rules, and the skills the occupation found implies, inferred from the first sentence about the subject naming it. */
 export function skillCandidates(units: readonly Unit[], occupation: string | null): Candidate[] {

@@ -1,5 +1,5 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
-import { answerDepth, memoTest, questionOf } from "../engine/context.ts";
+import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
@@ -126,7 +126,21 @@ function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].leng
 }
 const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
 
-export const TRAIT_RULES: readonly Rule[] = [
+/**
+ * "counselling a patient.", "thanks to the calm": a trait word after an article or possessive that ends its phrase is
+ * a noun there ("a patient person" keeps the adjective).
+ */
+const DETERMINER_BEFORE = /\b(?:a|an|the|every|each|this|that|my|our|your|his|her|their)\s+$/i;
+const PHRASE_ENDS_AFTER = /^([\p{L}-]*)\s*(?:[.;!?)]|$)/u;
+function usedAsAdjective(text: string, place: number): boolean {
+  const ending = PHRASE_ENDS_AFTER.exec(text.slice(place));
+  // The trait nouns ("the organiser", "his directness") are read as nouns on purpose.
+  const noun = (ending?.[1] ?? "").toLowerCase();
+  if (!ending || TRAIT_NOUNS[noun] !== undefined || NOUN_TRAIT[noun] !== undefined) return true;
+  return !DETERMINER_BEFORE.test(text.slice(0, place));
+}
+
+const TRAIT_READINGS: readonly Rule[] = [
   {
     id: "traits/self",
     field: "traits",
@@ -352,6 +366,9 @@ export const TRAIT_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const TRAIT_RULES = statedOnly(TRAIT_READINGS, ["denied", "wished", "seeming", "unticked"], usedAsAdjective);
 
 export function traitCandidates(units: readonly Unit[]) {
   return listCandidates(TRAIT_RULES, units);

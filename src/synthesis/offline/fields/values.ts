@@ -1,5 +1,5 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
-import { answerDepth, memoTest, questionOf } from "../engine/context.ts";
+import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -213,7 +213,12 @@ const STATED: readonly (readonly [
   ],
 ];
 
-export const VALUE_RULES: readonly Rule[] = [
+/** "whatever her family says", "what the board wants": the word names who says or wants something, not a value. */
+const SAYS_AFTER =
+  /^[\p{L}-]*\s+(?:says?|said|thinks?|thought|wants?|wanted|tells?|told|decides?|decided|expects?|expected)\b/iu;
+const notAnAgent = (text: string, place: number) => !SAYS_AFTER.test(text.slice(place));
+
+const VALUE_READINGS: readonly Rule[] = [
   ...STATED.map(
     ([name, cue, pattern, confidence, fires, value]): Rule => ({
       id: `values/${name}`,
@@ -423,6 +428,9 @@ export const VALUE_RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
+export const VALUE_RULES = statedOnly(VALUE_READINGS, ["denied", "unticked"], notAnAgent);
 
 export function valueCandidates(units: readonly Unit[]) {
   return listCandidates(VALUE_RULES, units);

@@ -1,0 +1,72 @@
+/**
+ * People the material names by their part in it rather than as its subject: relatives, the interviewer, interpreter
+ * or note-taker tagged in brackets after their name ("Sione Tupou (HR Advisor, notes)", "Ms. Pim Chaiyawan
+ * (respondent's daughter)"), and a request that the other speaker introduce themselves, which only the one running
+ * the conversation makes.
+ */
+import { NAME_SEQUENCE, nameTokens } from "./names.ts";
+
+/** Relatives and people one lives beside: a relation to someone, never an occupation. */
+export const KIN_WORDS =
+  "husband|wife|partner|boyfriend|girlfriend|son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|grandmother|grandfather|aunt|uncle|cousin|nephew|niece|brother-in-law|sister-in-law|mother-in-law|father-in-law|friend|neighbou?r|flatmate|roommate";
+/** Words naming someone by their relation to the subject: relatives, friends, colleagues and helpers. */
+export const RELATION_WORDS = `${KIN_WORDS}|colleague|co-?worker|boss|manager|supervisor|mentor|teacher|coach|doctor|therapist|landlord|assistant|intern|co-?founder|business partner|recruiter|editor|guru`;
+
+/** A part of a bracketed role saying the person runs, translates or records the conversation. */
+const CONVERSATION_ROLE =
+  /^(?:the\s+)?(?:lead\s+|co-?)?(?:interviewer|interpreter|translator|moderator|facilitator|host|note-?taker|enumerator|observer|scribe)\b/i;
+/** "(HR Advisor, notes)": a part that is only "notes" or "minutes" marks who keeps the record. */
+const RECORD_KEEPER = /^(?:notes?|minutes|taking notes|takes notes|note taking)$/i;
+/** "respondent's daughter", "her husband": a relation to the person the material is about. */
+const RELATIVE_OF = new RegExp(
+  `^(?:(?:the\\s+)?(?:respondent|participant|interviewee|customer|client|patient|subject|applicant|user)['’]s|her|his|their)\\s+(?:[\\p{L}-]+\\s+)?(?:${RELATION_WORDS})\\b`,
+  "iu",
+);
+/** A bracketed part that is only a family word ("(daughter)", "(son, 12)"); "partner" is also a firm's title. */
+const FAMILY_ONLY = new RegExp(`^(?!partner$)(?:${KIN_WORDS})$`, "i");
+const ROLE_PARTS = /\s*[,;]\s*/;
+
+export type OtherRole = "relative" | "conversation";
+
+/** Whether a bracketed role marks someone other than the subject: a relative of theirs, or who runs the conversation. */
+export function otherPersonRole(role: string): OtherRole | null {
+  for (const part of role.trim().split(ROLE_PARTS)) {
+    if (RELATIVE_OF.test(part) || FAMILY_ONLY.test(part)) return "relative";
+    if (CONVERSATION_ROLE.test(part) || RECORD_KEEPER.test(part)) return "conversation";
+  }
+  return null;
+}
+
+/** "Mr. Karim Fawzy (INTERPRETER, Arabic–English)": a name, after an optional title, with a role in brackets. */
+const NAME_WITH_ROLE = new RegExp(
+  `(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\\.?\\s+)?(${NAME_SEQUENCE})\\s*\\(([^()\\n]{1,80})\\)`,
+  "gu",
+);
+
+/**
+ * The name tokens of people a line tags with another person's role. A relative gives only the given name, since
+ * relatives share the subject's surname ("Ms. Pim Chaiyawan (respondent's daughter)" beside "Siriporn Chaiyawan").
+ */
+export function taggedOthers(line: string): string[] {
+  if (!line.includes("(")) return [];
+  const tokens: string[] = [];
+  for (const match of line.matchAll(NAME_WITH_ROLE)) {
+    const role = otherPersonRole(match[2] ?? "");
+    const names = nameTokens(match[1] ?? "");
+    if (role === "relative") tokens.push(...names.slice(0, 1));
+    else if (role === "conversation") tokens.push(...names);
+  }
+  return tokens;
+}
+
+/** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
+const INTRO_QUESTION =
+  /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
+const QUESTION_MARK = /\?/;
+/** "I'm Declan, I do the research here. And you are—": a turn left open for the other to say who they are. */
+const OPEN_INTRO = /\band (?:you are|you're|you’re|yourself|you)\s*(?:[—–-]+|…|\.{3}|\?)\s*$/i;
+
+/** Whether a turn asks the other speaker to say who they are. */
+export function asksIntroduction(content: string): boolean {
+  return (INTRO_QUESTION.test(content) && QUESTION_MARK.test(content)) || OPEN_INTRO.test(content);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { clauseBefore, type Scope, statedAt, statedOnly } from "./context.ts";
+import { applyRules, type Rule } from "./rules.ts";
+import type { Unit } from "./unit.ts";
+
+/** Whether `item` (its first occurrence) is stated in `text` under the given scopes. */
+const stated = (text: string, item: string, scopes: readonly Scope[]) => statedAt(text, text.indexOf(item), scopes);
+
+describe("clauseBefore", () => {
+  it("starts after a sentence mark, a clause word or a comma opening a new subject", () => {
+    expect(clauseBefore("Sorry. I never learnt to swim", 29)).toBe(" I never learnt to swim");
+    expect(clauseBefore("I had no time, but I sing", 25)).toBe(" sing");
+    expect(clauseBefore("On days off, I climb", 20)).toBe(" climb");
+  });
+});
+
+describe("statedAt", () => {
+  it("denied: a negation earlier in the item's clause", () => {
+    expect(stated("Honestly I am no good at spreadsheets.", "spreadsheets", ["denied"])).toBe(false);
+    expect(stated("He doesn't really use Photoshop.", "Photoshop", ["denied"])).toBe(false);
+    expect(stated("I never got into golf.", "golf", ["denied"])).toBe(false);
+    // The negation belongs to another clause, or gives nothing up.
+    expect(stated("I can't sleep late, so I run at six.", "run", ["denied"])).toBe(true);
+    expect(stated("If I'm not on shift I go fishing.", "fishing", ["denied"])).toBe(true);
+    expect(stated("We never skimp on hygiene.", "hygiene", ["denied"])).toBe(true);
+    expect(stated("Not only Python but also Go.", "Python", ["denied"])).toBe(true);
+  });
+
+  it("wished: what the clause wants, hopes for or is learning", () => {
+    expect(stated("She'd like the report as a PDF.", "PDF", ["wished"])).toBe(false);
+    expect(stated("I'm learning Blender at night.", "Blender", ["wished"])).toBe(false);
+    expect(stated("He is teaching himself Rust on the train.", "Rust", ["wished"])).toBe(false);
+    expect(stated("I built it in Blender.", "Blender", ["wished"])).toBe(true);
+  });
+
+  it("seeming: how one appears or is thought to be, corrected by a but", () => {
+    expect(stated("I look stern, but I laugh a lot.", "stern", ["seeming"])).toBe(false);
+    expect(stated("Students assume I'm strict but I'm soft really.", "strict", ["seeming"])).toBe(true);
+    expect(stated("People think I'm strict, but I'm soft really.", "strict", ["seeming"])).toBe(false);
+    // One's own view is no appearance, and without a correction the appearance stands.
+    expect(stated("I think Figma is great, but pricey.", "Figma", ["seeming"])).toBe(true);
+    expect(stated("I look calm under pressure.", "calm", ["seeming"])).toBe(true);
+  });
+
+  it("unticked: the last box before the item on its line is empty", () => {
+    const form = "Tools: [x] Excel [ ] Tableau ☒ SQL ☐ SPSS";
+    expect(stated(form, "Excel", ["unticked"])).toBe(true);
+    expect(stated(form, "Tableau", ["unticked"])).toBe(false);
+    expect(stated(form, "SQL", ["unticked"])).toBe(true);
+    expect(stated(form, "SPSS", ["unticked"])).toBe(false);
+    expect(stated("☐ done\nExcel daily", "Excel", ["unticked"])).toBe(true);
+  });
+});
+
+describe("statedOnly", () => {
+  const unit = (text: string): Unit =>
+    ({
+      text,
+      line: text,
+      speaker: "subject",
+      topic: "subject",
+      firstPerson: true,
+      index: 0,
+      source: { id: "s1", kind: "text", text, order: 0 },
+    }) as unknown as Unit;
+  const rule: Rule = {
+    id: "test/likes",
+    field: "interests",
+    cue: ["like"],
+    pattern: /\blike\s+(\w+)(?:\s+and\s+(\w+))?/,
+    when: [],
+    value: (m) => [m[1] ?? null, m[2] ?? null],
+    confidence: 0.5,
+    examples: { fires: [], silent: [] },
+  };
+  const notGolf = (text: string, place: number) => !text.startsWith("golf", place);
+  const table = statedOnly([rule], ["denied"], notGolf);
+  const read = (text: string) => applyRules(table, unit(text)).map((c) => c.value);
+
+  it("drops each item that fails a scope or the field's check, keeping the others", () => {
+    expect(read("I like chess and darts.")).toEqual(["chess", "darts"]);
+    expect(read("I don't like chess and darts.")).toEqual([]);
+    expect(read("I like golf and darts.")).toEqual(["darts"]);
+    // The bare table reads them all.
+    expect(applyRules([rule], unit("I don't like chess.")).map((c) => c.value)).toEqual(["chess"]);
+  });
+});
