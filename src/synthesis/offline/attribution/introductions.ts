@@ -9,9 +9,9 @@ import { containsAny } from "../engine/cues.ts";
 import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, RELATION_WORDS, taggedOthers } from "./roles.ts";
 import { parseSpeech, speechLine } from "./speech.ts";
-import { labelParty, type SubjectModel } from "./units.ts";
 
 const BARE_IM_START = /^[Ii]m\s/;
 const FROM_FIELD = /^(?:[-•*]\s*)?from\s*:/i;

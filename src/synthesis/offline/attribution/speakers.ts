@@ -5,9 +5,9 @@
 import type { CleanSource } from "../../types.ts";
 import { add, introducesSelf, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
 import { isPlausibleName, nameTokens } from "./names.ts";
+import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
 import { labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
-import { labelParty, type SubjectModel } from "./units.ts";
 
 /** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
 const LABEL_ROLE = /\s*\([^)]*\)\s*$/;

@@ -16,9 +16,9 @@ import {
   type NameCandidate,
 } from "./introductions.ts";
 import { nameMatcher, nameTokens } from "./names.ts";
+import type { SubjectModel } from "./parties.ts";
 import { labelCandidates, speakerRoles } from "./speakers.ts";
 import { labelKey } from "./speech.ts";
-import type { SubjectModel } from "./units.ts";
 
 const MAX_TAGGED_NOUNS = 5_000;
 

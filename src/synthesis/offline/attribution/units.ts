@@ -12,20 +12,11 @@ import {
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
-import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, type NameMatcher, nameTokens } from "./names.ts";
-import {
-  FIELD_LABELS,
-  FIRST_PERSON,
-  INTERVIEWER_LABEL,
-  type LabelStats,
-  labelKey,
-  labelStats,
-  parseSpeech,
-  SUBJECT_ROLE_LABEL,
-} from "./speech.ts";
+import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { knownPerson, labelParty, refersTo, type SubjectModel } from "./parties.ts";
+import { FIELD_LABELS, FIRST_PERSON, labelStats, parseSpeech } from "./speech.ts";
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
-const BRACKETED = /\([^)]*\)/g;
 const CHECKED_BOX = /^\[x\]/i;
 const CLOSING_QUOTES = /[”»]/g;
 const ENDS_WITH_INITIAL = /\s\p{Lu}\.$/u;
@@ -34,7 +25,6 @@ const FIRM_AFTER_NAME = /^\s*(?:&|and\s+\p{Lu}|\+)/u;
 const FIRST_PERSON_WORD = /(?:^|\s)(?:I|I'm|Im|I've|my)\s/;
 const FORWARDED_FROM = /^\s*(?:from|von|de|da|van)\s*:\s*(.+)$/i;
 const HEADING_AND_TITLE = /^(?:#{1,6}\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms|Don|Doña)\.?\s+)?/;
-const INITIALS = /^\p{Lu}{2,3}$/u;
 const LABEL_COLON_AFTER = /^\s*(?:\([^)]*\))?\s*:/;
 const LEADING_BRACKET_TAG = /^\[[^\]]*\]\s*/;
 const LEADING_MARKS = /^[-•*>\s"“«]+/;
@@ -44,7 +34,6 @@ const NOTES_BY_FIELD = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*/im;
 const NOTES_BY_FIELD_VALUE = /^(?:notes?|written|taken|minutes)\s*(?:by)?\s*:\s*(.+)$/im;
 const NOTES_BY_HEADING = /\bnotes?\s*(?:\(|by\b)/;
 const NOTE_TO_SELF = /^\(?\s*(?:note to self|nts|personal note)\b/i;
-const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 const NUMBERED_QUESTION = /^(?:q\d*[.:)]|pregunta\b)/i;
 const OPENING_QUOTES = /[“«]/g;
 const OPENS_QUOTE = /^["“«]/;
@@ -64,7 +53,6 @@ const SALES_FIELD =
 const SHORT_QUESTION = /^[^?.!:]{3,50}\?$/;
 const STRAIGHT_QUOTES = /"/g;
 const THIRD_PERSON_PRONOUN = /^(?:she|he|they)$/i;
-const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
 
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
@@ -90,64 +78,6 @@ const RELATION_OPENER = new RegExp(
 
 export interface Attribution {
   units: Unit[];
-}
-
-export interface SubjectModel {
-  matcher: NameMatcher | null;
-  /** Lowercased capitalised words seen mid-sentence: proper nouns, so a sentence starting with one names someone. */
-  properNouns: Set<string>;
-  /** Speaker labels (lowercased) known to be the subject / someone else. */
-  subjectLabels: Set<string>;
-  otherLabels: Set<string>;
-  /** Lowercased name tokens of people known not to be the subject (other candidates, interviewers, reps). */
-  people?: Set<string>;
-}
-
-function knownPerson(label: string, model: SubjectModel, stats?: Map<string, LabelStats>): boolean {
-  // A name that opens several lines is a speaker, even if it never appears mid-sentence.
-  if ((stats?.get(labelKey(label))?.lines ?? 0) >= 2) return true;
-  const first = (label.split(WHITESPACE)[0] ?? "").toLowerCase();
-  if (model.properNouns.has(first)) return true;
-  return model.matcher !== null && labelNamesSubject(label, model.matcher);
-}
-
-/** Decides whether a speaker label is the subject. */
-export function labelParty(label: string, model: SubjectModel): Party {
-  const key = labelKey(label);
-  if (model.subjectLabels.has(key)) return "subject";
-  if (model.otherLabels.has(key)) return "other";
-  if (INTERVIEWER_LABEL.test(label)) return "other";
-  const bare = label.replace(BRACKETED, "").trim();
-  if (model.matcher && labelNamesSubject(bare, model.matcher)) return "subject";
-  if (model.matcher && isInitialsOf(bare, model.matcher.full)) return "subject";
-  if (label.startsWith("@") && model.matcher) {
-    const handle = label.toLowerCase();
-    if (model.matcher.tokens.some((t) => t.length > 2 && handle.includes(t.toLowerCase()))) return "subject";
-    return "other";
-  }
-  if (SUBJECT_ROLE_LABEL.test(bare)) return "subject";
-  return model.matcher ? "other" : "unknown";
-}
-
-/** Speaker labels are often upper-cased ("HARUKA"), so compare case-insensitively. */
-function labelNamesSubject(label: string, matcher: NameMatcher): boolean {
-  const first = label.toLowerCase().split(WHITESPACE)[0] ?? "";
-  return first.length > 1 && matcher.tokens.some((t) => t.toLowerCase() === first.replace(NOT_NAME_LETTERS, ""));
-}
-
-/** Transcripts often label turns by initials: "HA:" for Hüseyin Aydın. */
-function isInitialsOf(label: string, fullName: string): boolean {
-  if (!INITIALS.test(label)) return false;
-  const initials = nameTokens(fullName)
-    .map((t) => t[0] ?? "")
-    .join("");
-  return initials.length >= 2 && initials.toUpperCase() === label;
-}
-
-/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
-function refersTo(text: string, matcher: NameMatcher): boolean {
-  const stripped = text.replace(TITLE_PREFIX, "");
-  return matcher.reference.test(stripped);
 }
 
 /** A short line that titles the block below it (markdown heading, "Frustrations", "Mentor notes (Rachel)"). */
