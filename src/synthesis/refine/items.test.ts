@@ -22,6 +22,8 @@ describe("items a person would write", () => {
     "can't afford a second bad season",
     "grow her business",
     "help her team ship faster",
+    "open her own bakery",
+    "run her first marathon",
   ])("keeps %j", (item) => {
     expect(itemProblem(item)).toBeNull();
   });

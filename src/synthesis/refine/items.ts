@@ -128,7 +128,11 @@ function pronounObject(terms: readonly Term[]): boolean {
   const [verb, object, next] = terms;
   if (!verb || !object || !has(verb, "Verb")) return false;
   if (OBJECT_PRONOUNS.has(object.normal)) return true;
-  return object.normal === "her" && (next === undefined || AFTER_OBJECT_HER.has(next.normal) || !has(next, "Noun"));
+  if (object.normal !== "her") return false;
+  if (next === undefined || AFTER_OBJECT_HER.has(next.normal)) return true;
+  // "start her own agency", "give her first talk": a modifier then a noun makes "her" the possessive.
+  const modified = (has(next, "Adjective") || has(next, "Ordinal")) && terms.slice(3).some((t) => has(t, "Noun"));
+  return !has(next, "Noun") && !modified;
 }
 
 function termsOf(value: string): Term[] {
