@@ -58,6 +58,8 @@ describe("items a person would write", () => {
     ["travel", "interests"],
     ["overtime", "pain_points"],
     ["invoices", "pain_points"],
+    ["delays", "pain_points"],
+    ["schedules", "pain_points"],
     ["Excel", "skills"],
     ["R", "skills"],
     ["honesty", "values"],

@@ -114,9 +114,13 @@ const MODEL = nlp.model() as {
   two: { switches: Record<string, string> };
 };
 const VERB_FORMS = new Set(["Verb", "Infinitive", "PresentTense", "PastTense", "Participle", "PhrasalVerb"]);
+/** A switch that can read the word as a noun: "Noun|Verb" ("travel"), and "Plural|Verb" ("schedules", "delays"). */
+const NOUN_SWITCH = /\b(?:Noun|Plural|Singular)\b/;
 const onlyAVerb = (word: string) => {
   const classes = [MODEL.one.lexicon[word] ?? []].flat();
-  return classes.length > 0 && classes.every((c) => VERB_FORMS.has(c)) && !MODEL.two.switches[word]?.includes("Noun");
+  return (
+    classes.length > 0 && classes.every((c) => VERB_FORMS.has(c)) && !NOUN_SWITCH.test(MODEL.two.switches[word] ?? "")
+  );
 };
 /** What may come before a form label at the start of a quote: a question number ("Q12.", "3)"). */
 const LABEL_AT_START = /^\s*(?:\p{L}{0,2}\d+[.)]?\s*)?/u;
