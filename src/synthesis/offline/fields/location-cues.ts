@@ -438,7 +438,7 @@ export const CUED: readonly CueRow[] = [
       "I'm not good with computers; my daughter set it up when she was home from university in Colombo.",
       // Where the subject's goods are sold, or a room they paid for, is a market or a trip.
       "We sell our cheese to the restaurants in Galway at twice the farm price.",
-      "Last winter I had to pay for a hotel for two guests in Cork.",
+      "Last winter I had to pay for a hotel for a couple in Cork.",
       // An answer about plans names where the subject wants to be.
       ["A proper little bakery in Galway, that's the dream.", { question: "And plans? The next few years?" }],
     ],

@@ -540,7 +540,10 @@ function districtsInTheirCity(candidates: Candidate[], units: readonly Unit[]): 
     const value = String(c.value);
     if (value.includes(",") || isKnownPlace(value)) return c;
     const name = value.replace(REGEX_SPECIAL, "\\$&");
-    const district = new RegExp(`(?<!\\p{L})(?:${name}\\s+(?:${DISTRICT})|(?:${DISTRICT})\\s+of\\s+${name})(?!\\p{L})`, "iu");
+    const district = new RegExp(
+      `(?<!\\p{L})(?:${name}\\s+(?:${DISTRICT})|(?:${DISTRICT})\\s+of\\s+${name})(?!\\p{L})`,
+      "iu",
+    );
     return units.some((u) => district.test(u.text)) ? { ...c, value: `${value}, ${town}` } : c;
   });
 }
