@@ -247,6 +247,14 @@ describe("location", () => {
     expect(scalar("location", text)).toBe("Pittsburgh");
   });
 
+  it("reads a district the text places in its one known town as that town", () => {
+    const text = [
+      "Visit notes · Porto · 3 May 2025 · Where: her studio, Bonfim quarter",
+      "I'm Rita, I make ceramics. I've had my little studio here in Bonfim for six years.",
+    ].join("\n");
+    expect(scalar("location", text)).toBe("Porto");
+  });
+
   it("lets the newer dated statement win", () => {
     const text =
       "2020-02-01\nLiving in Bristol for now, who knows what's next.\n2023-08-15\nNew job! Joined as a nurse at St Mary's in Galway this week.";

@@ -550,12 +550,20 @@ export function introCandidates(
 ): void {
   // Who last asked for an introduction: null (nobody), "other" (a known interviewer or host) or "unknown".
   let askedIntro: "other" | "unknown" | null = null;
+  // Whether a label is someone else's, decided once per label: a transcript repeats its few labels on every line,
+  // and neither the host labels nor the model change here.
+  const otherLabels = new Map<string, boolean>();
+  const isOther = (label: string) =>
+    hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
-    const fromOther =
-      label !== undefined &&
-      (hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other");
+    let fromOther = false;
+    if (label !== undefined) {
+      const known = otherLabels.get(label);
+      fromOther = known ?? isOther(label);
+      if (known === undefined) otherLabels.set(label, fromOther);
+    }
     const introduces = mayIntroduceSelf(line.toLowerCase()) || BARE_IM.test(line);
     for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
       const first = match[1] ?? "";

@@ -62,11 +62,11 @@ export function taggedOthers(line: string): string[] {
 /** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
 const INTRO_QUESTION =
   /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
-const QUESTION_MARK = /\?/;
 /** "I'm Declan, I do the research here. And you are—": a turn left open for the other to say who they are. */
 const OPEN_INTRO = /\band (?:you are|you're|you’re|yourself|you)\s*(?:[—–-]+|…|\.{3}|\?)\s*$/i;
 
 /** Whether a turn asks the other speaker to say who they are. */
 export function asksIntroduction(content: string): boolean {
-  return (INTRO_QUESTION.test(content) && QUESTION_MARK.test(content)) || OPEN_INTRO.test(content);
+  // The "?" first: one character search decides most turns before the long question pattern runs.
+  return (content.includes("?") && INTRO_QUESTION.test(content)) || OPEN_INTRO.test(content);
 }

@@ -103,20 +103,30 @@ function hostLabelsOf(text: string): Set<string> {
  */
 function introducingHosts(text: string): Set<string> {
   const hosts = new Set<string>();
-  const introduced = new Set<string>();
-  const answered = new Set<string>();
-  let asker: string | null = null;
+  const turns: { label: string; content: string; asks: boolean }[] = [];
+  const askers = new Set<string>();
   for (const line of text.split("\n")) {
     const turn = speechLine(line);
     const match = LINE_LABEL.exec(turn);
     const label = match?.[1]?.trim().toLowerCase();
     if (match === null || label === undefined) continue;
     const content = turn.slice(match[0].length);
-    if (introducesSelf(content)) {
+    const asks = asksIntroduction(content);
+    if (asks) askers.add(label);
+    turns.push({ label, content, asks });
+  }
+  // Whether a speaker introduced themselves (and unasked) matters only for one who asks for an introduction: the
+  // others' turns are not read for one (most labelled lines of a long transcript).
+  if (askers.size === 0) return hosts;
+  const introduced = new Set<string>();
+  const answered = new Set<string>();
+  let asker: string | null = null;
+  for (const { label, content, asks } of turns) {
+    if (askers.has(label) && introducesSelf(content)) {
       introduced.add(label);
       if (asker !== null && asker !== label) answered.add(label);
     }
-    if (asksIntroduction(content)) {
+    if (asks) {
       asker = label;
       if (introduced.has(label) && !answered.has(label)) hosts.add(label);
     }

@@ -52,6 +52,56 @@ describe("statedAt", () => {
   });
 });
 
+describe("statedAt's trigger pre-check", () => {
+  // A text is skipped for a scope when it holds none of the scope's trigger words: every word the scope's pattern
+  // reads must still be caught, whatever its case or apostrophe.
+  it("every negation, wish and appearance word still puts an item in scope", () => {
+    const denied = [
+      "NOT",
+      "Never",
+      "No",
+      "Knows nothing of",
+      "Nobody likes",
+      "Neither",
+      "Nor",
+      "Without",
+      "Hardly",
+      "Barely",
+      "Cannot",
+      "Can’t",
+      "Won't",
+    ];
+    for (const word of denied) expect(stated(`${word} Excel.`, "Excel", ["denied"]), word).toBe(false);
+    const wished = [
+      "WANTS",
+      "Wanted",
+      "Would love",
+      "I’d like",
+      "Wishes for",
+      "Hopes for",
+      "Hoping for",
+      "Learning",
+      "Studying",
+      "Trying to use",
+      "Plans to use",
+      "Going to use",
+      "Teaching myself",
+    ];
+    for (const word of wished) expect(stated(`${word} Excel.`, "Excel", ["wished"]), word).toBe(false);
+    const seeming = [
+      "SEEMS",
+      "Looks",
+      "Sounds",
+      "Appears",
+      "Comes across",
+      "People THINK I'm",
+      "Others thought I was",
+      "Most assume I'm",
+    ];
+    for (const word of seeming) expect(stated(`${word} strict, but I'm not.`, "strict", ["seeming"]), word).toBe(false);
+  });
+});
+
 describe("statedOnly", () => {
   const unit = (text: string): Unit =>
     ({

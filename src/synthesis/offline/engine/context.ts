@@ -167,7 +167,7 @@ export function isQuestion(unit: Unit): boolean {
  */
 export function itemPlace(m: RegExpExecArray, item: string): number {
   const text = m.input;
-  const own = text.toLowerCase().indexOf(item.toLowerCase(), m.index);
+  const own = lowerOf(text).indexOf(item.toLowerCase(), m.index);
   if (own >= 0) return own;
   const group = m[1] ? m[0].indexOf(m[1]) : -1;
   return group >= 0 ? m.index + group : m.index;
@@ -221,23 +221,68 @@ const EMPTY_BOX = /^(?:☐|\[\s?\])$/u;
  */
 export type Scope = "denied" | "wished" | "seeming" | "unticked";
 
-const IN_SCOPE: Record<Scope, (text: string, place: number) => boolean> = {
-  denied: (text, place) => {
-    const clause = clauseBefore(text, place);
-    return NEGATOR.test(clause) && !NEGATION_ELSEWHERE.test(clause);
-  },
-  wished: (text, place) => WISH.test(clauseBefore(text, place)),
-  seeming: (text, place) =>
-    SEEMING.test(clauseBefore(text, place)) && CORRECTED_AFTER.test(text.slice(place).replace(ITEM_WORD, "")),
-  unticked: (text, place) => {
+/**
+ * Strings every match of a scope's pattern contains (lowercased), so a text with none of them is out of that scope
+ * wherever an item sits, and its clauses are not cut and read: most sentences say no "not", "want" or "seems".
+ * "no" covers "not", "nothing", "nobody", "nor", "cannot"; "hop" covers "hope(s/d)" and "hoping". An empty box is "☐"
+ * or "[ ]".
+ */
+const TRIGGERS: Record<Scope, readonly string[]> = {
+  denied: ["no", "never", "neither", "without", "hardly", "barely", "n't", "n’t"],
+  wished: ["want", "would", "d like", "d love", "wish", "hop", "learn", "studying", "trying", "plan", "going", "teach"],
+  seeming: ["seem", "look", "sound", "appear", "across", "think", "thought", "assum"],
+  unticked: ["☐", "["],
+};
+
+/** The clause's own tests; `clause` is the clause before the place, cut once for all scopes asked. */
+const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => boolean> = {
+  denied: (clause) => NEGATOR.test(clause) && !NEGATION_ELSEWHERE.test(clause),
+  wished: (clause) => WISH.test(clause),
+  seeming: (clause, text, place) =>
+    SEEMING.test(clause) && CORRECTED_AFTER.test(text.slice(place).replace(ITEM_WORD, "")),
+  unticked: (_clause, text, place) => {
     const box = LAST_BOX.exec(text.slice(0, place).split("\n").at(-1) ?? "")?.[1];
     return box !== undefined && EMPTY_BOX.test(box);
   },
 };
 
+/**
+ * The last text read, lowercased, and which scopes' trigger words it holds: a rule gives several items of one text,
+ * and several rules read the same unit, so each text is lowercased and searched once, not once per item and scope.
+ */
+let lastText: string | undefined;
+let lastLower = "";
+let lastTriggered: Record<Scope, boolean> = { denied: false, wished: false, seeming: false, unticked: false };
+
+function readText(text: string): void {
+  if (text === lastText) return;
+  const lower = text.toLowerCase();
+  const holds = (scope: Scope) => TRIGGERS[scope].some((word) => lower.includes(word));
+  lastText = text;
+  lastLower = lower;
+  lastTriggered = {
+    denied: holds("denied"),
+    wished: holds("wished"),
+    seeming: holds("seeming"),
+    unticked: holds("unticked"),
+  };
+}
+
+function lowerOf(text: string): string {
+  readText(text);
+  return lastLower;
+}
+
 /** Whether an item read at `place` of `text` is outside every given scope, i.e. stated as a fact of the person. */
 export function statedAt(text: string, place: number, scopes: readonly Scope[]): boolean {
-  return !scopes.some((scope) => IN_SCOPE[scope](text, place));
+  readText(text);
+  let clause: string | undefined;
+  for (const scope of scopes) {
+    if (!lastTriggered[scope]) continue;
+    clause ??= clauseBefore(text, place);
+    if (IN_SCOPE[scope](clause, text, place)) return false;
+  }
+  return true;
 }
 
 /** A field's own test of whether an item read at a place is the right kind of thing for it ("a patient" is a noun). */

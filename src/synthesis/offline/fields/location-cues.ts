@@ -3,6 +3,7 @@
  * X home", "soy enfermera en X"), each with the words its pre-check looks for and a sentence it must fire on and one
  * it must stay silent on. `location.ts` turns each row into a rule.
  */
+import type { Rule } from "../engine/rules.ts";
 import { PLACE } from "./location-place.ts";
 
 /** A cue phrase followed by a place: name, pre-check words, pattern, confidence, known towns only, examples. */
@@ -13,7 +14,7 @@ export type CueRow = readonly [
   confidence: number,
   known: boolean,
   fires: readonly [text: string, place: string],
-  silent: string | readonly string[],
+  silent: string | Rule["examples"]["silent"],
 ];
 
 const cued = (source: string) => new RegExp(source, "gu");
@@ -435,6 +436,11 @@ export const CUED: readonly CueRow[] = [
       "I worked for a fertiliser company in Tema before joining the cooperative.",
       // In the subject's own words, a clause about "she" is someone else's.
       "I'm not good with computers; my daughter set it up when she was home from university in Colombo.",
+      // Where the subject's goods are sold, or a room they paid for, is a market or a trip.
+      "We sell our cheese to the restaurants in Galway at twice the farm price.",
+      "Last winter I had to pay for a hotel for a couple in Cork.",
+      // An answer about plans names where the subject wants to be.
+      ["A proper little bakery in Galway, that's the dream.", { question: "And plans? The next few years?" }],
     ],
   ],
   [

@@ -116,6 +116,19 @@ const FIRST_PERSON_WORD = /\b(?:I|I'm|I’m|my|me|we|our)\b/;
 /** "she and I live in Leeds": the subject is one of the clause's subjects. */
 const FIRST_PERSON_SUBJECT = /\b(?:I|I'm|I’m|I've|I’ve|we)\b/;
 
+/**
+ * "sell it in the restaurants in X", "had to pay for a hotel in X": a place the subject sells or delivers to, or pays
+ * for or books, is a market or a trip, not where they are; unless the place is theirs ("sell bread in my shop in X").
+ */
+const SOLD_OR_PAID =
+  /\b(?:sell|sells|selling|sold|deliver|delivers|delivering|delivered|supply|supplies|supplying|supplied|pay for|paid for|paying for|book|booked|booking)\b/i;
+/** "my", "our" (and up to two adjectives) right before the cue's workplace noun: the place is the subject's. */
+const OWN_PLACE = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+function soldOrPaidThere(before: string): boolean {
+  return SOLD_OR_PAID.test(before) && !OWN_PLACE.test(before);
+}
+
 /** Where a clause starts, looking back from a cue: "born in 1988 in Taipei and now live in Vancouver". */
 const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
 
@@ -134,6 +147,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before) || PAST_COPULA_BEFORE.test(before)) return false;
+  if (soldOrPaidThere(before)) return false;
   // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
@@ -235,8 +249,17 @@ const EXCLUDED_CONTEXT =
 const PLAN_SECTION =
   /\b(?:goals?|plans?|objectives?|aims?|ambitions?|wish(?:es| ?list)?|next steps|roadmap|dreams?)\b/i;
 
+/** "Plans? Next couple of years?": an answer to a question about the future names where the subject wants to be. */
+const PLAN_QUESTION =
+  /\b(?:plans?|goals?|future|dreams?|ambitions?|next (?:few|couple of|two|three|five|ten) years|in (?:five|ten|\d+) years)\b/i;
+
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
   // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
-  return (aboutSubject || weClause) && !EXCLUDED_CONTEXT.test(unit.text) && !PLAN_SECTION.test(unit.section);
+  return (
+    (aboutSubject || weClause) &&
+    !EXCLUDED_CONTEXT.test(unit.text) &&
+    !PLAN_SECTION.test(unit.section) &&
+    !PLAN_QUESTION.test(unit.question)
+  );
 }

@@ -13,7 +13,7 @@ import { preferNewer } from "../engine/select.ts";
 import { STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
-import { isKnownPlace } from "../lexicon/places.ts";
+import { isCountry, isKnownPlace } from "../lexicon/places.ts";
 import { CUED } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
@@ -117,9 +117,15 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
 const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
 
-/** An email header line is the subject's only when it names them (a forwarded message's sender is someone else). */
+/** "[10:02] Agent (Chinedu Eze, StockPal Support, Lagos):": a line ending in a colon introduces who speaks next. */
+const SPEAKER_LABEL = /:\s*$/;
+
+/**
+ * An email header line or a speaker's label is the subject's only when it names them (a forwarded message's sender
+ * or a support agent's label is someone else's).
+ */
 function notOthersHeader(unit: Unit, at: Place): boolean {
-  if (!EMAIL_HEADER.test(unit.line)) return true;
+  if (!EMAIL_HEADER.test(unit.line) && !SPEAKER_LABEL.test(unit.line)) return true;
   const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
   return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
 }
@@ -170,8 +176,12 @@ function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
+/**
+ * "112 Barkly St, Footscray VIC 3011"; "12 Awolowo Avenue, Old Bodija, Ibadan, Oyo State": when a second place
+ * follows the first, the first is the neighbourhood and the second its town, and both are kept ("Old Bodija, Ibadan").
+ */
 const ADDRESS =
-  /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?)(?:\s+\d{4,5})?/u;
+  /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?(?:,\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?=,))?)(?:\s+\d{4,5})?/u;
 
 // Bounded: a phone number is at most a couple of dozen digits and spaces. Unbounded, the two overlapping runs made
 // this cubic in the length of a run of digits.
@@ -348,7 +358,11 @@ export const LOCATION_RULES: readonly Rule[] = [
     value: cleanFirst,
     confidence: 0.65,
     examples: {
-      fires: [["Bakery | 112 Barkly St, Footscray VIC 3011", "Footscray VIC"]],
+      fires: [
+        ["Bakery | 112 Barkly St, Footscray VIC 3011", "Footscray VIC"],
+        // The neighbourhood and its town, not the neighbourhood alone.
+        ["Dr. Ama Owusu · 7 Ring Road, East Legon, Accra, Greater Accra", "East Legon, Accra"],
+      ],
       silent: ["We're at 12 on the list."],
     },
   },
@@ -466,6 +480,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         "I love Accra, Ghana",
         // A forwarded message's sender, not the subject.
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
+        // A support agent's label in a chat log, not the subject.
+        ["[09:14] Support (Tom Reyes, Helpdesk Team, Manila):", { name: "Ana Ruiz" }],
       ],
     },
   },
@@ -501,8 +517,35 @@ export const LOCATION_RULES: readonly Rule[] = [
 
 /** `matcher` is the subject's name, for the rules that check a line names them. */
 export function locationCandidates(units: readonly Unit[], matcher: NameMatcher | null = null): Candidate[] {
-  const found = runRules(LOCATION_RULES, units, matcher);
+  const found = districtsInTheirCity(runRules(LOCATION_RULES, units, matcher), units);
   return newestBreaksTies(preferNewer(demoteCountries(boostKnownPlaces(found)), 0.3));
+}
+
+/** Words that make a name part of a town: "the Hải Châu district", "a ward of ...". */
+const DISTRICT = "district|neighbou?rhood|quarter|ward|suburb|barrio|colonia|borough";
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * "my shop here in Hải Châu" with "Hải Châu district" elsewhere and one known town among the values: the district is
+ * part of that town, so the value is "district, town" (which boostKnownPlaces reads as the town). Two or more towns
+ * leave the district as it is: which one it belongs to is not said.
+ */
+function districtsInTheirCity(candidates: Candidate[], units: readonly Unit[]): Candidate[] {
+  const towns = new Set(
+    candidates.map((c) => String(c.value)).filter((v) => isKnownPlace(v) && !isCountry(v) && !v.includes(",")),
+  );
+  if (towns.size !== 1) return candidates;
+  const town = [...towns][0];
+  return candidates.map((c) => {
+    const value = String(c.value);
+    if (value.includes(",") || isKnownPlace(value)) return c;
+    const name = value.replace(REGEX_SPECIAL, "\\$&");
+    const district = new RegExp(
+      `(?<!\\p{L})(?:${name}\\s+(?:${DISTRICT})|(?:${DISTRICT})\\s+of\\s+${name})(?!\\p{L})`,
+      "iu",
+    );
+    return units.some((u) => district.test(u.text)) ? { ...c, value: `${value}, ${town}` } : c;
+  });
 }
 
 /** Less than any rule's confidence step: decides only between values that are otherwise equally supported. */
