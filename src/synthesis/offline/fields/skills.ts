@@ -30,13 +30,6 @@ const EXPERIENCE_IN =
 const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 
-/**
- * A credential named only by its issuer's initials or its rank ("IFMGA certification", "national first-grade
- * certification") says nothing of what the person can do; "forklift licence" does.
- */
-const NAMES_NO_ABILITY =
-  /^(?:(?:national|international|state|federal|official|full|advanced|basic|[\p{L}]+-grade|grade \w+|level \d+|[\p{Lu}\d]{2,})\s+)+(?:licen[cs]e|certificate|certification|qualification|ticket)$/u;
-
 /** "Skills: planting design, AutoCAD and hand sketching", "skills I've picked up along the way: ...". */
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 
@@ -288,21 +281,14 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
     pattern: GO_TO,
     when: OWNED,
-    value: (m) => {
-      const skill = skillPhrase(m[1] ?? m[2] ?? "", 5);
-      return skill && !NAMES_NO_ABILITY.test(skill) ? skill : null;
-    },
+    value: (m) => skillPhrase(m[1] ?? m[2] ?? "", 5),
     confidence: 0.7,
     examples: {
       fires: [
         ["I'm the go-to person for spreadsheets.", "spreadsheets"],
         ["Yes, I have a forklift licence now.", "forklift licence"],
       ],
-      silent: [
-        "Where do I go to vote?",
-        "I have the IFMGA certification since 2019.",
-        "He also holds the national first-grade certification in building carpentry.",
-      ],
+      silent: ["Where do I go to vote?"],
     },
   },
   {
