@@ -6,17 +6,17 @@
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { containsAny } from "../engine/cues.ts";
+import { memo } from "../engine/memo.ts";
 import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, RELATION_WORDS, taggedOthers } from "./roles.ts";
-import { parseSpeech, speechLine } from "./speech.ts";
+import { LINE_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 const BARE_IM_START = /^[Ii]m\s/;
 const FROM_FIELD = /^(?:[-•*]\s*)?from\s*:/i;
 const HOST_BEFORE = /your host|host,|host\s*$/;
-const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
 const MEETING_WORDS =
   /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;
 const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
@@ -558,12 +558,7 @@ export function introCandidates(
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
-    let fromOther = false;
-    if (label !== undefined) {
-      const known = otherLabels.get(label);
-      fromOther = known ?? isOther(label);
-      if (known === undefined) otherLabels.set(label, fromOther);
-    }
+    const fromOther = label !== undefined && memo(otherLabels, label, isOther);
     const introduces = mayIntroduceSelf(line.toLowerCase()) || BARE_IM.test(line);
     for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
       const first = match[1] ?? "";

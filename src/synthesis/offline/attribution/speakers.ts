@@ -7,7 +7,7 @@ import { add, introducesSelf, isBusinessWord, N, type NameCandidate, titleCase }
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
-import { labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import { LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 /** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
 const LABEL_ROLE = /\s*\([^)]*\)\s*$/;
@@ -15,7 +15,6 @@ const LABEL_ROLE = /\s*\([^)]*\)\s*$/;
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
 const ONLY_NAME = new RegExp(`^${N}$`, "u");
 /** "[00:12] Ana:", "Host:": the label a line opens on. */
-const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
 /** "I'm your host", "Welcome back to The Show": the speaker hosts. */
 const HOST_INTRO = /\b(?:I'm|I am) (?:your|the) host\b|\bwelcome (?:back )?to (?:the )?[A-Z]/;
 /** "Speakers: P = participant, I = interviewer": a legend of speaker labels. */
