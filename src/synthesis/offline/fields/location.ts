@@ -216,8 +216,8 @@ const PROFILE_SPLIT = /\s*[,—–]\s*/;
 const NAME_GAPS = /[^\p{L}'’-]+/u;
 
 /**
- * The known towns among the segments of a profile line that names the subject: "Researcher note (Daniel Koh,
- * Lintang Systems, 33, Singapore)" in the subject's notes is the researcher's profile.
+ * The known towns among the segments of a profile line that names the subject: "Interviewer note (Sam Lee,
+ * Northwind Research, 41, Oslo)" in the subject's notes is the interviewer's profile.
  */
 function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[] {
   const tokens = new Set((at.matcher?.tokens ?? []).map((t) => t.toLowerCase()));
@@ -456,7 +456,7 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [["Profile: Ahmed Saleh, 39, civil engineer, Cairo", ["Cairo"], { name: "Ahmed Saleh" }]],
       silent: [
         ["Ahmed Saleh, 39, civil engineer", { name: "Ahmed Saleh" }],
-        ["Researcher note (Daniel Koh, Lintang Systems, 33, Singapore) — P07 debrief", { name: "Aisyah" }],
+        ["Interviewer note (Sam Lee, Northwind Research, 41, Oslo) — session 3", { name: "Aisyah" }],
       ],
     },
   },
