@@ -150,6 +150,22 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.199,
     fabrication: 0,
   },
+  heldout19: {
+    engine: "fa94eac",
+    scalars: 0.583,
+    filledPrecision: 0.781,
+    listPrecision: 0.634,
+    listF1: 0.189,
+    fabrication: 0,
+  },
+  heldout20: {
+    engine: "fa94eac",
+    scalars: 0.5,
+    filledPrecision: 0.645,
+    listPrecision: 0.667,
+    listF1: 0.147,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {
