@@ -153,6 +153,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /miquelon|saint[- ]pierre/i,
     skill: /api key rotation/i,
   }),
+  // heldout21: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  fixtureSet("heldout21", "never-tune", {
+    name: /ledger warden/i,
+    occupation: /head of settlement controls/i,
+    location: /mariehamn|åland|aland islands/i,
+    skill: /beneficiary whitelist/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
