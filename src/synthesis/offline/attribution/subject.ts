@@ -6,6 +6,7 @@ import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { memo } from "../engine/memo.ts";
 import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
+import { attendeeCandidates } from "./attendees.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -83,7 +84,8 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     const hosts = speakerRoles(source.text, model);
     // Lines that look like planted instructions name nobody (judged once per source for every reader).
     lineCandidates(source, lines, injected, candidates, excluded);
-    introCandidates(source, lines, injected, candidates, hosts, model);
+    attendeeCandidates(source, lines, injected, candidates, excluded);
+    introCandidates(source, lines, injected, candidates, hosts, model, excluded);
     labelCandidates(source, lines, candidates, hosts, model);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
@@ -133,6 +135,13 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     (a, b) => Number(nameTokens(b.value).length >= 2) - Number(nameTokens(a.value).length >= 2) || b.score - a.score,
   );
   const best = group[0] ?? null;
+  // "SPEAKER 2: I'm Akosua Mensah" and "SPEAKER 3: I'm Yaw Mensah" share a surname, not a person: the relative's
+  // name, label and given name are another's.
+  for (const c of best ? kinOf(best, group) : []) {
+    group.splice(group.indexOf(c), 1);
+    model.people.add(lower(nameTokens(c.value)[0] ?? ""));
+    if (c.label !== undefined && !model.subjectLabels.has(labelKey(c.label))) model.otherLabels.add(labelKey(c.label));
+  }
   // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
   for (const c of group) {
     const key = c.label === undefined ? undefined : labelKey(c.label);
@@ -148,6 +157,22 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
 }
 
 const lower = (text: string) => text.toLowerCase();
+
+/**
+ * Full names in the subject's group that another speaker gave as their own, with a given name that is none of the
+ * subject's: a relative sharing the surname. Only between two speakers' own introductions: a header's "Dr. Oyuntsetseg
+ * Batbayar" and a signed "Oyunaa Batbayar" are one person by a full and a short given name.
+ */
+function kinOf(best: NameCandidate, group: readonly NameCandidate[]): NameCandidate[] {
+  const own = new Set(nameTokens(best.value).map(lower));
+  if (own.size < 2 || best.label === undefined) return [];
+  const speaker = labelKey(best.label);
+  return group.filter((c) => {
+    const tokens = nameTokens(c.value);
+    const otherSpeaker = c.label !== undefined && labelKey(c.label) !== speaker;
+    return otherSpeaker && tokens.length >= 2 && !own.has(lower(tokens[0] ?? ""));
+  });
+}
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
   for (const name of names) {
