@@ -269,7 +269,8 @@ export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
  * A person's name as written in a log, CRM or comment line: two or more capitalised words, or a name with an initial
  * ("Marcus T.", "K. Brandt"). One word alone is left out: it is as often a firm or a heading as a person.
  */
-const PERSON_NAME = /(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+|\p{Lu}\.\s?\p{Lu}[\p{Ll}'’-]+/gu;
+const PERSON_NAME =
+  /(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+|\p{Lu}\.\s?\p{Lu}[\p{Ll}'’-]+/gu;
 /** How far before a bracket the person it describes is looked for: "Owner: K. Brandt (AE, Hamburg)". */
 const ASIDE_LEAD = 40;
 const OPENERS = ["(", "["];
