@@ -254,15 +254,15 @@ const PLAN_SECTION =
 const PLAN_QUESTION =
   /\b(?:plans?|goals?|future|dreams?|ambitions?|next (?:few|couple of|two|three|five|ten) years|in (?:five|ten|\d+) years)\b/i;
 
+/** Under a plans heading or answering a question about the future: what the subject wants, not what they are. */
+export function aboutPlans(unit: Unit): boolean {
+  return PLAN_SECTION.test(unit.section) || PLAN_QUESTION.test(unit.question);
+}
+
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
   // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
-  return (
-    (aboutSubject || weClause) &&
-    !EXCLUDED_CONTEXT.test(unit.text) &&
-    !PLAN_SECTION.test(unit.section) &&
-    !PLAN_QUESTION.test(unit.question)
-  );
+  return (aboutSubject || weClause) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
 }
 
 /**
