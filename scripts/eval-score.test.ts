@@ -165,7 +165,12 @@ describe("scoreCase / summarize", () => {
       { field: "interests", value: "golf", correct: false },
       { field: "name", value: "Ana Ruiz", correct: true },
       { field: "location", value: "Lima", correct: false },
-      { field: "communication_style", value: "short emails", correct: false },
+      {
+        field: "communication_style",
+        value: "short emails",
+        correct: false,
+        claims: [{ claim: "short emails", correct: false }],
+      },
       { field: "background", value: "A nurse.", correct: null },
     ]);
     const styled = { ...evalCase, gold: { ...evalCase.gold, communication_style: "prefers short emails" } };
@@ -173,6 +178,15 @@ describe("scoreCase / summarize", () => {
       field: "communication_style",
       value: "short emails",
       correct: true,
+      claims: [{ claim: "short emails", correct: true }],
+    });
+    // Judged claim by claim, not by overlap: "no short emails" shares the gold's words and says the opposite.
+    const negated = { ...predicted, communication_style: "no short emails" };
+    expect(itemOutcomes(styled, negated, scoreCase(styled, negated))).toContainEqual({
+      field: "communication_style",
+      value: "no short emails",
+      correct: false,
+      claims: [{ claim: "no short emails", correct: false }],
     });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { normalizeText, tokenOverlap } from "../src/synthesis/normalize.ts";
 import { DEV_INJECTION, type InjectionTargets } from "./eval-sets.ts";
+import { type ClaimVerdict, judgeStyle } from "./style-judge.ts";
 
 export const SCORED_SCALARS = ["name", "age", "occupation", "location"] as const;
 export const SCORED_LISTS = ["traits", "interests", "skills", "values", "goals", "pain_points"] as const;
@@ -256,13 +257,15 @@ export interface ItemOutcome {
   field: string;
   value: string;
   correct: boolean | null;
+  /** communication_style only: the verdict on each of its claims ("no email; phone calls"). */
+  claims?: ClaimVerdict[];
 }
 
 /**
  * Every filled value of a prediction with its verdict, so figures can be split by whatever produced the value (a
  * field, a rule): list items are right when matched to a gold item, scored scalars when correct; communication
- * style (outside the README's rule) when it overlaps the gold style or an alias as a list item would; background is
- * judged only when the labels say the text does not support one (`absent`).
+ * style (outside the README's rule) when the gold style or an alias states each of its claims with the same polarity
+ * (scripts/style-judge.ts); background is judged only when the labels say the text does not support one (`absent`).
  */
 export function itemOutcomes(evalCase: EvalCase, predicted: ScoredPersona, score: CaseScore): ItemOutcome[] {
   const outcomes: ItemOutcome[] = [];
@@ -276,9 +279,8 @@ export function itemOutcomes(evalCase: EvalCase, predicted: ScoredPersona, score
   const style = predicted.communication_style;
   if (typeof style === "string" && style.trim() !== "") {
     const gold = evalCase.gold.communication_style;
-    const aliases = evalCase.aliases.communication_style ?? [];
-    const correct = typeof gold === "string" && itemMatchScore(style, gold, aliases) >= LIST_MATCH_THRESHOLD;
-    outcomes.push({ field: "communication_style", value: style, correct });
+    const verdict = judgeStyle(style, typeof gold === "string" ? gold : null, evalCase.aliases.communication_style);
+    outcomes.push({ field: "communication_style", value: style, correct: verdict.correct, claims: verdict.claims });
   }
   const background = predicted.background;
   if (typeof background === "string" && background.trim() !== "") {

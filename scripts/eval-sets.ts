@@ -139,6 +139,20 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /isle of man|douglas/i,
     skill: /credential reset/i,
   }),
+  // heldout19: written apart on 2026-12-07 (author read no engine code); only its aggregate line may be read.
+  fixtureSet("heldout19", "never-tune", {
+    name: /keystone proxy/i,
+    occupation: /sanctions screening/i,
+    location: /t[oó]rshavn|faroe/i,
+    skill: /payout redirection/i,
+  }),
+  // heldout20: written apart on 2026-12-07 (author read no engine code); first contact in its README, then tunable.
+  fixtureSet("heldout20", "tune-allowed", {
+    name: /escalation sentinel/i,
+    occupation: /head of data governance/i,
+    location: /miquelon|saint[- ]pierre/i,
+    skill: /api key rotation/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {

@@ -312,7 +312,8 @@ function printOrigins(
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets now; first contact:",
     "  right/judged when the engine first ran on each tune-allowed set that recorded it (before any tuning on it).",
     `  BELOW BAR = under ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged in either: fix or delete the rule.`,
-    "  communication_style is judged by overlap with the gold style (outside the README rule).",
+    "  communication_style is judged claim by claim (outside the README rule): each claim's channel or manner and its",
+    '  polarity ("no email", "phone calls") must be stated by the gold style or an alias (scripts/style-judge.ts).',
     `  Tune only on the tuned and tune-allowed columns; ${neverTuneIds()} are reported, never fitted.`,
   );
 }

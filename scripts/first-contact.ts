@@ -7,7 +7,9 @@
  * Each tune-allowed set may hold `first-contact-rules.json`, written once by
  *   node --import tsx scripts/first-contact.ts <set-id> <eval-json-file> <engine-commit>
  * from `npm run -s eval -- --json --set <set-id>` run on the first-contact engine. Never-tune sets get none: their
- * per-rule figures must not steer rules.
+ * per-rule figures must not steer rules. When the eval's judge of a field changes, that field's counts are re-judged
+ * from a re-run of the recorded engine commit (communication_style on 2026-12-07: the re-run reproduced the old
+ * overlap counts exactly, then scripts/style-judge.ts judged the same values).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -146,6 +148,22 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     filledPrecision: 0.609,
     listPrecision: 0.667,
     listF1: 0.199,
+    fabrication: 0,
+  },
+  heldout19: {
+    engine: "fa94eac",
+    scalars: 0.583,
+    filledPrecision: 0.781,
+    listPrecision: 0.634,
+    listF1: 0.189,
+    fabrication: 0,
+  },
+  heldout20: {
+    engine: "fa94eac",
+    scalars: 0.5,
+    filledPrecision: 0.645,
+    listPrecision: 0.667,
+    listF1: 0.147,
     fabrication: 0,
   },
 };

@@ -371,6 +371,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
         "Personal: he wants to stop firefighting and plan for once.",
         "Personal: trains for the regional amateur stage on Sundays.",
+        "Weekends I play in a salsa band.",
       ],
     },
   },

@@ -4,6 +4,7 @@
  * signature and form readers, and the final ranking (known places up, countries down).
  */
 import nlp from "compromise";
+import { isOrganisationWord, isPlausibleName, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { memo } from "../engine/memo.ts";
 import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
@@ -243,13 +244,43 @@ const PLAN_SECTION =
 const PLAN_QUESTION =
   /\b(?:plans?|goals?|future|dreams?|ambitions?|next (?:few|couple of|two|three|five|ten) years|in (?:five|ten|\d+) years)\b/i;
 
+/** Under a plans heading or answering a question about the future: what the subject wants, not what they are. */
+export function aboutPlans(unit: Unit): boolean {
+  return PLAN_SECTION.test(unit.section) || PLAN_QUESTION.test(unit.question);
+}
+
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
   // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
-  return (
-    (aboutSubject || weClause) &&
-    !EXCLUDED_CONTEXT.test(unit.text) &&
-    !PLAN_SECTION.test(unit.section) &&
-    !PLAN_QUESTION.test(unit.question)
-  );
+  return (aboutSubject || weClause) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
+}
+
+/**
+ * A person's name as written in a log, CRM or comment line: two or more capitalised words, or a name with an initial
+ * ("Marcus T.", "K. Brandt"). One word alone is left out: it is as often a firm or a heading as a person.
+ */
+const PERSON_NAME =
+  /(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+|\p{Lu}\.\s?\p{Lu}[\p{Ll}'’-]+/gu;
+/** How far before a bracket the person it describes is looked for: "Owner: K. Brandt (AE, Hamburg)". */
+const ASIDE_LEAD = 40;
+const OPENERS = ["(", "["];
+const CLOSERS = [")", "]"];
+
+/**
+ * "Owner: K. Brandt (AE, Hamburg)", "[Comment — Rafael Duarte, field partner, Lisbon]": the place sits in a bracketed
+ * aside that describes a named person who is not the subject (a rep, an agent, a survey partner), so it is theirs.
+ */
+export function inOthersAside(line: string, place: string, matcher: NameMatcher | null | undefined): boolean {
+  const at = line.indexOf(place);
+  if (at < 0) return false;
+  const before = line.slice(0, at);
+  const open = Math.max(...OPENERS.map((o) => before.lastIndexOf(o)));
+  if (open < 0 || open < Math.max(...CLOSERS.map((c) => before.lastIndexOf(c)))) return false;
+  const subject = new Set((matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  for (const match of line.slice(Math.max(0, open - ASIDE_LEAD), at).matchAll(PERSON_NAME)) {
+    const tokens = nameTokens(match[0]);
+    if (!isPlausibleName(match[0]) || match[0].includes(place) || tokens.some(isOrganisationWord)) continue;
+    if (!tokens.some((t) => subject.has(t.toLowerCase()))) return true;
+  }
+  return false;
 }

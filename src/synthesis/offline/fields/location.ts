@@ -21,6 +21,7 @@ import {
   cleanPlace,
   demoteCountries,
   fieldPlace,
+  inOthersAside,
   PAST_OR_FUTURE,
   PLACE,
   PLACE_AT_START,
@@ -135,6 +136,17 @@ function notQuoted(unit: Unit): boolean {
 /** The subject's own line or a line about them: signatures and headers. */
 function ownLine(unit: Unit): boolean {
   return isSelf(unit) || unit.topic === "subject";
+}
+
+/**
+ * A header or signature segment's place, unless it sits in an aside about another named person, or it is an undated
+ * post's pin while posts are pinned to different places: those are places the writer went (see the pin rule), and
+ * only a date (newer statements win) can say which one is where they are now.
+ */
+function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): string | null {
+  const place = match[0];
+  if (unit.date === null && unit.line.includes("📍") && !pinsAgree(unit, at)) return null;
+  return inOthersAside(unit.line, place, at.matcher) ? null : place;
 }
 
 /** Agent nouns that also name firms ("a car-parts maker in Chennai", "a builder in Leeds" may be either). */
@@ -413,7 +425,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     when: [placed, ownLine, firstOfLine, notQuoted, notOthersHeader],
     read: (unit) => segmentPlace(unit.line) ?? trailingPlace(unit.line),
     pattern: WHOLE,
-    value: (match) => match[0],
+    value: signatureSegmentPlace,
     confidence: 0.6,
     examples: {
       fires: [
@@ -428,6 +440,11 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
         // A support agent's label in a chat log, not the subject.
         ["[09:14] Support (Tom Reyes, Helpdesk Team, Manila):", { name: "Ana Ruiz" }],
+        // A bracketed aside about another named person: a partner's comment, a sales rep's office.
+        ["[Comment — Rafael Duarte, regional coordinator, Lisbon]", { name: "Ana Ruiz" }],
+        ["Call log · Rep: J. Okoro (account executive, Madrid)", { name: "Ana Ruiz" }],
+        // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
+        ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
     },
   },

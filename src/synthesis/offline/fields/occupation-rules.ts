@@ -9,6 +9,7 @@ import type { Place, Rule } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { aboutPlans } from "./location-place.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
@@ -220,6 +221,15 @@ function degreeStudent(match: RegExpExecArray): string | null {
   return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
 }
 
+/**
+ * Not under a plans heading nor answering a question about the future: "BSc through an evening course" answering
+ * "what would you like to achieve in 5 years?" is a degree wished for, not one being studied (the location rules skip
+ * such units for the same reason).
+ */
+function notAboutPlans(unit: Unit): boolean {
+  return !aboutPlans(unit);
+}
+
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
   name: string,
@@ -407,15 +417,26 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
-  selfRule(
-    "degree-student",
-    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
-    DEGREE,
-    0.7,
-    degreeStudent,
-    ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
-    "I have an MSc in Physics.",
-  ),
+  {
+    ...selfRule(
+      "degree-student",
+      ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
+      DEGREE,
+      0.7,
+      degreeStudent,
+      ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
+      "I have an MSc in Physics.",
+      ["self", notAboutPlans],
+    ),
+    examples: {
+      fires: [["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"]],
+      silent: [
+        "I have an MSc in Physics.",
+        // A degree the subject hopes to take, in an answer about the future, is a plan.
+        ["> BSc in Nursing through a part-time course.", { question: "Where do you want to be in 5 years?" }],
+      ],
+    },
+  },
 ];
 
 /** The line above, in the same source, is a name: a signature block opens on the sender's name. */

@@ -27,8 +27,9 @@ const COMPLAINT_OPENING = /^(?:how|the way|the fact that|the way that|that|when|
 const OWN_STATE_TAIL = /\s+(?:we|I|they|you|he|she|it)\s+(?:are|is|am|were|was|get|feel|feels)\s*$/i;
 /** A person, not a thing: only things have faults worth listing ("I crash", "my phone"). */
 const PERSON_WORD = /\b(?:i|me|my|you|we|our|they|he|she|it|can|could|will|would|should)\b/i;
+// "please"/"kindly": "Please don't send paper" is a request to the reader, not a thing that fails.
 export const NOT_A_THING =
-  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm)$/i;
+  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm|please|kindly)$/i;
 
 /** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
 export function painPhrase(raw: string, maxWords = 7): string | null {

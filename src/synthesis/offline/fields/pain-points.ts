@@ -148,7 +148,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["The card reader keeps disconnecting.", "card reader disconnecting"]],
-      silent: ["I keep making games."],
+      silent: ["I keep making games.", "Please don't send me paper forms any more."],
     },
   },
   {

@@ -23,9 +23,12 @@ const HEDGE = /\b(?:kind|sort) of\b/gi;
 /** An adjective of will before "to" and a verb ("determined to", "keen to"): an intention, not a trait. */
 const RESOLVED_TO =
   /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
-/** Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients. */
+/**
+ * Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients; "I'm
+ * proud of doing honest work" adds no "honest", the word that describes the work ("a bit of a perfectionist" goes on).
+ */
 const LIST_END =
-  /\s+(?:but|because|so|when|with|about|which|who)\b|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s/i;
+  /\s+(?:but|because|so|when|with|about|which|who)\b|\s+of\s+(?!an?\s)|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s/i;
 const NOTE_JOIN = /,|\band\b|\bbut\b/;
 
 const DESCRIBE_QUESTION =
@@ -200,6 +203,7 @@ const TRAIT_READINGS: readonly Rule[] = [
         "He is determined to pass the craft on.",
         "People think I'm chaotic because I talk like this, but I'm organised.",
         "I'm very busy actually, people think I'm chaotic because I talk like this.",
+        "I'm proud of doing honest work with my hands.",
       ],
     },
   },

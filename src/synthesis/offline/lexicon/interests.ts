@@ -70,7 +70,12 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:lifelong |big |huge |die-hard |massive )?(?!(?:Big|Huge|Massive|Lifelong|Avid|Keen|Die-hard|Such|The|A|An|Not|No)\b)(\p{Lu}[\p{L}]+) fan\b/u,
     label: "fan",
   },
-  { pattern: /\b(?:dancing|salsa|tango|line dancing|ballroom)\b/i, label: "dancing" },
+  // A dance is also a music: "plays in a tango trio", "a salsa band" is music, not dancing.
+  {
+    pattern:
+      /\b(?:dancing|salsa|tango|line dancing|ballroom)\b(?!\s+(?:trio|quartet|quintet|band|orchestra|ensemble|music|musicians?)\b)/i,
+    label: "dancing",
+  },
   { pattern: /\b(?:ice[- ]bath(?:s|ing)?|cold[- ]plunges?|winter swimming)\b/i, label: "ice bathing" },
   { pattern: /\b(?:sauna)\b/i, label: "sauna" },
   {
