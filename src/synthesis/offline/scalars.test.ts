@@ -23,6 +23,7 @@ describe("age", () => {
     ["I'm Gil, seventy-three years old and still sailing.", 73],
     ["Profile: Ilse Vermeer\nIlse's a radiographer in Arnhem. She's 44.", 44],
     ["Aloha! Keanu here, 24, just got my first job on the boats.", 24],
+    ["Olá, tenho 28 anos e adoro surfar.", 28],
     ["Hallo zusammen! Ich bin Jonas, 31, und repariere Fahrräder.", 31],
     ["Hi, I'm Tomasz Wiśniewski — 44, freelance sound engineer.", 44],
   ])("%j -> %j", (text, age) => {
@@ -187,6 +188,7 @@ describe("location", () => {
     ["I'm thirty-four and I run a food truck in Portland.", "Portland"],
     ["I'm Ivy. I live in Shibuya, Tokyo, with two cats.", "Tokyo"],
     ["I'm Jay, a welder from Sheffield.", "Sheffield"],
+    ["I'm Vic. I love Melbourne, where I live with my partner.", "Melbourne"],
     [
       "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",
       "Accra",

@@ -291,6 +291,14 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["J'ai 33 ans samedi, pas 50 !", 32],
     "J'ai 33 ans.",
   ),
+  foreign(
+    "portuguese-anos",
+    ["anos"],
+    /\b(?:tenho|tem)\s+(\d{1,3})\s+anos\b/giu,
+    0,
+    ["Tenho 34 anos.", 34],
+    "Tenho 34 livros.",
+  ),
   {
     name: "years-old-segment",
     cue: ["old"],

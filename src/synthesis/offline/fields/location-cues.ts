@@ -139,6 +139,15 @@ export const CUED: readonly CueRow[] = [
     ["I'm a nurse who came from Leeds.", "Last month a man from Leeds, sixty years old, came along."],
   ],
   [
+    "where-i-live",
+    ["where"],
+    cued(`${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`),
+    0.75,
+    false,
+    ["Galway, where I live, is rainy.", "Galway"],
+    "Where I live is rainy.",
+  ],
+  [
     "i-live-in",
     ["live"],
     cued(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`),
