@@ -127,9 +127,10 @@ export const STYLE_RULES: readonly Rule[] = [
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
     // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30", "do not call in the
-    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids.
+    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids; nor "I
+    // can't call my son every day": contacting someone else says nothing of how the person wants to be reached.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on)\\b)(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on|her|him|them|his|their|my|our|your|you|us)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -153,6 +154,8 @@ export const STYLE_RULES: readonly Rule[] = [
         "I coach softball Tue/Thu so no calls after 4:30.",
         "Dont call while driving.",
         "Please do not call in the afternoon, my hands are dirty.",
+        "I can't call my brother every weekend.",
+        "We never email them twice.",
       ],
     },
   },

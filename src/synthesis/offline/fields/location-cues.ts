@@ -32,17 +32,23 @@ export const CUED: readonly CueRow[] = [
       "I grew up living near Leeds.",
       "Our clients are based in Toronto.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
+      // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
+      [
+        "Quick intro from my side: I run the survey team and I'm based in Leeds.",
+        { speaker: "other", topic: "subject", topicBy: "implicit", firstPerson: true },
+      ],
     ],
   ],
-  // "a Lisbon-based illustrator", "Nairobi-based".
+  // "a Lisbon-based illustrator", "Nairobi-based". Known towns only: a sentence opens on a capital, and "Evidence-",
+  // "Inquiry-", "Community-based" are methods.
   [
     "x-based",
     ["-based"],
     /\b(\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+)?)-based\b/gu,
     0.7,
-    false,
+    true,
     ["I'm a Lisbon-based illustrator.", "Lisbon"],
-    "I used to be a Lisbon-based illustrator.",
+    ["I used to be a Lisbon-based illustrator.", "Evidence-based care matters to me."],
   ],
   // "calling from a very rainy Toronto", "writing to you from Hobart", "working remote from X": where the speaker is.
   [
@@ -254,6 +260,8 @@ export const CUED: readonly CueRow[] = [
       "I worked for a fertiliser company in Tema before joining the cooperative.",
       // In the subject's own words, a clause about "she" is someone else's.
       "I'm not good with computers; my daughter set it up when she was home from university in Colombo.",
+      // "your office in X": the addressee's workplace, not the writer's.
+      "Please pass my thanks to your office in Madrid for the quick reply.",
       // Where the subject's goods are sold, or a room they paid for, is a market or a trip.
       "We sell our cheese to the restaurants in Galway at twice the farm price.",
       "Last winter I had to pay for a hotel for a couple in Cork.",

@@ -124,6 +124,9 @@ const SOLD_OR_PAID =
 /** "my", "our" (and up to two adjectives) right before the cue's workplace noun: the place is the subject's. */
 const OWN_PLACE = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/** "say thanks to your team in Helsinki": "your" (and up to two adjectives) before the cue's noun, the addressee's. */
+const YOUR_PLACE = /\byour\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 function soldOrPaidThere(before: string): boolean {
   return SOLD_OR_PAID.test(before) && !OWN_PLACE.test(before);
 }
@@ -146,7 +149,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before) || PAST_COPULA_BEFORE.test(before)) return false;
-  if (soldOrPaidThere(before)) return false;
+  if (soldOrPaidThere(before) || YOUR_PLACE.test(before)) return false;
   // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
@@ -249,10 +252,19 @@ export function aboutPlans(unit: Unit): boolean {
   return PLAN_SECTION.test(unit.section) || PLAN_QUESTION.test(unit.question);
 }
 
+/**
+ * "I'm Priya, I'm 31 … before that I was a nurse in Chennai" in an interviewer's turn, "Rep notes on me: I'm Andrea,
+ * based in …" in a CRM record: another speaker's first-person words, tied to the subject only by the block they sit
+ * in, say where that speaker is.
+ */
+function othersOwnWords(unit: Unit): boolean {
+  return unit.speaker === "other" && unit.firstPerson && unit.topicBy === "implicit";
+}
+
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
   // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
-  return (aboutSubject || weClause) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
+  return (aboutSubject || weClause) && !othersOwnWords(unit) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
 }
 
 /**
