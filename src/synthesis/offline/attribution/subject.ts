@@ -134,11 +134,16 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   );
   const best = group[0] ?? null;
   // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
+  // "SPEAKER 3: I'm Yaw Boateng, her nephew": a full name sharing only the surname is a relative, who speaks as
+  // someone else and whose given name is no alias of the subject's.
+  const relative = (c: NameCandidate) => best !== null && sharesOnlySurname(c.value, best.value);
   for (const c of group) {
     const key = c.label === undefined ? undefined : labelKey(c.label);
-    if (key !== undefined && !model.otherLabels.has(key)) model.subjectLabels.add(key);
+    if (key === undefined || model.otherLabels.has(key)) continue;
+    if (relative(c)) model.otherLabels.add(key);
+    else model.subjectLabels.add(key);
   }
-  const aliases = group.flatMap(namesOf);
+  const aliases = group.filter((c) => !relative(c)).flatMap(namesOf);
   if (best) model.matcher = nameMatcher(best.value, aliases);
   for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
@@ -148,6 +153,18 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
 }
 
 const lower = (text: string) => text.toLowerCase();
+
+/**
+ * "Yaw Boateng" beside "Akosua Boateng": two full names whose given names differ (neither a short form of the other,
+ * as "Ros" of "Rosalind") and that share a later token are two people of one family.
+ */
+function sharesOnlySurname(name: string, subject: string): boolean {
+  const a = nameTokens(name).map(lower);
+  const b = nameTokens(subject).map(lower);
+  const [givenA, givenB] = [a[0] ?? "", b[0] ?? ""];
+  if (a.length < 2 || b.length < 2 || givenA.startsWith(givenB) || givenB.startsWith(givenA)) return false;
+  return a.slice(1).some((t) => b.slice(1).includes(t)) && !b.includes(givenA);
+}
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
   for (const name of names) {

@@ -184,16 +184,25 @@ const PIN = /^📍\s*/;
 /** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
 const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
-/** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
+/** "Winnipeg (St. Vital area)": a segment's closing aside about the place, read without it. */
+const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
+
+/**
+ * "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
+ * Vital area)": a town segment is preferred to a province or country segment.
+ */
 export function segmentPlace(line: string): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
+  let region: string | null = null;
   for (const part of line.split(SEGMENT_SPLIT)) {
-    const match = PLACE_ONLY.exec(part.trim().replace(PIN, "").replace(EMOJI_TAIL, ""));
+    const bare = part.trim().replace(PIN, "").replace(EMOJI_TAIL, "").replace(TRAILING_ASIDE, "");
+    const match = PLACE_ONLY.exec(bare);
     if (!match?.[1] || !isKnownPlace(match[1])) continue;
     const place = cleanPlace(match[1]);
-    if (place) return place;
+    if (place && !isCountry(place)) return place;
+    region ??= place;
   }
-  return null;
+  return region;
 }
 
 /** A country next to a city from the same person: the city is the more useful (and usually meant) answer. */

@@ -432,6 +432,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Bayou Blu Farms · Crowley, LA", "Crowley, LA"],
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
+        // The town segment, not the province before it, read without its closing aside.
+        ["Ontario · Guelph (south end) · weekdays only", "Guelph"],
       ],
       silent: [
         "Hello · world",
