@@ -135,19 +135,17 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     (a, b) => Number(nameTokens(b.value).length >= 2) - Number(nameTokens(a.value).length >= 2) || b.score - a.score,
   );
   const best = group[0] ?? null;
-  // "SPEAKER 2: I'm Akosua Mensah" and "SPEAKER 3: I'm Yaw Mensah" share a surname, not a person: the relative's
-  // name, label and given name are another's.
-  for (const c of best ? kinOf(best, group) : []) {
-    group.splice(group.indexOf(c), 1);
-    model.people.add(lower(nameTokens(c.value)[0] ?? ""));
-    if (c.label !== undefined && !model.subjectLabels.has(labelKey(c.label))) model.otherLabels.add(labelKey(c.label));
-  }
   // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
+  // "SPEAKER 3: I'm Yaw Boateng, her nephew": a full name sharing only the surname is a relative, who speaks as
+  // someone else and whose given name is no alias of the subject's.
+  const relative = (c: NameCandidate) => best !== null && sharesOnlySurname(c.value, best.value);
   for (const c of group) {
     const key = c.label === undefined ? undefined : labelKey(c.label);
-    if (key !== undefined && !model.otherLabels.has(key)) model.subjectLabels.add(key);
+    if (key === undefined || model.otherLabels.has(key)) continue;
+    if (relative(c)) model.otherLabels.add(key);
+    else model.subjectLabels.add(key);
   }
-  const aliases = group.flatMap(namesOf);
+  const aliases = group.filter((c) => !relative(c)).flatMap(namesOf);
   if (best) model.matcher = nameMatcher(best.value, aliases);
   for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
@@ -159,19 +157,15 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
 const lower = (text: string) => text.toLowerCase();
 
 /**
- * Full names in the subject's group that another speaker gave as their own, with a given name that is none of the
- * subject's: a relative sharing the surname. Only between two speakers' own introductions: a header's "Dr. Oyuntsetseg
- * Batbayar" and a signed "Oyunaa Batbayar" are one person by a full and a short given name.
+ * "Yaw Boateng" beside "Akosua Boateng": two full names whose given names differ (neither a short form of the other,
+ * as "Ros" of "Rosalind") and that share a later token are two people of one family.
  */
-function kinOf(best: NameCandidate, group: readonly NameCandidate[]): NameCandidate[] {
-  const own = new Set(nameTokens(best.value).map(lower));
-  if (own.size < 2 || best.label === undefined) return [];
-  const speaker = labelKey(best.label);
-  return group.filter((c) => {
-    const tokens = nameTokens(c.value);
-    const otherSpeaker = c.label !== undefined && labelKey(c.label) !== speaker;
-    return otherSpeaker && tokens.length >= 2 && !own.has(lower(tokens[0] ?? ""));
-  });
+function sharesOnlySurname(name: string, subject: string): boolean {
+  const a = nameTokens(name).map(lower);
+  const b = nameTokens(subject).map(lower);
+  const [givenA, givenB] = [a[0] ?? "", b[0] ?? ""];
+  if (a.length < 2 || b.length < 2 || givenA.startsWith(givenB) || givenB.startsWith(givenA)) return false;
+  return a.slice(1).some((t) => b.slice(1).includes(t)) && !b.includes(givenA);
 }
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {

@@ -23,8 +23,6 @@ export const PLACE_ONE =
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
-const PLACE_LINE = new RegExp(`^${PLACE}\\.?$`, "u");
-
 const NOT_PLACE =
   /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|How|What|Why|When|Where|Who|Which|Please|Thanks|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
 
@@ -183,27 +181,28 @@ export function trailingPlace(line: string): string | null {
 const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;
 const SEGMENT_SPLIT = /\s+[·|•—–]\s+/;
 const PIN = /^📍\s*/;
-const TRAILING_DOT = /\.$/;
 /** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
 const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
-/** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
+/** "Winnipeg (St. Vital area)": a segment's closing aside about the place, read without it. */
+const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
+
+/**
+ * "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
+ * Vital area)": a town segment is preferred to a province or country segment.
+ */
 export function segmentPlace(line: string): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
+  let region: string | null = null;
   for (const part of line.split(SEGMENT_SPLIT)) {
-    const match = PLACE_ONLY.exec(part.trim().replace(PIN, "").replace(EMOJI_TAIL, ""));
+    const bare = part.trim().replace(PIN, "").replace(EMOJI_TAIL, "").replace(TRAILING_ASIDE, "");
+    const match = PLACE_ONLY.exec(bare);
     if (!match?.[1] || !isKnownPlace(match[1])) continue;
     const place = cleanPlace(match[1]);
-    if (place) return place;
+    if (place && !isCountry(place)) return place;
+    region ??= place;
   }
-  return null;
-}
-
-/** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
-export function placeLine(line: string): string | null {
-  const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
-  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare)) return null;
-  return cleanPlace(bare);
+  return region;
 }
 
 /** A country next to a city from the same person: the city is the more useful (and usually meant) answer. */
