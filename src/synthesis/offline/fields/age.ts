@@ -1,5 +1,5 @@
 /**
- * Rules for age: the subject's age as stated ("I'm 52", "turning 45 in June" -> 44, "Age: 41", "27F", "ich bin 27").
+ * Rules for age: the subject's age as stated ("I'm 52", "turning 45 in June" -> 44, "Age: 41").
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
-import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from "../engine/unit.ts";
+import { isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 
 const NUM = NUMBER_PATTERN;
 
@@ -19,9 +19,6 @@ const NOT_AN_AGE_AFTER =
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
   /\bmy\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+(?:is|'s|’s|will be|falls)\s+(?:next|this|on|coming|tomorrow|in|soon|around)\b/giu;
-
-const OWN_BIRTHDAY_PAST =
-  /\b(?:my\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+was\s+(?:yesterday|today|last|on)|(?:celebrated|celebrating)\s+my\s+(\d{1,3})(?:st|nd|rd|th))\b/giu;
 
 /** Pronoun-dropped lines ("turning 41 in March", "26 today and ...", "Turned 29 last week") in posts and forms. */
 const DROPPED_AGE = /^(?:just\s+)?(?:turned|turning)\s|^\d{1,3}\s+today\b/i;
@@ -37,14 +34,6 @@ const AGE_ANSWER = new RegExp(
   "iu",
 );
 
-/** "aged 57", "Rosa, aged 57,": the age of the sentence's subject, never of a group ("children aged 5 to 11"). */
-const AGED = /(?:^|,\s*|\b(?:I'm|I’m|I am|is|was)\s+)aged\s+(\d{1,3})(?!\s*(?:[-–—]|to|and|or|\+)\s*\d)/giu;
-
-/** Profile shorthand "33F, nurse", "(M41)", "me (29f)": age with a sex marker, not a temperature. */
-const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
-
-const TEMPERATURE = /°|\bdegrees?\b|\btemperature|\boutside\b|\bcold\b|\bwarm\b|\bweather\b|\bfreezing\b|\bhot\b/i;
-
 /** "36 years old, nurse, Quito" / "Maria — 36 years old": an age opening a profile segment. */
 // The name's run is bounded: with the i flag \p{Lu} matches any letter, so an unbounded run rescanned a long word from
 // each of its letters (quadratic). An unanchored search finds the same age through the name's last 41 letters.
@@ -52,9 +41,6 @@ const SEGMENT_YEARS_OLD = new RegExp(
   `(?:^|[—–:|·]\\s*|(?:\\p{Lu}[\\p{Ll}'’-]{1,40}|here|me),\\s*)(${NUM})\\s+(?:years?|yrs?)\\s+old\\b(?!\\s+(?:this|next|last|in)\\b)`,
   "giu",
 );
-
-/** "I'm a retired teacher, 68, and ...": a role then the age. */
-const ROLE_THEN_AGE = /\b(?:I'm|I’m|I am|Im)\s+(?:a|an)\s+[^,.;!?]{2,40},\s+(\d{2})\s*(?:,|and\b|$)/u;
 
 /** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
 const OTHER_LABEL =
@@ -67,16 +53,8 @@ const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3
 const AGE_FIELD =
   /(?<![\p{L}])(?:age|âge|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/giu;
 
-const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
-
 const INTRO_AGE_SHORT =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|jaar\b|Jahre\b|ans\b|años\b|anos\b|anni\b|år\b|$)/u;
-
-/** "Age 37, lives in Quito" / "…, age 52 |": a bare age label opening a segment. */
-const AGE_LABEL = /(?:^|[|·—–]\s*|\p{Lu}[\p{Ll}'’-]+,\s*)[Aa]ge\s+(\d{1,2})\b(?!\s*(?:[-–—,&]|to|and|or)\s*\d)/gu;
-
-/** "Kateryna (35) says …": an age in brackets right after a name that opens the sentence. */
-const NAME_PAREN_AGE = /^(?:[-•*]\s*)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?\s*\((\d{2})\)/u;
 
 /** "Koa here, 24, ...": a posted self-introduction. */
 const HERE_AGE = /^(?:[\p{L}!,.]+\s+)?\p{Lu}[\p{Ll}'’-]+\s+here\s*[,—–-]\s*(\d{1,2})\s*(?:,|[—–-]|$)/u;
@@ -132,11 +110,6 @@ function isSubjectWord(statement: string, matcher: NameMatcher | null | undefine
   return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
 }
 
-/** The first group as a number in the given range, with no check of what follows. */
-function plainAge(low = 5, high = 110) {
-  return (match: RegExpExecArray): number | null => inRange(parseNumber(match[1] ?? match[2] ?? ""), low, high);
-}
-
 /** Someone else's words quoted in the subject's feed ("💬 Pieter (Data Engineer, Acme): I'm 34"). */
 function notQuotedOther(unit: Unit): boolean {
   return !(OTHER_LABEL.test(unit.text) && !ME_LABEL.test(unit.text));
@@ -154,10 +127,6 @@ function ownStatement(unit: Unit): boolean {
 /** A third-person line about the subject that is not their own statement ("Ilse's a radiographer. She's 44."). */
 function thirdPersonLine(unit: Unit): boolean {
   return unit.topic === "subject" && !unit.firstPerson && !ownStatement(unit);
-}
-
-function noTemperature(unit: Unit): boolean {
-  return !TEMPERATURE.test(unit.text);
 }
 
 /** "Q2. Age: 29": the number must be in this unit, not only on its line. */
@@ -279,26 +248,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     silent: ["I'm Bruna and I love cats."],
   },
   {
-    name: "name-bracket",
-    cue: ["("],
-    pattern: NAME_PAREN_AGE,
-    value: plainAge(),
-    confidence: 0.8,
-    when: [namedSubject],
-    fires: [["Kateryna (35) says the app is slow.", 35, { topicBy: "name" }]],
-    silent: ["Kateryna (CEO) says hi."],
-  },
-  {
-    name: "age-label",
-    cue: ["age"],
-    pattern: AGE_LABEL,
-    value: statedAge(0),
-    confidence: 0.8,
-    when: [explicitSubject],
-    fires: [["Bio: Teresa Lindqvist, age 52, lives in Uppsala.", 52]],
-    silent: ["Kids age 5 to 11 welcome."],
-  },
-  {
     name: "age-field",
     cue: ["age", "âge", "edad"],
     pattern: AGE_FIELD,
@@ -313,16 +262,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     silent: ["Age: 30-40"],
   },
   {
-    name: "year-old",
-    cue: ["year"],
-    pattern: YEAR_OLD,
-    value: plainAge(),
-    confidence: 0.85,
-    when: [notAboutOther, explicitSubject],
-    fires: [["I am a 41-year-old architect.", 41]],
-    silent: ["I have a 41-year-old car."],
-  },
-  {
     name: "birthday-ahead",
     cue: ["my"],
     pattern: OWN_BIRTHDAY,
@@ -331,16 +270,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     when: [subjectSpeaks, notQuotedOther],
     fires: [["Quick note: my 30th is next Friday, drinks on me.", 29]],
     silent: ["My 30th was great."],
-  },
-  {
-    name: "birthday-past",
-    cue: ["my"],
-    pattern: OWN_BIRTHDAY_PAST,
-    value: plainAge(),
-    confidence: 0.8,
-    when: [subjectSpeaks, notQuotedOther],
-    fires: [["My 50th was last weekend and the cake was enormous.", 50]],
-    silent: ["My 50th is next week."],
   },
   {
     name: "answer",
@@ -353,22 +282,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     fires: [["Forty-two.", 42, { question: "how old are you?" }]],
     silent: ["Forty-two."],
   },
-  foreign(
-    "german-ich-bin",
-    ["bin"],
-    /\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu,
-    0,
-    ["Ich bin 27 und wohne in Graz.", 27],
-    "Ich bin müde.",
-  ),
-  foreign(
-    "french-ans",
-    ["ans"],
-    new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\b(?!\\s+${FRENCH_SOON})`, "giu"),
-    0,
-    ["J'ai 40 ans.", 40],
-    "J'ai 40 euros.",
-  ),
   // "J'ai 33 ans samedi": the birthday is ahead, so 32 today (as "turning 33 on Saturday").
   foreign(
     "french-ans-soon",
@@ -386,44 +299,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["Tenho 34 anos.", 34],
     "Tenho 34 livros.",
   ),
-  foreign("italian-anni", ["anni"], /\b(?:ho|ha)\s+(\d{1,3})\s+anni\b/giu, 0, ["Ho 29 anni.", 29], "Ho 29 libri."),
-  foreign(
-    "dutch-ik-ben",
-    ["ik ben"],
-    /\bik ben\s+(\d{1,3})(?:\s+jaar)?(?=\s*[,.;!?)]|\s+jaar\b|$)/giu,
-    0,
-    ["Ik ben 34 jaar.", 34],
-    "Ik ben moe.",
-  ),
-  foreign(
-    "nordic-ar",
-    ["år"],
-    /\b(?:jeg er|jag är|eg er)\s+(\d{1,3})\s+år\b/giu,
-    0,
-    ["Jeg er 52 år.", 52],
-    "Jeg er glad.",
-  ),
-  foreign("polish-lat", ["lat"], /\bmam\s+(\d{1,3})\s+lat[a]?\b/giu, 0, ["Mam 31 lat.", 31], "Mam kota."),
-  foreign("turkish", ["yaşındayım"], /\b(\d{1,3})\s+yaşındayım\b/giu, 0, ["28 yaşındayım.", 28], "Kaç yaşındayım?"),
-  foreign("german-werde", ["werde"], /\bwerde\s+(\d{1,3})\b/giu, -1, ["Ich werde 40 im Mai.", 39], "Ich werde müde."),
-  foreign(
-    "french-aurai",
-    ["aurai"],
-    /\bj['’]aurai\s+(\d{1,3})\s+ans\b/giu,
-    -1,
-    ["J'aurai 50 ans en mai.", 49],
-    "J'aurai le temps.",
-  ),
-  {
-    name: "age-sex",
-    cue: DIGITS,
-    pattern: AGE_SEX,
-    value: plainAge(13, 99),
-    confidence: 0.8,
-    when: ["self", notQuotedOther, noTemperature],
-    fires: [["Long-time lurker here. 27F, junior architect.", 27]],
-    silent: ["It was 27F outside this morning."],
-  },
   {
     name: "years-old-segment",
     cue: ["old"],
@@ -433,16 +308,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     when: ["self", notQuotedOther],
     fires: [["Dina here — 36 years old, midwife, Quito.", 36]],
     silent: ["The house is 36 years old."],
-  },
-  {
-    name: "role-then-age",
-    cue: I_AM,
-    pattern: ROLE_THEN_AGE,
-    value: plainAge(16),
-    confidence: 0.85,
-    when: ["self", notQuotedOther],
-    fires: [["I'm a retired postman, 71, and I walk the dog twice a day.", 71]],
-    silent: ["I'm a retired postman and I walk the dog."],
   },
   {
     name: "today",
@@ -456,16 +321,6 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["[12 Feb 2026 08:14] 27 today 🎂 and finishing a book cover.", 27],
     ],
     silent: ["Today I'm tired."],
-  },
-  {
-    name: "aged",
-    cue: ["aged"],
-    pattern: AGED,
-    value: statedAge(0),
-    confidence: 0.85,
-    when: [notAboutOther, explicitSubject, notQuotedOther],
-    fires: [["Rosa, aged 57, farms rice.", 57]],
-    silent: ["Children aged 5 to 11 come on Saturdays."],
   },
   own(
     "i-am",
@@ -491,40 +346,8 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["turning 45 in June, which feels unreal", 44],
     "I'm turning 45 pages.",
   ),
-  own(
-    "i-turn",
-    ["turn"],
-    new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
-    -1,
-    ["I turn 35 next Tuesday!", 34],
-    "I turn 35 pages a day.",
-  ),
-  own(
-    "ill-be",
-    ["i'll", "i’ll", "i will"],
-    new RegExp(`\\b(?:I'll|I’ll|I will)\\s+be\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
-    -1,
-    ["I'll be 30 next month.", 29],
-    "I'll be 30 minutes late.",
-  ),
   own("tengo", ["tengo"], /\btengo\s+(\d{1,3})\s+años\b/gi, 0, ["Tengo 41 años.", 41, SPANISH], "Tengo 41 libros."),
   own("cumpli", ["cumpl"], /\bcumpl[íi]\s+(\d{1,3})\b/gi, 0, ["Cumplí 30 el sábado.", 30, SPANISH], "Cumplí mi sueño."),
-  own(
-    "cumplo",
-    ["cumplo"],
-    /\bcumplo\s+(\d{1,3})\b/gi,
-    -1,
-    ["Cumplo 30 el sábado.", 29, SPANISH],
-    "Cumplo mi palabra.",
-  ),
-  own(
-    "own-age-field",
-    ["age", "edad"],
-    AGE_FIELD,
-    0,
-    ["For the record, my age: 33", 33],
-    "For the record, my age: 30-40",
-  ),
   // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
   own(
     "shorthand",

@@ -5,8 +5,8 @@ import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
-import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
-import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
+import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
 /** The leisure-question test, remembered for the last question (interests and skills ask it unit after unit). */
 export const asksLeisure = memoTest(LEISURE_QUESTION);
@@ -103,12 +103,6 @@ const INTO =
 /** "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports. */
 const SUPPORTS_TEAM =
   /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
-
-const ENTHUSIAST =
-  /\b(?:keen|avid|amateur|passionate|enthusiastic|obsessive|lifelong|committed|dedicated|weekend|hobby)\s+((?:home |trail )?[\p{L}]+)\b/giu;
-
-const SPENDS_TIME =
-  /\bI\s+spend\s+(?:most of\s+)?(?:my|the)\s+(?:evenings|weekends|free time|spare time|sundays|saturdays|mornings|days off|holidays|summers)\s+(\p{Ll}+ing\b[^,.;!?]*)/iu;
 
 /** "I sing", "I play", "I love": a first-person verb of doing or liking a pastime. */
 const SELF_PASTIME =
@@ -411,50 +405,6 @@ const INTEREST_READINGS: readonly Rule[] = [
     examples: {
       fires: [["I'm really into bouldering these days.", "bouldering"]],
       silent: ["Big fan of clear invoices."],
-    },
-  },
-  {
-    id: "interests/enthusiast",
-    field: "interests",
-    cue: [
-      "keen",
-      "avid",
-      "amateur",
-      "passionate",
-      "enthusiastic",
-      "obsessive",
-      "lifelong",
-      "committed",
-      "dedicated",
-      "weekend",
-      "hobby",
-    ],
-    // "a keen gardener", "an avid reader".
-    pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime, explicitSubject, noOtherNamed],
-    value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
-    confidence: 0.7,
-    examples: {
-      fires: [["She's an avid cyclist.", "cycling", { firstPerson: false, topicBy: "pronoun" }]],
-      silent: [
-        "A keen eye for detail.",
-        ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }],
-        ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
-      ],
-    },
-  },
-  {
-    id: "interests/spends-time",
-    field: "interests",
-    cue: ["spend"],
-    // "I spend my evenings painting miniatures".
-    pattern: SPENDS_TIME,
-    when: [...OWNED, freeTime, "self"],
-    value: (m) => hobbyOf(trimPunctuation(m[1] ?? ""), false, true),
-    confidence: 0.68,
-    examples: {
-      fires: [["I spend my weekends restoring radios.", "restoring radios"]],
-      silent: ["I spend my days answering email at work?"],
     },
   },
   {

@@ -1,6 +1,6 @@
 /**
- * Occupation rules as data: the subject's own role sentences ("I'm a nurse", "my day job is ...", "started as ...")
- * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
+ * Occupation rules as data: the subject's own role sentences ("I'm a nurse", "I work as ...", "started as ...")
+ * and third-person lines about them ("Ana is a nurse", "a third-generation farmer, Ros ..."), each rule with sentences it
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
 import { WHOLE } from "../engine/items.ts";
@@ -20,15 +20,11 @@ import {
   NOW_ROLE,
   occupationPhrase,
   SELF_THE_ROLE,
-  SELF_TITLE_AT,
   spanishRole,
 } from "./occupation-phrase.ts";
 
 const SELF_ROLE =
   /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
-const DAY_JOB =
-  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
 /** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
 const START_ROLE =
   /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
@@ -44,8 +40,6 @@ const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
 /** "a nurse by training, but these days I work in sales": the training, not the job. */
 const BY_TRAINING =
   /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
-const WHITESPACE_RUN = /\s+/;
-
 export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
 /**
@@ -99,15 +93,15 @@ const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|cla
 const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospective)\b/i;
 
 /**
- * The role after "I'm a", unless it is a past training or not yet held; credentials ("a certified X") go to their
- * own, weaker rule.
+ * The role after "I'm a", unless it is a past training or not yet held, or a credential ("a certified X"): a
+ * credential says what someone is allowed to do, not the job they hold.
  */
-function selfRole(credential: boolean) {
+function selfRole() {
   return (match: RegExpExecArray): string | null => {
     const role = phraseOf(match);
     if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
     if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
-    return CREDENTIAL.test(role) === credential ? role : null;
+    return CREDENTIAL.test(role) ? null : role;
   };
 }
 
@@ -118,8 +112,8 @@ const ENDED =
   /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
 
 /** A third-person role, unless it is in the past tense and the sentence says it has ended. */
-function thirdRole(credential: boolean) {
-  const role = selfRole(credential);
+function thirdRole() {
+  const role = selfRole();
   return (match: RegExpExecArray): string | null =>
     PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : role(match);
 }
@@ -295,22 +289,13 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["I'm the head winemaker at Viña Sur.", "head winemaker"],
     "I'm the only one at home.",
   ),
-  selfRule(
-    "title-at",
-    ["i'm", "i’m", "i am"],
-    SELF_TITLE_AT,
-    0.8,
-    phraseOf,
-    ["I'm Product Designer at Haventrack.", "Product Designer"],
-    "I'm happy at Haventrack.",
-  ),
   {
     ...selfRule(
       "self-role",
       SELF_ROLE_CUE,
       SELF_ROLE,
       0.85,
-      selfRole(false),
+      selfRole(),
       ["I'm a community pharmacist.", "community pharmacist"],
       "I'm a nurse by training.",
     ),
@@ -324,24 +309,6 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
-  selfRule(
-    "self-credential",
-    SELF_ROLE_CUE,
-    SELF_ROLE,
-    0.5,
-    selfRole(true),
-    ["I'm a registered nurse.", "registered nurse"],
-    "I'm a community pharmacist.",
-  ),
-  selfRule(
-    "day-job",
-    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
-    DAY_JOB,
-    0.8,
-    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
-    ["My day job is nursing assistant.", "nursing assistant"],
-    "My day job is fine.",
-  ),
   {
     ...selfRule(
       "start-role",
@@ -487,37 +454,9 @@ export const NAMED = { topicBy: "name" } as const;
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
 export const THIRD_ROLE_RULES: readonly Rule[] = [
   {
-    ...selfRule(
-      "third-start",
-      START_CUE,
-      START_ROLE,
-      0.7,
-      startRole,
-      ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
-      "Omar used to work as a cook.",
-      [explicitThird, notFormerly],
-    ),
-    examples: {
-      fires: [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
-      silent: [
-        ["Omar used to work as a cook.", NAMED],
-        ["Omar is hoping to work as a paramedic.", NAMED],
-        // The start of a career, dated by an age and followed by the role held since.
-        ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
-      ],
-    },
-  },
-  {
-    ...selfRule(
-      "third-role",
-      ["is", "was", "as", "'s", "’s", "been"],
-      THIRD_ROLE,
-      0.75,
-      thirdRole(false),
-      ["", ""],
-      "",
-      [explicitThird],
-    ),
+    ...selfRule("third-role", ["is", "was", "as", "'s", "’s", "been"], THIRD_ROLE, 0.75, thirdRole(), ["", ""], "", [
+      explicitThird,
+    ]),
     examples: {
       fires: [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
       silent: [
@@ -527,22 +466,6 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
         ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
         ["Ana was a chef for ten years.", NAMED],
       ],
-    },
-  },
-  {
-    ...selfRule(
-      "third-credential",
-      ["is", "was", "as", "'s", "’s", "been"],
-      THIRD_ROLE,
-      0.5,
-      thirdRole(true),
-      ["", ""],
-      "",
-      [explicitThird],
-    ),
-    examples: {
-      fires: [["Ana is a registered nurse.", "registered nurse", NAMED]],
-      silent: [["Inés Varga is a landscape architect.", NAMED]],
     },
   },
   selfRule(

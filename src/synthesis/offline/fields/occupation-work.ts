@@ -4,7 +4,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import { explicitThird, isSelf, type Unit } from "../engine/unit.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
 
 /** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
@@ -26,9 +26,6 @@ const WORKPLACE_LATER =
 const PRESENT_WORK =
   /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
 
-const THIRD_WORK =
-  /(?:^|[:;,—–]\s*)(?:She|He|[Ss]he|[Hh]e|\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:also|mainly|mostly|currently|now|still)\s+)?(\p{Ll}+(?:es|s))\b([^.;!?,—–(]{0,60})/gu;
-
 const TENURE_WORK =
   /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
 
@@ -42,8 +39,6 @@ const OBJECT_END =
 
 /** "been teaching myself": learning, not working. */
 const REFLEXIVE_OBJECT = /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i;
-
-const WHITESPACE = /\s+/;
 
 /** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
 function workObject(rest: string): string {
@@ -105,8 +100,6 @@ function presentWorkRule(
   };
 }
 
-const NAMED = { topicBy: "name" } as const;
-
 /** Verbs of work, in the order the engine has always read them (tenure, then present, then third person). */
 export const WORK_RULES: readonly Rule[] = [
   {
@@ -133,34 +126,6 @@ export const WORK_RULES: readonly Rule[] = [
     ["I teach chemistry at a public high school.", "chemistry teacher"],
     ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
   ),
-  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
-  presentWorkRule(
-    "present-work-short",
-    (match, unit, at) =>
-      !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
-    0.6,
-    ["I teach chemistry.", "chemistry teacher"],
-    ["I teach chemistry at a public high school.", "So I teach chemistry to my two nephews and nieces."],
-  ),
-  {
-    id: "occupation/third-work",
-    field: "occupation",
-    cue: "always",
-    pattern: THIRD_WORK,
-    when: [explicitThird, notHobby],
-    value: (match, unit, at) => {
-      const form = match[1] ?? "";
-      const verb = workVerb(form);
-      if (!verb || verb === form.toLowerCase()) return null;
-      const rest = match[2] ?? "";
-      return nearJob(unit, at) || WORKPLACE_AFTER.test(rest) ? agentFor(verb, workObject(rest)) : null;
-    },
-    confidence: 0.65,
-    examples: {
-      fires: [["Ana teaches chemistry at Lincoln High.", "chemistry teacher", NAMED]],
-      silent: [["Ana teaches chemistry.", NAMED]],
-    },
-  },
 ];
 
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */

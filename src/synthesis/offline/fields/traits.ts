@@ -104,11 +104,6 @@ function behaviourOfSubject(unit: Unit): boolean {
   return unit.speaker === "subject" ? unit.topic !== "other" : unit.topic === "subject" && unit.topicBy !== "implicit";
 }
 
-/** Quoted self-description in a third-person document ("Calm under pressure, I hope. And stubborn"). */
-function quotedSelfDescription(unit: Unit): boolean {
-  return unit.quoted && unit.speaker === "subject";
-}
-
 const MANNER_LABEL =
   /^(?:[-•*]\s*)?(?:style|personality|demeanou?r|vibe|temperament|character|manner|attitude)\s*:\s*(.+)$/i;
 
@@ -355,19 +350,6 @@ const TRAIT_READINGS: readonly Rule[] = [
     confidence: 0.6,
     kind: "inferred",
     examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
-  },
-  {
-    id: "traits/quoted-self-description",
-    field: "traits",
-    cue: ["describe you"],
-    pattern: WHOLE,
-    when: [quotedSelfDescription],
-    value: (m) => traitsIn(m[0], word),
-    confidence: 0.7,
-    examples: {
-      fires: [['"Describe yourself? Calm under pressure, I hope."', "calm", { quoted: true }]],
-      silent: ['"Describe yourself? Calm under pressure, I hope."'],
-    },
   },
 ];
 

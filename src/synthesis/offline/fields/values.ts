@@ -145,31 +145,6 @@ const STATED: readonly (readonly [
     "clean kit",
   ],
   [
-    "all-about",
-    ["about"],
-    // Not "it's about to get worse": "about to" says what is near, not what matters.
-    /\b(?:it's|it’s|it is|everything is)\s+(?:all\s+)?about\s+(?!to\s)([^.;!?]+)/gi,
-    0.62,
-    "It's all about trust.",
-    "trust",
-  ],
-  [
-    "never-compromise",
-    ["compromise"],
-    /\b(?:never|won'?t|will not|don'?t|do not|refuse to)\s+compromise\s+on\s+([^.;!?]+)/gi,
-    0.72,
-    "I'd never compromise on hygiene.",
-    "hygiene",
-  ],
-  [
-    "important-to-me",
-    ["heart", "core", "dna", "blood", "important to", "big deal", "all about"],
-    /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:is|are)\s+(?:at the (?:heart|core) of (?:everything|what) (?:I|we) do|in my (?:DNA|blood)|close to my heart|(?:really |very |super )?important to (?:me|us)|a big deal (?:to|for) me|what (?:it's|it is) all about)\b/giu,
-    0.7,
-    "Craft is really important to me.",
-    "Craft",
-  ],
-  [
     "cares-about",
     ["care"],
     /\bcares?\s+(?:a lot\s+|deeply\s+|so much\s+)?about\s+([^.;!?]+)/gi,
@@ -193,7 +168,6 @@ const STATED: readonly (readonly [
     "Family dinners — protect this.",
     "Family dinners",
   ],
-  ["i-value", ["i value"], /\bI value\s+([^.;!?]+)/gi, 0.8, "I value straight answers.", "straight answers"],
   [
     "comes-first",
     ["matter", "first", "everything", "non-negotiable", "sacred"],
@@ -201,14 +175,6 @@ const STATED: readonly (readonly [
     0.7,
     "Animal welfare matters most.",
     "Animal welfare",
-  ],
-  [
-    "what-matters",
-    ["matters"],
-    /\bwhat matters (?:most )?(?:to (?:me|us|her|him) )?(?:most )?is\s+([^.;!?]+)/gi,
-    0.7,
-    "What matters most is clean water.",
-    "clean water",
   ],
 ];
 
@@ -278,21 +244,6 @@ const VALUE_READINGS: readonly Rule[] = [
         "Also confidentiality, obviously.",
         ["That every guest feels welcome like they are visiting family.", { question: "what matters most to you?" }],
       ],
-    },
-  },
-  {
-    id: "values/conviction",
-    field: "values",
-    cue: ["believe"],
-    // "I believe every kid deserves a good teacher": a conviction, not a guess ("I believe it's on Tuesday").
-    pattern:
-      /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu,
-    when: ["owned", "statement"],
-    value: (m) => wording.shorten(wording.trimPunctuation(m[1] ?? ""), 8),
-    confidence: 0.62,
-    examples: {
-      fires: [["I believe every patient deserves time.", "every patient deserves time"]],
-      silent: ["I believe it's on Tuesday."],
     },
   },
   {

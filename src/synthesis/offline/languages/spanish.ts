@@ -273,15 +273,6 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     confidence: 0.6,
   },
   {
-    id: "pain_points/es-i-hate",
-    language: "es",
-    examples: { fires: [["Odio la burocracia.", "bureaucracy"]], silent: ["Amo la burocracia."] },
-    pattern: /\bodio\s+([^.;!?,]+)/i,
-    cue: ["odio"],
-    field: "pain_points",
-    confidence: 0.55,
-  },
-  {
     id: "pain_points/es-stop-putting",
     language: "es",
     examples: { fires: [["Dejen de poner la burocracia.", "bureaucracy"]], silent: ["Pongan reuniones los viernes."] },
@@ -299,14 +290,5 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     cue: ["objetivo", "mi meta", "ueño"],
     field: "goals",
     confidence: 0.7,
-  },
-  {
-    id: "skills/es-good-at",
-    language: "es",
-    examples: { fires: [["Se me da bien cocinar.", "cooking"]], silent: ["Se me da mal la cocina."] },
-    pattern: /\bse me da(?:n)? bien\s+([^.;!?,]+)/i,
-    cue: ["se me da"],
-    field: "skills",
-    confidence: 0.6,
   },
 ];

@@ -1,4 +1,4 @@
-/** Pastimes: lexicon entries with their labels, enthusiast nouns, and the words that put a sentence in free time. */
+/** Pastimes: lexicon entries with their labels and the words that put a sentence in free time. */
 
 export interface LexiconEntry {
   pattern: RegExp;
@@ -155,52 +155,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "instrument",
   },
 ];
-
-/** "a keen gardener", "an avid reader": the enthusiast noun names the pastime. */
-export const ENTHUSIAST_HOBBIES: Record<string, string> = {
-  gardener: "gardening",
-  cyclist: "cycling",
-  runner: "running",
-  swimmer: "swimming",
-  climber: "climbing",
-  baker: "baking",
-  cook: "cooking",
-  reader: "reading",
-  birder: "birdwatching",
-  birdwatcher: "birdwatching",
-  photographer: "photography",
-  hiker: "hiking",
-  walker: "walking",
-  sailor: "sailing",
-  surfer: "surfing",
-  golfer: "golf",
-  angler: "fishing",
-  fisherman: "fishing",
-  knitter: "knitting",
-  gamer: "gaming",
-  musician: "music",
-  painter: "painting",
-  skier: "skiing",
-  traveller: "travel",
-  traveler: "travel",
-  collector: "collecting",
-  dancer: "dancing",
-  singer: "singing",
-  chess: "chess",
-  diver: "diving",
-  kayaker: "kayaking",
-  paddler: "paddling",
-  rower: "rowing",
-  triathlete: "triathlon",
-  "trail runner": "trail running",
-  woodworker: "woodworking",
-  potter: "pottery",
-  quilter: "quilting",
-  brewer: "home brewing",
-  "home brewer": "home brewing",
-  beekeeper: "beekeeping",
-  gardner: "gardening",
-};
 
 /** Context that marks a sentence as about free time. */
 export const LEISURE_CONTEXT =
