@@ -3,7 +3,7 @@
  * ("Occupation: nurse"), and the lines around the subject's name (a role in brackets after it, the segments of a
  * signature or bio line, the title line under a name line, a company named after the surname), as rules.
  */
-import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isOrganisationWord, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
@@ -201,6 +201,12 @@ const matcherOf = (at: Place) => at.matcher as NameMatcher;
 const NAMED = "Ana Ruiz";
 
 /** Rules for form answers, labelled fields and the lines around the subject's name, in engine order. */
+/** "Riverside Community Hospital": a title-case phrase ending in an organisation's word names a workplace. */
+function namesOrganisation(phrase: string): boolean {
+  const words = phrase.trim().split(WHITESPACE);
+  return isOrganisationWord(words[words.length - 1] ?? "");
+}
+
 export const LINE_RULES: readonly Rule[] = [
   {
     id: "occupation/work-question",
@@ -249,12 +255,16 @@ export const LINE_RULES: readonly Rule[] = [
       const { bracket } = ownName(matcherOf(at));
       const inside = bracket?.exec(match[0])?.[1]?.trim();
       if (!inside) return null;
-      return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
+      return occupationPhrase(inside) ?? (isTitleCase(inside) && !namesOrganisation(inside) ? inside : null);
     },
     confidence: 0.75,
     examples: {
       fires: [["Ana Ruiz (Head of Operations, Acme) wrote:", "Head of Operations", { name: NAMED }]],
-      silent: [["Ana Ruiz (she/her) wrote:", { name: NAMED }]],
+      silent: [
+        ["Ana Ruiz (she/her) wrote:", { name: NAMED }],
+        // The bracket names where she works, not what she does.
+        ["Ana Ruiz (Riverside Community Hospital) wrote:", { name: NAMED }],
+      ],
     },
   },
   {
