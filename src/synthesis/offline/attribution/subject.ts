@@ -6,6 +6,7 @@ import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { memo } from "../engine/memo.ts";
 import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
+import { attendeeCandidates } from "./attendees.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -83,7 +84,8 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     const hosts = speakerRoles(source.text, model);
     // Lines that look like planted instructions name nobody (judged once per source for every reader).
     lineCandidates(source, lines, injected, candidates, excluded);
-    introCandidates(source, lines, injected, candidates, hosts, model);
+    attendeeCandidates(source, lines, injected, candidates, excluded);
+    introCandidates(source, lines, injected, candidates, hosts, model, excluded);
     labelCandidates(source, lines, candidates, hosts, model);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);

@@ -272,7 +272,8 @@ export const LINE_RULES: readonly Rule[] = [
     field: "occupation",
     cue: "always",
     pattern: WHOLE,
-    when: [shortLine, knowsName],
+    // Not a sentence about someone else: a relative shares the surname ("Her son Ben Ruiz (19, apprentice)").
+    when: [shortLine, knowsName, notAboutOther],
     value: (match, unit, at) => rolesFromSegments(match[0], lowerText(unit), matcherOf(at)),
     confidence: 0.8,
     examples: {
@@ -285,6 +286,7 @@ export const LINE_RULES: readonly Rule[] = [
         ["Banana, nurse", { name: NAMED }],
         // The advisor is another person: a labelled field names their role, not the subject's.
         ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
+        ["Her son Ben Ruiz (19, apprentice electrician) fixed the lights.", { name: NAMED, topic: "other" }],
       ],
     },
   },

@@ -15,6 +15,7 @@ const VALUE_SECTION = /^(?:(?:core|key|her|his|their|my)\s+)?(?:values|what matt
 
 const RATHER_THAN_TAIL = /\s+(?:rather than|instead of)\s.*$/i;
 const COPULA_TAIL = /\s+(?:is|are)\s.*$/i;
+const LIST_SEPARATORS = /\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/;
 
 /** Values keep their comparisons ("nobody on call more than 1 week in 4"), so a stated value is cut only at hard breaks. */
 const HARD_BREAK = /[;:!?()]|\s[—–]\s|\.\s|\.$|,\s+(?:and|but|so|because|which|though)\s/;
@@ -197,6 +198,33 @@ const VALUE_READINGS: readonly Rule[] = [
     }),
   ),
   {
+    id: "values/listed",
+    field: "values",
+    cue: "always",
+    pattern: WHOLE,
+    when: ["owned", "statement"],
+    read: listedValues,
+    // A bracketed aside explains an item ("safety (helmets + a van on every tour, no exceptions)"); its commas do not
+    // part values.
+    value: (m) =>
+      m[0]
+        .replace(wording.BRACKETED_ASIDE, " ")
+        .split(LIST_SEPARATORS)
+        .map(valueItem)
+        .filter((v) => v !== null),
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
+        ["Values: punctuality (trains, meetings, replies, all of it), honesty", ["punctuality", "honesty"]],
+        ["Values: buying from local growers rather than wholesalers", ["buying from local growers"]],
+        ["Values: fairness is a hard line — no favourites", ["fairness"]],
+        ["Values: fairness, nothing said behind anyone's back", ["fairness"]],
+      ],
+      silent: ["Honesty matters to her: she said so twice?"],
+    },
+  },
+  {
     id: "values/believes-in",
     field: "values",
     cue: ["believe"],
@@ -221,7 +249,8 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: "always",
     pattern: VALUE_WORD,
-    // A word inside an item of a "Values:" line ("working with small family wineries") is no value of its own.
+    // A "Values:" line is read as a list by its own rule: a word inside one of its items ("working with small family
+    // wineries") is no value of its own.
     when: ["owned", "statement", weighted, (unit: Unit, at: Place) => listedValues(unit, at) === null],
     value: valueWord,
     confidence: 0.65,
