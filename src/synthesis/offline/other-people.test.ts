@@ -187,3 +187,21 @@ describe("the reader's place in an email", () => {
     expect(scalar("location", text.join("\n"))).toBeNull();
   });
 });
+
+describe("a clause about a colleague after a semicolon", () => {
+  it("keeps a named colleague's tool out of the writer's skills", () => {
+    const text = [
+      "From: Ilka Brandt <ilka@example.test>",
+      "To: Ole Sand <ole@example.test>",
+      "Cc: Jonas Weber <jonas@example.test>",
+      "",
+      "Hi Ole, I draw all the levels and I write the dialogue; Jonas (our coder) builds everything in Unity.",
+      "I also teach drawing on Saturdays.",
+      "Ilka",
+    ].join("\n");
+    const skills = extractOffline(sources(text))
+      .claims.filter((c) => c.field === "skills")
+      .map((c) => String(c.value).toLowerCase());
+    expect(skills).not.toContain("unity");
+  });
+});

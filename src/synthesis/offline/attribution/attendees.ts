@@ -1,7 +1,7 @@
 /**
  * Meeting notes and minutes list who was present, then follow one of them: a 1:1, a check-in, a steering meeting
  * where one person reports. The notes name nobody as their subject, and the sentences that do open on a name are as
- * often about the manager or the chair ("Lakshmi wants him to ..."). The attendee the notes keep coming back to
+ * often about the manager or the chair ("Sunita wants him to ..."). The attendee the notes keep coming back to
  * (by given name, initials or a single initial, as note-takers abbreviate whoever they write about) is the subject.
  */
 import type { CleanSource } from "../../types.ts";

@@ -570,7 +570,7 @@ export function introCandidates(
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
-      // "I'm Yaw Mensah, her nephew": a relative speaking; they may share the surname, so only the given name.
+      // "I'm Kojo Mensah, her grandson": a relative speaking; they may share the surname, so only the given name.
       if (namesRelativeAfter(line.slice((match.index ?? 0) + match[0].length))) {
         relatives?.add((nameTokens(value)[0] ?? "").toLowerCase());
         if (label !== undefined) model.otherLabels.add(label);

@@ -61,7 +61,7 @@ export function taggedOthers(line: string): string[] {
 
 /**
  * What follows a self-introduction when the speaker is someone's relative or helper, not who the material is about:
- * "I'm Yaw Mensah, her nephew", "I'm Tom (his son)", "I'm Ana — the interviewee's daughter".
+ * "I'm Kojo Mensah, her grandson", "I'm Tom (his son)", "I'm Ana — the interviewee's daughter".
  */
 const RELATIVE_AFTER_NAME = new RegExp(
   `^\\s*(?:,|\\(|[—–-])\\s*(?:I['’]m\\s+|I am\\s+)?(?:(?:her|his|their|the\\s+(?:respondent|participant|interviewee|customer|client|patient|subject)['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${RELATION_WORDS})|(?:the\\s+)?(?:interviewer|interpreter|translator|moderator|host|note-?taker))\\b`,

@@ -45,7 +45,7 @@ const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
 
 const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
 /**
- * A sentence ending inside what would be a header's date ("..., because I saw the 2021 page. That page is out of
+ * A sentence ending inside what would be a header's date ("..., since you used my 2019 bio. It is out of
  * date:"): a line of prose introducing a list, not "Ana Ruiz, 12 March 2024:" heading a comment.
  */
 const SENTENCE_INSIDE = /[.!?]\s+\p{Lu}/u;

@@ -347,22 +347,18 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         // A quotation can run over several sentences; its later sentences are still quoted speech.
         const continuesQuote = !authored && (inQuote || OPENS_QUOTE.test(sentence.text));
         inQuote = updateQuoteState(inQuote, sentence.text);
-        pushUnits(
-          units,
-          sentence.text,
-          {
-            source,
-            line: content,
-            speaker,
-            authored,
-            voiced: voiced || speech !== null,
-            turn: speech !== null,
-            state,
-            model,
-            label,
-          },
-          continuesQuote,
-        );
+        const ctx = {
+          source,
+          line: content,
+          speaker,
+          authored,
+          voiced: voiced || speech !== null,
+          turn: speech !== null,
+          state,
+          model,
+          label,
+        };
+        for (const clause of clausesOf(sentence.text, model)) pushUnits(units, clause, ctx, continuesQuote);
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
         if (!continuesQuote && speaker !== "subject" && ENDS_WITH_QUESTION_QUOTE.test(sentence.text))
           state.question = sentence.text.toLowerCase();
@@ -381,7 +377,7 @@ interface PushContext {
   authored: boolean;
   /** The unit's "I" is known to be speaking: a labelled turn or a text written in the first person. */
   voiced: boolean;
-  /** The unit is in a labelled turn ("PRIYA: ..."), so its "I" is that speaker's. */
+  /** The unit is in a labelled turn ("MARTA: ..."), so its "I" is that speaker's. */
   turn: boolean;
   state: LineState;
   model: SubjectModel;
@@ -516,10 +512,9 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     return { topic: ctx.authored ? "other" : "subject", by: "pronoun" };
   }
   if (state.block.party !== "unknown") return { topic: state.block.party, by: "implicit" };
-  // "PRIYA: Before we start, a little about me: I'm 31, I was a nurse in Chennai.": another speaker saying "I" and
-  // not "you" tells about themselves, even inside material about the subject (an interview with a participant field).
-  // "Rep notes on me for handoff: I'm Andrea, 29, based in GDL": whoever wrote notes about the subject introducing
-  // themselves by another name is telling about themselves.
+  // "MARTA: First, about me: I'm 40 and I live in Braga.": another speaker saying "I" and not "you" tells about
+  // themselves, even inside material about the subject (an interview with a participant field). So does whoever
+  // wrote notes about the subject introducing themselves by another name ("For the handover: I'm Dana, 33, in Austin").
   if (speaker !== "subject" && !quoted) {
     const ownTurn = ctx.turn && SPEAKER_OWN.test(sentence) && !ADDRESSES_YOU.test(sentence);
     if (ownTurn || introducesAnother(sentence, model)) return spokenOf(state, "other", "first");
@@ -530,13 +525,32 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
 }
 
-/** "I'm Andrea", "my name is Daniel Hartley": the writer or speaker giving their own name. */
+/** "I'm Dana", "my name is Tom Reyes": the writer or speaker giving their own name. */
 const NAMES_SELF = new RegExp(`(?:^|[^\\p{L}'’])(?:I['’]m|I am|[Mm]y name is)\\s+(${NAME_SEQUENCE})`, "u");
 
 /** Whether a sentence has its writer or speaker introduce themselves by a name that is not the subject's. */
 function introducesAnother(sentence: string, model: SubjectModel): boolean {
   const name = NAMES_SELF.exec(sentence)?.[1];
   return name !== undefined && isPlausibleName(name) && !(model.matcher && refersTo(name, model.matcher));
+}
+
+/** "; Jonas (our coder) builds it in Unity": a semicolon before a capitalised word. Global: read with matchAll. */
+const SEMICOLON_CLAUSE = /;\s+(?=\p{Lu})/gu;
+
+/** A sentence cut before a clause after a semicolon that opens on someone else's name: "I draw; Jonas codes". */
+function clausesOf(sentence: string, model: SubjectModel): string[] {
+  if (!sentence.includes(";")) return [sentence];
+  const clauses: string[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(SEMICOLON_CLAUSE)) {
+    const cut = m.index + m[0].length;
+    const first = (LEADING_NAME.exec(sentence.slice(cut))?.[1] ?? "").split(WHITESPACE)[0] ?? "";
+    if (!model.people?.has(first.toLowerCase()) || (model.matcher && refersTo(first, model.matcher))) continue;
+    clauses.push(sentence.slice(start, cut).trimEnd());
+    start = cut;
+  }
+  clauses.push(sentence.slice(start));
+  return clauses;
 }
 
 /** Cheap pre-check for the openers below: a title or a bracket somewhere in the sentence. */

@@ -285,12 +285,12 @@ export function statedAt(text: string, place: number, scopes: readonly Scope[]):
   return true;
 }
 
-/** "your team in Helsinki": a clause whose last word for a person is "your" (no "I", "my", "we" after it). */
+/** "your colleagues in Oslo": a clause whose last word for a person is "your" (no "I", "my", "we" after it). */
 const ADDRESSEE_LAST = /\b[Yy]our\b(?![\s\S]*\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b)/;
 
 /**
- * Whether an item read at `place` belongs to the person addressed: "please thank your team in Helsinki" places the
- * reader's team, not the writer. A scalar read there is the addressee's, whoever the sentence is attributed to.
+ * Whether an item read at `place` belongs to the person addressed: "please greet your colleagues in Oslo" places the
+ * reader's colleagues, not the writer. A scalar read there is the addressee's, whoever the sentence is attributed to.
  */
 export function addressedAt(text: string, place: number): boolean {
   return text.includes("our") && ADDRESSEE_LAST.test(clauseBefore(text, place));

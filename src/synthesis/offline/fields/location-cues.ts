@@ -137,12 +137,18 @@ export const CUED: readonly CueRow[] = [
     "from-known",
     ["from"],
     cued(
-      `(?:,\\s*|(?:\\b(?:is|was|am)|['’]m|\\b(?:[Ss]he|[Hh]e)['’]s)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
+      `(?:,\\s*|(?:\\b(?:is|was|am)|['’]m|\\b(?:[Ss]he|[Hh]e)['’]s)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported|not\\b|\\p{L}+ing\\b)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
     ),
     0.4,
     true,
     ["Anna, from Leeds, runs the café.", "Leeds"],
-    ["I'm a nurse who came from Leeds.", "Last month a man from Leeds, sixty years old, came along."],
+    [
+      "I'm a nurse who came from Leeds.",
+      "Last month a man from Leeds, sixty years old, came along.",
+      // A verb between the copula and "from" moves goods or people ("I'm importing tiles from Porto"); "not" denies.
+      "I'm importing our tiles from Porto again.",
+      "I'm not from Leeds, I just work there.",
+    ],
   ],
   [
     "where-i-live",
