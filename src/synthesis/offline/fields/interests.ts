@@ -112,7 +112,7 @@ const SELF_PASTIME =
 const STANDALONE_HOBBY =
   /choir|knit|crochet|birdwatch|bouldering|climbing|karaoke|board games|chess|surfing|sailing|hiking|yoga|dancing|pottery|kayak|badminton|tennis|padel|golf|volleyball|football|basketball|martial arts|triathlon|bike polo|tabletop|anime|comics|LEGO|puzzles|meditation|ice bathing|sauna|open-water|swimming|running|cycling|drumming|taiko|instrument|gaming|photography|fishing|theatre|stand-up/i;
 
-/** Free time stated around a first-person pastime: "I brew makgeolli at home", "I paint for fun". */
+/** Free time stated around a first-person pastime: "I brew cider at home", "I paint for fun". */
 export const AT_HOME = /\b(?:at home|for fun|as a hobby|in my (?:spare|free) time|to (?:relax|unwind|switch off))\b/i;
 
 /** "you will find her birdwatching", "she's usually ...": a third-person frame around gerund hobbies. */
@@ -425,7 +425,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     id: "interests/at-home",
     field: "interests",
     cue: ["at home", "for fun", "as a hobby", "spare time", "free time", "to relax", "to unwind", "to switch off"],
-    // "I brew makgeolli at home": a pastime verb with a free-time phrase, anywhere in the answer.
+    // "I brew cider at home": a pastime verb with a free-time phrase, anywhere in the answer.
     pattern: WHOLE,
     when: [...OWNED, saysI, noWork],
     value: (m) =>
@@ -438,7 +438,7 @@ const INTEREST_READINGS: readonly Rule[] = [
           })
         : null,
     confidence: 0.65,
-    examples: { fires: [["I brew makgeolli at home.", "brewing makgeolli"]], silent: ["I work from home."] },
+    examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: ["I work from home."] },
   },
   {
     id: "interests/supports-team",
