@@ -298,29 +298,6 @@ function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   );
 }
 
-/** "That's the goal this year" right after the sentence points back at it. */
-const POINTER_TO_GOAL = /^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i;
-function pointedAtAsGoal(unit: Unit, at: Place): boolean {
-  const next = at.units[at.i + 1];
-  return next !== undefined && next.source === unit.source && POINTER_TO_GOAL.test(next.text);
-}
-
-/** Where the aim sits in the sentence a later "that's the goal" points back at, most telling first. */
-const POINTED_AIMS = [
-  /\buntil\s+(?:we're|we are|I'm|I am|it's|it is)?\s*([^.;!?]+)/i,
-  /\bso that\s+([^.;!?]+)/i,
-  /\bto\s+([^.;!?]+)/i,
-];
-
-function pointedAim(m: RegExpExecArray): string | null {
-  for (const cue of POINTED_AIMS) {
-    const found = cue.exec(m[0])?.[1];
-    const phrase = found ? goalPhrase(found) : null;
-    if (found) return phrase ? `get ${phrase}` : null;
-  }
-  return null;
-}
-
 const COMMON = ["owned", "statement", notNegated] as const;
 
 /** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
@@ -409,16 +386,6 @@ const GOAL_READINGS: readonly Rule[] = [
       },
     }),
   ),
-  {
-    id: "goals/pointed-back",
-    field: "goals",
-    cue: ["until", "so that", "to "],
-    pattern: WHOLE,
-    when: ["statement", pointedAtAsGoal],
-    value: pointedAim,
-    confidence: 0.65,
-    examples: { fires: [], silent: ["We keep pumping until we're under the target."] },
-  },
   {
     id: "goals/so-i-can",
     field: "goals",

@@ -223,12 +223,6 @@ function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[]
     .filter((segment) => STARTS_UPPER.test(segment) && isKnownPlace(segment) && !segment.includes(","));
 }
 
-/** A site heading in notes: "DC Poznań-Komorniki", "Site: Leeds", "Plant Zwickau". */
-const SITE_HEADING = new RegExp(
-  `\\b(?:DC|[Ss]ite|[Pp]lant|[Dd]epot|[Hh]ub|[Bb]ranch|[Cc]ampus|[Ww]arehouse)\\s*:?\\s+${PLACE}`,
-  "u",
-);
-
 /**
  * "My guest today is a solo developer from Osaka", "Joining us from Lagos": the show's guest introduced, not any
  * guest ("a guest from France wrote a review" is a customer of the subject's).
@@ -240,8 +234,6 @@ const GUEST_FROM = new RegExp(
 
 const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
-const knownFirst = (match: RegExpExecArray) => (isKnownPlace(match[1] ?? "") ? cleanPlace(match[1] ?? "") : null);
-
 export const LOCATION_RULES: readonly Rule[] = [
   {
     id: "location/labelled",
@@ -448,20 +440,6 @@ export const LOCATION_RULES: readonly Rule[] = [
         // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
         ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
-    },
-  },
-  {
-    id: "location/site-heading",
-    field: "location",
-    cue: ["dc", "site", "plant", "depot", "hub", "branch", "campus", "warehouse"],
-    when: [placed, ownLine, firstOfLine, notQuoted],
-    read: (unit) => (unit.line.length < 120 ? unit.line : null),
-    pattern: SITE_HEADING,
-    value: knownFirst,
-    confidence: 0.5,
-    examples: {
-      fires: [["Weekly ops sync — DC Poznań-Komorniki — Outbound", "Poznań-Komorniki"]],
-      silent: ["Site: tbd"],
     },
   },
 ];

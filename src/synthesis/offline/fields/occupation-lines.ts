@@ -38,10 +38,6 @@ const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
 
-/** "Ana Ruiz — 1:1 notes — Data / Platform team": 1:1 notes, and the team they are for. */
-const ONE_TO_ONE = /\b1:1\b|\bone-on-one\b/i;
-const NOTES_TEAM = /[—–|]\s*([\p{L}& ]{2,30}?)(?:\s*\/[^—–|]*)?\s+team\s*$/u;
-
 /** Where a form answer's role phrase ends: before any elaboration. */
 const ANSWER_CUT = /\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/;
 const SELF_OPENER = /^(?:I|I'm|I’m|I am|Im)\b/i;
@@ -185,12 +181,6 @@ function knowsName(_unit: Unit, at: Place): boolean {
   return Boolean(at.matcher);
 }
 
-/** "Ana Ruiz — 1:1 notes — ...": 1:1 notes headed by the subject's first name. */
-function ownOneToOneNotes(unit: Unit, at: Place): boolean {
-  const first = at.matcher?.tokens[0];
-  return first !== undefined && ONE_TO_ONE.test(unit.text) && unit.text.startsWith(first);
-}
-
 function shortLine(unit: Unit): boolean {
   return unit.text.length < 160;
 }
@@ -288,21 +278,6 @@ export const LINE_RULES: readonly Rule[] = [
         ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
         ["Her son Ben Ruiz (19, apprentice electrician) fixed the lights.", { name: NAMED, topic: "other" }],
       ],
-    },
-  },
-  {
-    id: "occupation/own-team",
-    field: "occupation",
-    cue: ["1:1", "one-on-one"],
-    pattern: NOTES_TEAM,
-    // The author of a team's 1:1 notes leads that team.
-    when: [knowsName, ownOneToOneNotes],
-    value: (match) => (match[1] ? `${match[1].trim()} team lead` : null),
-    confidence: 0.6,
-    kind: "inferred",
-    examples: {
-      fires: [["Ana Ruiz — 1:1 notes — Data / Platform team", "Data team lead", { name: NAMED }]],
-      silent: [["Ben Ode — 1:1 notes — Data team", { name: NAMED }]],
     },
   },
   {

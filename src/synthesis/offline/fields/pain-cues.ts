@@ -1,17 +1,9 @@
 /**
- * The cue phrases that introduce a complaint ("Nobody warned me about ...", "The worst part is ..."), one row each;
+ * The cue phrases that introduce a complaint ("I'm frustrated by ...", "The worst part is ..."), one row each;
  * pain-points.ts turns every row into a rule whose value is the phrase after the cue.
  */
 /** Cue phrases that introduce a complaint: [name, cue words, pattern, confidence, example, its pain]. */
 export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, number, string, string])[] = [
-  [
-    "nobody-warned",
-    ["warned"],
-    /\bnobody warned me about\s+([^.;!?]+)/gi,
-    0.7,
-    "Nobody warned me about the paperwork.",
-    "paperwork",
-  ],
   [
     "frustrated-by",
     ["frustrat"],
@@ -68,14 +60,6 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
     0.7,
     "My biggest headache is staffing.",
     "staffing",
-  ],
-  [
-    "nobody-tells-you",
-    ["nobody"],
-    /\b(?:things?|stuff)\s+nobody (?:tells|told|warns|warned) you about\b[^:]{0,40}:\s*([^.;!?]+)/giu,
-    0.65,
-    "Things nobody tells you about moving: the housing market.",
-    "housing market",
   ],
   [
     "concerned-about",

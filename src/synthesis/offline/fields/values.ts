@@ -162,14 +162,6 @@ const STATED: readonly (readonly [
     "slow and careful",
   ],
   [
-    "protect-this",
-    ["protect"],
-    /^([^.;!?—–]{3,60}?)\s*[—–-]+\s*protect (?:this|that|it)\b/gi,
-    0.7,
-    "Family dinners — protect this.",
-    "Family dinners",
-  ],
-  [
     "comes-first",
     ["matter", "first", "everything", "non-negotiable", "sacred"],
     /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:matters? (?:most|more than anything|above all)|comes? first|is (?:everything|non-negotiable|sacred) to (?:me|us|her|him))\b/giu,

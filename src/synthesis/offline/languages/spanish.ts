@@ -273,15 +273,6 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     confidence: 0.6,
   },
   {
-    id: "pain_points/es-stop-putting",
-    language: "es",
-    examples: { fires: [["Dejen de poner la burocracia.", "bureaucracy"]], silent: ["Pongan reuniones los viernes."] },
-    pattern: /\bdejen de poner\s+([^.;!?,]+)/i,
-    cue: ["dejen de poner"],
-    field: "pain_points",
-    confidence: 0.55,
-  },
-  {
     id: "goals/es-my-goal",
     language: "es",
     examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: ["Mi casa es tu casa."] },
