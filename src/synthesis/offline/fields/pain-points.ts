@@ -36,6 +36,12 @@ import {
 
 export { PAIN_LABEL } from "./pain-phrases.ts";
 
+/**
+ * "... where most traders cannot afford", "families who can't afford": a strain in a relative clause is the people
+ * it describes, unless they are the speaker ("a town where I can't afford a car").
+ */
+const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
+
 const OWNED = ["owned", "statement"] as const;
 const CONTRAST_TAIL = /\s+(?:not|but|and|unlike)\b.*$/i;
 const SUBORDINATOR = /\b(?:when|whenever|if|whether|unless)\b/i;
@@ -387,18 +393,27 @@ const PAIN_READINGS: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) =>
-      m[1]
-        ? painPhrase(`can't afford ${m[1]}`, 6)
-        : m[2]
-          ? painPhrase(m[2], 6)
-          : painPhrase(`not enough ${m[3] ?? ""}`, 6),
+      OTHERS_RELATIVE_CLAUSE.test(m.input.slice(Math.max(0, m.index - 40), m.index))
+        ? null
+        : m[1]
+          ? painPhrase(`can't afford ${m[1]}`, 6)
+          : m[2]
+            ? painPhrase(m[2], 6)
+            : painPhrase(`not enough ${m[3] ?? ""}`, 6),
     confidence: 0.6,
     examples: {
       fires: [
         ["We can't afford another flood.", "can't afford another flood"],
         ["I'm always behind on invoicing.", "behind on invoicing"],
+        ["I moved to a town where I can't afford a car.", "can't afford a car"],
       ],
-      silent: ["We can afford it.", "Varroa is spreading. Can't afford to lose hives."],
+      silent: [
+        "We can afford it.",
+        "Varroa is spreading. Can't afford to lose hives.",
+        // A relative clause describes other people: their strain, not the speaker's.
+        "One day I want a stall in the market where most traders cannot afford a fridge.",
+        "We treat pets of families who can't afford private vets.",
+      ],
     },
   },
   {
