@@ -272,6 +272,13 @@ I'm a bit stubborn, I know.`;
     expect(persona.skills).not.toContain("spreadsheets");
   });
 
+  it("resolves 'that's the goal' to the sentence before it", () => {
+    const { persona } = personaOf(
+      "From: Ida Berg <ida@example.test>\nWe keep testing until we're below the 2027 emissions cap. That's the goal this year.",
+    );
+    expect(persona.goals).toEqual(["get below the 2027 emissions cap"]);
+  });
+
   it("takes traits from notes about the subject but not from notes about someone else", () => {
     const notes = `Mentee: Sam Okoye — Junior Designer
 Strengths

@@ -15,15 +15,18 @@ async function personaOf(...texts: string[]) {
 }
 
 describe("the offline engine on everyday phrasings", () => {
-  it("never places the person at 'running out of'", async () => {
+  it("places the person where their work runs out of, never from 'running out of'", async () => {
+    const p = await personaOf("Um, so I'm Priya, I'm 41, I run operations for a delivery company out of Leicester.");
+    expect(p.location).toBe("Leicester");
+    expect(p.background).toBe("Priya, 41, based in Leicester.");
     expect((await personaOf("I'm Priya. We keep running out of Leicester Red at the deli.")).location).toBeNull();
   });
 
-  it("reads the contact the person refuses", async () => {
+  it("reads how the person wants to be contacted, including what they refuse", async () => {
     const p = await personaOf(
       "Interviewer: Tell me about yourself.\nDana: I'm Dana Ruiz, I manage a bakery in Porto.\nInterviewer: How should we follow up with you?\nDana: Email, short. Do not call me.",
     );
-    expect(p.communication_style).toBe("no phone calls");
+    expect(p.communication_style).toBe("email; short; no phone calls");
   });
 
   it.each([
@@ -41,6 +44,7 @@ describe("the offline engine on everyday phrasings", () => {
   it.each([
     ["I'm 34 years old and I teach maths.", 34],
     ["I am 52.", 52],
+    ["Rosa Diaz is a 41-year-old architect.", 41],
     ["Age: 29", 29],
     ["I'll be turning 40 next month.", 39],
     ["I graduated in 2009 and have worked here for 12 years.", null],
@@ -200,6 +204,7 @@ describe("the offline engine on everyday phrasings", () => {
   });
 
   it.each([
+    ["I'm a 29-year-old barista in Leeds.", { age: 29, occupation: "barista", location: "Leeds" }],
     [
       "Kofi Mensah, 45, is a cocoa farmer near Kumasi, Ghana.",
       { name: "Kofi Mensah", age: 45, occupation: "cocoa farmer" },

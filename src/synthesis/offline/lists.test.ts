@@ -66,6 +66,7 @@ describe("pain points", () => {
   it("reads complaint cue families", () => {
     expect(values(painCandidates, ["What drives me nuts is how understaffed we are."])).toContain("understaffed");
     expect(values(painCandidates, ["The worst part is the commute."])).toContain("commute");
+    expect(values(painCandidates, ["I'm fed up with surprise invoices."])).toContain("surprise invoices");
     expect(values(painCandidates, ["Honestly the booking portal is a nightmare."])).toContain("booking portal");
     expect(values(painCandidates, ["Half the drills are broken."])).toContain("broken drills");
     expect(values(painCandidates, ["Our printers are from 2009."])).toContain("outdated printers");
@@ -194,6 +195,7 @@ describe("German and French snippets", () => {
     expect(
       values(foreignCandidates, ["Ziele fürs nächste Jahr: einen Laden eröffnen und die Meisterprüfung machen."]),
     ).toEqual(expect.arrayContaining(["open shop", "get master craftsman exam"]));
+    expect(values(foreignCandidates, ["Mon objectif c'est d'ouvrir un atelier."])).toContain("open workshop");
     expect(translateGerman("die Buchhaltung")).toBe("bookkeeping");
   });
 
@@ -203,11 +205,12 @@ describe("German and French snippets", () => {
 });
 
 describe("more interest phrasings", () => {
-  it("reads hobby lists, enthusiast nouns and self-evident pastimes", () => {
+  it("reads hobby lists, enthusiast nouns, time spent and self-evident pastimes", () => {
     expect(values(interestCandidates, ["My hobbies are darts and origami."])).toEqual(
       expect.arrayContaining(["darts", "origami"]),
     );
     expect(values(interestCandidates, ["Outside of work I'm an avid cyclist."])).toContain("cycling");
+    expect(values(interestCandidates, ["I spend my weekends restoring radios."])).toContain("restoring radios");
     expect(values(interestCandidates, ["I sing in a gospel choir."])).toContain("choir singing");
   });
 
@@ -223,6 +226,7 @@ describe("more complaint phrasings", () => {
     expect(values(painCandidates, ["Orders are down 12% on last spring."])).toContain("orders down 12%");
     expect(values(painCandidates, ["The courier never shows up before noon."])).toContain("courier never shows up");
     expect(values(painCandidates, ["Parcels get lost at the depot."])).toContain("lost parcels");
+    expect(values(painCandidates, ["It's so annoying when the printer jams."])).toContain("printer jams");
     expect(values(painCandidates, ["I'm always behind on invoicing."])).toContain("behind on invoicing");
   });
 
@@ -232,21 +236,30 @@ describe("more complaint phrasings", () => {
 });
 
 describe("more goal and value phrasings", () => {
-  it("reads saving and training goals", () => {
+  it("reads saving, training, looking-to and working-on goals", () => {
     expect(values(goalCandidates, ["I'm saving up for a sailboat."])).toContain("save for sailboat");
     expect(values(goalCandidates, ["I'm training for the Oslo half marathon."])).toContain("run Oslo half marathon");
+    expect(values(goalCandidates, ["We're looking to open a stall at the market."])).toContain(
+      "open a stall at the market",
+    );
+    expect(values(goalCandidates, ["I'm working on getting my pilot's licence."])).toContain("get my pilot's licence");
   });
 
-  it("reads no hedge as a conviction", () => {
+  it("reads convictions and things not to compromise on, not hedges", () => {
+    expect(values(valueCandidates, ["I'd never compromise on hygiene."])).toContain("hygiene");
+    expect(values(valueCandidates, ["I believe every patient deserves time."])).toContain(
+      "every patient deserves time",
+    );
     expect(values(valueCandidates, ["I believe it's on Tuesday."])).toEqual([]);
   });
 });
 
 describe("more skill and trait phrasings", () => {
-  it("reads go-to areas, held licences and 'handy with'", () => {
+  it("reads go-to areas, held licences, 'handy with' and 'I do all our X'", () => {
     expect(values(skills, ["I'm the go-to person for payroll."])).toContain("payroll");
     expect(values(skills, ["I've got a crane operator licence."])).toContain("crane operator licence");
     expect(values(skills, ["I'm handy with a lathe."])).toContain("lathe");
+    expect(values(skills, ["I do all our newsletters."])).toContain("newsletters");
     expect(values(skills, ["I know my way around Excel."])).toContain("Excel");
   });
 
@@ -290,11 +303,13 @@ describe("notes and support-ticket phrasings", () => {
     expect(noted(goalCandidates, "Wants a shared calendar for both clinics.")).toContain(
       "shared calendar for both clinics",
     );
+    expect(noted(goalCandidates, "Looking for a way to automate reminders.")).toContain("automate reminders");
   });
 
   it("reads ticket complaints", () => {
     expect(values(painCandidates, ["You charged me twice for March."])).toContain("double charging");
     expect(values(painCandidates, ["Since Monday I can't log in."])).toContain("login problems");
+    expect(values(painCandidates, ["Once again the backup has failed."])).toContain("backup failures");
   });
 });
 
