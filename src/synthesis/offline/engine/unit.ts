@@ -47,6 +47,11 @@ export function subjectTopic(unit: Unit): boolean {
   return unit.topic === "subject";
 }
 
+/** The subject in the first person, or a sentence that names or points at them (not an implicit block topic). */
+export function explicitSubject(unit: Unit): boolean {
+  return isSelf(unit) || (unit.topic === "subject" && unit.topicBy !== "implicit");
+}
+
 /** A bio names the subject (or "she") as the sentence's subject, rather than a note line implied about them. */
 export function topicNamed(unit: Unit): boolean {
   return unit.topicBy !== "implicit";

@@ -1,5 +1,5 @@
 /**
- * Rules for age: the subject's age as stated ("I'm 52", "turning 45 in June" -> 44, "Age: 41").
+ * Rules for age: the subject's age as stated ("I'm 52", "turning 45 in June" -> 44, "Age: 41", "27F", "ich bin 27").
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
-import { isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
+import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 
 const NUM = NUMBER_PATTERN;
 
@@ -19,6 +19,9 @@ const NOT_AN_AGE_AFTER =
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
   /\bmy\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+(?:is|'s|’s|will be|falls)\s+(?:next|this|on|coming|tomorrow|in|soon|around)\b/giu;
+
+const OWN_BIRTHDAY_PAST =
+  /\b(?:my\s+(\d{1,3})(?:st|nd|rd|th)(?:\s+birthday|\s+bday)?\s+was\s+(?:yesterday|today|last|on)|(?:celebrated|celebrating)\s+my\s+(\d{1,3})(?:st|nd|rd|th))\b/giu;
 
 /** Pronoun-dropped lines ("turning 41 in March", "26 today and ...", "Turned 29 last week") in posts and forms. */
 const DROPPED_AGE = /^(?:just\s+)?(?:turned|turning)\s|^\d{1,3}\s+today\b/i;
@@ -34,6 +37,11 @@ const AGE_ANSWER = new RegExp(
   "iu",
 );
 
+/** Profile shorthand "33F, nurse", "(M41)", "me (29f)": age with a sex marker, not a temperature. */
+const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
+
+const TEMPERATURE = /°|\bdegrees?\b|\btemperature|\boutside\b|\bcold\b|\bwarm\b|\bweather\b|\bfreezing\b|\bhot\b/i;
+
 /** "36 years old, nurse, Quito" / "Maria — 36 years old": an age opening a profile segment. */
 // The name's run is bounded: with the i flag \p{Lu} matches any letter, so an unbounded run rescanned a long word from
 // each of its letters (quadratic). An unanchored search finds the same age through the name's last 41 letters.
@@ -41,6 +49,9 @@ const SEGMENT_YEARS_OLD = new RegExp(
   `(?:^|[—–:|·]\\s*|(?:\\p{Lu}[\\p{Ll}'’-]{1,40}|here|me),\\s*)(${NUM})\\s+(?:years?|yrs?)\\s+old\\b(?!\\s+(?:this|next|last|in)\\b)`,
   "giu",
 );
+
+/** "I'm a retired teacher, 68, and ...": a role then the age. */
+const ROLE_THEN_AGE = /\b(?:I'm|I’m|I am|Im)\s+(?:a|an)\s+[^,.;!?]{2,40},\s+(\d{2})\s*(?:,|and\b|$)/u;
 
 /** "💬 Pieter (Data Engineer, Acme): I'm 34": someone else's words quoted in the subject's feed. */
 const OTHER_LABEL =
@@ -53,8 +64,13 @@ const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3
 const AGE_FIELD =
   /(?<![\p{L}])(?:age|âge|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/giu;
 
+const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
+
 const INTRO_AGE_SHORT =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is|[Ii]ch bin|[Jj]e suis|[Mm]e llamo|[Ss]oy|[Ss]ono|[Ee]u sou|[Ii]k ben|[Jj]eg er|[Jj]ag är)\s+\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){0,2}\s*(?:,|\s[—–-])\s+(\d{1,3})\s*(?:,|[—–·|]|\s-\s|years?\b|jaar\b|Jahre\b|ans\b|años\b|anos\b|anni\b|år\b|$)/u;
+
+/** "Age 37, lives in Quito" / "…, age 52 |": a bare age label opening a segment. */
+const AGE_LABEL = /(?:^|[|·—–]\s*|\p{Lu}[\p{Ll}'’-]+,\s*)[Aa]ge\s+(\d{1,2})\b(?!\s*(?:[-–—,&]|to|and|or)\s*\d)/gu;
 
 /** "Koa here, 24, ...": a posted self-introduction. */
 const HERE_AGE = /^(?:[\p{L}!,.]+\s+)?\p{Lu}[\p{Ll}'’-]+\s+here\s*[,—–-]\s*(\d{1,2})\s*(?:,|[—–-]|$)/u;
@@ -110,6 +126,11 @@ function isSubjectWord(statement: string, matcher: NameMatcher | null | undefine
   return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
 }
 
+/** The first group as a number in the given range, with no check of what follows. */
+function plainAge(low = 5, high = 110) {
+  return (match: RegExpExecArray): number | null => inRange(parseNumber(match[1] ?? match[2] ?? ""), low, high);
+}
+
 /** Someone else's words quoted in the subject's feed ("💬 Pieter (Data Engineer, Acme): I'm 34"). */
 function notQuotedOther(unit: Unit): boolean {
   return !(OTHER_LABEL.test(unit.text) && !ME_LABEL.test(unit.text));
@@ -127,6 +148,10 @@ function ownStatement(unit: Unit): boolean {
 /** A third-person line about the subject that is not their own statement ("Ilse's a radiographer. She's 44."). */
 function thirdPersonLine(unit: Unit): boolean {
   return unit.topic === "subject" && !unit.firstPerson && !ownStatement(unit);
+}
+
+function noTemperature(unit: Unit): boolean {
+  return !TEMPERATURE.test(unit.text);
 }
 
 /** "Q2. Age: 29": the number must be in this unit, not only on its line. */
@@ -248,6 +273,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     silent: ["I'm Bruna and I love cats."],
   },
   {
+    name: "age-label",
+    cue: ["age"],
+    pattern: AGE_LABEL,
+    value: statedAge(0),
+    confidence: 0.8,
+    when: [explicitSubject],
+    fires: [["Bio: Teresa Lindqvist, age 52, lives in Uppsala.", 52]],
+    silent: ["Kids age 5 to 11 welcome."],
+  },
+  {
     name: "age-field",
     cue: ["age", "âge", "edad"],
     pattern: AGE_FIELD,
@@ -262,6 +297,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     silent: ["Age: 30-40"],
   },
   {
+    name: "year-old",
+    cue: ["year"],
+    pattern: YEAR_OLD,
+    value: plainAge(),
+    confidence: 0.85,
+    when: [notAboutOther, explicitSubject],
+    fires: [["I am a 41-year-old architect.", 41]],
+    silent: ["I have a 41-year-old car."],
+  },
+  {
     name: "birthday-ahead",
     cue: ["my"],
     pattern: OWN_BIRTHDAY,
@@ -270,6 +315,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     when: [subjectSpeaks, notQuotedOther],
     fires: [["Quick note: my 30th is next Friday, drinks on me.", 29]],
     silent: ["My 30th was great."],
+  },
+  {
+    name: "birthday-past",
+    cue: ["my"],
+    pattern: OWN_BIRTHDAY_PAST,
+    value: plainAge(),
+    confidence: 0.8,
+    when: [subjectSpeaks, notQuotedOther],
+    fires: [["My 50th was last weekend and the cake was enormous.", 50]],
+    silent: ["My 50th is next week."],
   },
   {
     name: "answer",
@@ -282,6 +337,22 @@ const AGE_ROWS: readonly AgeRow[] = [
     fires: [["Forty-two.", 42, { question: "how old are you?" }]],
     silent: ["Forty-two."],
   },
+  foreign(
+    "german-ich-bin",
+    ["bin"],
+    /\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu,
+    0,
+    ["Ich bin 27 und wohne in Graz.", 27],
+    "Ich bin müde.",
+  ),
+  foreign(
+    "french-ans",
+    ["ans"],
+    new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\b(?!\\s+${FRENCH_SOON})`, "giu"),
+    0,
+    ["J'ai 40 ans.", 40],
+    "J'ai 40 euros.",
+  ),
   // "J'ai 33 ans samedi": the birthday is ahead, so 32 today (as "turning 33 on Saturday").
   foreign(
     "french-ans-soon",
@@ -300,6 +371,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     "Tenho 34 livros.",
   ),
   {
+    name: "age-sex",
+    cue: DIGITS,
+    pattern: AGE_SEX,
+    value: plainAge(13, 99),
+    confidence: 0.8,
+    when: ["self", notQuotedOther, noTemperature],
+    fires: [["Long-time lurker here. 27F, junior architect.", 27]],
+    silent: ["It was 27F outside this morning."],
+  },
+  {
     name: "years-old-segment",
     cue: ["old"],
     pattern: SEGMENT_YEARS_OLD,
@@ -308,6 +389,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     when: ["self", notQuotedOther],
     fires: [["Dina here — 36 years old, midwife, Quito.", 36]],
     silent: ["The house is 36 years old."],
+  },
+  {
+    name: "role-then-age",
+    cue: I_AM,
+    pattern: ROLE_THEN_AGE,
+    value: plainAge(16),
+    confidence: 0.85,
+    when: ["self", notQuotedOther],
+    fires: [["I'm a retired postman, 71, and I walk the dog twice a day.", 71]],
+    silent: ["I'm a retired postman and I walk the dog."],
   },
   {
     name: "today",
@@ -345,6 +436,14 @@ const AGE_ROWS: readonly AgeRow[] = [
     -1,
     ["turning 45 in June, which feels unreal", 44],
     "I'm turning 45 pages.",
+  ),
+  own(
+    "i-turn",
+    ["turn"],
+    new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
+    -1,
+    ["I turn 35 next Tuesday!", 34],
+    "I turn 35 pages a day.",
   ),
   own("tengo", ["tengo"], /\btengo\s+(\d{1,3})\s+años\b/gi, 0, ["Tengo 41 años.", 41, SPANISH], "Tengo 41 libros."),
   own("cumpli", ["cumpl"], /\bcumpl[íi]\s+(\d{1,3})\b/gi, 0, ["Cumplí 30 el sábado.", 30, SPANISH], "Cumplí mi sueño."),

@@ -90,6 +90,29 @@ export const STYLE_RULES: readonly Rule[] = [
     },
   },
   {
+    id: "communication_style/channel-and-manner",
+    field: "communication_style",
+    cue: ["mail", "text", "phone", "whatsapp", "slack"],
+    // A whole sentence naming a channel and how: "Email, short.", "WhatsApp only!", "Text, brief please."
+    pattern:
+      /^(?:by\s+)?(e-?mail|texts?|phone|whatsapp|slack)\s*,?\s*(short|brief|only|please|preferably)(?:\s+please)?\s*[.!]?$/iu,
+    when: ["self", "statement"],
+    value: (m) => {
+      const word = (m[1] ?? "").toLowerCase();
+      const named = channel(word) ?? (word === "whatsapp" ? "WhatsApp messages" : "Slack messages");
+      const manner = (m[2] ?? "").toLowerCase();
+      return manner === "short" || manner === "brief" ? [named, "short"] : [named];
+    },
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["Email, short.", ["email", "short"]],
+        ["Slack, preferably.", ["Slack messages"]],
+      ],
+      silent: ["Email.", "Email, short or long, it all piles up."],
+    },
+  },
+  {
     id: "communication_style/avoids-channel",
     field: "communication_style",
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],

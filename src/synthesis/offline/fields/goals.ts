@@ -122,6 +122,24 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
     "chartership",
   ],
   [
+    "looking-to",
+    ["looking to"],
+    /\b(?:I'm|I am|we're|we are|I've been)\s+(?:really\s+)?looking to\s+(.+)/i,
+    "",
+    0.62,
+    "We're looking to open a stall at the market.",
+    "open a stall at the market",
+  ],
+  [
+    "way-to",
+    ["looking for"],
+    /\blooking for (?:a |an |some )?(?:way|ways|tool|help) to\s+(.+)/i,
+    "",
+    0.6,
+    "Looking for a way to automate reminders.",
+    "automate reminders",
+  ],
+  [
     "wants-thing",
     ["wants"],
     /^(?:[-•*]\s*)?(?:(?:[Ss]he|[Hh]e)\s+)?[Ww]ants\s+(?:a |an |the |to have |one |proper )((?:[\p{L}-]+\s*){1,6})/u,
@@ -147,6 +165,15 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
     0.65,
     "I'm training for the Oslo half marathon.",
     "run Oslo half marathon",
+  ],
+  [
+    "working-on",
+    ["working on"],
+    /\b(?:I'm|I am|we're|we are)\s+working on\s+((?:getting|opening|building|finishing|writing|launching|learning|improving|growing|setting up|starting)\b.+)/i,
+    "",
+    0.62,
+    "I'm working on getting my pilot's licence.",
+    "get my pilot's licence",
   ],
   [
     "opening",
@@ -298,6 +325,29 @@ function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   );
 }
 
+/** "That's the goal this year" right after the sentence points back at it. */
+const POINTER_TO_GOAL = /^(?:that'?s|that is|this is) (?:the|my|our) (?:goal|aim|plan)\b/i;
+function pointedAtAsGoal(unit: Unit, at: Place): boolean {
+  const next = at.units[at.i + 1];
+  return next !== undefined && next.source === unit.source && POINTER_TO_GOAL.test(next.text);
+}
+
+/** Where the aim sits in the sentence a later "that's the goal" points back at, most telling first. */
+const POINTED_AIMS = [
+  /\buntil\s+(?:we're|we are|I'm|I am|it's|it is)?\s*([^.;!?]+)/i,
+  /\bso that\s+([^.;!?]+)/i,
+  /\bto\s+([^.;!?]+)/i,
+];
+
+function pointedAim(m: RegExpExecArray): string | null {
+  for (const cue of POINTED_AIMS) {
+    const found = cue.exec(m[0])?.[1];
+    const phrase = found ? goalPhrase(found) : null;
+    if (found) return phrase ? `get ${phrase}` : null;
+  }
+  return null;
+}
+
 const COMMON = ["owned", "statement", notNegated] as const;
 
 /** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
@@ -386,6 +436,16 @@ const GOAL_READINGS: readonly Rule[] = [
       },
     }),
   ),
+  {
+    id: "goals/pointed-back",
+    field: "goals",
+    cue: ["until", "so that", "to "],
+    pattern: WHOLE,
+    when: ["statement", pointedAtAsGoal],
+    value: pointedAim,
+    confidence: 0.65,
+    examples: { fires: [], silent: ["We keep pumping until we're under the target."] },
+  },
   {
     id: "goals/so-i-can",
     field: "goals",

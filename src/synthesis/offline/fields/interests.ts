@@ -104,6 +104,9 @@ const INTO =
 const SUPPORTS_TEAM =
   /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
 
+const SPENDS_TIME =
+  /\bI\s+spend\s+(?:most of\s+)?(?:my|the)\s+(?:evenings|weekends|free time|spare time|sundays|saturdays|mornings|days off|holidays|summers)\s+(\p{Ll}+ing\b[^,.;!?]*)/iu;
+
 /** "I sing", "I play", "I love": a first-person verb of doing or liking a pastime. */
 const SELF_PASTIME =
   /\bI\s+(?:also\s+|still\s+|really\s+|absolutely\s+)?(?:love|enjoy|adore|do|play|go|sing|knit|climb|surf|sail|hike|dance|practi[cs]e|swim|paddle|row|fish|crochet|sew|paint|draw|skate|ski|box)\b/i;
@@ -405,6 +408,20 @@ const INTEREST_READINGS: readonly Rule[] = [
     examples: {
       fires: [["I'm really into bouldering these days.", "bouldering"]],
       silent: ["Big fan of clear invoices."],
+    },
+  },
+  {
+    id: "interests/spends-time",
+    field: "interests",
+    cue: ["spend"],
+    // "I spend my evenings painting miniatures".
+    pattern: SPENDS_TIME,
+    when: [...OWNED, freeTime, "self"],
+    value: (m) => hobbyOf(trimPunctuation(m[1] ?? ""), false, true),
+    confidence: 0.68,
+    examples: {
+      fires: [["I spend my weekends restoring radios.", "restoring radios"]],
+      silent: ["I spend my days answering email at work?"],
     },
   },
   {

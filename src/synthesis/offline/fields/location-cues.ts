@@ -1,7 +1,7 @@
 /**
- * The location cue table: one row per way a sentence says where the subject lives or works ("based in X", "I live
- * in X", "a Lisbon-based illustrator"), each with the words its pre-check looks for and a sentence it must fire on
- * and one it must stay silent on. `location.ts` turns each row into a rule.
+ * The location cue table: one row per way a sentence says where the subject lives or works ("based in X", "I call
+ * X home", "soy enfermera en X"), each with the words its pre-check looks for and a sentence it must fire on and one
+ * it must stay silent on. `location.ts` turns each row into a rule.
  */
 import type { Rule } from "../engine/rules.ts";
 import { PLACE } from "./location-place.ts";
@@ -38,6 +38,19 @@ export const CUED: readonly CueRow[] = [
         { speaker: "other", topic: "subject", topicBy: "implicit", firstPerson: true },
       ],
     ],
+  ],
+  // "I run operations for a courier firm out of Leicester", "we work out of Leeds": where the work is based. Known
+  // towns only, and never the idiom "running out of" (a word must stand between the verb and "out of").
+  [
+    "works-out-of",
+    ["out of"],
+    cued(
+      `\\b(?:(?:[Ww]ork|[Ww]orks|[Ww]orking|[Oo]perate|[Oo]perates|[Oo]perating|[Tt]rade|[Tt]rading)\\s+out of|(?:[Rr]un|[Rr]uns|[Rr]unning|[Oo]perate|[Oo]perates|[Mm]anage|[Mm]anages)\\s+[^.;!?]{1,60}?\\s+out of)\\s+${PLACE}`,
+    ),
+    0.7,
+    true,
+    ["I run operations for a delivery company out of Leicester.", "Leicester"],
+    "We are running out of Leicester Red at the deli.",
   ],
   // "a Lisbon-based illustrator", "Nairobi-based". Known towns only: a sentence opens on a capital, and "Evidence-",
   // "Inquiry-", "Community-based" are methods.
@@ -158,6 +171,108 @@ export const CUED: readonly CueRow[] = [
     false,
     ["Galway, where I live, is rainy.", "Galway"],
     "Where I live is rainy.",
+  ],
+  // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
+  [
+    "im-in",
+    ["i'm", "i’m", "i am", "we're", "we’re", "we are"],
+    cued(
+      `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
+    ),
+    0.55,
+    true,
+    ["I'm in Leeds.", "Leeds"],
+    "I'm in Leeds for a conference.",
+  ],
+  [
+    "resident-of",
+    ["resident", "inhabitant"],
+    cued(`\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`),
+    0.7,
+    false,
+    ["I'm a resident of Galway.", "Galway"],
+    "I'm a resident of the building.",
+  ],
+  // Third person: "she's from Leeds" (known towns only).
+  [
+    "third-from",
+    ["she", "he", "they"],
+    cued(`\\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are)\\s+from\\s+${PLACE}`),
+    0.45,
+    true,
+    ["She's from Leeds.", "Leeds"],
+    "She's from Brightline.",
+  ],
+  // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
+  [
+    "dropped-live",
+    ["live", "living", "based", "currently in", "now in"],
+    cued(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`),
+    0.75,
+    false,
+    ["Based in Ghent.", "Ghent"],
+    "Living in a van.",
+  ],
+  // "I've lived in London for ten years now": present perfect residence.
+  [
+    "lived-for",
+    ["lived"],
+    cued(
+      `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
+    ),
+    0.75,
+    false,
+    ["I've lived in London for ten years.", "London"],
+    "I've lived in London and in Paris.",
+  ],
+  // "a bus driver for the city of Zaragoza".
+  [
+    "city-of",
+    ["city of", "town of", "municipality of", "borough of"],
+    cued(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`),
+    0.5,
+    false,
+    ["I drive a bus for the city of Zaragoza.", "Zaragoza"],
+    "I love the city of lights.",
+  ],
+  // Dutch work/residence: "ik werk als verpleegkundige in Utrecht".
+  [
+    "dutch-work",
+    ["ik werk", "ik woon", "werk"],
+    cued(`\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`),
+    0.65,
+    false,
+    ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
+    "Ik werk thuis.",
+  ],
+  // "soy enfermera en Valencia", "sou enfermeira em Braga".
+  [
+    "spanish-work",
+    ["soy", "trabajo"],
+    cued(`\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`),
+    0.6,
+    false,
+    ["Soy enfermera en Valencia.", "Valencia"],
+    "Soy enfermera.",
+  ],
+  [
+    "portuguese-work",
+    ["sou", "trabalho"],
+    cued(`\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`),
+    0.6,
+    false,
+    ["Sou enfermeira em Braga.", "Braga"],
+    "Sou enfermeira.",
+  ],
+  // "je suis boulangère à Lyon", "je travaille à Genève".
+  [
+    "french-work",
+    ["je suis", "je travaille", "j'habite", "j’habite", "je vis"],
+    cued(`\\b(?:[Jj]e suis|[Jj]e travaille|[Jj]'habite|[Jj]’habite|[Jj]e vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`),
+    0.65,
+    false,
+    ["Je suis boulangère à Lyon.", "Lyon"],
+    "Je suis boulangère.",
   ],
   [
     "i-live-in",
@@ -292,6 +407,18 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I live just outside Leeds.", "Leeds"],
     "I live near the sea.",
+  ],
+  // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
+  [
+    "hello-from",
+    ["from"],
+    cued(
+      `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
+    ),
+    0.6,
+    false,
+    ["Kia ora from Rotorua!", "Rotorua"],
+    "Hello from the other side.",
   ],
   // "runs 140 vans out of their Leeds depot", "in our Lyon office"; any capitalised word fits ("the Eastside
   // branch"), so only a known town counts.

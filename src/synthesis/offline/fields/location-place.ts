@@ -23,6 +23,8 @@ export const PLACE_ONE =
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
+const PLACE_LINE = new RegExp(`^${PLACE}\\.?$`, "u");
+
 const NOT_PLACE =
   /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|How|What|Why|When|Where|Who|Which|Please|Thanks|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
 
@@ -181,6 +183,7 @@ export function trailingPlace(line: string): string | null {
 const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;
 const SEGMENT_SPLIT = /\s+[·|•—–]\s+/;
 const PIN = /^📍\s*/;
+const TRAILING_DOT = /\.$/;
 /** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
 const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
@@ -203,6 +206,13 @@ export function segmentPlace(line: string): string | null {
     region ??= place;
   }
   return region;
+}
+
+/** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
+export function placeLine(line: string): string | null {
+  const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
+  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare)) return null;
+  return cleanPlace(bare);
 }
 
 /** A country next to a city from the same person: the city is the more useful (and usually meant) answer. */

@@ -1,6 +1,6 @@
 /**
  * Rules for location: where the subject lives or works now. Each rule names one way a text says so ("based in X",
- * "a nurse in X", a signature's segment, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
+ * "a nurse in X", a signature's town line, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
  * clause is about the past, a plan, someone else's place or where customers are.
  */
 import { isPlausibleName, type NameMatcher } from "../attribution/names.ts";
@@ -27,11 +27,13 @@ import {
   PLACE_AT_START,
   PLACE_ONE,
   placeIsCurrent,
+  placeLine,
   placesTheSubject,
   recognisedPlace,
   segmentPlace,
   trailingPlace,
 } from "./location-place.ts";
+import { isJobTitle, isNameLine } from "./occupation-phrase.ts";
 
 /** The place a cue names, when its clause says the subject is there now (and, for weak cues, a known town). */
 function cuedPlace(known: boolean) {
@@ -149,6 +151,16 @@ function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): s
   return inOthersAside(unit.line, place, at.matcher) ? null : place;
 }
 
+/** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
+function underSignature(unit: Unit, at: Place): boolean {
+  const previous = at.units[at.i - 1];
+  return (
+    previous !== undefined &&
+    previous.source === unit.source &&
+    (isNameLine(previous.text) || isJobTitle(previous.text) || segmentPlace(previous.line) !== null)
+  );
+}
+
 /** Agent nouns that also name firms ("a car-parts maker in Chennai", "a builder in Leeds" may be either). */
 const COMPANY_HEADS =
   /^(?:maker|producer|manufacturer|retailer|vendor|supplier|distributor|builder|contractor|provider)$/;
@@ -203,6 +215,12 @@ function postcodePlace(match: RegExpExecArray): string | null {
   return code.length === 4 && year >= 1900 && year <= 2099 ? null : cleanPlace(match[2] ?? "");
 }
 
+/** "junior developer at a Prague startup": a known city used as an adjective of the workplace. */
+const WORKPLACE_ADJECTIVE = new RegExp(
+  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|clinic|bank|newspaper|museum|NGO|charity|brewery|hotel)\\b`,
+  "u",
+);
+
 /** "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age. */
 const PROFILE_AGE = /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/;
 const PROFILE_SPLIT = /\s*[,—–]\s*/;
@@ -234,6 +252,8 @@ const GUEST_FROM = new RegExp(
 
 const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
+const knownFirst = (match: RegExpExecArray) => (isKnownPlace(match[1] ?? "") ? cleanPlace(match[1] ?? "") : null);
+
 export const LOCATION_RULES: readonly Rule[] = [
   {
     id: "location/labelled",
@@ -394,6 +414,42 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: { fires: [["Hauptstraße 5, 04229 Leipzig", "Leipzig"]], silent: ["Opened, 2019 Leipzig"] },
   },
   {
+    id: "location/workplace-adjective",
+    field: "location",
+    cue: [
+      "start",
+      "company",
+      "firm",
+      "agency",
+      "hospital",
+      "school",
+      "university",
+      "bakery",
+      "restaurant",
+      "café",
+    ].concat([
+      "cafe",
+      "studio",
+      "office",
+      "clinic",
+      "bank",
+      "newspaper",
+      "museum",
+      "ngo",
+      "charity",
+      "brewery",
+      "hotel",
+    ]),
+    when: [placed, "aboutSubject"],
+    pattern: WORKPLACE_ADJECTIVE,
+    value: knownFirst,
+    confidence: 0.55,
+    examples: {
+      fires: [["I'm a junior developer at a Prague startup.", "Prague"]],
+      silent: ["I'm a developer at a Fintech startup."],
+    },
+  },
+  {
     id: "location/profile-line",
     field: "location",
     cue: DIGITS,
@@ -440,6 +496,20 @@ export const LOCATION_RULES: readonly Rule[] = [
         // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
         ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
+    },
+  },
+  {
+    id: "location/signature-town",
+    field: "location",
+    cue: "always",
+    when: [placed, ownLine, firstOfLine, notQuoted, underSignature],
+    read: (unit) => placeLine(unit.line),
+    pattern: WHOLE,
+    value: (match) => match[0],
+    confidence: 0.6,
+    examples: {
+      fires: [["Lyon, France", "Lyon, France", { previous: "Senior Architect" }]],
+      silent: ["Lyon, France", ["I love it here.", { previous: "Senior Architect" }]],
     },
   },
 ];

@@ -1,6 +1,6 @@
 /**
- * Occupation rules as data: the subject's own role sentences ("I'm a nurse", "I work as ...", "started as ...")
- * and third-person lines about them ("Ana is a nurse", "a third-generation farmer, Ros ..."), each rule with sentences it
+ * Occupation rules as data: the subject's own role sentences ("I'm a nurse", "my day job is ...", "started as ...")
+ * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
 import { WHOLE } from "../engine/items.ts";
@@ -25,6 +25,9 @@ import {
 
 const SELF_ROLE =
   /\b(?:I'm|I’m|I am|Im|I work as|I've been|I’ve been|I'm working as|I have been|(?:new|my|current) (?:job|role|position) as)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
+/** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
+const DAY_JOB =
+  /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
 /** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
 const START_ROLE =
   /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
@@ -40,6 +43,8 @@ const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
 /** "a nurse by training, but these days I work in sales": the training, not the job. */
 const BY_TRAINING =
   /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
+const WHITESPACE_RUN = /\s+/;
+
 export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
 /**
@@ -309,6 +314,15 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
+  selfRule(
+    "day-job",
+    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
+    DAY_JOB,
+    0.8,
+    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
+    ["My day job is nursing assistant.", "nursing assistant"],
+    "My day job is fine.",
+  ),
   {
     ...selfRule(
       "start-role",
@@ -453,6 +467,27 @@ export const NAMED = { topicBy: "name" } as const;
 
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
 export const THIRD_ROLE_RULES: readonly Rule[] = [
+  {
+    ...selfRule(
+      "third-start",
+      START_CUE,
+      START_ROLE,
+      0.7,
+      startRole,
+      ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
+      "Omar used to work as a cook.",
+      [explicitThird, notFormerly],
+    ),
+    examples: {
+      fires: [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
+      silent: [
+        ["Omar used to work as a cook.", NAMED],
+        ["Omar is hoping to work as a paramedic.", NAMED],
+        // The start of a career, dated by an age and followed by the role held since.
+        ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
+      ],
+    },
+  },
   {
     ...selfRule("third-role", ["is", "was", "as", "'s", "’s", "been"], THIRD_ROLE, 0.75, thirdRole(), ["", ""], "", [
       explicitThird,

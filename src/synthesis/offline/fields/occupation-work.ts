@@ -40,6 +40,8 @@ const OBJECT_END =
 /** "been teaching myself": learning, not working. */
 const REFLEXIVE_OBJECT = /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i;
 
+const WHITESPACE = /\s+/;
+
 /** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
 function workObject(rest: string): string {
   return (rest.split(OBJECT_END)[0] ?? "").trim();
@@ -125,6 +127,15 @@ export const WORK_RULES: readonly Rule[] = [
     0.7,
     ["I teach chemistry at a public high school.", "chemistry teacher"],
     ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
+  ),
+  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
+  presentWorkRule(
+    "present-work-short",
+    (match, unit, at) =>
+      !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
+    0.6,
+    ["I teach history.", "history teacher"],
+    ["I teach history at a village primary school.", "So I teach history to my two nephews and nieces."],
   ),
 ];
 

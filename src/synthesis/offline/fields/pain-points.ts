@@ -349,6 +349,21 @@ const PAIN_READINGS: readonly Rule[] = [
     examples: { fires: [["Onboarding takes forever.", "slow Onboarding"]], silent: ["It takes ages."] },
   },
   {
+    id: "pain_points/has-failed",
+    field: "pain_points",
+    cue: ["failed"],
+    // "the sync has failed again" -> "sync failures".
+    pattern: /\b(?:the|my|our|your)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+failed\b/giu,
+    when: OWNED,
+    read: body,
+    value: (m) => {
+      const failed = (m[1] ?? "").toLowerCase();
+      return NOT_A_THING.test(failed) ? null : `${failed} failures`;
+    },
+    confidence: 0.58,
+    examples: { fires: [["Once again the backup has failed.", "backup failures"]], silent: ["I have failed."] },
+  },
+  {
     id: "pain_points/costs-more",
     field: "pain_points",
     cue: ["cost"],

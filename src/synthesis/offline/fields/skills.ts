@@ -312,6 +312,17 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   },
   {
+    id: "skills/does-all",
+    field: "skills",
+    cue: ["do all"],
+    // "I do all our social media": everything of a kind done by the subject.
+    pattern: /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i,
+    when: [...OWNED, "self"],
+    value: (m) => skillObject(m[1] ?? ""),
+    confidence: 0.62,
+    examples: { fires: [["I do all our social media.", "social media"]], silent: ["We do all sorts."] },
+  },
+  {
     id: "skills/qualified-for",
     field: "skills",
     cue: ["qualified"],

@@ -146,6 +146,14 @@ const STATED: readonly (readonly [
     "clean kit",
   ],
   [
+    "never-compromise",
+    ["compromise"],
+    /\b(?:never|won'?t|will not|don'?t|do not|refuse to)\s+compromise\s+on\s+([^.;!?]+)/gi,
+    0.72,
+    "I'd never compromise on hygiene.",
+    "hygiene",
+  ],
+  [
     "cares-about",
     ["care"],
     /\bcares?\s+(?:a lot\s+|deeply\s+|so much\s+)?about\s+([^.;!?]+)/gi,
@@ -265,6 +273,21 @@ const VALUE_READINGS: readonly Rule[] = [
         "Also confidentiality, obviously.",
         ["That every guest feels welcome like they are visiting family.", { question: "what matters most to you?" }],
       ],
+    },
+  },
+  {
+    id: "values/conviction",
+    field: "values",
+    cue: ["believe"],
+    // "I believe every kid deserves a good teacher": a conviction, not a guess ("I believe it's on Tuesday").
+    pattern:
+      /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu,
+    when: ["owned", "statement"],
+    value: (m) => wording.shorten(wording.trimPunctuation(m[1] ?? ""), 8),
+    confidence: 0.62,
+    examples: {
+      fires: [["I believe every patient deserves time.", "every patient deserves time"]],
+      silent: ["I believe it's on Tuesday."],
     },
   },
   {

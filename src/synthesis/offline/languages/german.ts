@@ -333,6 +333,18 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     list: true,
     confidence: 0.65,
   },
+  {
+    id: "goals/fr-my-goal",
+    language: "fr",
+    examples: {
+      fires: [["Mon objectif c'est d'ouvrir un atelier.", "open workshop"]],
+      silent: ["Les objectifs de l'équipe."],
+    },
+    pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
+    cue: ["objectif", "mon rêve"],
+    field: "goals",
+    confidence: 0.6,
+  },
 ];
 
 /** Parenthetical asides inside a goal list are not items ("einstellen (ich mach grad alles allein ...)"). */
