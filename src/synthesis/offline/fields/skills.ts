@@ -155,7 +155,9 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
+/** After the tool: a course or credential in it ("Azure fundamentals for the team"), or a fault of it, not its use. */
+const NOT_USE_AFTER =
+  /^\s*(?:certification|certificate|cert|exam|course|training|fundamentals|basics|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
 const TRANSLATION_NOUN = /\btranslation$/i;
 const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
@@ -487,7 +489,12 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [["I still think Figma auto-layout is magic.", "Figma"]],
       // A form's box left empty: "☒ Statistics in R ☐ Python" says the person does not use Python.
-      silent: ["The Xero sync pushed duplicates.", "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging"],
+      silent: [
+        "The Xero sync pushed duplicates.",
+        "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging",
+        "She proposed a training budget (ITIL 4 for herself and two leads; Azure fundamentals for the team).",
+        "I booked Tableau training for the analysts.",
+      ],
     },
   },
   {

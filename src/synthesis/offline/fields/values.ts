@@ -83,8 +83,15 @@ const VALUE_WORD = new RegExp(
 const LIKENED_TO =
   /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
 
+/**
+ * "Your health, our priority", "your safety comes first": a good the text gives to the reader is the customer's,
+ * promised in a business's voice (a slogan, a sign-off), not a value the person states as their own.
+ */
+const READERS_GOOD = /\byour\s+$/i;
+
 function valueWord(m: RegExpExecArray): string | null {
-  if (LIKENED_TO.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
+  const before = m.input.slice(Math.max(0, m.index - 60), m.index);
+  if (LIKENED_TO.test(before) || READERS_GOOD.test(before)) return null;
   const surface = (m[1] ?? "").toLowerCase();
   return surface === "patient safety" ? surface : (VALUE_WORDS[surface] ?? null);
 }
@@ -256,7 +263,12 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [["Every patient deserves honesty from their doctor.", "honesty"]],
-      silent: ["We had a family day out.", "Values: working with small family wineries rather than big ones"],
+      silent: [
+        "We had a family day out.",
+        "Values: working with small family wineries rather than big ones",
+        '"Your health, our priority" — Open Mon–Sat 8am–9pm',
+        "Your safety is our priority.",
+      ],
     },
   },
   {
