@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  barMark,
   type CaseRunner,
   deletionBar,
   evalDir,
@@ -18,6 +19,15 @@ describe("rule deletion bar", () => {
     expect(deletionBar("pain_points/labelled")).toBe(LIST_RULE_DELETION_BAR);
     expect(deletionBar("location/here-in")).toBe(RULE_DELETION_BAR);
     expect(deletionBar("communication_style/avoids-channel")).toBe(RULE_DELETION_BAR);
+  });
+
+  it("calls a rule under the bar today BELOW BAR, and one under it only at first contact UNPROVEN", () => {
+    expect(barMark("goals/want-to", { scored: 10, correct: 8 }, { judged: 10, right: 10 })).toBe("BELOW BAR");
+    expect(barMark("goals/want-to", { scored: 10, correct: 9 }, { judged: 10, right: 5 })).toBe("UNPROVEN");
+    expect(barMark("location/here-in", { scored: 10, correct: 8 }, { judged: 5, right: 4 })).toBe("");
+    // Two judged values are not evidence either way.
+    expect(barMark("goals/want-to", { scored: 2, correct: 0 }, { judged: 2, right: 0 })).toBe("");
+    expect(barMark("goals/want-to", { scored: 10, correct: 10 }, undefined)).toBe("");
   });
 });
 

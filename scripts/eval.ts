@@ -216,6 +216,20 @@ function underBar(ruleId: string, right: number, judged: number): boolean {
   return judged >= RULE_BAR_MIN_JUDGED && right / judged < deletionBar(ruleId);
 }
 
+/**
+ * A rule's standing against its bar: BELOW BAR when its values today, pooled over the sets that may be tuned on, are
+ * under it (fix or delete); UNPROVEN when they are not but its first-contact values were (fixed where its errors were
+ * seen, not yet measured on text it has not met); "" otherwise.
+ */
+export function barMark(
+  ruleId: string,
+  pooled: Pick<Tally, "scored" | "correct">,
+  first: RuleTally | undefined,
+): string {
+  if (underBar(ruleId, pooled.correct, pooled.scored)) return "BELOW BAR";
+  return first && underBar(ruleId, first.right, first.judged) ? "UNPROVEN" : "";
+}
+
 /** The deletion bar of a rule, by the field its id names ("goals/want-to"). */
 export function deletionBar(ruleId: string): number {
   const field = ruleId.split("/")[0] ?? "";
@@ -280,6 +294,7 @@ function printOrigins(
     title,
     `  ${"".padEnd(width)}${results.map((r) => r.set.id.padStart(16)).join("")}   pooled apart${perRule ? "   first contact" : ""}`,
   );
+  const marks = new Map<string, number>();
   for (const [origin, row] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     let weak = false;
     const pooled = { scored: 0, correct: 0 };
@@ -299,19 +314,21 @@ function printOrigins(
       return `${tally.hits} ${(precision * 100).toFixed(0).padStart(3)}%${partly}`.padStart(16);
     });
     const first = firstContact.get(origin);
-    const below =
-      perRule &&
-      (underBar(origin, pooled.correct, pooled.scored) || (first && underBar(origin, first.right, first.judged)));
+    const mark = perRule ? barMark(origin, pooled, first) : "";
+    if (mark) marks.set(mark, (marks.get(mark) ?? 0) + 1);
     const now = pooled.scored > 0 ? `${pooled.correct}/${pooled.scored}` : "";
     const then = first ? `${first.right}/${first.judged}` : "";
-    const bar = perRule ? `${now.padEnd(12)}${then.padStart(15)}${below ? " BELOW BAR" : ""}` : now;
+    const bar = perRule ? `${now.padEnd(12)}${then.padStart(15)}${mark ? ` ${mark}` : ""}` : now;
     out.push(`${weak ? "! " : "  "}${origin.padEnd(width)}${cells.join("")}   ${bar}`.trimEnd());
   }
   out.push(
     `  cells: values produced and their precision ("of n": over the n judged); "!" = under ${RULE_PRECISION_BAR * 100}%`,
     "  on a set not tuned on. pooled apart: right/judged over the apart and tune-allowed sets now; first contact:",
     "  right/judged when the engine first ran on each tune-allowed set that recorded it (before any tuning on it).",
-    `  BELOW BAR = under ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged in either: fix or delete the rule.`,
+    `  BELOW BAR = under ${RULE_DELETION_BAR * 100}% (${LIST_RULE_DELETION_BAR * 100}% for list rules) with ${RULE_BAR_MIN_JUDGED}+ judged pooled apart now: fix or delete the rule.`,
+    "  UNPROVEN = at or over the bar now but under it at first contact: its errors on unseen text were fixed on the very",
+    "  sets that showed them, so only a later set's first contact can tell whether the fix holds.",
+    ...(perRule ? [`  ${[...marks].map(([mark, n]) => `${n} ${mark}`).join(", ") || "no rule under the bar"}.`] : []),
     "  communication_style is judged claim by claim (outside the README rule): each claim's channel or manner and its",
     '  polarity ("no email", "phone calls") must be stated by the gold style or an alias (scripts/style-judge.ts).',
     `  Tune only on the tuned and tune-allowed columns; ${neverTuneIds()} are reported, never fitted.`,

@@ -11,7 +11,7 @@ import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
-import { asksIntroduction, RELATION_WORDS, taggedOthers } from "./roles.ts";
+import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, taggedOthers } from "./roles.ts";
 import { LINE_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 const BARE_IM_START = /^[Ii]m\s/;
@@ -137,7 +137,7 @@ const AUTHOR_FIELD = new RegExp(
 );
 
 const GUEST_INTRO = new RegExp(
-  `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:[Mm]et with|[Mm]eeting with|[Cc]all with|[Ss]poke (?:with|to)|[Cc]atch-up with|[Cc]heck-in with|1:1 with|[Ss]at down with))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
+  `(?:\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:joined|talking|speaking|sitting down|chatting|here)\\s+(?:today\\s+)?(?:by|with|to)|\\b[Jj]oined (?:today )?by|\\b(?:[Mm]y|[Oo]ur) guest (?:today |this week )?is|\\b[Tt]oday['’]?s guest(?: is)?|\\b[Pp]lease welcome|(?:^|[.!?]\\s+|[-•*]\\s*|[—–·|]\\s*)(?:(?:[Mm]et|[Mm]eeting|[Cc]all|[Ss]poke|[Cc]atch-up|[Cc]heck-in|1:1|[Ss]at down) (?:with|w/)|[Ss]poke to))\\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?(${N})`,
   "gu",
 );
 
@@ -547,6 +547,7 @@ export function introCandidates(
   candidates: NameCandidate[],
   hostLabels: Set<string>,
   model: SubjectModel,
+  relatives?: Set<string>,
 ): void {
   // Who last asked for an introduction: null (nobody), "other" (a known interviewer or host) or "unknown".
   let askedIntro: "other" | "unknown" | null = null;
@@ -569,6 +570,12 @@ export function introCandidates(
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
+      // "I'm Kojo Mensah, her grandson": a relative speaking; they may share the surname, so only the given name.
+      if (namesRelativeAfter(line.slice((match.index ?? 0) + match[0].length))) {
+        relatives?.add((nameTokens(value)[0] ?? "").toLowerCase());
+        if (label !== undefined) model.otherLabels.add(label);
+        continue;
+      }
       const count = candidates.length;
       add(candidates, value, source, match[0], 5);
       saidBy(candidates, count, label);

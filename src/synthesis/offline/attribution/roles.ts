@@ -59,6 +59,20 @@ export function taggedOthers(line: string): string[] {
   return tokens;
 }
 
+/**
+ * What follows a self-introduction when the speaker is someone's relative or helper, not who the material is about:
+ * "I'm Kojo Mensah, her grandson", "I'm Tom (his son)", "I'm Ana — the interviewee's daughter".
+ */
+const RELATIVE_AFTER_NAME = new RegExp(
+  `^\\s*(?:,|\\(|[—–-])\\s*(?:I['’]m\\s+|I am\\s+)?(?:(?:her|his|their|the\\s+(?:respondent|participant|interviewee|customer|client|patient|subject)['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${RELATION_WORDS})|(?:the\\s+)?(?:interviewer|interpreter|translator|moderator|host|note-?taker))\\b`,
+  "iu",
+);
+
+/** Whether the words after a name someone gave as their own say whose relative or which helper they are. */
+export function namesRelativeAfter(after: string): boolean {
+  return RELATIVE_AFTER_NAME.test(after);
+}
+
 /** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
 const INTRO_QUESTION =
   /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;

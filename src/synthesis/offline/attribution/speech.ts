@@ -44,6 +44,11 @@ const TIMED_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?)\s*\(\d{1,2}:\d{2}(?::\d{2
 const PLAIN_LABEL = /^([\p{L}][\p{L}\d .'’-]{0,30}?):\s+/u;
 
 const STICKY_HEADER = /^(.{2,60}?),\s+([^,]*\d{4}[^,]*):$/;
+/**
+ * A sentence ending inside what would be a header's date ("..., since you used my 2019 bio. It is out of
+ * date:"): a line of prose introducing a list, not "Ana Ruiz, 12 March 2024:" heading a comment.
+ */
+const SENTENCE_INSIDE = /[.!?]\s+\p{Lu}/u;
 
 /** "Speaker 1  0:03" or "Ana Ruiz (00:12)" on its own line, the turn below it (Otter, Rev, Zoom exports). */
 const TURN_HEADER =
@@ -106,7 +111,8 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   }
   // The header pattern ends on ':' at the line's end; most lines do not, and it backtracks on them.
   const header = line.endsWith(":") ? STICKY_HEADER.exec(line) : null;
-  if (header?.[1]) return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
+  if (header?.[1] && !SENTENCE_INSIDE.test(header[2] ?? ""))
+    return { label: header[1].trim(), content: "", contentStart: line.length, sticky: true };
   const turn = TURN_HEADER.exec(line);
   if (turn?.[1] && (NEUTRAL_LABEL.test(turn[1]) || isPlausibleName(turn[1]) || CAPITALS_START.test(turn[1])))
     return { label: turn[1].trim(), content: "", contentStart: line.length, sticky: true };

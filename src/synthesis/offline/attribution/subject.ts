@@ -6,6 +6,7 @@ import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { memo } from "../engine/memo.ts";
 import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
+import { attendeeCandidates } from "./attendees.ts";
 import { linesOf } from "./injection.ts";
 import {
   add,
@@ -83,7 +84,8 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     const hosts = speakerRoles(source.text, model);
     // Lines that look like planted instructions name nobody (judged once per source for every reader).
     lineCandidates(source, lines, injected, candidates, excluded);
-    introCandidates(source, lines, injected, candidates, hosts, model);
+    attendeeCandidates(source, lines, injected, candidates, excluded);
+    introCandidates(source, lines, injected, candidates, hosts, model, excluded);
     labelCandidates(source, lines, candidates, hosts, model);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
@@ -134,11 +136,16 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   );
   const best = group[0] ?? null;
   // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
+  // "SPEAKER 3: I'm Yaw Boateng, her nephew": a full name sharing only the surname is a relative, who speaks as
+  // someone else and whose given name is no alias of the subject's.
+  const relative = (c: NameCandidate) => best !== null && sharesOnlySurname(c.value, best.value);
   for (const c of group) {
     const key = c.label === undefined ? undefined : labelKey(c.label);
-    if (key !== undefined && !model.otherLabels.has(key)) model.subjectLabels.add(key);
+    if (key === undefined || model.otherLabels.has(key)) continue;
+    if (relative(c)) model.otherLabels.add(key);
+    else model.subjectLabels.add(key);
   }
-  const aliases = group.flatMap(namesOf);
+  const aliases = group.filter((c) => !relative(c)).flatMap(namesOf);
   if (best) model.matcher = nameMatcher(best.value, aliases);
   for (const token of model.matcher?.tokens ?? []) model.people.delete(token.toLowerCase());
   const strongest = best && group.some((c) => c.score >= 2 && nameTokens(c.value).length >= 2);
@@ -148,6 +155,18 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
 }
 
 const lower = (text: string) => text.toLowerCase();
+
+/**
+ * "Yaw Boateng" beside "Akosua Boateng": two full names whose given names differ (neither a short form of the other,
+ * as "Ros" of "Rosalind") and that share a later token are two people of one family.
+ */
+function sharesOnlySurname(name: string, subject: string): boolean {
+  const a = nameTokens(name).map(lower);
+  const b = nameTokens(subject).map(lower);
+  const [givenA, givenB] = [a[0] ?? "", b[0] ?? ""];
+  if (a.length < 2 || b.length < 2 || givenA.startsWith(givenB) || givenB.startsWith(givenA)) return false;
+  return a.slice(1).some((t) => b.slice(1).includes(t)) && !b.includes(givenA);
+}
 
 function groupKeyOf(names: readonly string[], groups: Map<string, string>): string {
   for (const name of names) {

@@ -53,6 +53,9 @@ const SALES_FIELD =
 const SHORT_QUESTION = /^[^?.!:]{3,50}\?$/;
 const STRAIGHT_QUOTES = /"/g;
 const THIRD_PERSON_PRONOUN = /^(?:she|he|they)$/i;
+/** The speaker alone ("I", "my"; not "we", which takes in the person spoken to). */
+const SPEAKER_OWN = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]yself)(?=$|[^\p{L}'’])/u;
+const ADDRESSES_YOU = /\b(?:you|your|yours|yourself)\b/i;
 
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
@@ -72,7 +75,7 @@ const RELATION_NOUNS =
   "husband|wife|partner|boyfriend|girlfriend|fianc[ée]e?|spouse|son|daughter|mother|father|mum|mom|mam|mama|mommy|dad|daddy|papa|stepmother|stepfather|stepson|stepdaughter|brother|sister|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|granny|gran|nan|nana|aunt|auntie|uncle|cousin|nephew|niece|mother-in-law|father-in-law|brother-in-law|sister-in-law|son-in-law|daughter-in-law|friend|best friend|bestie|neighbou?r|flatmate|roommate|housemate|colleague|co-?worker|boss|manager|line manager|supervisor|team lead|director|ceo|cto|founder|co-?founder|business partner|mentor|mentee|teacher|tutor|coach|doctor|gp|therapist|landlord|landlady|assistant|intern|guru|ex|hermano|hermana|madre|padre|marido|esposo|esposa|mujer|hijo|hija|abuela|abuelo|jefe|jefa|novio|novia|mann|frau|freundin|freund|mutter|vater|sohn|tochter|chef|chefin|kollege|kollegin|mari|femme|fils|fille|mère|père|copain|copine|collègue|patron";
 
 const RELATION_OPENER = new RegExp(
-  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|helps|helped|goes|went|comes|came|died|graduated|started|became|left|joined|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
+  `^(?:(?:and|but|so|also|plus|oh)[,]?\\s+)?(?:my|our|her|his|their|mi|mis|su|sus|nuestr[oa]s?|mein(?:e|em|en)?|unser(?:e|em|en)?|ihr(?:e|em|en)?|sein(?:e|em|en)?|ma|mon|notre|son|sa)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${RELATION_NOUNS})(?:['’]s)?(?=\\s*,|(?:\\s+\\p{Lu}[\\p{Ll}'’-]+){0,3}\\s*\\(|\\s+(?:\\p{Lu}[\\p{Ll}'’-]+\\s+)?(?:is|was|are|were|has|had|works|worked|lives|lived|runs|ran|owns|owned|wants|wanted|hates|hated|loves|loved|likes|liked|studies|studied|plays|played|moved|retired|turned|turns|teaches|taught|got|gets|just|still|helps|helped|goes|went|comes|came|died|graduated|started|became|left|joined|ist|war|hat|arbeitet|wohnt|es|está|tiene|trabaja|vive|est|a|travaille|habite)\\b)`,
   "iu",
 );
 
@@ -121,7 +124,7 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
 
 /** "Met with Ana Ruiz", "1:1 with Ana": notes written about the person met. */
 const MET_WITH =
-  /^(?:met with|meeting with|call with|spoke (?:with|to)|catch-up with|check-in with|1:1 with|sat down with|session with|notes on|notes about)\s+(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?/i;
+  /^(?:(?:met|meeting|call|spoke|catch-up|check-in|1:1|sat down|session) (?:with|w\/)|spoke to|notes on|notes about)\s+(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?/i;
 
 /** Whether a source speaks about the subject in the third person (bio, mentor notes) rather than as the subject. */
 function authorIsSubject(text: string, model: SubjectModel): boolean {
@@ -318,6 +321,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
             speaker: "subject" as Party,
             authored,
             voiced: false,
+            turn: false,
             state,
             model,
             label: null,
@@ -343,12 +347,18 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         // A quotation can run over several sentences; its later sentences are still quoted speech.
         const continuesQuote = !authored && (inQuote || OPENS_QUOTE.test(sentence.text));
         inQuote = updateQuoteState(inQuote, sentence.text);
-        pushUnits(
-          units,
-          sentence.text,
-          { source, line: content, speaker, authored, voiced: voiced || speech !== null, state, model, label },
-          continuesQuote,
-        );
+        const ctx = {
+          source,
+          line: content,
+          speaker,
+          authored,
+          voiced: voiced || speech !== null,
+          turn: speech !== null,
+          state,
+          model,
+          label,
+        };
+        for (const clause of clausesOf(sentence.text, model)) pushUnits(units, clause, ctx, continuesQuote);
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
         if (!continuesQuote && speaker !== "subject" && ENDS_WITH_QUESTION_QUOTE.test(sentence.text))
           state.question = sentence.text.toLowerCase();
@@ -367,6 +377,8 @@ interface PushContext {
   authored: boolean;
   /** The unit's "I" is known to be speaking: a labelled turn or a text written in the first person. */
   voiced: boolean;
+  /** The unit is in a labelled turn ("MARTA: ..."), so its "I" is that speaker's. */
+  turn: boolean;
   state: LineState;
   model: SubjectModel;
   label: string | null;
@@ -448,7 +460,7 @@ function spokenOf(state: LineState, topic: Party, by: Unit["topicBy"], byName = 
 function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = false): Topic {
   const { state, model } = ctx;
   const body = sentence.replace(LEADING_MARKS, "").replace(LEADING_BRACKET_TAG, "");
-  // "My husband is 45", "Our physics teacher, 58, ...": the sentence is about the relative or colleague.
+  // "My husband is 45", "Our physics teacher, 58, ...", "His daughter Ana Ruiz (26, architect)": about the relative.
   if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
   if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
   if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
@@ -500,10 +512,45 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     return { topic: ctx.authored ? "other" : "subject", by: "pronoun" };
   }
   if (state.block.party !== "unknown") return { topic: state.block.party, by: "implicit" };
+  // "MARTA: First, about me: I'm 40 and I live in Braga.": another speaker saying "I" and not "you" tells about
+  // themselves, even inside material about the subject (an interview with a participant field). So does whoever
+  // wrote notes about the subject introducing themselves by another name ("For the handover: I'm Dana, 33, in Austin").
+  if (speaker !== "subject" && !quoted) {
+    const ownTurn = ctx.turn && SPEAKER_OWN.test(sentence) && !ADDRESSES_YOU.test(sentence);
+    if (ownTurn || introducesAnother(sentence, model)) return spokenOf(state, "other", "first");
+  }
   // A third-person document is about its subject; a first-person one about whoever is speaking.
   if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
   if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+/** "I'm Dana", "my name is Tom Reyes": the writer or speaker giving their own name. */
+const NAMES_SELF = new RegExp(`(?:^|[^\\p{L}'’])(?:I['’]m|I am|[Mm]y name is)\\s+(${NAME_SEQUENCE})`, "u");
+
+/** Whether a sentence has its writer or speaker introduce themselves by a name that is not the subject's. */
+function introducesAnother(sentence: string, model: SubjectModel): boolean {
+  const name = NAMES_SELF.exec(sentence)?.[1];
+  return name !== undefined && isPlausibleName(name) && !(model.matcher && refersTo(name, model.matcher));
+}
+
+/** "; Jonas (our coder) builds it in Unity": a semicolon before a capitalised word. Global: read with matchAll. */
+const SEMICOLON_CLAUSE = /;\s+(?=\p{Lu})/gu;
+
+/** A sentence cut before a clause after a semicolon that opens on someone else's name: "I draw; Jonas codes". */
+function clausesOf(sentence: string, model: SubjectModel): string[] {
+  if (!sentence.includes(";")) return [sentence];
+  const clauses: string[] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(SEMICOLON_CLAUSE)) {
+    const cut = m.index + m[0].length;
+    const first = (LEADING_NAME.exec(sentence.slice(cut))?.[1] ?? "").split(WHITESPACE)[0] ?? "";
+    if (!model.people?.has(first.toLowerCase()) || (model.matcher && refersTo(first, model.matcher))) continue;
+    clauses.push(sentence.slice(start, cut).trimEnd());
+    start = cut;
+  }
+  clauses.push(sentence.slice(start));
+  return clauses;
 }
 
 /** Cheap pre-check for the openers below: a title or a bracket somewhere in the sentence. */

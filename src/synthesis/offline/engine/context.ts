@@ -285,6 +285,17 @@ export function statedAt(text: string, place: number, scopes: readonly Scope[]):
   return true;
 }
 
+/** "your colleagues in Oslo": a clause whose last word for a person is "your" (no "I", "my", "we" after it). */
+const ADDRESSEE_LAST = /\b[Yy]our\b(?![\s\S]*\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b)/;
+
+/**
+ * Whether an item read at `place` belongs to the person addressed: "please greet your colleagues in Oslo" places the
+ * reader's colleagues, not the writer. A scalar read there is the addressee's, whoever the sentence is attributed to.
+ */
+export function addressedAt(text: string, place: number): boolean {
+  return text.includes("our") && ADDRESSEE_LAST.test(clauseBefore(text, place));
+}
+
 /** A field's own test of whether an item read at a place is the right kind of thing for it ("a patient" is a noun). */
 export type ItemCheck = (text: string, place: number, item: string) => boolean;
 

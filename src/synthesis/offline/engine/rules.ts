@@ -6,7 +6,7 @@
 import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
-import { isQuestion, owned } from "./context.ts";
+import { addressedAt, isQuestion, itemPlace, owned } from "./context.ts";
 import { CueSet } from "./cues.ts";
 import { memo } from "./memo.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
@@ -312,11 +312,15 @@ function applyCued(
   }
 }
 
+/** The fields of one value about the person, where a value of the person addressed would replace the subject's. */
+const ONE_VALUE_FIELDS: ReadonlySet<PersonaField> = new Set(["age", "occupation", "location"]);
+
 /** The candidates a rule's match gives. */
 function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
   const found = rule.value(match, unit, at);
   for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
     if (value === null || value === "") continue;
+    if (ONE_VALUE_FIELDS.has(rule.field) && addressedAt(match.input, itemPlace(match, String(value)))) continue;
     // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
     const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
     candidate.rule = rule.id;

@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
-import { explicitSubject, isSelf, namedSubject, notAboutOther, type Unit } from "../engine/unit.ts";
+import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 
 const NUM = NUMBER_PATTERN;
 
@@ -36,9 +36,6 @@ const AGE_ANSWER = new RegExp(
   `^(?:(turning|turned|I'm|I’m|I am)\\s+)?(${NUM})(?:\\s+(?:years?(?:\\s+old)?|y\\/o|yo))?(?=\\s|[,.;!?]|$)`,
   "iu",
 );
-
-/** "aged 57", "Rosa, aged 57,": the age of the sentence's subject, never of a group ("children aged 5 to 11"). */
-const AGED = /(?:^|,\s*|\b(?:I'm|I’m|I am|is|was)\s+)aged\s+(\d{1,3})(?!\s*(?:[-–—]|to|and|or|\+)\s*\d)/giu;
 
 /** Profile shorthand "33F, nurse", "(M41)", "me (29f)": age with a sex marker, not a temperature. */
 const AGE_SEX = /(?:^|[\s(,])(?:(\d{2})\s?[MFmf]|[MF](\d{2}))(?=\s*[,)/]|$)/gu;
@@ -74,9 +71,6 @@ const INTRO_AGE_SHORT =
 
 /** "Age 37, lives in Quito" / "…, age 52 |": a bare age label opening a segment. */
 const AGE_LABEL = /(?:^|[|·—–]\s*|\p{Lu}[\p{Ll}'’-]+,\s*)[Aa]ge\s+(\d{1,2})\b(?!\s*(?:[-–—,&]|to|and|or)\s*\d)/gu;
-
-/** "Kateryna (35) says …": an age in brackets right after a name that opens the sentence. */
-const NAME_PAREN_AGE = /^(?:[-•*]\s*)?\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?\s*\((\d{2})\)/u;
 
 /** "Koa here, 24, ...": a posted self-introduction. */
 const HERE_AGE = /^(?:[\p{L}!,.]+\s+)?\p{Lu}[\p{Ll}'’-]+\s+here\s*[,—–-]\s*(\d{1,2})\s*(?:,|[—–-]|$)/u;
@@ -279,16 +273,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     silent: ["I'm Bruna and I love cats."],
   },
   {
-    name: "name-bracket",
-    cue: ["("],
-    pattern: NAME_PAREN_AGE,
-    value: plainAge(),
-    confidence: 0.8,
-    when: [namedSubject],
-    fires: [["Kateryna (35) says the app is slow.", 35, { topicBy: "name" }]],
-    silent: ["Kateryna (CEO) says hi."],
-  },
-  {
     name: "age-label",
     cue: ["age"],
     pattern: AGE_LABEL,
@@ -386,34 +370,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["Tenho 34 anos.", 34],
     "Tenho 34 livros.",
   ),
-  foreign("italian-anni", ["anni"], /\b(?:ho|ha)\s+(\d{1,3})\s+anni\b/giu, 0, ["Ho 29 anni.", 29], "Ho 29 libri."),
-  foreign(
-    "dutch-ik-ben",
-    ["ik ben"],
-    /\bik ben\s+(\d{1,3})(?:\s+jaar)?(?=\s*[,.;!?)]|\s+jaar\b|$)/giu,
-    0,
-    ["Ik ben 34 jaar.", 34],
-    "Ik ben moe.",
-  ),
-  foreign(
-    "nordic-ar",
-    ["år"],
-    /\b(?:jeg er|jag är|eg er)\s+(\d{1,3})\s+år\b/giu,
-    0,
-    ["Jeg er 52 år.", 52],
-    "Jeg er glad.",
-  ),
-  foreign("polish-lat", ["lat"], /\bmam\s+(\d{1,3})\s+lat[a]?\b/giu, 0, ["Mam 31 lat.", 31], "Mam kota."),
-  foreign("turkish", ["yaşındayım"], /\b(\d{1,3})\s+yaşındayım\b/giu, 0, ["28 yaşındayım.", 28], "Kaç yaşındayım?"),
-  foreign("german-werde", ["werde"], /\bwerde\s+(\d{1,3})\b/giu, -1, ["Ich werde 40 im Mai.", 39], "Ich werde müde."),
-  foreign(
-    "french-aurai",
-    ["aurai"],
-    /\bj['’]aurai\s+(\d{1,3})\s+ans\b/giu,
-    -1,
-    ["J'aurai 50 ans en mai.", 49],
-    "J'aurai le temps.",
-  ),
   {
     name: "age-sex",
     cue: DIGITS,
@@ -457,16 +413,6 @@ const AGE_ROWS: readonly AgeRow[] = [
     ],
     silent: ["Today I'm tired."],
   },
-  {
-    name: "aged",
-    cue: ["aged"],
-    pattern: AGED,
-    value: statedAge(0),
-    confidence: 0.85,
-    when: [notAboutOther, explicitSubject, notQuotedOther],
-    fires: [["Rosa, aged 57, farms rice.", 57]],
-    silent: ["Children aged 5 to 11 come on Saturdays."],
-  },
   own(
     "i-am",
     I_AM,
@@ -499,32 +445,8 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["I turn 35 next Tuesday!", 34],
     "I turn 35 pages a day.",
   ),
-  own(
-    "ill-be",
-    ["i'll", "i’ll", "i will"],
-    new RegExp(`\\b(?:I'll|I’ll|I will)\\s+be\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
-    -1,
-    ["I'll be 30 next month.", 29],
-    "I'll be 30 minutes late.",
-  ),
   own("tengo", ["tengo"], /\btengo\s+(\d{1,3})\s+años\b/gi, 0, ["Tengo 41 años.", 41, SPANISH], "Tengo 41 libros."),
   own("cumpli", ["cumpl"], /\bcumpl[íi]\s+(\d{1,3})\b/gi, 0, ["Cumplí 30 el sábado.", 30, SPANISH], "Cumplí mi sueño."),
-  own(
-    "cumplo",
-    ["cumplo"],
-    /\bcumplo\s+(\d{1,3})\b/gi,
-    -1,
-    ["Cumplo 30 el sábado.", 29, SPANISH],
-    "Cumplo mi palabra.",
-  ),
-  own(
-    "own-age-field",
-    ["age", "edad"],
-    AGE_FIELD,
-    0,
-    ["For the record, my age: 33", 33],
-    "For the record, my age: 30-40",
-  ),
   // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
   own(
     "shorthand",

@@ -1,11 +1,10 @@
 /**
  * Rules for communication style: only what the text says about how the person communicates ("prefers email",
- * "Text me.", "Please not long emails", "in her characteristically brief way"). Nothing is inferred from how long
- * their sentences are or how many emoji they use: that guessed "brief" for people who never said so.
+ * "Text me.", "Please not long emails"). Nothing is inferred from how long their sentences are or how many emoji
+ * they use: that guessed "brief" for people who never said so.
  */
 import type { Candidate } from "../engine/candidate.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
-import { trimPunctuation } from "../engine/text.ts";
 
 /** Channels a preference can name, and how the value spells each. */
 const CHANNELS: readonly [RegExp, string][] = [
@@ -32,10 +31,6 @@ const CONTACT_CHANNELS: readonly [RegExp, string][] = [
   [/^voice/, "voice messages"],
 ];
 
-/** A comparison or a verdict on a channel ("better for the drawings", "best", "fine"), not how someone writes. */
-const RANKS_A_CHANNEL =
-  /^(?:better|best|easier|easiest|quicker|quickest|faster|fastest|fine|ok|okay|good|preferred)\b/i;
-
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
@@ -49,33 +44,6 @@ const CHANNEL_WORDS =
 export const NAMES_A_CHANNEL = new RegExp(`\\b(?:${CHANNEL_WORDS})\\b`, "i");
 
 export const STYLE_RULES: readonly Rule[] = [
-  {
-    id: "communication_style/stated-manner",
-    field: "communication_style",
-    cue: ["way", "manner", "style", "tone", "email", "message", "writing"],
-    pattern:
-      /\b(?:characteristically|typically|usually|very)\s+([\p{L}, -]{3,40}?)\s+(?:way|manner|style|tone)\b|\b(?:emails?|messages?|(?<!\b(?:the|this|that)\s+)writing)\s+(?:is|are)\s+(?:very\s+)?([\p{L}, -]{3,40}?)[.;]/iu,
-    when: ["aboutSubject"],
-    // "Email is better for the drawings", "Zalo message is best": which channel suits, not a manner of writing.
-    value: (m) => {
-      const manner = trimPunctuation(m[1] ?? m[2] ?? "");
-      return RANKS_A_CHANNEL.test(manner) ? null : manner;
-    },
-    confidence: 0.8,
-    examples: {
-      fires: [
-        ["She answered in her characteristically brief, no-nonsense way.", "brief, no-nonsense"],
-        ["Emails are very precise, almost formal.", "precise, almost formal"],
-      ],
-      // "the writing" is the print on a screen or page, not how the subject writes.
-      silent: [
-        "I write emails every day.",
-        "Buttons too small for my fingers and the writing is tiny.",
-        "Email is better for the drawings.",
-        "Zalo message is best.",
-      ],
-    },
-  },
   {
     id: "communication_style/prefers-channel",
     field: "communication_style",
@@ -139,7 +107,7 @@ export const STYLE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["Email, short.", ["email", "short"]],
-        ["WhatsApp only!", ["WhatsApp messages"]],
+        ["Slack, preferably.", ["Slack messages"]],
       ],
       silent: ["Email.", "Email, short or long, it all piles up."],
     },
@@ -150,9 +118,10 @@ export const STYLE_RULES: readonly Rule[] = [
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
     // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30", "do not call in the
-    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids.
+    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids; nor "I
+    // can't call my son every day": contacting someone else says nothing of how the person wants to be reached.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on)\\b)(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on|her|him|them|his|their|my|our|your|you|us)\\b)(?:\\s+me)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -176,6 +145,8 @@ export const STYLE_RULES: readonly Rule[] = [
         "I coach softball Tue/Thu so no calls after 4:30.",
         "Dont call while driving.",
         "Please do not call in the afternoon, my hands are dirty.",
+        "I can't call my brother every weekend.",
+        "We never email them twice.",
       ],
     },
   },

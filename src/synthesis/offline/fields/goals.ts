@@ -31,8 +31,11 @@ const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const CONDITIONAL =
   /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i;
 
-/** "..., so I can tell customers honestly": in an answer's list, the purpose of the aim before it. */
-const PURPOSE_PART = /^\s*so\s+(?:that\s+)?(?:I|we)\s+(?:can|could)\b/i;
+/**
+ * "..., so I can tell customers honestly": in an answer's list, the purpose of the aim before it; "... and not from
+ * the bank": the side it is preferred to. Neither is an aim of its own.
+ */
+const QUALIFYING_PART = /^\s*(?:so\s+(?:that\s+)?(?:I|we)\s+(?:can|could)|not|never|rather than|instead of)\b/i;
 const LABELLED_PARTS = /\s*;\s*|,\s+(?:and\s+)?/;
 const ANSWER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i;
 const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
@@ -189,15 +192,6 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
     0.6,
     "My main focus is growing the team.",
     "grow the team",
-  ],
-  [
-    "objetivo",
-    ["objetivo"],
-    /\bmi objetivo(?: este año| para [\w ]{1,15})? es\s+(.+)/i,
-    "",
-    0.7,
-    "Mi objetivo este año es abrir una tienda.",
-    "abrir una tienda",
   ],
   [
     "plan-is",
@@ -478,7 +472,7 @@ const GOAL_READINGS: readonly Rule[] = [
         .replace(wording.OPENING_MARK, "")
         .replace(wording.BRACKETED_ASIDE, " ")
         .split(ANSWER_PARTS)
-        .map((part) => (PURPOSE_PART.test(part) ? null : goalPhrase(part)))
+        .map((part) => (QUALIFYING_PART.test(part) ? null : goalPhrase(part)))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.6,
     examples: {
@@ -488,6 +482,11 @@ const GOAL_READINGS: readonly Rule[] = [
           "A proper certificate for battery repair, so I can tell customers honestly.",
           "proper certificate for battery repair",
           { question: "what would you like to achieve?" },
+        ],
+        [
+          "Borrow from the savings group and not from the bank.",
+          "Borrow from the savings group",
+          { question: "what are your goals?" },
         ],
         [
           "Register the new line (our best one, in 3rd year of state trials)",

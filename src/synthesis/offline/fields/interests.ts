@@ -5,8 +5,8 @@ import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
-import { explicitSubject, isSelf, type Unit } from "../engine/unit.ts";
-import { ENTHUSIAST_HOBBIES, INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
+import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
 /** The leisure-question test, remembered for the last question (interests and skills ask it unit after unit). */
 export const asksLeisure = memoTest(LEISURE_QUESTION);
@@ -104,9 +104,6 @@ const INTO =
 const SUPPORTS_TEAM =
   /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
 
-const ENTHUSIAST =
-  /\b(?:keen|avid|amateur|passionate|enthusiastic|obsessive|lifelong|committed|dedicated|weekend|hobby)\s+((?:home |trail )?[\p{L}]+)\b/giu;
-
 const SPENDS_TIME =
   /\bI\s+spend\s+(?:most of\s+)?(?:my|the)\s+(?:evenings|weekends|free time|spare time|sundays|saturdays|mornings|days off|holidays|summers)\s+(\p{Ll}+ing\b[^,.;!?]*)/iu;
 
@@ -118,7 +115,7 @@ const SELF_PASTIME =
 const STANDALONE_HOBBY =
   /choir|knit|crochet|birdwatch|bouldering|climbing|karaoke|board games|chess|surfing|sailing|hiking|yoga|dancing|pottery|kayak|badminton|tennis|padel|golf|volleyball|football|basketball|martial arts|triathlon|bike polo|tabletop|anime|comics|LEGO|puzzles|meditation|ice bathing|sauna|open-water|swimming|running|cycling|drumming|taiko|instrument|gaming|photography|fishing|theatre|stand-up/i;
 
-/** Free time stated around a first-person pastime: "I brew makgeolli at home", "I paint for fun". */
+/** Free time stated around a first-person pastime: "I brew cider at home", "I paint for fun". */
 export const AT_HOME = /\b(?:at home|for fun|as a hobby|in my (?:spare|free) time|to (?:relax|unwind|switch off))\b/i;
 
 /** "you will find her birdwatching", "she's usually ...": a third-person frame around gerund hobbies. */
@@ -377,6 +374,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
         "Personal: he wants to stop firefighting and plan for once.",
         "Personal: trains for the regional amateur stage on Sundays.",
+        "Weekends I play in a salsa band.",
       ],
     },
   },
@@ -413,36 +411,6 @@ const INTEREST_READINGS: readonly Rule[] = [
     },
   },
   {
-    id: "interests/enthusiast",
-    field: "interests",
-    cue: [
-      "keen",
-      "avid",
-      "amateur",
-      "passionate",
-      "enthusiastic",
-      "obsessive",
-      "lifelong",
-      "committed",
-      "dedicated",
-      "weekend",
-      "hobby",
-    ],
-    // "a keen gardener", "an avid reader".
-    pattern: ENTHUSIAST,
-    when: [...OWNED, freeTime, explicitSubject, noOtherNamed],
-    value: (m) => ENTHUSIAST_HOBBIES[(m[1] ?? "").toLowerCase()] ?? null,
-    confidence: 0.7,
-    examples: {
-      fires: [["She's an avid cyclist.", "cycling", { firstPerson: false, topicBy: "pronoun" }]],
-      silent: [
-        "A keen eye for detail.",
-        ["Matt is a keen cyclist.", { speaker: "other", topicBy: "implicit" }],
-        ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
-      ],
-    },
-  },
-  {
     id: "interests/spends-time",
     field: "interests",
     cue: ["spend"],
@@ -474,7 +442,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     id: "interests/at-home",
     field: "interests",
     cue: ["at home", "for fun", "as a hobby", "spare time", "free time", "to relax", "to unwind", "to switch off"],
-    // "I brew makgeolli at home": a pastime verb with a free-time phrase, anywhere in the answer.
+    // "I brew cider at home": a pastime verb with a free-time phrase, anywhere in the answer.
     pattern: WHOLE,
     when: [...OWNED, saysI, noWork],
     value: (m) =>
@@ -487,7 +455,7 @@ const INTEREST_READINGS: readonly Rule[] = [
           })
         : null,
     confidence: 0.65,
-    examples: { fires: [["I brew makgeolli at home.", "brewing makgeolli"]], silent: ["I work from home."] },
+    examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: ["I work from home."] },
   },
   {
     id: "interests/supports-team",

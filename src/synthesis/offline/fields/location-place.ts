@@ -4,6 +4,7 @@
  * signature and form readers, and the final ranking (known places up, countries down).
  */
 import nlp from "compromise";
+import { isOrganisationWord, isPlausibleName, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { memo } from "../engine/memo.ts";
 import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
@@ -125,6 +126,9 @@ const SOLD_OR_PAID =
 /** "my", "our" (and up to two adjectives) right before the cue's workplace noun: the place is the subject's. */
 const OWN_PLACE = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
+/** "say thanks to your team in Helsinki": "your" (and up to two adjectives) before the cue's noun, the addressee's. */
+const YOUR_PLACE = /\byour\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 function soldOrPaidThere(before: string): boolean {
   return SOLD_OR_PAID.test(before) && !OWN_PLACE.test(before);
 }
@@ -147,7 +151,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before) || PAST_COPULA_BEFORE.test(before)) return false;
-  if (soldOrPaidThere(before)) return false;
+  if (soldOrPaidThere(before) || YOUR_PLACE.test(before)) return false;
   // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
@@ -183,16 +187,25 @@ const TRAILING_DOT = /\.$/;
 /** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
 const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
-/** "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. */
+/** "Winnipeg (St. Vital area)": a segment's closing aside about the place, read without it. */
+const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
+
+/**
+ * "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
+ * Vital area)": a town segment is preferred to a province or country segment.
+ */
 export function segmentPlace(line: string): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
+  let region: string | null = null;
   for (const part of line.split(SEGMENT_SPLIT)) {
-    const match = PLACE_ONLY.exec(part.trim().replace(PIN, "").replace(EMOJI_TAIL, ""));
+    const bare = part.trim().replace(PIN, "").replace(EMOJI_TAIL, "").replace(TRAILING_ASIDE, "");
+    const match = PLACE_ONLY.exec(bare);
     if (!match?.[1] || !isKnownPlace(match[1])) continue;
     const place = cleanPlace(match[1]);
-    if (place) return place;
+    if (place && !isCountry(place)) return place;
+    region ??= place;
   }
-  return null;
+  return region;
 }
 
 /** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
@@ -253,13 +266,52 @@ const PLAN_SECTION =
 const PLAN_QUESTION =
   /\b(?:plans?|goals?|future|dreams?|ambitions?|next (?:few|couple of|two|three|five|ten) years|in (?:five|ten|\d+) years)\b/i;
 
+/** Under a plans heading or answering a question about the future: what the subject wants, not what they are. */
+export function aboutPlans(unit: Unit): boolean {
+  return PLAN_SECTION.test(unit.section) || PLAN_QUESTION.test(unit.question);
+}
+
+/**
+ * "I'm Priya, I'm 31 … before that I was a nurse in Chennai" in an interviewer's turn, "Rep notes on me: I'm Andrea,
+ * based in …" in a CRM record: another speaker's first-person words, tied to the subject only by the block they sit
+ * in, say where that speaker is.
+ */
+function othersOwnWords(unit: Unit): boolean {
+  return unit.speaker === "other" && unit.firstPerson && unit.topicBy === "implicit";
+}
+
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
   // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
-  return (
-    (aboutSubject || weClause) &&
-    !EXCLUDED_CONTEXT.test(unit.text) &&
-    !PLAN_SECTION.test(unit.section) &&
-    !PLAN_QUESTION.test(unit.question)
-  );
+  return (aboutSubject || weClause) && !othersOwnWords(unit) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
+}
+
+/**
+ * A person's name as written in a log, CRM or comment line: two or more capitalised words, or a name with an initial
+ * ("Marcus T.", "K. Brandt"). One word alone is left out: it is as often a firm or a heading as a person.
+ */
+const PERSON_NAME =
+  /(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+|\p{Lu}\.\s?\p{Lu}[\p{Ll}'’-]+/gu;
+/** How far before a bracket the person it describes is looked for: "Owner: K. Brandt (AE, Hamburg)". */
+const ASIDE_LEAD = 40;
+const OPENERS = ["(", "["];
+const CLOSERS = [")", "]"];
+
+/**
+ * "Owner: K. Brandt (AE, Hamburg)", "[Comment — Rafael Duarte, field partner, Lisbon]": the place sits in a bracketed
+ * aside that describes a named person who is not the subject (a rep, an agent, a survey partner), so it is theirs.
+ */
+export function inOthersAside(line: string, place: string, matcher: NameMatcher | null | undefined): boolean {
+  const at = line.indexOf(place);
+  if (at < 0) return false;
+  const before = line.slice(0, at);
+  const open = Math.max(...OPENERS.map((o) => before.lastIndexOf(o)));
+  if (open < 0 || open < Math.max(...CLOSERS.map((c) => before.lastIndexOf(c)))) return false;
+  const subject = new Set((matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  for (const match of line.slice(Math.max(0, open - ASIDE_LEAD), at).matchAll(PERSON_NAME)) {
+    const tokens = nameTokens(match[0]);
+    if (!isPlausibleName(match[0]) || match[0].includes(place) || tokens.some(isOrganisationWord)) continue;
+    if (!tokens.some((t) => subject.has(t.toLowerCase()))) return true;
+  }
+  return false;
 }

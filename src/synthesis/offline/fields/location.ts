@@ -21,6 +21,7 @@ import {
   cleanPlace,
   demoteCountries,
   fieldPlace,
+  inOthersAside,
   PAST_OR_FUTURE,
   PLACE,
   PLACE_AT_START,
@@ -139,6 +140,17 @@ function ownLine(unit: Unit): boolean {
   return isSelf(unit) || unit.topic === "subject";
 }
 
+/**
+ * A header or signature segment's place, unless it sits in an aside about another named person, or it is an undated
+ * post's pin while posts are pinned to different places: those are places the writer went (see the pin rule), and
+ * only a date (newer statements win) can say which one is where they are now.
+ */
+function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): string | null {
+  const place = match[0];
+  if (unit.date === null && unit.line.includes("📍") && !pinsAgree(unit, at)) return null;
+  return inOthersAside(unit.line, place, at.matcher) ? null : place;
+}
+
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
 function underSignature(unit: Unit, at: Place): boolean {
   const previous = at.units[at.i - 1];
@@ -228,12 +240,6 @@ function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[]
     .map(trimPunctuation)
     .filter((segment) => STARTS_UPPER.test(segment) && isKnownPlace(segment) && !segment.includes(","));
 }
-
-/** A site heading in notes: "DC Poznań-Komorniki", "Site: Leeds", "Plant Zwickau". */
-const SITE_HEADING = new RegExp(
-  `\\b(?:DC|[Ss]ite|[Pp]lant|[Dd]epot|[Hh]ub|[Bb]ranch|[Cc]ampus|[Ww]arehouse)\\s*:?\\s+${PLACE}`,
-  "u",
-);
 
 /**
  * "My guest today is a solo developer from Osaka", "Joining us from Lagos": the show's guest introduced, not any
@@ -467,13 +473,15 @@ export const LOCATION_RULES: readonly Rule[] = [
     when: [placed, ownLine, firstOfLine, notQuoted, notOthersHeader],
     read: (unit) => segmentPlace(unit.line) ?? trailingPlace(unit.line),
     pattern: WHOLE,
-    value: (match) => match[0],
+    value: signatureSegmentPlace,
     confidence: 0.6,
     examples: {
       fires: [
         ["Bayou Blu Farms · Crowley, LA", "Crowley, LA"],
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
+        // The town segment, not the province before it, read without its closing aside.
+        ["Ontario · Guelph (south end) · weekdays only", "Guelph"],
       ],
       silent: [
         "Hello · world",
@@ -482,6 +490,11 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
         // A support agent's label in a chat log, not the subject.
         ["[09:14] Support (Tom Reyes, Helpdesk Team, Manila):", { name: "Ana Ruiz" }],
+        // A bracketed aside about another named person: a partner's comment, a sales rep's office.
+        ["[Comment — Rafael Duarte, regional coordinator, Lisbon]", { name: "Ana Ruiz" }],
+        ["Call log · Rep: J. Okoro (account executive, Madrid)", { name: "Ana Ruiz" }],
+        // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
+        ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
     },
   },
@@ -497,20 +510,6 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [["Lyon, France", "Lyon, France", { previous: "Senior Architect" }]],
       silent: ["Lyon, France", ["I love it here.", { previous: "Senior Architect" }]],
-    },
-  },
-  {
-    id: "location/site-heading",
-    field: "location",
-    cue: ["dc", "site", "plant", "depot", "hub", "branch", "campus", "warehouse"],
-    when: [placed, ownLine, firstOfLine, notQuoted],
-    read: (unit) => (unit.line.length < 120 ? unit.line : null),
-    pattern: SITE_HEADING,
-    value: knownFirst,
-    confidence: 0.5,
-    examples: {
-      fires: [["Weekly ops sync — DC Poznań-Komorniki — Outbound", "Poznań-Komorniki"]],
-      silent: ["Site: tbd"],
     },
   },
 ];

@@ -3,7 +3,7 @@
  * ("Occupation: nurse"), and the lines around the subject's name (a role in brackets after it, the segments of a
  * signature or bio line, the title line under a name line, a company named after the surname), as rules.
  */
-import { type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isOrganisationWord, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
@@ -37,10 +37,6 @@ const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
 const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
-
-/** "Ana Ruiz — 1:1 notes — Data / Platform team": 1:1 notes, and the team they are for. */
-const ONE_TO_ONE = /\b1:1\b|\bone-on-one\b/i;
-const NOTES_TEAM = /[—–|]\s*([\p{L}& ]{2,30}?)(?:\s*\/[^—–|]*)?\s+team\s*$/u;
 
 /** Where a form answer's role phrase ends: before any elaboration. */
 const ANSWER_CUT = /\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/;
@@ -185,12 +181,6 @@ function knowsName(_unit: Unit, at: Place): boolean {
   return Boolean(at.matcher);
 }
 
-/** "Ana Ruiz — 1:1 notes — ...": 1:1 notes headed by the subject's first name. */
-function ownOneToOneNotes(unit: Unit, at: Place): boolean {
-  const first = at.matcher?.tokens[0];
-  return first !== undefined && ONE_TO_ONE.test(unit.text) && unit.text.startsWith(first);
-}
-
 function shortLine(unit: Unit): boolean {
   return unit.text.length < 160;
 }
@@ -201,6 +191,12 @@ const matcherOf = (at: Place) => at.matcher as NameMatcher;
 const NAMED = "Ana Ruiz";
 
 /** Rules for form answers, labelled fields and the lines around the subject's name, in engine order. */
+/** "Riverside Community Hospital": a title-case phrase ending in an organisation's word names a workplace. */
+function namesOrganisation(phrase: string): boolean {
+  const words = phrase.trim().split(WHITESPACE);
+  return isOrganisationWord(words[words.length - 1] ?? "");
+}
+
 export const LINE_RULES: readonly Rule[] = [
   {
     id: "occupation/work-question",
@@ -249,12 +245,16 @@ export const LINE_RULES: readonly Rule[] = [
       const { bracket } = ownName(matcherOf(at));
       const inside = bracket?.exec(match[0])?.[1]?.trim();
       if (!inside) return null;
-      return occupationPhrase(inside) ?? (isTitleCase(inside) ? inside : null);
+      return occupationPhrase(inside) ?? (isTitleCase(inside) && !namesOrganisation(inside) ? inside : null);
     },
     confidence: 0.75,
     examples: {
       fires: [["Ana Ruiz (Head of Operations, Acme) wrote:", "Head of Operations", { name: NAMED }]],
-      silent: [["Ana Ruiz (she/her) wrote:", { name: NAMED }]],
+      silent: [
+        ["Ana Ruiz (she/her) wrote:", { name: NAMED }],
+        // The bracket names where she works, not what she does.
+        ["Ana Ruiz (Riverside Community Hospital) wrote:", { name: NAMED }],
+      ],
     },
   },
   {
@@ -262,7 +262,8 @@ export const LINE_RULES: readonly Rule[] = [
     field: "occupation",
     cue: "always",
     pattern: WHOLE,
-    when: [shortLine, knowsName],
+    // Not a sentence about someone else: a relative shares the surname ("Her son Ben Ruiz (19, apprentice)").
+    when: [shortLine, knowsName, notAboutOther],
     value: (match, unit, at) => rolesFromSegments(match[0], lowerText(unit), matcherOf(at)),
     confidence: 0.8,
     examples: {
@@ -275,22 +276,8 @@ export const LINE_RULES: readonly Rule[] = [
         ["Banana, nurse", { name: NAMED }],
         // The advisor is another person: a labelled field names their role, not the subject's.
         ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
+        ["Her son Ben Ruiz (19, apprentice electrician) fixed the lights.", { name: NAMED, topic: "other" }],
       ],
-    },
-  },
-  {
-    id: "occupation/own-team",
-    field: "occupation",
-    cue: ["1:1", "one-on-one"],
-    pattern: NOTES_TEAM,
-    // The author of a team's 1:1 notes leads that team.
-    when: [knowsName, ownOneToOneNotes],
-    value: (match) => (match[1] ? `${match[1].trim()} team lead` : null),
-    confidence: 0.6,
-    kind: "inferred",
-    examples: {
-      fires: [["Ana Ruiz — 1:1 notes — Data / Platform team", "Data team lead", { name: NAMED }]],
-      silent: [["Ben Ode — 1:1 notes — Data team", { name: NAMED }]],
     },
   },
   {

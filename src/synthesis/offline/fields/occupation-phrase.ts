@@ -147,10 +147,6 @@ export function occupationPhrase(raw: string): string | null {
 export const SELF_THE_ROLE =
   /\b(?:I'm|I’m|I am|Im)\s+(?:now\s+|currently\s+)?the\s+(?!only\b|one\b|person\b|kind\b|type\b|sort\b|first\b|last\b|best\b|worst\b)([^.;!?,]{2,60}?)\s+(?:at|for|of|in|here)\b/gi;
 
-/** "I'm Head of Product at Acme", "I'm Product Designer at Haventrack": a capitalised title with no article. */
-export const SELF_TITLE_AT =
-  /\b(?:I'm|I’m|I am)\s+(?:now\s+)?((?:\p{Lu}[\p{L}-]*\s+){0,3}(?:of\s+)?\p{Lu}[\p{L}-]*)\s+(?:at|@|for|with)\s+\p{Lu}/u;
-
 /** Self-introductions in other languages: "Ich bin gelernter Tischler", "je suis infirmière", "trabajo como ...". */
 const FOREIGN_INTRO =
   /\b(?:ich bin|(?<=^|[.!?]\s+)Bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|faccio (?:il|la|l['’])|ik ben|ik werk als|werk als)\b/gi;

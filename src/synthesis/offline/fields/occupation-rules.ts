@@ -9,6 +9,7 @@ import type { Place, Rule } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { aboutPlans } from "./location-place.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
@@ -19,7 +20,6 @@ import {
   NOW_ROLE,
   occupationPhrase,
   SELF_THE_ROLE,
-  SELF_TITLE_AT,
   spanishRole,
 } from "./occupation-phrase.ts";
 
@@ -98,15 +98,15 @@ const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|cla
 const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospective)\b/i;
 
 /**
- * The role after "I'm a", unless it is a past training or not yet held; credentials ("a certified X") go to their
- * own, weaker rule.
+ * The role after "I'm a", unless it is a past training or not yet held, or a credential ("a certified X"): a
+ * credential says what someone is allowed to do, not the job they hold.
  */
-function selfRole(credential: boolean) {
+function selfRole() {
   return (match: RegExpExecArray): string | null => {
     const role = phraseOf(match);
     if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
     if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
-    return CREDENTIAL.test(role) === credential ? role : null;
+    return CREDENTIAL.test(role) ? null : role;
   };
 }
 
@@ -117,8 +117,8 @@ const ENDED =
   /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
 
 /** A third-person role, unless it is in the past tense and the sentence says it has ended. */
-function thirdRole(credential: boolean) {
-  const role = selfRole(credential);
+function thirdRole() {
+  const role = selfRole();
   return (match: RegExpExecArray): string | null =>
     PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : role(match);
 }
@@ -226,6 +226,15 @@ function degreeStudent(match: RegExpExecArray): string | null {
   return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
 }
 
+/**
+ * Not under a plans heading nor answering a question about the future: "BSc through an evening course" answering
+ * "what would you like to achieve in 5 years?" is a degree wished for, not one being studied (the location rules skip
+ * such units for the same reason).
+ */
+function notAboutPlans(unit: Unit): boolean {
+  return !aboutPlans(unit);
+}
+
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
   name: string,
@@ -285,22 +294,13 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["I'm the head winemaker at Viña Sur.", "head winemaker"],
     "I'm the only one at home.",
   ),
-  selfRule(
-    "title-at",
-    ["i'm", "i’m", "i am"],
-    SELF_TITLE_AT,
-    0.8,
-    phraseOf,
-    ["I'm Product Designer at Haventrack.", "Product Designer"],
-    "I'm happy at Haventrack.",
-  ),
   {
     ...selfRule(
       "self-role",
       SELF_ROLE_CUE,
       SELF_ROLE,
       0.85,
-      selfRole(false),
+      selfRole(),
       ["I'm a community pharmacist.", "community pharmacist"],
       "I'm a nurse by training.",
     ),
@@ -314,15 +314,6 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
-  selfRule(
-    "self-credential",
-    SELF_ROLE_CUE,
-    SELF_ROLE,
-    0.5,
-    selfRole(true),
-    ["I'm a registered nurse.", "registered nurse"],
-    "I'm a community pharmacist.",
-  ),
   selfRule(
     "day-job",
     ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
@@ -440,15 +431,26 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
-  selfRule(
-    "degree-student",
-    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
-    DEGREE,
-    0.7,
-    degreeStudent,
-    ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
-    "I have an MSc in Physics.",
-  ),
+  {
+    ...selfRule(
+      "degree-student",
+      ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
+      DEGREE,
+      0.7,
+      degreeStudent,
+      ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
+      "I have an MSc in Physics.",
+      ["self", notAboutPlans],
+    ),
+    examples: {
+      fires: [["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"]],
+      silent: [
+        "I have an MSc in Physics.",
+        // A degree the subject hopes to take, in an answer about the future, is a plan.
+        ["> BSc in Nursing through a part-time course.", { question: "Where do you want to be in 5 years?" }],
+      ],
+    },
+  },
 ];
 
 /** The line above, in the same source, is a name: a signature block opens on the sender's name. */
@@ -487,16 +489,9 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     },
   },
   {
-    ...selfRule(
-      "third-role",
-      ["is", "was", "as", "'s", "’s", "been"],
-      THIRD_ROLE,
-      0.75,
-      thirdRole(false),
-      ["", ""],
-      "",
-      [explicitThird],
-    ),
+    ...selfRule("third-role", ["is", "was", "as", "'s", "’s", "been"], THIRD_ROLE, 0.75, thirdRole(), ["", ""], "", [
+      explicitThird,
+    ]),
     examples: {
       fires: [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
       silent: [
@@ -506,22 +501,6 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
         ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
         ["Ana was a chef for ten years.", NAMED],
       ],
-    },
-  },
-  {
-    ...selfRule(
-      "third-credential",
-      ["is", "was", "as", "'s", "’s", "been"],
-      THIRD_ROLE,
-      0.5,
-      thirdRole(true),
-      ["", ""],
-      "",
-      [explicitThird],
-    ),
-    examples: {
-      fires: [["Ana is a registered nurse.", "registered nurse", NAMED]],
-      silent: [["Inés Varga is a landscape architect.", NAMED]],
     },
   },
   selfRule(

@@ -4,7 +4,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
-import { explicitThird, isSelf, type Unit } from "../engine/unit.ts";
+import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
 
 /** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
@@ -25,9 +25,6 @@ const WORKPLACE_LATER =
 /** "I teach chemistry", "I've been nursing for twelve years": a verb of work names the agent. */
 const PRESENT_WORK =
   /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
-
-const THIRD_WORK =
-  /(?:^|[:;,—–]\s*)(?:She|He|[Ss]he|[Hh]e|\p{Lu}[\p{Ll}'’-]+)\s+(?:(?:also|mainly|mostly|currently|now|still)\s+)?(\p{Ll}+(?:es|s))\b([^.;!?,—–(]{0,60})/gu;
 
 const TENURE_WORK =
   /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
@@ -105,8 +102,6 @@ function presentWorkRule(
   };
 }
 
-const NAMED = { topicBy: "name" } as const;
-
 /** Verbs of work, in the order the engine has always read them (tenure, then present, then third person). */
 export const WORK_RULES: readonly Rule[] = [
   {
@@ -139,28 +134,9 @@ export const WORK_RULES: readonly Rule[] = [
     (match, unit, at) =>
       !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
     0.6,
-    ["I teach chemistry.", "chemistry teacher"],
-    ["I teach chemistry at a public high school.", "So I teach chemistry to my two nephews and nieces."],
+    ["I teach history.", "history teacher"],
+    ["I teach history at a village primary school.", "So I teach history to my two nephews and nieces."],
   ),
-  {
-    id: "occupation/third-work",
-    field: "occupation",
-    cue: "always",
-    pattern: THIRD_WORK,
-    when: [explicitThird, notHobby],
-    value: (match, unit, at) => {
-      const form = match[1] ?? "";
-      const verb = workVerb(form);
-      if (!verb || verb === form.toLowerCase()) return null;
-      const rest = match[2] ?? "";
-      return nearJob(unit, at) || WORKPLACE_AFTER.test(rest) ? agentFor(verb, workObject(rest)) : null;
-    },
-    confidence: 0.65,
-    examples: {
-      fires: [["Ana teaches chemistry at Lincoln High.", "chemistry teacher", NAMED]],
-      silent: [["Ana teaches chemistry.", NAMED]],
-    },
-  },
 ];
 
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */

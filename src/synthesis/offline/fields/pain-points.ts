@@ -36,6 +36,12 @@ import {
 
 export { PAIN_LABEL } from "./pain-phrases.ts";
 
+/**
+ * "... where most traders cannot afford", "families who can't afford": a strain in a relative clause is the people
+ * it describes, unless they are the speaker ("a town where I can't afford a car").
+ */
+const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
+
 const OWNED = ["owned", "statement"] as const;
 const CONTRAST_TAIL = /\s+(?:not|but|and|unlike)\b.*$/i;
 const SUBORDINATOR = /\b(?:when|whenever|if|whether|unless)\b/i;
@@ -64,13 +70,37 @@ const anyIn = new WeakMap<readonly [RegExp, string][], (text: string) => boolean
 
 const anyOfTable = (table: readonly [RegExp, string][]) => anyOf(table.map(([pattern]) => pattern));
 
-/** The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written). */
-function lexiconLabels(table: readonly [RegExp, string][], text: string): string[] {
+/**
+ * Named pains a person suffers in themself: "they burn out", "she can't sleep past 5am" are someone else's, while a
+ * pain done to the person keeps its third-person culprit ("they pay me late", "guests double-book").
+ */
+const SUFFERED_PAINS: ReadonlySet<string> = new Set([
+  "burnout",
+  "poor sleep",
+  "login problems",
+  "loneliness",
+  "grief",
+  "homesickness",
+  "imposter syndrome",
+]);
+/** Right before a suffered pain: a third person as its subject ("they burn out", "she can't sleep"). */
+const OTHERS_SUBJECT = /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|still|eventually|quickly)\s+)?$/i;
+/** Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"). */
+const DENIED_PAIN = /(?:\b(?:never|not|no|without)|n['’]t)\s+(?:(?:once|ever|been|had|really|have|get)\s+){0,2}$/i;
+
+/**
+ * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
+ * only pains the text does not deny or give to a third person (named pains, not complained topics).
+ */
+function lexiconLabels(table: readonly [RegExp, string][], text: string, owned = false): string[] {
   if (!memo(anyIn, table, anyOfTable)(text)) return [];
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
-    if (m && !COMPOUND_MODIFIER.test(text.slice(m.index + m[0].length))) found.push(label || m[0].toLowerCase());
+    if (!m || COMPOUND_MODIFIER.test(text.slice(m.index + m[0].length))) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (owned && (DENIED_PAIN.test(before) || (SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before)))) continue;
+    found.push(label || m[0].toLowerCase());
   }
   return found;
 }
@@ -269,14 +299,20 @@ const PAIN_READINGS: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     when: OWNED,
-    value: (m) => lexiconLabels(PAIN_WORDS, m[0]),
+    value: (m) => lexiconLabels(PAIN_WORDS, m[0], true),
     confidence: 0.6,
     examples: {
       fires: [
         ["You charged me twice for March.", "double charging"],
         ["Overbookings when the channel manager is slow.", "overbookings"],
+        ["They pay me late every single month.", "late payments"],
+        ["I burned out last winter.", "burnout"],
       ],
       silent: [
+        "If they're wrecked they cut themselves, they burn out, they leave.",
+        "My brother, and the real reason she can't sleep past 5am.",
+        "The miller wants payment on the 5th and I never paid late in 22 years.",
+        "We don't get no-shows since the deposit.",
         "The garden is lovely in June.",
         "Funding for the next-generation AO upgrade.",
         "Main topic: breeding of drought- and heat-tolerant wheat.",
@@ -402,18 +438,27 @@ const PAIN_READINGS: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) =>
-      m[1]
-        ? painPhrase(`can't afford ${m[1]}`, 6)
-        : m[2]
-          ? painPhrase(m[2], 6)
-          : painPhrase(`not enough ${m[3] ?? ""}`, 6),
+      OTHERS_RELATIVE_CLAUSE.test(m.input.slice(Math.max(0, m.index - 40), m.index))
+        ? null
+        : m[1]
+          ? painPhrase(`can't afford ${m[1]}`, 6)
+          : m[2]
+            ? painPhrase(m[2], 6)
+            : painPhrase(`not enough ${m[3] ?? ""}`, 6),
     confidence: 0.6,
     examples: {
       fires: [
         ["We can't afford another flood.", "can't afford another flood"],
         ["I'm always behind on invoicing.", "behind on invoicing"],
+        ["I moved to a town where I can't afford a car.", "can't afford a car"],
       ],
-      silent: ["We can afford it.", "Varroa is spreading. Can't afford to lose hives."],
+      silent: [
+        "We can afford it.",
+        "Varroa is spreading. Can't afford to lose hives.",
+        // A relative clause describes other people: their strain, not the speaker's.
+        "One day I want a stall in the market where most traders cannot afford a fridge.",
+        "We treat pets of families who can't afford private vets.",
+      ],
     },
   },
   {

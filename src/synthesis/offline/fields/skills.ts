@@ -51,6 +51,14 @@ const DID_MYSELF =
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
 const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
+/**
+ * A whole business of one's own or by its name ("I run my own dental practice", "I manage Sunrise Bakery"): the
+ * person's post, read by the occupation rules, not a skill.
+ */
+const OWN_BUSINESS = /^(?:my|our) own\b/i;
+const PROPER_START = /^\p{Lu}/u;
+const NAMED_BUSINESS =
+  /^(?:[\p{L}'’&-]+\s+){1,3}(?:pharmacy|clinic|practice|shop|store|caf[eé]|restaurant|bakery|salon|studio|hotel|agency|company|firm|garage|workshop)\b/iu;
 /** What someone keeps their work in ("I run a colour-coded Google Calendar"): how they organise it, not a skill. */
 const RECORD_KEEPING = /\b(?:calendars?|diary|diaries|spreadsheets?|sheets?|notebooks?|planners?|to-do lists?)\b/i;
 // "a group of volunteers" is people; "the timber structures group" is a unit of a firm, a post like "the unit".
@@ -92,9 +100,16 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 const NEXT_PREDICATE =
   /\s+and\s+(?:is|was|has|had|speaks|lives|works|runs|leads|trains|teaches|holds|enjoys|loves|plays|spends)\b.*$/i;
 
-/** Words that put a sentence in free time, where "I bake" is a hobby rather than a skill. */
+/**
+ * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
+ * place of worship ("On Sundays I lead the fellowship singing at church"). Not a weekday: "I do the books myself on
+ * Sunday nights", "I teach a tile-painting workshop on Saturdays" are work.
+ */
 const FREE_TIME =
-  /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?work|after work|when I'?m not)\b/i;
+  /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?(?:work|school|class|the office|office hours)|after (?:work|school)|when I'?m not|at (?:church|the mosque|the temple|the synagogue))\b/i;
+/** "I coach my daughter's robotics team": what a person does for a relative's group is family life, not their work. */
+const RELATIVES_GROUP =
+  /^(?:my|our) (?:daughter|son|kids?|children|child|grandson|granddaughter|grandkids?|niece|nephew)(?:['’]s|s['’])\s/i;
 
 const AND_SPLIT = /\s+and\s+/;
 const QUANTIFIER = /^(?:all|most|some|many)\s+(?:of\s+)?/i;
@@ -140,7 +155,9 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-const NOT_USE_AFTER = /^\s*(?:certification|certificate|cert|exam|course|sync|integration|support|outage|update)\b/i;
+/** After the tool: a course or credential in it ("Azure fundamentals for the team"), or a fault of it, not its use. */
+const NOT_USE_AFTER =
+  /^\s*(?:certification|certificate|cert|exam|course|training|fundamentals|basics|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
 const TRANSLATION_NOUN = /\btranslation$/i;
 const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
@@ -158,6 +175,11 @@ const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 function atWork(unit: Unit, at: Place): boolean {
   if (FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text)) return false;
   return !asksLeisure(questionOf(at.units, at.i));
+}
+
+function ownsBusiness(object: string): boolean {
+  const head = object.trim();
+  return OWN_BUSINESS.test(head) || (PROPER_START.test(head) && NAMED_BUSINESS.test(head));
 }
 
 /** The subject says it, or a bio sentence names them. */
@@ -373,6 +395,7 @@ const SKILL_READINGS: readonly Rule[] = [
       // "I run a colour-coded Google Calendar": where the work is recorded, not what the person can do.
       if (!object || (MANAGING.test(m[1] ?? "") && (CLUB_OR_SIDE.test(object) || RECORD_KEEPING.test(object))))
         return null;
+      if ((MANAGING.test(m[1] ?? "") && ownsBusiness(m[2] ?? "")) || RELATIVES_GROUP.test(m[2] ?? "")) return null;
       return toGerund(`${m[1] ?? ""} ${object}`);
     },
     confidence: 0.6,
@@ -386,6 +409,11 @@ const SKILL_READINGS: readonly Rule[] = [
         ["And I repair old radios.", { question: "and outside work?" }],
         "I run a colour-coded Google Calendar and a spreadsheet for invoices.",
         "English I write slow.",
+        "Since 2019 I run my own dental practice.",
+        "For ten years I manage Sunrise Bakery in Leeds.",
+        "I coach my son's chess team.",
+        "Outside school I mentor two robotics teams.",
+        "On Sundays I lead the youth singing at church.",
       ],
     },
   },
@@ -461,7 +489,12 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [["I still think Figma auto-layout is magic.", "Figma"]],
       // A form's box left empty: "☒ Statistics in R ☐ Python" says the person does not use Python.
-      silent: ["The Xero sync pushed duplicates.", "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging"],
+      silent: [
+        "The Xero sync pushed duplicates.",
+        "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging",
+        "She proposed a training budget (ITIL 4 for herself and two leads; Azure fundamentals for the team).",
+        "I booked Tableau training for the analysts.",
+      ],
     },
   },
   {

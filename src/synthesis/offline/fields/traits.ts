@@ -23,9 +23,13 @@ const HEDGE = /\b(?:kind|sort) of\b/gi;
 /** An adjective of will before "to" and a verb ("determined to", "keen to"): an intention, not a trait. */
 const RESOLVED_TO =
   /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
-/** Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients. */
+/**
+ * Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients; "I'm
+ * proud of doing honest work" adds no "honest", the word that describes the work ("a bit of a perfectionist" goes on). A parenthesis opens an aside
+ * with its own subject ("I'm better in writing than on calls (my spoken English gets nervous)"): the list ends there.
+ */
 const LIST_END =
-  /\s+(?:but|because|so|when|with|about|which|who)\b|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s/i;
+  /\s+(?:but|because|so|when|with|about|which|who)\b|\s+of\s+(?!an?\s)|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s|\s*\(/i;
 const NOTE_JOIN = /,|\band\b|\bbut\b/;
 
 const DESCRIBE_QUESTION =
@@ -99,11 +103,6 @@ function answersDescribe(_unit: Unit, at: Place): boolean {
 /** Behaviour phrases are first-person by construction (also in pro-drop languages), or in a bio about the subject. */
 function behaviourOfSubject(unit: Unit): boolean {
   return unit.speaker === "subject" ? unit.topic !== "other" : unit.topic === "subject" && unit.topicBy !== "implicit";
-}
-
-/** Quoted self-description in a third-person document ("Calm under pressure, I hope. And stubborn"). */
-function quotedSelfDescription(unit: Unit): boolean {
-  return unit.quoted && unit.speaker === "subject";
 }
 
 const MANNER_LABEL =
@@ -199,12 +198,17 @@ const TRAIT_READINGS: readonly Rule[] = [
     },
     confidence: 0.7,
     examples: {
-      fires: [["She's cautious and thorough.", ["cautious", "thorough"]]],
+      fires: [
+        ["She's cautious and thorough.", ["cautious", "thorough"]],
+        ["I'm patient (too patient, says my husband).", "patient"],
+      ],
       silent: [
         "I'm not patient with paperwork.",
         "He is determined to pass the craft on.",
         "People think I'm chaotic because I talk like this, but I'm organised.",
         "I'm very busy actually, people think I'm chaotic because I talk like this.",
+        "I'm proud of doing honest work with my hands.",
+        "I'm much better in writing than on calls (my spoken English gets nervous), so email please.",
       ],
     },
   },
@@ -351,19 +355,6 @@ const TRAIT_READINGS: readonly Rule[] = [
     confidence: 0.6,
     kind: "inferred",
     examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
-  },
-  {
-    id: "traits/quoted-self-description",
-    field: "traits",
-    cue: ["describe you"],
-    pattern: WHOLE,
-    when: [quotedSelfDescription],
-    value: (m) => traitsIn(m[0], word),
-    confidence: 0.7,
-    examples: {
-      fires: [['"Describe yourself? Calm under pressure, I hope."', "calm", { quoted: true }]],
-      silent: ['"Describe yourself? Calm under pressure, I hope."'],
-    },
   },
 ];
 

@@ -83,8 +83,15 @@ const VALUE_WORD = new RegExp(
 const LIKENED_TO =
   /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
 
+/**
+ * "Your health, our priority", "your safety comes first": a good the text gives to the reader is the customer's,
+ * promised in a business's voice (a slogan, a sign-off), not a value the person states as their own.
+ */
+const READERS_GOOD = /\byour\s+$/i;
+
 function valueWord(m: RegExpExecArray): string | null {
-  if (LIKENED_TO.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
+  const before = m.input.slice(Math.max(0, m.index - 60), m.index);
+  if (LIKENED_TO.test(before) || READERS_GOOD.test(before)) return null;
   const surface = (m[1] ?? "").toLowerCase();
   return surface === "patient safety" ? surface : (VALUE_WORDS[surface] ?? null);
 }
@@ -146,29 +153,12 @@ const STATED: readonly (readonly [
     "clean kit",
   ],
   [
-    "all-about",
-    ["about"],
-    // Not "it's about to get worse": "about to" says what is near, not what matters.
-    /\b(?:it's|it’s|it is|everything is)\s+(?:all\s+)?about\s+(?!to\s)([^.;!?]+)/gi,
-    0.62,
-    "It's all about trust.",
-    "trust",
-  ],
-  [
     "never-compromise",
     ["compromise"],
     /\b(?:never|won'?t|will not|don'?t|do not|refuse to)\s+compromise\s+on\s+([^.;!?]+)/gi,
     0.72,
     "I'd never compromise on hygiene.",
     "hygiene",
-  ],
-  [
-    "important-to-me",
-    ["heart", "core", "dna", "blood", "important to", "big deal", "all about"],
-    /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:is|are)\s+(?:at the (?:heart|core) of (?:everything|what) (?:I|we) do|in my (?:DNA|blood)|close to my heart|(?:really |very |super )?important to (?:me|us)|a big deal (?:to|for) me|what (?:it's|it is) all about)\b/giu,
-    0.7,
-    "Craft is really important to me.",
-    "Craft",
   ],
   [
     "cares-about",
@@ -187,29 +177,12 @@ const STATED: readonly (readonly [
     "slow and careful",
   ],
   [
-    "protect-this",
-    ["protect"],
-    /^([^.;!?—–]{3,60}?)\s*[—–-]+\s*protect (?:this|that|it)\b/gi,
-    0.7,
-    "Family dinners — protect this.",
-    "Family dinners",
-  ],
-  ["i-value", ["i value"], /\bI value\s+([^.;!?]+)/gi, 0.8, "I value straight answers.", "straight answers"],
-  [
     "comes-first",
     ["matter", "first", "everything", "non-negotiable", "sacred"],
     /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:matters? (?:most|more than anything|above all)|comes? first|is (?:everything|non-negotiable|sacred) to (?:me|us|her|him))\b/giu,
     0.7,
     "Animal welfare matters most.",
     "Animal welfare",
-  ],
-  [
-    "what-matters",
-    ["matters"],
-    /\bwhat matters (?:most )?(?:to (?:me|us|her|him) )?(?:most )?is\s+([^.;!?]+)/gi,
-    0.7,
-    "What matters most is clean water.",
-    "clean water",
   ],
 ];
 
@@ -250,10 +223,10 @@ const VALUE_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
-        ["Values: safety (helmets + a van on every tour, no exceptions), honesty", ["safety", "honesty"]],
-        ["Values: working with small family farms rather than big ones", ["working with small family farms"]],
-        ["Values: data privacy is a hard line — no cameras", ["data privacy"]],
-        ["Values: data privacy, nothing identifying students", ["data privacy"]],
+        ["Values: punctuality (trains, meetings, replies, all of it), honesty", ["punctuality", "honesty"]],
+        ["Values: buying from local growers rather than wholesalers", ["buying from local growers"]],
+        ["Values: fairness is a hard line — no favourites", ["fairness"]],
+        ["Values: fairness, nothing said behind anyone's back", ["fairness"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],
     },
@@ -290,7 +263,12 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [["Every patient deserves honesty from their doctor.", "honesty"]],
-      silent: ["We had a family day out.", "Values: working with small family wineries rather than big ones"],
+      silent: [
+        "We had a family day out.",
+        "Values: working with small family wineries rather than big ones",
+        '"Your health, our priority" — Open Mon–Sat 8am–9pm',
+        "Your safety is our priority.",
+      ],
     },
   },
   {

@@ -315,15 +315,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.6,
   },
   {
-    id: "pain_points/fr-worst",
-    language: "fr",
-    examples: { fires: [["Le pire, c'est la paperasse.", "paperwork"]], silent: ["Le pire est passé."] },
-    pattern: /\b(?:ce qui me rend (?:fou|folle|dingue)|ce qui m'énerve|le pire)\s*(?:,\s*)?(?:c'est|:)\s*([^.;!?]+)/iu,
-    cue: ["ce qui m", "le pire"],
-    field: "pain_points",
-    confidence: 0.65,
-  },
-  {
     id: "goals/de-goal-list",
     language: "de",
     examples: {
@@ -343,18 +334,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     confidence: 0.65,
   },
   {
-    id: "goals/de-my-goal",
-    language: "de",
-    examples: {
-      fires: [["Mein Ziel ist die Meisterprüfung.", "master craftsman exam"]],
-      silent: ["Mein Ziel war klar."],
-    },
-    pattern: /\bmein (?:ziel|traum|plan) ist(?: es)?,?\s+([^.;!?]+?)(?:\s+zu\s+(\p{L}+))?[.;!?]?$/iu,
-    cue: ["mein ziel", "mein traum", "mein plan"],
-    field: "goals",
-    confidence: 0.6,
-  },
-  {
     id: "goals/fr-my-goal",
     language: "fr",
     examples: {
@@ -364,19 +343,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     cue: ["objectif", "mon rêve"],
     field: "goals",
-    confidence: 0.6,
-  },
-  {
-    id: "values/de-matters-to-me",
-    language: "de",
-    examples: {
-      fires: [["Mir ist wichtig, dass alles repariert wird.", "everything repaired"]],
-      silent: ["Das ist nicht wichtig."],
-    },
-    pattern:
-      /\b(?:mir ist (?:es )?(?:sehr |echt |wirklich |total )?wichtig|wichtig ist mir),?\s*(?:dass\s+)?([^.;!?]+)/iu,
-    cue: ["wichtig"],
-    field: "values",
     confidence: 0.6,
   },
 ];

@@ -1,4 +1,4 @@
-/** Pastimes: lexicon entries with their labels, enthusiast nouns, and the words that put a sentence in free time. */
+/** Pastimes: lexicon entries with their labels and the words that put a sentence in free time. */
 
 export interface LexiconEntry {
   pattern: RegExp;
@@ -11,8 +11,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\bswim(?:s|ming)?\b/i, label: "swimming" },
   { pattern: /\bI (?:also )?cook\b|\bcooking\b/i, label: "cooking" },
   { pattern: /\bbak(?:e|es|ing)\b/i, label: "baking" },
-  { pattern: /\bdragon ?boat/i, label: "dragon boat racing" },
-  { pattern: /\btaiko\b/i, label: "taiko drumming" },
   { pattern: /\b(?:snare )?drum(?:s|ming)?\b/i, label: "drumming" },
   { pattern: /\bchoir\b|\bsing(?:s|ing)? (?:alto|soprano|tenor|bass)\b/i, label: "choir singing" },
   { pattern: /\bknit(?:s|ting)?\b/i, label: "knitting" },
@@ -27,7 +25,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "gardening",
   },
   { pattern: /\bbadminton\b/i, label: "badminton" },
-  { pattern: /\bk-?dramas?\b/i, label: "K-dramas" },
   { pattern: /\b(?:hik(?:e|es|ing)|hillwalking|trekking)\b/i, label: "hiking" },
   { pattern: /\bbouldering\b/i, label: "bouldering" },
   { pattern: /\b(?:rock[- ])?climbing\b/i, label: "climbing" },
@@ -41,7 +38,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\bboard ?games?\b/i, label: "board games" },
   {
     pattern:
-      /\b(?:home-?brewing|brew(?:s|ing)? (?:my own |our own |some )?(?:beer|cider|kombucha|mead|sake|makgeolli|wine|ale))\b/i,
+      /\b(?:home-?brewing|brew(?:s|ing)? (?:my own |our own |some )?(?:beer|cider|kombucha|mead|sake|wine|ale))\b/i,
     label: "home brewing",
   },
   { pattern: /\b(?:sewing|quilting|embroidery|origami|calligraphy)\b/i, label: "" },
@@ -59,7 +56,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
   { pattern: /\b(?:fishing)\b/i, label: "fishing" },
   { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
-  { pattern: /\b(?:teaching myself to fly|learning to fly|flying lessons)\b/i, label: "learning to fly" },
   {
     pattern:
       /\bcoach(?:es|ing)? (?:the |a |an )?(?:[\w'-]+ ){0,3}(?:rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i,
@@ -70,8 +66,12 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:lifelong |big |huge |die-hard |massive )?(?!(?:Big|Huge|Massive|Lifelong|Avid|Keen|Die-hard|Such|The|A|An|Not|No)\b)(\p{Lu}[\p{L}]+) fan\b/u,
     label: "fan",
   },
-  { pattern: /\b(?:dancing|salsa|tango|line dancing|ballroom)\b/i, label: "dancing" },
-  { pattern: /\b(?:ice[- ]bath(?:s|ing)?|cold[- ]plunges?|winter swimming)\b/i, label: "ice bathing" },
+  // A dance is also a music: "plays in a tango trio", "a salsa band" is music, not dancing.
+  {
+    pattern:
+      /\b(?:dancing|salsa|tango|line dancing|ballroom)\b(?!\s+(?:trio|quartet|quintet|band|orchestra|ensemble|music|musicians?)\b)/i,
+    label: "dancing",
+  },
   { pattern: /\b(?:sauna)\b/i, label: "sauna" },
   {
     pattern: /\b(?:film photography|analog(?:ue)? photography|shoot(?:s|ing)? film|develop(?:s|ing)? film)\b/i,
@@ -92,7 +92,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:tennis|padel|squash|table tennis|ping pong|golf|volleyball|basketball|baseball|softball|netball|handball|hockey|rugby|cricket|football|soccer|futsal|frisbee|ultimate)\b/i,
     label: "",
   },
-  { pattern: /\b(?:bike|bicycle|cycle) polo\b|\bradpolo\b/i, label: "bike polo" },
   {
     pattern:
       /\b(?:karate|judo|jiu-?jitsu|BJJ|taekwondo|kung fu|aikido|boxing|kickboxing|muay thai|fencing|capoeira)\b/i,
@@ -137,7 +136,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "restoration",
   },
   { pattern: /\b(?:DIY)\b/, label: "DIY" },
-  { pattern: /\bleg(?:e)? ich\b[^.;]{0,60}\bauf\b|\bauflegen\b/i, label: "DJing" },
   { pattern: /\b(?:wandern|randonnée)\b/i, label: "hiking" },
   { pattern: /\b(?:klettern|bouldern|escalade)\b/i, label: "climbing" },
   { pattern: /\b(?:angeln|pêche)\b/i, label: "fishing" },
@@ -150,52 +148,6 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
     label: "instrument",
   },
 ];
-
-/** "a keen gardener", "an avid reader": the enthusiast noun names the pastime. */
-export const ENTHUSIAST_HOBBIES: Record<string, string> = {
-  gardener: "gardening",
-  cyclist: "cycling",
-  runner: "running",
-  swimmer: "swimming",
-  climber: "climbing",
-  baker: "baking",
-  cook: "cooking",
-  reader: "reading",
-  birder: "birdwatching",
-  birdwatcher: "birdwatching",
-  photographer: "photography",
-  hiker: "hiking",
-  walker: "walking",
-  sailor: "sailing",
-  surfer: "surfing",
-  golfer: "golf",
-  angler: "fishing",
-  fisherman: "fishing",
-  knitter: "knitting",
-  gamer: "gaming",
-  musician: "music",
-  painter: "painting",
-  skier: "skiing",
-  traveller: "travel",
-  traveler: "travel",
-  collector: "collecting",
-  dancer: "dancing",
-  singer: "singing",
-  chess: "chess",
-  diver: "diving",
-  kayaker: "kayaking",
-  paddler: "paddling",
-  rower: "rowing",
-  triathlete: "triathlon",
-  "trail runner": "trail running",
-  woodworker: "woodworking",
-  potter: "pottery",
-  quilter: "quilting",
-  brewer: "home brewing",
-  "home brewer": "home brewing",
-  beekeeper: "beekeeping",
-  gardner: "gardening",
-};
 
 /** Context that marks a sentence as about free time. */
 export const LEISURE_CONTEXT =

@@ -12,7 +12,6 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\b(?:cost of living)\b/i, "high cost of living"],
   [/\b\d{2}% meetings\b|\btoo many meetings\b|\bback-to-back meetings\b/i, "too many meetings"],
   [/\bpa(?:y|ys|id) (?:me )?late\b|\blate pay(?:ers?|ments?)\b|\bslow payers?\b/i, "late payments"],
-  [/\bdiscoverability\b/i, "discoverability"],
   [/\btranslation costs?\b/i, "translation costs"],
   [/\bno-?shows?\b/i, "no-shows"],
   [/\bdouble[- ]?book(?:ed|ings?)\b|\bsold (?:two times|twice)\b/i, "double bookings"],
@@ -26,8 +25,8 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\blost (?:\w+ )?(?:hours|days|weeks) of work\b|\blost (?:all )?my work\b/i, "lost work"],
   [/\b(?:exam|academic|peer|time|cost|price|deadline|financial) pressure\b/i, ""],
   [/\b(?:drought|dry (?:winters?|summers?|spells?|years?|seasons?))\b/i, "drought"],
-  [/\bsmoke taint\b|\bwild ?fires?\b|\bbush ?fires?\b/i, "wildfire smoke"],
-  [/\bscope creep\b|\bfeature creep\b|\bjust one more (?:feature|thing|kpi|tile|field)/i, "scope creep"],
+  [/\bwild ?fires?\b|\bbush ?fires?\b/i, "wildfire smoke"],
+  [/\bscope creep\b|\bfeature creep\b/i, "scope creep"],
   [
     /\b(?:spare|replacement) parts? (?:shortages?|delays?)\b|\bwait(?:ing)? [^.;]{0,20}\d+ (?:weeks|months) for\b/i,
     "parts delays",

@@ -23,7 +23,6 @@ export const TOOL_WORDS: readonly string[] = [
   "Terraform",
   "AutoCAD",
   "Blender",
-  "LSDj",
   "QuickBooks",
   "Salesforce",
   "Notion",
