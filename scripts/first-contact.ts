@@ -166,6 +166,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.147,
     fabrication: 0,
   },
+  heldout21: {
+    engine: "2b63f9f",
+    scalars: 0.625,
+    filledPrecision: 0.844,
+    listPrecision: 0.738,
+    listF1: 0.248,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {
