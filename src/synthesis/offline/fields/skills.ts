@@ -4,18 +4,12 @@ import { owned, questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import {
-  firstClause,
-  stripDeterminers,
-  stripLeadingFillers,
-  toGerund,
-  trimPunctuation,
-  wordCount,
-} from "../engine/text.ts";
+import { toGerund } from "../engine/text.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
+import { skillObject, skillPhrase } from "./skill-phrase.ts";
 import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
 import { INTERPRETS, LANGUAGE_LIST, PROFICIENCY_OPENING, TOOL_MENTION, TOOL_USE } from "./skills-patterns.ts";
 
@@ -96,10 +90,6 @@ const YEARS_DOING =
 
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
-// "... in wild fermentation and speaks Welsh": a second verb starts a new statement.
-const NEXT_PREDICATE =
-  /\s+and\s+(?:is|was|has|had|speaks|lives|works|runs|leads|trains|teaches|holds|enjoys|loves|plays|spends)\b.*$/i;
-
 /**
  * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
  * place of worship ("On Sundays I lead the fellowship singing at church"). Not a weekday: "I do the books myself on
@@ -110,35 +100,6 @@ const FREE_TIME =
 /** "I coach my daughter's robotics team": what a person does for a relative's group is family life, not their work. */
 const RELATIVES_GROUP =
   /^(?:my|our) (?:daughter|son|kids?|children|child|grandson|granddaughter|grandkids?|niece|nephew)(?:['’]s|s['’])\s/i;
-
-const AND_SPLIT = /\s+and\s+/;
-const QUANTIFIER = /^(?:all|most|some|many)\s+(?:of\s+)?/i;
-/** Where, when and why follow a skill's object. */
-const OBJECT_CUT = /\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|when|while|as|like|into|by)\s+/i;
-/** Pronouns, vague nouns and particles are no object of a skill. */
-const NOT_AN_OBJECT =
-  /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i;
-/** "English I write slow": a manner, not what is written. */
-const MANNER_ONLY = /^(?:slow|slowly|fast|quickly|well|badly|poorly|a bit|a little|a lot)$/i;
-/** "I program the CAM myself": the reflexive says who does it, not what. */
-const REFLEXIVE_TAIL = /\s+(?:myself|herself|himself|themselves|ourselves)$/i;
-
-/** The object of a skill verb, cut before where, when and why ("chemistry at a public school" -> chemistry). */
-function skillObject(raw: string): string | null {
-  const head = (raw.split(AND_SPLIT)[0] ?? "").replace(QUANTIFIER, "").split(OBJECT_CUT)[0];
-  const object = skillPhrase((head ?? "").replace(REFLEXIVE_TAIL, ""), 4);
-  if (!object || NOT_AN_OBJECT.test(object) || MANNER_ONLY.test(object)) return null;
-  return object;
-}
-
-/** A head noun that names no particular ability ("technical steps", "computer stuff", "admin tasks"). */
-const VAGUE_HEAD = /\b(?:things|stuff|steps|bits|tasks|basics|aspects)$/i;
-
-function skillPhrase(raw: string, maxWords = 5): string | null {
-  const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
-  if (phrase === "" || wordCount(phrase) > maxWords || VAGUE_HEAD.test(phrase)) return null;
-  return phrase;
-}
 
 const BRACKETED = /\s*\([^)]*\)?/g;
 const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
