@@ -6,7 +6,7 @@
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { memo } from "../engine/memo.ts";
-import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
+import { allMatches, LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
@@ -320,14 +320,14 @@ export function lineCandidates(
     for (const token of taggedOthers(line)) excluded.add(token.toLowerCase());
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
     // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
-    for (const related of cued & RELATIVE ? line.matchAll(RELATED_NAME) : []) {
+    for (const related of cued & RELATIVE ? allMatches(RELATED_NAME, line) : []) {
       const given = nameTokens(related[1] ?? "")[0];
       if (given) excluded.add(given.toLowerCase());
     }
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
     if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
-    for (const tagged of line.includes("(") ? line.matchAll(SUBJECT_ROLE_TAG) : []) {
+    for (const tagged of line.includes("(") ? allMatches(SUBJECT_ROLE_TAG, line) : []) {
       if (tagged[1] && nameTokens(tagged[1]).length >= 2) add(candidates, tagged[1], source, tagged[0], 3);
     }
     const bio = lower.includes("bio") || lower.includes("profile") ? PROFILE_BIO.exec(line) : null;
@@ -367,7 +367,7 @@ export function lineCandidates(
       if (last && last.quote === opener[0].trim()) last.weak = true;
     }
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
-    for (const guest of cued & GUEST ? line.matchAll(GUEST_INTRO) : []) {
+    for (const guest of cued & GUEST ? allMatches(GUEST_INTRO, line) : []) {
       const value = guest[1] ?? "";
       if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
         add(candidates, value, source, guest[0].trim(), 3);
@@ -420,7 +420,7 @@ const NAMES_A_THING = /^(?:[Tt]his is|[Ii]t's)/;
 /** Whether a turn introduces its speaker by name ("I'm Declan Moore", "my name is Ana", "Ich bin Lukas"). */
 export function introducesSelf(text: string): boolean {
   if (!mayIntroduceSelf(text.toLowerCase())) return false;
-  for (const match of text.matchAll(SELF_INTRO)) {
+  for (const match of allMatches(SELF_INTRO, text)) {
     if (!NAMES_A_THING.test(match[0]) && isPlausibleName(cleanName(match[1] ?? ""))) return true;
   }
   return false;
@@ -448,7 +448,7 @@ export function introCandidates(
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
     const introduces = (cues[i] as number) & SELF || BARE_IM.test(line);
-    for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
+    for (const match of introduces ? allMatches(SELF_INTRO, line) : []) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
