@@ -91,8 +91,19 @@ export function nameTokens(name: string): string[] {
 const MAX_NAME_CHARS = 120;
 const MAX_NAME_TOKEN_CHARS = 50;
 
+/**
+ * Verdicts by candidate string: a transcript asks it of the same few speaker labels on every line, and an introduction
+ * of the same name over and over. Emptied when full, as the cleaned names are.
+ */
+const plausible = new Map<string, boolean>();
+
 /** Whether a candidate string looks like a person's name (1-4 capitalised tokens, none a common word). */
 export function isPlausibleName(candidate: string): boolean {
+  if (plausible.size >= MAX_CLEANED) plausible.clear();
+  return memo(plausible, candidate, judgeName);
+}
+
+function judgeName(candidate: string): boolean {
   // No real name is this long, and the subject's name is compiled into patterns (a huge one failed to compile).
   if (candidate.length > MAX_NAME_CHARS) return false;
   const tokens = nameTokens(candidate);

@@ -319,8 +319,8 @@ function answersGoalQuestion(unit: Unit, at: Place): boolean {
 /** One of the first sentences of a goal answer (a quoted ">" prompt counts as the question) opening on an action verb. */
 function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   return (
-    answerDepth(at.units, at.i, true) <= 3 &&
     asksGoal(questionOf(at.units, at.i, true)) &&
+    answerDepth(at.units, at.i, true) <= 3 &&
     ACTION_OPENING.test(unit.text.replace(wording.OPENING_MARK, ""))
   );
 }

@@ -113,7 +113,8 @@ function weighted(unit: Unit): boolean {
 
 /** Early in an answer to "what matters to you?" (a quoted ">" prompt counts as the question). */
 function answersValueQuestion(unit: Unit, at: Place): boolean {
-  return answerDepth(at.units, at.i, true) <= 3 && asksValue(questionOf(at.units, at.i, true)) && !weighted(unit);
+  // The question first: how deep into its answer a unit is costs a walk back over the sentences before it.
+  return asksValue(questionOf(at.units, at.i, true)) && answerDepth(at.units, at.i, true) <= 3 && !weighted(unit);
 }
 
 /** The first sentence or two of an answer to "what matters to you?". */
