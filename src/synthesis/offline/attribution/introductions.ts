@@ -5,10 +5,10 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
-import { containsAny } from "../engine/cues.ts";
 import { memo } from "../engine/memo.ts";
-import { LEADING_BULLET, splitSentences } from "../engine/text.ts";
+import { allMatches, LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, taggedOthers } from "./roles.ts";
@@ -52,39 +52,6 @@ const SELF_INTRO = new RegExp(
   "gu",
 );
 
-/**
- * Pre-check for SELF_INTRO: every match contains one of these (its openers, lowercased), or a bare "im" before a space,
- * tested apart because "im" alone occurs in most lines ("time", "him").
- */
-const mayIntroduceSelf = containsAny([
-  "i'm",
-  "i’m",
-  "i am",
-  "my name",
-  "me llamo",
-  "mi nombre es",
-  "soy",
-  "this is",
-  "it's",
-  "call me",
-  "ich bin",
-  "ich hei",
-  "mein name ist",
-  "je m",
-  "je suis",
-  "moi c",
-  "mi chiamo",
-  "eu sou",
-  "me chamo",
-  "chamo-me",
-  "ik ben",
-  "mijn naam is",
-  "jag heter",
-  "jeg heter",
-  "jeg er",
-  "nazywam się",
-  "jestem",
-]);
 const BARE_IM = /\b[Ii]m\s/;
 
 const ANSWER_OPENER =
@@ -145,89 +112,6 @@ const RELATED_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]er|[Hh]is|[Tt]heir)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${RELATION_WORDS})(?:,)?\\s+(${N})`,
   "gu",
 );
-
-/**
- * Pre-checks: words every match of RELATED_NAME (as written: it is case-sensitive) and of GUEST_INTRO (lowercased)
- * contains, found in one scan of the line; most lines have none, and the name patterns are costly to run.
- */
-const mayNameRelative = containsAny([
-  "husband",
-  "wife",
-  "partner",
-  "friend",
-  "son",
-  "daughter",
-  "mother",
-  "father",
-  "mum",
-  "mom",
-  "dad",
-  "brother",
-  "sister",
-  "aunt",
-  "uncle",
-  "cousin",
-  "nephew",
-  "niece",
-  "neighbo",
-  "flatmate",
-  "roommate",
-  "colleague",
-  "worker",
-  "boss",
-  "manager",
-  "supervisor",
-  "mentor",
-  "teacher",
-  "coach",
-  "doctor",
-  "therapist",
-  "landlord",
-  "assistant",
-  "intern",
-  "founder",
-  "recruiter",
-  "editor",
-  "guru",
-]);
-const mayIntroduceGuest = containsAny([
-  "joined",
-  "talking",
-  "speaking",
-  "sitting down",
-  "chatting",
-  "here",
-  "guest",
-  "welcome",
-  "met with",
-  "meeting with",
-  "call with",
-  "spoke ",
-  "catch-up with",
-  "check-in with",
-  "1:1 with",
-  "sat down with",
-]);
-
-/** Pre-check for FEATURE_TITLE: its openers, lowercased; one must occur in the line. */
-const mayTitleFeature = containsAny([
-  "meet",
-  "introducing",
-  "spotlight",
-  "profile",
-  "interview with",
-  "conversation with",
-  "q&a with",
-  "getting to know",
-  "portrait of",
-  "entrevista",
-  "interview mit",
-  "entretien avec",
-  "reference for",
-  "reference of",
-  "recommendation for",
-  "recommendation of",
-]);
 
 const FEATURE_TITLE = new RegExp(
   `(?:^|[—–|·:]\\s*)(?:[Mm]eet|[Ii]ntroducing|[Ss]potlight(?: on)?:?|[Pp]rofile(?: of)?:|[Ii]nterview with|[Ii]n conversation with|[Aa] conversation with|[Cc]onversation with|[Qq]&[Aa] with|[Gg]etting to know|[Pp]ortrait of|[Ee]ntrevista (?:a|con)|[Ii]nterview mit|[Ee]ntretien avec|(?:[Ll]etter of )?(?:[Rr]eference|[Rr]ecommendation) (?:for|of))\\s+(${N})(?=\\s*(?:$|[,:;.!?(—–|·]|\\s[-–—]\\s|\\s(?:on|about|the|who|from)\\b))`,
@@ -397,11 +281,13 @@ export function lineCandidates(
   const recipients: string[] = [];
   const fullNames = new Map<string, string | null>();
   let senderNamed = false;
+  const { lower: lowered, cues } = lineCues(lines);
   lines.forEach((line, i) => {
     if (injected[i]) return;
     // Header lines pack several fields: "Date: ... · Participant: T14 · Interviewer: Ana Ruiz". A segment is part of
     // one line, so the field patterns are anchored at its start without the `m` flag (with it, tried at every position).
-    const lower = line.toLowerCase();
+    const lower = lowered[i] as string;
+    const cued = cues[i] as number;
     for (const segment of line.split(SEGMENT_SEPARATOR)) {
       // The field patterns need a ":" (AUTHOR_FIELD's is optional); most segments have none.
       const colon = segment.includes(":");
@@ -434,14 +320,14 @@ export function lineCandidates(
     for (const token of taggedOthers(line)) excluded.add(token.toLowerCase());
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
     // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
-    for (const related of mayNameRelative(line) ? line.matchAll(RELATED_NAME) : []) {
+    for (const related of cued & RELATIVE ? allMatches(RELATED_NAME, line) : []) {
       const given = nameTokens(related[1] ?? "")[0];
       if (given) excluded.add(given.toLowerCase());
     }
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
     if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
-    for (const tagged of line.includes("(") ? line.matchAll(SUBJECT_ROLE_TAG) : []) {
+    for (const tagged of line.includes("(") ? allMatches(SUBJECT_ROLE_TAG, line) : []) {
       if (tagged[1] && nameTokens(tagged[1]).length >= 2) add(candidates, tagged[1], source, tagged[0], 3);
     }
     const bio = lower.includes("bio") || lower.includes("profile") ? PROFILE_BIO.exec(line) : null;
@@ -481,13 +367,13 @@ export function lineCandidates(
       if (last && last.quote === opener[0].trim()) last.weak = true;
     }
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
-    for (const guest of mayIntroduceGuest(lower) ? line.matchAll(GUEST_INTRO) : []) {
+    for (const guest of cued & GUEST ? allMatches(GUEST_INTRO, line) : []) {
       const value = guest[1] ?? "";
       if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
         add(candidates, value, source, guest[0].trim(), 3);
     }
     // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
-    const feature = mayTitleFeature(lower) ? FEATURE_TITLE.exec(line) : null;
+    const feature = cued & FEATURE ? FEATURE_TITLE.exec(line) : null;
     if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
       add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
@@ -534,7 +420,7 @@ const NAMES_A_THING = /^(?:[Tt]his is|[Ii]t's)/;
 /** Whether a turn introduces its speaker by name ("I'm Declan Moore", "my name is Ana", "Ich bin Lukas"). */
 export function introducesSelf(text: string): boolean {
   if (!mayIntroduceSelf(text.toLowerCase())) return false;
-  for (const match of text.matchAll(SELF_INTRO)) {
+  for (const match of allMatches(SELF_INTRO, text)) {
     if (!NAMES_A_THING.test(match[0]) && isPlausibleName(cleanName(match[1] ?? ""))) return true;
   }
   return false;
@@ -554,14 +440,15 @@ export function introCandidates(
   // Whether a label is someone else's, decided once per label: a transcript repeats its few labels on every line,
   // and neither the host labels nor the model change here.
   const otherLabels = new Map<string, boolean>();
+  const { cues } = lineCues(lines);
   const isOther = (label: string) =>
     hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
-    const introduces = mayIntroduceSelf(line.toLowerCase()) || BARE_IM.test(line);
-    for (const match of introduces ? line.matchAll(SELF_INTRO) : []) {
+    const introduces = (cues[i] as number) & SELF || BARE_IM.test(line);
+    for (const match of introduces ? allMatches(SELF_INTRO, line) : []) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();

@@ -4,6 +4,8 @@
  * (respondent's daughter)"), and a request that the other speaker introduce themselves, which only the one running
  * the conversation makes.
  */
+
+import { allMatches } from "../engine/text.ts";
 import { NAME_SEQUENCE, nameTokens } from "./names.ts";
 
 /** Relatives and people one lives beside: a relation to someone, never an occupation. */
@@ -50,7 +52,7 @@ const NAME_WITH_ROLE = new RegExp(
 export function taggedOthers(line: string): string[] {
   if (!line.includes("(")) return [];
   const tokens: string[] = [];
-  for (const match of line.matchAll(NAME_WITH_ROLE)) {
+  for (const match of allMatches(NAME_WITH_ROLE, line)) {
     const role = otherPersonRole(match[2] ?? "");
     const names = nameTokens(match[1] ?? "");
     if (role === "relative") tokens.push(...names.slice(0, 1));

@@ -3,6 +3,7 @@
  * subject), and the named speaker who talks most as a name candidate.
  */
 import type { CleanSource } from "../../types.ts";
+import { allMatches } from "../engine/text.ts";
 import { add, introducesSelf, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
@@ -136,14 +137,14 @@ function introducingHosts(text: string): Set<string> {
 function speakerDeclarations(text: string, model: SubjectModel): void {
   for (const line of text.split("\n")) {
     if (!SPEAKER_LEGEND.test(line)) continue;
-    for (const match of line.matchAll(SPEAKER_DECL)) {
+    for (const match of allMatches(SPEAKER_DECL, line)) {
       const label = (match[1] ?? "").toLowerCase();
       const role = (match[2] ?? "").toLowerCase();
       if (SUBJECT_ROLE.test(role)) model.subjectLabels.add(label);
       else model.otherLabels.add(label);
     }
     // "SIOBHÁN (farmer) · DECLAN (husband)": a relative or the interviewer is someone other than the subject.
-    for (const match of line.matchAll(LABEL_WITH_ROLE)) {
+    for (const match of allMatches(LABEL_WITH_ROLE, line)) {
       if (OTHER_ROLE.test((match[2] ?? "").trim())) model.otherLabels.add((match[1] ?? "").toLowerCase());
     }
   }

@@ -1,6 +1,7 @@
 /** Segments cleaned sources into sentence units and decides, for each, who "I" is and who the sentence is about. Every rule downstream reads only units attributed to the subject, which is how interviewers, agents, colleagues, commenters and other people on the same page are kept out of the persona. */
 import type { CleanSource } from "../../types.ts";
 import {
+  allMatches,
   BULLET_START,
   ENDS_SENTENCE,
   ENDS_WITH_QUESTION,
@@ -112,7 +113,7 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   // "Notes (Jake):", "Call notes by Ana": a block written by someone else about the subject, unless kept for
   // themselves ("Mentor notes (Rachel, for myself)").
   if (NOTES_BY_HEADING.test(lower) && !PRIVATE_NOTES_WORDS.test(lower)) return { party: "unknown", heading: lower };
-  for (const match of text.matchAll(NAMES)) {
+  for (const match of allMatches(NAMES, text)) {
     const first = (match[0].split(WHITESPACE)[0] ?? "").toLowerCase().replace(POSSESSIVE, "");
     const withInitial = ENDS_WITH_INITIAL.test(match[0]);
     if (isPlausibleName(match[0]) && (withInitial || model.properNouns.has(first) || model.people?.has(first)))
@@ -396,7 +397,7 @@ function updateQuoteState(inQuote: boolean, sentence: string): boolean {
 
 function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
   // Quoted speech inside a third-person document is the subject talking (magazine answers, pull quotes).
-  const quotes = ctx.authored ? [] : [...sentence.matchAll(QUOTATIONS)];
+  const quotes = ctx.authored ? [] : allMatches(QUOTATIONS, sentence);
   const quotedOnly =
     continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
   const firstPerson = FIRST_PERSON.test(sentence);
@@ -542,7 +543,7 @@ function clausesOf(sentence: string, model: SubjectModel): string[] {
   if (!sentence.includes(";")) return [sentence];
   const clauses: string[] = [];
   let start = 0;
-  for (const m of sentence.matchAll(SEMICOLON_CLAUSE)) {
+  for (const m of allMatches(SEMICOLON_CLAUSE, sentence)) {
     const cut = m.index + m[0].length;
     const first = (LEADING_NAME.exec(sentence.slice(cut))?.[1] ?? "").split(WHITESPACE)[0] ?? "";
     if (!model.people?.has(first.toLowerCase()) || (model.matcher && refersTo(first, model.matcher))) continue;

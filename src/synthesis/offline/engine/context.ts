@@ -62,6 +62,15 @@ function newMemo(units: readonly Unit[]): Memo {
   return { question: [slots(), slots()], depth: [slots(), slots()] };
 }
 
+/**
+ * Whether `text.toLowerCase() === lower`, mostly decided without lowercasing (the answer walks lowercased a long
+ * input's sentences several times over): lowercasing keeps a text's length, but for "İ" (U+0130), which becomes two
+ * code units.
+ */
+function lowersTo(text: string, lower: string): boolean {
+  return (text.length === lower.length || text.includes("\u0130")) && text.toLowerCase() === lower;
+}
+
 function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean): string {
   const unit = units[i];
   if (!unit) return "";
@@ -76,7 +85,7 @@ function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean)
       // (Only where asked: the older rules were tuned to the first reading.)
       const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && QUOTED_LINE.test(unit.line));
       if (ENDS_WITH_QUESTION_QUOTE.test(text) || quotedPrompt || QUESTION_LABEL.test(text)) {
-        return previous.question && previous.question === text.toLowerCase() ? previous.question : text;
+        return previous.question && lowersTo(text, previous.question) ? previous.question : text;
       }
     }
     if (previous.question !== unit.question) break;
@@ -124,7 +133,7 @@ function findDepth(units: readonly Unit[], i: number, quotedAnswers: boolean): n
     const previous = units[j];
     if (!previous || previous.source !== unit.source) break;
     const text = previous.text.trim();
-    if (text === question || text.toLowerCase() === question) break;
+    if (text === question || lowersTo(text, question)) break;
     if (previous.speaker !== unit.speaker) break;
     depth += 1;
   }

@@ -81,6 +81,32 @@ export interface Sentence {
 }
 
 /**
+ * Every match of a global pattern, as `text.matchAll(pattern)` gives them (an empty match steps one code point with
+ * flag u or v, one unit without), on the pattern itself: `matchAll` copies the pattern on each call, which on the
+ * sentence and line loops of a long input was a noticeable share of the time. The matches are all found before the
+ * caller reads them, so a loop body may run the same pattern again. The pattern's `lastIndex` is left at 0: read it
+ * only this way or with `matchAll`.
+ */
+export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError("allMatches needs a global pattern");
+  const found: RegExpExecArray[] = [];
+  const codePoints = pattern.unicode || pattern.flags.includes("v");
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0] === "") {
+      const index = pattern.lastIndex;
+      const high = text.charCodeAt(index);
+      const low = text.charCodeAt(index + 1);
+      const pair = codePoints && high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+      pattern.lastIndex = index + (pair ? 2 : 1);
+    }
+    found.push(match);
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/**
  * Punctuation and space before a capital, digit or opening mark: where a sentence may end. The lookbehind starts a
  * match only at the start of a punctuation run (where every match starts anyway): without it a run of n dots is
  * rescanned from each of its n positions. Global: read with matchAll only.
@@ -94,7 +120,7 @@ const SENTENCE_BOUNDARY = /(?<![.!?…])[.!?…]+["”’)\]]?\s+(?=[\p{Lu}\d"�
 export function splitSentences(line: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (const match of line.matchAll(SENTENCE_BOUNDARY)) {
+  for (const match of allMatches(SENTENCE_BOUNDARY, line)) {
     if (
       match[0].startsWith(".") &&
       !ELLIPSIS_START.test(match[0]) &&
@@ -236,7 +262,7 @@ export function shorten(phrase: string, max: number, min = 1): string | null {
   const trimmed = trimPunctuation(phrase);
   if (wordCount(trimmed) <= max) return trimmed === "" ? null : trimmed;
   let best: string | null = null;
-  for (const m of trimmed.matchAll(CUT_POINTS)) {
+  for (const m of allMatches(CUT_POINTS, trimmed)) {
     const head = trimPunctuation(trimmed.slice(0, m.index));
     if (wordCount(head) <= max && wordCount(head) >= min) best = head;
   }

@@ -4,7 +4,8 @@
  * they use: that guessed "brief" for people who never said so.
  */
 import type { Candidate } from "../engine/candidate.ts";
-import { type Rule, runRules } from "../engine/rules.ts";
+import { lowerText, type Rule, runRules } from "../engine/rules.ts";
+import type { Unit } from "../engine/unit.ts";
 
 /** Channels a preference can name, and how the value spells each. */
 const CHANNELS: readonly [RegExp, string][] = [
@@ -21,6 +22,18 @@ const WALLS_OF_TEXT = /^e-?mail(?:\s+me)?\s+walls of text$/i;
 function channel(word: string | undefined): string | null {
   const text = (word ?? "").trim();
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+/**
+ * An exact pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides
+ * "please", "pls" or "best", every match holds "me" after one of its channel or reply words.
+ */
+const CONTACT_WORDS = ["text", "ring", "call", "mail", "whatsapp", "message", "reply", "answer", "contact"];
+
+function mayAskContact(unit: Unit): boolean {
+  const lower = lowerText(unit);
+  if (lower.includes("please") || lower.includes("pls") || lower.includes("best")) return true;
+  return lower.includes("me") && CONTACT_WORDS.some((word) => lower.includes(word));
 }
 
 /** How the word of a "call me" / "email me" / "voice notes, that is best" request names its channel, first match wins. */
@@ -68,7 +81,7 @@ export const STYLE_RULES: readonly Rule[] = [
     // "Text me.", "ring me, don't email", "Phone please", "reply by email only", "WhatsApp ... that is best".
     pattern:
       /\b(text|ring|call|e-?mail|whatsapp|message)\s+me\s*(?:[.!,;—–-]|$)|\b(phone|e-?mail|text)\s+(?:please|pls)\b|\b(?:reply|answer|contact me)\s+(?:by|via|on)\s+(e-?mail|phone|text|whatsapp)\b|\b(whatsapp|voice messages?|voice notes?|e-?mail|texts?|phone calls?)\b[^.!?]{0,20}\bthat(?:'s| is) best\b|\b(?:yes please|please)\b[^.!?]{0,12}\bon the (phone)\b/iu,
-    when: ["self", "statement"],
+    when: ["self", "statement", mayAskContact],
     value: (m) => {
       // "Do not call me" asks for the opposite; avoids-channel reads it.
       if (NEGATED_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;

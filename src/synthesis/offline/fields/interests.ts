@@ -4,7 +4,15 @@ import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "..
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { firstClause, OPENING_MARK, PICTOGRAPHS, toGerund, trimPunctuation, wordCount } from "../engine/text.ts";
+import {
+  allMatches,
+  firstClause,
+  OPENING_MARK,
+  PICTOGRAPHS,
+  toGerund,
+  trimPunctuation,
+  wordCount,
+} from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
 
@@ -81,7 +89,7 @@ const NOT_HOBBY =
 function likedActivities(unit: Unit): string[] {
   const found: string[] = [];
   const third = unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
-  for (const m of [...unit.text.matchAll(LIKES), ...(third ? unit.text.matchAll(THIRD_LIKES) : [])]) {
+  for (const m of [...allMatches(LIKES, unit.text), ...(third ? allMatches(THIRD_LIKES, unit.text) : [])]) {
     const phrase = trimPunctuation(firstClause(m[1] ?? "").replace(LIKED_TAIL, ""));
     if (phrase && !NOT_HOBBY.test(phrase) && wordCount(phrase) <= 4) found.push(phrase);
   }

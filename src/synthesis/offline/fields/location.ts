@@ -10,7 +10,7 @@ import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import { allMatches, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
@@ -91,7 +91,7 @@ function pinnedIn(units: readonly Unit[]): Set<string> {
   const found = new Set<string>();
   for (const unit of units) {
     if (!unit.text.includes("📍")) continue;
-    for (const match of unit.text.matchAll(PIN)) {
+    for (const match of allMatches(PIN, unit.text)) {
       const place = cleanPlace(match[1] ?? "");
       if (place) found.add(place.toLowerCase());
     }

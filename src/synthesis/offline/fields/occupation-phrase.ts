@@ -1,5 +1,6 @@
 /** What counts as a role phrase: job heads, work verbs and the phrase cut around them. */
 import {
+  allMatches,
   LETTERS_OR_HYPHENS,
   NON_LETTERS,
   NOT_LETTERS_OR_HYPHEN,
@@ -152,7 +153,7 @@ const FOREIGN_INTRO =
   /\b(?:ich bin|(?<=^|[.!?]\s+)Bin|arbeite als|von Beruf|gelernte[rn]?|ausgebildete[rn]?|je suis|je travaille comme|sou|trabalho como|soy|trabajo como|sono|lavoro come|faccio (?:il|la|l['’])|ik ben|ik werk als|werk als)\b/gi;
 
 export function foreignRole(text: string): string | null {
-  for (const cue of text.matchAll(FOREIGN_INTRO)) {
+  for (const cue of allMatches(FOREIGN_INTRO, text)) {
     const after = text
       .slice((cue.index ?? 0) + cue[0].length)
       .split(WHITESPACE)

@@ -1,5 +1,6 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
+import { anyOf } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
@@ -99,6 +100,12 @@ function joinedNote(unit: Unit): boolean {
 function answersDescribe(_unit: Unit, at: Place): boolean {
   return asksDescribe(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 2;
 }
+
+/**
+ * Whether any behaviour pattern occurs, in one scan: the rule reads every sentence, and trying its patterns one by one
+ * on each was a noticeable share of a long input's time; most sentences hold none.
+ */
+const mayShowBehaviour = anyOf(TRAIT_BEHAVIOURS.map(([pattern]) => pattern));
 
 /** Behaviour phrases are first-person by construction (also in pro-drop languages), or in a bio about the subject. */
 function behaviourOfSubject(unit: Unit): boolean {
@@ -351,7 +358,10 @@ const TRAIT_READINGS: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     when: ["statement", behaviourOfSubject],
-    value: (m) => TRAIT_BEHAVIOURS.filter(([pattern]) => pattern.test(m[0])).map(([, trait]) => trait),
+    value: (m) =>
+      mayShowBehaviour(m[0])
+        ? TRAIT_BEHAVIOURS.filter(([pattern]) => pattern.test(m[0])).map(([, trait]) => trait)
+        : [],
     confidence: 0.6,
     kind: "inferred",
     examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
