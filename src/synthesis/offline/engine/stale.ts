@@ -1,0 +1,110 @@
+/**
+ * Lists from an outdated source. Scalars already let a newer dated statement win (preferNewer); list items have no
+ * rival value to lose to, so an old page's plans and worries would stand beside the new ones. A dated source is stale
+ * when a later-dated source restates the subject's job or place with a different value, or says their life changed
+ * since (a move, a job left, "that page is out of date"): then the time-bound lists it fed (goals, pain points) are
+ * dropped. Skills, interests, values and languages usually stay true after a move or a new
+ * job, so they are kept.
+ */
+import type { PersonaField } from "../../../personas/schemas.ts";
+import type { Candidate } from "./candidate.ts";
+import { flat } from "./select.ts";
+import { isAboutSubject, type Unit } from "./unit.ts";
+
+/** Lists whose items hold only while the life they were written about lasts. */
+const TIME_BOUND: ReadonlySet<PersonaField> = new Set<PersonaField>(["goals", "pain_points"]);
+
+/** Facts that, restated differently later, show the earlier source described a life since left. */
+const RESTATED: ReadonlySet<PersonaField> = new Set<PersonaField>(["occupation", "location"]);
+
+/** As preferNewer: only a reasonably confident job or place can make another source stale. */
+const MIN_CONFIDENCE = 0.6;
+
+/**
+ * The subject saying their life changed since: a later source saying so makes an earlier one describe a life since
+ * left. Narrow on purpose: "moved the markdown round to 16:30", "left a comment", "quit smoking" and "our booking
+ * system is outdated" are not such news.
+ */
+const CHANGE_CUES: readonly RegExp[] = [
+  // "I moved to Ulaanbaatar", "we moved the studio to Đà Nẵng".
+  /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b/iu,
+  // "I left QA at Tigerline", "I quit the school bus route", "she left in 2022" (a name or a job-like object).
+  /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
+  // "That page is out of date", "our old website is badly out of date".
+  /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,30}\b(?:out of date|outdated)\b/i,
+  /\bno longer (?:works?|lives?|with|at|in)\b/i,
+];
+
+/** A year in the cue ("moved ... in 2012") that is not after the old source's date means the move is older news. */
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** The latest date written in each source (an email quoting an older one is as new as its own header). */
+function sourceDates(units: readonly Unit[]): Map<string, number> {
+  const dates = new Map<string, number>();
+  for (const unit of units) {
+    if (unit.date === null) continue;
+    const known = dates.get(unit.source.id);
+    if (known === undefined || unit.date > known) dates.set(unit.source.id, unit.date);
+  }
+  return dates;
+}
+
+/** "Programme Manager" and "Programme Manager – Girls in STEM" are one value; "QA Tester" and "game designer" two. */
+function differ(fa: string, fb: string): boolean {
+  return fa !== "" && fb !== "" && !fa.includes(fb) && !fb.includes(fa);
+}
+
+/**
+ * Ids of dated sources that a later-dated source contradicts: both state a confident job or place and the values
+ * differ, or the later one says the subject's life changed (a move, a job left, "out of date") without dating the
+ * change before the earlier source. Undated sources are never stale: nothing says which is older.
+ */
+export function staleSources(units: readonly Unit[], restatements: readonly Candidate[]): Set<string> {
+  const dates = sourceDates(units);
+  const stale = new Set<string>();
+  if (dates.size < 2) return stale;
+  // Per field and dated source, its distinct confident values (long inputs repeat the same few thousands of times).
+  const facts = new Map<string, Map<string, Set<string>>>();
+  for (const c of restatements) {
+    if (!RESTATED.has(c.field) || c.confidence < MIN_CONFIDENCE || !dates.has(c.source.id)) continue;
+    const bySource = facts.get(c.field) ?? new Map<string, Set<string>>();
+    facts.set(c.field, bySource);
+    const values = bySource.get(c.source.id) ?? new Set<string>();
+    bySource.set(c.source.id, values);
+    values.add(flat(c.value));
+  }
+  for (const bySource of facts.values()) {
+    for (const [oldId, oldValues] of bySource) {
+      const oldDate = dates.get(oldId) ?? 0;
+      const restated = [...bySource].some(
+        ([id, values]) =>
+          id !== oldId &&
+          (dates.get(id) ?? 0) > oldDate &&
+          // An old value that nothing in the newer source agrees with ("Porto" restated beside "Lisbon" is not).
+          [...oldValues].some((old) => [...values].every((value) => differ(value, old))),
+      );
+      if (restated) stale.add(oldId);
+    }
+  }
+  const changes = units.filter(
+    (u) => u.date !== null && isAboutSubject(u) && CHANGE_CUES.some((cue) => cue.test(u.text)),
+  );
+  for (const [id, date] of dates) {
+    if (stale.has(id)) continue;
+    const since = new Date(date).getUTCFullYear();
+    const changed = changes.some(
+      (u) =>
+        u.source.id !== id &&
+        (dates.get(u.source.id) ?? 0) > date &&
+        (u.text.match(YEAR) ?? []).every((year) => Number(year) >= since),
+    );
+    if (changed) stale.add(id);
+  }
+  return stale;
+}
+
+/** Goals and pain points of stale sources are dropped: a wrong plan is worse than a missing one. */
+export function dropStaleLists(candidates: readonly Candidate[], stale: ReadonlySet<string>): Candidate[] {
+  if (stale.size === 0) return [...candidates];
+  return candidates.filter((c) => !(TIME_BOUND.has(c.field) && stale.has(c.source.id)));
+}
