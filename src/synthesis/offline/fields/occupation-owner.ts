@@ -3,6 +3,7 @@
  * what they own), and a title line under the subject's name. Split from occupation-rules.ts, which holds the role
  * sentences; `occupation.ts` applies each table at its place in the unit loop.
  */
+import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
@@ -11,6 +12,9 @@ import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
 import { NAMED, phraseOf, subjectOrSelf } from "./occupation-rules.ts";
+
+/** One test for all the foreign business words: most sentences hold none, and are then not read once per word. */
+const mayNameForeignBusiness = anyOf(FOREIGN_BUSINESSES.map(([pattern]) => pattern));
 
 /** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
@@ -88,7 +92,10 @@ export const OWNER_RULES: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     when: [subjectOrSelf],
-    value: (match) => FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
+    value: (match) =>
+      mayNameForeignBusiness(match[0])
+        ? FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
+        : null,
     confidence: 0.65,
     examples: {
       fires: [["Tengo una panadería en Oaxaca.", "bakery owner"]],

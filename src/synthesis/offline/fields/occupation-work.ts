@@ -2,6 +2,7 @@
  * Occupation from a verb of work ("I teach chemistry", "she repairs boilers at ...", "I've been nursing for twelve
  * years", "we farm"): the agent noun of the verb and its object, as rules.
  */
+import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -139,6 +140,9 @@ export const WORK_RULES: readonly Rule[] = [
   ),
 ];
 
+/** One test for all the work verbs of the lexicon: most sentences hold none, and are then not read once per verb. */
+const mayNameWorkVerb = anyOf(OCCUPATION_VERBS.map(([pattern]) => pattern));
+
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
 export const VERB_INFERRED_RULE: Rule = {
   id: "occupation/verb-inferred",
@@ -146,7 +150,10 @@ export const VERB_INFERRED_RULE: Rule = {
   cue: "always",
   pattern: WHOLE,
   when: ["aboutSubject"],
-  value: (match) => OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role),
+  value: (match) =>
+    mayNameWorkVerb(match[0])
+      ? OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
+      : null,
   confidence: 0.5,
   kind: "inferred",
   examples: {

@@ -1,11 +1,15 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
+import { anyOf } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
 import { NAMES_A_CHANNEL } from "./communication-style.ts";
+
+/** One test for all the value phrases: most sentences hold none, and are then not read once per phrase. */
+const mayStateValuePhrase = anyOf(VALUE_PHRASE_WORDS.map(([pattern]) => pattern));
 
 /** "Values: honesty, craft", "Core values:", "What matters to her:": a labelled list of values. */
 const VALUE_LABEL =
@@ -309,7 +313,10 @@ const VALUE_READINGS: readonly Rule[] = [
     cue: "always",
     pattern: WHOLE,
     when: ["owned", "statement"],
-    value: (m) => VALUE_PHRASE_WORDS.filter(([pattern]) => pattern.test(m[0])).map(([, value]) => value),
+    value: (m) =>
+      mayStateValuePhrase(m[0])
+        ? VALUE_PHRASE_WORDS.filter(([pattern]) => pattern.test(m[0])).map(([, value]) => value)
+        : null,
     confidence: 0.62,
     examples: { fires: [["Nobody gets hurt on my watch.", "safety"]], silent: ["I drove to the depot at six."] },
   },
