@@ -10,7 +10,7 @@ import {
   WHITESPACE,
   WHITESPACE_RUNS,
 } from "../engine/text.ts";
-import { readsSpanish } from "../languages/spanish.ts";
+import { readsSpanishLower } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
 import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
 
@@ -201,10 +201,11 @@ export function isTitleCase(text: string): boolean {
   return words.every((w) => STARTS_UPPER.test(w) || TITLE_SMALL_WORD.test(w)) && !ENDS_WITH_MARK.test(text.trim());
 }
 
-export function spanishRole(text: string): string | null {
+/** The Spanish job word of a sentence (`lower`: the text lowercased, when the caller has it already). */
+export function spanishRole(text: string, lower = text.toLowerCase()): string | null {
   // A Spanish job word in an English sentence is English ("a conductor with the most incredible hat").
-  if (!readsSpanish(text)) return null;
-  for (const word of text.toLowerCase().split(NON_LETTERS)) {
+  if (!readsSpanishLower(lower)) return null;
+  for (const word of lower.split(NON_LETTERS)) {
     const role = SPANISH_OCCUPATIONS[word];
     if (role) return role;
   }

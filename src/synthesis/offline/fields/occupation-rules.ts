@@ -5,7 +5,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -241,7 +241,7 @@ const selfRule = (
   cue: Rule["cue"],
   pattern: RegExp,
   confidence: number,
-  value: (match: RegExpExecArray) => string | null,
+  value: Rule["value"],
   fires: readonly [string, string],
   silent: string,
   when: Rule["when"] = ["self"],
@@ -518,7 +518,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     "always",
     WHOLE,
     0.6,
-    (match) => spanishRole(match[0]),
+    // The unit's text, lowercased once for the cue scan: not again for every sentence here.
+    (match, unit) => spanishRole(match[0], lowerText(unit)),
     ["Soy camionera desde hace 19 años.", "truck driver"],
     "A conductor with the most incredible hat.",
     [subjectOrSelf],

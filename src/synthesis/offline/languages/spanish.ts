@@ -196,7 +196,12 @@ const SPANISH_MARKER_WORD = new RegExp(`(?<!\\p{L})(?:${[...SPANISH_MARKERS].joi
 
 /** True when the sentence reads as Spanish: "a conductor with a hat" is English, "soy conductor de bus" is not. */
 export function readsSpanish(text: string): boolean {
-  return SPANISH_MARKER_WORD.test(text.toLowerCase());
+  return readsSpanishLower(text.toLowerCase());
+}
+
+/** `readsSpanish` of a text already lowercased. */
+export function readsSpanishLower(lower: string): boolean {
+  return SPANISH_MARKER_WORD.test(lower);
 }
 
 /** English rendering of a short Spanish phrase, or null when too many words are unknown to keep the meaning. */
