@@ -214,6 +214,17 @@ export function spanishRole(text: string, lower = text.toLowerCase()): string | 
 
 /** "Don Ana Ruiz", "Dr. Kwame Mensah": a line that is only a name (capitalised words, no label or sentence). */
 export function isNameLine(text: string): boolean {
+  // Several rules ask it of the same sentence (the one above the unit) in a row: the last answer is kept.
+  if (text !== lastNameLine.text) {
+    lastNameLine.text = text;
+    lastNameLine.result = nameLine(text);
+  }
+  return lastNameLine.result;
+}
+
+const lastNameLine = { text: "", result: nameLine("") };
+
+function nameLine(text: string): boolean {
   // Asked of the sentence above every unit: a question or labelled line is decided before its words are split out.
   if (SENTENCE_MARK.test(text)) return false;
   const words = text.trim().replace(TRAILING_DOT_OR_COMMA, "").split(WHITESPACE);

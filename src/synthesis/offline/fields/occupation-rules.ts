@@ -165,7 +165,8 @@ const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|sa
  * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
  */
 function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
-  const label = SELF_LABEL.exec(unit.text);
+  // SELF_LABEL needs a colon: most sentences have none.
+  const label = unit.text.includes(":") ? SELF_LABEL.exec(unit.text) : null;
   if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
   const body = label ? unit.text.slice(label[0].length) : unit.text;
   const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
