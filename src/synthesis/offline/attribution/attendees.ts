@@ -8,7 +8,7 @@ import type { CleanSource } from "../../types.ts";
 import { escapeRegExp } from "../engine/text.ts";
 import { add, type NameCandidate } from "./introductions.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
-import { otherPersonRole } from "./roles.ts";
+import { otherPersonRole, SUBJECT_ROLE_WORDS } from "./roles.ts";
 
 /**
  * "Present: ...", "### 2024-10-07 · Attendees: ...": the line listing who was at the meeting. Not "Participants:",
@@ -26,7 +26,7 @@ const ENTRY = new RegExp(
  * "Tariq Aziz (customer)": an entry tagged as the party the notes are for. The role cue (SUBJECT_ROLE_TAG in
  * introductions.ts) already names them, and the sales team around them is mentioned as much.
  */
-const SUBJECT_ROLE = /^(?:customer|client|prospect|participant|interviewee|respondent|user|patient)\b/i;
+const SUBJECT_ROLE = new RegExp(`^(?:${SUBJECT_ROLE_WORDS})\\b`, "i");
 
 /** Followed every few lines: fewer mentions than this name no one in particular. */
 const MIN_MENTIONS = 4;

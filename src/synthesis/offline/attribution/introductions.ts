@@ -11,7 +11,7 @@ import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
-import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, taggedOthers } from "./roles.ts";
+import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, SUBJECT_ROLE_WORDS, taggedOthers } from "./roles.ts";
 import { LINE_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 const BARE_IM_START = /^[Ii]m\s/;
@@ -70,10 +70,7 @@ const FORM_NAME =
   /^(?:(?:Q\s?)?\d{1,2}[.):]?\s*)?(?:your |full |first )?name(?: and (?:surname|last name))?(?:\s*\([^()]{1,20}\))?\s*[:?]\s*([\p{L}'’ -]{3,40}?)\s*$/iu;
 
 /** "Tariq Aziz (customer)" in an attendee list: the party the notes are about. */
-const SUBJECT_ROLE_TAG = new RegExp(
-  `(${NAME_SEQUENCE})\\s*\\((?:customer|client|prospect|participant|interviewee|respondent|user|patient)\\)`,
-  "gu",
-);
+const SUBJECT_ROLE_TAG = new RegExp(`(${NAME_SEQUENCE})\\s*\\((?:${SUBJECT_ROLE_WORDS})\\)`, "gu");
 
 /** Recipients of an email: other people when the sender is named, since the sender is then who writes. */
 const RECIPIENT_FIELD = new RegExp(

@@ -28,6 +28,9 @@ const RELATIVE_OF = new RegExp(
 const FAMILY_ONLY = new RegExp(`^(?!partner$)(?:${KIN_WORDS})$`, "i");
 const ROLE_PARTS = /\s*[,;]\s*/;
 
+/** Roles that tag the party some material is for ("Tariq Aziz (customer)"): the subject, not someone around them. */
+export const SUBJECT_ROLE_WORDS = "customer|client|prospect|participant|interviewee|respondent|user|patient";
+
 export type OtherRole = "relative" | "conversation";
 
 /** Whether a bracketed role marks someone other than the subject: a relative of theirs, or who runs the conversation. */

@@ -9,6 +9,7 @@ import { type Candidate, fromUnit } from "./candidate.ts";
 import { addressedAt, isQuestion, itemPlace, owned } from "./context.ts";
 import { CueSet } from "./cues.ts";
 import { memo } from "./memo.ts";
+import { stepOver } from "./text.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /**
@@ -161,14 +162,6 @@ function runnableOf(rules: readonly Rule[]): RunnableTable {
 function allHold(conditions: readonly Predicate[], unit: Unit, at: Place): boolean {
   for (const condition of conditions) if (!condition(unit, at)) return false;
   return true;
-}
-
-/** Where the next match is looked for after an empty one at `index` (as `matchAll` steps: one code point). */
-function stepOver(text: string, index: number, codePoints: boolean): number {
-  if (!codePoints || index + 1 >= text.length) return index + 1;
-  const high = text.charCodeAt(index);
-  const low = text.charCodeAt(index + 1);
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
 }
 
 /** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */

@@ -80,6 +80,14 @@ export interface Sentence {
   start: number;
 }
 
+/** Where the next match is looked for after an empty one at `index` (as `matchAll` steps: one code point). */
+export function stepOver(text: string, index: number, codePoints: boolean): number {
+  if (!codePoints || index + 1 >= text.length) return index + 1;
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
+}
+
 /**
  * Every match of a global pattern, as `text.matchAll(pattern)` gives them (an empty match steps one code point with
  * flag u or v, one unit without), on the pattern itself: `matchAll` copies the pattern on each call, which on the
@@ -93,13 +101,7 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   const codePoints = pattern.unicode || pattern.flags.includes("v");
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match[0] === "") {
-      const index = pattern.lastIndex;
-      const high = text.charCodeAt(index);
-      const low = text.charCodeAt(index + 1);
-      const pair = codePoints && high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
-      pattern.lastIndex = index + (pair ? 2 : 1);
-    }
+    if (match[0] === "") pattern.lastIndex = stepOver(text, pattern.lastIndex, codePoints);
     found.push(match);
   }
   pattern.lastIndex = 0;
