@@ -26,11 +26,11 @@ const MIN_CONFIDENCE = 0.6;
  * system is outdated" are not such news.
  */
 const CHANGE_CUES: readonly RegExp[] = [
-  // "I moved to Ulaanbaatar", "we moved the studio to Đà Nẵng".
+  // "I moved to Ulaanbaatar", "we moved the workshop to Split".
   /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b/iu,
-  // "I left QA at Tigerline", "I quit the school bus route", "she left in 2022" (a name or a job-like object).
+  // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object).
   /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
-  // "That page is out of date", "our old website is badly out of date".
+  // "That page is out of date", "the old bio there is sadly out of date".
   /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,30}\b(?:out of date|outdated)\b/i,
   /\bno longer (?:works?|lives?|with|at|in)\b/i,
 ];
@@ -49,7 +49,7 @@ function sourceDates(units: readonly Unit[]): Map<string, number> {
   return dates;
 }
 
-/** "Programme Manager" and "Programme Manager – Girls in STEM" are one value; "QA Tester" and "game designer" two. */
+/** "Site Manager" and "Site Manager – North Depot" are one value; "QA Tester" and "game designer" two. */
 function differ(fa: string, fb: string): boolean {
   return fa !== "" && fb !== "" && !fa.includes(fb) && !fb.includes(fa);
 }

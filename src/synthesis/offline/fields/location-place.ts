@@ -126,7 +126,7 @@ const SOLD_OR_PAID =
 /** "my", "our" (and up to two adjectives) right before the cue's workplace noun: the place is the subject's. */
 const OWN_PLACE = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
-/** "say thanks to your team in Helsinki": "your" (and up to two adjectives) before the cue's noun, the addressee's. */
+/** "give my best to your team in Tartu": "your" (and up to two adjectives) before the cue's noun, the addressee's. */
 const YOUR_PLACE = /\byour\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 function soldOrPaidThere(before: string): boolean {
@@ -187,7 +187,7 @@ const TRAILING_DOT = /\.$/;
 /** "Nairobi 🇰🇪", "Leeds ☔": a flag or emoji after a place in a profile header. */
 const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F|\u200D)+)+$/u;
 
-/** "Winnipeg (St. Vital area)": a segment's closing aside about the place, read without it. */
+/** "Regina (Cathedral area)": a segment's closing aside about the place, read without it. */
 const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
 
 /**
@@ -292,13 +292,13 @@ export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
  */
 const PERSON_NAME =
   /(?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:\s(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))+|\p{Lu}\.\s?\p{Lu}[\p{Ll}'’-]+/gu;
-/** How far before a bracket the person it describes is looked for: "Owner: K. Brandt (AE, Hamburg)". */
+/** How far before a bracket the person it describes is looked for: "Owner: M. Vos (AE, Rotterdam)". */
 const ASIDE_LEAD = 40;
 const OPENERS = ["(", "["];
 const CLOSERS = [")", "]"];
 
 /**
- * "Owner: K. Brandt (AE, Hamburg)", "[Comment — Rafael Duarte, field partner, Lisbon]": the place sits in a bracketed
+ * "Owner: M. Vos (AE, Rotterdam)", "[Comment — Rafael Duarte, field partner, Lisbon]": the place sits in a bracketed
  * aside that describes a named person who is not the subject (a rep, an agent, a survey partner), so it is theirs.
  */
 export function inOthersAside(line: string, place: string, matcher: NameMatcher | null | undefined): boolean {

@@ -229,7 +229,7 @@ function degreeStudent(match: RegExpExecArray): string | null {
 
 /**
  * Not under a plans heading nor answering a question about the future: "BSc through an evening course" answering
- * "what would you like to achieve in 5 years?" is a degree wished for, not one being studied (the location rules skip
+ * "what do you hope to reach within five years?" is a degree wished for, not one being studied (the location rules skip
  * such units for the same reason).
  */
 function notAboutPlans(unit: Unit): boolean {
@@ -448,7 +448,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       silent: [
         "I have an MSc in Physics.",
         // A degree the subject hopes to take, in an answer about the future, is a plan.
-        ["> BSc in Nursing through a part-time course.", { question: "Where do you want to be in 5 years?" }],
+        ["> BSc in Nursing through a part-time course.", { question: "Where do you see yourself in five years?" }],
       ],
     },
   },

@@ -309,7 +309,7 @@ const PAIN_READINGS: readonly Rule[] = [
         ["I burned out last winter.", "burnout"],
       ],
       silent: [
-        "If they're wrecked they cut themselves, they burn out, they leave.",
+        "When they're exhausted they get careless, they burn out, they quit.",
         "My brother, and the real reason she can't sleep past 5am.",
         "The miller wants payment on the 5th and I never paid late in 22 years.",
         "We don't get no-shows since the deposit.",

@@ -116,7 +116,7 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-/** After the tool: a course or credential in it ("Azure fundamentals for the team"), or a fault of it, not its use. */
+/** After the tool: a course or credential in it ("Excel basics for the new starters"), or a fault of it, not its use. */
 const NOT_USE_AFTER =
   /^\s*(?:certification|certificate|cert|exam|course|training|fundamentals|basics|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
@@ -453,7 +453,7 @@ const SKILL_READINGS: readonly Rule[] = [
       silent: [
         "The Xero sync pushed duplicates.",
         "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging",
-        "She proposed a training budget (ITIL 4 for herself and two leads; Azure fundamentals for the team).",
+        "He asked for a training budget (PRINCE2 for himself and one lead; Excel basics for the new starters).",
         "I booked Tableau training for the analysts.",
       ],
     },

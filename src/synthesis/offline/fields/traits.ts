@@ -26,8 +26,8 @@ const RESOLVED_TO =
   /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
 /**
  * Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients; "I'm
- * proud of doing honest work" adds no "honest", the word that describes the work ("a bit of a perfectionist" goes on). A parenthesis opens an aside
- * with its own subject ("I'm better in writing than on calls (my spoken English gets nervous)"): the list ends there.
+ * proud of doing careful work" adds no "careful", the word that describes the work ("a bit of a perfectionist" goes on). A parenthesis opens an aside
+ * with its own subject ("I'm calmer in writing than in meetings (my spoken Dutch gets nervous)"): the list ends there.
  */
 const LIST_END =
   /\s+(?:but|because|so|when|with|about|which|who)\b|\s+of\s+(?!an?\s)|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s|\s*\(/i;
@@ -214,8 +214,8 @@ const TRAIT_READINGS: readonly Rule[] = [
         "He is determined to pass the craft on.",
         "People think I'm chaotic because I talk like this, but I'm organised.",
         "I'm very busy actually, people think I'm chaotic because I talk like this.",
-        "I'm proud of doing honest work with my hands.",
-        "I'm much better in writing than on calls (my spoken English gets nervous), so email please.",
+        "I'm proud of doing careful work for my clients.",
+        "I'm much calmer in writing than in meetings (my spoken Dutch gets nervous), so email please.",
       ],
     },
   },

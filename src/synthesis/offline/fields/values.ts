@@ -88,7 +88,7 @@ const LIKENED_TO =
   /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
 
 /**
- * "Your health, our priority", "your safety comes first": a good the text gives to the reader is the customer's,
+ * "Your comfort, our priority", "your safety comes first": a good the text gives to the reader is the customer's,
  * promised in a business's voice (a slogan, a sign-off), not a value the person states as their own.
  */
 const READERS_GOOD = /\byour\s+$/i;
@@ -271,7 +271,7 @@ const VALUE_READINGS: readonly Rule[] = [
       silent: [
         "We had a family day out.",
         "Values: working with small family wineries rather than big ones",
-        '"Your health, our priority" — Open Mon–Sat 8am–9pm',
+        '"Your comfort, our priority" — Open Tue–Sun 9am–7pm',
         "Your safety is our priority.",
       ],
     },
