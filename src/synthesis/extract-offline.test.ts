@@ -262,7 +262,6 @@ I'm a bit stubborn, I know.`;
       expect.arrayContaining([
         "Label printer jamming",
         "export button not working",
-        "dashboard is useless on my tablet",
         "not good at spreadsheets",
       ]),
     );
