@@ -257,7 +257,7 @@ export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
   [/\bcafeter[íi]a\b/i, "café owner"],
   [/\btostadur[íi]a\b|\bR[öo]sterei\b/i, "coffee roaster"],
   [
-    /\b(?:Fahrrad|Lastenrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i,
+    /\b(?:Fahrrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i,
     "bike mechanic",
   ],
 ];
