@@ -95,10 +95,7 @@ export const VALUE_WORDS: Record<string, string> = {
 export const VALUE_PHRASE_WORDS: readonly [RegExp, string][] = [
   [/\b(?:nobody|no one|no-one|no body) (?:gets|get|got) hurt\b|\bsafety (?:first|comes first)\b/i, "safety"],
   [/\bkeep (?:it|things) simple\b|\bsimple is better\b|\bless is more\b/i, "simplicity"],
-  [
-    /\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)/i,
-    "repair over replacement",
-  ],
+  [/\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)/i, "repair over replacement"],
   [/\b(?:paid|pay (?:people|them|farmers|growers|staff|workers)) fairly\b|\bfair (?:pay|wages?|rates?)\b/i, "fair pay"],
   [/\bwork-life balance\b|\bwork\/life balance\b/i, "work-life balance"],
   [/\blike family\b|\bpart of the family\b/i, "treating people like family"],
