@@ -455,7 +455,7 @@ export const CUED: readonly CueRow[] = [
     ["I work from home in a village outside Kraków.", "Kraków"],
     "I live in a village.",
   ],
-  // "a family farm outside Crowley", "the hillside blocks outside Lolol": land and homes just outside a town.
+  // "a sheep farm outside Tamworth", "our orchards east of Hereford": land and homes just outside a town.
   [
     "outside-town",
     ["outside", "east of", "west of", "north of", "south of"],
@@ -464,7 +464,7 @@ export const CUED: readonly CueRow[] = [
     ),
     0.6,
     false,
-    ["We have a family farm outside Crowley.", "Crowley"],
+    ["We keep a sheep farm outside Tamworth.", "Tamworth"],
     "We have a farm outside the town.",
   ],
   // "maestra en un colegio público de Valencia": the workplace's town in Spanish.

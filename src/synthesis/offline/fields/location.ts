@@ -479,7 +479,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [
-        ["Bayou Blu Farms · Crowley, LA", "Crowley, LA"],
+        ["Red Mesa Farms · Socorro, NM", "Socorro, NM"],
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
         // The town segment, not the province before it, read without its closing aside.

@@ -221,7 +221,7 @@ function signatureRole(line: string): string | null {
   return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
 }
 
-/** "MSc Data Journalism at Strathclyde starts Monday": a degree being studied makes the subject its student. */
+/** "My MSc Marine Biology at Bangor starts in October": a degree being studied makes the subject its student. */
 function degreeStudent(match: RegExpExecArray): string | null {
   if (!STUDY_CONTEXT.test(match.input)) return null;
   return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
@@ -439,12 +439,12 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       DEGREE,
       0.7,
       degreeStudent,
-      ["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"],
+      ["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"],
       "I have an MSc in Physics.",
       ["self", notAboutPlans],
     ),
     examples: {
-      fires: [["MSc Data Journalism at Strathclyde starts Monday.", "MSc Data Journalism student"]],
+      fires: [["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"]],
       silent: [
         "I have an MSc in Physics.",
         // A degree the subject hopes to take, in an answer about the future, is a plan.
