@@ -324,9 +324,10 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "foreign-intro",
-    "bin|arbeite|beruf|gelernte|ausgebildete|je suis|je travaille|sou|trabalho|soy|trabajo|sono|lavoro|faccio|ik ben|werk als".split(
-      "|",
-    ),
+    (
+      "bin|arbeite|beruf|gelernte|ausgebildete|je suis|je travaille|sou|trabalho|soy|trabajo|" +
+      "sono|lavoro|faccio|ik ben|werk als"
+    ).split("|"),
     WHOLE,
     0.7,
     (match) => foreignRole(match[0]),
