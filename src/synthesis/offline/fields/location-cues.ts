@@ -35,6 +35,8 @@ export const CUED: readonly CueRow[] = [
       "I grew up living near Leeds.",
       "Our clients are based in Toronto.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
+      // A named person who is not the subject: the interpreter, a colleague.
+      ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
       [
         "Quick intro from my side: I run the survey team and I'm based in Leeds.",
