@@ -192,7 +192,6 @@ const COMPANY_HEADS =
 // followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
 const ROLE_IN =
   /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:\d{1,3},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
-const ROLE_FROM = /\b([\p{L}-]{1,64})\s+from\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
 function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
@@ -368,16 +367,6 @@ export const LOCATION_RULES: readonly Rule[] = [
         "I'm a manager in Sales.",
       ],
     },
-  },
-  {
-    id: "location/role-from",
-    field: "location",
-    cue: [" from "],
-    when: [placed, "aboutSubject", notQuoted],
-    pattern: ROLE_FROM,
-    value: placeAfterRole,
-    confidence: 0.5,
-    examples: { fires: [["She's a nurse from Leeds.", "Leeds"]], silent: ["She's a parcel from Leeds."] },
   },
   {
     id: "location/street-address",
