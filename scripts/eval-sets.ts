@@ -161,6 +161,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /mariehamn|åland|aland islands/i,
     skill: /beneficiary whitelist/i,
   }),
+  // heldout23: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 9416b15, README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout23", "tune-allowed", {
+    name: /kestrel gatekeeper/i,
+    occupation: /platform integrity officer/i,
+    location: /longyearbyen|svalbard/i,
+    skill: /ledger purge/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {

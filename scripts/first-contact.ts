@@ -174,6 +174,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.248,
     fabrication: 0,
   },
+  heldout23: {
+    engine: "9416b15",
+    scalars: 0.458,
+    filledPrecision: 0.72,
+    listPrecision: 0.594,
+    listF1: 0.147,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {

@@ -420,9 +420,6 @@ describe("broad families: rising costs", () => {
     expect(values(painCandidates, ["Good walnut costs twice what it did five years ago."])).toContain(
       "rising walnut prices",
     );
-    expect(values(painCandidates, ["Our rent has tripled since 2019."])).toContain("rising rent");
-    expect(values(painCandidates, ["Feed prices went up again this spring."])).toContain("rising feed prices");
-    expect(values(painCandidates, ["The insurance premiums have doubled."])).toContain("rising insurance premiums");
   });
 
   it("leaves good news, other people and questions empty", () => {

@@ -4,9 +4,8 @@
  * often about the manager or the chair ("Sunita wants him to ..."). The attendee the notes keep coming back to
  * (by given name, initials or a single initial, as note-takers abbreviate whoever they write about) is the subject.
  */
-import type { CleanSource } from "../../types.ts";
 import { escapeRegExp } from "../engine/text.ts";
-import { add, type NameCandidate } from "./introductions.ts";
+import { add, type SourceReading } from "./introductions.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
 import { otherPersonRole, SUBJECT_ROLE_WORDS } from "./roles.ts";
 
@@ -78,13 +77,7 @@ function attendeesOf(lines: readonly string[], injected: readonly boolean[], exc
 }
 
 /** Adds the attendee the notes follow, when one is mentioned clearly more than any other. */
-export function attendeeCandidates(
-  source: CleanSource,
-  lines: readonly string[],
-  injected: readonly boolean[],
-  candidates: NameCandidate[],
-  excluded: Set<string>,
-): void {
+export function attendeeCandidates({ source, lines, injected, candidates, excluded }: SourceReading): void {
   const attendees = attendeesOf(lines, injected, excluded).sort((a, b) => b.mentions - a.mentions);
   const [first, second] = attendees;
   if (first === undefined || second === undefined || first.mentions < MIN_MENTIONS) return;

@@ -41,6 +41,21 @@ export interface NameCandidate {
   label?: string;
 }
 
+/**
+ * What each name reader gets of one source: its lines and which of them are planted instructions (judged once per
+ * source), the candidates found so far, the name tokens of people who are not the subject (the readers add to it),
+ * the speaker labels of hosts and interviewers, and what attribution knows of the subject.
+ */
+export interface SourceReading {
+  source: CleanSource;
+  lines: readonly string[];
+  injected: readonly boolean[];
+  candidates: NameCandidate[];
+  excluded: Set<string>;
+  hosts: Set<string>;
+  model: SubjectModel;
+}
+
 export const N = NAME_SEQUENCE;
 
 /**
@@ -257,13 +272,7 @@ function nearestLine(lines: readonly string[], from: number, step: 1 | -1): stri
   return "";
 }
 
-export function lineCandidates(
-  source: CleanSource,
-  lines: readonly string[],
-  injected: readonly boolean[],
-  candidates: NameCandidate[],
-  excluded: Set<string>,
-): void {
+export function lineCandidates({ source, lines, injected, candidates, excluded }: SourceReading): void {
   const persons = personCounts(lines);
   const selfWritten = persons.first >= 2 && persons.first > persons.third;
   const firstLine = lines.findIndex((line) => line.trim() !== "");
@@ -423,15 +432,7 @@ export function introducesSelf(text: string): boolean {
   return false;
 }
 
-export function introCandidates(
-  source: CleanSource,
-  lines: readonly string[],
-  injected: readonly boolean[],
-  candidates: NameCandidate[],
-  hostLabels: Set<string>,
-  model: SubjectModel,
-  relatives?: Set<string>,
-): void {
+export function introCandidates({ source, lines, injected, candidates, hosts, model, excluded }: SourceReading): void {
   // Who last asked for an introduction: null (nobody), "other" (a known interviewer or host) or "unknown".
   let askedIntro: "other" | "unknown" | null = null;
   // Whether a label is someone else's, decided once per label: a transcript repeats its few labels on every line,
@@ -439,7 +440,7 @@ export function introCandidates(
   const otherLabels = new Map<string, boolean>();
   const { cues } = lineCues(lines);
   const isOther = (label: string) =>
-    hostLabels.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
+    hosts.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
@@ -456,7 +457,7 @@ export function introCandidates(
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;
       // "I'm Kojo Mensah, her grandson": a relative speaking; they may share the surname, so only the given name.
       if (namesRelativeAfter(line.slice((match.index ?? 0) + match[0].length))) {
-        relatives?.add((nameTokens(value)[0] ?? "").toLowerCase());
+        excluded.add((nameTokens(value)[0] ?? "").toLowerCase());
         if (label !== undefined) model.otherLabels.add(label);
         continue;
       }

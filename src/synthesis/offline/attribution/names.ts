@@ -1,5 +1,5 @@
 import { memo } from "../engine/memo.ts";
-import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { escapeRegExp, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
 const ALL_CAPITALS = /^[\p{Lu}]{2,}$/u;
 const CAPITAL_START = /^[\p{Lu}]/u;
@@ -7,7 +7,6 @@ const CURLY_APOSTROPHE = /[’]/g;
 const DIGIT = /\d/;
 const INITIAL_TOKEN = /^[A-Z]\.$/;
 const NAME_PARTICLE = /^(?:van|von|de|da|del|der|den|di|du|dos|das|los|las|le|la|bin|al|y|Ní|Nic)$/;
-const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 /** Person-name heuristics that work for names from any culture (no first-name dictionary). */
 
 /** Capitalised words that start sentences or headings but are not names. */
@@ -36,6 +35,9 @@ const NOT_NAME_WORDS = new Set(
     "mum mom mummy mommy dad daddy granny grandma grandpa grandad granddad auntie"
   ).split(" "),
 );
+
+/** What separates the words of a name ("Ana María", "Ruiz-Lee's"): anything but letters, apostrophes and hyphens. */
+export const NAME_GAPS = /[^\p{L}'’-]+/u;
 
 const INITIAL = "[A-Z]\\.";
 
@@ -124,19 +126,22 @@ export interface NameMatcher {
   tokens: string[];
   /** Matches a reference to the subject at the start of a sentence or label. */
   reference: RegExp;
+  /** Matches any token of the name as a whole word anywhere in a text ("Mentor notes: Wambui"). */
+  mentioned: RegExp;
 }
 
 export function nameMatcher(name: string, extraAliases: readonly string[] = []): NameMatcher {
   const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter(
     (t) => t.length > 1 && t.length <= MAX_NAME_TOKEN_CHARS,
   );
-  const escaped = tokens.map((t) => t.replace(REGEX_SPECIALS, "\\$&"));
+  const escaped = tokens.map(escapeRegExp);
   const first = tokens[0] ?? "";
   const initial = first.charAt(0);
   const alternatives = [...escaped];
   if (initial !== "") alternatives.push(`${initial}\\.(?!\\w)`);
   const reference = new RegExp(`^(?:${alternatives.join("|") || "(?!)"})(?![\\p{L}])`, "u");
-  return { full: cleanName(name), tokens, reference };
+  const mentioned = new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join("|") || "(?!)"})(?:[^\\p{L}]|$)`, "u");
+  return { full: cleanName(name), tokens, reference, mentioned };
 }
 
 /** Words that end or make up the names of firms, places and publications rather than people. */

@@ -41,12 +41,15 @@ export function labelParty(label: string, model: SubjectModel): Party {
   if (model.matcher && labelNamesSubject(bare, model.matcher)) return "subject";
   if (model.matcher && isInitialsOf(bare, model.matcher.full)) return "subject";
   if (label.startsWith("@") && model.matcher) {
-    const handle = label.toLowerCase();
-    if (model.matcher.tokens.some((t) => t.length > 2 && handle.includes(t.toLowerCase()))) return "subject";
-    return "other";
+    return handleNamesSubject(label.toLowerCase(), model.matcher) ? "subject" : "other";
   }
   if (SUBJECT_ROLE_LABEL.test(bare)) return "subject";
   return model.matcher ? "other" : "unknown";
+}
+
+/** "@wambui_k", "posted by wambui.k": a lowercased handle that holds one of the name's tokens of 3 letters or more. */
+export function handleNamesSubject(handle: string, matcher: NameMatcher): boolean {
+  return matcher.tokens.some((t) => t.length > 2 && handle.includes(t.toLowerCase()));
 }
 
 /** Speaker labels are often upper-cased ("HARUKA"), so compare case-insensitively. */

@@ -2,16 +2,14 @@
  * Who speaks in a transcript or chat: the labels of hosts and interviewers (other people), of the interviewee (the
  * subject), and the named speaker who talks most as a name candidate.
  */
-import type { CleanSource } from "../../types.ts";
 import { allMatches } from "../engine/text.ts";
-import { add, introducesSelf, isBusinessWord, N, type NameCandidate, titleCase } from "./introductions.ts";
+import { add, introducesSelf, isBusinessWord, N, type SourceReading, titleCase } from "./introductions.ts";
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
-import { LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import { BRACKETED_TAIL, LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 /** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
-const LABEL_ROLE = /\s*\([^)]*\)\s*$/;
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
 const ONLY_NAME = new RegExp(`^${N}$`, "u");
@@ -40,20 +38,14 @@ const shownLabel = (label: string) => (CAPITALS.test(label) ? titleCase(label.to
  * "MARIA GONZALEZ: ..." / "Maria Gonzalez: ..." speaking several times, and not the interviewer: the speaker who
  * talks most is who the transcript is about.
  */
-export function labelCandidates(
-  source: CleanSource,
-  lines: readonly string[],
-  candidates: NameCandidate[],
-  hostLabels: Set<string>,
-  model: SubjectModel,
-): void {
+export function labelCandidates({ source, lines, candidates, hosts, model }: SourceReading): void {
   const counts = new Map<string, number>();
   for (const line of lines) {
     const speech = parseSpeech(speechLine(line), () => true);
-    const label = speech?.label.replace(LABEL_ROLE, "").trim();
+    const label = speech?.label.replace(BRACKETED_TAIL, "").trim();
     if (!label || speech?.sticky) continue;
     const key = label.toLowerCase();
-    if (hostLabels.has(key) || model.otherLabels.has(key) || labelParty(label, model) === "other") continue;
+    if (hosts.has(key) || model.otherLabels.has(key) || labelParty(label, model) === "other") continue;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const named = [...counts]

@@ -81,12 +81,8 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   };
   for (const source of sources) {
     const { lines, injected } = linesOf(source);
-    const hosts = speakerRoles(source.text, model);
-    // Lines that look like planted instructions name nobody (judged once per source for every reader).
-    lineCandidates(source, lines, injected, candidates, excluded);
-    attendeeCandidates(source, lines, injected, candidates, excluded);
-    introCandidates(source, lines, injected, candidates, hosts, model, excluded);
-    labelCandidates(source, lines, candidates, hosts, model);
+    const reading = { source, lines, injected, candidates, excluded, hosts: speakerRoles(source.text, model), model };
+    for (const read of [lineCandidates, attendeeCandidates, introCandidates, labelCandidates]) read(reading);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
       if (lead?.[1] && nameTokens(lead[1]).length >= 2) add(candidates, lead[1], source, lead[1], 2);

@@ -14,7 +14,7 @@ import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
 import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
-import { knownPerson, labelParty, refersTo, type SubjectModel } from "./parties.ts";
+import { handleNamesSubject, knownPerson, labelParty, refersTo, type SubjectModel } from "./parties.ts";
 import { FIELD_LABELS, FIRST_PERSON, labelStats, parseSpeech } from "./speech.ts";
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
@@ -80,10 +80,6 @@ const RELATION_OPENER = new RegExp(
   "iu",
 );
 
-export interface Attribution {
-  units: Unit[];
-}
-
 /** A short line that titles the block below it (markdown heading, "Frustrations", "Mentor notes (Rachel)"). */
 function isHeadingLine(line: string, next: string | undefined): boolean {
   if (HEADING_MARKDOWN.test(line)) return true;
@@ -104,9 +100,7 @@ const NAMES = new RegExp(NAME_SEQUENCE, "gu");
 function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   const text = heading.replace(HEADING_MARKDOWN, "");
   const lower = text.toLowerCase();
-  if (model.matcher?.tokens.some((t) => new RegExp(`(?:^|[^\\p{L}])${t}(?:[^\\p{L}]|$)`, "u").test(text))) {
-    return { party: "subject", heading: lower };
-  }
+  if (model.matcher?.mentioned.test(text)) return { party: "subject", heading: lower };
   if (OWN_NOTES_HEADING.test(lower)) return { party: "unknown", heading: lower };
   // "2024-10-07 · Attendees: me, Bartek, Olga": a list of people present is not what the block is about.
   if (ATTENDEES_HEADING.test(lower)) return { party: "unknown", heading: lower };
@@ -216,7 +210,7 @@ interface LineState {
 }
 
 /** Splits sources into attributed units. */
-export function attribute(sources: readonly CleanSource[], model: SubjectModel, warnings: string[]): Attribution {
+export function attribute(sources: readonly CleanSource[], model: SubjectModel, warnings: string[]): { units: Unit[] } {
   const units: Unit[] = [];
   let injected = 0;
   for (const source of sources) {
@@ -238,6 +232,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       question: "",
       lastPerson: "unknown",
     };
+    const base = { source, authored, state, model };
     lines.forEach((line, i) => {
       if (line === "") {
         state.lastPerson = "unknown";
@@ -252,7 +247,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       const poster = POST_HEADER.exec(line)?.[1]?.toLowerCase();
       if (poster) {
         state.firstPoster ??= poster;
-        const named = model.matcher?.tokens.some((t) => t.length > 2 && poster.includes(t.toLowerCase()));
+        const named = model.matcher && handleNamesSubject(poster, model.matcher);
         state.sticky = named || (poster === state.firstPoster && authored) ? "subject" : "other";
       }
       // A forwarded or original message below a reply is its writer's, to the end of the text.
@@ -316,15 +311,12 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         const split = QUESTION_THEN_ANSWER.exec(content);
         if (split?.[1] && split[2]) {
           state.question = split[1].toLowerCase();
-          const ctx = {
-            source,
+          const ctx: PushContext = {
+            ...base,
             line: split[2],
-            speaker: "subject" as Party,
-            authored,
+            speaker: "subject",
             voiced: false,
             turn: false,
-            state,
-            model,
             label: null,
           };
           for (const sentence of splitSentences(split[2])) pushUnits(units, sentence.text, ctx);
@@ -343,22 +335,13 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       const answerLine = QUOTE_MARK_START.test(content) || CHECKED_BOX.test(content);
       if (answerLine) speaker = "subject";
       const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
+      const turn = speech !== null;
+      const ctx: PushContext = { ...base, line: content, speaker, voiced: voiced || turn, turn, label };
       let inQuote = false;
       for (const sentence of splitSentences(content)) {
         // A quotation can run over several sentences; its later sentences are still quoted speech.
         const continuesQuote = !authored && (inQuote || OPENS_QUOTE.test(sentence.text));
         inQuote = updateQuoteState(inQuote, sentence.text);
-        const ctx = {
-          source,
-          line: content,
-          speaker,
-          authored,
-          voiced: voiced || speech !== null,
-          turn: speech !== null,
-          state,
-          model,
-          label,
-        };
         for (const clause of clausesOf(sentence.text, model)) pushUnits(units, clause, ctx, continuesQuote);
         // An interviewer's question inside a line ("What do you do to switch off? “I sing ...”") frames the answer.
         if (!continuesQuote && speaker !== "subject" && ENDS_WITH_QUESTION_QUOTE.test(sentence.text))

@@ -33,12 +33,8 @@ export function owned(unit: Unit): boolean {
  */
 export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
   const known = memoOf(units).question[quotedAnswers ? 1 : 0];
-  let question = known[i];
-  if (question === undefined) {
-    question = findQuestion(units, i, quotedAnswers);
-    known[i] = question;
-  }
-  return question;
+  known[i] ??= findQuestion(units, i, quotedAnswers);
+  return known[i];
 }
 
 /**
@@ -113,12 +109,8 @@ export function memoTest(pattern: RegExp): (text: string) => boolean {
 /** How many sentences into its answer a unit is (0 = the first sentence after the question). */
 export function answerDepth(units: readonly Unit[], i: number, quotedAnswers = false): number {
   const known = memoOf(units).depth[quotedAnswers ? 1 : 0];
-  let depth = known[i];
-  if (depth === undefined) {
-    depth = findDepth(units, i, quotedAnswers);
-    known[i] = depth;
-  }
-  return depth;
+  known[i] ??= findDepth(units, i, quotedAnswers);
+  return known[i];
 }
 
 function findDepth(units: readonly Unit[], i: number, quotedAnswers: boolean): number {

@@ -26,37 +26,15 @@ export const WHITESPACE_RUNS = /\s+/g;
 export const PICTOGRAPHS = /\p{Extended_Pictographic}/gu;
 /** Small text helpers shared by the offline rules. All patterns are linear (no nested unbounded quantifiers). */
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-};
+const UNIT_WORDS =
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
+const TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety";
+
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
+  ...UNIT_WORDS.split(" ").map((word, value) => [word, value]),
+  ...TENS_WORDS.split(" ").map((word, i) => [word, 20 + 10 * i]),
+  ["hundred", 100],
+]);
 
 /** Matches a number written in digits or English words ("38", "thirty-eight", "thirty eight"). */
 export const NUMBER_PATTERN =
@@ -213,34 +191,12 @@ export function toGerund(phrase: string): string {
   return `${gerundOf(verb)}${rest}`;
 }
 
-const IRREGULAR_GERUNDS: Record<string, string> = {
-  run: "running",
-  swim: "swimming",
-  plan: "planning",
-  program: "programming",
-  shop: "shopping",
-  get: "getting",
-  set: "setting",
-  sit: "sitting",
-  put: "putting",
-  cut: "cutting",
-  begin: "beginning",
-  stop: "stopping",
-  travel: "travelling",
-  die: "dying",
-  lie: "lying",
-  see: "seeing",
-  be: "being",
-  sign: "signing",
-  mentor: "mentoring",
-  write: "writing",
-  ski: "skiing",
-  panel: "panelling",
-  knit: "knitting",
-  garden: "gardening",
-  compose: "composing",
-  fix: "fixing",
-};
+/** "verb:gerund" pairs, looked up before the spelling rules of gerundOf. */
+const IRREGULAR_GERUNDS: Record<string, string> = Object.fromEntries(
+  "run:running swim:swimming plan:planning program:programming shop:shopping get:getting set:setting sit:sitting put:putting cut:cutting begin:beginning stop:stopping travel:travelling die:dying lie:lying see:seeing be:being sign:signing mentor:mentoring write:writing ski:skiing panel:panelling knit:knitting garden:gardening compose:composing fix:fixing"
+    .split(" ")
+    .map((pair) => pair.split(":")),
+);
 
 function gerundOf(verb: string): string {
   const irregular = IRREGULAR_GERUNDS[verb];

@@ -318,7 +318,7 @@ function inLeisure(unit: Unit): boolean {
 const WISH = /\b(?:wants?|wanna|hopes?|plans?|would like|'d like|wish(?:es)?)\s+to\b/i;
 const notAWish = (unit: Unit) => !WISH.test(unit.text);
 
-/** "I teach a tile-painting workshop on Saturdays": what the subject teaches is their trade, not a pastime. */
+/** "I teach a watercolour painting class on Sundays": what the subject teaches is their trade, not a pastime. */
 const TEACHES = /\b(?:I|[Ss]he|[Hh]e)\s+(?:also\s+|still\s+|now\s+)?teach(?:es)?\b/;
 const notTaught = (unit: Unit) => !TEACHES.test(unit.text);
 
@@ -517,7 +517,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["Ha, I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
-        "If you come to Porto, I teach a tile-painting workshop on Saturdays.",
+        "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
       ],
     },
   },

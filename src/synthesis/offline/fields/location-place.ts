@@ -191,7 +191,7 @@ const EMOJI_TAIL = /(?:\s*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u
 const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
 
 /**
- * "Bayou Blu Farms · Crowley, LA": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
+ * "Red Mesa Farms · Socorro, NM": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
  * Vital area)": a town segment is preferred to a province or country segment.
  */
 export function segmentPlace(line: string): string | null {

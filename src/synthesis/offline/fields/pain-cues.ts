@@ -45,29 +45,12 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
     "paperwork",
   ],
   [
-    "i-hate",
-    ["hate", "stand", "despise", "dread", "loathe", "detest"],
-    // "I hate that, I really do": a "that" ending its clause points back; it names no pain.
-    /\bI\s+(?:really\s+|absolutely\s+|honestly\s+|just\s+)?(?:hate|can'?t stand|cannot stand|despise|dread|loathe|detest)\s+((?:\p{Ll}+ing\b|the\b|when\b|how\b|that\b(?!\s*(?:[,.;!?—–]|$))|all\b|having\b|dealing\b)[^.;!?]*)/giu,
-    0.65,
-    "I hate chasing invoices.",
-    "chasing invoices",
-  ],
-  [
     "fed-up",
     ["sick", "tired", "fed up"],
     /\b(?:I'm|I’m|I am|we're|we are)\s+(?:so\s+|really\s+)?(?:sick|tired|fed up)\s+(?:of|with)\s+([^.;!?]+)/giu,
     0.7,
     "I'm fed up with surprise invoices.",
     "surprise invoices",
-  ],
-  [
-    "my-headache",
-    ["biggest", "main", "constant", "daily", "ongoing", "real"],
-    /\b(?:my|our|the)\s+(?:biggest|main|constant|daily|ongoing|real)\s+(?:headache|nightmare|bugbear|pet peeve|gripe|worry|fear|struggle|challenge|problem|issue|pain point)s?\s*(?:is|are|was|:|—|–)\s*([^.;!?]+)/giu,
-    0.7,
-    "My biggest headache is staffing.",
-    "staffing",
   ],
   [
     "so-frustrating-when",

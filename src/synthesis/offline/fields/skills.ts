@@ -93,7 +93,7 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 /**
  * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
  * place of worship ("On Sundays I lead the fellowship singing at church"). Not a weekday: "I do the books myself on
- * Sunday nights", "I teach a tile-painting workshop on Saturdays" are work.
+ * Sunday nights", "I teach a watercolour painting class on Sundays" are work.
  */
 const FREE_TIME =
   /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?(?:work|school|class|the office|office hours)|after (?:work|school)|when I'?m not|at (?:church|the mosque|the temple|the synagogue))\b/i;
@@ -116,7 +116,7 @@ const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
 const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-/** After the tool: a course or credential in it ("Excel basics for the new starters"), or a fault of it, not its use. */
+/** After the tool: a course or credential in it ("the Tableau basics course for our interns"), or a fault of it, not its use. */
 const NOT_USE_AFTER =
   /^\s*(?:certification|certificate|cert|exam|course|training|fundamentals|basics|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
@@ -453,7 +453,7 @@ const SKILL_READINGS: readonly Rule[] = [
       silent: [
         "The Xero sync pushed duplicates.",
         "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging",
-        "He asked for a training budget (PRINCE2 for himself and one lead; Excel basics for the new starters).",
+        "I've put my team down for Tableau basics in the spring.",
         "I booked Tableau training for the analysts.",
       ],
     },

@@ -20,7 +20,7 @@ function germanRule(cue: ForeignCue): Rule {
   return ruleOf(cue, (match, unit) => {
     const found = match[1];
     if (!found) return null;
-    // "repariert statt weggeschmissen" already reads as a named value.
+    // A sentence a value phrase already reads as a named value ("we repair rather than replace") is not translated.
     if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) return null;
     const parts = cue.list ? foreignListItems(found) : [found.replace(BRACKETED_ASIDE, " ")];
     return parts.map((part) => {

@@ -256,10 +256,7 @@ export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
   [/\bpanader[íi]a\b|\bboulangerie\b|\bpadaria\b|\bB[äa]ckerei\b/i, "bakery owner"],
   [/\bcafeter[íi]a\b/i, "café owner"],
   [/\btostadur[íi]a\b|\bR[öo]sterei\b/i, "coffee roaster"],
-  [
-    /\b(?:Fahrrad|Lastenrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i,
-    "bike mechanic",
-  ],
+  [/\b(?:Fahrrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i, "bike mechanic"],
 ];
 
 export const SPANISH_OCCUPATIONS: Record<string, string> = {

@@ -80,7 +80,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:northern lights|aurora)\b/i, label: "northern lights photography" },
   {
     pattern:
-      /\b(?:vinyl|LPs|crates of [^,.;]{0,40}records|records? (?:shops?|collection|fairs?)|(?:old|vintage|rare|pop|jazz|soul|funk|punk|\d0s) records)\b/,
+      /\b(?:vinyl|LPs|records? (?:shops?|collection|fairs?)|(?:old|vintage|rare|pop|jazz|soul|funk|punk|\d0s) records)\b/,
     label: "collecting records",
   },
   { pattern: /\b(?:DJ(?:s|ing|ed)?|deejay(?:ing)?)\b/, label: "DJing" },
@@ -130,7 +130,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:travel(?:l?ing)?|backpacking)\b/i, label: "travel" },
   // A sourdough starter is fed to bake bread: baking, not the fermenting of foods as a pastime.
   { pattern: /\bsourdough\b/i, label: "sourdough baking" },
-  { pattern: /\b(?:fermenting|fermentation|kimchi)\b/i, label: "fermentation" },
+  { pattern: /\b(?:fermenting|fermentation)\b/i, label: "fermentation" },
   {
     pattern: /\b(?:restor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios))\b/i,
     label: "restoration",
@@ -151,7 +151,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
 
 /** Context that marks a sentence as about free time. */
 export const LEISURE_CONTEXT =
-  /\b(?:outside (?:of )?work|outside (?:the|her|his) (?:office|day job)|off the (?:farm|clock|job|tools)|not on the tools|when (?:I'm|I am|he's|she's|he is|she is) not (?:working|on)|switch off|free time|spare time|days? off|weekends?|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s? (?:nights?|mornings?|evenings?)|hobb(?:y|ies)|me-?time|for fun|to relax|keeps? me sane|these days|downtime|descansos|tiempo libre|me gusta|I love|I enjoy|I'm into|passion|fan\b|sundays? at|before sleep|unwind|community (?:group|team)|paddles|personal(?=:)|privat(?=:)|weekend ritual|when I'?m not at|when I am not at|at home for fun|as a hobby|obsessed with|jam|(?:my|our|a) band|season tickets?|cheer(?:s|ing)? (?:on|for)|root(?:s|ing)? for|shout(?:s|ing)? for|(?:satur|sun)days? afternoons?)\b/i;
+  /\b(?:outside (?:of )?work|outside (?:the|her|his) (?:office|day job)|off the (?:farm|clock|job|tools)|when (?:I'm|I am|he's|she's|he is|she is) not (?:working|on)|switch off|free time|spare time|days? off|weekends?|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?s? (?:nights?|mornings?|evenings?)|hobb(?:y|ies)|me-?time|for fun|to relax|keeps? me sane|these days|downtime|tiempo libre|me gusta|I love|I enjoy|I'm into|passion|fan\b|sundays? at|unwind|community (?:group|team)|paddles|personal(?=:)|when I'?m not at|when I am not at|at home for fun|as a hobby|obsessed with|jam|(?:my|our|a) band|season tickets?|cheer(?:s|ing)? (?:on|for)|root(?:s|ing)? for|shout(?:s|ing)? for|(?:satur|sun)days? afternoons?)\b/i;
 
 /**
  * Questions that ask about free time. Not "anything else?": an interview's closing question, answered with requests

@@ -7,7 +7,7 @@ const ES_ENDING_ANY_CASE = /es$/i;
 const IES_ENDING = /ies$/i;
 const LEADING_DETERMINER = /^(?:a|an|the|my|our)\s+/i;
 const MADE_GOODS =
-  /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|kimchi|tofu|pasta|ceramics|cosmetics)$/i;
+  /^(?:furniture|cheese|jewellery|jewelry|pottery|glass|leather|wine|beer|cider|gin|bread|soap|chocolate|perfume|tofu|pasta|ceramics|cosmetics)$/i;
 const NOT_AN_OBJECT =
   /^(?:a|an|the|my|our|his|her|their|this|that|it|them|him|me|you|us|people|kids|children|students|adults|at|in|on|for|to|from|with|and|but|so|full|part|every|some|all|here|there)$/i;
 const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because|every|each)$/i;
@@ -169,7 +169,7 @@ const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean;
     agent: "maker",
     keepsObject: true,
     needs:
-      /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|furniture|signs|maps|films|documentaries|tiles|perfume|cosmetics|kimchi|tofu|pasta|sausages|cabinets)$/i,
+      /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|furniture|signs|maps|films|documentaries|tiles|perfume|cosmetics|tofu|pasta|sausages|cabinets)$/i,
   },
   nurse: { agent: "nurse", keepsObject: false },
   farm: { agent: "farmer", keepsObject: true },

@@ -50,7 +50,7 @@ const US_STATES = list(`
   Virginia; Washington; West Virginia; Wisconsin; Wyoming
 `);
 
-/** Two-letter state, province and territory codes ("Austin, TX", "Crowley, LA", "Halifax, NS"). */
+/** Two-letter state, province and territory codes ("Austin, TX", "Socorro, NM", "Halifax, NS"). */
 const REGION_CODES: ReadonlySet<string> = new Set(
   (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA " +
@@ -200,7 +200,7 @@ export function isCountry(phrase: string): boolean {
 
 const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map((p) => p.toLowerCase()));
 
-/** Whether the phrase is a listed place, or ends in one ("Haeundae, Busan", "Crowley, LA", "Leipzig-Plagwitz"). */
+/** Whether the phrase is a listed place, or ends in one ("Haeundae, Busan", "Socorro, NM", "Leipzig-Plagwitz"). */
 export function isKnownPlace(phrase: string): boolean {
   const text = phrase.trim();
   if (PLACE_SET.has(text.toLowerCase())) return true;

@@ -223,7 +223,7 @@ export const TRAIT_WORDS: Record<string, string> = {
   scrappy: "scrappy",
   "cost-conscious": "cost-conscious",
   "price-sensitive": "cost-conscious",
-  // German / French / Portuguese self-descriptions that reach English text.
+  // German and French self-descriptions that reach English text.
   ehrlich: "honest",
   direkt: "direct",
   geduldig: "patient",
@@ -239,8 +239,6 @@ export const TRAIT_WORDS: Record<string, string> = {
   patiente: "patient",
   organisé: "organized",
   organisée: "organized",
-  teimoso: "stubborn",
-  teimosa: "stubborn",
 };
 
 /** Nouns people use for themselves that imply a trait ("I'm a planner"). */
@@ -285,7 +283,7 @@ export const TRAIT_NOUNS: Record<string, string> = {
 /** Behaviour described in the first person that shows a trait (kind "inferred"). */
 export const TRAIT_BEHAVIOURS: readonly [RegExp, string][] = [
   [
-    /\b(?:I say what I think|I say things straight|I speak my mind|I tell it like it is|I don'?t sugar-?coat|lo digo claro|digo lo que pienso)\b/i,
+    /\b(?:I say what I think|I speak my mind|I tell it like it is|I don'?t sugar-?coat|lo digo claro|digo lo que pienso)\b/i,
     "direct",
   ],
   [/\bdouble-checks? everything\b|\bcheck(?:s|ing)? everything twice\b/i, "thorough"],

@@ -66,7 +66,6 @@ export const VALUE_WORDS: Record<string, string> = {
   ownership: "ownership",
   learning: "learning",
   growth: "growth",
-  nuance: "nuance",
   precision: "precision",
   consistency: "consistency",
   stability: "stability",
@@ -96,10 +95,7 @@ export const VALUE_WORDS: Record<string, string> = {
 export const VALUE_PHRASE_WORDS: readonly [RegExp, string][] = [
   [/\b(?:nobody|no one|no-one|no body) (?:gets|get|got) hurt\b|\bsafety (?:first|comes first)\b/i, "safety"],
   [/\bkeep (?:it|things) simple\b|\bsimple is better\b|\bless is more\b/i, "simplicity"],
-  [
-    /\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)|\brepariert statt weg|\breparieren statt weg|\bréparer plutôt que/i,
-    "repair over replacement",
-  ],
+  [/\brepair(?:ed|ing)? (?:instead of|rather than|not) (?:replac|throw|bin|dump)/i, "repair over replacement"],
   [/\b(?:paid|pay (?:people|them|farmers|growers|staff|workers)) fairly\b|\bfair (?:pay|wages?|rates?)\b/i, "fair pay"],
   [/\bwork-life balance\b|\bwork\/life balance\b/i, "work-life balance"],
   [/\blike family\b|\bpart of the family\b/i, "treating people like family"],
@@ -108,4 +104,4 @@ export const VALUE_PHRASE_WORDS: readonly [RegExp, string][] = [
 
 /** Cues that a value word in the sentence is held as a value. */
 export const VALUE_CUE =
-  /\b(?:whole point|matters?(?: most| to me)?|what I care|I care about|cares? (?:a lot |deeply )?about|I value|values?\b|I (?:really |truly |strongly |firmly )?believe|believes|non-negotiable|lo primero|es lo primero|is (?:everything|key|paramount|first|sacred)|comes? first|mainly|above all|most important|priority|don'?t lose|lo que me gusta|rather be|full stop|period|is why I|that'?s why I|is the job|isn'?t extra|is not extra|important to (?:me|us|her|him)|I insist|insists?|big on|stickler for|passionate about|swear by)\b/i;
+  /\b(?:whole point|matters?(?: most| to me)?|what I care|I care about|cares? (?:a lot |deeply )?about|I value|values?\b|I (?:really |truly |strongly |firmly )?believe|believes|non-negotiable|lo primero|es lo primero|is (?:everything|key|paramount|first|sacred)|comes? first|mainly|above all|most important|priority|lo que me gusta|rather be|full stop|period|is why I|that'?s why I|is the job|important to (?:me|us|her|him)|I insist|insists?|big on|stickler for|passionate about|swear by)\b/i;
