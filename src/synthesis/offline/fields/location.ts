@@ -166,10 +166,10 @@ const COMPANY_HEADS =
   /^(?:maker|producer|manufacturer|retailer|vendor|supplier|distributor|builder|contractor|provider)$/;
 
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-// Only in the subject's own introduction ("I'm Owen, a beekeeper in Asheville"): a job word anywhere in a sentence
+// Only in the subject's own introduction ("I'm Owen, a beekeeper in Asheville", "I'm Owen, 40, a ..."): a job word anywhere in a sentence
 // followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
 const ROLE_IN =
-  /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
+  /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:\d{1,3},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
 const ROLE_FROM = /\b([\p{L}-]{1,64})\s+from\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
@@ -337,6 +337,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["I'm a secondary-school physics teacher in Malmö.", "Malmö"],
         ["Hi, I am Maya Chen, a 34-year-old pediatric nurse in Denver.", "Denver"],
         ["I've been a firefighter in Calgary for ten years.", "Calgary"],
+        // Name and age before the role, as introductions often give them.
+        ["I'm Tomás, 52, a postman in Cuenca.", "Cuenca"],
       ],
       silent: [
         "She's a car-parts maker in Chennai.",
