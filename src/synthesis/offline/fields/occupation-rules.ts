@@ -6,7 +6,7 @@
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { lowerText, type Place, type Rule } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { aboutPlans } from "./location-place.ts";
@@ -43,7 +43,6 @@ const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
 /** "a nurse by training, but these days I work in sales": the training, not the job. */
 const BY_TRAINING =
   /^[^.;!?]{0,40}?\b(?:by training|by education|by background|originally|in a past life|once upon)\b/i;
-const WHITESPACE_RUN = /\s+/;
 
 export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ?? "");
 
@@ -152,8 +151,6 @@ const SELF_ROLE_CUE = [
 const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
 const FRAGMENT_CUT = /\s*(?:[,(;:]|\s[—–-]\s|[—–])\s*/;
 const END_MARK = /[.!]$/;
-const SPACES = /\s+/;
-const SPACE_RUNS = /\s+/g;
 /** Where a role's noun phrase ends: "Senior nurse on a ward", "Bicycle mechanic since 2015". */
 const PREPOSITION = /^(?:on|at|in|for|with|from|since)$/i;
 const NOT_A_ROLE_OPENER =
@@ -170,7 +167,7 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
   const body = label ? unit.text.slice(label[0].length) : unit.text;
   const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
-  let words = first.split(SPACES);
+  let words = first.split(WHITESPACE);
   // "Senior nurse on a cardiac ward in Leeds": keep the noun phrase before its preposition.
   const prep = words.findIndex((w, k) => k > 0 && PREPOSITION.test(w));
   if (prep > 0 && prep <= 4) words = words.slice(0, prep);
@@ -216,7 +213,7 @@ function signatureRole(line: string): string | null {
   const title = match[1].trim();
   const company = match[2].replace(AFTER_BAR, "").trim();
   if (!OWNER_TITLE.test(title)) return occupationPhrase(title);
-  const words = company.replace(COMPANY_SUFFIX, "").trim().split(SPACES);
+  const words = company.replace(COMPANY_SUFFIX, "").trim().split(WHITESPACE);
   const last = (words[words.length - 1] ?? "").toLowerCase().replace(NOT_LETTERS, "");
   return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
 }
@@ -224,7 +221,7 @@ function signatureRole(line: string): string | null {
 /** "My MSc Marine Biology at Bangor starts in October": a degree being studied makes the subject its student. */
 function degreeStudent(match: RegExpExecArray): string | null {
   if (!STUDY_CONTEXT.test(match.input)) return null;
-  return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(SPACE_RUNS, " ");
+  return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(WHITESPACE_RUNS, " ");
 }
 
 /**
@@ -320,7 +317,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
     DAY_JOB,
     0.8,
-    (match) => ((match[1] ?? "").split(WHITESPACE_RUN).length <= 8 ? phraseOf(match) : null),
+    (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
     ["My day job is nursing assistant.", "nursing assistant"],
     "My day job is fine.",
   ),
