@@ -24,9 +24,12 @@ interface HeldOutSet {
   };
 }
 
+// List F1 floors are recall guards too: where a rule deleted for first-contact precision under the bar (issue 9,
+// precision first) costs recall, the floor follows it down and the commit says which rule (goals/answer: heldout2,
+// heldout9, heldout10 on 2026-12-07).
 const SETS: HeldOutSet[] = [
   { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.74, precision: 0.9, fabrication: 0.2 } },
-  { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.62, precision: 0.85, fabrication: 0.2 } },
+  { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.61, precision: 0.85, fabrication: 0.2 } },
   // Scalar floors of the tune-allowed sets (heldout3, 4, 5, 11) a case (name) or two scalars below the engine at
   // 659f863, filled-scalar precision about two wrong values below it. List precision floors (issue 9's first aim
   // for lists) two right items below the engine after the list-precision work of 2026-12-06.
@@ -48,8 +51,8 @@ const SETS: HeldOutSet[] = [
   { dir: "heldout8", floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 } },
   // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
   // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.
-  { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.31, precision: 0.6, fabrication: 0.1 } },
-  { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.23, precision: 0.5, fabrication: 0.12 } },
+  { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.29, precision: 0.6, fabrication: 0.1 } },
+  { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.21, precision: 0.5, fabrication: 0.12 } },
   // heldout11 (tune-allowed) against its first contact at b565eea (README), by the same rule: one case (name), two
   // scalars, a few points of list F1 below; fabrication allows one of its 8 absent entries; list precision two right
   // items below the engine after the list-precision work.

@@ -420,9 +420,6 @@ describe("broad families: rising costs", () => {
     expect(values(painCandidates, ["Good walnut costs twice what it did five years ago."])).toContain(
       "rising walnut prices",
     );
-    expect(values(painCandidates, ["Our rent has tripled since 2019."])).toContain("rising rent");
-    expect(values(painCandidates, ["Feed prices went up again this spring."])).toContain("rising feed prices");
-    expect(values(painCandidates, ["The insurance premiums have doubled."])).toContain("rising insurance premiums");
   });
 
   it("leaves good news, other people and questions empty", () => {
@@ -485,19 +482,5 @@ describe("items the text does not state of the person (shared scopes and each fi
   it("values: a word naming who says or wants something is no value", () => {
     const answer = (text: string) => values(valueCandidates, [text], { question: "what matters most to you?" });
     expect(answer("Honesty, whatever my family says.")).toEqual(["honesty"]);
-  });
-
-  it("goals: a later question ends a goals section, and a quoted earlier answer is no goal question", () => {
-    const section = "goals for next year:";
-    const form = [
-      unit("Open a second stall at the market.", 0, { section, question: "what do you sell?" }),
-      unit("Text messages only, in Swahili.", 1, { section, question: "how should we contact you?" }),
-    ];
-    expect(goalCandidates(form).map((c) => c.value)).toEqual(["Open a second stall at the market"]);
-    const quoted = [
-      unit("> Prices went up a lot in one year.", 0, { question: "what are your problems?" }),
-      unit("> Drivers quit after a month.", 1, { question: "> Prices went up a lot in one year." }),
-    ];
-    expect(goalCandidates(quoted)).toEqual([]);
   });
 });

@@ -36,6 +36,9 @@ const NOT_NAME_WORDS = new Set(
   ).split(" "),
 );
 
+/** What separates the words of a name ("Ana María", "Ruiz-Lee's"): anything but letters, apostrophes and hyphens. */
+export const NAME_GAPS = /[^\p{L}'’-]+/u;
+
 const INITIAL = "[A-Z]\\.";
 
 // O'Sullivan, Ní, Chen-Jing, Bríd: an uppercase letter, then letters, apostrophes or an inner hyphen.

@@ -7,10 +7,9 @@ import { add, introducesSelf, isBusinessWord, N, type SourceReading, titleCase }
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
-import { LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import { BRACKETED_TAIL, LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 /** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
-const LABEL_ROLE = /\s*\([^)]*\)\s*$/;
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
 const ONLY_NAME = new RegExp(`^${N}$`, "u");
@@ -43,7 +42,7 @@ export function labelCandidates({ source, lines, candidates, hosts, model }: Sou
   const counts = new Map<string, number>();
   for (const line of lines) {
     const speech = parseSpeech(speechLine(line), () => true);
-    const label = speech?.label.replace(LABEL_ROLE, "").trim();
+    const label = speech?.label.replace(BRACKETED_TAIL, "").trim();
     if (!label || speech?.sticky) continue;
     const key = label.toLowerCase();
     if (hosts.has(key) || model.otherLabels.has(key) || labelParty(label, model) === "other") continue;

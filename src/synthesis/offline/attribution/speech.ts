@@ -1,13 +1,13 @@
-import { ENDS_WITH_QUESTION } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, WHITESPACE_RUNS } from "../engine/text.ts";
 import { isPlausibleName } from "./names.ts";
 
-const BRACKETED_TAIL = /\s*\([^)]*\)\s*$/;
+/** A role in brackets after a label ("Ana (host)"). */
+export const BRACKETED_TAIL = /\s*\([^)]*\)\s*$/;
 /** "MARIA GONZALEZ", "DR. MARSH": a full name in capitals, its first word possibly a title with a full stop. */
 const CAPITALISED_FULL_NAME = /^\p{Lu}[\p{Lu}'’-]{1,15}\.?(?:\s\p{Lu}[\p{Lu}'’.-]{0,15}){1,2}$/u;
 const CAPITALS_START = /^\p{Lu}{2,}/u;
 const SHORT_CAPS_LABEL = /^[A-Z][A-Z\d]{0,11}$/;
 const THREE_WORD_SENTENCE = /\S+\s+\S+\s+\S+.*[.!?]\s*$/;
-const WHITESPACE_RUNS = /\s+/g;
 
 export interface Speech {
   /** Raw speaker label ("INT", "Kevin M. (TillTap Support)", "Customer reply"). */

@@ -3,7 +3,7 @@
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
-import { isPlausibleName, type NameMatcher } from "../attribution/names.ts";
+import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
 import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
@@ -111,8 +111,6 @@ function statedAge(offset: number, past: RegExp | null = null) {
 /** What "… is N" is said of: the words before the verb. */
 const AGE_OWNER = /^(.*?)(?:\s+is|\s*['’]s)\s/u;
 const PERSON_PRONOUN = /^(?:(?:says|said|mentioned|mentions|notes|noted|thinks)\s+)?(?:she|he)$/i;
-
-const NAME_GAPS = /[^\p{L}'’-]+/u;
 
 /**
  * Whether "… is N" is said of the subject: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse"; a name
@@ -248,19 +246,7 @@ const AGE_ROWS: readonly AgeRow[] = [
   },
   {
     name: "introduction",
-    cue: [
-      ...I_AM,
-      "my name is",
-      "ich bin",
-      "je suis",
-      "me llamo",
-      "soy",
-      "sono",
-      "eu sou",
-      "ik ben",
-      "jeg er",
-      "jag är",
-    ].concat(["here"]),
+    cue: [...I_AM, ..."my name is|ich bin|je suis|me llamo|soy|sono|eu sou|ik ben|jeg er|jag är|here".split("|")],
     pattern: WHOLE,
     value: introAge,
     confidence: 0.85,

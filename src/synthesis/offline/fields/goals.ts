@@ -12,7 +12,7 @@ const asksGoal = memoTest(GOAL_QUESTION);
 
 /**
  * "Goals:", "Goals for 2025:", "Aims this year:"; not "Plan:", which in tickets names a subscription, nor "Next
- * steps:", which in call notes lists the note-taker's actions ("KB to send one-pager").
+ * steps:", which in call notes lists the note-taker's actions ("JP to mail the price sheet").
  */
 const GOAL_LABEL =
   /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
@@ -23,21 +23,13 @@ const ACTION_FILLER = /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|p
 const ACTION_OPENING =
   /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)*(?:finish|complete|build|cut|open|start|launch|hire|mentor|train|grow|learn|write|move|buy|pass|publish|expand|reduce|double|save|retire|become|get|take|run|teach|travel|visit|record|release|sell|find|switch|hit|reach|set up|pay off|go)\s+\S/i;
 
-const GOAL_SECTION = /\b(?:goals?|plans?|objectives?|aims?|ambitions?)\b/i;
-
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 
 /** "If I want to swap a shift, ...": a condition, not an aim. */
 const CONDITIONAL =
   /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i;
 
-/**
- * "..., so I can tell customers honestly": in an answer's list, the purpose of the aim before it; "... and not from
- * the bank": the side it is preferred to. Neither is an aim of its own.
- */
-const QUALIFYING_PART = /^\s*(?:so\s+(?:that\s+)?(?:I|we)\s+(?:can|could)|not|never|rather than|instead of)\b/i;
 const LABELLED_PARTS = /\s*;\s*|,\s+(?:and\s+)?/;
-const ANSWER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+then\s+|\s+and\s+(?=[a-z]+\s)/i;
 const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
 const STATES_A_WANT = /\b(?:want|hope|plan|goal|need|would like)\b/i;
 
@@ -280,48 +272,16 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
 /** A sentence that states an aim with one of the cue phrases above is read by those rules alone (tests them all: last). */
 const uncued = (unit: Unit) => !CUED.some(([, , pattern]) => pattern.test(unit.text));
 
-/** A quoted ">" line that asks nothing is an earlier answer ("> Price went up in one year"), not a goal question. */
-const QUOTED_ANSWER = /^>[^?]*$/;
-
 /**
- * Whether a question about something else was put after a "Goals" heading ("Q13. How should we contact you?"): the
- * sentence answers that question, not the heading (attribution gives each sentence the last question before it).
+ * One of the first sentences of a goal answer (a quoted ">" prompt counts as the question) opening on an action verb.
+ * The first sentence after a question that shares its line ("What would you like to achieve? Get chartered.") counts
+ * however many form lines came before it.
  */
-function askedSinceHeading(units: readonly Unit[], i: number): boolean {
-  const unit = units[i] as Unit;
-  if (unit.question === "" || asksGoal(unit.question)) return false;
-  let first = i;
-  for (let j = i - 1; j >= 0; j -= 1) {
-    const previous = units[j] as Unit;
-    if (previous.source !== unit.source || previous.section !== unit.section) break;
-    first = j;
-  }
-  return (units[first] as Unit).question !== unit.question;
-}
-
-/** The first sentence of an answer to "what are your goals?", or a line opening a "Goals" section's item. */
-function answersGoalQuestion(unit: Unit, at: Place): boolean {
-  const question = questionOf(at.units, at.i);
-  const answers =
-    unit.speaker === "subject" &&
-    asksGoal(question) &&
-    !QUOTED_ANSWER.test(question) &&
-    (isFirstAnswer(at.units, at.i) || answerDepth(at.units, at.i) === 0);
-  const inSection = GOAL_SECTION.test(unit.section) && unit.topic === "subject" && !askedSinceHeading(at.units, at.i);
-  if (!answers && !inSection) return false;
-  // The sentence must open its line (or directly follow the question on it): later sentences drift off the question.
-  const body = unit.text.replace(wording.OPENING_MARK, "");
-  const marker = wording.OPENING_MARK.exec(unit.line)?.[0].length ?? 0;
-  const previous = at.units[at.i - 1];
-  return unit.line.startsWith(body, marker) || (previous?.line === unit.line && previous.text.trim() === question);
-}
-
-/** One of the first sentences of a goal answer (a quoted ">" prompt counts as the question) opening on an action verb. */
 function actionInGoalAnswer(unit: Unit, at: Place): boolean {
   return (
+    ACTION_OPENING.test(unit.text.replace(wording.OPENING_MARK, "")) &&
     asksGoal(questionOf(at.units, at.i, true)) &&
-    answerDepth(at.units, at.i, true) <= 3 &&
-    ACTION_OPENING.test(unit.text.replace(wording.OPENING_MARK, ""))
+    (answerDepth(at.units, at.i, true) <= 3 || isFirstAnswer(at.units, at.i))
   );
 }
 
@@ -418,7 +378,10 @@ const GOAL_READINGS: readonly Rule[] = [
           ["cut fuel costs", "switch a third of the fleet"],
         ],
       ],
-      silent: ["Goals: none really", "Next steps: KB to send one-pager; technical call with their IT."],
+      silent: [
+        "Goals: none really",
+        "Next steps: JP to mail the price sheet; a follow-up call with their finance team.",
+      ],
     },
   },
   ...CUED.map(
@@ -461,48 +424,11 @@ const GOAL_READINGS: readonly Rule[] = [
     },
   },
   {
-    id: "goals/answer",
-    field: "goals",
-    cue: "always",
-    pattern: WHOLE,
-    when: [...COMMON, answersGoalQuestion, uncued],
-    // A bracketed aside describes the aim ("(our best line, in 3rd year of trials)"); its commas part no aims.
-    value: (m) =>
-      m[0]
-        .replace(wording.OPENING_MARK, "")
-        .replace(wording.BRACKETED_ASIDE, " ")
-        .split(ANSWER_PARTS)
-        .map((part) => (QUALIFYING_PART.test(part) ? null : goalPhrase(part)))
-        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
-    confidence: 0.6,
-    examples: {
-      fires: [
-        ["Finish the degree, then travel.", "Finish the degree", { question: "what are your goals?" }],
-        [
-          "A proper certificate for battery repair, so I can tell customers honestly.",
-          "proper certificate for battery repair",
-          { question: "what would you like to achieve?" },
-        ],
-        [
-          "Borrow from the savings group and not from the bank.",
-          "Borrow from the savings group",
-          { question: "what are your goals?" },
-        ],
-        [
-          "Register the new line (our best one, in 3rd year of state trials)",
-          "Register the new line",
-          { question: "what would you like to achieve?" },
-        ],
-      ],
-      silent: ["Finish the degree, then travel."],
-    },
-  },
-  {
     id: "goals/answer-action",
     field: "goals",
     cue: "always",
     // "Where do you want to be in 2 years?" ... "Cut agency work to half and build my own client list. Maybe mentor
-    // newer interpreters.": later sentences of the answer that open on an action verb are aims too.
+    // newer interpreters.": the first sentences of the answer that open on an action verb are aims.
     pattern: WHOLE,
     when: [...COMMON, "self", actionInGoalAnswer, uncued],
     value: (m) =>

@@ -3,7 +3,7 @@
  * ("Occupation: nurse"), and the lines around the subject's name (a role in brackets after it, the segments of a
  * signature or bio line, the title line under a name line, a company named after the surname), as rules.
  */
-import { isOrganisationWord, type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
@@ -36,7 +36,6 @@ const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 /** "owner & lead dentist": two roles joined into one title. */
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
 const BRACKET_TAIL = /\s*\(.*$/;
-const NAME_WORD_GAPS = /[^\p{L}'’-]+/u;
 
 /** Where a form answer's role phrase ends: before any elaboration. */
 const ANSWER_CUT = /\s*(?:[,(;]|\s[—–-]\s|[—–])\s*/;
@@ -96,7 +95,7 @@ function rolesFromSegments(line: string, lower: string, matcher: NameMatcher): s
   const nameIndex = parts.findIndex((part) =>
     part
       .toLowerCase()
-      .split(NAME_WORD_GAPS)
+      .split(NAME_GAPS)
       .some((w) => tokens.has(w.replace(POSSESSIVE, ""))),
   );
   if (nameIndex < 0) return null;

@@ -5,6 +5,7 @@
 import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
+import { WHITESPACE } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
 
@@ -40,8 +41,6 @@ const OBJECT_END =
 
 /** "been teaching myself": learning, not working. */
 const REFLEXIVE_OBJECT = /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i;
-
-const WHITESPACE = /\s+/;
 
 /** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
 function workObject(rest: string): string {

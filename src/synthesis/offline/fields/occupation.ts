@@ -7,6 +7,7 @@ import type { NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
+import { WHITESPACE } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { COMPANY_TRADE_RULE, LINE_RULES } from "./occupation-lines.ts";
 import { OWNER_RULES, THIRD_TITLE_RULE } from "./occupation-owner.ts";
@@ -28,7 +29,6 @@ export const OCCUPATION_RULES: readonly Rule[] = [
 
 /** A value that reads as a role: no brackets, labels or handles, at most six words. */
 const ROLE_SHAPED = /^[^()[\]:@]+$/;
-const WHITESPACE = /\s+/;
 /** A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win. */
 const BARE_OWNER =
   /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;

@@ -13,211 +13,53 @@ const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
  * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
  */
 
-const GLOSSARY: Record<string, string> = {
+/** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
+export function glossary(entries: string): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const entry of entries.split(";")) {
+    const [german = "", english = ""] = entry.split(":");
+    for (const word of german.trim().split(WHITESPACE)) if (word !== "") words[word] = english.trim();
+  }
+  return words;
+}
+
+/** German (and some French) words in English. */
+const GLOSSARY = glossary(
   // function words
-  der: "",
-  die: "",
-  das: "",
-  den: "",
-  dem: "",
-  des: "",
-  ein: "",
-  eine: "",
-  einen: "",
-  einem: "",
-  einer: "",
-  mein: "my",
-  meine: "my",
-  meinen: "my",
-  meiner: "my",
-  unser: "our",
-  unsere: "our",
-  und: "and",
-  oder: "or",
-  mit: "with",
-  ohne: "without",
-  für: "for",
-  fürs: "for the",
-  von: "of",
-  vom: "of the",
-  im: "in the",
-  in: "in",
-  am: "at the",
-  an: "at",
-  auf: "on",
-  aus: "from",
-  zu: "",
-  zum: "to the",
-  zur: "to the",
-  statt: "instead of",
-  anstatt: "instead of",
-  nicht: "not",
-  kein: "no",
-  keine: "no",
-  null: "no",
-  mehr: "more",
-  viel: "a lot of",
-  viele: "many",
-  endlich: "",
-  grad: "",
-  gerade: "",
-  echt: "",
-  wirklich: "",
-  immer: "always",
-  ständig: "constantly",
-  alles: "everything",
-  allein: "alone",
-  alleine: "alone",
-  selbst: "myself",
-  jemanden: "someone",
-  jemand: "someone",
-  neue: "new",
-  neuen: "new",
-  neuer: "new",
-  eigene: "own",
-  eigenen: "own",
-  eigenes: "own",
-  kleine: "small",
-  kleinen: "small",
-  billig: "cheap",
-  billige: "cheap",
-  teuer: "expensive",
-  teure: "expensive",
-  lange: "long",
-  langsam: "slow",
-  schlecht: "bad",
-  schlechte: "bad",
-  werden: "",
-  wird: "",
-  ist: "is",
-  sind: "are",
-  // verbs (infinitive, participle)
-  machen: "get",
-  einstellen: "hire",
-  eröffnen: "open",
-  öffnen: "open",
-  aufmachen: "open",
-  gründen: "found",
-  bauen: "build",
-  lernen: "learn",
-  bestehen: "pass",
-  schaffen: "achieve",
-  verkaufen: "sell",
-  kaufen: "buy",
-  reparieren: "repair",
-  repariert: "repaired",
-  weggeschmissen: "thrown away",
-  wegwerfen: "throwing away",
-  weggeworfen: "thrown away",
-  verdienen: "earn",
-  sparen: "save",
-  reisen: "travel",
-  umziehen: "move",
-  abschließen: "finish",
-  starten: "start",
-  anfangen: "start",
-  wachsen: "grow",
-  ausbauen: "expand",
-  warten: "waiting",
-  // nouns
-  ersatzteile: "spare parts",
-  ersatzteilen: "spare parts",
-  teile: "parts",
-  lieferzeiten: "delivery times",
-  lieferzeit: "delivery time",
-  buchhaltung: "bookkeeping",
-  steuer: "tax",
-  steuern: "taxes",
-  steuererklärung: "tax return",
-  papierkram: "paperwork",
-  bürokratie: "bureaucracy",
-  zertifizierung: "certification",
-  zertifikat: "certificate",
-  prüfung: "exam",
-  meisterprüfung: "master craftsman exam",
-  ausbildung: "training",
-  kunden: "customers",
-  kundin: "customer",
-  kunde: "customer",
-  mitarbeiter: "employee",
-  mitarbeiterin: "employee",
-  personal: "staff",
-  fachkräfte: "skilled workers",
-  fachkräftemangel: "skilled worker shortage",
-  miete: "rent",
-  mieten: "rents",
-  preise: "prices",
-  kosten: "costs",
-  zeit: "time",
-  zeitdruck: "time pressure",
-  stress: "stress",
-  werkstatt: "workshop",
-  laden: "shop",
-  geschäft: "business",
-  sachen: "things",
-  dinge: "things",
-  nachhaltigkeit: "sustainability",
-  qualität: "quality",
-  ehrlichkeit: "honesty",
-  familie: "family",
-  gemeinschaft: "community",
-  fairness: "fairness",
-  service: "service",
-  motor: "motor",
-  motoren: "motors",
-  räder: "bikes",
-  rad: "bike",
-  fahrrad: "bicycle",
-  fahrräder: "bicycles",
-  lastenrad: "cargo bike",
-  lastenräder: "cargo bikes",
-  "e-bikes": "e-bikes",
-  "e-bike": "e-bike",
-  ebike: "e-bike",
-  netz: "internet",
-  internet: "internet",
-  software: "software",
-  updates: "updates",
-  wochen: "weeks",
-  monate: "months",
-  jahr: "year",
-  // French
-  le: "",
-  les: "",
-  un: "",
-  une: "",
-  du: "",
-  de: "of",
-  et: "and",
-  mon: "my",
-  ma: "my",
-  mes: "my",
-  pour: "for",
-  sans: "without",
-  avec: "with",
-  pièces: "parts",
-  paperasse: "paperwork",
-  comptabilité: "bookkeeping",
-  clients: "clients",
-  loyer: "rent",
-  prix: "prices",
-  retards: "delays",
-  délais: "delays",
-  qualité: "quality",
-  famille: "family",
-  honnêteté: "honesty",
-  ouvrir: "open",
-  embaucher: "hire",
-  passer: "pass",
-  obtenir: "get",
-  apprendre: "learn",
-  lancer: "launch",
-  créer: "create",
-  examen: "exam",
-  certification: "certification",
-  boutique: "shop",
-  atelier: "workshop",
-};
+  "der die das den dem des ein eine einen einem einer zu endlich grad gerade echt wirklich werden wird:; " +
+    "mein meine meinen meiner: my; unser unsere: our; und: and; oder: or; mit: with; ohne: without; für: for; " +
+    "fürs: for the; von: of; vom: of the; im: in the; in: in; am: at the; an: at; auf: on; aus: from; " +
+    "zum zur: to the; statt anstatt: instead of; nicht: not; kein keine null: no; mehr: more; viel: a lot of; " +
+    "viele: many; immer: always; ständig: constantly; alles: everything; allein alleine: alone; selbst: myself; " +
+    "jemanden jemand: someone; neue neuen neuer: new; eigene eigenen eigenes: own; kleine kleinen: small; " +
+    "billig billige: cheap; teuer teure: expensive; lange: long; langsam: slow; schlecht schlechte: bad; ist: is; " +
+    "sind: are; " +
+    // verbs (infinitive, participle)
+    "machen: get; einstellen: hire; eröffnen öffnen aufmachen: open; gründen: found; bauen: build; lernen: learn; " +
+    "bestehen: pass; schaffen: achieve; verkaufen: sell; kaufen: buy; reparieren: repair; repariert: repaired; " +
+    "weggeschmissen weggeworfen: thrown away; wegwerfen: throwing away; verdienen: earn; sparen: save; " +
+    "reisen: travel; umziehen: move; abschließen: finish; starten anfangen: start; wachsen: grow; " +
+    "ausbauen: expand; warten: waiting; " +
+    // nouns
+    "ersatzteile ersatzteilen: spare parts; teile: parts; lieferzeiten: delivery times; " +
+    "lieferzeit: delivery time; buchhaltung: bookkeeping; steuer: tax; steuern: taxes; " +
+    "steuererklärung: tax return; papierkram: paperwork; bürokratie: bureaucracy; zertifizierung: certification; " +
+    "zertifikat: certificate; prüfung: exam; meisterprüfung: master craftsman exam; ausbildung: training; " +
+    "kunden: customers; kundin kunde: customer; mitarbeiter mitarbeiterin: employee; personal: staff; " +
+    "fachkräfte: skilled workers; fachkräftemangel: skilled worker shortage; miete: rent; mieten: rents; " +
+    "preise: prices; kosten: costs; zeit: time; zeitdruck: time pressure; stress: stress; werkstatt: workshop; " +
+    "laden: shop; geschäft: business; sachen dinge: things; nachhaltigkeit: sustainability; qualität: quality; " +
+    "ehrlichkeit: honesty; familie: family; gemeinschaft: community; fairness: fairness; service: service; " +
+    "motor: motor; motoren: motors; räder: bikes; rad: bike; fahrrad: bicycle; fahrräder: bicycles; " +
+    "lastenrad: cargo bike; lastenräder: cargo bikes; e-bikes: e-bikes; e-bike ebike: e-bike; " +
+    "netz internet: internet; software: software; updates: updates; wochen: weeks; monate: months; jahr: year; " +
+    // French
+    "le les un une du:; de: of; et: and; mon ma mes: my; pour: for; sans: without; avec: with; pièces: parts; " +
+    "paperasse: paperwork; comptabilité: bookkeeping; clients: clients; loyer: rent; prix: prices; " +
+    "retards délais: delays; qualité: quality; famille: family; honnêteté: honesty; ouvrir: open; " +
+    "embaucher: hire; passer: pass; obtenir: get; apprendre: learn; lancer: launch; créer: create; examen: exam; " +
+    "certification: certification; boutique: shop; atelier: workshop;",
+);
 
 const GERMAN_VERB_FINAL =
   /^(?:machen|einstellen|eröffnen|öffnen|aufmachen|gründen|bauen|lernen|bestehen|schaffen|verkaufen|kaufen|reparieren|verdienen|sparen|reisen|umziehen|abschließen|starten|anfangen|ausbauen)$/i;

@@ -1,171 +1,39 @@
 import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
-import type { ForeignCue } from "./german.ts";
+import { type ForeignCue, glossary } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
 
-const GLOSSARY: Record<string, string> = {
+/** Spanish words in English. */
+const GLOSSARY = glossary(
   // function words
-  el: "",
-  la: "",
-  los: "",
-  las: "",
-  un: "",
-  una: "",
-  unos: "",
-  unas: "",
-  de: "of",
-  del: "of the",
-  y: "and",
-  o: "or",
-  en: "in",
-  con: "with",
-  sin: "without",
-  para: "to",
-  por: "for",
-  a: "to",
-  al: "to the",
-  que: "that",
-  más: "more",
-  muy: "very",
-  mi: "my",
-  mis: "my",
-  su: "her",
-  sus: "her",
-  nuevo: "new",
-  nueva: "new",
-  nuevos: "new",
-  nuevas: "new",
-  cada: "every",
-  todo: "all",
-  todos: "all",
-  todas: "all",
-  poco: "little",
-  mucho: "a lot",
-  muchas: "many",
-  // verbs (infinitive / first person)
-  aparcar: "parking",
-  conducir: "driving",
-  trabajar: "working",
-  enseñar: "teach",
-  aprender: "learn",
-  quiero: "",
-  este: "this",
-  sacarme: "get",
-  sacar: "get",
-  obtener: "obtain",
-  conseguir: "get",
-  abrir: "open",
-  formar: "train",
-  ayudar: "help",
-  viajar: "travel",
-  dormir: "sleeping",
-  cocinar: "cooking",
-  leer: "reading",
-  escribir: "writing",
-  cruzar: "crossing",
-  entrar: "enter",
-  comprar: "buy",
-  ahorrar: "save",
-  terminar: "finish",
-  empezar: "start",
-  mejorar: "improve",
-  // nouns
-  noche: "night",
-  noches: "nights",
-  día: "day",
-  días: "days",
-  baños: "toilets",
-  baño: "toilet",
-  mujeres: "women",
-  mujer: "woman",
-  hombres: "men",
-  chicas: "girls",
-  chicos: "boys",
-  jóvenes: "young",
-  joven: "young",
-  trabas: "obstacles",
-  burocracia: "bureaucracy",
-  certificado: "certificate",
-  formadora: "trainer",
-  formador: "trainer",
-  curso: "course",
-  cursos: "courses",
-  sector: "sector",
-  camión: "truck",
-  carretera: "road",
-  fronteras: "borders",
-  frontera: "border",
-  error: "errors",
-  errores: "errors",
-  tacógrafo: "tachograph",
-  tacografo: "tachograph",
-  aparcamientos: "parking",
-  aparcamiento: "parking",
-  áreas: "areas",
-  descanso: "rest",
-  seguridad: "safety",
-  dinero: "money",
-  precio: "price",
-  precios: "prices",
-  tiempo: "time",
-  familia: "family",
-  hija: "daughter",
-  hijo: "son",
-  casa: "home",
-  trabajo: "work",
-  empresa: "company",
-  clientes: "customers",
-  cliente: "customer",
-  facturas: "invoices",
-  horario: "schedule",
-  horarios: "schedules",
-  sueldo: "pay",
-  salario: "salary",
-  jefe: "boss",
-  jefa: "boss",
-  compañeros: "colleagues",
-  instalaciones: "facilities",
-  gasolineras: "petrol stations",
-  control: "inspection",
-  controles: "inspections",
-  papeleo: "paperwork",
-  tráfico: "traffic",
-  ruido: "noise",
-  estrés: "stress",
-  cansancio: "tiredness",
-  soledad: "loneliness",
-  // adjectives (Spanish puts most after the noun)
-  burocráticas: "bureaucratic",
-  burocráticos: "bureaucratic",
-  inteligente: "smart",
-  seguras: "safe",
-  seguros: "safe",
-  seguro: "safe",
-  segura: "safe",
-  vigilados: "guarded",
-  vigiladas: "guarded",
-  caro: "expensive",
-  caros: "expensive",
-  cara: "expensive",
-  caras: "expensive",
-  lento: "slow",
-  lenta: "slow",
-  malo: "bad",
-  mala: "bad",
-  malos: "bad",
-  malas: "bad",
-  llenas: "full",
-  llenos: "full",
-  sucio: "dirty",
-  sucios: "dirty",
-  largas: "long",
-  largos: "long",
-  pequeño: "small",
-  grande: "big",
-  propio: "own",
-  propia: "own",
-};
+  "el la los las un una unos unas:; de: of; del: of the; y: and; o: or; en: in; con: with; sin: without; " +
+    "para a: to; por: for; al: to the; que: that; más: more; muy: very; mi mis: my; su sus: her; " +
+    "nuevo nueva nuevos nuevas: new; cada: every; todo todos todas: all; poco: little; mucho: a lot; " +
+    "muchas: many; " +
+    // verbs (infinitive / first person)
+    "aparcar: parking; conducir: driving; trabajar: working; enseñar: teach; aprender: learn; quiero:; " +
+    "este: this; sacarme sacar conseguir: get; obtener: obtain; abrir: open; formar: train; ayudar: help; " +
+    "viajar: travel; dormir: sleeping; cocinar: cooking; leer: reading; escribir: writing; cruzar: crossing; " +
+    "entrar: enter; comprar: buy; ahorrar: save; terminar: finish; empezar: start; mejorar: improve; " +
+    // nouns
+    "noche: night; noches: nights; día: day; días: days; baños: toilets; baño: toilet; mujeres: women; " +
+    "mujer: woman; hombres: men; chicas: girls; chicos: boys; jóvenes joven: young; trabas: obstacles; " +
+    "burocracia: bureaucracy; certificado: certificate; formadora formador: trainer; curso: course; " +
+    "cursos: courses; sector: sector; camión: truck; carretera: road; fronteras: borders; frontera: border; " +
+    "error errores: errors; tacógrafo tacografo: tachograph; aparcamientos aparcamiento: parking; áreas: areas; " +
+    "descanso: rest; seguridad: safety; dinero: money; precio: price; precios: prices; tiempo: time; " +
+    "familia: family; hija: daughter; hijo: son; casa: home; trabajo: work; empresa: company; " +
+    "clientes: customers; cliente: customer; facturas: invoices; horario: schedule; horarios: schedules; " +
+    "sueldo: pay; salario: salary; jefe jefa: boss; compañeros: colleagues; instalaciones: facilities; " +
+    "gasolineras: petrol stations; control: inspection; controles: inspections; papeleo: paperwork; " +
+    "tráfico: traffic; ruido: noise; estrés: stress; cansancio: tiredness; soledad: loneliness; " +
+    // adjectives (Spanish puts most after the noun)
+    "burocráticas burocráticos: bureaucratic; inteligente: smart; seguras seguros seguro segura: safe; " +
+    "vigilados vigiladas: guarded; caro caros cara caras: expensive; lento lenta: slow; " +
+    "malo mala malos malas: bad; llenas llenos: full; sucio sucios: dirty; largas largos: long; pequeño: small; " +
+    "grande: big; propio propia: own;",
+);
 
 /** Adjectives in the glossary, plus common adjective endings for the rest. */
 const ADJECTIVES = new Set(
