@@ -35,6 +35,8 @@ export const CUED: readonly CueRow[] = [
       "I grew up living near Leeds.",
       "Our clients are based in Toronto.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
+      // A named person who is not the subject: the interpreter, a colleague.
+      ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
       [
         "Quick intro from my side: I run the survey team and I'm based in Leeds.",
@@ -147,25 +149,8 @@ export const CUED: readonly CueRow[] = [
     ["I now live in Porto.", "Porto"],
     "I now live in a flat.",
   ],
-  // "I'm a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue. A copula
-  // ties the phrase to its subject: a bare "a man from Munich" in a story is someone else.
-  [
-    "from-known",
-    ["from"],
-    cued(
-      `(?:,\\s*|(?:\\b(?:is|was|am)|['’]m|\\b(?:[Ss]he|[Hh]e)['’]s)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported|not\\b|\\p{L}+ing\\b)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
-    ),
-    0.4,
-    true,
-    ["Anna, from Leeds, runs the café.", "Leeds"],
-    [
-      "I'm a nurse who came from Leeds.",
-      "Last month a man from Leeds, sixty years old, came along.",
-      // A verb between the copula and "from" moves goods or people ("I'm importing tiles from Porto"); "not" denies.
-      "I'm importing our tiles from Porto again.",
-      "I'm not from Leeds, I just work there.",
-    ],
-  ],
+  // No row reads "X from Leeds" ("a nurse from Leeds", "she's from Davao"): "from" names where someone comes from, a
+  // hometown or an origin, and in interviews it introduces the interviewer or a third person as often as the subject.
   [
     "where-i-live",
     ["where"],
@@ -195,16 +180,6 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I'm a resident of Galway.", "Galway"],
     "I'm a resident of the building.",
-  ],
-  // Third person: "she's from Leeds" (known towns only).
-  [
-    "third-from",
-    ["she", "he", "they"],
-    cued(`\\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are)\\s+from\\s+${PLACE}`),
-    0.45,
-    true,
-    ["She's from Leeds.", "Leeds"],
-    "She's from Brightline.",
   ],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [

@@ -15,15 +15,18 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
   [
     "worst-part",
     ["hardest", "worst", "biggest", "scariest", "toughest", "main", "greatest"],
-    /\b(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:part|thing|problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry)s?[^:?]{0,45}?(?:is|are|:)\s+([^.;!?]+)/gi,
+    // "main"/"biggest"/"greatest" only with a word for trouble: "the main thing is to enjoy it", "the biggest part of my
+    // week is teaching" name no pain. "is" as a word: "this job is ..." is not where the complaint starts.
+    /\b(?:(?:hardest|worst|scariest|toughest) (?:part|thing)|(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry))s?[^:?]{0,45}?(?:\b(?:is|are)|:)\s+([^.;!?]+)/gi,
     0.65,
-    "The worst part is the commute.",
+    "The worst part of this job is the commute.",
     "commute",
   ],
   [
     "is-killing",
     ["killing"],
-    /^([\p{L}' -]{3,50}?)\s+(?:is|are)\s+killing\b/giu,
+    // Not "killing it": doing very well.
+    /^([\p{L}' -]{3,50}?)\s+(?:is|are)\s+killing\b(?!\s+it\b)/giu,
     0.6,
     "Fuel costs are killing us.",
     "Fuel costs",

@@ -138,7 +138,6 @@ export function damagedItem(m: RegExpExecArray): string | null {
 
 export const FAULT_VERB: readonly [RegExp, string][] = [
   [/crash/i, "crashes"],
-  [/fr(?:ee|o)z/i, "freezes"],
   [/disconnect/i, "disconnects"],
 ];
 export const NOT_A_FEATURE =

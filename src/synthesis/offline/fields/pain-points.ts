@@ -119,6 +119,8 @@ const PAIN_READINGS: readonly Rule[] = [
         silent: [
           "The garden is lovely in June.",
           "They're burnt out and I hate that, I really do, I know what it's like.",
+          "The main thing is to enjoy the ride.",
+          "Our little bakery is killing it this winter.",
         ],
       },
     }),
@@ -182,13 +184,16 @@ const PAIN_READINGS: readonly Rule[] = [
   {
     id: "pain_points/crashes",
     field: "pain_points",
-    cue: ["crash", "freez", "froze", "disconnect", "failing"],
-    // "The rota app crashes every Friday", "the till keeps freezing".
+    cue: ["crash", "disconnect", "failing"],
+    // "The rota app crashes every Friday", "the reader keeps disconnecting". Not "freezes": at first contact it was
+    // the cold ("the wood freezes in the yard", 0/1), as often said of water, pipes and hands as of a screen.
     pattern:
-      /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(?:(?:still|always|often|constantly|regularly|randomly)\s+)?(crash(?:es|ed)?|freezes|froze|disconnect(?:s|ed)|keeps? (?:crashing|freezing|failing))\b/giu,
+      /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(?:(?:still|always|often|constantly|regularly|randomly)\s+)?(crash(?:es|ed)?|disconnect(?:s|ed)|keeps? (?:crashing|failing))\b/giu,
     when: OWNED,
     read: body,
     value: (m) => {
+      // "A notebook won't crash": the fault is denied.
+      if (DENIED_PAIN.test(`${m[1]} `)) return null;
       const broken = thing(m[1] ?? "", 4);
       const verb = FAULT_VERB.find(([pattern]) => pattern.test(m[2] ?? ""))?.[1] ?? "keeps failing";
       return broken ? `${broken} ${verb}` : null;
@@ -196,16 +201,21 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.62,
     examples: {
       fires: [["The rota app crashes every Friday.", "rota app crashes"]],
-      silent: ["I crash early on Fridays."],
+      silent: [
+        "I crash early on Fridays.",
+        "A paper notebook won't crash on you.",
+        "The water trough freezes at night.",
+      ],
     },
   },
   {
     id: "pain_points/lacks-feature",
     field: "pain_points",
     cue: ["no "],
-    // "the app has no offline mode"; people "have no idea/time" (not a missing feature).
+    // "the app has no offline mode"; people "have no idea/time" (not a missing feature). Not "had no": a state that
+    // was, often one incident in a report ("the ladder had no feet", 0/1 at first contact).
     pattern:
-      /\b(?:the|your|this|our|their|its)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+no\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?=\s*(?:$|[,.;!?—–]|\s(?:and|but|so|which|for|when|at|in|on|whatsoever)\b))/giu,
+      /\b(?:the|your|this|our|their|its)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have)\s+no\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?=\s*(?:$|[,.;!?—–]|\s(?:and|but|so|which|for|when|at|in|on|whatsoever)\b))/giu,
     when: OWNED,
     read: body,
     value: (m) => {
@@ -215,7 +225,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["The app has no offline mode.", "no offline mode"]],
-      silent: ["The new manager has no idea."],
+      silent: ["The new manager has no idea.", "On Monday the trailer had no brake lights."],
     },
   },
   {
