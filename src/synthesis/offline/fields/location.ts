@@ -14,7 +14,7 @@ import { allMatches, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
-import { CUED } from "./location-cues.ts";
+import { CUED, examplePairs } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
   boostKnownPlaces,
@@ -341,7 +341,10 @@ export const LOCATION_RULES: readonly Rule[] = [
       pattern,
       value: cuedPlace(known),
       confidence,
-      examples: { fires: [fires], silent: typeof silent === "string" ? [silent] : silent },
+      examples: {
+        fires: examplePairs(fires),
+        silent: typeof silent === "string" ? [silent] : silent,
+      },
     }),
   ),
   {
