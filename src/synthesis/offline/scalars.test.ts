@@ -193,7 +193,6 @@ describe("location", () => {
     ["I'm Pavel — 31 — backend developer at a Warsaw startup.", "Warsaw"],
     ["I'm Mei. I was born in 1990 in Tainan and now live in Calgary.", "Calgary"],
     ["Kia ora from Napier! I'm Hemi and I fix boats.", "Napier"],
-    ["I'm Ade, I'm from Ibadan and I sell fabric.", "Ibadan"],
     ["I'm Bea. I'm originally from Cork but I live in Boston now.", "Boston"],
     // A note line drops the subject of "lives"; a name with an age between still owns the verb.
     ["Profile: Dana Okafor\nLives in Leeds with two cats.", "Leeds"],
@@ -206,11 +205,9 @@ describe("location", () => {
     ["Olá! Sou o Tiago, sou carpinteiro em Braga.", "Braga"],
     ["I'm thirty-four and I run a food truck in Portland.", "Portland"],
     ["I'm Ivy. I live in Shibuya, Tokyo, with two cats.", "Tokyo"],
-    ["I'm Jay, a welder from Sheffield.", "Sheffield"],
     ["Hi all, I'm Sam and I'm in Leeds. I fix boilers.", "Leeds"],
     ["I'm Uma, a resident of Galway for twenty years.", "Galway"],
     ["I'm Vic. I love Melbourne, where I live with my partner.", "Melbourne"],
-    ["About our guest: Wen Li is a chef. She's from Chengdu.", "Chengdu"],
     ["Thanks so much,\nXavier Dubois\nSenior Architect\nLyon, France", "Lyon, France"],
     [
       "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",

@@ -6,25 +6,12 @@ const DATE_PATTERNS: readonly RegExp[] = [
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i,
 ];
 
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  ene: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  abr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  ago: 7,
-  sep: 8,
-  sept: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-  dic: 11,
-};
+/** Month abbreviations (English, Spanish) by month, January first; read by their first three letters. */
+const MONTHS: Record<string, number> = Object.fromEntries(
+  ["jan ene", "feb", "mar", "apr abr", "may", "jun", "jul", "aug ago", "sep sept", "oct", "nov", "dec dic"].flatMap(
+    (names, month) => names.split(" ").map((name) => [name, month]),
+  ),
+);
 
 /** Every date pattern holds a four-digit year: a line without four digits in a row has none (most lines). */
 const YEAR_DIGITS = /\d{4}/;

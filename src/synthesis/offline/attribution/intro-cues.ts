@@ -10,120 +10,34 @@ import { memo } from "../engine/memo.ts";
  * SELF_INTRO: its openers, or a bare "im" before a space, tested apart because "im" alone occurs in most lines
  * ("time", "him").
  */
-const SELF_CUES = [
-  "i'm",
-  "i’m",
-  "i am",
-  "my name",
-  "me llamo",
-  "mi nombre es",
-  "soy",
-  "this is",
-  "it's",
-  "call me",
-  "ich bin",
-  "ich hei",
-  "mein name ist",
-  "je m",
-  "je suis",
-  "moi c",
-  "mi chiamo",
-  "eu sou",
-  "me chamo",
-  "chamo-me",
-  "ik ben",
-  "mijn naam is",
-  "jag heter",
-  "jeg heter",
-  "jeg er",
-  "nazywam się",
-  "jestem",
-];
+const SELF_CUES = (
+  "i'm|i’m|i am|my name|me llamo|mi nombre es|soy|this is|it's|call me|ich bin|ich hei|mein name ist|" +
+  "je m|je suis|moi c|mi chiamo|eu sou|me chamo|chamo-me|ik ben|mijn naam is|jag heter|jeg heter|" +
+  "jeg er|nazywam się|jestem"
+).split("|");
 
 /**
  * RELATED_NAME: its relation words. The pattern is case-sensitive, so a match holds them as written; found in the
  * lowercased line they are a necessary condition still ("Husband Tom" passes the check, and the pattern says no).
  */
-const RELATIVE_CUES = [
-  "husband",
-  "wife",
-  "partner",
-  "friend",
-  "son",
-  "daughter",
-  "mother",
-  "father",
-  "mum",
-  "mom",
-  "dad",
-  "brother",
-  "sister",
-  "aunt",
-  "uncle",
-  "cousin",
-  "nephew",
-  "niece",
-  "neighbo",
-  "flatmate",
-  "roommate",
-  "colleague",
-  "worker",
-  "boss",
-  "manager",
-  "supervisor",
-  "mentor",
-  "teacher",
-  "coach",
-  "doctor",
-  "therapist",
-  "landlord",
-  "assistant",
-  "intern",
-  "founder",
-  "recruiter",
-  "editor",
-  "guru",
-];
+const RELATIVE_CUES = (
+  "husband|wife|partner|friend|son|daughter|mother|father|mum|mom|dad|brother|sister|aunt|uncle|cousin|" +
+  "nephew|niece|neighbo|flatmate|roommate|colleague|worker|boss|manager|supervisor|mentor|teacher|" +
+  "coach|doctor|therapist|landlord|assistant|intern|founder|recruiter|editor|guru"
+).split("|");
 
 /** GUEST_INTRO: its openers. */
-const GUEST_CUES = [
-  "joined",
-  "talking",
-  "speaking",
-  "sitting down",
-  "chatting",
-  "here",
-  "guest",
-  "welcome",
-  "met with",
-  "meeting with",
-  "call with",
-  "spoke ",
-  "catch-up with",
-  "check-in with",
-  "1:1 with",
-  "sat down with",
-];
+const GUEST_CUES = (
+  "joined|talking|speaking|sitting down|chatting|here|guest|welcome|met with|meeting with|call with|" +
+  "spoke |catch-up with|check-in with|1:1 with|sat down with"
+).split("|");
 
 /** FEATURE_TITLE: its openers. */
-const FEATURE_CUES = [
-  "meet",
-  "introducing",
-  "spotlight",
-  "profile",
-  "interview with",
-  "conversation with",
-  "q&a with",
-  "getting to know",
-  "portrait of",
-  "entrevista",
-  "interview mit",
-  "entretien avec",
-  "reference for",
-  "reference of",
-  "recommendation for",
-  "recommendation of",
-];
+const FEATURE_CUES = (
+  "meet|introducing|spotlight|profile|interview with|conversation with|q&a with|getting to know|" +
+  "portrait of|entrevista|interview mit|entretien avec|reference for|reference of|recommendation for|" +
+  "recommendation of"
+).split("|");
 
 /** Bits of a line's cue reading: which patterns may match the line. */
 export const SELF = 1;

@@ -25,22 +25,7 @@ export { WHOLE } from "./rules.ts";
 
 const WORD = /[\p{L}\d]+/gu;
 /** Words too common to say two items name the same thing. */
-const COMMON_WORDS = new Set([
-  "the",
-  "a",
-  "an",
-  "of",
-  "and",
-  "to",
-  "in",
-  "on",
-  "for",
-  "with",
-  "my",
-  "our",
-  "not",
-  "no",
-]);
+const COMMON_WORDS = new Set("the a an of and to in on for with my our not no".split(" "));
 
 function contentWords(value: string): Set<string> {
   return new Set((value.toLowerCase().match(WORD) ?? []).filter((w) => !COMMON_WORDS.has(w)));

@@ -193,7 +193,12 @@ export function toGerund(phrase: string): string {
 
 /** "verb:gerund" pairs, looked up before the spelling rules of gerundOf. */
 const IRREGULAR_GERUNDS: Record<string, string> = Object.fromEntries(
-  "run:running swim:swimming plan:planning program:programming shop:shopping get:getting set:setting sit:sitting put:putting cut:cutting begin:beginning stop:stopping travel:travelling die:dying lie:lying see:seeing be:being sign:signing mentor:mentoring write:writing ski:skiing panel:panelling knit:knitting garden:gardening compose:composing fix:fixing"
+  (
+    "run:running swim:swimming plan:planning program:programming shop:shopping get:getting set:setting " +
+    "sit:sitting put:putting cut:cutting begin:beginning stop:stopping travel:travelling die:dying " +
+    "lie:lying see:seeing be:being sign:signing mentor:mentoring write:writing ski:skiing " +
+    "panel:panelling knit:knitting garden:gardening compose:composing fix:fixing"
+  )
     .split(" ")
     .map((pair) => pair.split(":")),
 );

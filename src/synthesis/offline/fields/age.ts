@@ -246,19 +246,7 @@ const AGE_ROWS: readonly AgeRow[] = [
   },
   {
     name: "introduction",
-    cue: [
-      ...I_AM,
-      "my name is",
-      "ich bin",
-      "je suis",
-      "me llamo",
-      "soy",
-      "sono",
-      "eu sou",
-      "ik ben",
-      "jeg er",
-      "jag är",
-    ].concat(["here"]),
+    cue: [...I_AM, ..."my name is|ich bin|je suis|me llamo|soy|sono|eu sou|ik ben|jeg er|jag är|here".split("|")],
     pattern: WHOLE,
     value: introAge,
     confidence: 0.85,
@@ -462,17 +450,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     "Maria turned left.",
   ),
   {
-    ...third(
-      "third-is",
-      "always",
-      new RegExp(
-        `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
-        "giu",
-      ),
-      ["She's 44.", 44],
-      "She's 44 minutes away.",
+    name: "third-is",
+    cue: "always",
+    pattern: new RegExp(
+      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+      "giu",
     ),
     value: (match, _unit, at) => (isSubjectWord(match[0], at.matcher) ? ageFrom(match, 0) : null),
+    confidence: 0.8,
+    when: [thirdPersonLine],
+    read: unbulleted,
     fires: [
       ["She's 44.", 44],
       ["Maria Lopez is 44.", 44],

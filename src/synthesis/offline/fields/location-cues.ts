@@ -6,6 +6,8 @@
 import type { Rule } from "../engine/rules.ts";
 import { PLACE } from "./location-place.ts";
 
+type Fires = readonly [text: string, place: string];
+
 /** A cue phrase followed by a place: name, pre-check words, pattern, confidence, known towns only, examples. */
 export type CueRow = readonly [
   name: string,
@@ -13,11 +15,24 @@ export type CueRow = readonly [
   pattern: RegExp,
   confidence: number,
   known: boolean,
-  fires: readonly [text: string, place: string],
+  fires: Fires | readonly Fires[],
   silent: string | Rule["examples"]["silent"],
 ];
 
+/** A row's fires examples as a list: one pair or several. */
+export function examplePairs(fires: Fires | readonly Fires[]): readonly Fires[] {
+  return isPair(fires) ? [fires] : fires;
+}
+
+function isPair(fires: Fires | readonly Fires[]): fires is Fires {
+  return typeof fires[0] === "string";
+}
+
 const cued = (source: string) => new RegExp(source, "gu");
+
+/** A town name (one or two capitalised words) followed by a site of an employer: "Leeds office", "Graz branch". */
+const SITE_AFTER =
+  "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?\\s+(?:office|branch|depot|site|campus|plant|clinic|studio)\\b";
 
 /** Verbs that make a workplace the subject's: "I own a bakery", "she runs the clinic", "he leads the unit". */
 const OWNING = "(?:[Oo]wns?|[Rr]uns?|[Mm]anages?|[Ll]eads?)";
@@ -35,6 +50,8 @@ export const CUED: readonly CueRow[] = [
       "I grew up living near Leeds.",
       "Our clients are based in Toronto.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
+      // A named person who is not the subject: the interpreter, a colleague.
+      ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
       [
         "Quick intro from my side: I run the survey team and I'm based in Leeds.",
@@ -147,25 +164,8 @@ export const CUED: readonly CueRow[] = [
     ["I now live in Porto.", "Porto"],
     "I now live in a flat.",
   ],
-  // "I'm a nurse from Leeds", "Anna, from Leeds": a known town after "from" is the weakest residence cue. A copula
-  // ties the phrase to its subject: a bare "a man from Munich" in a story is someone else.
-  [
-    "from-known",
-    ["from"],
-    cued(
-      `(?:,\\s*|(?:\\b(?:is|was|am)|['’]m|\\b(?:[Ss]he|[Hh]e)['’]s)\\s+(?:(?!came|comes|arrived|shipped|sent|ordered|bought|flew|drove|returned|back|got|imported|not\\b|\\p{L}+ing\\b)[^.;!?]){0,30}?\\s)from\\s+${PLACE}(?!\\s+to\\b)`,
-    ),
-    0.4,
-    true,
-    ["Anna, from Leeds, runs the café.", "Leeds"],
-    [
-      "I'm a nurse who came from Leeds.",
-      "Last month a man from Leeds, sixty years old, came along.",
-      // A verb between the copula and "from" moves goods or people ("I'm importing tiles from Porto"); "not" denies.
-      "I'm importing our tiles from Porto again.",
-      "I'm not from Leeds, I just work there.",
-    ],
-  ],
+  // No row reads "X from Leeds" ("a nurse from Leeds", "she's from Davao"): "from" names where someone comes from, a
+  // hometown or an origin, and in interviews it introduces the interviewer or a third person as often as the subject.
   [
     "where-i-live",
     ["where"],
@@ -195,16 +195,6 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I'm a resident of Galway.", "Galway"],
     "I'm a resident of the building.",
-  ],
-  // Third person: "she's from Leeds" (known towns only).
-  [
-    "third-from",
-    ["she", "he", "they"],
-    cued(`\\b(?:[Ss]he|[Hh]e|[Tt]hey)(?:'s|’s| is| are)\\s+from\\s+${PLACE}`),
-    0.45,
-    true,
-    ["She's from Leeds.", "Leeds"],
-    "She's from Brightline.",
   ],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [
@@ -330,13 +320,18 @@ export const CUED: readonly CueRow[] = [
   [
     "moved-to",
     ["moved", "relocated"],
-    // "Moved the family to Pittsburgh": the household moves with the subject.
+    // "Moved the family to Pittsburgh", "moved the shop to Leeds": the household or the subject's own business moves
+    // with them. "moved to the Leeds office": a move within their employer, to the office in that town.
     cued(
-      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household)\\s+|us\\s+)?to\\s+${PLACE}`,
+      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household|business|company|shop|studio|workshop|practice|clinic|office)\\s+|us\\s+)?to\\s+(?:(?:the|our|my|their)\\s+(?=${SITE_AFTER}))?${PLACE}`,
     ),
     0.6,
     false,
-    ["Moved the family to Pittsburgh last summer.", "Pittsburgh"],
+    [
+      ["Moved the family to Pittsburgh last summer.", "Pittsburgh"],
+      ["Last spring we moved the workshop to Tartu and I rent a flat nearby.", "Tartu"],
+      ["In 2022 I moved to our Gdańsk office.", "Gdańsk"],
+    ],
     "I moved from Porto last year.",
   ],
   // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.

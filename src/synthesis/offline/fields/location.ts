@@ -14,7 +14,7 @@ import { allMatches, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
-import { CUED } from "./location-cues.ts";
+import { CUED, examplePairs } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
   boostKnownPlaces,
@@ -37,10 +37,10 @@ import { isJobTitle, isNameLine } from "./occupation-phrase.ts";
 
 /** The place a cue names, when its clause says the subject is there now (and, for weak cues, a known town). */
 function cuedPlace(known: boolean) {
-  return (match: RegExpExecArray, unit: Unit): string | null => {
+  return (match: RegExpExecArray, unit: Unit, at: Place): string | null => {
     const raw = match[1] ?? "";
     if (known && !isKnownPlace(raw)) return null;
-    if (!verbOfSubject(match)) return null;
+    if (!verbOfSubject(match) || namedOtherBefore(match, at.matcher)) return null;
     return placeIsCurrent(match, unit.text) ? cleanPlace(raw) : null;
   };
 }
@@ -74,6 +74,28 @@ function verbOfSubject(match: RegExpExecArray): boolean {
   if (!opening || COMMON_NOUN_BEFORE.test(before)) return false;
   const name = opening[1];
   return name === undefined || (isPlausibleName(name) && !POSSESSIVE_END.test(name));
+}
+
+/**
+ * "Dr Ines Moreau is based in", "Tomasz Wójcik is now living in": a name (two or more capitalised words) as the
+ * grammatical subject of a copula right before the cue. Without the copula capitalised words before a cue are as
+ * often a street or a firm ("we're on Regent Street here in ...").
+ */
+const NAME_BEFORE_VERB =
+  /(?:^|[^\p{L}.'’-])((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+(?:(?:also|still|now|currently)\s+)*(?:is|was)\s+(?:(?:also|still|now|currently)\s+)*$/u;
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
+
+/**
+ * "Mr Karim Fawzy is based in Cairo" in the subject's interview notes: the cue's verb has a named grammatical subject
+ * that is not the subject (no token of their name), so the place is that person's. Needs the subject's name.
+ */
+function namedOtherBefore(match: RegExpExecArray, matcher: NameMatcher | null | undefined): boolean {
+  if (!matcher) return false;
+  const name = NAME_BEFORE_VERB.exec(match.input.slice(Math.max(0, match.index - 60), match.index))?.[1];
+  if (name === undefined) return false;
+  const tokens = new Set(matcher.tokens.map((t) => t.toLowerCase()));
+  const words = name.split(NAME_GAPS).filter((w) => w !== "" && !TITLE_WORD.test(w));
+  return words.length > 0 && !words.some((w) => tokens.has(w.toLowerCase()));
 }
 
 /** "📍 Glasgow": a place pinned to a post or profile. Global: read with matchAll or the rule runner only. */
@@ -170,7 +192,6 @@ const COMPANY_HEADS =
 // followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
 const ROLE_IN =
   /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:\d{1,3},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
-const ROLE_FROM = /\b([\p{L}-]{1,64})\s+from\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
 function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
@@ -320,7 +341,10 @@ export const LOCATION_RULES: readonly Rule[] = [
       pattern,
       value: cuedPlace(known),
       confidence,
-      examples: { fires: [fires], silent: typeof silent === "string" ? [silent] : silent },
+      examples: {
+        fires: examplePairs(fires),
+        silent: typeof silent === "string" ? [silent] : silent,
+      },
     }),
   ),
   {
@@ -346,16 +370,6 @@ export const LOCATION_RULES: readonly Rule[] = [
         "I'm a manager in Sales.",
       ],
     },
-  },
-  {
-    id: "location/role-from",
-    field: "location",
-    cue: [" from "],
-    when: [placed, "aboutSubject", notQuoted],
-    pattern: ROLE_FROM,
-    value: placeAfterRole,
-    confidence: 0.5,
-    examples: { fires: [["She's a nurse from Leeds.", "Leeds"]], silent: ["She's a parcel from Leeds."] },
   },
   {
     id: "location/street-address",

@@ -100,13 +100,11 @@ const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospectiv
  * The role after "I'm a", unless it is a past training or not yet held, or a credential ("a certified X"): a
  * credential says what someone is allowed to do, not the job they hold.
  */
-function selfRole() {
-  return (match: RegExpExecArray): string | null => {
-    const role = phraseOf(match);
-    if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
-    if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
-    return CREDENTIAL.test(role) ? null : role;
-  };
+function selfRole(match: RegExpExecArray): string | null {
+  const role = phraseOf(match);
+  if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
+  if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
+  return CREDENTIAL.test(role) ? null : role;
 }
 
 /** "Kemi was a chef": the past copula, which a bio also uses for a role still held. */
@@ -116,36 +114,15 @@ const ENDED =
   /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
 
 /** A third-person role, unless it is in the past tense and the sentence says it has ended. */
-function thirdRole() {
-  const role = selfRole();
-  return (match: RegExpExecArray): string | null =>
-    PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : role(match);
+function thirdRole(match: RegExpExecArray): string | null {
+  return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
 }
 
-const START_CUE = [
-  "start",
-  "began",
-  "joined",
-  "hired",
-  "promoted",
-  "took",
-  "stepped",
-  "spent",
-  "been the",
-  "work",
-].concat(["role as", "job as", "post as", "position as"]);
+const START_CUE =
+  "start|began|joined|hired|promoted|took|stepped|spent|been the|work|role as|job as|post as|position as".split("|");
 
 const I_AM = ["i'm", "i’m", "i am", "im"];
-const SELF_ROLE_CUE = [
-  ...I_AM,
-  "i work as",
-  "i've been",
-  "i’ve been",
-  "i have been",
-  "job as",
-  "role as",
-  "position as",
-];
+const SELF_ROLE_CUE = [...I_AM, ..."i work as|i've been|i’ve been|i have been|job as|role as|position as".split("|")];
 
 /** "About me: Senior nurse on a cardiac ward": a self-description label introduces a fragment. */
 const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
@@ -240,8 +217,8 @@ const selfRule = (
   pattern: RegExp,
   confidence: number,
   value: Rule["value"],
-  fires: readonly [string, string],
-  silent: string,
+  fires: Rule["examples"]["fires"],
+  silent: Rule["examples"]["silent"],
   when: Rule["when"] = ["self"],
 ): Rule => ({
   id: `occupation/${name}`,
@@ -251,7 +228,7 @@ const selfRule = (
   when,
   value,
   confidence,
-  examples: { fires: [fires], silent: [silent] },
+  examples: { fires, silent },
 });
 
 /** Rules for the subject's own role sentences, in the order the engine has always read them. */
@@ -262,8 +239,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     AGE_THEN_ROLE,
     0.75,
     phraseOf,
-    ["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"],
-    "27 y/o and tired.",
+    [["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"]],
+    ["27 y/o and tired."],
   ),
   selfRule(
     "now-role",
@@ -271,8 +248,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     NOW_ROLE,
     0.75,
     phraseOf,
-    ["officially an apprentice welder now", "apprentice welder"],
-    "now a bit tired.",
+    [["officially an apprentice welder now", "apprentice welder"]],
+    ["now a bit tired."],
   ),
   selfRule(
     "intro-appositive",
@@ -280,8 +257,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     INTRO_APPOSITIVE,
     0.85,
     phraseOf,
-    ["I am Maya Chen, a pediatric nurse.", "pediatric nurse"],
-    "I am Maya Chen, and I like tea.",
+    [["I am Maya Chen, a pediatric nurse.", "pediatric nurse"]],
+    ["I am Maya Chen, and I like tea."],
   ),
   selfRule(
     "self-the-role",
@@ -289,94 +266,73 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     SELF_THE_ROLE,
     0.75,
     phraseOf,
-    ["I'm the head winemaker at Viña Sur.", "head winemaker"],
-    "I'm the only one at home.",
+    [["I'm the head winemaker at Viña Sur.", "head winemaker"]],
+    ["I'm the only one at home."],
   ),
-  {
-    ...selfRule(
-      "self-role",
-      SELF_ROLE_CUE,
-      SELF_ROLE,
-      0.85,
-      selfRole(),
-      ["I'm a community pharmacist.", "community pharmacist"],
+  selfRule(
+    "self-role",
+    SELF_ROLE_CUE,
+    SELF_ROLE,
+    0.85,
+    selfRole,
+    [["I'm a community pharmacist.", "community pharmacist"]],
+    // A training, a role not yet held, and someone else's words about the subject.
+    [
       "I'm a nurse by training.",
-    ),
-    examples: {
-      fires: [["I'm a community pharmacist.", "community pharmacist"]],
-      // A training, a role not yet held, and someone else's words about the subject.
-      silent: [
-        "I'm a nurse by training.",
-        "I'm a soon-to-be nurse, graduating in June.",
-        "My mother says I'm a farmer in a flat.",
-      ],
-    },
-  },
+      "I'm a soon-to-be nurse, graduating in June.",
+      "My mother says I'm a farmer in a flat.",
+    ],
+  ),
   selfRule(
     "day-job",
     ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
     DAY_JOB,
     0.8,
     (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
-    ["My day job is nursing assistant.", "nursing assistant"],
-    "My day job is fine.",
+    [["My day job is nursing assistant.", "nursing assistant"]],
+    ["My day job is fine."],
   ),
-  {
-    ...selfRule(
-      "start-role",
-      START_CUE,
-      START_ROLE,
-      0.75,
-      startRole,
+  selfRule(
+    "start-role",
+    START_CUE,
+    START_ROLE,
+    0.75,
+    startRole,
+    [
       ["Started as Product Designer at Haventrack.", "Product Designer"],
+      ["I just started as a night porter.", "night porter"],
+      ["I started as a first-year apprentice with a small outfit here.", "first-year apprentice"],
+    ],
+    [
       "I used to work as a cook.",
-      ["self", notFormerly],
-    ),
-    examples: {
-      fires: [
-        ["Started as Product Designer at Haventrack.", "Product Designer"],
-        ["I just started as a night porter.", "night porter"],
-        ["I started as a first-year apprentice with a small outfit here.", "first-year apprentice"],
-      ],
-      silent: [
-        "I used to work as a cook.",
-        "Nine years in June. I started as a counter assistant actually.",
-        // A job wished for or applied for is not the one held.
-        "I want to work as a paralegal someday.",
-        "I applied for a position as a junior developer last week.",
-        "I'm looking for a job as a night porter.",
-      ],
-    },
-  },
+      "Nine years in June. I started as a counter assistant actually.",
+      // A job wished for or applied for is not the one held.
+      "I want to work as a paralegal someday.",
+      "I applied for a position as a junior developer last week.",
+      "I'm looking for a job as a night porter.",
+    ],
+    ["self", notFormerly],
+  ),
   selfRule(
     "as-role",
     ["as"],
     AS_ROLE,
     0.7,
     phraseOf,
-    ["As a junior UX designer, I ran the tests.", "junior UX designer"],
-    "As a rule, I run.",
+    [["As a junior UX designer, I ran the tests.", "junior UX designer"]],
+    ["As a rule, I run."],
   ),
   selfRule(
     "foreign-intro",
-    [
-      "bin",
-      "arbeite",
-      "beruf",
-      "gelernte",
-      "ausgebildete",
-      "je suis",
-      "je travaille",
-      "sou",
-      "trabalho",
-      "soy",
-      "trabajo",
-    ].concat(["sono", "lavoro", "faccio", "ik ben", "werk als"]),
+    (
+      "bin|arbeite|beruf|gelernte|ausgebildete|je suis|je travaille|sou|trabalho|soy|trabajo|" +
+      "sono|lavoro|faccio|ik ben|werk als"
+    ).split("|"),
     WHOLE,
     0.7,
     (match) => foreignRole(match[0]),
-    ["Ich bin gelernter Tischler.", "carpenter"],
-    "I am a carpenter.",
+    [["Ich bin gelernter Tischler.", "carpenter"]],
+    ["I am a carpenter."],
   ),
   {
     id: "occupation/fragment",
@@ -407,8 +363,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       const role = phraseOf(match);
       return role ? `retired ${role}` : null;
     },
-    ["Retired now, but I was a midwife.", "retired midwife"],
-    "I was a midwife.",
+    [["Retired now, but I was a midwife.", "retired midwife"]],
+    ["I was a midwife."],
     ["self", subjectRetired],
   ),
   {
@@ -429,26 +385,20 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   },
-  {
-    ...selfRule(
-      "degree-student",
-      ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
-      DEGREE,
-      0.7,
-      degreeStudent,
-      ["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"],
+  selfRule(
+    "degree-student",
+    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
+    DEGREE,
+    0.7,
+    degreeStudent,
+    [["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"]],
+    [
       "I have an MSc in Physics.",
-      ["self", notAboutPlans],
-    ),
-    examples: {
-      fires: [["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"]],
-      silent: [
-        "I have an MSc in Physics.",
-        // A degree the subject hopes to take, in an answer about the future, is a plan.
-        ["> BSc in Nursing through a part-time course.", { question: "Where do you see yourself in five years?" }],
-      ],
-    },
-  },
+      // A degree the subject hopes to take, in an answer about the future, is a plan.
+      ["> BSc in Nursing through a part-time course.", { question: "Where do you see yourself in five years?" }],
+    ],
+    ["self", notAboutPlans],
+  ),
 ];
 
 /** The line above, in the same source, is a name: a signature block opens on the sender's name. */
@@ -465,50 +415,45 @@ export const NAMED = { topicBy: "name" } as const;
 
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
 export const THIRD_ROLE_RULES: readonly Rule[] = [
-  {
-    ...selfRule(
-      "third-start",
-      START_CUE,
-      START_ROLE,
-      0.7,
-      startRole,
-      ["Omar joined Brightline as a logistics coordinator.", "logistics coordinator"],
-      "Omar used to work as a cook.",
-      [explicitThird, notFormerly],
-    ),
-    examples: {
-      fires: [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
-      silent: [
-        ["Omar used to work as a cook.", NAMED],
-        ["Omar is hoping to work as a paramedic.", NAMED],
-        // The start of a career, dated by an age and followed by the role held since.
-        ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
-      ],
-    },
-  },
-  {
-    ...selfRule("third-role", ["is", "was", "as", "'s", "’s", "been"], THIRD_ROLE, 0.75, thirdRole(), ["", ""], "", [
-      explicitThird,
-    ]),
-    examples: {
-      fires: [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
-      silent: [
-        ["One of them is a landlord.", { topic: "other" }],
-        ["Ana is a registered nurse.", NAMED],
-        // A past role the sentence says has ended.
-        ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
-        ["Ana was a chef for ten years.", NAMED],
-      ],
-    },
-  },
+  selfRule(
+    "third-start",
+    START_CUE,
+    START_ROLE,
+    0.7,
+    startRole,
+    [["Omar joined Brightline as a logistics coordinator.", "logistics coordinator", NAMED]],
+    [
+      ["Omar used to work as a cook.", NAMED],
+      ["Omar is hoping to work as a paramedic.", NAMED],
+      // The start of a career, dated by an age and followed by the role held since.
+      ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
+    ],
+    [explicitThird, notFormerly],
+  ),
+  selfRule(
+    "third-role",
+    ["is", "was", "as", "'s", "’s", "been"],
+    THIRD_ROLE,
+    0.75,
+    thirdRole,
+    [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
+    [
+      ["One of them is a landlord.", { topic: "other" }],
+      ["Ana is a registered nurse.", NAMED],
+      // A past role the sentence says has ended.
+      ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
+      ["Ana was a chef for ten years.", NAMED],
+    ],
+    [explicitThird],
+  ),
   selfRule(
     "appositive",
     ["a ", "an "],
     APPOSITIVE_ROLE,
     0.75,
     phraseOf,
-    ["A third-generation farmer, Ros took over the family block.", "farmer"],
-    "A lot of rain, Ros said.",
+    [["A third-generation farmer, Ros took over the family block.", "farmer"]],
+    ["A lot of rain, Ros said."],
     [subjectTopic],
   ),
   selfRule(
@@ -518,8 +463,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     0.6,
     // The unit's text, lowercased once for the cue scan: not again for every sentence here.
     (match, unit) => spanishRole(match[0], lowerText(unit)),
-    ["Soy camionera desde hace 19 años.", "truck driver"],
-    "A conductor with the most incredible hat.",
+    [["Soy camionera desde hace 19 años.", "truck driver"]],
+    ["A conductor with the most incredible hat."],
     [subjectOrSelf],
   ),
 ];

@@ -44,22 +44,8 @@ const DID_MYSELF =
 
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
-const CLUB_OR_SIDE = /\b(?:club|society|committee|association|side|branch|choir|league|meetup)\b/i;
-/**
- * A whole business of one's own or by its name ("I run my own dental practice", "I manage Sunrise Bakery"): the
- * person's post, read by the occupation rules, not a skill.
- */
-const OWN_BUSINESS = /^(?:my|our) own\b/i;
-const PROPER_START = /^\p{Lu}/u;
-const NAMED_BUSINESS =
-  /^(?:[\p{L}'’&-]+\s+){1,3}(?:pharmacy|clinic|practice|shop|store|caf[eé]|restaurant|bakery|salon|studio|hotel|agency|company|firm|garage|workshop)\b/iu;
-/** What someone keeps their work in ("I run a colour-coded Google Calendar"): how they organise it, not a skill. */
-const RECORD_KEEPING = /\b(?:calendars?|diary|diaries|spreadsheets?|sheets?|notebooks?|planners?|to-do lists?)\b/i;
 // "a group of volunteers" is people; "the timber structures group" is a unit of a firm, a post like "the unit".
 const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group of|class(?:es)?|\d+)\b/i;
-
-const SKILL_VERBS =
-  /\bI\s+(?:already\s+|also\s+|mainly\s+|mostly\s+|usually\s+|still\s+)?(mentor|train|teach|coach|sign off|manage|lead|run|design|install|repair|fix|translate|interpret|roast|edit|write|build|code|program|develop|service|weld|wire|photograph|illustrate|animate|negotiate|audit|prune|graft|blend|ferment|distil|tailor|diagnose|triage|assess|restore|maintain|supervise|schedule|plan|organi[sz]e|draft|moderate|facilitate|research|analy[sz]e|survey|inspect|calibrate|program)\s+([^,.;!?—–]{3,60})/gi;
 
 /** A relative clause opening just before a match: its object is the noun before "that". */
 const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
@@ -97,10 +83,6 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
  */
 const FREE_TIME =
   /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?(?:work|school|class|the office|office hours)|after (?:work|school)|when I'?m not|at (?:church|the mosque|the temple|the synagogue))\b/i;
-/** "I coach my daughter's robotics team": what a person does for a relative's group is family life, not their work. */
-const RELATIVES_GROUP =
-  /^(?:my|our) (?:daughter|son|kids?|children|child|grandson|granddaughter|grandkids?|niece|nephew)(?:['’]s|s['’])\s/i;
-
 const BRACKETED = /\s*\([^)]*\)?/g;
 const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
 const AND_PARTS = /\s*(?:,|\band\b)\s*/;
@@ -136,11 +118,6 @@ const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 function atWork(unit: Unit, at: Place): boolean {
   if (FREE_TIME.test(unit.text) || AT_HOME.test(unit.text) || LEISURE_LEAD.test(unit.text)) return false;
   return !asksLeisure(questionOf(at.units, at.i));
-}
-
-function ownsBusiness(object: string): boolean {
-  const head = object.trim();
-  return OWN_BUSINESS.test(head) || (PROPER_START.test(head) && NAMED_BUSINESS.test(head));
 }
 
 /** The subject says it, or a bio sentence names them. */
@@ -344,41 +321,6 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   },
   {
-    id: "skills/self-verbs",
-    field: "skills",
-    cue: ["i "],
-    pattern: SKILL_VERBS,
-    when: [...OWNED, "self", atWork],
-    value: (m) => {
-      // "mentor new starters and the international nurses": the first object names the skill well enough.
-      const object = skillObject(m[2] ?? "");
-      // "I run the book club", "I run the dairy side": a role in a club or a family business, not a skill.
-      // "I run a colour-coded Google Calendar": where the work is recorded, not what the person can do.
-      if (!object || (MANAGING.test(m[1] ?? "") && (CLUB_OR_SIDE.test(object) || RECORD_KEEPING.test(object))))
-        return null;
-      if ((MANAGING.test(m[1] ?? "") && ownsBusiness(m[2] ?? "")) || RELATIVES_GROUP.test(m[2] ?? "")) return null;
-      return toGerund(`${m[1] ?? ""} ${object}`);
-    },
-    confidence: 0.6,
-    examples: {
-      fires: [
-        ["I mentor new starters.", "mentoring new starters"],
-        ["I program the CAM myself for 25 years.", "programming CAM"],
-      ],
-      silent: [
-        "I run the book club.",
-        ["And I repair old radios.", { question: "and outside work?" }],
-        "I run a colour-coded Google Calendar and a spreadsheet for invoices.",
-        "English I write slow.",
-        "Since 2019 I run my own dental practice.",
-        "For ten years I manage Sunrise Bakery in Leeds.",
-        "I coach my son's chess team.",
-        "Outside school I mentor two robotics teams.",
-        "On Sundays I lead the youth singing at church.",
-      ],
-    },
-  },
-  {
     id: "skills/past-work",
     field: "skills",
     cue: ["i was doing", "i was working"],
@@ -521,14 +463,14 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [
         ["She runs a cellar crew of nine.", "running cellar crew of nine", { firstPerson: false, topicBy: "pronoun" }],
         [
-          "Tiago teaches a free Saturday workshop in microphone technique for young people.",
-          "teaching microphone technique",
+          "Marta teaches an evening course in pottery glazing for beginners.",
+          "teaching pottery glazing",
           { firstPerson: false, topicBy: "name" },
         ],
       ],
       silent: [
         ["She leads the veterinary unit.", { firstPerson: false, topicBy: "pronoun" }],
-        ["She leads Fjordtre's timber structures group.", { firstPerson: false, topicBy: "pronoun" }],
+        ["She leads the firm's bridge inspection group.", { firstPerson: false, topicBy: "pronoun" }],
       ],
     },
   },

@@ -5,7 +5,7 @@ import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Rule } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
-import { VALUE_CUE, VALUE_PHRASE_WORDS, VALUE_WORDS } from "../lexicon/values.ts";
+import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
 import { NAMES_A_CHANNEL } from "./communication-style.ts";
 
 /** One test for all the value phrases: most sentences hold none, and are then not read once per phrase. */
@@ -74,52 +74,9 @@ function valueClause(raw: string): string | null {
   return phrase;
 }
 
-/** Every value word of the lexicon, longest first so "patient safety" wins over "safety". */
-const VALUE_WORD = new RegExp(
-  `(?<![\\p{L}])(${Object.keys(VALUE_WORDS)
-    .sort((a, b) => b.length - a.length)
-    .map(wording.escapeRegExp)
-    .join("|")})(?![\\p{L}])`,
-  "giu",
-);
-
-/** "welcome like they are visiting family": a word of a comparison is what things are likened to, not a value. */
-const LIKENED_TO =
-  /(?<!\b(?:i|we|you|they|she|he|would|really|also|do|don't|didn't)\s+)\b(?:like|as if|as though)\s+(?:[\p{L}'’]+\s+){0,5}$/iu;
-
-/**
- * "Your comfort, our priority", "your safety comes first": a good the text gives to the reader is the customer's,
- * promised in a business's voice (a slogan, a sign-off), not a value the person states as their own.
- */
-const READERS_GOOD = /\byour\s+$/i;
-
-function valueWord(m: RegExpExecArray): string | null {
-  const before = m.input.slice(Math.max(0, m.index - 60), m.index);
-  if (LIKENED_TO.test(before) || READERS_GOOD.test(before)) return null;
-  const surface = (m[1] ?? "").toLowerCase();
-  return surface === "patient safety" ? surface : (VALUE_WORDS[surface] ?? null);
-}
-
-/**
- * A value word given weight: "History deserves accuracy", "Privacy = huge for her", "will pay for reliability",
- * "trust is worth more than money", "X is non-negotiable for me", or any VALUE_CUE ("I care about", "matters").
- */
-const VALUE_WEIGHT =
-  /\bdeserves?\b|\s=\s*(?:huge|key|everything|top|priority|must)\b|\b(?:huge|big|everything|key) (?:deal )?(?:for|to) (?:her|him|them|me|us)\b|\b(?:will|would|happy to|willing to) (?:happily |gladly )?pay (?:more |extra |a premium )?for\b|\bworth more than\b|\bcan'?t compromise on\b|\bwon'?t compromise on\b/i;
-
 const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:about|for)|believe in|stand for)\b/i;
 const asksValue = memoTest(VALUE_ANSWER_QUESTION);
 const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
-
-function weighted(unit: Unit): boolean {
-  return VALUE_CUE.test(unit.text) || VALUE_WEIGHT.test(unit.text);
-}
-
-/** Early in an answer to "what matters to you?" (a quoted ">" prompt counts as the question). */
-function answersValueQuestion(unit: Unit, at: Place): boolean {
-  // The question first: how deep into its answer a unit is costs a walk back over the sentences before it.
-  return asksValue(questionOf(at.units, at.i, true)) && answerDepth(at.units, at.i, true) <= 3 && !weighted(unit);
-}
 
 /** The first sentence or two of an answer to "what matters to you?". */
 function firstAnswerToValueQuestion(_unit: Unit, at: Place): boolean {
@@ -254,42 +211,6 @@ const VALUE_READINGS: readonly Rule[] = [
         ["Big believer in protecting the ocean + respecting elders.", ["protecting the ocean", "respecting elders"]],
       ],
       silent: ["I believe it's on Tuesday."],
-    },
-  },
-  {
-    id: "values/weighted-word",
-    field: "values",
-    cue: "always",
-    pattern: VALUE_WORD,
-    // A "Values:" line is read as a list by its own rule: a word inside one of its items ("working with small family
-    // wineries") is no value of its own.
-    when: ["owned", "statement", weighted, (unit: Unit, at: Place) => listedValues(unit, at) === null],
-    value: valueWord,
-    confidence: 0.65,
-    examples: {
-      fires: [["Every patient deserves honesty from their doctor.", "honesty"]],
-      silent: [
-        "We had a family day out.",
-        "Values: working with small family wineries rather than big ones",
-        '"Your comfort, our priority" — Open Tue–Sun 9am–7pm',
-        "Your safety is our priority.",
-      ],
-    },
-  },
-  {
-    id: "values/answer-word",
-    field: "values",
-    cue: "always",
-    pattern: VALUE_WORD,
-    when: ["owned", "statement", "self", answersValueQuestion],
-    value: valueWord,
-    confidence: 0.6,
-    examples: {
-      fires: [["Also confidentiality, obviously.", "confidentiality", { question: "what matters most to you?" }]],
-      silent: [
-        "Also confidentiality, obviously.",
-        ["That every guest feels welcome like they are visiting family.", { question: "what matters most to you?" }],
-      ],
     },
   },
   {
