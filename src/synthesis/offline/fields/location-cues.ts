@@ -6,6 +6,8 @@
 import type { Rule } from "../engine/rules.ts";
 import { PLACE } from "./location-place.ts";
 
+type Fires = readonly [text: string, place: string];
+
 /** A cue phrase followed by a place: name, pre-check words, pattern, confidence, known towns only, examples. */
 export type CueRow = readonly [
   name: string,
@@ -13,11 +15,24 @@ export type CueRow = readonly [
   pattern: RegExp,
   confidence: number,
   known: boolean,
-  fires: readonly [text: string, place: string],
+  fires: Fires | readonly Fires[],
   silent: string | Rule["examples"]["silent"],
 ];
 
+/** A row's fires examples as a list: one pair or several. */
+export function examplePairs(fires: Fires | readonly Fires[]): readonly Fires[] {
+  return isPair(fires) ? [fires] : fires;
+}
+
+function isPair(fires: Fires | readonly Fires[]): fires is Fires {
+  return typeof fires[0] === "string";
+}
+
 const cued = (source: string) => new RegExp(source, "gu");
+
+/** A town name (one or two capitalised words) followed by a site of an employer: "Leeds office", "Graz branch". */
+const SITE_AFTER =
+  "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?\\s+(?:office|branch|depot|site|campus|plant|clinic|studio)\\b";
 
 /** Verbs that make a workplace the subject's: "I own a bakery", "she runs the clinic", "he leads the unit". */
 const OWNING = "(?:[Oo]wns?|[Rr]uns?|[Mm]anages?|[Ll]eads?)";
@@ -305,13 +320,18 @@ export const CUED: readonly CueRow[] = [
   [
     "moved-to",
     ["moved", "relocated"],
-    // "Moved the family to Pittsburgh": the household moves with the subject.
+    // "Moved the family to Pittsburgh", "moved the shop to Leeds": the household or the subject's own business moves
+    // with them. "moved to the Leeds office": a move within their employer, to the office in that town.
     cued(
-      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household)\\s+|us\\s+)?to\\s+${PLACE}`,
+      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household|business|company|shop|studio|workshop|practice|clinic|office)\\s+|us\\s+)?to\\s+(?:(?:the|our|my|their)\\s+(?=${SITE_AFTER}))?${PLACE}`,
     ),
     0.6,
     false,
-    ["Moved the family to Pittsburgh last summer.", "Pittsburgh"],
+    [
+      ["Moved the family to Pittsburgh last summer.", "Pittsburgh"],
+      ["Last spring we moved the workshop to Tartu and I rent a flat nearby.", "Tartu"],
+      ["In 2022 I moved to our Gdańsk office.", "Gdańsk"],
+    ],
     "I moved from Porto last year.",
   ],
   // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.
