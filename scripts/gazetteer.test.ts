@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isKnownPlace, looksLikeOrganisation } from "../src/synthesis/offline/lexicon/places.ts";
+import { isCountry, isKnownPlace, looksLikeOrganisation } from "../src/synthesis/offline/lexicon/places.ts";
 import { CITIES_FILE, citiesSource, cityNames, loadGeoCities, MIN_POPULATION } from "./gazetteer.ts";
 
 describe("gazetteer", () => {
@@ -24,5 +24,10 @@ describe("gazetteer", () => {
     expect(isKnownPlace("Gothenburg")).toBe(true);
     expect(isKnownPlace("Kotor")).toBe(false);
     expect(looksLikeOrganisation("Wolverhampton")).toBe(false);
+  });
+
+  it("names countries of more than one word whole", () => {
+    expect(isCountry("El Salvador")).toBe(true);
+    expect(isKnownPlace("El")).toBe(false);
   });
 });
