@@ -44,9 +44,12 @@ export function cleanPlace(raw: string): string | null {
   return place;
 }
 
-/** A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). */
+/**
+ * A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). Data
+ * exports write labels in snake_case ("current_city:", "base_town:").
+ */
 const LOCATION_LABEL =
-  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
+  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b|_)(?:current[\s_]+)?(?:location|city|town|based|lives in|residence|home[\s_]base|hometown|home[\s_]town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
