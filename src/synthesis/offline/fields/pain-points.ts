@@ -333,6 +333,23 @@ const PAIN_READINGS: readonly Rule[] = [
     },
   },
   {
+    id: "pain_points/takes-forever",
+    field: "pain_points",
+    cue: ["take", "took", "taking"],
+    // Restored: its one first-contact value (heldout16, a generator slow to start) is wrong by the eval's word overlap
+    // but right in the blind review (docs/first-contact-review.md).
+    pattern:
+      /(?:^|\bbut\s|\band\s|,\s|:\s)([\p{L}' -]{3,40}?)\s+(?:takes?|took|is taking)\s+(?:forever|ages|hours|days|weeks|months|way too long|too long)\b/giu,
+    when: OWNED,
+    read: body,
+    value: (m) => {
+      const slow = thing(m[1] ?? "", 4);
+      return slow ? `slow ${slow}` : null;
+    },
+    confidence: 0.6,
+    examples: { fires: [["Onboarding takes forever.", "slow Onboarding"]], silent: ["It takes ages."] },
+  },
+  {
     id: "pain_points/has-failed",
     field: "pain_points",
     cue: ["failed"],
