@@ -12,14 +12,15 @@ import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
 
+// "St. Louis", "St. Gallen": a saint's name written with its abbreviation's dot opens many towns and districts.
 // Each word of a place is at most 64 letters (Llanfairpwllgwyngyll… has 58): unbounded, a long run of capitalised
 // pieces ("A-B-C-…") was rescanned from each capital (quadratic).
 export const PLACE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
+  "((?:St\\.\\s)?\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
 
 /** One place name without a trailing ", Region". */
 export const PLACE_ONE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
+  "((?:St\\.\\s)?\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
@@ -43,9 +44,12 @@ export function cleanPlace(raw: string): string | null {
   return place;
 }
 
-/** A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). */
+/**
+ * A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). Data
+ * exports write labels in snake_case ("current_city:", "base_town:").
+ */
 const LOCATION_LABEL =
-  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
+  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b|_)(?:current[\s_]+)?(?:location|city|town|based|lives in|residence|home[\s_]base|hometown|home[\s_]town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
@@ -78,6 +82,14 @@ const FUTURE_AFTER =
 /** "a company in Tema before joining the cooperative", "in Nairobi until 2022": a place left behind. */
 const PAST_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:before (?:joining|moving|starting|becoming)|until (?:\d{4}|last)|till \d{4})\b/i;
+
+/**
+ * "working from Lisbon for a few weeks", "in Porto on business": a stay limited in time, right after the place (no
+ * comma between), is a visit. ("this week" is not: it dates the statement as often, "joined a clinic in Galway this
+ * week".)
+ */
+const VISIT_AFTER =
+  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour))\b/i;
 
 /** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
 const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
@@ -159,7 +171,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);
-  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
+  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after) && !VISIT_AFTER.test(after);
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();

@@ -304,6 +304,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ", { speaker: "other", topic: "other" }],
         ["Q4 Home base (city/state): Grand Island NE", "Grand Island NE", { speaker: "other", topic: "other" }],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
+        // A data export's snake_case key.
+        ["home_town: Tamale", "Tamale"],
       ],
       silent: ["I love Leeds."],
     },
