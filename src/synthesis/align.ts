@@ -10,6 +10,8 @@
  */
 import { findOccurrences } from "./verbatim.ts";
 
+const DOTTED_CAPITAL_I = /\u0130/g;
+
 export interface QuoteToAlign {
   source_id: string;
   quote: string;
@@ -93,7 +95,7 @@ function charAt(text: string, index: number): string {
 
 /** Lower case that keeps every character's length, so offsets survive it ("İ" would otherwise become two). */
 function lowerInPlace(text: string): string {
-  const lower = text.replace(/\u0130/g, "i").toLowerCase();
+  const lower = text.replace(DOTTED_CAPITAL_I, "i").toLowerCase();
   if (lower.length === text.length) return lower;
   // No such mapping is known today; should Unicode add one, fold character by character instead.
   let out = "";

@@ -21,6 +21,8 @@ import { alignQuotes } from "./align.ts";
 import { contentTokens, normalizeText } from "./normalize.ts";
 import type { Claim, CleanSource } from "./types.ts";
 
+const WHITESPACE_RUNS = /\s+/g;
+
 export interface AssembledPersona {
   persona: Persona;
   evidence: Evidence;
@@ -60,7 +62,7 @@ function coerceValue(claim: Claim): { value: string | number } | { problem: stri
     return { value: age };
   }
   if (typeof claim.value !== "string") return { problem: "value is not text" };
-  const text = truncateAtWord(claim.value.replace(/\s+/g, " ").trim(), maxCharsFor(claim.field));
+  const text = truncateAtWord(claim.value.replace(WHITESPACE_RUNS, " ").trim(), maxCharsFor(claim.field));
   if (text === "") return { problem: "value is empty" };
   return { value: text };
 }

@@ -5,6 +5,8 @@ import { EvidenceKind, PERSONA_FIELDS } from "../personas/schemas.ts";
 import type { PreparedSource } from "./prepare.ts";
 import type { Claim, CleanSource, ExtractResult } from "./types.ts";
 
+const SURROGATE = /\p{Surrogate}/gu;
+
 /**
  * Bump when extraction (or, for text-only material, cleaning) changes in a way that makes stored results stale.
  * 2: keys are built from SHA-256 digests (text-only material from its raw texts, other material from its cleaned
@@ -29,7 +31,7 @@ const CachedResult = z.object({
 
 /** JSON for a jsonb parameter: lone surrogates become U+FFFD (jsonb refuses their \u escapes), as in text ones. */
 const jsonbParam = (value: unknown) =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(/\p{Surrogate}/gu, "\uFFFD") : v));
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "string" ? v.replace(SURROGATE, "\uFFFD") : v));
 
 /** An extraction to store: its key and the result as the jsonb parameter of the statement that stores it. */
 export interface CacheEntry {

@@ -1,5 +1,8 @@
 import type { CleanSource } from "./types.ts";
 
+const LAST_WORD = /\s\S*$/;
+const SPACE = /\s/;
+
 /**
  * Splitting long material into model-sized pieces, and packing pieces into calls.
  *
@@ -77,13 +80,13 @@ function* units(text: string, maxChars: number): Generator<Span> {
         if (end < sentence.end) {
           // Prefer the last whitespace in the final fifth of the window, so words stay whole.
           const window = text.slice(start + Math.floor(maxChars * 0.8), end);
-          const ws = window.search(/\s\S*$/);
+          const ws = window.search(LAST_WORD);
           if (ws > 0) end = start + Math.floor(maxChars * 0.8) + ws;
           end = Math.max(start + 1, safeCut(text, end));
         }
         yield { start, end };
         start = end;
-        while (start < sentence.end && /\s/.test(text.charAt(start))) start++;
+        while (start < sentence.end && SPACE.test(text.charAt(start))) start++;
       }
     }
   }

@@ -25,6 +25,8 @@ import {
 } from "./prompts/extract.ts";
 import type { Claim, CleanSource, ExtractOptions, Extractor, ExtractResult, ExtractUsage } from "./types.ts";
 
+const WHITESPACE_RUNS = /\s+/g;
+
 /**
  * Estimated source tokens per model call. Material within this budget (all sources together) goes out in exactly one
  * call. 16k tokens (~12k words) leaves ample room for instructions and the answer in any 32k+ context window and
@@ -150,7 +152,7 @@ function limitFor(field: PersonaField): number {
   return isListField(field) ? PERSONA_LIMITS.itemChars : PERSONA_LIMITS.scalarChars;
 }
 
-const canonical = (value: string) => value.trim().toLowerCase().replace(/\s+/g, " ");
+const canonical = (value: string) => value.trim().toLowerCase().replace(WHITESPACE_RUNS, " ");
 
 function pluralise(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -17,6 +17,7 @@ import { goalCandidates } from "./offline/fields/goals.ts";
 import { interestCandidates } from "./offline/fields/interests.ts";
 import { locationCandidates } from "./offline/fields/location.ts";
 import { occupationCandidates } from "./offline/fields/occupation.ts";
+import { CREDENTIAL } from "./offline/fields/occupation-phrase.ts";
 import { painCandidates } from "./offline/fields/pain-points.ts";
 import { skillCandidates } from "./offline/fields/skills.ts";
 import { traitCandidates } from "./offline/fields/traits.ts";
@@ -33,10 +34,9 @@ const MAX_CORROBORATING_CLAIMS = 10;
 
 /** "NICEIC Approved Contractor" names a credential, not the job; keep it only when nothing better exists. */
 function penaliseCredentials(candidate: Candidate): Candidate {
-  const credential = /\b(?:approved|certified|registered|licensed|chartered|accredited)\b/i.test(
-    String(candidate.value),
-  );
-  return credential ? { ...candidate, confidence: Math.min(candidate.confidence, 0.45) } : candidate;
+  return CREDENTIAL.test(String(candidate.value))
+    ? { ...candidate, confidence: Math.min(candidate.confidence, 0.45) }
+    : candidate;
 }
 
 function toClaim(candidate: Candidate, confidence = candidate.confidence): Claim {

@@ -27,7 +27,9 @@ interface HeldOutSet {
 // List F1 floors are recall guards too: where a rule deleted for first-contact precision under the bar (issue 9,
 // precision first) costs recall, the floor follows it down and the commit says which rule (2026-12-07: goals/answer
 // lowered heldout2, heldout9 and heldout10; values/answer-word and values/weighted-word lowered heldout, heldout2,
-// heldout3, heldout5 and heldout9; interests/self-pastime lowered heldout5 and heldout10).
+// heldout3, heldout5 and heldout9; interests/self-pastime lowered heldout5 and heldout10; the named-pain alternatives
+// poor sleep, "dry season", a past "couldn't log in" and four phrasings lifted from one case lowered heldout7 by one
+// right item, which one left unread as the set is never-tune).
 const SETS: HeldOutSet[] = [
   { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.73, precision: 0.9, fabrication: 0.2 } },
   { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.58, precision: 0.85, fabrication: 0.2 } },
@@ -48,7 +50,7 @@ const SETS: HeldOutSet[] = [
   },
   // never-tune sets: floors about one case (name) or two scalars below first contact at 911b759 (README), so a
   // regression of that size fails; fabrication allows one of the 20 absent entries.
-  { dir: "heldout7", floors: { name: 0.55, scalars: 0.43, listF1: 0.22, precision: 0.5, fabrication: 0.05 } },
+  { dir: "heldout7", floors: { name: 0.55, scalars: 0.43, listF1: 0.21, precision: 0.5, fabrication: 0.05 } },
   { dir: "heldout8", floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 } },
   // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
   // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.

@@ -4,17 +4,7 @@
  */
 
 /** Stop words removed before token overlap (the evaluation's list; kept short so content words always count). */
-export const OVERLAP_STOP_WORDS: ReadonlySet<string> = new Set([
-  "a",
-  "an",
-  "the",
-  "of",
-  "and",
-  "to",
-  "in",
-  "for",
-  "with",
-]);
+export const OVERLAP_STOP_WORDS: ReadonlySet<string> = new Set("a an the of and to in for with".split(" "));
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Anything that is not a letter or a digit (in any script) separates words.

@@ -10,6 +10,9 @@ import { dateOnLine } from "./offline/attribution/dates.ts";
 import type { OnProgress } from "./progress.ts";
 import type { CleanSource } from "./types.ts";
 
+const MARKUP_TYPE = /html|xml/;
+const JSON_TYPE = /json/;
+
 /** A cleaned source with what the API reports about it. */
 export interface PreparedSource extends CleanSource {
   chars: number;
@@ -28,7 +31,7 @@ function prepared(source: Omit<PreparedSource, "chars" | "sha256">): PreparedSou
   return { ...source, chars: source.text.length, sha256: sha256(source.text) };
 }
 
-const isMarkup = (contentType: string) => /html|xml/.test(contentType);
+const isMarkup = (contentType: string) => MARKUP_TYPE.test(contentType);
 
 /** Turns a fetched body into plain text by its content type. */
 function bodyToText(
@@ -38,7 +41,7 @@ function bodyToText(
   htmlToText: HtmlToText | undefined,
 ): { title?: string; text: string } {
   if (htmlToText && isMarkup(contentType)) return htmlToText(body, url);
-  if (/json/.test(contentType)) {
+  if (JSON_TYPE.test(contentType)) {
     try {
       return { text: JSON.stringify(JSON.parse(body), null, 2) };
     } catch {

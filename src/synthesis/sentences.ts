@@ -11,6 +11,8 @@ import { attribute } from "./offline/attribution/units.ts";
 import { SENTENCE_LIMITS } from "./sentence-limits.ts";
 import type { CleanSource } from "./types.ts";
 
+const ENDS_WITH_QUESTION = /\?["”’]?\s*$/;
+
 export { SENTENCE_LIMITS };
 
 export interface MaterialSource {
@@ -46,7 +48,7 @@ export interface SentencesTask {
  */
 function keep(unit: { speaker: string; firstPerson: boolean; text: string }): boolean {
   if (unit.speaker === "other" && unit.firstPerson) return false;
-  if (unit.speaker !== "subject" && /\?["”’]?\s*$/.test(unit.text)) return false;
+  if (unit.speaker !== "subject" && ENDS_WITH_QUESTION.test(unit.text)) return false;
   if (unit.text.length > SENTENCE_LIMITS.sentenceChars) return false;
   return contentTokens(unit.text).length >= 3;
 }

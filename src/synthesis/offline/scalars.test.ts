@@ -194,6 +194,7 @@ describe("location", () => {
     ["I'm Mei. I was born in 1990 in Tainan and now live in Calgary.", "Calgary"],
     ["Kia ora from Napier! I'm Hemi and I fix boats.", "Napier"],
     ["I'm Bea. I'm originally from Cork but I live in Boston now.", "Boston"],
+    ["Hi, I'm Dana and I live in St. Albans with my two dogs.", "St. Albans"],
     // A note line drops the subject of "lives"; a name with an age between still owns the verb.
     ["Profile: Dana Okafor\nLives in Leeds with two cats.", "Leeds"],
     ["Dana Okafor, 41, lives in Leeds.", "Leeds"],

@@ -8,6 +8,9 @@ import {
 } from "../../personas/schemas.ts";
 import type { ExistingValues } from "../types.ts";
 
+const LINE_BREAKS = /[\r\n\t]+/g;
+const DELIMITER_MARKS = /["<>]/g;
+
 /**
  * The extraction prompt and its output schema.
  *
@@ -99,11 +102,7 @@ export function restoreQuote(quote: string, original: string): string {
 
 /** Attribute values come from untrusted titles/URLs: keep them on one line and free of quotes and angle brackets. */
 function attr(value: string, max = 200): string {
-  return value
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/["<>]/g, "")
-    .trim()
-    .slice(0, max);
+  return value.replace(LINE_BREAKS, " ").replace(DELIMITER_MARKS, "").trim().slice(0, max);
 }
 
 export interface PromptSource {

@@ -7,6 +7,12 @@
 import nlp from "compromise";
 import type { ListField } from "../../personas/schemas.ts";
 
+const WHITESPACE_RUNS = /\s+/g;
+const STARTS_UPPER = /^\p{Lu}/u;
+const LEADING_COLON = /^\s*:/;
+const FROM_WITHOUT_TO = /\bfrom\b(?!.*\bto\b)/i;
+const TO_FIGURE = /^\s+to\s+(?:(?:about|around|like|roughly)\s+)?[\d.,]+\s*(?:%|percent|per cent)?/i;
+
 interface Term {
   text: string;
   normal: string;
@@ -31,34 +37,16 @@ const EDGE_RUN = String.raw`(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographi
 const EDGE_PUNCTUATION = new RegExp(`^${EDGE_RUN}|${EDGE_RUN}$`, "gu");
 
 /** A value opening with one of these is the first half of a sentence ("If a driver's HOS"). */
-const SUBORDINATORS = new Set([
-  "if",
-  "when",
-  "whenever",
-  "because",
-  "cause",
-  "although",
-  "though",
-  "unless",
-  "whether",
-  "while",
-  "since",
-  "once",
-  "until",
-  "whereas",
-]);
+const SUBORDINATORS = new Set(
+  "if when whenever because cause although though unless whether while since once until whereas".split(" "),
+);
 /** The person's own "I"/"we" in front of an item adds nothing: "We eat home-cooked 5 days a week". */
 const OWN_SUBJECT = /^(?:i|we)\s+(?=\p{L})/iu;
 /** A value opening with another subject is a clause about someone, not an item ("she does the books"). */
 const SUBJECT_PRONOUNS = new Set(["i", "i'm", "im", "he", "she", "they", "we", "it", "you", "it's", "that's"]);
 /** Nouns too vague to carry an item on their own ("stuff", "things like that"). */
 const VAGUE_NOUNS = new Set(
-  ["stuff", "thing", "things", "lot", "lots", "bit", "kind", "sort", "way", "ways", "one"].concat([
-    "everything",
-    "something",
-    "anything",
-    "nothing",
-  ]),
+  "stuff thing things lot lots bit kind sort way ways one everything something anything nothing".split(" "),
 );
 /** Words that may end a phrase after a verb ("sign off", "working out"). */
 const PARTICLES = new Set(["up", "out", "off", "back", "down", "on", "in", "over", "away", "around", "through"]);
@@ -76,34 +64,12 @@ const AFTER_OBJECT_HER = new Set(["everything", "something", "anything", "all", 
  * Verbs of saying, knowing and thinking: their content is what matters, so without a concrete object after them the
  * value is a piece of talk ("say that at the start", "know what it's like"), not an item.
  */
-const TALK_VERBS = new Set([
-  "say",
-  "tell",
-  "discuss",
-  "explain",
-  "mention",
-  "know",
-  "think",
-  "mean",
-  "guess",
-  "realise",
-]);
+const TALK_VERBS = new Set("say tell discuss explain mention know think mean guess realise".split(" "));
 /**
  * Shell nouns name a slot for content ("the plan", "the problem") and say nothing alone; with a modifier they can
  * ("business plan").
  */
-const SHELL_NOUNS = new Set([
-  "plan",
-  "idea",
-  "problem",
-  "issue",
-  "reason",
-  "point",
-  "part",
-  "fact",
-  "question",
-  "goal",
-]);
+const SHELL_NOUNS = new Set("plan idea problem issue reason point part fact question goal".split(" "));
 /**
  * compromise's own lexicon (word -> class) and its list of words with two classes ("travel": "Noun|Verb"). Alone, a
  * word is tagged a verb even when it is mostly a noun ("overtime"), so a lone word counts as a verb only when the
@@ -155,7 +121,7 @@ function isHead(term: Term): boolean {
 
 /** Removes fillers around an item and hedges before figures; the item's evidence quote is unchanged. */
 export function tidyItem(value: string): string {
-  let item = value.replace(/\s+/g, " ").replace(EDGE_PUNCTUATION, "");
+  let item = value.replace(WHITESPACE_RUNS, " ").replace(EDGE_PUNCTUATION, "");
   for (let previous = ""; previous !== item; ) {
     previous = item;
     item = item
@@ -173,7 +139,7 @@ export function tidyItem(value: string): string {
  * bare verb ("know"), an adjective outside traits ("big"), a person ("woman") or a shell noun ("plan").
  */
 function loneWordProblem(term: Term, written: string, field: ListField | undefined): string | null {
-  if (/^\p{Lu}/u.test(written)) return null;
+  if (STARTS_UPPER.test(written)) return null;
   if (SHELL_NOUNS.has(term.normal)) return "a lone word that names no content (a shell noun)";
   // Traits are adjectives or nouns for a kind of person ("perfectionist"), and compromise tags many of them as verbs
   // ("organised", "obstinate"); a lone word there is judged by the trait rules, not by its word class.
@@ -208,7 +174,7 @@ function talkWithoutObject(terms: readonly Term[]): boolean {
 export function labelsAnswer(item: string, quote: string): boolean {
   const lead = LABEL_AT_START.exec(quote)?.[0].length ?? 0;
   const rest = quote.slice(lead);
-  return rest.toLowerCase().startsWith(item.toLowerCase()) && /^\s*:/.test(rest.slice(item.length));
+  return rest.toLowerCase().startsWith(item.toLowerCase()) && LEADING_COLON.test(rest.slice(item.length));
 }
 
 /**
@@ -256,11 +222,9 @@ export function itemProblem(item: string, field?: ListField): string | null {
  * point of the item, so the missing end is taken from the quote.
  */
 export function completeRange(value: string, quote: string): string {
-  if (!/\bfrom\b(?!.*\bto\b)/i.test(value)) return value;
+  if (!FROM_WITHOUT_TO.test(value)) return value;
   const at = quote.toLowerCase().indexOf(value.toLowerCase());
   if (at < 0) return value;
-  const rest = /^\s+to\s+(?:(?:about|around|like|roughly)\s+)?[\d.,]+\s*(?:%|percent|per cent)?/i.exec(
-    quote.slice(at + value.length),
-  );
+  const rest = TO_FIGURE.exec(quote.slice(at + value.length));
   return rest ? `${value}${rest[0].trimEnd()}` : value;
 }

@@ -4,6 +4,10 @@
  */
 import type { CleanSource } from "../types.ts";
 
+const WHITESPACE = /\s+/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
+
 const NAME = "(\\p{Lu}\\p{Ll}+)";
 const RELATIONS =
   "wife|husband|partner|son|daughter|kid|child|boss|manager|colleague|co-?worker|friend|mum|mom|dad|mother|father|" +
@@ -26,7 +30,7 @@ const PERSON_CUES: readonly RegExp[] = [
 /** Lower-cased name words found by the cues in the sources, plus those the caller already knows. */
 export function personWords(sources: readonly CleanSource[], known: Iterable<string>): Set<string> {
   const words = new Set<string>();
-  for (const word of known) for (const part of word.split(/\s+/)) if (part !== "") words.add(part.toLowerCase());
+  for (const word of known) for (const part of word.split(WHITESPACE)) if (part !== "") words.add(part.toLowerCase());
   for (const source of sources) {
     for (const cue of PERSON_CUES) {
       for (const match of source.text.matchAll(cue)) if (match[1]) words.add(match[1].toLowerCase());
@@ -37,10 +41,10 @@ export function personWords(sources: readonly CleanSource[], known: Iterable<str
 
 /** True when every word of the item is a person's name word ("Maya", "Maya Chen"). */
 export function isPersonName(item: string, names: ReadonlySet<string>): boolean {
-  const words = item.split(/\s+/).filter((word) => word !== "");
+  const words = item.split(WHITESPACE).filter((word) => word !== "");
   return (
     words.length > 0 &&
     words.length <= 4 &&
-    words.every((word) => /^\p{Lu}/u.test(word) && names.has(word.replace(/[^\p{L}'’-]/gu, "").toLowerCase()))
+    words.every((word) => STARTS_UPPER.test(word) && names.has(word.replace(NOT_NAME_LETTERS, "").toLowerCase()))
   );
 }

@@ -10,6 +10,8 @@ import { summarizeBackground } from "./background.ts";
 import { completeRange, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export interface RefineContext {
   sources: readonly CleanSource[];
   /** Words the engine already knows to name people other than the subject. */
@@ -47,7 +49,7 @@ export function refineOfflineClaims(claims: readonly Claim[], context: RefineCon
     if (!verdicts.has(key)) {
       const count = accepted.get(claim.field) ?? 0;
       if (count >= CHECKED_VALUES_PER_LIST) continue;
-      const named = /^\p{Lu}/u.test(value) && isPersonName(value, namesNow());
+      const named = STARTS_UPPER.test(value) && isPersonName(value, namesNow());
       const problem = itemProblem(value, claim.field) ?? (named ? "a person's name" : null);
       verdicts.set(key, problem);
       if (problem === null) accepted.set(claim.field, count + 1);

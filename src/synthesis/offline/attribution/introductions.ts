@@ -232,6 +232,13 @@ export function add(
   list.push(aliases ? { value, source, quote, score, aliases } : { value, source, quote, score });
 }
 
+/** A name found by a cue that firms share with people, scored 2 and marked weak when `add` keeps it. */
+function addWeak(list: NameCandidate[], raw: string, source: CleanSource, quote: string): void {
+  add(list, raw, source, quote, 2);
+  const last = list.at(-1);
+  if (last && last.quote === quote) last.weak = true;
+}
+
 const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
 
 const THIRD_PERSON_OPENER = /^(?:[-•*]\s*)?(?:she|he|her|his|they|their)\b/i;
@@ -255,7 +262,13 @@ function personCounts(lines: readonly string[]): { first: number; third: number 
 /** The full name a line opens on before a separator or the line's end ("Ana Ruiz — Chair"), if it is a person's. */
 function leadingFullName(line: string): string | null {
   const name = LEADING_NAME_LINE.exec(line)?.[1];
-  return name && nameTokens(name).length >= 2 && !nameTokens(name).some(isBusinessWord) ? name : null;
+  return name && isFullName(name) ? name : null;
+}
+
+/** Two name tokens or more, none of them a business word ("Harbour Bakery" is a firm). */
+function isFullName(name: string): boolean {
+  const tokens = nameTokens(name);
+  return tokens.length >= 2 && !tokens.some(isBusinessWord);
 }
 
 /** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
@@ -351,32 +364,19 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
         for (const raw of parts.slice(lead?.[1] ? 1 : 0)) {
           const part = raw.replace(TITLE_PART_TAIL, "").trim();
-          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part)) {
-            add(candidates, part, source, part, 2);
-            const last = candidates.at(-1);
-            if (last && last.quote === part) last.weak = true;
-          }
+          if (isNameLine(part) && nameTokens(part).length >= 2 && !isPlaceName(part))
+            addWeak(candidates, part, source, part);
         }
       }
     }
     // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
     const opener = NAME_OPENER.exec(line);
     // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
-    if (
-      opener?.[1] &&
-      !selfWritten &&
-      nameTokens(opener[1]).length >= 2 &&
-      !nameTokens(opener[1]).some(isBusinessWord)
-    ) {
-      add(candidates, opener[1], source, opener[0].trim(), 2);
-      const last = candidates.at(-1);
-      if (last && last.quote === opener[0].trim()) last.weak = true;
-    }
+    if (opener?.[1] && !selfWritten && isFullName(opener[1])) addWeak(candidates, opener[1], source, opener[0].trim());
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
     for (const guest of cued & GUEST ? allMatches(GUEST_INTRO, line) : []) {
       const value = guest[1] ?? "";
-      if (nameTokens(value).length >= 2 && !nameTokens(value).some(isBusinessWord))
-        add(candidates, value, source, guest[0].trim(), 3);
+      if (isFullName(value)) add(candidates, value, source, guest[0].trim(), 3);
     }
     // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
     const feature = cued & FEATURE ? FEATURE_TITLE.exec(line) : null;

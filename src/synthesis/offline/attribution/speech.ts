@@ -54,10 +54,10 @@ const SENTENCE_INSIDE = /[.!?]\s+\p{Lu}/u;
 const TURN_HEADER =
   /^((?:speaker|person|voice)\s?[A-Z\d]{1,2}|\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’.-]*){0,2}|\p{Lu}{2,}(?:\s\p{Lu}{2,}){0,2})\s+\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*$/iu;
 
-/** Labels that name nobody: "Speaker 2", "Person B", "Voice 1". Who they are comes from what they say. */
 /** "Speaker 2: ...", "[00:01:12] Ana: ...": the label of a labelled line (after an optional time stamp), lowercased by callers. */
 export const LINE_LABEL = /^\[?[\d:]*\]?\s*([^:]{1,30}):\s/;
 
+/** Labels that name nobody: "Speaker 2", "Person B", "Voice 1". Who they are comes from what they say. */
 export const NEUTRAL_LABEL =
   /^(?:speaker|person|voice|persona|sprecher(?:in)?|intervenant|locutor(?:a)?)\s?[A-Z\d]{1,2}$/i;
 

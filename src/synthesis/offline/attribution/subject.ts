@@ -125,15 +125,14 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     ...[...tokenGroups].filter(([t, k]) => k !== bestKey && strongTokens.has(t)).map(([t]) => t),
   ]);
   if (bestKey === null) return { model, name: null };
-  const group = usable.filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey);
   // Prefer a full name (two or more tokens), then the strongest cue. Whether a name is full is worked out once per
   // candidate, not in each comparison: a long input names its subject thousands of times, and the sort compares
-  // n log n pairs. The comparisons give what they gave before, so the order is the same.
-  const ranked = group.map((c) => ({ c, full: Number(nameTokens(c.value).length >= 2) }));
-  ranked.sort((a, b) => b.full - a.full || b.c.score - a.c.score);
-  ranked.forEach((r, k) => {
-    group[k] = r.c;
-  });
+  // n log n pairs.
+  const group = usable
+    .filter((c) => groupKeyOf(namesOf(c), tokenGroups) === bestKey)
+    .map((c) => ({ c, full: Number(nameTokens(c.value).length >= 2) }))
+    .sort((a, b) => b.full - a.full || b.c.score - a.c.score)
+    .map((ranked) => ranked.c);
   const best = group[0] ?? null;
   // "Speaker 2: Sure. Denise Thibodeau.": a speaker who gave the subject's name as their own speaks as the subject.
   // "SPEAKER 3: I'm Yaw Boateng, her nephew": a full name sharing only the surname is a relative, who speaks as

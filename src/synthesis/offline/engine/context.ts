@@ -23,9 +23,8 @@ export function isFormAnswerLine(unit: Unit): boolean {
   return FORM_ANSWER_LINE.test(unit.line);
 }
 
-export function owned(unit: Unit): boolean {
-  return isAboutSubject(unit) && unit.topic !== "other";
-}
+/** About the subject and not about someone else: isAboutSubject already holds only for units not about another. */
+export const owned = isAboutSubject;
 
 /**
  * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above

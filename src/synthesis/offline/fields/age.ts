@@ -450,17 +450,16 @@ const AGE_ROWS: readonly AgeRow[] = [
     "Maria turned left.",
   ),
   {
-    ...third(
-      "third-is",
-      "always",
-      new RegExp(
-        `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
-        "giu",
-      ),
-      ["She's 44.", 44],
-      "She's 44 minutes away.",
+    name: "third-is",
+    cue: "always",
+    pattern: new RegExp(
+      `^(?:she|he|[\\p{L}.’' ]{1,30}?)(?:\\s+is|\\s*'s|\\s*’s)\\s+(${NUM})(?:\\s+years?\\s+old)?(?=[,.;!?\\s]|$)`,
+      "giu",
     ),
     value: (match, _unit, at) => (isSubjectWord(match[0], at.matcher) ? ageFrom(match, 0) : null),
+    confidence: 0.8,
+    when: [thirdPersonLine],
+    read: unbulleted,
     fires: [
       ["She's 44.", 44],
       ["Maria Lopez is 44.", 44],

@@ -12,14 +12,15 @@ import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
 
+// "St. Louis", "St. Gallen": a saint's name written with its abbreviation's dot opens many towns and districts.
 // Each word of a place is at most 64 letters (Llanfairpwllgwyngyll… has 58): unbounded, a long run of capitalised
 // pieces ("A-B-C-…") was rescanned from each capital (quadratic).
 export const PLACE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
+  "((?:St\\.\\s)?\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2}(?:,\\s(?!I\\b|I['’])\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s\\p{Lu}[\\p{L}'’-]{1,64})?)?)";
 
 /** One place name without a trailing ", Region". */
 export const PLACE_ONE =
-  "(\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
+  "((?:St\\.\\s)?\\p{Lu}[\\p{L}'’-]{1,64}(?:\\s(?:de\\s|del\\s|upon\\s|on\\s)?(?!I['’])\\p{Lu}[\\p{L}'’-]{1,64}){0,2})";
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
@@ -43,9 +44,12 @@ export function cleanPlace(raw: string): string | null {
   return place;
 }
 
-/** A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). */
+/**
+ * A form label or question about residence; the place after it is matched case-sensitively (see fieldPlace). Data
+ * exports write labels in snake_case ("current_city:", "base_town:").
+ */
 const LOCATION_LABEL =
-  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b)(?:current\s+)?(?:location|city|town|based|lives in|residence|home base|hometown|home town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
+  /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b|_)(?:current[\s_]+)?(?:location|city|town|based|lives in|residence|home[\s_]base|hometown|home[\s_]town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
 /** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
@@ -162,18 +166,27 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
 const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;
 const SIGNATURE_PARTS = /\s*,\s*|\s+[·|•—–]\s+/;
 const WORDS = /\s+/;
 
+/**
+ * A segment that is a word of the subject's own name is not their town, though the gazetteer lists it ("Madison ·
+ * UX researcher", "Regina — potter"): many first names are also the names of cities.
+ */
+function isNameWord(segment: string, nameWords: ReadonlySet<string>): boolean {
+  return nameWords.has(segment.toLowerCase());
+}
+
 /** "Consultant Cardiologist, St Luke's Hospital, Accra": a signature line ending in a known town. */
-export function trailingPlace(line: string): string | null {
+export function trailingPlace(line: string, nameWords: ReadonlySet<string> = NO_WORDS): string | null {
   const text = line.trim();
   if (text.length > 100 || ENDS_SENTENCE.test(text) || CLAUSE_WORDS.test(text)) return null;
   const parts = text.split(SIGNATURE_PARTS);
   if (parts.length < 2) return null;
   const last = trimPunctuation(parts[parts.length - 1] ?? "");
-  if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last)) return null;
+  if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last) || isNameWord(last, nameWords)) return null;
   // Only after a role or an organisation, as in a signature block.
   const rest = parts.slice(0, -1).join(" ").split(WORDS);
   const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
@@ -194,13 +207,13 @@ const TRAILING_ASIDE = /\s*\([^()]{1,40}\)$/;
  * "Red Mesa Farms · Socorro, NM": a signature or header segment that is only a place. "Manitoba — Winnipeg (St.
  * Vital area)": a town segment is preferred to a province or country segment.
  */
-export function segmentPlace(line: string): string | null {
+export function segmentPlace(line: string, nameWords: ReadonlySet<string> = NO_WORDS): string | null {
   if (line.length > 120 || !SEGMENTED.test(line)) return null;
   let region: string | null = null;
   for (const part of line.split(SEGMENT_SPLIT)) {
     const bare = part.trim().replace(PIN, "").replace(EMOJI_TAIL, "").replace(TRAILING_ASIDE, "");
     const match = PLACE_ONLY.exec(bare);
-    if (!match?.[1] || !isKnownPlace(match[1])) continue;
+    if (!match?.[1] || !isKnownPlace(match[1]) || isNameWord(match[1], nameWords)) continue;
     const place = cleanPlace(match[1]);
     if (place && !isCountry(place)) return place;
     region ??= place;
@@ -209,9 +222,10 @@ export function segmentPlace(line: string): string | null {
 }
 
 /** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
-export function placeLine(line: string): string | null {
+export function placeLine(line: string, nameWords: ReadonlySet<string> = NO_WORDS): string | null {
   const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
-  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare)) return null;
+  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare) || isNameWord(bare, nameWords))
+    return null;
   return cleanPlace(bare);
 }
 

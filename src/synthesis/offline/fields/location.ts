@@ -173,6 +173,16 @@ function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): s
   return inOthersAside(unit.line, place, at.matcher) ? null : place;
 }
 
+/** The subject's name words, lowercased, once per name. */
+const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
+const NO_NAME: ReadonlySet<string> = new Set();
+
+function nameWords(at: Place): ReadonlySet<string> {
+  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
+}
+
+const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
+
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
 function underSignature(unit: Unit, at: Place): boolean {
   const previous = at.units[at.i - 1];
@@ -294,6 +304,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ", { speaker: "other", topic: "other" }],
         ["Q4 Home base (city/state): Grand Island NE", "Grand Island NE", { speaker: "other", topic: "other" }],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
+        // A data export's snake_case key.
+        ["home_town: Tamale", "Tamale"],
       ],
       silent: ["I love Leeds."],
     },
@@ -487,7 +499,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     field: "location",
     cue: "always",
     when: [firstOfLine, notQuoted, ownLine, placed, notOthersHeader],
-    read: (unit) => segmentPlace(unit.line) ?? trailingPlace(unit.line),
+    read: (unit, at) => segmentPlace(unit.line, nameWords(at)) ?? trailingPlace(unit.line, nameWords(at)),
     pattern: WHOLE,
     value: signatureSegmentPlace,
     confidence: 0.6,
@@ -498,6 +510,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
         // The town segment, not the province before it, read without its closing aside.
         ["Ontario · Guelph (south end) · weekdays only", "Guelph"],
+        // The name segment is passed over for the town after it.
+        ["Regina · ceramicist · Leeds", "Leeds", { name: "Regina Vogt" }],
       ],
       silent: [
         "Hello · world",
@@ -509,6 +523,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         // A bracketed aside about another named person: a partner's comment, a sales rep's office.
         ["[Comment — Rafael Duarte, regional coordinator, Lisbon]", { name: "Ana Ruiz" }],
         ["Call log · Rep: J. Okoro (account executive, Madrid)", { name: "Ana Ruiz" }],
+        // A first name that is also a city's is the subject's name, not their town.
+        ["Regina · ceramicist · she/her", { name: "Regina Vogt" }],
         // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
         ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
@@ -519,7 +535,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     field: "location",
     cue: "always",
     when: [firstOfLine, notQuoted, ownLine, placed, underSignature],
-    read: (unit) => placeLine(unit.line),
+    read: (unit, at) => placeLine(unit.line, nameWords(at)),
     pattern: WHOLE,
     value: (match) => match[0],
     confidence: 0.6,

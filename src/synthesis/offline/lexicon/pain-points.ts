@@ -1,30 +1,32 @@
-/** Named pains that read the same wherever they appear: surface -> canonical. */
+/**
+ * Named pains that read the same wherever they appear: surface -> canonical. Not "poor sleep" (first contact 0/1:
+ * someone else's), "dry season" (a season's name, 0/1), a past "couldn't log in" (a problem that was, 0/1), nor the
+ * phrasings lifted from one labelled case ("we're short all the time", "70% meetings", "pays at 90 days", "dry
+ * winters").
+ */
 export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\b(?:imposter|impostor) syndrome\b/i, "imposter syndrome"],
   [/\bburn(?:ed|t)? ?out\b|\bburnout\b/i, "burnout"],
   [/\blonel(?:y|iness)\b/i, "loneliness"],
   [/\bgrie(?:f|ving)\b/i, "grief"],
   [/\bhomesick(?:ness)?\b|\bmiss(?:ing)? home\b/i, "homesickness"],
-  [
-    /\bshort[- ]staffed\b|\bunder-?staff(?:ed|ing)\b|\bstaff shortages?\b|\bwe(?:'re| are) short all the time\b/i,
-    "short staffing",
-  ],
+  [/\bshort[- ]staffed\b|\bunder-?staff(?:ed|ing)\b|\bstaff shortages?\b/i, "short staffing"],
   [/\b(?:cost of living)\b/i, "high cost of living"],
-  [/\b\d{2}% meetings\b|\btoo many meetings\b|\bback-to-back meetings\b/i, "too many meetings"],
+  [/\btoo many meetings\b|\bback-to-back meetings\b/i, "too many meetings"],
   [/\bpa(?:y|ys|id) (?:me )?late\b|\blate pay(?:ers?|ments?)\b|\bslow payers?\b/i, "late payments"],
   [/\btranslation costs?\b/i, "translation costs"],
   [/\bno-?shows?\b/i, "no-shows"],
   [/\bdouble[- ]?book(?:ed|ings?)\b|\bsold (?:two times|twice)\b/i, "double bookings"],
   // The same fault by the name the person gives it.
   [/\bover-?book(?:ed|ings?)\b/i, "overbookings"],
-  [/\bchasing (?:payments?|invoices?|money)\b|\bpays? (?:at|after) \d+ days\b/i, "late payments"],
+  [/\bchasing (?:payments?|invoices?|money)\b/i, "late payments"],
   [/\blast-?minute cancell?ations?\b/i, "last-minute cancellations"],
   [/\b(?:charged (?:me )?twice|double[- ]charg(?:ed|ing))\b/i, "double charging"],
-  [/\b(?:can'?t|cannot|couldn'?t|unable to) log ?in\b|\blog-?in (?:issues|problems|errors)\b/i, "login problems"],
+  [/\b(?:can'?t|cannot|unable to) log ?in\b|\blog-?in (?:issues|problems|errors)\b/i, "login problems"],
   [/\blogg(?:ed|ing|s) (?:me |us )?out (?:again|randomly|constantly|all the time)\b/i, "unexpected logouts"],
   [/\blost (?:\w+ )?(?:hours|days|weeks) of work\b|\blost (?:all )?my work\b/i, "lost work"],
   [/\b(?:exam|academic|peer|time|cost|price|deadline|financial) pressure\b/i, ""],
-  [/\b(?:drought|dry (?:winters?|summers?|spells?|years?|seasons?))\b/i, "drought"],
+  [/\bdroughts?\b/i, "drought"],
   [/\bwild ?fires?\b|\bbush ?fires?\b/i, "wildfire smoke"],
   [/\bscope creep\b|\bfeature creep\b/i, "scope creep"],
   [
@@ -33,7 +35,6 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   ],
   [/\bsupply chain (?:issues|problems|delays|disruption)\b/i, "supply chain disruption"],
   [/\bundercharg(?:e|ed|ing)\b/i, "undercharging"],
-  [/\b(?:sleep deprivation|can'?t sleep|poor sleep|not sleeping)\b/i, "poor sleep"],
   [/\b(?:back pain|bad back|knee pain)\b/i, "physical strain"],
 ];
 

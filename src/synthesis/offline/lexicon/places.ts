@@ -23,7 +23,7 @@ const COUNTRIES = list(`
   Afghanistan; Albania; Algeria; Andorra; Angola; Argentina; Armenia; Australia; Austria; Azerbaijan; Bahamas; Bahrain;
   Bangladesh; Barbados; Belarus; Belgium; Belize; Benin; Bhutan; Bolivia; Bosnia; Botswana; Brazil; Brunei; Bulgaria;
   Burkina Faso; Burundi; Cambodia; Cameroon; Canada; Cape Verde;  Chile; China; Colombia; Congo; Costa Rica;
-  Croatia; Cuba; Cyprus; Czechia; Czech Republic; Denmark; Djibouti; Dominican Republic; Ecuador; Egypt; El 
+  Croatia; Cuba; Cyprus; Czechia; Czech Republic; Denmark; Djibouti; Dominican Republic; Ecuador; Egypt; El Salvador;
   England; Eritrea; Estonia; Eswatini; Ethiopia; Fiji; Finland; France; Gabon; Gambia;  Germany; Ghana;
   Greece; Grenada; Guatemala; Guinea; Guyana; Haiti; Honduras; Hungary; Iceland; India; Indonesia; Iran; Iraq;
   Ireland; Israel; Italy; Ivory Coast; Jamaica; Japan;  Kazakhstan; Kenya; Korea; South Korea; North Korea;
