@@ -93,7 +93,11 @@ export const CUED: readonly CueRow[] = [
     0.65,
     true,
     ["I'm writing to you from a rainy Hobart.", "Hobart"],
-    "I'm calling from Brightline about your renewal.",
+    [
+      "I'm calling from Brightline about your renewal.",
+      // A stay limited in time is a visit.
+      "I'm working remotely from Lisbon for a few weeks, then back home.",
+    ],
   ],
   // Residence in other languages: "wohne in", "j'habite à", "moro em", "abito a", "woon in", "bor i".
   [

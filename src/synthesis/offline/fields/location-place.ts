@@ -83,6 +83,14 @@ const FUTURE_AFTER =
 const PAST_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:before (?:joining|moving|starting|becoming)|until (?:\d{4}|last)|till \d{4})\b/i;
 
+/**
+ * "working from Lisbon for a few weeks", "in Porto on business": a stay limited in time, right after the place (no
+ * comma between), is a visit. ("this week" is not: it dates the statement as often, "joined a clinic in Galway this
+ * week".)
+ */
+const VISIT_AFTER =
+  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour))\b/i;
+
 /** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
 const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
 
@@ -163,7 +171,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);
-  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after);
+  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after) && !VISIT_AFTER.test(after);
 }
 
 const NO_WORDS: ReadonlySet<string> = new Set();
