@@ -94,6 +94,11 @@ export interface Rule {
   };
 }
 
+/** A rule of `field` named `name` (its id "<field>/<name>"), written without repeating the field in each row. */
+export function fieldRule(field: PersonaField, name: string, rule: Omit<Rule, "id" | "field">): Rule {
+  return { id: `${field}/${name}`, field, ...rule };
+}
+
 /** Matches the whole text a rule reads, for rules whose value builder splits it into items. */
 export const WHOLE = /^[\s\S]+$/;
 

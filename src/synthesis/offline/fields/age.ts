@@ -6,7 +6,7 @@
 import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
-import { type ExampleSetting, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
+import { type ExampleSetting, fieldRule, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
 import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
@@ -494,18 +494,8 @@ const AGE_ROWS: readonly AgeRow[] = [
   ),
 ];
 
-export const AGE_RULES: readonly Rule[] = AGE_ROWS.map(
-  (row): Rule => ({
-    id: `age/${row.name}`,
-    field: "age",
-    cue: row.cue,
-    pattern: row.pattern,
-    when: row.when,
-    ...(row.read ? { read: row.read } : {}),
-    value: row.value,
-    confidence: row.confidence,
-    examples: { fires: row.fires, silent: row.silent },
-  }),
+export const AGE_RULES: readonly Rule[] = AGE_ROWS.map(({ name, fires, silent, ...rule }) =>
+  fieldRule("age", name, { ...rule, examples: { fires, silent } }),
 );
 
 /** `matcher` is the subject's name, for the rules that check whose age a sentence states. */

@@ -4,7 +4,7 @@
  * they use: that guessed "brief" for people who never said so.
  */
 import type { Candidate } from "../engine/candidate.ts";
-import { lowerText, type Rule, runRules } from "../engine/rules.ts";
+import { fieldRule, lowerText, type Rule, runRules } from "../engine/rules.ts";
 import type { Unit } from "../engine/unit.ts";
 
 /** Channels a preference can name, and how the value spells each. */
@@ -57,9 +57,7 @@ const CHANNEL_WORDS =
 export const NAMES_A_CHANNEL = new RegExp(`\\b(?:${CHANNEL_WORDS})\\b`, "i");
 
 export const STYLE_RULES: readonly Rule[] = [
-  {
-    id: "communication_style/prefers-channel",
-    field: "communication_style",
+  fieldRule("communication_style", "prefers-channel", {
     cue: ["prefer"],
     pattern:
       /\bprefers?\s+((?:async(?:hronous)?|written|e-?mail|texts?|text messages|phone calls?|calls|slack|whatsapp|voice (?:notes|messages)|in[- ]person|video calls?|face[- ]to[- ]face|messages)(?:\/(?:async|written))?(?:\s+(?:communication|messages|updates))?)\b/iu,
@@ -73,10 +71,8 @@ export const STYLE_RULES: readonly Rule[] = [
       ],
       silent: ["I prefer the morning shift.", "Do you prefer email?"],
     },
-  },
-  {
-    id: "communication_style/contact-me",
-    field: "communication_style",
+  }),
+  fieldRule("communication_style", "contact-me", {
     cue: [" me", "please", "pls", "best"],
     // "Text me.", "ring me, don't email", "Phone please", "reply by email only", "WhatsApp ... that is best".
     pattern:
@@ -101,10 +97,8 @@ export const STYLE_RULES: readonly Rule[] = [
       ],
       silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?", "Do not call me."],
     },
-  },
-  {
-    id: "communication_style/channel-and-manner",
-    field: "communication_style",
+  }),
+  fieldRule("communication_style", "channel-and-manner", {
     cue: ["mail", "text", "phone", "whatsapp", "slack"],
     // A whole sentence naming a channel and how: "Email, short.", "WhatsApp only!", "Text, brief please."
     pattern:
@@ -124,10 +118,8 @@ export const STYLE_RULES: readonly Rule[] = [
       ],
       silent: ["Email.", "Email, short or long, it all piles up."],
     },
-  },
-  {
-    id: "communication_style/avoids-channel",
-    field: "communication_style",
+  }),
+  fieldRule("communication_style", "avoids-channel", {
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
     // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30", "do not call in the
@@ -162,10 +154,8 @@ export const STYLE_RULES: readonly Rule[] = [
         "We never email them twice.",
       ],
     },
-  },
-  {
-    id: "communication_style/short-or-written",
-    field: "communication_style",
+  }),
+  fieldRule("communication_style", "short-or-written", {
     cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker"],
     pattern:
       /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have )?everything (?:in )?written|one page)\b|\b(I'?m a talker)\b/iu,
@@ -193,7 +183,7 @@ export const STYLE_RULES: readonly Rule[] = [
         "Wants it in writing before the demo.",
       ],
     },
-  },
+  }),
 ];
 
 /**

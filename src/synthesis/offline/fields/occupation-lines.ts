@@ -7,7 +7,7 @@ import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens } from "../
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { firstOfLine, lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { fieldRule, firstOfLine, lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { POSSESSIVE, trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -197,9 +197,7 @@ function namesOrganisation(phrase: string): boolean {
 }
 
 export const LINE_RULES: readonly Rule[] = [
-  {
-    id: "occupation/work-question",
-    field: "occupation",
+  fieldRule("occupation", "work-question", {
     cue: "always",
     pattern: WORK_QUESTION,
     when: [],
@@ -216,10 +214,8 @@ export const LINE_RULES: readonly Rule[] = [
       ],
       silent: ["What do you do for fun? Climbing."],
     },
-  },
-  {
-    id: "occupation/field-label",
-    field: "occupation",
+  }),
+  fieldRule("occupation", "field-label", {
     cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
     pattern: FIELD_ROLE,
     when: [ownFieldAnswer],
@@ -233,10 +229,8 @@ export const LINE_RULES: readonly Rule[] = [
       ],
       silent: [["Occupation: Nurse at St Mary's", { topic: "other" }], "Occupation: I need a tool"],
     },
-  },
-  {
-    id: "occupation/name-parenthesis",
-    field: "occupation",
+  }),
+  fieldRule("occupation", "name-parenthesis", {
     cue: ["("],
     pattern: WHOLE,
     when: [knowsName],
@@ -255,10 +249,8 @@ export const LINE_RULES: readonly Rule[] = [
         ["Ana Ruiz (Riverside Community Hospital) wrote:", { name: NAMED }],
       ],
     },
-  },
-  {
-    id: "occupation/name-segments",
-    field: "occupation",
+  }),
+  fieldRule("occupation", "name-segments", {
     cue: "always",
     pattern: WHOLE,
     // Not a sentence about someone else: a relative shares the surname ("Her son Ben Ruiz (19, apprentice)").
@@ -278,10 +270,8 @@ export const LINE_RULES: readonly Rule[] = [
         ["Her son Ben Ruiz (19, apprentice electrician) fixed the lights.", { name: NAMED, topic: "other" }],
       ],
     },
-  },
-  {
-    id: "occupation/title-under-name",
-    field: "occupation",
+  }),
+  fieldRule("occupation", "title-under-name", {
     cue: "always",
     pattern: FIRST_SEGMENT,
     when: [underSubjectsName],
@@ -297,13 +287,11 @@ export const LINE_RULES: readonly Rule[] = [
       fires: [["Orchard Manager, Hillside Farm", "Orchard Manager", { name: "Kofi Mensah", previous: "Kofi Mensah" }]],
       silent: [["My favourite orchard", { name: "Kofi Mensah", previous: "Kofi Mensah" }]],
     },
-  },
+  }),
 ];
 
 /** "Harris Plumbing Ltd": a company named after the subject's surname and a trade word names the trade. */
-export const COMPANY_TRADE_RULE: Rule = {
-  id: "occupation/company-trade",
-  field: "occupation",
+export const COMPANY_TRADE_RULE: Rule = fieldRule("occupation", "company-trade", {
   cue: "always",
   pattern: WHOLE,
   when: ["aboutSubject", knowsName],
@@ -319,4 +307,4 @@ export const COMPANY_TRADE_RULE: Rule = {
     fires: [["We set up Ruiz Plumbing in 1998.", "plumber", { name: NAMED }]],
     silent: [["We like Ruiz Plumbing.", { name: "Ana" }]],
   },
-};
+});

@@ -5,7 +5,7 @@
  */
 import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
 import { namedSubject, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
@@ -63,9 +63,7 @@ const THIRD_TITLE =
 
 /** Rules for owned businesses, in English and other languages, in engine order. */
 export const OWNER_RULES: readonly Rule[] = [
-  {
-    id: "occupation/owns-business",
-    field: "occupation",
+  fieldRule("occupation", "owns-business", {
     cue: ["own", "run", "manage my", "opened", "founded", "set up", "started"],
     pattern: OWNS_BUSINESS,
     when: ["aboutSubject", ownsNow],
@@ -85,10 +83,8 @@ export const OWNER_RULES: readonly Rule[] = [
         "My nephew Liam set up the store and imported our old policies file.",
       ],
     },
-  },
-  {
-    id: "occupation/foreign-business",
-    field: "occupation",
+  }),
+  fieldRule("occupation", "foreign-business", {
     cue: "always",
     pattern: WHOLE,
     when: [subjectOrSelf],
@@ -105,13 +101,11 @@ export const OWNER_RULES: readonly Rule[] = [
         "That counter is the bank, the pension and the only chat they get on a Tuesday.",
       ],
     },
-  },
+  }),
 ];
 
 /** "Inés Varga is Head of Fleet Operations": a title with no article, in a line naming the subject. */
-export const THIRD_TITLE_RULE: Rule = {
-  id: "occupation/third-title",
-  field: "occupation",
+export const THIRD_TITLE_RULE: Rule = fieldRule("occupation", "third-title", {
   cue: ["is"],
   pattern: THIRD_TITLE,
   when: [namedSubject],
@@ -122,4 +116,4 @@ export const THIRD_TITLE_RULE: Rule = {
     fires: [["- Inés Varga is Head of Fleet Operations.", "Head of Fleet Operations", NAMED]],
     silent: [["Inés Varga is the head of the family.", NAMED]],
   },
-};
+});

@@ -5,7 +5,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { fieldRule, lowerText, type Place, type Rule } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -220,16 +220,7 @@ const selfRule = (
   fires: Rule["examples"]["fires"],
   silent: Rule["examples"]["silent"],
   when: Rule["when"] = ["self"],
-): Rule => ({
-  id: `occupation/${name}`,
-  field: "occupation",
-  cue,
-  pattern,
-  when,
-  value,
-  confidence,
-  examples: { fires, silent },
-});
+): Rule => fieldRule("occupation", name, { cue, pattern, when, value, confidence, examples: { fires, silent } });
 
 /** Rules for the subject's own role sentences, in the order the engine has always read them. */
 export const SELF_ROLE_RULES: readonly Rule[] = [
@@ -334,9 +325,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     [["Ich bin gelernter Tischler.", "carpenter"]],
     ["I am a carpenter."],
   ),
-  {
-    id: "occupation/fragment",
-    field: "occupation",
+  fieldRule("occupation", "fragment", {
     cue: "always",
     pattern: WHOLE,
     when: ["self"],
@@ -353,7 +342,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
       silent: [["Freelance sign language interpreter — ASL and LSQ.", { topicBy: "implicit" }]],
     },
-  },
+  }),
   selfRule(
     "retired-past",
     ["i was", "i worked as", "i used to be"],
@@ -367,9 +356,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     ["I was a midwife."],
     ["self", subjectRetired],
   ),
-  {
-    id: "occupation/signature",
-    field: "occupation",
+  fieldRule("occupation", "signature", {
     cue: "always",
     pattern: WHOLE,
     when: ["self", underNameLine],
@@ -384,7 +371,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
         ["StaySync Channel Manager — Help Centre", { previous: "Ticket #SS-77310 · Status: Open" }],
       ],
     },
-  },
+  }),
   selfRule(
     "degree-student",
     ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],

@@ -4,7 +4,7 @@
  */
 import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule } from "../engine/rules.ts";
 import { WHITESPACE } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
@@ -87,9 +87,7 @@ function presentWorkRule(
   fires: readonly [string, string],
   silent: readonly string[],
 ): Rule {
-  return {
-    id: `occupation/${name}`,
-    field: "occupation",
+  return fieldRule("occupation", name, {
     cue: "always",
     pattern: PRESENT_WORK,
     when: [isSelf, notHobby],
@@ -99,14 +97,12 @@ function presentWorkRule(
     },
     confidence,
     examples: { fires: [fires], silent },
-  };
+  });
 }
 
 /** Verbs of work, in the order the engine has always read them (tenure, then present, then third person). */
 export const WORK_RULES: readonly Rule[] = [
-  {
-    id: "occupation/tenure-work",
-    field: "occupation",
+  fieldRule("occupation", "tenure-work", {
     cue: ["been"],
     pattern: TENURE_WORK,
     when: [isSelf],
@@ -120,7 +116,7 @@ export const WORK_RULES: readonly Rule[] = [
       fires: [["I've been teaching chemistry for twelve years.", "chemistry teacher"]],
       silent: ["I've been teaching myself for twelve years."],
     },
-  },
+  }),
   presentWorkRule(
     "present-work",
     (match, unit, at) => nearJob(unit, at) || atWork(match, match[2] ?? ""),
@@ -143,9 +139,7 @@ export const WORK_RULES: readonly Rule[] = [
 const mayNameWorkVerb = anyOf(OCCUPATION_VERBS.map(([pattern]) => pattern));
 
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
-export const VERB_INFERRED_RULE: Rule = {
-  id: "occupation/verb-inferred",
-  field: "occupation",
+export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred", {
   cue: "always",
   pattern: WHOLE,
   when: ["aboutSubject"],
@@ -163,4 +157,4 @@ export const VERB_INFERRED_RULE: Rule = {
     // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
     silent: ["I drive a car.", "2024 field season: 96 soil cores, 8 farms in Wellington County."],
   },
-};
+});

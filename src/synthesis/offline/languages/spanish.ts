@@ -62,12 +62,7 @@ const SPANISH_MARKERS = new Set(
  */
 const SPANISH_MARKER_WORD = new RegExp(`(?<!\\p{L})(?:${[...SPANISH_MARKERS].join("|")})(?!\\p{L})`, "u");
 
-/** True when the sentence reads as Spanish: "a conductor with a hat" is English, "soy conductor de bus" is not. */
-export function readsSpanish(text: string): boolean {
-  return readsSpanishLower(text.toLowerCase());
-}
-
-/** `readsSpanish` of a text already lowercased. */
+/** Whether a lowercased sentence reads as Spanish: "a conductor with a hat" is English, "soy conductor de bus" is not. */
 export function readsSpanishLower(lower: string): boolean {
   return SPANISH_MARKER_WORD.test(lower);
 }
