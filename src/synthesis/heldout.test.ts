@@ -27,8 +27,9 @@ interface HeldOutSet {
 // List F1 floors are recall guards too: where a rule deleted for first-contact precision under the bar (issue 9,
 // precision first) costs recall, the floor follows it down and the commit says which rule (2026-12-07: goals/answer
 // lowered heldout2, heldout9 and heldout10; values/answer-word and values/weighted-word lowered heldout, heldout2,
-// heldout3, heldout5 and heldout9; the named-pain alternatives poor sleep, "dry season", a past "couldn't log in" and
-// four phrasings lifted from one case lowered heldout7 by one right item, which one left unread as the set is never-tune).
+// heldout3, heldout5 and heldout9; interests/self-pastime lowered heldout5 and heldout10; the named-pain alternatives
+// poor sleep, "dry season", a past "couldn't log in" and four phrasings lifted from one case lowered heldout7 by one
+// right item, which one left unread as the set is never-tune).
 const SETS: HeldOutSet[] = [
   { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.73, precision: 0.9, fabrication: 0.2 } },
   { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.58, precision: 0.85, fabrication: 0.2 } },
@@ -45,7 +46,7 @@ const SETS: HeldOutSet[] = [
   },
   {
     dir: "heldout5",
-    floors: { name: 0.83, scalars: 0.77, listF1: 0.23, precision: 0.81, fabrication: 0.06, filledScalars: 0.88 },
+    floors: { name: 0.83, scalars: 0.77, listF1: 0.22, precision: 0.81, fabrication: 0.06, filledScalars: 0.88 },
   },
   // never-tune sets: floors about one case (name) or two scalars below first contact at 911b759 (README), so a
   // regression of that size fails; fabrication allows one of the 20 absent entries.
@@ -54,7 +55,7 @@ const SETS: HeldOutSet[] = [
   // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
   // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.
   { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.25, precision: 0.6, fabrication: 0.1 } },
-  { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.21, precision: 0.5, fabrication: 0.12 } },
+  { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.2, precision: 0.5, fabrication: 0.12 } },
   // heldout11 (tune-allowed) against its first contact at b565eea (README), by the same rule: one case (name), two
   // scalars, a few points of list F1 below; fabrication allows one of its 8 absent entries; list precision two right
   // items below the engine after the list-precision work.

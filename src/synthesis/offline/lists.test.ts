@@ -204,13 +204,12 @@ describe("German and French snippets", () => {
 });
 
 describe("more interest phrasings", () => {
-  it("reads hobby lists, enthusiast nouns, time spent and self-evident pastimes", () => {
+  it("reads hobby lists, enthusiast nouns and time spent", () => {
     expect(values(interestCandidates, ["My hobbies are darts and origami."])).toEqual(
       expect.arrayContaining(["darts", "origami"]),
     );
     expect(values(interestCandidates, ["Outside of work I'm an avid cyclist."])).toContain("cycling");
     expect(values(interestCandidates, ["I spend my weekends restoring radios."])).toContain("restoring radios");
-    expect(values(interestCandidates, ["I sing in a gospel choir."])).toContain("choir singing");
   });
 
   it("does not read a job as a hobby", () => {

@@ -29,7 +29,29 @@ const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 const CONDITIONAL =
   /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i;
 
-const LABELLED_PARTS = /\s*;\s*|,\s+(?:and\s+)?/;
+const SEMICOLON = /\s*;\s*/;
+const COMMA_PART = /(,\s+(?:and\s+)?)/;
+
+/**
+ * The goals of a labelled line: a semicolon parts two; a comma only when an aim's verb opens what follows ("cut
+ * costs, hire a cook"), else it lists things inside one goal ("a website showing prices, photos and opening hours").
+ */
+function labelledGoals(line: string): string[] {
+  const goals: string[] = [];
+  for (const chunk of line.split(SEMICOLON)) {
+    const [first = "", ...rest] = chunk.split(COMMA_PART);
+    let goal = first;
+    for (let k = 0; k + 1 < rest.length; k += 2) {
+      const part = rest[k + 1] ?? "";
+      if (ACTION_OPENING.test(part)) {
+        goals.push(goal);
+        goal = part;
+      } else goal += `${rest[k]}${part}`;
+    }
+    goals.push(goal);
+  }
+  return goals;
+}
 const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
 const STATES_A_WANT = /\b(?:want|hope|plan|goal|need|would like)\b/i;
 
@@ -366,8 +388,7 @@ const GOAL_READINGS: readonly Rule[] = [
     when: COMMON,
     read: labelled(GOAL_LABEL),
     value: (m) =>
-      m[0]
-        .split(LABELLED_PARTS)
+      labelledGoals(m[0])
         .map((part) => goalPhrase(part))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.7,
@@ -376,6 +397,11 @@ const GOAL_READINGS: readonly Rule[] = [
         [
           "Goals for 2025: cut fuel costs; switch a third of the fleet",
           ["cut fuel costs", "switch a third of the fleet"],
+        ],
+        ["Goals: cut fuel costs, hire a second driver", ["cut fuel costs", "hire a second driver"]],
+        [
+          "Goals: a website showing prices, photos and opening hours",
+          ["website showing prices, photos and opening hours"],
         ],
       ],
       silent: [

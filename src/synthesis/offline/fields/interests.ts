@@ -115,14 +115,6 @@ const SUPPORTS_TEAM =
 const SPENDS_TIME =
   /\bI\s+spend\s+(?:most of\s+)?(?:my|the)\s+(?:evenings|weekends|free time|spare time|sundays|saturdays|mornings|days off|holidays|summers)\s+(\p{Ll}+ing\b[^,.;!?]*)/iu;
 
-/** "I sing", "I play", "I love": a first-person verb of doing or liking a pastime. */
-const SELF_PASTIME =
-  /\bI\s+(?:also\s+|still\s+|really\s+|absolutely\s+)?(?:love|enjoy|adore|do|play|go|sing|knit|climb|surf|sail|hike|dance|practi[cs]e|swim|paddle|row|fish|crochet|sew|paint|draw|skate|ski|box)\b/i;
-
-/** Lexicon pastimes that are hobbies wherever someone says they do them (not trades like baking or cooking). */
-const STANDALONE_HOBBY =
-  /choir|knit|crochet|birdwatch|bouldering|climbing|karaoke|board games|chess|surfing|sailing|hiking|yoga|dancing|pottery|kayak|badminton|tennis|padel|golf|volleyball|football|basketball|martial arts|triathlon|bike polo|tabletop|anime|comics|LEGO|puzzles|meditation|ice bathing|sauna|open-water|swimming|running|cycling|drumming|taiko|instrument|gaming|photography|fishing|theatre|stand-up/i;
-
 /** Free time stated around a first-person pastime: "I brew cider at home", "I paint for fun". */
 export const AT_HOME = /\b(?:at home|for fun|as a hobby|in my (?:spare|free) time|to (?:relax|unwind|switch off))\b/i;
 
@@ -222,9 +214,6 @@ function leisureItems(
     // A lone capitalised word after the sentence's start names a person or a place ("Thank you, Tobias."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
     if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
-    // A lone word after the subject's own clause qualifies that clause ("I sing in the choir, alto"; "I support the
-    // home team, SHB"): it is not a pastime of its own unless the lexicon knows it as one.
-    if (k > 0 && wordCount(part) === 1 && !known(part) && OWN_CLAUSE.test(parts[k - 1] ?? "")) continue;
     // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
@@ -247,6 +236,12 @@ function leisureItems(
       if (named || wordCount(item) === 1 || (shares && (wordCount(label) >= wordCount(item) || wordCount(item) > 3)))
         item = label;
     }
+    // A lone word names a pastime as an activity ("gardening"), one the lexicon knows ("chess"), or a whole item of
+    // a free-time list ("Off the clock: houseplants"); else it is a word cut from a clause ("I sing in the choir,
+    // soprano"; "big on wine, knows every grower").
+    const whole = trimPunctuation(part.replace(PICTOGRAPHS, "")).toLowerCase();
+    const listed = (labelLead || labelled) && whole.endsWith(item ?? "");
+    if (item && wordCount(item) === 1 && !ACTIVITY.test(item) && !known(item) && !listed) continue;
     if (item && wordCount(item) <= 4 && !BARE_VERB_ITEM.test(item)) {
       items.push(item);
       used.push(part.toLowerCase());
@@ -260,7 +255,7 @@ const HOBBY_LIST = /\s*(?:,|\band\b|&|\+)\s*/;
 const LATELY = /\s+(?:these days|lately|now|recently)$/i;
 const CLAUSE_PARTS = /,\s*|\s+and\s+|;\s*/;
 const I_CLAUSE = /^(?:and\s+)?I\s/i;
-const OWN_CLAUSE = /(?:^|\s)I\s/;
+const ACTIVITY = /\p{L}{2,}ing$/iu;
 const SUBORDINATE_PART = /^(?:even\s+)?(?:when|whenever|if|because|although|though|unless|while)\b/i;
 const AND_OPENING = /^and\s+/i;
 /** A verb without its object names no pastime ("trains for the amateur stage" -> "training"). */
@@ -314,7 +309,7 @@ function inLeisure(unit: Unit): boolean {
   return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
 }
 
-/** "Personal: he wants to stop firefighting and plan for once": a wish, not a pastime being done. */
+/** "Personal: she wants to slow down and travel for once": a wish, not a pastime being done. */
 const WISH = /\b(?:wants?|wanna|hopes?|plans?|would like|'d like|wish(?:es)?)\s+to\b/i;
 const notAWish = (unit: Unit) => !WISH.test(unit.text);
 
@@ -341,10 +336,9 @@ function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
 }
 
 /** The lexicon's pastimes named in the text (labels as the lexicon spells them). */
-function lexiconPastimes(text: string, standaloneOnly: boolean): string[] {
+function lexiconPastimes(text: string): string[] {
   const found: string[] = [];
   for (const entry of INTEREST_ENTRIES) {
-    if (standaloneOnly && !STANDALONE_HOBBY.test(entry.label || entry.pattern.source)) continue;
     const match = entry.pattern.exec(text);
     const label = match ? interestLabel(entry.label, match, text) : null;
     if (label) found.push(label);
@@ -367,10 +361,10 @@ const INTEREST_READINGS: readonly Rule[] = [
       fires: [
         ["Weekends I do amateur dramatics.", "amateur dramatics"],
         ["Football and photography.", ["football", "photography"], { question: "What do you enjoy outside work?" }],
-        ["Sunday is church, I sing in the choir, alto.", "choir singing", { question: "And outside work?" }],
+        ["I sing in a choir, tenor.", "choir singing", { question: "And outside work?" }],
         [
-          "We talk about football — I support the home team, SHB, even when they lose.",
-          "football",
+          "Cricket, I follow the county side, Wessex, even when they lose.",
+          "cricket",
           { question: "What do you do outside of work?" },
         ],
       ],
@@ -380,8 +374,8 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
-        "Personal: he wants to stop firefighting and plan for once.",
-        "Personal: trains for the regional amateur stage on Sundays.",
+        "Personal: she wants to slow down and travel for once.",
+        "Personal: trains for the spring qualifier on Sundays.",
         "Weekends I play in a salsa band.",
       ],
     },
@@ -480,27 +474,13 @@ const INTEREST_READINGS: readonly Rule[] = [
     },
   },
   {
-    id: "interests/self-pastime",
-    field: "interests",
-    cue: "always",
-    // "I sing in a choir", "I play chess": a first-person pastime the lexicon knows, with no work in the sentence.
-    pattern: WHOLE,
-    when: [...OWNED, saysI, noWork, (unit: Unit) => SELF_PASTIME.test(unit.text)],
-    value: (m) => lexiconPastimes(m[0], true),
-    confidence: 0.62,
-    examples: {
-      fires: [["I play chess.", "chess"]],
-      silent: ["I play the long game.", "I play for the pub team, captain three years running."],
-    },
-  },
-  {
     id: "interests/leisure-word",
     field: "interests",
     cue: "always",
     pattern: WHOLE,
     // Not in a sentence naming the subject's children: "my evenings are soccer" is the kids' soccer.
     when: [...OWNED, inLeisure, notAboutAnother, noOtherNamed, notTaught, (unit: Unit) => !CHILDREN.test(unit.text)],
-    value: (m) => lexiconPastimes(m[0], false),
+    value: (m) => lexiconPastimes(m[0]),
     confidence: 0.7,
     examples: {
       fires: [
@@ -527,7 +507,7 @@ const INTEREST_READINGS: readonly Rule[] = [
 export const INTEREST_RULES = statedOnly(INTEREST_READINGS, ["denied", "wished", "unticked"]);
 
 /** A sentence another rule read is not read again for lexicon pastimes: its words were parts of those items. */
-const LEXICON_RULES = new Set(["interests/self-pastime", "interests/leisure-word"]);
+const LEXICON_RULES = new Set(["interests/leisure-word"]);
 
 export function interestCandidates(units: readonly Unit[]): Candidate[] {
   return collapseNear(dropCovered(runRules(INTEREST_RULES, units), LEXICON_RULES, "sentence"));
