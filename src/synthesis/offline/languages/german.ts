@@ -1,3 +1,9 @@
+/**
+ * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
+ * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
+ * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
+ * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
+ */
 import type { Language, Rule } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
@@ -6,12 +12,6 @@ const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u
 const GERMAN_LETTERS = /[äöüß]/;
 const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
 const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
-/**
- * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
- * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
- * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
- * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
- */
 
 /** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
 export function glossary(entries: string): Record<string, string> {
