@@ -85,8 +85,12 @@ const OTHERS_SUBJECT = /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|sti
 /** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
 const OTHERS_ARE =
   /\b(?:is|are|were)\s+(?:(?:so|really|very|pretty|quite|terribly|just)\s+)?$|(?:he|she|they)['’](?:s|re)\s+$/i;
-/** Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"). */
-const DENIED_PAIN = /(?:\b(?:never|not|no|without)|n['’]t)\s+(?:(?:once|ever|been|had|really|have|get)\s+){0,2}$/i;
+/**
+ * Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"), or a pain that
+ * is over ("we no longer get no-shows", "we used to get no-shows").
+ */
+const DENIED_PAIN =
+  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|had|really|have|get)\s+){0,2}$/i;
 
 /**
  * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
@@ -292,6 +296,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "Back then the foreman couldn't log in from the yard.",
         "The miller wants payment on the 5th and I never paid late in 22 years.",
         "We don't get no-shows since the deposit.",
+        "We used to get double bookings every summer.",
+        "We no longer get late payers.",
         "The garden is lovely in June.",
         "Funding for the next-generation AO upgrade.",
         "Main topic: breeding of drought- and heat-tolerant wheat.",
