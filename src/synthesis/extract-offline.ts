@@ -9,7 +9,7 @@ import { nameTokens } from "./offline/attribution/names.ts";
 import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
 import type { Candidate } from "./offline/engine/candidate.ts";
-import { memo } from "./offline/engine/memo.ts";
+import { memo, newList, newMap } from "./offline/engine/memo.ts";
 import { dropStaleLists, staleSources } from "./offline/engine/stale.ts";
 import { ageCandidates } from "./offline/fields/age.ts";
 import { styleCandidates } from "./offline/fields/communication-style.ts";
@@ -112,12 +112,8 @@ function boundListCandidates(candidates: readonly Candidate[]): Candidate[] {
   const byField = new Map<string, Map<string, Candidate[]>>();
   const keyOf = valueKeys();
   for (const c of candidates) {
-    const values = byField.get(c.field) ?? new Map<string, Candidate[]>();
-    byField.set(c.field, values);
-    const key = keyOf(c.value);
-    const list = values.get(key) ?? [];
+    const list = memo(memo(byField, c.field, newMap<string, Candidate[]>), keyOf(c.value), newList<Candidate>);
     if (list.length < MAX_CORROBORATING_CLAIMS) list.push(c);
-    values.set(key, list);
   }
   const kept: Candidate[] = [];
   for (const values of byField.values()) {

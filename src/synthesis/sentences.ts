@@ -8,6 +8,7 @@ import type { EvidenceEntry, PersonaField } from "../personas/schemas.ts";
 import { contentTokens } from "./normalize.ts";
 import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
+import { memo, newList } from "./offline/engine/memo.ts";
 import { SENTENCE_LIMITS } from "./sentence-limits.ts";
 import type { CleanSource } from "./types.ts";
 
@@ -117,11 +118,7 @@ export function attributedSentences({ sources, evidence }: SentencesTask): Mater
 
   // Link each evidence quote to the sentences it overlaps (by offsets; by text for older evidence without them).
   const bySource = new Map<string, MaterialSentence[]>();
-  for (const s of sentences) {
-    const list = bySource.get(s.sourceId);
-    if (list) list.push(s);
-    else bySource.set(s.sourceId, [s]);
-  }
+  for (const s of sentences) memo(bySource, s.sourceId, newList<MaterialSentence>).push(s);
   let unplaced = 0;
   for (const [field, entry] of evidence) {
     const list = bySource.get(entry.source_id) ?? [];

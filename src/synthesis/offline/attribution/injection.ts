@@ -39,12 +39,8 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:ignore[sz]?|oublie[sz]?)\s+(?:toutes\s+)?(?:les\s+)?instructions\s+(?:précédentes|antérieures)/i,
 ];
 
-/** The patterns joined into one alternation: one scan of a line, not twenty. */
-const anyInjection = anyOf(INJECTION_PATTERNS);
-
-export function looksLikeInjection(line: string): boolean {
-  return anyInjection(line);
-}
+/** Whether a line looks like injection: the patterns joined into one alternation, one scan of a line, not twenty. */
+export const looksLikeInjection = anyOf(INJECTION_PATTERNS);
 
 /** A source's lines and which of them look like injection, judged once for every reader of the source. */
 const judged = new WeakMap<CleanSource, { lines: readonly string[]; injected: readonly boolean[] }>();

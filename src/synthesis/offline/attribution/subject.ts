@@ -4,7 +4,7 @@
  */
 import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
-import { memo } from "../engine/memo.ts";
+import { memo, newList } from "../engine/memo.ts";
 import { escapeRegExp, NOT_LETTERS, POSSESSIVE, WHITESPACE } from "../engine/text.ts";
 import { attendeeCandidates } from "./attendees.ts";
 import { linesOf } from "./injection.ts";
@@ -102,11 +102,7 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   // The person the material is about is named across it: more sources and more mentions add support.
   // Each group's tokens, collected in one pass (not one pass over all tokens per group).
   const tokensOf = new Map<string, string[]>();
-  for (const [token, key] of tokenGroups) {
-    const tokens = tokensOf.get(key);
-    if (tokens) tokens.push(token);
-    else tokensOf.set(key, [token]);
-  }
+  for (const [token, key] of tokenGroups) memo(tokensOf, key, newList<string>).push(token);
   // Support adds at most MAX_MENTION_SUPPORT, so a group that far behind the leader cannot win: its mentions are not
   // counted (each count reads every source; with many names that grew with names x text).
   let leading = Number.NEGATIVE_INFINITY;

@@ -1,3 +1,5 @@
+import { memo, newList } from "./memo.ts";
+
 const BACKREFERENCE_OR_NAMED_GROUP = /\\[1-9]|\\k<|\(\?<[^=!]/;
 const STATEFUL_FLAGS = /[gy]/g;
 /**
@@ -198,9 +200,7 @@ export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
       alone.push(new RegExp(pattern.source, flags));
       continue;
     }
-    const sources = groups.get(flags) ?? [];
-    sources.push(`(?:${pattern.source})`);
-    groups.set(flags, sources);
+    memo(groups, flags, newList<string>).push(`(?:${pattern.source})`);
   }
   const tests = [...[...groups].map(([flags, sources]) => new RegExp(sources.join("|"), flags)), ...alone];
   return (text) => tests.some((test) => test.test(text));

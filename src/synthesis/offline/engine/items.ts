@@ -6,6 +6,7 @@
  */
 import type { Candidate } from "./candidate.ts";
 import { labelledText } from "./context.ts";
+import { memo, newSet } from "./memo.ts";
 import { type Place, type Rule, runRules } from "./rules.ts";
 import { collapseNear } from "./select.ts";
 import type { Unit } from "./unit.ts";
@@ -47,9 +48,8 @@ export function dropCovered(
   for (const c of candidates) {
     if (lexiconRules.has(c.rule ?? "")) continue;
     const key = `${c.source.id}\u0000${c.position}`;
-    const words = read.get(key) ?? new Set<string>();
+    const words = memo(read, key, newSet<string>);
     for (const w of contentWords(String(c.value))) words.add(w);
-    read.set(key, words);
   }
   return candidates.filter((c) => {
     if (!lexiconRules.has(c.rule ?? "")) return true;

@@ -1,5 +1,5 @@
 import type { Candidate } from "./candidate.ts";
-import { memo } from "./memo.ts";
+import { memo, newList } from "./memo.ts";
 import { ING_ENDING } from "./text.ts";
 
 const COMBINING_MARKS = /\p{M}/gu;
@@ -106,12 +106,7 @@ export function collapseNear(candidates: readonly Candidate[]): Candidate[] {
     }
     canonical.set(key, twin ? twin.value : c.value);
     if (twin) continue;
-    for (const word of own.words) {
-      const wordKey = `${c.field}\u0000${word}`;
-      const list = byWord.get(wordKey);
-      if (list) list.push(kept.length);
-      else byWord.set(wordKey, [kept.length]);
-    }
+    for (const word of own.words) memo(byWord, `${c.field}\u0000${word}`, newList<number>).push(kept.length);
     kept.push({ value: c.value, item: own });
   }
   // Only a candidate whose value changes is copied (most keep theirs).

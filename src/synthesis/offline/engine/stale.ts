@@ -8,6 +8,7 @@
  */
 import type { PersonaField } from "../../../personas/schemas.ts";
 import type { Candidate } from "./candidate.ts";
+import { memo, newMap, newSet } from "./memo.ts";
 import { flat } from "./select.ts";
 import { isAboutSubject, type Unit } from "./unit.ts";
 
@@ -67,11 +68,7 @@ export function staleSources(units: readonly Unit[], restatements: readonly Cand
   const facts = new Map<string, Map<string, Set<string>>>();
   for (const c of restatements) {
     if (!RESTATED.has(c.field) || c.confidence < MIN_CONFIDENCE || !dates.has(c.source.id)) continue;
-    const bySource = facts.get(c.field) ?? new Map<string, Set<string>>();
-    facts.set(c.field, bySource);
-    const values = bySource.get(c.source.id) ?? new Set<string>();
-    bySource.set(c.source.id, values);
-    values.add(flat(c.value));
+    memo(memo(facts, c.field, newMap<string, Set<string>>), c.source.id, newSet<string>).add(flat(c.value));
   }
   for (const bySource of facts.values()) {
     for (const [oldId, oldValues] of bySource) {

@@ -111,7 +111,8 @@ export const CUED: readonly CueRow[] = [
     ["Ich wohne in Graz.", "Graz"],
     "Ich wohne in der Stadt.",
   ],
-  // "a Werkstatt in Leipzig-Plagwitz", "Praxis in Graz": a German workplace's town.
+  // "a Werkstatt in Leipzig-Plagwitz", "Praxis in Graz": a German workplace's town. Known towns only: German
+  // capitalises every noun ("in Teilzeit", "in Kurzarbeit").
   [
     "german-workplace",
     [
@@ -131,9 +132,9 @@ export const CUED: readonly CueRow[] = [
       `\\b(?:Werkstatt|Praxis|Laden|Büro|Firma|Schule|Klinik|Krankenhaus|Hof|Atelier|Betrieb|Geschäft|Bäckerei|Kanzlei)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     ),
     0.55,
-    false,
+    true,
     ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
-    "Meine Werkstatt ist klein.",
+    ["Meine Werkstatt ist klein.", "Meine Praxis ist nur in Teilzeit geöffnet."],
   ],
   // "Started as Product Designer at Haventrack in Rotterdam": a job at a named employer in a city.
   [
@@ -238,28 +239,29 @@ export const CUED: readonly CueRow[] = [
     ["ik werk", "ik woon", "werk"],
     cued(`\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`),
     0.65,
-    false,
+    true,
     ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
-    "Ik werk thuis.",
+    ["Ik werk thuis.", "Ik werk al jaren in Zorg en Welzijn."],
   ],
-  // "soy enfermera en Valencia", "sou enfermeira em Braga".
+  // "soy enfermera en Valencia", "sou enfermeira em Braga". Known towns only (also Dutch above): after "trabajo en",
+  // "trabalho em", "ik werk in" an employer or a sector is named as often as a town ("trabajo en Mercadona").
   [
     "spanish-work",
     ["soy", "trabajo"],
     cued(`\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`),
     0.6,
-    false,
+    true,
     ["Soy enfermera en Valencia.", "Valencia"],
-    "Soy enfermera.",
+    ["Soy enfermera.", "Trabajo en Mercadona desde 2019."],
   ],
   [
     "portuguese-work",
     ["sou", "trabalho"],
     cued(`\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`),
     0.6,
-    false,
+    true,
     ["Sou enfermeira em Braga.", "Braga"],
-    "Sou enfermeira.",
+    ["Sou enfermeira.", "Trabalho em Natura há dez anos."],
   ],
   // "je suis boulangère à Lyon", "je travaille à Genève".
   [
@@ -312,14 +314,16 @@ export const CUED: readonly CueRow[] = [
     ["It's evening here in Busan.", "Busan"],
     "It's evening here in the garden.",
   ],
+  // "I'm a physics teacher in Malmö". Known towns only: up to 80 characters stand between "I'm a" and "in", and
+  // any capitalised word may follow ("a great believer in Agile Delivery", "a specialist in Paediatrics").
   [
     "role-then-in",
     ["i'm", "i’m", "i am", "im"],
     cued(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`),
     0.55,
-    false,
+    true,
     ["I'm a physics teacher in Malmö.", "Malmö"],
-    "I'm a nurse in training.",
+    ["I'm a nurse in training.", "I'm a great believer in Agile Delivery."],
   ],
   [
     "moved-to",
