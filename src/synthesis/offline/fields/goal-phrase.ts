@@ -33,9 +33,12 @@ const WANT_OPENING = /^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?
 const TO_OPENING = /^to\s+/i;
 const BY_ME_TAIL = /\s+by (?:me|myself)$/i;
 const NAME_ON_IT = /\s+with my name on (?:the|it).*$/i;
-/** "... and then start a blog": a second aim starts; the first ends here. */
+/** "... and then start a blog", "... and hopes to publish a guide": a second aim starts; the first ends here. */
 const NEXT_AIM =
-  /\s+and\s+(?:then\s+|also\s+)?(?:start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i;
+  /\s+and\s+(?:then\s+|also\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?)\s+to|start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i;
+/** "go for a team lead role, maybe", "train the drivers, half [of them ...]": one word after the last comma is an
+ * afterthought or the stub of a cut clause, not part of the aim. */
+const LONE_COMMA_TAIL = /,\s*[\p{L}-]+$/u;
 const GERUND_OPENING =
   /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i;
 const VAGUE_TIME_TAIL = /\s+(?:someday|some day|eventually|in the future|long term)$/i;
@@ -72,6 +75,7 @@ export function goalPhrase(raw: string, prefix = ""): string | null {
   // "my own picture book, written and illustrated by me": the person is the agent of their own aim anyway.
   phrase = phrase.replace(BY_ME_TAIL, "");
   if (wording.wordCount(phrase) > 8) phrase = wording.shorten(phrase, 8, 2) ?? "";
+  phrase = phrase.replace(LONE_COMMA_TAIL, "");
   if (phrase === "" || BARE_POINTER.test(phrase)) return null;
   return `${prefix}${phrase}`.trim();
 }

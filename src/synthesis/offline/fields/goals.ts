@@ -368,13 +368,21 @@ const CUED_EXTRA: Readonly<
       ],
     ],
   },
+  "working-towards": {
+    when: [],
+    silent: [],
+    fires: [["She is working towards a pilot licence and hopes to fly cargo.", ["pilot licence"]]],
+  },
   "would-like": {
     when: [notCourtesy],
     silent: [
       "To make sure nothing is missed, I would like to confirm the points I noted.",
       "Three things I would like to discuss on our call:",
     ],
-    fires: [["I'd like to add French and raise my rates.", ["add French and raise my rates"]]],
+    fires: [
+      ["I'd like to add French and raise my rates.", ["add French and raise my rates"]],
+      ["I'd like to go for a team lead role, maybe.", ["go for a team lead role"]],
+    ],
   },
 };
 

@@ -146,6 +146,11 @@ export const NOT_A_FEATURE =
 export const FAULT_GERUND =
   /^(?:disconnect|fail|drop|break|tim|log|hang|los|reset|restart|glitch|error|jam|stick|overheat|leak|stall|lag|buffer|flicker|cut|shut|reboot)/i;
 export const KEEPS = /^ke/i;
+/**
+ * What a thing that "isn't/doesn't ..." fails to do: a device's or a delivery's job ("invoices aren't sending").
+ * Any other "-ing" is people or events ("my students aren't reading", "the trams aren't running").
+ */
+export const DEVICE_VERB = /^(?:work|load|send|sync|open|connect|arriv|print|sav)(?:e|ing)?$/i;
 export const SUBJECT_LINE = /^subject:\s*/i;
 export const REPLY_LINE = /^re:/i;
 

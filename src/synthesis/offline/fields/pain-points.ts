@@ -17,6 +17,7 @@ import {
   complaining,
   complains,
   cued,
+  DEVICE_VERB,
   damagedItem,
   FAULT_GERUND,
   FAULT_VERB,
@@ -127,6 +128,8 @@ const PAIN_READINGS: readonly Rule[] = [
           "They're burnt out and I hate that, I really do, I know what it's like.",
           "The main thing is to enjoy the ride.",
           "Our little bakery is killing it this winter.",
+          "My tenants' biggest worry is the heating.",
+          "The hardest part for a beginner is the footwork.",
         ],
       },
     }),
@@ -184,14 +187,19 @@ const PAIN_READINGS: readonly Rule[] = [
     value: (m) => {
       const negated = !KEEPS.test(m[2] ?? "");
       const verb = m[3] ?? "";
-      if (!negated && !FAULT_GERUND.test(verb)) return null;
+      if (negated ? !DEVICE_VERB.test(verb) : !FAULT_GERUND.test(verb)) return null;
       const broken = thing(m[1] ?? "", 4);
       return broken ? `${broken} ${negated ? "not " : ""}${verb}` : null;
     },
     confidence: 0.6,
     examples: {
       fires: [["The card reader keeps disconnecting.", "card reader disconnecting"]],
-      silent: ["I keep making games.", "Please don't send me paper forms any more."],
+      silent: [
+        "I keep making games.",
+        "Please don't send me paper forms any more.",
+        "My students aren't reading at home.",
+        "The trams aren't running today.",
+      ],
     },
   },
   {
@@ -509,9 +517,10 @@ const PAIN_READINGS: readonly Rule[] = [
       "from 19",
       "from 20",
     ],
-    // "Half the burettes are cracked", "the scanners are from 2016", "the internet is not stable".
+    // "Half the ladders are cracked", "our tills are from 2012", "the signal is not stable". Present only: "the vans
+    // were unreliable" is a state that was, often followed by how it ended.
     pattern:
-      /(?:^|\b(?:but|and|also|plus|so|because|since|where|sadly|again)\s|[,:;—–]\s)((?:half|most|all|some|many|two|three) (?:of )?)?(?:the |our |my |their |your |his |her )?([\p{L}-]+(?: [\p{L}-]+)?)\s+(?:here\s+)?(?:is|are|was|were)\s+(?:all\s+|still\s+|so\s+|really\s+|completely\s+)?(cracked|broken|outdated|out of date|obsolete|ancient|worn out|falling apart|dead|dying|not stable|unstable|not reliable|unreliable|patchy|spotty|too slow|slow|overpriced|from (?:19|20)\d\d)\b/giu,
+      /(?:^|\b(?:but|and|also|plus|so|because|since|where|sadly|again)\s|[,:;—–]\s)((?:half|most|all|some|many|two|three) (?:of )?)?(?:the |our |my |their |your |his |her )?([\p{L}-]+(?: [\p{L}-]+)?)\s+(?:here\s+)?(?:is|are)\s+(?:all\s+|still\s+|so\s+|really\s+|completely\s+)?(cracked|broken|outdated|out of date|obsolete|ancient|worn out|falling apart|dead|dying|not stable|unstable|not reliable|unreliable|patchy|spotty|too slow|slow|overpriced|from (?:19|20)\d\d)\b/giu,
     when: OWNED,
     read: body,
     value: damagedItem,
@@ -522,7 +531,7 @@ const PAIN_READINGS: readonly Rule[] = [
         ["The wifi here is not stable.", "unstable wifi"],
         ["Trust me, your meter is broken.", "broken meter"],
       ],
-      silent: ["I was slow."],
+      silent: ["I was slow.", "The old vans were unreliable, so we sold them."],
     },
   },
   {

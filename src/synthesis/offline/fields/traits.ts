@@ -19,18 +19,6 @@ const RUN_WORD =
   /^(?:[-•*]\s*)?(?:(?:very|really|quite|so|pretty|extremely|super|incredibly|a bit|a little)\s+)?([\p{L}-]+)/iu;
 const RUN_JOIN = /^\s*(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)/i;
 const WORD_BREAK = /[^\p{L}-]+/u;
-const DENIED = /^(?:not|never|no longer|hardly|barely|far from|anything but)\b/i;
-const HEDGE = /\b(?:kind|sort) of\b/gi;
-/** An adjective of will before "to" and a verb ("determined to", "keen to"): an intention, not a trait. */
-const RESOLVED_TO =
-  /^(?:(?:very|so|really|quite|absolutely)\s+)?(?:determined|keen|eager|committed|ready|willing|set|desperate)\s+to\s/i;
-/**
- * Only the words of a list right after the copula count: "I'm patient with patients" adds patient, not patients; "I'm
- * proud of doing careful work" adds no "careful", the word that describes the work ("a bit of a perfectionist" goes on). A parenthesis opens an aside
- * with its own subject ("I'm calmer in writing than in meetings (my spoken Dutch gets nervous)"): the list ends there.
- */
-const LIST_END =
-  /\s+(?:but|because|so|when|with|about|which|who)\b|\s+of\s+(?!an?\s)|,\s*(?:people|they|everyone|everybody|others|he|she|we|you|I)\s|\s*\(/i;
 const NOTE_JOIN = /,|\band\b|\bbut\b/;
 
 const DESCRIBE_QUESTION =
@@ -121,7 +109,7 @@ function onMannerLine(unit: Unit): string | null {
   return body?.[1] && unit.line.startsWith(unit.text.slice(0, 8)) ? body[1] : null;
 }
 
-/** "people think I'm chaotic ... but I'm really organised": what others believe, then denied. */
+/** "my brother calls me lazy ... but I'm really organised": what others believe, then denied. */
 const BELIEF_BEFORE =
   /\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|say|says|said)\s+(?:that\s+)?$/i;
 const DENIED_AFTER = /^[^.;!?]{0,80}?\bbut\b/i;
@@ -163,7 +151,7 @@ const TRAIT_READINGS: readonly Rule[] = [
         ["I'm kind of strict about deadlines.", "strict"],
         ["I can be impatient.", "impatient"],
         ["Clients say I am patient.", "patient"],
-        ["People think I'm chaotic because I talk like this, but I'm really organised.", "organized"],
+        ["My brother calls me lazy because I sleep in, but I'm really organised.", "organized"],
       ],
       silent: ["I'm at the depot."],
     },
@@ -186,52 +174,18 @@ const TRAIT_READINGS: readonly Rule[] = [
     examples: { fires: [["I'm shy but stubborn.", "stubborn"]], silent: ["I'm shy but it passes."] },
   },
   {
-    id: "traits/copula-list",
-    field: "traits",
-    // Every match holds one of these (lowercased); the cue "i" let the pattern run on nearly every sentence.
-    cue: ["i'm", "i’m", "i am", "im", "he's", "he’s", "he is", "soy", "known"],
-    // "I'm patient, curious, and more than a little obsessive", "She's cautious and thorough".
-    pattern:
-      /(?:\bI'm|\bI’m|\bI am|\bi['’]?m|\b(?:she|he)(?:'s|’s| is)|\bsoy|\bknown\b[^,.;]{0,30}?\bas an?)\s+([^.;!?:—–]{2,90})/giu,
-    when: ["owned", "statement"],
-    value: (m) => {
-      const list = (m[1] ?? "").trim();
-      // "I'm not patient", "she's never late": a denied trait is not one. "He is determined to pass the craft on":
-      // resolve towards one act, not a character.
-      if (DENIED.test(list) || RESOLVED_TO.test(list)) return null;
-      // "people think I'm chaotic because I talk like this but I'm really organised": a belief, then corrected.
-      if (believedThenDenied(m, m.index)) return null;
-      return traitsIn(list.replace(HEDGE, "").split(LIST_END)[0] ?? "", word);
-    },
-    confidence: 0.7,
-    examples: {
-      fires: [
-        ["She's cautious and thorough.", ["cautious", "thorough"]],
-        ["I'm patient (too patient, says my husband).", "patient"],
-      ],
-      silent: [
-        "I'm not patient with paperwork.",
-        "He is determined to pass the craft on.",
-        "People think I'm chaotic because I talk like this, but I'm organised.",
-        "I'm very busy actually, people think I'm chaotic because I talk like this.",
-        "I'm proud of doing careful work for my clients.",
-        "I'm much calmer in writing than in meetings (my spoken Dutch gets nervous), so email please.",
-      ],
-    },
-  },
-  {
     id: "traits/others-say",
     field: "traits",
     cue: ["say", "call", "tell me", "describe me", "think", "reckon"],
     pattern:
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
     when: ["owned", "statement", saidBySubject],
-    // "people think I'm chaotic because I talk like this but I'm really organised": the speaker corrects the view.
+    // "my colleagues think I'm cold, but I'm only shy": the speaker corrects the view.
     value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
     confidence: 0.65,
     examples: {
       fires: [["My friends would say loyal.", "loyal"]],
-      silent: ["My friends would say no.", "People think I'm chaotic because I talk fast, but I'm really organised."],
+      silent: ["My friends would say no.", "My colleagues think I'm cold, but I'm only shy."],
     },
   },
   {

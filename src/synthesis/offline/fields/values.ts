@@ -264,7 +264,7 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: [" on ", "stickler", "care for", "look after"],
     pattern:
-      /\b(?:big|huge|really big|strong|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
+      /\b(?:big|huge|really big|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
     when: ["owned", "statement"],
     value: (m) =>
       m[3]
@@ -273,10 +273,10 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [
-        ["She's big on injury prevention.", "injury prevention"],
+        ["She's big on food hygiene.", "food hygiene"],
         ["A stickler for punctuality.", "punctuality"],
       ],
-      silent: ["I'm big on the left wing?"],
+      silent: ["I'm big on the left wing?", "She's strong on tax law and audits."],
     },
   },
   {
