@@ -1,3 +1,4 @@
+/** Person-name heuristics that work for names from any culture (no first-name dictionary). */
 import { memo } from "../engine/memo.ts";
 import { escapeRegExp, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
@@ -7,7 +8,6 @@ const CURLY_APOSTROPHE = /[’]/g;
 const DIGIT = /\d/;
 const INITIAL_TOKEN = /^[A-Z]\.$/;
 const NAME_PARTICLE = /^(?:van|von|de|da|del|der|den|di|du|dos|das|los|las|le|la|bin|al|y|Ní|Nic)$/;
-/** Person-name heuristics that work for names from any culture (no first-name dictionary). */
 
 /** Capitalised words that start sentences or headings but are not names. */
 const NOT_NAME_WORDS = new Set(

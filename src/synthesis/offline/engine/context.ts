@@ -234,6 +234,8 @@ const TRIGGERS: Record<Scope, readonly string[]> = {
   unticked: ["☐", "["],
 };
 
+const SCOPES = Object.keys(TRIGGERS) as Scope[];
+
 /** The clause's own tests; `clause` is the clause before the place, cut once for all scopes asked. */
 const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => boolean> = {
   denied: (clause) => NEGATOR.test(clause) && !NEGATION_ELSEWHERE.test(clause),
@@ -252,20 +254,14 @@ const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => b
  */
 let lastText: string | undefined;
 let lastLower = "";
-let lastTriggered: Record<Scope, boolean> = { denied: false, wished: false, seeming: false, unticked: false };
+const lastTriggered: Record<Scope, boolean> = { denied: false, wished: false, seeming: false, unticked: false };
 
 function readText(text: string): void {
   if (text === lastText) return;
   const lower = text.toLowerCase();
-  const holds = (scope: Scope) => TRIGGERS[scope].some((word) => lower.includes(word));
   lastText = text;
   lastLower = lower;
-  lastTriggered = {
-    denied: holds("denied"),
-    wished: holds("wished"),
-    seeming: holds("seeming"),
-    unticked: holds("unticked"),
-  };
+  for (const scope of SCOPES) lastTriggered[scope] = TRIGGERS[scope].some((word) => lower.includes(word));
 }
 
 function lowerOf(text: string): string {

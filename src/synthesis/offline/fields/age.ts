@@ -176,18 +176,13 @@ const unbulleted = (unit: Unit) => unit.text.replace(LEADING_BULLET, "");
 
 type Condition = Rule["when"][number];
 
-/** Rows of the table: name, pre-check words, pattern, value, confidence, conditions, read, examples. */
-interface AgeRow {
+/** A row of the table: a rule named without its field, whose value and examples are ages. */
+type AgeRow = Omit<Rule, "id" | "field" | "value" | "examples"> & {
   name: string;
-  cue: Rule["cue"];
-  pattern: RegExp;
   value: (match: RegExpExecArray, unit: Unit, at: Place) => number | null;
-  confidence: number;
-  when: readonly Condition[];
-  read?: Rule["read"];
   fires: readonly (readonly [text: string, age: number, unit?: ExampleSetting])[];
-  silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
-}
+  silent: Rule["examples"]["silent"];
+};
 
 const I_AM = ["i'm", "i’m", "i am", "im"];
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];

@@ -2,8 +2,9 @@
  * List items stated in German, French and Spanish, translated to English (persona values are English): each cue
  * phrase of german.ts and spanish.ts is a rule tagged with its language, run by the one rule loop.
  */
+import type { PersonaField } from "../../../personas/schemas.ts";
 import type { Candidate } from "../engine/candidate.ts";
-import { type Rule, runRules } from "../engine/rules.ts";
+import { type Language, type Rule, runRules } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
@@ -11,7 +12,9 @@ import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from 
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
 
 function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
-  const { id, language, field, cue: cues, pattern, confidence, examples } = cue;
+  const { id, cue: cues, pattern, confidence, examples } = cue;
+  const [field, name] = id.split("/") as [PersonaField, string];
+  const language = name.slice(0, 2) as Language;
   return { id, language, field, cue: cues, pattern, when: ["owned"], value, confidence, examples };
 }
 
@@ -21,7 +24,7 @@ function germanRule(cue: ForeignCue): Rule {
     const found = match[1];
     if (!found) return null;
     // A sentence a value phrase already reads as a named value ("we repair rather than replace") is not translated.
-    if (cue.field === "values" && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) return null;
+    if (cue.id.startsWith("values/") && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) return null;
     const parts = cue.list ? foreignListItems(found) : [found.replace(BRACKETED_ASIDE, " ")];
     return parts.map((part) => {
       const english = translateGerman(part.trim());

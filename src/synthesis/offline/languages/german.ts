@@ -1,3 +1,9 @@
+/**
+ * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
+ * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
+ * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
+ * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
+ */
 import type { Language, Rule } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
@@ -6,12 +12,6 @@ const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u
 const GERMAN_LETTERS = /[äöüß]/;
 const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
 const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
-/**
- * German (and a little French) support for list items: cue phrases people use about themselves in a forum post,
- * an email or a profile, and a small word-by-word glossary so items come out in English (persona values are
- * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
- * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
- */
 
 /** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
 export function glossary(entries: string): Record<string, string> {
@@ -105,16 +105,14 @@ export function translateGerman(phrase: string): string | null {
 
 /** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
-  /** "<field>/<language>-<name>", reported by the eval. */
-  id: string;
-  language: Language;
+  /** "<field>/<language>-<name>", reported by the eval; the rule's field and language are read from it. */
+  id: `${"pain_points" | "goals" | "values" | "skills"}/${Language}-${string}`;
   pattern: RegExp;
   /**
    * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
    * "ſ" and the Kelvin sign); the pattern runs only on units whose lowercased text holds one.
    */
   cue: readonly string[];
-  field: "pain_points" | "goals" | "values" | "skills";
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
   confidence: number;
@@ -125,7 +123,6 @@ export interface ForeignCue {
 export const GERMAN_CUES: readonly ForeignCue[] = [
   {
     id: "pain_points/de-drives-me-mad",
-    language: "de",
     examples: {
       fires: [["Was mich wirklich wahnsinnig macht: die Bürokratie.", "bureaucracy"]],
       silent: ["Das macht Spaß."],
@@ -133,32 +130,26 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
     cue: ["macht"],
-    field: "pain_points",
     confidence: 0.65,
   },
   {
     id: "pain_points/de-annoys-me",
-    language: "de",
     examples: { fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]], silent: ["Mich freut das."] },
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
-    field: "pain_points",
     confidence: 0.65,
   },
   {
     id: "pain_points/de-nightmare",
-    language: "de",
     examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: ["Ein Horrorfilm."] },
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
-    field: "pain_points",
     confidence: 0.6,
   },
   {
     id: "goals/de-goal-list",
-    language: "de",
     examples: {
       fires: [
         [
@@ -171,20 +162,17 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
     cue: ["ziel", "ätze", "pläne"],
-    field: "goals",
     list: true,
     confidence: 0.65,
   },
   {
     id: "goals/fr-my-goal",
-    language: "fr",
     examples: {
       fires: [["Mon objectif c'est d'ouvrir un atelier.", "open workshop"]],
       silent: ["Les objectifs de l'équipe."],
     },
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     cue: ["objectif", "mon rêve"],
-    field: "goals",
     confidence: 0.6,
   },
 ];

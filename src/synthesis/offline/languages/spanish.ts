@@ -103,51 +103,41 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
   // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
   {
     id: "pain_points/es-bothers-me-most",
-    language: "es",
     examples: {
       fires: [["Lo que más me agobia es la burocracia.", "bureaucracy"]],
       silent: ["Lo que más me gusta es el mar."],
     },
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
     cue: ["lo que m"],
-    field: "pain_points",
     confidence: 0.65,
   },
   {
     id: "goals/es-i-want",
-    language: "es",
     examples: { fires: [["Me gustaría viajar más.", "travel more"]], silent: ["No sé."] },
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
     cue: ["quiero", "me gu"],
-    field: "goals",
     confidence: 0.6,
   },
   {
     id: "pain_points/es-the-worst",
-    language: "es",
     examples: { fires: [["Lo peor es la burocracia.", "bureaucracy"]], silent: ["Lo mejor es el mar."] },
     pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i,
     cue: ["lo peor"],
-    field: "pain_points",
     confidence: 0.6,
   },
   {
     id: "pain_points/es-bothers-me",
-    language: "es",
     examples: { fires: [["Me molesta la burocracia.", "bureaucracy"]], silent: ["Me gusta la burocracia."] },
     pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
     cue: ["me quema", "me molesta", "me fastidia", "me agobia"],
-    field: "pain_points",
     confidence: 0.6,
   },
   {
     id: "goals/es-my-goal",
-    language: "es",
     examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: ["Mi casa es tu casa."] },
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
     cue: ["objetivo", "mi meta", "ueño"],
-    field: "goals",
     confidence: 0.7,
   },
 ];
