@@ -36,7 +36,7 @@ const NAME_ON_IT = /\s+with my name on (?:the|it).*$/i;
 /** "... and then start a blog", "... and hopes to publish a guide": a second aim starts; the first ends here. */
 const NEXT_AIM =
   /\s+and\s+(?:then\s+|also\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?)\s+to|start|open|launch|become|get|build|finish|run|write|grow|teach|learn|move|buy|hire|pass|take|make)\b.*$/i;
-/** "go for a team lead role, maybe", "train the drivers, half [of them ...]": one word after the last comma is an
+/** "buy a bigger oven, maybe", "hire the cooks, two [of them ...]": one word after the last comma is an
  * afterthought or the stub of a cut clause, not part of the aim. */
 const LONE_COMMA_TAIL = /,\s*[\p{L}-]+$/u;
 const GERUND_OPENING =
@@ -72,7 +72,7 @@ export function goalPhrase(raw: string, prefix = ""): string | null {
   // "working on getting my CPA" -> "get my CPA".
   phrase = phrase.replace(GERUND_OPENING, (gerund) => GOAL_INFINITIVE[gerund.toLowerCase()] ?? gerund);
   phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
-  // "my own picture book, written and illustrated by me": the person is the agent of their own aim anyway.
+  // "my own album, written and produced by me": the person is the agent of their own aim anyway.
   phrase = phrase.replace(BY_ME_TAIL, "");
   if (wording.wordCount(phrase) > 8) phrase = wording.shorten(phrase, 8, 2) ?? "";
   phrase = phrase.replace(LONE_COMMA_TAIL, "");

@@ -332,7 +332,7 @@ function pointedAim(m: RegExpExecArray): string | null {
 
 const COMMON = ["owned", "statement", notNegated] as const;
 
-/** "Abena says I'm too careful, she wants a new laptop": when the subject says "I", "she"/"he" is someone else. */
+/** "My cousin says I'm too tidy, she wants a new sofa": when the subject says "I", "she"/"he" is someone else. */
 const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
 
 /**
@@ -352,21 +352,16 @@ const CUED_EXTRA: Readonly<
 > = {
   "third-wants": {
     when: [notBesideSelf],
-    silent: ["Abena says I'm too careful, she wants to buy a new laptop."],
+    silent: ["My cousin says I'm too tidy, she wants to buy a new sofa."],
   },
   "want-to": {
     when: [notCourtesy],
-    silent: ["I'm not a pharmacist myself, I want to say that at the start."],
+    silent: ["I'm new to all this, I want to mention that before we begin."],
   },
   "goal-is": {
     when: [],
     silent: [],
-    fires: [
-      [
-        "Big news: my goal is my own picture book, written and illustrated by me.",
-        ["own picture book, written and illustrated"],
-      ],
-    ],
+    fires: [["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]]],
   },
   "working-towards": {
     when: [],
@@ -376,12 +371,12 @@ const CUED_EXTRA: Readonly<
   "would-like": {
     when: [notCourtesy],
     silent: [
-      "To make sure nothing is missed, I would like to confirm the points I noted.",
-      "Three things I would like to discuss on our call:",
+      "Before we finish, I would like to confirm what we agreed.",
+      "Two points I would like to discuss tomorrow:",
     ],
     fires: [
       ["I'd like to add French and raise my rates.", ["add French and raise my rates"]],
-      ["I'd like to go for a team lead role, maybe.", ["go for a team lead role"]],
+      ["I'd like to buy a bigger oven, maybe.", ["buy a bigger oven"]],
     ],
   },
 };

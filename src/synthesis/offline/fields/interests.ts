@@ -108,7 +108,7 @@ const LEISURE_LABEL =
 const INTO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:really\s+|very\s+|super\s+|totally\s+|also\s+|completely\s+|a bit\s+|kind of\s+)?(?:into|obsessed with|hooked on|addicted to|mad about|crazy about|a (?:big |huge |massive )?fan of)\s+([^,.;!?()—–]+)|\b(?:my|her|his) (?:hobby|hobbies|passion|obsession|guilty pleasure|weekend thing) (?:is|are|:)\s+([^.;!?()—–]+)/giu;
 
-/** "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports. */
+/** "shouting for the Leeds Rhinos", "cheering on Boca Juniors": a team the subject supports. */
 const SUPPORTS_TEAM =
   /\b(?:shout(?:s|ing)?|cheer(?:s|ing)?(?: on)?|root(?:s|ing)?|scream(?:s|ing)?)\s+(?:for\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'-]+\s?){1,4})/gu;
 
@@ -463,7 +463,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     id: "interests/supports-team",
     field: "interests",
     cue: ["shout", "cheer", "root", "scream"],
-    // "shouting for the Lotte Giants", "cheering on Boca Juniors": a team the subject supports.
+    // "shouting for the Leeds Rhinos", "cheering on Boca Juniors": a team the subject supports.
     pattern: SUPPORTS_TEAM,
     when: [...OWNED, (unit: Unit) => LEISURE_CONTEXT.test(unit.text)],
     value: (m) => trimPunctuation(m[1] ?? ""),

@@ -7,7 +7,7 @@ import { LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
 
-/** "sign language interpreter — ASL and LSQ", "Polish interpreter": languages someone interprets or translates. */
+/** "sign language interpreter — BSL and ISL", "Polish interpreter": languages someone interprets or translates. */
 export const INTERPRETS = new RegExp(
   `\\b(?:interpreter|translator|interpreting|translating|translation)\\b[^.;!?]{0,25}?[—–:-]\\s*((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/)\\s*(?:${LANGUAGE_ALT}))*)\\b|\\b((?:${LANGUAGE_ALT})(?:\\s*(?:,|and|&|/|-|to|into)\\s*(?:${LANGUAGE_ALT}))*)\\s+(?:interpreter|translator|interpreting|translation)\\b`,
   "gu",
@@ -20,14 +20,14 @@ export const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
 
 /**
  * "speaks Welsh", "Languages: Norwegian, English, German". A singular "Language:" field names the language of the
- * document or the session ("Language: Persian with consecutive interpretation"), not what the person speaks.
+ * document or the session ("Language: Greek, interpreted consecutively"), not what the person speaks.
  */
 export const LANGUAGE_LIST = new RegExp(
   `\\b(?:speaks?|fluent in|languages:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
   "gi",
 );
 
-/** Distinctive tool names wherever the subject mentions them ("I still think Figma auto-layout is magic"). */
+/** Distinctive tool names wherever the subject mentions them ("I still think QuickBooks is the best thing for invoices"). */
 export const TOOL_MENTION = new RegExp(
   `(?<![\\p{L}\\d])(${TOOL_WORDS.map(escapeRegExp).join("|")})(?![\\p{L}\\d])`,
   "gu",

@@ -24,14 +24,14 @@ const EXPERIENCE_IN =
 const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 
-/** "Skills: planting design, AutoCAD and hand sketching", "skills I've picked up along the way: ...". */
+/** "Skills: welding, AutoCAD and first aid", "skills I've learnt over the years: ...". */
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 
 const EXPERT_IN =
   /\b(?:specialist|expert|skilled|experienced|proficient|trained|certified)\s+(?:in|at|on)\s+([^,.;!?]+)/gi;
 
 /**
- * Other marks of expertise: "she specialises in wavefront sensing and X", "our wheel-building specialist", "the
+ * Other marks of expertise: "she specialises in soil chemistry and X", "our wheel-building specialist", "the
  * person to ask about hub gears".
  */
 const EXPERTISE_MARK =
@@ -49,28 +49,28 @@ const PEOPLE = /\b(?:team|crew|staff|people|nurses|volunteers|instructors|group 
 
 /** A relative clause opening just before a match: its object is the noun before "that". */
 const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
-/** "a free Saturday workshop in microphone technique": a course and the subject it teaches. */
+/** "an evening course in pottery glazing": a course and the subject it teaches. */
 const TAUGHT_SUBJECT =
   /^(?:[\p{L}'-]+\s+){0,4}?(?:workshops?|class(?:es)?|courses?|seminars?|lessons?|sessions?)\s+(?:in|on)\s+(.+)$/iu;
 
-/** "She runs a cellar crew of nine", "Priya leads a team of 40": what a bio says the subject does. */
+/** "She runs a kitchen crew of six", "Priya leads a team of 40": what a bio says the subject does. */
 const THIRD_SKILL_VERBS =
   /^(?:(?:she|he|they)|\p{Lu}[\p{L}'-]+)\s+(?:also\s+|now\s+)?(runs|leads|manages|teaches|trains|coaches|mentors|designs|builds|repairs|translates|interprets|roasts|edits|writes|develops|supervises|oversees|organi[sz]es|negotiates|handles)\s+([^,.;!?—–]{3,60})/u;
 
-/** "I've been translating Japanese into English for fifteen years", "Been teaching for eleven years". */
+/** "I've been translating Korean into French for ten years", "Been teaching for eleven years". */
 const YEARS_PRACTISING =
   /\b(?:I've|I have|I’ve|I'd|she's|he's|has|have)?\s*been\s+(\p{Ll}{3,}ing)\b\s*((?:[\p{L}-]+\s+){0,4}?)(?:for|since)\s+(?:\d|a\b|an\b|over|almost|nearly|about|more than|the (?:last|past)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|decades|years|ages)/giu;
 
 const NOT_A_PRACTICE =
   /^(?:living|working|waiting|trying|thinking|going|doing|using|coming|married|dating|saving|looking|struggling|getting|feeling|sleeping|staying|meaning|planning|hoping|wanting|talking|asking|telling|putting|paying|chasing)$/i;
 
-/** "Her day job is 'half chemistry': native-yeast fermentations, blending trials and ...": what the job consists of. */
+/** "Her day job is 'half paperwork': grant reports, budget tables and ...": what the job consists of. */
 const DAY_JOB =
   /\b(?:(?:my|her|his|the)\s+day\s+job\b([^.;!?]{0,60}?)\s(?:is|was|consists of|means|involves)\s+(?:mostly\s+|basically\s+|mainly\s+)?|(?:my|her|his)\s+(?:job|work)\s+(?:consists of|involves|is mostly|is mainly|is basically)\s+)([^.;!?]+)/iu;
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-// Not "seven more years of qualifying payments": years still ahead are no experience.
+// Not "ten more years of loan repayments": years still ahead are no experience.
 const YEARS_DOING =
   /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
 
@@ -78,7 +78,7 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 /**
  * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
- * place of worship ("On Sundays I lead the fellowship singing at church"). Not a weekday: "I do the books myself on
+ * place of worship ("I play the organ at church"). Not a weekday: "I do the books myself on
  * Sunday nights", "I teach a watercolour painting class on Sundays" are work.
  */
 const FREE_TIME =
@@ -89,7 +89,7 @@ const AND_PARTS = /\s*(?:,|\band\b)\s*/;
 const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
 const ARTICLE = /^(?:the|a|an)\s+/i;
 const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i;
-/** "want to be qualified for court work" is an aim; only a held credential is a skill. */
+/** "want to be qualified for tax audits" is an aim; only a held credential is a skill. */
 const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
@@ -174,7 +174,7 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
       silent: [
         "I'm not good at maths.",
-        "I edit in Lightroom, so I'm comfortable with technical steps.",
+        "I sketch in Procreate, so I'm fine with technical setup.",
         "I am not very good with computers.",
       ],
     },
@@ -189,9 +189,7 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => m[0].split(FIELD_PARTS).map((part) => skillPhrase(part.replace(BRACKETED, ""), 4)),
     confidence: 0.75,
     examples: {
-      fires: [
-        ["Skills: planting design, AutoCAD and hand sketching", ["planting design", "AutoCAD", "hand sketching"]],
-      ],
+      fires: [["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]]],
       silent: ["Skilled people are hard to find."],
     },
   },
@@ -205,7 +203,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["She is an expert in soil chemistry.", "soil chemistry"]],
-      silent: ["Ask an expert.", "Trained in Mysore, India (ashtanga)."],
+      silent: ["Ask an expert.", "Trained in Lyon, France (pastry)."],
     },
   },
   {
@@ -221,7 +219,7 @@ const SKILL_READINGS: readonly Rule[] = [
       }),
     confidence: 0.68,
     examples: {
-      fires: [["She specialises in wavefront sensing.", "wavefront sensing"]],
+      fires: [["She specialises in soil chemistry.", "soil chemistry"]],
       silent: ["We need a specialist."],
     },
   },
@@ -246,7 +244,7 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         ["I'm the go-to person for spreadsheets.", "spreadsheets"],
-        ["Yes, I have a forklift licence now.", "forklift licence"],
+        ["Yes, I have a crane licence now.", "crane licence"],
       ],
       silent: ["Where do I go to vote?"],
     },
@@ -272,7 +270,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I'm qualified for heavy goods vehicles.", "heavy goods vehicles"]],
-      silent: ["I want to be qualified for court work."],
+      silent: ["I want to be qualified for tax audits."],
     },
   },
   {
@@ -293,13 +291,13 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         ["I speak Welsh and English.", "Welsh"],
-        ["I speak Icelandic, English and decent German.", "multilingual (Icelandic, English, German)"],
+        ["I speak Finnish, English and decent Spanish.", "multilingual (Finnish, English, Spanish)"],
         ["Languages: Norwegian, English, German.", "multilingual (Norwegian, English, German)"],
       ],
       silent: [
         "I speak my mind.",
         "New people don't speak Polish always.",
-        "Session: IR-03 · Language: Persian with consecutive interpretation into English",
+        "Session: B-12 · Language: Greek, interpreted consecutively into English",
       ],
     },
   },
@@ -308,7 +306,7 @@ const SKILL_READINGS: readonly Rule[] = [
     field: "skills",
     cue: ["myself"],
     pattern: DID_MYSELF,
-    // Not in free time: "I shoot 35mm film on weekends myself" is a pastime.
+    // Not in free time: "I bake rye bread on weekends myself" is a pastime.
     when: [...OWNED, "self", atWork],
     value: (m) => {
       const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
@@ -317,7 +315,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I built the website myself.", "website"]],
-      silent: ["I hurt myself.", "I shoot 35mm film on weekends myself."],
+      silent: ["I hurt myself.", "I bake rye bread on weekends myself."],
     },
   },
   {
@@ -346,7 +344,7 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
       silent: [
         ["Twenty years ago.", { firstPerson: false }],
-        ["Seven more years of qualifying payments.", { firstPerson: false }],
+        ["Ten more years of loan repayments.", { firstPerson: false }],
       ],
     },
   },
@@ -390,11 +388,11 @@ const SKILL_READINGS: readonly Rule[] = [
     },
     confidence: 0.62,
     examples: {
-      fires: [["I still think Figma auto-layout is magic.", "Figma"]],
-      // A form's box left empty: "☒ Statistics in R ☐ Python" says the person does not use Python.
+      fires: [["I still think QuickBooks is the best thing for invoices.", "QuickBooks"]],
+      // A form's box left empty: "☒ Surveys in Excel ☐ Python" says the person does not use Python.
       silent: [
         "The Xero sync pushed duplicates.",
-        "Methods I use: ☒ Statistics in R ☐ Python ☒ Drone imaging",
+        "Methods I use: ☒ Surveys in Excel ☐ Python ☒ Site visits",
         "I've put my team down for Tableau basics in the spring.",
         "I booked Tableau training for the analysts.",
       ],
@@ -408,7 +406,7 @@ const SKILL_READINGS: readonly Rule[] = [
     when: OWNED,
     value: (m, unit) => {
       const kind = TRANSLATION.test(m[0]) ? "translation" : "interpreting";
-      // "Original in Turkish; English translation.": the noun names a document's translation; a skill only when
+      // "Original in Polish; German translation.": the noun names a document's translation; a skill only when
       // the person says it of their own work ("I do English translation").
       if (m[2] && TRANSLATION_NOUN.test(m[0]) && !unit.firstPerson) return null;
       const languages = (m[1] ?? m[2] ?? "").split(TRANSLATION_PARTS);
@@ -422,7 +420,7 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I'm a Polish interpreter.", "Polish interpreting"],
         ["I do English translation on the side.", "English translation"],
       ],
-      silent: ["We need an interpreter.", ["Original in Turkish; English translation.", { firstPerson: false }]],
+      silent: ["We need an interpreter.", ["Original in Polish; German translation.", { firstPerson: false }]],
     },
   },
   {
@@ -433,15 +431,15 @@ const SKILL_READINGS: readonly Rule[] = [
     when: [...OWNED, selfOrNamed],
     value: (m) => {
       const verb = (m[1] ?? "").toLowerCase();
-      // "the checklist that I have been compiling since 2019": the object went before, in the main clause.
+      // "the recipe list that I have been collecting since 2015": the object went before, in the main clause.
       if (NOT_A_PRACTICE.test(verb) || RELATIVE_BEFORE.test(m.input.slice(0, m.index))) return null;
       const object = skillPhrase((m[2] ?? "").split(PRACTICE_CUT)[0] ?? "", 4);
       return object ? `${verb} ${object}` : verb;
     },
     confidence: 0.65,
     examples: {
-      fires: [["I've been translating Japanese into English for fifteen years.", "translating Japanese into English"]],
-      silent: ["I've been living here for years.", "The checklist of birds that I have been compiling since 2019."],
+      fires: [["I've been translating Korean into French for ten years.", "translating Korean into French"]],
+      silent: ["I've been living here for years.", "The list of recipes that I have been collecting since 2015."],
     },
   },
   {
@@ -451,7 +449,7 @@ const SKILL_READINGS: readonly Rule[] = [
     pattern: THIRD_SKILL_VERBS,
     when: [...OWNED, "thirdPerson", topicNamed, atWork],
     value: (m) => {
-      // "teaches a free Saturday workshop in microphone technique": what is taught is the workshop's subject.
+      // "teaches an evening course in pottery glazing": what is taught is the course's subject.
       const taught = TAUGHT_SUBJECT.exec(m[2] ?? "")?.[1];
       const object = skillObject(taught ?? m[2] ?? "");
       // "leads the veterinary unit" names a post; "runs a crew of nine" names what they are good at.
@@ -461,7 +459,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [
-        ["She runs a cellar crew of nine.", "running cellar crew of nine", { firstPerson: false, topicBy: "pronoun" }],
+        ["She runs a kitchen crew of six.", "running kitchen crew of six", { firstPerson: false, topicBy: "pronoun" }],
         [
           "Marta teaches an evening course in pottery glazing for beginners.",
           "teaching pottery glazing",

@@ -150,7 +150,7 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [
         ["I'm kind of strict about deadlines.", "strict"],
         ["I can be impatient.", "impatient"],
-        ["Clients say I am patient.", "patient"],
+        ["My students say I am patient.", "patient"],
         ["My brother calls me lazy because I sleep in, but I'm really organised.", "organized"],
       ],
       silent: ["I'm at the depot."],
@@ -160,7 +160,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     id: "traits/self-contrast",
     field: "traits",
     cue: ["but"],
-    // "I am old-fashioned but very systematic", "I'm shy but stubborn": the contrast is a trait too.
+    // "I am quiet but very determined", "I'm shy but stubborn": the contrast is a trait too.
     pattern: new RegExp(
       `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be)\\s+${INTENSIFIERS}(?:a |an |the )?[\\p{L}-]+(${CONTRAST_TRAIT.source.slice(1)})`,
       "giu",

@@ -40,8 +40,8 @@ const ABSENCE = /^(?:nothing|nobody|no one|none)\b/i;
 
 /** A value item must be a short noun phrase: not a quote, not a clause in the first person. */
 function valueItem(raw: string): string | null {
-  // "working with small family wineries rather than big ones": the value is the side preferred; "data privacy is a
-  // hard line": the value is what the clause is about.
+  // "buying from local growers rather than wholesalers": the value is the side preferred; "fairness is a hard line":
+  // the value is what the clause is about.
   const bare = raw.replace(RATHER_THAN_TAIL, "").replace(COPULA_TAIL, "");
   const phrase = wording.trimPunctuation(
     wording.stripDeterminers(wording.dropDiscourseTail(wording.trimPunctuation(bare))),
@@ -163,7 +163,7 @@ const VALUE_READINGS: readonly Rule[] = [
       when: ["owned", "statement"],
       value: statedValue,
       confidence,
-      examples: { fires: [[fires, value]], silent: ["I drove to the depot at six.", "So it's about to get worse."] },
+      examples: { fires: [[fires, value]], silent: ["I drove to the depot at six.", "So prices are going up again."] },
     }),
   ),
   {
@@ -173,7 +173,7 @@ const VALUE_READINGS: readonly Rule[] = [
     pattern: WHOLE,
     when: ["owned", "statement"],
     read: listedValues,
-    // A bracketed aside explains an item ("safety (helmets + a van on every tour, no exceptions)"); its commas do not
+    // A bracketed aside explains an item ("punctuality (trains, meetings, replies, all of it)"); its commas do not
     // part values.
     value: (m) =>
       m[0]
@@ -285,7 +285,7 @@ const VALUE_READINGS: readonly Rule[] = [
     cue: [">", " over "],
     // "Fair rota > fast rota": a note that ranks one thing above another.
     pattern: /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u,
-    // Channels ranked ("Prefers Teams calls over email chains") say how to reach someone: communication style.
+    // Channels ranked ("Prefers phone calls over long emails") say how to reach someone: communication style.
     when: ["owned", "statement", subjectTopic, (unit: Unit) => !NAMES_A_CHANNEL.test(unit.text)],
     value: (m) => {
       const preferred = valueItem(m[1] ?? "");
@@ -294,7 +294,7 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Fair rota > fast rota", "fair rota"]],
-      silent: ["Game over.", "Prefers Teams calls over email chains."],
+      silent: ["Game over.", "Prefers phone calls over long emails."],
     },
   },
   {
