@@ -1,10 +1,12 @@
 /** Dates written on a line, so newer statements can win. */
 
-const DATE_PATTERNS: readonly RegExp[] = [
-  /\b(\d{4})-(\d{2})-(\d{2})\b/,
-  /\b(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,? (?:de )?(\d{4})\b/i,
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i,
-];
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** "14 March 2024", "3 de abril de 2023". */
+const DAY_FIRST =
+  /\b(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,? (?:de )?(\d{4})\b/i;
+/** "March 14, 2024". */
+const MONTH_FIRST =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i;
 
 /** Month abbreviations (English, Spanish) by month, January first; read by their first three letters. */
 const MONTHS: Record<string, number> = Object.fromEntries(
@@ -19,17 +21,17 @@ const YEAR_DIGITS = /\d{4}/;
 /** A date written on the line (ISO or "14 March 2024" styles), as ms since epoch. */
 export function dateOnLine(line: string): number | null {
   if (!YEAR_DIGITS.test(line)) return null;
-  const iso = DATE_PATTERNS[0]?.exec(line);
+  const iso = ISO_DATE.exec(line);
   if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-  const dayFirst = DATE_PATTERNS[1]?.exec(line);
-  if (dayFirst) {
-    const month = MONTHS[(dayFirst[2] ?? "").toLowerCase().slice(0, 3)];
-    if (month !== undefined) return Date.UTC(Number(dayFirst[3]), month, Number(dayFirst[1]));
-  }
-  const monthFirst = DATE_PATTERNS[2]?.exec(line);
-  if (monthFirst) {
-    const month = MONTHS[(monthFirst[1] ?? "").toLowerCase().slice(0, 3)];
-    if (month !== undefined) return Date.UTC(Number(monthFirst[3]), month, Number(monthFirst[2]));
-  }
-  return null;
+  const dayFirst = DAY_FIRST.exec(line);
+  const written = dayFirst ? dateOf(dayFirst[3], dayFirst[2], dayFirst[1]) : null;
+  if (written !== null) return written;
+  const monthFirst = MONTH_FIRST.exec(line);
+  return monthFirst ? dateOf(monthFirst[3], monthFirst[1], monthFirst[2]) : null;
+}
+
+/** A date with its month written as a name; null when the name is not a month's. */
+function dateOf(year = "", monthName = "", day = ""): number | null {
+  const month = MONTHS[monthName.toLowerCase().slice(0, 3)];
+  return month === undefined ? null : Date.UTC(Number(year), month, Number(day));
 }

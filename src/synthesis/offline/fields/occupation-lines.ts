@@ -189,13 +189,13 @@ const matcherOf = (at: Place) => at.matcher as NameMatcher;
 
 const NAMED = "Ana Ruiz";
 
-/** Rules for form answers, labelled fields and the lines around the subject's name, in engine order. */
 /** "Riverside Community Hospital": a title-case phrase ending in an organisation's word names a workplace. */
 function namesOrganisation(phrase: string): boolean {
   const words = phrase.trim().split(WHITESPACE);
   return isOrganisationWord(words[words.length - 1] ?? "");
 }
 
+/** Rules for form answers, labelled fields and the lines around the subject's name, in engine order. */
 export const LINE_RULES: readonly Rule[] = [
   fieldRule("occupation", "work-question", {
     cue: "always",
