@@ -1,3 +1,4 @@
+import { memo } from "../engine/memo.ts";
 import { ENDS_WITH_QUESTION, WHITESPACE_RUNS } from "../engine/text.ts";
 import { isPlausibleName } from "./names.ts";
 
@@ -71,14 +72,8 @@ export const INTERVIEWER_LABEL =
 export const SUBJECT_ROLE_LABEL =
   /^(?:customer(?: reply)?|requester|participant|respondent|interviewee|guest|client|user|a|answer|r|respuesta|entrevistad[oa]|(?:p|t|u|r|s|pt)[-#]?\d{1,3}|(?:participant|respondent|interviewee|user|customer|patient|guest)\s?#?\d{1,4})$/i;
 
-/** The labels tried first, in order, and whether each heads the lines below; one list, not one per line read. */
-const LABEL_PATTERNS: readonly (readonly [RegExp, boolean])[] = [
-  [TIMESTAMP_LABEL, false],
-  [TIMED_LABEL, false],
-  [HANDLE_LABEL, false],
-  [SAID_LABEL, false],
-  [PAREN_LABEL, false],
-];
+/** The labels tried first, in order; one list, not one per line read. */
+const LABEL_PATTERNS: readonly RegExp[] = [TIMESTAMP_LABEL, TIMED_LABEL, HANDLE_LABEL, SAID_LABEL, PAREN_LABEL];
 
 /**
  * A "Label: text" line is speech when the label is a speaker: an upper-case tag (INT, P07), a role (Agent,
@@ -90,7 +85,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
     const rest = parseSpeech(line.slice(marker.length), (label) => isKnownPerson(label) || isPlausibleName(label));
     return rest ? { ...rest, contentStart: rest.contentStart + marker.length } : null;
   }
-  for (const [pattern, sticky] of LABEL_PATTERNS) {
+  for (const pattern of LABEL_PATTERNS) {
     const match = pattern.exec(line);
     // "Headline (current): ..." is a profile field, not a speaker.
     if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(BRACKETED_TAIL, "").trim()))
@@ -101,12 +96,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
       const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
       // "[10:14] Agent Paolo (Support, Manila):" alone on its line: the reply below is that speaker's.
       const heading = pattern === TIMESTAMP_LABEL && content.trim() === "";
-      return {
-        label: match[1].trim(),
-        content,
-        contentStart: match[0].length,
-        sticky: sticky || postHeader || heading,
-      };
+      return { label: match[1].trim(), content, contentStart: match[0].length, sticky: postHeader || heading };
     }
   }
   // The header pattern ends on ':' at the line's end; most lines do not, and it backtracks on them.
@@ -131,8 +121,7 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
       INTERVIEWER_LABEL.test(label) ||
       SUBJECT_ROLE_LABEL.test(label) ||
       (isPlausibleName(label) && isKnownPerson(label));
-    if (looksLikeSpeaker)
-      return { label, content: line.slice(plain[0].length), contentStart: plain[0].length, sticky: false };
+    if (looksLikeSpeaker) return { label, content, contentStart: plain[0].length, sticky: false };
   }
   return null;
 }
@@ -150,15 +139,15 @@ export interface LabelStats {
   questions: number;
 }
 
+const noLines = (): LabelStats => ({ lines: 0, questions: 0 });
+
 /** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
 export function labelStats(text: string): Map<string, LabelStats> {
   const stats = new Map<string, LabelStats>();
   const count = (label: string, line: string) => {
-    const key = labelKey(label);
-    const entry = stats.get(key) ?? { lines: 0, questions: 0 };
+    const entry = memo(stats, labelKey(label), noLines);
     entry.lines += 1;
     if (ENDS_WITH_QUESTION.test(line)) entry.questions += 1;
-    stats.set(key, entry);
   };
   // "Speaker 1  0:00" heads the lines below it until the next such header.
   let turn: string | null = null;
