@@ -82,7 +82,7 @@ const THIRD_LIKES =
 const LIKES =
   /\bI\s+(?:really\s+|also\s+)?(?:love|enjoy|adore|like)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+ing(?:\s+[\p{Ll}-]+){0,2})/gu;
 
-// "I like to have everything written": an infinitive, or an "-ing" that is a pronoun ("everything"), is no pastime.
+// "I like to keep everything labelled": an infinitive, or an "-ing" that is a pronoun ("everything"), is no pastime.
 const NOT_HOBBY =
   /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b|\b(?:things?|stuff)\b/;
 
@@ -217,7 +217,7 @@ function leisureItems(
     // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
-    // "Off the clock: roller derby and houseplants": a label lead names pastimes as bare nouns.
+    // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
     const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
     let item =
       hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
@@ -282,7 +282,7 @@ function freeTime(unit: Unit): boolean {
 
 const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
 
-/** "She plays violin, she is the artist in the family": in the subject's answer, a sentence about someone else. */
+/** "She plays cello, she is the musical one at home": in the subject's answer, a sentence about someone else. */
 const OTHER_PERSON_OPENING = /^(?:[-•*>]\s*)?(?:she|he|they)\b/i;
 function notAboutAnother(unit: Unit): boolean {
   return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
@@ -372,7 +372,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "I fix boilers for a living.",
         ["Nurse, nights.", { question: "what do you do for work?" }],
         ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
-        ["Put a phone number on it that a real person answers.", { question: "Anything else?" }],
+        ["Add a help line that a real person picks up.", { question: "Anything else?" }],
         ["Thank you, Tobias.", { question: "And when you're not at work?" }],
         "Personal: she wants to slow down and travel for once.",
         "Personal: trains for the spring qualifier on Sundays.",
@@ -437,7 +437,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["I love trail running.", "trail running"]],
-      silent: ["I like to have everything written.", "I like building things too much."],
+      silent: ["I like to keep everything labelled.", "I like building things too much."],
     },
   },
   {
@@ -493,7 +493,7 @@ const INTEREST_READINGS: readonly Rule[] = [
       ],
       silent: [
         "Swimming pool maintenance for clients.",
-        ["She plays violin, she is the artist in the family.", { question: "and outside work?" }],
+        ["She plays cello, she is the musical one at home.", { question: "and outside work?" }],
         ["Ha, I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],

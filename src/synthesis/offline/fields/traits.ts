@@ -79,7 +79,7 @@ function saidBySubject(unit: Unit): boolean {
   return unit.firstPerson || (unit.speaker === "subject" && unit.topic !== "other");
 }
 
-/** A note line about the subject that joins several words ("Chatty, warm, very funny; answers were long"). */
+/** A note line about the subject that joins several words ("Calm, kind, very tidy; replies were short"). */
 function joinedNote(unit: Unit): boolean {
   return NOTE_JOIN.test(unit.text);
 }
@@ -253,7 +253,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     id: "traits/note-run",
     field: "traits",
     cue: "always",
-    // "Chatty, warm, very funny; answers were long": a note clause running two or more trait words together.
+    // "Calm, kind, very tidy; replies were short": a note clause running two or more trait words together.
     pattern: /[^;—–]+/g,
     when: ["thirdPerson", joinedNote],
     value: (m) => {
@@ -262,7 +262,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     },
     confidence: 0.64,
     examples: {
-      fires: [["Chatty, warm, very funny; answers were long.", ["chatty", "warm", "funny"], { firstPerson: false }]],
+      fires: [["Calm, kind, very tidy; replies were short.", ["calm", "kind", "tidy"], { firstPerson: false }]],
       silent: [["Chatty; answers were long.", { firstPerson: false }]],
     },
   },

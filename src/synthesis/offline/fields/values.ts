@@ -187,7 +187,7 @@ const VALUE_READINGS: readonly Rule[] = [
         ["Values: honesty, craft and patience", ["honesty", "craft", "patience"]],
         ["Values: punctuality (trains, meetings, replies, all of it), honesty", ["punctuality", "honesty"]],
         ["Values: buying from local growers rather than wholesalers", ["buying from local growers"]],
-        ["Values: fairness is a hard line — no favourites", ["fairness"]],
+        ["Values: fairness is a must — nobody gets special treatment", ["fairness"]],
         ["Values: fairness, nothing said behind anyone's back", ["fairness"]],
       ],
       silent: ["Honesty matters to her: she said so twice?"],
