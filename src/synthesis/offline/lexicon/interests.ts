@@ -66,10 +66,11 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:lifelong |big |huge |die-hard |massive )?(?!(?:Big|Huge|Massive|Lifelong|Avid|Keen|Die-hard|Such|The|A|An|Not|No)\b)(\p{Lu}[\p{L}]+) fan\b/u,
     label: "fan",
   },
-  // A dance is also a music: "plays in a tango trio", "a salsa band" is music, not dancing.
+  // A dance is also a music: "plays in a tango trio", "a salsa band", "a cumbia-punk band" (a genre word between) are
+  // music, not dancing.
   {
     pattern:
-      /\b(?:dancing|salsa|tango|line dancing|ballroom)\b(?!\s+(?:trio|quartet|quintet|band|orchestra|ensemble|music|musicians?)\b)/i,
+      /\b(?:dancing|salsa|tango|line dancing|ballroom)\b(?![\s-]+(?:[\w]+[\s-]+)?(?:trio|quartet|quintet|band|orchestra|ensemble|music|musicians?)\b)/i,
     label: "dancing",
   },
   { pattern: /\b(?:sauna)\b/i, label: "sauna" },
