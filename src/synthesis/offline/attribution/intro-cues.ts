@@ -50,7 +50,7 @@ const LINE_CUES = new CueSet([SELF_CUES, RELATIVE_CUES, GUEST_CUES, FEATURE_CUES
 /** Whether a lowercased text holds an opener of SELF_INTRO (for texts read alone, not as lines of a source). */
 export const mayIntroduceSelf = containsAny(SELF_CUES);
 
-export interface LineCues {
+interface LineCues {
   lower: readonly string[];
   /** Per line, the bits of the patterns whose cue occurs in it. */
   cues: Uint8Array;

@@ -31,7 +31,7 @@ const ROLE_PARTS = /\s*[,;]\s*/;
 /** Roles that tag the party some material is for ("Tariq Aziz (customer)"): the subject, not someone around them. */
 export const SUBJECT_ROLE_WORDS = "customer|client|prospect|participant|interviewee|respondent|user|patient";
 
-export type OtherRole = "relative" | "conversation";
+type OtherRole = "relative" | "conversation";
 
 /** Whether a bracketed role marks someone other than the subject: a relative of theirs, or who runs the conversation. */
 export function otherPersonRole(role: string): OtherRole | null {

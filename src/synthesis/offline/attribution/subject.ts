@@ -64,7 +64,7 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
   return nouns;
 }
 
-export interface SubjectResult {
+interface SubjectResult {
   model: SubjectModel;
   name: NameCandidate | null;
 }

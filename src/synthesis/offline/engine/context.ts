@@ -293,7 +293,7 @@ export function addressedAt(text: string, place: number): boolean {
 }
 
 /** A field's own test of whether an item read at a place is the right kind of thing for it ("a patient" is a noun). */
-export type ItemCheck = (text: string, place: number, item: string) => boolean;
+type ItemCheck = (text: string, place: number, item: string) => boolean;
 
 /** The values of a rule's match that are stated of the person: the others become null (skipped). */
 function keepStated(found: Values, m: RegExpExecArray, scopes: readonly Scope[], check?: ItemCheck): Values {

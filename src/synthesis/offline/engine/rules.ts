@@ -33,7 +33,7 @@ export function firstOfLine(unit: Unit, at: Place): boolean {
 export type Predicate = (unit: Unit, at: Place) => boolean;
 
 /** The shared set of conditions a rule may name; each reads only the unit. */
-export const CONDITIONS = {
+const CONDITIONS = {
   /** The subject speaks about themself ("I", "my"). */
   self: isSelf,
   /** The unit is about the subject, in the first or third person. */
