@@ -2,7 +2,7 @@
 import { memo } from "./memo.ts";
 import type { Rule, Values } from "./rules.ts";
 import { ENDS_WITH_QUESTION_QUOTE, LEADING_BULLET, LEADING_BULLET_OR_QUOTE } from "./text.ts";
-import { isAboutSubject, type Unit } from "./unit.ts";
+import type { Unit } from "./unit.ts";
 
 const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
 const ENDS_WITH_QUESTION = /\?["”]?\s*$/;
@@ -22,9 +22,6 @@ const FORM_ANSWER_LINE = /^(?:Q\s?\d{1,2}[.):]?|\d{1,2}[.)])\s+[^:?\n]{1,40}[:?]
 export function isFormAnswerLine(unit: Unit): boolean {
   return FORM_ANSWER_LINE.test(unit.line);
 }
-
-/** About the subject and not about someone else: isAboutSubject already holds only for units not about another. */
-export const owned = isAboutSubject;
 
 /**
  * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above

@@ -6,7 +6,7 @@
 import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
-import { addressedAt, isQuestion, itemPlace, owned } from "./context.ts";
+import { addressedAt, isQuestion, itemPlace } from "./context.ts";
 import { CueSet } from "./cues.ts";
 import { memo } from "./memo.ts";
 import { stepOver } from "./text.ts";
@@ -36,10 +36,8 @@ export type Predicate = (unit: Unit, at: Place) => boolean;
 const CONDITIONS = {
   /** The subject speaks about themself ("I", "my"). */
   self: isSelf,
-  /** The unit is about the subject, in the first or third person. */
+  /** The unit is about the subject, in the first or third person (never a unit about someone else). */
   aboutSubject: isAboutSubject,
-  /** About the subject and not about someone else named in it. */
-  owned,
   /** A statement, not a question put to the subject. */
   statement: (unit: Unit) => !isQuestion(unit),
   /** Says "I"/"my"/"me". */

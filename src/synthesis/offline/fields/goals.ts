@@ -330,7 +330,7 @@ function pointedAim(m: RegExpExecArray): string | null {
   return null;
 }
 
-const COMMON = ["owned", "statement", notNegated] as const;
+const COMMON = ["aboutSubject", "statement", notNegated] as const;
 
 /** "My cousin says I'm too tidy, she wants a new sofa": when the subject says "I", "she"/"he" is someone else. */
 const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);

@@ -346,7 +346,7 @@ function lexiconPastimes(text: string): string[] {
   return found;
 }
 
-const OWNED = ["owned"] as const;
+const OWNED = ["aboutSubject"] as const;
 
 const INTEREST_READINGS: readonly Rule[] = [
   {

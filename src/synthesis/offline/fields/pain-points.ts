@@ -43,7 +43,7 @@ export { PAIN_LABEL } from "./pain-phrases.ts";
  */
 const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
 
-const OWNED = ["owned", "statement"] as const;
+const OWNED = ["aboutSubject", "statement"] as const;
 const SPACES = /\s/g;
 
 /** Where a run-on unit's sentences part ("I lose them. for commissions pls email"), or a label ends. */

@@ -29,7 +29,7 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
     pattern:
       /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
     read: theOccupation,
-    when: ["owned", namesOccupation],
+    when: ["aboutSubject", namesOccupation],
     value: (m) => `${m[1] ?? ""}nursing`.trim(),
     confidence: 0.5,
     kind: "inferred",
@@ -47,7 +47,7 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
     cue: "always",
     pattern: /\bmidwife\b/i,
     read: theOccupation,
-    when: ["owned", namesOccupation],
+    when: ["aboutSubject", namesOccupation],
     value: () => "midwifery",
     confidence: 0.5,
     kind: "inferred",

@@ -1,11 +1,11 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
-import { owned, questionOf, statedOnly } from "../engine/context.ts";
+import { questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { SPACED_ASIDE, toGerund } from "../engine/text.ts";
-import { topicNamed, type Unit } from "../engine/unit.ts";
+import { isAboutSubject, topicNamed, type Unit } from "../engine/unit.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
@@ -143,7 +143,7 @@ function skillsLine(unit: Unit): string | null {
 
 const notAimed = (m: RegExpExecArray) => !AIMED_AT.test(m.input.slice(0, m.index));
 const TOOL_CUES = [...new Set(TOOL_WORDS.map((tool) => tool.toLowerCase()))];
-const OWNED = ["owned"] as const;
+const OWNED = ["aboutSubject"] as const;
 
 const SKILL_READINGS: readonly Rule[] = [
   {
@@ -501,7 +501,7 @@ export function skillCandidates(units: readonly Unit[], occupation: string | nul
   const out = listCandidates(SKILL_RULES, units);
   if (!occupation) return out;
   const at = (i: number): Place => ({ units, i, occupation });
-  const i = units.findIndex((unit, k) => owned(unit) && namesOccupation(unit, at(k)));
+  const i = units.findIndex((unit, k) => isAboutSubject(unit) && namesOccupation(unit, at(k)));
   const unit = units[i];
   if (!unit) return out;
   out.push(...applyRules(OCCUPATION_SKILL_RULES, unit, undefined, at(i)));

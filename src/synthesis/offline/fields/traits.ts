@@ -179,7 +179,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     cue: ["say", "call", "tell me", "describe me", "think", "reckon"],
     pattern:
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
-    when: ["owned", "statement", saidBySubject],
+    when: ["aboutSubject", "statement", saidBySubject],
     // "my colleagues think I'm cold, but I'm only shy": the speaker corrects the view.
     value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
     confidence: 0.65,
@@ -194,7 +194,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     cue: "always",
     // Answers to "describe yourself" are often bare adjectives ("Precise. Introverted."), with no "I" in sight.
     pattern: WHOLE,
-    when: ["owned", "statement", "self", answersDescribe],
+    when: ["aboutSubject", "statement", "self", answersDescribe],
     value: (m) => traitsIn(m[0], wordOrNoun),
     confidence: 0.7,
     examples: {
@@ -209,7 +209,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     // "Colleagues describe her as calm and methodical", "she describes herself as a workaholic".
     pattern:
       /\bdescribes?\s+(?:herself|himself|themselves|myself|me|her|him|them)\s+as\s+(?:a |an )?([^.;!?]{3,60})/giu,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) => traitsIn(m[1] ?? "", traitOf, 6),
     confidence: 0.68,
     examples: {
@@ -224,7 +224,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     // "Known for her no-nonsense style", "famous for his dry humour", "respected for her patience".
     pattern:
       /\b(?:known|famous|renowned|loved|respected)\s+for\s+(?:her|his|their|my)\s+((?:[\p{L}-]+\s+){0,2}?)(style|attitude|approach|manner|humou?r|energy|way|temper|patience|calm|honesty|warmth|directness)\b/giu,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) => {
       const noun = NOUN_TRAIT[(m[2] ?? "").toLowerCase()];
       return [...traitsIn(m[1] ?? "", traitOf, 6), ...(noun ? [noun] : [])];
@@ -240,7 +240,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     field: "traits",
     cue: [":"],
     pattern: WHOLE,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     read: onMannerLine,
     value: (m) => traitsIn(m[0], word, 8),
     confidence: 0.65,
@@ -273,7 +273,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     // "Very data-driven, asked for ROI twice", "Thorough — double-checks everything": a note line opening on a trait.
     pattern:
       /^(?:[-•*]\s*)?(?:(?:very|extremely|really|quite|super|incredibly)\s+([\p{L}-]+)|([\p{L}-]+)\s*[—–:-]\s|([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+))/iu,
-    when: ["owned", "statement", "thirdPerson"],
+    when: ["aboutSubject", "statement", "thirdPerson"],
     value: (m) => {
       if (m[1]) return word(m[1]);
       if (m[2]) return word(m[2]);

@@ -160,7 +160,7 @@ const VALUE_READINGS: readonly Rule[] = [
       field: "values",
       cue,
       pattern,
-      when: ["owned", "statement"],
+      when: ["aboutSubject", "statement"],
       value: statedValue,
       confidence,
       examples: { fires: [[fires, value]], silent: ["I drove to the depot at six.", "So prices are going up again."] },
@@ -171,7 +171,7 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: "always",
     pattern: WHOLE,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     read: listedValues,
     // A bracketed aside explains an item ("punctuality (trains, meetings, replies, all of it)"); its commas do not
     // part values.
@@ -198,7 +198,7 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: ["believe"],
     pattern: /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     // Commas stay: "sustainable, chemical-free beekeeping" is one value, not two.
     value: (m) =>
       (m[1] ?? m[2] ?? "")
@@ -220,7 +220,7 @@ const VALUE_READINGS: readonly Rule[] = [
     // "I believe every kid deserves a good teacher": a conviction, not a guess ("I believe it's on Tuesday").
     pattern:
       /\bI\s+(?:really\s+|truly\s+|firmly\s+|strongly\s+|genuinely\s+)?believe\s+(?:that\s+)?((?:every|everyone|everybody|nobody|no one|people|kids|children|farmers|workers|patients|customers|women|animals)\b[^.;!?]{3,60}\b(?:deserves?|should|must|ought|need|has the right|have the right)\b[^.;!?]{0,40})/giu,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) => wording.shorten(wording.trimPunctuation(m[1] ?? ""), 8),
     confidence: 0.62,
     examples: {
@@ -233,7 +233,7 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: "always",
     pattern: WHOLE,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) =>
       mayStateValuePhrase(m[0])
         ? VALUE_PHRASE_WORDS.filter(([pattern]) => pattern.test(m[0])).map(([, value]) => value)
@@ -248,7 +248,7 @@ const VALUE_READINGS: readonly Rule[] = [
     // "X — that I really care about", "X is why I do this job": the value is the clause before the pointer.
     pattern:
       /^(?:[-•*>]\s*)?([^.;!?—–]{3,60}?)\s*(?:[—–:-]+\s*(?:that|this)(?:'s| is)?\s+(?:what\s+)?I\s+(?:really\s+|truly\s+|deeply\s+)?(?:care about|value|believe in|live by)|\s+(?:is|are)\s+(?:the reason\s+|exactly\s+)?why I\s+(?:do|started|got into)\b)/iu,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) => {
       const item = valueClause(m[1] ?? "");
       return item && !VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(item)) ? item : null;
@@ -265,7 +265,7 @@ const VALUE_READINGS: readonly Rule[] = [
     cue: [" on ", "stickler", "care for", "look after"],
     pattern:
       /\b(?:big|huge|really big|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
-    when: ["owned", "statement"],
+    when: ["aboutSubject", "statement"],
     value: (m) =>
       m[3]
         ? `caring for ${m[3].toLowerCase()}`
@@ -286,7 +286,7 @@ const VALUE_READINGS: readonly Rule[] = [
     // "Fair rota > fast rota": a note that ranks one thing above another.
     pattern: /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u,
     // Channels ranked ("Prefers phone calls over long emails") say how to reach someone: communication style.
-    when: ["owned", "statement", subjectTopic, (unit: Unit) => !NAMES_A_CHANNEL.test(unit.text)],
+    when: ["aboutSubject", "statement", subjectTopic, (unit: Unit) => !NAMES_A_CHANNEL.test(unit.text)],
     value: (m) => {
       const preferred = valueItem(m[1] ?? "");
       return preferred && wording.wordCount(preferred) <= 4 ? preferred.toLowerCase() : null;
@@ -303,7 +303,7 @@ const VALUE_READINGS: readonly Rule[] = [
     cue: "always",
     // "Dignity.", "Confidentiality, full stop.": a bare noun answering "what matters to you?".
     pattern: WHOLE,
-    when: ["owned", "statement", "self", firstAnswerToValueQuestion],
+    when: ["aboutSubject", "statement", "self", firstAnswerToValueQuestion],
     value: (m) => {
       const head = wording.trimPunctuation(
         wording.stripLeadingFillers(m[0].replace(wording.OPENING_MARK, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
@@ -322,7 +322,7 @@ const VALUE_READINGS: readonly Rule[] = [
     field: "values",
     cue: ["[x]"],
     pattern: /\[x\]\s*([^[\]]+)/gi,
-    when: ["owned", "statement", valueCheckboxes],
+    when: ["aboutSubject", "statement", valueCheckboxes],
     // A checked option that is a clause ("Kids will eat it") is a preference, not a value.
     value: (m) => {
       const item = wording.trimPunctuation(m[1] ?? "");

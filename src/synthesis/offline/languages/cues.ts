@@ -15,7 +15,7 @@ function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
   const { id, cue: cues, pattern, confidence, examples } = cue;
   const [field, name] = id.split("/") as [PersonaField, string];
   const language = name.slice(0, 2) as Language;
-  return { id, language, field, cue: cues, pattern, when: ["owned"], value, confidence, examples };
+  return { id, language, field, cue: cues, pattern, when: ["aboutSubject"], value, confidence, examples };
 }
 
 /** A German or French cue: the item translated word by word (a labelled list split into its items first). */
