@@ -188,7 +188,7 @@ describe("the offline engine on everyday phrasings", () => {
   it.each([
     ["Quiero ahorrar para comprar una casa.", "goals", /save/],
     ["Me gustaría aprender a cocinar.", "goals", /learn/],
-    ["Lo que más me agobia es el papeleo.", "pain_points", /paperwork/],
+    ["Lo que más me preocupa es el tráfico.", "pain_points", /traffic/],
     ["Lo que más me molesta son los horarios.", "pain_points", /schedules/],
   ] as const)("reads the Spanish cue in %j", async (text, field, pattern) => {
     expect((await personaOf(text))[field].join(" | ")).toMatch(pattern);
