@@ -464,7 +464,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
-  // "Bow River Animal Hospital · Calgary", "School of Environmental Sciences": an organisation's name.
+  // "Bow River Animal Hospital · Calgary", "School of Marine Biology": an organisation's name.
   const firm = () =>
     named !== undefined &&
     (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
