@@ -214,7 +214,7 @@ describe("location", () => {
       "Hi team, quick update from my side.\nBest,\nDr. Samuel Osei\nConsultant Cardiologist, St Luke's Hospital, Accra",
       "Accra",
     ],
-    ["I'm an analyst at a small fintech, working remotely from Cork for a team that's mostly in Berlin.", "Cork"],
+    ["I'm an analyst at a small fintech, working remotely from Cork for colleagues who are mostly in Berlin.", "Cork"],
   ])("%j -> %j", (text, place) => {
     expect(scalar("location", text)).toBe(place);
   });

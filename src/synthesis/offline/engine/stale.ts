@@ -31,7 +31,7 @@ const CHANGE_CUES: readonly RegExp[] = [
   /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b/iu,
   // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object).
   /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
-  // "the website is badly out of date", "the old bio there is sadly out of date".
+  // "my listing there is long outdated", "the old bio there is sadly out of date".
   /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,30}\b(?:out of date|outdated)\b/i,
   /\bno longer (?:works?|lives?|with|at|in)\b/i,
 ];
