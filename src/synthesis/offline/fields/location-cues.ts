@@ -387,7 +387,7 @@ export const CUED: readonly CueRow[] = [
       "I work at a clinic in town.",
       // Nothing ties the workplace to the subject: a place recommended, visited or written about.
       "A friend recommended the bakery in Galway to me.",
-      "Survey week: 40 water samples, 5 dairies in Marlow District.",
+      "Survey week: 40 water samples, 5 farms in Marlow District.",
       // A workplace before the present one is history.
       "I worked for a packaging firm in Gdynia before joining the union.",
       // In the subject's own words, a clause about "she" is someone else's.
