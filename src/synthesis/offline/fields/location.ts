@@ -220,8 +220,8 @@ function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /**
- * "48 Lydiard St, Ballarat VIC 3350"; "12 Awolowo Avenue, Old Bodija, Ibadan, Oyo State": when a second place
- * follows the first, the first is the neighbourhood and the second its town, and both are kept ("Old Bodija, Ibadan").
+ * "48 Lydiard St, Ballarat VIC 3350"; "9 Station Road, Westlands, Nairobi, Nairobi County": when a second place
+ * follows the first, the first is the neighbourhood and the second its town, and both are kept ("Westlands, Nairobi").
  */
 const ADDRESS =
   /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?(?:,\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?=,))?)(?:\s+\d{4,5})?/u;

@@ -210,7 +210,7 @@ export const LINE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["What do you do for work? Plumber, self-employed.", "Plumber"],
-        ["Plumber, self-employed.", "Plumber", { question: "Q4. What do you do for work?" }],
+        ["Plumber, self-employed.", "Plumber", { question: "Q2. What do you do for work?" }],
       ],
       silent: ["What do you do for fun? Climbing."],
     },
