@@ -7,7 +7,7 @@ import nlp from "compromise";
 import { isOrganisationWord, isPlausibleName, type NameMatcher, nameTokens } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { memo } from "../engine/memo.ts";
-import { ENDS_SENTENCE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import { COMMA_SEPARATOR, ENDS_SENTENCE, STARTS_UPPER, trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
@@ -177,7 +177,6 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
 const NO_WORDS: ReadonlySet<string> = new Set();
 const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;
 const SIGNATURE_PARTS = /\s*,\s*|\s+[·|•—–]\s+/;
-const WORDS = /\s+/;
 
 /**
  * A segment that is a word of the subject's own name is not their town, though the gazetteer lists it ("Madison ·
@@ -196,7 +195,7 @@ export function trailingPlace(line: string, nameWords: ReadonlySet<string> = NO_
   const last = trimPunctuation(parts[parts.length - 1] ?? "");
   if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last) || isNameWord(last, nameWords)) return null;
   // Only after a role or an organisation, as in a signature block.
-  const rest = parts.slice(0, -1).join(" ").split(WORDS);
+  const rest = parts.slice(0, -1).join(" ").split(WHITESPACE);
   const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
   return signatureLike ? cleanPlace(last) : null;
 }
@@ -232,7 +231,7 @@ export function segmentPlace(line: string, nameWords: ReadonlySet<string> = NO_W
 /** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
 export function placeLine(line: string, nameWords: ReadonlySet<string> = NO_WORDS): string | null {
   const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
-  if (bare.split(WORDS).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare) || isNameWord(bare, nameWords))
+  if (bare.split(WHITESPACE).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare) || isNameWord(bare, nameWords))
     return null;
   return cleanPlace(bare);
 }
@@ -244,7 +243,6 @@ export function demoteCountries(candidates: Candidate[]): Candidate[] {
 }
 
 const REGION_CODE = /^[A-Z]{2,3}$/;
-const COMMA = /\s*,\s*/;
 
 /** A place the gazetteer lists or compromise tags as one: the bar for cues that any capitalised word fits. */
 export function recognisedPlace(phrase: string): boolean {
@@ -258,7 +256,7 @@ export function boostKnownPlaces(candidates: Candidate[]): Candidate[] {
   return candidates.map((c) => {
     const value = String(c.value);
     // "Dago, Bandung" -> "Bandung", "Plateau, Montreal" -> "Montreal": the city is the usual answer.
-    const parts = value.split(COMMA);
+    const parts = value.split(COMMA_SEPARATOR);
     const last = parts[parts.length - 1] ?? "";
     if (
       parts.length === 2 &&

@@ -3,14 +3,14 @@
  * "a nurse in X", a signature's town line, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
  * clause is about the past, a plan, someone else's place or where customers are.
  */
-import { isPlausibleName, type NameMatcher } from "../attribution/names.ts";
+import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { allMatches, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import { allMatches, escapeRegExp, POSSESSIVE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
@@ -59,7 +59,6 @@ const COMMON_NOUN_BEFORE =
 /** The sentence's opening subject, after a note's label: a pronoun or up to three capitalised words. */
 const OPENING_SUBJECT =
   /^(?:\p{L}[\p{L} ]{0,20}:\s*)?(?:(?:[Ss]he|[Hh]e|[Tt]hey)\b|(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2})(?![\p{L}'’-]))/u;
-const POSSESSIVE_END = /['’]s$/;
 
 /**
  * "The landlord, Mr Grant, lives in Spain": a third-person verb is said of the subject when its grammatical subject
@@ -73,7 +72,7 @@ function verbOfSubject(match: RegExpExecArray): boolean {
   const opening = OPENING_SUBJECT.exec(match.input);
   if (!opening || COMMON_NOUN_BEFORE.test(before)) return false;
   const name = opening[1];
-  return name === undefined || (isPlausibleName(name) && !POSSESSIVE_END.test(name));
+  return name === undefined || (isPlausibleName(name) && !POSSESSIVE.test(name));
 }
 
 /**
@@ -255,8 +254,6 @@ const WORKPLACE_ADJECTIVE = new RegExp(
 /** "Profile: Ahmed Saleh, 39, civil engineer, Cairo": a comma profile line with an age. */
 const PROFILE_AGE = /(?:,|[—–])\s*\d{2}(?:\s+(?:years?|yrs?)\s+old)?\s*,/;
 const PROFILE_SPLIT = /\s*[,—–]\s*/;
-
-const NAME_GAPS = /[^\p{L}'’-]+/u;
 
 /**
  * The known towns among the segments of a profile line that names the subject: "Interviewer note (Sam Lee,
@@ -554,7 +551,6 @@ export function locationCandidates(units: readonly Unit[], matcher: NameMatcher 
 
 /** Words that make a name part of a town: "the Hải Châu district", "a ward of ...". */
 const DISTRICT = "district|neighbou?rhood|quarter|ward|suburb|barrio|colonia|borough";
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
 /**
  * "my shop here in Hải Châu" with "Hải Châu district" elsewhere and one known town among the values: the district is
@@ -570,7 +566,7 @@ function districtsInTheirCity(candidates: Candidate[], units: readonly Unit[]): 
   return candidates.map((c) => {
     const value = String(c.value);
     if (value.includes(",") || isKnownPlace(value)) return c;
-    const name = value.replace(REGEX_SPECIAL, "\\$&");
+    const name = escapeRegExp(value);
     const district = new RegExp(
       `(?<!\\p{L})(?:${name}\\s+(?:${DISTRICT})|(?:${DISTRICT})\\s+of\\s+${name})(?!\\p{L})`,
       "iu",
