@@ -174,8 +174,7 @@ describe("subject name", () => {
   });
 
   it("reads a profile bio line with a bracketed note and a flag after the name", () => {
-    const posts =
-      "[Archive export · part 2/2]\nProfile bio (saved 2023-05-02): Dilnoza Rahimova 🇺🇿 | mountain guide";
+    const posts = "[Archive export · part 2/2]\nProfile bio (saved 2023-05-02): Dilnoza Rahimova 🇺🇿 | mountain guide";
     expect(nameOf(posts)).toBe("Dilnoza Rahimova");
   });
 
