@@ -92,7 +92,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Just ring me, never email me walls of text.", "phone calls"],
         ["Phone please (520) 555-0148.", "phone calls"],
         ["Pls reply via email, I'm on the road all day.", "email"],
-        ["The tax return? Yes please, but on the phone.", "phone calls"],
+        ["The tax return? Fine, but please only on the phone.", "phone calls"],
         ["A quick WhatsApp or a voice note, that's best.", "WhatsApp messages"],
       ],
       silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?", "Do not call me."],

@@ -336,7 +336,7 @@ const COMMON = ["owned", "statement", notNegated] as const;
 const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
 
 /**
- * "I'd like to confirm what we agreed on Tuesday", "I want to say that at the start": a courtesy that performs its act
+ * "I'd like to confirm what we agreed on Tuesday", "I want to mention before we begin": a courtesy that performs its act
  * in the message or conversation itself, not an aim.
  */
 const COURTESY =

@@ -125,7 +125,7 @@ const PAIN_READINGS: readonly Rule[] = [
         fires: [[text, pain]],
         silent: [
           "The garden is lovely in June.",
-          "They're worn out and I hate that, I honestly do, I know how it feels.",
+          "They're worn out and I hate it, honestly, I know how it feels.",
           "The main thing is to enjoy the ride.",
           "Our little bakery is killing it this winter.",
           "My tenants' biggest worry is the heating.",
@@ -302,7 +302,7 @@ const PAIN_READINGS: readonly Rule[] = [
         "My sister says they can't log in either.",
         "The river runs low in the dry season.",
         "Back then the foreman couldn't log in from the yard.",
-        "The landlord wants rent on the 1st and I never paid late in ten years.",
+        "The landlord wants rent on the 1st and I have never paid late, not once in ten years.",
         "We don't get no-shows since the deposit.",
         "We used to get double bookings every summer.",
         "We no longer get late payers.",

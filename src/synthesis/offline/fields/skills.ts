@@ -167,7 +167,7 @@ const SKILL_READINGS: readonly Rule[] = [
     ],
     pattern: GOOD_AT,
     when: OWNED,
-    // "I am not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
+    // "I'm not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
     value: (m) => skillPhrase(m[1] ?? ""),
     confidence: 0.8,
     examples: {
@@ -175,7 +175,7 @@ const SKILL_READINGS: readonly Rule[] = [
       silent: [
         "I'm not good at maths.",
         "I sketch in Procreate, so I'm fine with technical setup.",
-        "I am not very good with spreadsheets.",
+        "I'm not very good with spreadsheets.",
       ],
     },
   },
