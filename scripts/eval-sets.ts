@@ -161,6 +161,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /mariehamn|åland|aland islands/i,
     skill: /beneficiary whitelist/i,
   }),
+  // heldout22: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  fixtureSet("heldout22", "never-tune", {
+    name: /custodian node/i,
+    occupation: /trust and safety officer/i,
+    location: /vatican/i,
+    skill: /mailbox delegation/i,
+  }),
   // heldout23: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact recorded (engine 9416b15, README and first-contact-rules.json), then tunable.
   fixtureSet("heldout23", "tune-allowed", {

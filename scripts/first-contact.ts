@@ -174,6 +174,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.248,
     fabrication: 0,
   },
+  heldout22: {
+    engine: "bef05fb",
+    scalars: 0.563,
+    filledPrecision: 0.774,
+    listPrecision: 0.826,
+    listF1: 0.146,
+    fabrication: 0,
+  },
   heldout23: {
     engine: "9416b15",
     scalars: 0.458,

@@ -17,6 +17,10 @@ export const LEADING_BULLET_OR_QUOTE = /^[-•*>]\s*/;
 export const ENDS_WITH_QUESTION_QUOTE = /\?["”]?$/;
 /** Parenthetical asides are not part of an item ("Bürokratie (Formulare!)"). */
 export const BRACKETED_ASIDE = /\([^)]*\)?/g;
+/** The same aside with the spaces before it, for items read without it ("hiking (mostly)" -> "hiking"). */
+export const SPACED_ASIDE = /\s*\([^)]*\)?/g;
+/** A comma and the spaces around it: the parts of "Plateau, Montreal". */
+export const COMMA_SEPARATOR = /\s*,\s*/;
 export const NOT_LETTERS = /[^\p{L}]/gu;
 export const NON_LETTERS = /[^\p{L}]+/u;
 export const NOT_LETTERS_OR_HYPHEN = /[^\p{L}-]/gu;

@@ -9,6 +9,7 @@ import {
   firstClause,
   OPENING_MARK,
   PICTOGRAPHS,
+  SPACED_ASIDE,
   toGerund,
   trimPunctuation,
   wordCount,
@@ -63,7 +64,6 @@ const SPORT =
 /** Where a liked activity ends. */
 const LIKED_TAIL = /\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/;
 const DASH_TAIL = /\s+[—–-]\s.*$/;
-const BRACKETS = /\s*\([^)]*\)?/g;
 const I_OPENING = /^I\b/i;
 /** "learning to bake sourdough": the verb and object learnt. */
 const LEARNT = /^to\s+(\p{Ll}+)\s+(.+)$/u;
@@ -150,7 +150,7 @@ function hobbyObject(raw: string): string | null {
   let object = trimPunctuation(raw.replace(PICTOGRAPHS, ""));
   for (let i = 0; i < 3; i += 1) object = object.replace(OBJECT_FILLER, "");
   object = trimPunctuation(` ${object}`.replace(OBJECT_END, ""));
-  object = object.replace(DASH_TAIL, "").replace(BRACKETS, "");
+  object = object.replace(DASH_TAIL, "").replace(SPACED_ASIDE, "");
   if (NOT_AN_OBJECT.test(object) || wordCount(object) > 4) return null;
   return object;
 }
@@ -203,7 +203,7 @@ function leisureItems(
   const rest = body
     .slice(lead?.[0].length ?? 0)
     .replace(FOUND_DOING, "")
-    .replace(BRACKETS, "");
+    .replace(SPACED_ASIDE, "");
   const parts = rest.split(LEISURE_PARTS).filter((p) => p.trim() !== "");
   const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
   // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.

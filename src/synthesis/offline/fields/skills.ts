@@ -4,7 +4,7 @@ import { owned, questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, type Place, type Rule } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { toGerund } from "../engine/text.ts";
+import { SPACED_ASIDE, toGerund } from "../engine/text.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
@@ -83,7 +83,6 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
  */
 const FREE_TIME =
   /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?(?:work|school|class|the office|office hours)|after (?:work|school)|when I'?m not|at (?:church|the mosque|the temple|the synagogue))\b/i;
-const BRACKETED = /\s*\([^)]*\)?/g;
 const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
 const AND_PARTS = /\s*(?:,|\band\b)\s*/;
 const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
@@ -186,7 +185,7 @@ const SKILL_READINGS: readonly Rule[] = [
     pattern: WHOLE,
     when: OWNED,
     read: skillsLine,
-    value: (m) => m[0].split(FIELD_PARTS).map((part) => skillPhrase(part.replace(BRACKETED, ""), 4)),
+    value: (m) => m[0].split(FIELD_PARTS).map((part) => skillPhrase(part.replace(SPACED_ASIDE, ""), 4)),
     confidence: 0.75,
     examples: {
       fires: [["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]]],

@@ -1,7 +1,7 @@
+import { COMMA_SEPARATOR } from "../engine/text.ts";
 import { GEONAMES_CITIES } from "./cities.ts";
 
 const AT_SIGN = /@/;
-const COMMA = /\s*,\s*/;
 const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
 const PLACE_SEPARATORS = /[;\n]/;
 const SURNAME_PREFIX = /\b(?:Mc|Mac|De|La|Le|Du|Van|Von|O['’])(?=\p{Lu})/gu;
@@ -99,7 +99,7 @@ const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map((p) => p.t
 export function isKnownPlace(phrase: string): boolean {
   const text = phrase.trim();
   if (PLACE_SET.has(text.toLowerCase())) return true;
-  const parts = text.split(COMMA);
+  const parts = text.split(COMMA_SEPARATOR);
   const last = parts[parts.length - 1] ?? "";
   if (parts.length > 1 && (PLACE_SET.has(last.toLowerCase()) || REGION_CODES.has(last))) return true;
   const first = parts[0] ?? "";
@@ -158,7 +158,7 @@ const ORG_WORD =
 /** An organisation, platform or product name rather than a place ("Airbnb", "StayGrid", "Acme Studios"). */
 export function looksLikeOrganisation(phrase: string): boolean {
   const text = phrase.trim();
-  const first = (text.split(COMMA)[0] ?? text).trim();
+  const first = (text.split(COMMA_SEPARATOR)[0] ?? text).trim();
   if (PLATFORMS.has(first.toLowerCase())) return true;
   if (WEB_DOMAIN.test(text) || AT_SIGN.test(text)) return true;
   // Inner capitals ("StayGrid", "LabLeap") mark brands; "McAllen", "DeKalb", "LaSalle" are places.
