@@ -424,7 +424,11 @@ const GOAL_READINGS: readonly Rule[] = [
       confidence,
       examples: {
         fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
-        silent: ["I don't plan to move.", "If I want to borrow the van, I ask Teodor.", ...(CUED_EXTRA[name]?.silent ?? [])],
+        silent: [
+          "I don't plan to move.",
+          "If I want to borrow the van, I ask Teodor.",
+          ...(CUED_EXTRA[name]?.silent ?? []),
+        ],
       },
     }),
   ),
@@ -469,11 +473,7 @@ const GOAL_READINGS: readonly Rule[] = [
     confidence: 0.58,
     examples: {
       fires: [
-        [
-          "Maybe teach younger welders.",
-          "teach younger welders",
-          { question: "where do you want to be in 3 years?" },
-        ],
+        ["Maybe teach younger welders.", "teach younger welders", { question: "where do you want to be in 3 years?" }],
       ],
       silent: ["Maybe teach younger welders."],
     },

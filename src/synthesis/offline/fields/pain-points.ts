@@ -323,7 +323,10 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.58,
     examples: {
       fires: [["Overtime again this week, ugh.", "overtime"]],
-      silent: ["I did some overtime to buy a bike.", "My inbox is a mess, I lose things. for overtime swaps pls text me."],
+      silent: [
+        "I did some overtime to buy a bike.",
+        "My inbox is a mess, I lose things. for overtime swaps pls text me.",
+      ],
     },
   },
   {

@@ -208,7 +208,10 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [
-        ["Big believer in fixing before buying + paying people on time.", ["fixing before buying", "paying people on time"]],
+        [
+          "Big believer in fixing before buying + paying people on time.",
+          ["fixing before buying", "paying people on time"],
+        ],
       ],
       silent: ["I believe it's on Tuesday."],
     },
