@@ -83,7 +83,7 @@ describe("the offline engine on everyday phrasings", () => {
   });
 
   it.each([
-    ["What do you do at the weekend? Board games mostly, and I brew my own beer.", [/board games/, /brewing/]],
+    ["What do you do at the weekend? Board games mostly, and I knit my own socks.", [/board games/, /knitting/]],
     ["INT: Hobbies?\nP3: Woodwork, and I grow chillies on the windowsill.", [/woodwork/, /growing chillies/]],
     ["When I'm not at the clinic, I'm kayaking or playing the banjo.", [/kayaking/, /banjo/]],
     ["On weekends I go bouldering, and I play the fiddle in a folk band.", [/bouldering/, /fiddle/]],
@@ -96,7 +96,7 @@ describe("the offline engine on everyday phrasings", () => {
 
   it("cuts list items at relative clauses, comparatives and bare 'noun + verb' stubs", async () => {
     const p = await personaOf(
-      "I'm Ana Ruiz, a vet. The rota app crashes every Friday, which is a nightmare with a full waiting room. " +
+      "I'm Ana Ruiz, a vet. The rota app crashes every Friday, which makes a busy morning even worse. " +
         "Animal welfare matters most — I'd rather be late than rush a diagnosis.",
       "What frustrates you most? Parcels arrive when I'm at work and sit on the step all day.",
     );
@@ -188,7 +188,7 @@ describe("the offline engine on everyday phrasings", () => {
   it.each([
     ["Quiero ahorrar para comprar una casa.", "goals", /save/],
     ["Me gustaría aprender a cocinar.", "goals", /learn/],
-    ["Lo que más me agobia es el papeleo.", "pain_points", /paperwork/],
+    ["Lo que más me preocupa es el tráfico.", "pain_points", /traffic/],
     ["Lo que más me molesta son los horarios.", "pain_points", /schedules/],
   ] as const)("reads the Spanish cue in %j", async (text, field, pattern) => {
     expect((await personaOf(text))[field].join(" | ")).toMatch(pattern);

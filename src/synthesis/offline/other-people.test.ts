@@ -166,7 +166,7 @@ describe("prose that introduces a list is not a speaker's header", () => {
       "To: Sam Ode <sam@example.test>",
       "",
       "Hi Sam,",
-      "Some corrections, because I saw you linked my profile from the 2019 meetup. It is out of date:",
+      "A few fixes, since you shared my page from the 2019 conference. It is out of date:",
       "- I'm 31 now, not 26.",
       "- I live in Hue these days.",
       "",

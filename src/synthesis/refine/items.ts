@@ -31,7 +31,7 @@ const TRAILING_FILLER =
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
 /**
  * Quotes, punctuation and emoji around an item (brackets stay: "multilingual (Welsh, English, French)"); a persona's
- * item is written, not posted ("survive winter without crying in the van 😅").
+ * item is written, not posted ("get through March without losing my mind 😅").
  */
 const EDGE_RUN = String.raw`(?:[\s"'“”‘’,;:.!?…\p{Extended_Pictographic}-]|\u{FE0F}|\u{200D})+`;
 const EDGE_PUNCTUATION = new RegExp(`^${EDGE_RUN}|${EDGE_RUN}$`, "gu");
@@ -40,7 +40,7 @@ const EDGE_PUNCTUATION = new RegExp(`^${EDGE_RUN}|${EDGE_RUN}$`, "gu");
 const SUBORDINATORS = new Set(
   "if when whenever because cause although though unless whether while since once until whereas".split(" "),
 );
-/** The person's own "I"/"we" in front of an item adds nothing: "We eat home-cooked 5 days a week". */
+/** The person's own "I"/"we" in front of an item adds nothing: "We cycle to work 4 days a week". */
 const OWN_SUBJECT = /^(?:i|we)\s+(?=\p{L})/iu;
 /** A value opening with another subject is a clause about someone, not an item ("she does the books"). */
 const SUBJECT_PRONOUNS = new Set(["i", "i'm", "im", "he", "she", "they", "we", "it", "you", "it's", "that's"]);
@@ -167,7 +167,7 @@ function talkWithoutObject(terms: readonly Term[]): boolean {
 }
 
 /**
- * "Free time / community: Sunday I sing…": a value its quote opens with and follows by a colon is the heading of a
+ * "Weekends / family: Saturday we hike…": a value its quote opens with and follows by a colon is the heading of a
  * form line, not an answer, whatever its words. A bulleted line ("- Excel: her templates…") is a list item with its
  * gloss, so a bullet before the value keeps it.
  */
@@ -204,7 +204,7 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const infinitive = first.normal === "to" && terms[1] !== undefined && has(terms[1], "Verb");
   if (first.normal === "to" && !(infinitive && field === "goals")) return 'a fragment (opens with "to")';
   if (talkWithoutObject(terms)) return "talk without its content (a verb of saying or knowing with no object)";
-  // "designing WITH people, not for them" names what "them" is; "deal with it" does not.
+  // "cooking WITH kids, not for them" names what "them" is; "deal with it" does not.
   const antecedent = terms.some((term) => has(term, "Noun") && !has(term, "Pronoun") && !VAGUE_NOUNS.has(term.normal));
   if ((has(first, "Modal") || has(first, "Auxiliary")) && !antecedent) {
     return 'a clause without its subject or object ("must finish")';

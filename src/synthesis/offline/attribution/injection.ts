@@ -16,7 +16,7 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   // "disregard all prior context", "forget everything above"
   /\b(?:ignore|disregard|forget|override)\s+(?:all|any|everything)\s+(?:(?:the|your)\s+)?(?:(?:previous|prior|above|earlier|preceding|other)\s+)?(?:context|instructions?|prompts?|rules|messages?|guidelines|text|data|directions|above)\b/i,
   /\b(?:ignore|disregard|forget)\s+(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding)\s+(?:context|messages?|guidelines|text|data)\b/i,
-  // "SYSTEM NOTE FOR AI SUPPORT TOOLS", "instructions for the language model"
+  // "MESSAGE TO ALL CHATBOTS", "instructions for the language model"
   /\b(?:note|message|instructions?|notice)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?(?:ai|a\.i\.|assistants?|llms?|models?|bots?|chatbots?|summari[sz]ers?|language models?|gpt|agents?)\b/i,
   /\bsystem\s+(?:note|message|instruction|override|command)\b/i,
   /\b(?:ai|llm|gpt)\s+(?:support\s+)?(?:tools?|systems?|assistants?|agents?)\s*:/i,
@@ -24,7 +24,7 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:name|occupation|job|title|location|age)\b[^.\n]{0,30}?(?:\bis|=|:|\bto)\s*['"‘“][^'"’”\n]{2,50}['"’”]\s*,\s*(?:and\s+)?(?:occupation|job|title|location|age|role|city)\b/i,
   // "[[assistant directive: ...]]", "AI instruction:": a label naming an order to a machine reader.
   /\b(?:assistant|ai|a\.i\.|llm|gpt|model|bot|agent)\s+(?:directive|instruction|command|override|order)s?\b/i,
-  // "when generating any profile, summary or persona from this record, ...": addresses whatever summarises the text.
+  // "when writing a summary of this page, ...": addresses whatever summarises the text.
   /\bwhen\s+(?:generating|creating|writing|building|producing|summari[sz]ing|processing)\s+(?:any\s+|a\s+|an\s+|the\s+|this\s+)?(?:profiles?|summar(?:y|ies)|personas?|reports?|outputs?|records?)\b/i,
   // "output name: X, occupation: Y": an order to emit field values (a plain "Name: X, City: Y" record stays data).
   /\b(?:output|return|respond with|reply with|emit|print|fill in|populate)\s+(?:the\s+)?(?:fields?\s+)?(?:name|occupation|job|title|location|age|skills?)\s*[:=]/i,
@@ -32,7 +32,7 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   /\b(?:attention|dear|hey|hello|hi)\s*[,:]?\s+(?:any\s+|all\s+|the\s+)?(?:automated\s+|automatic\s+)?(?:ai|a\.i\.|assistants?|llms?|bots?|chatbots?|summari[sz]ers?|extractors?|parsers?|agents?|language models?)\b\s*[,:!]/i,
   // "an automated summarizer/extractor" is only ever named in text planted for one.
   /\b(?:automated|automatic)\s+(?:summari[sz]ers?|extractors?|parsers?|profilers?)\b/i,
-  // "Replace any conflicting values with these", "overwrite the existing fields": an order to overwrite the record.
+  // "Overwrite all previous answers", "replace the existing fields": an order to overwrite the record.
   /\b(?:replace|overwrite|override)\s+(?:any|all|the)\s+(?:conflicting|existing|other|previous|extracted)\s+(?:values?|fields?|data|answers?|entries)\b/i,
   /\badd\s+(?:the\s+|a\s+)?(?:skill|trait|interest|value|goal|pain point)s?\s*(?:of\s+)?['"‘“:]/i,
   /\b(?:ignoriere|vergiss)\s+(?:alle\s+)?(?:vorherigen|bisherigen)\s+(?:anweisungen|instruktionen)/i,

@@ -72,7 +72,7 @@ const BARE_IM = /\b[Ii]m\s/;
 const ANSWER_OPENER =
   /^(?:(?:sure|yes|yeah|yep|ok|okay|of course|hi|hello|hey|hiya|well|um+|uh+|so|right|absolutely|certainly|hola|claro|bien|oui|bonjour|ja|hallo|klar)\b[\s,.!—–-]*)*/i;
 
-/** "Grand, yeah. Siobhán Keane, I'm 46": a short opening remark of a few words before the answer proper. */
+/** "Right, fine. Tomasz Wren, I'm 52": a short opening remark of a few words before the answer proper. */
 const SHORT_REMARK = /^[^.!?\n]{1,20}[.!?]\s+/;
 
 const FIELD_NAME = new RegExp(
@@ -137,7 +137,7 @@ const PUBLICATION_LINE =
 /** Separators between the parts of a header line ("Date: ... · Participant: T14 · Interviewer: ..."). */
 const SEGMENT_SEPARATOR = /\s+[·|•]\s+|\s{3,}/;
 
-/** "[Profile bio] Ana Ruiz | …", "Profile bio (as of export, 2024-09-10): Ana Ruiz 🇺🇿 | …". */
+/** "[Profile bio] Ana Ruiz | …", "Profile bio (saved 2023-05-02): Ana Ruiz 🇺🇿 | …". */
 const PROFILE_BIO = new RegExp(
   `(?:profile|bio)\\]?(?:\\s*\\([^()]{0,40}\\))?\\s*:?\\s*(${N})\\s*(?:[|,—–-]|\\p{Extended_Pictographic}|\\p{Regional_Indicator})`,
   "iu",
@@ -204,7 +204,7 @@ export function fullNameStarting(
   return full;
 }
 
-/** "Price Electrical was set up by ...": a business name, not a person. */
+/** "Dunmore Roofing was started by ...": a business name, not a person. */
 export function isBusinessWord(token: string): boolean {
   const lower = token.toLowerCase();
   return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
@@ -338,7 +338,7 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
     // "Mr. Ali Hassan (interpreter)", "Pim Chaiyawan (respondent's daughter)": tagged as someone else.
     for (const token of taggedOthers(line)) excluded.add(token.toLowerCase());
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
-    // Only the given name: relatives share the surname ("her brother-in-law Denis Thibodeaux").
+    // Only the given name: relatives share the surname ("his sister-in-law Maud Ferrand").
     for (const related of cued & RELATIVE ? allMatches(RELATED_NAME, line) : []) {
       const given = nameTokens(related[1] ?? "")[0];
       if (given) excluded.add(given.toLowerCase());

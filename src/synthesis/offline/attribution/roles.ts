@@ -42,7 +42,7 @@ export function otherPersonRole(role: string): OtherRole | null {
   return null;
 }
 
-/** "Mr. Karim Fawzy (INTERPRETER, Arabic–English)": a name, after an optional title, with a role in brackets. */
+/** "Ms. Ines Varga (TRANSLATOR, Hungarian–German)": a name, after an optional title, with a role in brackets. */
 const NAME_WITH_ROLE = new RegExp(
   `(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\\.?\\s+)?(${NAME_SEQUENCE})\\s*\\(([^()\\n]{1,80})\\)`,
   "gu",

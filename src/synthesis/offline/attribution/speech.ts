@@ -20,8 +20,8 @@ export interface Speech {
 }
 
 /**
- * "[00:01:06] Ana:", "[2024-08-05 16:22] Agent Mike T. (Support, Denver):", with a time zone after the time
- * ("[2026-11-30 08:02 CET]"). A label that ends its line heads the lines below it (a ticket reply's header).
+ * "[00:01:06] Ana:", "[2023-03-14 09:47] Agent Rosa P. (Billing, Leeds):", with a time zone after the time
+ * ("[2025-06-02 17:15 EET]"). A label that ends its line heads the lines below it (a ticket reply's header).
  */
 const TIMESTAMP_LABEL =
   /^\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},? )?\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\]?\s+([^:[\]]{1,60}?):(?:\s+|$)/;

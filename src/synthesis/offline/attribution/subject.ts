@@ -30,7 +30,7 @@ const MAX_TAGGED_NOUNS = 5_000;
 const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\p{Lu}[\p{Ll}'’]+/gu;
 /** A word written in lowercase. Global: read with match (the words only) or matchAll. */
 const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
-/** "Kenji Mori (AE)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
+/** "Oskar Lind (PM)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {
@@ -47,7 +47,7 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
       if (!lowercaseWords.has(word)) nouns.add(word);
     }
   }
-  // "Kenji Mori (AE), Leah Stone (CSM)": a capitalised word tagged with a role in brackets is a person, even where
+  // "Oskar Lind (PM), Fay Dunne (QA)": a capitalised word tagged with a role in brackets is a person, even where
   // it only ever opens a line or follows a colon.
   for (const source of sources) {
     for (const match of source.text.matchAll(ROLE_TAGGED_NAME)) {

@@ -61,7 +61,7 @@ const ADDRESSES_YOU = /\b(?:you|your|yours|yourself)\b/i;
 const LEADING_FIRST_PERSON =
   /^(?:(?:and|but|so|also|honestly|well|now|then|yeah|yes|um|oh|und|aber|et|mais|e|y|pero)[,]?\s+)*(?:(?:I|I'm|I’m|Im|I've|I’ve|I'd|I’d|I'll|I’ll|My|Me|We|We're|We’re|Our|Us|Yo|Soy|Tengo|Vivo|Llevo|Mi|Me|Ich|Mich|Mir|Mein|Meine|Je|Moi|Meu|Minha|Eu|Ik|Mijn|Jeg)(?=$|[^\p{L}'’])|J['’](?=\p{L}))/iu;
 
-/** After a leading "she"/"he": a copula and a description ("is the quietest kid", not "is always telling me"). */
+/** After a leading "she"/"he": a copula and a description ("is the fastest runner", not "is always telling me"). */
 const DESCRIBES_PRONOUN = /^\s*(?:is|was|are|were)\s+(?!always\b|forever\b|constantly\b|still\b|[\p{L}]+ing\b)/iu;
 
 const LEADING_PRONOUN =
@@ -102,7 +102,7 @@ function headingOwner(heading: string, model: SubjectModel): BlockOwner {
   const lower = text.toLowerCase();
   if (model.matcher?.mentioned.test(text)) return { party: "subject", heading: lower };
   if (OWN_NOTES_HEADING.test(lower)) return { party: "unknown", heading: lower };
-  // "2024-10-07 · Attendees: me, Bartek, Olga": a list of people present is not what the block is about.
+  // "2022-05-19 · Attendees: me, Rui, Hanna": a list of people present is not what the block is about.
   if (ATTENDEES_HEADING.test(lower)) return { party: "unknown", heading: lower };
   // "Notes (Jake):", "Call notes by Ana": a block written by someone else about the subject, unless kept for
   // themselves ("Mentor notes (Rachel, for myself)").
@@ -155,11 +155,11 @@ const QUOTE_CREDIT =
 const QUOTE_CREDIT_AFTER =
   /["”»]\s*,?\s*(?:said|says|added|adds|explained|recalled|noted|wrote|insisted|joked)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s\p{Lu}[\p{L}'’-]+)?)/u;
 
-/** "> On 11 Feb 2025, at 15:02, Ana Ruiz wrote:" heads a quoted earlier message (English, French, Spanish, ...). */
+/** "> On 3 Sep 2021, at 08:40, Ana Ruiz wrote:" heads a quoted earlier message (English, French, Spanish, ...). */
 const REPLY_HEADER =
   /^>*\s*(?:On|Le|El|Em|Il|Op|Den|W dniu)\b.{4,120}?[,\s]([^,<>]{2,60}?)\s*(?:<[^>]*>\s*)?(?:wrote|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napisał\(a\)|napisał)\s*:?\s*$/i;
 
-/** German puts the writer after the verb: "Am 12.03.2024 schrieb Anke Weber:". */
+/** German puts the writer after the verb: "Am 27.08.2022 schrieb Jonas Brandt:". */
 const REPLY_HEADER_AFTER = /^>*\s*Am\b.{4,80}?\sschrieb\s+([^:<]{2,60}?)\s*(?:<[^>]*>)?\s*:\s*$/i;
 
 /** Forum and comment headers: "Posted by ana_r", "Reply from @ana", "Beitrag von ana_r", "Antwort von ...". */
@@ -307,7 +307,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         NUMBERED_QUESTION.test(content) ||
         (speaker === "subject" && content.includes("?") && QUESTION_TO_YOU_THEN_ANSWER.test(content));
       if (isQuestionLine) {
-        // "Q3. Where do you live? Quezon City": the question is the form's, the text after it is the answer.
+        // "Q5. Where do you live? Bergen": the question is the form's, the text after it is the answer.
         const split = QUESTION_THEN_ANSWER.exec(content);
         if (split?.[1] && split[2]) {
           state.question = split[1].toLowerCase();
@@ -464,7 +464,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     body.startsWith(named) &&
     ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
   // "Core & Flow was founded by ...": a firm, not a person.
-  // "Bow River Animal Hospital · Calgary", "School of Environmental Sciences": an organisation's name.
+  // "Bow River Animal Hospital · Calgary", "School of Marine Biology": an organisation's name.
   const firm = () =>
     named !== undefined &&
     (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
@@ -486,8 +486,8 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
     if (quoted && speaker === "other" && !ctx.authored) return { topic: "subject", by: "pronoun" };
     const rest = body.replace(LEADING_PRONOUN, "");
     if (speaker === "subject" && ctx.voiced && !quoted && !state.lastByName) {
-      // "She made me promise I'd walk the Camino", "She used to say I was the sensible one": about the speaker.
-      // Not "She is the quietest kid I have ever mentored": a copula describes her, the "I" is in a relative clause.
+      // "She made me promise I'd walk the Camino", "She used to tell me I was the loud one": about the speaker.
+      // Not "She is the fastest runner I have ever coached": a copula describes her, the "I" is in a relative clause.
       if (FIRST_PERSON.test(rest) && !DESCRIBES_PRONOUN.test(rest)) return { topic: "subject", by: "first" };
       state.lastPerson = "other";
       return { topic: "other", by: "pronoun" };
@@ -541,7 +541,7 @@ function clausesOf(sentence: string, model: SubjectModel): string[] {
 const TITLE_OR_BRACKET = /\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\b|\(/;
 /** A note's header parts and label before its sentence: "[End of call · 40 min · Interpreter note: ". */
 const NOTE_LEAD = /^\[?(?:[^·|:\]\n]{1,40}\s[·|]\s)*\p{L}[\p{L} ]{0,30}:\s+/u;
-/** "Mr. Karim Fawzy is based in ...", "Dr. Samia runs the unit": a sentence opening on a titled name. */
+/** "Ms. Ines Varga lives near ...", "Dr. Samia runs the unit": a sentence opening on a titled name. */
 const TITLED_NAME = new RegExp(`^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Miss)\\.?\\s+(${NAME_SEQUENCE})`, "u");
 /** "A contractor's manager (Mr. Haque, about 50) came by": an opening noun phrase that names its person in brackets. */
 const BRACKET_NAMED_OPENER = new RegExp(
@@ -550,8 +550,8 @@ const BRACKET_NAMED_OPENER = new RegExp(
 );
 
 /**
- * Whether a sentence, after any note label, opens on a person named with a title ("Mr. Karim Fawzy is based in
- * Cairo") or in brackets after the noun phrase that is its subject ("A neighbour (Mrs. Lee, 70) came by"), other
+ * Whether a sentence, after any note label, opens on a person named with a title ("Ms. Ines Varga lives near
+ * Szeged") or in brackets after the noun phrase that is its subject ("A neighbour (Mrs. Lee, 70) came by"), other
  * than the subject: it is about that person.
  */
 function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {

@@ -25,7 +25,7 @@ export function isFormAnswerLine(unit: Unit): boolean {
 
 /**
  * The question a unit answers: the unit's own, or a question on an earlier sentence of the same line or just above
- * it ("What matters most? Confidentiality.", "> When you're not in the cellar..."), which segmentation can miss.
+ * it ("What matters most? Confidentiality.", "> When you're not at the bakery..."), which segmentation can miss.
  */
 export function questionOf(units: readonly Unit[], i: number, quotedAnswers = false): string {
   const known = memoOf(units).question[quotedAnswers ? 1 : 0];

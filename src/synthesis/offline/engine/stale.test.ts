@@ -7,7 +7,7 @@ const OLD_PAGE = [
   "Page updated 3 October 2021",
   "Ilse Varga, 31, is a travelling piano tuner with the Tisza music trust in Eger.",
   "Her biggest worry is the long drive to the nearest parts supplier.",
-  "Her dream is to set up a permanent repair workshop in Eger.",
+  "Her dream is to run a permanent repair workshop in Eger.",
 ].join("\n");
 
 const email = (body: string, date = "Tue, 4 Mar 2025 08:15 +0100"): string =>
@@ -26,7 +26,7 @@ const email = (body: string, date = "Tue, 4 Mar 2025 08:15 +0100"): string =>
   ].join("\n");
 
 const NEW_LIFE =
-  "Since June 2023 I run my own piano workshop in Budapest. I would like to open a second workshop in Óbuda.";
+  "I have had my own piano workshop in Budapest since 2023. I would like to open a second workshop in Óbuda.";
 
 function values(texts: readonly string[], field: "goals" | "pain_points"): string[] {
   const sources: CleanSource[] = texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
@@ -54,7 +54,7 @@ describe("lists from an outdated source", () => {
 
   it("drops them when the newer source calls the older one out of date", () => {
     const found = goals([
-      email(`Your sheet links my old profile page; that page is out of date. ${NEW_LIFE}`),
+      email(`Your sheet links my old profile page, which is sadly out of date. ${NEW_LIFE}`),
       OLD_PAGE,
     ]);
     expect(found.some((g) => /repair workshop/.test(g))).toBe(false);

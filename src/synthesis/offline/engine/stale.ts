@@ -2,7 +2,7 @@
  * Lists from an outdated source. Scalars already let a newer dated statement win (preferNewer); list items have no
  * rival value to lose to, so an old page's plans and worries would stand beside the new ones. A dated source is stale
  * when a later-dated source restates the subject's job or place with a different value, or says their life changed
- * since (a move, a job left, "that page is out of date"): then the time-bound lists it fed (goals, pain points) are
+ * since (a move, a job left, "the old listing is outdated"): then the time-bound lists it fed (goals, pain points) are
  * dropped. Skills, interests, values and languages usually stay true after a move or a new
  * job, so they are kept.
  */
@@ -31,7 +31,7 @@ const CHANGE_CUES: readonly RegExp[] = [
   /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b/iu,
   // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object).
   /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
-  // "That page is out of date", "the old bio there is sadly out of date".
+  // "my listing there is long outdated", "the old bio there is sadly out of date".
   /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,30}\b(?:out of date|outdated)\b/i,
   /\bno longer (?:works?|lives?|with|at|in)\b/i,
 ];

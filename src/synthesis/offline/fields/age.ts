@@ -26,7 +26,7 @@ const OWN_BIRTHDAY_PAST =
 /** Pronoun-dropped lines ("turning 41 in March", "26 today and ...", "Turned 29 last week") in posts and forms. */
 const DROPPED_AGE = /^(?:just\s+)?(?:turned|turning)\s|^\d{1,3}\s+today\b/i;
 
-/** "31 today", "[12 Feb 2026 08:14] 27 today 🎂": a post opening on the age, after its timestamp if any. */
+/** "31 today", "[3 Sep 2025 21:05] 35 today 🎉": a post opening on the age, after its timestamp if any. */
 const TODAY_AGE = /^(?:\[[^\]\n]{1,30}\]\s*)?(\d{1,3})\s+today\b/gi;
 
 /** "Age: 41", "How old are you? 41": a form answer. */
@@ -113,8 +113,8 @@ const AGE_OWNER = /^(.*?)(?:\s+is|\s*['’]s)\s/u;
 const PERSON_PRONOUN = /^(?:(?:says|said|mentioned|mentions|notes|noted|thinks)\s+)?(?:she|he)$/i;
 
 /**
- * Whether "… is N" is said of the subject: "she", "he" or a name ("Maria"), not "WMS" or "the warehouse"; a name
- * must be the subject's when it is known ("Njeri is ten", in the subject's answer, is her daughter).
+ * Whether "… is N" is said of the subject: "she", "he" or a name ("Maria"), not "ERP" or "the warehouse"; a name
+ * must be the subject's when it is known ("Ottilie is nine", in the subject's answer, is her daughter).
  */
 function isSubjectWord(statement: string, matcher: NameMatcher | null | undefined): boolean {
   const owner = (AGE_OWNER.exec(statement)?.[1] ?? "").trim();
@@ -340,7 +340,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["ans"],
     new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\s+${FRENCH_SOON}`, "giu"),
     -1,
-    ["J'ai 33 ans samedi, pas 50 !", 32],
+    ["J'ai 29 ans mardi, pas 40 !", 28],
     "J'ai 33 ans.",
   ),
   foreign(
@@ -390,7 +390,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     when: ["self", notQuotedOther],
     fires: [
       ["31 today and I still can't cook rice properly.", 31],
-      ["[12 Feb 2026 08:14] 27 today 🎂 and finishing a book cover.", 27],
+      ["[3 Sep 2025 21:05] 35 today 🎉 and repainting the shed.", 35],
     ],
     silent: ["Today I'm tired."],
   },
@@ -434,7 +434,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["y/o", "y.o.", "yo", "yr"],
     /(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu,
     0,
-    ["About me: 27 y/o marine biology grad student", 27],
+    ["About me: 23 y/o geology undergrad, climbs on weekends", 23],
     "Yo, what's up?",
   ),
   third(
@@ -459,17 +459,17 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["She's 44.", 44],
       ["Maria Lopez is 44.", 44],
       ["Lopez is 44.", 44, { name: "Maria Lopez" }],
-      ["Says he's 42 and aging in dog years.", 42],
+      ["Says he's 57 and still plays five-a-side.", 57],
     ],
-    // "WMS is 15 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
+    // "ERP is 12 yrs old": a system, a building or a firm has an age too; only a pronoun or a name is a person.
     silent: [
       "She's 44 minutes away.",
-      "WMS is 15 yrs old, on-prem.",
+      "ERP is 12 yrs old, never patched.",
       "The warehouse is 40 years old.",
       // A kinship word used as a name is another person.
       "Mum is 80 and still gardening.",
       // Another named person, when the subject's name is known.
-      ["Njeri is ten, she's in grade five.", { name: "Wanjiru Kamau" }],
+      ["Ottilie is nine, she's in year four.", { name: "Henrike Vos" }],
     ],
   },
   third(
@@ -479,13 +479,13 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["Omar Farouk, 46, quantity surveyor.", 46],
     "Omar Farouk, quantity surveyor.",
   ),
-  // "Amara (she's 46, mentioned ...) owns": an aside in brackets right after the name.
+  // "Birgit (she's 52, mentioned ...) runs": an aside in brackets right after the name.
   third(
     "third-aside",
     ["("],
     new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"),
-    ["Amara (she's 46, mentioned her daughter) owns a practice.", 46],
-    "Amara (she's great) owns a practice.",
+    ["Birgit (she's 52, mentioned her grandson) runs a bakery.", 52],
+    "Birgit (she's great) runs a bakery.",
   ),
 ];
 

@@ -16,7 +16,7 @@ const CHANNELS: readonly [RegExp, string][] = [
   [/^(?:slide decks?|decks?)$/i, "slide decks"],
 ];
 
-/** "don't email me walls of text" refuses long emails, not email. */
+/** "never email me walls of text" refuses long emails, not email. */
 const WALLS_OF_TEXT = /^e-?mail(?:\s+me)?\s+walls of text$/i;
 
 function channel(word: string | undefined): string | null {
@@ -66,8 +66,8 @@ export const STYLE_RULES: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [
-        ["Prefers async/written communication, finds standups draining.", "prefers async/written communication"],
-        ["Prefers email; reads everything before deciding.", "prefers email"],
+        ["Prefers written/async updates, finds status meetings a drag.", "prefers written/async updates"],
+        ["Prefers email; likes time to think before answering.", "prefers email"],
       ],
       silent: ["I prefer the morning shift.", "Do you prefer email?"],
     },
@@ -89,11 +89,11 @@ export const STYLE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["Text me.", "text messages"],
-        ["I'm a talker — ring me, don't email me walls of text.", "phone calls"],
+        ["Just ring me, never email me walls of text.", "phone calls"],
         ["Phone please (520) 555-0148.", "phone calls"],
-        ["Pls reply by email only ok.", "email"],
-        ["VAT yes please but on the phone not email.", "phone calls"],
-        ["Short message on WhatsApp, or voice message, that is best.", "WhatsApp messages"],
+        ["Pls reply via email, I'm on the road all day.", "email"],
+        ["The tax return? Fine, but please only on the phone.", "phone calls"],
+        ["A quick WhatsApp or a voice note, that's best.", "WhatsApp messages"],
       ],
       silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?", "Do not call me."],
     },
@@ -122,8 +122,8 @@ export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "avoids-channel", {
     cue: ["not", "no ", "n't", "dont", "never", "cannot"],
     // "Do not call me", "Please not long emails", "Don't email", "no calls without an agenda", "I dont read long
-    // emails", "I don't really do text messages", "cannot answer phone". Not "no calls after 4:30", "do not call in the
-    // afternoon" nor "dont call while driving": a time window or a situation, not a channel the person avoids; nor "I
+    // emails", "I don't really do phone calls", "cannot answer phone". Not "no calls after 6pm", "do not call in the
+    // mornings" nor "dont call while driving": a time window or a situation, not a channel the person avoids; nor "I
     // can't call my son every day": contacting someone else says nothing of how the person wants to be reached.
     pattern: new RegExp(
       `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on|her|him|them|his|their|my|our|your|you|us)\\b)(?:\\s+me)?`,
@@ -139,17 +139,17 @@ export const STYLE_RULES: readonly Rule[] = [
       fires: [
         ["Email, short. Do not call me.", "no phone calls"],
         ["Please not long emails.", "no long emails"],
-        ["Don't email, I never sit at a desk.", "no email"],
+        ["Don't email, I'm out on the boat all day.", "no email"],
         ["I dont read long emails.", "no long emails"],
         ["I don't do email at all.", "no email"],
-        ["I'm a talker — ring me, don't email me walls of text.", "no long emails"],
+        ["Just ring me, never email me walls of text.", "no long emails"],
       ],
       silent: [
         "There was no phone signal on the hill.",
         "I'm not a computer person.",
-        "I coach softball Tue/Thu so no calls after 4:30.",
+        "I swim on Mondays, so no calls after 6pm.",
         "Dont call while driving.",
-        "Please do not call in the afternoon, my hands are dirty.",
+        "Do not call in the mornings, I'm teaching then.",
         "I can't call my brother every weekend.",
         "We never email them twice.",
       ],
@@ -170,8 +170,8 @@ export const STYLE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["And keep it short, like.", "short"],
-        ["Send me one page, in writing.", "short"],
-        ["Write it down, I'll answer properly.", "written communication"],
+        ["Just one page please, in writing.", "short"],
+        ["Write it down and I'll get back to you.", "written communication"],
         ["Please send anything in writing.", "written communication"],
         ["I'm a talker.", "chatty"],
       ],
@@ -180,7 +180,7 @@ export const STYLE_RULES: readonly Rule[] = [
         "We are short of staff.",
         "I wrote it down somewhere?",
         "Please fix it and confirm in writing.",
-        "Wants it in writing before the demo.",
+        "Needs it in writing by Friday.",
       ],
     },
   }),

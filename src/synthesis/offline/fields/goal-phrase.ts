@@ -27,7 +27,7 @@ const GOAL_INFINITIVE: Record<string, string> = {
 const GOAL_ANTECEDENT =
   /\b(?:the|my|our|a|an)\s+((?:[\p{L}\d-]+\s+){0,4}?(?:exam|test|course|certification|degree|qualification|marathon|race|shipment|thesis|grant|proposal|licen[cs]e|book|album|app|launch|project))\b/iu;
 
-/** "a mobile lab that can run diagnostics ...": the relative clause describes, the head names the goal. */
+/** "a delivery van that can carry the whole stall ...": the relative clause describes, the head names the goal. */
 const DESCRIBING_CLAUSE = /\s(?:that|which|who)\s(?:can|could|will|would|lets?|helps?|allows?)\b.*$/i;
 const WANT_OPENING = /^(?:(?:she|he)\s+)?(?:wants|hopes|plans|aims)\s+(?:to\s+)?/i;
 const TO_OPENING = /^to\s+/i;
@@ -56,7 +56,7 @@ const GOAL_WORD = /goal/i;
 const SECOND_AIM =
   /\b(?:and|then)\s+(?:eventually\s+|also\s+|later\s+)?(?:(?:hopes?|plans?|wants?|aims?|intends?) to\s+|I(?:'d| would) like to\s+)?((?:open|start|launch|become|get|publish|build|buy|move|learn|finish|run|write|grow|reduce|switch|add|raise)\b.+)/i;
 export function goalPhrase(raw: string, prefix = ""): string | null {
-  // An aim does not run past a closing quotation mark ('... one day, close to the patients," she says').
+  // An aim does not run past a closing quotation mark ('... by next spring, near the harbour," he says').
   let phrase = wording.firstClause(
     wording.stripLeadingFillers(
       (raw.split(CLOSING_QUOTE)[0] ?? "")

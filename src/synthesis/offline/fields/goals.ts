@@ -1,4 +1,4 @@
-/** Rules for goals: aims the person states ("My plan is to open a second shop"), in a labelled list or an answer. */
+/** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import type { Place, Predicate, Rule } from "../engine/rules.ts";
@@ -25,7 +25,7 @@ const ACTION_OPENING =
 
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 
-/** "If I want to swap a shift, ...": a condition, not an aim. */
+/** "If I want to borrow the van, ...": a condition, not an aim. */
 const CONDITIONAL =
   /\b(?:if|when|whenever|unless|whether|every time)\s+(?:I|we|you)\s+(?:\w+\s+)?(?:want|wanna|need|plan|hope)\s+to\b/i;
 
@@ -68,8 +68,8 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
     /\b(?:my |the |end |main |big |real )*goal(?:\s+(?:this|for|is)\s+[\w ]{0,15}?)?\s*(?:\bis\b|:)\s*(?:to\s+)?(.+)/i,
     "",
     0.8,
-    "My goal is to cut fuel costs.",
-    "cut fuel costs",
+    "My goal is to cut packaging waste.",
+    "cut packaging waste",
   ],
   [
     "dream",
@@ -296,7 +296,7 @@ const uncued = (unit: Unit) => !CUED.some(([, , pattern]) => pattern.test(unit.t
 
 /**
  * One of the first sentences of a goal answer (a quoted ">" prompt counts as the question) opening on an action verb.
- * The first sentence after a question that shares its line ("What would you like to achieve? Get chartered.") counts
+ * The first sentence after a question that shares its line ("What would you like to achieve? Learn to weld.") counts
  * however many form lines came before it.
  */
 function actionInGoalAnswer(unit: Unit, at: Place): boolean {
@@ -336,7 +336,7 @@ const COMMON = ["aboutSubject", "statement", notNegated] as const;
 const notBesideSelf = (unit: Unit) => !(unit.speaker === "subject" && unit.firstPerson);
 
 /**
- * "I would like to confirm the points I noted", "I want to say that at the start": a courtesy that performs its act
+ * "I'd like to confirm what we agreed on Tuesday", "I want to mention before we begin": a courtesy that performs its act
  * in the message or conversation itself, not an aim.
  */
 const COURTESY =
@@ -386,7 +386,7 @@ const GOAL_READINGS: readonly Rule[] = [
     id: "goals/labelled",
     field: "goals",
     cue: [":"],
-    // "Goals for 2025: cut fuel costs by 10%; switch a third of the fleet": each item of a labelled list is a goal.
+    // "Goals for 2027: cut packaging waste by a fifth; move half the stock online": each item of a labelled list is a goal.
     pattern: WHOLE,
     when: COMMON,
     read: labelled(GOAL_LABEL),
@@ -398,10 +398,10 @@ const GOAL_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         [
-          "Goals for 2025: cut fuel costs; switch a third of the fleet",
-          ["cut fuel costs", "switch a third of the fleet"],
+          "Goals for 2027: cut packaging waste; move half the stock online",
+          ["cut packaging waste", "move half the stock online"],
         ],
-        ["Goals: cut fuel costs, hire a second driver", ["cut fuel costs", "hire a second driver"]],
+        ["Goals: cut packaging waste, hire a second baker", ["cut packaging waste", "hire a second baker"]],
         [
           "Goals: a website showing prices, photos and opening hours",
           ["website showing prices, photos and opening hours"],
@@ -424,7 +424,11 @@ const GOAL_READINGS: readonly Rule[] = [
       confidence,
       examples: {
         fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
-        silent: ["I don't plan to move.", "If I want to swap a shift, I ask Jo.", ...(CUED_EXTRA[name]?.silent ?? [])],
+        silent: [
+          "I don't plan to move.",
+          "If I want to borrow the van, I ask Teodor.",
+          ...(CUED_EXTRA[name]?.silent ?? []),
+        ],
       },
     }),
   ),
@@ -442,13 +446,13 @@ const GOAL_READINGS: readonly Rule[] = [
     id: "goals/so-i-can",
     field: "goals",
     cue: ["so i can", "so that i can"],
-    // "... so I can plan the bake": a purpose clause is a goal when the sentence states a want.
+    // "... so I can book the ferry": a purpose clause is a goal when the sentence states a want.
     pattern: /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i,
     when: [...COMMON, (unit: Unit) => STATES_A_WANT.test(unit.text)],
     value: (m) => goalPhrase(m[1] ?? ""),
     confidence: 0.55,
     examples: {
-      fires: [["I need the numbers by Monday so I can plan the bake.", "plan the bake"]],
+      fires: [["I need the rota by Friday so I can book the ferry.", "book the ferry"]],
       silent: ["I left early so I can see the kids."],
     },
   },
@@ -456,8 +460,8 @@ const GOAL_READINGS: readonly Rule[] = [
     id: "goals/answer-action",
     field: "goals",
     cue: "always",
-    // "Where do you want to be in 2 years?" ... "Cut agency work to half and build my own client list. Maybe mentor
-    // newer interpreters.": the first sentences of the answer that open on an action verb are aims.
+    // "Where do you want to be in 3 years?" ... "Drop the night shifts and build up my own customers. Maybe teach
+    // younger welders.": the first sentences of the answer that open on an action verb are aims.
     pattern: WHOLE,
     when: [...COMMON, "self", actionInGoalAnswer, uncued],
     value: (m) =>
@@ -469,13 +473,9 @@ const GOAL_READINGS: readonly Rule[] = [
     confidence: 0.58,
     examples: {
       fires: [
-        [
-          "Maybe mentor newer interpreters.",
-          "mentor newer interpreters",
-          { question: "where do you want to be in 2 years?" },
-        ],
+        ["Maybe teach younger welders.", "teach younger welders", { question: "where do you want to be in 3 years?" }],
       ],
-      silent: ["Maybe mentor newer interpreters."],
+      silent: ["Maybe teach younger welders."],
     },
   },
 ];

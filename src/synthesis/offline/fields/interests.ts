@@ -155,7 +155,7 @@ function hobbyObject(raw: string): string | null {
   return object;
 }
 
-/** One part of a free-time sentence: "I grow tomatoes on my balcony" -> "growing tomatoes"; "Board games" as is. */
+/** One part of a free-time sentence: "I grow chillies on the windowsill" -> "growing chillies"; "Board games" as is. */
 function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | null {
   const clause = self ? HOBBY_CLAUSE.exec(part) : null;
   if (clause) {
@@ -211,7 +211,7 @@ function leisureItems(
   const items: string[] = [];
   const used: string[] = [];
   for (const [k, part] of parts.entries()) {
-    // A lone capitalised word after the sentence's start names a person or a place ("Thank you, Tobias."), unless
+    // A lone capitalised word after the sentence's start names a person or a place ("Thanks so much, Ingrid."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
     if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
     // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
@@ -373,7 +373,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["Nurse, nights.", { question: "what do you do for work?" }],
         ["I've got two kids, so my evenings are soccer and homework.", { question: "And outside work?" }],
         ["Add a help line that a real person picks up.", { question: "Anything else?" }],
-        ["Thank you, Tobias.", { question: "And when you're not at work?" }],
+        ["Thanks so much, Ingrid.", { question: "And when you're not at work?" }],
         "Personal: she wants to slow down and travel for once.",
         "Personal: trains for the spring qualifier on Sundays.",
         "Weekends I play in a salsa band.",
@@ -437,7 +437,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["I love trail running.", "trail running"]],
-      silent: ["I like to keep everything labelled.", "I like building things too much."],
+      silent: ["I like to keep everything labelled.", "I like sorting stuff out myself."],
     },
   },
   {
@@ -485,7 +485,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         [
-          "She's a keen open-water swimmer.",
+          "She's a keen sea-swimmer.",
           "open-water swimming",
           { speaker: "unknown", firstPerson: false, topicBy: "pronoun" },
         ],

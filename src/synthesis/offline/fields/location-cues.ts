@@ -48,7 +48,7 @@ export const CUED: readonly CueRow[] = [
     // Another person is the clause's subject; a past tense or an end date puts it behind the subject.
     [
       "I grew up living near Leeds.",
-      "Our clients are based in Toronto.",
+      "Our clients are based in Winnipeg.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
       // A named person who is not the subject: the interpreter, a colleague.
       ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
@@ -83,7 +83,7 @@ export const CUED: readonly CueRow[] = [
     ["I'm a Lisbon-based illustrator.", "Lisbon"],
     ["I used to be a Lisbon-based illustrator.", "Evidence-based care matters to me."],
   ],
-  // "calling from a very rainy Toronto", "writing to you from Hobart", "working remote from X": where the speaker is.
+  // "calling in from a freezing Winnipeg", "writing to you from Hobart", "working remote from X": where the speaker is.
   [
     "calling-from",
     ["from"],
@@ -136,7 +136,7 @@ export const CUED: readonly CueRow[] = [
     ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
     ["Meine Werkstatt ist klein.", "Meine Praxis ist nur in Teilzeit geöffnet."],
   ],
-  // "Started as Product Designer at Haventrack in Rotterdam": a job at a named employer in a city.
+  // "Joined as Data Analyst at Brookfell in Utrecht": a job at a named employer in a city.
   [
     "employer-in",
     ["started", "joined", "work", "job", "role", "position", "hired", "employed", "teach"],
@@ -145,10 +145,10 @@ export const CUED: readonly CueRow[] = [
     ),
     0.6,
     false,
-    ["I started as a designer at Haventrack in Rotterdam.", "Rotterdam"],
-    "I started at Haventrack last week.",
+    ["I joined as an analyst at Brookfell in Utrecht.", "Utrecht"],
+    "I started at Brookfell last week.",
   ],
-  // "Company: Saigon Stitch Co., Ltd (Thu Duc, Ho Chi Minh City)": a workplace field with its town in brackets.
+  // "Employer: Norrvik Textiles AB (Södermalm, Stockholm)": a workplace field with its town in brackets.
   [
     "company-field",
     ["company", "practice", "business", "employer", "organisation", "organization", "workplace"],
@@ -157,7 +157,7 @@ export const CUED: readonly CueRow[] = [
     ),
     0.6,
     true,
-    ["Practice: Hillside Animal Clinic (Observatory, Cape Town) · Plan: Plus", "Observatory, Cape Town"],
+    ["Practice: Quayside Dental Care (Glebe, Sydney) · Plan: Plus", "Glebe, Sydney"],
     "Company: Acme Holdings (Pty) · Plan: Plus",
   ],
   [
@@ -223,14 +223,14 @@ export const CUED: readonly CueRow[] = [
     ["I've lived in London for ten years.", "London"],
     "I've lived in London and in Paris.",
   ],
-  // "a bus driver for the city of Zaragoza".
+  // "a gardener for the city of Bilbao".
   [
     "city-of",
     ["city of", "town of", "municipality of", "borough of"],
     cued(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`),
     0.5,
     false,
-    ["I drive a bus for the city of Zaragoza.", "Zaragoza"],
+    ["I tend the parks for the city of Bilbao.", "Bilbao"],
     "I love the city of lights.",
   ],
   // Dutch work/residence: "ik werk als verpleegkundige in Utrecht".
@@ -302,7 +302,7 @@ export const CUED: readonly CueRow[] = [
     cued(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`),
     0.85,
     false,
-    ["Vivo en Zaragoza con mi hija.", "Zaragoza"],
+    ["Vivo en Salamanca con mis padres.", "Salamanca"],
     "Vivo en una casa.",
   ],
   [
@@ -387,16 +387,16 @@ export const CUED: readonly CueRow[] = [
       "I work at a clinic in town.",
       // Nothing ties the workplace to the subject: a place recommended, visited or written about.
       "A friend recommended the bakery in Galway to me.",
-      "Field season: 96 soil cores, 8 farms in Wellington County.",
+      "Survey week: 40 water samples, 5 farms in Marlow District.",
       // A workplace before the present one is history.
-      "I worked for a fertiliser company in Tema before joining the cooperative.",
+      "I worked for a packaging firm in Gdynia before joining the union.",
       // In the subject's own words, a clause about "she" is someone else's.
-      "I'm not good with computers; my daughter set it up when she was home from university in Colombo.",
+      "Phones confuse me; my niece installed it while she was back from college in Dundee.",
       // "your office in X": the addressee's workplace, not the writer's.
       "Please pass my thanks to your office in Madrid for the quick reply.",
       // Where the subject's goods are sold, or a room they paid for, is a market or a trip.
       "We sell our cheese to the restaurants in Galway at twice the farm price.",
-      "Last winter I had to pay for a hotel for a couple in Cork.",
+      "One August we had to pay for a guesthouse for two hikers in Sligo.",
       // An answer about plans names where the subject wants to be.
       ["My own little bakery in Galway, that's the dream.", { question: "And plans? The next few years?" }],
     ],
@@ -431,7 +431,7 @@ export const CUED: readonly CueRow[] = [
     ["Kia ora from Rotorua!", "Rotorua"],
     "Hello from the other side.",
   ],
-  // "runs 140 vans out of their Leeds depot", "in our Lyon office"; any capitalised word fits ("the Eastside
+  // "keeps 30 lorries out of their Derby depot", "in our Lyon office"; any capitalised word fits ("the Northgate
   // branch"), so only a known town counts.
   [
     "our-site",
@@ -445,8 +445,8 @@ export const CUED: readonly CueRow[] = [
     ),
     0.55,
     true,
-    ["I run 140 vans out of our Leeds depot.", "Leeds"],
-    "I run the book club at the Eastside branch.",
+    ["I dispatch 25 lorries out of our Derby depot.", "Derby"],
+    "I host the chess night at the Northgate branch.",
   ],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
   [
@@ -455,7 +455,7 @@ export const CUED: readonly CueRow[] = [
     cued(`\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`),
     0.6,
     false,
-    ["I work from home in a village outside Kraków.", "Kraków"],
+    ["We rent a cottage in a hamlet just outside Poznań.", "Poznań"],
     "I live in a village.",
   ],
   // "a sheep farm outside Tamworth", "our orchards east of Hereford": land and homes just outside a town.
@@ -470,7 +470,7 @@ export const CUED: readonly CueRow[] = [
     ["We keep a sheep farm outside Tamworth.", "Tamworth"],
     "We have a farm outside the town.",
   ],
-  // "maestra en un colegio público de Valencia": the workplace's town in Spanish.
+  // "cocinero en una escuela infantil de Burgos": the workplace's town in Spanish.
   [
     "spanish-workplace",
     [
@@ -489,7 +489,7 @@ export const CUED: readonly CueRow[] = [
     ),
     0.55,
     false,
-    ["Soy maestra en un colegio público de Valencia.", "Valencia"],
+    ["Soy cocinero en una escuela infantil de Burgos.", "Burgos"],
     "Trabajo en un colegio.",
   ],
 ];

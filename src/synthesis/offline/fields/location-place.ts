@@ -51,7 +51,7 @@ export function cleanPlace(raw: string): string | null {
 const LOCATION_LABEL =
   /(?:where do you (?:live|call home)\??|where are you (?:based|located)\??|(?:^|\b|_)(?:current[\s_]+)?(?:location|city|town|based|lives in|residence|home[\s_]base|hometown|home[\s_]town|ciudad|ville|wohnort|stadt)(?:\s*(?:\/|&|and|or)\s*(?:neighbou?rhood|area|region|country|state|province|district|barrio))?(?:\s*\([^)]{0,20}\))?\s*[:?])\s*/i;
 
-/** "ZIP / city: 85710 – Tucson AZ": a numeric postcode before the town. */
+/** "ZIP / city: 97214 – Portland OR": a numeric postcode before the town. */
 const LEADING_POSTCODE = /^\s*\d{4,6}(?:-\d{4})?\s*[–—,-]?\s*(?=\p{Lu})/u;
 /** "Country/City:": a label that asks for the country first. */
 const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
@@ -75,11 +75,11 @@ export function fieldPlace(text: string): string | null {
 export const PAST_OR_FUTURE =
   /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|visits|until|in-house at|first job|back then|years ago|before joining|before moving|before starting)\b/i;
 
-/** "open a studio in Bodrum by next summer": a plan, not where someone is. */
+/** "open a bakery in Split by next spring": a plan, not where someone is. */
 const FUTURE_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:by next|next (?:year|summer|spring|autumn|fall|winter|month)|someday|one day|eventually)\b/i;
 
-/** "a company in Tema before joining the cooperative", "in Nairobi until 2022": a place left behind. */
+/** "a bank in Cork before joining the charity", "in Nairobi until 2022": a place left behind. */
 const PAST_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:before (?:joining|moving|starting|becoming)|until (?:\d{4}|last)|till \d{4})\b/i;
 
@@ -101,7 +101,7 @@ const FUTURE_BEFORE =
 const OTHERS_THERE =
   /\b(?:customers?|clients?|guests?|buyers?|visitors?|tourists?|patients?|suppliers?|ships?|sells?|exports?|delivers?|sends?|shipping|selling|exporting)\b[^.;!?]{0,20}?\bin\s+\p{Lu}/u;
 
-/** "a team that's mostly in Madrid": a relative clause puts the place on the noun before it, not on the subject. */
+/** "a crew that's mainly in Oslo": a relative clause puts the place on the noun before it, not on the subject. */
 const RELATIVE_PLACE =
   /\b(?:that|who|which)(?:'s|’s|\s+(?:is|are|was|were))?\s+(?:(?:mostly|mainly|largely|partly|all|also|still|now)\s+)?(?:based\s+)?in\s+\p{Lu}[^.;!?]*$/u;
 
@@ -130,7 +130,7 @@ const FIRST_PERSON_WORD = /\b(?:I|I'm|I’m|my|me|we|our)\b/;
 const FIRST_PERSON_SUBJECT = /\b(?:I|I'm|I’m|I've|I’ve|we)\b/;
 
 /**
- * "sell it in the restaurants in X", "had to pay for a hotel in X": a place the subject sells or delivers to, or pays
+ * "sell our jam to the cafés in X", "paid for a guesthouse in X": a place the subject sells or delivers to, or pays
  * for or books, is a market or a trip, not where they are; unless the place is theirs ("sell bread in my shop in X").
  */
 const SOLD_OR_PAID =
@@ -157,14 +157,14 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   const window = text.slice(Math.max(0, at - 60), at);
   const cut = [...window.matchAll(CLAUSE_CUT)].pop();
   const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
-  // The cue itself may carry the plan: "Open a 2nd studio in Coburg" matches from "studio".
+  // The cue itself may carry the plan: "Open a 2nd shop in Bruges" matches from "shop".
   if (PAST_OR_FUTURE.test(before) || PAST_OR_FUTURE.test(match[0]) || FUTURE_BEFORE.test(`${before}${match[0]}`))
     return false;
   if (RELATIVE_PLACE.test(match[0]) || OTHERS_THERE.test(match[0])) return false;
   if (OTHERS_POSSESSION.test(`${before.slice(-40)}${match[0]}`)) return false;
   if (OTHER_SUBJECT.test(before) || PAST_COPULA_BEFORE.test(before)) return false;
   if (soldOrPaidThere(before) || YOUR_PLACE.test(before)) return false;
-  // "I am not good with computers; my daughter set it up when she was home from university in Colombo": in the
+  // "Phones confuse me; my niece installed it while she was back from college in Dundee": in the
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
     return false;
@@ -292,7 +292,7 @@ export function aboutPlans(unit: Unit): boolean {
 }
 
 /**
- * "I'm Priya, I'm 31 … before that I was a nurse in Chennai" in an interviewer's turn, "Rep notes on me: I'm Andrea,
+ * "I'm Priya, I'm 31 … before that I was a nurse in Pune" in an interviewer's turn, "Rep notes on me: I'm Andrea,
  * based in …" in a CRM record: another speaker's first-person words, tied to the subject only by the block they sit
  * in, say where that speaker is.
  */
@@ -301,7 +301,7 @@ function othersOwnWords(unit: Unit): boolean {
 }
 
 export function placesTheSubject(unit: Unit, aboutSubject: boolean): boolean {
-  // "rest of us stay in the Lyon office": a first-person plural clause places the speaker even mid-anecdote.
+  // "most of us sit in the Bristol office": a first-person plural clause places the speaker even mid-anecdote.
   const weClause = unit.speaker === "subject" && WE_CLAUSE.test(unit.text);
   return (aboutSubject || weClause) && !othersOwnWords(unit) && !EXCLUDED_CONTEXT.test(unit.text) && !aboutPlans(unit);
 }

@@ -78,14 +78,14 @@ function verbOfSubject(match: RegExpExecArray): boolean {
 /**
  * "Dr Ines Moreau is based in", "Tomasz Wójcik is now living in": a name (two or more capitalised words) as the
  * grammatical subject of a copula right before the cue. Without the copula capitalised words before a cue are as
- * often a street or a firm ("we're on Regent Street here in ...").
+ * often a street or a firm ("we're on Canal Road here in ...").
  */
 const NAME_BEFORE_VERB =
   /(?:^|[^\p{L}.'’-])((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+(?:(?:also|still|now|currently)\s+)*(?:is|was)\s+(?:(?:also|still|now|currently)\s+)*$/u;
 const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
 
 /**
- * "Mr Karim Fawzy is based in Cairo" in the subject's interview notes: the cue's verb has a named grammatical subject
+ * "Mrs Dana Holt is based in Perth" in the subject's interview notes: the cue's verb has a named grammatical subject
  * that is not the subject (no token of their name), so the place is that person's. Needs the subject's name.
  */
 function namedOtherBefore(match: RegExpExecArray, matcher: NameMatcher | null | undefined): boolean {
@@ -139,7 +139,7 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
 const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
 
-/** "[10:02] Agent (Chinedu Eze, StockPal Support, Lagos):": a line ending in a colon introduces who speaks next. */
+/** "[14:37] Agent (Tomi Bako, ShelfWise Help, Abuja):": a line ending in a colon introduces who speaks next. */
 const SPEAKER_LABEL = /:\s*$/;
 
 /**
@@ -192,12 +192,12 @@ function underSignature(unit: Unit, at: Place): boolean {
   );
 }
 
-/** Agent nouns that also name firms ("a car-parts maker in Chennai", "a builder in Leeds" may be either). */
+/** Agent nouns that also name firms ("a furniture maker in Cebu", "a builder in Leeds" may be either). */
 const COMPANY_HEADS =
   /^(?:maker|producer|manufacturer|retailer|vendor|supplier|distributor|builder|contractor|provider)$/;
 
 /** "nurse in Denver", "farmer near Kumasi": where someone works is where they are. */
-// Only in the subject's own introduction ("I'm Owen, a beekeeper in Asheville", "I'm Owen, 40, a ..."): a job word anywhere in a sentence
+// Only in the subject's own introduction ("I'm Gareth, a locksmith in Durham", "I'm Gareth, 40, a ..."): a job word anywhere in a sentence
 // followed by "in X" placed other people and past jobs (0 of 4 right on the sets never tuned on).
 const ROLE_IN =
   /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:\d{1,3},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
@@ -206,7 +206,7 @@ const ROLE_IN =
 function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
   const word = (match[1] ?? "").toLowerCase();
   const at = match.index;
-  // "a car-parts maker in Chennai" is a company; "first in-house at ..." is the past.
+  // "a furniture maker in Cebu" is a company; "first in-house at ..." is the past.
   if (!isJobHead(word) || COMPANY_HEADS.test(word)) return null;
   if (PAST_OR_FUTURE.test(unit.text.slice(Math.max(0, at - 60), at))) return null;
   if (ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))) return null;
@@ -219,8 +219,8 @@ function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /**
- * "112 Barkly St, Footscray VIC 3011"; "12 Awolowo Avenue, Old Bodija, Ibadan, Oyo State": when a second place
- * follows the first, the first is the neighbourhood and the second its town, and both are kept ("Old Bodija, Ibadan").
+ * "48 Lydiard St, Ballarat VIC 3350"; "9 Station Road, Westlands, Nairobi, Nairobi County": when a second place
+ * follows the first, the first is the neighbourhood and the second its town, and both are kept ("Westlands, Nairobi").
  */
 const ADDRESS =
   /\b\d{1,5}\s+[\p{L} ]{2,30}?\s(?:St|Street|Rd|Road|Ave|Avenue|Lane|Ln|Track|Drive|Dr|Way|Place|Pl|Crescent|Close|Terrace|Parade|Calle|Av)\.?,\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?:\s[A-Z]{2,3})?(?:,\s\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?(?=,))?)(?:\s+\d{4,5})?/u;
@@ -229,7 +229,7 @@ const ADDRESS =
 // this cubic in the length of a run of digits.
 const PHONE_PLACE = new RegExp(`\\d{3}[\\d ]{4,24}\\s*[|·]\\s*${PLACE}`, "u");
 
-/** European and Latin American addresses: "Calle de Xólotl 114, Barrio de Jalatlaco, Oaxaca de Juárez". */
+/** European and Latin American addresses: "Calle Naranjo 27, Barrio de San Roque, Villa de Leyva". */
 const STREET_FIRST = new RegExp(
   `\\b(?:Calle|Avenida|Av\\.|Carrera|Rua|Rue|Via|Viale|Corso|Piazza|Plaza|Paseo|Camino|Calzada|Straße|Strasse|Str\\.|Gasse|Weg|Platz|Boulevard|Bd\\.?)\\s+[^,\\d]{2,40}?\\s+\\d{1,5}[A-Za-z]?,\\s+(?:(?:Barrio|Colonia|Col\\.|Bairro|Quartier|Ortsteil)\\s+[^,]{2,40},\\s+)?${PLACE_ONE}`,
   "u",
@@ -270,8 +270,8 @@ function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[]
 }
 
 /**
- * "My guest today is a solo developer from Osaka", "Joining us from Lagos": the show's guest introduced, not any
- * guest ("a guest from France wrote a review" is a customer of the subject's).
+ * "My guest this week is an indie game maker from Busan", "Joining us from Lagos": the show's guest introduced, not
+ * any guest ("a guest from Norway left a review" is a customer of the subject's).
  */
 const GUEST_FROM = new RegExp(
   `\\b(?:(?:[Mm]y|[Oo]ur|[Tt]oday['’]s|[Tt]his week['’]s)\\s+(?:guest|speaker)(?:\\s+(?:today|this week|tonight))?\\s+is\\b|[Jj]oining us\\b)[^.;!?]{0,60}?\\bfrom\\s+${PLACE}`,
@@ -298,8 +298,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
         ["Country/City: Jordan / Amman", "Amman, Jordan"],
-        ["Q3. ZIP / city: 85710 – Tucson AZ", "Tucson AZ", { speaker: "other", topic: "other" }],
-        ["Q4 Home base (city/state): Grand Island NE", "Grand Island NE", { speaker: "other", topic: "other" }],
+        ["Q2. ZIP / city: 97214 – Portland OR", "Portland OR", { speaker: "other", topic: "other" }],
+        ["Q5 Home base (city/state): Sioux Falls SD", "Sioux Falls SD", { speaker: "other", topic: "other" }],
         ["Leeds, mostly.", "Leeds", { question: "where do you live?" }],
         // A data export's snake_case key.
         ["home_town: Tamale", "Tamale"],
@@ -316,10 +316,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     value: cleanFirst,
     confidence: 0.6,
     examples: {
-      fires: [["My guest today is a solo developer from Osaka, Japan.", "Osaka, Japan"]],
+      fires: [["My guest this week is an indie game maker from Busan, South Korea.", "Busan, South Korea"]],
       silent: [
         "My guest today is from the north.",
-        "Already last month a guest from France wrote a 2-star review because of a mix-up.",
+        "Back in May a guest from Norway left a one-star review over a booking error.",
       ],
     },
   },
@@ -366,15 +366,15 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [
-        ["Hi, I'm Owen Baptiste, a beekeeper in Asheville, North Carolina.", "Asheville, North Carolina"],
-        ["I'm a secondary-school physics teacher in Malmö.", "Malmö"],
+        ["Hi, I'm Gareth Ndlovu, a locksmith in Durham, North Carolina.", "Durham, North Carolina"],
+        ["I'm a primary-school music teacher in Bergen.", "Bergen"],
         ["Hi, I am Maya Chen, a 34-year-old pediatric nurse in Denver.", "Denver"],
         ["I've been a firefighter in Calgary for ten years.", "Calgary"],
         // Name and age before the role, as introductions often give them.
         ["I'm Tomás, 52, a postman in Cuenca.", "Cuenca"],
       ],
       silent: [
-        "She's a car-parts maker in Chennai.",
+        "She's a furniture maker in Cebu.",
         "She's an engineer in Platform Reliability.",
         "I'm a manager in Sales.",
       ],
@@ -390,7 +390,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.65,
     examples: {
       fires: [
-        ["Bakery | 112 Barkly St, Footscray VIC 3011", "Footscray VIC"],
+        ["Florist | 48 Lydiard St, Ballarat VIC 3350", "Ballarat VIC"],
         // The neighbourhood and its town, not the neighbourhood alone.
         ["Dr. Ama Owusu · 7 Ring Road, East Legon, Accra, Greater Accra", "East Legon, Accra"],
       ],
@@ -407,8 +407,8 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["07700 900123 | Swansea & Gower", "Swansea"]],
-      // A question word opens a footer's survey ("How did we do?"), never a place.
-      silent: ["Call me on 07700 900123 any time.", "Registered in England & Wales No. 00000000 · How did we do?"],
+      // A question word opens a footer's survey ("What did you think?"), never a place.
+      silent: ["Call me on 07700 900123 any time.", "Registered in England & Wales No. 5520417 · What did you think?"],
     },
   },
   {
@@ -420,10 +420,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     value: cleanFirst,
     confidence: 0.65,
     examples: {
-      fires: [["Calle de Xólotl 114, Barrio de Jalatlaco, Oaxaca de Juárez", "Oaxaca de Juárez"]],
+      fires: [["Calle Naranjo 27, Barrio de San Roque, Villa de Leyva", "Villa de Leyva"]],
       silent: [
-        "Calle de Xólotl is lovely.",
-        "Lumenbox Ltd · Rua do Sol 12, Lisbon · Registered in England & Wales No. 1",
+        "Calle Naranjo is lovely.",
+        "Tidewell Ltd · Rua das Flores 40, Porto · Registered in England & Wales No. 7",
       ],
     },
   },

@@ -31,7 +31,7 @@ const FIELD_ROLE =
 const SEGMENT_SPLIT = /\s*(?:[—–|·]|,)\s*/;
 const SEGMENT_STOP = /^(?:plan|status|priority|channel)\b/i;
 const SEGMENT_CLAUSE = /\b(?:I|we|my|our|he|she|they)\b/i;
-/** "Advisor: Prof. Helen Marsh": a labelled field of the record, naming someone else's role, not a title. */
+/** "Supervisor: Dr. Colm Byrne": a labelled field of the record, naming someone else's role, not a title. */
 const SEGMENT_LABEL = /^[\p{L} ]{2,30}:\s/u;
 /** "owner & lead dentist": two roles joined into one title. */
 const ROLE_JOIN = /\s+(?:&|and)\s+/;
@@ -83,7 +83,7 @@ function ownNameOf(matcher: NameMatcher): OwnName {
   };
 }
 
-/** "Dr. Wambui Njoroge, BVM, MSc — Wildlife Veterinarian, Laikipia": the first role segment after the subject's name. */
+/** "Dr. Kofi Mensah, DDS, MPH — Community Dentist, Kumasi": the first role segment after the subject's name. */
 function rolesFromSegments(line: string, lower: string, matcher: NameMatcher): string | null {
   const { tokens } = ownName(matcher);
   // Pre-check: a part names the subject only if a name token occurs somewhere in the lowercased line.
@@ -210,7 +210,7 @@ export const LINE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["What do you do for work? Plumber, self-employed.", "Plumber"],
-        ["Plumber, self-employed.", "Plumber", { question: "Q4. What do you do for work?" }],
+        ["Plumber, self-employed.", "Plumber", { question: "Q2. What do you do for work?" }],
       ],
       silent: ["What do you do for fun? Climbing."],
     },
@@ -259,14 +259,14 @@ export const LINE_RULES: readonly Rule[] = [
     confidence: 0.8,
     examples: {
       fires: [
-        ["Dr. Ana Ruiz, BVM, MSc — Wildlife Veterinarian, Laikipia", "Wildlife Veterinarian", { name: NAMED }],
+        ["Dr. Ana Ruiz, DVM, PhD — Equine Surgeon, Newmarket", "Equine Surgeon", { name: NAMED }],
         ["Ana Ruiz | Director of Operations", "Director of Operations", { name: NAMED }],
         ["Contact: Ana Ruiz — owner & lead dentist (endodontics)", "owner & lead dentist", { name: NAMED }],
       ],
       silent: [
         ["Banana, nurse", { name: NAMED }],
         // The advisor is another person: a labelled field names their role, not the subject's.
-        ["Candidate: Ana Ruiz (PhD, year 3) · Advisor: Prof. Helen Marsh", { name: NAMED }],
+        ["Candidate: Ana Ruiz (MPhil, term 2) · Supervisor: Dr. Colm Byrne", { name: NAMED }],
         ["Her son Ben Ruiz (19, apprentice electrician) fixed the lights.", { name: NAMED, topic: "other" }],
       ],
     },

@@ -16,7 +16,7 @@ import { NAMED, phraseOf, subjectOrSelf } from "./occupation-rules.ts";
 /** One test for all the foreign business words: most sentences hold none, and are then not read once per word. */
 const mayNameForeignBusiness = anyOf(FOREIGN_BUSINESSES.map(([pattern]) => pattern));
 
-/** "I own a family bakery", "she owns a 3-chair dental practice", "I run a guesthouse": owners are named after what they own. */
+/** "I own a family bakery", "she owns a 4-table noodle bar", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
   `\\b(?:I|[Ss]he|[Hh]e|[Ww]e)?\\s*(?:own|owns|run|runs|running|co-own|co-owns|manage my|opened|founded|set up|started)\\s+(?:a|an|the|my|our|her|his)\\s+(?:(?:small|little|tiny|family|family-run|busy|local|\\d+-\\w+|independent|new|first|second|own)\\s+)*((?:[\\p{Ll}-]+\\s+)?(?:${BUSINESS_NOUNS}))\\b`,
   "gu",
@@ -44,7 +44,7 @@ function ownsNow(unit: Unit): boolean {
 
 /** The trade of an owned business ("bakery" -> baker), else "<business> owner". */
 function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | null {
-  // "My nephew Liam set up the store": the verb's actor is someone else ("Rosa Thibodeaux runs the farm" is not).
+  // "My cousin Rhys set up the store": the verb's actor is someone else ("Rosa Thibodeaux runs the farm" is not).
   const before = LAST_WORD.exec(match.input.slice(0, match.index))?.[1];
   const actor = match[0].split(" ")[0] ?? "";
   const named =
@@ -79,8 +79,8 @@ export const OWNER_RULES: readonly Rule[] = [
       silent: [
         "I used to own a bakery.",
         "We opened a second shop last year.",
-        // Someone else's act: the nephew set the store up.
-        "My nephew Liam set up the store and imported our old policies file.",
+        // Someone else's act: the cousin set the store up.
+        "My cousin Rhys set up the store and copied over our old price list.",
       ],
     },
   }),
@@ -98,13 +98,13 @@ export const OWNER_RULES: readonly Rule[] = [
       silent: [
         ["Tengo una panadería en Oaxaca.", { topic: "other" }],
         // The English "pension" is retirement money; the Spanish guesthouse is "pensión".
-        "That counter is the bank, the pension and the only chat they get on a Tuesday.",
+        "For the regulars that kiosk is the post office, the pension and the only gossip all week.",
       ],
     },
   }),
 ];
 
-/** "Inés Varga is Head of Fleet Operations": a title with no article, in a line naming the subject. */
+/** "Bram Osei is Head of Guest Services": a title with no article, in a line naming the subject. */
 export const THIRD_TITLE_RULE: Rule = fieldRule("occupation", "third-title", {
   cue: ["is"],
   pattern: THIRD_TITLE,
@@ -113,7 +113,7 @@ export const THIRD_TITLE_RULE: Rule = fieldRule("occupation", "third-title", {
   value: phraseOf,
   confidence: 0.75,
   examples: {
-    fires: [["- Inés Varga is Head of Fleet Operations.", "Head of Fleet Operations", NAMED]],
-    silent: [["Inés Varga is the head of the family.", NAMED]],
+    fires: [["- Bram Osei is Head of Guest Services.", "Head of Guest Services", NAMED]],
+    silent: [["Bram Osei is the head of the family.", NAMED]],
   },
 });

@@ -100,7 +100,7 @@ export function occupationPhrase(raw: string): string | null {
         }
       }
       if (isHeadAt(words, i + 1)) continue;
-      // "SRE team lead", "marine biology grad student": a head used as a modifier of a later head.
+      // "SRE team lead", "food science grad student": a head used as a modifier of a later head.
       const next = words[i + 1] ?? "";
       const later = words[i + 2] ?? "";
       if (
@@ -172,7 +172,7 @@ export function foreignRole(text: string): string | null {
 export const INTRO_APPOSITIVE =
   /\b(?:I'm|I’m|I am|Im|[Mm]y name is)\s+\p{Lu}[^,]{1,40},\s+(?:a|an)\s+([^,.;!?]{2,80})/u;
 
-/** "27 y/o marine biology grad student": a profile line puts the role right after the age. */
+/** "31 y/o food science grad student": a profile line puts the role right after the age. */
 export const AGE_THEN_ROLE =
   /\b\d{1,2}\s?(?:y\/o|yo|yrs? old|years? old|-year-old|[MFmf](?=[\s,]))\s*[,·|]?\s+([^,.;!?@|·]{2,60})/u;
 
@@ -203,7 +203,7 @@ export function isTitleCase(text: string): boolean {
 
 /** The Spanish job word of a sentence (`lower`: the text lowercased, when the caller has it already). */
 export function spanishRole(text: string, lower = text.toLowerCase()): string | null {
-  // A Spanish job word in an English sentence is English ("a conductor with the most incredible hat").
+  // A Spanish job word in an English sentence is English ("a conductor with a very loud whistle").
   if (!readsSpanishLower(lower)) return null;
   for (const word of lower.split(NON_LETTERS)) {
     const role = SPANISH_OCCUPATIONS[word];

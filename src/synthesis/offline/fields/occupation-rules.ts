@@ -28,10 +28,10 @@ const SELF_ROLE =
 /** "My day job is nursing", "my day job: bookkeeper", "by day I'm a ...". */
 const DAY_JOB =
   /\b(?:[Mm]y (?:day job|main job|job title|profession|occupation|actual job|real job)|[Bb]y day)\s*(?:is|:|—|–|-|,)?\s*(?:I'm\s+|I’m\s+|I am\s+)?(?:(?:being|as)\s+)?(?:a|an|the)?\s*([^.;!?]{2,60})/g;
-/** "Started as Product Designer at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
+/** "Started as Data Analyst at ...", "joined Acme as a data analyst", "promoted to shift supervisor". */
 const START_ROLE =
   /\b(?:[Ss]tarted|[Ss]tarting|[Bb]egan|[Jj]oined\s+[^.;!?]{1,40}?\s+as|[Hh]ired as|[Pp]romoted to|[Tt]ook (?:a|the|up a|up the) (?:job|role|post|position) as|[Tt]ook over as|[Ss]tepped (?:up|in) as|(?:[Ss]pent|been) the (?:last|past) \S+ (?:years?|months?) as|[Ww]ork(?:ing)?\b[^.;!?]{1,50}? as|(?:[Mm]y|[Aa]) (?:new )?(?:role|job|post|position) as|[Ii]n my (?:current )?role as|(?:now|currently) working as|[Ww]orking as|[Ww]ork as)\s+(?:(?:a|an|the|our|their)\s+)?([^.;!?]{2,70})/g;
-/** "As a junior UX designer at Onda Studio I ran ...": a role that frames the speaker's sentence. */
+/** "As a trainee sound engineer at Baywave Records I mixed ...": a role that frames the speaker's sentence. */
 const AS_ROLE = /(?:^|[.;:!?]\s+)As\s+(?:a|an|the)\s+([^,;.!?]{2,60}?)(?:,|\s+I\b|\s+I['’])/u;
 const THIRD_ROLE =
   /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
@@ -66,15 +66,15 @@ const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
 const RECENT_OR_PLACED =
   /\b(?:just|recently|today|this (?:week|month|year)|last (?:week|month))\b|\s(?:at|with|for|@)\s+(?:(?:a|an|the|our)\s|\p{Lu})/u;
 
-/** "joined the workshop at fifteen as an apprentice": an age dates the start of a career, not today's job. */
+/** "joined the bakery at sixteen as a trainee": an age dates the start of a career, not today's job. */
 const AT_AN_AGE = /\b(?:at (?:the age of )?(?:\d{1,2}|\p{L}+teen|twenty|thirty|forty)|aged \d{1,2})\b/iu;
-/** "... as an apprentice and has been a maâlem since 2005": the start role was followed by another. */
+/** "... as a trainee and has been head baker since 2011": the start role was followed by another. */
 const SUPERSEDED_AFTER =
   /^[^.;!?]*?\b(?:and|but)\s+(?:has been|is now|has since|now|later|went on to|rose to|became|was (?:later )?promoted)\b/i;
 
 /**
- * "I started as a counter assistant" answers how long someone has worked somewhere: the first job, not today's.
- * "I just started as a night porter", "Started as Product Designer at Haventrack" announce the present one.
+ * "I started as a stock clerk" answers how long someone has worked somewhere: the first job, not today's.
+ * "I just started as a night porter", "Started as Data Analyst at Brookfell" announce the present one.
  */
 function isCareerStart(match: RegExpExecArray): boolean {
   if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
@@ -90,7 +90,7 @@ function notFormerly(unit: Unit): boolean {
   return !FORMERLY.test(unit.text);
 }
 
-/** "My mother says I'm a farmer in a flat": someone else's words about the subject, often a joke. */
+/** "My brother jokes I'm a gardener without a garden": someone else's words about the subject, often a joke. */
 const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|claims?)\s+(?:that\s+)?$/i;
 
 /** "a soon-to-be nurse", "an aspiring novelist": a role not (yet) held. */
@@ -135,8 +135,8 @@ const NOT_A_ROLE_OPENER =
 const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
 
 /**
- * A fragment answer in an interview or form: "Sure. Park Dong-hyun." then "Freelance sign language interpreter —
- * ASL and LSQ." A unit that opens with a bare role phrase describes the speaker.
+ * A fragment answer in an interview or form: "Sure. Lena Okafor." then "Freelance medical translator — Portuguese and
+ * Tetum." A unit that opens with a bare role phrase describes the speaker.
  */
 function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   // SELF_LABEL needs a colon: most sentences have none.
@@ -195,7 +195,7 @@ function signatureRole(line: string): string | null {
   return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
 }
 
-/** "My MSc Marine Biology at Bangor starts in October": a degree being studied makes the subject its student. */
+/** "My MSc Food Science at Reading starts in October": a degree being studied makes the subject its student. */
 function degreeStudent(match: RegExpExecArray): string | null {
   if (!STUDY_CONTEXT.test(match.input)) return null;
   return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(WHITESPACE_RUNS, " ");
@@ -230,8 +230,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     AGE_THEN_ROLE,
     0.75,
     phraseOf,
-    [["27 y/o marine biology grad student @ University of Hawaii", "marine biology grad student"]],
-    ["27 y/o and tired."],
+    [["31 y/o food science grad student @ University of Otago", "food science grad student"]],
+    ["31 y/o and tired."],
   ),
   selfRule(
     "now-role",
@@ -271,7 +271,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     [
       "I'm a nurse by training.",
       "I'm a soon-to-be nurse, graduating in June.",
-      "My mother says I'm a farmer in a flat.",
+      "My brother jokes I'm a gardener without a garden.",
     ],
   ),
   selfRule(
@@ -290,13 +290,13 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     0.75,
     startRole,
     [
-      ["Started as Product Designer at Haventrack.", "Product Designer"],
+      ["Started as Data Analyst at Brookfell.", "Data Analyst"],
       ["I just started as a night porter.", "night porter"],
       ["I started as a first-year apprentice with a small outfit here.", "first-year apprentice"],
     ],
     [
       "I used to work as a cook.",
-      "Nine years in June. I started as a counter assistant actually.",
+      "Twelve years in March. I started as a stock clerk actually.",
       // A job wished for or applied for is not the one held.
       "I want to work as a paralegal someday.",
       "I applied for a position as a junior developer last week.",
@@ -310,7 +310,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     AS_ROLE,
     0.7,
     phraseOf,
-    [["As a junior UX designer, I ran the tests.", "junior UX designer"]],
+    [["As a trainee sound engineer, I mixed the demos.", "trainee sound engineer"]],
     ["As a rule, I run."],
   ),
   selfRule(
@@ -334,13 +334,13 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     examples: {
       fires: [
         [
-          "Freelance sign language interpreter — ASL and LSQ.",
-          "Freelance sign language interpreter",
+          "Freelance medical translator — Portuguese and Tetum.",
+          "Freelance medical translator",
           { topicBy: "implicit", question: "what do you do?" },
         ],
         ["Bicycle mechanic since 2015.", "Bicycle mechanic", { topicBy: "implicit", previous: "Jonas Brandt" }],
       ],
-      silent: [["Freelance sign language interpreter — ASL and LSQ.", { topicBy: "implicit" }]],
+      silent: [["Freelance medical translator — Portuguese and Tetum.", { topicBy: "implicit" }]],
     },
   }),
   selfRule(
@@ -378,7 +378,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     DEGREE,
     0.7,
     degreeStudent,
-    [["My MSc Marine Biology at Bangor starts in October.", "MSc Marine Biology student"]],
+    [["My MSc Food Science at Reading starts in October.", "MSc Food Science student"]],
     [
       "I have an MSc in Physics.",
       // A degree the subject hopes to take, in an answer about the future, is a plan.
@@ -413,7 +413,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
       ["Omar used to work as a cook.", NAMED],
       ["Omar is hoping to work as a paramedic.", NAMED],
       // The start of a career, dated by an age and followed by the role held since.
-      ["Omar joined the workshop at fifteen as an apprentice and has been a master cutter since 2005.", NAMED],
+      ["Omar joined the bakery at sixteen as a trainee and has been the head baker since 2011.", NAMED],
     ],
     [explicitThird, notFormerly],
   ),
@@ -423,9 +423,9 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     THIRD_ROLE,
     0.75,
     thirdRole,
-    [["Inés Varga is a landscape architect.", "landscape architect", NAMED]],
+    [["Bram Osei is a tree surgeon.", "tree surgeon", NAMED]],
     [
-      ["One of them is a landlord.", { topic: "other" }],
+      ["One of her cousins is a locksmith.", { topic: "other" }],
       ["Ana is a registered nurse.", NAMED],
       // A past role the sentence says has ended.
       ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
@@ -439,8 +439,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     APPOSITIVE_ROLE,
     0.75,
     phraseOf,
-    [["A third-generation farmer, Ros took over the family block.", "farmer"]],
-    ["A lot of rain, Ros said."],
+    [["A second-generation potter, Dela took over the family kiln.", "potter"]],
+    ["A lot of clay, Dela said."],
     [subjectTopic],
   ),
   selfRule(
@@ -451,7 +451,7 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     // The unit's text, lowercased once for the cue scan: not again for every sentence here.
     (match, unit) => spanishRole(match[0], lowerText(unit)),
     [["Soy camionera desde hace 19 años.", "truck driver"]],
-    ["A conductor with the most incredible hat."],
+    ["A conductor with a very loud whistle."],
     [subjectOrSelf],
   ),
 ];

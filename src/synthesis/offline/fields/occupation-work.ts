@@ -1,5 +1,5 @@
 /**
- * Occupation from a verb of work ("I teach chemistry", "she repairs boilers at ...", "I've been nursing for twelve
+ * Occupation from a verb of work ("I teach geography", "she repairs boilers at ...", "I've been nursing for nine
  * years", "we farm"): the agent noun of the verb and its object, as rules.
  */
 import { anyOf } from "../engine/cues.ts";
@@ -17,21 +17,21 @@ const HOBBY_CONTEXT =
 const JOB_CONTEXT =
   /\b(?:(?:it'?s|it’s|that'?s|that’s|is)\s+my\s+(?:day\s+)?job|for a living|professionally|by trade|full[- ]time|my day job|for work)\b/i;
 
-/** Where a job is done: "at a public high school", "at Lincoln High", "in a hospital". */
+/** Where a job is done: "at a state secondary school", "at Lincoln High", "in a hospital". */
 const WORKPLACE_AFTER =
   /^\s*(?:\S+\s+){0,4}?(?:at|in|for)\s+(?:(?:a|an|the|our|my|two|three|several|local|public|private|state|big|small)\s+){0,3}(?:\p{Lu}|(?:[\p{Ll}-]+\s+)?(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|roastery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|department|ward|unit)\b)/u;
 
 const WORKPLACE_LATER =
   /^[^.;!?]{0,80}?\b(?:at|in)\s+(?:a|an|the|our|my|two|three|several)\s+(?:[\p{L}-]+\s+){0,3}(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|workshop)\b/iu;
 
-/** "I teach chemistry", "I've been nursing for twelve years": a verb of work names the agent. */
+/** "I teach geography", "I've been nursing for nine years": a verb of work names the agent. */
 const PRESENT_WORK =
   /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
 
 const TENURE_WORK =
   /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
 
-/** A whole answer that is a verb of work: "I teach chemistry". */
+/** A whole answer that is a verb of work: "I teach geography". */
 const I_VERB_REST =
   /^I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b(.*)$/u;
 
@@ -42,7 +42,7 @@ const OBJECT_END =
 /** "been teaching myself": learning, not working. */
 const REFLEXIVE_OBJECT = /^(?:myself|yourself|herself|himself|themselves|ourselves)\b/i;
 
-/** The object of a verb of work, cut before its place or time ("chemistry at a public high school" -> chemistry). */
+/** The object of a verb of work, cut before its place or time ("geography at a state secondary school" -> geography). */
 function workObject(rest: string): string {
   return (rest.split(OBJECT_END)[0] ?? "").trim();
 }
@@ -53,7 +53,7 @@ function baseWorkVerb(form: string): string | null {
   return verb === form.toLowerCase() ? verb : null;
 }
 
-/** "I teach chemistry" -> chemistry teacher: the agent noun for a verb of work plus its object. */
+/** "I teach geography" -> geography teacher: the agent noun for a verb of work plus its object. */
 export function verbRole(text: string): string | null {
   const match = I_VERB_REST.exec(text.trim());
   if (!match?.[1]) return null;
@@ -113,18 +113,18 @@ export const WORK_RULES: readonly Rule[] = [
     },
     confidence: 0.7,
     examples: {
-      fires: [["I've been teaching chemistry for twelve years.", "chemistry teacher"]],
-      silent: ["I've been teaching myself for twelve years."],
+      fires: [["I've been teaching geography for nine years.", "geography teacher"]],
+      silent: ["I've been teaching myself for nine years."],
     },
   }),
   presentWorkRule(
     "present-work",
     (match, unit, at) => nearJob(unit, at) || atWork(match, match[2] ?? ""),
     0.7,
-    ["I teach chemistry at a public high school.", "chemistry teacher"],
-    ["I teach chemistry.", "On weekends I teach chemistry at a public high school."],
+    ["I teach geography at a state secondary school.", "geography teacher"],
+    ["I teach geography.", "On weekends I teach geography at a state secondary school."],
   ),
-  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach chemistry.").
+  // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach geography.").
   presentWorkRule(
     "present-work-short",
     (match, unit, at) =>
@@ -155,6 +155,6 @@ export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred",
       ["Ros farms 620 ha near Wagga.", "farmer"],
     ],
     // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
-    silent: ["I drive a car.", "2024 field season: 96 soil cores, 8 farms in Wellington County."],
+    silent: ["I drive a car.", "Survey week: 40 water samples, 5 farms in Marlow District."],
   },
 });

@@ -98,7 +98,7 @@ const COST_FILLER = /^(?:the|a|an|my|our|their|his|her|good|new|now|so|and|but|a
 const COST_POINTER = /\b(?:it|this|that|which|what|everything|one|i|we|you|he|she|they)\b/;
 const COST_NOUN = /\b(?:rent|rents|prices?|fees?|costs?|premiums?|insurance|fuel|electricity|bills?|rates?|tuition)$/;
 
-/** "good maple costs twice what it did" -> "rising maple prices"; "our rent has tripled" -> "rising rent". */
+/** "good walnut costs twice what it did" -> "rising walnut prices"; "our rent has tripled" -> "rising rent". */
 export function risingCost(m: RegExpExecArray): string | null {
   let item = (m[1] ?? "").trim();
   while (COST_FILLER.test(item)) item = item.replace(COST_FILLER, "");
@@ -181,7 +181,7 @@ export function complaining(unit: Unit, at: Place): boolean {
 /**
  * A short noun fragment ("The distances."), or a stub whose time clause names the problem ("Deliveries arrive when
  * I'm asleep", "Suppliers who never answer"). Longer lines are not cut down to their first words: under a
- * "Pain points" heading those were as often the setting ("Bookings on a generic booking app + Google") as the pain.
+ * "Pain points" heading those were as often the setting ("Orders through a stock shop template + email") as the pain.
  */
 export function answerFragment(m: RegExpExecArray): string | null {
   const opener = wording.stripLeadingFillers(m[0]);

@@ -46,12 +46,12 @@ const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'â€
 const OWNED = ["aboutSubject", "statement"] as const;
 const SPACES = /\s/g;
 
-/** Where a run-on unit's sentences part ("I lose them. for commissions pls email"), or a label ends. */
+/** Where a run-on unit's sentences part ("I lose things. for overtime swaps pls text me"), or a label ends. */
 const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
 
 /**
  * The part of a sentence a complaint covers: all of it under a pain question or heading, else only its clauses with
- * a complaint word ("DMs are chaos, I lose them. for commissions pls email": the commissions are not complained of).
+ * a complaint word ("My inbox is a mess, I lose things. for overtime swaps pls text me": the overtime is not complained of).
  */
 function complainedText(text: string): string {
   if (!complains(text)) return text;
@@ -125,7 +125,7 @@ const PAIN_READINGS: readonly Rule[] = [
         fires: [[text, pain]],
         silent: [
           "The garden is lovely in June.",
-          "They're burnt out and I hate that, I really do, I know what it's like.",
+          "They're worn out and I hate it, honestly, I know how it feels.",
           "The main thing is to enjoy the ride.",
           "Our little bakery is killing it this winter.",
           "My tenants' biggest worry is the heating.",
@@ -166,7 +166,7 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [
         ["Blocker: procurement approval.", "procurement approval"],
         ["Pains: double-booked slots, no online booking.", ["double-booked slots", "no online booking"]],
-        ["Pain: bookings run on WhatsApp + Excel.", "bookings run on WhatsApp + Excel"],
+        ["Pain: orders kept on paper + Google Sheets.", "orders kept on paper + Google Sheets"],
         ["Pain: ~15% no-shows on Fridays.", "no-shows on Fridays"],
       ],
       silent: ["Pain: n/a", "Pain: three vendors, 2 sites.", "Pain: parents complain.", "Objection: price."],
@@ -302,13 +302,13 @@ const PAIN_READINGS: readonly Rule[] = [
         "My sister says they can't log in either.",
         "The river runs low in the dry season.",
         "Back then the foreman couldn't log in from the yard.",
-        "The miller wants payment on the 5th and I never paid late in 22 years.",
+        "The landlord wants rent on the 1st and I have never paid late, not once in ten years.",
         "We don't get no-shows since the deposit.",
         "We used to get double bookings every summer.",
         "We no longer get late payers.",
         "The garden is lovely in June.",
-        "Funding for the next-generation AO upgrade.",
-        "Main topic: breeding of drought- and heat-tolerant wheat.",
+        "Funding for the second-stage sensor upgrade.",
+        "Agenda: field trials of drought- and salt-resistant rice.",
       ],
     },
   },
@@ -323,7 +323,10 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.58,
     examples: {
       fires: [["Overtime again this week, ugh.", "overtime"]],
-      silent: ["I did some overtime to buy a bike.", "DMs are chaos, I lose them. for commissions pls email me."],
+      silent: [
+        "I did some overtime to buy a bike.",
+        "My inbox is a mess, I lose things. for overtime swaps pls text me.",
+      ],
     },
   },
   {

@@ -78,8 +78,8 @@ const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 /**
  * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
- * place of worship ("I play the organ at church"). Not a weekday: "I do the books myself on
- * Sunday nights", "I teach a watercolour painting class on Sundays" are work.
+ * place of worship ("I play the organ at church"). Not a weekday: "I chase invoices myself on
+ * Monday evenings", "I teach a watercolour painting class on Sundays" are work.
  */
 const FREE_TIME =
   /\b(?:weekends?|free time|spare time|for fun|hobby|hobbies|days? off|holidays?|outside (?:of )?(?:work|school|class|the office|office hours)|after (?:work|school)|when I'?m not|at (?:church|the mosque|the temple|the synagogue))\b/i;
@@ -166,7 +166,7 @@ const SKILL_READINGS: readonly Rule[] = [
     ],
     pattern: GOOD_AT,
     when: OWNED,
-    // "I am not very good with computers": the field's denied scope (statedOnly below) reads the words before it.
+    // "I'm not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
     value: (m) => skillPhrase(m[1] ?? ""),
     confidence: 0.8,
     examples: {
@@ -174,7 +174,7 @@ const SKILL_READINGS: readonly Rule[] = [
       silent: [
         "I'm not good at maths.",
         "I sketch in Procreate, so I'm fine with technical setup.",
-        "I am not very good with computers.",
+        "I'm not very good with spreadsheets.",
       ],
     },
   },
@@ -269,7 +269,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I'm qualified for heavy goods vehicles.", "heavy goods vehicles"]],
-      silent: ["I want to be qualified for tax audits."],
+      silent: ["I hope to be qualified for forklift work."],
     },
   },
   {

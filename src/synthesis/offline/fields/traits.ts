@@ -69,7 +69,7 @@ function traitRun(clause: string): string[] {
   return found;
 }
 
-/** The person's own "I" clause describes them, whoever the sentence is about ("She used to say I was the sensible one"). */
+/** The person's own "I" clause describes them, whoever the sentence is about ("My aunt always said I was the quiet one"). */
 function speaksAsSelf(unit: Unit): boolean {
   return unit.speaker === "subject" && unit.firstPerson;
 }
@@ -206,14 +206,14 @@ const TRAIT_READINGS: readonly Rule[] = [
     id: "traits/described-as",
     field: "traits",
     cue: ["describe"],
-    // "Colleagues describe her as calm and methodical", "she describes herself as a workaholic".
+    // "Neighbours describe him as patient and thorough", "she describes herself as a workaholic".
     pattern:
       /\bdescribes?\s+(?:herself|himself|themselves|myself|me|her|him|them)\s+as\s+(?:a |an )?([^.;!?]{3,60})/giu,
     when: ["aboutSubject", "statement"],
     value: (m) => traitsIn(m[1] ?? "", traitOf, 6),
     confidence: 0.68,
     examples: {
-      fires: [["Colleagues describe her as calm and methodical.", ["calm", "methodical"]]],
+      fires: [["Neighbours describe him as patient and thorough.", ["patient", "thorough"]]],
       silent: ["She describes the process as slow."],
     },
   },
@@ -285,7 +285,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         ["Very data-driven, asked for ROI twice.", "data-driven", { firstPerson: false }],
-        ["Warm, funny, but asks pointed questions.", ["warm", "funny"], { firstPerson: false }],
+        ["Kind, cheerful, but pushes back hard.", ["kind", "cheerful"], { firstPerson: false }],
       ],
       silent: [["Very late again.", { firstPerson: false }]],
     },

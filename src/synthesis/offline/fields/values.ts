@@ -21,7 +21,7 @@ const RATHER_THAN_TAIL = /\s+(?:rather than|instead of)\s.*$/i;
 const COPULA_TAIL = /\s+(?:is|are)\s.*$/i;
 const LIST_SEPARATORS = /\s*(?:;|,|\s\+\s|\band\b|\.\s)\s*/;
 
-/** Values keep their comparisons ("nobody on call more than 1 week in 4"), so a stated value is cut only at hard breaks. */
+/** Values keep their comparisons ("no driver on the road more than 9 hours a day"), so a stated value is cut only at hard breaks. */
 const HARD_BREAK = /[;:!?()]|\s[—–]\s|\.\s|\.$|,\s+(?:and|but|so|because|which|though)\s/;
 const COMPARATIVE = /^(.*?)\s+than\s/i;
 const WHICH_TAIL = /,?\s+which\s/i;
@@ -67,7 +67,7 @@ function statedValue(m: RegExpExecArray): string | null {
   return phrase;
 }
 
-/** A clause stated as a value ("Nobody gets hurt in my room"): kept whole when short, else its head. */
+/** A clause stated as a value ("Nobody goes home hungry from my kitchen"): kept whole when short, else its head. */
 function valueClause(raw: string): string | null {
   const phrase = wording.shorten(wording.stripLeadingFillers(wording.trimPunctuation(raw)), 6);
   if (!phrase || wording.POINTING_HEAD.test(phrase) || CLAUSE_OPENER.test(phrase)) return null;
@@ -208,7 +208,10 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [
-        ["Big believer in protecting the ocean + respecting elders.", ["protecting the ocean", "respecting elders"]],
+        [
+          "Big believer in fixing before buying + paying people on time.",
+          ["fixing before buying", "paying people on time"],
+        ],
       ],
       silent: ["I believe it's on Tuesday."],
     },
@@ -245,7 +248,7 @@ const VALUE_READINGS: readonly Rule[] = [
     id: "values/pointed",
     field: "values",
     cue: ["care", "value", "believe", "live by", "why i"],
-    // "X — that I really care about", "X is why I do this job": the value is the clause before the pointer.
+    // "X — that I really care about", "X is why I started the firm": the value is the clause before the pointer.
     pattern:
       /^(?:[-•*>]\s*)?([^.;!?—–]{3,60}?)\s*(?:[—–:-]+\s*(?:that|this)(?:'s| is)?\s+(?:what\s+)?I\s+(?:really\s+|truly\s+|deeply\s+)?(?:care about|value|believe in|live by)|\s+(?:is|are)\s+(?:the reason\s+|exactly\s+)?why I\s+(?:do|started|got into)\b)/iu,
     when: ["aboutSubject", "statement"],

@@ -177,7 +177,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
   },
 ];
 
-/** Parenthetical asides inside a goal list are not items ("einstellen (ich mach grad alles allein ...)"). */
+/** Parenthetical asides inside a goal list are not items ("kaufen (das Geld reicht grad nicht ...)"). */
 export function foreignListItems(text: string): string[] {
   return text
     .replace(BRACKETED_ASIDE, " ")

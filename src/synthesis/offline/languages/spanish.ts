@@ -100,11 +100,11 @@ export function translateSpanish(phrase: string): string | null {
 }
 
 export const SPANISH_CUES: readonly ForeignCue[] = [
-  // "Lo que más me agobia es la burocracia": the thing after the copula, not the copula itself.
+  // "Lo que más me molesta es el ruido": the thing after the copula, not the copula itself.
   {
     id: "pain_points/es-bothers-me-most",
     examples: {
-      fires: [["Lo que más me agobia es la burocracia.", "bureaucracy"]],
+      fires: [["Lo que más me molesta es el ruido.", "noise"]],
       silent: ["Lo que más me gusta es el mar."],
     },
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,

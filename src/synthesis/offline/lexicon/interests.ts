@@ -156,7 +156,7 @@ export const LEISURE_CONTEXT =
 
 /**
  * Questions that ask about free time. Not "anything else?": an interview's closing question, answered with requests
- * and goodbyes ("Put a phone number on it", "Thank you, Tobias") that were read as pastimes.
+ * and goodbyes ("Add a number people can ring", "Thanks so much, Ingrid") that were read as pastimes.
  */
 export const LEISURE_QUESTION =
   /\b(?:outside (?:of )?work|free time|spare time|switch off|hobb(?:y|ies)|for fun|keeps you sane|not (?:working|making)|weekends?|relax|when you(?:'re| are) not|not (?:at|in|on) (?:work|the)|cope|unwind|recharge|decompress|off duty|time off|days? off|personal life|passions?|interests|what do you (?:do|enjoy|love) (?:for fun|when you|outside|besides|in your))\b/i;

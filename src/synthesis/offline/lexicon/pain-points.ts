@@ -49,7 +49,7 @@ export const PAIN_TOPICS: readonly [RegExp, string][] = [
     "high staff turnover",
   ],
   [/\bovertime\b/i, "overtime"],
-  // A topic, not a complaint: "Funding for the AO upgrade" is what someone is after next.
+  // A topic, not a complaint: "Funding for the sensor upgrade" is what someone is after next.
   [/\bfunding\b/i, "funding"],
   [/\b(?:red tape|bureaucracy|paperwork)\b/i, "paperwork"],
   [/\b(?:commissions?|platform fees|booking fees)\b|\btakes? \d{1,2} ?%/i, "high commissions"],
