@@ -55,7 +55,25 @@ export type Values = string | number | readonly (string | null)[] | null;
  * What attribution would say about an example sentence, the sentence just above it (a signature's name line), and
  * the subject's name or the occupation found when the rule reads it.
  */
-export type ExampleSetting = Partial<Unit> & { previous?: string; name?: string; occupation?: string };
+export type ExampleSetting = Partial<Unit> & {
+  previous?: string;
+  name?: string;
+  occupation?: string;
+  /** A silent example whose point is that the rule's cue or pattern does not reach it (a word in another sense). */
+  unmatched?: true;
+};
+
+/** An example sentence, with what attribution would say about it when that matters. */
+export type Example = string | readonly [text: string, unit: ExampleSetting];
+
+/**
+ * Marks a silent example the pattern itself must not reach. Use sparingly: every other silent example must reach the
+ * rule's conditions, so that it shows one of them at work (a test the conditions can fail).
+ */
+export const unmatched = (text: string, setting: ExampleSetting = {}): Example => [
+  text,
+  { ...setting, unmatched: true },
+];
 
 /** The language of a rule that reads text in another language than English. */
 export type Language = "de" | "fr" | "es";
@@ -88,7 +106,7 @@ export interface Rule {
    */
   examples: {
     fires: readonly (readonly [text: string, value: string | number | readonly string[], unit?: ExampleSetting])[];
-    silent: readonly (string | readonly [text: string, unit: ExampleSetting])[];
+    silent: readonly Example[];
   };
 }
 

@@ -6,7 +6,16 @@
 import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
-import { type ExampleSetting, fieldRule, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
+import {
+  type Example,
+  type ExampleSetting,
+  fieldRule,
+  firstOfLine,
+  type Place,
+  type Rule,
+  runRules,
+  unmatched,
+} from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { LEADING_BULLET, NUMBER_PATTERN, parseNumber } from "../engine/text.ts";
 import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
@@ -201,7 +210,7 @@ const statedRows =
     pattern: RegExp,
     offset: number,
     fires: readonly [string, number, Partial<Unit>?],
-    silent: string,
+    silent: Example,
   ): AgeRow => ({
     name,
     cue,
@@ -222,7 +231,7 @@ const own = statedRows(PAST_BEFORE, SELF, (offset) => (offset === 0 ? 0.9 : 0.85
 
 /** A third-person line about the subject: "Maria just turned 40", "She's 44", "Omar Farouk, 46, surveyor". */
 const thirdRow = statedRows(null, [thirdPersonLine], () => 0.8, unbulleted);
-const third = (name: string, cue: Rule["cue"], pattern: RegExp, fires: readonly [string, number], silent: string) =>
+const third = (name: string, cue: Rule["cue"], pattern: RegExp, fires: readonly [string, number], silent: Example) =>
   thirdRow(name, cue, pattern, 0, fires, silent);
 
 const SPANISH = { firstPerson: true };
@@ -237,7 +246,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.85,
     when: [],
     fires: [["Q2. Age: 29", 29]],
-    silent: ["Q2. Your age?"],
+    silent: [unmatched("Q2. Your age?")],
   },
   {
     name: "introduction",
@@ -261,7 +270,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.8,
     when: [explicitSubject],
     fires: [["Bio: Teresa Lindqvist, age 52, lives in Uppsala.", 52]],
-    silent: ["Kids age 5 to 11 welcome."],
+    silent: [unmatched("Kids age 5 to 11 welcome.")],
   },
   {
     name: "age-field",
@@ -285,7 +294,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.85,
     when: [notAboutOther, explicitSubject],
     fires: [["I am a 41-year-old architect.", 41]],
-    silent: ["I have a 41-year-old car."],
+    silent: [unmatched("I have a 41-year-old car.")],
   },
   {
     name: "birthday-ahead",
@@ -295,7 +304,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.85,
     when: [subjectSpeaks, notQuotedOther],
     fires: [["Quick note: my 30th is next Friday, drinks on me.", 29]],
-    silent: ["My 30th was great."],
+    silent: [unmatched("My 30th was great.")],
   },
   {
     name: "birthday-past",
@@ -305,7 +314,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.8,
     when: [subjectSpeaks, notQuotedOther],
     fires: [["My 50th was last weekend and the cake was enormous.", 50]],
-    silent: ["My 50th is next week."],
+    silent: [unmatched("My 50th is next week.")],
   },
   {
     name: "answer",
@@ -324,7 +333,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     /\b(?:ich bin|bin)\s+(\d{1,3})(?:\s+Jahre(?:\s+alt)?)?(?=\s*[,.;!?)]|\s+(?:und|Jahre)\b|$)/giu,
     0,
     ["Ich bin 27 und wohne in Graz.", 27],
-    "Ich bin müde.",
+    unmatched("Ich bin müde."),
   ),
   foreign(
     "french-ans",
@@ -332,7 +341,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\b(?!\\s+${FRENCH_SOON})`, "giu"),
     0,
     ["J'ai 40 ans.", 40],
-    "J'ai 40 euros.",
+    unmatched("J'ai 40 euros."),
   ),
   // "J'ai 33 ans samedi": the birthday is ahead, so 32 today (as "turning 33 on Saturday").
   foreign(
@@ -341,7 +350,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     new RegExp(`\\b(?:j['’]ai|il a|elle a)\\s+(\\d{1,3})\\s+ans\\s+${FRENCH_SOON}`, "giu"),
     -1,
     ["J'ai 29 ans mardi, pas 40 !", 28],
-    "J'ai 33 ans.",
+    unmatched("J'ai 33 ans."),
   ),
   foreign(
     "portuguese-anos",
@@ -349,7 +358,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     /\b(?:tenho|tem)\s+(\d{1,3})\s+anos\b/giu,
     0,
     ["Tenho 34 anos.", 34],
-    "Tenho 34 livros.",
+    unmatched("Tenho 34 livros."),
   ),
   {
     name: "age-sex",
@@ -359,7 +368,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.8,
     when: ["self", notQuotedOther, noTemperature],
     fires: [["Long-time lurker here. 27F, junior architect.", 27]],
-    silent: ["It was 27F outside this morning."],
+    silent: [unmatched("It was 27F outside this morning.")],
   },
   {
     name: "years-old-segment",
@@ -369,7 +378,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.8,
     when: ["self", notQuotedOther],
     fires: [["Dina here — 36 years old, midwife, Quito.", 36]],
-    silent: ["The house is 36 years old."],
+    silent: [unmatched("The house is 36 years old.")],
   },
   {
     name: "role-then-age",
@@ -379,7 +388,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     confidence: 0.85,
     when: ["self", notQuotedOther],
     fires: [["I'm a retired postman, 71, and I walk the dog twice a day.", 71]],
-    silent: ["I'm a retired postman and I walk the dog."],
+    silent: [unmatched("I'm a retired postman and I walk the dog.")],
   },
   {
     name: "today",
@@ -392,7 +401,7 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["31 today and I still can't cook rice properly.", 31],
       ["[3 Sep 2025 21:05] 35 today 🎉 and repainting the shed.", 35],
     ],
-    silent: ["Today I'm tired."],
+    silent: [unmatched("Today I'm tired.")],
   },
   own(
     "i-am",
@@ -408,7 +417,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"),
     0,
     ["I just turned 40.", 40],
-    "I turned left.",
+    unmatched("I turned left."),
   ),
   own(
     "turning",
@@ -416,7 +425,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     new RegExp(`\\b(?:I'm|I’m|I am|Im)?\\s*turning\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
     -1,
     ["turning 45 in June, which feels unreal", 44],
-    "I'm turning 45 pages.",
+    unmatched("I'm turning 45 pages."),
   ),
   own(
     "i-turn",
@@ -424,10 +433,24 @@ const AGE_ROWS: readonly AgeRow[] = [
     new RegExp(`\\bI\\s+turn\\s+(${NUM})(?=\\s+(?:next|this|in|on|tomorrow|soon))`, "gi"),
     -1,
     ["I turn 35 next Tuesday!", 34],
-    "I turn 35 pages a day.",
+    unmatched("I turn 35 pages a day."),
   ),
-  own("tengo", ["tengo"], /\btengo\s+(\d{1,3})\s+años\b/gi, 0, ["Tengo 41 años.", 41, SPANISH], "Tengo 41 libros."),
-  own("cumpli", ["cumpl"], /\bcumpl[íi]\s+(\d{1,3})\b/gi, 0, ["Cumplí 30 el sábado.", 30, SPANISH], "Cumplí mi sueño."),
+  own(
+    "tengo",
+    ["tengo"],
+    /\btengo\s+(\d{1,3})\s+años\b/gi,
+    0,
+    ["Tengo 41 años.", 41, SPANISH],
+    unmatched("Tengo 41 libros."),
+  ),
+  own(
+    "cumpli",
+    ["cumpl"],
+    /\bcumpl[íi]\s+(\d{1,3})\b/gi,
+    0,
+    ["Cumplí 30 el sábado.", 30, SPANISH],
+    unmatched("Cumplí mi sueño."),
+  ),
   // Profile shorthand: "27 y/o", "27yo", "27 yrs old".
   own(
     "shorthand",
@@ -435,14 +458,14 @@ const AGE_ROWS: readonly AgeRow[] = [
     /(?<![\d/])(\d{1,2})\s?(?:y\/o|y\.o\.|yo|yrs? old)(?![\p{L}])/giu,
     0,
     ["About me: 23 y/o geology undergrad, climbs on weekends", 23],
-    "Yo, what's up?",
+    unmatched("Yo, what's up?"),
   ),
   third(
     "third-turned",
     ["turned"],
     new RegExp(`^(?:[\\p{L}.’' ]{1,30}?)\\s+(?:just\\s+)?turned\\s+(${NUM})\\b`, "giu"),
     ["Maria just turned 40.", 40],
-    "Maria turned left.",
+    unmatched("Maria turned left."),
   ),
   {
     name: "third-is",
@@ -469,7 +492,7 @@ const AGE_ROWS: readonly AgeRow[] = [
       // A kinship word used as a name is another person.
       "Mum is 80 and still gardening.",
       // Another named person, when the subject's name is known.
-      ["Ottilie is nine, she's in year four.", { name: "Henrike Vos" }],
+      unmatched("Ottilie is nine, she's in year four.", { name: "Henrike Vos" }),
     ],
   },
   third(
@@ -477,7 +500,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     DIGITS,
     /^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu,
     ["Omar Farouk, 46, quantity surveyor.", 46],
-    "Omar Farouk, quantity surveyor.",
+    unmatched("Omar Farouk, quantity surveyor."),
   ),
   // "Birgit (she's 52, mentioned ...) runs": an aside in brackets right after the name.
   third(
@@ -485,7 +508,7 @@ const AGE_ROWS: readonly AgeRow[] = [
     ["("],
     new RegExp(`^[\\p{L}.’' ]{1,30}?\\s*\\((?:she|he|they)(?:'s|’s| is| are)\\s+(${NUM})(?=[,;)\\s])`, "giu"),
     ["Birgit (she's 52, mentioned her grandson) runs a bakery.", 52],
-    "Birgit (she's great) runs a bakery.",
+    unmatched("Birgit (she's great) runs a bakery."),
   ),
 ];
 

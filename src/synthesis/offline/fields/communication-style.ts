@@ -4,7 +4,7 @@
  * they use: that guessed "brief" for people who never said so.
  */
 import type { Candidate } from "../engine/candidate.ts";
-import { fieldRule, lowerText, type Rule, runRules } from "../engine/rules.ts";
+import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import type { Unit } from "../engine/unit.ts";
 
 /** Channels a preference can name, and how the value spells each. */
@@ -69,7 +69,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Prefers written/async updates, finds status meetings a drag.", "prefers written/async updates"],
         ["Prefers email; likes time to think before answering.", "prefers email"],
       ],
-      silent: ["I prefer the morning shift.", "Do you prefer email?"],
+      silent: [unmatched("I prefer the morning shift."), "Do you prefer email?"],
     },
   }),
   fieldRule("communication_style", "contact-me", {
@@ -95,7 +95,12 @@ export const STYLE_RULES: readonly Rule[] = [
         ["The tax return? Fine, but please only on the phone.", "phone calls"],
         ["A quick WhatsApp or a voice note, that's best.", "WhatsApp messages"],
       ],
-      silent: ["Call me Sam.", "Email me the invoice by Friday", "They text me every night?", "Do not call me."],
+      silent: [
+        unmatched("Call me Sam."),
+        unmatched("Email me the invoice by Friday"),
+        unmatched("They text me every night?"),
+        "Do not call me.",
+      ],
     },
   }),
   fieldRule("communication_style", "channel-and-manner", {
@@ -116,7 +121,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
       ],
-      silent: ["Email.", "Email, short or long, it all piles up."],
+      silent: [unmatched("Email."), unmatched("Email, short or long, it all piles up.")],
     },
   }),
   fieldRule("communication_style", "avoids-channel", {
@@ -145,13 +150,13 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Just ring me, never email me walls of text.", "no long emails"],
       ],
       silent: [
-        "There was no phone signal on the hill.",
-        "I'm not a computer person.",
-        "I swim on Mondays, so no calls after 6pm.",
-        "Dont call while driving.",
-        "Do not call in the mornings, I'm teaching then.",
-        "I can't call my brother every weekend.",
-        "We never email them twice.",
+        unmatched("There was no phone signal on the hill."),
+        unmatched("I'm not a computer person."),
+        unmatched("I swim on Mondays, so no calls after 6pm."),
+        unmatched("Dont call while driving."),
+        unmatched("Do not call in the mornings, I'm teaching then."),
+        unmatched("I can't call my brother every weekend."),
+        unmatched("We never email them twice."),
       ],
     },
   }),
@@ -177,10 +182,10 @@ export const STYLE_RULES: readonly Rule[] = [
       ],
       // A request to confirm one thing in writing asks for a record of it, not for a way of being talked to.
       silent: [
-        "We are short of staff.",
-        "I wrote it down somewhere?",
-        "Please fix it and confirm in writing.",
-        "Needs it in writing by Friday.",
+        unmatched("We are short of staff."),
+        unmatched("I wrote it down somewhere?"),
+        unmatched("Please fix it and confirm in writing."),
+        unmatched("Needs it in writing by Friday."),
       ],
     },
   }),

@@ -1,7 +1,7 @@
 /** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Predicate, Rule } from "../engine/rules.ts";
+import { type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { cuedGoal, goalPhrase } from "./goal-phrase.ts";
@@ -356,7 +356,10 @@ const CUED_EXTRA: Readonly<
   },
   "want-to": {
     when: [notCourtesy],
-    silent: ["I'm new to all this, I want to mention that before we begin."],
+    silent: [
+      "I'm new to all this, I want to mention that before we begin.",
+      "If I want to borrow the van, I ask Teodor.",
+    ],
   },
   "goal-is": {
     when: [],
@@ -408,8 +411,8 @@ const GOAL_READINGS: readonly Rule[] = [
         ],
       ],
       silent: [
-        "Goals: none really",
-        "Next steps: JP to mail the price sheet; a follow-up call with their finance team.",
+        unmatched("Goals: none really"),
+        unmatched("Next steps: JP to mail the price sheet; a follow-up call with their finance team."),
       ],
     },
   },
@@ -424,11 +427,8 @@ const GOAL_READINGS: readonly Rule[] = [
       confidence,
       examples: {
         fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
-        silent: [
-          "I don't plan to move.",
-          "If I want to borrow the van, I ask Teodor.",
-          ...(CUED_EXTRA[name]?.silent ?? []),
-        ],
+        // A denied plan is not a cue phrase of any of these rules: a guard on the patterns, not the conditions.
+        silent: [unmatched("I don't plan to move."), ...(CUED_EXTRA[name]?.silent ?? [])],
       },
     }),
   ),

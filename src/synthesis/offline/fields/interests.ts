@@ -2,7 +2,7 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, runRules } from "../engine/rules.ts";
+import { type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   allMatches,
@@ -409,7 +409,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I'm really into bouldering these days.", "bouldering"]],
-      silent: ["Big fan of clear invoices."],
+      silent: [unmatched("Big fan of clear invoices.")],
     },
   },
   {
@@ -423,7 +423,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["I spend my weekends restoring radios.", "restoring radios"]],
-      silent: ["I spend my days answering email at work?"],
+      silent: [unmatched("I spend my days answering email at work?")],
     },
   },
   {
@@ -457,7 +457,7 @@ const INTEREST_READINGS: readonly Rule[] = [
           })
         : null,
     confidence: 0.65,
-    examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: ["I work from home."] },
+    examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: [unmatched("I work from home.")] },
   },
   {
     id: "interests/supports-team",
@@ -470,7 +470,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["At the weekend I'm cheering on Boca Juniors.", "Boca Juniors"]],
-      silent: ["The fans were shouting at the referee."],
+      silent: [unmatched("The fans were shouting at the referee.")],
     },
   },
   {

@@ -3,7 +3,7 @@
  * X home", "soy enfermera en X"), each with the words its pre-check looks for and a sentence it must fire on and one
  * it must stay silent on. `location.ts` turns each row into a rule.
  */
-import type { Rule } from "../engine/rules.ts";
+import { type Rule, unmatched } from "../engine/rules.ts";
 import { PLACE } from "./location-place.ts";
 
 type Fires = readonly [text: string, place: string];
@@ -70,7 +70,7 @@ export const CUED: readonly CueRow[] = [
     0.7,
     true,
     ["I run operations for a delivery company out of Leicester.", "Leicester"],
-    "We are running out of Leicester Red at the deli.",
+    [unmatched("We are running out of Leicester Red at the deli.")],
   ],
   // "a Lisbon-based illustrator", "Nairobi-based". Known towns only: a sentence opens on a capital, and "Evidence-",
   // "Inquiry-", "Community-based" are methods.
@@ -109,7 +109,7 @@ export const CUED: readonly CueRow[] = [
     0.8,
     false,
     ["Ich wohne in Graz.", "Graz"],
-    "Ich wohne in der Stadt.",
+    [unmatched("Ich wohne in der Stadt.")],
   ],
   // "a Werkstatt in Leipzig-Plagwitz", "Praxis in Graz": a German workplace's town. Known towns only: German
   // capitalises every noun ("in Teilzeit", "in Kurzarbeit").
@@ -134,7 +134,7 @@ export const CUED: readonly CueRow[] = [
     0.55,
     true,
     ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
-    ["Meine Werkstatt ist klein.", "Meine Praxis ist nur in Teilzeit geöffnet."],
+    [unmatched("Meine Werkstatt ist klein."), "Meine Praxis ist nur in Teilzeit geöffnet."],
   ],
   // "Joined as Data Analyst at Brookfell in Utrecht": a job at a named employer in a city.
   [
@@ -146,7 +146,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     false,
     ["I joined as an analyst at Brookfell in Utrecht.", "Utrecht"],
-    "I started at Brookfell last week.",
+    [unmatched("I started at Brookfell last week.")],
   ],
   // "Employer: Norrvik Textiles AB (Södermalm, Stockholm)": a workplace field with its town in brackets.
   [
@@ -167,7 +167,7 @@ export const CUED: readonly CueRow[] = [
     0.85,
     false,
     ["I now live in Porto.", "Porto"],
-    "I now live in a flat.",
+    [unmatched("I now live in a flat.")],
   ],
   // No row reads "X from Leeds" ("a nurse from Leeds", "she's from Davao"): "from" names where someone comes from, a
   // hometown or an origin, and in interviews it introduces the interviewer or a third person as often as the subject.
@@ -178,7 +178,7 @@ export const CUED: readonly CueRow[] = [
     0.75,
     false,
     ["Galway, where I live, is rainy.", "Galway"],
-    "Where I live is rainy.",
+    [unmatched("Where I live is rainy.")],
   ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
   [
@@ -199,7 +199,7 @@ export const CUED: readonly CueRow[] = [
     0.7,
     false,
     ["I'm a resident of Galway.", "Galway"],
-    "I'm a resident of the building.",
+    [unmatched("I'm a resident of the building.")],
   ],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [
@@ -209,7 +209,7 @@ export const CUED: readonly CueRow[] = [
     0.75,
     false,
     ["Based in Ghent.", "Ghent"],
-    "Living in a van.",
+    [unmatched("Living in a van.")],
   ],
   // "I've lived in London for ten years now": present perfect residence.
   [
@@ -221,7 +221,7 @@ export const CUED: readonly CueRow[] = [
     0.75,
     false,
     ["I've lived in London for ten years.", "London"],
-    "I've lived in London and in Paris.",
+    [unmatched("I've lived in London and in Paris.")],
   ],
   // "a gardener for the city of Bilbao".
   [
@@ -231,7 +231,7 @@ export const CUED: readonly CueRow[] = [
     0.5,
     false,
     ["I tend the parks for the city of Bilbao.", "Bilbao"],
-    "I love the city of lights.",
+    [unmatched("I love the city of lights.")],
   ],
   // Dutch work/residence: "ik werk als verpleegkundige in Utrecht".
   [
@@ -241,7 +241,7 @@ export const CUED: readonly CueRow[] = [
     0.65,
     true,
     ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
-    ["Ik werk thuis.", "Ik werk al jaren in Zorg en Welzijn."],
+    [unmatched("Ik werk thuis."), "Ik werk al jaren in Zorg en Welzijn."],
   ],
   // "soy enfermera en Valencia", "sou enfermeira em Braga". Known towns only (also Dutch above): after "trabajo en",
   // "trabalho em", "ik werk in" an employer or a sector is named as often as a town ("trabajo en Mercadona").
@@ -252,7 +252,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     true,
     ["Soy enfermera en Valencia.", "Valencia"],
-    ["Soy enfermera.", "Trabajo en Mercadona desde 2019."],
+    [unmatched("Soy enfermera."), "Trabajo en Mercadona desde 2019."],
   ],
   [
     "portuguese-work",
@@ -261,7 +261,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     true,
     ["Sou enfermeira em Braga.", "Braga"],
-    ["Sou enfermeira.", "Trabalho em Natura há dez anos."],
+    [unmatched("Sou enfermeira."), "Trabalho em Natura há dez anos."],
   ],
   // "je suis boulangère à Lyon", "je travaille à Genève".
   [
@@ -271,7 +271,7 @@ export const CUED: readonly CueRow[] = [
     0.65,
     false,
     ["Je suis boulangère à Lyon.", "Lyon"],
-    "Je suis boulangère.",
+    [unmatched("Je suis boulangère.")],
   ],
   [
     "i-live-in",
@@ -280,7 +280,7 @@ export const CUED: readonly CueRow[] = [
     0.85,
     false,
     ["I live in Leeds.", "Leeds"],
-    "I live in a small flat.",
+    [unmatched("I live in a small flat.")],
   ],
   [
     "lives-in",
@@ -290,7 +290,7 @@ export const CUED: readonly CueRow[] = [
     false,
     ["She lives in Leeds.", "Leeds"],
     [
-      "She lives in a flat.",
+      unmatched("She lives in a flat."),
       "My sister lives in Leeds and I visit her most weekends.",
       // The verb's subject is another person, named or not.
       "The landlord, Mr Grant, lives in Spain and doesn't answer.",
@@ -303,7 +303,7 @@ export const CUED: readonly CueRow[] = [
     0.85,
     false,
     ["Vivo en Salamanca con mis padres.", "Salamanca"],
-    "Vivo en una casa.",
+    [unmatched("Vivo en una casa.")],
   ],
   [
     "here-in",
@@ -312,7 +312,7 @@ export const CUED: readonly CueRow[] = [
     0.65,
     false,
     ["It's evening here in Busan.", "Busan"],
-    "It's evening here in the garden.",
+    [unmatched("It's evening here in the garden.")],
   ],
   // "I'm a physics teacher in Malmö". Known towns only: up to 80 characters stand between "I'm a" and "in", and
   // any capitalised word may follow ("a great believer in Agile Delivery", "a specialist in Paediatrics").
@@ -323,7 +323,7 @@ export const CUED: readonly CueRow[] = [
     0.55,
     true,
     ["I'm a physics teacher in Malmö.", "Malmö"],
-    ["I'm a nurse in training.", "I'm a great believer in Agile Delivery."],
+    [unmatched("I'm a nurse in training."), "I'm a great believer in Agile Delivery."],
   ],
   [
     "moved-to",
@@ -340,7 +340,7 @@ export const CUED: readonly CueRow[] = [
       ["Last spring we moved the workshop to Tartu and I rent a flat nearby.", "Tartu"],
       ["In 2022 I moved to our Gdańsk office.", "Gdańsk"],
     ],
-    "I moved from Porto last year.",
+    [unmatched("I moved from Porto last year.")],
   ],
   // "Moved to Lisbon in 2019 and then to Porto last year": the last move is home.
   [
@@ -352,7 +352,7 @@ export const CUED: readonly CueRow[] = [
     0.66,
     false,
     ["Moved to Lisbon in 2019 and then to Porto last year.", "Porto"],
-    "Moved to Lisbon in 2019.",
+    [unmatched("Moved to Lisbon in 2019.")],
   ],
   // "my workshop is in Brno", "I run a small clinic in Tema": a workplace or home the subject owns or runs. A bare
   // workplace noun before "in X" was right 2 of 9 times at first contact (schools visited, restaurants sold to, a
@@ -384,19 +384,21 @@ export const CUED: readonly CueRow[] = [
     false,
     ["I run a small pharmacy in Leicester with two staff.", "Leicester"],
     [
-      "I work at a clinic in town.",
-      // Nothing ties the workplace to the subject: a place recommended, visited or written about.
-      "A friend recommended the bakery in Galway to me.",
-      "Survey week: 40 water samples, 5 farms in Marlow District.",
+      // "town" names no place.
+      unmatched("I work at a clinic in town."),
+      // Nothing ties the workplace to the subject (no "my", "our" or verb of running it): a place recommended or
+      // written about.
+      unmatched("A friend recommended the bakery in Galway to me."),
+      unmatched("Survey week: 40 water samples, 5 farms in Marlow District."),
       // A workplace before the present one is history.
-      "I worked for a packaging firm in Gdynia before joining the union.",
-      // In the subject's own words, a clause about "she" is someone else's.
-      "Phones confuse me; my niece installed it while she was back from college in Dundee.",
+      "I used to run a print shop in Aarhus before I retired.",
+      // "my niece runs ...": someone else's workplace.
+      "My niece runs a salon in Kraków.",
       // "your office in X": the addressee's workplace, not the writer's.
-      "Please pass my thanks to your office in Madrid for the quick reply.",
+      "Our team thanks your office in Valencia for the fast answer.",
       // Where the subject's goods are sold, or a room they paid for, is a market or a trip.
-      "We sell our cheese to the restaurants in Galway at twice the farm price.",
-      "One August we had to pay for a guesthouse for two hikers in Sligo.",
+      "Our stall sells to the restaurants in Galway at twice the farm price.",
+      unmatched("One August we had to pay for a guesthouse for two hikers in Sligo."),
       // An answer about plans names where the subject wants to be.
       ["My own little bakery in Galway, that's the dream.", { question: "And plans? The next few years?" }],
     ],
@@ -408,7 +410,7 @@ export const CUED: readonly CueRow[] = [
     0.5,
     false,
     ["We farm sheep near Ashburton.", "Ashburton"],
-    "I work near the station.",
+    [unmatched("I work near the station.")],
   ],
   [
     "live-near",
@@ -417,7 +419,7 @@ export const CUED: readonly CueRow[] = [
     0.7,
     false,
     ["I live just outside Leeds.", "Leeds"],
-    "I live near the sea.",
+    [unmatched("I live near the sea.")],
   ],
   // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
   [
@@ -429,7 +431,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     false,
     ["Kia ora from Rotorua!", "Rotorua"],
-    "Hello from the other side.",
+    [unmatched("Hello from the other side.")],
   ],
   // "keeps 30 lorries out of their Derby depot", "in our Lyon office"; any capitalised word fits ("the Northgate
   // branch"), so only a known town counts.
@@ -456,7 +458,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     false,
     ["We rent a cottage in a hamlet just outside Poznań.", "Poznań"],
-    "I live in a village.",
+    [unmatched("I live in a village.")],
   ],
   // "a sheep farm outside Tamworth", "our orchards east of Hereford": land and homes just outside a town.
   [
@@ -468,7 +470,7 @@ export const CUED: readonly CueRow[] = [
     0.6,
     false,
     ["We keep a sheep farm outside Tamworth.", "Tamworth"],
-    "We have a farm outside the town.",
+    [unmatched("We have a farm outside the town.")],
   ],
   // "cocinero en una escuela infantil de Burgos": the workplace's town in Spanish.
   [
@@ -490,6 +492,6 @@ export const CUED: readonly CueRow[] = [
     0.55,
     false,
     ["Soy cocinero en una escuela infantil de Burgos.", "Burgos"],
-    "Trabajo en un colegio.",
+    [unmatched("Trabajo en un colegio.")],
   ],
 ];

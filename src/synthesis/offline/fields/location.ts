@@ -8,7 +8,7 @@ import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
+import { firstOfLine, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
 import { allMatches, escapeRegExp, POSSESSIVE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
@@ -304,7 +304,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         // A data export's snake_case key.
         ["home_town: Tamale", "Tamale"],
       ],
-      silent: ["I love Leeds."],
+      silent: [unmatched("I love Leeds.")],
     },
   },
   {
@@ -317,9 +317,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["My guest this week is an indie game maker from Busan, South Korea.", "Busan, South Korea"]],
+      // The rule has no conditions: only the pattern (a guest introduced, a named place) keeps it silent.
       silent: [
-        "My guest today is from the north.",
-        "Back in May a guest from Norway left a one-star review over a booking error.",
+        unmatched("My guest today is from the north."),
+        unmatched("Back in May a guest from Norway left a one-star review over a booking error."),
       ],
     },
   },
@@ -338,7 +339,10 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["📍 Glasgow, Scotland", "Glasgow, Scotland"],
         ["📍 Glasgow", "Glasgow", { previous: "📍 Glasgow" }],
       ],
-      silent: ["📍 the usual spot", ["📍 Registan", { previous: "Lovely group from Osaka today. 📍 Samarkand" }]],
+      silent: [
+        unmatched("📍 the usual spot"),
+        ["📍 Registan", { previous: "Lovely group from Osaka today. 📍 Samarkand" }],
+      ],
     },
   },
   ...CUED.map(
@@ -374,8 +378,9 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["I'm Tomás, 52, a postman in Cuenca.", "Cuenca"],
       ],
       silent: [
-        "She's a furniture maker in Cebu.",
-        "She's an engineer in Platform Reliability.",
+        // Someone else's introduction, and a team named after "in", not a place.
+        ["I'm a bicycle mechanic in Tampere.", { speaker: "other", topic: "other" }],
+        "I'm an engineer in Platform Reliability.",
         "I'm a manager in Sales.",
       ],
     },
@@ -394,7 +399,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         // The neighbourhood and its town, not the neighbourhood alone.
         ["Dr. Ama Owusu · 7 Ring Road, East Legon, Accra, Greater Accra", "East Legon, Accra"],
       ],
-      silent: ["We're at 12 on the list."],
+      silent: [unmatched("We're at 12 on the list.")],
     },
   },
   {
@@ -408,7 +413,10 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [["07700 900123 | Swansea & Gower", "Swansea"]],
       // A question word opens a footer's survey ("What did you think?"), never a place.
-      silent: ["Call me on 07700 900123 any time.", "Registered in England & Wales No. 5520417 · What did you think?"],
+      silent: [
+        unmatched("Call me on 07700 900123 any time."),
+        "Registered in England & Wales No. 5520417 · What did you think?",
+      ],
     },
   },
   {
@@ -422,7 +430,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [["Calle Naranjo 27, Barrio de San Roque, Villa de Leyva", "Villa de Leyva"]],
       silent: [
-        "Calle Naranjo is lovely.",
+        unmatched("Calle Naranjo is lovely."),
         "Tidewell Ltd · Rua das Flores 40, Porto · Registered in England & Wales No. 7",
       ],
     },
@@ -511,8 +519,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Regina · ceramicist · Leeds", "Leeds", { name: "Regina Vogt" }],
       ],
       silent: [
-        "Hello · world",
-        "I love Accra, Ghana",
+        unmatched("Hello · world"),
+        unmatched("I love Accra, Ghana"),
         // A forwarded message's sender, not the subject.
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
         // A support agent's label in a chat log, not the subject.
@@ -521,7 +529,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["[Comment — Rafael Duarte, regional coordinator, Lisbon]", { name: "Ana Ruiz" }],
         ["Call log · Rep: J. Okoro (account executive, Madrid)", { name: "Ana Ruiz" }],
         // A first name that is also a city's is the subject's name, not their town.
-        ["Regina · ceramicist · she/her", { name: "Regina Vogt" }],
+        unmatched("Regina · ceramicist · she/her", { name: "Regina Vogt" }),
         // Undated posts pinned to different places: this pin is where the writer went, nothing says it is home.
         ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
@@ -538,7 +546,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Lyon, France", "Lyon, France", { previous: "Senior Architect" }]],
-      silent: ["Lyon, France", ["I love it here.", { previous: "Senior Architect" }]],
+      silent: ["Lyon, France", unmatched("I love it here.", { previous: "Senior Architect" })],
     },
   },
 ];

@@ -7,7 +7,7 @@ import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens } from "../
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { fieldRule, firstOfLine, lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { fieldRule, firstOfLine, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { POSSESSIVE, trimPunctuation, WHITESPACE } from "../engine/text.ts";
 import { notAboutOther, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -212,7 +212,7 @@ export const LINE_RULES: readonly Rule[] = [
         ["What do you do for work? Plumber, self-employed.", "Plumber"],
         ["Plumber, self-employed.", "Plumber", { question: "Q2. What do you do for work?" }],
       ],
-      silent: ["What do you do for fun? Climbing."],
+      silent: [unmatched("What do you do for fun? Climbing.")],
     },
   }),
   fieldRule("occupation", "field-label", {

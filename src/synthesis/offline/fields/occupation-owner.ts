@@ -5,7 +5,7 @@
  */
 import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
-import { fieldRule, type Place, type Rule } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
 import { namedSubject, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
@@ -114,6 +114,6 @@ export const THIRD_TITLE_RULE: Rule = fieldRule("occupation", "third-title", {
   confidence: 0.75,
   examples: {
     fires: [["- Bram Osei is Head of Guest Services.", "Head of Guest Services", NAMED]],
-    silent: [["Bram Osei is the head of the family.", NAMED]],
+    silent: [unmatched("Bram Osei is the head of the family.", NAMED)],
   },
 });

@@ -5,7 +5,7 @@
  */
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { fieldRule, lowerText, type Place, type Rule } from "../engine/rules.ts";
+import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
@@ -249,7 +249,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     0.85,
     phraseOf,
     [["I am Maya Chen, a pediatric nurse.", "pediatric nurse"]],
-    ["I am Maya Chen, and I like tea."],
+    [unmatched("I am Maya Chen, and I like tea.")],
   ),
   selfRule(
     "self-the-role",
@@ -258,7 +258,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     0.75,
     phraseOf,
     [["I'm the head winemaker at Viña Sur.", "head winemaker"]],
-    ["I'm the only one at home."],
+    [unmatched("I'm the only one at home.")],
   ),
   selfRule(
     "self-role",
@@ -323,7 +323,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     0.7,
     (match) => foreignRole(match[0]),
     [["Ich bin gelernter Tischler.", "carpenter"]],
-    ["I am a carpenter."],
+    [unmatched("I am a carpenter.")],
   ),
   fieldRule("occupation", "fragment", {
     cue: "always",

@@ -5,7 +5,7 @@ import { statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { type Rule, runRules } from "../engine/rules.ts";
+import { type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
@@ -123,6 +123,7 @@ const PAIN_READINGS: readonly Rule[] = [
       confidence,
       examples: {
         fires: [[text, pain]],
+        // Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of every row.
         silent: [
           "The garden is lovely in June.",
           "They're worn out and I hate it, honestly, I know how it feels.",
@@ -130,7 +131,7 @@ const PAIN_READINGS: readonly Rule[] = [
           "Our little bakery is killing it this winter.",
           "My tenants' biggest worry is the heating.",
           "The hardest part for a beginner is the footwork.",
-        ],
+        ].map((text) => unmatched(text)),
       },
     }),
   ),
@@ -149,7 +150,7 @@ const PAIN_READINGS: readonly Rule[] = [
         ["I'm bad at saying no.", "bad at saying no"],
         ["I'm fine with numbers, bad at small talk.", "bad at small talk"],
       ],
-      silent: ["I'm good at saying no.", "My kids are bad at tidying up."],
+      silent: [unmatched("I'm good at saying no."), "My kids are bad at tidying up."],
     },
   },
   {
@@ -169,7 +170,12 @@ const PAIN_READINGS: readonly Rule[] = [
         ["Pain: orders kept on paper + Google Sheets.", "orders kept on paper + Google Sheets"],
         ["Pain: ~15% no-shows on Fridays.", "no-shows on Fridays"],
       ],
-      silent: ["Pain: n/a", "Pain: three vendors, 2 sites.", "Pain: parents complain.", "Objection: price."],
+      silent: [
+        unmatched("Pain: n/a"),
+        "Pain: three vendors, 2 sites.",
+        "Pain: parents complain.",
+        unmatched("Objection: price."),
+      ],
     },
   },
   {
@@ -195,7 +201,7 @@ const PAIN_READINGS: readonly Rule[] = [
     examples: {
       fires: [["The card reader keeps disconnecting.", "card reader disconnecting"]],
       silent: [
-        "I keep making games.",
+        unmatched("I keep making games."),
         "Please don't send me paper forms any more.",
         "My students aren't reading at home.",
         "The trams aren't running today.",
@@ -223,9 +229,9 @@ const PAIN_READINGS: readonly Rule[] = [
     examples: {
       fires: [["The rota app crashes every Friday.", "rota app crashes"]],
       silent: [
-        "I crash early on Fridays.",
+        unmatched("I crash early on Fridays."),
         "A paper notebook won't crash on you.",
-        "The water trough freezes at night.",
+        unmatched("The water trough freezes at night."),
       ],
     },
   },
@@ -246,7 +252,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["The app has no offline mode.", "no offline mode"]],
-      silent: ["The new manager has no idea.", "On Monday the trailer had no brake lights."],
+      silent: ["The new manager has no idea.", unmatched("On Monday the trailer had no brake lights.")],
     },
   },
   {
@@ -264,7 +270,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["The mite counts can't be exported.", "mite counts can't be exported"]],
-      silent: ["I can't be bothered."],
+      silent: [unmatched("I can't be bothered.")],
     },
   },
   {
@@ -377,7 +383,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Onboarding takes forever.", "slow Onboarding"]],
-      silent: ["It takes ages.", "The ferry to the island takes hours."],
+      silent: [unmatched("It takes ages."), unmatched("The ferry to the island takes hours.")],
     },
   },
   {
@@ -393,7 +399,10 @@ const PAIN_READINGS: readonly Rule[] = [
       return NOT_A_THING.test(failed) ? null : `${failed} failures`;
     },
     confidence: 0.58,
-    examples: { fires: [["Once again the backup has failed.", "backup failures"]], silent: ["I have failed."] },
+    examples: {
+      fires: [["Once again the backup has failed.", "backup failures"]],
+      silent: [unmatched("I have failed.")],
+    },
   },
   {
     id: "pain_points/costs-more",
@@ -437,8 +446,8 @@ const PAIN_READINGS: readonly Rule[] = [
         ["I moved to a town where I can't afford a car.", "can't afford a car"],
       ],
       silent: [
-        "We can afford it.",
-        "Varroa is spreading. Can't afford to lose hives.",
+        unmatched("We can afford it."),
+        unmatched("Varroa is spreading. Can't afford to lose hives."),
         // A relative clause describes other people: their strain, not the speaker's.
         "One day I want a stall in the market where most traders cannot afford a fridge.",
         "We treat pets of families who can't afford private vets.",
@@ -459,7 +468,10 @@ const PAIN_READINGS: readonly Rule[] = [
       return fallen ? `${fallen.toLowerCase()} down ${(m[2] ?? "").replace(SPACES, "")}` : null;
     },
     confidence: 0.6,
-    examples: { fires: [["Orders are down 12% on last spring.", "orders down 12%"]], silent: ["Prices are up 12%."] },
+    examples: {
+      fires: [["Orders are down 12% on last spring.", "orders down 12%"]],
+      silent: [unmatched("Prices are up 12%.")],
+    },
   },
   {
     id: "pain_points/never-answers",
@@ -478,7 +490,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["The courier never shows up before noon.", "courier never shows up"]],
-      silent: ["She never shows up late.", "Some weeks the market stall doesn't pay for its pitch."],
+      silent: ["She never shows up late.", unmatched("Some weeks the market stall doesn't pay for its pitch.")],
     },
   },
   {
@@ -495,7 +507,7 @@ const PAIN_READINGS: readonly Rule[] = [
       return lost ? `${m[2]} ${lost.toLowerCase()}` : null;
     },
     confidence: 0.6,
-    examples: { fires: [["Parcels get lost at the depot.", "lost parcels"]], silent: ["We got lost."] },
+    examples: { fires: [["Parcels get lost at the depot.", "lost parcels"]], silent: [unmatched("We got lost.")] },
   },
   {
     id: "pain_points/damaged",
@@ -534,7 +546,7 @@ const PAIN_READINGS: readonly Rule[] = [
         ["The wifi here is not stable.", "unstable wifi"],
         ["Trust me, your meter is broken.", "broken meter"],
       ],
-      silent: ["I was slow.", "The old vans were unreliable, so we sold them."],
+      silent: [unmatched("I was slow."), unmatched("The old vans were unreliable, so we sold them.")],
     },
   },
   {

@@ -14,8 +14,8 @@ export function namesOccupation(unit: Unit, at: Place): boolean {
 
 const theOccupation = (_unit: Unit, at: Place) => at.occupation ?? null;
 
-/** Sentences the rules below must not read: one that does not name the occupation, one about someone else. */
-const OCCUPATION_SILENT = [
+/** Sentences a nursing rule must not read: one that does not name the occupation, one about someone else. */
+const NURSE_SILENT = [
   ["I've been a teacher for ten years.", { occupation: "ICU nurse" }],
   ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
 ] as const;
@@ -38,7 +38,7 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
         ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
         ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
       ],
-      silent: OCCUPATION_SILENT,
+      silent: NURSE_SILENT,
     },
   },
   {
@@ -53,7 +53,10 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
     kind: "inferred",
     examples: {
       fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
-      silent: [["Dina here, teacher, Quito.", { occupation: "midwife" }], ...OCCUPATION_SILENT],
+      silent: [
+        ["Dina here, teacher, Quito.", { occupation: "midwife" }],
+        ["My aunt works as a midwife.", { occupation: "midwife", topic: "other" }],
+      ],
     },
   },
 ];

@@ -2,7 +2,7 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import { applyRules, type Place, type Rule } from "../engine/rules.ts";
+import { applyRules, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { SPACED_ASIDE, toGerund } from "../engine/text.ts";
 import { isAboutSubject, topicNamed, type Unit } from "../engine/unit.ts";
@@ -172,8 +172,8 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
       silent: [
-        "I'm not good at maths.",
-        "I sketch in Procreate, so I'm fine with technical setup.",
+        unmatched("I'm not good at maths."),
+        unmatched("I sketch in Procreate, so I'm fine with technical setup."),
         "I'm not very good with spreadsheets.",
       ],
     },
@@ -189,7 +189,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]]],
-      silent: ["Skilled people are hard to find."],
+      silent: [unmatched("Skilled people are hard to find.")],
     },
   },
   {
@@ -202,7 +202,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["She is an expert in soil chemistry.", "soil chemistry"]],
-      silent: ["Ask an expert.", "Trained in Lyon, France (pastry)."],
+      silent: [unmatched("Ask an expert."), "Trained in Lyon, France (pastry)."],
     },
   },
   {
@@ -219,7 +219,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["She specialises in soil chemistry.", "soil chemistry"]],
-      silent: ["We need a specialist."],
+      silent: [unmatched("We need a specialist.")],
     },
   },
   {
@@ -230,7 +230,10 @@ const SKILL_READINGS: readonly Rule[] = [
     when: OWNED,
     value: (m) => (m[1] ?? "").split(AND_PARTS).map((part) => skillPhrase(part, 4)),
     confidence: 0.68,
-    examples: { fires: [["15 years of experience in logistics.", "logistics"]], silent: ["No experience needed."] },
+    examples: {
+      fires: [["15 years of experience in logistics.", "logistics"]],
+      silent: [unmatched("No experience needed.")],
+    },
   },
   {
     id: "skills/go-to",
@@ -245,7 +248,7 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I'm the go-to person for spreadsheets.", "spreadsheets"],
         ["Yes, I have a crane licence now.", "crane licence"],
       ],
-      silent: ["Where do I go to vote?"],
+      silent: [unmatched("Where do I go to vote?")],
     },
   },
   {
@@ -257,7 +260,7 @@ const SKILL_READINGS: readonly Rule[] = [
     when: [...OWNED, "self"],
     value: (m) => skillObject(m[1] ?? ""),
     confidence: 0.62,
-    examples: { fires: [["I do all our social media.", "social media"]], silent: ["We do all sorts."] },
+    examples: { fires: [["I do all our social media.", "social media"]], silent: [unmatched("We do all sorts.")] },
   },
   {
     id: "skills/qualified-for",
@@ -269,7 +272,8 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I'm qualified for heavy goods vehicles.", "heavy goods vehicles"]],
-      silent: ["I hope to be qualified for forklift work."],
+      // A hope (the table's "wished" scope); a qualification under way ("getting", notAimed).
+      silent: ["I hope to be qualified for forklift work.", "I'm getting qualified for forklift work."],
     },
   },
   {
@@ -294,9 +298,9 @@ const SKILL_READINGS: readonly Rule[] = [
         ["Languages: Norwegian, English, German.", "multilingual (Norwegian, English, German)"],
       ],
       silent: [
-        "I speak my mind.",
+        unmatched("I speak my mind."),
         "New people don't speak Polish always.",
-        "Session: B-12 · Language: Greek, interpreted consecutively into English",
+        unmatched("Session: B-12 · Language: Greek, interpreted consecutively into English"),
       ],
     },
   },
@@ -314,7 +318,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I built the website myself.", "website"]],
-      silent: ["I hurt myself.", "I bake rye bread on weekends myself."],
+      silent: [unmatched("I hurt myself."), unmatched("I bake rye bread on weekends myself.")],
     },
   },
   {
@@ -325,7 +329,7 @@ const SKILL_READINGS: readonly Rule[] = [
     when: [...OWNED, "self"],
     value: (m) => skillPhrase(m[1] ?? "", 3),
     confidence: 0.6,
-    examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: ["I was doing fine."] },
+    examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: [unmatched("I was doing fine.")] },
   },
   {
     id: "skills/years-doing",
@@ -342,8 +346,8 @@ const SKILL_READINGS: readonly Rule[] = [
     examples: {
       fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
       silent: [
-        ["Twenty years ago.", { firstPerson: false }],
-        ["Ten more years of loan repayments.", { firstPerson: false }],
+        unmatched("Twenty years ago.", { firstPerson: false }),
+        unmatched("Ten more years of loan repayments.", { firstPerson: false }),
       ],
     },
   },
@@ -367,7 +371,7 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I wrote the model in R.", "R"],
         ["The backend is written in Go.", "Go"],
       ],
-      silent: ["I'm learning Excel.", "R = respondent", "Go, Brian! Sorry."],
+      silent: [unmatched("I'm learning Excel."), "R = respondent", "Go, Brian! Sorry."],
     },
   },
   {
@@ -419,7 +423,10 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I'm a Polish interpreter.", "Polish interpreting"],
         ["I do English translation on the side.", "English translation"],
       ],
-      silent: ["We need an interpreter.", ["Original in Polish; German translation.", { firstPerson: false }]],
+      silent: [
+        unmatched("We need an interpreter."),
+        ["Original in Polish; German translation.", { firstPerson: false }],
+      ],
     },
   },
   {
@@ -488,7 +495,7 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["My job involves budgeting, hiring and rota planning.", ["budgeting", "hiring", "rota planning"]]],
-      silent: ["My job is fine."],
+      silent: [unmatched("My job is fine.")],
     },
   },
 ];

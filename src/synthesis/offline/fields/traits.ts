@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { TRAIT_BEHAVIOURS, TRAIT_NOUNS, TRAIT_WORDS } from "../lexicon/traits.ts";
 
@@ -214,7 +214,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["Neighbours describe him as patient and thorough.", ["patient", "thorough"]]],
-      silent: ["She describes the process as slow."],
+      silent: [unmatched("She describes the process as slow.")],
     },
   },
   {
@@ -232,7 +232,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["She is known for her patience.", "patient"]],
-      silent: ["Known for her cakes."],
+      silent: [unmatched("Known for her cakes.")],
     },
   },
   {

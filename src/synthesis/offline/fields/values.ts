@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import type { Place, Rule } from "../engine/rules.ts";
+import { type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
@@ -163,7 +163,11 @@ const VALUE_READINGS: readonly Rule[] = [
       when: ["aboutSubject", "statement"],
       value: statedValue,
       confidence,
-      examples: { fires: [[fires, value]], silent: ["I drove to the depot at six.", "So prices are going up again."] },
+      examples: {
+        fires: [[fires, value]],
+        // Plain sentences no stated-value phrase reads: guards on the patterns.
+        silent: [unmatched("I drove to the depot at six."), unmatched("So prices are going up again.")],
+      },
     }),
   ),
   {
@@ -190,7 +194,7 @@ const VALUE_READINGS: readonly Rule[] = [
         ["Values: fairness is a must — nobody gets special treatment", ["fairness"]],
         ["Values: fairness, nothing said behind anyone's back", ["fairness"]],
       ],
-      silent: ["Honesty matters to her: she said so twice?"],
+      silent: [unmatched("Honesty matters to her: she said so twice?")],
     },
   },
   {
@@ -213,7 +217,7 @@ const VALUE_READINGS: readonly Rule[] = [
           ["fixing before buying", "paying people on time"],
         ],
       ],
-      silent: ["I believe it's on Tuesday."],
+      silent: [unmatched("I believe it's on Tuesday.")],
     },
   },
   {
@@ -228,7 +232,7 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.62,
     examples: {
       fires: [["I believe every patient deserves time.", "every patient deserves time"]],
-      silent: ["I believe it's on Tuesday."],
+      silent: [unmatched("I believe it's on Tuesday.")],
     },
   },
   {
@@ -259,7 +263,7 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.68,
     examples: {
       fires: [["Clean water for the village is why I do this work.", "Clean water for the village"]],
-      silent: ["That is why I left."],
+      silent: [unmatched("That is why I left.")],
     },
   },
   {
@@ -279,7 +283,7 @@ const VALUE_READINGS: readonly Rule[] = [
         ["She's big on food hygiene.", "food hygiene"],
         ["A stickler for punctuality.", "punctuality"],
       ],
-      silent: ["I'm big on the left wing?", "She's strong on tax law and audits."],
+      silent: ["I'm big on the left wing?", unmatched("She's strong on tax law and audits.")],
     },
   },
   {
@@ -297,7 +301,7 @@ const VALUE_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [["Fair rota > fast rota", "fair rota"]],
-      silent: ["Game over.", "Prefers phone calls over long emails."],
+      silent: [unmatched("Game over."), "Prefers phone calls over long emails."],
     },
   },
   {

@@ -4,7 +4,7 @@
  * English). Word-by-word is crude but keeps the meaning for the short noun phrases items are; a German infinitive
  * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
  */
-import type { Language, Rule } from "../engine/rules.ts";
+import { type Language, type Rule, unmatched } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
@@ -125,7 +125,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     id: "pain_points/de-drives-me-mad",
     examples: {
       fires: [["Was mich wirklich wahnsinnig macht: die Bürokratie.", "bureaucracy"]],
-      silent: ["Das macht Spaß."],
+      silent: [unmatched("Das macht Spaß.")],
     },
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
@@ -134,7 +134,10 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
   },
   {
     id: "pain_points/de-annoys-me",
-    examples: { fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]], silent: ["Mich freut das."] },
+    examples: {
+      fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]],
+      silent: [unmatched("Mich freut das.")],
+    },
     pattern:
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
@@ -142,7 +145,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
   },
   {
     id: "pain_points/de-nightmare",
-    examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: ["Ein Horrorfilm."] },
+    examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: [unmatched("Ein Horrorfilm.")] },
     pattern:
       /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
@@ -157,7 +160,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
           ["open shop", "get master craftsman exam"],
         ],
       ],
-      silent: ["Das Ziel ist klar."],
+      silent: [unmatched("Das Ziel ist klar.")],
     },
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
@@ -169,7 +172,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     id: "goals/fr-my-goal",
     examples: {
       fires: [["Mon objectif c'est d'ouvrir un atelier.", "open workshop"]],
-      silent: ["Les objectifs de l'équipe."],
+      silent: [unmatched("Les objectifs de l'équipe.")],
     },
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
     cue: ["objectif", "mon rêve"],

@@ -1,3 +1,4 @@
+import { unmatched } from "../engine/rules.ts";
 import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { type ForeignCue, glossary } from "./german.ts";
 
@@ -105,7 +106,7 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     id: "pain_points/es-bothers-me-most",
     examples: {
       fires: [["Lo que más me molesta es el ruido.", "noise"]],
-      silent: ["Lo que más me gusta es el mar."],
+      silent: [unmatched("Lo que más me gusta es el mar.")],
     },
     pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
     cue: ["lo que m"],
@@ -113,28 +114,28 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
   },
   {
     id: "goals/es-i-want",
-    examples: { fires: [["Me gustaría viajar más.", "travel more"]], silent: ["No sé."] },
+    examples: { fires: [["Me gustaría viajar más.", "travel more"]], silent: [unmatched("No sé.")] },
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
     cue: ["quiero", "me gu"],
     confidence: 0.6,
   },
   {
     id: "pain_points/es-the-worst",
-    examples: { fires: [["Lo peor es la burocracia.", "bureaucracy"]], silent: ["Lo mejor es el mar."] },
+    examples: { fires: [["Lo peor es la burocracia.", "bureaucracy"]], silent: [unmatched("Lo mejor es el mar.")] },
     pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i,
     cue: ["lo peor"],
     confidence: 0.6,
   },
   {
     id: "pain_points/es-bothers-me",
-    examples: { fires: [["Me molesta la burocracia.", "bureaucracy"]], silent: ["Me gusta la burocracia."] },
+    examples: { fires: [["Me molesta la burocracia.", "bureaucracy"]], silent: [unmatched("Me gusta la burocracia.")] },
     pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
     cue: ["me quema", "me molesta", "me fastidia", "me agobia"],
     confidence: 0.6,
   },
   {
     id: "goals/es-my-goal",
-    examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: ["Mi casa es tu casa."] },
+    examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: [unmatched("Mi casa es tu casa.")] },
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
     cue: ["objetivo", "mi meta", "ueño"],
