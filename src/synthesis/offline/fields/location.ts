@@ -342,12 +342,12 @@ export const LOCATION_RULES: readonly Rule[] = [
     },
   },
   ...CUED.map(
-    ([name, cue, pattern, confidence, known, fires, silent]): Rule => ({
+    ([name, cue, source, confidence, known, fires, silent]): Rule => ({
       id: `location/${name}`,
       field: "location",
       cue,
       when: [placed],
-      pattern,
+      pattern: new RegExp(source, "gu"),
       value: cuedPlace(known),
       confidence,
       examples: {
