@@ -6,6 +6,7 @@ import { fieldRule, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   allMatches,
+  ENDS_WITH_COLON,
   firstClause,
   OPENING_MARK,
   PICTOGRAPHS,
@@ -72,7 +73,6 @@ const NOUN_FILLER = /^(?:mostly|usually|lots of|a lot of|some|also)\s+/i;
 const NOT_A_PASTIME_NOUN =
   /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu;
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
-const LABEL_LEAD = /:\s*$/;
 const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;
 
 // "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
@@ -218,7 +218,7 @@ function leisureItems(
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
-    const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
+    const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
     let item =
       hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
       (labelLead && !known(part) ? hobbyOf(trimPunctuation(part), !preamble, self) : null);

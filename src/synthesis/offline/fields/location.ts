@@ -10,7 +10,14 @@ import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, firstOfLine, type Place, type Rule, runRules } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { allMatches, escapeRegExp, POSSESSIVE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import {
+  allMatches,
+  ENDS_WITH_COLON,
+  escapeRegExp,
+  POSSESSIVE,
+  STARTS_UPPER,
+  trimPunctuation,
+} from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
@@ -139,15 +146,12 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
 const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
 
-/** "[14:37] Agent (Tomi Bako, ShelfWise Help, Abuja):": a line ending in a colon introduces who speaks next. */
-const SPEAKER_LABEL = /:\s*$/;
-
 /**
- * An email header line or a speaker's label is the subject's only when it names them (a forwarded message's sender
- * or a support agent's label is someone else's).
+ * An email header line, or a speaker's label (a line ending in a colon introduces who speaks next), is the subject's
+ * only when it names them (a forwarded message's sender or a support agent's label is someone else's).
  */
 function notOthersHeader(unit: Unit, at: Place): boolean {
-  if (!EMAIL_HEADER.test(unit.line) && !SPEAKER_LABEL.test(unit.line)) return true;
+  if (!EMAIL_HEADER.test(unit.line) && !ENDS_WITH_COLON.test(unit.line)) return true;
   const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
   return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
 }
