@@ -10,7 +10,7 @@ import { identifySubject } from "./offline/attribution/subject.ts";
 import { attribute } from "./offline/attribution/units.ts";
 import type { Candidate } from "./offline/engine/candidate.ts";
 import { memo, newList, newMap } from "./offline/engine/memo.ts";
-import { dropStaleLists, staleSources } from "./offline/engine/stale.ts";
+import { dropStaleLists, dropSupersededScalars, staleSources } from "./offline/engine/stale.ts";
 import { ageCandidates } from "./offline/fields/age.ts";
 import { styleCandidates } from "./offline/fields/communication-style.ts";
 import { goalCandidates } from "./offline/fields/goals.ts";
@@ -171,7 +171,12 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
       rule: "name/subject",
     });
   }
-  for (const candidates of Object.values(scalarCandidates)) claims.push(...chooseScalar(candidates ?? []));
+  // An older dated source that a newer one contradicts (another job or place, a move, "out of date"): its job and
+  // place lose to a newer source's, its goals and pain points describe a life since left (offline/engine/stale.ts).
+  const stale = staleSources(units, [...(scalarCandidates.occupation ?? []), ...(scalarCandidates.location ?? [])]);
+  for (const candidates of Object.values(scalarCandidates)) {
+    claims.push(...chooseScalar(dropSupersededScalars(candidates ?? [], units, stale)));
+  }
 
   const occupation = claims.find((c) => c.field === "occupation");
   const listCandidates = [
@@ -186,9 +191,6 @@ export function extractOffline(sources: readonly CleanSource[]): ExtractResult {
   // "My name is Maya": a person's name that is also a tool's (Autodesk Maya) is never a skill.
   const nameWords = new Set(subject.name ? nameTokens(subject.name.value).map((t) => t.toLowerCase()) : []);
   const notAName = (c: Candidate) => !(c.field === "skills" && nameWords.has(String(c.value).toLowerCase()));
-  // An older dated source that a newer one contradicts (another job or place, a move, "out of date"): its goals and
-  // pain points describe a life since left and are dropped (offline/engine/stale.ts).
-  const stale = staleSources(units, [...(scalarCandidates.occupation ?? []), ...(scalarCandidates.location ?? [])]);
   const kept = dropStaleLists(listCandidates.filter(notAName), stale);
   claims.push(...boundListCandidates(kept).map((c) => toClaim(c)));
 

@@ -93,3 +93,56 @@ describe("lists from an outdated source", () => {
     expect(found.some((g) => /repair workshop/.test(g))).toBe(true);
   });
 });
+
+/** A crew page whose heading line sits above its date line, and a later email from the subject after a move. */
+const CREW_PAGE = [
+  "Our pilots – Nordic Pilot Service – Bodø",
+  "Tove Lindqvist, 41, is a harbour pilot in Bodø.",
+  "Page updated 8 May 2019",
+  "Role: Harbour pilot",
+  "Location: Bodø, Norway",
+  "Tove guides cargo ships through the narrow channel in every kind of weather.",
+].join("\n");
+const FERRY_NEWS = [
+  "From: Tove Lindqvist <tove@nordlys.example>",
+  "To: Arne Dahl <arne@pilots.example>",
+  "Date: Thu, 6 Jun 2024 09:10 +0200",
+  "Subject: news",
+  "",
+  "Dear Arne,",
+  "",
+  "I turned 46 this spring and I moved to Tromsø last year. I love the ferries.",
+  "",
+  "Best,",
+  "Tove",
+  "Tove Lindqvist — Ferry dispatcher, Nordlys Ferries",
+].join("\n");
+
+function scalar(texts: readonly string[], field: "occupation" | "age"): string | undefined {
+  const sources: CleanSource[] = texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
+  const claim = extractOffline(sources).claims.find((c) => c.field === field);
+  return claim === undefined ? undefined : String(claim.value);
+}
+
+describe("scalars from an outdated source", () => {
+  it("lets a newer source's job win over a stale page's, even its lines above the page's date", () => {
+    expect(scalar([CREW_PAGE], "occupation")).toMatch(/harbour pilot/i);
+    expect(scalar([FERRY_NEWS, CREW_PAGE], "occupation")).toMatch(/ferry dispatcher/i);
+  });
+
+  it("keeps the page's job when neither source is dated: an undated page is never outdated", () => {
+    const undatedPage = CREW_PAGE.replace("Page updated 8 May 2019\n", "");
+    const undatedNews = FERRY_NEWS.replace("Date: Thu, 6 Jun 2024 09:10 +0200\n", "");
+    expect(scalar([undatedNews, undatedPage], "occupation")).toMatch(/harbour pilot/i);
+  });
+
+  it("takes the newer dated source's stated age over an older page's, even one stated twice", () => {
+    const page = CREW_PAGE.replace("Our pilots – Nordic Pilot Service – Bodø\n", "Tove Lindqvist, 41, harbour pilot\n");
+    const news = FERRY_NEWS.replace("I turned 46 this spring and", "My 46th was last weekend, and").replace(
+      "\nTove Lindqvist — Ferry dispatcher, Nordlys Ferries",
+      "",
+    );
+    expect(scalar([page], "age")).toBe("41");
+    expect(scalar([news, page], "age")).toBe("46");
+  });
+});

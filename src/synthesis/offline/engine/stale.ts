@@ -1,5 +1,6 @@
 /**
- * Lists from an outdated source. Scalars already let a newer dated statement win (preferNewer); list items have no
+ * Facts from an outdated source. Scalars let a newer dated statement win (preferNewer), but only statements that sit
+ * below a date line and are confident; a page's title line, or a weaker newer wording, escaped it. List items have no
  * rival value to lose to, so an old page's plans and worries would stand beside the new ones. A dated source is stale
  * when a later-dated source restates the subject's job or place with a different value, or says their life changed
  * since (a move, a job left, "the old listing is outdated"): then the time-bound lists it fed (goals, pain points) are
@@ -98,6 +99,32 @@ export function staleSources(units: readonly Unit[], restatements: readonly Cand
     if (changed) stale.add(id);
   }
   return stale;
+}
+
+/** Scalars that a later source supersedes: a stale source's job and place; a stated age holds only at its date. */
+const SUPERSEDED_IF_STALE: ReadonlySet<PersonaField> = new Set<PersonaField>(["occupation", "location"]);
+const AT_ITS_DATE: ReadonlySet<PersonaField> = new Set<PersonaField>(["age"]);
+
+/**
+ * One scalar field's candidates without those a newer dated source supersedes: a candidate from an older dated
+ * source loses to any candidate from a newer one when its source is stale (occupation, location) or the field only
+ * holds at its date (age: "29" on a 2021 page is not her age beside a 2025 "turned 33"; no age is shifted by
+ * arithmetic). The source's own date counts, so a title line above its date line is as old as the page. Undated
+ * sources are never older: nothing says so.
+ */
+export function dropSupersededScalars(
+  candidates: readonly Candidate[],
+  units: readonly Unit[],
+  stale: ReadonlySet<string>,
+): Candidate[] {
+  const dates = sourceDates(units);
+  // A reduce, not Math.max(...): long inputs give tens of thousands of candidates.
+  const newest = candidates.reduce((max, c) => Math.max(max, dates.get(c.source.id) ?? max), Number.NEGATIVE_INFINITY);
+  return candidates.filter((c) => {
+    const date = dates.get(c.source.id);
+    if (date === undefined || date >= newest) return true;
+    return !(AT_ITS_DATE.has(c.field) || (SUPERSEDED_IF_STALE.has(c.field) && stale.has(c.source.id)));
+  });
 }
 
 /** Goals and pain points of stale sources are dropped: a wrong plan is worse than a missing one. */

@@ -6,6 +6,8 @@ const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 export const WHITESPACE = /\s+/;
 export const LEADING_BULLET = /^[-•*]\s*/;
 export const ENDS_WITH_QUESTION = /\?\s*$/;
+/** A label before what follows ("Hobbies:", "[09:10] Agent (support desk):"). */
+export const ENDS_WITH_COLON = /:\s*$/;
 export const POSSESSIVE = /['’]s$/;
 export const STARTS_UPPER = /^\p{Lu}/u;
 export const OPENING_MARK = /^[-•*>"“]\s*/;

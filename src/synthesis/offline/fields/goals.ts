@@ -1,7 +1,7 @@
 /** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
+import { fieldRule, type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { cuedGoal, goalPhrase } from "./goal-phrase.ts";
@@ -385,9 +385,7 @@ const CUED_EXTRA: Readonly<
 };
 
 const GOAL_READINGS: readonly Rule[] = [
-  {
-    id: "goals/labelled",
-    field: "goals",
+  fieldRule("goals", "labelled", {
     cue: [":"],
     // "Goals for 2027: cut packaging waste by a fifth; move half the stock online": each item of a labelled list is a goal.
     pattern: WHOLE,
@@ -415,36 +413,31 @@ const GOAL_READINGS: readonly Rule[] = [
         unmatched("Next steps: JP to mail the price sheet; a follow-up call with their finance team."),
       ],
     },
-  },
+  }),
   ...CUED.map(
-    ([name, cue, pattern, prefix, confidence, text, goal]): Rule => ({
-      id: `goals/${name}`,
-      field: "goals",
-      cue,
-      pattern,
-      when: [...COMMON, notConditional, unlabelled, ...(CUED_EXTRA[name]?.when ?? [])],
-      value: cuedGoal(prefix),
-      confidence,
-      examples: {
-        fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
-        // A denied plan is not a cue phrase of any of these rules: a guard on the patterns, not the conditions.
-        silent: [unmatched("I don't plan to move."), ...(CUED_EXTRA[name]?.silent ?? [])],
-      },
-    }),
+    ([name, cue, pattern, prefix, confidence, text, goal]): Rule =>
+      fieldRule("goals", name, {
+        cue,
+        pattern,
+        when: [...COMMON, notConditional, unlabelled, ...(CUED_EXTRA[name]?.when ?? [])],
+        value: cuedGoal(prefix),
+        confidence,
+        examples: {
+          fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
+          // A denied plan is not a cue phrase of any of these rules: a guard on the patterns, not the conditions.
+          silent: [unmatched("I don't plan to move."), ...(CUED_EXTRA[name]?.silent ?? [])],
+        },
+      }),
   ),
-  {
-    id: "goals/pointed-back",
-    field: "goals",
+  fieldRule("goals", "pointed-back", {
     cue: ["until", "so that", "to "],
     pattern: WHOLE,
     when: ["statement", pointedAtAsGoal],
     value: pointedAim,
     confidence: 0.65,
     examples: { fires: [], silent: ["We keep pumping until we're under the target."] },
-  },
-  {
-    id: "goals/so-i-can",
-    field: "goals",
+  }),
+  fieldRule("goals", "so-i-can", {
     cue: ["so i can", "so that i can"],
     // "... so I can book the ferry": a purpose clause is a goal when the sentence states a want.
     pattern: /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i,
@@ -455,10 +448,8 @@ const GOAL_READINGS: readonly Rule[] = [
       fires: [["I need the rota by Friday so I can book the ferry.", "book the ferry"]],
       silent: ["I left early so I can see the kids."],
     },
-  },
-  {
-    id: "goals/answer-action",
-    field: "goals",
+  }),
+  fieldRule("goals", "answer-action", {
     cue: "always",
     // "Where do you want to be in 3 years?" ... "Drop the night shifts and build up my own customers. Maybe teach
     // younger welders.": the first sentences of the answer that open on an action verb are aims.
@@ -477,7 +468,7 @@ const GOAL_READINGS: readonly Rule[] = [
       ],
       silent: ["Maybe teach younger welders."],
     },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */

@@ -2,10 +2,11 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import {
   allMatches,
+  ENDS_WITH_COLON,
   firstClause,
   OPENING_MARK,
   PICTOGRAPHS,
@@ -72,7 +73,6 @@ const NOUN_FILLER = /^(?:mostly|usually|lots of|a lot of|some|also)\s+/i;
 const NOT_A_PASTIME_NOUN =
   /\b(?:have|has|do|does|were|my|go|get|got|just|yes|no|nope|nah|nothing|not|much)\b|^\p{L}+ly$/iu;
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
-const LABEL_LEAD = /:\s*$/;
 const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;
 
 // "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
@@ -218,7 +218,7 @@ function leisureItems(
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
     // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
-    const labelLead = lead !== null && LABEL_LEAD.test(lead[0]);
+    const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
     let item =
       hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
       (labelLead && !known(part) ? hobbyOf(trimPunctuation(part), !preamble, self) : null);
@@ -349,9 +349,7 @@ function lexiconPastimes(text: string): string[] {
 const OWNED = ["aboutSubject"] as const;
 
 const INTEREST_READINGS: readonly Rule[] = [
-  {
-    id: "interests/free-time",
-    field: "interests",
+  fieldRule("interests", "free-time", {
     cue: "always",
     pattern: WHOLE,
     when: [...OWNED, "statement", notAtWork, notAWish],
@@ -379,10 +377,8 @@ const INTEREST_READINGS: readonly Rule[] = [
         "Weekends I play in a salsa band.",
       ],
     },
-  },
-  {
-    id: "interests/into",
-    field: "interests",
+  }),
+  fieldRule("interests", "into", {
     cue: [
       "into",
       "obsessed",
@@ -411,10 +407,8 @@ const INTEREST_READINGS: readonly Rule[] = [
       fires: [["I'm really into bouldering these days.", "bouldering"]],
       silent: [unmatched("Big fan of clear invoices.")],
     },
-  },
-  {
-    id: "interests/spends-time",
-    field: "interests",
+  }),
+  fieldRule("interests", "spends-time", {
     cue: ["spend"],
     // "I spend my evenings painting miniatures".
     pattern: SPENDS_TIME,
@@ -425,10 +419,8 @@ const INTEREST_READINGS: readonly Rule[] = [
       fires: [["I spend my weekends restoring radios.", "restoring radios"]],
       silent: [unmatched("I spend my days answering email at work?")],
     },
-  },
-  {
-    id: "interests/likes",
-    field: "interests",
+  }),
+  fieldRule("interests", "likes", {
     cue: ["love", "enjoy", "adore", "like"],
     // "I love trail running", "She enjoys baking sourdough": an activity (a gerund) the subject says they like.
     pattern: WHOLE,
@@ -439,10 +431,8 @@ const INTEREST_READINGS: readonly Rule[] = [
       fires: [["I love trail running.", "trail running"]],
       silent: ["I like to keep everything labelled.", "I like sorting stuff out myself."],
     },
-  },
-  {
-    id: "interests/at-home",
-    field: "interests",
+  }),
+  fieldRule("interests", "at-home", {
     cue: ["at home", "for fun", "as a hobby", "spare time", "free time", "to relax", "to unwind", "to switch off"],
     // "I brew cider at home": a pastime verb with a free-time phrase, anywhere in the answer.
     pattern: WHOLE,
@@ -458,10 +448,8 @@ const INTEREST_READINGS: readonly Rule[] = [
         : null,
     confidence: 0.65,
     examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: [unmatched("I work from home.")] },
-  },
-  {
-    id: "interests/supports-team",
-    field: "interests",
+  }),
+  fieldRule("interests", "supports-team", {
     cue: ["shout", "cheer", "root", "scream"],
     // "shouting for the Leeds Rhinos", "cheering on Boca Juniors": a team the subject supports.
     pattern: SUPPORTS_TEAM,
@@ -472,10 +460,8 @@ const INTEREST_READINGS: readonly Rule[] = [
       fires: [["At the weekend I'm cheering on Boca Juniors.", "Boca Juniors"]],
       silent: [unmatched("The fans were shouting at the referee.")],
     },
-  },
-  {
-    id: "interests/leisure-word",
-    field: "interests",
+  }),
+  fieldRule("interests", "leisure-word", {
     cue: "always",
     pattern: WHOLE,
     // Not in a sentence naming the subject's children: "my evenings are soccer" is the kids' soccer.
@@ -500,7 +486,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
       ],
     },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */

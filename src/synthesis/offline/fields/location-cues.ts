@@ -8,11 +8,14 @@ import { PLACE } from "./location-place.ts";
 
 type Fires = readonly [text: string, place: string];
 
-/** A cue phrase followed by a place: name, pre-check words, pattern, confidence, known towns only, examples. */
+/**
+ * A cue phrase followed by a place: name, pre-check words, pattern source (location.ts compiles each once, with the
+ * flags gu), confidence, known towns only, examples.
+ */
 export type CueRow = readonly [
   name: string,
   cue: readonly string[],
-  pattern: RegExp,
+  pattern: string,
   confidence: number,
   known: boolean,
   fires: Fires | readonly Fires[],
@@ -28,8 +31,6 @@ function isPair(fires: Fires | readonly Fires[]): fires is Fires {
   return typeof fires[0] === "string";
 }
 
-const cued = (source: string) => new RegExp(source, "gu");
-
 /** A town name (one or two capitalised words) followed by a site of an employer: "Leeds office", "Graz branch". */
 const SITE_AFTER =
   "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?\\s+(?:office|branch|depot|site|campus|plant|clinic|studio)\\b";
@@ -41,7 +42,7 @@ export const CUED: readonly CueRow[] = [
   [
     "based-in",
     ["based", "living", "located", "settled", "residing"],
-    cued(`\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near|out of)\\s+${PLACE}`),
+    `\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near|out of)\\s+${PLACE}`,
     0.8,
     false,
     ["I'm based in Leeds.", "Leeds"],
@@ -64,9 +65,7 @@ export const CUED: readonly CueRow[] = [
   [
     "works-out-of",
     ["out of"],
-    cued(
-      `\\b(?:(?:[Ww]ork|[Ww]orks|[Ww]orking|[Oo]perate|[Oo]perates|[Oo]perating|[Tt]rade|[Tt]rading)\\s+out of|(?:[Rr]un|[Rr]uns|[Rr]unning|[Oo]perate|[Oo]perates|[Mm]anage|[Mm]anages)\\s+[^.;!?]{1,60}?\\s+out of)\\s+${PLACE}`,
-    ),
+    `\\b(?:(?:[Ww]ork|[Ww]orks|[Ww]orking|[Oo]perate|[Oo]perates|[Oo]perating|[Tt]rade|[Tt]rading)\\s+out of|(?:[Rr]un|[Rr]uns|[Rr]unning|[Oo]perate|[Oo]perates|[Mm]anage|[Mm]anages)\\s+[^.;!?]{1,60}?\\s+out of)\\s+${PLACE}`,
     0.7,
     true,
     ["I run operations for a delivery company out of Leicester.", "Leicester"],
@@ -77,7 +76,7 @@ export const CUED: readonly CueRow[] = [
   [
     "x-based",
     ["-based"],
-    /\b(\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+)?)-based\b/gu,
+    "\\b(\\p{Lu}[\\p{L}'’]+(?:\\s\\p{Lu}[\\p{L}'’]+)?)-based\\b",
     0.7,
     true,
     ["I'm a Lisbon-based illustrator.", "Lisbon"],
@@ -87,9 +86,7 @@ export const CUED: readonly CueRow[] = [
   [
     "calling-from",
     ["from"],
-    cued(
-      `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|remote|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
-    ),
+    `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|remote|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
     0.65,
     true,
     ["I'm writing to you from a rainy Hobart.", "Hobart"],
@@ -103,9 +100,7 @@ export const CUED: readonly CueRow[] = [
   [
     "foreign-residence",
     ["wohne", "lebe", "habite", "vis", "moro", "vivo", "abito", "woon", "bor", "mieszkam"],
-    cued(
-      `\\b(?:[Ww]ohne|[Ll]ebe|[Hh]abite|[Vv]is|[Mm]oro|[Vv]ivo|[Aa]bito|[Ww]oon|[Bb]or|[Mm]ieszkam)\\s+(?:in|à|a|em|en|i|w)\\s+${PLACE}`,
-    ),
+    `\\b(?:[Ww]ohne|[Ll]ebe|[Hh]abite|[Vv]is|[Mm]oro|[Vv]ivo|[Aa]bito|[Ww]oon|[Bb]or|[Mm]ieszkam)\\s+(?:in|à|a|em|en|i|w)\\s+${PLACE}`,
     0.8,
     false,
     ["Ich wohne in Graz.", "Graz"],
@@ -128,9 +123,7 @@ export const CUED: readonly CueRow[] = [
       "atelier",
       "betrieb",
     ].concat(["geschäft", "bäckerei", "kanzlei"]),
-    cued(
-      `\\b(?:Werkstatt|Praxis|Laden|Büro|Firma|Schule|Klinik|Krankenhaus|Hof|Atelier|Betrieb|Geschäft|Bäckerei|Kanzlei)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
-    ),
+    `\\b(?:Werkstatt|Praxis|Laden|Büro|Firma|Schule|Klinik|Krankenhaus|Hof|Atelier|Betrieb|Geschäft|Bäckerei|Kanzlei)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     0.55,
     true,
     ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
@@ -140,9 +133,7 @@ export const CUED: readonly CueRow[] = [
   [
     "employer-in",
     ["started", "joined", "work", "job", "role", "position", "hired", "employed", "teach"],
-    cued(
-      `\\b(?:[Ss]tarted|[Jj]oined|[Ww]ork(?:ing)?|[Jj]ob|[Rr]ole|[Pp]osition|[Hh]ired|[Ee]mployed|[Tt]each(?:ing)?)\\b[^.;!?]{0,60}?\\bat\\s+\\p{Lu}[\\p{L}&.'’-]*(?:\\s\\p{Lu}[\\p{L}&.'’-]*){0,3}\\s+in\\s+${PLACE}`,
-    ),
+    `\\b(?:[Ss]tarted|[Jj]oined|[Ww]ork(?:ing)?|[Jj]ob|[Rr]ole|[Pp]osition|[Hh]ired|[Ee]mployed|[Tt]each(?:ing)?)\\b[^.;!?]{0,60}?\\bat\\s+\\p{Lu}[\\p{L}&.'’-]*(?:\\s\\p{Lu}[\\p{L}&.'’-]*){0,3}\\s+in\\s+${PLACE}`,
     0.6,
     false,
     ["I joined as an analyst at Brookfell in Utrecht.", "Utrecht"],
@@ -152,9 +143,7 @@ export const CUED: readonly CueRow[] = [
   [
     "company-field",
     ["company", "practice", "business", "employer", "organisation", "organization", "workplace"],
-    cued(
-      `\\b(?:[Cc]ompany|[Pp]ractice|[Bb]usiness|[Ee]mployer|[Oo]rgani[sz]ation|[Ww]orkplace)\\s*:\\s*[^()\\n:]{2,60}?\\(${PLACE}\\)`,
-    ),
+    `\\b(?:[Cc]ompany|[Pp]ractice|[Bb]usiness|[Ee]mployer|[Oo]rgani[sz]ation|[Ww]orkplace)\\s*:\\s*[^()\\n:]{2,60}?\\(${PLACE}\\)`,
     0.6,
     true,
     ["Practice: Quayside Dental Care (Glebe, Sydney) · Plan: Plus", "Glebe, Sydney"],
@@ -163,7 +152,7 @@ export const CUED: readonly CueRow[] = [
   [
     "now-live",
     ["now", "currently"],
-    cued(`\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`),
+    `\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`,
     0.85,
     false,
     ["I now live in Porto.", "Porto"],
@@ -174,7 +163,7 @@ export const CUED: readonly CueRow[] = [
   [
     "where-i-live",
     ["where"],
-    cued(`${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`),
+    `${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
     0.75,
     false,
     ["Galway, where I live, is rainy.", "Galway"],
@@ -184,9 +173,7 @@ export const CUED: readonly CueRow[] = [
   [
     "im-in",
     ["i'm", "i’m", "i am", "we're", "we’re", "we are"],
-    cued(
-      `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
-    ),
+    `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
     0.55,
     true,
     ["I'm in Leeds.", "Leeds"],
@@ -195,7 +182,7 @@ export const CUED: readonly CueRow[] = [
   [
     "resident-of",
     ["resident", "inhabitant"],
-    cued(`\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`),
+    `\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`,
     0.7,
     false,
     ["I'm a resident of Galway.", "Galway"],
@@ -205,7 +192,7 @@ export const CUED: readonly CueRow[] = [
   [
     "dropped-live",
     ["live", "living", "based", "currently in", "now in"],
-    cued(`(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`),
+    `(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`,
     0.75,
     false,
     ["Based in Ghent.", "Ghent"],
@@ -215,9 +202,7 @@ export const CUED: readonly CueRow[] = [
   [
     "lived-for",
     ["lived"],
-    cued(
-      `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
-    ),
+    `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
     0.75,
     false,
     ["I've lived in London for ten years.", "London"],
@@ -227,7 +212,7 @@ export const CUED: readonly CueRow[] = [
   [
     "city-of",
     ["city of", "town of", "municipality of", "borough of"],
-    cued(`\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`),
+    `\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`,
     0.5,
     false,
     ["I tend the parks for the city of Bilbao.", "Bilbao"],
@@ -237,7 +222,7 @@ export const CUED: readonly CueRow[] = [
   [
     "dutch-work",
     ["ik werk", "ik woon", "werk"],
-    cued(`\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`),
+    `\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`,
     0.65,
     true,
     ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
@@ -248,7 +233,7 @@ export const CUED: readonly CueRow[] = [
   [
     "spanish-work",
     ["soy", "trabajo"],
-    cued(`\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`),
+    `\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`,
     0.6,
     true,
     ["Soy enfermera en Valencia.", "Valencia"],
@@ -257,7 +242,7 @@ export const CUED: readonly CueRow[] = [
   [
     "portuguese-work",
     ["sou", "trabalho"],
-    cued(`\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`),
+    `\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`,
     0.6,
     true,
     ["Sou enfermeira em Braga.", "Braga"],
@@ -267,7 +252,7 @@ export const CUED: readonly CueRow[] = [
   [
     "french-work",
     ["je suis", "je travaille", "j'habite", "j’habite", "je vis"],
-    cued(`\\b(?:[Jj]e suis|[Jj]e travaille|[Jj]'habite|[Jj]’habite|[Jj]e vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`),
+    `\\b(?:[Jj]e suis|[Jj]e travaille|[Jj]'habite|[Jj]’habite|[Jj]e vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`,
     0.65,
     false,
     ["Je suis boulangère à Lyon.", "Lyon"],
@@ -276,7 +261,7 @@ export const CUED: readonly CueRow[] = [
   [
     "i-live-in",
     ["live"],
-    cued(`\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`),
+    `\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`,
     0.85,
     false,
     ["I live in Leeds.", "Leeds"],
@@ -285,7 +270,7 @@ export const CUED: readonly CueRow[] = [
   [
     "lives-in",
     ["lives"],
-    cued(`\\b[Ll]ives\\s+in\\s+${PLACE}`),
+    `\\b[Ll]ives\\s+in\\s+${PLACE}`,
     0.8,
     false,
     ["She lives in Leeds.", "Leeds"],
@@ -299,7 +284,7 @@ export const CUED: readonly CueRow[] = [
   [
     "spanish-live",
     ["vivo", "resido", "vivimos"],
-    cued(`\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`),
+    `\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`,
     0.85,
     false,
     ["Vivo en Salamanca con mis padres.", "Salamanca"],
@@ -308,7 +293,7 @@ export const CUED: readonly CueRow[] = [
   [
     "here-in",
     ["here in"],
-    cued(`\\bhere in\\s+${PLACE}`),
+    `\\bhere in\\s+${PLACE}`,
     0.65,
     false,
     ["It's evening here in Busan.", "Busan"],
@@ -319,7 +304,7 @@ export const CUED: readonly CueRow[] = [
   [
     "role-then-in",
     ["i'm", "i’m", "i am", "im"],
-    cued(`\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`),
+    `\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`,
     0.55,
     true,
     ["I'm a physics teacher in Malmö.", "Malmö"],
@@ -330,9 +315,7 @@ export const CUED: readonly CueRow[] = [
     ["moved", "relocated"],
     // "Moved the family to Pittsburgh", "moved the shop to Leeds": the household or the subject's own business moves
     // with them. "moved to the Leeds office": a move within their employer, to the office in that town.
-    cued(
-      `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household|business|company|shop|studio|workshop|practice|clinic|office)\\s+|us\\s+)?to\\s+(?:(?:the|our|my|their)\\s+(?=${SITE_AFTER}))?${PLACE}`,
-    ),
+    `\\b(?:[Mm]oved|[Rr]elocated)\\s+(?:back\\s+|(?:the|my|our|his|her|their)\\s+(?:family|kids|household|business|company|shop|studio|workshop|practice|clinic|office)\\s+|us\\s+)?to\\s+(?:(?:the|our|my|their)\\s+(?=${SITE_AFTER}))?${PLACE}`,
     0.6,
     false,
     [
@@ -346,9 +329,7 @@ export const CUED: readonly CueRow[] = [
   [
     "moved-then-to",
     ["moved", "relocated"],
-    cued(
-      `\\b(?:[Mm]oved|[Rr]elocated)\\b[^.;!?]{0,60}?\\b(?:and|then)\\s+(?:then\\s+|later\\s+)?(?:on\\s+)?to\\s+${PLACE}`,
-    ),
+    `\\b(?:[Mm]oved|[Rr]elocated)\\b[^.;!?]{0,60}?\\b(?:and|then)\\s+(?:then\\s+|later\\s+)?(?:on\\s+)?to\\s+${PLACE}`,
     0.66,
     false,
     ["Moved to Lisbon in 2019 and then to Porto last year.", "Porto"],
@@ -377,9 +358,7 @@ export const CUED: readonly CueRow[] = [
       ])
       .concat(["gym", "surgery", "pharmacy", "library", "roastery", "guesthouse", "hotel", "winery", "vineyard"])
       .concat(["brewery", "ranch", "food truck", "stall"]),
-    cued(
-      `\\b(?:(?:[Mm]y|[Oo]ur)\\s+|${OWNING}\\s+(?:(?:a|an|the|my|our)\\s+)?)(?:[\\p{L}\\d-]+\\s+){0,2}?(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
-    ),
+    `\\b(?:(?:[Mm]y|[Oo]ur)\\s+|${OWNING}\\s+(?:(?:a|an|the|my|our)\\s+)?)(?:[\\p{L}\\d-]+\\s+){0,2}?(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     0.55,
     false,
     ["I run a small pharmacy in Leicester with two staff.", "Leicester"],
@@ -406,7 +385,7 @@ export const CUED: readonly CueRow[] = [
   [
     "near",
     ["near"],
-    cued(`\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`),
+    `\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`,
     0.5,
     false,
     ["We farm sheep near Ashburton.", "Ashburton"],
@@ -415,7 +394,7 @@ export const CUED: readonly CueRow[] = [
   [
     "live-near",
     ["near", "outside"],
-    cued(`\\b(?:live|lives|living|based|settled)\\s+(?:just\\s+)?(?:near|outside)\\s+${PLACE}`),
+    `\\b(?:live|lives|living|based|settled)\\s+(?:just\\s+)?(?:near|outside)\\s+${PLACE}`,
     0.7,
     false,
     ["I live just outside Leeds.", "Leeds"],
@@ -425,9 +404,7 @@ export const CUED: readonly CueRow[] = [
   [
     "hello-from",
     ["from"],
-    cued(
-      `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
-    ),
+    `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
     0.6,
     false,
     ["Kia ora from Rotorua!", "Rotorua"],
@@ -442,9 +419,7 @@ export const CUED: readonly CueRow[] = [
       "yard",
       "location",
     ]),
-    cued(
-      `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+(?:office|depot|site|warehouse|plant|branch|hub|store|clinic|studio|campus|factory|yard|location)\\b`,
-    ),
+    `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+(?:office|depot|site|warehouse|plant|branch|hub|store|clinic|studio|campus|factory|yard|location)\\b`,
     0.55,
     true,
     ["I dispatch 25 lorries out of our Derby depot.", "Derby"],
@@ -454,7 +429,7 @@ export const CUED: readonly CueRow[] = [
   [
     "village-near",
     ["village", "town", "suburb", "hamlet"],
-    cued(`\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`),
+    `\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`,
     0.6,
     false,
     ["We rent a cottage in a hamlet just outside Poznań.", "Poznań"],
@@ -464,9 +439,7 @@ export const CUED: readonly CueRow[] = [
   [
     "outside-town",
     ["outside", "east of", "west of", "north of", "south of"],
-    cued(
-      `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
-    ),
+    `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
     0.6,
     false,
     ["We keep a sheep farm outside Tamworth.", "Tamworth"],
@@ -486,9 +459,7 @@ export const CUED: readonly CueRow[] = [
       "universidad",
       "centro de salud",
     ].concat(["clínica", "fábrica", "taller"]),
-    cued(
-      `\\b(?:colegio|escuela|instituto|hospital|empresa|oficina|tienda|universidad|centro de salud|clínica|fábrica|taller)\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
-    ),
+    `\\b(?:colegio|escuela|instituto|hospital|empresa|oficina|tienda|universidad|centro de salud|clínica|fábrica|taller)\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
     0.55,
     false,
     ["Soy cocinero en una escuela infantil de Burgos.", "Burgos"],

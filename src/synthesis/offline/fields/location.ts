@@ -8,9 +8,16 @@ import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { firstOfLine, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
+import { fieldRule, firstOfLine, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { preferNewer } from "../engine/select.ts";
-import { allMatches, escapeRegExp, POSSESSIVE, STARTS_UPPER, trimPunctuation } from "../engine/text.ts";
+import {
+  allMatches,
+  ENDS_WITH_COLON,
+  escapeRegExp,
+  POSSESSIVE,
+  STARTS_UPPER,
+  trimPunctuation,
+} from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
@@ -139,15 +146,12 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
 const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
 
-/** "[14:37] Agent (Tomi Bako, ShelfWise Help, Abuja):": a line ending in a colon introduces who speaks next. */
-const SPEAKER_LABEL = /:\s*$/;
-
 /**
- * An email header line or a speaker's label is the subject's only when it names them (a forwarded message's sender
- * or a support agent's label is someone else's).
+ * An email header line, or a speaker's label (a line ending in a colon introduces who speaks next), is the subject's
+ * only when it names them (a forwarded message's sender or a support agent's label is someone else's).
  */
 function notOthersHeader(unit: Unit, at: Place): boolean {
-  if (!EMAIL_HEADER.test(unit.line) && !SPEAKER_LABEL.test(unit.line)) return true;
+  if (!EMAIL_HEADER.test(unit.line) && !ENDS_WITH_COLON.test(unit.line)) return true;
   const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
   return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
 }
@@ -283,9 +287,7 @@ const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
 const knownFirst = (match: RegExpExecArray) => (isKnownPlace(match[1] ?? "") ? cleanPlace(match[1] ?? "") : null);
 
 export const LOCATION_RULES: readonly Rule[] = [
-  {
-    id: "location/labelled",
-    field: "location",
+  fieldRule("location", "labelled", {
     cue: "always",
     when: [firstOfLine, notAboutOtherOrAnswered],
     // "City: Leeds" on the line, or a form's "Where do you live?" answered by the subject.
@@ -306,10 +308,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       ],
       silent: [unmatched("I love Leeds.")],
     },
-  },
-  {
-    id: "location/guest-from",
-    field: "location",
+  }),
+  fieldRule("location", "guest-from", {
     cue: ["guest", "joining us", "speaker"],
     when: [],
     pattern: GUEST_FROM,
@@ -323,12 +323,10 @@ export const LOCATION_RULES: readonly Rule[] = [
         unmatched("Back in May a guest from Norway left a one-star review over a booking error."),
       ],
     },
-  },
+  }),
   // "📍 Glasgow" on a profile or a post. Posts pinned to different places are where the writer went (a tour, a
   // trip), so no pin says where they live.
-  {
-    id: "location/pin",
-    field: "location",
+  fieldRule("location", "pin", {
     cue: ["📍"],
     when: [placed, pinsAgree],
     pattern: PIN,
@@ -344,25 +342,22 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["📍 Registan", { previous: "Lovely group from Osaka today. 📍 Samarkand" }],
       ],
     },
-  },
+  }),
   ...CUED.map(
-    ([name, cue, pattern, confidence, known, fires, silent]): Rule => ({
-      id: `location/${name}`,
-      field: "location",
-      cue,
-      when: [placed],
-      pattern,
-      value: cuedPlace(known),
-      confidence,
-      examples: {
-        fires: examplePairs(fires),
-        silent: typeof silent === "string" ? [silent] : silent,
-      },
-    }),
+    ([name, cue, source, confidence, known, fires, silent]): Rule =>
+      fieldRule("location", name, {
+        cue,
+        when: [placed],
+        pattern: new RegExp(source, "gu"),
+        value: cuedPlace(known),
+        confidence,
+        examples: {
+          fires: examplePairs(fires),
+          silent: typeof silent === "string" ? [silent] : silent,
+        },
+      }),
   ),
-  {
-    id: "location/role-in",
-    field: "location",
+  fieldRule("location", "role-in", {
     cue: ["i'm", "i’m", "i am", "im ", "i've been", "i’ve been", "i have been", "i work as"],
     when: [placed, "aboutSubject", notQuoted],
     pattern: ROLE_IN,
@@ -384,10 +379,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         "I'm a manager in Sales.",
       ],
     },
-  },
-  {
-    id: "location/street-address",
-    field: "location",
+  }),
+  fieldRule("location", "street-address", {
     cue: DIGITS,
     when: [placed, "self"],
     pattern: ADDRESS,
@@ -401,10 +394,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       ],
       silent: [unmatched("We're at 12 on the list.")],
     },
-  },
-  {
-    id: "location/phone-line",
-    field: "location",
+  }),
+  fieldRule("location", "phone-line", {
     cue: DIGITS,
     when: [placed, "self"],
     pattern: PHONE_PLACE,
@@ -418,10 +409,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         "Registered in England & Wales No. 5520417 · What did you think?",
       ],
     },
-  },
-  {
-    id: "location/street-first",
-    field: "location",
+  }),
+  fieldRule("location", "street-first", {
     cue: DIGITS,
     when: [placed, "self"],
     pattern: STREET_FIRST,
@@ -434,10 +423,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         "Tidewell Ltd · Rua das Flores 40, Porto · Registered in England & Wales No. 7",
       ],
     },
-  },
-  {
-    id: "location/postcode",
-    field: "location",
+  }),
+  fieldRule("location", "postcode", {
     cue: DIGITS,
     when: [placed, "self"],
     read: (unit) => (unit.text.length < 100 ? unit.text : null),
@@ -445,10 +432,8 @@ export const LOCATION_RULES: readonly Rule[] = [
     value: postcodePlace,
     confidence: 0.6,
     examples: { fires: [["Hauptstraße 5, 04229 Leipzig", "Leipzig"]], silent: ["Opened, 2019 Leipzig"] },
-  },
-  {
-    id: "location/workplace-adjective",
-    field: "location",
+  }),
+  fieldRule("location", "workplace-adjective", {
     cue: [
       "start",
       "company",
@@ -481,10 +466,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [["I'm a junior developer at a Prague startup.", "Prague"]],
       silent: ["I'm a developer at a Fintech startup."],
     },
-  },
-  {
-    id: "location/profile-line",
-    field: "location",
+  }),
+  fieldRule("location", "profile-line", {
     cue: DIGITS,
     when: [firstOfLine, placed, "aboutSubject"],
     read: (unit) => (unit.line.length < 120 && PROFILE_AGE.test(unit.line) ? unit.line : null),
@@ -498,10 +481,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Interviewer note (Sam Lee, Northwind Research, 41, Oslo) — session 3", { name: "Aisyah" }],
       ],
     },
-  },
-  {
-    id: "location/signature-segment",
-    field: "location",
+  }),
+  fieldRule("location", "signature-segment", {
     cue: "always",
     when: [firstOfLine, notQuoted, ownLine, placed, notOthersHeader],
     read: (unit, at) => segmentPlace(unit.line, nameWords(at)) ?? trailingPlace(unit.line, nameWords(at)),
@@ -534,10 +515,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Feria week! · 📍 Seville", { previous: "Tapas crawl · 📍 Granada" }],
       ],
     },
-  },
-  {
-    id: "location/signature-town",
-    field: "location",
+  }),
+  fieldRule("location", "signature-town", {
     cue: "always",
     when: [firstOfLine, notQuoted, ownLine, placed, underSignature],
     read: (unit, at) => placeLine(unit.line, nameWords(at)),
@@ -548,7 +527,7 @@ export const LOCATION_RULES: readonly Rule[] = [
       fires: [["Lyon, France", "Lyon, France", { previous: "Senior Architect" }]],
       silent: ["Lyon, France", unmatched("I love it here.", { previous: "Senior Architect" })],
     },
-  },
+  }),
 ];
 
 /** `matcher` is the subject's name, for the rules that check a line names them. */

@@ -5,7 +5,7 @@ import { statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { type Rule, runRules, unmatched } from "../engine/rules.ts";
+import { fieldRule, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
@@ -112,32 +112,29 @@ function lexiconLabels(table: readonly [RegExp, string][], text: string, owned =
 
 const PAIN_READINGS: readonly Rule[] = [
   ...PAIN_CUES.map(
-    ([name, cue, pattern, confidence, text, pain]): Rule => ({
-      id: `pain_points/${name}`,
-      field: "pain_points",
-      cue,
-      pattern,
-      when: OWNED,
-      read: body,
-      value: cued,
-      confidence,
-      examples: {
-        fires: [[text, pain]],
-        // Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of every row.
-        silent: [
-          "The garden is lovely in June.",
-          "They're worn out and I hate it, honestly, I know how it feels.",
-          "The main thing is to enjoy the ride.",
-          "Our little bakery is killing it this winter.",
-          "My tenants' biggest worry is the heating.",
-          "The hardest part for a beginner is the footwork.",
-        ].map((text) => unmatched(text)),
-      },
-    }),
+    ([name, cue, pattern, confidence, text, pain]): Rule =>
+      fieldRule("pain_points", name, {
+        cue,
+        pattern,
+        when: OWNED,
+        read: body,
+        value: cued,
+        confidence,
+        examples: {
+          fires: [[text, pain]],
+          // Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of every row.
+          silent: [
+            "The garden is lovely in June.",
+            "They're worn out and I hate it, honestly, I know how it feels.",
+            "The main thing is to enjoy the ride.",
+            "Our little bakery is killing it this winter.",
+            "My tenants' biggest worry is the heating.",
+            "The hardest part for a beginner is the footwork.",
+          ].map((text) => unmatched(text)),
+        },
+      }),
   ),
-  {
-    id: "pain_points/not-good-at",
-    field: "pain_points",
+  fieldRule("pain_points", "not-good-at", {
     cue: ["good at", "bad at"],
     pattern: /\b(?:(?:I'm|I’m|I am|Im) not (?:very )?good at\s+[^,.;!?]+|bad at [^,.;!?]+)/gi,
     when: OWNED,
@@ -152,10 +149,8 @@ const PAIN_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("I'm good at saying no."), "My kids are bad at tidying up."],
     },
-  },
-  {
-    id: "pain_points/labelled",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "labelled", {
     // "Pain: X. Also Y.": the line's later sentence has no label of its own.
     cue: "always",
     pattern: WHOLE,
@@ -177,10 +172,8 @@ const PAIN_READINGS: readonly Rule[] = [
         unmatched("Objection: price."),
       ],
     },
-  },
-  {
-    id: "pain_points/not-working",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "not-working", {
     cue: ["n't", "nt ", "keep", "kept", "wont"],
     // "invoices arnt sending", "card reader keeps disconnecting".
     pattern:
@@ -207,10 +200,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "The trams aren't running today.",
       ],
     },
-  },
-  {
-    id: "pain_points/crashes",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "crashes", {
     cue: ["crash", "disconnect", "failing"],
     // "The rota app crashes every Friday", "the reader keeps disconnecting". Not "freezes": at first contact it was
     // the cold ("the wood freezes in the yard", 0/1), as often said of water, pipes and hands as of a screen.
@@ -234,10 +225,8 @@ const PAIN_READINGS: readonly Rule[] = [
         unmatched("The water trough freezes at night."),
       ],
     },
-  },
-  {
-    id: "pain_points/lacks-feature",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "lacks-feature", {
     cue: ["no "],
     // "the app has no offline mode"; people "have no idea/time" (not a missing feature). Not "had no": a state that
     // was, often one incident in a report ("the ladder had no feet", 0/1 at first contact).
@@ -254,10 +243,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["The app has no offline mode.", "no offline mode"]],
       silent: ["The new manager has no idea.", unmatched("On Monday the trailer had no brake lights.")],
     },
-  },
-  {
-    id: "pain_points/cannot-be",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "cannot-be", {
     cue: ["be "],
     // "the mite counts can't be exported": a thing that cannot be used as needed.
     pattern: /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(can'?t|cannot|won'?t|couldn'?t)\s+be\s+(\p{Ll}+ed)\b/giu,
@@ -272,10 +259,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["The mite counts can't be exported.", "mite counts can't be exported"]],
       silent: [unmatched("I can't be bothered.")],
     },
-  },
-  {
-    id: "pain_points/expensive",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "expensive", {
     cue: ["expensive"],
     // Bounded word: unbounded, a long hyphenated run was rescanned from each of its pieces.
     pattern: /\b([\p{L}-]{1,64})\s+(?:is|are)\s+(?:so |too |really |very )?expensive\b/giu,
@@ -287,10 +272,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
     confidence: 0.6,
     examples: { fires: [["Childcare is so expensive.", "expensive childcare"]], silent: ["It is expensive."] },
-  },
-  {
-    id: "pain_points/named-pain",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "named-pain", {
     cue: "always",
     pattern: WHOLE,
     when: OWNED,
@@ -317,10 +300,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "Agenda: field trials of drought- and salt-resistant rice.",
       ],
     },
-  },
-  {
-    id: "pain_points/complained-topic",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "complained-topic", {
     cue: "always",
     // Topics that are pains only when the sentence complains ("Turnover is killing us", "overtime again").
     pattern: WHOLE,
@@ -334,10 +315,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "My inbox is a mess, I lose things. for overtime swaps pls text me.",
       ],
     },
-  },
-  {
-    id: "pain_points/is-a-nightmare",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "is-a-nightmare", {
     cue: [
       "pain",
       "headache",
@@ -364,10 +343,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Scheduling is a total nightmare.", "Scheduling"]],
       silent: ["She is a nightmare."],
     },
-  },
-  {
-    id: "pain_points/takes-forever",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "takes-forever", {
     cue: ["take", "took", "taking"],
     // Restored: its one first-contact value (heldout16, a generator slow to start) is wrong by the eval's word overlap
     // but right in the blind review (docs/first-contact-review.md). Only words that complain of the time: "takes
@@ -385,10 +362,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Onboarding takes forever.", "slow Onboarding"]],
       silent: [unmatched("It takes ages."), unmatched("The ferry to the island takes hours.")],
     },
-  },
-  {
-    id: "pain_points/has-failed",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "has-failed", {
     cue: ["failed"],
     // "the sync has failed again" -> "sync failures".
     pattern: /\b(?:the|my|our|your)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+failed\b/giu,
@@ -403,10 +378,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Once again the backup has failed.", "backup failures"]],
       silent: [unmatched("I have failed.")],
     },
-  },
-  {
-    id: "pain_points/costs-more",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "costs-more", {
     cue: ["cost"],
     // Only cost nouns rise into a pain ("my followers doubled" is good news).
     pattern:
@@ -419,10 +392,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Good walnut costs twice what it did five years ago.", "rising walnut prices"]],
       silent: ["It costs twice as much."],
     },
-  },
-  {
-    id: "pain_points/strain",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "strain", {
     cue: ["afford", "always", "constantly", "forever", "permanently", "chronically", "enough"],
     // "We can't afford a second bad season", "always behind on admin", "never enough time for the kids"; not "can't
     // afford to lose hives", which states what is at stake, not something that goes wrong.
@@ -453,10 +424,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "We treat pets of families who can't afford private vets.",
       ],
     },
-  },
-  {
-    id: "pain_points/down-by",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "down-by", {
     cue: ["%"],
     // "Yields are down 30%", "bookings were off 20% last year".
     pattern:
@@ -472,10 +441,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Orders are down 12% on last spring.", "orders down 12%"]],
       silent: [unmatched("Prices are up 12%.")],
     },
-  },
-  {
-    id: "pain_points/never-answers",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "never-answers", {
     cue: ["never", "rarely", "hardly", "n't"],
     // "Support never answers", "the courier never shows up". Not "doesn't pay": said of a trip or a crop it means
     // "is not worth it", and at first contact it was read that way (0/1).
@@ -492,10 +459,8 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["The courier never shows up before noon.", "courier never shows up"]],
       silent: ["She never shows up late.", unmatched("Some weeks the market stall doesn't pay for its pitch.")],
     },
-  },
-  {
-    id: "pain_points/gets-lost",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "gets-lost", {
     cue: ["get"],
     // "Invoices get lost all the time": things that go astray.
     pattern:
@@ -508,10 +473,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
     confidence: 0.6,
     examples: { fires: [["Parcels get lost at the depot.", "lost parcels"]], silent: [unmatched("We got lost.")] },
-  },
-  {
-    id: "pain_points/damaged",
-    field: "pain_points",
+  }),
+  fieldRule("pain_points", "damaged", {
     cue: [
       "crack",
       "broke",
@@ -548,12 +511,10 @@ const PAIN_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("I was slow."), unmatched("The old vans were unreliable, so we sold them.")],
     },
-  },
-  {
+  }),
+  fieldRule("pain_points", "under-heading", {
     // Short lines under a "Frustrations" heading. Short answers to "what's hardest?" are not read: pooled over the
     // apart sets they were right 1 time in 5 ("Numbers", "Eleven at night").
-    id: "pain_points/under-heading",
-    field: "pain_points",
     cue: "always",
     pattern: WHOLE,
     when: [...OWNED, underPainHeading],
@@ -564,7 +525,7 @@ const PAIN_READINGS: readonly Rule[] = [
       fires: [["Late invoices", "Late invoices", { section: "Frustrations" }]],
       silent: [["The distances.", { question: "what's the hardest part?" }], "The distances."],
     },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */

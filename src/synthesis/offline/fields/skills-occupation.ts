@@ -2,7 +2,7 @@
  * Skills the occupation found implies ("ICU nurse" -> ICU nursing): rules whose pattern reads the occupation, with
  * the subject's first sentence naming it as evidence (skillCandidates in skills.ts picks that sentence).
  */
-import type { Place, Rule } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule } from "../engine/rules.ts";
 import type { Unit } from "../engine/unit.ts";
 
 /** The subject's sentence naming the occupation found (its last word): the evidence of a skill the occupation implies. */
@@ -22,9 +22,7 @@ const NURSE_SILENT = [
 
 /** The pattern reads the occupation, not the sentence, which is only the evidence. */
 export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
-  {
-    id: "skills/occupation-nursing",
-    field: "skills",
+  fieldRule("skills", "occupation-nursing", {
     cue: "always",
     pattern:
       /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
@@ -40,10 +38,8 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
       ],
       silent: NURSE_SILENT,
     },
-  },
-  {
-    id: "skills/occupation-midwifery",
-    field: "skills",
+  }),
+  fieldRule("skills", "occupation-midwifery", {
     cue: "always",
     pattern: /\bmidwife\b/i,
     read: theOccupation,
@@ -58,5 +54,5 @@ export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
         ["My aunt works as a midwife.", { occupation: "midwife", topic: "other" }],
       ],
     },
-  },
+  }),
 ];

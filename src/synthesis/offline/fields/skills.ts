@@ -2,7 +2,7 @@
 import type { Candidate } from "../engine/candidate.ts";
 import { questionOf, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import { applyRules, type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { applyRules, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { SPACED_ASIDE, toGerund } from "../engine/text.ts";
 import { isAboutSubject, topicNamed, type Unit } from "../engine/unit.ts";
@@ -146,9 +146,7 @@ const TOOL_CUES = [...new Set(TOOL_WORDS.map((tool) => tool.toLowerCase()))];
 const OWNED = ["aboutSubject"] as const;
 
 const SKILL_READINGS: readonly Rule[] = [
-  {
-    id: "skills/good-at",
-    field: "skills",
+  fieldRule("skills", "good-at", {
     cue: [
       "good",
       "great",
@@ -177,10 +175,8 @@ const SKILL_READINGS: readonly Rule[] = [
         "I'm not very good with spreadsheets.",
       ],
     },
-  },
-  {
-    id: "skills/skills-line",
-    field: "skills",
+  }),
+  fieldRule("skills", "skills-line", {
     cue: "always",
     pattern: WHOLE,
     when: OWNED,
@@ -191,10 +187,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]]],
       silent: [unmatched("Skilled people are hard to find.")],
     },
-  },
-  {
-    id: "skills/expert-in",
-    field: "skills",
+  }),
+  fieldRule("skills", "expert-in", {
     cue: ["specialist", "expert", "skilled", "experienced", "proficient", "trained", "certified"],
     pattern: EXPERT_IN,
     when: OWNED,
@@ -204,10 +198,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["She is an expert in soil chemistry.", "soil chemistry"]],
       silent: [unmatched("Ask an expert."), "Trained in Lyon, France (pastry)."],
     },
-  },
-  {
-    id: "skills/expertise-mark",
-    field: "skills",
+  }),
+  fieldRule("skills", "expertise-mark", {
     cue: ["speciali", "expert", "guru", "wizard", "to ask about"],
     pattern: EXPERTISE_MARK,
     when: OWNED,
@@ -221,10 +213,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["She specialises in soil chemistry.", "soil chemistry"]],
       silent: [unmatched("We need a specialist.")],
     },
-  },
-  {
-    id: "skills/experience-in",
-    field: "skills",
+  }),
+  fieldRule("skills", "experience-in", {
     cue: ["experience", "expertise", "background", "grounding"],
     pattern: EXPERIENCE_IN,
     when: OWNED,
@@ -234,10 +224,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["15 years of experience in logistics.", "logistics"]],
       silent: [unmatched("No experience needed.")],
     },
-  },
-  {
-    id: "skills/go-to",
-    field: "skills",
+  }),
+  fieldRule("skills", "go-to", {
     cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
     pattern: GO_TO,
     when: OWNED,
@@ -250,10 +238,8 @@ const SKILL_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("Where do I go to vote?")],
     },
-  },
-  {
-    id: "skills/does-all",
-    field: "skills",
+  }),
+  fieldRule("skills", "does-all", {
     cue: ["do all"],
     // "I do all our social media": everything of a kind done by the subject.
     pattern: /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i,
@@ -261,10 +247,8 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => skillObject(m[1] ?? ""),
     confidence: 0.62,
     examples: { fires: [["I do all our social media.", "social media"]], silent: [unmatched("We do all sorts.")] },
-  },
-  {
-    id: "skills/qualified-for",
-    field: "skills",
+  }),
+  fieldRule("skills", "qualified-for", {
     cue: ["qualified"],
     pattern: QUALIFIED_FOR,
     when: OWNED,
@@ -275,10 +259,8 @@ const SKILL_READINGS: readonly Rule[] = [
       // A hope (the table's "wished" scope); a qualification under way ("getting", notAimed).
       silent: ["I hope to be qualified for forklift work.", "I'm getting qualified for forklift work."],
     },
-  },
-  {
-    id: "skills/languages",
-    field: "skills",
+  }),
+  fieldRule("skills", "languages", {
     cue: ["speak", "fluent in", "language", "hablo"],
     pattern: LANGUAGE_LIST,
     when: OWNED,
@@ -303,10 +285,8 @@ const SKILL_READINGS: readonly Rule[] = [
         unmatched("Session: B-12 · Language: Greek, interpreted consecutively into English"),
       ],
     },
-  },
-  {
-    id: "skills/did-myself",
-    field: "skills",
+  }),
+  fieldRule("skills", "did-myself", {
     cue: ["myself"],
     pattern: DID_MYSELF,
     // Not in free time: "I bake rye bread on weekends myself" is a pastime.
@@ -320,20 +300,16 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["I built the website myself.", "website"]],
       silent: [unmatched("I hurt myself."), unmatched("I bake rye bread on weekends myself.")],
     },
-  },
-  {
-    id: "skills/past-work",
-    field: "skills",
+  }),
+  fieldRule("skills", "past-work", {
     cue: ["i was doing", "i was working"],
     pattern: PAST_WORK,
     when: [...OWNED, "self"],
     value: (m) => skillPhrase(m[1] ?? "", 3),
     confidence: 0.6,
     examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: [unmatched("I was doing fine.")] },
-  },
-  {
-    id: "skills/years-doing",
-    field: "skills",
+  }),
+  fieldRule("skills", "years-doing", {
     cue: ["year", "decade"],
     pattern: YEARS_DOING,
     when: [...OWNED, "thirdPerson"],
@@ -350,10 +326,8 @@ const SKILL_READINGS: readonly Rule[] = [
         unmatched("Ten more years of loan repayments.", { firstPerson: false }),
       ],
     },
-  },
-  {
-    id: "skills/tool-use",
-    field: "skills",
+  }),
+  fieldRule("skills", "tool-use", {
     cue: TOOL_CUES,
     pattern: TOOL_USE,
     when: [...OWNED, usesTools],
@@ -373,10 +347,8 @@ const SKILL_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("I'm learning Excel."), "R = respondent", "Go, Brian! Sorry."],
     },
-  },
-  {
-    id: "skills/tool-mention",
-    field: "skills",
+  }),
+  fieldRule("skills", "tool-mention", {
     cue: TOOL_CUES,
     pattern: TOOL_MENTION,
     when: [...OWNED, usesTools],
@@ -400,10 +372,8 @@ const SKILL_READINGS: readonly Rule[] = [
         "I booked Tableau training for the analysts.",
       ],
     },
-  },
-  {
-    id: "skills/translation",
-    field: "skills",
+  }),
+  fieldRule("skills", "translation", {
     cue: ["interpret", "translat"],
     pattern: INTERPRETS,
     when: OWNED,
@@ -428,10 +398,8 @@ const SKILL_READINGS: readonly Rule[] = [
         ["Original in Polish; German translation.", { firstPerson: false }],
       ],
     },
-  },
-  {
-    id: "skills/years-practising",
-    field: "skills",
+  }),
+  fieldRule("skills", "years-practising", {
     cue: ["been"],
     pattern: YEARS_PRACTISING,
     when: [...OWNED, selfOrNamed],
@@ -447,10 +415,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["I've been translating Korean into French for ten years.", "translating Korean into French"]],
       silent: ["I've been living here for years.", "The list of recipes that I have been collecting since 2015."],
     },
-  },
-  {
-    id: "skills/third-verbs",
-    field: "skills",
+  }),
+  fieldRule("skills", "third-verbs", {
     cue: "always",
     pattern: THIRD_SKILL_VERBS,
     when: [...OWNED, "thirdPerson", topicNamed, atWork],
@@ -477,10 +443,8 @@ const SKILL_READINGS: readonly Rule[] = [
         ["She leads the firm's bridge inspection group.", { firstPerson: false, topicBy: "pronoun" }],
       ],
     },
-  },
-  {
-    id: "skills/day-job",
-    field: "skills",
+  }),
+  fieldRule("skills", "day-job", {
     cue: ["day job", "job", "work"],
     pattern: DAY_JOB,
     when: OWNED,
@@ -497,7 +461,7 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["My job involves budgeting, hiring and rota planning.", ["budgeting", "hiring", "rota planning"]]],
       silent: [unmatched("My job is fine.")],
     },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */

@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { TRAIT_BEHAVIOURS, TRAIT_NOUNS, TRAIT_WORDS } from "../lexicon/traits.ts";
 
@@ -135,9 +135,7 @@ function usedAsAdjective(text: string, place: number): boolean {
 }
 
 const TRAIT_READINGS: readonly Rule[] = [
-  {
-    id: "traits/self",
-    field: "traits",
+  fieldRule("traits", "self", {
     cue: ["i", "soy"],
     pattern: new RegExp(
       `\\b(?:I'm|I’m|I am|Im|I was|soy|I've always been|I can be|I tend to be|I've been called|I'm told I'm|I get called)\\s+${INTENSIFIERS}(?:["“]\\s*)?(?:a |an |the )?(?:["“]\\s*)?([\\p{L}-]+(?: [\\p{L}-]+)?)`,
@@ -155,10 +153,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       ],
       silent: ["I'm at the depot."],
     },
-  },
-  {
-    id: "traits/self-contrast",
-    field: "traits",
+  }),
+  fieldRule("traits", "self-contrast", {
     cue: ["but"],
     // "I am quiet but very determined", "I'm shy but stubborn": the contrast is a trait too.
     pattern: new RegExp(
@@ -172,10 +168,8 @@ const TRAIT_READINGS: readonly Rule[] = [
     },
     confidence: 0.72,
     examples: { fires: [["I'm shy but stubborn.", "stubborn"]], silent: ["I'm shy but it passes."] },
-  },
-  {
-    id: "traits/others-say",
-    field: "traits",
+  }),
+  fieldRule("traits", "others-say", {
     cue: ["say", "call", "tell me", "describe me", "think", "reckon"],
     pattern:
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
@@ -187,10 +181,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["My friends would say loyal.", "loyal"]],
       silent: ["My friends would say no.", "My colleagues think I'm cold, but I'm only shy."],
     },
-  },
-  {
-    id: "traits/describe-answer",
-    field: "traits",
+  }),
+  fieldRule("traits", "describe-answer", {
     cue: "always",
     // Answers to "describe yourself" are often bare adjectives ("Precise. Introverted."), with no "I" in sight.
     pattern: WHOLE,
@@ -201,10 +193,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["Stubborn.", "stubborn", { question: "one word for yourself?" }]],
       silent: ["Stubborn."],
     },
-  },
-  {
-    id: "traits/described-as",
-    field: "traits",
+  }),
+  fieldRule("traits", "described-as", {
     cue: ["describe"],
     // "Neighbours describe him as patient and thorough", "she describes herself as a workaholic".
     pattern:
@@ -216,10 +206,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["Neighbours describe him as patient and thorough.", ["patient", "thorough"]]],
       silent: [unmatched("She describes the process as slow.")],
     },
-  },
-  {
-    id: "traits/known-for",
-    field: "traits",
+  }),
+  fieldRule("traits", "known-for", {
     cue: ["known", "famous", "renowned", "loved", "respected"],
     // "Known for her no-nonsense style", "famous for his dry humour", "respected for her patience".
     pattern:
@@ -234,10 +222,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["She is known for her patience.", "patient"]],
       silent: [unmatched("Known for her cakes.")],
     },
-  },
-  {
-    id: "traits/manner-label",
-    field: "traits",
+  }),
+  fieldRule("traits", "manner-label", {
     cue: [":"],
     pattern: WHOLE,
     when: ["aboutSubject", "statement"],
@@ -248,10 +234,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["Style: VERY direct, fast.", "direct"]],
       silent: ["Style: see the notes."],
     },
-  },
-  {
-    id: "traits/note-run",
-    field: "traits",
+  }),
+  fieldRule("traits", "note-run", {
     cue: "always",
     // "Calm, kind, very tidy; replies were short": a note clause running two or more trait words together.
     pattern: /[^;—–]+/g,
@@ -265,10 +249,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["Calm, kind, very tidy; replies were short.", ["calm", "kind", "tidy"], { firstPerson: false }]],
       silent: [["Chatty; answers were long.", { firstPerson: false }]],
     },
-  },
-  {
-    id: "traits/note-opening",
-    field: "traits",
+  }),
+  fieldRule("traits", "note-opening", {
     cue: "always",
     // "Very data-driven, asked for ROI twice", "Thorough — double-checks everything": a note line opening on a trait.
     pattern:
@@ -289,10 +271,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       ],
       silent: [["Very late again.", { firstPerson: false }]],
     },
-  },
-  {
-    id: "traits/third-copula",
-    field: "traits",
+  }),
+  fieldRule("traits", "third-copula", {
     cue: ["is", "was", "she", "he", "seems"],
     pattern: new RegExp(
       `\\b(?:is|was|she's|he's|seems)\\s+(?:(?:known|famous|renowned|loved) for being\\s+)?${INTENSIFIERS}([\\p{L}-]+)`,
@@ -305,10 +285,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       fires: [["She is very meticulous.", "meticulous", { firstPerson: false, topicBy: "pronoun" }]],
       silent: [["She is at the depot.", { firstPerson: false, topicBy: "pronoun" }]],
     },
-  },
-  {
-    id: "traits/behaviour",
-    field: "traits",
+  }),
+  fieldRule("traits", "behaviour", {
     cue: "always",
     pattern: WHOLE,
     when: ["statement", behaviourOfSubject],
@@ -319,7 +297,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     confidence: 0.6,
     kind: "inferred",
     examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */

@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
@@ -155,24 +155,21 @@ const notAnAgent = (text: string, place: number) => !SAYS_AFTER.test(text.slice(
 
 const VALUE_READINGS: readonly Rule[] = [
   ...STATED.map(
-    ([name, cue, pattern, confidence, fires, value]): Rule => ({
-      id: `values/${name}`,
-      field: "values",
-      cue,
-      pattern,
-      when: ["aboutSubject", "statement"],
-      value: statedValue,
-      confidence,
-      examples: {
-        fires: [[fires, value]],
-        // Plain sentences no stated-value phrase reads: guards on the patterns.
-        silent: [unmatched("I drove to the depot at six."), unmatched("So prices are going up again.")],
-      },
-    }),
+    ([name, cue, pattern, confidence, fires, value]): Rule =>
+      fieldRule("values", name, {
+        cue,
+        pattern,
+        when: ["aboutSubject", "statement"],
+        value: statedValue,
+        confidence,
+        examples: {
+          fires: [[fires, value]],
+          // Plain sentences no stated-value phrase reads: guards on the patterns.
+          silent: [unmatched("I drove to the depot at six."), unmatched("So prices are going up again.")],
+        },
+      }),
   ),
-  {
-    id: "values/listed",
-    field: "values",
+  fieldRule("values", "listed", {
     cue: "always",
     pattern: WHOLE,
     when: ["aboutSubject", "statement"],
@@ -196,10 +193,8 @@ const VALUE_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("Honesty matters to her: she said so twice?")],
     },
-  },
-  {
-    id: "values/believes-in",
-    field: "values",
+  }),
+  fieldRule("values", "believes-in", {
     cue: ["believe"],
     pattern: /\bbeliever in\s+([^.;!?]+)|\bbelieves? in\s+([^.;!?]+)/gi,
     when: ["aboutSubject", "statement"],
@@ -219,10 +214,8 @@ const VALUE_READINGS: readonly Rule[] = [
       ],
       silent: [unmatched("I believe it's on Tuesday.")],
     },
-  },
-  {
-    id: "values/conviction",
-    field: "values",
+  }),
+  fieldRule("values", "conviction", {
     cue: ["believe"],
     // "I believe every kid deserves a good teacher": a conviction, not a guess ("I believe it's on Tuesday").
     pattern:
@@ -234,10 +227,8 @@ const VALUE_READINGS: readonly Rule[] = [
       fires: [["I believe every patient deserves time.", "every patient deserves time"]],
       silent: [unmatched("I believe it's on Tuesday.")],
     },
-  },
-  {
-    id: "values/phrase-word",
-    field: "values",
+  }),
+  fieldRule("values", "phrase-word", {
     cue: "always",
     pattern: WHOLE,
     when: ["aboutSubject", "statement"],
@@ -247,10 +238,8 @@ const VALUE_READINGS: readonly Rule[] = [
         : null,
     confidence: 0.62,
     examples: { fires: [["Nobody gets hurt on my watch.", "safety"]], silent: ["I drove to the depot at six."] },
-  },
-  {
-    id: "values/pointed",
-    field: "values",
+  }),
+  fieldRule("values", "pointed", {
     cue: ["care", "value", "believe", "live by", "why i"],
     // "X — that I really care about", "X is why I started the firm": the value is the clause before the pointer.
     pattern:
@@ -265,10 +254,8 @@ const VALUE_READINGS: readonly Rule[] = [
       fires: [["Clean water for the village is why I do this work.", "Clean water for the village"]],
       silent: [unmatched("That is why I left.")],
     },
-  },
-  {
-    id: "values/big-on",
-    field: "values",
+  }),
+  fieldRule("values", "big-on", {
     cue: [" on ", "stickler", "care for", "look after"],
     pattern:
       /\b(?:big|huge|really big|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
@@ -285,10 +272,8 @@ const VALUE_READINGS: readonly Rule[] = [
       ],
       silent: ["I'm big on the left wing?", unmatched("She's strong on tax law and audits.")],
     },
-  },
-  {
-    id: "values/ranked",
-    field: "values",
+  }),
+  fieldRule("values", "ranked", {
     cue: [">", " over "],
     // "Fair rota > fast rota": a note that ranks one thing above another.
     pattern: /^(?:[-•*]\s*)?([\p{L}][\p{L} -]{2,30}?)(?:\s*>+\s*|\s+over\s+)([\p{L}][\p{L} -]{2,30}?)[.!]?$/u,
@@ -303,10 +288,8 @@ const VALUE_READINGS: readonly Rule[] = [
       fires: [["Fair rota > fast rota", "fair rota"]],
       silent: [unmatched("Game over."), "Prefers phone calls over long emails."],
     },
-  },
-  {
-    id: "values/bare-answer",
-    field: "values",
+  }),
+  fieldRule("values", "bare-answer", {
     cue: "always",
     // "Dignity.", "Confidentiality, full stop.": a bare noun answering "what matters to you?".
     pattern: WHOLE,
@@ -323,10 +306,8 @@ const VALUE_READINGS: readonly Rule[] = [
       fires: [["Honesty, full stop.", "Honesty", { question: "what matters most to you?" }]],
       silent: [["Yes, sure.", { question: "what matters most to you?" }], "Honesty, full stop."],
     },
-  },
-  {
-    id: "values/checked",
-    field: "values",
+  }),
+  fieldRule("values", "checked", {
     cue: ["[x]"],
     pattern: /\[x\]\s*([^[\]]+)/gi,
     when: ["aboutSubject", "statement", valueCheckboxes],
@@ -340,7 +321,7 @@ const VALUE_READINGS: readonly Rule[] = [
       fires: [["What matters? [x] price [x] Kids will eat it", "price"]],
       silent: ["Which days? [x] Monday"],
     },
-  },
+  }),
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
