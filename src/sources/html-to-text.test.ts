@@ -51,6 +51,21 @@ describe("htmlToText", () => {
     expect(htmlToText(`<html><body>${nested}</body></html>`).text).toBe("deep text");
   });
 
+  it("keeps the line a page marks as its date, which Readability drops beside the article", () => {
+    const team = `<!doctype html><html lang="fr"><head><title>Équipe – Atelier Vélo Solidaire – Rennes</title></head>
+<body><header><nav><a href="/">Accueil</a> · <a href="/equipe">Équipe</a></nav></header>
+<main>
+<h1>Notre équipe</h1>
+<p class="updated">Mis à jour le 2 mars 2020</p>
+<div class="member"><h2>Odile Brasseur</h2><p>Mécanicienne · Rennes</p><p>Odile répare les vélos donnés depuis 2015 et
+anime un atelier du samedi pour les enfants du quartier. Elle parle breton et français.</p></div>
+<div class="member"><h2>Karim Haddou</h2><p>Trésorier · Vitré</p><p>Karim tient les comptes de l'association.</p></div>
+</main></body></html>`;
+    const lines = htmlToText(team).text.split("\n");
+    expect(lines).toContain("Mis à jour le 2 mars 2020");
+    expect(lines.indexOf("Mis à jour le 2 mars 2020")).toBeLessThan(lines.indexOf("Odile Brasseur"));
+  });
+
   it("keeps text of unclosed tags", () => {
     expect(htmlToText("<html><body><p>unclosed <b>bold <i>nest").text).toContain("unclosed bold nest");
   });

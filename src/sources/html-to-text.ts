@@ -147,17 +147,43 @@ export function blockLines(root: DomNode): string[] {
   return lines;
 }
 
+/**
+ * An element the page marks as its date ("updated", "published", a <time>): Readability drops it as a short sibling of
+ * the article, yet it is what says how old the page's facts are. Short, so a dated sentence of the body is not lifted.
+ */
+const DATE_MARK = /(?:^|[-_\s])(?:date(?:line)?|pubdate|updated|published|modified|posted)(?:$|[-_\s])/i;
+const MAX_DATE_LINE = 80;
+
+function dateLine(document: DomDocument): string | undefined {
+  for (const element of Array.from(document.querySelectorAll("time,[class],[id]"))) {
+    const marker = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
+    if (element.nodeName.toUpperCase() !== "TIME" && !DATE_MARK.test(marker)) continue;
+    const line = collapse(element.textContent ?? "");
+    if (line !== "" && line.length <= MAX_DATE_LINE && /\d/.test(line)) return line;
+  }
+  return undefined;
+}
+
 function readabilityLines(html: string): string[] {
   const document = parseDocument(html);
   stripChrome(document);
+  // Read before Readability, which removes what it takes for a byline from the document.
+  const date = dateLine(document);
   const article = new Readability(document as unknown as Document, { charThreshold: 0 }).parse();
   if (!article?.content) return [];
   const fragment = parseDocument(`<!doctype html><html><body>${article.content}</body></html>`);
   const lines = fragment.body ? blockLines(fragment.body) : [];
   // Readability lifts the byline out of the content, but "By Ana Ruiz" is often the only place a post names its author.
   const byline = collapse(article.byline ?? "");
-  if (byline === "" || lines.some((line) => line.includes(byline))) return lines;
-  return [/^by\b/i.test(byline) ? byline : `By ${byline}`, ...lines];
+  const dated = withLine(lines, date);
+  if (byline === "") return dated;
+  return withLine(dated, /^by\b/i.test(byline) ? byline : `By ${byline}`, byline);
+}
+
+/** The lines with `line` first, unless one of them already holds `held` (the line itself by default). */
+function withLine(lines: string[], line: string | undefined, held = line): string[] {
+  if (line === undefined || held === undefined || lines.some((l) => l.includes(held))) return lines;
+  return [line, ...lines];
 }
 
 function fallbackLines(document: DomDocument): string[] {

@@ -1,19 +1,35 @@
 /** Dates written on a line, so newer statements can win. */
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-/** "14 March 2024", "3 de abril de 2023". */
-const DAY_FIRST =
-  /\b(\d{1,2})(?:st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?,? (?:de )?(\d{4})\b/i;
-/** "March 14, 2024". */
-const MONTH_FIRST =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/i;
 
-/** Month abbreviations (English, Spanish) by month, January first; read by their first three letters. */
-const MONTHS: Record<string, number> = Object.fromEntries(
-  ["jan ene", "feb", "mar", "apr abr", "may", "jun", "jul", "aug ago", "sep sept", "oct", "nov", "dec dic"].flatMap(
-    (names, month) => names.split(" ").map((name) => [name, month]),
-  ),
+/**
+ * Month names and their usual short forms (English, Spanish, French), January first. Whole words only: "juniors" and
+ * "mais" are not June and May.
+ */
+const MONTH_NAMES: readonly string[] = [
+  "january jan enero ene janvier janv",
+  "february feb febrero février fevrier févr fevr fév",
+  "march mar marzo mars",
+  "april apr abril abr avril avr",
+  "may mayo mai",
+  "june jun junio juin",
+  "july jul julio juillet juil",
+  "august aug agosto ago août aout",
+  "september sept sep septiembre setiembre septembre",
+  "october oct octubre octobre",
+  "november nov noviembre novembre",
+  "december dec diciembre dic décembre decembre déc",
+];
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((names, month) => names.split(" ").map((name) => [name, month] as const)),
 );
+/** Longest first, so "juillet" is not read as "juil" followed by letters. */
+const MONTH = `(${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join("|")})(?!\\p{L})\\.?`;
+
+/** "14 March 2024", "3 de abril de 2023", "1er juin 2021". */
+const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er)?(?: de)? ${MONTH},? (?:de )?(\\d{4})\\b`, "iu");
+/** "March 14, 2024". */
+const MONTH_FIRST = new RegExp(`(?<!\\p{L})${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b`, "iu");
 
 /** Every date pattern holds a four-digit year: a line without four digits in a row has none (most lines). */
 const YEAR_DIGITS = /\d{4}/;
@@ -32,6 +48,6 @@ export function dateOnLine(line: string): number | null {
 
 /** A date with its month written as a name; null when the name is not a month's. */
 function dateOf(year = "", monthName = "", day = ""): number | null {
-  const month = MONTHS[monthName.toLowerCase().slice(0, 3)];
+  const month = MONTHS.get(monthName.toLowerCase());
   return month === undefined ? null : Date.UTC(Number(year), month, Number(day));
 }
