@@ -98,7 +98,8 @@ export const STYLE_RULES: readonly Rule[] = [
       silent: [
         unmatched("Call me Sam."),
         unmatched("Email me the invoice by Friday"),
-        unmatched("They text me every night?"),
+        // Someone else asking to be texted.
+        ["Text me.", { speaker: "other", topic: "other" }],
         "Do not call me.",
       ],
     },
@@ -183,7 +184,8 @@ export const STYLE_RULES: readonly Rule[] = [
       // A request to confirm one thing in writing asks for a record of it, not for a way of being talked to.
       silent: [
         unmatched("We are short of staff."),
-        unmatched("I wrote it down somewhere?"),
+        // A question, not a statement of how the subject wants to be reached.
+        "Shall I keep it short?",
         unmatched("Please fix it and confirm in writing."),
         unmatched("Needs it in writing by Friday."),
       ],
