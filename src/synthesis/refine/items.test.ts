@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completeRange, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
+import { completeRange, cutBeforeNoun, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
 describe("items a person would write", () => {
@@ -122,6 +122,26 @@ describe("items a person would write", () => {
       "get our on-time delivery from like 88 percent to 95",
     );
     expect(completeRange("move from Lyon", "I want to move from Lyon to the coast.")).toBe("move from Lyon");
+  });
+});
+
+describe("items cut inside a noun phrase", () => {
+  it.each([
+    ["visit the ferry museum with three", "We hope to visit the ferry museum with three school classes in May."],
+    ["repaint the old", "She plans to repaint the old barn doors this summer."],
+    ["hand the keys to my", "I want to hand the keys to my nephew one day."],
+  ])("drops %j when its quote goes on with the noun", (item, quote) => {
+    expect(cutBeforeNoun(item, quote)).toBe(true);
+  });
+
+  it.each([
+    ["retire at 60", "I mean to retire at 60, not later."],
+    ["visit the ferry museum with three", "We hope to visit the ferry museum with three. Then lunch."],
+    ["repaint the barn doors", "She plans to repaint the barn doors this summer."],
+    ["keep the shop small", "I want to keep the shop small and close to home."],
+    ["learn Welsh", "I want to learn Welsh properly."],
+  ])("keeps %j when the phrase is whole", (item, quote) => {
+    expect(cutBeforeNoun(item, quote)).toBe(false);
   });
 });
 

@@ -217,6 +217,29 @@ export function itemProblem(item: string, field?: ListField): string | null {
   return null;
 }
 
+/** The word right after the item in its quote, when only spaces part them (no comma, dash or full stop). */
+const NEXT_WORD = /^\s+(\p{L}[\p{L}'’-]*)/u;
+/** Words that want a noun after them: a number ("two"), an adjective ("old"), a determiner or possessive ("the", "my"). */
+const WANTS_NOUN = ["Value", "Adjective", "Determiner", "Possessive"];
+
+/**
+ * "a test with residents from two" when the quote goes on "two retirement clubs": an item that stops on a word that
+ * wants a noun while its quote goes straight on with that noun was cut inside a noun phrase, and says something else
+ * (a number of people, not of clubs). Rules that cut at a word count do this; the whole phrase is not recoverable
+ * here, so the item is dropped.
+ */
+export function cutBeforeNoun(item: string, quote: string): boolean {
+  const at = quote.toLowerCase().indexOf(item.toLowerCase());
+  if (at < 0) return false;
+  const next = NEXT_WORD.exec(quote.slice(at + item.length))?.[1];
+  if (next === undefined) return false;
+  const terms = termsOf(`${item} ${next}`);
+  const last = terms[terms.length - 2];
+  const following = terms[terms.length - 1];
+  if (last === undefined || following === undefined || following.normal !== next.toLowerCase()) return false;
+  return WANTS_NOUN.some((tag) => has(last, tag)) && has(following, "Noun") && !has(following, "Pronoun");
+}
+
 /**
  * "get our on-time delivery from like 88 percent" when the quote goes on "to 95": a range cut in half loses the
  * point of the item, so the missing end is taken from the quote.

@@ -7,7 +7,7 @@ import { isListField, PERSONA_LIMITS } from "../../personas/schemas.ts";
 import { normalizeText } from "../normalize.ts";
 import type { Claim, CleanSource } from "../types.ts";
 import { summarizeBackground } from "./background.ts";
-import { completeRange, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
+import { completeRange, cutBeforeNoun, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
 
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -43,8 +43,9 @@ export function refineOfflineClaims(claims: readonly Claim[], context: RefineCon
       continue;
     }
     const value = tidyItem(completeRange(claim.value, claim.quote));
-    // Whether the value heads a form line depends on this claim's quote, so it is not part of the cached verdict.
-    if (labelsAnswer(value, claim.quote)) continue;
+    // Whether the value heads a form line or stops short of its noun depends on this claim's quote, so neither is
+    // part of the cached verdict.
+    if (labelsAnswer(value, claim.quote) || cutBeforeNoun(value, claim.quote)) continue;
     const key = `${claim.field}\u0000${normalizeText(value)}`;
     if (!verdicts.has(key)) {
       const count = accepted.get(claim.field) ?? 0;
