@@ -2,6 +2,8 @@
  * Occupation from a verb of work ("I teach geography", "she repairs boilers at ...", "I've been nursing for nine
  * years", "we farm"): the agent noun of the verb and its object, as rules.
  */
+
+import { KIN_WORDS } from "../attribution/roles.ts";
 import { anyOf } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { type Example, fieldRule, type Place, type Rule } from "../engine/rules.ts";
@@ -12,6 +14,8 @@ import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts"
 /** Things people do for pleasure or occasionally: a verb of work in such a sentence is a hobby, not a job. */
 const HOBBY_CONTEXT =
   /\b(?:weekends?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings?|evenings?|afternoons?|nights?)|evenings|in my (?:spare|free) time|for fun|hobby|hobbies|on the side|side hustle|volunteer\w*|sometimes|occasionally|once a|twice a|every (?:week|month|sunday|saturday)|when I'm not|when I’m not|outside (?:of )?work|after work|for (?:my )?(?:friends|family|kids)|at home|myself|used to|anymore|any more|never)\b/i;
+/** Work done for or to one's own relatives or friends ("I teach piano to my niece") is family life, not a job. */
+const FOR_KIN = new RegExp(`\\b(?:to|for)\\s+(?:my|our)\\s+(?:[\\w-]+\\s+)?(?:${KIN_WORDS})s?\\b`, "i");
 
 /** A sentence that says a verb of work is the speaker's job ("It's my day job", "for a living"). */
 const JOB_CONTEXT =
@@ -62,7 +66,7 @@ export function verbRole(text: string): string | null {
 }
 
 function notHobby(unit: Unit): boolean {
-  return !HOBBY_CONTEXT.test(unit.text);
+  return !HOBBY_CONTEXT.test(unit.text) && !FOR_KIN.test(unit.text);
 }
 
 /** Whether the unit or the next one of its source says the work is a job ("for a living", "it's my day job"). */
@@ -132,7 +136,8 @@ export const WORK_RULES: readonly Rule[] = [
       !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
     0.6,
     ["I teach history.", "history teacher"],
-    ["I teach history at a village primary school.", "I teach history to my two nephews and nieces."],
+    // A workplace named (the full rule's case); the lessons are for a relative (notHobby).
+    ["I teach history at a village primary school.", "I teach history to my nephews."],
   ),
 ];
 
