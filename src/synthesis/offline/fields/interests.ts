@@ -58,7 +58,7 @@ function interestLabel(label: string, match: RegExpExecArray, text: string): str
 /** Words after "podcasts" that name no topic. */
 const PODCAST_FILLER = /^(?:to|the|and|listen|escucho)$/;
 /** Things one collects at work, not as a hobby. */
-const NOT_COLLECTED = /^(?:the|a|my|data|information|feedback|money)$/;
+const NOT_COLLECTED = /^(?:the|a|my|data|information|feedback|money)\b/;
 /** The sport a youth team plays. */
 const SPORT =
   /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i;
@@ -476,6 +476,8 @@ const INTEREST_READINGS: readonly Rule[] = [
           { speaker: "unknown", firstPerson: false, topicBy: "pronoun" },
         ],
         ["On weekends I feed a sourdough starter.", "sourdough baking"],
+        // The whole noun phrase, not its first word ("collecting tin").
+        ["On weekends I go collecting old tin toys at car-boot sales.", "collecting tin toys"],
       ],
       silent: [
         "Swimming pool maintenance for clients.",

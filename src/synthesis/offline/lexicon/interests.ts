@@ -50,7 +50,13 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:(?<!\b(?:years?|times|seasons?|months?|weeks?|days?|nights?|games?|terms?)\s)running|marathons?|parkrun)\b/i,
     label: "running",
   },
-  { pattern: /\bcollect(?:s|ing)? (?:old |vintage |retro )?([\p{L}-]+)/iu, label: "collecting" },
+  // What is collected is the whole noun phrase up to a preposition, conjunction or punctuation ("old tin toys at
+  // fairs" -> "tin toys"), never its first word alone ("tin"), which names something else.
+  {
+    pattern:
+      /\bcollect(?:s|ing)? (?:old |vintage |retro )?((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)(?=\s*(?:$|[^\s\p{L}])|\s+(?:at|in|on|from|with|for|and|or|but|when|since|as|to|of|while|because)\b)/iu,
+    label: "collecting",
+  },
   { pattern: /\b(?:chess)\b/i, label: "chess" },
   { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
   { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
