@@ -47,7 +47,7 @@ function cuedPlace(known: boolean) {
   return (match: RegExpExecArray, unit: Unit, at: Place): string | null => {
     const raw = match[1] ?? "";
     if (known && !isKnownPlace(raw)) return null;
-    if (!verbOfSubject(match) || namedOtherBefore(match, at.matcher)) return null;
+    if (!verbOfSubject(match) || namedOtherBefore(match, at)) return null;
     return placeIsCurrent(match, unit.text) ? cleanPlace(raw) : null;
   };
 }
@@ -82,6 +82,16 @@ function verbOfSubject(match: RegExpExecArray): boolean {
   return name === undefined || (isPlausibleName(name) && !POSSESSIVE.test(name));
 }
 
+/** The subject's name words, lowercased, once per name. */
+const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
+const NO_NAME: ReadonlySet<string> = new Set();
+
+function nameWords(at: Place): ReadonlySet<string> {
+  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
+}
+
+const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
+
 /**
  * "Dr Ines Moreau is based in", "Tomasz Wójcik is now living in": a name (two or more capitalised words) as the
  * grammatical subject of a copula right before the cue. Without the copula capitalised words before a cue are as
@@ -95,11 +105,11 @@ const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
  * "Mrs Dana Holt is based in Perth" in the subject's interview notes: the cue's verb has a named grammatical subject
  * that is not the subject (no token of their name), so the place is that person's. Needs the subject's name.
  */
-function namedOtherBefore(match: RegExpExecArray, matcher: NameMatcher | null | undefined): boolean {
-  if (!matcher) return false;
+function namedOtherBefore(match: RegExpExecArray, at: Place): boolean {
+  if (!at.matcher) return false;
   const name = NAME_BEFORE_VERB.exec(match.input.slice(Math.max(0, match.index - 60), match.index))?.[1];
   if (name === undefined) return false;
-  const tokens = new Set(matcher.tokens.map((t) => t.toLowerCase()));
+  const tokens = nameWords(at);
   const words = name.split(NAME_GAPS).filter((w) => w !== "" && !TITLE_WORD.test(w));
   return words.length > 0 && !words.some((w) => tokens.has(w.toLowerCase()));
 }
@@ -175,16 +185,6 @@ function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): s
   if (unit.date === null && unit.line.includes("📍") && !pinsAgree(unit, at)) return null;
   return inOthersAside(unit.line, place, at.matcher) ? null : place;
 }
-
-/** The subject's name words, lowercased, once per name. */
-const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
-const NO_NAME: ReadonlySet<string> = new Set();
-
-function nameWords(at: Place): ReadonlySet<string> {
-  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
-}
-
-const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
 
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
 function underSignature(unit: Unit, at: Place): boolean {
