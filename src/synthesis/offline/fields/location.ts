@@ -21,7 +21,7 @@ import {
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
-import { CUED, examplePairs } from "./location-cues.ts";
+import { CUED, cueWords, examplePairs } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
   boostKnownPlaces,
@@ -249,9 +249,14 @@ function postcodePlace(match: RegExpExecArray): string | null {
   return code.length === 4 && year >= 1900 && year <= 2099 ? null : cleanPlace(match[2] ?? "");
 }
 
+/** Workplaces a city can qualify as an adjective, as pattern alternatives; the rule's cue words are derived from them. */
+const CITY_WORKPLACES = (
+  "start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|" +
+  "clinic|bank|newspaper|museum|NGO|charity|brewery|hotel"
+).split("|");
 /** "junior developer at a Prague startup": a known city used as an adjective of the workplace. */
 const WORKPLACE_ADJECTIVE = new RegExp(
-  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|clinic|bank|newspaper|museum|NGO|charity|brewery|hotel)\\b`,
+  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:${CITY_WORKPLACES.join("|")})\\b`,
   "u",
 );
 
@@ -434,30 +439,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: { fires: [["Hauptstraße 5, 04229 Leipzig", "Leipzig"]], silent: ["Opened, 2019 Leipzig"] },
   }),
   fieldRule("location", "workplace-adjective", {
-    cue: [
-      "start",
-      "company",
-      "firm",
-      "agency",
-      "hospital",
-      "school",
-      "university",
-      "bakery",
-      "restaurant",
-      "café",
-    ].concat([
-      "cafe",
-      "studio",
-      "office",
-      "clinic",
-      "bank",
-      "newspaper",
-      "museum",
-      "ngo",
-      "charity",
-      "brewery",
-      "hotel",
-    ]),
+    cue: cueWords(CITY_WORKPLACES),
     when: [placed, "aboutSubject"],
     pattern: WORKPLACE_ADJECTIVE,
     value: knownFirst,
