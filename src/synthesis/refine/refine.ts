@@ -5,12 +5,11 @@
  */
 import { isListField, PERSONA_LIMITS } from "../../personas/schemas.ts";
 import { normalizeText } from "../normalize.ts";
+import { STARTS_UPPER } from "../offline/engine/text.ts";
 import type { Claim, CleanSource } from "../types.ts";
 import { summarizeBackground } from "./background.ts";
 import { completeRange, cutBeforeNoun, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
-
-const STARTS_UPPER = /^\p{Lu}/u;
 
 export interface RefineContext {
   sources: readonly CleanSource[];
