@@ -69,9 +69,12 @@ const OTHER_LABEL =
 /** "Q2. Age: 29": a numbered form answer belongs to the respondent even though the line reads like a question. */
 const FORM_AGE = /^Q\s?\d{1,2}[.):]?\s*(?:your\s+)?(?:age|edad)\s*[:?]\s*(\d{1,3})\s*$/i;
 
-/** "Age: 41", "Age at submission: 37": an age field, possibly saying when it was taken. */
+/**
+ * "Age: 41", "Age at submission: 37": an age field, possibly saying when it was taken; not a range ("Age: 30-40"). The
+ * number ends where its digits do, else backtracking read "Age: 100-110" as 10.
+ */
 const AGE_FIELD =
-  /(?<![\p{L}])(?:age|âge|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\s*[-–—]\s*\d)/giu;
+  /(?<![\p{L}])(?:age|âge|edad)(?:\s+(?:at|on|when)\s+[a-z ]{1,20}?)?\s*[:=]\s*(\d{1,3})(?!\d|\s*[-–—]\s*\d)/giu;
 
 const YEAR_OLD = new RegExp(`\\b(?:is|I'm|I’m|I am|am|was)\\s+an?\\s+(${NUM})[- ]years?[- ]old\\b`, "giu");
 
@@ -284,7 +287,7 @@ const AGE_ROWS: readonly AgeRow[] = [
       ["Lead applicant: Efua Mensah · Age at submission: 37", 37],
       ["2. Âge : 34 ans", 34],
     ],
-    silent: ["Age: 30-40"],
+    silent: [unmatched("Age: 100-110")],
   },
   {
     name: "year-old",
