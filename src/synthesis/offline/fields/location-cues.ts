@@ -35,8 +35,29 @@ function isPair(fires: Fires | readonly Fires[]): fires is Fires {
 const SITE_AFTER =
   "\\p{Lu}[\\p{L}'’-]+(?:\\s\\p{Lu}[\\p{L}'’-]+)?\\s+(?:office|branch|depot|site|campus|plant|clinic|studio)\\b";
 
+/** An optional character ("s?", "-?") and the rest of a pattern alternative. */
+const OPTIONAL_AND_AFTER = /.\?.*$/;
+
 /** Verbs that make a workplace the subject's: "I own a bakery", "she runs the clinic", "he leads the unit". */
 const OWNING = "(?:[Oo]wns?|[Rr]uns?|[Mm]anages?|[Ll]eads?)";
+
+/** Workplaces and homes of workplace-in, as pattern alternatives; the rule's cue words are derived from them. */
+const OWN_WORKPLACES = (
+  "hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|" +
+  "flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|" +
+  "factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|" +
+  "cafés|cafes|food truck|stall|market stall"
+).split("|");
+
+/**
+ * The cue words of pattern alternatives: each one's literal opening up to an optional character, lowercased
+ * ("hospitals?" -> "hospital", "start-?up" -> "start", "NGO" -> "ngo"), which every match of it contains; a word
+ * that holds another ("market stall", "stall") adds nothing to the pre-check and is left out.
+ */
+export function cueWords(alternatives: readonly string[]): string[] {
+  const words = [...new Set(alternatives.map((a) => a.replace(OPTIONAL_AND_AFTER, "").toLowerCase()))];
+  return words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
+}
 
 export const CUED: readonly CueRow[] = [
   [
@@ -341,24 +362,8 @@ export const CUED: readonly CueRow[] = [
   // running ties the place to the subject.
   [
     "workplace-in",
-    ["hospital", "office", "unit", "clinic", "school", "farm", "practice", "company", "firm", "trust", "conservancy"]
-      .concat(["studio", "apartment", "flat", "house", "home", "shop", "bakery", "restaurant", "café", "cafe", "team"])
-      .concat([
-        "lab",
-        "ward",
-        "garage",
-        "workshop",
-        "kitchen",
-        "barn",
-        "shed",
-        "warehouse",
-        "factory",
-        "store",
-        "salon",
-      ])
-      .concat(["gym", "surgery", "pharmacy", "library", "roastery", "guesthouse", "hotel", "winery", "vineyard"])
-      .concat(["brewery", "ranch", "food truck", "stall"]),
-    `\\b(?:(?:[Mm]y|[Oo]ur)\\s+|${OWNING}\\s+(?:(?:a|an|the|my|our)\\s+)?)(?:[\\p{L}\\d-]+\\s+){0,2}?(?:hospitals?|offices?|unit|clinics?|schools?|farms?|practice|company|firm|trust|conservancy|studios?|apartment|flat|house|home|shops?|bakery|restaurants?|café|cafe|team|lab|ward|garage|workshop|kitchen|barn|shed|warehouse|factory|stores?|salons?|gym|surgery|pharmacy|library|roastery|guesthouse|hotel|winery|vineyard|brewery|ranch|cafés|cafes|food truck|stall|market stall)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+    cueWords(OWN_WORKPLACES),
+    `\\b(?:(?:[Mm]y|[Oo]ur)\\s+|${OWNING}\\s+(?:(?:a|an|the|my|our)\\s+)?)(?:[\\p{L}\\d-]+\\s+){0,2}?(?:${OWN_WORKPLACES.join("|")})\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     0.55,
     false,
     ["I run a small pharmacy in Leicester with two staff.", "Leicester"],

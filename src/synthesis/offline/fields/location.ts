@@ -21,7 +21,7 @@ import {
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
-import { CUED, examplePairs } from "./location-cues.ts";
+import { CUED, cueWords, examplePairs } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
   boostKnownPlaces,
@@ -47,7 +47,7 @@ function cuedPlace(known: boolean) {
   return (match: RegExpExecArray, unit: Unit, at: Place): string | null => {
     const raw = match[1] ?? "";
     if (known && !isKnownPlace(raw)) return null;
-    if (!verbOfSubject(match) || namedOtherBefore(match, at.matcher)) return null;
+    if (!verbOfSubject(match) || namedOtherBefore(match, at)) return null;
     return placeIsCurrent(match, unit.text) ? cleanPlace(raw) : null;
   };
 }
@@ -82,6 +82,16 @@ function verbOfSubject(match: RegExpExecArray): boolean {
   return name === undefined || (isPlausibleName(name) && !POSSESSIVE.test(name));
 }
 
+/** The subject's name words, lowercased, once per name. */
+const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
+const NO_NAME: ReadonlySet<string> = new Set();
+
+function nameWords(at: Place): ReadonlySet<string> {
+  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
+}
+
+const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
+
 /**
  * "Dr Ines Moreau is based in", "Tomasz Wójcik is now living in": a name (two or more capitalised words) as the
  * grammatical subject of a copula right before the cue. Without the copula capitalised words before a cue are as
@@ -95,11 +105,11 @@ const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
  * "Mrs Dana Holt is based in Perth" in the subject's interview notes: the cue's verb has a named grammatical subject
  * that is not the subject (no token of their name), so the place is that person's. Needs the subject's name.
  */
-function namedOtherBefore(match: RegExpExecArray, matcher: NameMatcher | null | undefined): boolean {
-  if (!matcher) return false;
+function namedOtherBefore(match: RegExpExecArray, at: Place): boolean {
+  if (!at.matcher) return false;
   const name = NAME_BEFORE_VERB.exec(match.input.slice(Math.max(0, match.index - 60), match.index))?.[1];
   if (name === undefined) return false;
-  const tokens = new Set(matcher.tokens.map((t) => t.toLowerCase()));
+  const tokens = nameWords(at);
   const words = name.split(NAME_GAPS).filter((w) => w !== "" && !TITLE_WORD.test(w));
   return words.length > 0 && !words.some((w) => tokens.has(w.toLowerCase()));
 }
@@ -176,16 +186,6 @@ function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): s
   return inOthersAside(unit.line, place, at.matcher) ? null : place;
 }
 
-/** The subject's name words, lowercased, once per name. */
-const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
-const NO_NAME: ReadonlySet<string> = new Set();
-
-function nameWords(at: Place): ReadonlySet<string> {
-  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
-}
-
-const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
-
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
 function underSignature(unit: Unit, at: Place): boolean {
   const previous = at.units[at.i - 1];
@@ -249,9 +249,14 @@ function postcodePlace(match: RegExpExecArray): string | null {
   return code.length === 4 && year >= 1900 && year <= 2099 ? null : cleanPlace(match[2] ?? "");
 }
 
+/** Workplaces a city can qualify as an adjective, as pattern alternatives; the rule's cue words are derived from them. */
+const CITY_WORKPLACES = (
+  "start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|" +
+  "clinic|bank|newspaper|museum|NGO|charity|brewery|hotel"
+).split("|");
 /** "junior developer at a Prague startup": a known city used as an adjective of the workplace. */
 const WORKPLACE_ADJECTIVE = new RegExp(
-  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:start-?up|company|firm|law firm|agency|hospital|school|university|bakery|restaurant|café|cafe|studio|office|clinic|bank|newspaper|museum|NGO|charity|brewery|hotel)\\b`,
+  `\\b(?:at|for|with|in)\\s+(?:a|an|the|our|my)\\s+(?:(?:small|big|busy|tiny|local|leading)\\s+)?${PLACE_ONE}\\s+(?:${CITY_WORKPLACES.join("|")})\\b`,
   "u",
 );
 
@@ -434,30 +439,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: { fires: [["Hauptstraße 5, 04229 Leipzig", "Leipzig"]], silent: ["Opened, 2019 Leipzig"] },
   }),
   fieldRule("location", "workplace-adjective", {
-    cue: [
-      "start",
-      "company",
-      "firm",
-      "agency",
-      "hospital",
-      "school",
-      "university",
-      "bakery",
-      "restaurant",
-      "café",
-    ].concat([
-      "cafe",
-      "studio",
-      "office",
-      "clinic",
-      "bank",
-      "newspaper",
-      "museum",
-      "ngo",
-      "charity",
-      "brewery",
-      "hotel",
-    ]),
+    cue: cueWords(CITY_WORKPLACES),
     when: [placed, "aboutSubject"],
     pattern: WORKPLACE_ADJECTIVE,
     value: knownFirst,
