@@ -6,9 +6,8 @@
  */
 import nlp from "compromise";
 import type { ListField } from "../../personas/schemas.ts";
+import { STARTS_UPPER, WHITESPACE_RUNS } from "../offline/engine/text.ts";
 
-const WHITESPACE_RUNS = /\s+/g;
-const STARTS_UPPER = /^\p{Lu}/u;
 const LEADING_COLON = /^\s*:/;
 const FROM_WITHOUT_TO = /\bfrom\b(?!.*\bto\b)/i;
 const TO_FIGURE = /^\s+to\s+(?:(?:about|around|like|roughly)\s+)?[\d.,]+\s*(?:%|percent|per cent)?/i;

@@ -5,12 +5,11 @@
  */
 import { isListField, PERSONA_LIMITS } from "../../personas/schemas.ts";
 import { normalizeText } from "../normalize.ts";
+import { STARTS_UPPER } from "../offline/engine/text.ts";
 import type { Claim, CleanSource } from "../types.ts";
 import { summarizeBackground } from "./background.ts";
 import { completeRange, cutBeforeNoun, itemProblem, labelsAnswer, tidyItem } from "./items.ts";
 import { isPersonName, personWords } from "./people.ts";
-
-const STARTS_UPPER = /^\p{Lu}/u;
 
 export interface RefineContext {
   sources: readonly CleanSource[];
@@ -43,13 +42,16 @@ export function refineOfflineClaims(claims: readonly Claim[], context: RefineCon
       continue;
     }
     const value = tidyItem(completeRange(claim.value, claim.quote));
+    const key = `${claim.field}\u0000${normalizeText(value)}`;
+    const count = accepted.get(claim.field) ?? 0;
+    const judged = verdicts.has(key);
+    // A value dropped whatever its quote says (judged no item, or new past the bound) skips the quote's checks below:
+    // cutBeforeNoun tags words, per claim.
+    if (judged ? verdicts.get(key) !== null : count >= CHECKED_VALUES_PER_LIST) continue;
     // Whether the value heads a form line or stops short of its noun depends on this claim's quote, so neither is
     // part of the cached verdict.
     if (labelsAnswer(value, claim.quote) || cutBeforeNoun(value, claim.quote)) continue;
-    const key = `${claim.field}\u0000${normalizeText(value)}`;
-    if (!verdicts.has(key)) {
-      const count = accepted.get(claim.field) ?? 0;
-      if (count >= CHECKED_VALUES_PER_LIST) continue;
+    if (!judged) {
       const named = STARTS_UPPER.test(value) && isPersonName(value, namesNow());
       const problem = itemProblem(value, claim.field) ?? (named ? "a person's name" : null);
       verdicts.set(key, problem);

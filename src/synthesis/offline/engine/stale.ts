@@ -16,7 +16,10 @@ import { isAboutSubject, type Unit } from "./unit.ts";
 /** Lists whose items hold only while the life they were written about lasts. */
 const TIME_BOUND: ReadonlySet<PersonaField> = new Set<PersonaField>(["goals", "pain_points"]);
 
-/** Facts that, restated differently later, show the earlier source described a life since left. */
+/**
+ * Facts that, restated differently later, show the earlier source described a life since left; they are also the
+ * scalars a stale source's candidates lose to a newer source's.
+ */
 const RESTATED: ReadonlySet<PersonaField> = new Set<PersonaField>(["occupation", "location"]);
 
 /** As preferNewer: only a reasonably confident job or place can make another source stale. */
@@ -40,15 +43,20 @@ const CHANGE_CUES: readonly RegExp[] = [
 /** A year in the cue ("moved ... in 2012") that is not after the old source's date means the move is older news. */
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
+/** Each unit list's source dates, read once: both passes below ask for them, the scalar pass once per field. */
+const DATES = new WeakMap<readonly Unit[], ReadonlyMap<string, number>>();
+
 /** The latest date written in each source (an email quoting an older one is as new as its own header). */
-function sourceDates(units: readonly Unit[]): Map<string, number> {
-  const dates = new Map<string, number>();
-  for (const unit of units) {
-    if (unit.date === null) continue;
-    const known = dates.get(unit.source.id);
-    if (known === undefined || unit.date > known) dates.set(unit.source.id, unit.date);
-  }
-  return dates;
+function sourceDates(units: readonly Unit[]): ReadonlyMap<string, number> {
+  return memo(DATES, units, () => {
+    const dates = new Map<string, number>();
+    for (const unit of units) {
+      if (unit.date === null) continue;
+      const known = dates.get(unit.source.id);
+      if (known === undefined || unit.date > known) dates.set(unit.source.id, unit.date);
+    }
+    return dates;
+  });
 }
 
 /** "Site Manager" and "Site Manager – North Depot" are one value; "QA Tester" and "game designer" two. */
@@ -101,8 +109,7 @@ export function staleSources(units: readonly Unit[], restatements: readonly Cand
   return stale;
 }
 
-/** Scalars that a later source supersedes: a stale source's job and place; a stated age holds only at its date. */
-const SUPERSEDED_IF_STALE: ReadonlySet<PersonaField> = new Set<PersonaField>(["occupation", "location"]);
+/** A stated age holds only at its date: any newer dated source's candidate supersedes it. */
 const AT_ITS_DATE: ReadonlySet<PersonaField> = new Set<PersonaField>(["age"]);
 
 /**
@@ -123,7 +130,7 @@ export function dropSupersededScalars(
   return candidates.filter((c) => {
     const date = dates.get(c.source.id);
     if (date === undefined || date >= newest) return true;
-    return !(AT_ITS_DATE.has(c.field) || (SUPERSEDED_IF_STALE.has(c.field) && stale.has(c.source.id)));
+    return !(AT_ITS_DATE.has(c.field) || (RESTATED.has(c.field) && stale.has(c.source.id)));
   });
 }
 
