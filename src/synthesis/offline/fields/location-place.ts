@@ -4,7 +4,7 @@
  * signature and form readers, and the final ranking (known places up, countries down).
  */
 import nlp from "compromise";
-import { isOrganisationWord, isPlausibleName, type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isOrganisationWord, isPlausibleName, nameTokens } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { memo } from "../engine/memo.ts";
 import { COMMA_SEPARATOR, ENDS_SENTENCE, STARTS_UPPER, trimPunctuation, WHITESPACE } from "../engine/text.ts";
@@ -319,14 +319,14 @@ const CLOSERS = [")", "]"];
 /**
  * "Owner: M. Vos (AE, Rotterdam)", "[Comment — Rafael Duarte, field partner, Lisbon]": the place sits in a bracketed
  * aside that describes a named person who is not the subject (a rep, an agent, a survey partner), so it is theirs.
+ * `subject`: the subject's name words, lowercased.
  */
-export function inOthersAside(line: string, place: string, matcher: NameMatcher | null | undefined): boolean {
+export function inOthersAside(line: string, place: string, subject: ReadonlySet<string>): boolean {
   const at = line.indexOf(place);
   if (at < 0) return false;
   const before = line.slice(0, at);
   const open = Math.max(...OPENERS.map((o) => before.lastIndexOf(o)));
   if (open < 0 || open < Math.max(...CLOSERS.map((c) => before.lastIndexOf(c)))) return false;
-  const subject = new Set((matcher?.tokens ?? []).map((t) => t.toLowerCase()));
   for (const match of line.slice(Math.max(0, open - ASIDE_LEAD), at).matchAll(PERSON_NAME)) {
     const tokens = nameTokens(match[0]);
     if (!isPlausibleName(match[0]) || match[0].includes(place) || tokens.some(isOrganisationWord)) continue;

@@ -183,7 +183,7 @@ function ownLine(unit: Unit): boolean {
 function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): string | null {
   const place = match[0];
   if (unit.date === null && unit.line.includes("📍") && !pinsAgree(unit, at)) return null;
-  return inOthersAside(unit.line, place, at.matcher) ? null : place;
+  return inOthersAside(unit.line, place, nameWords(at)) ? null : place;
 }
 
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
@@ -269,7 +269,7 @@ const PROFILE_SPLIT = /\s*[,—–]\s*/;
  * Northwind Research, 41, Oslo)" in the subject's notes is the interviewer's profile.
  */
 function profilePlaces(match: RegExpExecArray, _unit: Unit, at: Place): string[] {
-  const tokens = new Set((at.matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  const tokens = nameWords(at);
   if (!match[0].split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()))) return [];
   return match[0]
     .split(PROFILE_SPLIT)
