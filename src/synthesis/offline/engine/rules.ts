@@ -75,6 +75,15 @@ export const unmatched = (text: string, setting: ExampleSetting = {}): Example =
   { ...setting, unmatched: true },
 ];
 
+/**
+ * Near misses shared by the rows of a table, kept for a row only where its cue occurs, and marked unmatched: a text
+ * without the row's cue never reaches its pattern, so there it would guard nothing.
+ */
+export function nearMisses(cue: Rule["cue"], texts: readonly string[]): Example[] {
+  const cues = cue === "always" ? [""] : cue;
+  return texts.filter((text) => cues.some((c) => text.toLowerCase().includes(c))).map((text) => unmatched(text));
+}
+
 /** The language of a rule that reads text in another language than English. */
 export type Language = "de" | "fr" | "es";
 

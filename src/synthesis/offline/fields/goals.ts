@@ -1,7 +1,7 @@
 /** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { fieldRule, type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
+import { fieldRule, nearMisses, type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { cuedGoal, goalPhrase } from "./goal-phrase.ts";
@@ -425,7 +425,7 @@ const GOAL_READINGS: readonly Rule[] = [
         examples: {
           fires: [[text, goal], ...(CUED_EXTRA[name]?.fires ?? [])],
           // A denied plan is not a cue phrase of any of these rules: a guard on the patterns, not the conditions.
-          silent: [unmatched("I don't plan to move."), ...(CUED_EXTRA[name]?.silent ?? [])],
+          silent: [...nearMisses(cue, ["I don't plan to move."]), ...(CUED_EXTRA[name]?.silent ?? [])],
         },
       }),
   ),

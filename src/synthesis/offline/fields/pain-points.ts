@@ -5,7 +5,7 @@ import { statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
-import { fieldRule, type Rule, runRules, unmatched } from "../engine/rules.ts";
+import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
@@ -110,6 +110,16 @@ function lexiconLabels(table: readonly [RegExp, string][], text: string, owned =
   return found;
 }
 
+/** Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of the rows they cue. */
+const CUE_NEAR_MISSES = [
+  "The garden is lovely in June.",
+  "They're worn out and I hate it, honestly, I know how it feels.",
+  "The main thing is to enjoy the ride.",
+  "Our little bakery is killing it this winter.",
+  "My tenants' biggest worry is the heating.",
+  "The hardest part for a beginner is the footwork.",
+];
+
 const PAIN_READINGS: readonly Rule[] = [
   ...PAIN_CUES.map(
     ([name, cue, pattern, confidence, text, pain]): Rule =>
@@ -122,15 +132,7 @@ const PAIN_READINGS: readonly Rule[] = [
         confidence,
         examples: {
           fires: [[text, pain]],
-          // Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of every row.
-          silent: [
-            "The garden is lovely in June.",
-            "They're worn out and I hate it, honestly, I know how it feels.",
-            "The main thing is to enjoy the ride.",
-            "Our little bakery is killing it this winter.",
-            "My tenants' biggest worry is the heating.",
-            "The hardest part for a beginner is the footwork.",
-          ].map((text) => unmatched(text)),
+          silent: nearMisses(cue, CUE_NEAR_MISSES),
         },
       }),
   ),

@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { fieldRule, nearMisses, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
@@ -165,7 +165,7 @@ const VALUE_READINGS: readonly Rule[] = [
         examples: {
           fires: [[fires, value]],
           // Plain sentences no stated-value phrase reads: guards on the patterns.
-          silent: [unmatched("I drove to the depot at six."), unmatched("So prices are going up again.")],
+          silent: nearMisses(cue, ["I drove to the depot at six.", "So prices are going up again."]),
         },
       }),
   ),
