@@ -83,10 +83,7 @@ describe("lists from an outdated source", () => {
   });
 
   it("keeps them when the newer source only moves a meeting (a rescheduling, not a move)", () => {
-    const found = goals([
-      email("We moved the call to Friday. I would like to open a second workshop."),
-      OLD_PAGE,
-    ]);
+    const found = goals([email("We moved the call to Friday. I would like to open a second workshop."), OLD_PAGE]);
     expect(found.some((g) => /repair workshop/.test(g))).toBe(true);
   });
 
