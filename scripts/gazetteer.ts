@@ -41,7 +41,7 @@ interface GeoCity {
   population: number;
 }
 
-/** The city names, deduplicated and sorted, one string with ";" between names (as places.ts `list` reads it). */
+/** The city names kept, deduplicated and sorted; none holds ";", the separator places.ts `list` splits on. */
 export function cityNames(cities: readonly GeoCity[]): string[] {
   const names = cities
     .filter(

@@ -208,8 +208,12 @@ function main(argv: string[]) {
     return;
   }
   const groups = new Map<string, Usage[]>();
-  for (const r of rows)
-    groups.set(`${r.file}:${r.group.split("/")[0]}`, [...(groups.get(`${r.file}:${r.group.split("/")[0]}`) ?? []), r]);
+  for (const r of rows) {
+    const key = `${r.file}:${r.group.split("/")[0]}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
   console.log(
     `${cases.filter((c) => !c.neverTune).length} tunable cases, ${cases.filter((c) => c.neverTune).length} never-tune cases`,
   );

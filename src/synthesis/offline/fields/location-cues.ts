@@ -59,6 +59,24 @@ export function cueWords(alternatives: readonly string[]): string[] {
   return words.filter((w) => !words.some((other) => other !== w && w.includes(other)));
 }
 
+/**
+ * A row for a verb of work or residence, then up to 40 characters of its clause and a preposition before the town
+ * ("soy enfermera en X", "je travaille à X"): the verbs (lowercase) are the cue, and the pattern takes each with its
+ * first letter in either case.
+ */
+function verbThenTown(
+  name: string,
+  verbs: readonly string[],
+  preposition: string,
+  confidence: number,
+  known: boolean,
+  [fires, silent]: readonly [CueRow[5], CueRow[6]],
+): CueRow {
+  const either = verbs.map((v) => `[${v.charAt(0).toUpperCase()}${v.charAt(0)}]${v.slice(1)}`);
+  const pattern = `\\b(?:${either.join("|")})\\b[^.;!?]{0,40}?\\s${preposition}\\s+${PLACE}`;
+  return [name, verbs, pattern, confidence, known, fires, silent];
+}
+
 export const CUED: readonly CueRow[] = [
   [
     "based-in",
@@ -240,45 +258,25 @@ export const CUED: readonly CueRow[] = [
     [unmatched("I love the city of lights.")],
   ],
   // Dutch work/residence: "ik werk als verpleegkundige in Utrecht".
-  [
-    "dutch-work",
-    ["ik werk", "ik woon", "werk"],
-    `\\b(?:[Ii]k werk|[Ii]k woon|[Ww]erk)\\b[^.;!?]{0,40}?\\sin\\s+${PLACE}`,
-    0.65,
-    true,
+  verbThenTown("dutch-work", ["ik werk", "ik woon", "werk"], "in", 0.65, true, [
     ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
     [unmatched("Ik werk thuis."), "Ik werk al jaren in Zorg en Welzijn."],
-  ],
+  ]),
   // "soy enfermera en Valencia", "sou enfermeira em Braga". Known towns only (also Dutch above): after "trabajo en",
   // "trabalho em", "ik werk in" an employer or a sector is named as often as a town ("trabajo en Mercadona").
-  [
-    "spanish-work",
-    ["soy", "trabajo"],
-    `\\b(?:[Ss]oy|[Tt]rabajo)\\b[^.;!?]{0,40}?\\sen\\s+${PLACE}`,
-    0.6,
-    true,
+  verbThenTown("spanish-work", ["soy", "trabajo"], "en", 0.6, true, [
     ["Soy enfermera en Valencia.", "Valencia"],
     [unmatched("Soy enfermera."), "Trabajo en Mercadona desde 2019."],
-  ],
-  [
-    "portuguese-work",
-    ["sou", "trabalho"],
-    `\\b(?:[Ss]ou|[Tt]rabalho)\\b[^.;!?]{0,40}?\\sem\\s+${PLACE}`,
-    0.6,
-    true,
+  ]),
+  verbThenTown("portuguese-work", ["sou", "trabalho"], "em", 0.6, true, [
     ["Sou enfermeira em Braga.", "Braga"],
     [unmatched("Sou enfermeira."), "Trabalho em Natura há dez anos."],
-  ],
+  ]),
   // "je suis boulangère à Lyon", "je travaille à Genève".
-  [
-    "french-work",
-    ["je suis", "je travaille", "j'habite", "j’habite", "je vis"],
-    `\\b(?:[Jj]e suis|[Jj]e travaille|[Jj]'habite|[Jj]’habite|[Jj]e vis)\\b[^.;!?]{0,40}?\\sà\\s+${PLACE}`,
-    0.65,
-    false,
+  verbThenTown("french-work", ["je suis", "je travaille", "j'habite", "j’habite", "je vis"], "à", 0.65, false, [
     ["Je suis boulangère à Lyon.", "Lyon"],
     [unmatched("Je suis boulangère.")],
-  ],
+  ]),
   [
     "i-live-in",
     ["live"],

@@ -24,7 +24,6 @@ export const PLACE_ONE =
 
 export const PLACE_AT_START = new RegExp(`^${PLACE}`, "u");
 const PLACE_ONLY = new RegExp(`^${PLACE}$`, "u");
-const PLACE_LINE = new RegExp(`^${PLACE}\\.?$`, "u");
 
 const NOT_PLACE =
   /^(?:The|A|An|My|Our|I|We|He|She|They|It|This|That|How|What|Why|When|Where|Who|Which|Please|Thanks|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Google|Steam|Excel|Python|English|Spanish)\b/;
@@ -231,7 +230,7 @@ export function segmentPlace(line: string, nameWords: ReadonlySet<string> = NO_W
 /** A line that is only a known place ("Lisbon, Portugal", "📍 Leeds."), as under a signature's name. */
 export function placeLine(line: string, nameWords: ReadonlySet<string> = NO_WORDS): string | null {
   const bare = line.trim().replace(PIN, "").replace(TRAILING_DOT, "");
-  if (bare.split(WHITESPACE).length > 4 || !PLACE_LINE.test(bare) || !isKnownPlace(bare) || isNameWord(bare, nameWords))
+  if (bare.split(WHITESPACE).length > 4 || !PLACE_ONLY.test(bare) || !isKnownPlace(bare) || isNameWord(bare, nameWords))
     return null;
   return cleanPlace(bare);
 }
