@@ -82,6 +82,11 @@ describe("lists from an outdated source", () => {
     expect(found.some((g) => /repair workshop/.test(g))).toBe(true);
   });
 
+  it("keeps them when the newer source only moves a meeting (a rescheduling, not a move)", () => {
+    const found = goals([email("We moved the call to Friday. I would like to open a second workshop."), OLD_PAGE]);
+    expect(found.some((g) => /repair workshop/.test(g))).toBe(true);
+  });
+
   it("keeps them when nothing says the life changed", () => {
     const found = goals([email("I would like to open a second workshop in Óbuda."), OLD_PAGE]);
     expect(found.some((g) => /repair workshop/.test(g))).toBe(true);

@@ -31,8 +31,8 @@ const MIN_CONFIDENCE = 0.6;
  * system is outdated" are not such news.
  */
 const CHANGE_CUES: readonly RegExp[] = [
-  // "I moved to Ulaanbaatar", "we moved the workshop to Split".
-  /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b/iu,
+  // "I moved to Ulaanbaatar", "we moved the workshop to Split"; not a rescheduling ("we moved the call to Friday").
+  /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b(?! (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|tomorrow|today|tonight|later|the (?:morning|afternoon|evening|weekend|next|following)|(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b)/iu,
   // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object).
   /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
   // "my listing there is long outdated", "the old bio there is sadly out of date".

@@ -171,7 +171,8 @@ const SKILL_READINGS: readonly Rule[] = [
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
       silent: [
         unmatched("I'm not good at maths."),
-        unmatched("I sketch in Procreate, so I'm fine with technical setup."),
+        // The value drops a head that names no ability ("bits", "stuff", "steps").
+        "I keep the café's books, so I'm comfortable with the admin bits.",
         "I'm not very good with spreadsheets.",
       ],
     },
