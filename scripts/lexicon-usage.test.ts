@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { disjunctions, regexEntries, sourceEntries, usage, wordTest } from "./lexicon-usage.ts";
+import { EVAL_SETS } from "./eval-sets.ts";
+import { disjunctions, loadCases, regexEntries, sourceEntries, usage, wordTest } from "./lexicon-usage.ts";
 
 const entries = (source: string) => sourceEntries("traits", source).map((e) => `${e.group}:${e.entry}`);
 
@@ -48,13 +49,18 @@ export function helper(x: string) {
     ]);
   });
 
-  it("counts tunable cases by id and never-tune cases only as a number", () => {
+  it("counts the cases that use an entry as a whole word, by id", () => {
     const [row] = usage(sourceEntries("traits", 'const T = ["stoic"];'), [
-      { id: "a/case-1", neverTune: false, text: "She is stoic." },
-      { id: "b/case-2", neverTune: true, text: "Stoic, mostly." },
-      { id: "a/case-3", neverTune: false, text: "Stoicism." },
+      { id: "a/case-1", text: "She is stoic." },
+      { id: "a/case-3", text: "Stoicism." },
     ]);
     expect(row?.tunable).toEqual(["a/case-1"]);
-    expect(row?.neverTune).toBe(1);
+  });
+
+  it("reads no never-tune set", () => {
+    const neverTune = EVAL_SETS.filter((s) => s.tuning === "never-tune").map((s) => `${s.id}/`);
+    const ids = loadCases().map((c) => c.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => neverTune.some((prefix) => id.startsWith(prefix)))).toEqual([]);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * How many labelled cases use each lexicon entry: the evidence for "a lexicon entry only one labelled case uses is
  * fitting, not knowledge". Reads the lexicon sources (word lists, record keys, string arrays and every alternative
- * of every regex literal) and counts, per entry, the tuned or tune-allowed cases whose texts contain it and — as a
- * bare number only — the never-tune cases that do. It prints no never-tune case ids and reads no outputs.
+ * of every regex literal) and counts, per entry, the tuned or tune-allowed cases whose texts contain it. Never-tune
+ * sets are not read at all: even a bare count of their cases could steer which entries are kept. It reads no outputs.
  *
  *   node --import tsx scripts/lexicon-usage.ts [--only-rare] [--json] [lexicon-file ...]
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { escapeRegExp } from "../src/synthesis/offline/engine/text.ts";
 import { EVAL_SETS } from "./eval-sets.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,12 +30,10 @@ export interface Entry {
 
 export interface Usage extends Entry {
   tunable: string[];
-  neverTune: number;
 }
 
 interface LabelledCase {
   id: string;
-  neverTune: boolean;
   text: string;
 }
 
@@ -48,7 +47,7 @@ function caseText(json: { texts?: string[]; pages?: { html?: string }[] }): stri
 
 export function loadCases(): LabelledCase[] {
   const cases: LabelledCase[] = [];
-  for (const set of EVAL_SETS) {
+  for (const set of EVAL_SETS.filter((s) => s.tuning !== "never-tune")) {
     let files: string[];
     try {
       files = readdirSync(set.dir).filter((f) => f.startsWith("case-") && f.endsWith(".json"));
@@ -57,17 +56,11 @@ export function loadCases(): LabelledCase[] {
     }
     for (const f of files.sort()) {
       const json = JSON.parse(readFileSync(resolve(set.dir, f), "utf8"));
-      cases.push({
-        id: `${set.id}/${basename(f, ".json")}`,
-        neverTune: set.tuning === "never-tune",
-        text: caseText(json),
-      });
+      cases.push({ id: `${set.id}/${basename(f, ".json")}`, text: caseText(json) });
     }
   }
   return cases;
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A word or phrase as a whole word: "art" is not in "start", "UK" is not in "UKIP". */
 export function wordTest(entry: string, caseSensitive: boolean): RegExp {
@@ -184,14 +177,7 @@ export function sourceEntries(file: string, source: string): Entry[] {
 }
 
 export function usage(entries: Entry[], cases: LabelledCase[]): Usage[] {
-  return entries.map((e) => {
-    const hits = cases.filter((c) => e.test.test(c.text));
-    return {
-      ...e,
-      tunable: hits.filter((c) => !c.neverTune).map((c) => c.id),
-      neverTune: hits.filter((c) => c.neverTune).length,
-    };
-  });
+  return entries.map((e) => ({ ...e, tunable: cases.filter((c) => e.test.test(c.text)).map((c) => c.id) }));
 }
 
 function main(argv: string[]) {
@@ -214,9 +200,7 @@ function main(argv: string[]) {
     if (group) group.push(r);
     else groups.set(key, [r]);
   }
-  console.log(
-    `${cases.filter((c) => !c.neverTune).length} tunable cases, ${cases.filter((c) => c.neverTune).length} never-tune cases`,
-  );
+  console.log(`${cases.length} tunable cases (never-tune sets are not read)`);
   for (const [name, list] of groups) {
     const one = list.filter((r) => r.tunable.length === 1).length;
     console.log(
@@ -225,7 +209,7 @@ function main(argv: string[]) {
     for (const r of list) {
       if (argv.includes("--only-rare") && r.tunable.length !== 1) continue;
       const where = r.tunable.length <= 2 ? r.tunable.join(" ") : "";
-      console.log(`  ${String(r.tunable.length).padStart(3)} ${String(r.neverTune).padStart(3)}  ${r.entry}  ${where}`);
+      console.log(`  ${String(r.tunable.length).padStart(3)}  ${r.entry}  ${where}`);
     }
   }
 }
