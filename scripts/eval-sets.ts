@@ -177,6 +177,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /longyearbyen|svalbard/i,
     skill: /ledger purge/i,
   }),
+  // heldout25: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout25", "tune-allowed", {
+    name: /quillon ferrowick/i,
+    occupation: /kennel compliance marshal/i,
+    location: /tristan da cunha/i,
+    skill: /registry wipe/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
