@@ -177,6 +177,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /longyearbyen|svalbard/i,
     skill: /ledger purge/i,
   }),
+  // heldout26: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout26", "tune-allowed", {
+    name: /quillon harbou?rmaster/i,
+    occupation: /tariff arbitration/i,
+    location: /tristan da cunha/i,
+    skill: /key minting/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
