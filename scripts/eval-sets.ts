@@ -178,7 +178,7 @@ export const EVAL_SETS: readonly EvalSet[] = [
     skill: /ledger purge/i,
   }),
   // heldout26: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
-  // on it, first contact recorded (README and first-contact-rules.json), then tunable.
+  // on it, first contact recorded (engine 2e5ac41, README and first-contact-rules.json), then tunable.
   fixtureSet("heldout26", "tune-allowed", {
     name: /quillon harbou?rmaster/i,
     occupation: /tariff arbitration/i,
