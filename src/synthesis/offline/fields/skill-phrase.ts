@@ -29,7 +29,8 @@ export function skillObject(raw: string): string | null {
 const VAGUE_HEAD = /\b(?:things|stuff|steps|bits|tasks|basics|aspects)$/i;
 
 /** How a skill was learnt, not the skill: "an apprenticeship in X" is X; "joinery through an apprenticeship" is joinery. */
-const TRAINING_OF = /^(?:[\p{L}-]+\s+)?(?:apprenticeship|internship|traineeship|course|diploma|degree)\s+(?:in|as)\s+/iu;
+const TRAINING_OF =
+  /^(?:[\p{L}-]+\s+)?(?:apprenticeship|internship|traineeship|course|diploma|degree)\s+(?:in|as)\s+/iu;
 const LEARNT_THROUGH = /\s+(?:through|via|during)\s+.*$/i;
 const TRAINING_ONLY = /\b(?:apprenticeship|internship|traineeship)s?$/i;
 
