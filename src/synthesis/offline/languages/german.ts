@@ -138,11 +138,15 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     id: "pain_points/de-annoys-me",
     examples: {
       fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]],
-      // A whole clause after the cue: word by word, too little of it is understood to keep its meaning.
-      silent: [unmatched("Mich freut das."), "Was mich ärgert: die Werkstatt nebenan verlangt dreimal so viel."],
+      silent: [
+        unmatched("Mich freut das."),
+        unmatched("Was mich ärgert: ein Zimmer in der Stadt kostet hier fast so viel wie mein ganzer Lohn."),
+      ],
     },
     pattern:
-      /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
+      // A short noun phrase only ("die Bürokratie"): a whole clause after the cue loses its verb when translated word
+      // by word (at first contact a season ticket that "costs almost a month's pay" became a bare noun, 0/1).
+      /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*((?:[^\s.;!?]+\s+){0,3}[^\s.;!?]+)\s*(?=$|[.;!?])/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
     confidence: 0.65,
   },
