@@ -46,7 +46,9 @@ const SETS: HeldOutSet[] = [
   },
   {
     dir: "heldout5",
-    floors: { name: 0.83, scalars: 0.77, listF1: 0.22, precision: 0.81, fabrication: 0.06, filledScalars: 0.88 },
+    // listF1 0.22 -> 0.21 (2026-12-07): pain_points/damaged no longer reads "mine is from 2019" as an item ("outdated
+    // mine" names no thing), one right item less.
+    floors: { name: 0.83, scalars: 0.77, listF1: 0.21, precision: 0.81, fabrication: 0.06, filledScalars: 0.88 },
   },
   // never-tune sets: floors about one case (name) or two scalars below first contact at 911b759 (README), so a
   // regression of that size fails; fabrication allows one of the 20 absent entries.

@@ -7,7 +7,15 @@ import { add, introducesSelf, isBusinessWord, N, type SourceReading, titleCase }
 import { isPlausibleName, nameTokens } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
-import { BRACKETED_TAIL, LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import {
+  BRACKETED_TAIL,
+  type LabelStats,
+  LINE_LABEL,
+  labelStats,
+  NEUTRAL_LABEL,
+  parseSpeech,
+  speechLine,
+} from "./speech.ts";
 
 /** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
@@ -72,10 +80,21 @@ function neutralSpeakers(text: string, model: SubjectModel): void {
   // enough (an auto-transcribed interviewer asked 5 of 11 turns).
   const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
     model.otherLabels.has(label) || stat.questions * 3 >= stat.lines;
-  const answering = neutral.filter((entry) => !asks(entry));
-  if (answering.length !== 1 || neutral.length > 3) return;
-  for (const entry of neutral) if (asks(entry)) model.otherLabels.add(entry[0]);
-  model.subjectLabels.add(answering[0]?.[0] ?? "");
+  const answering = mostWords(neutral.filter((entry) => !asks(entry)));
+  if (answering === undefined || neutral.length > 3) return;
+  for (const [label] of neutral) if (label !== answering) model.otherLabels.add(label);
+  model.subjectLabels.add(answering);
+}
+
+/**
+ * The one label answering, or, where several neutral labels do not ask (an auto-transcript drops question marks; a
+ * spouse cuts in), the one that says more than twice the words of any other: an interviewee talks, the others prompt
+ * or interject.
+ */
+function mostWords(answering: readonly [string, LabelStats][]): string | undefined {
+  const [top, next] = [...answering].sort((a, b) => b[1].words - a[1].words);
+  if (top === undefined) return undefined;
+  return next === undefined || top[1].words > 2 * next[1].words ? top[0] : undefined;
 }
 
 /** Labels whose speaker introduces themselves as the host/interviewer. */

@@ -26,8 +26,11 @@ const OWNS_BUSINESS = new RegExp(
 const OWNS_VERB = /own|run|manage my|opened|founded|set up|started/;
 /** An owning verb that is not about a business of the subject's now. */
 const NOT_OWNED_NOW = /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i;
-/** "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade. */
-const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate)$/;
+/**
+ * "we opened a second shop" is the business's history; "runs the company", "owns the shop" are too vague to name a
+ * trade (a bare shop, store, firm or agency says nothing of what is sold or done there).
+ */
+const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate|shop|store|firm|agency)$/;
 /** "I run a workshop for new parents", "I started a new school": events and schooling, not businesses. */
 const EVENT_NOT_BUSINESS = /\b(?:kitchen|workshop|stall)$/;
 const FOUNDING = /\b(?:opened|founded|set up|started)\b/;
@@ -92,6 +95,7 @@ export const OWNER_RULES: readonly Rule[] = [
         "My cousin Rhys set up the store and copied over our old price list.",
         // A clinic's owner is a clinician of some kind: "clinic owner" would hide which.
         "For six years now I have run my own walk-in clinic on the east side.",
+        "My brother and I own the shop together since our father died.",
       ],
     },
   }),
