@@ -582,6 +582,17 @@ describe("people named by their part in the material (interviewer, interpreter, 
     expect(mine.some((s) => s.includes("Oslo"))).toBe(false);
   });
 
+  it("a speaker who introduces themselves and hands over ('I'm here with—') is the interviewer", () => {
+    const call = [
+      "[00:00:01] SPEAKER 1: ok we're rolling. I'm Ivo Mark, I'm 41, I do fieldwork for the survey office, and I'm here with—",
+      "[00:00:09] SPEAKER 2: Sanna. Sanna Lepp. I mend fishing nets for the harbour crews.",
+      "[00:00:16] SPEAKER 1: great and how long for",
+      "[00:00:18] SPEAKER 2: Nineteen years this spring.",
+    ].join("\n");
+    expect(nameOf(call)).toBe("Sanna Lepp");
+    expect(subjectSentences(call).some((s) => s.includes("fieldwork"))).toBe(false);
+  });
+
   it("a name answered to the interviewer's request outranks a third speaker who introduces themselves", () => {
     const call = [
       "[00:00:01] Speaker 1: Hello, thanks for this. I'm Rafa, I'm with the product team. Could you introduce yourself?",

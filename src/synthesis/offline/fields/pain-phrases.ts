@@ -1,5 +1,5 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
-import { memoTest, questionOf } from "../engine/context.ts";
+import { memoTest, questionOf, statedAt } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { memo } from "../engine/memo.ts";
 import type { Place } from "../engine/rules.ts";
@@ -48,6 +48,8 @@ export function painPhrase(raw: string, maxWords = 7): string | null {
 
 /** A thing named before a complaint verb: short, and a thing rather than a person. */
 export function thing(raw: string, maxWords: number): string | null {
+  // Cut at a clause word ("numbered so nobody"), the words next to the verb were not the thing: none is named.
+  if (wording.firstClause(raw).length < wording.trimPunctuation(raw).length) return null;
   const phrase = painPhrase(raw, maxWords);
   return phrase && !NOT_A_THING.test(phrase) && !PERSON_WORD.test(phrase) ? phrase : null;
 }
@@ -62,8 +64,14 @@ const QUOTED_AFTER_COLON = /:\s*["“]/;
 export function cued(m: RegExpExecArray): (string | null)[] {
   if (QUOTED_AFTER_COLON.test(m[1] ?? "")) return [];
   const parts = (m[1] ?? "").split(LIST_OF_COMPLAINTS);
-  return parts.map((part) => painPhrase(part, parts.length > 1 ? 5 : 8));
+  return parts.map((part) => {
+    const phrase = painPhrase(part, parts.length > 1 ? 5 : 8);
+    return phrase && LONE_GERUND.test(phrase) ? null : phrase;
+  });
 }
+
+/** "tired of managing": a verb whose object is elsewhere names no complaint on its own. */
+const LONE_GERUND = /^\p{L}+ing$/iu;
 
 /** The body of a note line without its bullet or quote mark. */
 export function body(unit: Unit): string {
@@ -72,7 +80,10 @@ export function body(unit: Unit): string {
 
 const ARROW = /\s*(?:->|→|=>)\s*/;
 /** Items of a labelled list; not " + ", which joins the nouns of one item ("bookings run on WhatsApp + Excel"). */
-const LABELLED_PARTS = /\s*(?:;|,|\band\b)\s*/;
+const LABELLED_PARTS = /\s*(?:;|,)\s*/;
+const AND = /\s+and\s+/;
+/** "the crew's backs and knees are shot": with a verb, "and" joins the subjects of one complaint, not two items. */
+const CLAUSE_VERB_WORD = /\b(?:is|are|was|were|gets?|got|has|have|had)\b/i;
 /** "no online booking": a lack, which the leading-filler cut ("No, ...") would turn into its opposite. */
 const LACK = /^\s*no\s+(?=[\p{L}\d])/iu;
 const BRACKETS = /\s*\([^)]*\)/g;
@@ -103,7 +114,9 @@ const FROM_A_YEAR =
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const cause = m[0].split(ARROW)[0] ?? "";
   const later = LATER_SENTENCE.exec(cause);
-  const parts = later ? [cause.slice(later[0].length).split(LATER_SENTENCE_END)[0] ?? ""] : cause.split(LABELLED_PARTS);
+  const parts = later
+    ? [cause.slice(later[0].length).split(LATER_SENTENCE_END)[0] ?? ""]
+    : cause.split(LABELLED_PARTS).flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
   return parts.map((part) => {
     const lack = LACK.exec(part);
     const dated = FROM_A_YEAR.exec(part.trim());
@@ -239,9 +252,12 @@ const SUFFERED_PAINS: ReadonlySet<string> = new Set([
  */
 const OTHERS_SUBJECT =
   /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|still|eventually|quickly)\s+)?$|\b(?:my|our|his|her|their)\s+(?:wife|husband|partner|son|daughter|sister|brother|mother|father|mum|mom|dad|parents?|friends?|kids?|children|colleagues?)(?:['’]s)?\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
-/** "a grief counsellor", "bushfire fighters", "loneliness among the elderly": a role's work or a group's pain. */
+/**
+ * "a grief counsellor", "bushfire fighters", "back pain clients", "loneliness among the elderly": a role's work or a
+ * group's pain.
+ */
 const SERVICE_HEAD =
-  /^\s+(?:counsell?(?:ors?|ing)|coach(?:es|ing)?|therap(?:y|ists?)|fighters?|research(?:ers?)?|awareness|prevention|support|workshops?|courses?|charit(?:y|ies)|campaigns?|experts?|specialists?|services?|among)\b/i;
+  /^\s+(?:counsell?(?:ors?|ing)|coach(?:es|ing)?|therap(?:y|ists?)|fighters?|research(?:ers?)?|awareness|prevention|support|workshops?|courses?|class(?:es)?|programm?e?s?|charit(?:y|ies)|campaigns?|experts?|specialists?|services?|clients?|patients?|customers?|students?|sufferers?|among)\b/i;
 /** Right before a named pain: work on it for others ("research into drought", "help families cope with grief"). */
 const WORK_ON_IT =
   /\b(?:(?:research(?:es|ing)?|stud(?:y|ies|ying))(?:\s+(?:into|on|of))?|(?:writes?|writing|talks?|talking|speaks?|speaking|blogs?|blogging)\s+(?:about|on)|help(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}(?:cope|deal|live)\s+with)\s+(?:(?:the|a|an)\s+)?$/iu;
@@ -250,7 +266,7 @@ const WORK_ON_IT =
  * is over ("we no longer get no-shows", "we used to get no-shows").
  */
 export const DENIED_PAIN =
-  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|had|really|have|get)\s+){0,2}$/i;
+  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any)\s+){0,3}$/i;
 
 /**
  * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
@@ -264,6 +280,8 @@ export function lexiconLabels(table: readonly [RegExp, string][], text: string, 
     const after = m ? text.slice(m.index + m[0].length) : "";
     if (!m || COMPOUND_MODIFIER.test(after) || SERVICE_HEAD.test(after)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
+    // "[ ] Staff shortage": an option left unticked on a form (the label is not in the text to be checked later).
+    if (!statedAt(text, m.index, ["unticked"])) continue;
     if (owned && (DENIED_PAIN.test(before) || WORK_ON_IT.test(before))) continue;
     if (owned && SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before)) continue;
     found.push(label || m[0].toLowerCase());
