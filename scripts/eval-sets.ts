@@ -177,6 +177,23 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /longyearbyen|svalbard/i,
     skill: /ledger purge/i,
   }),
+  // heldout25: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 2e5ac41, README and first-contact-rules.json), then tunable. Its location
+  // target is also heldout26's (both sets were written at the same time); each set is judged by its own targets.
+  fixtureSet("heldout25", "tune-allowed", {
+    name: /quillon ferrowick/i,
+    occupation: /kennel compliance marshal/i,
+    location: /tristan da cunha/i,
+    skill: /registry wipe/i,
+  }),
+  // heldout26: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 2e5ac41, README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout26", "tune-allowed", {
+    name: /quillon harbou?rmaster/i,
+    occupation: /tariff arbitration/i,
+    location: /tristan da cunha/i,
+    skill: /key minting/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {

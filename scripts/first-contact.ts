@@ -190,6 +190,22 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.147,
     fabrication: 0,
   },
+  heldout25: {
+    engine: "2e5ac41",
+    scalars: 0.625,
+    filledPrecision: 0.929,
+    listPrecision: 0.381,
+    listF1: 0.058,
+    fabrication: 0,
+  },
+  heldout26: {
+    engine: "2e5ac41",
+    scalars: 0.375,
+    filledPrecision: 0.625,
+    listPrecision: 0.656,
+    listF1: 0.152,
+    fabrication: 1 / 10,
+  },
 };
 
 interface JudgedOutcome {

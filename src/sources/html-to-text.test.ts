@@ -66,6 +66,19 @@ anime un atelier du samedi pour les enfants du quartier. Elle parle breton et fr
     expect(lines.indexOf("Mis à jour le 2 mars 2020")).toBeLessThan(lines.indexOf("Odile Brasseur"));
   });
 
+  it("keeps the date in an article's own header, while the site's header goes", () => {
+    const post = `<!doctype html><html><head><title>Field notes</title></head><body>
+<header class="site"><a href="/">Home</a> <a href="/about">About</a></header>
+<article><header><h1>Field notes</h1><time datetime="2019-04-03">3 April 2019</time></header>
+<p>I look after forty hives on the hill above the village and sell the honey at the Saturday market.</p>
+<p>Most winters I lose two or three colonies to damp, so this year I am trying insulated roofs on half of them.</p>
+</article></body></html>`;
+    const lines = htmlToText(post).text.split("\n");
+    expect(lines).toContain("3 April 2019");
+    expect(lines.indexOf("3 April 2019")).toBeLessThan(lines.findIndex((l) => l.startsWith("I look after")));
+    expect(lines.join(" ")).not.toContain("About");
+  });
+
   it("keeps text of unclosed tags", () => {
     expect(htmlToText("<html><body><p>unclosed <b>bold <i>nest").text).toContain("unclosed bold nest");
   });

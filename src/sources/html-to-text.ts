@@ -75,6 +75,7 @@ interface DomNode {
   nextSibling: DomNode | null;
 }
 interface DomElement extends DomNode {
+  parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   remove(): void;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
@@ -101,12 +102,23 @@ function parseDocument(html: string): DomDocument {
 }
 
 function stripChrome(document: DomDocument): void {
-  for (const element of Array.from(document.querySelectorAll(CHROME_TAGS.join(",")))) element.remove();
+  for (const element of Array.from(document.querySelectorAll(CHROME_TAGS.join(",")))) {
+    if (!isArticleHeader(element)) element.remove();
+  }
   for (const element of Array.from(document.querySelectorAll("[class],[id]"))) {
     if (NEVER_STRIP.has(element.nodeName.toUpperCase())) continue;
     const marker = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
     if (CHROME_CLASS_OR_ID.test(marker)) element.remove();
   }
+}
+
+/**
+ * A <header> that opens an <article> is the article's own (its title, author and date: HTML's "introductory
+ * content"), not the site's banner; its date is what tells how old the page's facts are. Only a direct child: looking
+ * further up for every header would cost time quadratic in the nesting depth.
+ */
+function isArticleHeader(element: DomElement): boolean {
+  return element.nodeName.toUpperCase() === "HEADER" && element.parentElement?.nodeName.toUpperCase() === "ARTICLE";
 }
 
 /** Text of a subtree with one line per block element; iterative so deep documents cannot overflow the stack. */

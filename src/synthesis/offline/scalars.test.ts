@@ -159,6 +159,8 @@ describe("occupation", () => {
     ["I'm Ben. I'm a dad, a runner, and a terrible cook."],
     ["I'm Dana. I'm a nurse by training but these days I work in sales."],
     ["I'm Wanjiru. Tram into town this morning: a conductor who sang at every stop."],
+    // Owning or founding something, with nothing of the work, is no occupation.
+    ["Signed up by Mira Holm\nMira Holm, founder/owner · Harbour Lane 4"],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });

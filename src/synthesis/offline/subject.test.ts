@@ -328,6 +328,22 @@ describe("attribution", () => {
     expect(mine.some((s) => s.includes("Where do you work"))).toBe(false);
   });
 
+  it("in an unpunctuated auto-transcript, the neutral speaker who says most is the subject, not the introducing host", () => {
+    const talk = [
+      "[00:00:01] SPEAKER 1: ok we're rolling, for the file I'm Dara Quill, I'm 30, I do the interviews for the ferry study, I'm in Oban",
+      "[00:00:09] SPEAKER 2: Morven Airlie. I skipper the island ferry, have done for twelve years, I live in Tobermory.",
+      "[00:00:15] SPEAKER 1: and what does a winter week look like",
+      "[00:00:18] SPEAKER 2: Cancellations mostly. If the swell is over three metres we stay tied up and the phone never stops. I keep a list of who needs the morning boat for hospital appointments and ring them myself.",
+      "[00:00:40] SPEAKER 3: [crosstalk] I'm Ishbel, her sister, I'm 52, I run the café on the pier",
+      "[00:00:44] SPEAKER 2: she does. Anyway. What I want is a proper booking system so the regulars aren't left guessing, and a crew rota that doesn't live in my head.",
+      "[00:01:02] SPEAKER 1: brilliant, thanks Morven",
+    ].join("\n");
+    expect(["Dara Quill", "Ishbel"]).not.toContain(nameOf(talk));
+    const mine = subjectSentences(talk);
+    expect(mine.some((s) => s.includes("Cancellations mostly"))).toBe(true);
+    expect(mine.some((s) => s.includes("Dara Quill") || s.includes("I'm 52"))).toBe(false);
+  });
+
   it("reads turns headed by 'Speaker N  0:04' lines (transcription exports)", () => {
     const talk = ["Speaker 1  0:00", "So tell me about your job?", "Speaker 2  0:04", "I teach music. I'm 38."].join(
       "\n",
@@ -564,6 +580,17 @@ describe("people named by their part in the material (interviewer, interpreter, 
     const mine = subjectSentences(call);
     expect(mine).toContain("Forty, give or take.");
     expect(mine.some((s) => s.includes("Oslo"))).toBe(false);
+  });
+
+  it("a speaker who introduces themselves and hands over ('I'm here with—') is the interviewer", () => {
+    const call = [
+      "[00:00:01] SPEAKER 1: ok we're rolling. I'm Ivo Mark, I'm 41, I do fieldwork for the survey office, and I'm here with—",
+      "[00:00:09] SPEAKER 2: Sanna. Sanna Lepp. I mend fishing nets for the harbour crews.",
+      "[00:00:16] SPEAKER 1: great and how long for",
+      "[00:00:18] SPEAKER 2: Nineteen years this spring.",
+    ].join("\n");
+    expect(nameOf(call)).toBe("Sanna Lepp");
+    expect(subjectSentences(call).some((s) => s.includes("fieldwork"))).toBe(false);
   });
 
   it("a name answered to the interviewer's request outranks a third speaker who introduces themselves", () => {

@@ -24,6 +24,10 @@ describe("items a person would write", () => {
     "help her team ship faster",
     "open her own bakery",
     "run her first marathon",
+    "not good at marketing",
+    "slow and careful work",
+    "tools that work when they should",
+    "stay who I am",
   ])("keeps %j", (item) => {
     expect(itemProblem(item)).toBeNull();
   });
@@ -48,6 +52,10 @@ describe("items a person would write", () => {
     ["show her everything before I retire", /pronoun fragment/],
     ["pay them properly, with insurance", /pronoun fragment/],
     ["get us to 40 hives by spring", /pronoun fragment/],
+    ["a dashboard that proves the team is", /cut mid-way/],
+    ["not the paperwork", /negation/],
+    ["not cheap", /negation/],
+    ["oddly enough", /an aside/],
   ])("rejects %j", (item, reason) => {
     expect(itemProblem(item)).toMatch(reason);
   });
@@ -114,6 +122,8 @@ describe("items a person would write", () => {
     expect(tidyItem("get through March without losing my mind 😅")).toBe("get through March without losing my mind");
     expect(tidyItem("🔥 sourdough baking ❤️")).toBe("sourdough baking");
     expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
+    expect(tidyItem("sighs] night fishing")).toBe("night fishing");
+    expect(tidyItem("night fishing [inaud")).toBe("night fishing");
   });
 
   it("completes a range the rule cut in half from its quote", () => {

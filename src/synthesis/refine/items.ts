@@ -26,6 +26,11 @@ const LEADING_FILLER =
 /** Tails that add nothing: "and stuff", "etc.", "or something", "I guess". */
 const TRAILING_FILLER =
   /[\s,;:-]*\b(?:and stuff|and so on|and things|and all that|etc\.?|or so|or something|or whatever|you know|i guess|i think|lol|haha)$/i;
+/**
+ * Half of a bracketed aside at an item's edge: a transcript's "[laughs]" or "[inaudible]" cut by the rule that found
+ * the item ("laughs] radio" -> "radio"). A whole bracket stays ("multilingual (Welsh, English)").
+ */
+const HALF_BRACKET = /^[^[\]]*\]\s*|\s*\[[^[\]]*$/g;
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
 /**
@@ -118,6 +123,13 @@ function isHead(term: Term): boolean {
   return has(term, "Verb") && !has(term, "Auxiliary") && !has(term, "Copula") && !has(term, "Modal");
 }
 
+/** "funnily enough", "really well": an adverb with no noun or full verb after it comments on talk, names nothing. */
+function asideOnly(terms: readonly Term[]): boolean {
+  const [first] = terms;
+  const carries = (term: Term) => has(term, "Noun") || (has(term, "Verb") && isHead(term));
+  return first !== undefined && has(first, "Adverb") && !terms.some(carries);
+}
+
 /** Removes fillers around an item and hedges before figures; the item's evidence quote is unchanged. */
 export function tidyItem(value: string): string {
   let item = value.replace(WHITESPACE_RUNS, " ").replace(EDGE_PUNCTUATION, "");
@@ -127,6 +139,7 @@ export function tidyItem(value: string): string {
       .replace(LEADING_FILLER, "")
       .replace(OWN_SUBJECT, "")
       .replace(TRAILING_FILLER, "")
+      .replace(HALF_BRACKET, "")
       .replace(EDGE_PUNCTUATION, "");
   }
   return item.replace(HEDGE_BEFORE_FIGURE, "");
@@ -186,11 +199,18 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return "empty";
   if (!terms.some(isHead)) return "no head (a number, an interjection or a pronoun)";
+  if (field !== "traits" && asideOnly(terms)) return "an aside (an adverb with no noun or verb)";
   if (terms.length === 1) {
     const problem = loneWordProblem(first, item, field);
     if (problem !== null) return problem;
   }
   if (SUBORDINATORS.has(first.normal)) return "a clause cut mid-way (opens with a subordinator)";
+  // "not the cheese", "right, not fast": what the person says it is not, a thing or a lone quality ("not good at
+  // sales" names a weakness and stays).
+  const negated = terms[1];
+  if (first.normal === "not" && negated !== undefined && (has(negated, "Determiner") || terms.length === 2)) {
+    return "a negation (says what it is not)";
+  }
   if (SUBJECT_PRONOUNS.has(first.normal) || (has(first, "Pronoun") && !has(first, "Possessive"))) {
     return "a clause about someone (opens with a pronoun)";
   }
@@ -212,6 +232,11 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const particle = PARTICLES.has(last.normal) && (afterVerb || has(last, "Particle"));
   if (!particle && DANGLING.some((tag) => has(last, tag))) return "a clause cut mid-way (ends on a function word)";
   if (has(last, "Pronoun") && !antecedent) return "a pronoun fragment (ends on a pronoun it never names)";
+  // "a tool that shows the desk is": a noun's copula with its complement cut off ("who I am" is whole).
+  const beforeLast = terms[terms.length - 2];
+  if (has(last, "Copula") && beforeLast && has(beforeLast, "Noun") && !has(beforeLast, "Pronoun")) {
+    return "a clause cut mid-way (ends on its verb to be)";
+  }
   if (pronounObject(terms)) return "a pronoun fragment (its verb's object is a pronoun it never names)";
   return null;
 }

@@ -3,17 +3,22 @@
  * subject), and the named speaker who talks most as a name candidate.
  */
 import { allMatches } from "../engine/text.ts";
-import { add, introducesSelf, isBusinessWord, N, type SourceReading, titleCase } from "./introductions.ts";
-import { isPlausibleName, nameTokens } from "./names.ts";
+import { add, introducesSelf, isBusinessName, type SourceReading, titleCase } from "./introductions.ts";
+import { isPlausibleName, nameTokens, ONLY_NAME } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
-import { BRACKETED_TAIL, LINE_LABEL, labelStats, NEUTRAL_LABEL, parseSpeech, speechLine } from "./speech.ts";
+import {
+  BRACKETED_TAIL,
+  type LabelStats,
+  LINE_LABEL,
+  labelStats,
+  NEUTRAL_LABEL,
+  parseSpeech,
+  speechLine,
+} from "./speech.ts";
 
-/** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
-const ONLY_NAME = new RegExp(`^${N}$`, "u");
-/** "[00:12] Ana:", "Host:": the label a line opens on. */
 /** "I'm your host", "Welcome back to The Show": the speaker hosts. */
 const HOST_INTRO = /\b(?:I'm|I am) (?:your|the) host\b|\bwelcome (?:back )?to (?:the )?[A-Z]/;
 /** "Speakers: P = participant, I = interviewer": a legend of speaker labels. */
@@ -57,7 +62,7 @@ export function labelCandidates({ source, lines, candidates, hosts, model }: Sou
     .sort((a, b) => b[1] - a[1]);
   named.forEach(([label], rank) => {
     const value = shownLabel(label);
-    if (!nameTokens(value).some(isBusinessWord)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
+    if (!isBusinessName(value)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
   });
 }
 
@@ -72,10 +77,21 @@ function neutralSpeakers(text: string, model: SubjectModel): void {
   // enough (an auto-transcribed interviewer asked 5 of 11 turns).
   const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
     model.otherLabels.has(label) || stat.questions * 3 >= stat.lines;
-  const answering = neutral.filter((entry) => !asks(entry));
-  if (answering.length !== 1 || neutral.length > 3) return;
-  for (const entry of neutral) if (asks(entry)) model.otherLabels.add(entry[0]);
-  model.subjectLabels.add(answering[0]?.[0] ?? "");
+  const answering = mostWords(neutral.filter((entry) => !asks(entry)));
+  if (answering === undefined || neutral.length > 3) return;
+  for (const [label] of neutral) if (label !== answering) model.otherLabels.add(label);
+  model.subjectLabels.add(answering);
+}
+
+/**
+ * The one label answering, or, where several neutral labels do not ask (an auto-transcript drops question marks; a
+ * spouse cuts in), the one that says more than twice the words of any other: an interviewee talks, the others prompt
+ * or interject.
+ */
+function mostWords(answering: readonly [string, LabelStats][]): string | undefined {
+  const [top, next] = [...answering].sort((a, b) => b[1].words - a[1].words);
+  if (top === undefined) return undefined;
+  return next === undefined || top[1].words > 2 * next[1].words ? top[0] : undefined;
 }
 
 /** Labels whose speaker introduces themselves as the host/interviewer. */

@@ -137,9 +137,12 @@ export function labelKey(label: string): string {
 export interface LabelStats {
   lines: number;
   questions: number;
+  /** Words said: an interviewee talks, an interviewer prompts. */
+  words: number;
 }
 
-const noLines = (): LabelStats => ({ lines: 0, questions: 0 });
+const noLines = (): LabelStats => ({ lines: 0, questions: 0, words: 0 });
+const WORD = /\S+/g;
 
 /** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
 export function labelStats(text: string): Map<string, LabelStats> {
@@ -147,6 +150,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
   const count = (label: string, line: string) => {
     const entry = memo(stats, labelKey(label), noLines);
     entry.lines += 1;
+    entry.words += line.match(WORD)?.length ?? 0;
     if (ENDS_WITH_QUESTION.test(line)) entry.questions += 1;
   };
   // "Speaker 1  0:00" heads the lines below it until the next such header.

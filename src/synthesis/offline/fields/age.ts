@@ -23,7 +23,7 @@ import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/uni
 const NUM = NUMBER_PATTERN;
 
 const NOT_AN_AGE_AFTER =
-  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
+  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead|[a-z]+ing\b)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
 
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
@@ -93,8 +93,11 @@ const INTRO_AGE = new RegExp(
 );
 
 const ME_LABEL = /^(?:💬|↳|>)?\s*(?:me|I)\b/i;
-/** "when I was 25", "started at 25": the past, not the present age. */
-const PAST_BEFORE = /\b(?:was|when|since|at)\s*$/i;
+/**
+ * "when I was 25", "started at 25": the past, not the present age; "before I'm 60", "once I'm 18", "if I'm 70",
+ * "by the time I'm 50", "tomorrow I'm 30": an age ahead or supposed, not the present one.
+ */
+const PAST_BEFORE = /\b(?:was|when|since|at|before|after|until|till|once|if|unless|by the time|tomorrow)\s*$/i;
 /** French words after "j'ai N ans" that put the birthday ahead ("samedi", "demain", "la semaine prochaine"). */
 const FRENCH_SOON =
   "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|bientôt|la semaine prochaine|le mois prochain|dans \\d{1,2} jours)\\b";
@@ -115,7 +118,7 @@ function ageFrom(match: RegExpExecArray, offset: number): number | null {
 /** An age a cue states, unless the few words before it put it in the past ("when I was 25"). */
 function statedAge(offset: number, past: RegExp | null = null) {
   return (match: RegExpExecArray): number | null => {
-    if (past?.test(match.input.slice(Math.max(0, match.index - 12), match.index))) return null;
+    if (past?.test(match.input.slice(Math.max(0, match.index - 14), match.index))) return null;
     return ageFrom(match, offset);
   };
 }
@@ -213,7 +216,7 @@ const statedRows =
     pattern: RegExp,
     offset: number,
     fires: readonly [string, number, Partial<Unit>?],
-    silent: Example,
+    ...silent: Example[]
   ): AgeRow => ({
     name,
     cue,
@@ -223,7 +226,7 @@ const statedRows =
     when,
     ...(read ? { read } : {}),
     fires: [fires],
-    silent: [silent],
+    silent,
   });
 
 /** How a language says "I am N" (German, French, Portuguese, Italian, Dutch, Nordic, Polish, Turkish). */
@@ -413,6 +416,12 @@ const AGE_ROWS: readonly AgeRow[] = [
     0,
     ["I'm 52 and still learning new tricks at work.", 52],
     "I'm 5 minutes away.",
+    // "N years <doing>": how long, not how old.
+    "I am 12 years teaching and still nervous on day one.",
+    // An age ahead or supposed, not the present one.
+    "I want to see Patagonia before I am sixty.",
+    "Tomorrow I'm 30, so the office gets cake.",
+    "By the time I'm 50 the mortgage should be gone.",
   ),
   own(
     "turned",

@@ -1,99 +1,211 @@
 /**
  * Rules for communication style: only what the text says about how the person communicates ("prefers email",
- * "Text me.", "Please not long emails"). Nothing is inferred from how long their sentences are or how many emoji
- * they use: that guessed "brief" for people who never said so.
+ * "Text me.", "Please not long emails", "a voice note is best"). Nothing is inferred from how long their sentences are
+ * or how many emoji they use: that guessed "brief" for people who never said so. A person who refuses one channel
+ * usually names the one they want in the same breath; both halves are read (a refusal alone misstates them).
  */
 import type { Candidate } from "../engine/candidate.ts";
 import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import type { Unit } from "../engine/unit.ts";
 
-/** Channels a preference can name, and how the value spells each. */
+/** Channels a refusal can name, and how the value spells each. */
 const CHANNELS: readonly [RegExp, string][] = [
   [/^(?:e-?mails?|in an e-?mail|by e-?mail)$/i, "email"],
-  [/^(?:long\s+e-?mails?|e-?mail walls of text|walls of text)$/i, "long emails"],
+  [/^long\s+e-?mails?$/i, "long emails"],
   [/^(?:phone|phone calls?|calls?|ringing|the phone)$/i, "phone calls"],
   [/^(?:texts?|text messages?|sms)$/i, "text messages"],
   [/^(?:slide decks?|decks?)$/i, "slide decks"],
 ];
-
-/** "never email me walls of text" refuses long emails, not email. */
-const WALLS_OF_TEXT = /^e-?mail(?:\s+me)?\s+walls of text$/i;
 
 function channel(word: string | undefined): string | null {
   const text = (word ?? "").trim();
   return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
 }
 
+/** Messaging apps named as channels, as the value spells them. */
+const APPS: Readonly<Record<string, string>> = {
+  whatsapp: "WhatsApp",
+  telegram: "Telegram",
+  viber: "Viber",
+  zalo: "Zalo",
+  slack: "Slack",
+};
+const APP = Object.keys(APPS).join("|");
+
+/**
+ * A channel a person asks for, as words: an app, a medium ("voice note", "phone call", "email", "SMS"), or an app and
+ * a medium ("WhatsApp voice notes"), or "in person"/"face-to-face". A bare "message" names no channel.
+ */
+const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|phone)|${APP}|in[- ]person|face[- ]to[- ]face`;
+
+/** How the value spells a channel asked for ("whatsapp voice notes" -> "WhatsApp voice messages"). */
+function spell(phrase: string): string | null {
+  const words = phrase
+    .toLowerCase()
+    .replace(/[-\s]+/g, " ")
+    .trim()
+    .split(" ");
+  const app = APPS[words[0] ?? ""];
+  const rest = (app ? words.slice(1) : words).join(" ");
+  const medium = /^voice/.test(rest)
+    ? "voice messages"
+    : /^video/.test(rest)
+      ? "video calls"
+      : /^(?:phone|calls?)/.test(rest)
+        ? app
+          ? "calls"
+          : "phone calls"
+        : /^(?:texts?|text messages?|sms)$/.test(rest)
+          ? "text messages"
+          : /^e ?mails?$/.test(rest)
+            ? "email"
+            : /^(?:in person|face to face)$/.test(rest)
+              ? "in person"
+              : rest === "" && app
+                ? "messages"
+                : null;
+  if (medium === null) return null;
+  return app ? `${app} ${medium === "text messages" ? "text messages" : medium}` : medium;
+}
+
+/** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
+function spellAll(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b(?:${MEDIUM})\\b`, "giu"))) {
+    const name = spell(m[0]);
+    if (name && !found.includes(name)) found.push(name);
+  }
+  return found;
+}
+
 /**
  * An exact pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides
- * "please", "pls" or "best", every match holds "me" after one of its channel or reply words.
+ * "please", "pls" or "send", every match holds "me" after one of its channel or reply words.
  */
-const CONTACT_WORDS = ["text", "ring", "call", "mail", "whatsapp", "message", "reply", "answer", "contact"];
+const CONTACT_WORDS = [
+  "text",
+  "ring",
+  "call",
+  "phone",
+  "mail",
+  "whatsapp",
+  "voice",
+  "reply",
+  "answer",
+  "write",
+  "contact",
+];
 
 function mayAskContact(unit: Unit): boolean {
   const lower = lowerText(unit);
-  if (lower.includes("please") || lower.includes("pls") || lower.includes("best")) return true;
+  if (lower.includes("please") || lower.includes("pls") || lower.includes("send")) return true;
   return lower.includes("me") && CONTACT_WORDS.some((word) => lower.includes(word));
 }
-
-/** How the word of a "call me" / "email me" / "voice notes, that is best" request names its channel, first match wins. */
-const CONTACT_CHANNELS: readonly [RegExp, string][] = [
-  [/^(?:ring|call|phone)/, "phone calls"],
-  [/^e-?mail/, "email"],
-  [/^text/, "text messages"],
-  [/^voice/, "voice messages"],
-];
 
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
-/** A negation just before "call me" / "text me". */
-const NEGATED_BEFORE = /\b(?:don'?t|don’t|do not|please not|pls not|not|never|no)\s+$/i;
+/**
+ * A request's verb stands first in its clause ("Text me.", "If you can't, ring me", "so please just call me"); after
+ * a subject ("they call me", "he'll text me") the sentence reports what others do, and after a negation ("don't
+ * call me") it asks for the opposite.
+ */
+const OPENS_REQUEST =
+  /(?:^|[,.;:!?—–(\-"“'‘]|\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\s*(?:(?:just|simply|please|pls)\s+)*$/iu;
+
+function opensRequest(m: RegExpExecArray): boolean {
+  return OPENS_REQUEST.test(m.input.slice(Math.max(0, m.index - 30), m.index));
+}
+
+/**
+ * A bare "no"/"not" refuses a channel only as a clause of its own ("No calls.", "Please, not email") or as the
+ * second half of a contrast ("by phone, not email"); inside a clause it describes a situation ("a day with no phone").
+ */
+const OPENS_REFUSAL = new RegExp(
+  `(?:^|[,.;:!?—–(\\-"“'‘]|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
+  "iu",
+);
+
+/** What a length word after a refused channel ("don't email me essays") makes of the refusal. */
+const LENGTHY = /^(?:walls? of text|essays?|novels?|paragraphs)$/i;
 
 const CHANNEL_WORDS =
-  "e-?mail(?:\\s+me)?\\s+walls of text|e-?mails?|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
+  "e-?mails?|long\\s+e-?mails?|phone(?:\\s+calls?)?|calls?|texts?|text\\s+messages?|sms|slide\\s+decks?";
 
 /** A channel of communication named in a text ("Teams calls over email chains" ranks channels, not values). */
 export const NAMES_A_CHANNEL = new RegExp(`\\b(?:${CHANNEL_WORDS})\\b`, "i");
 
+/** An asked-for channel: a medium, or an app with "message(s)" after it ("a Zalo message"). */
+const ASKED = `(?:${MEDIUM})(?:\\s+messages?)?`;
+/** Channels joined by "or", "and", "/" or a comma ("face-to-face or a quick phone call"). */
+const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${ASKED})*`;
+/** What "prefers" may name besides a channel. */
+const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
+
+/** How the value spells what "prefers" names. */
+function spellPreferred(text: string): string[] {
+  const parts: string[] = [];
+  for (const m of text.matchAll(new RegExp(`\\b(?:${ASKED}|async(?:hronous)?|written)\\b`, "giu"))) {
+    const word = m[0].toLowerCase();
+    const name = word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
+    if (name && !parts.includes(name)) parts.push(name);
+  }
+  return parts;
+}
+
 export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "prefers-channel", {
     cue: ["prefer"],
-    pattern:
-      /\bprefers?\s+((?:async(?:hronous)?|written|e-?mail|texts?|text messages|phone calls?|calls|slack|whatsapp|voice (?:notes|messages)|in[- ]person|video calls?|face[- ]to[- ]face|messages)(?:\/(?:async|written))?(?:\s+(?:communication|messages|updates))?)\b/iu,
+    // "Prefers email", "prefers WhatsApp or a call over long emails" (what is preferred over is named too).
+    pattern: new RegExp(
+      `\\bprefers?\\s+(?:an?\\s+)?(${PREFERABLE}(?:\\s*(?:\\/|,|\\bor\\b|\\band\\b)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${PREFERABLE})*)(?:\\s+(?:communication|messages|updates))?\\b(?:\\s+(?:over|to|rather than|instead of)\\s+(?:an?\\s+)?(long\\s+|lengthy\\s+)?(${MEDIUM})\\b)?`,
+      "iu",
+    ),
     when: ["aboutSubject", "statement"],
-    value: (m) => `prefers ${(m[1] ?? "").toLowerCase()}`,
+    value: (m) => {
+      const parts = spellPreferred(m[1] ?? "");
+      if (parts.length === 0) return null;
+      const over = m[3] ? spell(m[3]) : null;
+      const against = over ? ` over ${m[2] ? `long ${over === "email" ? "emails" : over}` : over}` : "";
+      return `prefers ${parts.join(" or ")}${against}`;
+    },
     confidence: 0.75,
     examples: {
       fires: [
-        ["Prefers written/async updates, finds status meetings a drag.", "prefers written/async updates"],
+        ["Prefers written/async updates, finds status meetings a drag.", "prefers written or async"],
         ["Prefers email; likes time to think before answering.", "prefers email"],
+        [
+          "She prefers Telegram or a quick call to long emails.",
+          "prefers Telegram messages or phone calls over long emails",
+        ],
       ],
       silent: [unmatched("I prefer the morning shift."), "Do you prefer email?"],
     },
   }),
   fieldRule("communication_style", "contact-me", {
-    cue: [" me", "please", "pls", "best"],
-    // "Text me.", "ring me, don't email", "Phone please", "reply by email only", "WhatsApp ... that is best".
-    pattern:
-      /\b(text|ring|call|e-?mail|whatsapp|message)\s+me\s*(?:[.!,;—–-]|$)|\b(phone|e-?mail|text)\s+(?:please|pls)\b|\b(?:reply|answer|contact me)\s+(?:by|via|on)\s+(e-?mail|phone|text|whatsapp)\b|\b(whatsapp|voice messages?|voice notes?|e-?mail|texts?|phone calls?)\b[^.!?]{0,20}\bthat(?:'s| is) best\b|\b(?:yes please|please)\b[^.!?]{0,12}\bon the (phone)\b/iu,
+    cue: [" me", "please", "pls", "send"],
+    // A request for a channel: "Text me.", "ring me if it's urgent", "Phone please", "reply by email only", "please,
+    // only by phone", "send me a voice note".
+    pattern: new RegExp(
+      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b`,
+      "iu",
+    ),
     when: ["self", "statement", mayAskContact],
     value: (m) => {
-      // "Do not call me" asks for the opposite; avoids-channel reads it.
-      if (NEGATED_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return null;
+      if (!opensRequest(m)) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
-      const named = CONTACT_CHANNELS.find(([start]) => start.test(word))?.[1];
-      return named ?? (word === "whatsapp" ? "WhatsApp messages" : "messages");
+      return word === "ring" ? "phone calls" : spell(word);
     },
     confidence: 0.75,
     examples: {
       fires: [
         ["Text me.", "text messages"],
-        ["Just ring me, never email me walls of text.", "phone calls"],
-        ["Phone please (520) 555-0148.", "phone calls"],
+        ["Just ring me, never email me essays.", "phone calls"],
+        ["Phone please, 555-0199.", "phone calls"],
         ["Pls reply via email, I'm on the road all day.", "email"],
         ["The tax return? Fine, but please only on the phone.", "phone calls"],
-        ["A quick WhatsApp or a voice note, that's best.", "WhatsApp messages"],
+        ["If the delivery is late, call me after lunch.", "phone calls"],
+        ["Easiest: send me a WhatsApp voice note.", "WhatsApp voice messages"],
       ],
       silent: [
         unmatched("Call me Sam."),
@@ -101,6 +213,40 @@ export const STYLE_RULES: readonly Rule[] = [
         // Someone else asking to be texted.
         ["Text me.", { speaker: "other", topic: "other" }],
         "Do not call me.",
+        // What others do, not a request.
+        "The neighbours always call me.",
+        "I'll send an email to the council.",
+        "Mum asked me to send a text every night.",
+      ],
+    },
+  }),
+  fieldRule("communication_style", "channel-is-best", {
+    cue: ["best", "better", "easie"],
+    // "A voice note is best", "WhatsApp voice notes are best", "email is the best way to reach me", "best by SMS".
+    pattern: new RegExp(
+      `\\b(${ASKED_LIST})\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      if (/\b(?:not|no|never)\s+(?:an?\s+)?$/i.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return null;
+      const named = spellAll(m[1] ?? m[2] ?? "");
+      return named.length > 0 ? named : null;
+    },
+    confidence: 0.75,
+    examples: {
+      fires: [
+        ["A voice note, that's best, I listen while driving.", "voice messages"],
+        ["WhatsApp voice notes are best.", "WhatsApp voice messages"],
+        ["Email is the best way to reach me.", "email"],
+        ["Best by SMS.", "text messages"],
+        ["Telegram or email works best for me.", ["Telegram messages", "email"]],
+      ],
+      silent: [
+        unmatched("The afternoon is best."),
+        unmatched("Long calls are best avoided."),
+        "Not email, that is best.",
+        "So email is best?",
       ],
     },
   }),
@@ -112,8 +258,9 @@ export const STYLE_RULES: readonly Rule[] = [
     when: ["self", "statement"],
     value: (m) => {
       const word = (m[1] ?? "").toLowerCase();
-      const named = channel(word) ?? (word === "whatsapp" ? "WhatsApp messages" : "Slack messages");
+      const named = channel(word) ?? spell(word);
       const manner = (m[2] ?? "").toLowerCase();
+      if (named === null) return null;
       return manner === "short" || manner === "brief" ? [named, "short"] : [named];
     },
     confidence: 0.75,
@@ -132,23 +279,31 @@ export const STYLE_RULES: readonly Rule[] = [
     // mornings" nor "dont call while driving": a time window or a situation, not a channel the person avoids; nor "I
     // can't call my son every day": contacting someone else says nothing of how the person wants to be reached.
     pattern: new RegExp(
-      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on|her|him|them|his|their|my|our|your|you|us)\\b)(?:\\s+me)?`,
+      `\\b(?:don'?t|don’t|do not|please not|pls not|not|no|never|can'?t|cannot|won'?t)\\s+(?:really\\s+)?(?:do\\s+|read\\s+|answer\\s+|want\\s+)?(?:me\\s+)?(${CHANNEL_WORDS})\\b(?!\\s+(?:signal|number|reception|coverage|battery|app|bill|support|address|list|after|before|until|between|during|while|whilst|when|in the|at(?!\\s+all)|on|her|him|them|his|their|my|our|your|you|us)\\b)(?:\\s+me)?(?:\\s+([a-z]+(?:\\s+of\\s+text)?))?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      const word = channel((m[1] ?? "").replace(WALLS_OF_TEXT, "long emails"));
-      return word ? `no ${word}` : null;
+      const negator = m[0].slice(0, 4).toLowerCase();
+      const bare = /^no(?:t)?\s/.test(negator);
+      if (bare && !OPENS_REFUSAL.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return null;
+      const word = channel(m[1]);
+      if (word === null) return null;
+      // "never email me essays": the refusal is of long ones.
+      if (m[2] && LENGTHY.test(m[2])) return word === "email" ? "no long emails" : `no long ${word}`;
+      return `no ${word}`;
     },
     confidence: 0.7,
     examples: {
       fires: [
         ["Email, short. Do not call me.", "no phone calls"],
-        ["Please not long emails.", "no long emails"],
+        ["Please not long e-mails.", "no long emails"],
         ["Don't email, I'm out on the boat all day.", "no email"],
-        ["I dont read long emails.", "no long emails"],
+        ["I dont read long e-mails at all.", "no long emails"],
         ["I don't do email at all.", "no email"],
-        ["Just ring me, never email me walls of text.", "no long emails"],
+        ["Just ring me, never email me essays.", "no long emails"],
+        ["No calls, I'm on the tractor.", "no phone calls"],
+        ["By phone, not email.", "no email"],
       ],
       silent: [
         unmatched("There was no phone signal on the hill."),
@@ -158,13 +313,15 @@ export const STYLE_RULES: readonly Rule[] = [
         unmatched("Do not call in the mornings, I'm teaching then."),
         unmatched("I can't call my brother every weekend."),
         unmatched("We never email them twice."),
+        // A day without a phone describes the day, not how to reach the person.
+        "Sundays I go walking with a flask and no phone.",
       ],
     },
   }),
   fieldRule("communication_style", "short-or-written", {
-    cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker"],
+    cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker", "chatt", "talkative"],
     pattern:
-      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have )?everything (?:in )?written|one page)\b|\b(I'?m a talker)\b/iu,
+      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have|get|put) (?:everything|things|it all) (?:in )?(?:writing|written)|one page)\b|\b(I'?m (?:a (?:big |real )?(?:talker|chatterbox)|chatty|talkative))\b/iu,
     when: ["aboutSubject", "statement"],
     value: (m) => {
       if (m[2]) return "chatty";
@@ -175,11 +332,13 @@ export const STYLE_RULES: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [
-        ["And keep it short, like.", "short"],
+        ["And keep it short, yeah.", "short"],
         ["Just one page please, in writing.", "short"],
         ["Write it down and I'll get back to you.", "written communication"],
-        ["Please send anything in writing.", "written communication"],
-        ["I'm a talker.", "chatty"],
+        ["Please put anything important in writing.", "written communication"],
+        ["I like to get things written, then I can check.", "written communication"],
+        ["Honestly, I'm a talker.", "chatty"],
+        ["Honestly I'm chatty, ask my wife.", "chatty"],
       ],
       // A request to confirm one thing in writing asks for a record of it, not for a way of being talked to.
       silent: [

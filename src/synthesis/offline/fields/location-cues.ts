@@ -284,7 +284,11 @@ export const CUED: readonly CueRow[] = [
     0.85,
     false,
     ["I live in Leeds.", "Leeds"],
-    [unmatched("I live in a small flat.")],
+    [
+      unmatched("I live in a small flat."),
+      // The name goes on past a lowercase particle: its first word alone is no place.
+      "We live in Ras el-Tin, by the old harbour.",
+    ],
   ],
   [
     "lives-in",

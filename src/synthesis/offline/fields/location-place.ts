@@ -170,8 +170,14 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);
-  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after) && !VISIT_AFTER.test(after);
+  return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after) && !VISIT_AFTER.test(after) && !NAME_GOES_ON.test(after);
 }
+
+/**
+ * "in Jabal al-Weibdeh", "in Sainte-Foy la Grande"-like names that go on past a lowercase particle: the match stopped
+ * inside the name, and its first word alone is no place.
+ */
+const NAME_GOES_ON = /^\s(?:\p{Ll}{1,3}-\p{Lu}|(?:de|del|della|di|da|do|dos|das|du|la|le|los|las|sur)\s\p{Lu})/u;
 
 const NO_WORDS: ReadonlySet<string> = new Set();
 const CLAUSE_WORDS = /\b(?:I|I'm|we|my|our|is|are|was|were|love|like|visit(?:ed|ing)?)\b/i;

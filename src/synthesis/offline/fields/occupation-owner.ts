@@ -26,13 +26,21 @@ const OWNS_BUSINESS = new RegExp(
 const OWNS_VERB = /own|run|manage my|opened|founded|set up|started/;
 /** An owning verb that is not about a business of the subject's now. */
 const NOT_OWNED_NOW = /\b(?:used to|anymore|any more|never|for fun|as a hobby|volunteer\w*|one day|someday|dream)\b/i;
-/** "we opened a second shop" is the business's history; "runs the company" is too vague to name a trade. */
-const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate)$/;
+/**
+ * "we opened a second shop" is the business's history; "runs the company", "owns the shop" are too vague to name a
+ * trade (a bare shop, store, firm or agency says nothing of what is sold or done there).
+ */
+const VAGUE_BUSINESS = /^(?:company|business|startup|start-up|estate|shop|store|firm|agency)$/;
 /** "I run a workshop for new parents", "I started a new school": events and schooling, not businesses. */
 const EVENT_NOT_BUSINESS = /\b(?:kitchen|workshop|stall)$/;
 const FOUNDING = /\b(?:opened|founded|set up|started)\b/;
 const SCHOOLING = /\b(?:school|practice|nursery|daycare|kindergarten)$/;
 const CAFE = /^(?:café|cafe)$/;
+/**
+ * A clinic, practice or surgery is a professional's workplace: its owner is a doctor, vet or physiotherapist, and
+ * "clinic owner" would give the side role (owning it) for the profession unless the kind of practice names the trade.
+ */
+const PROFESSIONAL_PRACTICE = /^(?:clinic|practice|surgery)$/;
 /** Words that may stand right before an owning verb with no pronoun: its actor is still the subject. */
 const SUBJECT_ACTOR =
   /^(?:and|also|now|still|currently|jointly|together|both|who|have|has|been|i|we|she|he)(?:['’]\p{L}+)?$/iu;
@@ -54,7 +62,9 @@ function ownedBusiness(match: RegExpExecArray, unit: Unit, at: Place): string | 
   if (!business || VAGUE_BUSINESS.test(business) || EVENT_NOT_BUSINESS.test(business)) return null;
   if (FOUNDING.test(match[0]) && (PAST_OR_FUTURE.test(unit.text) || SCHOOLING.test(business))) return null;
   const core = business.split(" ").slice(-1)[0] ?? business;
-  return BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core] ?? `${business} owner`;
+  const trade = BUSINESS_TRADE[business] ?? BUSINESS_TRADE[core];
+  if (trade === undefined && PROFESSIONAL_PRACTICE.test(core)) return null;
+  return trade ?? `${business} owner`;
 }
 
 /** "Head of Fleet Operations": titles that need no article ("is Head of X", not "is a Head of X"). */
@@ -75,12 +85,17 @@ export const OWNER_RULES: readonly Rule[] = [
         ["Today Ana Ruiz runs the bakery with her son.", "bakery owner", { name: "Ana Ruiz" }],
         // An ordinal says which of the businesses, not the trade.
         ["I was 23 when I opened my first salon.", "salon owner"],
+        // The kind of practice names the trade.
+        ["These days I run a small dental practice by the harbour.", "dentist"],
       ],
       silent: [
         "I used to own a bakery.",
         "We opened a second shop last year.",
         // Someone else's act: the cousin set the store up.
         "My cousin Rhys set up the store and copied over our old price list.",
+        // A clinic's owner is a clinician of some kind: "clinic owner" would hide which.
+        "For six years now I have run my own walk-in clinic on the east side.",
+        "My brother and I own the shop together since our father died.",
       ],
     },
   }),

@@ -9,7 +9,6 @@ import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engin
 import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
-import { aboutPlans } from "./location-place.ts";
 import {
   AGE_THEN_ROLE,
   CREDENTIAL,
@@ -37,6 +36,9 @@ const THIRD_ROLE =
   /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
 const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
 
+/** "had just left my job as a lab technician", "quit my role as": a job the subject has left. */
+const LEFT_BEFORE = /\b(?:left|leaving|quit|quitting|lost|gave up|resigned from|retired from)\s+$/i;
+
 /** "used to", "until", "previously": a start sentence about an earlier job. */
 const FORMERLY = /\b(?:used to|until|before|previously|back then|formerly)\b/i;
 
@@ -58,8 +60,11 @@ function isSought(match: RegExpExecArray): boolean {
   return SOUGHT_BEFORE.test(match.input.slice(Math.max(0, match.index - 50), match.index));
 }
 
-/** The role a start or work phrase names, unless it is only wished for or sought. */
-const heldRole = (match: RegExpExecArray) => (isSought(match) ? null : phraseOf(match));
+/** The role a start or work phrase names, unless it is only wished for or sought, or a job left ("quit my job as"). */
+const heldRole = (match: RegExpExecArray) =>
+  isSought(match) || LEFT_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))
+    ? null
+    : phraseOf(match);
 
 /** "started as", "began as": how a career began, unless the start is recent or names where it was. */
 const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
@@ -103,7 +108,8 @@ const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospectiv
 function selfRole(match: RegExpExecArray): string | null {
   const role = phraseOf(match);
   if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
-  if (SAYS_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
+  const before = match.input.slice(Math.max(0, match.index - 30), match.index);
+  if (SAYS_BEFORE.test(before) || LEFT_BEFORE.test(before)) return null;
   return CREDENTIAL.test(role) ? null : role;
 }
 
@@ -133,6 +139,8 @@ const PREPOSITION = /^(?:on|at|in|for|with|from|since)$/i;
 const NOT_A_ROLE_OPENER =
   /^(?:a|an|the|my|our|his|her|their|your|this|that|great|good|lovely|amazing|best|nice|awesome|terrible|bad|dear|hi|hello|thanks|thank)\b/i;
 const VERB_WORD = /^(?:is|are|was|were|has|have|had|will|would|can|could|said|says)$/i;
+/** "Chemistry and science teacher": coordinated words; which of them the head noun takes is not for a fragment to say. */
+const CONJUNCTION = /^(?:and|or|&|\+)$/i;
 
 /**
  * A fragment answer in an interview or form: "Sure. Lena Okafor." then "Freelance medical translator — Portuguese and
@@ -149,7 +157,7 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   const prep = words.findIndex((w, k) => k > 0 && PREPOSITION.test(w));
   if (prep > 0 && prep <= 4) words = words.slice(0, prep);
   if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
-  if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w))) return null;
+  if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w) || CONJUNCTION.test(w))) return null;
   // Only right after a question, an introduction, or as the opening of the speaker's answer.
   const afterQuestion =
     previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
@@ -159,12 +167,6 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
 }
 
 const PAST_ROLE = /\bI (?:was|worked as|used to be)\s+(?:a|an)\s+([^.;!?]{2,80})/gi;
-
-const DEGREE =
-  /\b(MSc|MA|MBA|MPhil|PhD|BSc|BA|BEng|MEng|LLM|master'?s|bachelor'?s)\s+(?:in\s+)?((?:\p{Lu}[\p{L}&]*\s?){1,4})/u;
-
-const STUDY_CONTEXT =
-  /\b(?:starts?|started|starting|studying|student|enrolled|doing|year \d|semester|term|dissertation|course)\b/i;
 
 const RETIRED = /\bretired\b|\bjubilad[ao]\b/i;
 
@@ -196,20 +198,6 @@ function signatureRole(line: string): string | null {
 }
 
 /** "My MSc Food Science at Reading starts in October": a degree being studied makes the subject its student. */
-function degreeStudent(match: RegExpExecArray): string | null {
-  if (!STUDY_CONTEXT.test(match.input)) return null;
-  return `${match[1]} ${trimPunctuation(match[2] ?? "")} student`.replace(WHITESPACE_RUNS, " ");
-}
-
-/**
- * Not under a plans heading nor answering a question about the future: "BSc through an evening course" answering
- * "what do you hope to reach within five years?" is a degree wished for, not one being studied (the location rules skip
- * such units for the same reason).
- */
-function notAboutPlans(unit: Unit): boolean {
-  return !aboutPlans(unit);
-}
-
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
   name: string,
@@ -267,11 +255,12 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     0.85,
     selfRole,
     [["I'm a community pharmacist.", "community pharmacist"]],
-    // A training, a role not yet held, and someone else's words about the subject.
+    // A training, a role not yet held, someone else's words about the subject, and a job left.
     [
       "I'm a nurse by training.",
       "I'm a soon-to-be nurse, graduating in June.",
       "My brother jokes I'm a gardener without a garden.",
+      "That spring I quit my job as a bank clerk and bought goats.",
     ],
   ),
   selfRule(
@@ -301,6 +290,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       "I want to work as a paralegal someday.",
       "I applied for a position as a junior developer last week.",
       "I'm looking for a job as a night porter.",
+      // A job left.
+      "In 2019 I left my role as a data analyst.",
     ],
     ["self", notFormerly],
   ),
@@ -340,7 +331,11 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
         ],
         ["Bicycle mechanic since 2015.", "Bicycle mechanic", { topicBy: "implicit", previous: "Jonas Brandt" }],
       ],
-      silent: [["Freelance medical translator — Portuguese and Tetum.", { topicBy: "implicit" }]],
+      silent: [
+        ["Freelance medical translator — Portuguese and Tetum.", { topicBy: "implicit" }],
+        // Coordinated words before the head: cutting at the conjunction would keep half the phrase.
+        ["Maths and year 9 physics teacher, state school", { topicBy: "implicit", question: "what do you do?" }],
+      ],
     },
   }),
   selfRule(
@@ -372,20 +367,6 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       ],
     },
   }),
-  selfRule(
-    "degree-student",
-    ["msc", "ma ", "mba", "mphil", "phd", "bsc", "ba ", "beng", "meng", "llm", "master", "bachelor"],
-    DEGREE,
-    0.7,
-    degreeStudent,
-    [["My MSc Food Science at Reading starts in October.", "MSc Food Science student"]],
-    [
-      "I have an MSc in Physics.",
-      // A degree the subject hopes to take, in an answer about the future, is a plan.
-      ["> BSc in Nursing through a part-time course.", { question: "Where do you see yourself in five years?" }],
-    ],
-    ["self", notAboutPlans],
-  ),
 ];
 
 /** The line above, in the same source, is a name: a signature block opens on the sender's name. */

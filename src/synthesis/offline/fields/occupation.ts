@@ -33,6 +33,13 @@ const ROLE_SHAPED = /^[^()[\]:@]+$/;
 const BARE_OWNER =
   /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;
 
+/**
+ * "Owner", "founder/owner", "co-founder & owner": owning or founding something, with nothing of what it is or of the
+ * work done there, is no occupation (the side role of someone whose trade the text gives elsewhere or not at all).
+ */
+const OWNERSHIP_ONLY =
+  /^(?:co-?owner|owner|co-?founder|founder|proprietor)(?:\s*(?:\/|&|\+|and)\s*(?:co-?owner|owner|co-?founder|founder|proprietor))*$/i;
+
 const AMPERSAND = /\s+&\s+/;
 
 /**
@@ -53,7 +60,7 @@ const DEGREE_ONLY =
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const scored = runRules(OCCUPATION_RULES, units, matcher)
     .filter((c) => ROLE_SHAPED.test(String(c.value)) && String(c.value).split(WHITESPACE).length <= 6)
-    .filter((c) => !DEGREE_ONLY.test(String(c.value).trim()))
+    .filter((c) => !DEGREE_ONLY.test(String(c.value).trim()) && !OWNERSHIP_ONLY.test(String(c.value).trim()))
     .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c))
     .map((c) => (AMPERSAND.test(String(c.value)) ? { ...c, value: spelledJoin(String(c.value)) } : c));
   return preferNewer(preferSpecific(scored), 0.2);

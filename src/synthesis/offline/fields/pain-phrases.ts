@@ -1,5 +1,7 @@
 /** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
-import { memoTest, questionOf } from "../engine/context.ts";
+import { memoTest, questionOf, statedAt } from "../engine/context.ts";
+import { anyOf } from "../engine/cues.ts";
+import { memo } from "../engine/memo.ts";
 import type { Place } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
@@ -27,9 +29,10 @@ const COMPLAINT_OPENING = /^(?:how|the way|the fact that|the way that|that|when|
 const OWN_STATE_TAIL = /\s+(?:we|I|they|you|he|she|it)\s+(?:are|is|am|were|was|get|feel|feels)\s*$/i;
 /** A person, not a thing: only things have faults worth listing ("I crash", "my phone"). */
 const PERSON_WORD = /\b(?:i|me|my|you|we|our|they|he|she|it|can|could|will|would|should)\b/i;
-// "please"/"kindly": "Please don't send paper" is a request to the reader, not a thing that fails.
+// "please"/"kindly": "Please don't send paper" is a request to the reader, not a thing that fails. "mine", "ours":
+// the thing they stand for is named elsewhere.
 export const NOT_A_THING =
-  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm|please|kindly)$/i;
+  /^(?:it|this|that|which|what|who|he|she|they|we|you|I|everything|nothing|something|everyone|one|life|people|things|he's|she's|i'm|please|kindly|mine|yours|ours|theirs|hers|his)$/i;
 
 /** "how short-staffed we are" -> "short-staffed"; "the way agencies pay" -> "agencies pay". */
 export function painPhrase(raw: string, maxWords = 7): string | null {
@@ -45,6 +48,8 @@ export function painPhrase(raw: string, maxWords = 7): string | null {
 
 /** A thing named before a complaint verb: short, and a thing rather than a person. */
 export function thing(raw: string, maxWords: number): string | null {
+  // Cut at a clause word ("numbered so nobody"), the words next to the verb were not the thing: none is named.
+  if (wording.firstClause(raw).length < wording.trimPunctuation(raw).length) return null;
   const phrase = painPhrase(raw, maxWords);
   return phrase && !NOT_A_THING.test(phrase) && !PERSON_WORD.test(phrase) ? phrase : null;
 }
@@ -52,11 +57,21 @@ export function thing(raw: string, maxWords: number): string | null {
 const LIST_OF_COMPLAINTS = /,\s*(?:and\s+)?|\s+and\s+(?=I\b)/;
 export const I_AM = /^(?:I'm|I’m|I am|Im)\s+/i;
 
+/** "... is the new portal: "Upload here, we call you"": the complaint is in someone else's quoted words. */
+const QUOTED_AFTER_COLON = /:\s*["“]/;
+
 /** The complaint a cue phrase introduces; items of a list of complaints must be short to be items at all. */
 export function cued(m: RegExpExecArray): (string | null)[] {
+  if (QUOTED_AFTER_COLON.test(m[1] ?? "")) return [];
   const parts = (m[1] ?? "").split(LIST_OF_COMPLAINTS);
-  return parts.map((part) => painPhrase(part, parts.length > 1 ? 5 : 8));
+  return parts.map((part) => {
+    const phrase = painPhrase(part, parts.length > 1 ? 5 : 8);
+    return phrase && LONE_GERUND.test(phrase) ? null : phrase;
+  });
 }
+
+/** "tired of managing": a verb whose object is elsewhere names no complaint on its own. */
+const LONE_GERUND = /^\p{L}+ing$/iu;
 
 /** The body of a note line without its bullet or quote mark. */
 export function body(unit: Unit): string {
@@ -65,7 +80,10 @@ export function body(unit: Unit): string {
 
 const ARROW = /\s*(?:->|→|=>)\s*/;
 /** Items of a labelled list; not " + ", which joins the nouns of one item ("bookings run on WhatsApp + Excel"). */
-const LABELLED_PARTS = /\s*(?:;|,|\band\b)\s*/;
+const LABELLED_PARTS = /\s*(?:;|,)\s*/;
+const AND = /\s+and\s+/;
+/** "the crew's backs and knees are shot": with a verb, "and" joins the subjects of one complaint, not two items. */
+const CLAUSE_VERB_WORD = /\b(?:is|are|was|were|gets?|got|has|have|had)\b/i;
 /** "no online booking": a lack, which the leading-filler cut ("No, ...") would turn into its opposite. */
 const LACK = /^\s*no\s+(?=[\p{L}\d])/iu;
 const BRACKETS = /\s*\([^)]*\)/g;
@@ -82,11 +100,27 @@ const LEADING_FIGURE = /^[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:%|percent)\s+(?=\p{L})/i
 const NOT_A_PAIN_PART =
   /^(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+[\p{L}-]+|[\p{L}-]+\s+(?:complain|complains|complained|moan|moans|grumble|grumbles))$/iu;
 
+/**
+ * "Pain: X. Also Y, Z.": the later sentence adds to the list in prose, whose commas join the parts of one statement
+ * (first contact: "two vendors", "nobody can export data" cut from one), so only its first clause is an item.
+ */
+const LATER_SENTENCE = /^(?:also|plus|and|another)\b[\s:,]*/i;
+const LATER_SENTENCE_END = /\s*(?:[,;]|\s[-—–]\s|[—–])/;
+/** "current thermostats from 2008", "their tills are from 2012": equipment of that year, i.e. outdated (as damaged). */
+const FROM_A_YEAR =
+  /^(?:(?:the|our|their|his|her|my|current|existing|old)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+(?:(?:is|are)\s+)?from\s+(?:19|20)\d\d$/iu;
+
 /** "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it. */
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const cause = m[0].split(ARROW)[0] ?? "";
-  return cause.split(LABELLED_PARTS).map((part) => {
+  const later = LATER_SENTENCE.exec(cause);
+  const parts = later
+    ? [cause.slice(later[0].length).split(LATER_SENTENCE_END)[0] ?? ""]
+    : cause.split(LABELLED_PARTS).flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
+  return parts.map((part) => {
     const lack = LACK.exec(part);
+    const dated = FROM_A_YEAR.exec(part.trim());
+    if (dated) return `outdated ${dated[1]}`;
     const rest = (lack ? part.slice(lack[0].length) : part).replace(LEADING_FIGURE, "");
     const phrase = painPhrase(rest.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
     if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase)) return null;
@@ -112,13 +146,8 @@ const DAMAGE_WORD: Record<string, string> = {
   "not stable": "unstable",
   "not reliable": "unreliable",
   "out of date": "outdated",
-  ancient: "outdated",
   obsolete: "outdated",
   "too slow": "slow",
-  dying: "failing",
-  dead: "broken",
-  "falling apart": "worn-out",
-  "worn out": "worn-out",
   spotty: "patchy",
 };
 const PLACE_TAIL = /\s+(?:here|there|now|today)$/;
@@ -195,4 +224,67 @@ export function answerFragment(m: RegExpExecArray): string | null {
     return wording.wordCount(timed) <= 9 && !wording.POINTING_HEAD.test(timed) ? timed : null;
   }
   return null;
+}
+
+/** "drought-tolerant wheat", "drought- and heat-tolerant": the word modifies a compound; nothing is complained of. */
+const COMPOUND_MODIFIER = /^-(?:\s*(?:and|or)\s|\p{L})/u;
+
+/** Per lexicon table, one test for all its patterns: most sentences hold none, and are then read once, not per pattern. */
+const anyIn = new WeakMap<readonly [RegExp, string][], (text: string) => boolean>();
+
+const anyOfTable = (table: readonly [RegExp, string][]) => anyOf(table.map(([pattern]) => pattern));
+
+/**
+ * Named pains a person suffers in themself: "they burn out" is someone else's, while a pain done to the person keeps
+ * its third-person culprit ("they pay me late", "guests double-book").
+ */
+const SUFFERED_PAINS: ReadonlySet<string> = new Set([
+  "burnout",
+  "login problems",
+  "loneliness",
+  "grief",
+  "homesickness",
+  "imposter syndrome",
+]);
+/**
+ * Right before a suffered pain: a third person as its subject ("they burn out", "she can't sleep") or as its owner
+ * ("my sister struggles with burnout", "my wife's burnout").
+ */
+const OTHERS_SUBJECT =
+  /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|still|eventually|quickly)\s+)?$|\b(?:my|our|his|her|their)\s+(?:wife|husband|partner|son|daughter|sister|brother|mother|father|mum|mom|dad|parents?|friends?|kids?|children|colleagues?)(?:['’]s)?\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
+/**
+ * "a grief counsellor", "bushfire fighters", "back pain clients", "loneliness among the elderly": a role's work or a
+ * group's pain.
+ */
+const SERVICE_HEAD =
+  /^\s+(?:counsell?(?:ors?|ing)|coach(?:es|ing)?|therap(?:y|ists?)|fighters?|research(?:ers?)?|awareness|prevention|support|workshops?|courses?|class(?:es)?|programm?e?s?|charit(?:y|ies)|campaigns?|experts?|specialists?|services?|clients?|patients?|customers?|students?|sufferers?|among)\b/i;
+/** Right before a named pain: work on it for others ("research into drought", "help families cope with grief"). */
+const WORK_ON_IT =
+  /\b(?:(?:research(?:es|ing)?|stud(?:y|ies|ying))(?:\s+(?:into|on|of))?|(?:writes?|writing|talks?|talking|speaks?|speaking|blogs?|blogging)\s+(?:about|on)|help(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}(?:cope|deal|live)\s+with)\s+(?:(?:the|a|an)\s+)?$/iu;
+/**
+ * Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"), or a pain that
+ * is over ("we no longer get no-shows", "we used to get no-shows").
+ */
+export const DENIED_PAIN =
+  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any)\s+){0,3}$/i;
+
+/**
+ * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
+ * only pains the text does not deny or give to a third person (named pains, not complained topics).
+ */
+export function lexiconLabels(table: readonly [RegExp, string][], text: string, owned = false): string[] {
+  if (!memo(anyIn, table, anyOfTable)(text)) return [];
+  const found: string[] = [];
+  for (const [pattern, label] of table) {
+    const m = pattern.exec(text);
+    const after = m ? text.slice(m.index + m[0].length) : "";
+    if (!m || COMPOUND_MODIFIER.test(after) || SERVICE_HEAD.test(after)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    // "[ ] Staff shortage": an option left unticked on a form (the label is not in the text to be checked later).
+    if (!statedAt(text, m.index, ["unticked"])) continue;
+    if (owned && (DENIED_PAIN.test(before) || WORK_ON_IT.test(before))) continue;
+    if (owned && SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before)) continue;
+    found.push(label || m[0].toLowerCase());
+  }
+  return found;
 }

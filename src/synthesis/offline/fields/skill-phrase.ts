@@ -28,8 +28,16 @@ export function skillObject(raw: string): string | null {
 /** A head noun that names no particular ability ("technical steps", "computer stuff", "admin tasks"). */
 const VAGUE_HEAD = /\b(?:things|stuff|steps|bits|tasks|basics|aspects)$/i;
 
+/** How a skill was learnt, not the skill: "an apprenticeship in X" is X; "joinery through an apprenticeship" is joinery. */
+const TRAINING_OF =
+  /^(?:[\p{L}-]+\s+)?(?:apprenticeship|internship|traineeship|course|diploma|degree)\s+(?:in|as)\s+/iu;
+const LEARNT_THROUGH = /\s+(?:through|via|during)\s+.*$/i;
+const TRAINING_ONLY = /\b(?:apprenticeship|internship|traineeship)s?$/i;
+
 export function skillPhrase(raw: string, maxWords = 5): string | null {
-  const phrase = trimPunctuation(stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, "")))));
-  if (phrase === "" || wordCount(phrase) > maxWords || VAGUE_HEAD.test(phrase)) return null;
+  const clause = stripDeterminers(firstClause(stripLeadingFillers(raw.replace(NEXT_PREDICATE, ""))));
+  const phrase = trimPunctuation(clause.replace(TRAINING_OF, "").replace(LEARNT_THROUGH, ""));
+  if (phrase === "" || wordCount(phrase) > maxWords || VAGUE_HEAD.test(phrase) || TRAINING_ONLY.test(phrase))
+    return null;
   return phrase;
 }

@@ -20,11 +20,12 @@ export const PROFICIENCY_OPENING = new RegExp(`^${PROFICIENCY}`, "i");
 
 /**
  * "speaks Welsh", "Languages: Norwegian, English, German". A singular "Language:" field names the language of the
- * document or the session ("Language: Greek, interpreted consecutively"), not what the person speaks.
+ * document or the session ("Language: Greek, interpreted consecutively"), not what the person speaks. A language name
+ * ends its word: "Malayalam" is not "Malay", "Germanic languages" not German.
  */
 export const LANGUAGE_LIST = new RegExp(
-  `\\b(?:speaks?|fluent in|languages:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGES.join("|")})(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
-  "gi",
+  `\\b(?:speaks?|fluent in|languages:?|hablo)\\s+((?:(?:${PROFICIENCY})?(?:${LANGUAGE_ALT})(?![\\p{L}-])(?:,\\s*|\\s+and\\s+|\\s+y\\s+)?){1,8})`,
+  "giu",
 );
 
 /** Distinctive tool names wherever the subject mentions them ("I still think QuickBooks is the best thing for invoices"). */

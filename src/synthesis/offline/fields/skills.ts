@@ -25,6 +25,9 @@ const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 
 /** "Skills: welding, AutoCAD and first aid", "skills I've learnt over the years: ...". */
+/** A credential whose words before its noun are all names or acronyms ("RYA certificate", "Red Cross certificate"). */
+const BODY_ONLY = /^(?:(?:\p{Lu}[\p{L}\d-]*|and|&|of)\s+)+[\p{Ll}]+$/u;
+
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 
 const EXPERT_IN =
@@ -70,10 +73,6 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-// Not "ten more years of loan repayments": years still ahead are no experience.
-const YEARS_DOING =
-  /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
-
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 /**
@@ -87,14 +86,13 @@ const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
 const AND_PARTS = /\s*(?:,|\band\b)\s*/;
 const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
 const ARTICLE = /^(?:the|a|an)\s+/i;
+const ARTICLE_OR_OWNER = /^(?:the|a|an|my|her|his|their|our)\s+/i;
 const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i;
 /** "want to be qualified for tax audits" is an aim; only a held credential is a skill. */
 const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
-const PREPOSITION_CUT = /\s+(?:in|at|for|with|on|across)\s+/;
 const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
-const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
 /** After the tool: a course or credential in it ("the Tableau basics course for our interns"), or a fault of it, not its use. */
@@ -185,7 +183,10 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => m[0].split(FIELD_PARTS).map((part) => skillPhrase(part.replace(SPACED_ASIDE, ""), 4)),
     confidence: 0.75,
     examples: {
-      fires: [["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]]],
+      fires: [
+        ["Skills: welding, AutoCAD and first aid", ["welding", "AutoCAD", "first aid"]],
+        ["Skills: internship in bookbinding, gilding", ["bookbinding", "gilding"]],
+      ],
       silent: [unmatched("Skilled people are hard to find.")],
     },
   }),
@@ -196,7 +197,11 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => (WHERE_TRAINED.test(m[0]) ? null : skillPhrase(m[1] ?? "", 6)),
     confidence: 0.75,
     examples: {
-      fires: [["She is an expert in soil chemistry.", "soil chemistry"]],
+      fires: [
+        ["She is an expert in soil chemistry.", "soil chemistry"],
+        // How it was learnt is no part of the skill.
+        ["He is trained in boat building through a long apprenticeship.", "boat building"],
+      ],
       silent: [unmatched("Ask an expert."), "Trained in Lyon, France (pastry)."],
     },
   }),
@@ -219,10 +224,18 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["experience", "expertise", "background", "grounding"],
     pattern: EXPERIENCE_IN,
     when: OWNED,
-    value: (m) => (m[1] ?? "").split(AND_PARTS).map((part) => skillPhrase(part, 4)),
+    // "experience in pipe fitting and a licence for ...": a part opening on a determiner is the verb's next object.
+    value: (m) => {
+      const parts = (m[1] ?? "").split(AND_PARTS);
+      const own = parts.findIndex((part, k) => k > 0 && ARTICLE_OR_OWNER.test(part));
+      return (own > 0 ? parts.slice(0, own) : parts).map((part) => skillPhrase(part, 4));
+    },
     confidence: 0.68,
     examples: {
-      fires: [["15 years of experience in logistics.", "logistics"]],
+      fires: [
+        ["15 years of experience in logistics.", "logistics"],
+        ["He has experience in tiling and a van of his own.", "tiling"],
+      ],
       silent: [unmatched("No experience needed.")],
     },
   }),
@@ -230,14 +243,15 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
     pattern: GO_TO,
     when: OWNED,
-    value: (m) => skillPhrase(m[1] ?? m[2] ?? "", 5),
+    // A credential named only by its issuing body ("the RYA certificate") says who certified, not in what.
+    value: (m) => (m[2] && BODY_ONLY.test(m[2]) ? null : skillPhrase(m[1] ?? m[2] ?? "", 5)),
     confidence: 0.7,
     examples: {
       fires: [
         ["I'm the go-to person for spreadsheets.", "spreadsheets"],
         ["Yes, I have a crane licence now.", "crane licence"],
       ],
-      silent: [unmatched("Where do I go to vote?")],
+      silent: [unmatched("Where do I go to vote?"), "I got my ABRSM certificate last spring."],
     },
   }),
   fieldRule("skills", "does-all", {
@@ -279,9 +293,12 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I speak Welsh and English.", "Welsh"],
         ["I speak Finnish, English and decent Spanish.", "multilingual (Finnish, English, Spanish)"],
         ["Languages: Norwegian, English, German.", "multilingual (Norwegian, English, German)"],
+        // A language name ends its word: not "Malay" from "Malayalam".
+        ["At home we speak Malayalam.", "Malayalam"],
       ],
       silent: [
         unmatched("I speak my mind."),
+        unmatched("I speak Germanic languages badly."),
         "New people don't speak Polish always.",
         unmatched("Session: B-12 · Language: Greek, interpreted consecutively into English"),
       ],
@@ -309,24 +326,6 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => skillPhrase(m[1] ?? "", 3),
     confidence: 0.6,
     examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: [unmatched("I was doing fine.")] },
-  }),
-  fieldRule("skills", "years-doing", {
-    cue: ["year", "decade"],
-    pattern: YEARS_DOING,
-    when: [...OWNED, "thirdPerson"],
-    value: (m) =>
-      (m[1] ?? "").split(AND_PARTS).map((part) => {
-        const cut = part.split(PREPOSITION_CUT)[0] ?? part;
-        return GERUND_OPENING.test(cut) ? skillPhrase(cut, 4) : null;
-      }),
-    confidence: 0.6,
-    examples: {
-      fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
-      silent: [
-        unmatched("Twenty years ago.", { firstPerson: false }),
-        unmatched("Ten more years of loan repayments.", { firstPerson: false }),
-      ],
-    },
   }),
   fieldRule("skills", "tool-use", {
     cue: TOOL_CUES,

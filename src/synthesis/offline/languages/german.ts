@@ -95,9 +95,11 @@ export function translateGerman(phrase: string): string | null {
         continue;
       }
     }
-    // Brand and place names stay; an unknown German noun is a gap in the glossary.
+    // Brand and place names stay; an unknown German noun is a gap in the glossary. Either way the word is not
+    // understood: German capitalises every noun, so a capital says nothing about a name, and a phrase that is
+    // mostly such words ("Saisonkarte ... Kindern ... Monatsgehalt") has lost its meaning in translation.
     if (ENGLISH_LOOKING_WORD.test(bare) && !GERMAN_LETTERS.test(bare)) out.push(bare);
-    else unknown += 1;
+    unknown += 1;
   }
   if (out.length === 0 || known === 0 || unknown > known) return null;
   return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
@@ -136,10 +138,15 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     id: "pain_points/de-annoys-me",
     examples: {
       fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]],
-      silent: [unmatched("Mich freut das.")],
+      silent: [
+        unmatched("Mich freut das."),
+        unmatched("Was mich ärgert: ein Zimmer in der Stadt kostet hier fast so viel wie mein ganzer Lohn."),
+      ],
     },
     pattern:
-      /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*([^.;!?]+)/iu,
+      // A short noun phrase only ("die Bürokratie"): a whole clause after the cue loses its verb when translated word
+      // by word (at first contact a season ticket that "costs almost a month's pay" became a bare noun, 0/1).
+      /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*((?:[^\s.;!?]+\s+){0,3}[^\s.;!?]+)\s*(?=$|[.;!?])/iu,
     cue: ["mich", "chlimm", "nervig", "mein gr"],
     confidence: 0.65,
   },
