@@ -73,10 +73,6 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-// Not "ten more years of loan repayments": years still ahead are no experience.
-const YEARS_DOING =
-  /\b(?<!\b(?:more|another|remaining)\s+)(?:years?|decades?)\s+(?:of\s+)?((?:\p{Ll}+ing)\b[^.;!?]{3,200})/giu;
-
 const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
 
 /**
@@ -96,9 +92,7 @@ const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|ce
 const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
-const PREPOSITION_CUT = /\s+(?:in|at|for|with|on|across)\s+/;
 const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
-const GERUND_OPENING = /^\p{Ll}+ing\b/u;
 /** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
 const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
 /** After the tool: a course or credential in it ("the Tableau basics course for our interns"), or a fault of it, not its use. */
@@ -332,27 +326,6 @@ const SKILL_READINGS: readonly Rule[] = [
     value: (m) => skillPhrase(m[1] ?? "", 3),
     confidence: 0.6,
     examples: { fires: [["I was doing payroll for a big firm.", "payroll"]], silent: [unmatched("I was doing fine.")] },
-  }),
-  fieldRule("skills", "years-doing", {
-    cue: ["year", "decade"],
-    pattern: YEARS_DOING,
-    when: [...OWNED, "thirdPerson"],
-    value: (m) =>
-      (m[1] ?? "").split(AND_PARTS).map((part) => {
-        const cut = part.split(PREPOSITION_CUT)[0] ?? part;
-        // "three years doing an apprenticeship", "years living abroad": a light or life verb names no practice.
-        const verb = GERUND_OPENING.exec(cut)?.[0] ?? "";
-        return verb && !NOT_A_PRACTICE.test(verb) ? skillPhrase(cut, 4) : null;
-      }),
-    confidence: 0.6,
-    examples: {
-      fires: [["Twenty years of restoring furniture.", "restoring furniture", { firstPerson: false }]],
-      silent: [
-        unmatched("Twenty years ago.", { firstPerson: false }),
-        unmatched("Ten more years of loan repayments.", { firstPerson: false }),
-        ["She came to us after two years doing a traineeship in Graz.", { firstPerson: false }],
-      ],
-    },
   }),
   fieldRule("skills", "tool-use", {
     cue: TOOL_CUES,
