@@ -67,8 +67,7 @@ function isInitialsOf(label: string, fullName: string): boolean {
   return initials.length >= 2 && initials.toUpperCase() === label;
 }
 
-/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
-export function refersTo(text: string, matcher: NameMatcher): boolean {
-  const stripped = text.replace(TITLE_PREFIX, "");
-  return matcher.reference.test(stripped);
+/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"); never before the subject is known. */
+export function namesSubject(text: string, model: SubjectModel): boolean {
+  return model.matcher?.reference.test(text.replace(TITLE_PREFIX, "")) ?? false;
 }

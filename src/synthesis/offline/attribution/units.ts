@@ -13,8 +13,8 @@ import {
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
-import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
-import { handleNamesSubject, knownPerson, labelParty, refersTo, type SubjectModel } from "./parties.ts";
+import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
+import { handleNamesSubject, knownPerson, labelParty, namesSubject, type SubjectModel } from "./parties.ts";
 import { FIELD_LABELS, FIRST_PERSON, labelStats, parseSpeech } from "./speech.ts";
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
@@ -126,10 +126,8 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
   if (PROFILE_FIELD.test(text)) return false;
   // CRM and call notes: "Rep: ... · Contact: Ana Ruiz" are written by the rep about the contact.
   if (SALES_FIELD.test(text)) return false;
-  if (NOTES_BY_FIELD.test(text) && model.matcher) {
-    const by = NOTES_BY_FIELD_VALUE.exec(text)?.[1] ?? "";
-    if (!refersTo(by, model.matcher)) return false;
-  }
+  if (model.matcher && NOTES_BY_FIELD.test(text) && !namesSubject(NOTES_BY_FIELD_VALUE.exec(text)?.[1] ?? "", model))
+    return false;
   let firstPerson = 0;
   let thirdPerson = 0;
   let quoted = 0;
@@ -138,9 +136,9 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
     if (unquoted !== line) quoted += 1;
     for (const sentence of splitSentences(unquoted)) {
       const body = sentence.text.replace(LEADING_NON_LETTERS, "");
-      if (model.matcher && MET_WITH.test(body) && refersTo(body.replace(MET_WITH, ""), model.matcher)) thirdPerson += 2;
+      if (MET_WITH.test(body) && namesSubject(body.replace(MET_WITH, ""), model)) thirdPerson += 2;
       else if (LEADING_FIRST_PERSON.test(body) || FIRST_PERSON_WORD.test(body)) firstPerson += 1;
-      else if ((model.matcher && refersTo(body, model.matcher)) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
+      else if (namesSubject(body, model) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
     }
   }
   // With no narration either way, quotations mean someone else is presenting the subject's words.
@@ -174,18 +172,16 @@ const ORIGINAL_MESSAGE =
 function replyWriter(line: string, model: SubjectModel): Party | null {
   const writer = (REPLY_HEADER.exec(line) ?? REPLY_HEADER_AFTER.exec(line))?.[1]?.trim();
   if (writer === undefined) return null;
-  return model.matcher && refersTo(writer, model.matcher) ? "subject" : "other";
+  return namesSubject(writer, model) ? "subject" : "other";
 }
 
 /** A line that is only a person's full name: it heads what follows (team pages, speaker lists, profiles). */
-const ONLY_NAME = new RegExp(`^${NAME_SEQUENCE}$`, "u");
-
 function personLine(line: string, model: SubjectModel): Party | null {
   const bare = line.replace(HEADING_AND_TITLE, "").trim();
   if (!ONLY_NAME.test(bare) || !isPlausibleName(bare)) return null;
   const tokens = nameTokens(bare);
   if (tokens.length < 2) return null;
-  if (model.matcher && refersTo(bare, model.matcher)) return "subject";
+  if (namesSubject(bare, model)) return "subject";
   const first = (tokens[0] ?? "").toLowerCase();
   return model.people?.has(first) || model.properNouns.has(first) ? "other" : null;
 }
@@ -257,8 +253,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       }
       if (state.forwarded === "pending") {
         const from = FORWARDED_FROM.exec(line)?.[1];
-        if (from !== undefined)
-          state.forwarded = model.matcher && refersTo(from.trim(), model.matcher) ? "subject" : "other";
+        if (from !== undefined) state.forwarded = namesSubject(from.trim(), model) ? "subject" : "other";
         return;
       }
       if (state.forwarded === "other") return;
@@ -426,7 +421,7 @@ function creditedParty(sentence: string, ctx: PushContext): Party | null {
   if (credit === undefined) return null;
   if (THIRD_PERSON_PRONOUN.test(credit.trim())) return ctx.state.lastPerson === "unknown" ? null : ctx.state.lastPerson;
   if (!ctx.model.matcher) return null;
-  return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
+  return namesSubject(credit.trim(), ctx.model) ? "subject" : "other";
 }
 
 interface Topic {
@@ -447,7 +442,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // "My husband is 45", "Our physics teacher, 58, ...", "His daughter Ana Ruiz (26, architect)": about the relative.
   if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
   if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
-  if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
+  if (namesSubject(body, model)) return spokenOf(state, "subject", "name", true);
   // Read with any bracketed note lead kept: "[End of visit · Field note: Mr. Yaw Darko ...]" is one whole bracket.
   if (opensOnOtherTitledPerson(sentence.replace(LEADING_MARKS, ""), model)) return spokenOf(state, "other", "name");
   const named = LEADING_NAME.exec(body)?.[1];
@@ -515,7 +510,7 @@ const NAMES_SELF = new RegExp(`(?:^|[^\\p{L}'’])(?:I['’]m|I am|[Mm]y name is
 /** Whether a sentence has its writer or speaker introduce themselves by a name that is not the subject's. */
 function introducesAnother(sentence: string, model: SubjectModel): boolean {
   const name = NAMES_SELF.exec(sentence)?.[1];
-  return name !== undefined && isPlausibleName(name) && !(model.matcher && refersTo(name, model.matcher));
+  return name !== undefined && isPlausibleName(name) && !namesSubject(name, model);
 }
 
 /** "; Jonas (our coder) builds it in Unity": a semicolon before a capitalised word. Global: read with matchAll. */
@@ -529,7 +524,7 @@ function clausesOf(sentence: string, model: SubjectModel): string[] {
   for (const m of allMatches(SEMICOLON_CLAUSE, sentence)) {
     const cut = m.index + m[0].length;
     const first = (LEADING_NAME.exec(sentence.slice(cut))?.[1] ?? "").split(WHITESPACE)[0] ?? "";
-    if (!model.people?.has(first.toLowerCase()) || (model.matcher && refersTo(first, model.matcher))) continue;
+    if (!model.people?.has(first.toLowerCase()) || namesSubject(first, model)) continue;
     clauses.push(sentence.slice(start, cut).trimEnd());
     start = cut;
   }
@@ -559,7 +554,7 @@ function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {
   const clause = body.replace(NOTE_LEAD, "");
   const name = (TITLED_NAME.exec(clause) ?? BRACKET_NAMED_OPENER.exec(clause))?.[1];
   if (name === undefined || !isPlausibleName(name)) return false;
-  return !(model.matcher && refersTo(name, model.matcher));
+  return !namesSubject(name, model);
 }
 
 /** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */

@@ -251,25 +251,39 @@ export const STYLE_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("communication_style", "channel-and-manner", {
-    cue: ["mail", "text", "phone", "whatsapp", "slack"],
-    // A whole sentence naming a channel and how: "Email, short.", "WhatsApp only!", "Text, brief please."
-    pattern:
-      /^(?:by\s+)?(e-?mail|texts?|phone|whatsapp|slack)\s*,?\s*(short|brief|only|please|preferably)(?:\s+please)?\s*[.!]?$/iu,
-    when: ["self", "statement"],
+    cue: ["mail", "text", "phone", "call", "sms", "voice", "person", "face", ...Object.keys(APPS)],
+    // A clause that opens with a channel and how ("Email, short.", "WhatsApp only pls, I'm out all day", "Contact:
+    // text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email only for invoices": a channel
+    // for one purpose is not how to reach the person.
+    pattern: new RegExp(
+      `^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
     value: (m) => {
-      const word = (m[1] ?? "").toLowerCase();
-      const named = channel(word) ?? spell(word);
-      const manner = (m[2] ?? "").toLowerCase();
-      if (named === null) return null;
-      return manner === "short" || manner === "brief" ? [named, "short"] : [named];
+      const manner = (m[3] ?? "").toLowerCase();
+      // A bare channel states a preference only as the answer to a contact label.
+      if (manner === "" && !/contact|comms|communication|reach/i.test(m[1] ?? "")) return null;
+      const named = spellAll(m[2] ?? "");
+      if (named.length === 0) return null;
+      return manner === "short" || manner === "brief" ? [...named, "short"] : named;
     },
     confidence: 0.75,
     examples: {
       fires: [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
+        ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
+        ["- CONTACT: phone only, after six.", ["phone calls"]],
+        ["Preferred contact: SMS or a voice note.", ["text messages", "voice messages"]],
       ],
-      silent: [unmatched("Email."), unmatched("Email, short or long, it all piles up.")],
+      silent: [
+        "Email.",
+        // A ticket's channel, not the person's preference.
+        "Channel: email",
+        "Email, short or long, it all piles up.",
+        unmatched("Email only for the invoices."),
+      ],
     },
   }),
   fieldRule("communication_style", "avoids-channel", {

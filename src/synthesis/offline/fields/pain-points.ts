@@ -80,6 +80,7 @@ const CUE_NEAR_MISSES = [
   "Our little bakery is killing it this winter.",
   "My tenants' biggest worry is the heating.",
   "The hardest part for a beginner is the footwork.",
+  "The biggest problem is never the weather.",
 ];
 /** Texts the cue rows read and must give nothing for: a verb without its object, someone's quoted words. */
 const CUE_READ_MISSES = [
@@ -295,6 +296,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "I help new parents cope with loneliness.",
         "She runs a group against loneliness among pensioners.",
         "On Fridays I run pilates for back pain clients.",
+        "Good grief, the kids grew fast.",
+        "We still use an old Lonely Planet guide.",
         // Over, denied, or left unticked on a form.
         "Our worst headache used to be no-shows.",
         "In ten years I've never had a late payment.",
