@@ -446,34 +446,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // Read with any bracketed note lead kept: "[End of visit · Field note: Mr. Yaw Darko ...]" is one whole bracket.
   if (opensOnOtherTitledPerson(sentence.replace(LEADING_MARKS, ""), model)) return spokenOf(state, "other", "name");
   const named = LEADING_NAME.exec(body)?.[1];
-  const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
-  const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
-  // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
-  // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
-  // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
-  // name failed to compile on a name of thousands of characters).
-  const afterName = named === undefined ? "" : body.slice(named.length);
-  // The checks below are asked lazily, cheapest first: most sentences open on a capitalised word, few on a person.
-  const entry = () =>
-    named !== undefined &&
-    body.startsWith(named) &&
-    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
-  // "Core & Flow was founded by ...": a firm, not a person.
-  // "Bow River Animal Hospital · Calgary", "School of Marine Biology": an organisation's name.
-  const firm = () =>
-    named !== undefined &&
-    (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
-  // "Headline (current): ...": a profile field, not a person.
-  const field = () =>
-    named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
-  if (
-    named &&
-    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry() && isPlausibleName(named))) &&
-    isPlausibleName(firstToken) &&
-    !firm() &&
-    !field()
-  )
-    return spokenOf(state, "other", "name");
+  if (named && opensOnOtherName(body, named, model)) return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
@@ -502,6 +475,29 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
   if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+/**
+ * Whether a body opening on a name (`named`, after an optional "and"/"but") is about that other person: a name known
+ * as a proper noun or another person's, or a list entry or a "who" clause, which follow only a person; not a firm or
+ * an organisation, nor a profile field. Asked cheapest first: most sentences open on a capitalised word, few on a person.
+ */
+function opensOnOtherName(body: string, named: string, model: SubjectModel): boolean {
+  const first = named.split(WHITESPACE)[0] ?? "";
+  const key = first.toLowerCase().replace(POSSESSIVE, "");
+  // Only what follows the name is tested (a RegExp built from the name failed to compile on a name of thousands of
+  // characters).
+  const after = body.slice(named.length);
+  // "Deniz Kaya — 27, yoga and barre": a list entry; "Pak Ujang, who has farmed for thirty years".
+  const entry = () =>
+    body.startsWith(named) &&
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) || NAME_WHO_TAIL.test(after));
+  if (!(model.properNouns.has(key) || model.people?.has(key) || (entry() && isPlausibleName(named)))) return false;
+  if (!isPlausibleName(first)) return false;
+  // "Core & Flow was founded by ...", "Bow River Animal Hospital · Calgary", "School of Marine Biology".
+  if (FIRM_AFTER_NAME.test(after) || isOrganisationWord(nameTokens(named).at(-1) ?? "")) return false;
+  // "Headline (current): ...": a profile field.
+  return !(FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(after));
 }
 
 /** "I'm Dana", "my name is Tom Reyes": the writer or speaker giving their own name. */
