@@ -263,11 +263,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         state.replyFrom = writer;
         return;
       }
-      if (state.replyFrom !== null) {
-        if (QUOTED_REPLY.test(line)) {
-          if (state.replyFrom === "other") return;
-        } else state.replyFrom = null;
-      }
+      if (state.replyFrom !== null && !QUOTED_REPLY.test(line)) state.replyFrom = null;
+      if (state.replyFrom === "other") return;
       state.date = dateOnLine(line) ?? state.date;
       if (isHeadingLine(line, lines[i + 1])) {
         state.block = headingOwner(line, model);
@@ -292,11 +289,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         }
         speaker = party;
         content = speech.content;
-      } else if (state.sticky !== null) {
-        speaker = state.sticky;
-      } else {
-        speaker = authored ? "subject" : "other";
-      }
+      } else speaker = state.sticky ?? (authored ? "subject" : "other");
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
         NUMBERED_QUESTION.test(content) ||
@@ -324,9 +317,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       const bareQuestion =
         !speech && SHORT_QUESTION.test(content.trim()) && content.trim().split(WHITESPACE).length <= 5;
       if (bareQuestion) speaker = "other";
-      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content))) {
+      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content)))
         state.question = content.toLowerCase();
-      }
       const answerLine = QUOTE_MARK_START.test(content) || CHECKED_BOX.test(content);
       if (answerLine) speaker = "subject";
       const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
@@ -367,10 +359,8 @@ function updateQuoteState(inQuote: boolean, sentence: string): boolean {
   const straight = (sentence.match(STRAIGHT_QUOTES) ?? []).length;
   const opens = (sentence.match(OPENING_QUOTES) ?? []).length;
   const closes = (sentence.match(CLOSING_QUOTES) ?? []).length;
-  let state = straight % 2 === 1 ? !inQuote : inQuote;
-  if (opens > closes) state = true;
-  if (closes > opens) state = false;
-  return state;
+  if (opens !== closes) return opens > closes;
+  return straight % 2 === 1 ? !inQuote : inQuote;
 }
 
 function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
@@ -378,9 +368,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
   const quotes = ctx.authored ? [] : allMatches(QUOTATIONS, sentence);
   const quotedOnly =
     continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
-  const firstPerson = FIRST_PERSON.test(sentence);
-  let speaker = ctx.speaker;
-  if (quotedOnly && ctx.speaker !== "subject") speaker = attributedQuoteSpeaker(sentence, ctx);
+  const speaker = quotedOnly && ctx.speaker !== "subject" ? attributedQuoteSpeaker(sentence, ctx) : ctx.speaker;
   const { topic, by } = topicOf(sentence, speaker, ctx, quotedOnly);
   units.push({
     source: ctx.source,
@@ -389,7 +377,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
     speaker,
     topic,
     topicBy: by,
-    firstPerson,
+    firstPerson: FIRST_PERSON.test(sentence),
     quoted: quotedOnly,
     date: ctx.state.date,
     section: ctx.state.block.heading,
@@ -409,8 +397,7 @@ function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
   }
   // A quote right after someone else's credited quote, on the same line, goes on in their voice.
   if (ctx.state.lastQuote !== null && ctx.state.lastQuoteLine === ctx.line) return ctx.state.lastQuote;
-  if (ctx.state.block.party === "other") return "other";
-  return "subject";
+  return ctx.state.block.party === "other" ? "other" : "subject";
 }
 
 /** '"...," Hughes said', '"..." — Ana', '"...," she added': who a quote is credited to, when it says. */
