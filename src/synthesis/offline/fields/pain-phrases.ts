@@ -106,9 +106,12 @@ const NOT_A_PAIN_PART =
  */
 const LATER_SENTENCE = /^(?:also|plus|and|another)\b[\s:,]*/i;
 const LATER_SENTENCE_END = /\s*(?:[,;]|\s[-—–]\s|[—–])/;
-/** "current thermostats from 2008", "their tills are from 2012": equipment of that year, i.e. outdated (as damaged). */
+/**
+ * "current thermostats from 2008", "their tills are from 2012": equipment of that year, i.e. outdated (as damaged);
+ * years up to 2019 only, as there: a recent year is not old.
+ */
 const FROM_A_YEAR =
-  /^(?:(?:the|our|their|his|her|my|current|existing|old)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+(?:(?:is|are)\s+)?from\s+(?:19|20)\d\d$/iu;
+  /^(?:(?:the|our|their|his|her|my|current|existing|old)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+(?:(?:is|are)\s+)?from\s+(?:19\d\d|20[01]\d)$/iu;
 
 /** "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it. */
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
@@ -263,10 +266,10 @@ const WORK_ON_IT =
   /\b(?:(?:research(?:es|ing)?|stud(?:y|ies|ying))(?:\s+(?:into|on|of))?|(?:writes?|writing|talks?|talking|speaks?|speaking|blogs?|blogging)\s+(?:about|on)|help(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}(?:cope|deal|live)\s+with)\s+(?:(?:the|a|an)\s+)?$/iu;
 /**
  * Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"), or a pain that
- * is over ("we no longer get no-shows", "we used to get no-shows").
+ * is over ("we no longer get no-shows", "we used to get no-shows", "no more double bookings").
  */
 export const DENIED_PAIN =
-  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any)\s+){0,3}$/i;
+  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any|more)\s+){0,3}$/i;
 
 /**
  * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
