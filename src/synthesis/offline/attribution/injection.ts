@@ -19,7 +19,7 @@ const INJECTION_PATTERNS: readonly RegExp[] = [
   // "MESSAGE TO ALL CHATBOTS", "instructions for the language model"
   /\b(?:note|message|instructions?|notice)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?(?:ai|a\.i\.|assistants?|llms?|models?|bots?|chatbots?|summari[sz]ers?|language models?|gpt|agents?)\b/i,
   /\bsystem\s+(?:note|message|instruction|override|command)\b/i,
-  /\b(?:ai|llm|gpt)\s+(?:support\s+)?(?:tools?|systems?|assistants?|agents?)\s*:/i,
+  /\b(?:ai|llm|gpt)\s+(?:tools?|systems?|assistants?|agents?)\s*:/i,
   // "The account holder's name is 'X', occupation 'Y'": a list of field values planted for an extractor.
   /\b(?:name|occupation|job|title|location|age)\b[^.\n]{0,30}?(?:\bis|=|:|\bto)\s*['"‘“][^'"’”\n]{2,50}['"’”]\s*,\s*(?:and\s+)?(?:occupation|job|title|location|age|role|city)\b/i,
   // "[[assistant directive: ...]]", "AI instruction:": a label naming an order to a machine reader.

@@ -9,7 +9,7 @@ import { memo } from "../engine/memo.ts";
 import { allMatches, LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
-import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
+import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, SUBJECT_ROLE_WORDS, taggedOthers } from "./roles.ts";
 import { LINE_LABEL, parseSpeech, speechLine } from "./speech.ts";
@@ -56,7 +56,7 @@ export interface SourceReading {
   model: SubjectModel;
 }
 
-export const N = NAME_SEQUENCE;
+const N = NAME_SEQUENCE;
 
 /**
  * "I'm Ana", "my name is", and the same in other languages ("Ich bin Lukas", "je m'appelle", "me chamo"). A bare
@@ -174,9 +174,6 @@ const BYLINE = new RegExp(
 const SHORT_OPENER =
   /(?:^|[.!?]\s+)(\p{Lu}[\p{Ll}'’-]+)\s+(?:is|was|has|runs|works|lives|leads|manages|owns|joined|wants|needs)\b/u;
 
-/** A text that is only a name. */
-const ONLY_NAME = new RegExp(`^${N}$`, "u");
-
 /** An answer that opens on a bare name ("Park Ji-woo. I teach ..."). */
 const OPENING_NAME = new RegExp(`^(${N})\\s*(?:[.!,;—–]|$)`, "u");
 
@@ -195,7 +192,7 @@ export function fullNameStarting(
   let full: string | null = null;
   for (const line of lines) {
     const found = pattern.exec(line)?.[0];
-    if (found && isPlausibleName(found) && !nameTokens(found).some(isBusinessWord)) {
+    if (found && isPlausibleName(found) && !isBusinessName(found)) {
       full = found;
       break;
     }
@@ -204,10 +201,17 @@ export function fullNameStarting(
   return full;
 }
 
-/** "Dunmore Roofing was started by ...": a business name, not a person. */
-export function isBusinessWord(token: string): boolean {
-  const lower = token.toLowerCase();
-  return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
+/** "Dunmore Roofing was started by ...": a name with a trade or organisation word is a business's, not a person's. */
+export function isBusinessName(name: string): boolean {
+  return nameTokens(name).some((token) => {
+    const lower = token.toLowerCase();
+    return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
+  });
+}
+
+/** Marks the name tokens as other people's (never the subject's). */
+function exclude(excluded: Set<string>, tokens: readonly string[]): void {
+  for (const token of tokens) excluded.add(token.toLowerCase());
 }
 
 /** "Costa Rica", "Green Valley": a title part naming a place, not a person. */
@@ -226,10 +230,12 @@ export function add(
   quote: string,
   score: number,
   aliases?: string[],
-): void {
+): NameCandidate | undefined {
   const value = cleanName(raw);
-  if (!isPlausibleName(value)) return;
-  list.push(aliases ? { value, source, quote, score, aliases } : { value, source, quote, score });
+  if (!isPlausibleName(value)) return undefined;
+  const candidate: NameCandidate = aliases ? { value, source, quote, score, aliases } : { value, source, quote, score };
+  list.push(candidate);
+  return candidate;
 }
 
 /** A name found by a cue that firms share with people, scored 2 and marked weak when `add` keeps it. */
@@ -267,14 +273,13 @@ function leadingFullName(line: string): string | null {
 
 /** Two name tokens or more, none of them a business word ("Harbour Bakery" is a firm). */
 function isFullName(name: string): boolean {
-  const tokens = nameTokens(name);
-  return tokens.length >= 2 && !tokens.some(isBusinessWord);
+  return nameTokens(name).length >= 2 && !isBusinessName(name);
 }
 
 /** Whether a line is made only of a name ("Ana Ruiz", "Dr. Ana Ruiz"), as in a signature or a heading. */
 function isNameLine(line: string): boolean {
   const bare = line.replace(NAME_PREFIX, "").trim();
-  return ONLY_NAME.test(bare) && isPlausibleName(bare) && !nameTokens(bare).some(isBusinessWord);
+  return ONLY_NAME.test(bare) && isPlausibleName(bare) && !isBusinessName(bare);
 }
 
 function nearestLine(lines: readonly string[], from: number, step: 1 | -1): string {
@@ -314,35 +319,32 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
       if (other?.[2]) {
         // Someone who comes along with the subject may share their surname: only the given name is theirs alone.
         const tokens = nameTokens(other[2]);
-        for (const t of ACCOMPANYING.test(other[1] ?? "") ? tokens.slice(0, 1) : tokens) excluded.add(t.toLowerCase());
+        exclude(excluded, ACCOMPANYING.test(other[1] ?? "") ? tokens.slice(0, 1) : tokens);
       }
       const recipient = colon ? RECIPIENT_FIELD.exec(segment)?.[1] : undefined;
       if (recipient) recipients.push(recipient);
       const field = colon ? FIELD_NAME.exec(segment) : null;
       if (field?.[1]) {
         const isFrom = FROM_FIELD.test(segment);
-        if (isFrom && isPlausibleName(cleanName(field[1])) && !nameTokens(field[1]).some(isBusinessWord))
-          senderNamed = true;
+        if (isFrom && isPlausibleName(cleanName(field[1])) && !isBusinessName(field[1])) senderNamed = true;
         add(candidates, field[1], source, field[0].replace(LEADING_BULLET, ""), isFrom ? 2 : 4);
       }
       // The keeper of the notes is the subject only when they write about themselves.
       const author = AUTHOR_FIELD.exec(segment);
       if (author?.[1]) {
         if (selfWritten) add(candidates, author[1], source, author[0].trim(), 4);
-        else for (const t of nameTokens(author[1])) excluded.add(t.toLowerCase());
+        else exclude(excluded, nameTokens(author[1]));
       }
       // "Notes (Jake):" heads a block written by someone about the subject.
       const credited = segment.includes("(") ? AUTHOR_HEADING.exec(segment)?.[1] : undefined;
-      if (credited) for (const t of nameTokens(credited)) excluded.add(t.toLowerCase());
+      if (credited) exclude(excluded, nameTokens(credited));
     }
     // "Mr. Ali Hassan (interpreter)", "Pim Chaiyawan (respondent's daughter)": tagged as someone else.
-    for (const token of taggedOthers(line)) excluded.add(token.toLowerCase());
+    exclude(excluded, taggedOthers(line));
     // "my neighbour Tom Price", "her business partner, Owen Hughes": a relative or colleague, never the subject.
     // Only the given name: relatives share the surname ("his sister-in-law Maud Ferrand").
-    for (const related of cued & RELATIVE ? allMatches(RELATED_NAME, line) : []) {
-      const given = nameTokens(related[1] ?? "")[0];
-      if (given) excluded.add(given.toLowerCase());
-    }
+    for (const related of cued & RELATIVE ? allMatches(RELATED_NAME, line) : [])
+      exclude(excluded, nameTokens(related[1] ?? "").slice(0, 1));
     const form = FORM_NAME.exec(line)?.[1];
     // Title-casing only changes the displayed value; the quote stays the verbatim answer.
     if (form && nameTokens(form).length >= 2) add(candidates, titleCase(form), source, form, 4);
@@ -380,7 +382,7 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
     }
     // Features: "Meet Ana Ruiz", "Interview with Ana Ruiz", "Q&A with ...", "Spotlight: Ana Ruiz".
     const feature = cued & FEATURE ? FEATURE_TITLE.exec(line) : null;
-    if (feature?.[1] && !nameTokens(feature[1]).some(isBusinessWord))
+    if (feature?.[1] && !isBusinessName(feature[1]))
       add(candidates, feature[1], source, feature[0].trim(), nameTokens(feature[1]).length >= 2 ? 3 : 1);
     // Bylines: "posted 3 March 2024 by Lena Fischer", "By Ana Ruiz", "12 May · by Ana · 6 min read".
     // The author is the subject only when they write as "I" (outside quotes): over a third-person article, the
@@ -411,13 +413,7 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
   });
   // "To: Ana Ruiz" under "From: Ben Okoro": Ana is who the writer addresses. Without a named sender (an agent's
   // reply pasted alone), the recipient may well be the customer the material is about, so nothing is excluded.
-  if (senderNamed) for (const r of recipients) for (const t of nameTokens(r)) excluded.add(t.toLowerCase());
-}
-
-/** Records on the candidate just added (if `add` kept it) the label of the speaker who named themselves. */
-function saidBy(candidates: NameCandidate[], before: number, label: string | undefined): void {
-  const added = candidates[before];
-  if (added !== undefined && label !== undefined) added.label = label;
+  if (senderNamed) for (const r of recipients) exclude(excluded, nameTokens(r));
 }
 
 /** "This is Kinsale", "It's Tuesday": openers that introduce things as often as people. */
@@ -461,9 +457,9 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
         if (label !== undefined) model.otherLabels.add(label);
         continue;
       }
-      const count = candidates.length;
-      add(candidates, value, source, match[0], 5);
-      saidBy(candidates, count, label);
+      const added = add(candidates, value, source, match[0], 5);
+      // The label of the speaker who named themselves.
+      if (added && label !== undefined) added.label = label;
     }
     // "Could you introduce yourself?" — "Sure. Park Ji-woo. I teach ...": an answer that opens on a bare name.
     const speech = parseSpeech(line, () => true);
@@ -474,12 +470,11 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
       const afterRemark = OPENING_NAME.exec(rest.replace(SHORT_REMARK, ""))?.[1];
       const named =
         OPENING_NAME.exec(rest)?.[1] ?? (afterRemark && nameTokens(afterRemark).length >= 2 ? afterRemark : undefined);
-      if (named && isPlausibleName(named) && !nameTokens(named).some(isBusinessWord)) {
+      if (named && isPlausibleName(named) && !isBusinessName(named)) {
         // Asked by the known interviewer, the answer names the interviewee: above a name anyone else volunteers.
         const score = (nameTokens(named).length >= 2 ? 5 : 3) + (askedIntro === "other" ? 2 : 0);
-        const count = candidates.length;
-        add(candidates, named, source, named, score);
-        saidBy(candidates, count, label);
+        const added = add(candidates, named, source, named, score);
+        if (added && label !== undefined) added.label = label;
       }
     }
     if (content !== "") askedIntro = asksIntroduction(content) ? (fromOther ? "other" : "unknown") : null;

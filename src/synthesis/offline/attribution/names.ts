@@ -38,6 +38,8 @@ const NOT_NAME_WORDS = new Set(
 
 /** What separates the words of a name ("Ana María", "Ruiz-Lee's"): anything but letters, apostrophes and hyphens. */
 export const NAME_GAPS = /[^\p{L}'’-]+/u;
+/** Each character that cannot be part of a name, for `replace` (global). */
+export const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 
 const INITIAL = "[A-Z]\\.";
 
@@ -46,6 +48,9 @@ const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'�
 
 /** One to four capitalised tokens, allowing lowercase particles inside (van, van der, de la, Ní) and a final initial. */
 export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van der|van den|van de|von der|de la|de los|de las|van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;
+
+/** A text that is only a name. */
+export const ONLY_NAME = new RegExp(`^${NAME_SEQUENCE}$`, "u");
 
 const HONORIFIC =
   /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr|herr|frau|monsieur|madame|mme|mlle|señora?|señorita|sra?|srta|signora?|sig|dott|bapak|ibu|mevrou|meneer|sri|shri|smt)\.?\s+(?=\p{Lu})/iu;

@@ -4,12 +4,11 @@
  */
 import { WHITESPACE } from "../engine/text.ts";
 import type { Party } from "../engine/unit.ts";
-import { type NameMatcher, nameTokens } from "./names.ts";
+import { type NameMatcher, NOT_NAME_LETTERS, nameTokens } from "./names.ts";
 import { INTERVIEWER_LABEL, type LabelStats, labelKey, SUBJECT_ROLE_LABEL } from "./speech.ts";
 
 const BRACKETED = /\([^)]*\)/g;
 const INITIALS = /^\p{Lu}{2,3}$/u;
-const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
 
 export interface SubjectModel {
@@ -67,8 +66,7 @@ function isInitialsOf(label: string, fullName: string): boolean {
   return initials.length >= 2 && initials.toUpperCase() === label;
 }
 
-/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"). */
-export function refersTo(text: string, matcher: NameMatcher): boolean {
-  const stripped = text.replace(TITLE_PREFIX, "");
-  return matcher.reference.test(stripped);
+/** Whether text starts with a reference to the subject ("Wambui", "J.", "Ms Liu"); never before the subject is known. */
+export function namesSubject(text: string, model: SubjectModel): boolean {
+  return model.matcher?.reference.test(text.replace(TITLE_PREFIX, "")) ?? false;
 }

@@ -3,8 +3,8 @@
  * subject), and the named speaker who talks most as a name candidate.
  */
 import { allMatches } from "../engine/text.ts";
-import { add, introducesSelf, isBusinessWord, N, type SourceReading, titleCase } from "./introductions.ts";
-import { isPlausibleName, nameTokens } from "./names.ts";
+import { add, introducesSelf, isBusinessName, type SourceReading, titleCase } from "./introductions.ts";
+import { isPlausibleName, nameTokens, ONLY_NAME } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
 import {
@@ -17,11 +17,8 @@ import {
   speechLine,
 } from "./speech.ts";
 
-/** "Ana Ruiz (customer)": a role in brackets after a speaker's label. */
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
-const ONLY_NAME = new RegExp(`^${N}$`, "u");
-/** "[00:12] Ana:", "Host:": the label a line opens on. */
 /** "I'm your host", "Welcome back to The Show": the speaker hosts. */
 const HOST_INTRO = /\b(?:I'm|I am) (?:your|the) host\b|\bwelcome (?:back )?to (?:the )?[A-Z]/;
 /** "Speakers: P = participant, I = interviewer": a legend of speaker labels. */
@@ -65,7 +62,7 @@ export function labelCandidates({ source, lines, candidates, hosts, model }: Sou
     .sort((a, b) => b[1] - a[1]);
   named.forEach(([label], rank) => {
     const value = shownLabel(label);
-    if (!nameTokens(value).some(isBusinessWord)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
+    if (!isBusinessName(value)) add(candidates, value, source, label, rank === 0 ? 3 : 1);
   });
 }
 

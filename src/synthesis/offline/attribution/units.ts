@@ -13,8 +13,8 @@ import {
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
-import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens } from "./names.ts";
-import { handleNamesSubject, knownPerson, labelParty, refersTo, type SubjectModel } from "./parties.ts";
+import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
+import { handleNamesSubject, knownPerson, labelParty, namesSubject, type SubjectModel } from "./parties.ts";
 import { FIELD_LABELS, FIRST_PERSON, labelStats, parseSpeech } from "./speech.ts";
 
 const ATTENDEES_HEADING = /\b(?:attendees|attending|present|participants|invited|cc)\b/;
@@ -126,10 +126,8 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
   if (PROFILE_FIELD.test(text)) return false;
   // CRM and call notes: "Rep: ... · Contact: Ana Ruiz" are written by the rep about the contact.
   if (SALES_FIELD.test(text)) return false;
-  if (NOTES_BY_FIELD.test(text) && model.matcher) {
-    const by = NOTES_BY_FIELD_VALUE.exec(text)?.[1] ?? "";
-    if (!refersTo(by, model.matcher)) return false;
-  }
+  if (model.matcher && NOTES_BY_FIELD.test(text) && !namesSubject(NOTES_BY_FIELD_VALUE.exec(text)?.[1] ?? "", model))
+    return false;
   let firstPerson = 0;
   let thirdPerson = 0;
   let quoted = 0;
@@ -138,9 +136,9 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
     if (unquoted !== line) quoted += 1;
     for (const sentence of splitSentences(unquoted)) {
       const body = sentence.text.replace(LEADING_NON_LETTERS, "");
-      if (model.matcher && MET_WITH.test(body) && refersTo(body.replace(MET_WITH, ""), model.matcher)) thirdPerson += 2;
+      if (MET_WITH.test(body) && namesSubject(body.replace(MET_WITH, ""), model)) thirdPerson += 2;
       else if (LEADING_FIRST_PERSON.test(body) || FIRST_PERSON_WORD.test(body)) firstPerson += 1;
-      else if ((model.matcher && refersTo(body, model.matcher)) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
+      else if (namesSubject(body, model) || LEADING_PRONOUN.test(body)) thirdPerson += 1;
     }
   }
   // With no narration either way, quotations mean someone else is presenting the subject's words.
@@ -174,18 +172,16 @@ const ORIGINAL_MESSAGE =
 function replyWriter(line: string, model: SubjectModel): Party | null {
   const writer = (REPLY_HEADER.exec(line) ?? REPLY_HEADER_AFTER.exec(line))?.[1]?.trim();
   if (writer === undefined) return null;
-  return model.matcher && refersTo(writer, model.matcher) ? "subject" : "other";
+  return namesSubject(writer, model) ? "subject" : "other";
 }
 
 /** A line that is only a person's full name: it heads what follows (team pages, speaker lists, profiles). */
-const ONLY_NAME = new RegExp(`^${NAME_SEQUENCE}$`, "u");
-
 function personLine(line: string, model: SubjectModel): Party | null {
   const bare = line.replace(HEADING_AND_TITLE, "").trim();
   if (!ONLY_NAME.test(bare) || !isPlausibleName(bare)) return null;
   const tokens = nameTokens(bare);
   if (tokens.length < 2) return null;
-  if (model.matcher && refersTo(bare, model.matcher)) return "subject";
+  if (namesSubject(bare, model)) return "subject";
   const first = (tokens[0] ?? "").toLowerCase();
   return model.people?.has(first) || model.properNouns.has(first) ? "other" : null;
 }
@@ -257,8 +253,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       }
       if (state.forwarded === "pending") {
         const from = FORWARDED_FROM.exec(line)?.[1];
-        if (from !== undefined)
-          state.forwarded = model.matcher && refersTo(from.trim(), model.matcher) ? "subject" : "other";
+        if (from !== undefined) state.forwarded = namesSubject(from.trim(), model) ? "subject" : "other";
         return;
       }
       if (state.forwarded === "other") return;
@@ -268,11 +263,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         state.replyFrom = writer;
         return;
       }
-      if (state.replyFrom !== null) {
-        if (QUOTED_REPLY.test(line)) {
-          if (state.replyFrom === "other") return;
-        } else state.replyFrom = null;
-      }
+      if (state.replyFrom !== null && !QUOTED_REPLY.test(line)) state.replyFrom = null;
+      if (state.replyFrom === "other") return;
       state.date = dateOnLine(line) ?? state.date;
       if (isHeadingLine(line, lines[i + 1])) {
         state.block = headingOwner(line, model);
@@ -297,11 +289,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         }
         speaker = party;
         content = speech.content;
-      } else if (state.sticky !== null) {
-        speaker = state.sticky;
-      } else {
-        speaker = authored ? "subject" : "other";
-      }
+      } else speaker = state.sticky ?? (authored ? "subject" : "other");
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
         NUMBERED_QUESTION.test(content) ||
@@ -329,9 +317,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       const bareQuestion =
         !speech && SHORT_QUESTION.test(content.trim()) && content.trim().split(WHITESPACE).length <= 5;
       if (bareQuestion) speaker = "other";
-      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content))) {
+      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content)))
         state.question = content.toLowerCase();
-      }
       const answerLine = QUOTE_MARK_START.test(content) || CHECKED_BOX.test(content);
       if (answerLine) speaker = "subject";
       const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
@@ -372,10 +359,8 @@ function updateQuoteState(inQuote: boolean, sentence: string): boolean {
   const straight = (sentence.match(STRAIGHT_QUOTES) ?? []).length;
   const opens = (sentence.match(OPENING_QUOTES) ?? []).length;
   const closes = (sentence.match(CLOSING_QUOTES) ?? []).length;
-  let state = straight % 2 === 1 ? !inQuote : inQuote;
-  if (opens > closes) state = true;
-  if (closes > opens) state = false;
-  return state;
+  if (opens !== closes) return opens > closes;
+  return straight % 2 === 1 ? !inQuote : inQuote;
 }
 
 function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
@@ -383,9 +368,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
   const quotes = ctx.authored ? [] : allMatches(QUOTATIONS, sentence);
   const quotedOnly =
     continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
-  const firstPerson = FIRST_PERSON.test(sentence);
-  let speaker = ctx.speaker;
-  if (quotedOnly && ctx.speaker !== "subject") speaker = attributedQuoteSpeaker(sentence, ctx);
+  const speaker = quotedOnly && ctx.speaker !== "subject" ? attributedQuoteSpeaker(sentence, ctx) : ctx.speaker;
   const { topic, by } = topicOf(sentence, speaker, ctx, quotedOnly);
   units.push({
     source: ctx.source,
@@ -394,7 +377,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
     speaker,
     topic,
     topicBy: by,
-    firstPerson,
+    firstPerson: FIRST_PERSON.test(sentence),
     quoted: quotedOnly,
     date: ctx.state.date,
     section: ctx.state.block.heading,
@@ -414,8 +397,7 @@ function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
   }
   // A quote right after someone else's credited quote, on the same line, goes on in their voice.
   if (ctx.state.lastQuote !== null && ctx.state.lastQuoteLine === ctx.line) return ctx.state.lastQuote;
-  if (ctx.state.block.party === "other") return "other";
-  return "subject";
+  return ctx.state.block.party === "other" ? "other" : "subject";
 }
 
 /** '"...," Hughes said', '"..." — Ana', '"...," she added': who a quote is credited to, when it says. */
@@ -426,7 +408,7 @@ function creditedParty(sentence: string, ctx: PushContext): Party | null {
   if (credit === undefined) return null;
   if (THIRD_PERSON_PRONOUN.test(credit.trim())) return ctx.state.lastPerson === "unknown" ? null : ctx.state.lastPerson;
   if (!ctx.model.matcher) return null;
-  return refersTo(credit.trim(), ctx.model.matcher) ? "subject" : "other";
+  return namesSubject(credit.trim(), ctx.model) ? "subject" : "other";
 }
 
 interface Topic {
@@ -447,38 +429,11 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // "My husband is 45", "Our physics teacher, 58, ...", "His daughter Ana Ruiz (26, architect)": about the relative.
   if (RELATION_OPENER.test(body)) return spokenOf(state, "other", "name");
   if (LEADING_FIRST_PERSON.test(body) || NOTE_TO_SELF.test(body)) return spokenOf(state, speaker, "first");
-  if (model.matcher && refersTo(body, model.matcher)) return spokenOf(state, "subject", "name", true);
+  if (namesSubject(body, model)) return spokenOf(state, "subject", "name", true);
   // Read with any bracketed note lead kept: "[End of visit · Field note: Mr. Yaw Darko ...]" is one whole bracket.
   if (opensOnOtherTitledPerson(sentence.replace(LEADING_MARKS, ""), model)) return spokenOf(state, "other", "name");
   const named = LEADING_NAME.exec(body)?.[1];
-  const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
-  const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
-  // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
-  // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
-  // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
-  // name failed to compile on a name of thousands of characters).
-  const afterName = named === undefined ? "" : body.slice(named.length);
-  // The checks below are asked lazily, cheapest first: most sentences open on a capitalised word, few on a person.
-  const entry = () =>
-    named !== undefined &&
-    body.startsWith(named) &&
-    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
-  // "Core & Flow was founded by ...": a firm, not a person.
-  // "Bow River Animal Hospital · Calgary", "School of Marine Biology": an organisation's name.
-  const firm = () =>
-    named !== undefined &&
-    (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
-  // "Headline (current): ...": a profile field, not a person.
-  const field = () =>
-    named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
-  if (
-    named &&
-    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry() && isPlausibleName(named))) &&
-    isPlausibleName(firstToken) &&
-    !firm() &&
-    !field()
-  )
-    return spokenOf(state, "other", "name");
+  if (named && opensOnOtherName(body, named, model)) return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
@@ -509,13 +464,36 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
 }
 
+/**
+ * Whether a body opening on a name (`named`, after an optional "and"/"but") is about that other person: a name known
+ * as a proper noun or another person's, or a list entry or a "who" clause, which follow only a person; not a firm or
+ * an organisation, nor a profile field. Asked cheapest first: most sentences open on a capitalised word, few on a person.
+ */
+function opensOnOtherName(body: string, named: string, model: SubjectModel): boolean {
+  const first = named.split(WHITESPACE)[0] ?? "";
+  const key = first.toLowerCase().replace(POSSESSIVE, "");
+  // Only what follows the name is tested (a RegExp built from the name failed to compile on a name of thousands of
+  // characters).
+  const after = body.slice(named.length);
+  // "Deniz Kaya — 27, yoga and barre": a list entry; "Pak Ujang, who has farmed for thirty years".
+  const entry = () =>
+    body.startsWith(named) &&
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) || NAME_WHO_TAIL.test(after));
+  if (!(model.properNouns.has(key) || model.people?.has(key) || (entry() && isPlausibleName(named)))) return false;
+  if (!isPlausibleName(first)) return false;
+  // "Core & Flow was founded by ...", "Bow River Animal Hospital · Calgary", "School of Marine Biology".
+  if (FIRM_AFTER_NAME.test(after) || isOrganisationWord(nameTokens(named).at(-1) ?? "")) return false;
+  // "Headline (current): ...": a profile field.
+  return !(FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(after));
+}
+
 /** "I'm Dana", "my name is Tom Reyes": the writer or speaker giving their own name. */
 const NAMES_SELF = new RegExp(`(?:^|[^\\p{L}'’])(?:I['’]m|I am|[Mm]y name is)\\s+(${NAME_SEQUENCE})`, "u");
 
 /** Whether a sentence has its writer or speaker introduce themselves by a name that is not the subject's. */
 function introducesAnother(sentence: string, model: SubjectModel): boolean {
   const name = NAMES_SELF.exec(sentence)?.[1];
-  return name !== undefined && isPlausibleName(name) && !(model.matcher && refersTo(name, model.matcher));
+  return name !== undefined && isPlausibleName(name) && !namesSubject(name, model);
 }
 
 /** "; Jonas (our coder) builds it in Unity": a semicolon before a capitalised word. Global: read with matchAll. */
@@ -529,7 +507,7 @@ function clausesOf(sentence: string, model: SubjectModel): string[] {
   for (const m of allMatches(SEMICOLON_CLAUSE, sentence)) {
     const cut = m.index + m[0].length;
     const first = (LEADING_NAME.exec(sentence.slice(cut))?.[1] ?? "").split(WHITESPACE)[0] ?? "";
-    if (!model.people?.has(first.toLowerCase()) || (model.matcher && refersTo(first, model.matcher))) continue;
+    if (!model.people?.has(first.toLowerCase()) || namesSubject(first, model)) continue;
     clauses.push(sentence.slice(start, cut).trimEnd());
     start = cut;
   }
@@ -559,7 +537,7 @@ function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {
   const clause = body.replace(NOTE_LEAD, "");
   const name = (TITLED_NAME.exec(clause) ?? BRACKET_NAMED_OPENER.exec(clause))?.[1];
   if (name === undefined || !isPlausibleName(name)) return false;
-  return !(model.matcher && refersTo(name, model.matcher));
+  return !namesSubject(name, model);
 }
 
 /** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */

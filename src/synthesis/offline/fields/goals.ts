@@ -53,7 +53,6 @@ function labelledGoals(line: string): string[] {
   return goals;
 }
 const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
-const STATES_A_WANT = /\b(?:want|hope|plan|goal|need|would like)\b/i;
 
 const notNegated = (unit: Unit) => !NEGATED.test(unit.text);
 const notConditional = (unit: Unit) => !CONDITIONAL.test(unit.text);
@@ -152,15 +151,6 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
     0.6,
     "Looking for a way to automate reminders.",
     "automate reminders",
-  ],
-  [
-    "wants-thing",
-    ["wants"],
-    /^(?:[-•*]\s*)?(?:(?:[Ss]he|[Hh]e)\s+)?[Ww]ants\s+(?:a |an |the |to have |one |proper )((?:[\p{L}-]+\s*){1,6})/u,
-    "",
-    0.58,
-    "Wants a shared calendar for both clinics.",
-    "shared calendar for both clinics",
   ],
   [
     "saving-for",
@@ -436,18 +426,6 @@ const GOAL_READINGS: readonly Rule[] = [
     value: pointedAim,
     confidence: 0.65,
     examples: { fires: [], silent: ["We keep pumping until we're under the target."] },
-  }),
-  fieldRule("goals", "so-i-can", {
-    cue: ["so i can", "so that i can"],
-    // "... so I can book the ferry": a purpose clause is a goal when the sentence states a want.
-    pattern: /\bso (?:that )?I can\s+([^.;!?]+?)(?:\s+and\s+|[.;!?]|$)/i,
-    when: [...COMMON, (unit: Unit) => STATES_A_WANT.test(unit.text)],
-    value: (m) => goalPhrase(m[1] ?? ""),
-    confidence: 0.55,
-    examples: {
-      fires: [["I need the rota by Friday so I can book the ferry.", "book the ferry"]],
-      silent: ["I left early so I can see the kids."],
-    },
   }),
   fieldRule("goals", "answer-action", {
     cue: "always",

@@ -86,12 +86,15 @@ const LIKES =
 const NOT_HOBBY =
   /^(?:working|being|having|getting|doing|making sure|seeing|knowing|thinking|feeling|going to|trying|to)\b|\b(?:every|some|any|no)thing\b|\b(?:things?|stuff)\b/;
 
+/** "I like helping people", "I enjoy meeting customers": a way with people, a disposition rather than a pastime. */
+const PEOPLE_OBJECT = /\b(?:people|others|folks|customers|clients|guests|patients|someone|everyone|them)\b/i;
+
 function likedActivities(unit: Unit): string[] {
   const found: string[] = [];
   const third = unit.topic === "subject" && !unit.firstPerson && unit.topicBy !== "implicit";
   for (const m of [...allMatches(LIKES, unit.text), ...(third ? allMatches(THIRD_LIKES, unit.text) : [])]) {
     const phrase = trimPunctuation(firstClause(m[1] ?? "").replace(LIKED_TAIL, ""));
-    if (phrase && !NOT_HOBBY.test(phrase) && wordCount(phrase) <= 4) found.push(phrase);
+    if (phrase && !NOT_HOBBY.test(phrase) && !PEOPLE_OBJECT.test(phrase) && wordCount(phrase) <= 4) found.push(phrase);
   }
   return found;
 }
@@ -275,9 +278,17 @@ function notAtWork(unit: Unit, at: Place): boolean {
   return !WORK_CONTEXT.test(unit.text) || leisureAnswer(unit, at) !== null;
 }
 
+/**
+ * A weekday says when, not that it is free time: beside a word of work ("yoga for her clients on Mondays") it does
+ * not make the sentence leisure.
+ */
+const WEEKDAY =
+  /\b(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?:\s+(?:nights?|mornings?|evenings?|afternoons?|at))?\b/gi;
+const leisureDespiteWork = (text: string) => LEISURE_CONTEXT.test(text.replace(WEEKDAY, " "));
+
 /** Free time: no work in the sentence, or free-time words despite it. */
 function freeTime(unit: Unit): boolean {
-  return !WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text);
+  return !WORK_CONTEXT.test(unit.text) || leisureDespiteWork(unit.text);
 }
 
 const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
@@ -306,7 +317,7 @@ function noOtherNamed(unit: Unit): boolean {
 function inLeisure(unit: Unit): boolean {
   const keen = KEEN_NOUN.test(unit.text) && unit.topicBy !== "implicit";
   const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
-  return leisure && (!WORK_CONTEXT.test(unit.text) || LEISURE_CONTEXT.test(unit.text));
+  return leisure && (!WORK_CONTEXT.test(unit.text) || leisureDespiteWork(unit.text));
 }
 
 /** "Personal: she wants to slow down and travel for once": a wish, not a pastime being done. */
@@ -429,7 +440,11 @@ const INTEREST_READINGS: readonly Rule[] = [
     confidence: 0.75,
     examples: {
       fires: [["I love trail running.", "trail running"]],
-      silent: ["I like to keep everything labelled.", "I like sorting stuff out myself."],
+      silent: [
+        "I like to keep everything labelled.",
+        "I like sorting stuff out myself.",
+        "I enjoy meeting people at the counter.",
+      ],
     },
   }),
   fieldRule("interests", "at-home", {
@@ -486,6 +501,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
         "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
+        "He also runs a pilates session for his clients on Tuesdays.",
       ],
     },
   }),

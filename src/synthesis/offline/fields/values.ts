@@ -33,6 +33,8 @@ const BELIEF_JOIN = /\s*\+\s*|\s+and\s+(?:in\s+)?/;
 const LEADING_IN = /^in\s+/i;
 const NOT_AN_ANSWER = /\b(?:yes|no|not|nothing|sure|well|it|that|this|yeah)\b/i;
 const ANSWER_HEAD_CUT = /[,.;:!?—–]/;
+/** "That every nurse is treated with respect": an answer that is a clause, not a bare noun. */
+const CLAUSE_ANSWER = /^(?:that|if|when|whether)\s|\s(?:is|are|was|were|gets?|has|have|should|must|can|will)\s/i;
 const CHECKED_CLAUSE = /\b(?:will|can|is|are|do|does|would)\b/i;
 
 /** "nothing identifying students": an absence someone insists on is a rule's detail, not a value held. */
@@ -141,10 +143,12 @@ const STATED: readonly (readonly [
   [
     "comes-first",
     ["matter", "first", "everything", "non-negotiable", "sacred"],
-    /^(?:[-•*]\s*)?([\p{L}][\p{L}' -]{2,40}?)\s+(?:matters? (?:most|more than anything|above all)|comes? first|is (?:everything|non-negotiable|sacred) to (?:me|us|her|him))\b/giu,
+    // A value is a quality, named by an abstract noun ("honesty", "patient safety", "fairness"): "the dogs come
+    // first" ranks things, not values.
+    /^(?:[-•*]\s*)?((?:[\p{L}'-]+\s+){0,3}[\p{L}'-]+(?:ty|ness|ism|ment|ance|ence|ship|dom|ion|cy))\s+(?:matters? (?:most|more than anything|above all)|comes? first|is (?:everything|non-negotiable|sacred) to (?:me|us|her|him))\b/giu,
     0.7,
-    "Animal welfare matters most.",
-    "Animal welfare",
+    "Punctuality matters most.",
+    "Punctuality",
   ],
 ];
 
@@ -165,7 +169,10 @@ const VALUE_READINGS: readonly Rule[] = [
         examples: {
           fires: [[fires, value]],
           // Plain sentences no stated-value phrase reads: guards on the patterns.
-          silent: nearMisses(cue, ["I drove to the depot at six.", "So prices are going up again."]),
+          silent: [
+            ...nearMisses(cue, ["I drove to the depot at six.", "So prices are going up again."]),
+            ...(name === "comes-first" ? [unmatched("The dogs come first, the garden second.")] : []),
+          ],
         },
       }),
   ),
@@ -255,24 +262,6 @@ const VALUE_READINGS: readonly Rule[] = [
       silent: [unmatched("That is why I left.")],
     },
   }),
-  fieldRule("values", "big-on", {
-    cue: [" on ", "stickler", "care for", "look after"],
-    pattern:
-      /\b(?:big|huge|really big|hot)\s+on\s+([^,.;!?—–"“]+)|\ba stickler for\s+([^,.;!?—–"“]+)|\bI\s+(?:really\s+)?(?:care for|look after)\s+(?:my|our)\s+([\p{L}-]+)/giu,
-    when: ["aboutSubject", "statement"],
-    value: (m) =>
-      m[3]
-        ? `caring for ${m[3].toLowerCase()}`
-        : valueItem(wording.shorten(wording.firstClause(m[1] ?? m[2] ?? ""), 5) ?? ""),
-    confidence: 0.65,
-    examples: {
-      fires: [
-        ["She's big on food hygiene.", "food hygiene"],
-        ["A stickler for punctuality.", "punctuality"],
-      ],
-      silent: ["I'm big on the left wing?", unmatched("She's strong on tax law and audits.")],
-    },
-  }),
   fieldRule("values", "ranked", {
     cue: [">", " over "],
     // "Fair rota > fast rota": a note that ranks one thing above another.
@@ -298,13 +287,18 @@ const VALUE_READINGS: readonly Rule[] = [
       const head = wording.trimPunctuation(
         wording.stripLeadingFillers(m[0].replace(wording.OPENING_MARK, "")).split(ANSWER_HEAD_CUT)[0] ?? "",
       );
-      const item = valueItem(head);
+      const item = CLAUSE_ANSWER.test(head) ? null : valueItem(head);
       return item && wording.wordCount(item) <= 3 && !NOT_AN_ANSWER.test(item) ? item : null;
     },
     confidence: 0.6,
     examples: {
       fires: [["Honesty, full stop.", "Honesty", { question: "what matters most to you?" }]],
-      silent: [["Yes, sure.", { question: "what matters most to you?" }], "Honesty, full stop."],
+      silent: [
+        ["Yes, sure.", { question: "what matters most to you?" }],
+        "Honesty, full stop.",
+        // A clause answer says more than its subject noun: "nurse" is not what matters.
+        ["That every nurse is treated with respect.", { question: "what matters most to you?" }],
+      ],
     },
   }),
   fieldRule("values", "checked", {

@@ -95,9 +95,11 @@ export function translateGerman(phrase: string): string | null {
         continue;
       }
     }
-    // Brand and place names stay; an unknown German noun is a gap in the glossary.
+    // Brand and place names stay; an unknown German noun is a gap in the glossary. Either way the word is not
+    // understood: German capitalises every noun, so a capital says nothing about a name, and a phrase that is
+    // mostly such words ("Saisonkarte ... Kindern ... Monatsgehalt") has lost its meaning in translation.
     if (ENGLISH_LOOKING_WORD.test(bare) && !GERMAN_LETTERS.test(bare)) out.push(bare);
-    else unknown += 1;
+    unknown += 1;
   }
   if (out.length === 0 || known === 0 || unknown > known) return null;
   return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();

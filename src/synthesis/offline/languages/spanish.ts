@@ -100,15 +100,24 @@ export function translateSpanish(phrase: string): string | null {
   return out.join(" ").replace(WHITESPACE_RUNS, " ").trim();
 }
 
+/**
+ * Spanish verbs of annoyance in the third person, what "me ..." says of a thing that wears the speaker down ("me
+ * molesta el ruido", "lo que más me agobia es ..."): the class, not the words one text happened to use.
+ */
+const ANNOYS = ["molesta", "fastidia", "agobia", "quema", "estresa", "irrita", "harta"];
+
 export const SPANISH_CUES: readonly ForeignCue[] = [
   // "Lo que más me molesta es el ruido": the thing after the copula, not the copula itself.
   {
     id: "pain_points/es-bothers-me-most",
     examples: {
-      fires: [["Lo que más me molesta es el ruido.", "noise"]],
+      fires: [
+        ["Lo que más me molesta es el ruido.", "noise"],
+        ["Lo que más me estresa son los horarios.", "schedules"],
+      ],
       silent: [unmatched("Lo que más me gusta es el mar.")],
     },
-    pattern: /\blo que más me (?:agobia|molesta|fastidia|quema|preocupa|cuesta) (?:es|son)\s+([^.;!?,:]+)/i,
+    pattern: new RegExp(`\\blo que más me (?:${ANNOYS.join("|")}|preocupa|cuesta) (?:es|son)\\s+([^.;!?,:]+)`, "i"),
     cue: ["lo que m"],
     confidence: 0.65,
   },
@@ -121,23 +130,44 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
   },
   {
     id: "pain_points/es-the-worst",
-    examples: { fires: [["Lo peor es la burocracia.", "bureaucracy"]], silent: [unmatched("Lo mejor es el mar.")] },
-    pattern: /\blo peor(?: sin duda)? es\s+([^.;!?]+)/i,
+    examples: {
+      fires: [
+        ["Lo peor es la burocracia.", "bureaucracy"],
+        ["Lo peor de todo es el papeleo.", "paperwork"],
+      ],
+      silent: [unmatched("Lo mejor es el mar.")],
+    },
+    // "Lo peor es ...", "Lo peor de todo es ...", "Lo peor, sin duda, es ...": up to three words before the copula.
+    pattern: /\blo peor(?:,?\s+(?!es\b)\p{L}+){0,3}?,?\s+es\s+([^.;!?]+)/iu,
     cue: ["lo peor"],
     confidence: 0.6,
   },
   {
     id: "pain_points/es-bothers-me",
-    examples: { fires: [["Me molesta la burocracia.", "bureaucracy"]], silent: [unmatched("Me gusta la burocracia.")] },
-    pattern: /\bme (?:quema|molesta|fastidia|agobia)n?\s+(?!es\b|son\b)([^.;!?,]+)/i,
-    cue: ["me quema", "me molesta", "me fastidia", "me agobia"],
+    examples: {
+      fires: [
+        ["Me molesta la burocracia.", "bureaucracy"],
+        ["Me irrita el tráfico.", "traffic"],
+      ],
+      silent: [unmatched("Me gusta la burocracia.")],
+    },
+    pattern: new RegExp(`\\bme (?:${ANNOYS.join("|")})n?\\s+(?!es\\b|son\\b)([^.;!?,]+)`, "i"),
+    cue: ANNOYS.map((verb) => `me ${verb}`),
     confidence: 0.6,
   },
   {
     id: "goals/es-my-goal",
-    examples: { fires: [["Mi objetivo es viajar.", "travel"]], silent: [unmatched("Mi casa es tu casa.")] },
+    examples: {
+      fires: [
+        ["Mi objetivo es viajar.", "travel"],
+        ["Mi meta para el año que viene es aprender.", "learn"],
+      ],
+      silent: [unmatched("Mi casa es tu casa."), unmatched("Mi objetivo no es viajar.")],
+    },
+    // A time or purpose phrase of up to five words may stand before the copula ("mi objetivo este año es ..."); a
+    // negated copula states no goal.
     pattern:
-      /\bmi (?:objetivo|meta|sueño)(?: este año| para [\p{L} ]{1,15})? es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
+      /\bmi (?:objetivo|meta|sueño)(?:\s+(?!no\b|es\b)[\p{L}\d]+){0,5}?\s+es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
     cue: ["objetivo", "mi meta", "ueño"],
     confidence: 0.7,
   },
