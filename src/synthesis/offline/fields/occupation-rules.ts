@@ -3,12 +3,13 @@
  * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
+
+import { RELATION_WORDS } from "../attribution/roles.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, WHITESPACE } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
-import { RELATION_WORDS } from "../attribution/roles.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   AGE_THEN_ROLE,
