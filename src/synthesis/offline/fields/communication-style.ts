@@ -260,11 +260,12 @@ export const STYLE_RULES: readonly Rule[] = [
   }),
   fieldRule("communication_style", "channel-and-manner", {
     cue: ["mail", "text", "phone", "call", "sms", "voice", "person", "face", ...Object.keys(APPS)],
-    // A clause that opens with a channel and how ("Email, short.", "WhatsApp only pls, I'm out all day", "Contact:
+    // A clause that opens (the unit or a sentence in it) with a channel and how ("Email, short.", "WhatsApp only pls,
+    // I'm out all day", "Contact:
     // text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email only for invoices": a channel
     // for one purpose is not how to reach the person.
     pattern: new RegExp(
-      `^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -282,6 +283,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
         ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
+        ["Q3 Anything else: back from the rigs on Friday. email only.", ["email"]],
         ["- CONTACT: phone only, after six.", ["phone calls"]],
         ["Preferred contact: SMS or a voice note.", ["text messages", "voice messages"]],
       ],
