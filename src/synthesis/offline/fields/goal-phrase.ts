@@ -39,6 +39,8 @@ const NEXT_AIM =
 /** "buy a bigger oven, maybe", "hire the cooks, two [of them ...]": one word after the last comma is an
  * afterthought or the stub of a cut clause, not part of the aim. */
 const LONE_COMMA_TAIL = /,\s*[\p{L}-]+$/u;
+/** "win the cup before my knees go", "retire once the kids are grown": a time clause bounds the aim, not part of it. */
+const TIME_CLAUSE = /\s+(?:before|after|until|till|once)\s+(?:I|my|we|our|he|his|she|her|they|their|it|the kids)\s.*$/i;
 const GERUND_OPENING =
   /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i;
 const VAGUE_TIME_TAIL = /\s+(?:someday|some day|eventually|in the future|long term)$/i;
@@ -65,7 +67,7 @@ export function goalPhrase(raw: string, prefix = ""): string | null {
         .replace(TO_OPENING, ""),
     ),
   );
-  phrase = wording.stripDeterminers(phrase);
+  phrase = wording.stripDeterminers(phrase).replace(TIME_CLAUSE, "");
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wording.wordCount(withoutTime) >= 2) phrase = withoutTime;
   phrase = wording.trimPunctuation(phrase.replace(NAME_ON_IT, "").replace(NEXT_AIM, ""));

@@ -370,6 +370,7 @@ const CUED_EXTRA: Readonly<
     fires: [
       ["I'd like to add French and raise my rates.", ["add French and raise my rates"]],
       ["I'd like to buy a bigger oven, maybe.", ["buy a bigger oven"]],
+      ["I'd love to win the county cup before my knees give out.", ["win the county cup"]],
     ],
   },
 };

@@ -8,11 +8,13 @@ import { isSelf, type Unit } from "../engine/unit.ts";
 import { COMPLAINT } from "../lexicon/pain-points.ts";
 
 /**
- * "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. Not "Objection:": in sales notes it names why the prospect resists the offer ("Objection: price"), which is the
- * seller's problem, not a pain of the person.
+ * "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. Not "Objection:"
+ * nor "Concerns:": in sales notes they name why the prospect resists the offer ("Objection: price"), which is the
+ * seller's problem, not a pain of the person. Not "Key risks:": what might go wrong is not (yet) a pain. Neither
+ * label ever gave a value on a labelled set.
  */
 export const PAIN_LABEL =
-  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?))\s*:\s*(.+)$/i;
 
 const PAIN_QUESTION =
   /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
@@ -91,6 +93,8 @@ const CHAT_TAGS = /\b(?:lol|tbh)\b/gi;
 /** "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is. */
 const ON_OUR_TOOL = /\s+(?:on|in|with|using)\s+(?:our|your)\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*[.!]?$/u;
 const ALSO = /^also\b/i;
+/** "Pain: see above": a pointer to other notes names nothing. */
+const CROSS_REFERENCE = /^(?:see|as|per)\s+(?:above|below|earlier|before|notes?|last|previous)\b/i;
 /** "~20% no-shows": the figure measures the pain; the item is what it measures. */
 const LEADING_FIGURE = /^[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:%|percent)\s+(?=\p{L})/iu;
 /**
@@ -126,7 +130,7 @@ export function labelledPains(m: RegExpExecArray): (string | null)[] {
     if (dated) return `outdated ${dated[1]}`;
     const rest = (lack ? part.slice(lack[0].length) : part).replace(LEADING_FIGURE, "");
     const phrase = painPhrase(rest.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
-    if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase)) return null;
+    if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase) || CROSS_REFERENCE.test(phrase)) return null;
     return lack ? `no ${phrase}` : phrase;
   });
 }
