@@ -3,10 +3,12 @@
  * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
+
+import { RELATION_WORDS } from "../attribution/roles.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, WHITESPACE } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
@@ -119,8 +121,12 @@ const PAST_COPULA = /\swas\s+(?:a|an|the)\s/;
 const ENDED =
   /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
 
-/** A third-person role, unless it is in the past tense and the sentence says it has ended. */
+/** "Ana's husband Marco is", "her brother is": the copula's subject is someone related to the subject. */
+const RELATIVE_SUBJECT = new RegExp(`(?:['’]s|\\b(?:her|his|their|my|our))\\s+(?:${RELATION_WORDS})s?\\b`, "i");
+
+/** A third-person role, unless it is someone else's or in the past tense and the sentence says it has ended. */
 function thirdRole(match: RegExpExecArray): string | null {
+  if (RELATIVE_SUBJECT.test(match[0].slice(0, match[0].length - (match[1] ?? "").length))) return null;
   return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
 }
 
@@ -407,6 +413,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     [["Bram Osei is a tree surgeon.", "tree surgeon", NAMED]],
     [
       ["One of her cousins is a locksmith.", { topic: "other" }],
+      // The sentence opens on a relative of the subject, though it names her first.
+      ["Ana's husband Marco is a chef in Turin.", NAMED],
       ["Ana is a registered nurse.", NAMED],
       // A past role the sentence says has ended.
       ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],
