@@ -154,7 +154,8 @@ function notAboutOtherOrAnswered(unit: Unit): boolean {
 }
 
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
-const EMAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:/i;
+const EMAIL_HEADER =
+  /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:|^\s*(?:(?:forwarded|original)\s+message|reply|message|comment|response|answer|note)\s+(?:from|by)\b/i;
 
 /**
  * An email header line, or a speaker's label (a line ending in a colon introduces who speaks next), is the subject's
@@ -496,6 +497,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         unmatched("I love Accra, Ghana"),
         // A forwarded message's sender, not the subject.
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
+        ["Reply from Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
         // A support agent's label in a chat log, not the subject.
         ["[09:14] Support (Tom Reyes, Helpdesk Team, Manila):", { name: "Ana Ruiz" }],
         // A bracketed aside about another named person: a partner's comment, a sales rep's office.

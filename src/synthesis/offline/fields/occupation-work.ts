@@ -144,11 +144,14 @@ export const WORK_RULES: readonly Rule[] = [
 /** One test for all the work verbs of the lexicon: most sentences hold none, and are then not read once per verb. */
 const mayNameWorkVerb = anyOf(OCCUPATION_VERBS.map(([pattern]) => pattern));
 
+/** "I used to drive trucks", "years ago we farmed": work the sentence puts in the past. */
+const PAST_WORK = /\b(?:used to|formerly|previously|back then|years ago)\b/i;
+
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
 export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred", {
   cue: "always",
   pattern: WHOLE,
-  when: ["aboutSubject"],
+  when: ["aboutSubject", (unit) => !PAST_WORK.test(unit.text)],
   value: (match) =>
     mayNameWorkVerb(match[0])
       ? OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
@@ -161,6 +164,11 @@ export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred",
       ["Ros farms 620 ha near Wagga.", "farmer"],
     ],
     // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
-    silent: ["I drive a car.", "Survey week: 40 water samples, 5 farms in Marlow District."],
+    silent: [
+      "I drive a car.",
+      "Survey week: 40 water samples, 5 farms in Marlow District.",
+      // Work the sentence puts in the past.
+      "I used to drive a truck for the council, now I sell insurance.",
+    ],
   },
 });
