@@ -320,6 +320,7 @@ const PAIN_READINGS: readonly Rule[] = [
         "I trained as a grief counsellor after nursing.",
         "Our lab does research into drought in the Sahel.",
         "I help new parents cope with loneliness.",
+        "My clients are often lonely after a move.",
         "She runs a group against loneliness among pensioners.",
         "On Fridays I run pilates for back pain clients.",
         "The new till means no more double-charging.",
@@ -428,7 +429,10 @@ const PAIN_READINGS: readonly Rule[] = [
     value: risingCost,
     confidence: 0.62,
     examples: {
-      fires: [["Good walnut costs twice what it did five years ago.", "rising walnut prices"]],
+      fires: [
+        ["Good walnut costs twice what it did five years ago.", "rising walnut prices"],
+        ["Called Tom. Says hay costs double since spring.", "rising hay prices"],
+      ],
       silent: ["It costs twice as much."],
     },
   }),
