@@ -108,8 +108,9 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
   ],
   [
     "planning",
-    ["planning to", "aiming to", "going to"],
-    /\b(?:I'm|I am) (?:planning|aiming|going) to\s+(.+)/i,
+    // Not "going to": a plain future ("If I'm going to be late I ring"), not an aim.
+    ["planning to", "aiming to"],
+    /\b(?:I'm|I am) (?:planning|aiming) to\s+(.+)/i,
     "",
     0.7,
     "I'm planning to open a bakery.",
@@ -356,6 +357,12 @@ const CUED_EXTRA: Readonly<
     silent: [],
     fires: [["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]]],
   },
+  "plan-is": {
+    when: [],
+    silent: [],
+    fires: [["Our target for 2030 is 60 stalls, up from 25 now.", ["60 stalls"]]],
+  },
+  planning: { when: [], silent: [unmatched("If I'm going to be late I call ahead.")] },
   "working-towards": {
     when: [],
     silent: [],
