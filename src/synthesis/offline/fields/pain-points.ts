@@ -97,6 +97,8 @@ const CUE_NEAR_MISSES = [
   "My tenants' biggest worry is the heating.",
   "The hardest part for a beginner is the footwork.",
   "The biggest problem is never the weather.",
+  "My landlord is worried about the damp.",
+  "It was so annoying when the van broke down in May.",
 ];
 /** Texts the cue rows read and must give nothing for: a verb without its object, someone's quoted words. */
 const CUE_READ_MISSES = [
