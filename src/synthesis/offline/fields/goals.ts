@@ -1,7 +1,15 @@
 /** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { fieldRule, nearMisses, type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
+import {
+  type Example,
+  fieldRule,
+  nearMisses,
+  type Place,
+  type Predicate,
+  type Rule,
+  unmatched,
+} from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { cuedGoal, goalPhrase } from "./goal-phrase.ts";
@@ -338,7 +346,11 @@ const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
 const CUED_EXTRA: Readonly<
   Record<
     string,
-    { when: readonly Predicate[]; silent: readonly string[]; fires?: readonly (readonly [string, readonly string[]])[] }
+    {
+      when: readonly Predicate[];
+      silent: readonly Example[];
+      fires?: readonly (readonly [string, readonly string[]])[];
+    }
   >
 > = {
   "third-wants": {
