@@ -203,7 +203,20 @@ function signatureRole(line: string): string | null {
   return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
 }
 
-/** "My MSc Food Science at Reading starts in October": a degree being studied makes the subject its student. */
+/**
+ * "I run operations for a freight company", "I manage payroll at a hospital": a business function the speaker runs
+ * for an organisation names their job as that function's manager ("I lead design at ..." its lead). Only the functions
+ * of an organisation, and only with "for"/"at" and the organisation after ("I run errands", "I run the numbers for my
+ * dad's shop on weekends" are no job).
+ */
+const RUNS_FUNCTION =
+  /\bI\s+(run|manage|oversee|head up|lead)\s+(operations|marketing|sales|IT|HR|finance|logistics|payroll|procurement|purchasing|customer support|customer service|engineering|product|communications|compliance|facilities|fundraising)\s+(?:for|at)\s+(?:a|an|the|our|\p{Lu})/gu;
+
+function functionRole(match: RegExpExecArray): string | null {
+  if (isSought(match) || LEFT_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
+  return `${match[2]} ${match[1] === "lead" ? "lead" : "manager"}`;
+}
+
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
   name: string,
@@ -277,6 +290,23 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
     [["My day job is nursing assistant.", "nursing assistant"]],
     ["My day job is fine."],
+  ),
+  selfRule(
+    "runs-function",
+    ["i run", "i manage", "i oversee", "i head up", "i lead"],
+    RUNS_FUNCTION,
+    0.7,
+    functionRole,
+    [
+      ["I'm 41 and I run operations for a regional freight company.", "operations manager"],
+      ["These days I lead engineering at a small robotics start-up.", "engineering lead"],
+    ],
+    [
+      unmatched("I run errands for my grandmother on Sundays."),
+      unmatched("I run the numbers for my dad's shop on weekends."),
+      // Planned, not held.
+      "The plan is that by 2030 I run sales for a football club.",
+    ],
   ),
   selfRule(
     "start-role",
