@@ -346,6 +346,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "My inbox is a mess, I lose things. for overtime swaps pls text me.",
         "The paperwork was never a problem for me, I still enjoy it.",
         "Overtime again this month, but honestly I don't mind it.",
+        "Still can't believe we secured new funding for the lab!",
+        "The best bit is the overtime pay, again and again.",
       ],
     },
   }),
