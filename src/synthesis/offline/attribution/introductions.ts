@@ -240,9 +240,8 @@ export function add(
 
 /** A name found by a cue that firms share with people, scored 2 and marked weak when `add` keeps it. */
 function addWeak(list: NameCandidate[], raw: string, source: CleanSource, quote: string): void {
-  add(list, raw, source, quote, 2);
-  const last = list.at(-1);
-  if (last && last.quote === quote) last.weak = true;
+  const added = add(list, raw, source, quote, 2);
+  if (added) added.weak = true;
 }
 
 const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
