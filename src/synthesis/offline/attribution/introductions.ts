@@ -240,9 +240,8 @@ export function add(
 
 /** A name found by a cue that firms share with people, scored 2 and marked weak when `add` keeps it. */
 function addWeak(list: NameCandidate[], raw: string, source: CleanSource, quote: string): void {
-  add(list, raw, source, quote, 2);
-  const last = list.at(-1);
-  if (last && last.quote === quote) last.weak = true;
+  const added = add(list, raw, source, quote, 2);
+  if (added) added.weak = true;
 }
 
 const FIRST_PERSON_WORD = /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I'll|my|me|mine|myself)(?=$|[^\p{L}'’])/u;
@@ -441,13 +440,13 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
-    const introduces = (cues[i] as number) & SELF || BARE_IM.test(line);
+    // A known interviewer's or host's "I'm ..." names them, never the subject.
+    const introduces = !fromOther && ((cues[i] as number) & SELF || BARE_IM.test(line));
     for (const match of introduces ? allMatches(SELF_INTRO, line) : []) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
       if (HOST_BEFORE.test(before) || YOUR_HOST.test(match[0])) continue;
-      if (fromOther) continue;
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;

@@ -41,6 +41,8 @@ const NEXT_AIM =
 const LONE_COMMA_TAIL = /,\s*[\p{L}-]+$/u;
 /** "win the cup before my knees go", "retire once the kids are grown": a time clause bounds the aim, not part of it. */
 const TIME_CLAUSE = /\s+(?:before|after|until|till|once)\s+(?:I|my|we|our|he|his|she|her|they|their|it|the kids)\s.*$/i;
+/** "40 shops, up from 12 today": the baseline a target is measured from is not part of it. */
+const BASELINE_TAIL = /,?\s+(?:up|down)\s+from\s.*$/i;
 const GERUND_OPENING =
   /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i;
 const VAGUE_TIME_TAIL = /\s+(?:someday|some day|eventually|in the future|long term)$/i;
@@ -67,7 +69,7 @@ export function goalPhrase(raw: string, prefix = ""): string | null {
         .replace(TO_OPENING, ""),
     ),
   );
-  phrase = wording.stripDeterminers(phrase).replace(TIME_CLAUSE, "");
+  phrase = wording.stripDeterminers(phrase).replace(TIME_CLAUSE, "").replace(BASELINE_TAIL, "");
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wording.wordCount(withoutTime) >= 2) phrase = withoutTime;
   phrase = wording.trimPunctuation(phrase.replace(NAME_ON_IT, "").replace(NEXT_AIM, ""));

@@ -358,12 +358,30 @@ function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
   return found;
 }
 
+/** A capitalised word not opening a sentence (nor "I"), or "&" before one: a neighbour that continues a name. */
+const NAME_WORD_BEFORE = /[^\s.!?:;—–-]\s+(?:(?!I\s)\p{Lu}[\p{L}'-]*|&)\s+$/u;
+const NAME_WORD_AFTER = /^\s+(?:&\s+)?\p{Lu}/u;
+const STARTS_CAPITAL = /^(?!I\s)\p{Lu}/u;
+
+/**
+ * "Golden Yoga Studio", "Chess & Coffee": a capitalised pastime word inside a run of capitalised words is part of a
+ * name (a shop, a club, a café), not a pastime.
+ */
+function inName(text: string, m: RegExpExecArray): boolean {
+  if (!STARTS_CAPITAL.test(m[0])) return false;
+  const before = text.slice(Math.max(0, m.index - 30), m.index);
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  return NAME_WORD_BEFORE.test(before) || NAME_WORD_AFTER.test(after);
+}
+
 /** The lexicon's pastimes named in the text (labels as the lexicon spells them). */
 function lexiconPastimes(text: string): string[] {
   const found: string[] = [];
   for (const entry of INTEREST_ENTRIES) {
     const match = entry.pattern.exec(text);
-    const label = match ? interestLabel(entry.label, match, text) : null;
+    // A fan names the team ("OFI Crete fan"); any other pastime word inside a name is the name's.
+    const named = match !== null && entry.label !== "fan" && inName(text, match);
+    const label = match && !named ? interestLabel(entry.label, match, text) : null;
     if (label) found.push(label);
   }
   return found;
@@ -516,6 +534,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
         "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
+        "On Saturdays she helps out at the Blue Pottery Barn, doing the tills.",
         "He also runs a pilates session for his clients on Tuesdays.",
       ],
     },

@@ -135,7 +135,9 @@ export function labelledPains(m: RegExpExecArray): (string | null)[] {
   });
 }
 
-const COST_FILLER = /^(?:the|a|an|my|our|their|his|her|good|new|now|so|and|but|also|plus|then|that|this|of|on|top)\s+/i;
+/** Words before the thing that costs more, including a note's verb of saying ("complains flour costs double"). */
+const COST_FILLER =
+  /^(?:the|a|an|my|our|their|his|her|good|new|now|so|and|but|also|plus|then|that|this|of|on|top|says|said|complains|complained|mentions|mentioned|notes|noted|reports|reported)\s+/i;
 const COST_POINTER = /\b(?:it|this|that|which|what|everything|one|i|we|you|he|she|they)\b/;
 const COST_NOUN = /\b(?:rent|rents|prices?|fees?|costs?|premiums?|insurance|fuel|electricity|bills?|rates?|tuition)$/;
 
@@ -255,10 +257,10 @@ const SUFFERED_PAINS: ReadonlySet<string> = new Set([
 ]);
 /**
  * Right before a suffered pain: a third person as its subject ("they burn out", "she can't sleep") or as its owner
- * ("my sister struggles with burnout", "my wife's burnout").
+ * ("my sister struggles with burnout", "my wife's burnout", "her patients are often lonely").
  */
 const OTHERS_SUBJECT =
-  /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|still|eventually|quickly)\s+)?$|\b(?:my|our|his|her|their)\s+(?:wife|husband|partner|son|daughter|sister|brother|mother|father|mum|mom|dad|parents?|friends?|kids?|children|colleagues?)(?:['’]s)?\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
+  /\b(?:he|she|they)\s+(?:(?:just|all|often|always|also|still|eventually|quickly)\s+)?$|\b(?:my|our|his|her|their)\s+(?:wife|husband|partner|son|daughter|sister|brother|mother|father|mum|mom|dad|parents?|friends?|kids?|children|colleagues?|patients?|clients?|customers?|students?|pupils?|residents?|tenants?)(?:['’]s)?\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
 /**
  * "a grief counsellor", "bushfire fighters", "back pain clients", "loneliness among the elderly": a role's work or a
  * group's pain.

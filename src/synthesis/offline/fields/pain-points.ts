@@ -320,6 +320,7 @@ const PAIN_READINGS: readonly Rule[] = [
         "I trained as a grief counsellor after nursing.",
         "Our lab does research into drought in the Sahel.",
         "I help new parents cope with loneliness.",
+        "My clients are often lonely after a move.",
         "She runs a group against loneliness among pensioners.",
         "On Fridays I run pilates for back pain clients.",
         "The new till means no more double-charging.",
@@ -346,6 +347,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "My inbox is a mess, I lose things. for overtime swaps pls text me.",
         "The paperwork was never a problem for me, I still enjoy it.",
         "Overtime again this month, but honestly I don't mind it.",
+        "Still can't believe we secured new funding for the lab!",
+        "The best bit is the overtime pay, again and again.",
       ],
     },
   }),
@@ -426,7 +429,10 @@ const PAIN_READINGS: readonly Rule[] = [
     value: risingCost,
     confidence: 0.62,
     examples: {
-      fires: [["Good walnut costs twice what it did five years ago.", "rising walnut prices"]],
+      fires: [
+        ["Good walnut costs twice what it did five years ago.", "rising walnut prices"],
+        ["Called Tom. Says hay costs double since spring.", "rising hay prices"],
+      ],
       silent: ["It costs twice as much."],
     },
   }),
