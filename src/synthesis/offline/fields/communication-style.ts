@@ -38,40 +38,33 @@ const APP = Object.keys(APPS).join("|");
  */
 const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|phone)|${APP}|in[- ]person|face[- ]to[- ]face`;
 
+/** Media as the value spells them, by the first that fits the words after an app's name. */
+const MEDIA: readonly [RegExp, string][] = [
+  [/^voice/, "voice messages"],
+  [/^video/, "video calls"],
+  [/^(?:phone|calls?)/, "phone calls"],
+  [/^(?:texts?|text messages?|sms)$/, "text messages"],
+  [/^e ?mails?$/, "email"],
+  [/^(?:in person|face to face)$/, "in person"],
+];
+const WORD_GAPS = /[-\s]+/g;
+
 /** How the value spells a channel asked for ("whatsapp voice notes" -> "WhatsApp voice messages"). */
 function spell(phrase: string): string | null {
-  const words = phrase
-    .toLowerCase()
-    .replace(/[-\s]+/g, " ")
-    .trim()
-    .split(" ");
+  const words = phrase.toLowerCase().replace(WORD_GAPS, " ").trim().split(" ");
   const app = APPS[words[0] ?? ""];
   const rest = (app ? words.slice(1) : words).join(" ");
-  const medium = /^voice/.test(rest)
-    ? "voice messages"
-    : /^video/.test(rest)
-      ? "video calls"
-      : /^(?:phone|calls?)/.test(rest)
-        ? app
-          ? "calls"
-          : "phone calls"
-        : /^(?:texts?|text messages?|sms)$/.test(rest)
-          ? "text messages"
-          : /^e ?mails?$/.test(rest)
-            ? "email"
-            : /^(?:in person|face to face)$/.test(rest)
-              ? "in person"
-              : rest === "" && app
-                ? "messages"
-                : null;
-  if (medium === null) return null;
-  return app ? `${app} ${medium === "text messages" ? "text messages" : medium}` : medium;
+  const medium = MEDIA.find(([pattern]) => pattern.test(rest))?.[1] ?? (rest === "" && app ? "messages" : null);
+  if (medium === null || !app) return medium;
+  return `${app} ${medium === "phone calls" ? "calls" : medium}`;
 }
+
+const ANY_MEDIUM = new RegExp(`\\b(?:${MEDIUM})\\b`, "giu");
 
 /** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
 function spellAll(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(new RegExp(`\\b(?:${MEDIUM})\\b`, "giu"))) {
+  for (const m of text.matchAll(ANY_MEDIUM)) {
     const name = spell(m[0]);
     if (name && !found.includes(name)) found.push(name);
   }
@@ -116,9 +109,8 @@ const ASKS_SHORT = /short|brief|one page/;
 const OPENS_REQUEST =
   /(?:^|[,.;:!?—–(\-"“'‘]|\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\s*(?:(?:just|simply|please|pls)\s+)*$/iu;
 
-function opensRequest(m: RegExpExecArray): boolean {
-  return OPENS_REQUEST.test(m.input.slice(Math.max(0, m.index - 30), m.index));
-}
+/** The `n` characters before a match. */
+const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
 
 /**
  * A bare "no"/"not" refuses a channel only as a clause of its own ("No calls.", "Please, not email") or as the
@@ -128,6 +120,9 @@ const OPENS_REFUSAL = new RegExp(
   `(?:^|[,.;:!?—–(\\-"“'‘]|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
   "iu",
 );
+
+/** A bare "no"/"not" (not "don't", "never"). */
+const BARE_NEGATION = /^not?\s/i;
 
 /** What a length word after a refused channel ("don't email me essays") makes of the refusal. */
 const LENGTHY = /^(?:walls? of text|essays?|novels?|paragraphs)$/i;
@@ -145,13 +140,18 @@ const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\
 /** What "prefers" may name besides a channel. */
 const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
 
+/** A label asking how to reach the person ("Preferred contact:"). */
+const CONTACT_LABEL = /contact|comms|communication|reach/i;
+
 /** Before a channel said to be best: a negation, or a possessive or "new"/"old" that makes it a device. */
 const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
+
+const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
 
 /** How the value spells what "prefers" names. */
 function spellPreferred(text: string): string[] {
   const parts: string[] = [];
-  for (const m of text.matchAll(new RegExp(`\\b(?:${ASKED}|async(?:hronous)?|written)\\b`, "giu"))) {
+  for (const m of text.matchAll(ANY_PREFERABLE)) {
     const word = m[0].toLowerCase();
     const name = word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
     if (name && !parts.includes(name)) parts.push(name);
@@ -198,7 +198,7 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["self", "statement", mayAskContact],
     value: (m) => {
-      if (!opensRequest(m)) return null;
+      if (!OPENS_REQUEST.test(before(m, 30))) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
       return word === "ring" ? "phone calls" : spell(word);
     },
@@ -238,7 +238,7 @@ export const STYLE_RULES: readonly Rule[] = [
     when: ["aboutSubject", "statement"],
     value: (m) => {
       // Not after a negation; nor a device someone owns or bought ("my phone is better now"), which is no channel.
-      if (NOT_ASKED_FOR.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
+      if (NOT_ASKED_FOR.test(before(m, 12))) return null;
       const named = spellAll(m[1] ?? m[2] ?? "");
       return named.length > 0 ? named : null;
     },
@@ -275,7 +275,7 @@ export const STYLE_RULES: readonly Rule[] = [
     value: (m) => {
       const manner = (m[3] ?? "").toLowerCase();
       // A bare channel states a preference only as the answer to a contact label.
-      if (manner === "" && !/contact|comms|communication|reach/i.test(m[1] ?? "")) return null;
+      if (manner === "" && !CONTACT_LABEL.test(m[1] ?? "")) return null;
       const named = spellAll(m[2] ?? "");
       if (named.length === 0) return null;
       return manner === "short" || manner === "brief" ? [...named, "short"] : named;
@@ -311,9 +311,7 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      const negator = m[0].slice(0, 4).toLowerCase();
-      const bare = /^no(?:t)?\s/.test(negator);
-      if (bare && !OPENS_REFUSAL.test(m.input.slice(Math.max(0, m.index - 30), m.index))) return null;
+      if (BARE_NEGATION.test(m[0]) && !OPENS_REFUSAL.test(before(m, 30))) return null;
       const word = channel(m[1]);
       if (word === null) return null;
       // "never email me essays": the refusal is of long ones.

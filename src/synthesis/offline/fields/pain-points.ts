@@ -61,10 +61,19 @@ const correctedAfter = (m: RegExpExecArray) => TAKEN_BACK.test(m.input.slice(m.i
 /** "the kids are always fighting": a state of others ("are" after someone not the speaker); "we are" is kept. */
 const WE_ARE = /\bwe\s+are\s+$/i;
 function othersAlways(m: RegExpExecArray): boolean {
-  if (!m[2]) return false;
-  const before = m.input.slice(Math.max(0, m.index - 30), m.index);
-  return OTHERS_ARE.test(before) && !WE_ARE.test(before);
+  return !!m[2] && OTHERS_ARE.test(before(m, 30)) && !WE_ARE.test(before(m, 30));
 }
+
+/** The `n` characters before a match. */
+const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
+
+/** A value from the thing named in the match's first group (see `thing`), or nothing when it names none. */
+const ofThing =
+  (maxWords: number, item: (named: string, m: RegExpExecArray) => string | null) =>
+  (m: RegExpExecArray): string | null => {
+    const named = thing(m[1] ?? "", maxWords);
+    return named ? item(named, m) : null;
+  };
 
 /** Where a run-on unit's sentences part ("I lose things. for overtime swaps pls text me"), or a label ends. */
 const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
@@ -130,8 +139,7 @@ const PAIN_READINGS: readonly Rule[] = [
     pattern: /\b(?:(?:I'm|I’m|I am|Im) not (?:very )?good at\s+[^,.;!?]+|bad at [^,.;!?]+)/gi,
     when: OWNED,
     read: body,
-    value: (m) =>
-      OTHERS_ARE.test(m.input.slice(Math.max(0, m.index - 30), m.index)) ? null : painPhrase(m[0].replace(I_AM, ""), 8),
+    value: (m) => (OTHERS_ARE.test(before(m, 30)) ? null : painPhrase(m[0].replace(I_AM, ""), 8)),
     confidence: 0.65,
     examples: {
       fires: [
@@ -223,13 +231,12 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(?:(?:still|always|often|constantly|regularly|randomly)\s+)?(crash(?:es|ed)?|disconnect(?:s|ed)|keeps? (?:crashing|failing))\b/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      // "A notebook won't crash": the fault is denied.
-      if (DENIED_PAIN.test(`${m[1]} `)) return null;
-      const broken = thing(m[1] ?? "", 4);
-      const verb = FAULT_VERB.find(([pattern]) => pattern.test(m[2] ?? ""))?.[1] ?? "keeps failing";
-      return broken ? `${broken} ${verb}` : null;
-    },
+    // "A notebook won't crash": the fault is denied.
+    value: ofThing(4, (broken, m) =>
+      DENIED_PAIN.test(`${m[1]} `)
+        ? null
+        : `${broken} ${FAULT_VERB.find(([pattern]) => pattern.test(m[2] ?? ""))?.[1] ?? "keeps failing"}`,
+    ),
     confidence: 0.62,
     examples: {
       fires: [["The rota app crashes every Friday.", "rota app crashes"]],
@@ -264,10 +271,7 @@ const PAIN_READINGS: readonly Rule[] = [
     pattern: /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(can'?t|cannot|won'?t)\s+be\s+(\p{Ll}+ed)\b/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      const stuck = thing(m[1] ?? "", 4);
-      return stuck ? `${stuck} can't be ${m[3] ?? ""}` : null;
-    },
+    value: ofThing(4, (stuck, m) => `${stuck} can't be ${m[3] ?? ""}`),
     confidence: 0.6,
     examples: {
       fires: [["The mite counts can't be exported.", "mite counts can't be exported"]],
@@ -389,10 +393,7 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\bbut\s|\band\s|,\s|:\s)([\p{L}' -]{3,40}?)\s+(?:takes?|is taking)\s+(?:forever|ages|way too long|too long)\b/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      const slow = thing(m[1] ?? "", 4);
-      return slow ? `slow ${slow}` : null;
-    },
+    value: ofThing(4, (slow) => `slow ${slow}`),
     confidence: 0.6,
     examples: {
       fires: [["Onboarding takes forever.", "slow Onboarding"]],
@@ -445,7 +446,7 @@ const PAIN_READINGS: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) =>
-      OTHERS_RELATIVE_CLAUSE.test(m.input.slice(Math.max(0, m.index - 40), m.index)) || othersAlways(m)
+      OTHERS_RELATIVE_CLAUSE.test(before(m, 40)) || othersAlways(m)
         ? null
         : m[1]
           ? painPhrase(`can't afford ${m[1]}`, 6)
@@ -477,11 +478,9 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:are|is|were|was)\s+(?:down|off)\s+(?:by\s+)?(\d{1,3}\s?%)/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      const fallen = thing(m[1] ?? "", 3);
-      if (!fallen || GOOD_TO_LOSE.test(fallen)) return null;
-      return `${fallen.toLowerCase()} down ${(m[2] ?? "").replace(SPACES, "")}`;
-    },
+    value: ofThing(3, (fallen, m) =>
+      GOOD_TO_LOSE.test(fallen) ? null : `${fallen.toLowerCase()} down ${(m[2] ?? "").replace(SPACES, "")}`,
+    ),
     confidence: 0.6,
     examples: {
       fires: [["Orders are down 12% on last spring.", "orders down 12%"]],
@@ -496,10 +495,7 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(never|rarely|hardly ever|doesn'?t|don'?t|won'?t)\s+(answers?|responds?|repl(?:y|ies)|calls? back|picks? up|shows? up|turns? up)\b/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      const who = thing(m[1] ?? "", 3);
-      return who ? `${who} ${m[2]?.toLowerCase()} ${m[3]}` : null;
-    },
+    value: ofThing(3, (who, m) => `${who} ${m[2]?.toLowerCase()} ${m[3]}`),
     confidence: 0.6,
     examples: {
       fires: [["The courier never shows up before noon.", "courier never shows up"]],
@@ -513,10 +509,7 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:get|gets|got|keep getting|keeps getting|always get)\s+(lost|delayed|cancell?ed|stuck|rejected|ignored|damaged|stolen|missed|mixed up|double-booked)\b/giu,
     when: OWNED,
     read: body,
-    value: (m) => {
-      const lost = thing(m[1] ?? "", 3);
-      return lost ? `${m[2]} ${lost.toLowerCase()}` : null;
-    },
+    value: ofThing(3, (lost, m) => `${m[2]} ${lost.toLowerCase()}`),
     confidence: 0.6,
     examples: {
       fires: [["Parcels get lost at the depot.", "lost parcels"]],
