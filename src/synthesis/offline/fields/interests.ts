@@ -23,6 +23,7 @@ export const asksLeisure = memoTest(LEISURE_QUESTION);
 
 const WORK_CONTEXT =
   /\b(?:since \d{1,2}(?:am|pm)|shift|at work|for work|customers?|orders?|clients?|the job|my job|patients)\b/i;
+const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
 
 const SPANISH_TOPICS: Record<string, string> = {
   historia: "history",
@@ -139,7 +140,7 @@ const GERUND_PART =
 
 /** Where, when, how often or with whom: these follow the hobby but are not part of it. */
 const OBJECT_END =
-  /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until|which|because|so|sadly|though)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$|\s+[—–]\s.*$/i;
+  /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|online|whatever|until|which|because|so|sadly|though)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$|\s+[—–]\s.*$/i;
 
 const HOW_MUCH = /^\s*(?:a lot|lots|loads|a bit|a little|tons)\b(?!\s+of\b)/i;
 const OBJECT_FILLER =
@@ -148,7 +149,7 @@ const OBJECT_FILLER =
 const NOT_AN_OBJECT = /\b(?:I|it|is|are|was|them|that|this|which|who|me|you|very|really)\b/i;
 
 const NOT_GERUND_HOBBY =
-  /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|evening|pudding)$/i;
+  /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|pudding)$/i;
 
 function hobbyObject(raw: string): string | null {
   // "reads a lot": how much, not what.
@@ -213,20 +214,21 @@ function leisureItems(
   const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
   // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.
   const preamble = !known(body) && known(unit.line.slice(unit.line.indexOf(body) + body.length)) !== undefined;
+  const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
+  // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
+  const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
   const items: string[] = [];
   const used: string[] = [];
   for (const [k, part] of parts.entries()) {
     // A lone capitalised word after the sentence's start names a person or a place ("Thanks so much, Ingrid."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
-    if (k > 0 && PROPER_NOUN.test(trimPunctuation(part)) && !known(part)) continue;
+    const trimmed = trimPunctuation(part);
+    if (k > 0 && PROPER_NOUN.test(trimmed) && !known(part)) continue;
     // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
-    const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
-    // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
-    const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
     let item =
-      hobbyOf(trimPunctuation(part), nounsAllowed && !preamble, self) ??
-      (labelLead && !known(part) ? hobbyOf(trimPunctuation(part), !preamble, self) : null);
+      hobbyOf(trimmed, nounsAllowed && !preamble, self) ??
+      (labelLead && !known(part) ? hobbyOf(trimmed, !preamble, self) : null);
     // The lexicon names the pastime better than a bare verb ("Climbing at the bouldering gym" -> bouldering) or
     // than an equally long paraphrase ("singing alto" -> choir singing).
     const entry = item ? known(part) : undefined;
@@ -287,7 +289,7 @@ function leisureAnswer(unit: Unit, at: Place): "first" | "later" | null {
 
 /** No work in the sentence ("since 6am", "customers", "my job"), unless it answers a free-time question. */
 function notAtWork(unit: Unit, at: Place): boolean {
-  return !WORK_CONTEXT.test(unit.text) || leisureAnswer(unit, at) !== null;
+  return noWork(unit) || leisureAnswer(unit, at) !== null;
 }
 
 /**
@@ -300,10 +302,8 @@ const leisureDespiteWork = (text: string) => LEISURE_CONTEXT.test(text.replace(W
 
 /** Free time: no work in the sentence, or free-time words despite it. */
 function freeTime(unit: Unit): boolean {
-  return !WORK_CONTEXT.test(unit.text) || leisureDespiteWork(unit.text);
+  return noWork(unit) || leisureDespiteWork(unit.text);
 }
-
-const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
 
 /** "She plays cello, she is the musical one at home": in the subject's answer, a sentence about someone else. */
 const OTHER_PERSON_OPENING = /^(?:[-•*>]\s*)?(?:she|he|they)\b/i;
@@ -329,7 +329,7 @@ function noOtherNamed(unit: Unit): boolean {
 function inLeisure(unit: Unit): boolean {
   const keen = KEEN_NOUN.test(unit.text) && unit.topicBy !== "implicit";
   const leisure = keen || LEISURE_CONTEXT.test(unit.text) || LEISURE_QUESTION.test(unit.question);
-  return leisure && (!WORK_CONTEXT.test(unit.text) || leisureDespiteWork(unit.text));
+  return leisure && freeTime(unit);
 }
 
 /** "Personal: she wants to slow down and travel for once": a wish, not a pastime being done. */

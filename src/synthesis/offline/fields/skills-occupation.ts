@@ -20,39 +20,37 @@ const NURSE_SILENT = [
   ["My sister is an ICU nurse.", { occupation: "ICU nurse", topic: "other" }],
 ] as const;
 
-/** The pattern reads the occupation, not the sentence, which is only the evidence. */
-export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
-  fieldRule("skills", "occupation-nursing", {
+/** A skill the occupation implies: the pattern reads the occupation, not the sentence, which is only the evidence. */
+const occupationRule = (name: string, pattern: RegExp, value: Rule["value"], examples: Rule["examples"]): Rule =>
+  fieldRule("skills", name, {
     cue: "always",
-    pattern:
-      /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    pattern,
     read: theOccupation,
     when: ["aboutSubject", namesOccupation],
-    value: (m) => `${m[1] ?? ""}nursing`.trim(),
+    value,
     confidence: 0.5,
     kind: "inferred",
-    examples: {
+    examples,
+  });
+
+export const OCCUPATION_SKILL_RULES: readonly Rule[] = [
+  occupationRule(
+    "occupation-nursing",
+    /\b((?:ICU|A&E|critical care|intensive care|paediatric|pediatric|theatre|district|mental health)\s+)?nurse\b/i,
+    (m) => `${m[1] ?? ""}nursing`.trim(),
+    {
       fires: [
         ["I've been an ICU nurse for ten years.", "ICU nursing", { occupation: "ICU nurse" }],
         ["I work nights as a nurse.", "nursing", { occupation: "nurse" }],
       ],
       silent: NURSE_SILENT,
     },
-  }),
-  fieldRule("skills", "occupation-midwifery", {
-    cue: "always",
-    pattern: /\bmidwife\b/i,
-    read: theOccupation,
-    when: ["aboutSubject", namesOccupation],
-    value: () => "midwifery",
-    confidence: 0.5,
-    kind: "inferred",
-    examples: {
-      fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
-      silent: [
-        ["Dina here, teacher, Quito.", { occupation: "midwife" }],
-        ["My aunt works as a midwife.", { occupation: "midwife", topic: "other" }],
-      ],
-    },
+  ),
+  occupationRule("occupation-midwifery", /\bmidwife\b/i, () => "midwifery", {
+    fires: [["Dina here, midwife, Quito.", "midwifery", { occupation: "midwife" }]],
+    silent: [
+      ["Dina here, teacher, Quito.", { occupation: "midwife" }],
+      ["My aunt works as a midwife.", { occupation: "midwife", topic: "other" }],
+    ],
   }),
 ];

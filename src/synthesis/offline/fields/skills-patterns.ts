@@ -6,6 +6,7 @@ import { escapeRegExp } from "../engine/text.ts";
 import { LANGUAGES, TOOL_WORDS } from "../lexicon/skills.ts";
 
 const LANGUAGE_ALT = LANGUAGES.map(escapeRegExp).join("|");
+const TOOL_ALT = TOOL_WORDS.map(escapeRegExp).join("|");
 
 /** "sign language interpreter — BSL and ISL", "Polish interpreter": languages someone interprets or translates. */
 export const INTERPRETS = new RegExp(
@@ -29,12 +30,9 @@ export const LANGUAGE_LIST = new RegExp(
 );
 
 /** Distinctive tool names wherever the subject mentions them ("I still think QuickBooks is the best thing for invoices"). */
-export const TOOL_MENTION = new RegExp(
-  `(?<![\\p{L}\\d])(${TOOL_WORDS.map(escapeRegExp).join("|")})(?![\\p{L}\\d])`,
-  "gu",
-);
+export const TOOL_MENTION = new RegExp(`(?<![\\p{L}\\d])(${TOOL_ALT})(?![\\p{L}\\d])`, "gu");
 
 export const TOOL_USE = new RegExp(
-  `(?:\\b(?:in|with|using|on|is|uses?|around|know|knows|learned|learnt|master(?:ed)?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_WORDS.map(escapeRegExp).join("|")})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
+  `(?:\\b(?:in|with|using|on|is|uses?|around|know|knows|learned|learnt|master(?:ed)?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_ALT})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
   "gu",
 );

@@ -24,10 +24,10 @@ const EXPERIENCE_IN =
 const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 
-/** "Skills: welding, AutoCAD and first aid", "skills I've learnt over the years: ...". */
 /** A credential whose words before its noun are all names or acronyms ("RYA certificate", "Red Cross certificate"). */
 const BODY_ONLY = /^(?:(?:\p{Lu}[\p{L}\d-]*|and|&|of)\s+)+[\p{Ll}]+$/u;
 
+/** "Skills: welding, AutoCAD and first aid", "skills I've learnt over the years: ...". */
 const SKILL_FIELD = /^(?:[-•*]\s*)?(?:my\s+)?(?:key\s+)?skills?\b[^:]{0,40}:\s*(.+)$/i;
 
 const EXPERT_IN =

@@ -278,8 +278,8 @@ const TRAIT_READINGS: readonly Rule[] = [
       /^(?:[-•*]\s*)?(?:(?:very|extremely|really|quite|super|incredibly)\s+([\p{L}-]+)|([\p{L}-]+)\s*[—–:-]\s|([\p{L}-]+)\s*(?:,|\band\b)\s*([\p{L}-]+))/iu,
     when: ["aboutSubject", "statement", "thirdPerson"],
     value: (m) => {
-      if (m[1]) return word(m[1]);
-      if (m[2]) return word(m[2]);
+      const lone = m[1] ?? m[2];
+      if (lone) return word(lone);
       const first = word(m[3] ?? "");
       const second = word(m[4] ?? "");
       return first && second ? [first, second] : null;
