@@ -2,10 +2,9 @@
  * Words that name people in the material, so that no person's name (the subject's or anyone else's) becomes a
  * skill or an interest: "Maya on my team handles the contracts" makes "Maya" a colleague, not a tool.
  */
+import { NOT_NAME_LETTERS } from "../offline/attribution/names.ts";
 import { STARTS_UPPER, WHITESPACE } from "../offline/engine/text.ts";
 import type { CleanSource } from "../types.ts";
-
-const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 
 const NAME = "(\\p{Lu}\\p{Ll}+)";
 const RELATIONS =

@@ -38,6 +38,8 @@ const NOT_NAME_WORDS = new Set(
 
 /** What separates the words of a name ("Ana María", "Ruiz-Lee's"): anything but letters, apostrophes and hyphens. */
 export const NAME_GAPS = /[^\p{L}'’-]+/u;
+/** Each character that cannot be part of a name, for `replace` (global). */
+export const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 
 const INITIAL = "[A-Z]\\.";
 

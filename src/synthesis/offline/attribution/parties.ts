@@ -4,12 +4,11 @@
  */
 import { WHITESPACE } from "../engine/text.ts";
 import type { Party } from "../engine/unit.ts";
-import { type NameMatcher, nameTokens } from "./names.ts";
+import { type NameMatcher, NOT_NAME_LETTERS, nameTokens } from "./names.ts";
 import { INTERVIEWER_LABEL, type LabelStats, labelKey, SUBJECT_ROLE_LABEL } from "./speech.ts";
 
 const BRACKETED = /\([^)]*\)/g;
 const INITIALS = /^\p{Lu}{2,3}$/u;
-const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 const TITLE_PREFIX = /^(?:dr|prof|mr|mrs|ms|mx)\.?\s+/i;
 
 export interface SubjectModel {

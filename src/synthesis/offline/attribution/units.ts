@@ -263,11 +263,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         state.replyFrom = writer;
         return;
       }
-      if (state.replyFrom !== null) {
-        if (QUOTED_REPLY.test(line)) {
-          if (state.replyFrom === "other") return;
-        } else state.replyFrom = null;
-      }
+      if (state.replyFrom !== null && !QUOTED_REPLY.test(line)) state.replyFrom = null;
+      if (state.replyFrom === "other") return;
       state.date = dateOnLine(line) ?? state.date;
       if (isHeadingLine(line, lines[i + 1])) {
         state.block = headingOwner(line, model);
@@ -292,11 +289,7 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         }
         speaker = party;
         content = speech.content;
-      } else if (state.sticky !== null) {
-        speaker = state.sticky;
-      } else {
-        speaker = authored ? "subject" : "other";
-      }
+      } else speaker = state.sticky ?? (authored ? "subject" : "other");
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
         NUMBERED_QUESTION.test(content) ||
@@ -324,9 +317,8 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       const bareQuestion =
         !speech && SHORT_QUESTION.test(content.trim()) && content.trim().split(WHITESPACE).length <= 5;
       if (bareQuestion) speaker = "other";
-      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content))) {
+      if (isQuestionLine || bareQuestion || (speaker === "other" && ENDS_WITH_QUESTION.test(content)))
         state.question = content.toLowerCase();
-      }
       const answerLine = QUOTE_MARK_START.test(content) || CHECKED_BOX.test(content);
       if (answerLine) speaker = "subject";
       const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
@@ -367,10 +359,8 @@ function updateQuoteState(inQuote: boolean, sentence: string): boolean {
   const straight = (sentence.match(STRAIGHT_QUOTES) ?? []).length;
   const opens = (sentence.match(OPENING_QUOTES) ?? []).length;
   const closes = (sentence.match(CLOSING_QUOTES) ?? []).length;
-  let state = straight % 2 === 1 ? !inQuote : inQuote;
-  if (opens > closes) state = true;
-  if (closes > opens) state = false;
-  return state;
+  if (opens !== closes) return opens > closes;
+  return straight % 2 === 1 ? !inQuote : inQuote;
 }
 
 function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQuote = false): void {
@@ -378,9 +368,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
   const quotes = ctx.authored ? [] : allMatches(QUOTATIONS, sentence);
   const quotedOnly =
     continuesQuote || (quotes.length > 0 && quotes.some((q) => (q[1] ?? "").length > sentence.length / 2));
-  const firstPerson = FIRST_PERSON.test(sentence);
-  let speaker = ctx.speaker;
-  if (quotedOnly && ctx.speaker !== "subject") speaker = attributedQuoteSpeaker(sentence, ctx);
+  const speaker = quotedOnly && ctx.speaker !== "subject" ? attributedQuoteSpeaker(sentence, ctx) : ctx.speaker;
   const { topic, by } = topicOf(sentence, speaker, ctx, quotedOnly);
   units.push({
     source: ctx.source,
@@ -389,7 +377,7 @@ function pushUnits(units: Unit[], sentence: string, ctx: PushContext, continuesQ
     speaker,
     topic,
     topicBy: by,
-    firstPerson,
+    firstPerson: FIRST_PERSON.test(sentence),
     quoted: quotedOnly,
     date: ctx.state.date,
     section: ctx.state.block.heading,
@@ -409,8 +397,7 @@ function attributedQuoteSpeaker(sentence: string, ctx: PushContext): Party {
   }
   // A quote right after someone else's credited quote, on the same line, goes on in their voice.
   if (ctx.state.lastQuote !== null && ctx.state.lastQuoteLine === ctx.line) return ctx.state.lastQuote;
-  if (ctx.state.block.party === "other") return "other";
-  return "subject";
+  return ctx.state.block.party === "other" ? "other" : "subject";
 }
 
 /** '"...," Hughes said', '"..." — Ana', '"...," she added': who a quote is credited to, when it says. */
@@ -446,34 +433,7 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   // Read with any bracketed note lead kept: "[End of visit · Field note: Mr. Yaw Darko ...]" is one whole bracket.
   if (opensOnOtherTitledPerson(sentence.replace(LEADING_MARKS, ""), model)) return spokenOf(state, "other", "name");
   const named = LEADING_NAME.exec(body)?.[1];
-  const firstToken = (named ?? "").split(WHITESPACE)[0] ?? "";
-  const firstKey = firstToken.toLowerCase().replace(POSSESSIVE, "");
-  // "Deniz Kaya — 27, yoga and barre": a list entry opening on someone's full name is about them.
-  // "Pak Ujang, who has farmed for thirty years": "who" follows only a person.
-  // LEADING_NAME matched `named` at the start of the body, so only what follows it is tested (a RegExp built from the
-  // name failed to compile on a name of thousands of characters).
-  const afterName = named === undefined ? "" : body.slice(named.length);
-  // The checks below are asked lazily, cheapest first: most sentences open on a capitalised word, few on a person.
-  const entry = () =>
-    named !== undefined &&
-    body.startsWith(named) &&
-    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(afterName)) || NAME_WHO_TAIL.test(afterName));
-  // "Core & Flow was founded by ...": a firm, not a person.
-  // "Bow River Animal Hospital · Calgary", "School of Marine Biology": an organisation's name.
-  const firm = () =>
-    named !== undefined &&
-    (FIRM_AFTER_NAME.test(body.slice(named.length)) || isOrganisationWord(nameTokens(named).at(-1) ?? ""));
-  // "Headline (current): ...": a profile field, not a person.
-  const field = () =>
-    named !== undefined && FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(body.slice(named.length));
-  if (
-    named &&
-    (model.properNouns.has(firstKey) || model.people?.has(firstKey) || (entry() && isPlausibleName(named))) &&
-    isPlausibleName(firstToken) &&
-    !firm() &&
-    !field()
-  )
-    return spokenOf(state, "other", "name");
+  if (named && opensOnOtherName(body, named, model)) return spokenOf(state, "other", "name");
   if (LEADING_PRONOUN.test(body)) {
     // Someone speaking as "I" means another person by "he"/"she" ("He would hate any app"), unless they just
     // named themselves in the third person or the sentence comes back to them ("They tell me I'm bossy").
@@ -502,6 +462,29 @@ function topicOf(sentence: string, speaker: Party, ctx: PushContext, quoted = fa
   if (!ctx.authored && speaker !== "subject") return { topic: "subject", by: "implicit" };
   if (speaker !== "unknown") return { topic: speaker, by: "implicit" };
   return { topic: ctx.authored ? "subject" : "unknown", by: "implicit" };
+}
+
+/**
+ * Whether a body opening on a name (`named`, after an optional "and"/"but") is about that other person: a name known
+ * as a proper noun or another person's, or a list entry or a "who" clause, which follow only a person; not a firm or
+ * an organisation, nor a profile field. Asked cheapest first: most sentences open on a capitalised word, few on a person.
+ */
+function opensOnOtherName(body: string, named: string, model: SubjectModel): boolean {
+  const first = named.split(WHITESPACE)[0] ?? "";
+  const key = first.toLowerCase().replace(POSSESSIVE, "");
+  // Only what follows the name is tested (a RegExp built from the name failed to compile on a name of thousands of
+  // characters).
+  const after = body.slice(named.length);
+  // "Deniz Kaya — 27, yoga and barre": a list entry; "Pak Ujang, who has farmed for thirty years".
+  const entry = () =>
+    body.startsWith(named) &&
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) || NAME_WHO_TAIL.test(after));
+  if (!(model.properNouns.has(key) || model.people?.has(key) || (entry() && isPlausibleName(named)))) return false;
+  if (!isPlausibleName(first)) return false;
+  // "Core & Flow was founded by ...", "Bow River Animal Hospital · Calgary", "School of Marine Biology".
+  if (FIRM_AFTER_NAME.test(after) || isOrganisationWord(nameTokens(named).at(-1) ?? "")) return false;
+  // "Headline (current): ...": a profile field.
+  return !(FIELD_LABELS.test(named) && LABEL_COLON_AFTER.test(after));
 }
 
 /** "I'm Dana", "my name is Tom Reyes": the writer or speaker giving their own name. */

@@ -5,10 +5,8 @@ import { ENDS_WITH_QUESTION_QUOTE, LEADING_BULLET, LEADING_BULLET_OR_QUOTE } fro
 import type { Unit } from "./unit.ts";
 
 const ADDS_ANOTHER = /^(?:also|plus|and|another)\b/i;
-const ENDS_WITH_QUESTION = /\?["”]?\s*$/;
 const NO_ANSWER = /^(?:none|nothing|n\/?a|tbd|tbc|unknown|not sure|no idea|not yet|-+|\?+)(?=$|[^\p{L}])/iu;
 const QUESTION_LABEL = /^(?:Q\d*|Question)\s*[:.]/i;
-const QUOTED_LINE = /^>/;
 const QUOTED_PROMPT = /^>\s*\S/;
 const SENTENCE_BREAK = /[.!]\s/;
 
@@ -75,7 +73,7 @@ function findQuestion(units: readonly Unit[], i: number, quotedAnswers: boolean)
     if (text.includes("?") || opening === ">" || opening === "q" || opening === "Q") {
       // A quoted ">" line is the question it replies to, unless the answer is itself in the same ">" block.
       // (Only where asked: the older rules were tuned to the first reading.)
-      const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && QUOTED_LINE.test(unit.line));
+      const quotedPrompt = QUOTED_PROMPT.test(text) && !(quotedAnswers && unit.line.startsWith(">"));
       if (ENDS_WITH_QUESTION_QUOTE.test(text) || quotedPrompt || QUESTION_LABEL.test(text)) {
         return previous.question && lowersTo(text, previous.question) ? previous.question : text;
       }
@@ -154,8 +152,8 @@ export function isFirstAnswer(units: readonly Unit[], i: number): boolean {
 
 /** A question is not a statement: "Biggest frustration with invoicing?" states no frustration. */
 export function isQuestion(unit: Unit): boolean {
-  // Most sentences have no "?" at all: one character search decides them.
-  return unit.text.includes("?") && ENDS_WITH_QUESTION.test(unit.text) && !SENTENCE_BREAK.test(unit.text);
+  // Most sentences have no "?" at all: one character search decides them. A unit's text is trimmed.
+  return unit.text.includes("?") && ENDS_WITH_QUESTION_QUOTE.test(unit.text) && !SENTENCE_BREAK.test(unit.text);
 }
 
 /**

@@ -266,13 +266,10 @@ function cuedOf(units: readonly Unit[]): (i: number) => readonly number[] {
 /** The lowercased text of a unit, computed once however many rule tables read it. */
 const lowered = new WeakMap<Unit, string>();
 
+const lowerOf = (unit: Unit) => unit.text.toLowerCase();
+
 export function lowerText(unit: Unit): string {
-  let lower = lowered.get(unit);
-  if (lower === undefined) {
-    lower = unit.text.toLowerCase();
-    lowered.set(unit, lower);
-  }
-  return lower;
+  return memo(lowered, unit, lowerOf);
 }
 
 /**

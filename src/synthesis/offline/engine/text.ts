@@ -1,5 +1,4 @@
 const DIGITS_ONLY = /^\d+$/;
-const ELLIPSIS_START = /^\.{2}/;
 const HYPHENS_OR_SPACES = /[- ]+/;
 const LEADING_WORD = /^([a-z]+)(\b.*)$/i;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
@@ -109,7 +108,7 @@ export function splitSentences(line: string): Sentence[] {
   for (const match of allMatches(SENTENCE_BOUNDARY, line)) {
     if (
       match[0].startsWith(".") &&
-      !ELLIPSIS_START.test(match[0]) &&
+      !match[0].startsWith("..") &&
       isAbbreviation(line.slice(Math.max(0, (match.index ?? 0) - 24), match.index ?? 0))
     )
       continue;

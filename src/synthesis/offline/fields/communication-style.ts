@@ -142,6 +142,9 @@ const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\
 /** What "prefers" may name besides a channel. */
 const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
 
+/** Before a channel said to be best: a negation, or a possessive or "new"/"old" that makes it a device. */
+const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
+
 /** How the value spells what "prefers" names. */
 function spellPreferred(text: string): string[] {
   const parts: string[] = [];
@@ -187,7 +190,7 @@ export const STYLE_RULES: readonly Rule[] = [
     // A request for a channel: "Text me.", "ring me if it's urgent", "Phone please", "reply by email only", "please,
     // only by phone", "send me a voice note".
     pattern: new RegExp(
-      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b`,
+      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b(?!\\s+to\\s+(?!me\\b))`,
       "iu",
     ),
     when: ["self", "statement", mayAskContact],
@@ -215,8 +218,10 @@ export const STYLE_RULES: readonly Rule[] = [
         "Do not call me.",
         // What others do, not a request.
         "The neighbours always call me.",
-        "I'll send an email to the council.",
+        "I'll send an email tomorrow.",
         "Mum asked me to send a text every night.",
+        // Sent to someone else: says nothing of how the person wants to be reached.
+        unmatched("So send a text to the plumber first."),
       ],
     },
   }),
@@ -229,7 +234,8 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      if (/\b(?:not|no|never)\s+(?:an?\s+)?$/i.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return null;
+      // Not after a negation; nor a device someone owns or bought ("my phone is better now"), which is no channel.
+      if (NOT_ASKED_FOR.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return null;
       const named = spellAll(m[1] ?? m[2] ?? "");
       return named.length > 0 ? named : null;
     },
@@ -247,29 +253,47 @@ export const STYLE_RULES: readonly Rule[] = [
         unmatched("Long calls are best avoided."),
         "Not email, that is best.",
         "So email is best?",
+        // A device, not a channel.
+        "My new phone is better, the battery lasts.",
       ],
     },
   }),
   fieldRule("communication_style", "channel-and-manner", {
-    cue: ["mail", "text", "phone", "whatsapp", "slack"],
-    // A whole sentence naming a channel and how: "Email, short.", "WhatsApp only!", "Text, brief please."
-    pattern:
-      /^(?:by\s+)?(e-?mail|texts?|phone|whatsapp|slack)\s*,?\s*(short|brief|only|please|preferably)(?:\s+please)?\s*[.!]?$/iu,
-    when: ["self", "statement"],
+    cue: ["mail", "text", "phone", "call", "sms", "voice", "person", "face", ...Object.keys(APPS)],
+    // A clause that opens (the unit or a sentence in it) with a channel and how ("Email, short.", "WhatsApp only pls,
+    // I'm out all day", "Contact:
+    // text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email only for invoices": a channel
+    // for one purpose is not how to reach the person.
+    pattern: new RegExp(
+      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
     value: (m) => {
-      const word = (m[1] ?? "").toLowerCase();
-      const named = channel(word) ?? spell(word);
-      const manner = (m[2] ?? "").toLowerCase();
-      if (named === null) return null;
-      return manner === "short" || manner === "brief" ? [named, "short"] : [named];
+      const manner = (m[3] ?? "").toLowerCase();
+      // A bare channel states a preference only as the answer to a contact label.
+      if (manner === "" && !/contact|comms|communication|reach/i.test(m[1] ?? "")) return null;
+      const named = spellAll(m[2] ?? "");
+      if (named.length === 0) return null;
+      return manner === "short" || manner === "brief" ? [...named, "short"] : named;
     },
     confidence: 0.75,
     examples: {
       fires: [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
+        ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
+        ["Q3 Anything else: back from the rigs on Friday. email only.", ["email"]],
+        ["- CONTACT: phone only, after six.", ["phone calls"]],
+        ["Preferred contact: SMS or a voice note.", ["text messages", "voice messages"]],
       ],
-      silent: [unmatched("Email."), unmatched("Email, short or long, it all piles up.")],
+      silent: [
+        "Email.",
+        // A ticket's channel, not the person's preference.
+        "Channel: email",
+        "Email, short or long, it all piles up.",
+        unmatched("Email only for the invoices."),
+      ],
     },
   }),
   fieldRule("communication_style", "avoids-channel", {

@@ -17,8 +17,9 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
     ["hardest", "worst", "biggest", "scariest", "toughest", "main", "greatest"],
     // "main"/"biggest"/"greatest" only with a word for trouble: "the main thing is to enjoy it", "the biggest part of my
     // week is teaching" name no pain. "is" as a word: "this job is ..." is not where the complaint starts. Not someone
-    // else's ("my tenants' biggest worry", "the hardest part for a beginner") unless "for me/us".
-    /(?<!['’]s?\s)\b(?:(?:hardest|worst|scariest|toughest) (?:part|thing)|(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry))s?(?:(?!\bfor\s+(?!me\b|us\b))[^:?]){0,45}?(?:\b(?:is|are)|:)\s+([^.;!?]+)/gi,
+    // else's ("my tenants' biggest worry", "the hardest part for a beginner") unless "for me/us". Not what it is not
+    // ("the biggest problem is never the weather").
+    /(?<!['’]s?\s)\b(?:(?:hardest|worst|scariest|toughest) (?:part|thing)|(?:hardest|worst|biggest|scariest|toughest|main|greatest) (?:problem|headaches?|challenge|issue|frustration|complaint|gripe|struggle|pain|worry))s?(?:(?!\bfor\s+(?!me\b|us\b))[^:?]){0,45}?(?:\b(?:is|are)|:)\s+(?!(?:not|never|hardly)\b)([^.;!?]+)/gi,
     0.65,
     "The worst part of this job is the commute.",
     "commute",

@@ -8,11 +8,13 @@ import { isSelf, type Unit } from "../engine/unit.ts";
 import { COMPLAINT } from "../lexicon/pain-points.ts";
 
 /**
- * "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. Not "Objection:": in sales notes it names why the prospect resists the offer ("Objection: price"), which is the
- * seller's problem, not a pain of the person.
+ * "Pain: ...", "struggling with: a and b", "Biggest problems: ...": a labelled list of complaints. Not "Objection:"
+ * nor "Concerns:": in sales notes they name why the prospect resists the offer ("Objection: price"), which is the
+ * seller's problem, not a pain of the person. Not "Key risks:": what might go wrong is not (yet) a pain. Neither
+ * label ever gave a value on a labelled set.
  */
 export const PAIN_LABEL =
-  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|concerns?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?|risks?))\s*:\s*(.+)$/i;
+  /^(?:[-•*]\s*)?(?:pains?|pain points?|struggling with|struggles?|frustrations?|complaints?|blockers?|worries|(?:biggest|main|key|current) (?:problems?|issues?|headaches?|challenges?))\s*:\s*(.+)$/i;
 
 const PAIN_QUESTION =
   /\b(?:hard|hardest|worst|frustrat|dislike|problem|challenge|scariest|difficult|pain|struggle|annoy|lo peor|headache|drives? you (?:crazy|nuts|mad)|keeps? you (?:up|awake)|bugs? you|bother|worr|hate|gripe|complain|nightmare|what'?s wrong|go(?:es)? wrong|fix one thing|change one thing)\w*\b/i;
@@ -91,6 +93,8 @@ const CHAT_TAGS = /\b(?:lol|tbh)\b/gi;
 /** "... on our tool": in notes "our" is the note-taker's product, where the pain shows, not what it is. */
 const ON_OUR_TOOL = /\s+(?:on|in|with|using)\s+(?:our|your)\s+[\p{L}-]+(?:\s[\p{L}-]+)?\s*[.!]?$/u;
 const ALSO = /^also\b/i;
+/** "Pain: see above": a pointer to other notes names nothing. */
+const CROSS_REFERENCE = /^(?:see|as|per)\s+(?:above|below|earlier|before|notes?|last|previous)\b/i;
 /** "~20% no-shows": the figure measures the pain; the item is what it measures. */
 const LEADING_FIGURE = /^[~≈]?\s*\d+(?:[.,]\d+)?\s*(?:%|percent)\s+(?=\p{L})/iu;
 /**
@@ -106,9 +110,12 @@ const NOT_A_PAIN_PART =
  */
 const LATER_SENTENCE = /^(?:also|plus|and|another)\b[\s:,]*/i;
 const LATER_SENTENCE_END = /\s*(?:[,;]|\s[-—–]\s|[—–])/;
-/** "current thermostats from 2008", "their tills are from 2012": equipment of that year, i.e. outdated (as damaged). */
+/**
+ * "current thermostats from 2008", "their tills are from 2012": equipment of that year, i.e. outdated (as damaged);
+ * years up to 2019 only, as there: a recent year is not old.
+ */
 const FROM_A_YEAR =
-  /^(?:(?:the|our|their|his|her|my|current|existing|old)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+(?:(?:is|are)\s+)?from\s+(?:19|20)\d\d$/iu;
+  /^(?:(?:the|our|their|his|her|my|current|existing|old)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)\s+(?:(?:is|are)\s+)?from\s+(?:19\d\d|20[01]\d)$/iu;
 
 /** "X -> compliance risk": the arrow leads to a consequence; the complaint is what comes before it. */
 export function labelledPains(m: RegExpExecArray): (string | null)[] {
@@ -123,7 +130,7 @@ export function labelledPains(m: RegExpExecArray): (string | null)[] {
     if (dated) return `outdated ${dated[1]}`;
     const rest = (lack ? part.slice(lack[0].length) : part).replace(LEADING_FIGURE, "");
     const phrase = painPhrase(rest.replace(BRACKETS, "").replace(CHAT_TAGS, "").replace(ON_OUR_TOOL, ""), 8);
-    if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase)) return null;
+    if (!phrase || ALSO.test(phrase) || NOT_A_PAIN_PART.test(phrase) || CROSS_REFERENCE.test(phrase)) return null;
     return lack ? `no ${phrase}` : phrase;
   });
 }
@@ -263,10 +270,10 @@ const WORK_ON_IT =
   /\b(?:(?:research(?:es|ing)?|stud(?:y|ies|ying))(?:\s+(?:into|on|of))?|(?:writes?|writing|talks?|talking|speaks?|speaking|blogs?|blogging)\s+(?:about|on)|help(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}(?:cope|deal|live)\s+with)\s+(?:(?:the|a|an)\s+)?$/iu;
 /**
  * Right before a named pain: a denial ("I never paid late", "not once double-booked", "no burnout"), or a pain that
- * is over ("we no longer get no-shows", "we used to get no-shows").
+ * is over ("we no longer get no-shows", "we used to get no-shows", "no more double bookings").
  */
 export const DENIED_PAIN =
-  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any)\s+){0,3}$/i;
+  /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any|more)\s+){0,3}$/i;
 
 /**
  * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:

@@ -86,10 +86,16 @@ const FIELD_PARTS = /\s*(?:,|;|\+|\band\b)\s*/;
 const AND_PARTS = /\s*(?:,|\band\b)\s*/;
 const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
 const ARTICLE = /^(?:the|a|an)\s+/i;
+const OWNED_OBJECT = /^\s*(?:my|her|his|their|our|your)\b/i;
 const ARTICLE_OR_OWNER = /^(?:the|a|an|my|her|his|their|our)\s+/i;
 const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i;
 /** "want to be qualified for tax audits" is an aim; only a held credential is a skill. */
 const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
+/** Who speaks, just before "speak(s)" or "fluent in": the person ("I", "we", "I'm") or someone else. */
+const SPEAKS = /^(?:speaks?|fluent in)\b/i;
+const SPEAKER_IS_SELF = /(?:^|\b(?:I|we|I'm|I’m|I am)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|can\s+|do\s+|all\s+)?)$/u;
+const LIKE_ME = /\b(?:like me|as I do|as well as me)\b/i;
+const USED_TO = /\bused to\s+$/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
 const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
@@ -163,7 +169,8 @@ const SKILL_READINGS: readonly Rule[] = [
     pattern: GOOD_AT,
     when: OWNED,
     // "I'm not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
-    value: (m) => skillPhrase(m[1] ?? ""),
+    // "good with my hands", "great at my job": what the person owns names no ability.
+    value: (m) => (OWNED_OBJECT.test(m[1] ?? "") ? null : skillPhrase(m[1] ?? "")),
     confidence: 0.8,
     examples: {
       fires: [["I'm really good at negotiating contracts.", "negotiating contracts"]],
@@ -172,6 +179,7 @@ const SKILL_READINGS: readonly Rule[] = [
         // The value drops a head that names no ability ("bits", "stuff", "steps").
         "I keep the café's books, so I'm comfortable with the admin bits.",
         "I'm not very good with spreadsheets.",
+        "I'm quite good with my hands.",
       ],
     },
   }),
@@ -279,7 +287,14 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["speak", "fluent in", "language", "hablo"],
     pattern: LANGUAGE_LIST,
     when: OWNED,
-    value: (m) => {
+    value: (m, unit) => {
+      // When the person speaks of themself, who speaks is named before the verb ("my wife speaks Polish" is hers), and a
+      // past habit ("I used to speak German") is not held now.
+      const before = m.input.slice(Math.max(0, m.index - 40), m.index);
+      const after = m.input.slice(m.index, m.index + 160);
+      if (unit.speaker === "subject" && SPEAKS.test(m[0]) && !SPEAKER_IS_SELF.test(before) && !LIKE_ME.test(after))
+        return null;
+      if (USED_TO.test(before)) return null;
       const languages = (m[1] ?? "")
         .split(LANGUAGE_PARTS)
         .map((l) => l.replace(PROFICIENCY_OPENING, ""))
@@ -299,6 +314,8 @@ const SKILL_READINGS: readonly Rule[] = [
       silent: [
         unmatched("I speak my mind."),
         unmatched("I speak Germanic languages badly."),
+        ["My husband speaks Danish and Dutch.", { speaker: "subject", firstPerson: true }],
+        "I used to speak Russian at school.",
         "New people don't speak Polish always.",
         unmatched("Session: B-12 · Language: Greek, interpreted consecutively into English"),
       ],

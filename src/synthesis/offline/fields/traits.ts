@@ -121,6 +121,20 @@ function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].leng
 const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
 
 /**
+ * "I was shy as a kid", "I was impatient back then": a trait of the past, not of the person now; nor one under a
+ * condition.
+ */
+const PAST_TIME =
+  /^[^.;!?]{0,60}?\b(?:as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen)|back then|in those days|growing up|not any ?more|no longer)\b/i;
+const WAS = /^I was\b/i;
+/** "if I'm honest", "when I'm tired": a condition, not a statement of what the person is. */
+const CONDITION_BEFORE = /\b(?:if|unless|when|whenever|whether)\s+$/i;
+function notNow(m: RegExpExecArray): boolean {
+  if (CONDITION_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return true;
+  return WAS.test(m[0]) && PAST_TIME.test(m.input.slice(m.index));
+}
+
+/**
  * "counselling a patient.", "thanks to the calm": a trait word after an article or possessive that ends its phrase is
  * a noun there ("a patient person" keeps the adjective).
  */
@@ -142,7 +156,10 @@ const TRAIT_READINGS: readonly Rule[] = [
       "giu",
     ),
     when: ["statement", speaksAsSelf],
-    value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
+    value: (m) => {
+      const trait = traitOf(m[1] ?? "");
+      return trait && !believedThenDenied(m) && !notNow(m) ? trait : null;
+    },
     confidence: 0.8,
     examples: {
       fires: [
@@ -151,7 +168,11 @@ const TRAIT_READINGS: readonly Rule[] = [
         ["My students say I am patient.", "patient"],
         ["My brother calls me lazy because I sleep in, but I'm really organised.", "organized"],
       ],
-      silent: ["I'm at the depot."],
+      silent: [
+        "I'm at the depot.",
+        "I was very quiet as a child, these days I never stop talking.",
+        "Mostly the radio, if I'm honest.",
+      ],
     },
   }),
   fieldRule("traits", "self-contrast", {

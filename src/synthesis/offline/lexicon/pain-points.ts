@@ -7,8 +7,9 @@
 export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\b(?:imposter|impostor) syndrome\b/i, "imposter syndrome"],
   [/\bburn(?:ed|t)? ?out\b|\bburnout\b/i, "burnout"],
-  [/\blonel(?:y|iness)\b/i, "loneliness"],
-  [/\bgrie(?:f|ving)\b/i, "grief"],
+  // Not the guidebook ("Lonely Planet") nor the exclamation ("good grief").
+  [/\blonel(?:y|iness)\b(?! planet)/i, "loneliness"],
+  [/(?<!\bgood )\bgrie(?:f|ving)\b/i, "grief"],
   [/\bhomesick(?:ness)?\b|\bmiss(?:ing)? home\b/i, "homesickness"],
   [/\bshort[- ]staffed\b|\bunder-?staff(?:ed|ing)\b|\bstaff shortages?\b/i, "short staffing"],
   [/\b(?:cost of living)\b/i, "high cost of living"],
@@ -27,12 +28,12 @@ export const PAIN_WORDS: readonly [RegExp, string][] = [
   [/\blost (?:\w+ )?(?:hours|days|weeks) of work\b|\blost (?:all )?my work\b/i, "lost work"],
   [/\b(?:exam|academic|peer|time|cost|price|deadline|financial) pressure\b/i, ""],
   [/\bdroughts?\b/i, "drought"],
-  [/\bwild ?fires?\b|\bbush ?fires?\b/i, "wildfire smoke"],
+  // Smoke only when the text says smoke: a fire that burned a barn is not its smoke.
+  [/\b(?:wild|bush) ?fire smoke\b/i, "wildfire smoke"],
+  [/\b(?:wild|bush) ?fires?\b(?! smoke)/i, "wildfires"],
   [/\bscope creep\b|\bfeature creep\b/i, "scope creep"],
-  [
-    /\b(?:spare|replacement) parts? (?:shortages?|delays?)\b|\bwait(?:ing)? [^.;]{0,20}\d+ (?:weeks|months) for\b/i,
-    "parts delays",
-  ],
+  // Not any long wait ("waited 3 months for a visa"): only parts are "parts delays".
+  [/\b(?:spare|replacement) parts? (?:shortages?|delays?)\b/i, "parts delays"],
   [/\bsupply chain (?:issues|problems|delays|disruption)\b/i, "supply chain disruption"],
   [/\bundercharg(?:e|ed|ing)\b/i, "undercharging"],
   [/\b(?:back pain|bad back|knee pain)\b/i, "physical strain"],
