@@ -368,7 +368,10 @@ const CUED_EXTRA: Readonly<
     silent: [],
     fires: [
       ["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]],
-      ["Goal this year is 90 hives and getting into three shops in town.", ["90 hives", "get into three shops in town"]],
+      [
+        "Goal this year is 90 hives and getting into three shops in town.",
+        ["90 hives", "get into three shops in town"],
+      ],
     ],
   },
   "working-towards": {
