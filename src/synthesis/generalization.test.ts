@@ -18,7 +18,8 @@ describe("the offline engine on everyday phrasings", () => {
   it("places the person where their work runs out of, never from 'running out of'", async () => {
     const p = await personaOf("Um, so I'm Priya, I'm 41, I run operations for a delivery company out of Leicester.");
     expect(p.location).toBe("Leicester");
-    expect(p.background).toBe("Priya, 41, based in Leicester.");
+    expect(p.background).toBe("Priya, 41, operations manager in Leicester.");
+    expect(p.occupation).toBe("operations manager");
     expect((await personaOf("I'm Priya. We keep running out of Leicester Red at the deli.")).location).toBeNull();
   });
 

@@ -4,14 +4,10 @@
  * the reader of an email ("your team in ..."). Each case here failed before its condition was added.
  */
 import { describe, expect, it } from "vitest";
+import { sources } from "../../../test/support/attribution.ts";
 import { extractOffline } from "../extract-offline.ts";
-import type { CleanSource } from "../types.ts";
 import { identifySubject } from "./attribution/subject.ts";
 import { addressedAt } from "./engine/context.ts";
-
-function sources(...texts: string[]): CleanSource[] {
-  return texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
-}
 
 function scalar(field: string, ...texts: string[]): string | number | null {
   const claim = extractOffline(sources(...texts)).claims.find((c) => c.field === field);

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CleanSource } from "../types.ts";
-import { identifySubject } from "./attribution/subject.ts";
-import { attribute } from "./attribution/units.ts";
+import { nameOf, sentencesWhere } from "../../../test/support/attribution.ts";
 import { isSelf } from "./engine/unit.ts";
 
-function sources(...texts: string[]): CleanSource[] {
-  return texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
-}
-
 /** The sentences attribution gives to the subject speaking about themself. */
-function selfSentences(text: string): string[] {
-  const all = sources(text);
-  const { model } = identifySubject(all);
-  return attribute(all, model, [])
-    .units.filter(isSelf)
-    .map((u) => u.text);
-}
+const selfSentences = (text: string) => sentencesWhere(isSelf, text);
 
 describe("a relative who shares the subject's surname", () => {
   const transcript = [
@@ -26,7 +14,7 @@ describe("a relative who shares the subject's surname", () => {
   ].join("\n");
 
   it("keeps the subject's name and does not speak as the subject", () => {
-    expect(identifySubject(sources(transcript)).name?.value).toBe("Ama Mensah");
+    expect(nameOf(transcript)).toBe("Ama Mensah");
     const own = selfSentences(transcript);
     expect(own).toContain("I have sold fabric for twenty years.");
     expect(own.some((s) => s.includes("bus driver"))).toBe(false);

@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { nameOf, sources, subjectSentences } from "../../../test/support/attribution.ts";
 import type { CleanSource } from "../types.ts";
 import { cleanName } from "./attribution/names.ts";
 import { otherPersonRole } from "./attribution/roles.ts";
 import { identifySubject } from "./attribution/subject.ts";
-import { attribute } from "./attribution/units.ts";
 import { splitSentences } from "./engine/text.ts";
-import { isAboutSubject, isSelf } from "./engine/unit.ts";
-
-function sources(...texts: string[]): CleanSource[] {
-  return texts.map((text, order) => ({ id: `s${order}`, kind: "text", text, order }));
-}
-
-function nameOf(...texts: string[]): string | null {
-  return identifySubject(sources(...texts)).name?.value ?? null;
-}
-
-/** The subject's sentences (first or third person) as plain strings. */
-function subjectSentences(...texts: string[]): string[] {
-  const all = sources(...texts);
-  const { model } = identifySubject(all);
-  return attribute(all, model, [])
-    .units.filter((u) => isAboutSubject(u) || isSelf(u))
-    .map((u) => u.text);
-}
 
 describe("subject name", () => {
   it("takes the person a reference letter is for, not its signer", () => {

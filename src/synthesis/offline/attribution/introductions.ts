@@ -441,13 +441,13 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
     if (injected[i]) continue;
     const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
-    const introduces = (cues[i] as number) & SELF || BARE_IM.test(line);
+    // A known interviewer's or host's "I'm ..." names them, never the subject.
+    const introduces = !fromOther && ((cues[i] as number) & SELF || BARE_IM.test(line));
     for (const match of introduces ? allMatches(SELF_INTRO, line) : []) {
       const first = match[1] ?? "";
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
       if (HOST_BEFORE.test(before) || YOUR_HOST.test(match[0])) continue;
-      if (fromOther) continue;
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;

@@ -70,12 +70,11 @@ export function labelCandidates({ source, lines, candidates, hosts, model }: Sou
  * "Speaker 1: Where do you work?" / "Speaker 2: At the port.": with one neutral label asking the questions (already
  * marked as the interviewer), a single other neutral label answering is the interviewee.
  */
-function neutralSpeakers(text: string, model: SubjectModel): void {
-  const stats = labelStats(text);
+function neutralSpeakers(stats: Map<string, LabelStats>, model: SubjectModel): void {
   const neutral = [...stats].filter(([label]) => NEUTRAL_LABEL.test(label));
   // An interviewer also thanks, reacts and explains between questions: a third of their turns being questions is
   // enough (an auto-transcribed interviewer asked 5 of 11 turns).
-  const asks = ([label, stat]: [string, { lines: number; questions: number }]) =>
+  const asks = ([label, stat]: [string, LabelStats]) =>
     model.otherLabels.has(label) || stat.questions * 3 >= stat.lines;
   const answering = mostWords(neutral.filter((entry) => !asks(entry)));
   if (answering === undefined || neutral.length > 3) return;
@@ -167,13 +166,14 @@ export function speakerRoles(text: string, model: SubjectModel): Set<string> {
   const hosts = hostLabelsOf(text);
   for (const host of introducingHosts(text)) hosts.add(host);
   for (const host of hosts) model.otherLabels.add(host);
+  const stats = labelStats(text);
   // A speaker who mostly asks questions is interviewing, not being interviewed.
-  for (const [label, stat] of labelStats(text)) {
+  for (const [label, stat] of stats) {
     if (stat.lines >= 2 && stat.questions * 2 >= stat.lines && !model.subjectLabels.has(label)) {
       model.otherLabels.add(label);
       hosts.add(label);
     }
   }
-  neutralSpeakers(text, model);
+  neutralSpeakers(stats, model);
   return hosts;
 }

@@ -87,17 +87,15 @@ export function parseSpeech(line: string, isKnownPerson: (label: string) => bool
   }
   for (const pattern of LABEL_PATTERNS) {
     const match = pattern.exec(line);
+    if (!match?.[1]) continue;
     // "Headline (current): ..." is a profile field, not a speaker.
-    if (match?.[1] && pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(BRACKETED_TAIL, "").trim()))
-      return null;
-    if (match?.[1]) {
-      const content = line.slice(match[0].length);
-      // "@ana_codes · 3h" heads a post: the lines below are that account's.
-      const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
-      // "[10:14] Agent Paolo (Support, Manila):" alone on its line: the reply below is that speaker's.
-      const heading = pattern === TIMESTAMP_LABEL && content.trim() === "";
-      return { label: match[1].trim(), content, contentStart: match[0].length, sticky: postHeader || heading };
-    }
+    if (pattern === PAREN_LABEL && FIELD_LABELS.test(match[1].replace(BRACKETED_TAIL, "").trim())) return null;
+    const content = line.slice(match[0].length);
+    // "@ana_codes · 3h" heads a post: the lines below are that account's.
+    const postHeader = pattern === HANDLE_LABEL && POST_META.test(content);
+    // "[10:14] Agent Paolo (Support, Manila):" alone on its line: the reply below is that speaker's.
+    const heading = pattern === TIMESTAMP_LABEL && content.trim() === "";
+    return { label: match[1].trim(), content, contentStart: match[0].length, sticky: postHeader || heading };
   }
   // The header pattern ends on ':' at the line's end; most lines do not, and it backtracks on them.
   const header = line.endsWith(":") ? STICKY_HEADER.exec(line) : null;

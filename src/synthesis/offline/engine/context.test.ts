@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { saidBySubject } from "../../../../test/support/units.ts";
 import { clauseBefore, type Scope, statedAt, statedOnly } from "./context.ts";
 import { applyRules, type Rule } from "./rules.ts";
-import type { Unit } from "./unit.ts";
 
 /** Whether `item` (its first occurrence) is stated in `text` under the given scopes. */
 const stated = (text: string, item: string, scopes: readonly Scope[]) => statedAt(text, text.indexOf(item), scopes);
@@ -56,63 +56,21 @@ describe("statedAt's trigger pre-check", () => {
   // A text is skipped for a scope when it holds none of the scope's trigger words: every word the scope's pattern
   // reads must still be caught, whatever its case or apostrophe.
   it("every negation, wish and appearance word still puts an item in scope", () => {
-    const denied = [
-      "NOT",
-      "Never",
-      "No",
-      "Knows nothing of",
-      "Nobody likes",
-      "Neither",
-      "Nor",
-      "Without",
-      "Hardly",
-      "Barely",
-      "Cannot",
-      "Can’t",
-      "Won't",
-    ];
+    const denied =
+      "NOT|Never|No|Knows nothing of|Nobody likes|Neither|Nor|Without|Hardly|Barely|Cannot|Can’t|Won't".split("|");
     for (const word of denied) expect(stated(`${word} Excel.`, "Excel", ["denied"]), word).toBe(false);
-    const wished = [
-      "WANTS",
-      "Wanted",
-      "Would love",
-      "I’d like",
-      "Wishes for",
-      "Hopes for",
-      "Hoping for",
-      "Learning",
-      "Studying",
-      "Trying to use",
-      "Plans to use",
-      "Going to use",
-      "Teaching myself",
-    ];
+    const wished = (
+      "WANTS|Wanted|Would love|I’d like|Wishes for|Hopes for|Hoping for|Learning|Studying|Trying to use|" +
+      "Plans to use|Going to use|Teaching myself"
+    ).split("|");
     for (const word of wished) expect(stated(`${word} Excel.`, "Excel", ["wished"]), word).toBe(false);
-    const seeming = [
-      "SEEMS",
-      "Looks",
-      "Sounds",
-      "Appears",
-      "Comes across",
-      "People THINK I'm",
-      "Others thought I was",
-      "Most assume I'm",
-    ];
+    const seeming =
+      "SEEMS|Looks|Sounds|Appears|Comes across|People THINK I'm|Others thought I was|Most assume I'm".split("|");
     for (const word of seeming) expect(stated(`${word} strict, but I'm not.`, "strict", ["seeming"]), word).toBe(false);
   });
 });
 
 describe("statedOnly", () => {
-  const unit = (text: string): Unit =>
-    ({
-      text,
-      line: text,
-      speaker: "subject",
-      topic: "subject",
-      firstPerson: true,
-      index: 0,
-      source: { id: "s1", kind: "text", text, order: 0 },
-    }) as unknown as Unit;
   const rule: Rule = {
     id: "test/likes",
     field: "interests",
@@ -125,13 +83,13 @@ describe("statedOnly", () => {
   };
   const notGolf = (text: string, place: number) => !text.startsWith("golf", place);
   const table = statedOnly([rule], ["denied"], notGolf);
-  const read = (text: string) => applyRules(table, unit(text)).map((c) => c.value);
+  const read = (text: string) => applyRules(table, saidBySubject(text)).map((c) => c.value);
 
   it("drops each item that fails a scope or the field's check, keeping the others", () => {
     expect(read("I like chess and darts.")).toEqual(["chess", "darts"]);
     expect(read("I don't like chess and darts.")).toEqual([]);
     expect(read("I like golf and darts.")).toEqual(["darts"]);
     // The bare table reads them all.
-    expect(applyRules([rule], unit("I don't like chess.")).map((c) => c.value)).toEqual(["chess"]);
+    expect(applyRules([rule], saidBySubject("I don't like chess.")).map((c) => c.value)).toEqual(["chess"]);
   });
 });

@@ -33,11 +33,10 @@ function contentWords(value: string): Set<string> {
 }
 
 /**
- * A lexicon word inside a phrase another rule already read from the same sentence ("the rent" in "the worst
- * part is the rent going up") is that item, not a second one: candidates of the lexicon
- * rules are dropped when a candidate of another rule on the same sentence shares a word with them, or (cover
- * "sentence") whenever another rule read the sentence: its words were parts of those items ("tinkering with the
- * garden beds" is not also "gardening").
+ * A lexicon word inside a phrase another rule already read from the same sentence ("the rent" in "the worst part is the
+ * rent going up") is that item, not a second one: candidates of the lexicon rules are dropped when a candidate of
+ * another rule on the same sentence shares a word with them, or (cover "sentence") whenever another rule read the
+ * sentence: its words were parts of those items ("tinkering with the garden beds" is not also "gardening").
  */
 export function dropCovered(
   candidates: readonly Candidate[],

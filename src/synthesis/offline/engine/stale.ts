@@ -4,8 +4,7 @@
  * rival value to lose to, so an old page's plans and worries would stand beside the new ones. A dated source is stale
  * when a later-dated source restates the subject's job or place with a different value, or says their life changed
  * since (a move, a job left, "the old listing is outdated"): then the time-bound lists it fed (goals, pain points) are
- * dropped. Skills, interests, values and languages usually stay true after a move or a new
- * job, so they are kept.
+ * dropped. Skills, interests, values and languages usually stay true after a move or a new job, so they are kept.
  */
 import type { PersonaField } from "../../../personas/schemas.ts";
 import type { Candidate } from "./candidate.ts";

@@ -23,7 +23,7 @@ import { explicitSubject, isSelf, notAboutOther, type Unit } from "../engine/uni
 const NUM = NUMBER_PATTERN;
 
 const NOT_AN_AGE_AFTER =
-  /^\s*(?:%|percent|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead|[a-z]+ing\b)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
+  /^\s*(?:%|percent|foot|feet|ft\b|cm\b|inches|minutes?|mins?|hours?|hrs?|km|miles?|kg|lbs?|pounds?|dollars?|euros?|times|x\b|weeks?|days?|months?|hectares?|ha\b|years? (?:in|of|at|with|on|experience|sober|clean|married|into|out|away|ago|behind|ahead|[a-z]+ing\b)|nights?|people|kids|children|pages|copies|[£$€₱]|to \d|(?:am|pm|a\.m\.|p\.m\.|o['’]clock)\b)/i;
 
 /** "my 40th is next Sat" -> 39; "my 40th was last week" -> 40: a birthday that belongs to the speaker. */
 const OWN_BIRTHDAY =
@@ -416,7 +416,8 @@ const AGE_ROWS: readonly AgeRow[] = [
     0,
     ["I'm 52 and still learning new tricks at work.", 52],
     "I'm 5 minutes away.",
-    // "N years <doing>": how long, not how old.
+    // A height, and "N years <doing>": how tall and how long, not how old.
+    "Yes I'm 5 foot 2 and I hate high shelves.",
     "I am 12 years teaching and still nervous on day one.",
     // An age ahead or supposed, not the present one.
     "I want to see Patagonia before I am sixty.",

@@ -102,6 +102,9 @@ function mayAskContact(unit: Unit): boolean {
   return lower.includes("me") && CONTACT_WORDS.some((word) => lower.includes(word));
 }
 
+/** Words of a preference or a request ("prefers", "please", "best", "send me"). */
+const WANTS = /\b(?:prefers?|preferably|please|pls|best|better|only|likes?|wants?|me)\b/i;
+
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
@@ -345,11 +348,13 @@ export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "short-or-written", {
     cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker", "chatt", "talkative"],
     pattern:
-      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have|get|put) (?:everything|things|it all) (?:in )?(?:writing|written)|one page)\b|\b(I'?m (?:a (?:big |real )?(?:talker|chatterbox)|chatty|talkative))\b/iu,
+      /\b(keep it (?:short|brief)|short (?:messages?|texts?|emails?)|(?<!\b(?:confirm|it|that|this|them)\s+)in writing|write it down|(?:have|get|put) (?:everything|things|it all) (?:in )?(?:writing|written)|(?<!\b(?:on|in|onto)\s+)one page)\b|\b(I'?m (?:a (?:big |real )?(?:talker|chatterbox)|chatty|talkative))\b/iu,
     when: ["aboutSubject", "statement"],
     value: (m) => {
       if (m[2]) return "chatty";
       const said = (m[1] ?? "").toLowerCase();
+      // "short messages" is a style only in a preference or request; "the app sends short texts" describes a product.
+      if (said.startsWith("short") && !WANTS.test(m.input)) return null;
       if (ASKS_SHORT.test(said)) return said.startsWith("short") ? said : "short";
       return "written communication";
     },
@@ -371,6 +376,9 @@ export const STYLE_RULES: readonly Rule[] = [
         "Shall I keep it short?",
         unmatched("Please fix it and confirm in writing."),
         unmatched("Needs it in writing by Friday."),
+        // Where things should be shown, not how long a message should be.
+        unmatched("I want every booking on one page."),
+        "The reminder system sends short texts to every customer.",
       ],
     },
   }),

@@ -63,6 +63,8 @@ const ADJUNCT = /\s(?:in|at|with|during|near|for|within|before|after|since|from(
 const TIME_CLAUSE = /\s+(?:before|after|until|till|once)\s+(?:I|my|we|our|he|his|she|her|they|their|it|the kids)\s.*$/i;
 /** Longer than this and with no point to cut, an aim is not one phrase: none is read. */
 const MAX_AIM_WORDS = 12;
+/** "40 shops, up from 12 today": the baseline a target is measured from is not part of it. */
+const BASELINE_TAIL = /,?\s+(?:up|down)\s+from\s.*$/i;
 const GERUND_OPENING =
   /^(getting|opening|building|finishing|writing|launching|learning|improving|growing|setting|starting)\b/i;
 const VAGUE_TIME_TAIL = /\s+(?:someday|some day|eventually|in the future|long term)$/i;
@@ -136,7 +138,7 @@ export function goalPhrase(raw: string, prefix = ""): string | null {
 
 function wordedAim(clause: string, prefix: string): string | null {
   if (HESITATION.test(clause)) return null;
-  let phrase = wording.stripDeterminers(clause).replace(TIME_CLAUSE, "");
+  let phrase = wording.stripDeterminers(clause).replace(TIME_CLAUSE, "").replace(BASELINE_TAIL, "");
   const withoutTime = phrase.replace(TIME_TAIL, "");
   if (wording.wordCount(withoutTime) >= 2) phrase = withoutTime;
   phrase = wording.trimPunctuation(phrase.replace(NAME_ON_IT, ""));

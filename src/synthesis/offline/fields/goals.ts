@@ -1,7 +1,15 @@
 /** Rules for goals: aims the person states ("My plan is to open a second café"), in a labelled list or an answer. */
 import { answerDepth, isFirstAnswer, labelledText, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { fieldRule, nearMisses, type Place, type Predicate, type Rule, unmatched } from "../engine/rules.ts";
+import {
+  type Example,
+  fieldRule,
+  nearMisses,
+  type Place,
+  type Predicate,
+  type Rule,
+  unmatched,
+} from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { cuedGoal, goalPhrase, goalPhrases } from "./goal-phrase.ts";
@@ -109,8 +117,9 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
   ],
   [
     "planning",
-    ["planning to", "aiming to", "going to"],
-    /\b(?:I'm|I am) (?:planning|aiming|going) to\s+(.+)/i,
+    // Not "going to": a plain future ("If I'm going to be late I ring"), not an aim.
+    ["planning to", "aiming to"],
+    /\b(?:I'm|I am) (?:planning|aiming) to\s+(.+)/i,
     "",
     0.7,
     "I'm planning to open a bakery.",
@@ -338,7 +347,11 @@ const notCourtesy = (unit: Unit) => !COURTESY.test(unit.text);
 const CUED_EXTRA: Readonly<
   Record<
     string,
-    { when: readonly Predicate[]; silent: readonly string[]; fires?: readonly (readonly [string, readonly string[]])[] }
+    {
+      when: readonly Predicate[];
+      silent: readonly Example[];
+      fires?: readonly (readonly [string, readonly string[]])[];
+    }
   >
 > = {
   "third-wants": {
@@ -374,6 +387,12 @@ const CUED_EXTRA: Readonly<
       ],
     ],
   },
+  "plan-is": {
+    when: [],
+    silent: [],
+    fires: [["Our target for 2030 is 60 stalls, up from 25 now.", ["60 stalls"]]],
+  },
+  planning: { when: [], silent: [unmatched("If I'm going to be late I call ahead.")] },
   "working-towards": {
     when: [],
     silent: [],

@@ -141,6 +141,7 @@ const GERUND_PART =
 const OBJECT_END =
   /\s(?:on|at|in|with|for|from|every|each|most|mostly|twice|once|along|when|while|after|before|around|near|whenever|badly|all|most|online|whatever|until|which|because|so|sadly|though)\b.*$|\s+(?:a|per) (?:week|month|day)\b.*$|\s+[—–]\s.*$/i;
 
+const HOW_MUCH = /^\s*(?:a lot|lots|loads|a bit|a little|tons)\b(?!\s+of\b)/i;
 const OBJECT_FILLER =
   /^(?:the|a|an|my own|my|our|her|his|some|lots of|a lot of|loads of|tons of|far too many|far too much|way too many|way too much|too many|so many)\s+/i;
 
@@ -150,7 +151,8 @@ const NOT_GERUND_HOBBY =
   /^(?:morning|evening|nothing|something|anything|everything|thing|during|bring|sing|cheering|shouting|rooting|screaming|heading|sitting|waiting|standing|staying|living|ring|king|spring|string|wing|ceiling|building|meeting|wedding|feeling|ending|evening|pudding)$/i;
 
 function hobbyObject(raw: string): string | null {
-  let object = trimPunctuation(raw.replace(PICTOGRAPHS, ""));
+  // "reads a lot": how much, not what.
+  let object = trimPunctuation(raw.replace(PICTOGRAPHS, "").replace(HOW_MUCH, ""));
   for (let i = 0; i < 3; i += 1) object = object.replace(OBJECT_FILLER, "");
   object = trimPunctuation(` ${object}`.replace(OBJECT_END, ""));
   object = object.replace(DASH_TAIL, "").replace(SPACED_ASIDE, "");
@@ -245,7 +247,13 @@ function leisureItems(
     const whole = trimPunctuation(part.replace(PICTOGRAPHS, "")).toLowerCase();
     const listed = (labelLead || labelled) && whole.endsWith(item ?? "");
     if (item && wordCount(item) === 1 && !ACTIVITY.test(item) && !known(item) && !listed) continue;
-    if (item && wordCount(item) <= 4 && !BARE_VERB_ITEM.test(item)) {
+    if (
+      item &&
+      wordCount(item) <= 4 &&
+      !BARE_VERB_ITEM.test(item) &&
+      !PAST_ROLE.test(item) &&
+      !NO_COMPLEMENT.test(item)
+    ) {
       items.push(item);
       used.push(part.toLowerCase());
     }
@@ -263,6 +271,10 @@ const SUBORDINATE_PART = /^(?:even\s+)?(?:when|whenever|if|because|although|thou
 const AND_OPENING = /^and\s+/i;
 /** A verb without its object names no pastime ("trains for the amateur stage" -> "training"). */
 const BARE_VERB_ITEM = /^(?:making|doing|keeping|going|playing|training)$/;
+/** "big on wine", "still keen on the sport" cut before "on": a word that needs its complement names nothing alone. */
+const NO_COMPLEMENT = /\b(?:keen|big|mad|crazy|fond|into|still|obsessed|hooked)$/i;
+/** "ex-footballer", "former chef": a role the person had, not a pastime. */
+const PAST_ROLE = /^(?:ex-|former\s|retired\s)/i;
 const KEEN_NOUN = /\b(?:keen|avid)\s+[\p{L}-]+(?:er|ist)\b/u;
 
 /** How the unit answers a free-time question: its first sentences ("first"), a later one ("later"), or not. */
@@ -346,12 +358,30 @@ function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
   return found;
 }
 
+/** A capitalised word not opening a sentence (nor "I"), or "&" before one: a neighbour that continues a name. */
+const NAME_WORD_BEFORE = /[^\s.!?:;—–-]\s+(?:(?!I\s)\p{Lu}[\p{L}'-]*|&)\s+$/u;
+const NAME_WORD_AFTER = /^\s+(?:&\s+)?\p{Lu}/u;
+const STARTS_CAPITAL = /^(?!I\s)\p{Lu}/u;
+
+/**
+ * "Golden Yoga Studio", "Chess & Coffee": a capitalised pastime word inside a run of capitalised words is part of a
+ * name (a shop, a club, a café), not a pastime.
+ */
+function inName(text: string, m: RegExpExecArray): boolean {
+  if (!STARTS_CAPITAL.test(m[0])) return false;
+  const before = text.slice(Math.max(0, m.index - 30), m.index);
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  return NAME_WORD_BEFORE.test(before) || NAME_WORD_AFTER.test(after);
+}
+
 /** The lexicon's pastimes named in the text (labels as the lexicon spells them). */
 function lexiconPastimes(text: string): string[] {
   const found: string[] = [];
   for (const entry of INTEREST_ENTRIES) {
     const match = entry.pattern.exec(text);
-    const label = match ? interestLabel(entry.label, match, text) : null;
+    // A fan names the team ("OFI Crete fan"); any other pastime word inside a name is the name's.
+    const named = match !== null && entry.label !== "fan" && inName(text, match);
+    const label = match && !named ? interestLabel(entry.label, match, text) : null;
     if (label) found.push(label);
   }
   return found;
@@ -371,6 +401,8 @@ const INTEREST_READINGS: readonly Rule[] = [
         ["Weekends I do amateur dramatics.", "amateur dramatics"],
         ["Football and photography.", ["football", "photography"], { question: "What do you enjoy outside work?" }],
         ["I sing in a choir, tenor.", "choir singing", { question: "And outside work?" }],
+        // How much is no object; "big" cut from "big on jazz" names nothing.
+        ["Personal: reads a lot, big on jazz.", "reading"],
         [
           "Cricket, I follow the county side, Wessex, even when they lose.",
           "cricket",
@@ -386,6 +418,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "Personal: she wants to slow down and travel for once.",
         "Personal: trains for the spring qualifier on Sundays.",
         "Weekends I play in a salsa band.",
+        "Personal: ex-boxer, still keen on the sport.",
       ],
     },
   }),
@@ -501,6 +534,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "Coaches his daughter's softball team on weekends.",
         ["Her husband Matt does the books and is a keen cyclist.", { firstPerson: false, topicBy: "pronoun" }],
         "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
+        "On Saturdays she helps out at the Blue Pottery Barn, doing the tills.",
         "He also runs a pilates session for his clients on Tuesdays.",
       ],
     },

@@ -90,6 +90,8 @@ export const CUED: readonly CueRow[] = [
       "I grew up living near Leeds.",
       "Our clients are based in Winnipeg.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
+      "In her twenties she worked as a courier based in Lyon.",
+      "That winter I was broke and living in Lyon.",
       // A named person who is not the subject: the interpreter, a colleague.
       ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
@@ -300,6 +302,8 @@ export const CUED: readonly CueRow[] = [
     [
       unmatched("She lives in a flat."),
       "My sister lives in Leeds and I visit her most weekends.",
+      // A relative clause about someone else, running on past a comma and "and".
+      "I'm asking for my dad, who is 80 and lives in Leeds.",
       // The verb's subject is another person, named or not.
       "The landlord, Mr Grant, lives in Spain and doesn't answer.",
     ],
@@ -331,7 +335,12 @@ export const CUED: readonly CueRow[] = [
     0.55,
     true,
     ["I'm a physics teacher in Malmö.", "Malmö"],
-    [unmatched("I'm a nurse in training."), "I'm a great believer in Agile Delivery."],
+    [
+      unmatched("I'm a nurse in training."),
+      "I'm a great believer in Agile Delivery.",
+      // A stay bounded by its occasion is a visit.
+      "I'm a welder, and I'm in Cork this weekend for a friend's wedding.",
+    ],
   ],
   [
     "moved-to",

@@ -72,7 +72,7 @@ export function fieldPlace(text: string): string | null {
 }
 
 export const PAST_OR_FUTURE =
-  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|visits|until|in-house at|first job|back then|years ago|before joining|before moving|before starting)\b/i;
+  /\b(?:spoke|speaking|presented|presenting|conference|summit|keynote|talk|talks|visited|visiting|travel(?:l)?ed|travel(?:l)?ing|tour|touring|vacation|stopover|layover|attended|attending|honeymoon|weekend in|week in|originally|founded|established|grew up|was born|born in|studied|used to|former|previously|moved from|second shop|opening|will open|planning|going to|want to|trip|holiday|visit|flew|flying to|visits|until|in-house at|first job|back then|years ago|before joining|before moving|before starting|(?:in|spent) (?:my|her|his|their) (?:teens|twenties|thirties|forties|fifties|youth|childhood))\b/i;
 
 /** "open a bakery in Split by next spring": a plan, not where someone is. */
 const FUTURE_AFTER =
@@ -83,12 +83,12 @@ const PAST_AFTER =
   /^(?:(?!\band\b)[^.;!?]){0,25}?\b(?:before (?:joining|moving|starting|becoming)|until (?:\d{4}|last)|till \d{4})\b/i;
 
 /**
- * "working from Lisbon for a few weeks", "in Porto on business": a stay limited in time, right after the place (no
- * comma between), is a visit. ("this week" is not: it dates the statement as often, "joined a clinic in Galway this
- * week".)
+ * "working from Lisbon for a few weeks", "in Porto on business", "in Cork this weekend for a wedding": a stay limited
+ * in time or by its occasion, right after the place (no comma between), is a visit. ("this week" is not: it dates the
+ * statement as often, "joined a clinic in Galway this week".)
  */
 const VISIT_AFTER =
-  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour))\b/i;
+  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour)|this weekend|for (?:a|the|my|our|his|her) (?:[\w'’-]+ ){0,2}(?:wedding|funeral|conference|course))\b/i;
 
 /** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
 const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
@@ -124,6 +124,14 @@ const OTHER_SUBJECT = new RegExp(
   "iu",
 );
 const THIRD_PRONOUN = /\b(?:she|he|they)\b/i;
+/** "my mum, who is 78 and lives in": a relative clause about another person, however many clauses it runs on. */
+const OTHERS_RELATIVE_CLAUSE = new RegExp(
+  `\\b(?:my|our|his|her|their|your)\\s+(?:[\\p{L}-]+\\s+)?(?:${OTHER_PEOPLE})s?,?\\s+who\\b[^.;!?]*$`,
+  "iu",
+);
+/** "I was 25 and living in": a participle joined to a past "was", which the clause cut at "and" hides. */
+const PAST_AND_THEN = /\b(?:was|were)\s+[^.;!?]{0,40}?\band\s+(?:(?:still|also)\s+)?$/i;
+const PARTICIPLE = /^(?:living|based|working|staying|settled|residing)\b/i;
 const FIRST_PERSON_WORD = /\b(?:I|I'm|I’m|my|me|we|our)\b/;
 /** "she and I live in Leeds": the subject is one of the clause's subjects. */
 const FIRST_PERSON_SUBJECT = /\b(?:I|I'm|I’m|I've|I’ve|we)\b/;
@@ -168,6 +176,8 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
     return false;
   if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
+  // Read across the clause cuts: "my mum, who is 78 and lives in", "In 2015 I was 25 and living in".
+  if (OTHERS_RELATIVE_CLAUSE.test(window) || (PARTICIPLE.test(match[0]) && PAST_AND_THEN.test(window))) return false;
   const end = at + match[0].length;
   const after = text.slice(end, end + 40);
   return !FUTURE_AFTER.test(after) && !PAST_AFTER.test(after) && !VISIT_AFTER.test(after) && !NAME_GOES_ON.test(after);

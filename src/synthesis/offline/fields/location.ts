@@ -289,15 +289,21 @@ const GUEST_FROM = new RegExp(
 
 const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
+
+function answeredPlace(unit: Unit): string | null {
+  const place = fieldPlace(`${unit.question} ${unit.text}`);
+  return place !== null && recognisedPlace(place) ? place : null;
+}
+
 const knownFirst = (match: RegExpExecArray) => (isKnownPlace(match[1] ?? "") ? cleanPlace(match[1] ?? "") : null);
 
 export const LOCATION_RULES: readonly Rule[] = [
   fieldRule("location", "labelled", {
     cue: "always",
     when: [firstOfLine, notAboutOtherOrAnswered],
-    // "City: Leeds" on the line, or a form's "Where do you live?" answered by the subject.
-    read: (unit) =>
-      fieldPlace(unit.line) ?? (unit.speaker === "subject" ? fieldPlace(`${unit.question} ${unit.text}`) : null),
+    // "City: Leeds" on the line, or a form's "Where do you live?" answered by the subject. An answer is free speech,
+    // not a field: its first capitalised words may be a speaker's name or a filler ("Honestly?"), so a known place only.
+    read: (unit) => fieldPlace(unit.line) ?? (unit.speaker === "subject" ? answeredPlace(unit) : null),
     pattern: WHOLE,
     value: cleanWhole,
     confidence: 0.9,
@@ -311,7 +317,11 @@ export const LOCATION_RULES: readonly Rule[] = [
         // A data export's snake_case key.
         ["home_town: Tamale", "Tamale"],
       ],
-      silent: [unmatched("I love Leeds.")],
+      silent: [
+        unmatched("I love Leeds."),
+        // An answer, not a field: a filler or a speaker's name before the place is no place.
+        unmatched("Honestly? Nowhere fixed.", { question: "where do you live?" }),
+      ],
     },
   }),
   fieldRule("location", "guest-from", {

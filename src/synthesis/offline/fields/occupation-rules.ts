@@ -3,10 +3,12 @@
  * and third-person lines about them ("Omar joined Brightline as ...", "Ana is a nurse"), each rule with sentences it
  * must and must not read a role from. `occupation.ts` applies each table at its place in the unit loop.
  */
+
+import { RELATION_WORDS } from "../attribution/roles.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, NOT_LETTERS, trimPunctuation, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, WHITESPACE } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
@@ -119,8 +121,12 @@ const PAST_COPULA = /\swas\s+(?:a|an|the)\s/;
 const ENDED =
   /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
 
-/** A third-person role, unless it is in the past tense and the sentence says it has ended. */
+/** "Ana's husband Marco is", "her brother is": the copula's subject is someone related to the subject. */
+const RELATIVE_SUBJECT = new RegExp(`(?:['’]s|\\b(?:her|his|their|my|our))\\s+(?:${RELATION_WORDS})s?\\b`, "i");
+
+/** A third-person role, unless it is someone else's or in the past tense and the sentence says it has ended. */
 function thirdRole(match: RegExpExecArray): string | null {
+  if (RELATIVE_SUBJECT.test(match[0].slice(0, match[0].length - (match[1] ?? "").length))) return null;
   return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
 }
 
@@ -197,7 +203,20 @@ function signatureRole(line: string): string | null {
   return TRADE_WORDS[last] !== undefined ? `${last} owner` : `owner of ${company}`;
 }
 
-/** "My MSc Food Science at Reading starts in October": a degree being studied makes the subject its student. */
+/**
+ * "I run operations for a freight company", "I manage payroll at a hospital": a business function the speaker runs
+ * for an organisation names their job as that function's manager ("I lead design at ..." its lead). Only the functions
+ * of an organisation, and only with "for"/"at" and the organisation after ("I run errands", "I run the numbers for my
+ * dad's shop on weekends" are no job).
+ */
+const RUNS_FUNCTION =
+  /\bI\s+(run|manage|oversee|head up|lead)\s+(operations|marketing|sales|IT|HR|finance|logistics|payroll|procurement|purchasing|customer support|customer service|engineering|product|communications|compliance|facilities|fundraising)\s+(?:for|at)\s+(?:a|an|the|our|\p{Lu})/gu;
+
+function functionRole(match: RegExpExecArray): string | null {
+  if (isSought(match) || LEFT_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
+  return `${match[2]} ${match[1] === "lead" ? "lead" : "manager"}`;
+}
+
 /** One subject sentence naming their role; each rule with sentences it must and must not read a role from. */
 const selfRule = (
   name: string,
@@ -271,6 +290,23 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
     [["My day job is nursing assistant.", "nursing assistant"]],
     ["My day job is fine."],
+  ),
+  selfRule(
+    "runs-function",
+    ["i run", "i manage", "i oversee", "i head up", "i lead"],
+    RUNS_FUNCTION,
+    0.7,
+    functionRole,
+    [
+      ["I'm 41 and I run operations for a regional freight company.", "operations manager"],
+      ["These days I lead engineering at a small robotics start-up.", "engineering lead"],
+    ],
+    [
+      unmatched("I run errands for my grandmother on Sundays."),
+      unmatched("I run the numbers for my dad's shop on weekends."),
+      // Planned, not held.
+      "The plan is that by 2030 I run sales for a football club.",
+    ],
   ),
   selfRule(
     "start-role",
@@ -407,6 +443,8 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     [["Bram Osei is a tree surgeon.", "tree surgeon", NAMED]],
     [
       ["One of her cousins is a locksmith.", { topic: "other" }],
+      // The sentence opens on a relative of the subject, though it names her first.
+      ["Ana's husband Marco is a chef in Turin.", NAMED],
       ["Ana is a registered nurse.", NAMED],
       // A past role the sentence says has ended.
       ["Ana was a nurse for 20 years before retraining as a web developer.", NAMED],

@@ -70,7 +70,8 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
       "demoraliz",
       "painful",
     ],
-    /\b(?:it's|it’s|it is|it gets|it was)\s+(?:so\s+|really\s+|incredibly\s+|super\s+|just\s+)?(?:frustrating|annoying|exhausting|stressful|maddening|infuriating|demoralising|demoralizing|painful)\s+(?:when|that|how)\s+([^.;!?]+)/giu,
+    // Not "it was": one time that is over ("it was so annoying when the van broke down").
+    /\b(?:it's|it’s|it is|it gets)\s+(?:so\s+|really\s+|incredibly\s+|super\s+|just\s+)?(?:frustrating|annoying|exhausting|stressful|maddening|infuriating|demoralising|demoralizing|painful)\s+(?:when|that|how)\s+([^.;!?]+)/giu,
     0.62,
     "It's so annoying when the printer jams.",
     "printer jams",
@@ -78,7 +79,9 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
   [
     "concerned-about",
     ["concerned", "worried", "anxious", "nervous", "stressed"],
-    /(?:^|\b(?:I'm|I am|she's|he's|she is|he is|is|was|very|really|a bit|quite)\s+)(?:concerned|worried|anxious|nervous|stressed)\s+(?:about|that|by)\s+([^.;!?]+)/giu,
+    // The speaker's, or the noted person's ("she's"), now: not anyone's ("my accountant is concerned about") nor a
+    // worry that was ("I was worried about the move").
+    /(?:^|\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:(?:very|really|a bit|quite|so)\s+)?)(?:concerned|worried|anxious|nervous|stressed)\s+(?:about|that|by)\s+([^.;!?]+)/giu,
     0.62,
     "Concerned about onboarding time.",
     "onboarding time",

@@ -97,6 +97,8 @@ const CUE_NEAR_MISSES = [
   "My tenants' biggest worry is the heating.",
   "The hardest part for a beginner is the footwork.",
   "The biggest problem is never the weather.",
+  "My landlord is worried about the damp.",
+  "It was so annoying when the van broke down in May.",
 ];
 /** Texts the cue rows read and must give nothing for: a verb without its object, someone's quoted words. */
 const CUE_READ_MISSES = [
@@ -344,6 +346,8 @@ const PAIN_READINGS: readonly Rule[] = [
         "My inbox is a mess, I lose things. for overtime swaps pls text me.",
         "The paperwork was never a problem for me, I still enjoy it.",
         "Overtime again this month, but honestly I don't mind it.",
+        "Still can't believe we secured new funding for the lab!",
+        "The best bit is the overtime pay, again and again.",
       ],
     },
   }),

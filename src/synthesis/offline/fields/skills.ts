@@ -88,6 +88,7 @@ const MARK_PARTS = /\s*,\s*(?:and\s+)?|\s+and\s+/;
 const ARTICLE = /^(?:the|a|an)\s+/i;
 const OWNED_OBJECT = /^\s*(?:my|her|his|their|our|your)\b/i;
 const ARTICLE_OR_OWNER = /^(?:the|a|an|my|her|his|their|our)\s+/i;
+const NAME_NEXT = /^\s+\p{Lu}\p{Ll}+\b/u;
 const NOT_A_SPECIALITY = /^(?:in-house|resident|local|leading|world|real|true|certified|our|the)$/i;
 /** "want to be qualified for tax audits" is an aim; only a held credential is a skill. */
 const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|plan)\s*$/i;
@@ -217,15 +218,18 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["speciali", "expert", "guru", "wizard", "to ask about"],
     pattern: EXPERTISE_MARK,
     when: OWNED,
-    value: (m) =>
-      (m[1] ? m[1].split(MARK_PARTS) : [m[2] ?? m[3] ?? ""]).map((part) => {
+    value: (m) => {
+      // "our payroll specialist Dana handles it": the name right after the title is the specialist, someone named.
+      if (m[2] && NAME_NEXT.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 30))) return null;
+      return (m[1] ? m[1].split(MARK_PARTS) : [m[2] ?? m[3] ?? ""]).map((part) => {
         const item = skillPhrase(part.replace(ARTICLE, ""), 5);
         return item && !NOT_A_SPECIALITY.test(item) ? item : null;
-      }),
+      });
+    },
     confidence: 0.68,
     examples: {
       fires: [["She specialises in soil chemistry.", "soil chemistry"]],
-      silent: [unmatched("We need a specialist.")],
+      silent: [unmatched("We need a specialist."), "Our tax specialist Priya checks the returns."],
     },
   }),
   fieldRule("skills", "experience-in", {

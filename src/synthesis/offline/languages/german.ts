@@ -152,9 +152,16 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
   },
   {
     id: "pain_points/de-nightmare",
-    examples: { fires: [["Die Bürokratie – der Horror.", "bureaucracy"]], silent: [unmatched("Ein Horrorfilm.")] },
+    examples: {
+      fires: [
+        ["Die Bürokratie – der Horror.", "bureaucracy"],
+        ["Viel Arbeit, und vor allem die Steuer – Albtraum.", "tax"],
+      ],
+      silent: [unmatched("Ein Horrorfilm.")],
+    },
+    // The noun opens a clause or follows a conjunction or focus particle ("auch", "und", "vor allem").
     pattern:
-      /(?:^|[,(]\s*|\bauch\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
+      /(?:^|[,(]\s*|\b(?:auch|und|oder|noch|besonders|vor allem|dazu)\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
     cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
     confidence: 0.6,
   },

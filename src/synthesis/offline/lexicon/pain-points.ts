@@ -49,9 +49,13 @@ export const PAIN_TOPICS: readonly [RegExp, string][] = [
     /\b(?:staff |employee |high |constant )?turnover\b|\bresignations?\b|\bkeep losing (?:staff|people)\b/i,
     "high staff turnover",
   ],
-  [/\bovertime\b/i, "overtime"],
-  // A topic, not a complaint: "Funding for the sensor upgrade" is what someone is after next.
-  [/\bfunding\b/i, "funding"],
+  // Not its pay, a benefit.
+  [/\bovertime\b(?! pay)/i, "overtime"],
+  // A topic, not a complaint: "Funding for the sensor upgrade" is what someone is after next. Not funding won.
+  [
+    /(?<!\b(?:got|won|secured|received|raised|landed)\s+(?:(?:the|some|new|our|a|enough|more)\s+)?)\bfunding\b/i,
+    "funding",
+  ],
   [/\b(?:red tape|bureaucracy|paperwork)\b/i, "paperwork"],
   [/\b(?:commissions?|platform fees|booking fees)\b|\btakes? \d{1,2} ?%/i, "high commissions"],
   [
