@@ -177,6 +177,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /longyearbyen|svalbard/i,
     skill: /ledger purge/i,
   }),
+  // heldout24: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  fixtureSet("heldout24", "never-tune", {
+    name: /obsidian turnkey/i,
+    occupation: /formulary override officer/i,
+    location: /ittoqqortoormiit|greenland/i,
+    skill: /ledger wipe/i,
+  }),
   // heldout25: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact recorded (engine 2e5ac41, README and first-contact-rules.json), then tunable. Its location
   // target is also heldout26's (both sets were written at the same time); each set is judged by its own targets.

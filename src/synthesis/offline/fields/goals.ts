@@ -12,7 +12,7 @@ import {
 } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
-import { cuedGoal, goalPhrase } from "./goal-phrase.ts";
+import { cuedGoal, goalPhrase, goalPhrases } from "./goal-phrase.ts";
 
 const GOAL_QUESTION =
   /\b(?:what'?s next|next for you|what next|looking ahead|next (?:year|step|chapter)|hoping for|working towards?|goals?|success look like|where do you (?:want|see)|in (?:a|one|five) years?|(?:your|any|future|career) plans|plans for|hope to|(?:want|like) to achieve|achieve this year|dream)\b/i;
@@ -60,7 +60,8 @@ function labelledGoals(line: string): string[] {
   }
   return goals;
 }
-const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)/i;
+/** Where a later aim of an answer starts: a comma, "and" before a word, a "+" joining two items of a note. */
+const LATER_PARTS = /,\s+(?:and\s+|then\s+)?|\s+and\s+(?=(?:also\s+)?[a-z]+\s)|\s+\+\s+/i;
 
 const notNegated = (unit: Unit) => !NEGATED.test(unit.text);
 const notConditional = (unit: Unit) => !CONDITIONAL.test(unit.text);
@@ -359,7 +360,18 @@ const CUED_EXTRA: Readonly<
   },
   "want-to": {
     when: [notCourtesy],
+    // One aim is not cut into pieces: not at "and" before a whole first aim, not at a preposition mid-phrase.
+    fires: [
+      ["I want to buy and restore an old sailing boat.", ["buy and restore an old sailing boat"]],
+      [
+        "I want to persuade my landlord to replace the boiler and the old windows.",
+        ["persuade my landlord to replace the boiler and the old windows"],
+      ],
+      ["I want to teach the new cooks, half of them never held a knife.", ["teach the new cooks"]],
+      ["I want to paint harbours, ferries, storms.", ["paint harbours, ferries, storms"]],
+    ],
     silent: [
+      "I want to stop being the, um, the router for everyone.",
       "I'm new to all this, I want to mention that before we begin.",
       "If I want to borrow the van, I ask Teodor.",
     ],
@@ -367,7 +379,13 @@ const CUED_EXTRA: Readonly<
   "goal-is": {
     when: [],
     silent: [],
-    fires: [["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]]],
+    fires: [
+      ["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]],
+      [
+        "Goal this year is 90 hives and getting into three shops in town.",
+        ["90 hives", "get into three shops in town"],
+      ],
+    ],
   },
   "plan-is": {
     when: [],
@@ -378,7 +396,7 @@ const CUED_EXTRA: Readonly<
   "working-towards": {
     when: [],
     silent: [],
-    fires: [["She is working towards a pilot licence and hopes to fly cargo.", ["pilot licence"]]],
+    fires: [["She is working towards a pilot licence and hopes to fly cargo.", ["pilot licence", "fly cargo"]]],
   },
   "would-like": {
     when: [notCourtesy],
@@ -387,9 +405,10 @@ const CUED_EXTRA: Readonly<
       "Two points I would like to discuss tomorrow:",
     ],
     fires: [
-      ["I'd like to add French and raise my rates.", ["add French and raise my rates"]],
+      ["I'd like to add French and raise my rates.", ["add French", "raise my rates"]],
       ["I'd like to buy a bigger oven, maybe.", ["buy a bigger oven"]],
       ["I'd love to win the county cup before my knees give out.", ["win the county cup"]],
+      ["I'd like to open a second, smaller shop in the old town.", ["open a second, smaller shop"]],
     ],
   },
 };
@@ -403,7 +422,7 @@ const GOAL_READINGS: readonly Rule[] = [
     read: labelled(GOAL_LABEL),
     value: (m) =>
       labelledGoals(m[0])
-        .map((part) => goalPhrase(part))
+        .flatMap((part) => goalPhrases(part))
         .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
     confidence: 0.7,
     examples: {
@@ -463,6 +482,11 @@ const GOAL_READINGS: readonly Rule[] = [
     examples: {
       fires: [
         ["Maybe teach younger welders.", "teach younger welders", { question: "where do you want to be in 3 years?" }],
+        [
+          "Buy a second kiln + a course in glazing.",
+          "Buy a second kiln",
+          { question: "what do you want to achieve this year?" },
+        ],
       ],
       silent: ["Maybe teach younger welders."],
     },
