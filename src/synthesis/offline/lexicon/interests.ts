@@ -57,10 +57,10 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\bcollect(?:s|ing)? (?:old |vintage |retro )?((?:[\p{L}-]+ ){0,2}?[\p{L}-]+)(?=\s*(?:$|[^\s\p{L}])|\s+(?:at|in|on|from|with|for|and|or|but|when|since|as|to|of|while|because)\b)/iu,
     label: "collecting",
   },
-  { pattern: /\b(?:chess)\b/i, label: "chess" },
+  { pattern: /\bchess\b/i, label: "chess" },
   { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
   { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
-  { pattern: /\b(?:fishing)\b/i, label: "fishing" },
+  { pattern: /\bfishing\b/i, label: "fishing" },
   { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
   {
     pattern:
@@ -79,7 +79,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
       /\b(?:dancing|salsa|tango|line dancing|ballroom)\b(?![\s-]+(?:[\w]+[\s-]+)?(?:trio|quartet|quintet|band|orchestra|ensemble|music|musicians?)\b)/i,
     label: "dancing",
   },
-  { pattern: /\b(?:sauna)\b/i, label: "sauna" },
+  { pattern: /\bsauna\b/i, label: "sauna" },
   {
     pattern: /\b(?:film photography|analog(?:ue)? photography|shoot(?:s|ing)? film|develop(?:s|ing)? film)\b/i,
     label: "film photography",
@@ -121,12 +121,12 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   },
   { pattern: /\b(?:anime|manga)\b/i, label: "anime" },
   { pattern: /\b(?:comics|comic books|graphic novels)\b/i, label: "comics" },
-  { pattern: /\b(?:lego)\b/i, label: "LEGO" },
+  { pattern: /\blego\b/i, label: "LEGO" },
   { pattern: /\b(?:model (?:trains|railways?|kits|planes)|scale models)\b/i, label: "model making" },
   { pattern: /\b(?:genealogy|family history)\b/i, label: "genealogy" },
   { pattern: /\b(?:poetry|writing poems)\b/i, label: "poetry" },
-  { pattern: /\b(?:journaling|journalling)\b/i, label: "journaling" },
-  { pattern: /\b(?:volunteer(?:s|ing)?)\b/i, label: "volunteering" },
+  { pattern: /\bjournall?ing\b/i, label: "journaling" },
+  { pattern: /\bvolunteer(?:s|ing)?\b/i, label: "volunteering" },
   { pattern: /\b(?:live music|gigs|concerts)\b/i, label: "live music" },
   {
     pattern:
@@ -139,10 +139,10 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\bsourdough\b/i, label: "sourdough baking" },
   { pattern: /\b(?:fermenting|fermentation)\b/i, label: "fermentation" },
   {
-    pattern: /\b(?:restor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios))\b/i,
+    pattern: /\brestor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios)\b/i,
     label: "restoration",
   },
-  { pattern: /\b(?:DIY)\b/, label: "DIY" },
+  { pattern: /\bDIY\b/, label: "DIY" },
   { pattern: /\b(?:wandern|randonnée)\b/i, label: "hiking" },
   { pattern: /\b(?:klettern|bouldern|escalade)\b/i, label: "climbing" },
   { pattern: /\b(?:angeln|pêche)\b/i, label: "fishing" },
