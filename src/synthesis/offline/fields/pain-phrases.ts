@@ -169,8 +169,8 @@ export function damagedItem(m: RegExpExecArray): string | null {
     .toLowerCase()
     .replace(PLACE_TAIL, "");
   const state = (m[3] ?? "").toLowerCase();
-  if (!damaged || NOT_A_THING.test(damaged) || NOT_A_THING.test(damaged.split(" ")[0] ?? "")) return null;
-  if (DAMAGED_PERSON.test(damaged)) return null;
+  // NOT_A_THING is one word: tested on the first word, it covers the whole phrase too.
+  if (!damaged || NOT_A_THING.test(damaged.split(" ")[0] ?? "") || DAMAGED_PERSON.test(damaged)) return null;
   return `${A_YEAR.test(state) ? "outdated" : (DAMAGE_WORD[state] ?? state)} ${damaged}`;
 }
 
