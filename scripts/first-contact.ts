@@ -190,6 +190,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.147,
     fabrication: 0,
   },
+  heldout24: {
+    engine: "18a9b3f",
+    scalars: 0.458,
+    filledPrecision: 0.69,
+    listPrecision: 0.586,
+    listF1: 0.117,
+    fabrication: 0.125,
+  },
   heldout25: {
     engine: "2e5ac41",
     scalars: 0.625,
