@@ -5,6 +5,13 @@ import { type ForeignCue, glossary } from "./german.ts";
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;
 
+/** The glossary's adjectives (Spanish puts most after the noun). */
+const ADJECTIVE_ENTRIES =
+  "burocráticas burocráticos: bureaucratic; inteligente: smart; seguras seguros seguro segura: safe; " +
+  "vigilados vigiladas: guarded; caro caros cara caras: expensive; lento lenta: slow; " +
+  "malo mala malos malas: bad; llenas llenos: full; sucio sucios: dirty; largas largos: long; pequeño: small; " +
+  "grande: big; propio propia: own;";
+
 /** Spanish words in English. */
 const GLOSSARY = glossary(
   // function words
@@ -29,21 +36,14 @@ const GLOSSARY = glossary(
     "sueldo: pay; salario: salary; jefe jefa: boss; compañeros: colleagues; instalaciones: facilities; " +
     "gasolineras: petrol stations; control: inspection; controles: inspections; papeleo: paperwork; " +
     "tráfico: traffic; ruido: noise; estrés: stress; cansancio: tiredness; soledad: loneliness; " +
-    // adjectives (Spanish puts most after the noun)
-    "burocráticas burocráticos: bureaucratic; inteligente: smart; seguras seguros seguro segura: safe; " +
-    "vigilados vigiladas: guarded; caro caros cara caras: expensive; lento lenta: slow; " +
-    "malo mala malos malas: bad; llenas llenos: full; sucio sucios: dirty; largas largos: long; pequeño: small; " +
-    "grande: big; propio propia: own;",
+    ADJECTIVE_ENTRIES,
 );
 
 /** Adjectives in the glossary, plus common adjective endings for the rest. */
-const ADJECTIVES = new Set(
-  (
-    "burocráticas burocráticos inteligente seguras seguros seguro segura vigilados vigiladas caro caros cara caras " +
-    "lento lenta malo mala malos malas llenas llenos sucio sucios largas largos pequeño grande propio propia nuevo " +
-    "nueva nuevos nuevas joven jóvenes"
-  ).split(" "),
-);
+const ADJECTIVES = new Set([
+  ...Object.keys(glossary(ADJECTIVE_ENTRIES)),
+  ..."nuevo nueva nuevos nuevas joven jóvenes".split(" "),
+]);
 
 const ADJECTIVE_ENDINGS =
   /(?:ico|ica|icos|icas|ble|bles|ente|entes|ado|ada|ados|adas|oso|osa|osos|osas|al|ales|ivo|iva|ivos|ivas)$/;
