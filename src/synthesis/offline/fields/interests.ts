@@ -288,9 +288,7 @@ function leisureAnswer(unit: Unit, at: Place): "first" | "later" | null {
 }
 
 /** No work in the sentence ("since 6am", "customers", "my job"), unless it answers a free-time question. */
-function notAtWork(unit: Unit, at: Place): boolean {
-  return noWork(unit) || leisureAnswer(unit, at) !== null;
-}
+const notAtWork = (unit: Unit, at: Place): boolean => noWork(unit) || leisureAnswer(unit, at) !== null;
 
 /**
  * A weekday says when, not that it is free time: beside a word of work ("yoga for her clients on Mondays") it does
@@ -301,15 +299,11 @@ const WEEKDAY =
 const leisureDespiteWork = (text: string) => LEISURE_CONTEXT.test(text.replace(WEEKDAY, " "));
 
 /** Free time: no work in the sentence, or free-time words despite it. */
-function freeTime(unit: Unit): boolean {
-  return noWork(unit) || leisureDespiteWork(unit.text);
-}
+const freeTime = (unit: Unit): boolean => noWork(unit) || leisureDespiteWork(unit.text);
 
 /** "She plays cello, she is the musical one at home": in the subject's answer, a sentence about someone else. */
 const OTHER_PERSON_OPENING = /^(?:[-•*>]\s*)?(?:she|he|they)\b/i;
-function notAboutAnother(unit: Unit): boolean {
-  return !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
-}
+const notAboutAnother = (unit: Unit): boolean => !(unit.speaker === "subject" && OTHER_PERSON_OPENING.test(unit.text));
 
 const saysI = (unit: Unit) => isSelf(unit) && unit.firstPerson;
 
@@ -321,9 +315,7 @@ const NAMED_SUBJECT =
  * Unless the sentence's topic was found by the subject's name, a name that is a grammatical subject inside it is
  * another person ("Her husband Matt does the books and is a keen cyclist": Matt's pastime, not hers).
  */
-function noOtherNamed(unit: Unit): boolean {
-  return unit.topicBy === "name" || !NAMED_SUBJECT.test(unit.text);
-}
+const noOtherNamed = (unit: Unit): boolean => unit.topicBy === "name" || !NAMED_SUBJECT.test(unit.text);
 
 /** A sentence set in free time: "a keen swimmer" naming its person, free-time words, or a free-time question. */
 function inLeisure(unit: Unit): boolean {

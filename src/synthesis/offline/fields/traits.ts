@@ -70,9 +70,7 @@ function traitRun(clause: string): string[] {
 }
 
 /** The person's own "I" clause describes them, whoever the sentence is about ("My aunt always said I was the quiet one"). */
-function speaksAsSelf(unit: Unit): boolean {
-  return unit.speaker === "subject" && unit.firstPerson;
-}
+const speaksAsSelf = (unit: Unit): boolean => unit.speaker === "subject" && unit.firstPerson;
 
 /** The subject says it, or it is in the first person ("my team would say ..."). */
 function saidBySubject(unit: Unit): boolean {
@@ -80,9 +78,7 @@ function saidBySubject(unit: Unit): boolean {
 }
 
 /** A note line about the subject that joins several words ("Calm, kind, very tidy; replies were short"). */
-function joinedNote(unit: Unit): boolean {
-  return NOTE_JOIN.test(unit.text);
-}
+const joinedNote = (unit: Unit): boolean => NOTE_JOIN.test(unit.text);
 
 /** The first sentences of an answer to "describe yourself" (or "one word for you?"). */
 function answersDescribe(_unit: Unit, at: Place): boolean {

@@ -48,9 +48,7 @@ const ADJECTIVES = new Set([
 const ADJECTIVE_ENDINGS =
   /(?:ico|ica|icos|icas|ble|bles|ente|entes|ado|ada|ados|adas|oso|osa|osos|osas|al|ales|ivo|iva|ivos|ivas)$/;
 
-function isAdjective(word: string): boolean {
-  return ADJECTIVES.has(word) || ADJECTIVE_ENDINGS.test(word);
-}
+const isAdjective = (word: string): boolean => ADJECTIVES.has(word) || ADJECTIVE_ENDINGS.test(word);
 
 /** Short words common in Spanish prose and (nearly) absent from English: a sentence with one reads as Spanish. */
 const SPANISH_MARKERS = new Set(
