@@ -313,7 +313,7 @@ describe("attribution", () => {
     const talk = [
       "[00:00:01] SPEAKER 1: ok we're rolling, for the file I'm Dara Quill, I'm 30, I do the interviews for the ferry study, I'm in Oban",
       "[00:00:09] SPEAKER 2: Morven Airlie. I skipper the island ferry, have done for twelve years, I live in Tobermory.",
-      "[00:00:15] SPEAKER 1: and what does a winter week look like",
+      "[00:00:15] SPEAKER 1: and how does a winter week go",
       "[00:00:18] SPEAKER 2: Cancellations mostly. If the swell is over three metres we stay tied up and the phone never stops. I keep a list of who needs the morning boat for hospital appointments and ring them myself.",
       "[00:00:40] SPEAKER 3: [crosstalk] I'm Ishbel, her sister, I'm 52, I run the café on the pier",
       "[00:00:44] SPEAKER 2: she does. Anyway. What I want is a proper booking system so the regulars aren't left guessing, and a crew rota that doesn't live in my head.",

@@ -232,7 +232,7 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const particle = PARTICLES.has(last.normal) && (afterVerb || has(last, "Particle"));
   if (!particle && DANGLING.some((tag) => has(last, tag))) return "a clause cut mid-way (ends on a function word)";
   if (has(last, "Pronoun") && !antecedent) return "a pronoun fragment (ends on a pronoun it never names)";
-  // "a tool that shows the desk is": a noun's copula with its complement cut off ("who I am" is whole).
+  // "a form that proves the room is": a noun's copula with its complement cut off ("who I am" is whole).
   const beforeLast = terms[terms.length - 2];
   if (has(last, "Copula") && beforeLast && has(beforeLast, "Noun") && !has(beforeLast, "Pronoun")) {
     return "a clause cut mid-way (ends on its verb to be)";

@@ -51,7 +51,7 @@ const ASIDE_COMMA = ", ";
 /**
  * An aim longer than this is cut at its last preposition that starts an adjunct (place, time, purpose, source: "open
  * an outlet near the temple for the tourists") and leaves a whole aim, else loses its aside after a comma; never at
- * "to", "of", "on", "by" or a range's "from", whose phrase completes it ("persuade the council to extend the lane", "a
+ * "to", "of", "on", "by" or a range's "from", whose phrase completes it ("ask the landlord to fix the roof", "a
  * code on every bottle", "from 80 percent to 90").
  */
 const AIM_WORDS = 8;

@@ -371,7 +371,7 @@ const CUED_EXTRA: Readonly<
       ["I want to paint harbours, ferries, storms.", ["paint harbours, ferries, storms"]],
     ],
     silent: [
-      "I want to stop being the, um, the router for everyone.",
+      "I want to quit being the, uh, the help desk for the whole floor.",
       "I'm new to all this, I want to mention that before we begin.",
       "If I want to borrow the van, I ask Teodor.",
     ],
@@ -408,7 +408,10 @@ const CUED_EXTRA: Readonly<
       ["I'd like to add French and raise my rates.", ["add French", "raise my rates"]],
       ["I'd like to buy a bigger oven, maybe.", ["buy a bigger oven"]],
       ["I'd love to win the county cup before my knees give out.", ["win the county cup"]],
-      ["I'd like to open a second, smaller shop in the old town.", ["open a second, smaller shop"]],
+      [
+        "I'd like to start a second, smaller market stall in the covered square.",
+        ["start a second, smaller market stall"],
+      ],
     ],
   },
 };

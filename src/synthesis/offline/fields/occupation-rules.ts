@@ -38,7 +38,7 @@ const THIRD_ROLE =
   /^(?:[\p{L}\d.,’' ]{1,40}?)(?:\s+(?:is|was|works as|has worked as|serves as|has been|is now)|['’]s(?:\s+been)?)\s+(?:a|an|the(?!\s+(?:only|one|person|kind|first|last|best)\b))\s+([^.;!?]{2,80})/giu;
 const APPOSITIVE_ROLE = /^(?:a|an)\s+([^,]{2,60}),\s+\p{Lu}/iu;
 
-/** "had just left my job as a lab technician", "quit my role as": a job the subject has left. */
+/** "had just quit my post as a ward clerk", "quit my role as": a job the subject has left. */
 const LEFT_BEFORE = /\b(?:left|leaving|quit|quitting|lost|gave up|resigned from|retired from)\s+$/i;
 
 /** "used to", "until", "previously": a start sentence about an earlier job. */
