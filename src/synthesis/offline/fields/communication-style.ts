@@ -135,7 +135,7 @@ export const NAMES_A_CHANNEL = new RegExp(`\\b(?:${CHANNEL_WORDS})\\b`, "i");
 
 /** An asked-for channel: a medium, or an app with "message(s)" after it ("a Zalo message"). */
 const ASKED = `(?:${MEDIUM})(?:\\s+messages?)?`;
-/** Channels joined by "or", "and", "/" or a comma ("face-to-face or a quick phone call"). */
+/** Channels joined by "or", "and", "/" or a comma ("in person or a short video call"). */
 const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${ASKED})*`;
 /** What "prefers" may name besides a channel. */
 const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
@@ -211,7 +211,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Pls reply via email, I'm on the road all day.", "email"],
         ["The tax return? Fine, but please only on the phone.", "phone calls"],
         ["If the delivery is late, call me after lunch.", "phone calls"],
-        ["Easiest: send me a WhatsApp voice note.", "WhatsApp voice messages"],
+        ["Simplest: send me WhatsApp voice notes.", "WhatsApp voice messages"],
       ],
       silent: [
         unmatched("Call me Sam."),
@@ -230,7 +230,7 @@ export const STYLE_RULES: readonly Rule[] = [
   }),
   fieldRule("communication_style", "channel-is-best", {
     cue: ["best", "better", "easie"],
-    // "A voice note is best", "WhatsApp voice notes are best", "email is the best way to reach me", "best by SMS".
+    // "A voice note is best", "WhatsApp voice notes are best", "email is the easiest way to get hold of me", "best by SMS".
     pattern: new RegExp(
       `\\b(${ASKED_LIST})\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
       "iu",
@@ -247,7 +247,7 @@ export const STYLE_RULES: readonly Rule[] = [
       fires: [
         ["A voice note, that's best, I listen while driving.", "voice messages"],
         ["WhatsApp voice notes are best.", "WhatsApp voice messages"],
-        ["Email is the best way to reach me.", "email"],
+        ["Email is the easiest way to get hold of me.", "email"],
         ["Best by SMS.", "text messages"],
         ["Telegram or email works best for me.", ["Telegram messages", "email"]],
       ],

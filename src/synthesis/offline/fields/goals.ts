@@ -117,7 +117,7 @@ const CUED: readonly (readonly [string, readonly string[], RegExp, string, numbe
   ],
   [
     "planning",
-    // Not "going to": a plain future ("If I'm going to be late I ring"), not an aim.
+    // Not "going to": a plain future ("If I'm going to miss the ferry I text"), not an aim.
     ["planning to", "aiming to"],
     /\b(?:I'm|I am) (?:planning|aiming) to\s+(.+)/i,
     "",
@@ -392,7 +392,7 @@ const CUED_EXTRA: Readonly<
     silent: [],
     fires: [["Our target for 2030 is 60 stalls, up from 25 now.", ["60 stalls"]]],
   },
-  planning: { when: [], silent: [unmatched("If I'm going to be late I call ahead.")] },
+  planning: { when: [], silent: [unmatched("If I'm going to miss the ferry I call ahead.")] },
   "working-towards": {
     when: [],
     silent: [],

@@ -106,7 +106,7 @@ const NOT_A_PAIN_PART =
 
 /**
  * "Pain: X. Also Y, Z.": the later sentence adds to the list in prose, whose commas join the parts of one statement
- * (first contact: "two vendors", "nobody can export data" cut from one), so only its first clause is an item.
+ * (first contact: a count of suppliers and what none of them allows were cut from one statement), so only its first clause is an item.
  */
 const LATER_SENTENCE = /^(?:also|plus|and|another)\b[\s:,]*/i;
 const LATER_SENTENCE_END = /\s*(?:[,;]|\s[-—–]\s|[—–])/;

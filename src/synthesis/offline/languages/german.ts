@@ -140,7 +140,7 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
       fires: [["Was mich wirklich nervt: die Bürokratie.", "bureaucracy"]],
       silent: [
         unmatched("Mich freut das."),
-        unmatched("Was mich ärgert: ein Zimmer in der Stadt kostet hier fast so viel wie mein ganzer Lohn."),
+        unmatched("Was mich ärgert: die Miete in der Stadt frisst bald meinen halben Lohn."),
       ],
     },
     pattern:

@@ -100,7 +100,7 @@ export function translateSpanish(phrase: string): string | null {
 
 /**
  * Spanish verbs of annoyance in the third person, what "me ..." says of a thing that wears the speaker down ("me
- * molesta el ruido", "lo que más me agobia es ..."): the class, not the words one text happened to use.
+ * molesta el ruido", "me agobia el tráfico"): the class, not the words one text happened to use.
  */
 const ANNOYS = ["molesta", "fastidia", "agobia", "quema", "estresa", "irrita", "harta"];
 
