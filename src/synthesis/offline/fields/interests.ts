@@ -223,15 +223,16 @@ function leisureItems(
     // A lone capitalised word after the sentence's start names a person or a place ("Thanks so much, Ingrid."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
     const trimmed = trimPunctuation(part);
-    if (k > 0 && PROPER_NOUN.test(trimmed) && !known(part)) continue;
+    const partEntry = known(part);
+    if (k > 0 && PROPER_NOUN.test(trimmed) && !partEntry) continue;
     // "..., even when they lose": a subordinate clause says when or why, and names nothing done.
     if (k > 0 && SUBORDINATE_PART.test(part.trim())) continue;
     let item =
       hobbyOf(trimmed, nounsAllowed && !preamble, self) ??
-      (labelLead && !known(part) ? hobbyOf(trimmed, !preamble, self) : null);
+      (labelLead && !partEntry ? hobbyOf(trimmed, !preamble, self) : null);
     // The lexicon names the pastime better than a bare verb ("Climbing at the bouldering gym" -> bouldering) or
     // than an equally long paraphrase ("singing alto" -> choir singing).
-    const entry = item ? known(part) : undefined;
+    const entry = item ? partEntry : undefined;
     const match = entry?.pattern.exec(part);
     const label = entry && match ? interestLabel(entry.label, match, part) : null;
     if (item && label) {
@@ -246,9 +247,9 @@ function leisureItems(
     // A lone word names a pastime as an activity ("gardening"), one the lexicon knows ("chess"), or a whole item of
     // a free-time list ("Off the clock: houseplants"); else it is a word cut from a clause ("I sing in the choir,
     // soprano"; "big on wine, knows every grower").
-    const whole = trimPunctuation(part.replace(PICTOGRAPHS, "")).toLowerCase();
-    const listed = (labelLead || labelled) && whole.endsWith(item ?? "");
-    if (item && wordCount(item) === 1 && !ACTIVITY.test(item) && !known(item) && !listed) continue;
+    const listed = (lone: string) =>
+      (labelLead || labelled) && trimPunctuation(part.replace(PICTOGRAPHS, "")).toLowerCase().endsWith(lone);
+    if (item && wordCount(item) === 1 && !ACTIVITY.test(item) && !known(item) && !listed(item)) continue;
     if (
       item &&
       wordCount(item) <= 4 &&
