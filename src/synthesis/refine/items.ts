@@ -241,6 +241,12 @@ export function itemProblem(item: string, field?: ListField): string | null {
   return null;
 }
 
+/** What the quote says after the value's first occurrence in it (case aside), or null when the quote lacks it. */
+function textAfter(value: string, quote: string): string | null {
+  const at = quote.toLowerCase().indexOf(value.toLowerCase());
+  return at < 0 ? null : quote.slice(at + value.length);
+}
+
 /** The word right after the item in its quote, when only spaces part them (no comma, dash or full stop). */
 const NEXT_WORD = /^\s+(\p{L}[\p{L}'’-]*)/u;
 /** Words that want a noun after them: a number ("two"), an adjective ("old"), a determiner or possessive ("the", "my"). */
@@ -253,9 +259,9 @@ const WANTS_NOUN = ["Value", "Adjective", "Determiner", "Possessive"];
  * here, so the item is dropped.
  */
 export function cutBeforeNoun(item: string, quote: string): boolean {
-  const at = quote.toLowerCase().indexOf(item.toLowerCase());
-  if (at < 0) return false;
-  const next = NEXT_WORD.exec(quote.slice(at + item.length))?.[1];
+  const after = textAfter(item, quote);
+  if (after === null) return false;
+  const next = NEXT_WORD.exec(after)?.[1];
   if (next === undefined) return false;
   const terms = termsOf(`${item} ${next}`);
   const last = terms[terms.length - 2];
@@ -270,8 +276,8 @@ export function cutBeforeNoun(item: string, quote: string): boolean {
  */
 export function completeRange(value: string, quote: string): string {
   if (!FROM_WITHOUT_TO.test(value)) return value;
-  const at = quote.toLowerCase().indexOf(value.toLowerCase());
-  if (at < 0) return value;
-  const rest = TO_FIGURE.exec(quote.slice(at + value.length));
+  const after = textAfter(value, quote);
+  if (after === null) return value;
+  const rest = TO_FIGURE.exec(after);
   return rest ? `${value}${rest[0].trimEnd()}` : value;
 }
