@@ -12,7 +12,7 @@ const OBJECT_CUT = /\s+(?:at|in|for|to|on|from|with|because|so|since|every|each|
 /** Pronouns, vague nouns and particles are no object of a skill. */
 const NOT_AN_OBJECT =
   /^(?:it|them|you|me|us|her|him|this|that|what|things|stuff|sure|everything|something|to|for|at|in|on|with|about|from|back|up|out|down)\b/i;
-/** "German I speak slowly": a manner, not what is written. */
+/** "German I speak slowly": a manner, not what is spoken. */
 const MANNER_ONLY = /^(?:slow|slowly|fast|quickly|well|badly|poorly|a bit|a little|a lot)$/i;
 /** "I wire the panels myself": the reflexive says who does it, not what. */
 const REFLEXIVE_TAIL = /\s+(?:myself|herself|himself|themselves|ourselves)$/i;
