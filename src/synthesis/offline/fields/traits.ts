@@ -34,7 +34,10 @@ const NOUN_TRAIT: Record<string, string> = {
 };
 
 const word = (w: string) => TRAIT_WORDS[w.toLowerCase()] ?? null;
-const wordOrNoun = (w: string) => TRAIT_WORDS[w.toLowerCase()] ?? TRAIT_NOUNS[w.toLowerCase()] ?? null;
+const wordOrNoun = (w: string) => {
+  const key = w.toLowerCase();
+  return TRAIT_WORDS[key] ?? TRAIT_NOUNS[key] ?? null;
+};
 
 /** A trait word or noun, or the first word of a two-word phrase ("the bossy one" -> bossy). */
 function traitOf(phrase: string): string | null {
