@@ -20,7 +20,7 @@ const GOOD_AT =
 const EXPERIENCE_IN =
   /\b(?:experience|expertise|background|grounding)\s+(?:in|with)\s+([^,.;!?()]+?)(?=\s+(?:at|for|since|from|when|but|and then)\b|[,.;!?()]|$)/gi;
 
-/** "I'm the go-to person for spreadsheets", "I've got a forklift licence". */
+/** "I'm the go-to person for spreadsheets", "I've got a crane licence". */
 const GO_TO =
   /\b(?:I'm|I’m|I am|she's|he's|she is|he is)\s+(?:the|our|their)\s+go-?to\s+(?:person|guy|girl|woman|man|one)?\s*(?:for|on)\s+([^,.;!?]+)|\b(?:I've got|I have|I hold|I've got my|got my|holds?)\s+(?:a |an |my |the )?((?:[\p{L}\d-]+\s+){1,3}(?:licen[cs]e|certificate|certification|qualification|ticket))\b/giu;
 
@@ -137,11 +137,11 @@ function usesTools(unit: Unit): boolean {
 const PAIN_HEADING = /\b(?:pains?|pain points?|frustrations?|problems?|issues?|complaints?)\b/i;
 /** A one-letter tool ("R") only after a word of use: at a line start it is a transcript's speaker tag ("R = respondent"). */
 const USE_WORD_FIRST = /^[\p{L}]{2,}/u;
-/** "Trained in Mysore, India": "in" names where, when a single capitalised word follows a training verb. */
+/** "Trained in Lyon, France": "in" names where, when a single capitalised word follows a training verb. */
 const WHERE_TRAINED =
   /^(?:[Tt]rained|[Ee]xperienced|[Cc]ertified)\s+(?:in|at|on)\s+\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}|\s*$)/u;
 
-/** "Skills: planting design, AutoCAD": the line's own first sentence. */
+/** "Skills: welding, AutoCAD": the line's own first sentence. */
 function skillsLine(unit: Unit): string | null {
   return unit.line.startsWith(unit.text.slice(0, 12)) ? (SKILL_FIELD.exec(unit.line)?.[1] ?? null) : null;
 }
