@@ -156,8 +156,11 @@ const EMAIL_HEADER =
  */
 function notOthersHeader(unit: Unit, at: Place): boolean {
   if (!EMAIL_HEADER.test(unit.line) && !ENDS_WITH_COLON.test(unit.line)) return true;
-  const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
-  return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
+  const tokens = nameWords(at);
+  return unit.line
+    .toLowerCase()
+    .split(NAME_GAPS)
+    .some((word) => tokens.has(word));
 }
 
 function notQuoted(unit: Unit): boolean {
