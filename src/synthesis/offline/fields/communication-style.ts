@@ -61,15 +61,18 @@ function spell(phrase: string): string | null {
 
 const ANY_MEDIUM = new RegExp(`\\b(?:${MEDIUM})\\b`, "giu");
 
-/** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
-function spellAll(text: string): string[] {
+/** Every match of a global pattern in a stretch of text, as `name` spells it, without nulls or repeats. */
+function spellMatches(text: string, pattern: RegExp, name: (word: string) => string | null): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(ANY_MEDIUM)) {
-    const name = spell(m[0]);
-    if (name && !found.includes(name)) found.push(name);
+  for (const m of text.matchAll(pattern)) {
+    const spelled = name(m[0]);
+    if (spelled && !found.includes(spelled)) found.push(spelled);
   }
   return found;
 }
+
+/** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
+const spellAll = (text: string) => spellMatches(text, ANY_MEDIUM, spell);
 
 /**
  * An exact pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides
@@ -149,15 +152,11 @@ const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|t
 const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
 
 /** How the value spells what "prefers" names. */
-function spellPreferred(text: string): string[] {
-  const parts: string[] = [];
-  for (const m of text.matchAll(ANY_PREFERABLE)) {
-    const word = m[0].toLowerCase();
-    const name = word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
-    if (name && !parts.includes(name)) parts.push(name);
-  }
-  return parts;
-}
+const spellPreferred = (text: string) =>
+  spellMatches(text, ANY_PREFERABLE, (match) => {
+    const word = match.toLowerCase();
+    return word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
+  });
 
 export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "prefers-channel", {
@@ -264,9 +263,8 @@ export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "channel-and-manner", {
     cue: ["mail", "text", "phone", "call", "sms", "voice", "person", "face", ...Object.keys(APPS)],
     // A clause that opens (the unit or a sentence in it) with a channel and how ("Email, short.", "WhatsApp only pls,
-    // I'm out all day", "Contact:
-    // text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email only for invoices": a channel
-    // for one purpose is not how to reach the person.
+    // I'm out all day", "Contact: text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email
+    // only for invoices": a channel for one purpose is not how to reach the person.
     pattern: new RegExp(
       `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",
