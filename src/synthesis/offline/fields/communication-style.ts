@@ -104,13 +104,18 @@ const WANTS = /\b(?:prefers?|preferably|please|pls|best|better|only|likes?|wants
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
+/** A mark that ends the clause before a word: punctuation, a dash, a bracket or an opening quote. */
+const CLAUSE_MARK = `[,.;:!?—–(\\-"“'‘]`;
+
 /**
  * A request's verb stands first in its clause ("Text me.", "If you can't, ring me", "so please just call me"); after
  * a subject ("they call me", "he'll text me") the sentence reports what others do, and after a negation ("don't
  * call me") it asks for the opposite.
  */
-const OPENS_REQUEST =
-  /(?:^|[,.;:!?—–(\-"“'‘]|\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\s*(?:(?:just|simply|please|pls)\s+)*$/iu;
+const OPENS_REQUEST = new RegExp(
+  `(?:^|${CLAUSE_MARK}|\\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\\s*(?:(?:just|simply|please|pls)\\s+)*$`,
+  "iu",
+);
 
 /** The `n` characters before a match. */
 const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
@@ -120,7 +125,7 @@ const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.in
  * second half of a contrast ("by phone, not email"); inside a clause it describes a situation ("a day with no phone").
  */
 const OPENS_REFUSAL = new RegExp(
-  `(?:^|[,.;:!?—–(\\-"“'‘]|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
+  `(?:^|${CLAUSE_MARK}|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
   "iu",
 );
 
