@@ -75,8 +75,9 @@ function spellMatches(text: string, pattern: RegExp, name: (word: string) => str
 const spellAll = (text: string) => spellMatches(text, ANY_MEDIUM, spell);
 
 /**
- * An exact pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides
- * "please", "pls" or "send", every match holds "me" after one of its channel or reply words.
+ * A pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides "please",
+ * "pls" or "send", it asks for "me" and one of the channel or reply words. Not exact: a reply asked for without any
+ * of these ("Reply by phone.") matches the pattern but fails this check, so the rule does not read it.
  */
 const CONTACT_WORDS = [
   "text",
