@@ -135,6 +135,20 @@ export interface NameMatcher {
   mentioned: RegExp;
 }
 
+const NAME_WORD_SETS = new WeakMap<NameMatcher, ReadonlySet<string>>();
+const NO_NAME_WORDS: ReadonlySet<string> = new Set();
+
+/** The subject's name tokens, lowercased, worked out once per matcher; empty when the name is unknown. */
+export function nameWordSet(matcher: NameMatcher | null | undefined): ReadonlySet<string> {
+  if (!matcher) return NO_NAME_WORDS;
+  return memo(NAME_WORD_SETS, matcher, lowerTokens);
+}
+
+/** Module-level (memo's compute), not an arrow at the call: this is asked once per match on long inputs. */
+function lowerTokens(matcher: NameMatcher): ReadonlySet<string> {
+  return new Set(matcher.tokens.map((t) => t.toLowerCase()));
+}
+
 export function nameMatcher(name: string, extraAliases: readonly string[] = []): NameMatcher {
   const tokens = [...new Set([...nameTokens(name), ...extraAliases.flatMap(nameTokens)])].filter(
     (t) => t.length > 1 && t.length <= MAX_NAME_TOKEN_CHARS,

@@ -67,8 +67,8 @@ export function labelCandidates({ source, lines, candidates, hosts, model }: Sou
 }
 
 /**
- * "Speaker 1: Where do you work?" / "Speaker 2: At the port.": with one neutral label asking the questions (already
- * marked as the interviewer), a single other neutral label answering is the interviewee.
+ * "Speaker 1: Where do you work?" / "Speaker 2: At the port.": among up to three neutral labels, the one answering
+ * (see mostWords) is the interviewee and the others are other people.
  */
 function neutralSpeakers(stats: Map<string, LabelStats>, model: SubjectModel): void {
   const neutral = [...stats].filter(([label]) => NEUTRAL_LABEL.test(label));

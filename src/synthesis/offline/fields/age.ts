@@ -3,7 +3,7 @@
  * Each rule names one way a text says it; a rule's value builder drops numbers that are not an age ("I'm 5 minutes
  * away", "when I was 25"). Newer dated statements win over older ones.
  */
-import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
+import { isPlausibleName, NAME_GAPS, type NameMatcher, nameWordSet } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { WHOLE } from "../engine/items.ts";
 import {
@@ -135,7 +135,7 @@ function isSubjectWord(statement: string, matcher: NameMatcher | null | undefine
   const owner = (AGE_OWNER.exec(statement)?.[1] ?? "").trim();
   if (PERSON_PRONOUN.test(owner)) return true;
   if (!isPlausibleName(owner)) return false;
-  const tokens = new Set((matcher?.tokens ?? []).map((t) => t.toLowerCase()));
+  const tokens = nameWordSet(matcher);
   return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
 }
 

@@ -61,19 +61,23 @@ function spell(phrase: string): string | null {
 
 const ANY_MEDIUM = new RegExp(`\\b(?:${MEDIUM})\\b`, "giu");
 
-/** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
-function spellAll(text: string): string[] {
+/** Every match of a global pattern in a stretch of text, as `name` spells it, without nulls or repeats. */
+function spellMatches(text: string, pattern: RegExp, name: (word: string) => string | null): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(ANY_MEDIUM)) {
-    const name = spell(m[0]);
-    if (name && !found.includes(name)) found.push(name);
+  for (const m of text.matchAll(pattern)) {
+    const spelled = name(m[0]);
+    if (spelled && !found.includes(spelled)) found.push(spelled);
   }
   return found;
 }
 
+/** Every channel named in a stretch of text ("WhatsApp, or voice message"), spelled, without repeats. */
+const spellAll = (text: string) => spellMatches(text, ANY_MEDIUM, spell);
+
 /**
- * An exact pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides
- * "please", "pls" or "send", every match holds "me" after one of its channel or reply words.
+ * A pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides "please",
+ * "pls" or "send", it asks for "me" and one of the channel or reply words. Not exact: a reply asked for without any
+ * of these ("Reply by phone.") matches the pattern but fails this check, so the rule does not read it.
  */
 const CONTACT_WORDS = [
   "text",
@@ -101,13 +105,18 @@ const WANTS = /\b(?:prefers?|preferably|please|pls|best|better|only|likes?|wants
 /** A request for brevity ("keep it short", "one page") rather than for writing things down. */
 const ASKS_SHORT = /short|brief|one page/;
 
+/** A mark that ends the clause before a word: punctuation, a dash, a bracket or an opening quote. */
+const CLAUSE_MARK = `[,.;:!?—–(\\-"“'‘]`;
+
 /**
  * A request's verb stands first in its clause ("Text me.", "If you can't, ring me", "so please just call me"); after
  * a subject ("they call me", "he'll text me") the sentence reports what others do, and after a negation ("don't
  * call me") it asks for the opposite.
  */
-const OPENS_REQUEST =
-  /(?:^|[,.;:!?—–(\-"“'‘]|\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\s*(?:(?:just|simply|please|pls)\s+)*$/iu;
+const OPENS_REQUEST = new RegExp(
+  `(?:^|${CLAUSE_MARK}|\\b(?:please|pls|so|then|and|or|but|instead|rather|time|otherwise|ok|okay|yes))\\s*(?:(?:just|simply|please|pls)\\s+)*$`,
+  "iu",
+);
 
 /** The `n` characters before a match. */
 const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
@@ -117,7 +126,7 @@ const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.in
  * second half of a contrast ("by phone, not email"); inside a clause it describes a situation ("a day with no phone").
  */
 const OPENS_REFUSAL = new RegExp(
-  `(?:^|[,.;:!?—–(\\-"“'‘]|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
+  `(?:^|${CLAUSE_MARK}|\\b(?:please|pls|so|but|just|also|then)|\\b(?:phone|calls?|texts?|sms|e-?mails?|${APP}))\\s*$`,
   "iu",
 );
 
@@ -149,15 +158,11 @@ const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|t
 const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
 
 /** How the value spells what "prefers" names. */
-function spellPreferred(text: string): string[] {
-  const parts: string[] = [];
-  for (const m of text.matchAll(ANY_PREFERABLE)) {
-    const word = m[0].toLowerCase();
-    const name = word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
-    if (name && !parts.includes(name)) parts.push(name);
-  }
-  return parts;
-}
+const spellPreferred = (text: string) =>
+  spellMatches(text, ANY_PREFERABLE, (match) => {
+    const word = match.toLowerCase();
+    return word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
+  });
 
 export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "prefers-channel", {
@@ -264,9 +269,8 @@ export const STYLE_RULES: readonly Rule[] = [
   fieldRule("communication_style", "channel-and-manner", {
     cue: ["mail", "text", "phone", "call", "sms", "voice", "person", "face", ...Object.keys(APPS)],
     // A clause that opens (the unit or a sentence in it) with a channel and how ("Email, short.", "WhatsApp only pls,
-    // I'm out all day", "Contact:
-    // text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email only for invoices": a channel
-    // for one purpose is not how to reach the person.
+    // I'm out all day", "Contact: text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email
+    // only for invoices": a channel for one purpose is not how to reach the person.
     pattern: new RegExp(
       `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",

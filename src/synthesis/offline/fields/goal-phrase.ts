@@ -48,16 +48,17 @@ const RELATIVE_CLAUSE =
 /** What follows a list's comma: short items to the end ("prices, photos and opening hours"). */
 const LIST_ITEM_BREAK = /,\s+|\s+(?:and|or|&)\s+/;
 const ASIDE_COMMA = ", ";
-/**
- * An aim longer than this is cut at its last preposition that starts an adjunct (place, time, purpose, source: "open
- * an outlet near the temple for the tourists") and leaves a whole aim, else loses its aside after a comma; never at
- * "to", "of", "on", "by" or a range's "from", whose phrase completes it ("ask the landlord to fix the roof", "a
- * code on every bottle", "from 80 percent to 90").
- */
+/** An aim longer than this many words is cut (fitAim). */
 const AIM_WORDS = 8;
 /** "buy a bigger oven, maybe": one word after the only comma is an afterthought; after a list's commas
  * ("harbours, ferries, storms") it is the list's last item. */
 const LONE_COMMA_TAIL = /^([^,]*),\s*[\p{L}-]+$/u;
+/**
+ * A long aim is cut at its last preposition that starts an adjunct (place, time, purpose, source: "open an outlet
+ * near the temple for the tourists") and leaves a whole aim, else loses its aside after a comma; never at "to", "of",
+ * "on", "by" or a range's "from", whose phrase completes it ("ask the landlord to fix the roof", "a code on every
+ * bottle", "from 80 percent to 90").
+ */
 const ADJUNCT = /\s(?:in|at|with|during|near|for|within|before|after|since|from(?!.*\sto\s))\s/g;
 /** "win the cup before my knees go", "retire once the kids are grown": a time clause bounds the aim, not part of it. */
 const TIME_CLAUSE = /\s+(?:before|after|until|till|once)\s+(?:I|my|we|our|he|his|she|her|they|their|it|the kids)\s.*$/i;

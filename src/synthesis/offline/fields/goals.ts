@@ -26,10 +26,13 @@ const GOAL_LABEL =
   /^(?:(?:main|key|her|his|their|my)\s+)?(?:goals?|aims?|objectives?|ambitions?|plans|wishlist|wish list|to-?do this year)(?:\s+(?:for|this|in|by|over)\s+[^:]{1,20})?\s*:\s*(.+)$/i;
 
 /** A sentence that opens on an aim's verb, as in a list of plans: "Finish my degree.", "Maybe hire a second cook". */
-const ACTION_FILLER = /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)+/i;
+const FILLER_WORDS = "(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)";
+const ACTION_FILLER = new RegExp(`^(?:${FILLER_WORDS}\\s+)+`, "i");
 
-const ACTION_OPENING =
-  /^(?:(?:and|also|then|maybe|hopefully|ideally|eventually|probably|finally)\s+)*(?:finish|complete|build|cut|open|start|launch|hire|mentor|train|grow|learn|write|move|buy|pass|publish|expand|reduce|double|save|retire|become|get|take|run|teach|travel|visit|record|release|sell|find|switch|hit|reach|set up|pay off|go)\s+\S/i;
+const ACTION_OPENING = new RegExp(
+  `^(?:${FILLER_WORDS}\\s+)*(?:finish|complete|build|cut|open|start|launch|hire|mentor|train|grow|learn|write|move|buy|pass|publish|expand|reduce|double|save|retire|become|get|take|run|teach|travel|visit|record|release|sell|find|switch|hit|reach|set up|pay off|go)\\s+\\S`,
+  "i",
+);
 
 const NEGATED = /\b(?:don'?t|do not|never|not)\s+(?:want|plan|hope|intend)\b/i;
 

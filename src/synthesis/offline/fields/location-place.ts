@@ -302,7 +302,7 @@ const PLAN_QUESTION =
   /\b(?:plans?|goals?|future|dreams?|ambitions?|next (?:few|couple of|two|three|five|ten) years|in (?:five|ten|\d+) years)\b/i;
 
 /** Under a plans heading or answering a question about the future: what the subject wants, not what they are. */
-export function aboutPlans(unit: Unit): boolean {
+function aboutPlans(unit: Unit): boolean {
   return PLAN_SECTION.test(unit.section) || PLAN_QUESTION.test(unit.question);
 }
 

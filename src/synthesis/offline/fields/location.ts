@@ -3,7 +3,7 @@
  * "a nurse in X", a signature's town line, a form's "City:" field); `placeIsCurrent` drops a cue's place when its
  * clause is about the past, a plan, someone else's place or where customers are.
  */
-import { isPlausibleName, NAME_GAPS, type NameMatcher } from "../attribution/names.ts";
+import { isPlausibleName, NAME_GAPS, type NameMatcher, nameWordSet } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
@@ -83,14 +83,7 @@ function verbOfSubject(match: RegExpExecArray): boolean {
 }
 
 /** The subject's name words, lowercased, once per name. */
-const nameWordSets = new WeakMap<NameMatcher, ReadonlySet<string>>();
-const NO_NAME: ReadonlySet<string> = new Set();
-
-function nameWords(at: Place): ReadonlySet<string> {
-  return at.matcher ? memo(nameWordSets, at.matcher, lowerTokens) : NO_NAME;
-}
-
-const lowerTokens = (matcher: NameMatcher): ReadonlySet<string> => new Set(matcher.tokens.map((t) => t.toLowerCase()));
+const nameWords = (at: Place): ReadonlySet<string> => nameWordSet(at.matcher);
 
 /**
  * "Dr Ines Moreau is based in", "Tomasz Wójcik is now living in": a name (two or more capitalised words) as the
@@ -163,8 +156,11 @@ const EMAIL_HEADER =
  */
 function notOthersHeader(unit: Unit, at: Place): boolean {
   if (!EMAIL_HEADER.test(unit.line) && !ENDS_WITH_COLON.test(unit.line)) return true;
-  const words = new Set(unit.line.toLowerCase().split(NAME_GAPS));
-  return (at.matcher?.tokens ?? []).some((t) => words.has(t.toLowerCase()));
+  const tokens = nameWords(at);
+  return unit.line
+    .toLowerCase()
+    .split(NAME_GAPS)
+    .some((word) => tokens.has(word));
 }
 
 function notQuoted(unit: Unit): boolean {

@@ -3,7 +3,7 @@
  * ("Occupation: nurse"), and the lines around the subject's name (a role in brackets after it, the segments of a
  * signature or bio line, the title line under a name line, a company named after the surname), as rules.
  */
-import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens } from "../attribution/names.ts";
+import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens, nameWordSet } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
@@ -54,7 +54,7 @@ const PLAIN_NAME = /^[\p{L}'’-]+$/u;
 /** Per matcher, what the per-unit name readers need, built once rather than for every unit. */
 interface OwnName {
   /** The name's tokens, lowercased. */
-  tokens: Set<string>;
+  tokens: ReadonlySet<string>;
   /** "Priya Nair (...)": the last name before a bracket, when the name has two tokens or more. */
   bracket: RegExp | null;
   /** "Harris Plumbing Ltd": a capitalised word after the surname, and the surname when it is plain letters. */
@@ -71,7 +71,7 @@ function ownNameOf(matcher: NameMatcher): OwnName {
   const last = full[full.length - 1];
   const named = last !== undefined && full.length >= 2;
   return {
-    tokens: new Set(matcher.tokens.map((t) => t.toLowerCase())),
+    tokens: nameWordSet(matcher),
     bracket: named ? new RegExp(`\\b${last}\\s*\\(([^,)]{2,50})`, "u") : null,
     company: named
       ? {

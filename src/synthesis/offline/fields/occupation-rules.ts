@@ -57,16 +57,23 @@ export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ??
 const SOUGHT_BEFORE =
   /\b(?:want(?:s|ed)?|['’]d (?:like|love)|would (?:like|love)|hop(?:e|es|ing)|plan(?:s|ning)?|going|dream(?:s|ing)?(?: of)?|aim(?:s|ing)?|look(?:s|ing)? for|appl(?:y|ies|ying|ied)(?: for)?|search(?:ing)? for|seek(?:s|ing)?|interview(?:s|ed|ing)? for|train(?:s|ed|ing)?|study(?:ing)?|offered)\b[^.;!?]{0,20}$/i;
 
-/** The match is a job wished for or sought (see SOUGHT_BEFORE). */
-function isSought(match: RegExpExecArray): boolean {
-  return SOUGHT_BEFORE.test(match.input.slice(Math.max(0, match.index - 50), match.index));
+/** Up to `chars` characters of the text right before the match, where its cues of wishing, leaving or saying sit. */
+function textBefore(match: RegExpExecArray, chars: number): string {
+  return match.input.slice(Math.max(0, match.index - chars), match.index);
 }
 
-/** The role a start or work phrase names, unless it is only wished for or sought, or a job left ("quit my job as"). */
-const heldRole = (match: RegExpExecArray) =>
-  isSought(match) || LEFT_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))
-    ? null
-    : phraseOf(match);
+/** The match is a job wished for or sought (see SOUGHT_BEFORE). */
+function isSought(match: RegExpExecArray): boolean {
+  return SOUGHT_BEFORE.test(textBefore(match, 50));
+}
+
+/** The match is a job only wished for or sought, or one left ("quit my job as"): not the one held. */
+function notHeld(match: RegExpExecArray): boolean {
+  return isSought(match) || LEFT_BEFORE.test(textBefore(match, 30));
+}
+
+/** The role a start or work phrase names, unless it is not held (see notHeld). */
+const heldRole = (match: RegExpExecArray) => (notHeld(match) ? null : phraseOf(match));
 
 /** "started as", "began as": how a career began, unless the start is recent or names where it was. */
 const STARTED = /^(?:[Ss]tart(?:ed|ing)|[Bb]egan)\b/;
@@ -110,7 +117,7 @@ const NOT_YET_HELD = /^(?:soon-to-be|aspiring|wannabe|would-be|future|prospectiv
 function selfRole(match: RegExpExecArray): string | null {
   const role = phraseOf(match);
   if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
-  const before = match.input.slice(Math.max(0, match.index - 30), match.index);
+  const before = textBefore(match, 30);
   if (SAYS_BEFORE.test(before) || LEFT_BEFORE.test(before)) return null;
   return CREDENTIAL.test(role) ? null : role;
 }
@@ -213,7 +220,7 @@ const RUNS_FUNCTION =
   /\bI\s+(run|manage|oversee|head up|lead)\s+(operations|marketing|sales|IT|HR|finance|logistics|payroll|procurement|purchasing|customer support|customer service|engineering|product|communications|compliance|facilities|fundraising)\s+(?:for|at)\s+(?:a|an|the|our|\p{Lu})/gu;
 
 function functionRole(match: RegExpExecArray): string | null {
-  if (isSought(match) || LEFT_BEFORE.test(match.input.slice(Math.max(0, match.index - 30), match.index))) return null;
+  if (notHeld(match)) return null;
   return `${match[2]} ${match[1] === "lead" ? "lead" : "manager"}`;
 }
 

@@ -29,9 +29,11 @@ export const OCCUPATION_RULES: readonly Rule[] = [
 
 /** A value that reads as a role: no brackets, labels or handles, at most six words. */
 const ROLE_SHAPED = /^[^()[\]:@]+$/;
-/** A bare "Owner" or "Founder" says nothing about the work; any fuller role for the same person should win. */
-const BARE_OWNER =
-  /^(?:owner|founder|co-founder|cofounder|proprietor|ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;
+/**
+ * A bare "CEO", "Director" or "Partner" says little about the work; any fuller role for the same person should win. (A
+ * bare "Owner" or "Founder" is not weakened here: OWNERSHIP_ONLY drops it first.)
+ */
+const BARE_OWNER = /^(?:ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|managing director|director|partner)$/i;
 
 /**
  * "Owner", "founder/owner", "co-founder & owner": owning or founding something, with nothing of what it is or of the
@@ -60,7 +62,10 @@ const DEGREE_ONLY =
 export function occupationCandidates(units: readonly Unit[], matcher: NameMatcher | null): Candidate[] {
   const scored = runRules(OCCUPATION_RULES, units, matcher)
     .filter((c) => ROLE_SHAPED.test(String(c.value)) && String(c.value).split(WHITESPACE).length <= 6)
-    .filter((c) => !DEGREE_ONLY.test(String(c.value).trim()) && !OWNERSHIP_ONLY.test(String(c.value).trim()))
+    .filter((c) => {
+      const value = String(c.value).trim();
+      return !DEGREE_ONLY.test(value) && !OWNERSHIP_ONLY.test(value);
+    })
     .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c))
     .map((c) => (AMPERSAND.test(String(c.value)) ? { ...c, value: spelledJoin(String(c.value)) } : c));
   return preferNewer(preferSpecific(scored), 0.2);

@@ -278,22 +278,29 @@ export const DENIED_PAIN =
   /(?:\b(?:never|not|no|no longer|used to|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any|more)\s+){0,3}$/i;
 
 /**
- * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written); `owned`:
- * only pains the text does not deny or give to a third person (named pains, not complained topics).
+ * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written), not as part
+ * of a compound or a role's work ("grief counsellor") nor as an option left unticked; `owned` (named pains, not
+ * complained topics): only pains the text does not deny, put in the past, work on for others or give to a third person.
  */
 export function lexiconLabels(table: readonly [RegExp, string][], text: string, owned = false): string[] {
   if (!memo(anyIn, table, anyOfTable)(text)) return [];
   const found: string[] = [];
   for (const [pattern, label] of table) {
     const m = pattern.exec(text);
-    const after = m ? text.slice(m.index + m[0].length) : "";
-    if (!m || COMPOUND_MODIFIER.test(after) || SERVICE_HEAD.test(after)) continue;
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (!m) continue;
+    const after = text.slice(m.index + m[0].length);
+    if (COMPOUND_MODIFIER.test(after) || SERVICE_HEAD.test(after)) continue;
     // "[ ] Staff shortage": an option left unticked on a form (the label is not in the text to be checked later).
     if (!statedAt(text, m.index, ["unticked"])) continue;
-    if (owned && (DENIED_PAIN.test(before) || WORK_ON_IT.test(before))) continue;
-    if (owned && SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before)) continue;
+    if (owned && notOwned(label, text.slice(Math.max(0, m.index - 40), m.index))) continue;
     found.push(label || m[0].toLowerCase());
   }
   return found;
+}
+
+/** Whether the words `before` a named pain deny it, put it in the past, make it work for others or someone else's. */
+function notOwned(label: string, before: string): boolean {
+  return (
+    DENIED_PAIN.test(before) || WORK_ON_IT.test(before) || (SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before))
+  );
 }

@@ -58,14 +58,16 @@ const TAKEN_BACK =
   /^\s*,?\s*but\s+(?:(?:it|they)(?:['’]s|['’]re| is| are)\s+|still\s+)?(?:worth|fine|ok|okay|good|great|reliable|runs?|works?|does the job)\b/i;
 const correctedAfter = (m: RegExpExecArray) => TAKEN_BACK.test(m.input.slice(m.index + m[0].length));
 
+/** The `n` characters before a match. */
+const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
+
 /** "the kids are always fighting": a state of others ("are" after someone not the speaker); "we are" is kept. */
 const WE_ARE = /\bwe\s+are\s+$/i;
 function othersAlways(m: RegExpExecArray): boolean {
-  return !!m[2] && OTHERS_ARE.test(before(m, 30)) && !WE_ARE.test(before(m, 30));
+  if (!m[2]) return false;
+  const lead = before(m, 30);
+  return OTHERS_ARE.test(lead) && !WE_ARE.test(lead);
 }
-
-/** The `n` characters before a match. */
-const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
 
 /** A value from the thing named in the match's first group (see `thing`), or nothing when it names none. */
 const ofThing =

@@ -2,7 +2,7 @@
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
-import { fieldRule, nearMisses, type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { type Example, fieldRule, nearMisses, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
 import { subjectTopic, type Unit } from "../engine/unit.ts";
 import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
@@ -157,6 +157,12 @@ const SAYS_AFTER =
   /^[\p{L}-]*\s+(?:says?|said|thinks?|thought|wants?|wanted|tells?|told|decides?|decided|expects?|expected)\b/iu;
 const notAnAgent = (text: string, place: number) => !SAYS_AFTER.test(text.slice(place));
 
+/** Texts a stated-value rule of that name must not fire on, beside the guards every one of them shares. */
+const STATED_SILENT: Readonly<Record<string, readonly Example[]>> = {
+  // "the dogs come first" ranks things, not values.
+  "comes-first": [unmatched("The dogs come first, the garden second.")],
+};
+
 const VALUE_READINGS: readonly Rule[] = [
   ...STATED.map(
     ([name, cue, pattern, confidence, fires, value]): Rule =>
@@ -171,7 +177,7 @@ const VALUE_READINGS: readonly Rule[] = [
           // Plain sentences no stated-value phrase reads: guards on the patterns.
           silent: [
             ...nearMisses(cue, ["I drove to the depot at six.", "So prices are going up again."]),
-            ...(name === "comes-first" ? [unmatched("The dogs come first, the garden second.")] : []),
+            ...(STATED_SILENT[name] ?? []),
           ],
         },
       }),

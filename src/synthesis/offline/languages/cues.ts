@@ -7,7 +7,6 @@ import type { Candidate } from "../engine/candidate.ts";
 import { type Language, type Rule, runRules } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
-import { VALUE_PHRASE_WORDS } from "../lexicon/values.ts";
 import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from "./german.ts";
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
 
@@ -20,11 +19,9 @@ function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
 
 /** A German or French cue: the item translated word by word (a labelled list split into its items first). */
 function germanRule(cue: ForeignCue): Rule {
-  return ruleOf(cue, (match, unit) => {
+  return ruleOf(cue, (match) => {
     const found = match[1];
     if (!found) return null;
-    // A sentence a value phrase already reads as a named value ("we repair rather than replace") is not translated.
-    if (cue.id.startsWith("values/") && VALUE_PHRASE_WORDS.some(([pattern]) => pattern.test(unit.text))) return null;
     const parts = cue.list ? foreignListItems(found) : [found.replace(BRACKETED_ASIDE, " ")];
     return parts.map((part) => {
       const english = translateGerman(part.trim());

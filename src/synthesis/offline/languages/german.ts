@@ -108,7 +108,7 @@ export function translateGerman(phrase: string): string | null {
 /** A cue phrase of another language, tagged with it; `languages/cues.ts` makes it a rule of the one rule type. */
 export interface ForeignCue {
   /** "<field>/<language>-<name>", reported by the eval; the rule's field and language are read from it. */
-  id: `${"pain_points" | "goals" | "values" | "skills"}/${Language}-${string}`;
+  id: `${"pain_points" | "goals"}/${Language}-${string}`;
   pattern: RegExp;
   /**
    * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
