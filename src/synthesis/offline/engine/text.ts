@@ -71,6 +71,11 @@ export function stepOver(text: string, index: number, codePoints: boolean): numb
   return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
 }
 
+/** Up to `n` characters of the matched text just before the match: where a rule reads what leads up to its value. */
+export function textBefore(m: RegExpExecArray, n: number): string {
+  return m.input.slice(Math.max(0, m.index - n), m.index);
+}
+
 /**
  * Every match of a global pattern, as `text.matchAll(pattern)` gives them (an empty match steps one code point with
  * flag u or v, one unit without), on the pattern itself: `matchAll` copies the pattern on each call, which on the

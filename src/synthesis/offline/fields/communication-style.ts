@@ -6,6 +6,7 @@
  */
 import type { Candidate } from "../engine/candidate.ts";
 import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
+import { textBefore } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 
 /** Channels a refusal can name, and how the value spells each. */
@@ -118,9 +119,6 @@ const OPENS_REQUEST = new RegExp(
   "iu",
 );
 
-/** The `n` characters before a match. */
-const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
-
 /**
  * A bare "no"/"not" refuses a channel only as a clause of its own ("No calls.", "Please, not email") or as the
  * second half of a contrast ("by phone, not email"); inside a clause it describes a situation ("a day with no phone").
@@ -203,7 +201,7 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["self", "statement", mayAskContact],
     value: (m) => {
-      if (!OPENS_REQUEST.test(before(m, 30))) return null;
+      if (!OPENS_REQUEST.test(textBefore(m, 30))) return null;
       const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
       return word === "ring" ? "phone calls" : spell(word);
     },
@@ -243,7 +241,7 @@ export const STYLE_RULES: readonly Rule[] = [
     when: ["aboutSubject", "statement"],
     value: (m) => {
       // Not after a negation; nor a device someone owns or bought ("my phone is better now"), which is no channel.
-      if (NOT_ASKED_FOR.test(before(m, 12))) return null;
+      if (NOT_ASKED_FOR.test(textBefore(m, 12))) return null;
       const named = spellAll(m[1] ?? m[2] ?? "");
       return named.length > 0 ? named : null;
     },
@@ -315,7 +313,7 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      if (BARE_NEGATION.test(m[0]) && !OPENS_REFUSAL.test(before(m, 30))) return null;
+      if (BARE_NEGATION.test(m[0]) && !OPENS_REFUSAL.test(textBefore(m, 30))) return null;
       const word = channel(m[1]);
       if (word === null) return null;
       // "never email me essays": the refusal is of long ones.

@@ -5,7 +5,7 @@ import { statedOnly } from "../engine/context.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
-import { POINTING_HEAD, toGerund, trimPunctuation } from "../engine/text.ts";
+import { POINTING_HEAD, textBefore, toGerund, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { COMPLAINT, PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
 import { PAIN_CUES } from "./pain-cues.ts";
@@ -58,14 +58,11 @@ const TAKEN_BACK =
   /^\s*,?\s*but\s+(?:(?:it|they)(?:['’]s|['’]re| is| are)\s+|still\s+)?(?:worth|fine|ok|okay|good|great|reliable|runs?|works?|does the job)\b/i;
 const correctedAfter = (m: RegExpExecArray) => TAKEN_BACK.test(m.input.slice(m.index + m[0].length));
 
-/** The `n` characters before a match. */
-const before = (m: RegExpExecArray, n: number) => m.input.slice(Math.max(0, m.index - n), m.index);
-
 /** "the kids are always fighting": a state of others ("are" after someone not the speaker); "we are" is kept. */
 const WE_ARE = /\bwe\s+are\s+$/i;
 function othersAlways(m: RegExpExecArray): boolean {
   if (!m[2]) return false;
-  const lead = before(m, 30);
+  const lead = textBefore(m, 30);
   return OTHERS_ARE.test(lead) && !WE_ARE.test(lead);
 }
 
@@ -141,7 +138,7 @@ const PAIN_READINGS: readonly Rule[] = [
     pattern: /\b(?:(?:I'm|I’m|I am|Im) not (?:very )?good at\s+[^,.;!?]+|bad at [^,.;!?]+)/gi,
     when: OWNED,
     read: body,
-    value: (m) => (OTHERS_ARE.test(before(m, 30)) ? null : painPhrase(m[0].replace(I_AM, ""), 8)),
+    value: (m) => (OTHERS_ARE.test(textBefore(m, 30)) ? null : painPhrase(m[0].replace(I_AM, ""), 8)),
     confidence: 0.65,
     examples: {
       fires: [
@@ -448,7 +445,7 @@ const PAIN_READINGS: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) =>
-      OTHERS_RELATIVE_CLAUSE.test(before(m, 40)) || othersAlways(m)
+      OTHERS_RELATIVE_CLAUSE.test(textBefore(m, 40)) || othersAlways(m)
         ? null
         : m[1]
           ? painPhrase(`can't afford ${m[1]}`, 6)
