@@ -16,6 +16,7 @@ import {
   escapeRegExp,
   POSSESSIVE,
   STARTS_UPPER,
+  textBefore,
   trimPunctuation,
 } from "../engine/text.ts";
 import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
@@ -74,7 +75,7 @@ const OPENING_SUBJECT =
  */
 function verbOfSubject(match: RegExpExecArray): boolean {
   if (!THIRD_PERSON_VERB.test(match[0])) return true;
-  const before = match.input.slice(Math.max(0, match.index - 60), match.index);
+  const before = textBefore(match, 60);
   if (SUBJECT_BEFORE_VERB.test(before)) return true;
   const opening = OPENING_SUBJECT.exec(match.input);
   if (!opening || COMMON_NOUN_BEFORE.test(before)) return false;

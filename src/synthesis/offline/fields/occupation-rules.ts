@@ -8,7 +8,7 @@ import { RELATION_WORDS } from "../attribution/roles.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
-import { ENDS_WITH_QUESTION, NOT_LETTERS, WHITESPACE } from "../engine/text.ts";
+import { ENDS_WITH_QUESTION, NOT_LETTERS, textBefore, WHITESPACE } from "../engine/text.ts";
 import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
@@ -56,11 +56,6 @@ export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ??
  */
 const SOUGHT_BEFORE =
   /\b(?:want(?:s|ed)?|['’]d (?:like|love)|would (?:like|love)|hop(?:e|es|ing)|plan(?:s|ning)?|going|dream(?:s|ing)?(?: of)?|aim(?:s|ing)?|look(?:s|ing)? for|appl(?:y|ies|ying|ied)(?: for)?|search(?:ing)? for|seek(?:s|ing)?|interview(?:s|ed|ing)? for|train(?:s|ed|ing)?|study(?:ing)?|offered)\b[^.;!?]{0,20}$/i;
-
-/** Up to `chars` characters of the text right before the match, where its cues of wishing, leaving or saying sit. */
-function textBefore(match: RegExpExecArray, chars: number): string {
-  return match.input.slice(Math.max(0, match.index - chars), match.index);
-}
 
 /** The match is a job wished for or sought (see SOUGHT_BEFORE). */
 function isSought(match: RegExpExecArray): boolean {
