@@ -27,6 +27,23 @@ Speakers: MOD = Priya (moderator), R3 = participant
 [00:00:59] MOD: My colleague Dan is 29 and loves rowing — anything else?
 [00:01:05] R3: I'm quite patient, but I say what I think.`;
 
+describe("words that name JavaScript's own object properties", () => {
+  it("read as ordinary words: no crash, no function or built-in name as a value", () => {
+    const words = ["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"];
+    const text = [
+      "I'm Dana Fell. Honestly I'm a constructor at heart, and I'm a toString kind of person.",
+      "I'm very hasOwnProperty. My team says I'm a valueOf. I work as a __proto__ in Leeds.",
+      "Soy constructor. I love constructor sets and hate valueOf meetings.",
+    ].join("\n");
+    const { claims } = extractOffline(sources(text));
+    for (const claim of claims) {
+      expect(typeof claim.value === "string" || typeof claim.value === "number").toBe(true);
+      expect(words.map((w) => w.toLowerCase())).not.toContain(String(claim.value).toLowerCase());
+      expect(String(claim.value)).not.toMatch(/native code|function/);
+    }
+  });
+});
+
 describe("OfflineExtractor on an interview transcript", () => {
   const { persona, evidence } = personaOf(transcript);
 

@@ -35,11 +35,21 @@ const UNIT_WORDS =
   "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
 const TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety";
 
-const NUMBER_WORDS: Record<string, number> = Object.fromEntries([
-  ...UNIT_WORDS.split(" ").map((word, value) => [word, value]),
-  ...TENS_WORDS.split(" ").map((word, i) => [word, 20 + 10 * i]),
-  ["hundred", 100],
-]);
+/**
+ * A lookup table keyed by words read from the text, with no prototype: a plain object answers "constructor" or
+ * "toString" with Object's own function, so a person who writes "I'm a constructor" would crash a rule or become one.
+ */
+export function wordTable<T>(entries: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const NUMBER_WORDS: Record<string, number> = wordTable(
+  Object.fromEntries([
+    ...UNIT_WORDS.split(" ").map((word, value) => [word, value]),
+    ...TENS_WORDS.split(" ").map((word, i) => [word, 20 + 10 * i]),
+    ["hundred", 100],
+  ]),
+);
 
 /** Matches a number written in digits or English words ("38", "thirty-eight", "thirty eight"). */
 export const NUMBER_PATTERN =
@@ -205,14 +215,16 @@ export function toGerund(phrase: string): string {
  * "verb:gerund" pairs the spelling rules of gerundOf get wrong (a doubled final consonant), looked up before them;
  * a verb those rules spell right ("write", "see", "die") needs no entry.
  */
-const IRREGULAR_GERUNDS: Record<string, string> = Object.fromEntries(
-  (
-    "run:running swim:swimming plan:planning program:programming shop:shopping get:getting set:setting " +
-    "sit:sitting put:putting cut:cutting begin:beginning stop:stopping travel:travelling " +
-    "panel:panelling knit:knitting"
-  )
-    .split(" ")
-    .map((pair) => pair.split(":")),
+const IRREGULAR_GERUNDS: Record<string, string> = wordTable(
+  Object.fromEntries(
+    (
+      "run:running swim:swimming plan:planning program:programming shop:shopping get:getting set:setting " +
+      "sit:sitting put:putting cut:cutting begin:beginning stop:stopping travel:travelling " +
+      "panel:panelling knit:knitting"
+    )
+      .split(" ")
+      .map((pair) => pair.split(":")),
+  ),
 );
 
 function gerundOf(verb: string): string {

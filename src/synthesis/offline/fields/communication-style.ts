@@ -6,7 +6,7 @@
  */
 import type { Candidate } from "../engine/candidate.ts";
 import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
-import { textBefore } from "../engine/text.ts";
+import { textBefore, wordTable } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 
 /** Channels a refusal can name, and how the value spells each. */
@@ -24,13 +24,13 @@ function channel(word: string | undefined): string | null {
 }
 
 /** Messaging apps named as channels, as the value spells them. */
-const APPS: Readonly<Record<string, string>> = {
+const APPS: Readonly<Record<string, string>> = wordTable({
   whatsapp: "WhatsApp",
   telegram: "Telegram",
   viber: "Viber",
   zalo: "Zalo",
   slack: "Slack",
-};
+});
 const APP = Object.keys(APPS).join("|");
 
 /**

@@ -9,7 +9,7 @@ import type { Unit } from "../engine/unit.ts";
 const TIME_TAIL =
   /\s+(?:(?:(?:by|in|before|until|within)\s+)?next (?:year|month|week|spring|summer|autumn|fall|winter)\b.*$|(?:in|by|within|before|next|this|on)\s+(?:the\s+)?(?:\d{4}|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|q[1-4]|the new year|next year|this year|a year|end of|~?\d+ (?:years?|months?))\b.*$)/i;
 
-const GOAL_INFINITIVE: Record<string, string> = {
+const GOAL_INFINITIVE: Record<string, string> = wording.wordTable({
   getting: "get",
   opening: "open",
   building: "build",
@@ -21,7 +21,7 @@ const GOAL_INFINITIVE: Record<string, string> = {
   growing: "grow",
   setting: "set",
   starting: "start",
-};
+});
 
 /** What "it" can point back to in a goal: something one passes, finishes, ships or wins. */
 const GOAL_ANTECEDENT =

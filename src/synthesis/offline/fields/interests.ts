@@ -14,6 +14,7 @@ import {
   toGerund,
   trimPunctuation,
   wordCount,
+  wordTable,
 } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
@@ -25,7 +26,7 @@ const WORK_CONTEXT =
   /\b(?:since \d{1,2}(?:am|pm)|shift|at work|for work|customers?|orders?|clients?|the job|my job|patients)\b/i;
 const noWork = (unit: Unit) => !WORK_CONTEXT.test(unit.text);
 
-const SPANISH_TOPICS: Record<string, string> = {
+const SPANISH_TOPICS: Record<string, string> = wordTable({
   historia: "history",
   música: "music",
   ciencia: "science",
@@ -33,7 +34,7 @@ const SPANISH_TOPICS: Record<string, string> = {
   viajes: "travel",
   deporte: "sport",
   política: "politics",
-};
+});
 
 function interestLabel(label: string, match: RegExpExecArray, text: string): string | null {
   if (label === "podcasts") {

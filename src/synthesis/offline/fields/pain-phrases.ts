@@ -151,14 +151,14 @@ export function risingCost(m: RegExpExecArray): string | null {
   return wording.wordCount(rising) <= 5 ? rising : null;
 }
 
-const DAMAGE_WORD: Record<string, string> = {
+const DAMAGE_WORD: Record<string, string> = wording.wordTable({
   "not stable": "unstable",
   "not reliable": "unreliable",
   "out of date": "outdated",
   obsolete: "outdated",
   "too slow": "slow",
   spotty: "patchy",
-};
+});
 const PLACE_TAIL = /\s+(?:here|there|now|today)$/;
 const DAMAGED_PERSON = /\b(?:i|me|my|you|we|they|he|she|is|are|was|not)\b/;
 const A_YEAR = /^from /;

@@ -1,8 +1,10 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
+
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
+import { wordTable } from "../engine/text.ts";
 import { topicNamed, type Unit } from "../engine/unit.ts";
 import { TRAIT_BEHAVIOURS, TRAIT_NOUNS, TRAIT_WORDS } from "../lexicon/traits.ts";
 
@@ -25,13 +27,13 @@ const DESCRIBE_QUESTION =
   /\b(?:describe (?:you|yourself)|definir[ií]as|one word for (?:you|yourself)|words? (?:to describe|for) (?:you|yourself)|in (?:one|two|three|3|a few) words|what are you like|your personality|what kind of person|how would (?:you|others|colleagues))\b/i;
 const asksDescribe = memoTest(DESCRIBE_QUESTION);
 
-const NOUN_TRAIT: Record<string, string> = {
+const NOUN_TRAIT: Record<string, string> = wordTable({
   patience: "patient",
   calm: "calm",
   honesty: "honest",
   warmth: "warm",
   directness: "direct",
-};
+});
 
 const word = (w: string) => TRAIT_WORDS[w.toLowerCase()] ?? null;
 const wordOrNoun = (w: string) => {

@@ -5,7 +5,7 @@
  * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
  */
 import { type Language, type Rule, unmatched } from "../engine/rules.ts";
-import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS, wordTable } from "../engine/text.ts";
 
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
@@ -15,7 +15,7 @@ const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
 
 /** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
 export function glossary(entries: string): Record<string, string> {
-  const words: Record<string, string> = {};
+  const words = wordTable<string>({});
   for (const entry of entries.split(";")) {
     const [german = "", english = ""] = entry.split(":");
     for (const word of german.trim().split(WHITESPACE)) if (word !== "") words[word] = english.trim();

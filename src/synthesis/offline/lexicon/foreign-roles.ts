@@ -1,6 +1,8 @@
+import { wordTable } from "../engine/text.ts";
+
 const TRAILING_HYPHEN = /-$/;
 /** German role words (lowercased) -> English. Compounds are resolved by their last part (see germanRole). */
-const GERMAN_ROLES: Readonly<Record<string, string>> = {
+const GERMAN_ROLES: Readonly<Record<string, string>> = wordTable({
   krankenschwester: "nurse",
   krankenpfleger: "nurse",
   krankenpflegerin: "nurse",
@@ -89,10 +91,10 @@ const GERMAN_ROLES: Readonly<Record<string, string>> = {
   polizistin: "police officer",
   schneider: "tailor",
   schneiderin: "tailor",
-};
+});
 
 /** German compound prefixes that say what the worker works on ("Zweiradmechaniker" -> bicycle mechanic). */
-const GERMAN_PREFIXES: Readonly<Record<string, string>> = {
+const GERMAN_PREFIXES: Readonly<Record<string, string>> = wordTable({
   zweirad: "bicycle",
   fahrrad: "bicycle",
   rad: "bicycle",
@@ -107,7 +109,7 @@ const GERMAN_PREFIXES: Readonly<Record<string, string>> = {
   kunst: "art",
   sport: "PE",
   konditor: "pastry",
-};
+});
 
 /** "gelernter Zweiradmechatroniker" -> "bicycle mechatronics technician"; null when no German role word is found. */
 export function germanRole(word: string): string | null {
@@ -123,7 +125,7 @@ export function germanRole(word: string): string | null {
 }
 
 /** French and Portuguese/Italian role words (lowercased) -> English. */
-export const ROMANCE_ROLES: Readonly<Record<string, string>> = {
+export const ROMANCE_ROLES: Readonly<Record<string, string>> = wordTable({
   infirmière: "nurse",
   infirmier: "nurse",
   enseignante: "teacher",
@@ -245,7 +247,7 @@ export const ROMANCE_ROLES: Readonly<Record<string, string>> = {
   boekhouder: "bookkeeper",
   vrachtwagenchauffeur: "truck driver",
   huisarts: "GP",
-};
+});
 
 /** Spanish/Portuguese/French business nouns -> the owner's English role ("casa de huéspedes" -> guesthouse owner). */
 export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
@@ -259,7 +261,7 @@ export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
   [/\b(?:Fahrrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i, "bike mechanic"],
 ];
 
-export const SPANISH_OCCUPATIONS: Record<string, string> = {
+export const SPANISH_OCCUPATIONS: Record<string, string> = wordTable({
   camionera: "truck driver",
   camionero: "truck driver",
   transportista: "truck driver",
@@ -296,4 +298,4 @@ export const SPANISH_OCCUPATIONS: Record<string, string> = {
   electricista: "electrician",
   fontanera: "plumber",
   fontanero: "plumber",
-};
+});

@@ -1,4 +1,11 @@
-import { ING_ENDING, LETTERS_OR_HYPHENS, NOT_LETTERS_OR_HYPHEN, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import {
+  ING_ENDING,
+  LETTERS_OR_HYPHENS,
+  NOT_LETTERS_OR_HYPHEN,
+  WHITESPACE,
+  WHITESPACE_RUNS,
+  wordTable,
+} from "../engine/text.ts";
 
 const D_ENDING = /d$/;
 const ED_ENDING = /ed$/;
@@ -97,7 +104,7 @@ const REPRESENTED = new Set(words("sales support service account customer"));
  * Heads that name a job only with the right modifier: "social worker" but not "hard worker", "team leader" but
  * not "natural leader", "estate agent" but not "free agent".
  */
-const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
+const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = wordTable({
   worker: new Set(
     words(
       "social care support farm factory warehouse youth aid health community postal construction steel shift office retail kitchen charity case dock rail sex relief outreach",
@@ -137,7 +144,7 @@ const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = {
   servant: new Set(words("civil public")),
   counsel: new Set(words("legal general in-house")),
   secretary: new Set(words("school medical legal company executive general")),
-};
+});
 
 /** "dog owner", "home owner": owning something is not a job unless it is a business. */
 const NOT_A_BUSINESS =
@@ -157,7 +164,7 @@ export function isJobHead(word: string, previous = ""): boolean {
  * Verbs of work and the agent noun they give. `keepsObject` marks verbs whose object names the speciality
  * ("I teach chemistry" -> chemistry teacher, "I roast coffee" -> coffee roaster).
  */
-const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = {
+const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = wordTable({
   drive: {
     agent: "driver",
     keepsObject: true,
@@ -193,7 +200,7 @@ const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean;
   ranch: { agent: "rancher", keepsObject: false },
   counsel: { agent: "counsellor", keepsObject: false },
   freelance: { agent: "freelancer", keepsObject: false },
-};
+});
 
 /** Inflected form -> base verb ("teaching" -> teach, "teaches" -> teach, "nursing" -> nurse). */
 export function workVerb(form: string): string | null {
@@ -255,7 +262,7 @@ export const BUSINESS_NOUNS =
   "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
-export const BUSINESS_TRADE: Readonly<Record<string, string>> = {
+export const BUSINESS_TRADE: Readonly<Record<string, string>> = wordTable({
   "dental clinic": "dentist",
   "dental practice": "dentist",
   "dental surgery": "dentist",
@@ -292,7 +299,7 @@ export const BUSINESS_TRADE: Readonly<Record<string, string>> = {
   vineyard: "winemaker",
   orchard: "fruit grower",
   dairy: "dairy farmer",
-};
+});
 
 /** Occupation head nouns (EN) and Spanish nouns -> English occupation. */
 export const OCCUPATION_HEADS = new Set(
@@ -313,7 +320,7 @@ export const OCCUPATION_HEADS = new Set(
 );
 
 /** Trades named in a business's name ("Price Electrical Ltd") -> the owner's trade. */
-export const TRADE_WORDS: Record<string, string> = {
+export const TRADE_WORDS: Record<string, string> = wordTable({
   electrical: "electrician",
   electrics: "electrician",
   plumbing: "plumber",
@@ -349,7 +356,7 @@ export const TRADE_WORDS: Record<string, string> = {
   haulage: "haulier",
   café: "café owner",
   cafe: "café owner",
-};
+});
 
 /** Verbs of work that name an occupation ("Ros farms 620 ha", "I make games"). */
 export const OCCUPATION_VERBS: readonly [RegExp, string][] = [

@@ -1,3 +1,5 @@
+import { wordTable } from "../engine/text.ts";
+
 /**
  * Small English/Spanish lexicons for the offline rules. Entries are generic vocabulary (personality adjectives,
  * hobbies, values, occupations), not phrases from any particular document.
@@ -27,7 +29,7 @@ const ENGLISH_TRAITS = `
   .split(/\s+/);
 
 /** Spellings unified (organised -> organized) and other languages translated. */
-const TRAIT_TRANSLATIONS: Record<string, string> = {
+const TRAIT_TRANSLATIONS: Record<string, string> = wordTable({
   organised: "organized",
   "hard-working": "hardworking",
   skeptical: "sceptical",
@@ -79,20 +81,20 @@ const TRAIT_TRANSLATIONS: Record<string, string> = {
   patiente: "patient",
   organisé: "organized",
   organisée: "organized",
-};
+});
 
 /**
  * Personality traits: surface word (EN/ES/DE/FR) -> English trait. An English word stays the word the text used (only
  * its spelling is unified: organised -> organized): "candid" read as "direct" or "fussy" as "picky" puts a word in the
  * person's mouth that the text did not say. Other languages are translated.
  */
-export const TRAIT_WORDS: Record<string, string> = {
+export const TRAIT_WORDS: Record<string, string> = wordTable({
   ...Object.fromEntries(ENGLISH_TRAITS.map((word) => [word, word])),
   ...TRAIT_TRANSLATIONS,
-};
+});
 
 /** Nouns people use for themselves that imply a trait ("I'm a planner"). */
-export const TRAIT_NOUNS: Record<string, string> = {
+export const TRAIT_NOUNS: Record<string, string> = wordTable({
   planner: "organized",
   "list-maker": "organized",
   "list maker": "organized",
@@ -128,7 +130,7 @@ export const TRAIT_NOUNS: Record<string, string> = {
   "straight shooter": "direct",
   "free spirit": "free-spirited",
   bookworm: "bookish",
-};
+});
 
 /** Behaviour described in the first person that shows a trait (kind "inferred"). */
 export const TRAIT_BEHAVIOURS: readonly [RegExp, string][] = [
