@@ -7,7 +7,7 @@ import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { addressedAt, isQuestion, itemPlace } from "./context.ts";
-import { CueSet } from "./cues.ts";
+import { CueSet, patternCues } from "./cues.ts";
 import { memo } from "./memo.ts";
 import { stepOver } from "./text.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
@@ -146,6 +146,9 @@ function wholeMatch(text: string): RegExpExecArray | null {
   return lastWhole;
 }
 
+/** The fields of one value about the person, where a value of the person addressed would replace the subject's. */
+const ONE_VALUE_FIELDS: ReadonlySet<PersonaField> = new Set(["age", "occupation", "location"]);
+
 /**
  * A rule ready to run: its conditions resolved to functions (not looked up by name for every unit), and for a global
  * pattern a copy of its own, whose `lastIndex` only the runner moves: `matchAll` would copy the pattern for every
@@ -159,6 +162,8 @@ interface Runnable {
   codePoints: boolean;
   /** The pattern is WHOLE. */
   whole: boolean;
+  /** The rule's field is one of ONE_VALUE_FIELDS (looked up once, not for every value). */
+  oneValue: boolean;
 }
 
 function runnable(rule: Rule): Runnable {
@@ -169,6 +174,7 @@ function runnable(rule: Rule): Runnable {
     pattern: pattern.global ? new RegExp(pattern.source, pattern.flags) : pattern,
     codePoints: pattern.unicode || pattern.flags.includes("v"),
     whole: pattern === WHOLE,
+    oneValue: ONE_VALUE_FIELDS.has(rule.field),
   };
 }
 
@@ -194,8 +200,20 @@ function allHold(conditions: readonly Predicate[], unit: Unit, at: Place): boole
   return true;
 }
 
-/** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */
-const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] : rule.cue);
+/**
+ * The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. An "always"
+ * rule that reads the unit's own text can match only where its pattern's literal words occur (see patternCues), so
+ * those are its cue: the scan skips it, conditions and all, on the units that hold none.
+ */
+const cuesOf = (rule: Rule): readonly string[] => memo(ruleCues, rule, cuesOfRule);
+
+const ruleCues = new WeakMap<Rule, readonly string[]>();
+
+function cuesOfRule(rule: Rule): readonly string[] {
+  if (rule.cue !== "always") return rule.cue;
+  const own = rule.read === undefined && rule.pattern !== WHOLE ? patternCues([rule.pattern]) : "always";
+  return own === "always" ? [""] : own;
+}
 
 /** A table's cue pre-checks compiled once, for `applyRules` on a unit alone. */
 const compiled = new WeakMap<readonly Rule[], CueSet>();
@@ -311,13 +329,14 @@ function applyCued(
     if (k >= rules.length) return;
     if (k === nextAlways) a += 1;
     if (k === nextHit) h += 1;
-    const { rule, when, pattern, codePoints, whole } = rules[k] as Runnable;
+    const runnable = rules[k] as Runnable;
+    const { rule, when, pattern, codePoints, whole } = runnable;
     if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
     if (!pattern.global) {
       const match = whole ? wholeMatch(text) : pattern.exec(text);
-      if (match) emit(rule, match, unit, at, out);
+      if (match) emit(runnable, match, unit, at, out);
       continue;
     }
     // Every match, as matchAll gives them, on the rule's own copy of its pattern.
@@ -325,27 +344,44 @@ function applyCued(
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0] === "") pattern.lastIndex = stepOver(text, pattern.lastIndex, codePoints);
       const next = pattern.lastIndex;
-      emit(rule, match, unit, at, out);
+      emit(runnable, match, unit, at, out);
       // A value builder that runs this table again (on another unit) moved the shared copy's lastIndex.
       pattern.lastIndex = next;
     }
   }
 }
 
-/** The fields of one value about the person, where a value of the person addressed would replace the subject's. */
-const ONE_VALUE_FIELDS: ReadonlySet<PersonaField> = new Set(["age", "occupation", "location"]);
-
-/** The candidates a rule's match gives. */
-function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
-  const found = rule.value(match, unit, at);
-  for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
-    if (value === null || value === "") continue;
-    if (ONE_VALUE_FIELDS.has(rule.field) && addressedAt(match.input, itemPlace(match, String(value)))) continue;
-    // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
-    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
-    candidate.rule = rule.id;
-    out.push(candidate);
+/**
+ * The candidates a rule's match gives. Most matches of a long input give nothing (a value builder that finds its
+ * words missing), so nothing is allocated for them: no array around a single value, none for an empty result.
+ */
+function emit(runnable: Runnable, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
+  const found = runnable.rule.value(match, unit, at);
+  if (found === null || found === undefined) return;
+  if (typeof found === "string" || typeof found === "number") {
+    emitValue(runnable, match, unit, found, out);
+    return;
   }
+  for (let k = 0; k < found.length; k += 1) {
+    const value = found[k];
+    if (value !== null) emitValue(runnable, match, unit, value as string, out);
+  }
+}
+
+/** One candidate of a rule's match, unless the value is empty or belongs to the person addressed. */
+function emitValue(
+  { rule, oneValue }: Runnable,
+  match: RegExpExecArray,
+  unit: Unit,
+  value: string | number,
+  out: Candidate[],
+): void {
+  if (value === "") return;
+  if (oneValue && addressedAt(match.input, itemPlace(match, String(value)))) return;
+  // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
+  const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
+  candidate.rule = rule.id;
+  out.push(candidate);
 }
 
 /**
