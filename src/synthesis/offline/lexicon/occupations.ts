@@ -4,14 +4,8 @@
  * teacher, "I've been nursing for years" -> nurse), businesses whose owner is named after them, and small
  * non-English role lexicons. Everything here is general vocabulary; nothing is keyed on a particular case.
  */
-import {
-  ING_ENDING,
-  LETTERS_OR_HYPHENS,
-  NOT_LETTERS_OR_HYPHEN,
-  WHITESPACE,
-  WHITESPACE_RUNS,
-  wordTable,
-} from "../engine/text.ts";
+import { ING_ENDING, LETTERS_OR_HYPHENS, NOT_LETTERS_OR_HYPHEN, WHITESPACE_RUNS, wordTable } from "../engine/text.ts";
+import { glossary, words } from "./words.ts";
 
 const D_ENDING = /d$/;
 const ED_ENDING = /ed$/;
@@ -27,9 +21,6 @@ const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because
 const SIBILANT_ES_ENDING = /(?:ses|shes|ches|xes|oes)$/i;
 const S_ENDING = /s$/;
 const S_ENDING_ANY_CASE = /s$/i;
-
-/** A space-separated word list as words. */
-export const words = (text: string): string[] => text.trim().split(WHITESPACE);
 
 /** Job head nouns: the last word of a role phrase ("ICU nurse", "head winemaker", "freelance interpreter"). */
 const JOB_NOUNS: ReadonlySet<string> = new Set(
@@ -299,43 +290,15 @@ export const BUSINESS_TRADE: Readonly<Record<string, string>> = wordTable({
 export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner social"));
 
 /** Trades named in a business's name ("Price Electrical Ltd") -> the owner's trade. */
-export const TRADE_WORDS: Record<string, string> = wordTable({
-  electrical: "electrician",
-  electrics: "electrician",
-  plumbing: "plumber",
-  bakery: "baker",
-  carpentry: "carpenter",
-  joinery: "joiner",
-  roofing: "roofer",
-  landscaping: "landscaper",
-  builders: "builder",
-  building: "builder",
-  painting: "painter",
-  decorating: "decorator",
-  cleaning: "cleaner",
-  catering: "caterer",
-  photography: "photographer",
-  ceramics: "ceramicist",
-  pottery: "potter",
-  jewellery: "jeweller",
-  jewelry: "jeweler",
-  tailoring: "tailor",
-  upholstery: "upholsterer",
-  glazing: "glazier",
-  tiling: "tiler",
-  plastering: "plasterer",
-  locksmiths: "locksmith",
-  accounting: "accountant",
-  accountancy: "accountant",
-  dental: "dentist",
-  veterinary: "veterinarian",
-  farm: "farmer",
-  farms: "farmer",
-  transport: "haulier",
-  haulage: "haulier",
-  café: "café owner",
-  cafe: "café owner",
-});
+export const TRADE_WORDS: Record<string, string> = glossary(
+  "electrical electrics: electrician; plumbing: plumber; bakery: baker; carpentry: carpenter; joinery: joiner; " +
+    "roofing: roofer; landscaping: landscaper; builders building: builder; painting: painter; " +
+    "decorating: decorator; cleaning: cleaner; catering: caterer; photography: photographer; ceramics: ceramicist; " +
+    "pottery: potter; jewellery: jeweller; jewelry: jeweler; tailoring: tailor; upholstery: upholsterer; " +
+    "glazing: glazier; tiling: tiler; plastering: plasterer; locksmiths: locksmith; " +
+    "accounting accountancy: accountant; dental: dentist; veterinary: veterinarian; farm farms: farmer; " +
+    "transport haulage: haulier; café cafe: café owner;",
+);
 
 /** Verbs of work that name an occupation ("Ros farms 620 ha", "I make games"). */
 export const OCCUPATION_VERBS: readonly [RegExp, string][] = [
