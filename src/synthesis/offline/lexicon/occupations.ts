@@ -158,7 +158,7 @@ const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean;
     agent: "maker",
     keepsObject: true,
     needs:
-      /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|furniture|signs|maps|films|documentaries|tiles|perfume|cosmetics|tofu|pasta|sausages|cabinets)$/i,
+      /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|signs|maps|films|documentaries|tiles|perfume|cosmetics|tofu|pasta|sausages)$/i,
   },
   nurse: { agent: "nurse", keepsObject: false },
   farm: { agent: "farmer", keepsObject: true },
@@ -241,7 +241,7 @@ export function agentFor(verb: string, object: string): string | null {
 
 /** Businesses whose owner or runner is named after them ("I run a guesthouse" -> guesthouse owner). */
 export const BUSINESS_NOUNS =
-  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|ranch|nursery|kennel|cattery|stable|marina|campsite|bookshop|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|vineyard|estate|company|business|startup|start-up|agency";
+  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|kennel|cattery|stable|marina|campsite|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|estate|company|business|startup|start-up";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
 export const BUSINESS_TRADE: Readonly<Record<string, string>> = wordTable({
