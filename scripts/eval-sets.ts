@@ -202,6 +202,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /tristan da cunha/i,
     skill: /key minting/i,
   }),
+  // heldout29: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 31d00d1, README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout29", "tune-allowed", {
+    name: /marrowfield turnstile/i,
+    occupation: /quota adjudicator/i,
+    location: /pitcairn/i,
+    skill: /seal forging/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
