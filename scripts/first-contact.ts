@@ -222,6 +222,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.111,
     fabrication: 0,
   },
+  heldout29: {
+    engine: "31d00d1",
+    scalars: 0.479,
+    filledPrecision: 0.769,
+    listPrecision: 0.821,
+    listF1: 0.21,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {
