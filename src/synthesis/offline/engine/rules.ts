@@ -8,8 +8,8 @@ import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { addressedAt, isQuestion, itemPlace } from "./context.ts";
 import { CueSet, patternCues } from "./cues.ts";
-import { memo } from "./memo.ts";
-import { stepOver } from "./text.ts";
+import { memo, newList } from "./memo.ts";
+import { allMatches, stepOver } from "./text.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /**
@@ -164,6 +164,14 @@ interface Runnable {
   whole: boolean;
   /** The rule's field is one of ONE_VALUE_FIELDS (looked up once, not for every value). */
   oneValue: boolean;
+  /** The matches of its pattern, when other rules of the table run the same one: found once per text. */
+  shared: SharedMatches | null;
+}
+
+/** The matches of a pattern several rules of a table run, for the last text read with it. */
+interface SharedMatches {
+  text: string | null;
+  matches: readonly RegExpExecArray[];
 }
 
 function runnable(rule: Rule): Runnable {
@@ -175,7 +183,41 @@ function runnable(rule: Rule): Runnable {
     codePoints: pattern.unicode || pattern.flags.includes("v"),
     whole: pattern === WHOLE,
     oneValue: ONE_VALUE_FIELDS.has(rule.field),
+    shared: null,
   };
+}
+
+/**
+ * The rules of a table ready to run. Rules that run the same pattern (same source and flags; "I teach ..." read for
+ * two conditions of a job) share its matches: a unit's text is read with it once, not once per rule.
+ */
+function runnableRules(rules: readonly Rule[]): Runnable[] {
+  const runs = rules.map(runnable);
+  const byPattern = new Map<string, Runnable[]>();
+  for (const run of runs) {
+    const { pattern } = run.rule;
+    if (!run.whole && !pattern.sticky)
+      memo(byPattern, `${pattern.flags}/${pattern.source}`, newList<Runnable>).push(run);
+  }
+  for (const group of byPattern.values()) {
+    if (group.length < 2) continue;
+    const shared: SharedMatches = { text: null, matches: [] };
+    for (const run of group) run.shared = shared;
+  }
+  return runs;
+}
+
+/** The matches of a shared pattern in `text`, as the rule's own pattern would give them (every one when global). */
+function sharedMatches(run: Runnable, text: string): readonly RegExpExecArray[] {
+  const shared = run.shared as SharedMatches;
+  if (shared.text !== text) {
+    const { pattern } = run;
+    const single = pattern.global ? null : pattern.exec(text);
+    // A new array, not refilled: a value builder may run the table again while an outer loop reads the old one.
+    shared.matches = pattern.global ? allMatches(pattern, text) : single === null ? [] : [single];
+    shared.text = text;
+  }
+  return shared.matches;
 }
 
 /** A table ready to run: its rules, and the positions of its "always" rules (an empty cue), ascending. */
@@ -189,7 +231,7 @@ const runnables = new WeakMap<readonly Rule[], RunnableTable>();
 /** Looked up once per table run, not per unit: a WeakMap look-up per unit and table was a noticeable share. */
 function runnableOf(rules: readonly Rule[]): RunnableTable {
   return memo(runnables, rules, () => ({
-    rules: rules.map(runnable),
+    rules: runnableRules(rules),
     always: rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])),
   }));
 }
@@ -286,7 +328,25 @@ const lowered = new WeakMap<Unit, string>();
 
 const lowerOf = (unit: Unit) => unit.text.toLowerCase();
 
+/** Per list of units, their lowercased texts by position, kept as long as the list. */
+const lowers = new WeakMap<readonly Unit[], (string | undefined)[]>();
+
+/**
+ * The units `runRules` is reading and their lowercased texts: lowerText's way in for those units, by position,
+ * without a WeakMap look-up (rules ask it of most units, several times each). Null outside `runRules`.
+ */
+let reading: { units: readonly Unit[]; lower: (string | undefined)[] } | null = null;
+
 export function lowerText(unit: Unit): string {
+  const current = reading;
+  if (current !== null && current.units[unit.index] === unit) {
+    let lower = current.lower[unit.index];
+    if (lower === undefined) {
+      lower = unit.text.toLowerCase();
+      current.lower[unit.index] = lower;
+    }
+    return lower;
+  }
   return memo(lowered, unit, lowerOf);
 }
 
@@ -334,6 +394,10 @@ function applyCued(
     if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
+    if (runnable.shared !== null) {
+      for (const match of sharedMatches(runnable, text)) emit(runnable, match, unit, at, out);
+      continue;
+    }
     if (!pattern.global) {
       const match = whole ? wholeMatch(text) : pattern.exec(text);
       if (match) emit(runnable, match, unit, at, out);
@@ -409,14 +473,20 @@ export function runRules(
   matcher: NameMatcher | null = null,
 ): Candidate[] {
   const offset = offsetOf(rules);
-  const cued = cuedOf(units);
-  const out: Candidate[] = [];
-  // One place, moved along the units (no rule keeps it): not an object per unit and table.
-  const at: Place = { units, i: 0, matcher };
-  const table = runnableOf(rules);
-  for (let i = 0; i < units.length; i += 1) {
-    at.i = i;
-    applyCued(table, cued(i), offset, units[i] as Unit, at, out);
+  const outer = reading;
+  reading = { units, lower: memo(lowers, units, newList<string | undefined>) };
+  try {
+    const cued = cuedOf(units);
+    const out: Candidate[] = [];
+    // One place, moved along the units (no rule keeps it): not an object per unit and table.
+    const at: Place = { units, i: 0, matcher };
+    const table = runnableOf(rules);
+    for (let i = 0; i < units.length; i += 1) {
+      at.i = i;
+      applyCued(table, cued(i), offset, units[i] as Unit, at, out);
+    }
+    return out;
+  } finally {
+    reading = outer;
   }
-  return out;
 }
