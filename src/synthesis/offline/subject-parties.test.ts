@@ -29,4 +29,31 @@ describe("multi-speaker material: the host and other speakers are not the subjec
     ].join("\n");
     expect(nameOf(talk)).toBe("Mila Horvat");
   });
+
+  it("of a meeting's attendees, the one left when the other keeps the notes is who the notes follow", () => {
+    const notes = [
+      "Riverside Allotments — committee meeting — notes",
+      "Present: Farida Lowe (chair), Tobias Ekwueme Hart (plot holder)",
+      "Notes kept by: Farida",
+      "- TEH reported the east gate lock is broken again.",
+      "- TEH wants a rainwater tank near plot 12; Farida to ask the council.",
+      "- TEH offered to run a seed swap in April.",
+      "- TEH asked for the waiting list to be published.",
+    ].join("\n");
+    expect(nameOf(notes)).toBe("Tobias Ekwueme Hart");
+  });
+});
+
+describe("an organisation's name is not a person's", () => {
+  it("a name the text says is a business, or one with a firm's word, is never the subject's name", () => {
+    expect(
+      nameOf("Kopi Senja — customer story\nKopi Senja is a small coffee roastery in Malang. The owner roasts by hand."),
+    ).toBeNull();
+    expect(
+      nameOf("Hello,\n\nOur calendar shows double bookings again.\n\nKind regards,\nLumen Yoga Studio"),
+    ).toBeNull();
+    expect(nameOf("Pedal Point is a bike shop in Coimbra.\nRui Fernandes is the mechanic there and is 41.")).toBe(
+      "Rui Fernandes",
+    );
+  });
 });
