@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, textBefore, WHITESPACE } from "../engine/text.ts";
-import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
+import { explicitThird, isAboutSubject, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   AGE_THEN_ROLE,
@@ -87,9 +87,7 @@ const SUPERSEDED_AFTER =
  */
 function isCareerStart(match: RegExpExecArray): boolean {
   if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
-  if (!STARTED.test(match[0])) return false;
-  const sentence = match.input;
-  return !RECENT_OR_PLACED.test(sentence);
+  return STARTED.test(match[0]) && !RECENT_OR_PLACED.test(match.input);
 }
 
 /** The role a start phrase names, unless it is how a career began or a job only sought. */
@@ -413,10 +411,6 @@ function underNameLine(unit: Unit, at: Place): boolean {
   return previous !== undefined && previous.source === unit.source && isNameLine(previous.text);
 }
 
-export function subjectOrSelf(unit: Unit): boolean {
-  return unit.topic === "subject" || isSelf(unit);
-}
-
 export const NAMED = { topicBy: "name" } as const;
 
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
@@ -473,6 +467,6 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     (match, unit) => spanishRole(match[0], lowerText(unit)),
     [["Soy camionera desde hace 19 años.", "truck driver"]],
     ["A conductor with a very loud whistle."],
-    [subjectOrSelf],
+    ["aboutSubject"],
   ),
 ];
