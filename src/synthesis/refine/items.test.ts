@@ -79,6 +79,11 @@ describe("items a person would write", () => {
     ["explain dosage to new parents", "skills"],
     ["knowing every farmer by name", "skills"],
     ["nobody knows how the old system works", "pain_points"],
+    ["skiing", "interests"],
+    ["nursing", "skills"],
+    ["carving seats", "skills"],
+    ["reading spreadsheets", "skills"],
+    ["impatient customers", "pain_points"],
   ] as const)("keeps %j as %s", (item, field) => {
     expect(itemProblem(item, field)).toBeNull();
   });
@@ -103,6 +108,15 @@ describe("items a person would write", () => {
     ["the hardest part is explaining", "pain_points", /talk without/],
     ["fixed your printer", "skills", /listener/],
     ["what you pay for", "values", /pronoun|listener/],
+    ["managing", "pain_points", /-ing form/],
+    ["chasing", "skills", /-ing form/],
+    ["month", "pain_points", /a time/],
+    ["customers", "pain_points", /person or people/],
+    ["please ring first", "pain_points", /request/],
+    ["the crew trusts her judgement", "skills", /a clause/],
+    ["spreadsheets are her thing", "skills", /a clause/],
+    ["a bit of a perfectionist", "pain_points", /a trait/],
+    ["too impatient", "pain_points", /a trait|an aside/],
   ] as const)("rejects %j as %s", (item, field, reason) => {
     expect(itemProblem(item, field)).toMatch(reason);
   });
@@ -124,6 +138,10 @@ describe("items a person would write", () => {
     expect(tidyItem("get our on-time delivery from like 88 percent")).toBe("get our on-time delivery from 88 percent");
     expect(tidyItem("sighs] night fishing")).toBe("night fishing");
     expect(tidyItem("night fishing [inaud")).toBe("night fishing");
+    expect(tidyItem("[laughs]")).toBe("");
+    expect(tidyItem("(sighs)")).toBe("");
+    expect(tidyItem("[crosstalk] night fishing")).toBe("night fishing");
+    expect(tidyItem("night fishing (laughs) mostly")).toBe("night fishing mostly");
   });
 
   it("completes a range the rule cut in half from its quote", () => {

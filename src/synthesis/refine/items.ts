@@ -7,6 +7,7 @@
 import nlp from "compromise";
 import type { ListField } from "../../personas/schemas.ts";
 import { STARTS_UPPER, WHITESPACE_RUNS } from "../offline/engine/text.ts";
+import { TRAIT_NOUNS, TRAIT_WORDS } from "../offline/lexicon/traits.ts";
 
 const LEADING_COLON = /^\s*:/;
 const FROM_WITHOUT_TO = /\bfrom\b(?!.*\bto\b)/i;
@@ -31,6 +32,13 @@ const TRAILING_FILLER =
  * the item ("laughs] radio" -> "radio"). A whole bracket stays ("multilingual (Welsh, English)").
  */
 const HALF_BRACKET = /^[^[\]]*\]\s*|\s*\[[^[\]]*$/g;
+/**
+ * A square-bracketed span is the transcriber's, not the speaker's ("[laughs]", "[inaudible]", "[crosstalk]", "[sic]"):
+ * it is never part of an item, and an item that is nothing else is no item. Round brackets are the writer's own
+ * ("multilingual (Welsh, English)") unless they hold a transcriber's note on a sound or a silence ("(laughs)").
+ */
+const TRANSCRIBER_NOTE =
+  /\s*(?:\[[^[\]]*\]|\((?:laugh(?:s|ing|ter)?|chuckl(?:es|ing)|sigh(?:s|ing)?|cough(?:s|ing)?|pause[sd]?|long pause|silence|inaudible|unclear|crosstalk|overlapping|background noise|laughs?\s+[^()]{0,20})\))\s*/gi;
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
 /**
@@ -83,7 +91,7 @@ const MODEL = nlp.model() as {
   one: { lexicon: Record<string, string | string[]> };
   two: { switches: Record<string, string> };
 };
-const VERB_FORMS = new Set(["Verb", "Infinitive", "PresentTense", "PastTense", "Participle", "PhrasalVerb"]);
+const VERB_FORMS = new Set(["Verb", "Infinitive", "PresentTense", "PastTense", "Participle", "PhrasalVerb", "Gerund"]);
 /** A switch that can read the word as a noun: "Noun|Verb" ("travel"), and "Plural|Verb" ("schedules", "delays"). */
 const NOUN_SWITCH = /\b(?:Noun|Plural|Singular)\b/;
 const onlyAVerb = (word: string) => {
@@ -130,9 +138,43 @@ function asideOnly(terms: readonly Term[]): boolean {
   return first !== undefined && has(first, "Adverb") && !terms.some(carries);
 }
 
+/** Fields whose items are things done or known, never a statement: a subject with its verb is a sentence about it. */
+const CLAUSE_FREE = new Set<ListField>(["skills", "interests"]);
+const FINITE = ["PresentTense", "PastTense"];
+const NOT_FINITE = ["Gerund", "Participle", "Infinitive", "Auxiliary", "Modal"];
+const OBJECT_OPENING = ["Determiner", "Possessive", "Pronoun"];
+
+/**
+ * "the crew trusts her", "spreadsheets are her thing": a noun followed by a finite verb is a sentence about that noun
+ * (a skill is "reading spreadsheets", a pastime "choir singing"). A value opening with its verb has no subject.
+ */
+function finiteClause(terms: readonly Term[]): boolean {
+  return terms.some((term, k) => {
+    const before = terms[k - 1];
+    if (k === 0 || before === undefined || !has(term, "Verb")) return false;
+    // "carving seats": a word that is also a plural noun is read as one, unless an object follows it ("trusts her").
+    const next = terms[k + 1];
+    const object = next !== undefined && OBJECT_OPENING.some((tag) => has(next, tag));
+    const plural = NOUN_SWITCH.test(MODEL.two.switches[term.normal] ?? "") && !object;
+    const finite = FINITE.some((tag) => has(term, tag)) && !NOT_FINITE.some((tag) => has(term, tag)) && !plural;
+    const copula = has(term, "Copula");
+    return (finite || copula) && has(before, "Noun") && !has(before, "Possessive") && !has(terms[0] as Term, "Verb");
+  });
+}
+
+/** Words that grade a trait ("too", "a bit of a"), not a thing that troubles the person. */
+const DEGREE_WORDS = new Set("too very so quite really a bit of little rather overly extremely kind sort".split(" "));
+
+/** "impatient", "a bit of a perfectionist": what the person is like, which troubles no one as a pain point. */
+function traitOnly(terms: readonly Term[]): boolean {
+  const rest = terms.filter((term) => !DEGREE_WORDS.has(term.normal));
+  const [only] = rest;
+  return rest.length === 1 && only !== undefined && (only.normal in TRAIT_WORDS || only.normal in TRAIT_NOUNS);
+}
+
 /** Removes fillers around an item and hedges before figures; the item's evidence quote is unchanged. */
 export function tidyItem(value: string): string {
-  let item = value.replace(WHITESPACE_RUNS, " ").replace(EDGE_PUNCTUATION, "");
+  let item = value.replace(TRANSCRIBER_NOTE, " ").replace(WHITESPACE_RUNS, " ").replace(EDGE_PUNCTUATION, "");
   for (let previous = ""; previous !== item; ) {
     previous = item;
     item = item
@@ -156,8 +198,14 @@ function loneWordProblem(term: Term, written: string, field: ListField | undefin
   // Traits are adjectives or nouns for a kind of person ("perfectionist"), and compromise tags many of them as verbs
   // ("organised", "obstinate"); a lone word there is judged by the trait rules, not by its word class.
   if (field === "traits") return null;
-  if (has(term, "Noun")) return has(term, "Actor") && has(term, "Singular") ? "a lone word naming a person" : null;
+  if (has(term, "Date") || has(term, "Duration")) return "a lone word for a time";
+  if (has(term, "Noun")) return has(term, "Actor") ? "a lone word naming a person or people" : null;
   if (has(term, "Verb") && !has(term, "Gerund") && onlyAVerb(term.normal)) return "a lone verb";
+  // "managing", "pushing": an -ing form the language never uses as a noun is an action with its object cut off;
+  // one it does ("nursing", "hiking", "teaching") names the activity itself.
+  // A pastime is often an -ing form with no object ("skiing", "drumming"), so interests are not judged by this.
+  if (field !== "interests" && has(term, "Gerund") && onlyAVerb(term.normal))
+    return "a lone verb (an -ing form with its object cut off)";
   if (field !== undefined && has(term, "Adjective")) return "a lone adjective outside traits";
   return null;
 }
@@ -215,6 +263,7 @@ export function itemProblem(item: string, field?: ListField): string | null {
     return "a clause about someone (opens with a pronoun)";
   }
   if (terms.some((term) => SECOND_PERSON.has(term.normal))) return "said to the listener (a second-person pronoun)";
+  if (first.normal === "please") return 'said to the listener (a request: "please ...")';
   // "on-time delivery" opens with a hyphenated compound, not a preposition.
   if (has(first, "Preposition") && !has(first, "Hyphenated") && first.normal !== "to") {
     return "a fragment (opens with a preposition)";
@@ -238,6 +287,10 @@ export function itemProblem(item: string, field?: ListField): string | null {
     return "a clause cut mid-way (ends on its verb to be)";
   }
   if (pronounObject(terms)) return "a pronoun fragment (its verb's object is a pronoun it never names)";
+  if (field !== undefined && CLAUSE_FREE.has(field) && finiteClause(terms)) {
+    return "a clause (a subject and its verb), not a skill or a pastime";
+  }
+  if (field === "pain_points" && traitOnly(terms)) return "a trait of the person, not a pain point";
   return null;
 }
 
