@@ -138,6 +138,26 @@ function asideOnly(terms: readonly Term[]): boolean {
   return first !== undefined && has(first, "Adverb") && !terms.some(carries);
 }
 
+/**
+ * Words that name a part of a document or of a profile ("Pain points", "Next steps", "Rep notes", "Background"): a
+ * closed class of section names. A value made only of them, or a noun phrase ending in a word for notes
+ * ("interviewer comments"), is a heading the rule took for an item.
+ */
+const SECTION_WORDS = new Set(
+  "pain pains point points goal goals aim aims objective objectives interest interests hobby hobbies skill skills value values trait traits personality personal profile bio background summary overview context notes note comments remarks observations takeaways minutes agenda next steps step action actions item items follow-up follow-ups key main other misc general details info information about frustrations challenges concerns priorities needs".split(
+    " ",
+  ),
+);
+const NOTE_HEADS = new Set("notes comments remarks observations takeaways minutes agenda summary overview".split(" "));
+const SECTION_FILLERS = ["Determiner", "Possessive", "Conjunction", "Preposition"];
+
+function isHeading(terms: readonly Term[]): boolean {
+  const words = terms.filter((term) => !SECTION_FILLERS.some((tag) => has(term, tag)));
+  const last = terms[terms.length - 1] as Term;
+  if (words.length > 0 && words.every((term) => SECTION_WORDS.has(term.normal))) return true;
+  return NOTE_HEADS.has(last.normal) && !terms.some((term) => has(term, "Verb"));
+}
+
 /** Fields whose items are things done or known, never a statement: a subject with its verb is a sentence about it. */
 const CLAUSE_FREE = new Set<ListField>(["skills", "interests"]);
 const FINITE = ["PresentTense", "PastTense"];
@@ -247,6 +267,7 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return "empty";
   if (!terms.some(isHead)) return "no head (a number, an interjection or a pronoun)";
+  if (isHeading(terms)) return "a heading (names a part of the notes, not an item)";
   if (field !== "traits" && asideOnly(terms)) return "an aside (an adverb with no noun or verb)";
   if (terms.length === 1) {
     const problem = loneWordProblem(first, item, field);

@@ -12,6 +12,7 @@ import {
   add,
   fullNameStarting,
   introCandidates,
+  isBusinessName,
   LEADING_NAME_LINE,
   lineCandidates,
   type NameCandidate,
@@ -73,6 +74,7 @@ interface SubjectResult {
 export function identifySubject(sources: readonly CleanSource[]): SubjectResult {
   const candidates: NameCandidate[] = [];
   const excluded = new Set<string>();
+  const organisations = new Set<string>();
   const model: SubjectModel = {
     matcher: null,
     properNouns: properNounsOf(sources),
@@ -81,14 +83,30 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   };
   for (const source of sources) {
     const { lines, injected } = linesOf(source);
-    const reading = { source, lines, injected, candidates, excluded, hosts: speakerRoles(source.text, model), model };
+    const reading = {
+      source,
+      lines,
+      injected,
+      candidates,
+      excluded,
+      organisations,
+      hosts: speakerRoles(source.text, model),
+      model,
+    };
     for (const read of [lineCandidates, attendeeCandidates, introCandidates, labelCandidates]) read(reading);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
       if (lead?.[1] && nameTokens(lead[1]).length >= 2) add(candidates, lead[1], source, lead[1], 2);
     }
   }
-  const usable = candidates.filter((c) => !nameTokens(c.value).some((t) => excluded.has(t.toLowerCase())));
+  // A business's name is never a person's: one with a firm's word ("Harbour Bakery", "Lumen Studio") or one the text
+  // says is a business, wherever the cue that proposed it (a sign-off, a heading) found it.
+  const usable = candidates.filter(
+    (c) =>
+      !nameTokens(c.value).some((t) => excluded.has(t.toLowerCase())) &&
+      !isBusinessName(c.value) &&
+      !organisations.has(c.value.toLowerCase()),
+  );
   extendFirstNames(usable, sources);
   const tokenGroups = new Map<string, string>();
   const totals = new Map<string, number>();

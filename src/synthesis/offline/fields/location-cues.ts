@@ -4,7 +4,7 @@
  * it must stay silent on. `location.ts` turns each row into a rule.
  */
 import { type Rule, unmatched } from "../engine/rules.ts";
-import { words } from "../lexicon/occupations.ts";
+import { words } from "../lexicon/words.ts";
 import { PLACE } from "./location-place.ts";
 
 /**

@@ -7,7 +7,14 @@ import nlp from "compromise";
 import { isOrganisationWord, isPlausibleName, nameTokens } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
 import { memo } from "../engine/memo.ts";
-import { COMMA_SEPARATOR, ENDS_SENTENCE, STARTS_UPPER, trimPunctuation, WHITESPACE } from "../engine/text.ts";
+import {
+  COMMA_SEPARATOR,
+  ENDS_SENTENCE,
+  STARTS_UPPER,
+  textBefore,
+  trimPunctuation,
+  WHITESPACE,
+} from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
 import { isCountry, isKnownPlace, isNotAPlace, looksLikeOrganisation } from "../lexicon/places.ts";
 import { isHeadAt } from "./occupation-phrase.ts";
@@ -166,9 +173,9 @@ const CLAUSE_CUT = /\b(?:and|but|now|then|while|whereas)\b|[,;:—–]/g;
  * Whether the place a cue matched is where the subject is now: not in the past or a plan, not someone else's place,
  * not where customers or a team are. Reads only the clause the match sits in.
  */
-export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
-  const at = match.index;
-  const window = text.slice(Math.max(0, at - 60), at);
+export function placeIsCurrent(match: RegExpExecArray): boolean {
+  const { index: at, input: text } = match;
+  const window = textBefore(match, 60);
   const cut = [...window.matchAll(CLAUSE_CUT)].pop();
   const before = cut ? window.slice((cut.index ?? 0) + cut[0].length) : window;
   // The cue itself may carry the plan: "Open a 2nd shop in Bruges" matches from "shop".
@@ -182,7 +189,7 @@ export function placeIsCurrent(match: RegExpExecArray, text: string): boolean {
   // subject's first-person words, a clause about "she"/"he"/"they" is about someone else.
   if (THIRD_PRONOUN.test(before) && !FIRST_PERSON_SUBJECT.test(before) && FIRST_PERSON_WORD.test(text.slice(0, at)))
     return false;
-  if (ASIDE_ABOUT_OTHER.test(text.slice(Math.max(0, at - 120), at))) return false;
+  if (ASIDE_ABOUT_OTHER.test(textBefore(match, 120))) return false;
   // Read across the clause cuts: "my mum, who is 78 and lives in", "In 2015 I was 25 and living in".
   if (OTHERS_RELATIVE_CLAUSE.test(window) || (PARTICIPLE.test(match[0]) && PAST_AND_THEN.test(window))) return false;
   const end = at + match[0].length;

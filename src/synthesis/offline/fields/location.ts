@@ -45,11 +45,11 @@ import { isJobTitle, isNameLine } from "./occupation-phrase.ts";
 
 /** The place a cue names, when its clause says the subject is there now (and, for weak cues, a known town). */
 function cuedPlace(known: boolean) {
-  return (match: RegExpExecArray, unit: Unit, at: Place): string | null => {
+  return (match: RegExpExecArray, _unit: Unit, at: Place): string | null => {
     const raw = match[1] ?? "";
     if (!isKnownPlace(raw) && (known || knownTownAfter(raw, match))) return null;
     if (!verbOfSubject(match) || namedOtherBefore(match, at) || inOtherNamedAside(match, raw, at)) return null;
-    return placeIsCurrent(match, unit.text) ? cleanPlace(raw) : null;
+    return placeIsCurrent(match) ? cleanPlace(raw) : null;
   };
 }
 
@@ -119,7 +119,7 @@ const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?$/;
  */
 function namedOtherBefore(match: RegExpExecArray, at: Place): boolean {
   if (!at.matcher) return false;
-  const name = NAME_BEFORE_VERB.exec(match.input.slice(Math.max(0, match.index - 60), match.index))?.[1];
+  const name = NAME_BEFORE_VERB.exec(textBefore(match, 60))?.[1];
   if (name === undefined) return false;
   const tokens = nameWords(at);
   const words = name.split(NAME_GAPS).filter((w) => w !== "" && !TITLE_WORD.test(w));
@@ -228,20 +228,19 @@ const ROLE_IN =
   /\b(?:I'm|I’m|I am|Im|I've been|I’ve been|I have been|I work as|I'm working as)\s+(?:\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,2},\s+)?(?:\d{1,3},\s+)?(?:a|an)\s+(?:[\p{L}\d-]+\s+){0,3}?([\p{L}-]{1,64})\s+(?:in|near|based in)\s+/gu;
 
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
-function placeAfterRole(match: RegExpExecArray, unit: Unit): string | null {
+function placeAfterRole(match: RegExpExecArray): string | null {
   const word = (match[1] ?? "").toLowerCase();
-  const at = match.index;
-  // "a furniture maker in Cebu" is a company; "first in-house at ..." is the past.
   if (!isJobHead(word) || COMPANY_HEADS.test(word)) return null;
-  if (PAST_OR_FUTURE.test(unit.text.slice(Math.max(0, at - 60), at))) return null;
-  if (ASIDE_ABOUT_OTHER.test(unit.text.slice(Math.max(0, at - 120), at))) return null;
-  const end = at + match[0].length;
-  const place = PLACE_AT_START.exec(unit.text.slice(end, end + 60))?.[1];
+  if (PAST_OR_FUTURE.test(textBefore(match, 60)) || ASIDE_ABOUT_OTHER.test(textBefore(match, 120))) return null;
+  const end = match.index + match[0].length;
+  const place = PLACE_AT_START.exec(match.input.slice(end, end + 60))?.[1];
   // Any capitalised word may follow a job word ("an engineer in Platform", "a nurse in Recovery"): a recognised town only.
   return place && recognisedPlace(place) ? cleanPlace(place) : null;
 }
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+/** An address or contact line of the subject's own: a digit in it, in their own words, placing them. */
+const NUMBERED_OWN_LINE = { cue: DIGITS, when: [placed, "self"] } as const;
 
 /**
  * "48 Lydiard St, Ballarat VIC 3350"; "9 Station Road, Westlands, Nairobi, Nairobi County": when a second place
@@ -417,8 +416,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("location", "street-address", {
-    cue: DIGITS,
-    when: [placed, "self"],
+    ...NUMBERED_OWN_LINE,
     pattern: ADDRESS,
     value: cleanFirst,
     confidence: 0.65,
@@ -432,8 +430,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("location", "phone-line", {
-    cue: DIGITS,
-    when: [placed, "self"],
+    ...NUMBERED_OWN_LINE,
     pattern: PHONE_PLACE,
     value: cleanFirst,
     confidence: 0.6,
@@ -447,8 +444,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("location", "street-first", {
-    cue: DIGITS,
-    when: [placed, "self"],
+    ...NUMBERED_OWN_LINE,
     pattern: STREET_FIRST,
     value: cleanFirst,
     confidence: 0.65,
@@ -461,8 +457,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("location", "postcode", {
-    cue: DIGITS,
-    when: [placed, "self"],
+    ...NUMBERED_OWN_LINE,
     read: (unit) => (unit.text.length < 100 ? unit.text : null),
     pattern: POSTCODE_PLACE,
     value: postcodePlace,

@@ -87,9 +87,7 @@ const SUPERSEDED_AFTER =
  */
 function isCareerStart(match: RegExpExecArray): boolean {
   if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
-  if (!STARTED.test(match[0])) return false;
-  const sentence = match.input;
-  return !RECENT_OR_PLACED.test(sentence);
+  return STARTED.test(match[0]) && !RECENT_OR_PLACED.test(match.input);
 }
 
 /** The role a start phrase names, unless it is how a career began or a job only sought. */

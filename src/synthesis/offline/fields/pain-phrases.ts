@@ -123,7 +123,11 @@ export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const later = LATER_SENTENCE.exec(cause);
   const parts = later
     ? [cause.slice(later[0].length).split(LATER_SENTENCE_END)[0] ?? ""]
-    : cause.split(LABELLED_PARTS).flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
+    : // A bracket glosses the item before it ("forms filed twice (paper, portal)"): its commas part no items.
+      cause
+        .replace(BRACKETS, "")
+        .split(LABELLED_PARTS)
+        .flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
   return parts.map((part) => {
     const lack = LACK.exec(part);
     const dated = FROM_A_YEAR.exec(part.trim());
