@@ -197,7 +197,6 @@ const ROLE_IN =
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
 function placeAfterRole(match: RegExpExecArray): string | null {
   const word = (match[1] ?? "").toLowerCase();
-  // "a furniture maker in Cebu" is a company; "first in-house at ..." is the past.
   if (!isJobHead(word) || COMPANY_HEADS.test(word)) return null;
   if (PAST_OR_FUTURE.test(textBefore(match, 60)) || ASIDE_ABOUT_OTHER.test(textBefore(match, 120))) return null;
   const end = match.index + match[0].length;
