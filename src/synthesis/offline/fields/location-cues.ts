@@ -77,6 +77,7 @@ function verbThenTown(
   return [name, verbs, pattern, confidence, known, fires, silent];
 }
 
+/** The cue words of the rows below whose pattern alternatives are built from them. */
 const RESIDING = words("based living located settled residing");
 const FOREIGN_RESIDING = words("wohne lebe habite vis moro vivo abito woon bor mieszkam");
 const SPANISH_RESIDING = words("vivo resido vivimos");
