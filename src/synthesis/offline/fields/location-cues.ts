@@ -113,6 +113,8 @@ export const CUED: readonly CueRow[] = [
       "That winter I was broke and living in Lyon.",
       // A named person who is not the subject: the interpreter, a colleague.
       ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
+      // A bracketed aside describing another named person (a form's enumerator, a rep) places that person.
+      ["Interviewer: Tom Reyes (34, surveyor, based in Kigali) · Form 12", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
       [
         "Quick intro from my side: I run the survey team and I'm based in Leeds.",
@@ -295,6 +297,8 @@ export const CUED: readonly CueRow[] = [
     [["I live in Leeds.", "Leeds"]],
     [
       unmatched("I live in a small flat."),
+      // A place the gazetteer does not know beside one it does: a district, a nearby village, or neither.
+      "I live in Valdorna, a short ride from Porto.",
       // The name goes on past a lowercase particle: its first word alone is no place.
       "We live in Ras el-Tin, by the old harbour.",
     ],

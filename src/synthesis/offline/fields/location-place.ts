@@ -64,6 +64,9 @@ const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
 const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
 
+/** A number right after a place phrase: "Station 11", "Unit 4B". */
+const NUMBER_NEXT = /^\s+\d/;
+
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
@@ -75,7 +78,11 @@ export function fieldPlace(text: string): string | null {
   const country = pair ? PLACE_AT_START.exec(pair[1] ?? "")?.[1] : undefined;
   const town = pair ? PLACE_AT_START.exec(pair[2] ?? "")?.[1] : undefined;
   if (country && town) return `${town}, ${country}`;
-  return PLACE_AT_START.exec(value)?.[1] ?? null;
+  const place = PLACE_AT_START.exec(value)?.[1];
+  if (place === undefined) return null;
+  // "Location: Station 11", "Room 4B", "Gate 2": a word before a number names a room or a site, unless it is a town
+  // the gazetteer knows ("Dublin 8" is a postal district).
+  return NUMBER_NEXT.test(value.slice(value.indexOf(place) + place.length)) && !isKnownPlace(place) ? null : place;
 }
 
 export const PAST_OR_FUTURE =

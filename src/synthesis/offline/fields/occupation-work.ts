@@ -141,8 +141,15 @@ export const WORK_RULES: readonly Rule[] = [
   ),
 ];
 
-/** One test for all the work verbs of the lexicon: most sentences hold none, and are then not read once per verb. */
-const mayNameWorkVerb = anyOf(OCCUPATION_VERBS.map(([pattern]) => pattern));
+/**
+ * The roles of a lexicon table of [pattern, role] whose patterns the matched text holds. One test for all the patterns
+ * first: most sentences hold none, and are then not read once per pattern.
+ */
+export function rolesOf(table: readonly (readonly [RegExp, string])[]): (match: RegExpExecArray) => string[] | null {
+  const mayHold = anyOf(table.map(([pattern]) => pattern));
+  return (match) =>
+    mayHold(match[0]) ? table.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role) : null;
+}
 
 /** "I used to drive trucks", "years ago we farmed": work the sentence puts in the past. */
 const PAST_WORK = /\b(?:used to|formerly|previously|back then|years ago)\b/i;
@@ -152,10 +159,7 @@ export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred",
   cue: "always",
   pattern: WHOLE,
   when: ["aboutSubject", (unit) => !PAST_WORK.test(unit.text)],
-  value: (match) =>
-    mayNameWorkVerb(match[0])
-      ? OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
-      : null,
+  value: rolesOf(OCCUPATION_VERBS),
   confidence: 0.5,
   kind: "inferred",
   examples: {
