@@ -148,6 +148,10 @@ describe("items a person would write", () => {
     expect(tidyItem("(sighs)")).toBe("");
     expect(tidyItem("[crosstalk] night fishing")).toBe("night fishing");
     expect(tidyItem("night fishing (laughs) mostly")).toBe("night fishing mostly");
+    expect(tidyItem("*sighs* the night shifts")).toBe("the night shifts");
+    expect(tidyItem("night fishing (laughs nervously)")).toBe("night fishing");
+    expect(tidyItem("a *really* quiet room")).toBe("a *really* quiet room");
+    expect(tidyItem("smiling (at work)")).toBe("smiling (at work)");
   });
 
   it("completes a range the rule cut in half from its quote", () => {

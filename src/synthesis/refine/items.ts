@@ -35,10 +35,14 @@ const HALF_BRACKET = /^[^[\]]*\]\s*|\s*\[[^[\]]*$/g;
 /**
  * A square-bracketed span is the transcriber's, not the speaker's ("[laughs]", "[inaudible]", "[crosstalk]", "[sic]"):
  * it is never part of an item, and an item that is nothing else is no item. Round brackets are the writer's own
- * ("multilingual (Welsh, English)") unless they hold a transcriber's note on a sound or a silence ("(laughs)").
+ * ("multilingual (Welsh, English)"), and asterisks or angle brackets mark emphasis or markup, unless they hold a note on
+ * a sound, a gesture or a silence ("(laughs)", "*sighs*", "<pause>").
  */
-const TRANSCRIBER_NOTE =
-  /\s*(?:\[[^[\]]*\]|\((?:laugh(?:s|ing|ter)?|chuckl(?:es|ing)|sigh(?:s|ing)?|cough(?:s|ing)?|pause[sd]?|long pause|silence|inaudible|unclear|crosstalk|overlapping|background noise|laughs?\s+[^()]{0,20})\))\s*/gi;
+const SOUND_NOTE = String.raw`(?:laugh(?:s|ing|ter)?|chuckl(?:es|ing)|giggl(?:es|ing)|sigh(?:s|ing)?|cough(?:s|ing)?|shrug(?:s|ging)?|smil(?:es|ing)|pause[sd]?|long pause|silence|inaudible|unclear|crosstalk|overlapping|background noise)(?:\s+[^()*<>\[\]]{1,20})?`;
+const TRANSCRIBER_NOTE = new RegExp(
+  String.raw`\s*(?:\[[^[\]]*\]|\(${SOUND_NOTE}\)|\*${SOUND_NOTE}\*|<${SOUND_NOTE}>)\s*`,
+  "gi",
+);
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
 /**
