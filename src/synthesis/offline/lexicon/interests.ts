@@ -59,7 +59,8 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   },
   { pattern: /\bchess\b/i, label: "chess" },
   { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
-  { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
+  // The word the text used: sketching is not painting.
+  { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "" },
   { pattern: /\bfishing\b/i, label: "fishing" },
   { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
   {

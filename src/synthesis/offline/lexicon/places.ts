@@ -1,5 +1,6 @@
 import { COMMA_SEPARATOR } from "../engine/text.ts";
 import { GEONAMES_CITIES } from "./cities.ts";
+import { words } from "./words.ts";
 
 const AT_SIGN = /@/;
 const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
@@ -111,15 +112,15 @@ export function isKnownPlace(phrase: string): boolean {
 
 /** Platforms, apps and well-known brands that follow "from"/"on"/"in" but are never where someone lives. */
 const PLATFORMS = new Set(
-  (
-    "airbnb booking booking.com vrbo expedia tripadvisor etsy amazon ebay uber lyft deliveroo doordash instagram " +
-    "facebook tiktok youtube linkedin twitter whatsapp telegram signal slack zoom teams google apple microsoft " +
-    "netflix spotify shopify substack patreon twitch discord reddit fiverr upwork vinted depop paypal stripe excel " +
-    "notion canva figma trello jira asana tesla ikea starbucks walmart target costco tesco aldi lidl ryanair " +
-    "easyjet steam xbox playstation nintendo github gitlab wordpress squarespace wix mailchimp hubspot salesforce " +
-    "quickbooks xero gmail outlook duolingo strava garmin peloton glovo rappi grab gojek tokopedia shopee lazada " +
-    "mercadolibre bolt wolt kickstarter indiegogo gofundme medium tumblr pinterest snapchat threads mastodon bluesky"
-  ).split(" "),
+  words(`
+    airbnb booking booking.com vrbo expedia tripadvisor etsy amazon ebay uber lyft deliveroo doordash instagram
+    facebook tiktok youtube linkedin twitter whatsapp telegram signal slack zoom teams google apple microsoft netflix
+    spotify shopify substack patreon twitch discord reddit fiverr upwork vinted depop paypal stripe excel notion canva
+    figma trello jira asana tesla ikea starbucks walmart target costco tesco aldi lidl ryanair easyjet steam xbox
+    playstation nintendo github gitlab wordpress squarespace wix mailchimp hubspot salesforce quickbooks xero gmail
+    outlook duolingo strava garmin peloton glovo rappi grab gojek tokopedia shopee lazada mercadolibre bolt wolt
+    kickstarter indiegogo gofundme medium tumblr pinterest snapchat threads mastodon bluesky
+  `),
 );
 
 /**
@@ -127,17 +128,16 @@ const PLATFORMS = new Set(
  * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU").
  */
 const NOT_PLACES = new Set([
-  ...(
-    "marketing sales operations ops product engineering finance accounting accounts hr it support admin " +
-    "administration research development r&d design legal compliance procurement purchasing logistics " +
-    "quality qa security data analytics strategy communications comms pr partnerships recruitment recruiting " +
-    "talent payroll facilities maintenance " +
-    "maths math mathematics physics chemistry biology history geography economics english literature " +
-    "law medicine nursing pharmacy psychology sociology philosophy music art drama science " +
-    "french german spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish " +
-    "turkish hindi urdu swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics " +
-    "radiology cardiology emergency outpatients year reception"
-  ).split(" "),
+  ...words(`
+    marketing sales operations ops product engineering finance accounting accounts hr it support admin
+    administration research development r&d design legal compliance procurement purchasing logistics quality qa
+    security data analytics strategy communications comms pr partnerships recruitment recruiting talent payroll
+    facilities maintenance maths math mathematics physics chemistry biology history geography economics english
+    literature law medicine nursing pharmacy psychology sociology philosophy music art drama science french german
+    spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish turkish hindi urdu
+    swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics radiology cardiology
+    emergency outpatients year reception
+  `),
   // Names of more than one word, kept whole (split, "care" or "success" alone would be refused as places).
   "customer success",
   "customer service",
