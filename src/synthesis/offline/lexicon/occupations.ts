@@ -142,46 +142,44 @@ export function isJobHead(word: string, previous = ""): boolean {
   return JOB_NOUNS.has(w);
 }
 
+interface WorkVerb {
+  agent: string;
+  keepsObject: boolean;
+  /** The objects the verb needs to name a job ("drive trucks", not "drive"). */
+  needs?: RegExp;
+}
+
+/** Verbs of work from a glossary of verb and agent ("teach: teacher;"), all keeping their object or none. */
+const workVerbs = (entries: string, keepsObject: boolean): Record<string, WorkVerb> =>
+  Object.fromEntries(Object.entries(glossary(entries)).map(([verb, agent]) => [verb, { agent, keepsObject }]));
+
 /**
  * Verbs of work and the agent noun they give. `keepsObject` marks verbs whose object names the speciality
  * ("I teach chemistry" -> chemistry teacher, "I roast coffee" -> coffee roaster).
  */
-const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = wordTable({
+const WORK_VERBS: Readonly<Record<string, WorkVerb>> = wordTable({
   drive: {
     agent: "driver",
     keepsObject: true,
     needs:
       /^(?:trucks?|lorr(?:y|ies)|bus(?:es)?|taxis?|cabs?|vans?|tractors?|forklifts?|ambulances?|trains?|trams?|coaches|semis?|rigs?|hgvs?)$/i,
   },
-  teach: { agent: "teacher", keepsObject: true },
   make: {
     agent: "maker",
     keepsObject: true,
     needs:
       /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|signs|maps|films|documentaries|tiles|perfume|cosmetics|tofu|pasta|sausages)$/i,
   },
-  nurse: { agent: "nurse", keepsObject: false },
-  farm: { agent: "farmer", keepsObject: true },
-  roast: { agent: "roaster", keepsObject: true },
-  translate: { agent: "translator", keepsObject: false },
-  interpret: { agent: "interpreter", keepsObject: false },
-  bake: { agent: "baker", keepsObject: false },
-  brew: { agent: "brewer", keepsObject: true },
-  tutor: { agent: "tutor", keepsObject: true },
-  lecture: { agent: "lecturer", keepsObject: false },
-  preach: { agent: "preacher", keepsObject: false },
-  photograph: { agent: "photographer", keepsObject: true },
-  illustrate: { agent: "illustrator", keepsObject: false },
-  edit: { agent: "editor", keepsObject: false },
-  design: { agent: "designer", keepsObject: true },
-  nanny: { agent: "nanny", keepsObject: false },
-  bartend: { agent: "bartender", keepsObject: false },
-  waitress: { agent: "waitress", keepsObject: false },
-  plumb: { agent: "plumber", keepsObject: false },
-  weld: { agent: "welder", keepsObject: false },
-  ranch: { agent: "rancher", keepsObject: false },
-  counsel: { agent: "counsellor", keepsObject: false },
-  freelance: { agent: "freelancer", keepsObject: false },
+  ...workVerbs(
+    "teach: teacher; farm: farmer; roast: roaster; brew: brewer; tutor: tutor; photograph: photographer; design: designer;",
+    true,
+  ),
+  ...workVerbs(
+    "nurse: nurse; translate: translator; interpret: interpreter; bake: baker; lecture: lecturer; preach: preacher; " +
+      "illustrate: illustrator; edit: editor; nanny: nanny; bartend: bartender; waitress: waitress; plumb: plumber; " +
+      "weld: welder; ranch: rancher; counsel: counsellor; freelance: freelancer;",
+    false,
+  ),
 });
 
 /** Inflected form -> base verb ("teaching" -> teach, "teaches" -> teach, "nursing" -> nurse). */
