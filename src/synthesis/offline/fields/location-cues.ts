@@ -77,6 +77,7 @@ function verbThenTown(
   return [name, verbs, pattern, confidence, known, fires, silent];
 }
 
+/** The cue words of the rows below whose pattern alternatives are built from them. */
 const RESIDING = words("based living located settled residing");
 const FOREIGN_RESIDING = words("wohne lebe habite vis moro vivo abito woon bor mieszkam");
 const SPANISH_RESIDING = words("vivo resido vivimos");
@@ -95,6 +96,8 @@ const WORKPLACE_LABELS = words("company practice business employer organisation 
 const SITES = words("office depot site warehouse plant branch hub store clinic studio campus factory yard location");
 const SETTLEMENTS = words("village town suburb hamlet");
 const OUTSIDE = ["outside", "east of", "west of", "north of", "south of"];
+/** Parts of a town named after it: "the Malmö suburb where she lives". */
+const DISTRICTS = words("district neighbourhood neighborhood suburb quarter");
 
 export const CUED: readonly CueRow[] = [
   [
@@ -213,10 +216,14 @@ export const CUED: readonly CueRow[] = [
   [
     "where-i-live",
     ["where"],
-    `${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
+    `${PLACE}(?:\\s+${anyWord(DISTRICTS)})?,?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
     0.75,
     false,
-    [["Galway, where I live, is rainy.", "Galway"]],
+    [
+      ["Galway, where I live, is rainy.", "Galway"],
+      // A district of the town, named by the town: the town.
+      ["She rents a room in Vallby, the Malmö suburb where she lives.", "Malmö"],
+    ],
     [unmatched("Where I live is rainy.")],
   ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
@@ -248,14 +255,17 @@ export const CUED: readonly CueRow[] = [
     [["Based in Ghent.", "Ghent"]],
     [unmatched("Living in a van.")],
   ],
-  // "I've lived in London for ten years now": present perfect residence.
+  // "I've lived in London for ten years now", "all my life": present perfect residence.
   [
     "lived-for",
     ["lived"],
-    `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
+    `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since|all (?:my|our) li(?:fe|ves))\\b)`,
     0.75,
     false,
-    [["I've lived in London for ten years.", "London"]],
+    [
+      ["I've lived in London for ten years.", "London"],
+      ["We've lived in Ghent all our lives.", "Ghent"],
+    ],
     [unmatched("I've lived in London and in Paris.")],
   ],
   // "a gardener for the city of Bilbao".
@@ -302,6 +312,30 @@ export const CUED: readonly CueRow[] = [
       // The name goes on past a lowercase particle: its first word alone is no place.
       "We live in Ras el-Tin, by the old harbour.",
     ],
+  ],
+  // "Home is Ribe", "we're home in Ribe", "home's Ribe now": where the subject lives. Never "back home" (where
+  // someone comes from, "back home in Lagos for the holidays").
+  [
+    "home-is",
+    ["home"],
+    `(?<![Bb]ack\\s)\\b(?:[Hh]ome(?:'s|’s|\\s+is)\\s+(?:(?:now|still)\\s+)?(?:in\\s+)?|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+)?home\\s+in\\s+)${PLACE}`,
+    0.75,
+    false,
+    [
+      ["Home is Ribe, ten minutes from the coast.", "Ribe"],
+      ["We're home in Ribe, up the hill from the yard.", "Ribe"],
+    ],
+    [unmatched("Home is where the heart is."), unmatched("Back home in Lagos for the holidays.")],
+  ],
+  // "I call Ribe home".
+  [
+    "call-home",
+    ["home"],
+    `\\b(?:I|[Ww]e)\\s+(?:now\\s+)?call\\s+${PLACE}\\s+home\\b`,
+    0.75,
+    false,
+    [["These days I call Ribe home.", "Ribe"]],
+    [unmatched("I call my mum at home.")],
   ],
   [
     "lives-in",

@@ -102,7 +102,7 @@ const PAST_AFTER =
  * statement as often, "joined a clinic in Galway this week".)
  */
 const VISIT_AFTER =
-  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour)|this weekend|for (?:a|the|my|our|his|her) (?:[\w'’-]+ ){0,2}(?:wedding|funeral|conference|course))\b/i;
+  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour)|this weekend|for (?:a|the|my|our|his|her) (?:[\w'’-]+ ){0,2}(?:wedding|funeral|conference|course)|for (?:Christmas|Easter|the holidays|the summer))\b/i;
 
 /** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
 const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
@@ -221,12 +221,17 @@ export function trailingPlace(line: string, nameWords: ReadonlySet<string> = NO_
   if (text.length > 100 || ENDS_SENTENCE.test(text) || CLAUSE_WORDS.test(text)) return null;
   const parts = text.split(SIGNATURE_PARTS);
   if (parts.length < 2) return null;
-  const last = trimPunctuation(parts[parts.length - 1] ?? "");
+  let last = trimPunctuation(parts[parts.length - 1] ?? "");
+  // "…, Tartu, Estonia": the town before the country.
+  const country = isCountry(last) && parts.length > 2 ? last : null;
+  if (country !== null) parts.pop();
+  last = country === null ? last : trimPunctuation(parts[parts.length - 1] ?? "");
   if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last) || isNameWord(last, nameWords)) return null;
   // Only after a role or an organisation, as in a signature block.
   const rest = parts.slice(0, -1).join(" ").split(WHITESPACE);
   const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
-  return signatureLike ? cleanPlace(last) : null;
+  const town = cleanPlace(last);
+  return signatureLike && town !== null ? (country === null ? town : `${town}, ${country}`) : null;
 }
 
 const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;

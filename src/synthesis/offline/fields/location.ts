@@ -502,6 +502,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Red Mesa Farms · Socorro, NM", "Socorro, NM"],
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
+        // The town before a closing country, with it.
+        ["Head baker, Ostra Bakery, Tartu, Estonia", "Tartu, Estonia"],
         // The town segment, not the province before it, read without its closing aside.
         ["Ontario · Guelph (south end) · weekdays only", "Guelph"],
         // The name segment is passed over for the town after it.

@@ -3,6 +3,7 @@
  * what they own), and a title line under the subject's name. Split from occupation-rules.ts, which holds the role
  * sentences; `occupation.ts` applies each table at its place in the unit loop.
  */
+import { tableCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
@@ -97,7 +98,7 @@ export const OWNER_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("occupation", "foreign-business", {
-    cue: "always",
+    cue: tableCues(FOREIGN_BUSINESSES),
     pattern: WHOLE,
     when: ["aboutSubject"],
     value: rolesOf(FOREIGN_BUSINESSES),
@@ -107,7 +108,7 @@ export const OWNER_RULES: readonly Rule[] = [
       silent: [
         ["Tengo una panadería en Oaxaca.", { topic: "other" }],
         // The English "pension" is retirement money; the Spanish guesthouse is "pensión".
-        "For the regulars that kiosk is the post office, the pension and the only gossip all week.",
+        unmatched("For the regulars that kiosk is the post office, the pension and the only gossip all week."),
       ],
     },
   }),

@@ -4,9 +4,9 @@
  */
 
 import { KIN_WORDS } from "../attribution/roles.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
-import { type Example, fieldRule, type Place, type Rule } from "../engine/rules.ts";
+import { type Example, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { WHITESPACE } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
@@ -156,7 +156,7 @@ const PAST_WORK = /\b(?:used to|formerly|previously|back then|years ago)\b/i;
 
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
 export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred", {
-  cue: "always",
+  cue: tableCues(OCCUPATION_VERBS),
   pattern: WHOLE,
   when: ["aboutSubject", (unit) => !PAST_WORK.test(unit.text)],
   value: rolesOf(OCCUPATION_VERBS),
@@ -169,7 +169,7 @@ export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred",
     ],
     // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
     silent: [
-      "I drive a car.",
+      unmatched("I drive a car."),
       "Survey week: 40 water samples, 5 farms in Marlow District.",
       // Work the sentence puts in the past.
       "I used to drive a truck for the council, now I sell insurance.",

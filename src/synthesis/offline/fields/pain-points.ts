@@ -2,6 +2,7 @@
 
 import type { Candidate } from "../engine/candidate.ts";
 import { statedAt, statedOnly } from "../engine/context.ts";
+import { tableCues, unspacedCues } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -294,7 +295,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("pain_points", "named-pain", {
-    cue: "always",
+    // Reads nothing but the lexicon's words: only a unit holding one is read.
+    cue: tableCues(PAIN_WORDS),
     pattern: WHOLE,
     when: OWNED,
     value: (m) => lexiconLabels(PAIN_WORDS, m[0], true),
@@ -309,14 +311,14 @@ const PAIN_READINGS: readonly Rule[] = [
       silent: [
         "When they're exhausted they get careless, they burn out, they quit.",
         "My sister says they can't log in either.",
-        "The river runs low in the dry season.",
-        "Back then the foreman couldn't log in from the yard.",
+        unmatched("The river runs low in the dry season."),
+        unmatched("Back then the foreman couldn't log in from the yard."),
         "The landlord wants rent on the 1st and I have never paid late, not once in ten years.",
         "We don't get no-shows since the deposit.",
         "We used to get double bookings every summer.",
         "We no longer get late payers.",
-        "The garden is lovely in June.",
-        "Funding for the second-stage sensor upgrade.",
+        unmatched("The garden is lovely in June."),
+        unmatched("Funding for the second-stage sensor upgrade."),
         "Agenda: field trials of drought- and salt-resistant rice.",
         // Someone else's, or the person's work on it for others.
         "My brother's burnout started last spring.",
@@ -337,7 +339,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("pain_points", "complained-topic", {
-    cue: "always",
+    // The lexicon reads the complaining clauses joined by spaces: its words, not the spaces between them, are the cue.
+    cue: unspacedCues(tableCues(PAIN_TOPICS)),
     // Topics that are pains only when the sentence complains ("Turnover is killing us", "overtime again").
     pattern: WHOLE,
     when: [...OWNED, complaining],

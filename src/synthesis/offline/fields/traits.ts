@@ -1,7 +1,7 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
 
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { wordTable } from "../engine/text.ts";
@@ -293,7 +293,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("traits", "behaviour", {
-    cue: "always",
+    cue: tableCues(TRAIT_BEHAVIOURS),
     pattern: WHOLE,
     when: ["statement", behaviourOfSubject],
     value: (m) =>
@@ -302,7 +302,7 @@ const TRAIT_READINGS: readonly Rule[] = [
         : [],
     confidence: 0.6,
     kind: "inferred",
-    examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
+    examples: { fires: [["I colour-code everything.", "organized"]], silent: [unmatched("I drove to the depot.")] },
   }),
 ];
 

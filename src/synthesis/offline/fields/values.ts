@@ -1,6 +1,6 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import { type Example, fieldRule, nearMisses, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -244,7 +244,7 @@ const VALUE_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("values", "phrase-word", {
-    cue: "always",
+    cue: tableCues(VALUE_PHRASE_WORDS),
     pattern: WHOLE,
     when: ["aboutSubject", "statement"],
     value: (m) =>
@@ -252,7 +252,10 @@ const VALUE_READINGS: readonly Rule[] = [
         ? VALUE_PHRASE_WORDS.filter(([pattern]) => pattern.test(m[0])).map(([, value]) => value)
         : null,
     confidence: 0.62,
-    examples: { fires: [["Nobody gets hurt on my watch.", "safety"]], silent: ["I drove to the depot at six."] },
+    examples: {
+      fires: [["Nobody gets hurt on my watch.", "safety"]],
+      silent: [unmatched("I drove to the depot at six.")],
+    },
   }),
   fieldRule("values", "pointed", {
     cue: ["care", "value", "believe", "live by", "why i"],
