@@ -56,4 +56,47 @@ describe("an organisation's name is not a person's", () => {
       "Rui Fernandes",
     );
   });
+
+  it("a firm named after its founder does not count as mentions of the founder", () => {
+    const bio = [
+      "Workshop bio",
+      "Ilse Voogd is chief tuner at Brouwer Pianobouw in Zwolle, where she leads the tuning of new instruments.",
+      "At Brouwer Pianobouw she also restores old pianos, and Brouwer Pianobouw sells them on.",
+    ].join("\n");
+    const team = "Team\nKarel Brouwer\nFounder and owner, 70.\nIlse Voogd\nChief tuner.\nNoor Visser\nApprentice.";
+    expect(nameOf(bio, team)).toBe("Ilse Voogd");
+  });
+
+  it("reads Mac and Mc surnames whole, so a relative sharing one is told apart", () => {
+    const notes = [
+      "Attendees: Ewan McKay (owner), Morag McKay (his wife, 58, does the books), Jo Patel (rep)",
+      "- Ewan wants the orders on paper.",
+    ].join("\n");
+    expect(nameOf(notes)).not.toBe("Morag Mc");
+  });
+});
+
+describe("whose age", () => {
+  it("another given name with an age between commas is someone else once the subject is known", () => {
+    const page = [
+      "About us",
+      "Hi, I'm Sofia Rinaldi, I'm a ceramicist in Faenza and I started this studio in 2015.",
+      "Our team:",
+      "Marco, 33, glazes and fires.",
+    ].join("\n");
+    expect(subjectSentences(page).some((s) => s.includes("Marco"))).toBe(false);
+  });
+});
+
+describe("support tickets", () => {
+  it("an agent whose label carries a long role in brackets introducing themselves is not the requester", () => {
+    const ticket = [
+      "Requester: Dilnoza Karimova",
+      "Our label printer stopped after the update.",
+      "Agent (Pavel Novak, Shelfly Support — Brno office): Hi Dilnoza, I'm Pavel, I joined the team last month. I've reset the printer link.",
+      "Thanks, it prints again.",
+      "Dilnoza Karimova",
+    ].join("\n");
+    expect(nameOf(ticket)).toBe("Dilnoza Karimova");
+  });
 });

@@ -457,7 +457,9 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
     hosts.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
-    const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
+    // "Agent (Ana Ruiz, Support — Lyon office):": a label with a long role in brackets is read as speech.
+    const turn = speechLine(line);
+    const label = (LINE_LABEL.exec(turn)?.[1] ?? parseSpeech(turn)?.label)?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
     // A known interviewer's or host's "I'm ..." names them, never the subject.
     const introduces = !fromOther && ((cues[i] as number) & SELF || BARE_IM.test(line));

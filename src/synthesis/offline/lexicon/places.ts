@@ -7,6 +7,8 @@ const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
 const PLACE_SEPARATORS = /[;\n]/;
 const SURNAME_PREFIX = /\b(?:Mc|Mac|De|La|Le|Du|Van|Von|O['’])(?=\p{Lu})/gu;
 const WEB_DOMAIN = /\.(?:com|org|net|io|co|app|ai|dev)\b/i;
+const MARKS = /\p{M}/gu;
+const BEYOND_ASCII = /[^ -~]/;
 /**
  * Place knowledge for the offline engine: a gazetteer (countries, regions, state codes and the cities of 50,000 people
  * or more worldwide) used to confirm that a capitalised phrase is a place, and an organisation/platform filter so
@@ -70,44 +72,50 @@ const REGION_CODES: ReadonlySet<string> = new Set(
 const CITIES = [
   ...list(GEONAMES_CITIES),
   ...list(`
-  Galway; München; Frankfurt; Nuremberg; Wien; Zurich; Ghent; Aarhus; Reykjavik; Lisboa; Milano; Napoli; Torino;
-  Firenze; Thessaloniki; Patras; Heraklion; Warszawa; Krakow; Wroclaw; Poznan; Gdansk; Praha; Cluj; Timișoara; Iași;
-  Kiev; Odesa; Chișinău; St Petersburg; İstanbul; Izmir; Marrakech; Fez; Bombay; Bangalore; Surat; Mysuru; Astana;
-  Ulaanbaatar; Xi'an; Cebu; Makati; Saigon; Penang; New York; NYC; Bronx; Montreal; Quebec City; Ciudad de México;
-  CDMX; Oaxaca de Juárez; La Habana; Bariloche; Sao Paulo; Brasilia; Ulm; Pau; Reggio Emilia; Cádiz; Vitoria;
-  Castellón; Den Bosch; Almere; Plzeň; Brașov; Constanța; Niš; Izmit; Long Island; Maui; London Ontario;
-  Kingston Ontario; Hamilton NZ; Whangārei; Nuku'alofa; Mangaluru; Bhubaneswar; Dehradun; Ludhiana; Pondicherry;
-  Hai Phong; Can Tho; Da Lat; Melaka; Tagbilaran; Lombok; Urumqi; Cheongju; Sulaymaniyah; Basra; Ajman; Salalah;
-  Misrata; Jos; Uyo; Ho; Djibouti City; Hargeisa; Mekelle; Mbombela; Gqeberha; Florianopolis; Tucumán; Puerto Ordaz;
-  Cap-Haïtien; St. George's; Ciudad Juárez; Pachuca; Xalapa; Acapulco; Los Cabos; Tuxtla Gutiérrez; Limerick; Hull;
-  Cologne; Hanover; Geneva; Lucerne; Antwerp; Bruges; Gothenburg; Seville; Malaga; San Sebastián; Roma; Padua;
-  Valletta; Madras; Calcutta; Goa; Nara; Saint Louis; Querétaro; Panama City; Port of Spain; Bogota; Medellin;
-  Valparaiso; Halle; Las Palmas; St. Paul; Sudbury; Sunshine Coast; Apia; Papeete; Bacolod; Banjul; Castries;
-  Kingstown; Durango; Jerez
+  Galway; München; Frankfurt; Nuremberg; Wien; Ghent; Aarhus; Lisboa; Milano; Napoli; Torino; Firenze; Patras;
+  Heraklion; Warszawa; Wroclaw; Praha; Cluj; Kiev; Odesa; St Petersburg; Marrakech; Fez; Bombay; Bangalore; Mysuru;
+  Astana; Ulaanbaatar; Xi'an; Cebu; Makati; Saigon; Penang; New York; NYC; Bronx; Quebec City; Ciudad de México; CDMX;
+  Oaxaca de Juárez; La Habana; Bariloche; Ulm; Pau; Reggio Emilia; Castellón; Den Bosch; Almere; Plzeň; Niš;
+  Long Island; Maui; London Ontario; Kingston Ontario; Hamilton NZ; Nuku'alofa; Mangaluru; Bhubaneswar; Dehradun;
+  Pondicherry; Hai Phong; Da Lat; Melaka; Tagbilaran; Lombok; Cheongju; Sulaymaniyah; Basra; Ajman; Misrata; Jos; Uyo;
+  Ho; Djibouti City; Hargeisa; Mekelle; Mbombela; Gqeberha; Tucumán; Puerto Ordaz; Cap-Haïtien; St. George's;
+  Ciudad Juárez; Pachuca; Xalapa; Acapulco; Los Cabos; Tuxtla Gutiérrez; Limerick; Hull; Cologne; Hanover; Geneva;
+  Lucerne; Antwerp; Bruges; Gothenburg; Seville; San Sebastián; Roma; Padua; Valletta; Madras; Calcutta; Goa; Nara;
+  Saint Louis; Querétaro; Panama City; Port of Spain; Halle; Las Palmas; St. Paul; Sudbury; Sunshine Coast; Apia;
+  Papeete; Bacolod; Banjul; Castries; Kingstown; Durango; Jerez
 `),
 ];
 
-const COUNTRY_SET = new Set(COUNTRIES.map((p) => p.toLowerCase()));
+/**
+ * A place name as the gazetteer looks it up: lowercased, accents dropped, since writers often leave them out
+ * ("Krakow" is "Kraków", "Chania" is "Chaniá").
+ */
+export function placeKey(phrase: string): string {
+  const lower = phrase.trim().toLowerCase();
+  return BEYOND_ASCII.test(lower) ? lower.normalize("NFD").replace(MARKS, "") : lower;
+}
+
+const COUNTRY_SET = new Set(COUNTRIES.map(placeKey));
 
 /** Whether the phrase is a country or large region ("Turkey", "Quebec"), not a city. */
 export function isCountry(phrase: string): boolean {
-  return COUNTRY_SET.has(phrase.trim().toLowerCase());
+  return COUNTRY_SET.has(placeKey(phrase));
 }
 
-const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map((p) => p.toLowerCase()));
+const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map(placeKey));
 
 /** Whether the phrase is a listed place, or ends in one ("Haeundae, Busan", "Socorro, NM", "Leipzig-Plagwitz"). */
 export function isKnownPlace(phrase: string): boolean {
   const text = phrase.trim();
-  if (PLACE_SET.has(text.toLowerCase())) return true;
+  if (PLACE_SET.has(placeKey(text))) return true;
   const parts = text.split(COMMA_SEPARATOR);
   const last = parts[parts.length - 1] ?? "";
-  if (parts.length > 1 && (PLACE_SET.has(last.toLowerCase()) || REGION_CODES.has(last))) return true;
+  if (parts.length > 1 && (PLACE_SET.has(placeKey(last)) || REGION_CODES.has(last))) return true;
   const first = parts[0] ?? "";
-  if (PLACE_SET.has(first.toLowerCase())) return true;
+  if (PLACE_SET.has(placeKey(first))) return true;
   // "Leipzig-Plagwitz", "Poznań-Komorniki": a city with its district.
   const head = first.split("-")[0] ?? "";
-  return head !== first && PLACE_SET.has(head.toLowerCase());
+  return head !== first && PLACE_SET.has(placeKey(head));
 }
 
 /** Platforms, apps and well-known brands that follow "from"/"on"/"in" but are never where someone lives. */
