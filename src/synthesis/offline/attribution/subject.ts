@@ -129,18 +129,6 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
     if (total + MAX_MENTION_SUPPORT < leading) continue;
     totals.set(key, total + mentionSupport(tokensOf.get(key) ?? [], sources));
   }
-  console.error(
-    JSON.stringify(
-      {
-        totals: [...totals],
-        cands: usable.map((c) => [c.value, c.score, c.quote.slice(0, 50)]),
-        excluded: [...excluded],
-        orgs: [...organisations],
-      },
-      null,
-      1,
-    ),
-  );
   let bestKey: string | null = null;
   for (const [key, total] of totals) if (bestKey === null || total > (totals.get(bestKey) ?? 0)) bestKey = key;
   const strongTokens = new Set(

@@ -5,6 +5,7 @@
  * usually names the one they want in the same breath; both halves are read (a refusal alone misstates them).
  */
 import type { Candidate } from "../engine/candidate.ts";
+import { statedAt } from "../engine/context.ts";
 import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { textBefore, wordTable } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
@@ -130,8 +131,8 @@ const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
 /** A label asking how to reach the person ("Preferred contact:"). */
 const CONTACT_LABEL = /contact|comms|communication|reach/i;
 
-/** Before a channel said to be best: a negation, or a possessive or "new"/"old" that makes it a device. */
-const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
+/** Before a channel said to be best: a possessive or "new"/"old" that makes it a device ("my new phone is better"). */
+const A_DEVICE = /\b(?:my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
 
 const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
 
@@ -221,8 +222,9 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      // Not after a negation; nor a device someone owns or bought ("my phone is better now"), which is no channel.
-      if (NOT_ASKED_FOR.test(textBefore(m, 12))) return null;
+      // Not negated right before ("not email, that's best": the shared negated scope); nor a device someone owns or
+      // bought ("my phone is better now"), which is no channel.
+      if (!statedAt(m.input, m.index, ["negated"]) || A_DEVICE.test(textBefore(m, 12))) return null;
       const named = spellAll(m[1] ?? m[2] ?? "");
       return named.length > 0 ? named : null;
     },

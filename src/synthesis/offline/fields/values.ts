@@ -161,6 +161,8 @@ const notAnAgent = (text: string, place: number) => !SAYS_AFTER.test(text.slice(
 const STATED_SILENT: Readonly<Record<string, readonly Example[]>> = {
   // "the dogs come first" ranks things, not values.
   "comes-first": [unmatched("The dogs come first, the garden second.")],
+  // The table's past scope: what the person cared about once is not held now.
+  "cares-about": ["I used to care about winning at all costs."],
 };
 
 const VALUE_READINGS: readonly Rule[] = [
@@ -327,8 +329,11 @@ const VALUE_READINGS: readonly Rule[] = [
   }),
 ];
 
-/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
-export const VALUE_RULES = statedOnly(VALUE_READINGS, ["denied", "unticked"], notAnAgent);
+/**
+ * Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly): not denied, not
+ * an option left unticked, not one the clause puts in the past.
+ */
+export const VALUE_RULES = statedOnly(VALUE_READINGS, ["denied", "unticked", "past"], notAnAgent);
 
 export function valueCandidates(units: readonly Unit[]) {
   return listCandidates(VALUE_RULES, units);
