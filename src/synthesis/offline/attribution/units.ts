@@ -478,7 +478,9 @@ function opensOnOtherName(body: string, named: string, model: SubjectModel): boo
   // "Deniz Kaya — 27, yoga and barre": a list entry; "Pak Ujang, who has farmed for thirty years".
   const entry = () =>
     body.startsWith(named) &&
-    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) || NAME_WHO_TAIL.test(after));
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) ||
+      NAME_WHO_TAIL.test(after) ||
+      (model.matcher !== null && NAME_AGE_TAIL.test(after)));
   if (!(model.properNouns.has(key) || model.people?.has(key) || (entry() && isPlausibleName(named)))) return false;
   if (!isPlausibleName(first)) return false;
   // "Core & Flow was founded by ...", "Bow River Animal Hospital · Calgary", "School of Marine Biology".
@@ -542,6 +544,11 @@ function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {
 
 /** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */
 const NAME_ENTRY_TAIL = /^\s*(?:[—–]|,\s*\d|\()/u;
+/**
+ * "Marco, 33, glazes the pots": a given name and an age between commas, as a team list or notes give a person; once
+ * the subject's name is known, another name so given is someone else.
+ */
+const NAME_AGE_TAIL = /^,\s*\d{1,2},\s/u;
 /** "Pak Ujang, who has farmed for thirty years". */
 const NAME_WHO_TAIL = /^,\s+(?:who|whose)\b/u;
 

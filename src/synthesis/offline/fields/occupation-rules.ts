@@ -87,9 +87,7 @@ const SUPERSEDED_AFTER =
  */
 function isCareerStart(match: RegExpExecArray): boolean {
   if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
-  if (!STARTED.test(match[0])) return false;
-  const sentence = match.input;
-  return !RECENT_OR_PLACED.test(sentence);
+  return STARTED.test(match[0]) && !RECENT_OR_PLACED.test(match.input);
 }
 
 /** The role a start phrase names, unless it is how a career began or a job only sought. */
@@ -158,6 +156,12 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   // SELF_LABEL needs a colon: most sentences have none.
   const label = unit.text.includes(":") ? SELF_LABEL.exec(unit.text) : null;
   if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer (asked before the words
+  // are cut out: most sentences are none of these).
+  const afterQuestion =
+    previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
   const body = label ? unit.text.slice(label[0].length) : unit.text;
   const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
   let words = first.split(WHITESPACE);
@@ -166,11 +170,6 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   if (prep > 0 && prep <= 4) words = words.slice(0, prep);
   if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
   if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w) || CONJUNCTION.test(w))) return null;
-  // Only right after a question, an introduction, or as the opening of the speaker's answer.
-  const afterQuestion =
-    previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
-  const asked = unit.question !== "" && previous?.line !== unit.line;
-  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
   return occupationPhrase(words.join(" "));
 }
 

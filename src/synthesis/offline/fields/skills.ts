@@ -45,6 +45,13 @@ const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
 
+/**
+ * "I do the accounts myself and I hate it": a task the person says they hate doing is a chore they are stuck with (a
+ * pain), not something they are good at. Read only by the rules that take a task done for a skill.
+ */
+const DISLIKED = /\b(?:hate|hates|loathe|loathes|dread|dreads|detest|detests|can't stand|cannot stand|can’t stand)\b/i;
+const notDisliked = (unit: Unit) => !DISLIKED.test(unit.text);
+
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
 // "a group of volunteers" is people; "the timber structures group" is a unit of a firm, a post like "the unit".
@@ -269,7 +276,7 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["do all"],
     // "I do all our social media": everything of a kind done by the subject.
     pattern: /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i,
-    when: [...OWNED, "self"],
+    when: [...OWNED, "self", notDisliked],
     value: (m) => skillObject(m[1] ?? ""),
     confidence: 0.62,
     examples: { fires: [["I do all our social media.", "social media"]], silent: [unmatched("We do all sorts.")] },
@@ -328,7 +335,7 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["myself"],
     pattern: DID_MYSELF,
     // Not in free time: "I bake rye bread on weekends myself" is a pastime.
-    when: [...OWNED, "self", atWork],
+    when: [...OWNED, "self", atWork, notDisliked],
     value: (m) => {
       const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
       return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
@@ -336,7 +343,11 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I built the website myself.", "website"]],
-      silent: [unmatched("I hurt myself."), unmatched("I bake rye bread on weekends myself.")],
+      silent: [
+        unmatched("I hurt myself."),
+        unmatched("I bake rye bread on weekends myself."),
+        "I do the tax returns myself every quarter and I dread it.",
+      ],
     },
   }),
   fieldRule("skills", "past-work", {

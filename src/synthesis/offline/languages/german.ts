@@ -5,23 +5,14 @@
  * at the end of a goal ("jemanden einstellen") moves to the front ("hire someone").
  */
 import { type Language, type Rule, unmatched } from "../engine/rules.ts";
-import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS, wordTable } from "../engine/text.ts";
+import { BRACKETED_ASIDE, WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
+import { glossary } from "../lexicon/words.ts";
 
 const EDGE_NON_LETTERS = /^[^\p{L}\d]+|[^\p{L}\d]+$/gu;
 const ENGLISH_LOOKING_WORD = /^\p{Lu}[\p{Ll}]*\p{Lu}|^\p{Lu}{2,}|^[A-Z][a-z]+$/u;
 const GERMAN_LETTERS = /[äöüß]/;
 const LIST_JOINERS = /\s*(?:,|;|\bund\b|\bet\b)\s*/i;
 const QUOTE_AND_BRACKET_MARKS = /[()„“”"«»]/g;
-
-/** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
-export function glossary(entries: string): Record<string, string> {
-  const words = wordTable<string>({});
-  for (const entry of entries.split(";")) {
-    const [german = "", english = ""] = entry.split(":");
-    for (const word of german.trim().split(WHITESPACE)) if (word !== "") words[word] = english.trim();
-  }
-  return words;
-}
 
 /** German (and some French) words in English. */
 const GLOSSARY = glossary(

@@ -1,6 +1,7 @@
 import { unmatched } from "../engine/rules.ts";
 import { WHITESPACE, WHITESPACE_RUNS } from "../engine/text.ts";
-import { type ForeignCue, glossary } from "./german.ts";
+import { glossary } from "../lexicon/words.ts";
+import type { ForeignCue } from "./german.ts";
 
 const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\d]/u;
 const NOT_LETTERS_NUMBERS_SPACES = /[^\p{L}\p{N} ]+/gu;

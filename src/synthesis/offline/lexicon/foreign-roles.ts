@@ -1,115 +1,31 @@
-import { wordTable } from "../engine/text.ts";
+import { glossary } from "./words.ts";
 
 const TRAILING_HYPHEN = /-$/;
 /** German role words (lowercased) -> English. Compounds are resolved by their last part (see germanRole). */
-const GERMAN_ROLES: Readonly<Record<string, string>> = wordTable({
-  krankenschwester: "nurse",
-  krankenpfleger: "nurse",
-  krankenpflegerin: "nurse",
-  pflegekraft: "nurse",
-  lehrer: "teacher",
-  lehrerin: "teacher",
-  ingenieur: "engineer",
-  ingenieurin: "engineer",
-  mechaniker: "mechanic",
-  mechanikerin: "mechanic",
-  mechatroniker: "mechatronics technician",
-  mechatronikerin: "mechatronics technician",
-  bäcker: "baker",
-  bäckerin: "baker",
-  tischler: "carpenter",
-  tischlerin: "carpenter",
-  schreiner: "carpenter",
-  schreinerin: "carpenter",
-  elektriker: "electrician",
-  elektrikerin: "electrician",
-  arzt: "doctor",
-  ärztin: "doctor",
-  programmierer: "programmer",
-  programmiererin: "programmer",
-  entwickler: "developer",
-  entwicklerin: "developer",
-  koch: "cook",
-  köchin: "cook",
-  friseur: "hairdresser",
-  friseurin: "hairdresser",
-  landwirt: "farmer",
-  landwirtin: "farmer",
-  bauer: "farmer",
-  bäuerin: "farmer",
-  übersetzer: "translator",
-  übersetzerin: "translator",
-  dolmetscher: "interpreter",
-  dolmetscherin: "interpreter",
-  architekt: "architect",
-  architektin: "architect",
-  erzieher: "nursery teacher",
-  erzieherin: "nursery teacher",
-  designer: "designer",
-  designerin: "designer",
-  journalist: "journalist",
-  journalistin: "journalist",
-  fotograf: "photographer",
-  fotografin: "photographer",
-  anwalt: "lawyer",
-  anwältin: "lawyer",
-  rechtsanwalt: "lawyer",
-  rechtsanwältin: "lawyer",
-  apotheker: "pharmacist",
-  apothekerin: "pharmacist",
-  buchhalter: "bookkeeper",
-  buchhalterin: "bookkeeper",
-  verkäufer: "salesperson",
-  verkäuferin: "salesperson",
-  fahrer: "driver",
-  fahrerin: "driver",
-  schlosser: "locksmith",
-  maler: "painter",
-  malerin: "painter",
-  klempner: "plumber",
-  installateur: "plumber",
-  hebamme: "midwife",
-  physiotherapeut: "physiotherapist",
-  physiotherapeutin: "physiotherapist",
-  tierarzt: "veterinarian",
-  tierärztin: "veterinarian",
-  zahnarzt: "dentist",
-  zahnärztin: "dentist",
-  studentin: "student",
-  student: "student",
-  wissenschaftler: "scientist",
-  wissenschaftlerin: "scientist",
-  forscher: "researcher",
-  forscherin: "researcher",
-  kellner: "waiter",
-  kellnerin: "waitress",
-  winzer: "winemaker",
-  winzerin: "winemaker",
-  gärtner: "gardener",
-  gärtnerin: "gardener",
-  polizist: "police officer",
-  polizistin: "police officer",
-  schneider: "tailor",
-  schneiderin: "tailor",
-});
+const GERMAN_ROLES: Readonly<Record<string, string>> = glossary(
+  "krankenschwester krankenpfleger krankenpflegerin pflegekraft: nurse; lehrer lehrerin: teacher; " +
+    "ingenieur ingenieurin: engineer; mechaniker mechanikerin: mechanic; " +
+    "mechatroniker mechatronikerin: mechatronics technician; bäcker bäckerin: baker; " +
+    "tischler tischlerin schreiner schreinerin: carpenter; elektriker elektrikerin: electrician; " +
+    "arzt ärztin: doctor; programmierer programmiererin: programmer; entwickler entwicklerin: developer; " +
+    "koch köchin: cook; friseur friseurin: hairdresser; landwirt landwirtin bauer bäuerin: farmer; " +
+    "übersetzer übersetzerin: translator; dolmetscher dolmetscherin: interpreter; " +
+    "architekt architektin: architect; erzieher erzieherin: nursery teacher; designer designerin: designer; " +
+    "journalist journalistin: journalist; fotograf fotografin: photographer; " +
+    "anwalt anwältin rechtsanwalt rechtsanwältin: lawyer; apotheker apothekerin: pharmacist; " +
+    "buchhalter buchhalterin: bookkeeper; verkäufer verkäuferin: salesperson; fahrer fahrerin: driver; " +
+    "schlosser: locksmith; maler malerin: painter; klempner installateur: plumber; hebamme: midwife; " +
+    "physiotherapeut physiotherapeutin: physiotherapist; tierarzt tierärztin: veterinarian; " +
+    "zahnarzt zahnärztin: dentist; studentin student: student; wissenschaftler wissenschaftlerin: scientist; " +
+    "forscher forscherin: researcher; kellner: waiter; kellnerin: waitress; winzer winzerin: winemaker; " +
+    "gärtner gärtnerin: gardener; polizist polizistin: police officer; schneider schneiderin: tailor;",
+);
 
 /** German compound prefixes that say what the worker works on ("Zweiradmechaniker" -> bicycle mechanic). */
-const GERMAN_PREFIXES: Readonly<Record<string, string>> = wordTable({
-  zweirad: "bicycle",
-  fahrrad: "bicycle",
-  rad: "bicycle",
-  kfz: "car",
-  auto: "car",
-  software: "software",
-  grundschul: "primary school",
-  mathe: "maths",
-  deutsch: "German",
-  englisch: "English",
-  musik: "music",
-  kunst: "art",
-  sport: "PE",
-  konditor: "pastry",
-});
+const GERMAN_PREFIXES: Readonly<Record<string, string>> = glossary(
+  "zweirad fahrrad rad: bicycle; kfz auto: car; software: software; grundschul: primary school; mathe: maths; " +
+    "deutsch: German; englisch: English; musik: music; kunst: art; sport: PE; konditor: pastry;",
+);
 
 /** "gelernter Zweiradmechatroniker" -> "bicycle mechatronics technician"; null when no German role word is found. */
 export function germanRole(word: string): string | null {
@@ -125,129 +41,30 @@ export function germanRole(word: string): string | null {
 }
 
 /** French and Portuguese/Italian role words (lowercased) -> English. */
-export const ROMANCE_ROLES: Readonly<Record<string, string>> = wordTable({
-  infirmière: "nurse",
-  infirmier: "nurse",
-  enseignante: "teacher",
-  enseignant: "teacher",
-  professeure: "teacher",
-  professeur: "teacher",
-  institutrice: "teacher",
-  instituteur: "teacher",
-  médecin: "doctor",
-  ingénieure: "engineer",
-  ingénieur: "engineer",
-  boulangère: "baker",
-  boulanger: "baker",
-  agricultrice: "farmer",
-  agriculteur: "farmer",
-  avocate: "lawyer",
-  avocat: "lawyer",
-  traductrice: "translator",
-  traducteur: "translator",
-  interprète: "interpreter",
-  développeuse: "developer",
-  développeur: "developer",
-  vigneronne: "winemaker",
-  vigneron: "winemaker",
-  enfermeira: "nurse",
-  enfermeiro: "nurse",
-  professora: "teacher",
-  engenheira: "engineer",
-  engenheiro: "engineer",
-  infermiera: "nurse",
-  infermiere: "nurse",
-  insegnante: "teacher",
-  ingegnere: "engineer",
-  traduttrice: "translator",
-  traduttore: "translator",
-  tradutora: "translator",
-  tradutor: "translator",
-  enóloga: "winemaker",
-  enólogo: "winemaker",
-  intérprete: "interpreter",
-  traductora: "translator",
-  traductor: "translator",
-  hostelera: "hospitality owner",
-  camarera: "waitress",
-  camarero: "waiter",
-  peluquera: "hairdresser",
-  peluquero: "hairdresser",
-  carpintero: "carpenter",
-  mecánico: "mechanic",
-  mecánica: "mechanic",
-  arquitecta: "architect",
-  arquitecto: "architect",
-  fotógrafa: "photographer",
-  fotógrafo: "photographer",
-  psicóloga: "psychologist",
-  psicólogo: "psychologist",
-  carpinteiro: "carpenter",
-  carpinteira: "carpenter",
-  padeiro: "baker",
-  padeira: "baker",
-  cozinheiro: "cook",
-  cozinheira: "cook",
-  advogado: "lawyer",
-  advogada: "lawyer",
-  motorista: "driver",
-  eletricista: "electrician",
-  canalizador: "plumber",
-  encanador: "plumber",
-  jornalista: "journalist",
-  cuoco: "cook",
-  cuoca: "cook",
-  medico: "doctor",
-  avvocato: "lawyer",
-  avvocata: "lawyer",
-  cameriere: "waiter",
-  cameriera: "waitress",
-  panettiere: "baker",
-  panettiera: "baker",
-  contadino: "farmer",
-  contadina: "farmer",
-  agricoltore: "farmer",
-  architetto: "architect",
-  programmatore: "programmer",
-  programmatrice: "programmer",
-  meccanico: "mechanic",
-  idraulico: "plumber",
-  elettricista: "electrician",
-  parrucchiere: "hairdresser",
-  parrucchiera: "hairdresser",
-  fotografo: "photographer",
-  fotografa: "photographer",
-  giornalista: "journalist",
-  commessa: "shop assistant",
-  commesso: "shop assistant",
-  verpleegkundige: "nurse",
-  verpleger: "nurse",
-  leraar: "teacher",
-  lerares: "teacher",
-  docent: "teacher",
-  bakker: "baker",
-  kok: "cook",
-  boer: "farmer",
-  boerin: "farmer",
-  ontwikkelaar: "developer",
-  ontwerper: "designer",
-  vertaler: "translator",
-  tolk: "interpreter",
-  kapper: "hairdresser",
-  monteur: "mechanic",
-  elektricien: "electrician",
-  loodgieter: "plumber",
-  timmerman: "carpenter",
-  schilder: "painter",
-  fotograaf: "photographer",
-  advocaat: "lawyer",
-  apotheker: "pharmacist",
-  tandarts: "dentist",
-  dierenarts: "veterinarian",
-  boekhouder: "bookkeeper",
-  vrachtwagenchauffeur: "truck driver",
-  huisarts: "GP",
-});
+export const ROMANCE_ROLES: Readonly<Record<string, string>> = glossary(
+  "infirmière infirmier: nurse; enseignante enseignant professeure professeur institutrice instituteur: teacher; " +
+    "médecin: doctor; ingénieure ingénieur: engineer; boulangère boulanger: baker; " +
+    "agricultrice agriculteur: farmer; avocate avocat: lawyer; traductrice traducteur: translator; " +
+    "interprète: interpreter; développeuse développeur: developer; vigneronne vigneron: winemaker; " +
+    "enfermeira enfermeiro: nurse; professora: teacher; engenheira engenheiro: engineer; " +
+    "infermiera infermiere: nurse; insegnante: teacher; ingegnere: engineer; " +
+    "traduttrice traduttore tradutora tradutor: translator; enóloga enólogo: winemaker; intérprete: interpreter; " +
+    "traductora traductor: translator; hostelera: hospitality owner; camarera: waitress; camarero: waiter; " +
+    "peluquera peluquero: hairdresser; carpintero: carpenter; mecánico mecánica: mechanic; " +
+    "arquitecta arquitecto: architect; fotógrafa fotógrafo: photographer; psicóloga psicólogo: psychologist; " +
+    "carpinteiro carpinteira: carpenter; padeiro padeira: baker; cozinheiro cozinheira: cook; " +
+    "advogado advogada: lawyer; motorista: driver; eletricista: electrician; canalizador encanador: plumber; " +
+    "jornalista: journalist; cuoco cuoca: cook; medico: doctor; avvocato avvocata: lawyer; cameriere: waiter; " +
+    "cameriera: waitress; panettiere panettiera: baker; contadino contadina agricoltore: farmer; " +
+    "architetto: architect; programmatore programmatrice: programmer; meccanico: mechanic; idraulico: plumber; " +
+    "elettricista: electrician; parrucchiere parrucchiera: hairdresser; fotografo fotografa: photographer; " +
+    "giornalista: journalist; commessa commesso: shop assistant; verpleegkundige verpleger: nurse; " +
+    "leraar lerares docent: teacher; bakker: baker; kok: cook; boer boerin: farmer; ontwikkelaar: developer; " +
+    "ontwerper: designer; vertaler: translator; tolk: interpreter; kapper: hairdresser; monteur: mechanic; " +
+    "elektricien: electrician; loodgieter: plumber; timmerman: carpenter; schilder: painter; " +
+    "fotograaf: photographer; advocaat: lawyer; apotheker: pharmacist; tandarts: dentist; " +
+    "dierenarts: veterinarian; boekhouder: bookkeeper; vrachtwagenchauffeur: truck driver; huisarts: GP;",
+);
 
 /** Spanish/Portuguese/French business nouns -> the owner's English role ("casa de huéspedes" -> guesthouse owner). */
 export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
@@ -261,41 +78,11 @@ export const FOREIGN_BUSINESSES: readonly [RegExp, string][] = [
   [/\b(?:Fahrrad|Zweirad|Rad)-?[Ww]erkstatt\b|\btaller de bicicletas\b|\batelier v[ée]lo\b/i, "bike mechanic"],
 ];
 
-export const SPANISH_OCCUPATIONS: Record<string, string> = wordTable({
-  camionera: "truck driver",
-  camionero: "truck driver",
-  transportista: "truck driver",
-  conductora: "driver",
-  conductor: "driver",
-  enfermera: "nurse",
-  enfermero: "nurse",
-  médica: "doctor",
-  médico: "doctor",
-  profesora: "teacher",
-  profesor: "teacher",
-  maestra: "teacher",
-  maestro: "teacher",
-  ingeniera: "engineer",
-  ingeniero: "engineer",
-  agricultora: "farmer",
-  agricultor: "farmer",
-  abogada: "lawyer",
-  abogado: "lawyer",
-  farmacéutica: "pharmacist",
-  farmacéutico: "pharmacist",
-  panadera: "baker",
-  panadero: "baker",
-  cocinera: "cook",
-  cocinero: "cook",
-  periodista: "journalist",
-  programadora: "programmer",
-  programador: "programmer",
-  diseñadora: "designer",
-  diseñador: "designer",
-  contable: "accountant",
-  veterinaria: "veterinarian",
-  veterinario: "veterinarian",
-  electricista: "electrician",
-  fontanera: "plumber",
-  fontanero: "plumber",
-});
+export const SPANISH_OCCUPATIONS: Record<string, string> = glossary(
+  "camionera camionero transportista: truck driver; conductora conductor: driver; enfermera enfermero: nurse; " +
+    "médica médico: doctor; profesora profesor maestra maestro: teacher; ingeniera ingeniero: engineer; " +
+    "agricultora agricultor: farmer; abogada abogado: lawyer; farmacéutica farmacéutico: pharmacist; " +
+    "panadera panadero: baker; cocinera cocinero: cook; periodista: journalist; " +
+    "programadora programador: programmer; diseñadora diseñador: designer; contable: accountant; " +
+    "veterinaria veterinario: veterinarian; electricista: electrician; fontanera fontanero: plumber;",
+);

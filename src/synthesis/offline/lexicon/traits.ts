@@ -1,4 +1,5 @@
 import { wordTable } from "../engine/text.ts";
+import { glossary, phraseGlossary, words } from "./words.ts";
 
 /**
  * Small English/Spanish lexicons for the offline rules. Entries are generic vocabulary (personality adjectives,
@@ -6,7 +7,7 @@ import { wordTable } from "../engine/text.ts";
  */
 
 /** English trait words, read as the text wrote them. */
-const ENGLISH_TRAITS = `
+const ENGLISH_TRAITS = words(`
   direct blunt frank candid outspoken straightforward honest sincere shy introverted reserved quiet outgoing
   extroverted sociable calm patient impatient stubborn persistent determined tenacious thorough meticulous methodical
   organized systematic detail-oriented precise careful cautious practical pragmatic generous kind caring empathetic
@@ -24,64 +25,21 @@ const ENGLISH_TRAITS = `
   chill relaxed no-fuss straight-talking plain-spoken down-to-earth old-fashioned traditional tech-averse gentle
   protective community-minded social dreamy imaginative artistic inventive logical rational scrappy cost-conscious
   price-sensitive
-`
-  .trim()
-  .split(/\s+/);
+`);
 
 /** Spellings unified (organised -> organized) and other languages translated. */
-const TRAIT_TRANSLATIONS: Record<string, string> = wordTable({
-  organised: "organized",
-  "hard-working": "hardworking",
-  skeptical: "sceptical",
-  "easy-going": "easygoing",
-  disorganised: "disorganized",
-  desordenada: "disorganized",
-  desordenado: "disorganized",
-  creativa: "creative",
-  creativo: "creative",
-  curiosa: "curious",
-  curioso: "curious",
-  metódica: "methodical",
-  metódico: "methodical",
-  directa: "direct",
-  directo: "direct",
-  tranquila: "calm",
-  tranquilo: "calm",
-  organizada: "organized",
-  organizado: "organized",
-  testaruda: "stubborn",
-  testarudo: "stubborn",
-  cabezota: "stubborn",
-  independiente: "independent",
-  sincera: "honest",
-  sincero: "honest",
-  trabajadora: "hardworking",
-  trabajador: "hardworking",
-  tímida: "shy",
-  tímido: "shy",
-  paciente: "patient",
-  ordenada: "organized",
-  ordenado: "organized",
-  perfeccionista: "perfectionist",
-  cuidadosa: "careful",
-  cuidadoso: "careful",
-  // German and French self-descriptions that reach English text.
-  ehrlich: "honest",
-  direkt: "direct",
-  geduldig: "patient",
-  stur: "stubborn",
-  neugierig: "curious",
-  ordentlich: "organized",
-  pünktlich: "punctual",
-  ungeduldig: "impatient",
-  têtu: "stubborn",
-  têtue: "stubborn",
-  curieux: "curious",
-  curieuse: "curious",
-  patiente: "patient",
-  organisé: "organized",
-  organisée: "organized",
-});
+const TRAIT_TRANSLATIONS: Record<string, string> = glossary(
+  "organised: organized; hard-working: hardworking; skeptical: sceptical; easy-going: easygoing; " +
+    "disorganised desordenada desordenado: disorganized; creativa creativo: creative; curiosa curioso: curious; " +
+    "metódica metódico: methodical; directa directo: direct; tranquila tranquilo: calm; " +
+    "organizada organizado: organized; testaruda testarudo cabezota: stubborn; independiente: independent; " +
+    "sincera sincero: honest; trabajadora trabajador: hardworking; tímida tímido: shy; paciente: patient; " +
+    "ordenada ordenado: organized; perfeccionista: perfectionist; cuidadosa cuidadoso: careful; " +
+    // German and French self-descriptions that reach English text.
+    "ehrlich: honest; direkt: direct; geduldig: patient; stur: stubborn; neugierig: curious; " +
+    "ordentlich: organized; pünktlich: punctual; ungeduldig: impatient; têtu têtue: stubborn; " +
+    "curieux curieuse: curious; patiente: patient; organisé organisée: organized;",
+);
 
 /**
  * Personality traits: surface word (EN/ES/DE/FR) -> English trait. An English word stays the word the text used (only
@@ -94,43 +52,16 @@ export const TRAIT_WORDS: Record<string, string> = wordTable({
 });
 
 /** Nouns people use for themselves that imply a trait ("I'm a planner"). */
-export const TRAIT_NOUNS: Record<string, string> = wordTable({
-  planner: "organized",
-  "list-maker": "organized",
-  "list maker": "organized",
-  perfectionist: "perfectionist",
-  introvert: "introverted",
-  extrovert: "outgoing",
-  worrier: "anxious",
-  "people person": "sociable",
-  "night owl": "night owl",
-  "early bird": "early riser",
-  optimist: "optimistic",
-  pessimist: "pessimistic",
-  workaholic: "hardworking",
-  "control freak": "controlling",
-  "neat freak": "tidy",
-  "people-pleaser": "people-pleaser",
-  "people pleaser": "people-pleaser",
-  "morning person": "early riser",
-  homebody: "homebody",
-  loner: "independent",
-  nerd: "nerdy",
-  geek: "nerdy",
-  rebel: "rebellious",
-  "type a": "driven",
-  "type-a": "driven",
-  stickler: "detail-oriented",
-  "creature of habit": "routine-driven",
-  "go-getter": "driven",
-  organiser: "organized",
-  organizer: "organized",
-  overthinker: "overthinker",
-  "team player": "collaborative",
-  "straight shooter": "direct",
-  "free spirit": "free-spirited",
-  bookworm: "bookish",
-});
+export const TRAIT_NOUNS: Record<string, string> = phraseGlossary(
+  "planner, list-maker, list maker: organized; perfectionist: perfectionist; introvert: introverted; " +
+    "extrovert: outgoing; worrier: anxious; people person: sociable; night owl: night owl; " +
+    "early bird: early riser; optimist: optimistic; pessimist: pessimistic; workaholic: hardworking; " +
+    "control freak: controlling; neat freak: tidy; people-pleaser, people pleaser: people-pleaser; " +
+    "morning person: early riser; homebody: homebody; loner: independent; nerd, geek: nerdy; rebel: rebellious; " +
+    "type a, type-a: driven; stickler: detail-oriented; creature of habit: routine-driven; go-getter: driven; " +
+    "organiser, organizer: organized; overthinker: overthinker; team player: collaborative; " +
+    "straight shooter: direct; free spirit: free-spirited; bookworm: bookish;",
+);
 
 /** Behaviour described in the first person that shows a trait (kind "inferred"). */
 export const TRAIT_BEHAVIOURS: readonly [RegExp, string][] = [
