@@ -18,6 +18,16 @@ describe("multi-speaker material: the host and other speakers are not the subjec
     expect(mine).toContain("Nobody young wants to learn the trade.");
   });
 
+  it("a speaker who names themselves and hands over with 'and this is—' runs the interview", () => {
+    const call = [
+      "00:00:01 Speaker 1: right, recording. I'm Oren Katz, I'm 26, I study viticulture in Montpellier. And this is—",
+      "00:00:08 Speaker 2: Maëlle. Maëlle Girard. I make goat cheese above the village.",
+      "00:00:15 Speaker 1: how many goats",
+      "00:00:17 Speaker 2: Sixty, and two very bad-tempered billies.",
+    ].join("\n");
+    expect(nameOf(call)).toBe("Maëlle Girard");
+  });
+
   it("a short label shared by two longer labels (one family's surname) stays unresolved", () => {
     const talk = [
       "Interviewer: Can you both introduce yourselves?",
