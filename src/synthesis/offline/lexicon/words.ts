@@ -4,6 +4,9 @@ import { COMMA_SEPARATOR, WHITESPACE, wordTable } from "../engine/text.ts";
 /** A space-separated word list as words. */
 export const words = (text: string): string[] => text.trim().split(WHITESPACE);
 
+/** A comma-separated list of phrases ("Google Sheets, Power BI") as phrases. */
+export const phrases = (text: string): string[] => text.trim().split(COMMA_SEPARATOR);
+
 /** A word-by-word glossary written as "word word: english;" entries (an empty English drops the word). */
 export function glossary(entries: string, forms: RegExp = WHITESPACE): Record<string, string> {
   const table = wordTable<string>({});
