@@ -231,7 +231,7 @@ const EMPTY_BOX = /^(?:☐|\[\s?\])$/u;
  * Why an item is not stated of the person, read from where it sits:
  * - denied: its clause says "not", "never", "no" before it ("I'm not good with computers");
  * - negated: a negation stands right before it ("never had a late payment"). Narrower than denied, for an item named
- *   inside a clause whose negation often governs an earlier verb ("nobody warned me about the cost of living");
+ *   inside a clause whose negation often governs an earlier verb ("no one told us about the parking fees");
  * - wished: its clause wants it, plans it or is learning it ("wants the exports in Excel"): not held yet;
  * - seeming: its clause says how the person seems or is thought or said to be, and a "but" corrects it ("looks
  *   chaotic, but", "my sister says I'm lazy, but");

@@ -1,6 +1,7 @@
 /** Rules for interests: pastimes the person says they do or love, read from free-time sentences and answers. */
 import type { Candidate } from "../engine/candidate.ts";
 import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "../engine/context.ts";
+import { patternCues } from "../engine/cues.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -496,8 +497,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: [unmatched("I work from home.")] },
   }),
   fieldRule("interests", "supports-team", {
-    cue: ["shout", "cheer", "root", "scream"],
-    // "shouting for the Leeds Rhinos", "cheering on Boca Juniors": a team the subject supports.
+    cue: patternCues([SUPPORTS_TEAM]),
     pattern: SUPPORTS_TEAM,
     when: [...OWNED, (unit: Unit) => LEISURE_CONTEXT.test(unit.text)],
     value: (m) => trimPunctuation(m[1] ?? ""),

@@ -461,14 +461,17 @@ export const CUED: readonly CueRow[] = [
     [["I live just outside Leeds.", "Leeds"]],
     [unmatched("I live near the sea.")],
   ],
-  // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
+  // "Kia ora from Rotorua!", "Hello from Hobart", "Olá from Braga": an opener that says where the writer is.
   [
     "hello-from",
     ["from"],
-    `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
+    `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut|Olá|Oi|Hej|Hei|Ahoj|Servus)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
     0.6,
     false,
-    [["Kia ora from Rotorua!", "Rotorua"]],
+    [
+      ["Kia ora from Rotorua!", "Rotorua"],
+      ["Hej from Umeå, and thanks for reading.", "Umeå"],
+    ],
     [unmatched("Hello from the other side.")],
   ],
   // "keeps 30 lorries out of their Derby depot", "in our Lyon office"; any capitalised word fits ("the Northgate

@@ -234,7 +234,7 @@ export const LINE_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("occupation", "field-label", {
-    cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
+    cue: patternCues([FIELD_ROLE]),
     pattern: FIELD_ROLE,
     when: [notAboutOtherOrAnswered],
     value: (match) => plainRole(match[1] ?? ""),

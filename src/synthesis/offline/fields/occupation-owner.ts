@@ -3,7 +3,7 @@
  * what they own), and a title line under the subject's name. Split from occupation-rules.ts, which holds the role
  * sentences; `occupation.ts` applies each table at its place in the unit loop.
  */
-import { tableCues } from "../engine/cues.ts";
+import { patternCues, tableCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
@@ -72,7 +72,7 @@ const THIRD_TITLE =
 /** Rules for owned businesses, in English and other languages, in engine order. */
 export const OWNER_RULES: readonly Rule[] = [
   fieldRule("occupation", "owns-business", {
-    cue: ["own", "run", "manage my", "opened", "founded", "set up", "started"],
+    cue: patternCues([OWNS_BUSINESS]),
     pattern: OWNS_BUSINESS,
     when: ["aboutSubject", ownsNow],
     value: ownedBusiness,

@@ -5,6 +5,7 @@
  */
 
 import { RELATION_WORDS } from "../attribution/roles.ts";
+import { patternCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
@@ -130,11 +131,7 @@ function thirdRole(match: RegExpExecArray): string | null {
   return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
 }
 
-const START_CUE =
-  "start|began|joined|hired|promoted|took|stepped|spent|been the|work|role as|job as|post as|position as".split("|");
-
 const I_AM = ["i'm", "i’m", "i am", "im"];
-const SELF_ROLE_CUE = [...I_AM, ..."i work as|i've been|i’ve been|i have been|job as|role as|position as".split("|")];
 
 /** "About me: Senior nurse on a cardiac ward": a self-description label introduces a fragment. */
 const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
@@ -243,7 +240,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "now-role",
-    ["officially", "finally", "now"],
+    patternCues([NOW_ROLE]),
     NOW_ROLE,
     0.75,
     phraseOf,
@@ -252,7 +249,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "intro-appositive",
-    [...I_AM, "my name is"],
+    patternCues([INTRO_APPOSITIVE]),
     INTRO_APPOSITIVE,
     0.85,
     phraseOf,
@@ -270,7 +267,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "self-role",
-    SELF_ROLE_CUE,
+    patternCues([SELF_ROLE]),
     SELF_ROLE,
     0.85,
     selfRole,
@@ -285,7 +282,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "day-job",
-    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
+    patternCues([DAY_JOB]),
     DAY_JOB,
     0.8,
     (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
@@ -311,7 +308,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "start-role",
-    START_CUE,
+    patternCues([START_ROLE]),
     START_ROLE,
     0.75,
     startRole,
@@ -377,7 +374,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   }),
   selfRule(
     "retired-past",
-    ["i was", "i worked as", "i used to be"],
+    patternCues([PAST_ROLE]),
     PAST_ROLE,
     0.8,
     (match) => {
@@ -418,7 +415,7 @@ export const NAMED = { topicBy: "name" } as const;
 export const THIRD_ROLE_RULES: readonly Rule[] = [
   selfRule(
     "third-start",
-    START_CUE,
+    patternCues([START_ROLE]),
     START_ROLE,
     0.7,
     startRole,

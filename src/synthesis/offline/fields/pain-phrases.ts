@@ -277,7 +277,7 @@ const WORK_ON_IT =
 /**
  * The scopes a pain point must be outside of, for every rule (pain-points.ts) and for named pains where their words
  * stand: an option left unticked, a negation right before it, a clause in the past. A pain is read inside a sentence
- * whose negation further back often governs an earlier verb ("nobody warned me about the cost of living", "no reminder
+ * whose negation further back often governs an earlier verb ("no one told us about the parking fees", "no reminder
  * = no-shows"): read over the whole clause (the denied scope), 4 right named pains were lost on the tuned and
  * tune-allowed sets and no wrong one removed.
  */

@@ -582,7 +582,7 @@ const PAIN_READINGS: readonly Rule[] = [
 /**
  * Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly): not an option
  * left unticked, not negated right before it, not put in the past ("as a kid I was bad at maths"). Not the
- * clause-wide denied scope: a complaint's clause often negates something else ("nobody warned me about ..."), and
+ * clause-wide denied scope: a complaint's clause often negates something else ("no one told us about ..."), and
  * read so it lost 5 right pains on the tuned and tune-allowed sets and removed no wrong one.
  */
 export const PAIN_RULES = statedOnly(PAIN_READINGS, PAIN_SCOPES);

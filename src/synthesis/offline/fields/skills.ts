@@ -1,6 +1,7 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
 import { questionOf, statedAt, statedOnly } from "../engine/context.ts";
+import { patternCues } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -158,21 +159,7 @@ const OWNED = ["aboutSubject"] as const;
 
 const SKILL_READINGS: readonly Rule[] = [
   fieldRule("skills", "good-at", {
-    cue: [
-      "good",
-      "great",
-      "skilled",
-      "brilliant",
-      "excellent",
-      "strong",
-      "handy",
-      "decent",
-      "solid",
-      "confident",
-      "comfortable",
-      "quick",
-      "fast",
-    ],
+    cue: patternCues([GOOD_AT]),
     pattern: GOOD_AT,
     when: OWNED,
     // "I'm not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
@@ -206,7 +193,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "expert-in", {
-    cue: ["specialist", "expert", "skilled", "experienced", "proficient", "trained", "certified"],
+    cue: patternCues([EXPERT_IN]),
     pattern: EXPERT_IN,
     when: OWNED,
     value: (m) => (WHERE_TRAINED.test(m[0]) ? null : skillPhrase(m[1] ?? "", 6)),
@@ -239,7 +226,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "experience-in", {
-    cue: ["experience", "expertise", "background", "grounding"],
+    cue: patternCues([EXPERIENCE_IN]),
     pattern: EXPERIENCE_IN,
     when: OWNED,
     // "experience in pipe fitting and a licence for ...": a part opening on a determiner is the verb's next object.
@@ -258,7 +245,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "go-to", {
-    cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
+    cue: patternCues([GO_TO]),
     pattern: GO_TO,
     when: OWNED,
     // A credential named only by its issuing body ("the RYA certificate") says who certified, not in what.
@@ -351,7 +338,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "past-work", {
-    cue: ["i was doing", "i was working"],
+    cue: patternCues([PAST_WORK]),
     pattern: PAST_WORK,
     when: [...OWNED, "self"],
     value: (m) => skillPhrase(m[1] ?? "", 3),
@@ -405,7 +392,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "translation", {
-    cue: ["interpret", "translat"],
+    cue: patternCues([INTERPRETS]),
     pattern: INTERPRETS,
     when: OWNED,
     value: (m, unit) => {
