@@ -28,6 +28,18 @@ describe("multi-speaker material: the host and other speakers are not the subjec
     expect(nameOf(call)).toBe("Maëlle Girard");
   });
 
+  it("a speaker who cuts in as someone's relative is not the subject, even when the turns left them answering", () => {
+    const call = [
+      "[00:00:01] Speaker 1: Okay we're on. My name's Claire, I'm 31, I'm a researcher in Brisbane. Thanks for doing this.",
+      "[00:00:07] Speaker 2: No worries. Brendan Walsh. I drive road trains out of Mount Isa.",
+      "[00:00:12] Speaker 1: How long have you been driving?",
+      "[00:00:14] Speaker 2: Since I was twenty. I'm 52 now.",
+      "[00:00:18] Speaker 3: [crosstalk] He's 53 in May! I'm Jenny, his wife, I'm 49, I do the books from home in Cloncurry.",
+      "[00:00:25] Speaker 2: Yeah alright. What else you want to know?",
+    ].join("\n");
+    expect(subjectSentences(call).some((s) => s.includes("Jenny"))).toBe(false);
+  });
+
   it("a short label shared by two longer labels (one family's surname) stays unresolved", () => {
     const talk = [
       "Interviewer: Can you both introduce yourselves?",

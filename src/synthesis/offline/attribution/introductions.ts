@@ -474,7 +474,11 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
       // "I'm Kojo Mensah, her grandson": a relative speaking; they may share the surname, so only the given name.
       if (namesRelativeAfter(line.slice((match.index ?? 0) + match[0].length))) {
         excluded.add((nameTokens(value)[0] ?? "").toLowerCase());
-        if (label !== undefined) model.otherLabels.add(label);
+        // Whatever the turns suggested (a spouse cutting in answers more than the one asked), they are not the subject.
+        if (label !== undefined) {
+          model.otherLabels.add(label);
+          model.subjectLabels.delete(label);
+        }
         continue;
       }
       const added = add(candidates, value, source, match[0], 5);
