@@ -204,18 +204,13 @@ function hobbyOf(part: string, nounsAllowed: boolean, self: boolean): string | n
   return noun.toLowerCase();
 }
 
-/** Free-time items in a sentence that is about free time by its lead-in or by the question it answers. */
-function leisureItems(
-  unit: Unit,
-  answersLeisureQuestion: boolean,
-  nounsAllowed = answersLeisureQuestion,
-  text = unit.text,
-): { items: string[]; parts: string[] } {
+/** Free-time items in `text` (a piece of the unit), about free time by its lead-in or by the question it answers. */
+function leisureItems(unit: Unit, answersLeisureQuestion: boolean, nounsAllowed: boolean, text: string): string[] {
   const body = text.replace(OPENING_MARK, "");
   const lead = LEISURE_LEAD.exec(body);
   // A later sentence of a "Personal: ..." note line is free time too.
   const labelled = !lead && LEISURE_LABEL.test(unit.line) && !unit.line.startsWith(body);
-  if (!lead && !labelled && !answersLeisureQuestion) return { items: [], parts: [] };
+  if (!lead && !labelled && !answersLeisureQuestion) return [];
   const rest = body
     .slice(lead?.[0].length ?? 0)
     .replace(FOUND_DOING, "")
@@ -228,7 +223,6 @@ function leisureItems(
   // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
   const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
   const items: string[] = [];
-  const used: string[] = [];
   for (const [k, part] of parts.entries()) {
     // A lone capitalised word after the sentence's start names a person or a place ("Thanks so much, Ingrid."), unless
     // the lexicon knows it as a pastime ("Chess, Photography").
@@ -268,10 +262,9 @@ function leisureItems(
       !NO_COMPLEMENT.test(item)
     ) {
       items.push(item);
-      used.push(part.toLowerCase());
     }
   }
-  return { items, parts: used };
+  return items;
 }
 
 const PIECE_BREAK = /(?<=[.!?…\p{Extended_Pictographic}])\s+(?=\p{Lu})/u;
@@ -356,7 +349,7 @@ function freeTimeItems(m: RegExpExecArray, unit: Unit, at: Place): string[] {
   for (const [k, piece] of m[0].split(PIECE_BREAK).entries()) {
     if (k > 0 && !LEISURE_LEAD.test(piece)) continue;
     const nouns = answer === "first" && k === 0 && !CHILDREN.test(piece);
-    found.push(...leisureItems(unit, answer !== null && k === 0, nouns, piece).items);
+    found.push(...leisureItems(unit, answer !== null && k === 0, nouns, piece));
   }
   return found;
 }

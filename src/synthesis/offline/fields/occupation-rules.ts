@@ -58,14 +58,9 @@ export const phraseOf = (match: RegExpExecArray) => occupationPhrase(match[1] ??
 const SOUGHT_BEFORE =
   /\b(?:want(?:s|ed)?|['’]d (?:like|love)|would (?:like|love)|hop(?:e|es|ing)|plan(?:s|ning)?|going|dream(?:s|ing)?(?: of)?|aim(?:s|ing)?|look(?:s|ing)? for|appl(?:y|ies|ying|ied)(?: for)?|search(?:ing)? for|seek(?:s|ing)?|interview(?:s|ed|ing)? for|train(?:s|ed|ing)?|study(?:ing)?|offered)\b[^.;!?]{0,20}$/i;
 
-/** The match is a job wished for or sought (see SOUGHT_BEFORE). */
-function isSought(match: RegExpExecArray): boolean {
-  return SOUGHT_BEFORE.test(textBefore(match, 50));
-}
-
 /** The match is a job only wished for or sought, or one left ("quit my job as"): not the one held. */
 function notHeld(match: RegExpExecArray): boolean {
-  return isSought(match) || LEFT_BEFORE.test(textBefore(match, 30));
+  return SOUGHT_BEFORE.test(textBefore(match, 50)) || LEFT_BEFORE.test(textBefore(match, 30));
 }
 
 /** The role a start or work phrase names, unless it is not held (see notHeld). */
@@ -94,9 +89,7 @@ function isCareerStart(match: RegExpExecArray): boolean {
 /** The role a start phrase names, unless it is how a career began or a job only sought. */
 const startRole = (match: RegExpExecArray) => (isCareerStart(match) ? null : heldRole(match));
 
-function notFormerly(unit: Unit): boolean {
-  return !FORMERLY.test(unit.text);
-}
+const notFormerly = (unit: Unit): boolean => !FORMERLY.test(unit.text);
 
 /** "My brother jokes I'm a gardener without a garden": someone else's words about the subject, often a joke. */
 const SAYS_BEFORE = /\b(?:says|said|say|thinks|thought|calls me|jokes?|joked|claims?)\s+(?:that\s+)?$/i;
@@ -118,9 +111,9 @@ function selfRole(match: RegExpExecArray): string | null {
 
 /** "Kemi was a chef": the past copula, which a bio also uses for a role still held. */
 const PAST_COPULA = /\swas\s+(?:a|an|the)\s/;
-/** "... for ten years", "... before retraining": a past role that has ended. */
-const ENDED =
-  /\b(?:for\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)|until|before|previously|back then|formerly|used to)\b/i;
+/** "... for ten years": with the past copula, a past role that has ended (as one "before retraining" has, FORMERLY). */
+const FOR_YEARS =
+  /\bfor\s+(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|some)\s+(?:years?|decades?|months?)\b/i;
 
 /** "Ana's husband Marco is", "her brother is": the copula's subject is someone related to the subject. */
 const RELATIVE_SUBJECT = new RegExp(`(?:['’]s|\\b(?:her|his|their|my|our))\\s+(?:${RELATION_WORDS})s?\\b`, "i");
@@ -128,7 +121,8 @@ const RELATIVE_SUBJECT = new RegExp(`(?:['’]s|\\b(?:her|his|their|my|our))\\s+
 /** A third-person role, unless it is someone else's or in the past tense and the sentence says it has ended. */
 function thirdRole(match: RegExpExecArray): string | null {
   if (RELATIVE_SUBJECT.test(match[0].slice(0, match[0].length - (match[1] ?? "").length))) return null;
-  return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
+  if (PAST_COPULA.test(match[0]) && (FOR_YEARS.test(match.input) || FORMERLY.test(match.input))) return null;
+  return selfRole(match);
 }
 
 const I_AM = ["i'm", "i’m", "i am", "im"];
