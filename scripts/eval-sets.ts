@@ -202,6 +202,23 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /tristan da cunha/i,
     skill: /key minting/i,
   }),
+  // heldout28: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 31d00d1, README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout28", "tune-allowed", {
+    name: /marrowind|quaysentry/i,
+    occupation: /tithe reconciliation/i,
+    location: /pitcairn/i,
+    skill: /ledger unseal/i,
+  }),
+  // heldout29: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (engine 31d00d1, README and first-contact-rules.json), then tunable. Its location
+  // target is also heldout28's (both sets were written at the same time); each set is judged by its own targets.
+  fixtureSet("heldout29", "tune-allowed", {
+    name: /marrowfield turnstile/i,
+    occupation: /quota adjudicator/i,
+    location: /pitcairn/i,
+    skill: /seal forging/i,
+  }),
   // heldout30: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
   fixtureSet("heldout30", "never-tune", {

@@ -214,6 +214,22 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.152,
     fabrication: 1 / 10,
   },
+  heldout28: {
+    engine: "31d00d1",
+    scalars: 0.521,
+    filledPrecision: 0.821,
+    listPrecision: 0.737,
+    listF1: 0.111,
+    fabrication: 0,
+  },
+  heldout29: {
+    engine: "31d00d1",
+    scalars: 0.479,
+    filledPrecision: 0.769,
+    listPrecision: 0.821,
+    listF1: 0.21,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {

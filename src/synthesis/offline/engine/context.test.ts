@@ -42,6 +42,26 @@ describe("statedAt", () => {
     expect(stated("I look calm under pressure.", "calm", ["seeming"])).toBe(true);
   });
 
+  it("negated: a negation right before the item, not one governing an earlier verb", () => {
+    expect(stated("In ten years we never had a flood.", "flood", ["negated"])).toBe(false);
+    expect(stated("The new till means no more double charging.", "double charging", ["negated"])).toBe(false);
+    expect(stated("Nobody warned me about the damp here.", "damp", ["negated"])).toBe(true);
+    expect(stated("Nobody warned me about the damp here.", "damp", ["denied"])).toBe(false);
+  });
+
+  it("past: a clause that puts the item in the past", () => {
+    expect(stated("I used to speak Greek with my gran.", "Greek", ["past"])).toBe(false);
+    expect(stated("We no longer get late payers.", "late payers", ["past"])).toBe(false);
+    expect(stated("Back then I was chaotic.", "chaotic", ["past"])).toBe(false);
+    // A past tense whose time the sentence names after the item.
+    expect(stated("I was very shy as a teenager.", "shy", ["past"])).toBe(false);
+    expect(stated("I was shy, not any more.", "shy", ["past"])).toBe(false);
+    // Being accustomed is present; a past tense with no past time named, or the present, stands.
+    expect(stated("I'm used to long shifts.", "long shifts", ["past"])).toBe(true);
+    expect(stated("I was calm at the inspection.", "calm", ["past"])).toBe(true);
+    expect(stated("I'm calm, as a nurse you learn that.", "calm", ["past"])).toBe(true);
+  });
+
   it("unticked: the last box before the item on its line is empty", () => {
     const form = "Tools: [x] Excel [ ] Tableau ☒ SQL ☐ SPSS";
     expect(stated(form, "Excel", ["unticked"])).toBe(true);
@@ -67,6 +87,10 @@ describe("statedAt's trigger pre-check", () => {
     const seeming =
       "SEEMS|Looks|Sounds|Appears|Comes across|People THINK I'm|Others thought I was|Most assume I'm".split("|");
     for (const word of seeming) expect(stated(`${word} strict, but I'm not.`, "strict", ["seeming"]), word).toBe(false);
+    const past =
+      "USED TO|No Longer|Formerly|In those days|Growing up|Back then|Back when|As a kid|When I was young".split("|");
+    for (const word of past) expect(stated(`${word} I spoke Welsh.`, "Welsh", ["past"]), word).toBe(false);
+    expect(stated("I WAS shy Not Any More.", "shy", ["past"])).toBe(false);
   });
 });
 

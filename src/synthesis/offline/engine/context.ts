@@ -189,6 +189,12 @@ export function clauseBefore(text: string, place: number): string {
 const NEGATOR =
   /\b(?:not(?!\s+only\b)|never|no(?!\s+(?:matter|doubt|longer\s+just)\b)|nothing|nobody|neither|nor|without|hardly|barely|cannot)\b|n['’]t\b/i;
 /**
+ * A negation right before the item, only auxiliaries and quantifiers between ("never had a late payment", "no more
+ * double bookings", "not once been paid late").
+ */
+const NEGATOR_RIGHT_BEFORE =
+  /(?:\b(?:never|not|no|nobody|without)|n['’]t)\s+(?:(?:once|ever|been|be|had|really|have|get|a|an|any|more)\s+){0,3}$/i;
+/**
  * A negation that does not deny what follows: one in a "when"/"if" clause ("When I'm not at work I coach rugby"),
  * or one of giving something up, which affirms it ("never compromise on safety", "don't lose the honesty").
  */
@@ -201,6 +207,16 @@ const WISH =
 /** "seems", "looks", "people think": how the person appears or is believed to be, which a "but" then corrects. */
 const SEEMING =
   /\b(?:seem|seems|seemed|look|looks|looked|sound|sounds|appear|appears|comes? across)\b|\b(?:people|they|others|everyone|everybody|some|many|most|you)\s+(?:might\s+|may\s+|would\s+)?(?:think|thinks|thought|assume|assumes|assumed)\b/i;
+/**
+ * "used to", "no longer", "back then", "as a kid", "growing up": the clause puts what follows in the past. Not "I'm
+ * used to", "get used to": being accustomed to something is a present state.
+ */
+const PAST =
+  /(?<!\b(?:am|is|are|be|been|being|get|gets|got|getting|become|['’]m|['’]s|['’]re)\s+)\bused to\b|\b(?:no longer|formerly|in those days|growing up|back (?:then|when|in the day)|as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen))\b/i;
+/** "I was shy as a kid", "we were chaotic back then": a past tense whose time the rest of the sentence names. */
+const PAST_VERB = /\b(?:was|were)\b/i;
+const PAST_TIME_AFTER =
+  /^[^.;!?]{0,60}?\b(?:as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen)|back then|in those days|growing up|not any ?more|no longer)\b/i;
 const ITEM_WORD = /^[^\s,;]*/;
 const CORRECTED_AFTER = /^[^.;!?]{0,80}?\b(?:but|actually|in fact)\b/i;
 /** The last box before an item on a form line, ticked or not ("☒ Statistics in R ☐ Python"). */
@@ -210,11 +226,14 @@ const EMPTY_BOX = /^(?:☐|\[\s?\])$/u;
 /**
  * Why an item is not stated of the person, read from where it sits:
  * - denied: its clause says "not", "never", "no" before it ("I'm not good with computers");
+ * - negated: a negation stands right before it ("never had a late payment"). Narrower than denied, for an item named
+ *   inside a clause whose negation often governs an earlier verb ("nobody warned me about the cost of living");
  * - wished: its clause wants it, plans it or is learning it ("wants the exports in Excel"): not held yet;
  * - seeming: its clause says how the person seems or is thought to be, and a "but" corrects it ("looks chaotic, but");
- * - unticked: the last box before it on a form line is empty ("☐ Python").
+ * - unticked: the last box before it on a form line is empty ("☐ Python");
+ * - past: its clause puts it in the past ("I used to speak German", "no longer", "I was shy as a kid"): not held now.
  */
-export type Scope = "denied" | "wished" | "seeming" | "unticked";
+export type Scope = "denied" | "negated" | "wished" | "seeming" | "unticked" | "past";
 
 /**
  * Strings every match of a scope's pattern contains (lowercased), so a text with none of them is out of that scope
@@ -224,9 +243,11 @@ export type Scope = "denied" | "wished" | "seeming" | "unticked";
  */
 const TRIGGERS: Record<Scope, readonly string[]> = {
   denied: ["no", "never", "neither", "without", "hardly", "barely", "n't", "n’t"],
+  negated: ["no", "never", "without", "n't", "n’t"],
   wished: ["want", "would", "d like", "d love", "wish", "hop", "learn", "studying", "trying", "plan", "going", "teach"],
   seeming: ["seem", "look", "sound", "appear", "across", "think", "thought", "assum"],
   unticked: ["☐", "["],
+  past: ["used to", "no longer", "formerly", "those days", "growing up", "back ", "as a ", "when i was", "not any"],
 };
 
 const SCOPES = Object.keys(TRIGGERS) as Scope[];
@@ -234,6 +255,7 @@ const SCOPES = Object.keys(TRIGGERS) as Scope[];
 /** The clause's own tests; `clause` is the clause before the place, cut once for all scopes asked. */
 const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => boolean> = {
   denied: (clause) => NEGATOR.test(clause) && !NEGATION_ELSEWHERE.test(clause),
+  negated: (clause) => NEGATOR_RIGHT_BEFORE.test(clause),
   wished: (clause) => WISH.test(clause),
   seeming: (clause, text, place) =>
     SEEMING.test(clause) && CORRECTED_AFTER.test(text.slice(place).replace(ITEM_WORD, "")),
@@ -241,6 +263,8 @@ const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => b
     const box = LAST_BOX.exec(text.slice(0, place).split("\n").at(-1) ?? "")?.[1];
     return box !== undefined && EMPTY_BOX.test(box);
   },
+  past: (clause, text, place) =>
+    PAST.test(clause) || (PAST_VERB.test(clause) && PAST_TIME_AFTER.test(text.slice(place))),
 };
 
 /**
@@ -249,7 +273,14 @@ const IN_SCOPE: Record<Scope, (clause: string, text: string, place: number) => b
  */
 let lastText: string | undefined;
 let lastLower = "";
-const lastTriggered: Record<Scope, boolean> = { denied: false, wished: false, seeming: false, unticked: false };
+const lastTriggered: Record<Scope, boolean> = {
+  denied: false,
+  negated: false,
+  wished: false,
+  seeming: false,
+  unticked: false,
+  past: false,
+};
 
 function readText(text: string): void {
   if (text === lastText) return;

@@ -4,9 +4,8 @@
  * it must stay silent on. `location.ts` turns each row into a rule.
  */
 import { type Rule, unmatched } from "../engine/rules.ts";
+import { words } from "../lexicon/occupations.ts";
 import { PLACE } from "./location-place.ts";
-
-type Fires = readonly [text: string, place: string];
 
 /**
  * A cue phrase followed by a place: name, pre-check words, pattern source (location.ts compiles each once, with the
@@ -18,18 +17,20 @@ export type CueRow = readonly [
   pattern: string,
   confidence: number,
   known: boolean,
-  fires: Fires | readonly Fires[],
-  silent: string | Rule["examples"]["silent"],
+  fires: readonly (readonly [text: string, place: string])[],
+  silent: Rule["examples"]["silent"],
 ];
 
-/** A row's fires examples as a list: one pair or several. */
-export function examplePairs(fires: Fires | readonly Fires[]): readonly Fires[] {
-  return isPair(fires) ? [fires] : fires;
-}
+/** Words as pattern alternatives, as written: ["office", "depot"] -> "(?:office|depot)". */
+const anyWord = (words: readonly string[]): string => `(?:${words.join("|")})`;
 
-function isPair(fires: Fires | readonly Fires[]): fires is Fires {
-  return typeof fires[0] === "string";
-}
+/** Words as pattern alternatives, each capitalised: ["büro", "laden"] -> "(?:Büro|Laden)". */
+const capitalised = (words: readonly string[]): string =>
+  anyWord(words.map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`));
+
+/** Words as pattern alternatives, each with its first letter in either case: ["based"] -> "(?:[Bb]ased)". */
+const eitherCase = (words: readonly string[]): string =>
+  anyWord(words.map((w) => `[${w.charAt(0).toUpperCase()}${w.charAt(0)}]${w.slice(1)}`));
 
 /** A town name (one or two capitalised words) followed by a site of an employer: "Leeds office", "Graz branch". */
 const SITE_AFTER =
@@ -72,19 +73,37 @@ function verbThenTown(
   known: boolean,
   [fires, silent]: readonly [CueRow[5], CueRow[6]],
 ): CueRow {
-  const either = verbs.map((v) => `[${v.charAt(0).toUpperCase()}${v.charAt(0)}]${v.slice(1)}`);
-  const pattern = `\\b(?:${either.join("|")})\\b[^.;!?]{0,40}?\\s${preposition}\\s+${PLACE}`;
+  const pattern = `\\b${eitherCase(verbs)}\\b[^.;!?]{0,40}?\\s${preposition}\\s+${PLACE}`;
   return [name, verbs, pattern, confidence, known, fires, silent];
 }
+
+const RESIDING = words("based living located settled residing");
+const FOREIGN_RESIDING = words("wohne lebe habite vis moro vivo abito woon bor mieszkam");
+const SPANISH_RESIDING = words("vivo resido vivimos");
+/** Pronoun-dropped profile lines open on these, capitalised. */
+const DROPPED_LIVE = ["live", "living", "based", "currently in", "now in"];
+const GERMAN_WORKPLACES = words(
+  "werkstatt praxis laden büro firma schule klinik krankenhaus hof atelier betrieb geschäft bäckerei kanzlei",
+);
+const SPANISH_WORKPLACES = [
+  ...words("colegio escuela instituto hospital empresa oficina tienda universidad"),
+  "centro de salud",
+  ...words("clínica fábrica taller"),
+];
+const WORKPLACE_LABELS = words("company practice business employer organisation organization workplace");
+/** An employer's sites, after the town that names them ("our Derby depot"). */
+const SITES = words("office depot site warehouse plant branch hub store clinic studio campus factory yard location");
+const SETTLEMENTS = words("village town suburb hamlet");
+const OUTSIDE = ["outside", "east of", "west of", "north of", "south of"];
 
 export const CUED: readonly CueRow[] = [
   [
     "based-in",
-    ["based", "living", "located", "settled", "residing"],
-    `\\b(?:[Bb]ased|[Ll]iving|[Ll]ocated|[Ss]ettled|[Rr]esiding)\\s+(?:in|near|out of)\\s+${PLACE}`,
+    RESIDING,
+    `\\b${eitherCase(RESIDING)}\\s+(?:in|near|out of)\\s+${PLACE}`,
     0.8,
     false,
-    ["I'm based in Leeds.", "Leeds"],
+    [["I'm based in Leeds.", "Leeds"]],
     // Another person is the clause's subject; a past tense or an end date puts it behind the subject.
     [
       "I grew up living near Leeds.",
@@ -109,7 +128,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:(?:[Ww]ork|[Ww]orks|[Ww]orking|[Oo]perate|[Oo]perates|[Oo]perating|[Tt]rade|[Tt]rading)\\s+out of|(?:[Rr]un|[Rr]uns|[Rr]unning|[Oo]perate|[Oo]perates|[Mm]anage|[Mm]anages)\\s+[^.;!?]{1,60}?\\s+out of)\\s+${PLACE}`,
     0.7,
     true,
-    ["I run operations for a delivery company out of Leicester.", "Leicester"],
+    [["I run operations for a delivery company out of Leicester.", "Leicester"]],
     [unmatched("We are running out of Leicester Red at the deli.")],
   ],
   // "a Lisbon-based illustrator", "Nairobi-based". Known towns only: a sentence opens on a capital, and "Evidence-",
@@ -120,7 +139,7 @@ export const CUED: readonly CueRow[] = [
     "\\b(\\p{Lu}[\\p{L}'’]+(?:\\s\\p{Lu}[\\p{L}'’]+)?)-based\\b",
     0.7,
     true,
-    ["I'm a Lisbon-based illustrator.", "Lisbon"],
+    [["I'm a Lisbon-based illustrator.", "Lisbon"]],
     ["I used to be a Lisbon-based illustrator.", "Evidence-based care matters to me."],
   ],
   // "calling in from a freezing Winnipeg", "writing to you from Hobart", "working remote from X": where the speaker is.
@@ -130,7 +149,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:calling|writing|recording|dialing|dialling|joining|working|freelancing|posting|blogging|podcasting|broadcasting)\\s+(?:(?:to you|in|remotely|remote|today|this)\\s+)?from\\s+(?:(?:a|an|the|my|our|very|sunny|rainy|snowy|freezing|cold|hot|grey|gray|chilly|windy|foggy|humid|beautiful|lovely|little|home in|flat in|office in|studio in|kitchen in)\\s+){0,3}${PLACE}`,
     0.65,
     true,
-    ["I'm writing to you from a rainy Hobart.", "Hobart"],
+    [["I'm writing to you from a rainy Hobart.", "Hobart"]],
     [
       "I'm calling from Brightline about your renewal.",
       // A stay limited in time is a visit.
@@ -140,34 +159,22 @@ export const CUED: readonly CueRow[] = [
   // Residence in other languages: "wohne in", "j'habite à", "moro em", "abito a", "woon in", "bor i".
   [
     "foreign-residence",
-    ["wohne", "lebe", "habite", "vis", "moro", "vivo", "abito", "woon", "bor", "mieszkam"],
-    `\\b(?:[Ww]ohne|[Ll]ebe|[Hh]abite|[Vv]is|[Mm]oro|[Vv]ivo|[Aa]bito|[Ww]oon|[Bb]or|[Mm]ieszkam)\\s+(?:in|à|a|em|en|i|w)\\s+${PLACE}`,
+    FOREIGN_RESIDING,
+    `\\b${eitherCase(FOREIGN_RESIDING)}\\s+(?:in|à|a|em|en|i|w)\\s+${PLACE}`,
     0.8,
     false,
-    ["Ich wohne in Graz.", "Graz"],
+    [["Ich wohne in Graz.", "Graz"]],
     [unmatched("Ich wohne in der Stadt.")],
   ],
   // "a Werkstatt in Leipzig-Plagwitz", "Praxis in Graz": a German workplace's town. Known towns only: German
   // capitalises every noun ("in Teilzeit", "in Kurzarbeit").
   [
     "german-workplace",
-    [
-      "werkstatt",
-      "praxis",
-      "laden",
-      "büro",
-      "firma",
-      "schule",
-      "klinik",
-      "krankenhaus",
-      "hof",
-      "atelier",
-      "betrieb",
-    ].concat(["geschäft", "bäckerei", "kanzlei"]),
-    `\\b(?:Werkstatt|Praxis|Laden|Büro|Firma|Schule|Klinik|Krankenhaus|Hof|Atelier|Betrieb|Geschäft|Bäckerei|Kanzlei)\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
+    GERMAN_WORKPLACES,
+    `\\b${capitalised(GERMAN_WORKPLACES)}\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     0.55,
     true,
-    ["Ich habe eine Werkstatt in Leipzig.", "Leipzig"],
+    [["Ich habe eine Werkstatt in Leipzig.", "Leipzig"]],
     [unmatched("Meine Werkstatt ist klein."), "Meine Praxis ist nur in Teilzeit geöffnet."],
   ],
   // "Joined as Data Analyst at Brookfell in Utrecht": a job at a named employer in a city.
@@ -177,18 +184,18 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:[Ss]tarted|[Jj]oined|[Ww]ork(?:ing)?|[Jj]ob|[Rr]ole|[Pp]osition|[Hh]ired|[Ee]mployed|[Tt]each(?:ing)?)\\b[^.;!?]{0,60}?\\bat\\s+\\p{Lu}[\\p{L}&.'’-]*(?:\\s\\p{Lu}[\\p{L}&.'’-]*){0,3}\\s+in\\s+${PLACE}`,
     0.6,
     false,
-    ["I joined as an analyst at Brookfell in Utrecht.", "Utrecht"],
+    [["I joined as an analyst at Brookfell in Utrecht.", "Utrecht"]],
     [unmatched("I started at Brookfell last week.")],
   ],
   // "Employer: Norrvik Textiles AB (Södermalm, Stockholm)": a workplace field with its town in brackets.
   [
     "company-field",
-    ["company", "practice", "business", "employer", "organisation", "organization", "workplace"],
-    `\\b(?:[Cc]ompany|[Pp]ractice|[Bb]usiness|[Ee]mployer|[Oo]rgani[sz]ation|[Ww]orkplace)\\s*:\\s*[^()\\n:]{2,60}?\\(${PLACE}\\)`,
+    WORKPLACE_LABELS,
+    `\\b${eitherCase(WORKPLACE_LABELS)}\\s*:\\s*[^()\\n:]{2,60}?\\(${PLACE}\\)`,
     0.6,
     true,
-    ["Practice: Quayside Dental Care (Glebe, Sydney) · Plan: Plus", "Glebe, Sydney"],
-    "Company: Acme Holdings (Pty) · Plan: Plus",
+    [["Practice: Quayside Dental Care (Glebe, Sydney) · Plan: Plus", "Glebe, Sydney"]],
+    ["Company: Acme Holdings (Pty) · Plan: Plus"],
   ],
   [
     "now-live",
@@ -196,7 +203,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:now|currently)\\s+(?:live|lives|living|based)\\s+in\\s+${PLACE}`,
     0.85,
     false,
-    ["I now live in Porto.", "Porto"],
+    [["I now live in Porto.", "Porto"]],
     [unmatched("I now live in a flat.")],
   ],
   // No row reads "X from Leeds" ("a nurse from Leeds", "she's from Davao"): "from" names where someone comes from, a
@@ -207,7 +214,7 @@ export const CUED: readonly CueRow[] = [
     `${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
     0.75,
     false,
-    ["Galway, where I live, is rainy.", "Galway"],
+    [["Galway, where I live, is rainy.", "Galway"]],
     [unmatched("Where I live is rainy.")],
   ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
@@ -217,8 +224,8 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+|currently\\s+)?in\\s+${PLACE}(?!\\s+(?:for|this|on|until|till|next)\\b)`,
     0.55,
     true,
-    ["I'm in Leeds.", "Leeds"],
-    "I'm in Leeds for a conference.",
+    [["I'm in Leeds.", "Leeds"]],
+    ["I'm in Leeds for a conference."],
   ],
   [
     "resident-of",
@@ -226,17 +233,17 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:resident|residents|inhabitant)\\s+of\\s+${PLACE}`,
     0.7,
     false,
-    ["I'm a resident of Galway.", "Galway"],
+    [["I'm a resident of Galway.", "Galway"]],
     [unmatched("I'm a resident of the building.")],
   ],
   // Pronoun-dropped profile lines: "Live in Boulder, CO.", "Based in Ghent."
   [
     "dropped-live",
-    ["live", "living", "based", "currently in", "now in"],
-    `(?:^|[.!?]\\s+|[|·]\\s*)(?:Live|Living|Based|Currently in|Now in)\\s+(?:in\\s+)?${PLACE}`,
+    DROPPED_LIVE,
+    `(?:^|[.!?]\\s+|[|·]\\s*)${capitalised(DROPPED_LIVE)}\\s+(?:in\\s+)?${PLACE}`,
     0.75,
     false,
-    ["Based in Ghent.", "Ghent"],
+    [["Based in Ghent.", "Ghent"]],
     [unmatched("Living in a van.")],
   ],
   // "I've lived in London for ten years now": present perfect residence.
@@ -246,7 +253,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
     0.75,
     false,
-    ["I've lived in London for ten years.", "London"],
+    [["I've lived in London for ten years.", "London"]],
     [unmatched("I've lived in London and in Paris.")],
   ],
   // "a gardener for the city of Bilbao".
@@ -256,27 +263,27 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:for|in)\\s+the\\s+(?:city|town|municipality|borough)\\s+of\\s+${PLACE}`,
     0.5,
     false,
-    ["I tend the parks for the city of Bilbao.", "Bilbao"],
+    [["I tend the parks for the city of Bilbao.", "Bilbao"]],
     [unmatched("I love the city of lights.")],
   ],
   // Dutch work/residence: "ik werk als verpleegkundige in Utrecht".
   verbThenTown("dutch-work", ["ik werk", "ik woon", "werk"], "in", 0.65, true, [
-    ["Ik werk als verpleegkundige in Utrecht.", "Utrecht"],
+    [["Ik werk als verpleegkundige in Utrecht.", "Utrecht"]],
     [unmatched("Ik werk thuis."), "Ik werk al jaren in Zorg en Welzijn."],
   ]),
   // "soy enfermera en Valencia", "sou enfermeira em Braga". Known towns only (also Dutch above): after "trabajo en",
   // "trabalho em", "ik werk in" an employer or a sector is named as often as a town ("trabajo en Mercadona").
   verbThenTown("spanish-work", ["soy", "trabajo"], "en", 0.6, true, [
-    ["Soy enfermera en Valencia.", "Valencia"],
+    [["Soy enfermera en Valencia.", "Valencia"]],
     [unmatched("Soy enfermera."), "Trabajo en Mercadona desde 2019."],
   ]),
   verbThenTown("portuguese-work", ["sou", "trabalho"], "em", 0.6, true, [
-    ["Sou enfermeira em Braga.", "Braga"],
+    [["Sou enfermeira em Braga.", "Braga"]],
     [unmatched("Sou enfermeira."), "Trabalho em Natura há dez anos."],
   ]),
   // "je suis boulangère à Lyon", "je travaille à Genève".
   verbThenTown("french-work", ["je suis", "je travaille", "j'habite", "j’habite", "je vis"], "à", 0.65, false, [
-    ["Je suis boulangère à Lyon.", "Lyon"],
+    [["Je suis boulangère à Lyon.", "Lyon"]],
     [unmatched("Je suis boulangère.")],
   ]),
   [
@@ -285,7 +292,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:I|[Ww]e)\\s+(?:currently\\s+|now\\s+)?live\\s+in\\s+${PLACE}`,
     0.85,
     false,
-    ["I live in Leeds.", "Leeds"],
+    [["I live in Leeds.", "Leeds"]],
     [
       unmatched("I live in a small flat."),
       // The name goes on past a lowercase particle: its first word alone is no place.
@@ -298,7 +305,7 @@ export const CUED: readonly CueRow[] = [
     `\\b[Ll]ives\\s+in\\s+${PLACE}`,
     0.8,
     false,
-    ["She lives in Leeds.", "Leeds"],
+    [["She lives in Leeds.", "Leeds"]],
     [
       unmatched("She lives in a flat."),
       "My sister lives in Leeds and I visit her most weekends.",
@@ -310,11 +317,11 @@ export const CUED: readonly CueRow[] = [
   ],
   [
     "spanish-live",
-    ["vivo", "resido", "vivimos"],
-    `\\b(?:[Vv]ivo|[Rr]esido|[Vv]ivimos)\\s+en\\s+${PLACE}`,
+    SPANISH_RESIDING,
+    `\\b${eitherCase(SPANISH_RESIDING)}\\s+en\\s+${PLACE}`,
     0.85,
     false,
-    ["Vivo en Salamanca con mis padres.", "Salamanca"],
+    [["Vivo en Salamanca con mis padres.", "Salamanca"]],
     [unmatched("Vivo en una casa.")],
   ],
   [
@@ -323,7 +330,7 @@ export const CUED: readonly CueRow[] = [
     `\\bhere in\\s+${PLACE}`,
     0.65,
     false,
-    ["It's evening here in Busan.", "Busan"],
+    [["It's evening here in Busan.", "Busan"]],
     [unmatched("It's evening here in the garden.")],
   ],
   // "I'm a physics teacher in Malmö". Known towns only: up to 80 characters stand between "I'm a" and "in", and
@@ -334,7 +341,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:I'm|I’m|I am|Im)\\s+(?:a|an)\\s+[^.;!?]{0,80}?\\bin\\s+${PLACE}`,
     0.55,
     true,
-    ["I'm a physics teacher in Malmö.", "Malmö"],
+    [["I'm a physics teacher in Malmö.", "Malmö"]],
     [
       unmatched("I'm a nurse in training."),
       "I'm a great believer in Agile Delivery.",
@@ -364,7 +371,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:[Mm]oved|[Rr]elocated)\\b[^.;!?]{0,60}?\\b(?:and|then)\\s+(?:then\\s+|later\\s+)?(?:on\\s+)?to\\s+${PLACE}`,
     0.66,
     false,
-    ["Moved to Lisbon in 2019 and then to Porto last year.", "Porto"],
+    [["Moved to Lisbon in 2019 and then to Porto last year.", "Porto"]],
     [unmatched("Moved to Lisbon in 2019.")],
   ],
   // "my workshop is in Brno", "I run a small clinic in Tema": a workplace or home the subject owns or runs. A bare
@@ -377,7 +384,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:(?:[Mm]y|[Oo]ur)\\s+|${OWNING}\\s+(?:(?:a|an|the|my|our)\\s+)?)(?:[\\p{L}\\d-]+\\s+){0,2}?(?:${OWN_WORKPLACES.join("|")})\\b[^.;!?]{0,50}?\\bin\\s+${PLACE}`,
     0.55,
     false,
-    ["I run a small pharmacy in Leicester with two staff.", "Leicester"],
+    [["I run a small pharmacy in Leicester with two staff.", "Leicester"]],
     [
       // "town" names no place.
       unmatched("I work at a clinic in town."),
@@ -404,7 +411,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:farms?|lives?|living|works?|based)\\b[^.;!?]{0,80}?\\bnear\\s+${PLACE}`,
     0.5,
     false,
-    ["We farm sheep near Ashburton.", "Ashburton"],
+    [["We farm sheep near Ashburton.", "Ashburton"]],
     [unmatched("I work near the station.")],
   ],
   [
@@ -413,7 +420,7 @@ export const CUED: readonly CueRow[] = [
     `\\b(?:live|lives|living|based|settled)\\s+(?:just\\s+)?(?:near|outside)\\s+${PLACE}`,
     0.7,
     false,
-    ["I live just outside Leeds.", "Leeds"],
+    [["I live just outside Leeds.", "Leeds"]],
     [unmatched("I live near the sea.")],
   ],
   // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
@@ -423,62 +430,48 @@ export const CUED: readonly CueRow[] = [
     `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
     0.6,
     false,
-    ["Kia ora from Rotorua!", "Rotorua"],
+    [["Kia ora from Rotorua!", "Rotorua"]],
     [unmatched("Hello from the other side.")],
   ],
   // "keeps 30 lorries out of their Derby depot", "in our Lyon office"; any capitalised word fits ("the Northgate
   // branch"), so only a known town counts.
   [
     "our-site",
-    ["office", "depot", "site", "warehouse", "plant", "branch", "hub", "store", "clinic", "studio", "campus"].concat([
-      "factory",
-      "yard",
-      "location",
-    ]),
-    `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+(?:office|depot|site|warehouse|plant|branch|hub|store|clinic|studio|campus|factory|yard|location)\\b`,
+    SITES,
+    `\\b(?:in|at|out of|from)\\s+(?:the|our|their|his|her|my)\\s+${PLACE}\\s+${anyWord(SITES)}\\b`,
     0.55,
     true,
-    ["I dispatch 25 lorries out of our Derby depot.", "Derby"],
-    "I host the chess night at the Northgate branch.",
+    [["I dispatch 25 lorries out of our Derby depot.", "Derby"]],
+    ["I host the chess night at the Northgate branch."],
   ],
   // "a village outside Kraków", "a town near Leeds": home is by the named place.
   [
     "village-near",
-    ["village", "town", "suburb", "hamlet"],
-    `\\b(?:village|town|suburb|hamlet)\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`,
+    SETTLEMENTS,
+    `\\b${anyWord(SETTLEMENTS)}\\s+(?:just\\s+)?(?:outside|near|close to)\\s+${PLACE}`,
     0.6,
     false,
-    ["We rent a cottage in a hamlet just outside Poznań.", "Poznań"],
+    [["We rent a cottage in a hamlet just outside Poznań.", "Poznań"]],
     [unmatched("I live in a village.")],
   ],
   // "a sheep farm outside Tamworth", "our orchards east of Hereford": land and homes just outside a town.
   [
     "outside-town",
-    ["outside", "east of", "west of", "north of", "south of"],
-    `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?(?:outside|east of|west of|north of|south of)\\s+${PLACE}`,
+    OUTSIDE,
+    `\\b(?:farm|ranch|vineyards?|blocks|fields|estate|land|property|house|home|cabin|cottage|smallholding|orchards?|clinic|hospital|school|practice|office|plant|depot|warehouse|studio|workshop|shop|café|cafe|restaurant|bakery|site|base)\\s+(?:just\\s+)?${anyWord(OUTSIDE)}\\s+${PLACE}`,
     0.6,
     false,
-    ["We keep a sheep farm outside Tamworth.", "Tamworth"],
+    [["We keep a sheep farm outside Tamworth.", "Tamworth"]],
     [unmatched("We have a farm outside the town.")],
   ],
   // "cocinero en una escuela infantil de Burgos": the workplace's town in Spanish.
   [
     "spanish-workplace",
-    [
-      "colegio",
-      "escuela",
-      "instituto",
-      "hospital",
-      "empresa",
-      "oficina",
-      "tienda",
-      "universidad",
-      "centro de salud",
-    ].concat(["clínica", "fábrica", "taller"]),
-    `\\b(?:colegio|escuela|instituto|hospital|empresa|oficina|tienda|universidad|centro de salud|clínica|fábrica|taller)\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
+    SPANISH_WORKPLACES,
+    `\\b${anyWord(SPANISH_WORKPLACES)}\\b[^.;!?]{0,40}?\\b(?:de|en)\\s+${PLACE}`,
     0.55,
     false,
-    ["Soy cocinero en una escuela infantil de Burgos.", "Burgos"],
+    [["Soy cocinero en una escuela infantil de Burgos.", "Burgos"]],
     [unmatched("Trabajo en un colegio.")],
   ],
 ];

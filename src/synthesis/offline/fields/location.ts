@@ -5,7 +5,6 @@
  */
 import { isPlausibleName, NAME_GAPS, type NameMatcher, nameWordSet } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
-import { isFormAnswerLine } from "../engine/context.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, firstOfLine, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
@@ -19,10 +18,10 @@ import {
   textBefore,
   trimPunctuation,
 } from "../engine/text.ts";
-import { isAboutSubject, isSelf, notAboutOther, type Unit } from "../engine/unit.ts";
+import { isAboutSubject, type Unit } from "../engine/unit.ts";
 import { isJobHead } from "../lexicon/occupations.ts";
 import { isCountry, isKnownPlace } from "../lexicon/places.ts";
-import { CUED, cueWords, examplePairs } from "./location-cues.ts";
+import { CUED, cueWords } from "./location-cues.ts";
 import {
   ASIDE_ABOUT_OTHER,
   boostKnownPlaces,
@@ -41,6 +40,7 @@ import {
   segmentPlace,
   trailingPlace,
 } from "./location-place.ts";
+import { notAboutOtherOrAnswered } from "./occupation-lines.ts";
 import { isJobTitle, isNameLine } from "./occupation-phrase.ts";
 
 /** The place a cue names, when its clause says the subject is there now (and, for weak cues, a known town). */
@@ -142,11 +142,6 @@ function placed(unit: Unit): boolean {
 /** Module-level (memo's compute): an arrow written at the call was one closure per call, 444k on 1M words. */
 const placesItsSubject = (unit: Unit): boolean => placesTheSubject(unit, isAboutSubject(unit));
 
-/** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
-function notAboutOtherOrAnswered(unit: Unit): boolean {
-  return notAboutOther(unit) || isFormAnswerLine(unit);
-}
-
 /** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
 const EMAIL_HEADER =
   /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:|^\s*(?:(?:forwarded|original)\s+message|reply|message|comment|response|answer|note)\s+(?:from|by)\b/i;
@@ -166,11 +161,6 @@ function notOthersHeader(unit: Unit, at: Place): boolean {
 
 function notQuoted(unit: Unit): boolean {
   return !unit.quoted;
-}
-
-/** The subject's own line or a line about them: signatures and headers. */
-function ownLine(unit: Unit): boolean {
-  return isSelf(unit) || unit.topic === "subject";
 }
 
 /**
@@ -364,10 +354,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         pattern: new RegExp(source, "gu"),
         value: cuedPlace(known),
         confidence,
-        examples: {
-          fires: examplePairs(fires),
-          silent: typeof silent === "string" ? [silent] : silent,
-        },
+        examples: { fires, silent },
       }),
   ),
   fieldRule("location", "role-in", {
@@ -474,7 +461,7 @@ export const LOCATION_RULES: readonly Rule[] = [
   }),
   fieldRule("location", "signature-segment", {
     cue: "always",
-    when: [firstOfLine, notQuoted, ownLine, placed, notOthersHeader],
+    when: [firstOfLine, notQuoted, "aboutSubject", placed, notOthersHeader],
     read: (unit, at) => segmentPlace(unit.line, nameWords(at)) ?? trailingPlace(unit.line, nameWords(at)),
     pattern: WHOLE,
     value: signatureSegmentPlace,
@@ -509,7 +496,7 @@ export const LOCATION_RULES: readonly Rule[] = [
   }),
   fieldRule("location", "signature-town", {
     cue: "always",
-    when: [firstOfLine, notQuoted, ownLine, placed, underSignature],
+    when: [firstOfLine, notQuoted, "aboutSubject", placed, underSignature],
     read: (unit, at) => placeLine(unit.line, nameWords(at)),
     pattern: WHOLE,
     value: (match) => match[0],

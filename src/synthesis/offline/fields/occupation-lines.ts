@@ -172,7 +172,7 @@ function underSubjectsName(unit: Unit, at: Place): boolean {
 }
 
 /** Not about someone else, or a form's answer (read as the asker's question, the answer is the respondent's). */
-function ownFieldAnswer(unit: Unit): boolean {
+export function notAboutOtherOrAnswered(unit: Unit): boolean {
   return notAboutOther(unit) || isFormAnswerLine(unit);
 }
 
@@ -218,7 +218,7 @@ export const LINE_RULES: readonly Rule[] = [
   fieldRule("occupation", "field-label", {
     cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
     pattern: FIELD_ROLE,
-    when: [ownFieldAnswer],
+    when: [notAboutOtherOrAnswered],
     value: (match) => plainRole(match[1] ?? ""),
     confidence: 0.85,
     examples: {

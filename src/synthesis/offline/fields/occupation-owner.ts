@@ -11,7 +11,7 @@ import { namedSubject, type Unit } from "../engine/unit.ts";
 import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
-import { NAMED, phraseOf, subjectOrSelf } from "./occupation-rules.ts";
+import { NAMED, phraseOf } from "./occupation-rules.ts";
 
 /** One test for all the foreign business words: most sentences hold none, and are then not read once per word. */
 const mayNameForeignBusiness = anyOf(FOREIGN_BUSINESSES.map(([pattern]) => pattern));
@@ -102,7 +102,7 @@ export const OWNER_RULES: readonly Rule[] = [
   fieldRule("occupation", "foreign-business", {
     cue: "always",
     pattern: WHOLE,
-    when: [subjectOrSelf],
+    when: ["aboutSubject"],
     value: (match) =>
       mayNameForeignBusiness(match[0])
         ? FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)

@@ -12,7 +12,7 @@ import {
 } from "../engine/text.ts";
 import { readsSpanishLower } from "../languages/spanish.ts";
 import { germanRole, ROMANCE_ROLES, SPANISH_OCCUPATIONS } from "../lexicon/foreign-roles.ts";
-import { isJobHead, OCCUPATION_HEADS } from "../lexicon/occupations.ts";
+import { isJobHead, UNGUARDED_HEADS } from "../lexicon/occupations.ts";
 
 const ENDS_WITH_MARK = /[.!?:]$/;
 const ENDS_WITH_PUNCTUATION = /[,;:]$/;
@@ -25,7 +25,6 @@ const NOT_A_NAME_WORD = /^(?:I|I'm|I’m|Im|My|Our|The|A|An|Hi|Hello|Hey|Dear|Th
 const NOT_WORD_LETTERS = /[^\p{L}/-]/gu;
 const OWNER_OR_FOUNDER = /^(?:owner|founder)$/i;
 const PAST_OR_FUTURE_PREFIX = /^(?:ex-|former|aspiring|wannabe|future)/i;
-const AMBIGUOUS_HEADS = /^(?:owner|worker|leader|player|agent|partner|host)$/;
 const SENTENCE_MARK = /[:!?]/;
 const SYMBOL_JOINER = /[&/]/;
 const TITLE_JOINER = /^(?:&|and|\/)$/;
@@ -40,7 +39,7 @@ export const CREDENTIAL = /\b(?:approved|certified|registered|licensed|chartered
 
 const bareWord = (word: string | undefined) => (word ?? "").toLowerCase().replace(NOT_WORD_LETTERS, "");
 
-/** Whether words[i] heads a role phrase: the shared lexicon, then the broad one (with its modifier guards). */
+/** Whether words[i] heads a role phrase: the job lexicon (with its modifier guards), or a head it does not guard. */
 export function isHeadAt(words: readonly string[], i: number): boolean {
   const word = bareWord(words[i]);
   if (word === "") return false;
@@ -50,8 +49,7 @@ export function isHeadAt(words: readonly string[], i: number): boolean {
     return halves.some((h) => h !== "" && isHeadAt([h], 0));
   }
   const previous = bareWord(words[i - 1]);
-  if (OCCUPATION_HEADS.has(word)) return !AMBIGUOUS_HEADS.test(word) || isJobHead(word, previous);
-  return isJobHead(word, previous);
+  return UNGUARDED_HEADS.has(word) || isJobHead(word, previous);
 }
 
 const HOBBY_HEADS =

@@ -9,7 +9,7 @@ import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { ENDS_WITH_QUESTION, NOT_LETTERS, textBefore, WHITESPACE } from "../engine/text.ts";
-import { explicitThird, isAboutSubject, isSelf, subjectTopic, type Unit } from "../engine/unit.ts";
+import { explicitThird, isAboutSubject, subjectTopic, type Unit } from "../engine/unit.ts";
 import { TRADE_WORDS } from "../lexicon/occupations.ts";
 import {
   AGE_THEN_ROLE,
@@ -413,10 +413,6 @@ function underNameLine(unit: Unit, at: Place): boolean {
   return previous !== undefined && previous.source === unit.source && isNameLine(previous.text);
 }
 
-export function subjectOrSelf(unit: Unit): boolean {
-  return unit.topic === "subject" || isSelf(unit);
-}
-
 export const NAMED = { topicBy: "name" } as const;
 
 /** Rules for third-person lines about the subject, an appositive role, and a Spanish job word, in engine order. */
@@ -473,6 +469,6 @@ export const THIRD_ROLE_RULES: readonly Rule[] = [
     (match, unit) => spanishRole(match[0], lowerText(unit)),
     [["Soy camionera desde hace 19 años.", "truck driver"]],
     ["A conductor with a very loud whistle."],
-    [subjectOrSelf],
+    ["aboutSubject"],
   ),
 ];

@@ -1,7 +1,7 @@
 /** Rules for pain points: what the person says goes wrong, costs too much or wears them down. */
 
 import type { Candidate } from "../engine/candidate.ts";
-import { statedOnly } from "../engine/context.ts";
+import { statedAt, statedOnly } from "../engine/context.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -15,7 +15,6 @@ import {
   complaining,
   complains,
   cued,
-  DENIED_PAIN,
   DEVICE_VERB,
   damagedItem,
   FAULT_GERUND,
@@ -230,9 +229,9 @@ const PAIN_READINGS: readonly Rule[] = [
       /(?:^|\bbut\s|\band\s|,\s)([\p{L}' -]{3,40}?)\s+(?:(?:still|always|often|constantly|regularly|randomly)\s+)?(crash(?:es|ed)?|disconnect(?:s|ed)|keeps? (?:crashing|failing))\b/giu,
     when: OWNED,
     read: body,
-    // "A notebook won't crash": the fault is denied.
+    // "A notebook won't crash": a negation right before the fault verb denies it.
     value: ofThing(4, (broken, m) =>
-      DENIED_PAIN.test(`${m[1]} `)
+      !statedAt(m.input, m.index + m[0].length - (m[2] ?? "").length, ["negated"])
         ? null
         : `${broken} ${FAULT_VERB.find(([pattern]) => pattern.test(m[2] ?? ""))?.[1] ?? "keeps failing"}`,
     ),

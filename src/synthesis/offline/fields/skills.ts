@@ -1,6 +1,6 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
-import { questionOf, statedOnly } from "../engine/context.ts";
+import { questionOf, statedAt, statedOnly } from "../engine/context.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -96,7 +96,6 @@ const AIMED_AT = /\b(?:to be|to become|become|becoming|get|getting|want|hope|pla
 const SPEAKS = /^(?:speaks?|fluent in)\b/i;
 const SPEAKER_IS_SELF = /(?:^|\b(?:I|we|I'm|I’m|I am)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|can\s+|do\s+|all\s+)?)$/u;
 const LIKE_ME = /\b(?:like me|as I do|as well as me)\b/i;
-const USED_TO = /\bused to\s+$/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
 const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
@@ -293,12 +292,12 @@ const SKILL_READINGS: readonly Rule[] = [
     when: OWNED,
     value: (m, unit) => {
       // When the person speaks of themself, who speaks is named before the verb ("my wife speaks Polish" is hers), and a
-      // past habit ("I used to speak German") is not held now.
+      // past habit ("I used to speak German", the shared past scope) is not held now.
       const before = m.input.slice(Math.max(0, m.index - 40), m.index);
       const after = m.input.slice(m.index, m.index + 160);
       if (unit.speaker === "subject" && SPEAKS.test(m[0]) && !SPEAKER_IS_SELF.test(before) && !LIKE_ME.test(after))
         return null;
-      if (USED_TO.test(before)) return null;
+      if (!statedAt(m.input, m.index, ["past"])) return null;
       const languages = (m[1] ?? "")
         .split(LANGUAGE_PARTS)
         .map((l) => l.replace(PROFICIENCY_OPENING, ""))

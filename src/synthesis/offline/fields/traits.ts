@@ -121,19 +121,9 @@ function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].leng
 }
 const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
 
-/**
- * "I was shy as a kid", "I was impatient back then": a trait of the past, not of the person now; nor one under a
- * condition.
- */
-const PAST_TIME =
-  /^[^.;!?]{0,60}?\b(?:as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen)|back then|in those days|growing up|not any ?more|no longer)\b/i;
-const WAS = /^I was\b/i;
 /** "if I'm honest", "when I'm tired": a condition, not a statement of what the person is. */
 const CONDITION_BEFORE = /\b(?:if|unless|when|whenever|whether)\s+$/i;
-function notNow(m: RegExpExecArray): boolean {
-  if (CONDITION_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index))) return true;
-  return WAS.test(m[0]) && PAST_TIME.test(m.input.slice(m.index));
-}
+const conditional = (m: RegExpExecArray) => CONDITION_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index));
 
 /**
  * "counselling a patient.", "thanks to the calm": a trait word after an article or possessive that ends its phrase is
@@ -159,7 +149,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     when: ["statement", speaksAsSelf],
     value: (m) => {
       const trait = traitOf(m[1] ?? "");
-      return trait && !believedThenDenied(m) && !notNow(m) ? trait : null;
+      return trait && !believedThenDenied(m) && !conditional(m) ? trait : null;
     },
     confidence: 0.8,
     examples: {
@@ -323,7 +313,11 @@ const TRAIT_READINGS: readonly Rule[] = [
 ];
 
 /** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
-export const TRAIT_RULES = statedOnly(TRAIT_READINGS, ["denied", "wished", "seeming", "unticked"], usedAsAdjective);
+export const TRAIT_RULES = statedOnly(
+  TRAIT_READINGS,
+  ["denied", "wished", "seeming", "unticked", "past"],
+  usedAsAdjective,
+);
 
 export function traitCandidates(units: readonly Unit[]) {
   return listCandidates(TRAIT_RULES, units);

@@ -1,3 +1,9 @@
+/**
+ * Occupation knowledge for the offline engine: a broad lexicon of job nouns (trades, health, education, hospitality,
+ * tech, arts, farming, public service), verbs of work that name their agent ("I teach chemistry" -> chemistry
+ * teacher, "I've been nursing for years" -> nurse), businesses whose owner is named after them, and small
+ * non-English role lexicons. Everything here is general vocabulary; nothing is keyed on a particular case.
+ */
 import {
   ING_ENDING,
   LETTERS_OR_HYPHENS,
@@ -21,13 +27,8 @@ const OBJECT_STOP_WORD = /^(?:at|in|on|for|to|from|with|and|or|but|since|because
 const SIBILANT_ES_ENDING = /(?:ses|shes|ches|xes|oes)$/i;
 const S_ENDING = /s$/;
 const S_ENDING_ANY_CASE = /s$/i;
-/**
- * Occupation knowledge for the offline engine: a broad lexicon of job nouns (trades, health, education, hospitality,
- * tech, arts, farming, public service), verbs of work that name their agent ("I teach chemistry" -> chemistry
- * teacher, "I've been nursing for years" -> nurse), businesses whose owner is named after them, and small
- * non-English role lexicons. Everything here is general vocabulary; nothing is keyed on a particular case.
- */
 
+/** A space-separated word list as words. */
 export const words = (text: string): string[] => text.trim().split(WHITESPACE);
 
 /** Job head nouns: the last word of a role phrase ("ICU nurse", "head winemaker", "freelance interpreter"). */
@@ -97,54 +98,44 @@ const JOB_NOUNS: ReadonlySet<string> = new Set(
   `),
 );
 
-/** What a rep or representative represents ("sales rep", "customer service representative"). */
-const REPRESENTED = new Set(words("sales support service account customer"));
+const REPRESENTED = "sales support service account customer";
 
 /**
  * Heads that name a job only with the right modifier: "social worker" but not "hard worker", "team leader" but
- * not "natural leader", "estate agent" but not "free agent".
+ * not "natural leader", "estate agent" but not "free agent". The modifiers of a head are one space-separated string.
  */
-const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = wordTable({
-  worker: new Set(
-    words(
-      "social care support farm factory warehouse youth aid health community postal construction steel shift office retail kitchen charity case dock rail sex relief outreach",
-    ),
+const GUARDED_HEADS: Readonly<Record<string, ReadonlySet<string>>> = wordTable(
+  Object.fromEntries(
+    Object.entries({
+      worker:
+        "social care support farm factory warehouse youth aid health community postal construction steel shift office retail kitchen charity case dock rail sex relief outreach",
+      leader: "team shift youth group project squad section tour scout site unit ward crew",
+      planner: "wedding event financial urban town city production media transport menu",
+      player:
+        "football soccer basketball volleyball tennis rugby hockey baseball cricket golf poker chess professional",
+      host: "podcast radio tv television show talk event airbnb",
+      agent:
+        "estate travel support insurance booking talent sales service border literary leasing letting customs ticket",
+      partner: "managing senior equity founding law",
+      rep: REPRESENTED,
+      representative: REPRESENTED,
+      assistant:
+        "teaching research dental medical veterinary executive personal administrative legal shop sales care nursing healthcare lab laboratory office",
+      associate: "sales research legal retail warehouse store pharmacy",
+      walker: "dog",
+      guide:
+        "tour mountain fishing museum hiking safari trekking climbing ski river rafting dive diving travel city wildlife nature lead head senior chief",
+      guard: "security prison border coast life night museum park",
+      porter: "hospital hotel night airport",
+      sitter: "pet house baby dog cat",
+      server: "restaurant banquet cocktail",
+      carrier: "mail letter",
+      servant: "civil public",
+      counsel: "legal general in-house",
+      secretary: "school medical legal company executive general",
+    }).map(([head, modifiers]) => [head, new Set(words(modifiers))]),
   ),
-  leader: new Set(words("team shift youth group project squad section tour scout site unit ward crew")),
-  planner: new Set(words("wedding event financial urban town city production media transport menu")),
-  player: new Set(
-    words("football soccer basketball volleyball tennis rugby hockey baseball cricket golf poker chess professional"),
-  ),
-  host: new Set(words("podcast radio tv television show talk event airbnb")),
-  agent: new Set(
-    words(
-      "estate travel support insurance booking talent sales service border literary leasing letting customs ticket",
-    ),
-  ),
-  partner: new Set(words("managing senior equity founding law")),
-  rep: REPRESENTED,
-  representative: REPRESENTED,
-  assistant: new Set(
-    words(
-      "teaching research dental medical veterinary executive personal administrative legal shop sales care nursing healthcare lab laboratory office",
-    ),
-  ),
-  associate: new Set(words("sales research legal retail warehouse store pharmacy")),
-  walker: new Set(words("dog")),
-  guide: new Set(
-    words(
-      "tour mountain fishing museum hiking safari trekking climbing ski river rafting dive diving travel city wildlife nature lead head senior chief",
-    ),
-  ),
-  guard: new Set(words("security prison border coast life night museum park")),
-  porter: new Set(words("hospital hotel night airport")),
-  sitter: new Set(words("pet house baby dog cat")),
-  server: new Set(words("restaurant banquet cocktail")),
-  carrier: new Set(words("mail letter")),
-  servant: new Set(words("civil public")),
-  counsel: new Set(words("legal general in-house")),
-  secretary: new Set(words("school medical legal company executive general")),
-});
+);
 
 /** "dog owner", "home owner": owning something is not a job unless it is a business. */
 const NOT_A_BUSINESS =
@@ -301,23 +292,11 @@ export const BUSINESS_TRADE: Readonly<Record<string, string>> = wordTable({
   dairy: "dairy farmer",
 });
 
-/** Occupation head nouns (EN) and Spanish nouns -> English occupation. */
-export const OCCUPATION_HEADS = new Set(
-  (
-    "nurse doctor physician surgeon pharmacist midwife veterinarian vet farmer rancher grower developer engineer " +
-    "programmer designer manager lead director accountant auditor bookkeeper lawyer solicitor attorney teacher " +
-    "lecturer professor researcher scientist student driver trucker electrician plumber carpenter joiner mechanic " +
-    "baker chef cook owner founder co-founder writer journalist editor reporter photographer artist musician " +
-    "consultant analyst officer clerk assistant technician therapist physiotherapist coach trainer pilot paramedic " +
-    "firefighter contractor builder architect entrepreneur freelancer librarian dentist epidemiologist cashier " +
-    "barista waiter waitress receptionist administrator coordinator specialist advisor adviser strategist " +
-    "marketer recruiter ceo cto cfo caregiver carer housekeeper cleaner tailor hairdresser barber butcher " +
-    "fisherman shopkeeper retailer vendor landlord translator interpreter producer animator illustrator tester maker brewer winemaker distiller potter weaver florist gardener landscaper " +
-    "dispatcher courier postman postwoman miner welder scientist economist psychologist counsellor counselor " +
-    "social worker beekeeper farmhand shepherd nanny midwife optician optometrist surveyor paralegal " +
-    "sommelier jeweller jeweler locksmith roofer plasterer glazier upholsterer blacksmith instructor tutor principal headteacher minister pastor priest volunteer intern apprentice"
-  ).split(" "),
-);
+/**
+ * Heads of a role phrase whatever word stands before them, though the lexicon above guards them ("assistant") or does
+ * not list them. "social" stays from the old second head list, which wrote "social worker" as two heads.
+ */
+export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner social"));
 
 /** Trades named in a business's name ("Price Electrical Ltd") -> the owner's trade. */
 export const TRADE_WORDS: Record<string, string> = wordTable({
