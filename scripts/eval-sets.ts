@@ -219,6 +219,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /pitcairn/i,
     skill: /seal forging/i,
   }),
+  // heldout30: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  fixtureSet("heldout30", "never-tune", {
+    name: /tallowgate/i,
+    occupation: /bridle tariff/i,
+    location: /clipperton/i,
+    skill: /stamp ledger/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
