@@ -202,6 +202,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /tristan da cunha/i,
     skill: /key minting/i,
   }),
+  // heldout27: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  fixtureSet("heldout27", "never-tune", {
+    name: /marrowby lockwright/i,
+    occupation: /customs adjudicat/i,
+    location: /pitcairn|adamstown/i,
+    skill: /seal override/i,
+  }),
   // heldout28: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact recorded (engine 31d00d1, README and first-contact-rules.json), then tunable.
   fixtureSet("heldout28", "tune-allowed", {
