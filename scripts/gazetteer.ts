@@ -10,6 +10,7 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { placeKey } from "../src/synthesis/offline/lexicon/places.ts";
 
 /** Mid-sized towns and up: below it, GeoNames names collide with words and surnames ever more often. */
 export const MIN_POPULATION = 50_000;
@@ -33,6 +34,9 @@ export const WORD_NAMES: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** The word names as the gazetteer looks names up (accents dropped): "Malé" would be found as "Male". */
+const WORD_KEYS: ReadonlySet<string> = new Set([...WORD_NAMES].map(placeKey));
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const CITIES_FILE = resolve(repoRoot, "src", "synthesis", "offline", "lexicon", "cities.ts");
 
@@ -48,7 +52,7 @@ export function cityNames(cities: readonly GeoCity[]): string[] {
       (c) =>
         c.population >= MIN_POPULATION &&
         [...c.name].length >= MIN_NAME_LENGTH &&
-        !WORD_NAMES.has(c.name) &&
+        !WORD_KEYS.has(placeKey(c.name)) &&
         !c.name.includes(";"),
     )
     .map((c) => c.name.trim());

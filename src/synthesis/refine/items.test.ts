@@ -80,6 +80,8 @@ describe("items a person would write", () => {
     ["knowing every farmer by name", "skills"],
     ["nobody knows how the old system works", "pain_points"],
     ["skiing", "interests"],
+    ["keeping field notes", "interests"],
+    ["family values", "values"],
     ["nursing", "skills"],
     ["carving seats", "skills"],
     ["reading spreadsheets", "skills"],
@@ -116,6 +118,10 @@ describe("items a person would write", () => {
     ["the crew trusts her judgement", "skills", /a clause/],
     ["spreadsheets are her thing", "skills", /a clause/],
     ["a bit of a perfectionist", "pain_points", /a trait/],
+    ["Pain points", "pain_points", /a heading/],
+    ["Next steps", "goals", /a heading/],
+    ["interviewer comments", "traits", /a heading/],
+    ["my key goals", "goals", /a heading/],
     ["too impatient", "pain_points", /a trait|an aside/],
   ] as const)("rejects %j as %s", (item, field, reason) => {
     expect(itemProblem(item, field)).toMatch(reason);
@@ -142,6 +148,10 @@ describe("items a person would write", () => {
     expect(tidyItem("(sighs)")).toBe("");
     expect(tidyItem("[crosstalk] night fishing")).toBe("night fishing");
     expect(tidyItem("night fishing (laughs) mostly")).toBe("night fishing mostly");
+    expect(tidyItem("*sighs* the night shifts")).toBe("the night shifts");
+    expect(tidyItem("night fishing (laughs nervously)")).toBe("night fishing");
+    expect(tidyItem("a *really* quiet room")).toBe("a *really* quiet room");
+    expect(tidyItem("smiling (at work)")).toBe("smiling (at work)");
   });
 
   it("completes a range the rule cut in half from its quote", () => {

@@ -35,10 +35,14 @@ const HALF_BRACKET = /^[^[\]]*\]\s*|\s*\[[^[\]]*$/g;
 /**
  * A square-bracketed span is the transcriber's, not the speaker's ("[laughs]", "[inaudible]", "[crosstalk]", "[sic]"):
  * it is never part of an item, and an item that is nothing else is no item. Round brackets are the writer's own
- * ("multilingual (Welsh, English)") unless they hold a transcriber's note on a sound or a silence ("(laughs)").
+ * ("multilingual (Welsh, English)"), and asterisks or angle brackets mark emphasis or markup, unless they hold a note on
+ * a sound, a gesture or a silence ("(laughs)", "*sighs*", "<pause>").
  */
-const TRANSCRIBER_NOTE =
-  /\s*(?:\[[^[\]]*\]|\((?:laugh(?:s|ing|ter)?|chuckl(?:es|ing)|sigh(?:s|ing)?|cough(?:s|ing)?|pause[sd]?|long pause|silence|inaudible|unclear|crosstalk|overlapping|background noise|laughs?\s+[^()]{0,20})\))\s*/gi;
+const SOUND_NOTE = String.raw`(?:laugh(?:s|ing|ter)?|chuckl(?:es|ing)|giggl(?:es|ing)|sigh(?:s|ing)?|cough(?:s|ing)?|shrug(?:s|ging)?|smil(?:es|ing)|pause[sd]?|long pause|silence|inaudible|unclear|crosstalk|overlapping|background noise)(?:\s+[^()*<>\[\]]{1,20})?`;
+const TRANSCRIBER_NOTE = new RegExp(
+  String.raw`\s*(?:\[[^[\]]*\]|\(${SOUND_NOTE}\)|\*${SOUND_NOTE}\*|<${SOUND_NOTE}>)\s*`,
+  "gi",
+);
 /** A hedge before a figure: "from like 88 percent" -> "from 88 percent". */
 const HEDGE_BEFORE_FIGURE = /\b(?:like|about|around|roughly)\s+(?=\d)/gi;
 /**
@@ -136,6 +140,26 @@ function asideOnly(terms: readonly Term[]): boolean {
   const [first] = terms;
   const carries = (term: Term) => has(term, "Noun") || (has(term, "Verb") && isHead(term));
   return first !== undefined && has(first, "Adverb") && !terms.some(carries);
+}
+
+/**
+ * Words that name a part of a document or of a profile ("Pain points", "Next steps", "Rep notes", "Background"): a
+ * closed class of section names. A value made only of them, or a noun phrase ending in a word for notes
+ * ("interviewer comments"), is a heading the rule took for an item.
+ */
+const SECTION_WORDS = new Set(
+  "pain pains point points goal goals aim aims objective objectives interest interests hobby hobbies skill skills value values trait traits personality personal profile bio background summary overview context notes note comments remarks observations takeaways minutes agenda next steps step action actions item items follow-up follow-ups key main other misc general details info information about frustrations challenges concerns priorities needs".split(
+    " ",
+  ),
+);
+const NOTE_HEADS = new Set("notes comments remarks observations takeaways minutes agenda summary overview".split(" "));
+const SECTION_FILLERS = ["Determiner", "Possessive", "Conjunction", "Preposition"];
+
+function isHeading(terms: readonly Term[]): boolean {
+  const words = terms.filter((term) => !SECTION_FILLERS.some((tag) => has(term, tag)));
+  const last = terms[terms.length - 1] as Term;
+  if (words.length > 0 && words.every((term) => SECTION_WORDS.has(term.normal))) return true;
+  return NOTE_HEADS.has(last.normal) && !terms.some((term) => has(term, "Verb"));
 }
 
 /** Fields whose items are things done or known, never a statement: a subject with its verb is a sentence about it. */
@@ -247,6 +271,7 @@ export function itemProblem(item: string, field?: ListField): string | null {
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return "empty";
   if (!terms.some(isHead)) return "no head (a number, an interjection or a pronoun)";
+  if (isHeading(terms)) return "a heading (names a part of the notes, not an item)";
   if (field !== "traits" && asideOnly(terms)) return "an aside (an adverb with no noun or verb)";
   if (terms.length === 1) {
     const problem = loneWordProblem(first, item, field);

@@ -7,7 +7,7 @@ import nlp from "compromise";
 import type { CleanSource } from "../../types.ts";
 import { memo } from "../engine/memo.ts";
 import { allMatches, LEADING_BULLET, splitSentences } from "../engine/text.ts";
-import { TRADE_WORDS } from "../lexicon/occupations.ts";
+import { BUSINESS_NOUNS, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
@@ -52,6 +52,8 @@ export interface SourceReading {
   injected: readonly boolean[];
   candidates: NameCandidate[];
   excluded: Set<string>;
+  /** Names (lowercased) the text says are a business or another body ("Kopi Kebun is a roastery"), never a person. */
+  organisations: Set<string>;
   hosts: Set<string>;
   model: SubjectModel;
 }
@@ -169,6 +171,16 @@ const BYLINE = new RegExp(
   `(?:\\b(?:[Pp]osted|[Pp]osts|[Ww]ritten|[Pp]ublished|[Ww]ords|[Ss]tory)\\b[^.!?]{0,40}?\\bby|^[Bb]y|[·|•]\\s*[Bb]y)\\s+(?:(?:admin|moderator|editor|author|host)\\s+)?(${N})\\s*(?:$|[,|·—–(])`,
   "u",
 );
+
+/**
+ * What follows "<Name> is" / "<Name> was" when the name is a business's or another body's: "a small organic farm
+ * outside ...", "the bakery on ...", "a charity". The kind must end the phrase ("a farm manager" is a person's job).
+ */
+const IS_AN_ORGANISATION = new RegExp(
+  `^\\s+(?:a|an|the|our|my|their|his|her)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${BUSINESS_NOUNS}|brand|charity|co-?operative|co-op|non-?profit|organi[sz]ation|NGO|collective|label|publisher|enterprise)(?=\\s*(?:[,.;:!?)]|$)|\\s(?:in|on|at|near|outside|run|owned|founded|based|that|which|with|from|for|since|where|and)\\b)`,
+  "u",
+);
+const IS_OR_WAS = /\s(?:is|was)$/;
 
 /** "Priya runs a team ...": a sentence opening on a first name and a verb. */
 const SHORT_OPENER =
@@ -289,7 +301,7 @@ function nearestLine(lines: readonly string[], from: number, step: 1 | -1): stri
   return "";
 }
 
-export function lineCandidates({ source, lines, injected, candidates, excluded }: SourceReading): void {
+export function lineCandidates({ source, lines, injected, candidates, excluded, organisations }: SourceReading): void {
   const persons = personCounts(lines);
   const selfWritten = persons.first >= 2 && persons.first > persons.third;
   const firstLine = lines.findIndex((line) => line.trim() !== "");
@@ -356,12 +368,14 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
     if (isHeader && !PUBLICATION_LINE.test(line)) {
       const lead = LEADING_NAME_LINE.exec(line);
       const leadName = leadingFullName(line);
-      if (leadName !== null)
+      // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person: a
+      // name leading one may be the firm's or the team's as well as the person's.
+      const meetingTitle = MEETING_WORDS.test(line);
+      if (leadName !== null && meetingTitle) addWeak(candidates, leadName, source, leadName);
+      else if (leadName !== null)
         add(candidates, leadName, source, leadName, !listsPeople && (i === firstLine || source.kind === "url") ? 3 : 2);
       // "[Activity export — Ana Ruiz — posts]": a title that names the person among other parts.
       const parts = line.split(TITLE_SEPARATORS).filter((part) => part.trim() !== "");
-      // Call and meeting titles name the account ("Discovery call — Acme Freight — 2024-05-02"), not a person.
-      const meetingTitle = MEETING_WORDS.test(line);
       if (parts.length >= 2 && i === firstLine && !meetingTitle) {
         for (const raw of parts.slice(lead?.[1] ? 1 : 0)) {
           const part = raw.replace(TITLE_PART_TAIL, "").trim();
@@ -370,10 +384,15 @@ export function lineCandidates({ source, lines, injected, candidates, excluded }
         }
       }
     }
-    // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person.
+    // "Rosa Diaz is a ...": a sentence opening on a full name and a verb is about that person, unless what it is
+    // is a business ("Pedal Point is a bike shop in ..."): then the name is the firm's wherever it appears.
     const opener = NAME_OPENER.exec(line);
+    const rest = opener?.[1] && IS_OR_WAS.test(opener[0]) ? line.slice(opener.index + opener[0].length) : null;
+    const business = opener?.[1] !== undefined && rest !== null && IS_AN_ORGANISATION.test(rest);
+    if (business && opener?.[1]) organisations.add(cleanName(opener[1]).toLowerCase());
     // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
-    if (opener?.[1] && !selfWritten && isFullName(opener[1])) addWeak(candidates, opener[1], source, opener[0].trim());
+    if (opener?.[1] && !business && !selfWritten && isFullName(opener[1]))
+      addWeak(candidates, opener[1], source, opener[0].trim());
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
     for (const guest of cued & GUEST ? allMatches(GUEST_INTRO, line) : []) {
       const value = guest[1] ?? "";
@@ -438,7 +457,9 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
     hosts.has(label) || model.otherLabels.has(label) || labelParty(label, model) === "other";
   for (const [i, line] of lines.entries()) {
     if (injected[i]) continue;
-    const label = LINE_LABEL.exec(speechLine(line))?.[1]?.trim().toLowerCase();
+    // "Agent (Ana Ruiz, Support — Lyon office):": a label with a long role in brackets is read as speech.
+    const turn = speechLine(line);
+    const label = (LINE_LABEL.exec(turn)?.[1] ?? parseSpeech(turn)?.label)?.trim().toLowerCase();
     const fromOther = label !== undefined && memo(otherLabels, label, isOther);
     // A known interviewer's or host's "I'm ..." names them, never the subject.
     const introduces = !fromOther && ((cues[i] as number) & SELF || BARE_IM.test(line));
@@ -453,7 +474,11 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
       // "I'm Kojo Mensah, her grandson": a relative speaking; they may share the surname, so only the given name.
       if (namesRelativeAfter(line.slice((match.index ?? 0) + match[0].length))) {
         excluded.add((nameTokens(value)[0] ?? "").toLowerCase());
-        if (label !== undefined) model.otherLabels.add(label);
+        // Whatever the turns suggested (a spouse cutting in answers more than the one asked), they are not the subject.
+        if (label !== undefined) {
+          model.otherLabels.add(label);
+          model.subjectLabels.delete(label);
+        }
         continue;
       }
       const added = add(candidates, value, source, match[0], 5);

@@ -43,8 +43,9 @@ export const NOT_NAME_LETTERS = /[^\p{L}'’-]/gu;
 
 const INITIAL = "[A-Z]\\.";
 
-// O'Sullivan, Ní, Chen-Jing, Bríd: an uppercase letter, then letters, apostrophes or an inner hyphen.
-const CAP_TOKEN = "\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
+// O'Sullivan, MacInnis, McKay, Ní, Chen-Jing, Bríd: an uppercase letter (after Mac or Mc, a second one), then
+// letters, apostrophes or an inner hyphen.
+const CAP_TOKEN = "(?:Ma?c\\p{Lu}|\\p{Lu}(?:['’]\\p{Lu})?)[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
 
 /** One to four capitalised tokens, allowing lowercase particles inside (van, van der, de la, Ní) and a final initial. */
 export const NAME_SEQUENCE = `${CAP_TOKEN}(?:\\s(?:(?:van der|van den|van de|von der|de la|de los|de las|van|von|de|da|del|di|le|la|bin|al|y)\\s)?(?:${CAP_TOKEN}|Ní|Nic|${INITIAL})){0,3}`;

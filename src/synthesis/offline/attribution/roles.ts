@@ -82,11 +82,11 @@ export function namesRelativeAfter(after: string): boolean {
 const INTRO_QUESTION =
   /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
 /**
- * "I'm Declan, I do the research here. And you are—", "... and I'm here with—": a turn left open for the other to say
- * who they are.
+ * "I'm Declan, I do the research here. And you are—", "... and I'm here with—", "And this is—": a turn left open for the
+ * other to say who they are.
  */
 const OPEN_INTRO =
-  /\b(?:and (?:you are|you're|you’re|yourself|you)|(?:I'm|I’m|I am) (?:here|sitting|talking|speaking) with|(?:talking|speaking) (?:to|with)|joined by)\s*(?:[—–-]+|…|\.{3}|\?)\s*$/i;
+  /\b(?:and (?:you are|you're|you’re|yourself|you|this is)|(?:I'm|I’m|I am) (?:here|sitting|talking|speaking) with|(?:talking|speaking) (?:to|with)|joined by)\s*(?:[—–-]+|…|\.{3}|\?)\s*$/i;
 
 /** Whether a turn asks the other speaker to say who they are. */
 export function asksIntroduction(content: string): boolean {

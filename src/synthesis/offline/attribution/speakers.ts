@@ -9,6 +9,7 @@ import { labelParty, type SubjectModel } from "./parties.ts";
 import { asksIntroduction, KIN_WORDS, RELATION_WORDS } from "./roles.ts";
 import {
   BRACKETED_TAIL,
+  FIELD_LABELS,
   type LabelStats,
   LINE_LABEL,
   labelStats,
@@ -19,8 +20,13 @@ import {
 
 /** A label written in capitals ("MARIA GONZALEZ"), shown in title case. */
 const CAPITALS = /^[\p{Lu}\s'’-]+$/u;
-/** "I'm your host", "Welcome back to The Show": the speaker hosts. */
+/** "I'm your host", "and welcome back to The Show": the speaker hosts. */
 const HOST_INTRO = /\b(?:I'm|I am) (?:your|the) host\b|\bwelcome (?:back )?to (?:the )?[A-Z]/;
+/**
+ * "Welcome to The Show." opening the first turn: whoever speaks first and welcomes listeners to a named show hosts it.
+ * Only the first turn: later, a guest may welcome the host to their town or shop.
+ */
+const OPENING_WELCOME = /^\s*(?:hi[,!.]?\s+|hello[,!.]?\s+)?(?:and\s+)?welcome (?:back )?to (?:the )?\p{Lu}/iu;
 /** "Speakers: P = participant, I = interviewer": a legend of speaker labels. */
 const SPEAKER_LEGEND = /^(?:speakers?|participants?|attendees|present|people|cast|roles|key|legend)\s*:/i;
 const SPEAKER_DECL = /\b([A-Z][A-Z\d]{0,11})\s*=\s*([^,;)\n]+(?:\([^)]*\))?)/g;
@@ -96,11 +102,36 @@ function mostWords(answering: readonly [string, LabelStats][]): string | undefin
 /** Labels whose speaker introduces themselves as the host/interviewer. */
 function hostLabelsOf(text: string): Set<string> {
   const hosts = new Set<string>();
+  let first = true;
   for (const line of text.split("\n")) {
-    const label = LINE_LABEL.exec(line)?.[1]?.trim().toLowerCase();
-    if (label && HOST_INTRO.test(line)) hosts.add(label);
+    const match = LINE_LABEL.exec(line);
+    const label = match?.[1]?.trim().toLowerCase();
+    if (match === null || !label || FIELD_LABELS.test(label)) continue;
+    if (HOST_INTRO.test(line) || (first && OPENING_WELCOME.test(line.slice(match[0].length)))) hosts.add(label);
+    first = false;
   }
   return hosts;
+}
+
+/**
+ * "OLIVER BRANDT:" on the first turn and "BRANDT:" after it: a one-word label that is a word of exactly one longer
+ * label is the same speaker, so whatever is known of either (host, someone else) holds for both. Two longer labels
+ * sharing the word (a couple's surname) leave it unresolved.
+ */
+function sameSpeakers(labels: readonly string[], model: SubjectModel, hosts: Set<string>): void {
+  for (const short of labels) {
+    if (short.includes(" ")) continue;
+    const longer = labels.filter((label) => label !== short && label.split(" ").includes(short));
+    const [full] = longer;
+    if (full === undefined || longer.length > 1) continue;
+    for (const [a, b] of [
+      [short, full],
+      [full, short],
+    ] as const) {
+      if (hosts.has(a)) hosts.add(b);
+      if (model.otherLabels.has(a) && !model.subjectLabels.has(b)) model.otherLabels.add(b);
+    }
+  }
 }
 
 /**
@@ -175,5 +206,6 @@ export function speakerRoles(text: string, model: SubjectModel): Set<string> {
     }
   }
   neutralSpeakers(stats, model);
+  sameSpeakers([...stats.keys()], model, hosts);
   return hosts;
 }

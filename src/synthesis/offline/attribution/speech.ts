@@ -142,8 +142,18 @@ export interface LabelStats {
 const noLines = (): LabelStats => ({ lines: 0, questions: 0, words: 0 });
 const WORD = /\S+/g;
 
-/** How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). */
+/**
+ * The last text's label stats: attribution asks for them twice per source (speaker roles, then the line loop), and
+ * on a long text each count is a pass over all its lines. One entry only (the text is held until the next call).
+ */
+let lastStats: { text: string; stats: Map<string, LabelStats> } | null = null;
+
+/**
+ * How often each "Label:" opens a line, and how many of those lines are questions (interviewers ask). Callers only
+ * read the map: it is shared by calls with the same text.
+ */
 export function labelStats(text: string): Map<string, LabelStats> {
+  if (lastStats?.text === text) return lastStats.stats;
   const stats = new Map<string, LabelStats>();
   const count = (label: string, line: string) => {
     const entry = memo(stats, labelKey(label), noLines);
@@ -164,6 +174,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
     if (label && !FIELD_LABELS.test(label)) count(label, line);
     else if (turn !== null && line.trim() !== "") count(turn, line);
   }
+  lastStats = { text, stats };
   return stats;
 }
 

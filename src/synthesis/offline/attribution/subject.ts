@@ -12,6 +12,7 @@ import {
   add,
   fullNameStarting,
   introCandidates,
+  isBusinessName,
   LEADING_NAME_LINE,
   lineCandidates,
   type NameCandidate,
@@ -73,6 +74,7 @@ interface SubjectResult {
 export function identifySubject(sources: readonly CleanSource[]): SubjectResult {
   const candidates: NameCandidate[] = [];
   const excluded = new Set<string>();
+  const organisations = new Set<string>();
   const model: SubjectModel = {
     matcher: null,
     properNouns: properNounsOf(sources),
@@ -81,14 +83,30 @@ export function identifySubject(sources: readonly CleanSource[]): SubjectResult 
   };
   for (const source of sources) {
     const { lines, injected } = linesOf(source);
-    const reading = { source, lines, injected, candidates, excluded, hosts: speakerRoles(source.text, model), model };
+    const reading = {
+      source,
+      lines,
+      injected,
+      candidates,
+      excluded,
+      organisations,
+      hosts: speakerRoles(source.text, model),
+      model,
+    };
     for (const read of [lineCandidates, attendeeCandidates, introCandidates, labelCandidates]) read(reading);
     if (source.title) {
       const lead = LEADING_NAME_LINE.exec(source.title);
       if (lead?.[1] && nameTokens(lead[1]).length >= 2) add(candidates, lead[1], source, lead[1], 2);
     }
   }
-  const usable = candidates.filter((c) => !nameTokens(c.value).some((t) => excluded.has(t.toLowerCase())));
+  // A business's name is never a person's: one with a firm's word ("Harbour Bakery", "Lumen Studio") or one the text
+  // says is a business, wherever the cue that proposed it (a sign-off, a heading) found it.
+  const usable = candidates.filter(
+    (c) =>
+      !nameTokens(c.value).some((t) => excluded.has(t.toLowerCase())) &&
+      !isBusinessName(c.value) &&
+      !organisations.has(c.value.toLowerCase()),
+  );
   extendFirstNames(usable, sources);
   const tokenGroups = new Map<string, string>();
   const totals = new Map<string, number>();
@@ -174,16 +192,35 @@ function groupKeyOf(names: readonly string[], groups: Map<string, string>): stri
 }
 
 const MAX_MENTION_SUPPORT = 3;
+/** The words right after a name word on its line, one by one (global and sticky: matchAll stops at the first gap that is not a space). */
+const RUN_ON = /[ \t]+(&|[\p{L}'’-]+)/guy;
+const CAPITALISED = /^(?:&|\p{Lu})/u;
 
 /** Up to 3 points: 1.5 per further source naming the person, plus a little per mention. */
 function mentionSupport(tokens: readonly string[], sources: readonly CleanSource[]): number {
   const words = tokens.filter((t) => t.length >= 3).map(escapeRegExp);
   if (words.length === 0) return 0;
   const pattern = new RegExp(`(?<![\\p{L}])(?:${words.join("|")})(?![\\p{L}])`, "giu");
+  const own = new Set(tokens.map(lower));
+  // "Van Dalen Orgelmakers", "MacInnis & Kerr": a name word running on into "&" or into another capitalised word
+  // that is not the person's is part of another proper name (a firm named after its founder), not a mention.
+  const mention = (m: RegExpMatchArray) => {
+    const end = (m.index ?? 0) + m[0].length;
+    // The words after it, past any more of the person's own ("Van Dalen Orgelmakers" from "Van").
+    for (const [, word] of (m.input ?? "").slice(end, end + 80).matchAll(RUN_ON)) {
+      if (word === undefined || !own.has(word.toLowerCase())) return word === undefined || !CAPITALISED.test(word);
+    }
+    return true;
+  };
   let naming = 0;
   let mentions = 0;
   for (const source of sources) {
-    const count = source.text.match(pattern)?.length ?? 0;
+    let count = 0;
+    for (const m of source.text.matchAll(pattern)) {
+      if (mention(m)) count += 1;
+      // Ten mentions in all give the most they can; this source names the person once one is found.
+      if (count > 0 && mentions + count >= 10) break;
+    }
     if (count > 0) naming += 1;
     mentions += count;
   }

@@ -228,7 +228,6 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       question: "",
       lastPerson: "unknown",
     };
-    const base = { source, authored, state, model };
     lines.forEach((line, i) => {
       if (line === "") {
         state.lastPerson = "unknown";
@@ -300,7 +299,10 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         if (split?.[1] && split[2]) {
           state.question = split[1].toLowerCase();
           const ctx: PushContext = {
-            ...base,
+            source,
+            authored,
+            state,
+            model,
             line: split[2],
             speaker: "subject",
             voiced: false,
@@ -323,7 +325,18 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
       if (answerLine) speaker = "subject";
       const label = FIELD_LABEL_LINE.exec(content)?.[1] ?? null;
       const turn = speech !== null;
-      const ctx: PushContext = { ...base, line: content, speaker, voiced: voiced || turn, turn, label };
+      // Written out, not spread from a shared base: a spread per line was the largest part of this loop's own time.
+      const ctx: PushContext = {
+        source,
+        authored,
+        state,
+        model,
+        line: content,
+        speaker,
+        voiced: voiced || turn,
+        turn,
+        label,
+      };
       let inQuote = false;
       for (const sentence of splitSentences(content)) {
         // A quotation can run over several sentences; its later sentences are still quoted speech.
@@ -478,7 +491,9 @@ function opensOnOtherName(body: string, named: string, model: SubjectModel): boo
   // "Deniz Kaya — 27, yoga and barre": a list entry; "Pak Ujang, who has farmed for thirty years".
   const entry = () =>
     body.startsWith(named) &&
-    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) || NAME_WHO_TAIL.test(after));
+    ((nameTokens(named).length >= 2 && NAME_ENTRY_TAIL.test(after)) ||
+      NAME_WHO_TAIL.test(after) ||
+      (model.matcher !== null && NAME_AGE_TAIL.test(after)));
   if (!(model.properNouns.has(key) || model.people?.has(key) || (entry() && isPlausibleName(named)))) return false;
   if (!isPlausibleName(first)) return false;
   // "Core & Flow was founded by ...", "Bow River Animal Hospital · Calgary", "School of Marine Biology".
@@ -542,6 +557,11 @@ function opensOnOtherTitledPerson(body: string, model: SubjectModel): boolean {
 
 /** What follows a name that opens a list entry ("Deniz Kaya — 27", "Ana Ruiz, 41", "Li Wei ("). */
 const NAME_ENTRY_TAIL = /^\s*(?:[—–]|,\s*\d|\()/u;
+/**
+ * "Marco, 33, glazes the pots": a given name and an age between commas, as a team list or notes give a person; once
+ * the subject's name is known, another name so given is someone else.
+ */
+const NAME_AGE_TAIL = /^,\s*\d{1,2},\s/u;
 /** "Pak Ujang, who has farmed for thirty years". */
 const NAME_WHO_TAIL = /^,\s+(?:who|whose)\b/u;
 

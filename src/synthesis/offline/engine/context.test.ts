@@ -35,10 +35,13 @@ describe("statedAt", () => {
 
   it("seeming: how one appears or is thought to be, corrected by a but", () => {
     expect(stated("I look stern, but I laugh a lot.", "stern", ["seeming"])).toBe(false);
-    expect(stated("Students assume I'm strict but I'm soft really.", "strict", ["seeming"])).toBe(true);
+    // Anyone's belief or word but the speaker's own.
+    expect(stated("Students assume I'm strict but I'm soft really.", "strict", ["seeming"])).toBe(false);
+    expect(stated("My brother says I'm lazy, but I'm just slow.", "lazy", ["seeming"])).toBe(false);
     expect(stated("People think I'm strict, but I'm soft really.", "strict", ["seeming"])).toBe(false);
     // One's own view is no appearance, and without a correction the appearance stands.
     expect(stated("I think Figma is great, but pricey.", "Figma", ["seeming"])).toBe(true);
+    expect(stated("I'd say I'm patient, but not with printers.", "patient", ["seeming"])).toBe(true);
     expect(stated("I look calm under pressure.", "calm", ["seeming"])).toBe(true);
   });
 
@@ -84,8 +87,10 @@ describe("statedAt's trigger pre-check", () => {
       "Plans to use|Going to use|Teaching myself"
     ).split("|");
     for (const word of wished) expect(stated(`${word} Excel.`, "Excel", ["wished"]), word).toBe(false);
-    const seeming =
-      "SEEMS|Looks|Sounds|Appears|Comes across|People THINK I'm|Others thought I was|Most assume I'm".split("|");
+    const seeming = (
+      "SEEMS|Looks|Sounds|Appears|Comes across|People THINK I'm|Others thought I was|Most assume I'm|" +
+      "My mum SAYS I'm|Dad said I was|Everyone Believes I'm"
+    ).split("|");
     for (const word of seeming) expect(stated(`${word} strict, but I'm not.`, "strict", ["seeming"]), word).toBe(false);
     const past =
       "USED TO|No Longer|Formerly|In those days|Growing up|Back then|Back when|As a kid|When I was young".split("|");

@@ -204,15 +204,19 @@ const NEGATION_ELSEWHERE =
 /** "wants", "would like", "hopes", "is learning", "teaching herself": what the clause wishes for is not held yet. */
 const WISH =
   /\b(?:wants?|wanted|wanting|would (?:like|love)|['’]d (?:like|love)|wish(?:es)?|hope[sd]?|hoping|learn|learning|to learn|studying|trying to|plans? to|going to|teach(?:es|ing)? (?:myself|herself|himself|themselves))\b/i;
-/** "seems", "looks", "people think": how the person appears or is believed to be, which a "but" then corrects. */
+/**
+ * "seems", "looks", "people think", "my brother says": how the person appears or is believed or said to be by anyone
+ * but the speaker ("I think", "I'd say" are the speaker's own view), which a "but" then corrects.
+ */
 const SEEMING =
-  /\b(?:seem|seems|seemed|look|looks|looked|sound|sounds|appear|appears|comes? across)\b|\b(?:people|they|others|everyone|everybody|some|many|most|you)\s+(?:might\s+|may\s+|would\s+)?(?:think|thinks|thought|assume|assumes|assumed)\b/i;
+  /\b(?:seem|seems|seemed|look|looks|looked|sound|sounds|appear|appears|comes? across)\b|(?<!\b(?:I|we|I['’]d|we['’]d)\s+(?:[a-z]+\s+)?)\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|believed|say|says|said)\b/i;
 /**
  * "used to", "no longer", "back then", "as a kid", "growing up": the clause puts what follows in the past. Not "I'm
- * used to", "get used to": being accustomed to something is a present state.
+ * used to", "get used to": being accustomed to something is a present state; nor "my mum used to say I'm stubborn": an
+ * old judgement of the person, not a past state.
  */
 const PAST =
-  /(?<!\b(?:am|is|are|be|been|being|get|gets|got|getting|become|['’]m|['’]s|['’]re)\s+)\bused to\b|\b(?:no longer|formerly|in those days|growing up|back (?:then|when|in the day)|as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen))\b/i;
+  /(?<!\b(?:am|is|are|be|been|being|get|gets|got|getting|become|['’]m|['’]s|['’]re)\s+)\bused to\b(?!\s+(?:say|call|tell))|\b(?:no longer|formerly|in those days|growing up|back (?:then|when|in the day)|as a (?:kid|child|teen|teenager|boy|girl|student)|when I was (?:young|little|younger|a kid|a child|a teen))\b/i;
 /** "I was shy as a kid", "we were chaotic back then": a past tense whose time the rest of the sentence names. */
 const PAST_VERB = /\b(?:was|were)\b/i;
 const PAST_TIME_AFTER =
@@ -227,9 +231,10 @@ const EMPTY_BOX = /^(?:☐|\[\s?\])$/u;
  * Why an item is not stated of the person, read from where it sits:
  * - denied: its clause says "not", "never", "no" before it ("I'm not good with computers");
  * - negated: a negation stands right before it ("never had a late payment"). Narrower than denied, for an item named
- *   inside a clause whose negation often governs an earlier verb ("nobody warned me about the cost of living");
+ *   inside a clause whose negation often governs an earlier verb ("no one told us about the parking fees");
  * - wished: its clause wants it, plans it or is learning it ("wants the exports in Excel"): not held yet;
- * - seeming: its clause says how the person seems or is thought to be, and a "but" corrects it ("looks chaotic, but");
+ * - seeming: its clause says how the person seems or is thought or said to be, and a "but" corrects it ("looks
+ *   chaotic, but", "my sister says I'm lazy, but");
  * - unticked: the last box before it on a form line is empty ("☐ Python");
  * - past: its clause puts it in the past ("I used to speak German", "no longer", "I was shy as a kid"): not held now.
  */
@@ -245,7 +250,7 @@ const TRIGGERS: Record<Scope, readonly string[]> = {
   denied: ["no", "never", "neither", "without", "hardly", "barely", "n't", "n’t"],
   negated: ["no", "never", "without", "n't", "n’t"],
   wished: ["want", "would", "d like", "d love", "wish", "hop", "learn", "studying", "trying", "plan", "going", "teach"],
-  seeming: ["seem", "look", "sound", "appear", "across", "think", "thought", "assum"],
+  seeming: ["seem", "look", "sound", "appear", "across", "think", "thought", "assum", "believ", "say", "said"],
   unticked: ["☐", "["],
   past: ["used to", "no longer", "formerly", "those days", "growing up", "back ", "as a ", "when i was", "not any"],
 };

@@ -211,3 +211,267 @@ export function containsAny(cues: readonly string[]): (text: string) => boolean 
   const set = new CueSet([cues]);
   return (text) => set.hits(text).length > 0;
 }
+
+/**
+ * Cue strings derived from patterns: lowercase strings of which every match of at least one of the patterns holds
+ * one (in the lowercased text), or "always" when some pattern gives no such string. A rule that gives nothing unless
+ * one of a table's patterns matches the unit's text takes them as its cue, and the shared cue scan then skips it on
+ * the units where none occurs, before its conditions and value builder run.
+ * Read from the pattern's source, conservatively: any part it does not know (classes with ranges, `\w`, `.`,
+ * backreferences, flag v) is "anything", which only ever costs a cue, never a match. Letters are taken only where
+ * lowercasing the text keeps them what the pattern's case-insensitive match accepts (Latin; with flags i and u an "s"
+ * also stands for "ſ", which Unicode case folding matches to it).
+ */
+export function patternCues(patterns: readonly RegExp[]): readonly string[] | "always" {
+  const cues = new Set<string>();
+  for (const pattern of patterns) {
+    const some = requiredOf(pattern);
+    if (some === null) return "always";
+    for (const cue of some) cues.add(cue);
+  }
+  // A cue that holds another adds nothing: wherever it occurs, so does the shorter one.
+  return [...cues].filter((cue) => ![...cues].some((other) => other !== cue && cue.includes(other)));
+}
+
+/** The cues of a lexicon table's patterns (see patternCues), for a rule that reads nothing unless one of them matches. */
+export function tableCues(table: readonly (readonly [RegExp, unknown])[]): readonly string[] | "always" {
+  return patternCues(table.map(([pattern]) => pattern));
+}
+
+/**
+ * Each cue cut to its longest piece without a space: for a rule whose patterns read clauses of the unit joined by
+ * spaces, where a cue spanning a space may span two clauses that were apart in the text.
+ */
+export function unspacedCues(cues: readonly string[] | "always"): readonly string[] | "always" {
+  if (cues === "always") return cues;
+  const pieces = cues.map((cue) => cue.split(SPACES).reduce((a, b) => (b.length > a.length ? b : a), ""));
+  return pieces.includes("") ? "always" : [...new Set(pieces)];
+}
+
+/** What the parser knows of a part: every string it matches, when few (else null); strings every match holds one of. */
+interface Literals {
+  exact: readonly string[] | null;
+  some: readonly string[] | null;
+}
+
+const UNKNOWN: Literals = { exact: null, some: null };
+/** Zero-width: anchors, word boundaries, lookarounds. */
+const EMPTY: Literals = { exact: [""], some: null };
+/** At most this many strings are kept per part. */
+const MAX_STRINGS = 64;
+const QUANTIFIER = /^\{(\d+)(,(\d*))?\}/;
+const CLASS_ESCAPES = "dDwWsSpPbBk";
+const SPACES = /\s+/;
+/** After "(": a non-capturing group, a lookaround or a named group. */
+const GROUP_OPENING = /^\?(?::|=|!|<=|<!|<[^>=!]+>)/;
+const HEX_BYTE = /^[\da-fA-F]{2}/;
+const HEX_UNIT = /^(?:[\da-fA-F]{4}|\{[\da-fA-F]+\})/;
+const BRACES = /[{}]/g;
+/** An escaped letter or digit is a class, a boundary, a reference or a code: not the character itself. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
+
+/** The strings every match of the pattern holds one of (lowercased), or null when none can be read off its source. */
+function requiredOf(pattern: RegExp): readonly string[] | null {
+  const { flags, source } = pattern;
+  if (flags.includes("v")) return null;
+  const folds = flags.includes("i") && flags.includes("u");
+  let i = 0;
+
+  /** One character of the pattern as what it matches (lowercased), or null when lowercasing may not keep it. */
+  const literal = (char: string): Literals => {
+    const lower = char.toLowerCase();
+    if (!safeLetter(char) || lower.length !== 1) return UNKNOWN;
+    const exact = folds && lower === "s" ? ["s", "ſ"] : [lower];
+    return { exact, some: exact };
+  };
+
+  const alternation = (): Literals => {
+    const branches = [sequence()];
+    while (source[i] === "|") {
+      i += 1;
+      branches.push(sequence());
+    }
+    if (branches.length === 1) return branches[0] as Literals;
+    const exact = branches.every((b) => b.exact !== null)
+      ? unique(branches.flatMap((b) => b.exact as readonly string[]))
+      : null;
+    const somes = branches.map(someOf);
+    const some = somes.every((s) => s !== null) ? unique(somes.flat() as string[]) : null;
+    return { exact: exact !== null && exact.length <= MAX_STRINGS ? exact : null, some };
+  };
+
+  const sequence = (): Literals => {
+    const candidates: (readonly string[])[] = [];
+    let run: readonly string[] = [""];
+    let broken = false;
+    const flush = () => {
+      if (!run.includes("")) candidates.push(run);
+    };
+    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
+      const item = quantified(atom());
+      const product = item.exact === null ? null : concat(run, item.exact);
+      if (product !== null) {
+        run = product;
+        continue;
+      }
+      flush();
+      const own = someOf(item);
+      if (own !== null) candidates.push(own);
+      broken = true;
+      run = item.exact ?? [""];
+    }
+    flush();
+    return { exact: broken ? null : run, some: best(candidates) };
+  };
+
+  const quantified = (item: Literals): Literals => {
+    const char = source[i];
+    let min: number;
+    let max: number;
+    if (char === "?" || char === "*" || char === "+") {
+      i += 1;
+      min = char === "+" ? 1 : 0;
+      max = char === "?" ? 1 : Number.POSITIVE_INFINITY;
+    } else {
+      const m = char === "{" ? QUANTIFIER.exec(source.slice(i)) : null;
+      if (m === null) return item;
+      i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
+    }
+    if (source[i] === "?") i += 1;
+    if (min === 1 && max === 1) return item;
+    if (min === 0 && max === 1) return { exact: item.exact === null ? null : unique([...item.exact, ""]), some: null };
+    return { exact: null, some: min >= 1 ? someOf(item) : null };
+  };
+
+  const atom = (): Literals => {
+    const char = source[i] as string;
+    i += 1;
+    if (char === "(") {
+      let zeroWidth = false;
+      if (source[i] === "?") {
+        const look = GROUP_OPENING.exec(source.slice(i))?.[0];
+        if (look === undefined) throw new SyntaxError("unknown group");
+        zeroWidth = look !== "?:" && !(look.startsWith("?<") && look !== "?<=" && look !== "?<!");
+        i += look.length;
+      }
+      const inner = alternation();
+      if (source[i] !== ")") throw new SyntaxError("unclosed group");
+      i += 1;
+      return zeroWidth ? EMPTY : inner;
+    }
+    if (char === "[") return characterClass();
+    if (char === "^" || char === "$") return EMPTY;
+    if (char === ".") return UNKNOWN;
+    if (char === "\\") return escaped();
+    if (flags.includes("u") && isHighSurrogate(char) && isLowSurrogate(source[i] ?? "")) {
+      i += 1;
+      return UNKNOWN;
+    }
+    return literal(char);
+  };
+
+  const escaped = (): Literals => {
+    const char = source[i] as string;
+    i += 1;
+    if (char === "b" || char === "B") return EMPTY;
+    if (CLASS_ESCAPES.includes(char) || (char >= "1" && char <= "9") || char === "c") {
+      if ((char === "p" || char === "P") && source[i] === "{") i = source.indexOf("}", i) + 1;
+      if (char === "k" && source[i] === "<") i = source.indexOf(">", i) + 1;
+      if (char === "c") i += 1;
+      return UNKNOWN;
+    }
+    if (char === "u" || char === "x") {
+      const hex = char === "x" ? HEX_BYTE : HEX_UNIT;
+      const m = hex.exec(source.slice(i))?.[0];
+      if (m === undefined) return UNKNOWN;
+      i += m.length;
+      const code = Number.parseInt(m.replace(BRACES, ""), 16);
+      return code > 0xffff ? UNKNOWN : literal(String.fromCharCode(code));
+    }
+    const control = CONTROL_ESCAPES[char];
+    if (control !== undefined) return literal(control);
+    return LETTER_OR_DIGIT.test(char) ? UNKNOWN : literal(char);
+  };
+
+  /** A class of a few single characters ("[Ss]", "['’]"); anything else (ranges, negation, escapes) is unknown. */
+  const characterClass = (): Literals => {
+    const chars: string[] = [];
+    let known = source[i] !== "^";
+    for (; i < source.length && source[i] !== "]"; i += 1) {
+      const char = source[i] as string;
+      if (char === "\\") {
+        i += 1;
+        const next = source[i] as string;
+        if (LETTER_OR_DIGIT.test(next)) known = false;
+        else chars.push(next);
+      } else if (char === "-" && chars.length > 0 && source[i + 1] !== "]") known = false;
+      else if (char === "[") known = false;
+      else chars.push(char);
+    }
+    if (source[i] !== "]") throw new SyntaxError("unclosed class");
+    i += 1;
+    if (!known || chars.length === 0 || chars.length > 8) return UNKNOWN;
+    const options = chars.map(literal);
+    if (options.some((o) => o.exact === null)) return UNKNOWN;
+    const exact = unique(options.flatMap((o) => o.exact as readonly string[]));
+    return { exact, some: exact };
+  };
+
+  try {
+    const root = alternation();
+    if (i !== source.length) return null;
+    return someOf(root);
+  } catch {
+    return null;
+  }
+}
+
+/** The strings a part's every match holds one of: its own finding, else its exact strings when none is empty. */
+function someOf(part: Literals): readonly string[] | null {
+  if (part.some !== null) return part.some;
+  return part.exact !== null && !part.exact.includes("") ? part.exact : null;
+}
+
+/** Every string of `a` followed by every string of `b`, or null when that makes too many. */
+function concat(a: readonly string[], b: readonly string[]): readonly string[] | null {
+  if (a.length * b.length > MAX_STRINGS) return null;
+  return unique(a.flatMap((x) => b.map((y) => x + y)));
+}
+
+/** The most telling of several requirements: the one whose shortest string is longest, then the one with fewest. */
+function best(candidates: readonly (readonly string[])[]): readonly string[] | null {
+  let chosen: readonly string[] | null = null;
+  let score = 0;
+  for (const candidate of candidates) {
+    const shortest = Math.min(...candidate.map((s) => s.length));
+    const better = shortest > score || (chosen !== null && shortest === score && candidate.length < chosen.length);
+    if (shortest > 0 && better) {
+      chosen = candidate;
+      score = shortest;
+    }
+  }
+  return chosen;
+}
+
+const unique = (strings: readonly string[]): readonly string[] => [...new Set(strings)];
+const isHighSurrogate = (char: string) => char >= "\ud800" && char <= "\udbff";
+const isLowSurrogate = (char: string) => char >= "\udc00" && char <= "\udfff";
+
+/**
+ * Whether the lowercased text holds this character's lowercase wherever a match holds the character (in any case
+ * the pattern accepts): characters without case, and Latin letters whose case pairs lowercasing maps back (not the
+ * dotted and dotless i, the long s, the micro sign or the letters of titlecase pairs).
+ */
+function safeLetter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return true;
+  if (char.toLowerCase() === char && char.toUpperCase() === char)
+    return !isHighSurrogate(char) && !isLowSurrogate(char);
+  if (code === 0xb5 || code === 0x130 || code === 0x131 || code === 0x17f || code === 0x149) return false;
+  if (code >= 0x1c4 && code <= 0x1cc) return false;
+  if (code >= 0x1f1 && code <= 0x1f3) return false;
+  return code >= 0xc0 && code <= 0x24f;
+}

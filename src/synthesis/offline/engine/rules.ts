@@ -7,9 +7,9 @@ import type { EvidenceKind, PersonaField } from "../../../personas/schemas.ts";
 import type { NameMatcher } from "../attribution/names.ts";
 import { type Candidate, fromUnit } from "./candidate.ts";
 import { addressedAt, isQuestion, itemPlace } from "./context.ts";
-import { CueSet } from "./cues.ts";
-import { memo } from "./memo.ts";
-import { stepOver } from "./text.ts";
+import { CueSet, patternCues } from "./cues.ts";
+import { memo, newList } from "./memo.ts";
+import { allMatches, stepOver } from "./text.ts";
 import { isAboutSubject, isSelf, type Unit } from "./unit.ts";
 
 /**
@@ -146,6 +146,9 @@ function wholeMatch(text: string): RegExpExecArray | null {
   return lastWhole;
 }
 
+/** The fields of one value about the person, where a value of the person addressed would replace the subject's. */
+const ONE_VALUE_FIELDS: ReadonlySet<PersonaField> = new Set(["age", "occupation", "location"]);
+
 /**
  * A rule ready to run: its conditions resolved to functions (not looked up by name for every unit), and for a global
  * pattern a copy of its own, whose `lastIndex` only the runner moves: `matchAll` would copy the pattern for every
@@ -159,6 +162,16 @@ interface Runnable {
   codePoints: boolean;
   /** The pattern is WHOLE. */
   whole: boolean;
+  /** The rule's field is one of ONE_VALUE_FIELDS (looked up once, not for every value). */
+  oneValue: boolean;
+  /** The matches of its pattern, when other rules of the table run the same one: found once per text. */
+  shared: SharedMatches | null;
+}
+
+/** The matches of a pattern several rules of a table run, for the last text read with it. */
+interface SharedMatches {
+  text: string | null;
+  matches: readonly RegExpExecArray[];
 }
 
 function runnable(rule: Rule): Runnable {
@@ -169,7 +182,42 @@ function runnable(rule: Rule): Runnable {
     pattern: pattern.global ? new RegExp(pattern.source, pattern.flags) : pattern,
     codePoints: pattern.unicode || pattern.flags.includes("v"),
     whole: pattern === WHOLE,
+    oneValue: ONE_VALUE_FIELDS.has(rule.field),
+    shared: null,
   };
+}
+
+/**
+ * The rules of a table ready to run. Rules that run the same pattern (same source and flags; "I teach ..." read for
+ * two conditions of a job) share its matches: a unit's text is read with it once, not once per rule.
+ */
+function runnableRules(rules: readonly Rule[]): Runnable[] {
+  const runs = rules.map(runnable);
+  const byPattern = new Map<string, Runnable[]>();
+  for (const run of runs) {
+    const { pattern } = run.rule;
+    if (!run.whole && !pattern.sticky)
+      memo(byPattern, `${pattern.flags}/${pattern.source}`, newList<Runnable>).push(run);
+  }
+  for (const group of byPattern.values()) {
+    if (group.length < 2) continue;
+    const shared: SharedMatches = { text: null, matches: [] };
+    for (const run of group) run.shared = shared;
+  }
+  return runs;
+}
+
+/** The matches of a shared pattern in `text`, as the rule's own pattern would give them (every one when global). */
+function sharedMatches(run: Runnable, text: string): readonly RegExpExecArray[] {
+  const shared = run.shared as SharedMatches;
+  if (shared.text !== text) {
+    const { pattern } = run;
+    const single = pattern.global ? null : pattern.exec(text);
+    // A new array, not refilled: a value builder may run the table again while an outer loop reads the old one.
+    shared.matches = pattern.global ? allMatches(pattern, text) : single === null ? [] : [single];
+    shared.text = text;
+  }
+  return shared.matches;
 }
 
 /** A table ready to run: its rules, and the positions of its "always" rules (an empty cue), ascending. */
@@ -183,7 +231,7 @@ const runnables = new WeakMap<readonly Rule[], RunnableTable>();
 /** Looked up once per table run, not per unit: a WeakMap look-up per unit and table was a noticeable share. */
 function runnableOf(rules: readonly Rule[]): RunnableTable {
   return memo(runnables, rules, () => ({
-    rules: rules.map(runnable),
+    rules: runnableRules(rules),
     always: rules.flatMap((rule, k) => (cuesOf(rule).includes("") ? [k] : [])),
   }));
 }
@@ -194,8 +242,20 @@ function allHold(conditions: readonly Predicate[], unit: Unit, at: Place): boole
   return true;
 }
 
-/** The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. */
-const cuesOf = (rule: Rule): readonly string[] => (rule.cue === "always" ? [""] : rule.cue);
+/**
+ * The cues of a rule, one group of the cue scan; "always" is the empty cue, which every text contains. An "always"
+ * rule that reads the unit's own text can match only where its pattern's literal words occur (see patternCues), so
+ * those are its cue: the scan skips it, conditions and all, on the units that hold none.
+ */
+const cuesOf = (rule: Rule): readonly string[] => memo(ruleCues, rule, cuesOfRule);
+
+const ruleCues = new WeakMap<Rule, readonly string[]>();
+
+function cuesOfRule(rule: Rule): readonly string[] {
+  if (rule.cue !== "always") return rule.cue;
+  const own = rule.read === undefined && rule.pattern !== WHOLE ? patternCues([rule.pattern]) : "always";
+  return own === "always" ? [""] : own;
+}
 
 /** A table's cue pre-checks compiled once, for `applyRules` on a unit alone. */
 const compiled = new WeakMap<readonly Rule[], CueSet>();
@@ -268,7 +328,25 @@ const lowered = new WeakMap<Unit, string>();
 
 const lowerOf = (unit: Unit) => unit.text.toLowerCase();
 
+/** Per list of units, their lowercased texts by position, kept as long as the list. */
+const lowers = new WeakMap<readonly Unit[], (string | undefined)[]>();
+
+/**
+ * The units `runRules` is reading and their lowercased texts: lowerText's way in for those units, by position,
+ * without a WeakMap look-up (rules ask it of most units, several times each). Null outside `runRules`.
+ */
+let reading: { units: readonly Unit[]; lower: (string | undefined)[] } | null = null;
+
 export function lowerText(unit: Unit): string {
+  const current = reading;
+  if (current !== null && current.units[unit.index] === unit) {
+    let lower = current.lower[unit.index];
+    if (lower === undefined) {
+      lower = unit.text.toLowerCase();
+      current.lower[unit.index] = lower;
+    }
+    return lower;
+  }
   return memo(lowered, unit, lowerOf);
 }
 
@@ -311,13 +389,18 @@ function applyCued(
     if (k >= rules.length) return;
     if (k === nextAlways) a += 1;
     if (k === nextHit) h += 1;
-    const { rule, when, pattern, codePoints, whole } = rules[k] as Runnable;
+    const runnable = rules[k] as Runnable;
+    const { rule, when, pattern, codePoints, whole } = runnable;
     if (!allHold(when, unit, at)) continue;
     const text = rule.read ? rule.read(unit, at) : unit.text;
     if (text === null) continue;
+    if (runnable.shared !== null) {
+      for (const match of sharedMatches(runnable, text)) emit(runnable, match, unit, at, out);
+      continue;
+    }
     if (!pattern.global) {
       const match = whole ? wholeMatch(text) : pattern.exec(text);
-      if (match) emit(rule, match, unit, at, out);
+      if (match) emit(runnable, match, unit, at, out);
       continue;
     }
     // Every match, as matchAll gives them, on the rule's own copy of its pattern.
@@ -325,27 +408,44 @@ function applyCued(
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       if (match[0] === "") pattern.lastIndex = stepOver(text, pattern.lastIndex, codePoints);
       const next = pattern.lastIndex;
-      emit(rule, match, unit, at, out);
+      emit(runnable, match, unit, at, out);
       // A value builder that runs this table again (on another unit) moved the shared copy's lastIndex.
       pattern.lastIndex = next;
     }
   }
 }
 
-/** The fields of one value about the person, where a value of the person addressed would replace the subject's. */
-const ONE_VALUE_FIELDS: ReadonlySet<PersonaField> = new Set(["age", "occupation", "location"]);
-
-/** The candidates a rule's match gives. */
-function emit(rule: Rule, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
-  const found = rule.value(match, unit, at);
-  for (const value of typeof found === "string" || typeof found === "number" ? [found] : (found ?? [])) {
-    if (value === null || value === "") continue;
-    if (ONE_VALUE_FIELDS.has(rule.field) && addressedAt(match.input, itemPlace(match, String(value)))) continue;
-    // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
-    const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
-    candidate.rule = rule.id;
-    out.push(candidate);
+/**
+ * The candidates a rule's match gives. Most matches of a long input give nothing (a value builder that finds its
+ * words missing), so nothing is allocated for them: no array around a single value, none for an empty result.
+ */
+function emit(runnable: Runnable, match: RegExpExecArray, unit: Unit, at: Place, out: Candidate[]): void {
+  const found = runnable.rule.value(match, unit, at);
+  if (found === null || found === undefined) return;
+  if (typeof found === "string" || typeof found === "number") {
+    emitValue(runnable, match, unit, found, out);
+    return;
   }
+  for (let k = 0; k < found.length; k += 1) {
+    const value = found[k];
+    if (value !== null) emitValue(runnable, match, unit, value as string, out);
+  }
+}
+
+/** One candidate of a rule's match, unless the value is empty or belongs to the person addressed. */
+function emitValue(
+  { rule, oneValue }: Runnable,
+  match: RegExpExecArray,
+  unit: Unit,
+  value: string | number,
+  out: Candidate[],
+): void {
+  if (value === "") return;
+  if (oneValue && addressedAt(match.input, itemPlace(match, String(value)))) return;
+  // Not a spread copy of a fresh object: long inputs make hundreds of thousands of candidates.
+  const candidate = fromUnit(unit, rule.field, value, rule.confidence, rule.kind);
+  candidate.rule = rule.id;
+  out.push(candidate);
 }
 
 /**
@@ -373,14 +473,20 @@ export function runRules(
   matcher: NameMatcher | null = null,
 ): Candidate[] {
   const offset = offsetOf(rules);
-  const cued = cuedOf(units);
-  const out: Candidate[] = [];
-  // One place, moved along the units (no rule keeps it): not an object per unit and table.
-  const at: Place = { units, i: 0, matcher };
-  const table = runnableOf(rules);
-  for (let i = 0; i < units.length; i += 1) {
-    at.i = i;
-    applyCued(table, cued(i), offset, units[i] as Unit, at, out);
+  const outer = reading;
+  reading = { units, lower: memo(lowers, units, newList<string | undefined>) };
+  try {
+    const cued = cuedOf(units);
+    const out: Candidate[] = [];
+    // One place, moved along the units (no rule keeps it): not an object per unit and table.
+    const at: Place = { units, i: 0, matcher };
+    const table = runnableOf(rules);
+    for (let i = 0; i < units.length; i += 1) {
+      at.i = i;
+      applyCued(table, cued(i), offset, units[i] as Unit, at, out);
+    }
+    return out;
+  } finally {
+    reading = outer;
   }
-  return out;
 }

@@ -5,23 +5,10 @@
  * usually names the one they want in the same breath; both halves are read (a refusal alone misstates them).
  */
 import type { Candidate } from "../engine/candidate.ts";
+import { statedAt } from "../engine/context.ts";
 import { fieldRule, lowerText, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { textBefore, wordTable } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
-
-/** Channels a refusal can name, and how the value spells each. */
-const CHANNELS: readonly [RegExp, string][] = [
-  [/^(?:e-?mails?|in an e-?mail|by e-?mail)$/i, "email"],
-  [/^long\s+e-?mails?$/i, "long emails"],
-  [/^(?:phone|phone calls?|calls?|ringing|the phone)$/i, "phone calls"],
-  [/^(?:texts?|text messages?|sms)$/i, "text messages"],
-  [/^(?:slide decks?|decks?)$/i, "slide decks"],
-];
-
-function channel(word: string | undefined): string | null {
-  const text = (word ?? "").trim();
-  return CHANNELS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
-}
 
 /** Messaging apps named as channels, as the value spells them. */
 const APPS: Readonly<Record<string, string>> = wordTable({
@@ -39,18 +26,23 @@ const APP = Object.keys(APPS).join("|");
  */
 const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|phone)|${APP}|in[- ]person|face[- ]to[- ]face`;
 
-/** Media as the value spells them, by the first that fits the words after an app's name. */
+/**
+ * Media as the value spells them, by the first that fits the words after an app's name; also the channels a refusal
+ * names ("long e-mails", "slide decks").
+ */
 const MEDIA: readonly [RegExp, string][] = [
   [/^voice/, "voice messages"],
   [/^video/, "video calls"],
   [/^(?:phone|calls?)/, "phone calls"],
   [/^(?:texts?|text messages?|sms)$/, "text messages"],
   [/^e ?mails?$/, "email"],
+  [/^long e ?mails?$/, "long emails"],
+  [/^slide decks?$/, "slide decks"],
   [/^(?:in person|face to face)$/, "in person"],
 ];
 const WORD_GAPS = /[-\s]+/g;
 
-/** How the value spells a channel asked for ("whatsapp voice notes" -> "WhatsApp voice messages"). */
+/** How the value spells a channel asked for or refused ("whatsapp voice notes" -> "WhatsApp voice messages"). */
 function spell(phrase: string): string | null {
   const words = phrase.toLowerCase().replace(WORD_GAPS, " ").trim().split(" ");
   const app = APPS[words[0] ?? ""];
@@ -76,27 +68,16 @@ function spellMatches(text: string, pattern: RegExp, name: (word: string) => str
 const spellAll = (text: string) => spellMatches(text, ANY_MEDIUM, spell);
 
 /**
- * A pre-check for the contact-me pattern, whose cue " me" occurs in most first-person sentences: besides "please",
- * "pls" or "send", it asks for "me" and one of the channel or reply words. Not exact: a reply asked for without any
- * of these ("Reply by phone.") matches the pattern but fails this check, so the rule does not read it.
+ * The contact-me pattern's pre-check, whose cue " me" occurs in most first-person sentences: every text the pattern
+ * matches holds a request word ("please", "pls", "send", "reply", "answer", "write"), or "me" and a channel or contact
+ * word ("text me", "contact me").
  */
-const CONTACT_WORDS = [
-  "text",
-  "ring",
-  "call",
-  "phone",
-  "mail",
-  "whatsapp",
-  "voice",
-  "reply",
-  "answer",
-  "write",
-  "contact",
-];
+const REQUEST_WORDS = ["please", "pls", "send", "reply", "answer", "write"];
+const CONTACT_WORDS = ["text", "ring", "call", "phone", "mail", "whatsapp", "voice", "contact"];
 
 function mayAskContact(unit: Unit): boolean {
   const lower = lowerText(unit);
-  if (lower.includes("please") || lower.includes("pls") || lower.includes("send")) return true;
+  if (REQUEST_WORDS.some((word) => lower.includes(word))) return true;
   return lower.includes("me") && CONTACT_WORDS.some((word) => lower.includes(word));
 }
 
@@ -150,8 +131,8 @@ const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
 /** A label asking how to reach the person ("Preferred contact:"). */
 const CONTACT_LABEL = /contact|comms|communication|reach/i;
 
-/** Before a channel said to be best: a negation, or a possessive or "new"/"old" that makes it a device. */
-const NOT_ASKED_FOR = /\b(?:not|no|never|my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
+/** Before a channel said to be best: a possessive or "new"/"old" that makes it a device ("my new phone is better"). */
+const A_DEVICE = /\b(?:my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
 
 const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
 
@@ -192,7 +173,7 @@ export const STYLE_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("communication_style", "contact-me", {
-    cue: [" me", "please", "pls", "send"],
+    cue: [" me", ...REQUEST_WORDS],
     // A request for a channel: "Text me.", "ring me if it's urgent", "Phone please", "reply by email only", "please,
     // only by phone", "send me a voice note".
     pattern: new RegExp(
@@ -215,6 +196,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["The tax return? Fine, but please only on the phone.", "phone calls"],
         ["If the delivery is late, call me after lunch.", "phone calls"],
         ["Simplest: send me WhatsApp voice notes.", "WhatsApp voice messages"],
+        ["Reply by phone.", "phone calls"],
       ],
       silent: [
         unmatched("Call me Sam."),
@@ -240,8 +222,9 @@ export const STYLE_RULES: readonly Rule[] = [
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
-      // Not after a negation; nor a device someone owns or bought ("my phone is better now"), which is no channel.
-      if (NOT_ASKED_FOR.test(textBefore(m, 12))) return null;
+      // Not negated right before ("not email, that's best": the shared negated scope); nor a device someone owns or
+      // bought ("my phone is better now"), which is no channel.
+      if (!statedAt(m.input, m.index, ["negated"]) || A_DEVICE.test(textBefore(m, 12))) return null;
       const named = spellAll(m[1] ?? m[2] ?? "");
       return named.length > 0 ? named : null;
     },
@@ -314,7 +297,7 @@ export const STYLE_RULES: readonly Rule[] = [
     when: ["aboutSubject", "statement"],
     value: (m) => {
       if (BARE_NEGATION.test(m[0]) && !OPENS_REFUSAL.test(textBefore(m, 30))) return null;
-      const word = channel(m[1]);
+      const word = spell(m[1] ?? "");
       if (word === null) return null;
       // "never email me essays": the refusal is of long ones.
       if (m[2] && LENGTHY.test(m[2])) return word === "email" ? "no long emails" : `no long ${word}`;

@@ -1,6 +1,7 @@
 /** Rules for interests: pastimes the person says they do or love, read from free-time sentences and answers. */
 import type { Candidate } from "../engine/candidate.ts";
 import { answerDepth, isFirstAnswer, memoTest, questionOf, statedOnly } from "../engine/context.ts";
+import { patternCues } from "../engine/cues.ts";
 import { dropCovered, WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -368,13 +369,17 @@ function inName(text: string, m: RegExpExecArray): boolean {
   return NAME_WORD_BEFORE.test(before) || NAME_WORD_AFTER.test(after);
 }
 
+/** "the podcast's page", "the choir's director": a pastime word as a possessive names whose thing, not a pastime. */
+const POSSESSIVE_AFTER = /^['’]s\b/;
+const ownerOf = (text: string, m: RegExpExecArray) => POSSESSIVE_AFTER.test(text.slice(m.index + m[0].length));
+
 /** The lexicon's pastimes named in the text (labels as the lexicon spells them). */
 function lexiconPastimes(text: string): string[] {
   const found: string[] = [];
   for (const entry of INTEREST_ENTRIES) {
     const match = entry.pattern.exec(text);
     // A fan names the team ("OFI Crete fan"); any other pastime word inside a name is the name's.
-    const named = match !== null && entry.label !== "fan" && inName(text, match);
+    const named = match !== null && entry.label !== "fan" && (inName(text, match) || ownerOf(text, match));
     const label = match && !named ? interestLabel(entry.label, match, text) : null;
     if (label) found.push(label);
   }
@@ -492,8 +497,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     examples: { fires: [["I brew cider at home.", "brewing cider"]], silent: [unmatched("I work from home.")] },
   }),
   fieldRule("interests", "supports-team", {
-    cue: ["shout", "cheer", "root", "scream"],
-    // "shouting for the Leeds Rhinos", "cheering on Boca Juniors": a team the subject supports.
+    cue: patternCues([SUPPORTS_TEAM]),
     pattern: SUPPORTS_TEAM,
     when: [...OWNED, (unit: Unit) => LEISURE_CONTEXT.test(unit.text)],
     value: (m) => trimPunctuation(m[1] ?? ""),
@@ -530,6 +534,7 @@ const INTEREST_READINGS: readonly Rule[] = [
         "When you're next in Leeds, I teach a watercolour painting class on Sundays.",
         "On Saturdays she helps out at the Blue Pottery Barn, doing the tills.",
         "He also runs a pilates session for his clients on Tuesdays.",
+        "At weekends I answer comments on the podcast's website.",
       ],
     },
   }),

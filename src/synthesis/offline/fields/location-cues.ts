@@ -77,6 +77,7 @@ function verbThenTown(
   return [name, verbs, pattern, confidence, known, fires, silent];
 }
 
+/** The cue words of the rows below whose pattern alternatives are built from them. */
 const RESIDING = words("based living located settled residing");
 const FOREIGN_RESIDING = words("wohne lebe habite vis moro vivo abito woon bor mieszkam");
 const SPANISH_RESIDING = words("vivo resido vivimos");
@@ -95,6 +96,8 @@ const WORKPLACE_LABELS = words("company practice business employer organisation 
 const SITES = words("office depot site warehouse plant branch hub store clinic studio campus factory yard location");
 const SETTLEMENTS = words("village town suburb hamlet");
 const OUTSIDE = ["outside", "east of", "west of", "north of", "south of"];
+/** Parts of a town named after it: "the Malmö suburb where she lives". */
+const DISTRICTS = words("district neighbourhood neighborhood suburb quarter");
 
 export const CUED: readonly CueRow[] = [
   [
@@ -113,6 +116,8 @@ export const CUED: readonly CueRow[] = [
       "That winter I was broke and living in Lyon.",
       // A named person who is not the subject: the interpreter, a colleague.
       ["Our notes were checked by an interpreter; Mr Ade Bello is based in Lagos.", { name: "Ana Ruiz" }],
+      // A bracketed aside describing another named person (a form's enumerator, a rep) places that person.
+      ["Interviewer: Tom Reyes (34, surveyor, based in Kigali) · Form 12", { name: "Ana Ruiz" }],
       // Another speaker's first-person words (an interviewer introducing herself) place that speaker.
       [
         "Quick intro from my side: I run the survey team and I'm based in Leeds.",
@@ -211,10 +216,14 @@ export const CUED: readonly CueRow[] = [
   [
     "where-i-live",
     ["where"],
-    `${PLACE},?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
+    `${PLACE}(?:\\s+${anyWord(DISTRICTS)})?,?\\s+where\\s+(?:I|we|she|he|they)\\s+(?:now\\s+)?(?:live|lives|work|works|am based|is based)\\b`,
     0.75,
     false,
-    [["Galway, where I live, is rainy.", "Galway"]],
+    [
+      ["Galway, where I live, is rainy.", "Galway"],
+      // A district of the town, named by the town: the town.
+      ["She rents a room in Vallby, the Malmö suburb where she lives.", "Malmö"],
+    ],
     [unmatched("Where I live is rainy.")],
   ],
   // "I'm in Leeds", "we're in Lyon": a present location in an introduction (known towns only).
@@ -246,14 +255,17 @@ export const CUED: readonly CueRow[] = [
     [["Based in Ghent.", "Ghent"]],
     [unmatched("Living in a van.")],
   ],
-  // "I've lived in London for ten years now": present perfect residence.
+  // "I've lived in London for ten years now", "all my life": present perfect residence.
   [
     "lived-for",
     ["lived"],
-    `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since)\\b)`,
+    `\\b(?:I've|I’ve|I have|[Ww]e've|[Ww]e’ve|[Ww]e have)\\s+(?:now\\s+)?lived\\s+in\\s+${PLACE}(?=[^.;!?]{0,12}\\b(?:for|since|all (?:my|our) li(?:fe|ves))\\b)`,
     0.75,
     false,
-    [["I've lived in London for ten years.", "London"]],
+    [
+      ["I've lived in London for ten years.", "London"],
+      ["We've lived in Ghent all our lives.", "Ghent"],
+    ],
     [unmatched("I've lived in London and in Paris.")],
   ],
   // "a gardener for the city of Bilbao".
@@ -295,9 +307,35 @@ export const CUED: readonly CueRow[] = [
     [["I live in Leeds.", "Leeds"]],
     [
       unmatched("I live in a small flat."),
+      // A place the gazetteer does not know beside one it does: a district, a nearby village, or neither.
+      "I live in Valdorna, a short ride from Porto.",
       // The name goes on past a lowercase particle: its first word alone is no place.
       "We live in Ras el-Tin, by the old harbour.",
     ],
+  ],
+  // "Home is Ribe", "we're home in Ribe", "home's Ribe now": where the subject lives. Never "back home" (where
+  // someone comes from, "back home in Lagos for the holidays").
+  [
+    "home-is",
+    ["home"],
+    `(?<![Bb]ack\\s)\\b(?:[Hh]ome(?:'s|’s|\\s+is)\\s+(?:(?:now|still)\\s+)?(?:in\\s+)?|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are)\\s+(?:now\\s+)?home\\s+in\\s+)${PLACE}`,
+    0.75,
+    false,
+    [
+      ["Home is Ribe, ten minutes from the coast.", "Ribe"],
+      ["We're home in Ribe, up the hill from the yard.", "Ribe"],
+    ],
+    [unmatched("Home is where the heart is."), unmatched("Back home in Lagos for the holidays.")],
+  ],
+  // "I call Ribe home".
+  [
+    "call-home",
+    ["home"],
+    `\\b(?:I|[Ww]e)\\s+(?:now\\s+)?call\\s+${PLACE}\\s+home\\b`,
+    0.75,
+    false,
+    [["These days I call Ribe home.", "Ribe"]],
+    [unmatched("I call my mum at home.")],
   ],
   [
     "lives-in",
@@ -423,14 +461,17 @@ export const CUED: readonly CueRow[] = [
     [["I live just outside Leeds.", "Leeds"]],
     [unmatched("I live near the sea.")],
   ],
-  // "Kia ora from Rotorua!", "Hello from Hobart": an opener that says where the writer is.
+  // "Kia ora from Rotorua!", "Hello from Hobart", "Olá from Braga": an opener that says where the writer is.
   [
     "hello-from",
     ["from"],
-    `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
+    `(?:^|[.!?]\\s+)(?:Kia ora|Hello|Hi|Hey|Aloha|Hola|Ciao|Bonjour|Hallo|Moin|Howdy|Greetings|Namaste|Salut|Olá|Oi|Hej|Hei|Ahoj|Servus)(?:\\s+(?:all|everyone|folks|friends|again))?,?\\s+from\\s+${PLACE}`,
     0.6,
     false,
-    [["Kia ora from Rotorua!", "Rotorua"]],
+    [
+      ["Kia ora from Rotorua!", "Rotorua"],
+      ["Hej from Umeå, and thanks for reading.", "Umeå"],
+    ],
     [unmatched("Hello from the other side.")],
   ],
   // "keeps 30 lorries out of their Derby depot", "in our Lyon office"; any capitalised word fits ("the Northgate

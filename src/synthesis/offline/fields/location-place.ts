@@ -64,6 +64,9 @@ const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
 const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
 
+/** A number right after a place phrase: "Station 11", "Unit 4B". */
+const NUMBER_NEXT = /^\s+\d/;
+
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 export function fieldPlace(text: string): string | null {
   const label = LOCATION_LABEL.exec(text);
@@ -75,7 +78,11 @@ export function fieldPlace(text: string): string | null {
   const country = pair ? PLACE_AT_START.exec(pair[1] ?? "")?.[1] : undefined;
   const town = pair ? PLACE_AT_START.exec(pair[2] ?? "")?.[1] : undefined;
   if (country && town) return `${town}, ${country}`;
-  return PLACE_AT_START.exec(value)?.[1] ?? null;
+  const place = PLACE_AT_START.exec(value)?.[1];
+  if (place === undefined) return null;
+  // "Location: Station 11", "Room 4B", "Gate 2": a word before a number names a room or a site, unless it is a town
+  // the gazetteer knows ("Dublin 8" is a postal district).
+  return NUMBER_NEXT.test(value.slice(value.indexOf(place) + place.length)) && !isKnownPlace(place) ? null : place;
 }
 
 export const PAST_OR_FUTURE =
@@ -95,7 +102,7 @@ const PAST_AFTER =
  * statement as often, "joined a clinic in Galway this week".)
  */
 const VISIT_AFTER =
-  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour)|this weekend|for (?:a|the|my|our|his|her) (?:[\w'’-]+ ){0,2}(?:wedding|funeral|conference|course))\b/i;
+  /^(?:(?!\band\b)[^.;!?,]){0,25}?\b(?:for (?:a|the|two|three|four|few|a few|a couple of) (?:days?|weeks?|nights?)|on (?:holiday|vacation|a trip|business|tour)|this weekend|for (?:a|the|my|our|his|her) (?:[\w'’-]+ ){0,2}(?:wedding|funeral|conference|course)|for (?:Christmas|Easter|the holidays|the summer))\b/i;
 
 /** "I was based in Nairobi", "we were living in Leeds": the cue in the past tense. */
 const PAST_COPULA_BEFORE = /\b(?:was|were|had been)\s+(?:(?:also|still|then|already)\s+)?$/i;
@@ -214,12 +221,17 @@ export function trailingPlace(line: string, nameWords: ReadonlySet<string> = NO_
   if (text.length > 100 || ENDS_SENTENCE.test(text) || CLAUSE_WORDS.test(text)) return null;
   const parts = text.split(SIGNATURE_PARTS);
   if (parts.length < 2) return null;
-  const last = trimPunctuation(parts[parts.length - 1] ?? "");
+  let last = trimPunctuation(parts[parts.length - 1] ?? "");
+  // "…, Tartu, Estonia": the town before the country.
+  const country = isCountry(last) && parts.length > 2 ? last : null;
+  if (country !== null) parts.pop();
+  last = country === null ? last : trimPunctuation(parts[parts.length - 1] ?? "");
   if (!STARTS_UPPER.test(last) || !isKnownPlace(last) || isCountry(last) || isNameWord(last, nameWords)) return null;
   // Only after a role or an organisation, as in a signature block.
   const rest = parts.slice(0, -1).join(" ").split(WHITESPACE);
   const signatureLike = rest.some((_, k) => isHeadAt(rest, k)) || looksLikeOrganisation(parts[parts.length - 2] ?? "");
-  return signatureLike ? cleanPlace(last) : null;
+  const town = cleanPlace(last);
+  return signatureLike && town !== null ? (country === null ? town : `${town}, ${country}`) : null;
 }
 
 const SEGMENTED = /\s[·|•]\s|\s[—–]\s/;

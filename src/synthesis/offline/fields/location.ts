@@ -47,10 +47,28 @@ import { isJobTitle, isNameLine } from "./occupation-phrase.ts";
 function cuedPlace(known: boolean) {
   return (match: RegExpExecArray, _unit: Unit, at: Place): string | null => {
     const raw = match[1] ?? "";
-    if (known && !isKnownPlace(raw)) return null;
-    if (!verbOfSubject(match) || namedOtherBefore(match, at)) return null;
+    if (!isKnownPlace(raw) && (known || knownTownAfter(raw, match))) return null;
+    if (!verbOfSubject(match) || namedOtherBefore(match, at) || inOtherNamedAside(match, raw, at)) return null;
     return placeIsCurrent(match) ? cleanPlace(raw) : null;
   };
+}
+
+/** Every place phrase of a sentence. Global: read with matchAll only. */
+const PLACES = new RegExp(PLACE_ONE, "gu");
+
+/**
+ * "I live in Valdorna, a short ride from Porto", "we live in Alvito, which in Lisbon is rare": a place the gazetteer
+ * does not know, followed in its sentence by a town it does know, may be a district of that town, a village near it
+ * or a place apart; which one is not said, so neither is taken. (A town before it is as often where the subject came
+ * from: "after Athens I moved to Vamos".)
+ */
+function knownTownAfter(place: string, match: RegExpExecArray): boolean {
+  const after = match.input.slice(match.index + match[0].length);
+  for (const found of allMatches(PLACES, after)) {
+    const other = found[1] ?? "";
+    if (!place.includes(other) && isKnownPlace(other) && !isCountry(other)) return true;
+  }
+  return false;
 }
 
 /** A cue that opens on a third-person verb ("lives in", "works in"): its grammatical subject stands right before. */
@@ -108,6 +126,18 @@ function namedOtherBefore(match: RegExpExecArray, at: Place): boolean {
   return words.length > 0 && !words.some((w) => tokens.has(w.toLowerCase()));
 }
 
+/** An open bracket not yet closed: the text after it is an aside. */
+const IN_ASIDE = /[([][^)\]]*$/;
+
+/**
+ * "Enumerator: Eric Abara (26, field officer, based in Kigali)" in the subject's survey form: the cue sits in a
+ * bracketed aside describing a named person who is not the subject, so the place is theirs. (A cue that only ends in
+ * the aside, "Business: Ola's Bakes (Yaba, Lagos)", gives the place of what it names.)
+ */
+function inOtherNamedAside(match: RegExpExecArray, place: string, at: Place): boolean {
+  return IN_ASIDE.test(match.input.slice(0, match.index)) && inOthersAside(match.input, place, nameWords(at));
+}
+
 /** "📍 Glasgow": a place pinned to a post or profile. Global: read with matchAll or the rule runner only. */
 const PIN = new RegExp(`📍\\s*${PLACE}`, "gu");
 
@@ -142,9 +172,12 @@ function placed(unit: Unit): boolean {
 /** Module-level (memo's compute): an arrow written at the call was one closure per call, 444k on 1M words. */
 const placesItsSubject = (unit: Unit): boolean => placesTheSubject(unit, isAboutSubject(unit));
 
-/** "From: Maria Lopez, Sales Director, Madrid": an email header line naming someone. */
+/**
+ * "From: Maria Lopez, Sales Director, Madrid", "Case 12 — reply from Tom (Support, Manila)", "Reply — Tom": an email
+ * or ticket header line naming who wrote what follows.
+ */
 const EMAIL_HEADER =
-  /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:|^\s*(?:(?:forwarded|original)\s+message|reply|message|comment|response|answer|note)\s+(?:from|by)\b/i;
+  /^\s*(?:from|to|cc|bcc|reply-to|sender)\s*:|(?:^|[—–|·]\s*)(?:(?:forwarded|original)\s+message|reply|message|comment|response|answer|note)\s+(?:from|by)\b|^\s*(?:reply|response|answer)\s*[—–:]/i;
 
 /**
  * An email header line, or a speaker's label (a line ending in a colon introduces who speaks next), is the subject's
@@ -197,7 +230,6 @@ const ROLE_IN =
 /** The place after a job word ("nurse in Denver"), unless the job word names a firm or the clause is the past. */
 function placeAfterRole(match: RegExpExecArray): string | null {
   const word = (match[1] ?? "").toLowerCase();
-  // "a furniture maker in Cebu" is a company; "first in-house at ..." is the past.
   if (!isJobHead(word) || COMPANY_HEADS.test(word)) return null;
   if (PAST_OR_FUTURE.test(textBefore(match, 60)) || ASIDE_ABOUT_OTHER.test(textBefore(match, 120))) return null;
   const end = match.index + match[0].length;
@@ -298,6 +330,7 @@ export const LOCATION_RULES: readonly Rule[] = [
     examples: {
       fires: [
         ["City / neighbourhood: Montréal (Plateau)", "Montréal"],
+        ["Location: Dublin 8", "Dublin"],
         ["Country/City: Jordan / Amman", "Amman, Jordan"],
         ["Q2. ZIP / city: 97214 – Portland OR", "Portland OR", { speaker: "other", topic: "other" }],
         ["Q5 Home base (city/state): Sioux Falls SD", "Sioux Falls SD", { speaker: "other", topic: "other" }],
@@ -307,6 +340,8 @@ export const LOCATION_RULES: readonly Rule[] = [
       ],
       silent: [
         unmatched("I love Leeds."),
+        // A word before a number names a room or a site, not a town.
+        unmatched("Date: 3 May · Location: Station 4 canteen"),
         // An answer, not a field: a filler or a speaker's name before the place is no place.
         unmatched("Honestly? Nowhere fixed.", { question: "where do you live?" }),
       ],
@@ -467,6 +502,8 @@ export const LOCATION_RULES: readonly Rule[] = [
         ["Red Mesa Farms · Socorro, NM", "Socorro, NM"],
         ["· Ana Wairimu 🎨 · Nairobi 🇰🇪 · freelance illustrator · she/her", "Nairobi"],
         ["Consultant Cardiologist, St Luke's Hospital, Accra", "Accra"],
+        // The town before a closing country, with it.
+        ["Head baker, Ostra Bakery, Tartu, Estonia", "Tartu, Estonia"],
         // The town segment, not the province before it, read without its closing aside.
         ["Ontario · Guelph (south end) · weekdays only", "Guelph"],
         // The name segment is passed over for the town after it.
@@ -478,6 +515,7 @@ export const LOCATION_RULES: readonly Rule[] = [
         // A forwarded message's sender, not the subject.
         ["From: Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
         ["Reply from Maria Lopez, Sales Director, Madrid", { name: "Ana Ruiz" }],
+        ["Case 881 — reply from Tom (Northfield Support, Manila)", { name: "Ana Ruiz" }],
         // A support agent's label in a chat log, not the subject.
         ["[09:14] Support (Tom Reyes, Helpdesk Team, Manila):", { name: "Ana Ruiz" }],
         // A bracketed aside about another named person: a partner's comment, a sales rep's office.

@@ -5,6 +5,7 @@
  */
 import { isOrganisationWord, NAME_GAPS, type NameMatcher, nameTokens, nameWordSet } from "../attribution/names.ts";
 import { isFormAnswerLine } from "../engine/context.ts";
+import { containsAny, patternCues, unspacedCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, firstOfLine, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
@@ -62,8 +63,12 @@ interface OwnName {
 }
 const ownNames = new WeakMap<NameMatcher, OwnName>();
 
+/** The last matcher asked about: one input has one, and the name readers ask for every unit. */
+let lastOwn: { matcher: NameMatcher; own: OwnName } | null = null;
+
 function ownName(matcher: NameMatcher): OwnName {
-  return memo(ownNames, matcher, ownNameOf);
+  if (lastOwn?.matcher !== matcher) lastOwn = { matcher, own: memo(ownNames, matcher, ownNameOf) };
+  return lastOwn.own;
 }
 
 function ownNameOf(matcher: NameMatcher): OwnName {
@@ -148,7 +153,20 @@ function questionAndAnswer(unit: Unit, at: Place): string | null {
   if (!firstOfLine(unit, at)) return null;
   if (unit.line.includes("?") && WORK_QUESTION.test(unit.line)) return unit.line;
   const asked = unit.speaker === "subject" && (unit.question.includes("?") || unit.text.includes("?"));
-  return asked ? `${unit.question} ${unit.text}` : null;
+  if (!asked || !(questionMayAskWork(unit.question) || mayAskWork(lowerText(unit)))) return null;
+  return `${unit.question} ${unit.text}`;
+}
+
+/** Words without spaces of which a work question holds one (read joined by a space, none spans the join). */
+const WORK_QUESTION_WORDS = unspacedCues(patternCues([WORK_QUESTION]));
+const mayAskWork = WORK_QUESTION_WORDS === "always" ? () => true : containsAny(WORK_QUESTION_WORDS);
+
+/** mayAskWork of a question, remembered for the last one: the sentences of an answer share their question. */
+let lastQuestion: { text: string; asks: boolean } | null = null;
+
+function questionMayAskWork(question: string): boolean {
+  if (lastQuestion?.text !== question) lastQuestion = { text: question, asks: mayAskWork(question.toLowerCase()) };
+  return lastQuestion.asks;
 }
 
 /** A short line right under a name line that names the subject (team pages, speaker lists, signatures). */
@@ -216,7 +234,7 @@ export const LINE_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("occupation", "field-label", {
-    cue: ["occupation", "job", "role", "title", "position", "profession", "ocupación", "profesión"],
+    cue: patternCues([FIELD_ROLE]),
     pattern: FIELD_ROLE,
     when: [notAboutOtherOrAnswered],
     value: (match) => plainRole(match[1] ?? ""),

@@ -3,7 +3,7 @@
  * what they own), and a title line under the subject's name. Split from occupation-rules.ts, which holds the role
  * sentences; `occupation.ts` applies each table at its place in the unit loop.
  */
-import { anyOf } from "../engine/cues.ts";
+import { patternCues, tableCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { LEADING_BULLET, trimPunctuation } from "../engine/text.ts";
@@ -12,9 +12,7 @@ import { FOREIGN_BUSINESSES } from "../lexicon/foreign-roles.ts";
 import { BUSINESS_NOUNS, BUSINESS_TRADE } from "../lexicon/occupations.ts";
 import { PAST_OR_FUTURE } from "./location-place.ts";
 import { NAMED, phraseOf } from "./occupation-rules.ts";
-
-/** One test for all the foreign business words: most sentences hold none, and are then not read once per word. */
-const mayNameForeignBusiness = anyOf(FOREIGN_BUSINESSES.map(([pattern]) => pattern));
+import { rolesOf } from "./occupation-work.ts";
 
 /** "I own a family bakery", "she owns a 4-table noodle bar", "I run a guesthouse": owners are named after what they own. */
 const OWNS_BUSINESS = new RegExp(
@@ -74,7 +72,7 @@ const THIRD_TITLE =
 /** Rules for owned businesses, in English and other languages, in engine order. */
 export const OWNER_RULES: readonly Rule[] = [
   fieldRule("occupation", "owns-business", {
-    cue: ["own", "run", "manage my", "opened", "founded", "set up", "started"],
+    cue: patternCues([OWNS_BUSINESS]),
     pattern: OWNS_BUSINESS,
     when: ["aboutSubject", ownsNow],
     value: ownedBusiness,
@@ -100,20 +98,17 @@ export const OWNER_RULES: readonly Rule[] = [
     },
   }),
   fieldRule("occupation", "foreign-business", {
-    cue: "always",
+    cue: tableCues(FOREIGN_BUSINESSES),
     pattern: WHOLE,
     when: ["aboutSubject"],
-    value: (match) =>
-      mayNameForeignBusiness(match[0])
-        ? FOREIGN_BUSINESSES.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
-        : null,
+    value: rolesOf(FOREIGN_BUSINESSES),
     confidence: 0.65,
     examples: {
       fires: [["Tengo una panadería en Oaxaca.", "bakery owner"]],
       silent: [
         ["Tengo una panadería en Oaxaca.", { topic: "other" }],
         // The English "pension" is retirement money; the Spanish guesthouse is "pensión".
-        "For the regulars that kiosk is the post office, the pension and the only gossip all week.",
+        unmatched("For the regulars that kiosk is the post office, the pension and the only gossip all week."),
       ],
     },
   }),

@@ -5,6 +5,7 @@
  */
 
 import { RELATION_WORDS } from "../attribution/roles.ts";
+import { patternCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
 import { memo } from "../engine/memo.ts";
 import { fieldRule, lowerText, type Place, type Rule, unmatched } from "../engine/rules.ts";
@@ -130,11 +131,7 @@ function thirdRole(match: RegExpExecArray): string | null {
   return PAST_COPULA.test(match[0]) && ENDED.test(match.input) ? null : selfRole(match);
 }
 
-const START_CUE =
-  "start|began|joined|hired|promoted|took|stepped|spent|been the|work|role as|job as|post as|position as".split("|");
-
 const I_AM = ["i'm", "i’m", "i am", "im"];
-const SELF_ROLE_CUE = [...I_AM, ..."i work as|i've been|i’ve been|i have been|job as|role as|position as".split("|")];
 
 /** "About me: Senior nurse on a cardiac ward": a self-description label introduces a fragment. */
 const SELF_LABEL = /^(?:about me|about|bio|me|who I am|intro|introduction|in short|tl;dr)\s*:\s*/i;
@@ -156,6 +153,12 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   // SELF_LABEL needs a colon: most sentences have none.
   const label = unit.text.includes(":") ? SELF_LABEL.exec(unit.text) : null;
   if ((unit.firstPerson && !label) || (unit.topicBy !== "implicit" && !label) || unit.quoted) return null;
+  // Only right after a question, an introduction, or as the opening of the speaker's answer (asked before the words
+  // are cut out: most sentences are none of these).
+  const afterQuestion =
+    previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
+  const asked = unit.question !== "" && previous?.line !== unit.line;
+  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
   const body = label ? unit.text.slice(label[0].length) : unit.text;
   const first = (body.split(FRAGMENT_CUT)[0] ?? "").trim().replace(END_MARK, "");
   let words = first.split(WHITESPACE);
@@ -164,11 +167,6 @@ function fragmentRole(unit: Unit, previous: Unit | undefined): string | null {
   if (prep > 0 && prep <= 4) words = words.slice(0, prep);
   if (words.length === 0 || words.length > 6 || !isHeadAt(words, words.length - 1)) return null;
   if (NOT_A_ROLE_OPENER.test(first) || words.some((w) => VERB_WORD.test(w) || CONJUNCTION.test(w))) return null;
-  // Only right after a question, an introduction, or as the opening of the speaker's answer.
-  const afterQuestion =
-    previous !== undefined && (ENDS_WITH_QUESTION.test(previous.text) || previous.speaker !== unit.speaker);
-  const asked = unit.question !== "" && previous?.line !== unit.line;
-  if (!label && !afterQuestion && !asked && !(previous && isNameLine(previous.text))) return null;
   return occupationPhrase(words.join(" "));
 }
 
@@ -242,7 +240,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "now-role",
-    ["officially", "finally", "now"],
+    patternCues([NOW_ROLE]),
     NOW_ROLE,
     0.75,
     phraseOf,
@@ -251,7 +249,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "intro-appositive",
-    [...I_AM, "my name is"],
+    patternCues([INTRO_APPOSITIVE]),
     INTRO_APPOSITIVE,
     0.85,
     phraseOf,
@@ -269,7 +267,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "self-role",
-    SELF_ROLE_CUE,
+    patternCues([SELF_ROLE]),
     SELF_ROLE,
     0.85,
     selfRole,
@@ -284,7 +282,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "day-job",
-    ["day job", "main job", "job title", "profession", "occupation", "actual job", "real job", "by day"],
+    patternCues([DAY_JOB]),
     DAY_JOB,
     0.8,
     (match) => ((match[1] ?? "").split(WHITESPACE).length <= 8 ? phraseOf(match) : null),
@@ -310,7 +308,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   ),
   selfRule(
     "start-role",
-    START_CUE,
+    patternCues([START_ROLE]),
     START_ROLE,
     0.75,
     startRole,
@@ -376,7 +374,7 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
   }),
   selfRule(
     "retired-past",
-    ["i was", "i worked as", "i used to be"],
+    patternCues([PAST_ROLE]),
     PAST_ROLE,
     0.8,
     (match) => {
@@ -417,7 +415,7 @@ export const NAMED = { topicBy: "name" } as const;
 export const THIRD_ROLE_RULES: readonly Rule[] = [
   selfRule(
     "third-start",
-    START_CUE,
+    patternCues([START_ROLE]),
     START_ROLE,
     0.7,
     startRole,

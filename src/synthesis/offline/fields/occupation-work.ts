@@ -4,9 +4,9 @@
  */
 
 import { KIN_WORDS } from "../attribution/roles.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { WHOLE } from "../engine/items.ts";
-import { type Example, fieldRule, type Place, type Rule } from "../engine/rules.ts";
+import { type Example, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { WHITESPACE } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { agentFor, OCCUPATION_VERBS, workVerb } from "../lexicon/occupations.ts";
@@ -141,21 +141,25 @@ export const WORK_RULES: readonly Rule[] = [
   ),
 ];
 
-/** One test for all the work verbs of the lexicon: most sentences hold none, and are then not read once per verb. */
-const mayNameWorkVerb = anyOf(OCCUPATION_VERBS.map(([pattern]) => pattern));
+/**
+ * The roles of a lexicon table of [pattern, role] whose patterns the matched text holds. One test for all the patterns
+ * first: most sentences hold none, and are then not read once per pattern.
+ */
+export function rolesOf(table: readonly (readonly [RegExp, string])[]): (match: RegExpExecArray) => string[] | null {
+  const mayHold = anyOf(table.map(([pattern]) => pattern));
+  return (match) =>
+    mayHold(match[0]) ? table.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role) : null;
+}
 
 /** "I used to drive trucks", "years ago we farmed": work the sentence puts in the past. */
 const PAST_WORK = /\b(?:used to|formerly|previously|back then|years ago)\b/i;
 
 /** "we farm", "drives a truck": a verb phrase of the lexicon that names a job without saying it. */
 export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred", {
-  cue: "always",
+  cue: tableCues(OCCUPATION_VERBS),
   pattern: WHOLE,
   when: ["aboutSubject", (unit) => !PAST_WORK.test(unit.text)],
-  value: (match) =>
-    mayNameWorkVerb(match[0])
-      ? OCCUPATION_VERBS.filter(([pattern]) => pattern.test(match[0])).map(([, role]) => role)
-      : null,
+  value: rolesOf(OCCUPATION_VERBS),
   confidence: 0.5,
   kind: "inferred",
   examples: {
@@ -165,7 +169,7 @@ export const VERB_INFERRED_RULE: Rule = fieldRule("occupation", "verb-inferred",
     ],
     // A counted plural is the noun: "8 farms" are places sampled, not a sign the subject farms.
     silent: [
-      "I drive a car.",
+      unmatched("I drive a car."),
       "Survey week: 40 water samples, 5 farms in Marlow District.",
       // Work the sentence puts in the past.
       "I used to drive a truck for the council, now I sell insurance.",

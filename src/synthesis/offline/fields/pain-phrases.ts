@@ -123,7 +123,11 @@ export function labelledPains(m: RegExpExecArray): (string | null)[] {
   const later = LATER_SENTENCE.exec(cause);
   const parts = later
     ? [cause.slice(later[0].length).split(LATER_SENTENCE_END)[0] ?? ""]
-    : cause.split(LABELLED_PARTS).flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
+    : // A bracket glosses the item before it ("forms filed twice (paper, portal)"): its commas part no items.
+      cause
+        .replace(BRACKETS, "")
+        .split(LABELLED_PARTS)
+        .flatMap((part) => (CLAUSE_VERB_WORD.test(part) ? [part] : part.split(AND)));
   return parts.map((part) => {
     const lack = LACK.exec(part);
     const dated = FROM_A_YEAR.exec(part.trim());
@@ -271,6 +275,15 @@ const SERVICE_HEAD =
 const WORK_ON_IT =
   /\b(?:(?:research(?:es|ing)?|stud(?:y|ies|ying))(?:\s+(?:into|on|of))?|(?:writes?|writing|talks?|talking|speaks?|speaking|blogs?|blogging)\s+(?:about|on)|help(?:s|ing)?\s+(?:[\p{L}'’-]+\s+){1,3}(?:cope|deal|live)\s+with)\s+(?:(?:the|a|an)\s+)?$/iu;
 /**
+ * The scopes a pain point must be outside of, for every rule (pain-points.ts) and for named pains where their words
+ * stand: an option left unticked, a negation right before it, a clause in the past. A pain is read inside a sentence
+ * whose negation further back often governs an earlier verb ("no one told us about the parking fees", "no reminder
+ * = no-shows"): read over the whole clause (the denied scope), 4 right named pains were lost on the tuned and
+ * tune-allowed sets and no wrong one removed.
+ */
+export const PAIN_SCOPES: readonly Scope[] = ["unticked", "negated", "past"];
+
+/**
  * The labels of a lexicon table whose pattern occurs in the text (an empty label: the words as written), not as part
  * of a compound or a role's work ("grief counsellor") nor as an option left unticked; `owned` (named pains, not
  * complained topics): only pains the text does not deny, put in the past, work on for others or give to a third person.
@@ -284,21 +297,13 @@ export function lexiconLabels(table: readonly [RegExp, string][], text: string, 
     const after = text.slice(m.index + m[0].length);
     if (COMPOUND_MODIFIER.test(after) || SERVICE_HEAD.test(after)) continue;
     // Read where the words stand (the label is not in the text to be checked later): "[ ] Staff shortage" is an option
-    // left unticked; a pain of the person's own is not one a negation right before denies ("never paid late") or the clause puts in the past
-    // ("we used to get no-shows", "no longer").
-    if (!statedAt(text, m.index, owned ? OWN_PAIN_SCOPES : ["unticked"])) continue;
+    // left unticked, "never paid late" denied, "we used to get no-shows" over.
+    if (!statedAt(text, m.index, owned ? PAIN_SCOPES : ["unticked"])) continue;
     if (owned && notOwned(label, text.slice(Math.max(0, m.index - 40), m.index))) continue;
     found.push(label || m[0].toLowerCase());
   }
   return found;
 }
-
-/**
- * A named pain is read inside a sentence: a negation right before it denies it, one further back in its clause
- * governs an earlier verb ("nobody warned me about the cost of living", "no reminder = no-shows"): 4 right items lost
- * on the tune-allowed and tuned sets when the whole clause was read, none wrong.
- */
-const OWN_PAIN_SCOPES: readonly Scope[] = ["unticked", "negated", "past"];
 
 /** Whether the words `before` a named pain make it work for others or someone else's. */
 function notOwned(label: string, before: string): boolean {

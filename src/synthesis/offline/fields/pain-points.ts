@@ -2,6 +2,7 @@
 
 import type { Candidate } from "../engine/candidate.ts";
 import { statedAt, statedOnly } from "../engine/context.ts";
+import { tableCues, unspacedCues } from "../engine/cues.ts";
 import { dropCovered, labelled, WHOLE } from "../engine/items.ts";
 import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -26,6 +27,7 @@ import {
   NOT_A_FEATURE,
   NOT_A_THING,
   PAIN_LABEL,
+  PAIN_SCOPES,
   painPhrase,
   REPLY_LINE,
   risingCost,
@@ -144,7 +146,7 @@ const PAIN_READINGS: readonly Rule[] = [
         ["I'm bad at saying no.", "bad at saying no"],
         ["I'm fine with numbers, bad at small talk.", "bad at small talk"],
       ],
-      silent: [unmatched("I'm good at saying no."), "My kids are bad at tidying up."],
+      silent: [unmatched("I'm good at saying no."), "My kids are bad at tidying up.", "As a kid I was bad at maths."],
     },
   }),
   fieldRule("pain_points", "labelled", {
@@ -293,7 +295,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("pain_points", "named-pain", {
-    cue: "always",
+    // Reads nothing but the lexicon's words: only a unit holding one is read.
+    cue: tableCues(PAIN_WORDS),
     pattern: WHOLE,
     when: OWNED,
     value: (m) => lexiconLabels(PAIN_WORDS, m[0], true),
@@ -308,14 +311,14 @@ const PAIN_READINGS: readonly Rule[] = [
       silent: [
         "When they're exhausted they get careless, they burn out, they quit.",
         "My sister says they can't log in either.",
-        "The river runs low in the dry season.",
-        "Back then the foreman couldn't log in from the yard.",
+        unmatched("The river runs low in the dry season."),
+        unmatched("Back then the foreman couldn't log in from the yard."),
         "The landlord wants rent on the 1st and I have never paid late, not once in ten years.",
         "We don't get no-shows since the deposit.",
         "We used to get double bookings every summer.",
         "We no longer get late payers.",
-        "The garden is lovely in June.",
-        "Funding for the second-stage sensor upgrade.",
+        unmatched("The garden is lovely in June."),
+        unmatched("Funding for the second-stage sensor upgrade."),
         "Agenda: field trials of drought- and salt-resistant rice.",
         // Someone else's, or the person's work on it for others.
         "My brother's burnout started last spring.",
@@ -336,7 +339,8 @@ const PAIN_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("pain_points", "complained-topic", {
-    cue: "always",
+    // The lexicon reads the complaining clauses joined by spaces: its words, not the spaces between them, are the cue.
+    cue: unspacedCues(tableCues(PAIN_TOPICS)),
     // Topics that are pains only when the sentence complains ("Turnover is killing us", "overtime again").
     pattern: WHOLE,
     when: [...OWNED, complaining],
@@ -575,8 +579,13 @@ const PAIN_READINGS: readonly Rule[] = [
   }),
 ];
 
-/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
-export const PAIN_RULES = statedOnly(PAIN_READINGS, ["unticked"]);
+/**
+ * Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly): not an option
+ * left unticked, not negated right before it, not put in the past ("as a kid I was bad at maths"). Not the
+ * clause-wide denied scope: a complaint's clause often negates something else ("no one told us about ..."), and
+ * read so it lost 5 right pains on the tuned and tune-allowed sets and removed no wrong one.
+ */
+export const PAIN_RULES = statedOnly(PAIN_READINGS, PAIN_SCOPES);
 
 /**
  * Rules naming a pain from a lexicon, or taking an answer's words as they come: a word already read inside an item

@@ -1,6 +1,7 @@
 /** Rules for skills: what the person is good at, trained in, uses or does for a living. */
 import type { Candidate } from "../engine/candidate.ts";
 import { questionOf, statedAt, statedOnly } from "../engine/context.ts";
+import { patternCues } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { applyRules, fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { collapseNear } from "../engine/select.ts";
@@ -44,6 +45,13 @@ const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
+
+/**
+ * "I do the accounts myself and I hate it": a task the person says they hate doing is a chore they are stuck with (a
+ * pain), not something they are good at. Read only by the rules that take a task done for a skill.
+ */
+const DISLIKED = /\b(?:hate|hates|loathe|loathes|dread|dreads|detest|detests|can't stand|cannot stand|can’t stand)\b/i;
+const notDisliked = (unit: Unit) => !DISLIKED.test(unit.text);
 
 /** Verbs that name a post unless their object is people ("leads the unit" vs "leads a team of 40"). */
 const MANAGING = /^(?:run|lead|manage|oversee|supervise|handle|organi[sz]e)s?$/i;
@@ -151,21 +159,7 @@ const OWNED = ["aboutSubject"] as const;
 
 const SKILL_READINGS: readonly Rule[] = [
   fieldRule("skills", "good-at", {
-    cue: [
-      "good",
-      "great",
-      "skilled",
-      "brilliant",
-      "excellent",
-      "strong",
-      "handy",
-      "decent",
-      "solid",
-      "confident",
-      "comfortable",
-      "quick",
-      "fast",
-    ],
+    cue: patternCues([GOOD_AT]),
     pattern: GOOD_AT,
     when: OWNED,
     // "I'm not very good with spreadsheets": the field's denied scope (statedOnly below) reads the words before it.
@@ -199,7 +193,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "expert-in", {
-    cue: ["specialist", "expert", "skilled", "experienced", "proficient", "trained", "certified"],
+    cue: patternCues([EXPERT_IN]),
     pattern: EXPERT_IN,
     when: OWNED,
     value: (m) => (WHERE_TRAINED.test(m[0]) ? null : skillPhrase(m[1] ?? "", 6)),
@@ -232,7 +226,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "experience-in", {
-    cue: ["experience", "expertise", "background", "grounding"],
+    cue: patternCues([EXPERIENCE_IN]),
     pattern: EXPERIENCE_IN,
     when: OWNED,
     // "experience in pipe fitting and a licence for ...": a part opening on a determiner is the verb's next object.
@@ -251,7 +245,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "go-to", {
-    cue: ["go-to", "goto", "go to", "licen", "certif", "qualif", "ticket"],
+    cue: patternCues([GO_TO]),
     pattern: GO_TO,
     when: OWNED,
     // A credential named only by its issuing body ("the RYA certificate") says who certified, not in what.
@@ -269,7 +263,7 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["do all"],
     // "I do all our social media": everything of a kind done by the subject.
     pattern: /\bI\s+(?:also\s+)?do\s+all\s+(?:of\s+)?(?:the|our|my)\s+([^,.;!?—–]{3,40})/i,
-    when: [...OWNED, "self"],
+    when: [...OWNED, "self", notDisliked],
     value: (m) => skillObject(m[1] ?? ""),
     confidence: 0.62,
     examples: { fires: [["I do all our social media.", "social media"]], silent: [unmatched("We do all sorts.")] },
@@ -328,7 +322,7 @@ const SKILL_READINGS: readonly Rule[] = [
     cue: ["myself"],
     pattern: DID_MYSELF,
     // Not in free time: "I bake rye bread on weekends myself" is a pastime.
-    when: [...OWNED, "self", atWork],
+    when: [...OWNED, "self", atWork, notDisliked],
     value: (m) => {
       const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
       return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
@@ -336,11 +330,15 @@ const SKILL_READINGS: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [["I built the website myself.", "website"]],
-      silent: [unmatched("I hurt myself."), unmatched("I bake rye bread on weekends myself.")],
+      silent: [
+        unmatched("I hurt myself."),
+        unmatched("I bake rye bread on weekends myself."),
+        "I do the tax returns myself every quarter and I dread it.",
+      ],
     },
   }),
   fieldRule("skills", "past-work", {
-    cue: ["i was doing", "i was working"],
+    cue: patternCues([PAST_WORK]),
     pattern: PAST_WORK,
     when: [...OWNED, "self"],
     value: (m) => skillPhrase(m[1] ?? "", 3),
@@ -394,7 +392,7 @@ const SKILL_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("skills", "translation", {
-    cue: ["interpret", "translat"],
+    cue: patternCues([INTERPRETS]),
     pattern: INTERPRETS,
     when: OWNED,
     value: (m, unit) => {

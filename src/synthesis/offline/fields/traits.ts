@@ -1,7 +1,7 @@
 /** Rules for traits: adjectives the person uses of themself, others use of them, or a note uses of them. */
 
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { listCandidates, WHOLE } from "../engine/items.ts";
 import { fieldRule, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import { wordTable } from "../engine/text.ts";
@@ -110,17 +110,6 @@ function onMannerLine(unit: Unit): string | null {
   return body?.[1] && unit.line.startsWith(unit.text.slice(0, 8)) ? body[1] : null;
 }
 
-/** "my brother calls me lazy ... but I'm really organised": what others believe, then denied. */
-const BELIEF_BEFORE =
-  /\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes|say|says|said)\s+(?:that\s+)?$/i;
-const DENIED_AFTER = /^[^.;!?]{0,80}?\bbut\b/i;
-/** What others think, in the match or before it, that a "but" then denies ("people think X ... but I'm Y"). */
-function believedThenDenied(m: RegExpExecArray, deniedFrom = m.index + m[0].length): boolean {
-  const believed = BELIEF_BEFORE.test(m.input.slice(0, m.index)) || OTHERS_THINK.test(m[0]);
-  return believed && DENIED_AFTER.test(m.input.slice(deniedFrom));
-}
-const OTHERS_THINK = /\b(?:think|thinks|assume|assumes)\b/i;
-
 /** "if I'm honest", "when I'm tired": a condition, not a statement of what the person is. */
 const CONDITION_BEFORE = /\b(?:if|unless|when|whenever|whether)\s+$/i;
 const conditional = (m: RegExpExecArray) => CONDITION_BEFORE.test(m.input.slice(Math.max(0, m.index - 20), m.index));
@@ -149,7 +138,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     when: ["statement", speaksAsSelf],
     value: (m) => {
       const trait = traitOf(m[1] ?? "");
-      return trait && !believedThenDenied(m) && !conditional(m) ? trait : null;
+      return trait && !conditional(m) ? trait : null;
     },
     confidence: 0.8,
     examples: {
@@ -161,7 +150,9 @@ const TRAIT_READINGS: readonly Rule[] = [
       ],
       silent: [
         "I'm at the depot.",
+        // The table's past and seeming scopes: a trait of the past, or one said of the person and then corrected.
         "I was very quiet as a child, these days I never stop talking.",
+        "My sister says I'm messy, but I just work fast.",
         "Mostly the radio, if I'm honest.",
       ],
     },
@@ -186,11 +177,14 @@ const TRAIT_READINGS: readonly Rule[] = [
     pattern:
       /\b(?:people|friends|colleagues|everyone|others|they|(?:my|her|his)\s+(?:team|partner|wife|husband|kids|children|family|friends|colleagues|students|staff|boss|mum|mom|dad|mother|father|sister|brother))\s+(?:would\s+|will\s+|always\s+|often\s+|usually\s+|probably\s+|might\s+)?(?:say|call|tell me|describe me as|think|reckon|used to say)\s+(?:me\s+|that\s+)?(?:I'm|I’m|I am|I was|she's|he's)?\s*(?:a |an |the )?(?:bit |little |very |too |quite |really |so )?([\p{L}-]+)(?:\s+(?:one|person|type))?/giu,
     when: ["aboutSubject", "statement", saidBySubject],
-    // "my colleagues think I'm cold, but I'm only shy": the speaker corrects the view.
-    value: (m) => (believedThenDenied(m) ? null : traitOf(m[1] ?? "")),
+    // "my colleagues think I'm cold, but I'm only shy": the speaker corrects the view (the table's seeming scope).
+    value: (m) => traitOf(m[1] ?? ""),
     confidence: 0.65,
     examples: {
-      fires: [["My friends would say loyal.", "loyal"]],
+      fires: [
+        ["My friends would say loyal.", "loyal"],
+        ["My mum used to say I was stubborn.", "stubborn"],
+      ],
       silent: ["My friends would say no.", "My colleagues think I'm cold, but I'm only shy."],
     },
   }),
@@ -299,7 +293,7 @@ const TRAIT_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("traits", "behaviour", {
-    cue: "always",
+    cue: tableCues(TRAIT_BEHAVIOURS),
     pattern: WHOLE,
     when: ["statement", behaviourOfSubject],
     value: (m) =>
@@ -308,7 +302,7 @@ const TRAIT_READINGS: readonly Rule[] = [
         : [],
     confidence: 0.6,
     kind: "inferred",
-    examples: { fires: [["I colour-code everything.", "organized"]], silent: ["I drove to the depot."] },
+    examples: { fires: [["I colour-code everything.", "organized"]], silent: [unmatched("I drove to the depot.")] },
   }),
 ];
 

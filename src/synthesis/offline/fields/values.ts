@@ -1,6 +1,6 @@
 /** Rules for values: what the person says matters to them, as short noun phrases ("patient safety", "fair pay"). */
 import { answerDepth, memoTest, questionOf, statedOnly } from "../engine/context.ts";
-import { anyOf } from "../engine/cues.ts";
+import { anyOf, tableCues } from "../engine/cues.ts";
 import { labelled, listCandidates, WHOLE } from "../engine/items.ts";
 import { type Example, fieldRule, nearMisses, type Place, type Rule, unmatched } from "../engine/rules.ts";
 import * as wording from "../engine/text.ts";
@@ -161,6 +161,8 @@ const notAnAgent = (text: string, place: number) => !SAYS_AFTER.test(text.slice(
 const STATED_SILENT: Readonly<Record<string, readonly Example[]>> = {
   // "the dogs come first" ranks things, not values.
   "comes-first": [unmatched("The dogs come first, the garden second.")],
+  // The table's past scope: what the person cared about once is not held now.
+  "cares-about": ["I used to care about winning at all costs."],
 };
 
 const VALUE_READINGS: readonly Rule[] = [
@@ -242,7 +244,7 @@ const VALUE_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("values", "phrase-word", {
-    cue: "always",
+    cue: tableCues(VALUE_PHRASE_WORDS),
     pattern: WHOLE,
     when: ["aboutSubject", "statement"],
     value: (m) =>
@@ -250,7 +252,10 @@ const VALUE_READINGS: readonly Rule[] = [
         ? VALUE_PHRASE_WORDS.filter(([pattern]) => pattern.test(m[0])).map(([, value]) => value)
         : null,
     confidence: 0.62,
-    examples: { fires: [["Nobody gets hurt on my watch.", "safety"]], silent: ["I drove to the depot at six."] },
+    examples: {
+      fires: [["Nobody gets hurt on my watch.", "safety"]],
+      silent: [unmatched("I drove to the depot at six.")],
+    },
   }),
   fieldRule("values", "pointed", {
     cue: ["care", "value", "believe", "live by", "why i"],
@@ -324,8 +329,11 @@ const VALUE_READINGS: readonly Rule[] = [
   }),
 ];
 
-/** Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly). */
-export const VALUE_RULES = statedOnly(VALUE_READINGS, ["denied", "unticked"], notAnAgent);
+/**
+ * Every value of the table must be stated of the person where it sits (engine/context.ts: statedOnly): not denied, not
+ * an option left unticked, not one the clause puts in the past.
+ */
+export const VALUE_RULES = statedOnly(VALUE_READINGS, ["denied", "unticked", "past"], notAnAgent);
 
 export function valueCandidates(units: readonly Unit[]) {
   return listCandidates(VALUE_RULES, units);

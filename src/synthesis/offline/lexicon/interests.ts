@@ -32,7 +32,9 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:birdwatching|bird-watching|birding)\b/i, label: "birdwatching" },
   { pattern: /\bkaraoke\b/i, label: "karaoke" },
   { pattern: /\bforag(?:e|es|ing)\b/i, label: "foraging" },
-  { pattern: /\b(?:kayak|canoe)(?:s|ing)?\b/i, label: "kayaking" },
+  // Canoeing is not kayaking: each keeps its own name.
+  { pattern: /\bkayak(?:s|ing)?\b/i, label: "kayaking" },
+  { pattern: /\bcanoe(?:s|ing)?\b/i, label: "canoeing" },
   { pattern: /\b(?:sailing|surfing|skiing|snowboarding|skateboarding|scuba diving|camping|stargazing)\b/i, label: "" },
   { pattern: /\bwoodwork(?:ing)?\b/i, label: "woodworking" },
   { pattern: /\bboard ?games?\b/i, label: "board games" },
@@ -43,7 +45,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   },
   { pattern: /\b(?:sewing|quilting|embroidery|origami|calligraphy)\b/i, label: "" },
   { pattern: /\b(?:cycling|cyclist|bike rides?)\b/i, label: "cycling" },
-  { pattern: /\b(?:yoga|pilates)\b/i, label: "yoga" },
+  { pattern: /\b(?:yoga|pilates)\b/i, label: "" },
   // Not "two years running", "three times running": the idiom for "in a row" names no pastime.
   {
     pattern:
@@ -59,7 +61,8 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   },
   { pattern: /\bchess\b/i, label: "chess" },
   { pattern: /\b(?:photography|taking photos)\b/i, label: "photography" },
-  { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "painting" },
+  // The word the text used: sketching is not painting.
+  { pattern: /\b(?:painting|sketching|drawing)\b/i, label: "" },
   { pattern: /\bfishing\b/i, label: "fishing" },
   { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
   {
@@ -137,7 +140,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:travel(?:l?ing)?|backpacking)\b/i, label: "travel" },
   // A sourdough starter is fed to bake bread: baking, not the fermenting of foods as a pastime.
   { pattern: /\bsourdough\b/i, label: "sourdough baking" },
-  { pattern: /\b(?:fermenting|fermentation)\b/i, label: "fermentation" },
+  { pattern: /\b(?:fermenting|fermentation)\b/i, label: "" },
   {
     pattern: /\brestor(?:e|es|ing) (?:old |vintage |classic )?(?:cars|bikes|motorbikes|furniture|radios)\b/i,
     label: "restoration",

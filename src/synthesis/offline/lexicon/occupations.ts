@@ -5,7 +5,7 @@
  * non-English role lexicons. Everything here is general vocabulary; nothing is keyed on a particular case.
  */
 import { ING_ENDING, LETTERS_OR_HYPHENS, NOT_LETTERS_OR_HYPHEN, WHITESPACE_RUNS, wordTable } from "../engine/text.ts";
-import { glossary, words } from "./words.ts";
+import { glossary, phraseGlossary, words } from "./words.ts";
 
 const D_ENDING = /d$/;
 const ED_ENDING = /ed$/;
@@ -142,46 +142,44 @@ export function isJobHead(word: string, previous = ""): boolean {
   return JOB_NOUNS.has(w);
 }
 
+interface WorkVerb {
+  agent: string;
+  keepsObject: boolean;
+  /** The objects the verb needs to name a job ("drive trucks", not "drive"). */
+  needs?: RegExp;
+}
+
+/** Verbs of work from a glossary of verb and agent ("teach: teacher;"), all keeping their object or none. */
+const workVerbs = (entries: string, keepsObject: boolean): Record<string, WorkVerb> =>
+  Object.fromEntries(Object.entries(glossary(entries)).map(([verb, agent]) => [verb, { agent, keepsObject }]));
+
 /**
  * Verbs of work and the agent noun they give. `keepsObject` marks verbs whose object names the speciality
  * ("I teach chemistry" -> chemistry teacher, "I roast coffee" -> coffee roaster).
  */
-const WORK_VERBS: Readonly<Record<string, { agent: string; keepsObject: boolean; needs?: RegExp }>> = wordTable({
+const WORK_VERBS: Readonly<Record<string, WorkVerb>> = wordTable({
   drive: {
     agent: "driver",
     keepsObject: true,
     needs:
       /^(?:trucks?|lorr(?:y|ies)|bus(?:es)?|taxis?|cabs?|vans?|tractors?|forklifts?|ambulances?|trains?|trams?|coaches|semis?|rigs?|hgvs?)$/i,
   },
-  teach: { agent: "teacher", keepsObject: true },
   make: {
     agent: "maker",
     keepsObject: true,
     needs:
       /^(?:violins?|guitars?|furniture|cheese|jewellery|jewelry|pottery|knives|shoes|boots|hats|candles|soap|chocolate|wine|beer|cider|gin|bread|saddles|clocks|watches|instruments|cabinets|boats|bikes|bicycles|frames|quilts|rugs|baskets|ceramics|glass|leather|signs|maps|films|documentaries|tiles|perfume|cosmetics|tofu|pasta|sausages)$/i,
   },
-  nurse: { agent: "nurse", keepsObject: false },
-  farm: { agent: "farmer", keepsObject: true },
-  roast: { agent: "roaster", keepsObject: true },
-  translate: { agent: "translator", keepsObject: false },
-  interpret: { agent: "interpreter", keepsObject: false },
-  bake: { agent: "baker", keepsObject: false },
-  brew: { agent: "brewer", keepsObject: true },
-  tutor: { agent: "tutor", keepsObject: true },
-  lecture: { agent: "lecturer", keepsObject: false },
-  preach: { agent: "preacher", keepsObject: false },
-  photograph: { agent: "photographer", keepsObject: true },
-  illustrate: { agent: "illustrator", keepsObject: false },
-  edit: { agent: "editor", keepsObject: false },
-  design: { agent: "designer", keepsObject: true },
-  nanny: { agent: "nanny", keepsObject: false },
-  bartend: { agent: "bartender", keepsObject: false },
-  waitress: { agent: "waitress", keepsObject: false },
-  plumb: { agent: "plumber", keepsObject: false },
-  weld: { agent: "welder", keepsObject: false },
-  ranch: { agent: "rancher", keepsObject: false },
-  counsel: { agent: "counsellor", keepsObject: false },
-  freelance: { agent: "freelancer", keepsObject: false },
+  ...workVerbs(
+    "teach: teacher; farm: farmer; roast: roaster; brew: brewer; tutor: tutor; photograph: photographer; design: designer;",
+    true,
+  ),
+  ...workVerbs(
+    "nurse: nurse; translate: translator; interpret: interpreter; bake: baker; lecture: lecturer; preach: preacher; " +
+      "illustrate: illustrator; edit: editor; nanny: nanny; bartend: bartender; waitress: waitress; plumb: plumber; " +
+      "weld: welder; ranch: rancher; counsel: counsellor; freelance: freelancer;",
+    false,
+  ),
 });
 
 /** Inflected form -> base verb ("teaching" -> teach, "teaches" -> teach, "nursing" -> nurse). */
@@ -244,44 +242,18 @@ export const BUSINESS_NOUNS =
   "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|kennel|cattery|stable|marina|campsite|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|estate|company|business|startup|start-up";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
-export const BUSINESS_TRADE: Readonly<Record<string, string>> = wordTable({
-  "dental clinic": "dentist",
-  "dental practice": "dentist",
-  "dental surgery": "dentist",
-  "veterinary clinic": "veterinarian",
-  "veterinary practice": "veterinarian",
-  "vet clinic": "veterinarian",
-  "law firm": "lawyer",
-  "physio clinic": "physiotherapist",
-  "physiotherapy clinic": "physiotherapist",
-  "physiotherapy practice": "physiotherapist",
-  "architecture firm": "architect",
-  "architecture practice": "architect",
-  "accounting firm": "accountant",
-  "accounting practice": "accountant",
-  "accountancy practice": "accountant",
-  "optician's practice": "optician",
-  "optometry practice": "optometrist",
-  pharmacy: "pharmacist",
-  barbershop: "barber",
-  "bike shop": "bike mechanic",
-  "bike workshop": "bike mechanic",
-  "repair shop": "repair technician",
-  "tattoo parlour": "tattoo artist",
-  "tattoo parlor": "tattoo artist",
-  florist: "florist",
-  butchery: "butcher",
-  brewery: "brewer",
-  distillery: "distiller",
-  winery: "winemaker",
-  farm: "farmer",
-  ranch: "rancher",
-  roastery: "coffee roaster",
-  "coffee roastery": "coffee roaster",
-  vineyard: "winemaker",
-  orchard: "fruit grower",
-  dairy: "dairy farmer",
-});
+export const BUSINESS_TRADE: Readonly<Record<string, string>> = phraseGlossary(
+  "dental clinic, dental practice, dental surgery: dentist; " +
+    "veterinary clinic, veterinary practice, vet clinic: veterinarian; law firm: lawyer; " +
+    "physio clinic, physiotherapy clinic, physiotherapy practice: physiotherapist; " +
+    "architecture firm, architecture practice: architect; " +
+    "accounting firm, accounting practice, accountancy practice: accountant; optician's practice: optician; " +
+    "optometry practice: optometrist; pharmacy: pharmacist; barbershop: barber; " +
+    "bike shop, bike workshop: bike mechanic; repair shop: repair technician; " +
+    "tattoo parlour, tattoo parlor: tattoo artist; florist: florist; butchery: butcher; brewery: brewer; " +
+    "distillery: distiller; winery: winemaker; farm: farmer; ranch: rancher; " +
+    "roastery, coffee roastery: coffee roaster; vineyard: winemaker; orchard: fruit grower; dairy: dairy farmer;",
+);
 
 /**
  * Heads of a role phrase whatever word stands before them, though the lexicon above guards them ("assistant") or does

@@ -1,11 +1,14 @@
 import { COMMA_SEPARATOR } from "../engine/text.ts";
 import { GEONAMES_CITIES } from "./cities.ts";
+import { words } from "./words.ts";
 
 const AT_SIGN = /@/;
 const LOWER_THEN_UPPER = /\p{Ll}\p{Lu}/u;
 const PLACE_SEPARATORS = /[;\n]/;
 const SURNAME_PREFIX = /\b(?:Mc|Mac|De|La|Le|Du|Van|Von|O['’])(?=\p{Lu})/gu;
 const WEB_DOMAIN = /\.(?:com|org|net|io|co|app|ai|dev)\b/i;
+const MARKS = /\p{M}/gu;
+const BEYOND_ASCII = /[^ -~]/;
 /**
  * Place knowledge for the offline engine: a gazetteer (countries, regions, state codes and the cities of 50,000 people
  * or more worldwide) used to confirm that a capitalised phrase is a place, and an organisation/platform filter so
@@ -69,57 +72,63 @@ const REGION_CODES: ReadonlySet<string> = new Set(
 const CITIES = [
   ...list(GEONAMES_CITIES),
   ...list(`
-  Galway; München; Frankfurt; Nuremberg; Wien; Zurich; Ghent; Aarhus; Reykjavik; Lisboa; Milano; Napoli; Torino;
-  Firenze; Thessaloniki; Patras; Heraklion; Warszawa; Krakow; Wroclaw; Poznan; Gdansk; Praha; Cluj; Timișoara; Iași;
-  Kiev; Odesa; Chișinău; St Petersburg; İstanbul; Izmir; Marrakech; Fez; Bombay; Bangalore; Surat; Mysuru; Astana;
-  Ulaanbaatar; Xi'an; Cebu; Makati; Saigon; Penang; New York; NYC; Bronx; Montreal; Quebec City; Ciudad de México;
-  CDMX; Oaxaca de Juárez; La Habana; Bariloche; Sao Paulo; Brasilia; Ulm; Pau; Reggio Emilia; Cádiz; Vitoria;
-  Castellón; Den Bosch; Almere; Plzeň; Brașov; Constanța; Niš; Izmit; Long Island; Maui; London Ontario;
-  Kingston Ontario; Hamilton NZ; Whangārei; Nuku'alofa; Mangaluru; Bhubaneswar; Dehradun; Ludhiana; Pondicherry;
-  Hai Phong; Can Tho; Da Lat; Melaka; Tagbilaran; Lombok; Urumqi; Cheongju; Sulaymaniyah; Basra; Ajman; Salalah;
-  Misrata; Jos; Uyo; Ho; Djibouti City; Hargeisa; Mekelle; Mbombela; Gqeberha; Florianopolis; Tucumán; Puerto Ordaz;
-  Cap-Haïtien; St. George's; Ciudad Juárez; Pachuca; Xalapa; Acapulco; Los Cabos; Tuxtla Gutiérrez; Limerick; Hull;
-  Cologne; Hanover; Geneva; Lucerne; Antwerp; Bruges; Gothenburg; Seville; Malaga; San Sebastián; Roma; Padua;
-  Valletta; Madras; Calcutta; Goa; Nara; Saint Louis; Querétaro; Panama City; Port of Spain; Bogota; Medellin;
-  Valparaiso; Halle; Las Palmas; St. Paul; Sudbury; Sunshine Coast; Apia; Papeete; Bacolod; Banjul; Castries;
-  Kingstown; Durango; Jerez
+  Galway; München; Frankfurt; Nuremberg; Wien; Ghent; Aarhus; Lisboa; Milano; Napoli; Torino; Firenze; Patras;
+  Heraklion; Warszawa; Wroclaw; Praha; Cluj; Kiev; Odesa; St Petersburg; Marrakech; Fez; Bombay; Bangalore; Mysuru;
+  Astana; Ulaanbaatar; Xi'an; Cebu; Makati; Saigon; Penang; New York; NYC; Bronx; Quebec City; Ciudad de México; CDMX;
+  Oaxaca de Juárez; La Habana; Bariloche; Ulm; Pau; Reggio Emilia; Castellón; Den Bosch; Almere; Plzeň; Niš;
+  Long Island; Maui; London Ontario; Kingston Ontario; Hamilton NZ; Nuku'alofa; Mangaluru; Bhubaneswar; Dehradun;
+  Pondicherry; Hai Phong; Da Lat; Melaka; Tagbilaran; Lombok; Cheongju; Sulaymaniyah; Basra; Ajman; Misrata; Jos; Uyo;
+  Ho; Djibouti City; Hargeisa; Mekelle; Mbombela; Gqeberha; Tucumán; Puerto Ordaz; Cap-Haïtien; St. George's;
+  Ciudad Juárez; Pachuca; Xalapa; Acapulco; Los Cabos; Tuxtla Gutiérrez; Limerick; Hull; Cologne; Hanover; Geneva;
+  Lucerne; Antwerp; Bruges; Gothenburg; Seville; San Sebastián; Roma; Padua; Valletta; Madras; Calcutta; Goa; Nara;
+  Saint Louis; Querétaro; Panama City; Port of Spain; Halle; Las Palmas; St. Paul; Sudbury; Sunshine Coast; Apia;
+  Papeete; Bacolod; Banjul; Castries; Kingstown; Durango; Jerez
 `),
 ];
 
-const COUNTRY_SET = new Set(COUNTRIES.map((p) => p.toLowerCase()));
+/**
+ * A place name as the gazetteer looks it up: lowercased, accents dropped, since writers often leave them out
+ * ("Krakow" is "Kraków", "Chania" is "Chaniá").
+ */
+export function placeKey(phrase: string): string {
+  const lower = phrase.trim().toLowerCase();
+  return BEYOND_ASCII.test(lower) ? lower.normalize("NFD").replace(MARKS, "") : lower;
+}
+
+const COUNTRY_SET = new Set(COUNTRIES.map(placeKey));
 
 /** Whether the phrase is a country or large region ("Turkey", "Quebec"), not a city. */
 export function isCountry(phrase: string): boolean {
-  return COUNTRY_SET.has(phrase.trim().toLowerCase());
+  return COUNTRY_SET.has(placeKey(phrase));
 }
 
-const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map((p) => p.toLowerCase()));
+const PLACE_SET = new Set([...COUNTRIES, ...US_STATES, ...CITIES].map(placeKey));
 
 /** Whether the phrase is a listed place, or ends in one ("Haeundae, Busan", "Socorro, NM", "Leipzig-Plagwitz"). */
 export function isKnownPlace(phrase: string): boolean {
   const text = phrase.trim();
-  if (PLACE_SET.has(text.toLowerCase())) return true;
+  if (PLACE_SET.has(placeKey(text))) return true;
   const parts = text.split(COMMA_SEPARATOR);
   const last = parts[parts.length - 1] ?? "";
-  if (parts.length > 1 && (PLACE_SET.has(last.toLowerCase()) || REGION_CODES.has(last))) return true;
+  if (parts.length > 1 && (PLACE_SET.has(placeKey(last)) || REGION_CODES.has(last))) return true;
   const first = parts[0] ?? "";
-  if (PLACE_SET.has(first.toLowerCase())) return true;
+  if (PLACE_SET.has(placeKey(first))) return true;
   // "Leipzig-Plagwitz", "Poznań-Komorniki": a city with its district.
   const head = first.split("-")[0] ?? "";
-  return head !== first && PLACE_SET.has(head.toLowerCase());
+  return head !== first && PLACE_SET.has(placeKey(head));
 }
 
 /** Platforms, apps and well-known brands that follow "from"/"on"/"in" but are never where someone lives. */
 const PLATFORMS = new Set(
-  (
-    "airbnb booking booking.com vrbo expedia tripadvisor etsy amazon ebay uber lyft deliveroo doordash instagram " +
-    "facebook tiktok youtube linkedin twitter whatsapp telegram signal slack zoom teams google apple microsoft " +
-    "netflix spotify shopify substack patreon twitch discord reddit fiverr upwork vinted depop paypal stripe excel " +
-    "notion canva figma trello jira asana tesla ikea starbucks walmart target costco tesco aldi lidl ryanair " +
-    "easyjet steam xbox playstation nintendo github gitlab wordpress squarespace wix mailchimp hubspot salesforce " +
-    "quickbooks xero gmail outlook duolingo strava garmin peloton glovo rappi grab gojek tokopedia shopee lazada " +
-    "mercadolibre bolt wolt kickstarter indiegogo gofundme medium tumblr pinterest snapchat threads mastodon bluesky"
-  ).split(" "),
+  words(`
+    airbnb booking booking.com vrbo expedia tripadvisor etsy amazon ebay uber lyft deliveroo doordash instagram
+    facebook tiktok youtube linkedin twitter whatsapp telegram signal slack zoom teams google apple microsoft netflix
+    spotify shopify substack patreon twitch discord reddit fiverr upwork vinted depop paypal stripe excel notion canva
+    figma trello jira asana tesla ikea starbucks walmart target costco tesco aldi lidl ryanair easyjet steam xbox
+    playstation nintendo github gitlab wordpress squarespace wix mailchimp hubspot salesforce quickbooks xero gmail
+    outlook duolingo strava garmin peloton glovo rappi grab gojek tokopedia shopee lazada mercadolibre bolt wolt
+    kickstarter indiegogo gofundme medium tumblr pinterest snapchat threads mastodon bluesky
+  `),
 );
 
 /**
@@ -127,17 +136,16 @@ const PLATFORMS = new Set(
  * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU").
  */
 const NOT_PLACES = new Set([
-  ...(
-    "marketing sales operations ops product engineering finance accounting accounts hr it support admin " +
-    "administration research development r&d design legal compliance procurement purchasing logistics " +
-    "quality qa security data analytics strategy communications comms pr partnerships recruitment recruiting " +
-    "talent payroll facilities maintenance " +
-    "maths math mathematics physics chemistry biology history geography economics english literature " +
-    "law medicine nursing pharmacy psychology sociology philosophy music art drama science " +
-    "french german spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish " +
-    "turkish hindi urdu swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics " +
-    "radiology cardiology emergency outpatients year reception"
-  ).split(" "),
+  ...words(`
+    marketing sales operations ops product engineering finance accounting accounts hr it support admin
+    administration research development r&d design legal compliance procurement purchasing logistics quality qa
+    security data analytics strategy communications comms pr partnerships recruitment recruiting talent payroll
+    facilities maintenance maths math mathematics physics chemistry biology history geography economics english
+    literature law medicine nursing pharmacy psychology sociology philosophy music art drama science french german
+    spanish italian portuguese dutch arabic mandarin chinese japanese korean russian polish turkish hindi urdu
+    swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics radiology cardiology
+    emergency outpatients year reception
+  `),
   // Names of more than one word, kept whole (split, "care" or "success" alone would be refused as places).
   "customer success",
   "customer service",

@@ -1,5 +1,5 @@
 import { wordTable } from "../engine/text.ts";
-import { glossary, words } from "./words.ts";
+import { glossary, phraseGlossary, words } from "./words.ts";
 
 /**
  * Small English/Spanish lexicons for the offline rules. Entries are generic vocabulary (personality adjectives,
@@ -52,43 +52,16 @@ export const TRAIT_WORDS: Record<string, string> = wordTable({
 });
 
 /** Nouns people use for themselves that imply a trait ("I'm a planner"). */
-export const TRAIT_NOUNS: Record<string, string> = wordTable({
-  planner: "organized",
-  "list-maker": "organized",
-  "list maker": "organized",
-  perfectionist: "perfectionist",
-  introvert: "introverted",
-  extrovert: "outgoing",
-  worrier: "anxious",
-  "people person": "sociable",
-  "night owl": "night owl",
-  "early bird": "early riser",
-  optimist: "optimistic",
-  pessimist: "pessimistic",
-  workaholic: "hardworking",
-  "control freak": "controlling",
-  "neat freak": "tidy",
-  "people-pleaser": "people-pleaser",
-  "people pleaser": "people-pleaser",
-  "morning person": "early riser",
-  homebody: "homebody",
-  loner: "independent",
-  nerd: "nerdy",
-  geek: "nerdy",
-  rebel: "rebellious",
-  "type a": "driven",
-  "type-a": "driven",
-  stickler: "detail-oriented",
-  "creature of habit": "routine-driven",
-  "go-getter": "driven",
-  organiser: "organized",
-  organizer: "organized",
-  overthinker: "overthinker",
-  "team player": "collaborative",
-  "straight shooter": "direct",
-  "free spirit": "free-spirited",
-  bookworm: "bookish",
-});
+export const TRAIT_NOUNS: Record<string, string> = phraseGlossary(
+  "planner, list-maker, list maker: organized; perfectionist: perfectionist; introvert: introverted; " +
+    "extrovert: outgoing; worrier: anxious; people person: sociable; night owl: night owl; " +
+    "early bird: early riser; optimist: optimistic; pessimist: pessimistic; workaholic: hardworking; " +
+    "control freak: controlling; neat freak: tidy; people-pleaser, people pleaser: people-pleaser; " +
+    "morning person: early riser; homebody: homebody; loner: independent; nerd, geek: nerdy; rebel: rebellious; " +
+    "type a, type-a: driven; stickler: detail-oriented; creature of habit: routine-driven; go-getter: driven; " +
+    "organiser, organizer: organized; overthinker: overthinker; team player: collaborative; " +
+    "straight shooter: direct; free spirit: free-spirited; bookworm: bookish;",
+);
 
 /** Behaviour described in the first person that shows a trait (kind "inferred"). */
 export const TRAIT_BEHAVIOURS: readonly [RegExp, string][] = [
