@@ -203,7 +203,7 @@ export const EVAL_SETS: readonly EvalSet[] = [
     skill: /key minting/i,
   }),
   // heldout27: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
-  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  // on it, kept off main until the session's engine work had ended (first contact 91cb8a0, README). Aggregate line only.
   fixtureSet("heldout27", "never-tune", {
     name: /marrowby lockwright/i,
     occupation: /customs adjudicat/i,
@@ -228,7 +228,7 @@ export const EVAL_SETS: readonly EvalSet[] = [
     skill: /seal forging/i,
   }),
   // heldout30: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
-  // on it, first contact to be run by the lead at the end of the session. Only its aggregate line may be read.
+  // on it, kept off main until the session's engine work had ended (first contact 91cb8a0, README). Aggregate line only.
   fixtureSet("heldout30", "never-tune", {
     name: /tallowgate/i,
     occupation: /bridle tariff/i,
