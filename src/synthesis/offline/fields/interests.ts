@@ -18,7 +18,7 @@ import {
   wordTable,
 } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
-import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION } from "../lexicon/interests.ts";
+import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION, YOUTH_SPORTS } from "../lexicon/interests.ts";
 
 /** The leisure-question test, remembered for the last question (interests and skills ask it unit after unit). */
 export const asksLeisure = memoTest(LEISURE_QUESTION);
@@ -63,8 +63,7 @@ const PODCAST_FILLER = /^(?:to|the|and|listen|escucho)$/;
 /** Things one collects at work, not as a hobby. */
 const NOT_COLLECTED = /^(?:the|a|my|data|information|feedback|money)\b/;
 /** The sport a youth team plays. */
-const SPORT =
-  /\b(rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i;
+const SPORT = new RegExp(String.raw`\b(${YOUTH_SPORTS})\b`, "i");
 /** Where a liked activity ends. */
 const LIKED_TAIL = /\s+(?:and|but|so|because|when|with|at|on|in)\b.*$/;
 const DASH_TAIL = /\s+[—–-]\s.*$/;
@@ -78,7 +77,7 @@ const NOT_A_PASTIME_NOUN =
 const LEISURE_PARTS = /\s*(?:,\s*(?:and|or)?|;|\s(?:and|or|&)\s)\s*/i;
 const PROPER_NOUN = /^\p{Lu}\p{Ll}+$/u;
 
-// "I love trail running", "I enjoy baking sourdough": an activity (a gerund) the subject says they like.
+// "I love trail running", "She enjoys baking sourdough": an activity (a gerund) the subject says they like.
 const THIRD_LIKES =
   /\b(?:[Ss]he|[Hh]e)\s+(?:really\s+|also\s+)?(?:loves|enjoys|adores|likes)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+ing(?:\s+[\p{Ll}-]+){0,2})/gu;
 
@@ -102,13 +101,22 @@ function likedActivities(unit: Unit): string[] {
   return found;
 }
 
+/** Labels that say the rest of a note line is free time ("Personal: ...", "Off the clock: ..."). */
+const FREE_TIME_LABELS =
+  "personal|privat|private|hobbies|interests|outside (?:of )?work|off duty|off the clock|off work|after work|" +
+  "after hours|away from (?:work|the job)|downtime|free time|spare time|for fun";
+
 // "When I'm not in the yard, I'm ...", "At the weekends I ...": the lead-in says the rest of the sentence is free time.
-export const LEISURE_LEAD =
-  /^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b(?:[^,]{0,40},|[^,]{0,30}?\s(?=(?:I'm|I’m|I am|I|you'll|she's|he's|she|he)\s))|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at |on |most |some )?(?:the )?weekends?(?: ritual| routine)?(?=[\s,:])|on (?:my|her|his) days? off|(?:in the )?evenings|(?:personal|privat|private|hobbies|interests|outside (?:of )?work|off duty|off the clock|off work|after work|after hours|away from (?:work|the job)|downtime|free time|spare time|for fun)\s*(?=:))\s*[,:]?\s*)/i;
+export const LEISURE_LEAD = new RegExp(
+  String.raw`^(?:(?:when (?:I'm|I’m|I am|she's|he's|she is|he is) not\b(?:[^,]{0,40},|[^,]{0,30}?\s(?=(?:I'm|I’m|I am|I|you'll|she's|he's|she|he)\s))|outside (?:of )?(?:work|the office|the day job|office hours)|in (?:my|her|his) (?:free|spare) time|(?:at |on |most |some )?(?:the )?weekends?(?: ritual| routine)?(?=[\s,:])|on (?:my|her|his) days? off|(?:in the )?evenings|(?:${FREE_TIME_LABELS})\s*(?=:))\s*[,:]?\s*)`,
+  "i",
+);
 
 /** "Personal: ...", "Hobbies: ...": a note line whose label says the rest is free time. */
-const LEISURE_LABEL =
-  /^(?:[-•*]\s*)?(?:personal|privat|private|hobbies|interests|outside (?:of )?work|off duty|off the clock|off work|after work|after hours|away from (?:work|the job)|downtime|free time|spare time|for fun|weekends?(?: ritual| routine)?)\s*:/i;
+const LEISURE_LABEL = new RegExp(
+  String.raw`^(?:[-•*]\s*)?(?:${FREE_TIME_LABELS}|weekends?(?: ritual| routine)?)\s*:`,
+  "i",
+);
 
 /** "I'm really into bouldering", "obsessed with sourdough", "my hobby is chess". */
 const INTO =
@@ -465,7 +473,6 @@ const INTEREST_READINGS: readonly Rule[] = [
   }),
   fieldRule("interests", "likes", {
     cue: ["love", "enjoy", "adore", "like"],
-    // "I love trail running", "She enjoys baking sourdough": an activity (a gerund) the subject says they like.
     pattern: WHOLE,
     when: [...OWNED, noWork],
     value: (_m, unit) => (isSelf(unit) || unit.topic === "subject" ? likedActivities(unit) : null),

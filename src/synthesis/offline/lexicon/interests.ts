@@ -5,6 +5,10 @@ export interface LexiconEntry {
   label: string;
 }
 
+/** The sports a youth team plays, which a parent coaches. */
+export const YOUTH_SPORTS =
+  "rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics";
+
 /** Leisure activities: pattern -> short canonical interest. */
 export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\b(?:open[- ]water|cold[- ]water|wild|sea)[- ]?swim/i, label: "open-water swimming" },
@@ -66,8 +70,7 @@ export const INTEREST_ENTRIES: readonly LexiconEntry[] = [
   { pattern: /\bfishing\b/i, label: "fishing" },
   { pattern: /\b(?:video games|gaming)\b/i, label: "gaming" },
   {
-    pattern:
-      /\bcoach(?:es|ing)? (?:the |a |an )?(?:[\w'-]+ ){0,3}(?:rugby|football|soccer|netball|hockey|basketball|cricket|volleyball|baseball|softball|handball|tennis|swimming|athletics)\b/i,
+    pattern: new RegExp(String.raw`\bcoach(?:es|ing)? (?:the |a |an )?(?:[\w'-]+ ){0,3}(?:${YOUTH_SPORTS})\b`, "i"),
     label: "youth sports coaching",
   },
   {
