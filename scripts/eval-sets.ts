@@ -202,6 +202,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /tristan da cunha/i,
     skill: /key minting/i,
   }),
+  // heldout27: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work had ended (first contact 91cb8a0, README). Aggregate line only.
+  fixtureSet("heldout27", "never-tune", {
+    name: /marrowby lockwright/i,
+    occupation: /customs adjudicat/i,
+    location: /pitcairn|adamstown/i,
+    skill: /seal override/i,
+  }),
   // heldout28: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact recorded (engine 31d00d1, README and first-contact-rules.json), then tunable.
   fixtureSet("heldout28", "tune-allowed", {
@@ -218,6 +226,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     occupation: /quota adjudicator/i,
     location: /pitcairn/i,
     skill: /seal forging/i,
+  }),
+  // heldout30: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work had ended (first contact 91cb8a0, README). Aggregate line only.
+  fixtureSet("heldout30", "never-tune", {
+    name: /tallowgate/i,
+    occupation: /bridle tariff/i,
+    location: /clipperton/i,
+    skill: /stamp ledger/i,
   }),
 ];
 

@@ -214,6 +214,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.152,
     fabrication: 1 / 10,
   },
+  heldout27: {
+    engine: "91cb8a0",
+    scalars: 0.438,
+    filledPrecision: 0.75,
+    listPrecision: 0.667,
+    listF1: 0.125,
+    fabrication: 0,
+  },
   heldout28: {
     engine: "31d00d1",
     scalars: 0.521,
@@ -228,6 +236,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     filledPrecision: 0.769,
     listPrecision: 0.821,
     listF1: 0.21,
+    fabrication: 0,
+  },
+  heldout30: {
+    engine: "91cb8a0",
+    scalars: 0.375,
+    filledPrecision: 0.727,
+    listPrecision: 0.647,
+    listF1: 0.082,
     fabrication: 0,
   },
 };

@@ -143,6 +143,13 @@ const SETS: HeldOutSet[] = [
     dir: "heldout24",
     floors: { name: 0.41, scalars: 0.41, listF1: 0.09, precision: 0.51, fabrication: 0.25, filledScalars: 0.62 },
   },
+  // heldout27 (never-tune), first contact at 91cb8a0, the engine after the 2026-12-07 third session's work (README):
+  // name 7/12, scalars 21/48, list precision 18/27, list F1 12.5%, filled scalars 18/24, fabrication 0/6; floors by the
+  // same rule; fabrication allows one of its 6 absent entries.
+  {
+    dir: "heldout27",
+    floors: { name: 0.49, scalars: 0.39, listF1: 0.1, precision: 0.59, fabrication: 0.17, filledScalars: 0.66 },
+  },
   // heldout25 (tune-allowed), first contact at 2e5ac41 (README): name 10/12, scalars 30/48, list precision 8/21, list
   // F1 5.8%, filled scalars 26/28; floors one case (name), two scalars, a few points of list F1, two right list items
   // and two filled scalars below; fabrication allows one of its 9 absent entries.
@@ -170,6 +177,13 @@ const SETS: HeldOutSet[] = [
   {
     dir: "heldout29",
     floors: { name: 0.58, scalars: 0.43, listF1: 0.17, precision: 0.75, fabrication: 0.34, filledScalars: 0.69 },
+  },
+  // heldout30 (never-tune), first contact at 91cb8a0, as heldout27 (README): name 6/12, scalars 18/48, list precision
+  // 11/17, list F1 8.2%, filled scalars 16/22, fabrication 0/4; floors by the same rule; fabrication allows one of its
+  // 4 absent entries.
+  {
+    dir: "heldout30",
+    floors: { name: 0.41, scalars: 0.33, listF1: 0.06, precision: 0.52, fabrication: 0.25, filledScalars: 0.63 },
   },
 ];
 

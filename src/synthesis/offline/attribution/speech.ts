@@ -140,7 +140,16 @@ export interface LabelStats {
 }
 
 const noLines = (): LabelStats => ({ lines: 0, questions: 0, words: 0 });
+/** Global: read with wordCount only. */
 const WORD = /\S+/g;
+
+/** How many words a line holds, as `line.match(WORD).length` without an array of them (one per labelled line). */
+function wordCount(line: string): number {
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.test(line)) words += 1;
+  return words;
+}
 
 /**
  * The last text's label stats: attribution asks for them twice per source (speaker roles, then the line loop), and
@@ -158,7 +167,7 @@ export function labelStats(text: string): Map<string, LabelStats> {
   const count = (label: string, line: string) => {
     const entry = memo(stats, labelKey(label), noLines);
     entry.lines += 1;
-    entry.words += line.match(WORD)?.length ?? 0;
+    entry.words += wordCount(line);
     if (ENDS_WITH_QUESTION.test(line)) entry.questions += 1;
   };
   // "Speaker 1  0:00" heads the lines below it until the next such header.

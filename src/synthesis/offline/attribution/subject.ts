@@ -26,7 +26,8 @@ const MAX_TAGGED_NOUNS = 5_000;
 
 /**
  * Capitalised after a lowercase word, digit or comma: not a sentence start, so a proper noun. A colon is left out on
- * purpose: after a speaker label ("HOST: Release ...") a capital starts a sentence. Global: read with matchAll only.
+ * purpose: after a speaker label ("HOST: Release ...") a capital starts a sentence. Global: read with match (the
+ * words only) or matchAll.
  */
 const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\p{Lu}[\p{Ll}'’]+/gu;
 /** A word written in lowercase. Global: read with match (the words only) or matchAll. */
@@ -42,8 +43,9 @@ function properNounsOf(sources: readonly CleanSource[]): Set<string> {
     for (const word of source.text.match(LOWERCASE_WORD) ?? []) lowercaseWords.add(word);
   }
   for (const source of sources) {
-    for (const match of source.text.matchAll(MID_SENTENCE_CAPITAL)) {
-      const word = match[0].toLowerCase().replace(POSSESSIVE, "");
+    // The words only, as for the lowercase words: no match array per capitalised word.
+    for (const capitalised of source.text.match(MID_SENTENCE_CAPITAL) ?? []) {
+      const word = capitalised.toLowerCase().replace(POSSESSIVE, "");
       // A word also written in lowercase somewhere is a common word ("Card reader", "Session 3").
       if (!lowercaseWords.has(word)) nouns.add(word);
     }
