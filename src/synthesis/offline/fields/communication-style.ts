@@ -290,7 +290,7 @@ export const STYLE_RULES: readonly Rule[] = [
     // I'm out all day", "Contact: text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email
     // only for invoices": a channel for one purpose is not how to reach the person.
     pattern: new RegExp(
-      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(${WHEN}))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:but|so|and)\\s+)?(?:(?:please|pls)\\s+)?(?:by\\s+)?(?:an?\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(${WHEN}))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -307,6 +307,7 @@ export const STYLE_RULES: readonly Rule[] = [
       fires: [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
+        ["I can't type on the ladder. So a voice note, please.", ["voice messages"]],
         ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
         ["Q3 Anything else: back from the rigs on Friday. email only.", ["email"]],
         ["- CONTACT: phone only, after six.", ["phone calls"]],
@@ -367,6 +368,29 @@ export const STYLE_RULES: readonly Rule[] = [
         // A day without a phone describes the day, not how to reach the person.
         "Sundays I go walking with a flask and no phone.",
       ],
+    },
+  }),
+  fieldRule("communication_style", "wants-by-channel", {
+    cue: ["want"],
+    // "Wants everything by email", "I want it all on WhatsApp": what the person wants sent, and the channel for it.
+    pattern: new RegExp(
+      `\\bwants?\\s+(?:everything|it all|things|it)\\s+(?:by|via|on|over|in)\\s+(?:an?\\s+|one\\s+)?(${ASKED_LIST})\\b`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      // Not "doesn't want everything by email" (the shared negated scope).
+      if (!statedAt(m.input, m.index, ["negated"])) return null;
+      const named = spellAll(m[1] ?? "");
+      return named.length > 0 ? named : null;
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["She wants everything by email so she has a record.", "email"],
+        ["I want it all on Telegram, one place.", "Telegram messages"],
+      ],
+      silent: [unmatched("I want it by Friday."), unmatched("He wants everything in order.")],
     },
   }),
   fieldRule("communication_style", "short-or-written", {
