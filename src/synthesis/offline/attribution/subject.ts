@@ -30,34 +30,53 @@ const MAX_TAGGED_NOUNS = 5_000;
  * words only) or matchAll.
  */
 const MID_SENTENCE_CAPITAL = /(?<=[\p{Ll}\d,;()&·] |(?:Dr|Prof|Mr|Mrs|Ms)\.? )\p{Lu}[\p{Ll}'’]+/gu;
-/** A word written in lowercase. Global: read with match (the words only) or matchAll. */
-const LOWERCASE_WORD = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]+/gu;
+/**
+ * A word as the proper-noun pass reads words written in lowercase: a lowercase letter, then lowercase letters or
+ * apostrophes (and, in the text, not after a letter or an apostrophe, up to the first other character).
+ */
+const LOWERCASE_WORD_SHAPE = /^\p{Ll}[\p{Ll}'’]+$/u;
 /** "Oskar Lind (PM)": a capitalised name tagged with a role in brackets. Global: read with matchAll only. */
 const ROLE_TAGGED_NAME = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}'’]+)(?:\s\p{Lu}[\p{Ll}'’-]+)?\s?\([^()\n]{1,25}\)/gu;
+/** Words sought by one pattern of writtenLowercase, and their characters in all: a pattern of bounded size. */
+const MAX_SOUGHT_WORDS = 1_000;
+const MAX_SOUGHT_CHARS = 20_000;
+
+/**
+ * Which of these words the texts also write in lowercase, as whole words (not after a letter or an apostrophe, and
+ * not followed by a lowercase letter or an apostrophe). Only the words sought are looked for: collecting every
+ * lowercase word of the text first made a string per word (~700,000 on the 1M bench text), most of the proper-noun
+ * pass's time and garbage. A word of another shape is never written so.
+ */
+function writtenLowercase(texts: readonly string[], words: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const sought = [...new Set(words)].filter((word) => LOWERCASE_WORD_SHAPE.test(word));
+  for (let from = 0; from < sought.length; ) {
+    let to = from + 1;
+    let chars = sought[from]?.length ?? 0;
+    while (to < sought.length && to - from < MAX_SOUGHT_WORDS && chars + (sought[to]?.length ?? 0) <= MAX_SOUGHT_CHARS)
+      chars += sought[to++]?.length ?? 0;
+    // Letters and apostrophes only (the shape above): nothing to escape.
+    const pattern = new RegExp(`(?<![\\p{L}'’])(?:${sought.slice(from, to).join("|")})(?![\\p{Ll}'’])`, "gu");
+    for (const text of texts) for (const word of text.match(pattern) ?? []) found.add(word);
+    from = to;
+  }
+  return found;
+}
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {
-  const nouns = new Set<string>();
-  const lowercaseWords = new Set<string>();
-  for (const source of sources) {
-    // The words only: matchAll made a match array per word of the text (the largest share of a long input's garbage).
-    for (const word of source.text.match(LOWERCASE_WORD) ?? []) lowercaseWords.add(word);
-  }
-  for (const source of sources) {
-    // The words only, as for the lowercase words: no match array per capitalised word.
-    for (const capitalised of source.text.match(MID_SENTENCE_CAPITAL) ?? []) {
-      const word = capitalised.toLowerCase().replace(POSSESSIVE, "");
-      // A word also written in lowercase somewhere is a common word ("Card reader", "Session 3").
-      if (!lowercaseWords.has(word)) nouns.add(word);
-    }
-  }
+  const texts = sources.map((source) => source.text);
+  // The words only (match, not matchAll): no match array per capitalised word.
+  const capitalised = texts.flatMap((text) =>
+    (text.match(MID_SENTENCE_CAPITAL) ?? []).map((word) => word.toLowerCase().replace(POSSESSIVE, "")),
+  );
   // "Oskar Lind (PM), Fay Dunne (QA)": a capitalised word tagged with a role in brackets is a person, even where
   // it only ever opens a line or follows a colon.
-  for (const source of sources) {
-    for (const match of source.text.matchAll(ROLE_TAGGED_NAME)) {
-      const word = (match[1] ?? "").toLowerCase();
-      if (!lowercaseWords.has(word)) nouns.add(word);
-    }
-  }
+  const tagged = texts.flatMap((text) => [...text.matchAll(ROLE_TAGGED_NAME)].map((m) => (m[1] ?? "").toLowerCase()));
+  // A word also written in lowercase somewhere is a common word ("Card reader", "Session 3").
+  const lowercaseWords = writtenLowercase(texts, [...capitalised, ...tagged]);
+  const nouns = new Set<string>();
+  for (const word of capitalised) if (!lowercaseWords.has(word)) nouns.add(word);
+  for (const word of tagged) if (!lowercaseWords.has(word)) nouns.add(word);
   // Places are proper nouns too, but a sentence starting with one is not about another person. Tagging only the
   // distinct candidate words (not the whole text) keeps this cheap on very long inputs.
   const distinct = [...nouns].slice(0, MAX_TAGGED_NOUNS).map((w) => w.charAt(0).toUpperCase() + w.slice(1));

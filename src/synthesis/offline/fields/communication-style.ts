@@ -24,21 +24,25 @@ const APP = Object.keys(APPS).join("|");
  * A channel a person asks for, as words: an app, a medium ("voice note", "phone call", "email", "SMS"), or an app and
  * a medium ("WhatsApp voice notes"), or "in person"/"face-to-face". A bare "message" names no channel.
  */
-const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|phone)|${APP}|in[- ]person|face[- ]to[- ]face`;
+const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|(?:tele)?phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|(?:tele)?phone)|${APP}|in[- ]person|face[- ]to[- ]face|dms|direct\\s+messages?`;
 
 /**
  * Media as the value spells them, by the first that fits the words after an app's name; also the channels a refusal
  * names ("long e-mails", "slide decks").
  */
+/** A channel said as a verb ("email rather than phone"). */
+const VERB_CHANNEL = "text|ring|call|phone|e-?mail|whatsapp";
+
 const MEDIA: readonly [RegExp, string][] = [
   [/^voice/, "voice messages"],
   [/^video/, "video calls"],
-  [/^(?:phone|calls?)/, "phone calls"],
+  [/^(?:(?:tele)?phone|calls?)/, "phone calls"],
   [/^(?:texts?|text messages?|sms)$/, "text messages"],
   [/^e ?mails?$/, "email"],
   [/^long e ?mails?$/, "long emails"],
   [/^slide decks?$/, "slide decks"],
   [/^(?:in person|face to face)$/, "in person"],
+  [/^(?:dms|direct messages?)$/, "direct messages"],
 ];
 const WORD_GAPS = /[-\s]+/g;
 
@@ -126,7 +130,17 @@ const ASKED = `(?:${MEDIUM})(?:\\s+messages?)?`;
 /** Channels joined by "or", "and", "/" or a comma ("in person or a short video call"). */
 const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${ASKED})*`;
 /** What "prefers" may name besides a channel. */
-const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written)`;
+const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written|writing(?=\\s+(?:to|over|rather than|instead of)\\s+(?:an?\\s+)?(?:${MEDIUM})\\b))`;
+
+/**
+ * A time set on a channel ("after 6 pm", "before 9am or after 6pm", "in the evening"), kept with the channel it
+ * conditions: a window is part of how the person wants to be reached.
+ */
+const HOUR = `(?:after|before)\\s+\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?`;
+const WHEN = `(?:${HOUR}(?:\\s+or\\s+${HOUR})?|in\\s+the\\s+(?:morning|afternoon|evening)s?|at\\s+night)`;
+
+/** How the value spells a time on a channel ("after 6pm"), or "" when none was said. */
+const spellWhen = (said: string | undefined) => (said ? ` ${said.toLowerCase().replace(WORD_GAPS, " ").trim()}` : "");
 
 /** A label asking how to reach the person ("Preferred contact:"). */
 const CONTACT_LABEL = /contact|comms|communication|reach/i;
@@ -134,13 +148,17 @@ const CONTACT_LABEL = /contact|comms|communication|reach/i;
 /** Before a channel said to be best: a possessive or "new"/"old" that makes it a device ("my new phone is better"). */
 const A_DEVICE = /\b(?:my|your|his|her|their|our|its|new|old|this|that)\s+(?:an?\s+)?$/i;
 
-const ANY_PREFERABLE = new RegExp(`\\b${PREFERABLE}\\b`, "giu");
+/** Before "text": a size that makes it print on a screen or page ("larger text is easier to read"), not a channel. */
+const A_PRINT_SIZE = /\b(?:big|bigger|large|larger|small|smaller|bold|tiny)\s+$/i;
+
+// "writing" alone: the comparison that lets the pattern take it is not in the matched list.
+const ANY_PREFERABLE = new RegExp(`\\b(?:${PREFERABLE}|writing)\\b`, "giu");
 
 /** How the value spells what "prefers" names. */
 const spellPreferred = (text: string) =>
   spellMatches(text, ANY_PREFERABLE, (match) => {
     const word = match.toLowerCase();
-    return word.startsWith("async") ? "async" : word === "written" ? "written" : spell(word);
+    return word.startsWith("async") ? "async" : word.startsWith("writ") ? "written" : spell(word);
   });
 
 export const STYLE_RULES: readonly Rule[] = [
@@ -148,28 +166,30 @@ export const STYLE_RULES: readonly Rule[] = [
     cue: ["prefer"],
     // "Prefers email", "prefers WhatsApp or a call over long emails" (what is preferred over is named too).
     pattern: new RegExp(
-      `\\bprefers?\\s+(?:an?\\s+)?(${PREFERABLE}(?:\\s*(?:\\/|,|\\bor\\b|\\band\\b)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${PREFERABLE})*)(?:\\s+(?:communication|messages|updates))?\\b(?:\\s+(?:over|to|rather than|instead of)\\s+(?:an?\\s+)?(long\\s+|lengthy\\s+)?(${MEDIUM})\\b)?`,
+      `\\bprefers?\\s+(?:an?\\s+)?(${PREFERABLE}(?:\\s*(?:\\/|,|\\bor\\b|\\band\\b)\\s*(?:an?\\s+)?(?:quick\\s+|short\\s+)?${PREFERABLE})*)(?:\\s+(?:communication|messages|updates))?\\b(?:\\s+(${WHEN}))?(?:\\s+(?:over|to|rather than|instead of)\\s+(?:an?\\s+)?(long\\s+|lengthy\\s+)?(${MEDIUM})\\b)?`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
       const parts = spellPreferred(m[1] ?? "");
       if (parts.length === 0) return null;
-      const over = m[3] ? spell(m[3]) : null;
-      const against = over ? ` over ${m[2] ? `long ${over === "email" ? "emails" : over}` : over}` : "";
-      return `prefers ${parts.join(" or ")}${against}`;
+      const over = m[4] ? spell(m[4]) : null;
+      const against = over ? ` over ${m[3] ? `long ${over === "email" ? "emails" : over}` : over}` : "";
+      return `prefers ${parts.join(" or ")}${spellWhen(m[2])}${against}`;
     },
     confidence: 0.75,
     examples: {
       fires: [
         ["Prefers written/async updates, finds status meetings a drag.", "prefers written or async"],
         ["Prefers email; likes time to think before answering.", "prefers email"],
+        ["For a chat I'd prefer a call after 7 pm, the signal is bad by day.", "prefers phone calls after 7 pm"],
+        ["I prefer writing to phone calls, I think better on paper.", "prefers written over phone calls"],
         [
           "She prefers Telegram or a quick call to long emails.",
           "prefers Telegram messages or phone calls over long emails",
         ],
       ],
-      silent: [unmatched("I prefer the morning shift."), "Do you prefer email?"],
+      silent: [unmatched("I prefer the morning shift."), unmatched("I prefer writing poems."), "Do you prefer email?"],
     },
   }),
   fieldRule("communication_style", "contact-me", {
@@ -177,14 +197,20 @@ export const STYLE_RULES: readonly Rule[] = [
     // A request for a channel: "Text me.", "ring me if it's urgent", "Phone please", "reply by email only", "please,
     // only by phone", "send me a voice note".
     pattern: new RegExp(
-      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b(?!\\s+to\\s+(?!me\\b))`,
+      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s+(${WHEN})|\\s+or\\s+(?:send\\s+(?:me\\s+)?)?(?:an?\\s+)?(${ASKED})\\b|\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b(?!\\s+to\\s+(?!me\\b))|\\b(${VERB_CHANNEL})\\s+(?:rather than|instead of)\\s+(${VERB_CHANNEL})(?:ing)?\\b`,
       "iu",
     ),
     when: ["self", "statement", mayAskContact],
     value: (m) => {
       if (!OPENS_REQUEST.test(textBefore(m, 30))) return null;
-      const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? "").toLowerCase();
-      return word === "ring" ? "phone calls" : spell(word);
+      const said = (word: string | undefined) => (word?.toLowerCase() === "ring" ? "phone calls" : spell(word ?? ""));
+      // "email rather than phone": the request and what it is asked instead of.
+      if (m[8]) return `${said(m[8])} over ${said(m[9])}`;
+      const channel = said(m[1] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+      if (!channel) return null;
+      // "call me or send a text": the second channel is asked for too.
+      const or = m[3] ? spell(m[3]) : null;
+      return or && or !== channel ? [channel, or] : `${channel}${spellWhen(m[2])}`;
     },
     confidence: 0.75,
     examples: {
@@ -197,6 +223,9 @@ export const STYLE_RULES: readonly Rule[] = [
         ["If the delivery is late, call me after lunch.", "phone calls"],
         ["Simplest: send me WhatsApp voice notes.", "WhatsApp voice messages"],
         ["Reply by phone.", "phone calls"],
+        ["Ring me after 8pm, the kids are asleep then.", "phone calls after 8pm"],
+        ["Text me or send a voice note, I'm at the stall.", ["text messages", "voice messages"]],
+        ["Please text rather than call, I'm in lectures.", "text messages over phone calls"],
       ],
       silent: [
         unmatched("Call me Sam."),
@@ -217,7 +246,7 @@ export const STYLE_RULES: readonly Rule[] = [
     cue: ["best", "better", "easie"],
     // "A voice note is best", "WhatsApp voice notes are best", "email is the easiest way to get hold of me", "best by SMS".
     pattern: new RegExp(
-      `\\b(${ASKED_LIST})\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
+      `\\b(${ASKED_LIST})(?:\\s+here)?\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))(?:\\s+than\\s+(?:on\\s+|by\\s+|an?\\s+)?(?:the\\s+)?(${MEDIUM})\\b)?|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -225,8 +254,12 @@ export const STYLE_RULES: readonly Rule[] = [
       // Not negated right before ("not email, that's best": the shared negated scope); nor a device someone owns or
       // bought ("my phone is better now"), which is no channel.
       if (!statedAt(m.input, m.index, ["negated"]) || A_DEVICE.test(textBefore(m, 12))) return null;
-      const named = spellAll(m[1] ?? m[2] ?? "");
-      return named.length > 0 ? named : null;
+      if (A_PRINT_SIZE.test(textBefore(m, 12))) return null;
+      const named = spellAll(m[1] ?? m[3] ?? "");
+      // "email is better than a call": the channel it is better than is named as the one passed over.
+      const over = m[2] ? spell(m[2]) : null;
+      if (named.length === 0) return null;
+      return over ? named.map((channel) => `${channel} over ${over}`) : named;
     },
     confidence: 0.75,
     examples: {
@@ -235,6 +268,8 @@ export const STYLE_RULES: readonly Rule[] = [
         ["WhatsApp voice notes are best.", "WhatsApp voice messages"],
         ["Email is the easiest way to get hold of me.", "email"],
         ["Best by SMS.", "text messages"],
+        ["Questions about the shop? DMs here are best.", "direct messages"],
+        ["Texting is hard for me, a call is better than a text.", "phone calls over text messages"],
         ["Telegram or email works best for me.", ["Telegram messages", "email"]],
       ],
       silent: [
@@ -244,6 +279,8 @@ export const STYLE_RULES: readonly Rule[] = [
         "So email is best?",
         // A device, not a channel.
         "My new phone is better, the battery lasts.",
+        // Print size on a screen, not a channel.
+        "Large text is easier on my eyes.",
       ],
     },
   }),
@@ -253,15 +290,15 @@ export const STYLE_RULES: readonly Rule[] = [
     // I'm out all day", "Contact: text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email
     // only for invoices": a channel for one purpose is not how to reach the person.
     pattern: new RegExp(
-      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:but|so|and)\\s+)?(?:(?:please|pls)\\s+)?(?:by\\s+)?(?:an?\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(${WHEN}))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
     value: (m) => {
       const manner = (m[3] ?? "").toLowerCase();
-      // A bare channel states a preference only as the answer to a contact label.
-      if (manner === "" && !CONTACT_LABEL.test(m[1] ?? "")) return null;
-      const named = spellAll(m[2] ?? "");
+      // A bare channel states a preference only as the answer to a contact label or with a time on it.
+      if (manner === "" && !m[4] && !CONTACT_LABEL.test(m[1] ?? "")) return null;
+      const named = spellAll(m[2] ?? "").map((channel) => `${channel}${spellWhen(m[4])}`);
       if (named.length === 0) return null;
       return manner === "short" || manner === "brief" ? [...named, "short"] : named;
     },
@@ -270,10 +307,15 @@ export const STYLE_RULES: readonly Rule[] = [
       fires: [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
+        ["I can't type on the ladder. So a voice note, please.", ["voice messages"]],
         ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
         ["Q3 Anything else: back from the rigs on Friday. email only.", ["email"]],
         ["- CONTACT: phone only, after six.", ["phone calls"]],
         ["Preferred contact: SMS or a voice note.", ["text messages", "voice messages"]],
+        [
+          "Back in March. Telegram or email in the evening.",
+          ["Telegram messages in the evening", "email in the evening"],
+        ],
       ],
       silent: [
         "Email.",
@@ -328,6 +370,29 @@ export const STYLE_RULES: readonly Rule[] = [
       ],
     },
   }),
+  fieldRule("communication_style", "wants-by-channel", {
+    cue: ["want"],
+    // "Wants everything by email", "I want it all on WhatsApp": what the person wants sent, and the channel for it.
+    pattern: new RegExp(
+      `\\bwants?\\s+(?:everything|it all|things|it)\\s+(?:by|via|on|over|in)\\s+(?:an?\\s+|one\\s+)?(${ASKED_LIST})\\b`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      // Not "doesn't want everything by email" (the shared negated scope).
+      if (!statedAt(m.input, m.index, ["negated"])) return null;
+      const named = spellAll(m[1] ?? "");
+      return named.length > 0 ? named : null;
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["She wants everything by email so she has a record.", "email"],
+        ["I want it all on Telegram, one place.", "Telegram messages"],
+      ],
+      silent: [unmatched("I want it by Friday."), unmatched("He wants everything in order.")],
+    },
+  }),
   fieldRule("communication_style", "short-or-written", {
     cue: ["short", "brief", "writing", "written", "write it down", "one page", "talker", "chatt", "talkative"],
     pattern:
@@ -375,7 +440,8 @@ export function styleCandidates(units: Parameters<typeof runRules>[1]): Candidat
   const found = runRules(STYLE_RULES, units);
   const parts: string[] = [];
   for (const c of found) if (!parts.includes(String(c.value))) parts.push(String(c.value));
-  const value = parts.join("; ");
+  // "phone calls" beside "phone calls in the evening" says nothing the narrower part does not.
+  const value = parts.filter((part) => !parts.some((other) => other.startsWith(`${part} `))).join("; ");
   const best = Math.max(0, ...found.map((c) => c.confidence));
   return found.map((c) => ({ ...c, value, confidence: best }));
 }

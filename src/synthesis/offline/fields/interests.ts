@@ -219,7 +219,7 @@ function leisureItems(unit: Unit, answersLeisureQuestion: boolean, nounsAllowed:
   const known = (text: string) => INTEREST_ENTRIES.find((entry) => entry.pattern.test(text));
   // A lead-in fragment ("Cold water.") followed by a recognised hobby on its line is that hobby's preamble.
   const preamble = !known(body) && known(unit.line.slice(unit.line.indexOf(body) + body.length)) !== undefined;
-  const self = (isSelf(unit) && unit.firstPerson) || lead !== null || labelled;
+  const self = saysI(unit) || lead !== null || labelled;
   // "Off the clock: bouldering and houseplants": a label lead names pastimes as bare nouns.
   const labelLead = lead !== null && ENDS_WITH_COLON.test(lead[0]);
   const items: string[] = [];
@@ -480,7 +480,7 @@ const INTEREST_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("interests", "at-home", {
-    cue: ["at home", "for fun", "as a hobby", "spare time", "free time", "to relax", "to unwind", "to switch off"],
+    cue: patternCues([AT_HOME]),
     // "I brew cider at home": a pastime verb with a free-time phrase, anywhere in the answer.
     pattern: WHOLE,
     when: [...OWNED, saysI, noWork],

@@ -28,16 +28,20 @@ const WORKPLACE_AFTER =
 const WORKPLACE_LATER =
   /^[^.;!?]{0,80}?\b(?:at|in)\s+(?:a|an|the|our|my|two|three|several)\s+(?:[\p{L}-]+\s+){0,3}(?:school|college|university|academy|hospital|clinic|firm|company|agency|restaurant|café|cafe|bakery|farm|studio|practice|hotel|office|centre|center|institute|lab|nursery|kindergarten|workshop)\b/iu;
 
+/** "I mainly teach geography": an adverb between "I" and a verb of work. */
+const WORK_ADVERB = String.raw`(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?`;
+
 /** "I teach geography", "I've been nursing for nine years": a verb of work names the agent. */
-const PRESENT_WORK =
-  /(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b([^.;!?,—–(]{0,60})/gu;
+const PRESENT_WORK = new RegExp(
+  String.raw`(?:^|[:;,—–]\s*|\b(?:and|so|basically|mainly|mostly|now)\s+)I\s+${WORK_ADVERB}(\p{Ll}+)\b([^.;!?,—–(]{0,60})`,
+  "gu",
+);
 
 const TENURE_WORK =
   /\b(?:I've|I’ve|I have|I'd|I’d|we've|we’ve|she's|she has|he's|he has)?\s*been\s+(\p{Ll}+ing)\b([^.;!?]{0,60}?)\s*\b(?:for\s+(?:\S+\s+){0,2}(?:years?|decades?)|since\b|professionally\b|full[- ]time\b)/giu;
 
 /** A whole answer that is a verb of work: "I teach geography". */
-const I_VERB_REST =
-  /^I\s+(?:(?:also|mainly|mostly|currently|now|still|basically|professionally|actually)\s+)?(\p{Ll}+)\b(.*)$/u;
+const I_VERB_REST = new RegExp(String.raw`^I\s+${WORK_ADVERB}(\p{Ll}+)\b(.*)$`, "u");
 
 /** Where the object of a verb of work ends: its place or time follows. */
 const OBJECT_END =
@@ -79,8 +83,8 @@ function nearJob(unit: Unit, at: Place): boolean {
 
 /** A present-tense verb of work with a workplace after it, in the clause or within the next 140 characters. */
 function atWork(match: RegExpExecArray, rest: string): boolean {
-  const start = (match.index ?? 0) + match[0].length - rest.length;
-  return WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(match.input.slice(start, (match.index ?? 0) + 140));
+  const start = match.index + match[0].length - rest.length;
+  return WORKPLACE_AFTER.test(rest) || WORKPLACE_LATER.test(match.input.slice(start, match.index + 140));
 }
 
 /** A present-tense "I <verb>" by the subject, not a hobby, giving the agent when `job` says it is about a job. */

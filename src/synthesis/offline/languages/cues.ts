@@ -4,6 +4,7 @@
  */
 import type { PersonaField } from "../../../personas/schemas.ts";
 import type { Candidate } from "../engine/candidate.ts";
+import { patternCues } from "../engine/cues.ts";
 import { type Language, type Rule, runRules } from "../engine/rules.ts";
 import { BRACKETED_ASIDE, POINTING_HEAD, shorten, wordCount } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
@@ -11,9 +12,11 @@ import { type ForeignCue, foreignListItems, GERMAN_CUES, translateGerman } from 
 import { SPANISH_CUES, translateSpanish } from "./spanish.ts";
 
 function ruleOf(cue: ForeignCue, value: Rule["value"]): Rule {
-  const { id, cue: cues, pattern, confidence, examples } = cue;
+  const { id, pattern, confidence, examples } = cue;
   const [field, name] = id.split("/") as [PersonaField, string];
   const language = name.slice(0, 2) as Language;
+  // The cue is read off the pattern: the literal words every match holds.
+  const cues = patternCues([pattern]);
   return { id, language, field, cue: cues, pattern, when: ["aboutSubject"], value, confidence, examples };
 }
 

@@ -101,11 +101,6 @@ export interface ForeignCue {
   /** "<field>/<language>-<name>", reported by the eval; the rule's field and language are read from it. */
   id: `${"pain_points" | "goals"}/${Language}-${string}`;
   pattern: RegExp;
-  /**
-   * Pre-check: every match contains one of these (lowercase; without "s" or "k" under the `u` flag, which also matches
-   * "ſ" and the Kelvin sign); the pattern runs only on units whose lowercased text holds one.
-   */
-  cue: readonly string[];
   /** Splits a labelled list ("Ziele: X und Y") into its items. */
   list?: boolean;
   confidence: number;
@@ -122,7 +117,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     },
     pattern:
       /\bwas mich (?:echt |total |richtig |wirklich |am meisten |so )?(?:wahnsinnig|verrückt|fertig|kirre|irre|rasend|sauer) macht\s*(?:,\s*(?:ist|sind)\s*|:\s*|\s(?:ist|sind)\s+)([^.;!?]+)/iu,
-    cue: ["macht"],
     confidence: 0.65,
   },
   {
@@ -138,7 +132,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
       // A short noun phrase only ("die Bürokratie"): a whole clause after the cue loses its verb when translated word
       // by word (at first contact a season ticket that "costs almost a month's pay" became a bare noun, 0/1).
       /\b(?:was mich (?:echt |wirklich |total |so |richtig )?(?:am meisten )?(?:nervt|stört|ärgert)|das (?:schlimmste|nervigste)|mein größtes problem)\s*(?:,\s*)?(?:ist|sind|:)\s*((?:[^\s.;!?]+\s+){0,3}[^\s.;!?]+)\s*(?=$|[.;!?])/iu,
-    cue: ["mich", "chlimm", "nervig", "mein gr"],
     confidence: 0.65,
   },
   {
@@ -153,7 +146,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     // The noun opens a clause or follows a conjunction or focus particle ("auch", "und", "vor allem").
     pattern:
       /(?:^|[,(]\s*|\b(?:auch|und|oder|noch|besonders|vor allem|dazu)\s+)(?:die |der |das )?([\p{L}-]{4,40})\s*[–—-]\s*(?:der )?(?:horror|albtraum|katastrophe|ein graus|nervig)\b/iu,
-    cue: ["horror", "albtraum", "trophe", "ein grau", "nervig"],
     confidence: 0.6,
   },
   {
@@ -169,7 +161,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
     },
     pattern:
       /\b(?:ziele?|vorsätze|pläne)(?:\s+(?:fürs?|für das|für)\s+(?:nächste|kommende|dieses)?\s*jahr|\s+für\s+\d{4})?\s*:\s*([^.;!?]+)/iu,
-    cue: ["ziel", "ätze", "pläne"],
     list: true,
     confidence: 0.65,
   },
@@ -180,7 +171,6 @@ export const GERMAN_CUES: readonly ForeignCue[] = [
       silent: [unmatched("Les objectifs de l'équipe.")],
     },
     pattern: /\b(?:mes objectifs?|mon objectif|mon rêve)\s*(?:c'est|est|:)\s*(?:de\s+|d')?([^.;!?]+)/iu,
-    cue: ["objectif", "mon rêve"],
     confidence: 0.6,
   },
 ];

@@ -117,14 +117,12 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
       silent: [unmatched("Lo que más me gusta es el mar.")],
     },
     pattern: new RegExp(`\\blo que más me (?:${ANNOYS.join("|")}|preocupa|cuesta) (?:es|son)\\s+([^.;!?,:]+)`, "i"),
-    cue: ["lo que m"],
     confidence: 0.65,
   },
   {
     id: "goals/es-i-want",
     examples: { fires: [["Me gustaría viajar más.", "travel more"]], silent: [unmatched("No sé.")] },
     pattern: /(?:^|[^\p{L}])(?:quiero|me gustaría)\s+([^.;!?,]+?)(?:\s+y\s+|[.;!?,]|$)/iu,
-    cue: ["quiero", "me gu"],
     confidence: 0.6,
   },
   {
@@ -138,7 +136,6 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     },
     // "Lo peor es ...", "Lo peor de todo es ...", "Lo peor, sin duda, es ...": up to three words before the copula.
     pattern: /\blo peor(?:,?\s+(?!es\b)\p{L}+){0,3}?,?\s+es\s+([^.;!?]+)/iu,
-    cue: ["lo peor"],
     confidence: 0.6,
   },
   {
@@ -151,7 +148,6 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
       silent: [unmatched("Me gusta la burocracia.")],
     },
     pattern: new RegExp(`\\bme (?:${ANNOYS.join("|")})n?\\s+(?!es\\b|son\\b)([^.;!?,]+)`, "i"),
-    cue: ANNOYS.map((verb) => `me ${verb}`),
     confidence: 0.6,
   },
   {
@@ -167,7 +163,6 @@ export const SPANISH_CUES: readonly ForeignCue[] = [
     // negated copula states no goal.
     pattern:
       /\bmi (?:objetivo|meta|sueño)(?:\s+(?!no\b|es\b)[\p{L}\d]+){0,5}?\s+es\s+([^.;!?]+?)(?:\s+para\s+|[.;!?]|$)/iu,
-    cue: ["objetivo", "mi meta", "ueño"],
     confidence: 0.7,
   },
 ];
