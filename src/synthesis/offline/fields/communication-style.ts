@@ -24,7 +24,7 @@ const APP = Object.keys(APPS).join("|");
  * A channel a person asks for, as words: an app, a medium ("voice note", "phone call", "email", "SMS"), or an app and
  * a medium ("WhatsApp voice notes"), or "in person"/"face-to-face". A bare "message" names no channel.
  */
-const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|(?:tele)?phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|(?:tele)?phone)|${APP}|in[- ]person|face[- ]to[- ]face`;
+const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|(?:tele)?phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|(?:tele)?phone)|${APP}|in[- ]person|face[- ]to[- ]face|dms|direct\\s+messages?`;
 
 /**
  * Media as the value spells them, by the first that fits the words after an app's name; also the channels a refusal
@@ -42,6 +42,7 @@ const MEDIA: readonly [RegExp, string][] = [
   [/^long e ?mails?$/, "long emails"],
   [/^slide decks?$/, "slide decks"],
   [/^(?:in person|face to face)$/, "in person"],
+  [/^(?:dms|direct messages?)$/, "direct messages"],
 ];
 const WORD_GAPS = /[-\s]+/g;
 
@@ -196,7 +197,7 @@ export const STYLE_RULES: readonly Rule[] = [
     // A request for a channel: "Text me.", "ring me if it's urgent", "Phone please", "reply by email only", "please,
     // only by phone", "send me a voice note".
     pattern: new RegExp(
-      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s+(${WHEN})|\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b(?!\\s+to\\s+(?!me\\b))|\\b(${VERB_CHANNEL})\\s+(?:rather than|instead of)\\s+(${VERB_CHANNEL})(?:ing)?\\b`,
+      `\\b(text|ring|call|phone|e-?mail|whatsapp|voice[- ]note)\\s+me(?=\\s+(${WHEN})|\\s+or\\s+(?:send\\s+(?:me\\s+)?)?(?:an?\\s+)?(${ASKED})\\b|\\s*(?:[.!,;:—–-]|$)|\\s+(?:if|when|whenever|after|before|on|at|any\\s?time|instead|directly|first|or|back)\\b)|\\b(phone|e-?mail|text|whatsapp)\\s+(?:please|pls)\\b|\\b(?:reply|answer|write|contact me)\\s+(?:to me\\s+)?(?:by|via|on|over)\\s+(e-?mail|phone|text|whatsapp)\\b|\\bplease\\b[^.!?]{0,12}?\\b(?:on|by|over)\\s+(?:the\\s+)?(phone|e-?mail|whatsapp)\\b|\\bsend\\s+(?:me\\s+)?(?:an?\\s+)?(?:quick\\s+|short\\s+)?(${ASKED})\\b(?!\\s+to\\s+(?!me\\b))|\\b(${VERB_CHANNEL})\\s+(?:rather than|instead of)\\s+(${VERB_CHANNEL})(?:ing)?\\b`,
       "iu",
     ),
     when: ["self", "statement", mayAskContact],
@@ -204,9 +205,12 @@ export const STYLE_RULES: readonly Rule[] = [
       if (!OPENS_REQUEST.test(textBefore(m, 30))) return null;
       const said = (word: string | undefined) => (word?.toLowerCase() === "ring" ? "phone calls" : spell(word ?? ""));
       // "email rather than phone": the request and what it is asked instead of.
-      if (m[7]) return `${said(m[7])} over ${said(m[8])}`;
-      const channel = said(m[1] ?? m[3] ?? m[4] ?? m[5] ?? m[6]);
-      return channel && `${channel}${spellWhen(m[2])}`;
+      if (m[8]) return `${said(m[8])} over ${said(m[9])}`;
+      const channel = said(m[1] ?? m[4] ?? m[5] ?? m[6] ?? m[7]);
+      if (!channel) return null;
+      // "call me or send a text": the second channel is asked for too.
+      const or = m[3] ? spell(m[3]) : null;
+      return or && or !== channel ? [channel, or] : `${channel}${spellWhen(m[2])}`;
     },
     confidence: 0.75,
     examples: {
@@ -220,6 +224,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Simplest: send me WhatsApp voice notes.", "WhatsApp voice messages"],
         ["Reply by phone.", "phone calls"],
         ["Ring me after 8pm, the kids are asleep then.", "phone calls after 8pm"],
+        ["Text me or send a voice note, I'm at the stall.", ["text messages", "voice messages"]],
         ["Please text rather than call, I'm in lectures.", "text messages over phone calls"],
       ],
       silent: [
@@ -241,7 +246,7 @@ export const STYLE_RULES: readonly Rule[] = [
     cue: ["best", "better", "easie"],
     // "A voice note is best", "WhatsApp voice notes are best", "email is the easiest way to get hold of me", "best by SMS".
     pattern: new RegExp(
-      `\\b(${ASKED_LIST})\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))(?:\\s+than\\s+(?:on\\s+|by\\s+|an?\\s+)?(?:the\\s+)?(${MEDIUM})\\b)?|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
+      `\\b(${ASKED_LIST})(?:\\s+here)?\\s*,?\\s*(?:(?:that|it|this)(?:'s|’s| is)|is|are|works?)\\s+(?:the\\s+)?(?:best|better|easiest|easier)\\b(?!\\s+(?:avoided|left|kept|ignored))(?:\\s+than\\s+(?:on\\s+|by\\s+|an?\\s+)?(?:the\\s+)?(${MEDIUM})\\b)?|\\bbest\\s+(?:by|via|on|over|is)\\s+(?:an?\\s+)?(${ASKED_LIST})`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -263,6 +268,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["WhatsApp voice notes are best.", "WhatsApp voice messages"],
         ["Email is the easiest way to get hold of me.", "email"],
         ["Best by SMS.", "text messages"],
+        ["Questions about the shop? DMs here are best.", "direct messages"],
         ["Texting is hard for me, a call is better than a text.", "phone calls over text messages"],
         ["Telegram or email works best for me.", ["Telegram messages", "email"]],
       ],
@@ -284,7 +290,7 @@ export const STYLE_RULES: readonly Rule[] = [
     // I'm out all day", "Contact: text only"), or a contact label's answer ("Preferred contact: SMS."). Not "Email
     // only for invoices": a channel for one purpose is not how to reach the person.
     pattern: new RegExp(
-      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:please|pls)\\s+)?(?:by\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(${WHEN}))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
+      `(?:^(?:([\\p{L}\\d _,/-]{0,40}):\\s*)?|(?<=[.;!?]\\s+))["“]?(?:(?:but|so|and)\\s+)?(?:(?:please|pls)\\s+)?(?:by\\s+)?(?:an?\\s+)?(${ASKED_LIST})(?:\\s*,?\\s*(short|brief|only|please|pls|preferably))?(?:\\s+(${WHEN}))?(?:\\s+(?:please|pls))?(?=\\s*(?:[.!,;—–]|$))`,
       "iu",
     ),
     when: ["aboutSubject", "statement"],
@@ -301,6 +307,7 @@ export const STYLE_RULES: readonly Rule[] = [
       fires: [
         ["Email, short.", ["email", "short"]],
         ["Slack, preferably.", ["Slack messages"]],
+        ["I can't type on the ladder. So a voice note, please.", ["voice messages"]],
         ["Telegram only pls, I'm in the workshop all day.", ["Telegram messages"]],
         ["Q3 Anything else: back from the rigs on Friday. email only.", ["email"]],
         ["- CONTACT: phone only, after six.", ["phone calls"]],
@@ -361,6 +368,29 @@ export const STYLE_RULES: readonly Rule[] = [
         // A day without a phone describes the day, not how to reach the person.
         "Sundays I go walking with a flask and no phone.",
       ],
+    },
+  }),
+  fieldRule("communication_style", "wants-by-channel", {
+    cue: ["want"],
+    // "Wants everything by email", "I want it all on WhatsApp": what the person wants sent, and the channel for it.
+    pattern: new RegExp(
+      `\\bwants?\\s+(?:everything|it all|things|it)\\s+(?:by|via|on|over|in)\\s+(?:an?\\s+|one\\s+)?(${ASKED_LIST})\\b`,
+      "iu",
+    ),
+    when: ["aboutSubject", "statement"],
+    value: (m) => {
+      // Not "doesn't want everything by email" (the shared negated scope).
+      if (!statedAt(m.input, m.index, ["negated"])) return null;
+      const named = spellAll(m[1] ?? "");
+      return named.length > 0 ? named : null;
+    },
+    confidence: 0.7,
+    examples: {
+      fires: [
+        ["She wants everything by email so she has a record.", "email"],
+        ["I want it all on Telegram, one place.", "Telegram messages"],
+      ],
+      silent: [unmatched("I want it by Friday."), unmatched("He wants everything in order.")],
     },
   }),
   fieldRule("communication_style", "short-or-written", {
