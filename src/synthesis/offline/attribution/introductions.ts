@@ -11,7 +11,14 @@ import { BUSINESS_NOUNS, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
 import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
-import { asksIntroduction, namesRelativeAfter, RELATION_WORDS, SUBJECT_ROLE_WORDS, taggedOthers } from "./roles.ts";
+import {
+  asksIntroduction,
+  mayAskIntroduction,
+  namesRelativeAfter,
+  RELATION_WORDS,
+  SUBJECT_ROLE_WORDS,
+  taggedOthers,
+} from "./roles.ts";
 import { LINE_LABEL, parseSpeech, speechLine } from "./speech.ts";
 
 const BARE_IM_START = /^[Ii]m\s/;
@@ -485,6 +492,8 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
       // The label of the speaker who named themselves.
       if (added && label !== undefined) added.label = label;
     }
+    // Nobody was asked and this line cannot ask: its speech need not be parsed (askedIntro stays null either way).
+    if (askedIntro === null && !mayAskIntroduction(line)) continue;
     // "Could you introduce yourself?" — "Sure. Park Ji-woo. I teach ...": an answer that opens on a bare name.
     const speech = parseSpeech(line, () => true);
     const content = (speech ? speech.content : line).trim();

@@ -79,17 +79,34 @@ export function namesRelativeAfter(after: string): boolean {
 }
 
 /** A question asking someone to introduce themselves; the answer may open on a bare name ("Sure. Park Ji-woo."). */
-const INTRO_QUESTION =
-  /\b(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)\b/i;
+const INTRO_QUESTION_WORDS =
+  "(?:introduce yourself|who you are|who are you|your (?:full )?name|about yourself|tell us (?:a bit |a little )?about you|stell dich|pr[ée]sente[sz]?[- ]toi|pr[ée]sentez[- ]vous|pres[ée]ntate|quién eres|apresente-se)";
+const INTRO_QUESTION = new RegExp(`\\b${INTRO_QUESTION_WORDS}\\b`, "i");
+/** The same words anywhere, word boundaries or not: true of a line whenever INTRO_QUESTION is of a part of it. */
+const INTRO_QUESTION_ANYWHERE = new RegExp(INTRO_QUESTION_WORDS, "i");
+/** How a turn left open ends: a dash, an ellipsis or a question mark. */
+const OPEN_END = "(?:[—–-]+|…|\\.{3}|\\?)\\s*$";
 /**
  * "I'm Declan, I do the research here. And you are—", "... and I'm here with—", "And this is—": a turn left open for the
  * other to say who they are.
  */
-const OPEN_INTRO =
-  /\b(?:and (?:you are|you're|you’re|yourself|you|this is)|(?:I'm|I’m|I am) (?:here|sitting|talking|speaking) with|(?:talking|speaking) (?:to|with)|joined by)\s*(?:[—–-]+|…|\.{3}|\?)\s*$/i;
+const OPEN_INTRO = new RegExp(
+  `\\b(?:and (?:you are|you're|you’re|yourself|you|this is)|(?:I'm|I’m|I am) (?:here|sitting|talking|speaking) with|(?:talking|speaking) (?:to|with)|joined by)\\s*${OPEN_END}`,
+  "i",
+);
+const ENDS_OPEN = new RegExp(OPEN_END);
 
 /** Whether a turn asks the other speaker to say who they are. */
 export function asksIntroduction(content: string): boolean {
   // The "?" first: one character search decides most turns before the long question pattern runs.
   return (content.includes("?") && INTRO_QUESTION.test(content)) || OPEN_INTRO.test(content);
+}
+
+/**
+ * False only when no turn that runs to the line's end (a speech line's content, or the line itself) can ask for an
+ * introduction: asking needs the question's words and a "?", or an open ending, and both stay visible in the line.
+ * Lets a reader skip parsing the line's speech when nothing but this answer would come of it.
+ */
+export function mayAskIntroduction(line: string): boolean {
+  return (line.includes("?") && INTRO_QUESTION_ANYWHERE.test(line)) || ENDS_OPEN.test(line);
 }
