@@ -133,7 +133,7 @@ const ASKED_LIST = `${ASKED}(?:\\s*,?\\s*(?:or|and|\\/)\\s*(?:an?\\s+)?(?:quick\
 const PREFERABLE = `(?:${ASKED}|async(?:hronous)?|written|writing(?=\\s+(?:to|over|rather than|instead of)\\s+(?:an?\\s+)?(?:${MEDIUM})\\b))`;
 
 /**
- * A time set on a channel ("after 6 pm", "before 9am or after 6pm", "in the evening"), kept with the channel it
+ * A time set on a channel ("after 6 pm", "before 8am or after 7pm", "in the evening"), kept with the channel it
  * conditions: a window is part of how the person wants to be reached.
  */
 const HOUR = `(?:after|before)\\s+\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.)?`;
@@ -224,7 +224,7 @@ export const STYLE_RULES: readonly Rule[] = [
         ["Simplest: send me WhatsApp voice notes.", "WhatsApp voice messages"],
         ["Reply by phone.", "phone calls"],
         ["Ring me after 8pm, the kids are asleep then.", "phone calls after 8pm"],
-        ["Text me or send a voice note, I'm at the stall.", ["text messages", "voice messages"]],
+        ["Text me or send me a voice note, my hands are full.", ["text messages", "voice messages"]],
         ["Please text rather than call, I'm in lectures.", "text messages over phone calls"],
       ],
       silent: [
@@ -387,7 +387,7 @@ export const STYLE_RULES: readonly Rule[] = [
     confidence: 0.7,
     examples: {
       fires: [
-        ["She wants everything by email so she has a record.", "email"],
+        ["The owner wants everything by email for his records.", "email"],
         ["I want it all on Telegram, one place.", "Telegram messages"],
       ],
       silent: [unmatched("I want it by Friday."), unmatched("He wants everything in order.")],
