@@ -28,6 +28,8 @@ const MEETING_WORDS =
   /\b(?:call|meeting|sync|demo|discovery|opportunity|deal|account|retro|standup|stand-up|kickoff|kick-off|ticket|case|order|invoice|project)\b/i;
 const NAME_PREFIX = /^(?:(?:[Dd]r|[Pp]rof)\.?|Meet|About|Introducing)\s+/;
 const QUOTED_SPAN = /["“][^"“”]*["”]/g;
+/** What every quoted span opens with: a sentence without one has no quoted span (most sentences). */
+const QUOTE_OPENING = /["“]/;
 const SHORT_CAPITALISED_LINE = /^[\p{Lu}][\p{L}'’ .-]{1,40}$/u;
 /** "Rafael Souza (Data Analyst I)", "Wanjiru Kamau 🎨": a role in brackets or emoji after a name in a title part. */
 const TITLE_PART_TAIL = /(?:\s*(?:\([^()]{1,60}\)|(?:\p{Extended_Pictographic}|\uFE0F|\u200D)+))+\s*$/u;
@@ -276,8 +278,9 @@ function personCounts(lines: readonly string[]): { first: number; third: number 
   let third = 0;
   for (const line of lines) {
     for (const sentence of splitSentences(line)) {
-      if (FIRST_PERSON_WORD.test(sentence.text.replace(QUOTED_SPAN, " "))) first += 1;
-      else if (THIRD_PERSON_OPENER.test(sentence.text)) third += 1;
+      const { text } = sentence;
+      if (FIRST_PERSON_WORD.test(QUOTE_OPENING.test(text) ? text.replace(QUOTED_SPAN, " ") : text)) first += 1;
+      else if (THIRD_PERSON_OPENER.test(text)) third += 1;
     }
   }
   return { first, third };

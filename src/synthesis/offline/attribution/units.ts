@@ -47,6 +47,8 @@ const QUESTION_TO_YOU_THEN_ANSWER = /^[^?"“]{5,120}\b(?:you|your)\b[^?"“]*\?
 const QUOTATIONS = /["“«]([^"“”«»]{3,})["”»]/g;
 const QUOTED_REPLY = /^\s*>/;
 const QUOTED_SPAN = /["“«][^"“”«»]*["”»]/g;
+/** What every quoted span opens with: a line without one has no quoted span (most lines). */
+const QUOTE_OPENING = /["“«]/;
 const QUOTE_MARK_START = /^>\s*/;
 const QUOTE_THEN_CREDIT = /["”»]\s*[—–-]\s*([^,]+)/;
 const SALES_FIELD =
@@ -132,7 +134,7 @@ function authorIsSubject(text: string, model: SubjectModel): boolean {
   let thirdPerson = 0;
   let quoted = 0;
   for (const line of text.split("\n")) {
-    const unquoted = line.replace(QUOTED_SPAN, " ");
+    const unquoted = QUOTE_OPENING.test(line) ? line.replace(QUOTED_SPAN, " ") : line;
     if (unquoted !== line) quoted += 1;
     for (const sentence of splitSentences(unquoted)) {
       const body = sentence.text.replace(LEADING_NON_LETTERS, "");

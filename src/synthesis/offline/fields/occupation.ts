@@ -5,6 +5,7 @@
  */
 import type { NameMatcher } from "../attribution/names.ts";
 import type { Candidate } from "../engine/candidate.ts";
+import { memo } from "../engine/memo.ts";
 import { type Rule, runRules } from "../engine/rules.ts";
 import { flat, preferNewer } from "../engine/select.ts";
 import { WHITESPACE } from "../engine/text.ts";
@@ -73,11 +74,13 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
 
 /** "chemistry teacher" and "teacher" from the same person: the specific value is backed by the generic one. */
 function preferSpecific(candidates: Candidate[]): Candidate[] {
-  const values = [...new Set(candidates.map((c) => flat(c.value)))];
-  return candidates.map((c) => {
-    const value = flat(c.value);
-    return values.some((other) => other !== value && value.endsWith(` ${other}`))
-      ? { ...c, confidence: c.confidence + 0.02 }
-      : c;
+  const flats = candidates.map((c) => flat(c.value));
+  const values = [...new Set(flats)];
+  // Whether a value ends on another one, decided once per value: a long text repeats its few values many times.
+  const specific = new Map<string, boolean>();
+  const isSpecific = (value: string) => values.some((other) => other !== value && value.endsWith(` ${other}`));
+  return candidates.map((c, k) => {
+    const value = flats[k] as string;
+    return memo(specific, value, isSpecific) ? { ...c, confidence: c.confidence + 0.02 } : c;
   });
 }
