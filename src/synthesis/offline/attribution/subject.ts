@@ -49,7 +49,11 @@ const MAX_SOUGHT_CHARS = 20_000;
  */
 function writtenLowercase(texts: readonly string[], words: readonly string[]): Set<string> {
   const found = new Set<string>();
-  const sought = [...new Set(words)].filter((word) => LOWERCASE_WORD_SHAPE.test(word));
+  const shaped = [...new Set(words)].filter((word) => LOWERCASE_WORD_SHAPE.test(word));
+  // A word longer than a pattern may be (a "name" as long as the text) is looked for apart.
+  const sought = shaped.filter((word) => word.length <= MAX_SOUGHT_CHARS);
+  const long = new Set(shaped.filter((word) => word.length > MAX_SOUGHT_CHARS));
+  if (long.size > 0) writtenLowercaseLong(texts, long, found);
   for (let from = 0; from < sought.length; ) {
     let to = from + 1;
     let chars = sought[from]?.length ?? 0;
@@ -61,6 +65,18 @@ function writtenLowercase(texts: readonly string[], words: readonly string[]): S
     from = to;
   }
   return found;
+}
+
+/** A run of lowercase letters and apostrophes not after a letter: a whole word as writtenLowercase's pattern reads it. */
+const LOWERCASE_RUN = /(?<![\p{L}'’])\p{Ll}[\p{Ll}'’]*/gu;
+
+/**
+ * Which of these over-long words (longer than a pattern may be: a "name" as long as the text) the texts write in
+ * lowercase: one pass over each text's lowercase runs. Index searches would restart at every position of a long run
+ * of one letter.
+ */
+function writtenLowercaseLong(texts: readonly string[], words: ReadonlySet<string>, found: Set<string>): void {
+  for (const text of texts) for (const run of text.match(LOWERCASE_RUN) ?? []) if (words.has(run)) found.add(run);
 }
 
 function properNounsOf(sources: readonly CleanSource[]): Set<string> {
