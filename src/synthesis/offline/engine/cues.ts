@@ -230,7 +230,8 @@ export function patternCues(patterns: readonly RegExp[]): readonly string[] | "a
     for (const cue of some) cues.add(cue);
   }
   // A cue that holds another adds nothing: wherever it occurs, so does the shorter one.
-  return [...cues].filter((cue) => ![...cues].some((other) => other !== cue && cue.includes(other)));
+  const all = [...cues];
+  return all.filter((cue) => !all.some((other) => other !== cue && cue.includes(other)));
 }
 
 /** The cues of a lexicon table's patterns (see patternCues), for a rule that reads nothing unless one of them matches. */
