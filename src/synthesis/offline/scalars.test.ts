@@ -98,6 +98,7 @@ describe("occupation", () => {
     ["Olá! Sou o Tiago, sou carpinteiro em Braga.", "carpenter"],
     ["I'm Leo, in my 40s, and I design kitchens for a living.", "kitchen designer"],
     ["I'm Pita, and I'm a tour guide most of the year.", "tour guide"],
+    ["I'm Ivo, a senior social worker with the county.", "senior social worker"],
   ])("%j -> %j", (text, role) => {
     expect(scalar("occupation", text)).toBe(role);
   });
@@ -161,6 +162,9 @@ describe("occupation", () => {
     ["I'm Wanjiru. Tram into town this morning: a conductor who sang at every stop."],
     // Owning or founding something, with nothing of the work, is no occupation.
     ["Signed up by Mira Holm\nMira Holm, founder/owner · Harbour Lane 4"],
+    // "social" is an adjective: only a head it modifies ("social worker") names a job.
+    ["I'm Rhys and I'm a social butterfly at weddings."],
+    ["I'm a social media junkie, to be honest."],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });

@@ -257,9 +257,10 @@ export const BUSINESS_TRADE: Readonly<Record<string, string>> = phraseGlossary(
 
 /**
  * Heads of a role phrase whatever word stands before them, though the lexicon above guards them ("assistant") or does
- * not list them. "social" stays from the old second head list, which wrote "social worker" as two heads.
+ * not list them. An adjective is never one: "social worker" is read by the guarded head "worker", and "social" alone
+ * ("a social butterfly", "a social media addict") names no job.
  */
-export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner social"));
+export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner"));
 
 /** Trades named in a business's name ("Price Electrical Ltd") -> the owner's trade. */
 export const TRADE_WORDS: Record<string, string> = glossary(
