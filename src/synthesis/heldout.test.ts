@@ -187,6 +187,14 @@ const SETS: HeldOutSet[] = [
     dir: "heldout30",
     floors: { name: 0.41, scalars: 0.33, listF1: 0.06, precision: 0.52, fabrication: 0.25, filledScalars: 0.63 },
   },
+  // heldout33 (tune-allowed), first contact at 6c967b2 (main 404f98f plus the set; README): name 8/12, scalars 31/48,
+  // list precision 47/61, list F1 28.7%, filled scalars 29/35, fabrication 0/3; floors one case (name), two scalars, a
+  // few points of list F1, two right list items and two filled scalars below; fabrication allows one of its 3 absent
+  // entries.
+  {
+    dir: "heldout33",
+    floors: { name: 0.58, scalars: 0.6, listF1: 0.24, precision: 0.73, fabrication: 0.34, filledScalars: 0.77 },
+  },
 ];
 
 describe("offline engine on held-out cases", () => {
