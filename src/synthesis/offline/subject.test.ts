@@ -6,6 +6,14 @@ import { identifySubject } from "./attribution/subject.ts";
 import { splitSentences } from "./engine/text.ts";
 
 describe("subject name", () => {
+  it.each([
+    ["Bluebell Daycare — parents' survey\nI'm a mum of two and I work nights at a supermarket."],
+    ["Tern Guesthouse\nWe have six rooms and I do the breakfasts myself."],
+    ["Case study: Kiri Kindergarten\nKiri Kindergarten is a small preschool near Tartu. We spoke to its cook."],
+  ])("takes no business's name for a person's: %j", (text) => {
+    expect(nameOf(text)).toBeNull();
+  });
+
   it("takes the person a reference letter is for, not its signer", () => {
     const text = [
       "Reference for Sam Patel",

@@ -222,11 +222,19 @@ export function fullNameStarting(
   return full;
 }
 
+/**
+ * One-word business nouns ("kindergarten", "daycare", "guesthouse"): a name that holds one names the business. Not
+ * "marina", also a given name.
+ */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set(
+  BUSINESS_NOUNS.split("|").filter((noun) => !noun.includes(" ") && noun !== "marina"),
+);
+
 /** "Dunmore Roofing was started by ...": a name with a trade or organisation word is a business's, not a person's. */
 export function isBusinessName(name: string): boolean {
   return nameTokens(name).some((token) => {
     const lower = token.toLowerCase();
-    return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
+    return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower) || BUSINESS_WORDS.has(lower);
   });
 }
 
