@@ -172,6 +172,10 @@ describe("occupation", () => {
     // "social" is an adjective: only a head it modifies ("social worker") names a job.
     ["I'm Rhys and I'm a social butterfly at weddings."],
     ["I'm a social media junkie, to be honest."],
+    // Ownership joined only to a rank says nothing of the work; a placeholder or the form's own part is no job.
+    ["Signed up by Mira Holm\nMira Holm\nOwner & Director"],
+    ["Occupation: N/A (between jobs)\nI'm Ola, 33, and I miss having a routine."],
+    ["Position: Applicant\nName: Dolores Abate"],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });
