@@ -106,10 +106,16 @@ export const CUED: readonly CueRow[] = [
     `\\b${eitherCase(RESIDING)}\\s+(?:in|near|out of)\\s+${PLACE}`,
     0.8,
     false,
-    [["I'm based in Leeds.", "Leeds"]],
+    [
+      ["I'm based in Leeds.", "Leeds"],
+      // The participle after the subject's job places the subject.
+      ["I'm a freelance translator based in Gdańsk.", "Gdańsk"],
+    ],
     // Another person is the clause's subject; a past tense or an end date puts it behind the subject.
     [
       "I grew up living near Leeds.",
+      // The participle after a firm or a thing places that, not the subject.
+      "I do the books for a small bakery based in Gdańsk.",
       "Our clients are based in Winnipeg.",
       "I was based in Nairobi until 2022, now I'm in Kampala.",
       "In her twenties she worked as a courier based in Lyon.",

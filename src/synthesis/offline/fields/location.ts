@@ -49,8 +49,23 @@ function cuedPlace(known: boolean) {
     const raw = match[1] ?? "";
     if (!isKnownPlace(raw) && (known || knownTownAfter(raw, match))) return null;
     if (!verbOfSubject(match) || namedOtherBefore(match, at) || inOtherNamedAside(match, raw, at)) return null;
+    if (thingPlaced(match)) return null;
     return placeIsCurrent(match) ? cleanPlace(raw) : null;
   };
+}
+
+/** "based"/"located" as a participle right after a noun phrase an article or possessive opens ("a startup based in"). */
+const PARTICIPLE_AFTER_NOUN = /\b(?:a|an|the|my|our|their|his|her|your)\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)\s+$/iu;
+const PARTICIPLE = /^(?:based|located)\b/i;
+
+/**
+ * "I work for a startup based in Porto", "we rent from an agency located in Split": the participle places the noun
+ * before it, and unless that noun is the subject's job ("a designer based in Leeds") it is a firm's or a thing's place.
+ */
+function thingPlaced(match: RegExpExecArray): boolean {
+  if (!PARTICIPLE.test(match[0])) return false;
+  const head = PARTICIPLE_AFTER_NOUN.exec(textBefore(match, 60))?.[1];
+  return head !== undefined && !isJobHead(head);
 }
 
 /** Every place phrase of a sentence. Global: read with matchAll only. */
