@@ -139,6 +139,20 @@ function isSubjectWord(statement: string, matcher: NameMatcher | null | undefine
   return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
 }
 
+/**
+ * A line the segmenter could give to no one (a comment or reply under a handle it could not place): a third-person
+ * "Name, 38, nurse" there is that writer introducing themselves, not a narrator describing the subject.
+ */
+function attributed(unit: Unit): boolean {
+  return unit.speaker !== "unknown";
+}
+
+/** Whether a phrase holds a word of the subject's name (always, when no name is known). */
+function namesSubject(phrase: string, matcher: NameMatcher | null | undefined): boolean {
+  const tokens = nameWordSet(matcher);
+  return tokens.size === 0 || phrase.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
+}
+
 /** The first group as a number in the given range, with no check of what follows. */
 function plainAge(low = 5, high = 110) {
   return (match: RegExpExecArray): number | null => inRange(parseNumber(match[1] ?? match[2] ?? ""), low, high);
@@ -513,13 +527,26 @@ const AGE_ROWS: readonly AgeRow[] = [
       unmatched("Ottilie is nine, she's in year four.", { name: "Henrike Vos" }),
     ],
   },
-  third(
-    "third-comma",
-    DIGITS,
-    /^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu,
-    ["Omar Farouk, 46, quantity surveyor.", 46],
-    unmatched("Omar Farouk, quantity surveyor."),
-  ),
+  {
+    name: "third-comma",
+    cue: DIGITS,
+    pattern: /^(?:[\p{L} ]{1,20}:\s*)?[\p{L}.’' ]{1,40}?,\s+(\d{2}),\s/gu,
+    // The words before the age introduce whoever it is; when the subject's name is known, one of them must be it.
+    value: (match, _unit, at) => (namesSubject(match[0], at.matcher) ? ageFrom(match, 0) : null),
+    confidence: 0.8,
+    when: [thirdPersonLine, attributed, notQuotedOther],
+    read: unbulleted,
+    fires: [
+      ["Omar Farouk, 46, quantity surveyor.", 46],
+      ["Member card: Omar Farouk, 46, surveyor.", 46, { name: "Omar Farouk" }],
+    ],
+    silent: [
+      unmatched("Omar Farouk, quantity surveyor."),
+      // A commenter introducing themselves under the subject's post.
+      ["Priya here, 29, midwife in Leeds, same problem!", { name: "Henrike Vos" }],
+      ["Priya here, 29, midwife, same problem!", { speaker: "unknown" }],
+    ],
+  },
   // "Birgit (she's 52, mentioned ...) runs": an aside in brackets right after the name.
   third(
     "third-aside",
