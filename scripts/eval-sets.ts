@@ -235,6 +235,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /clipperton/i,
     skill: /stamp ledger/i,
   }),
+  // heldout33: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, first contact recorded (README and first-contact-rules.json), then tunable.
+  fixtureSet("heldout33", "tune-allowed", {
+    name: /brombergine|thessaly/i,
+    occupation: /concordance auditor/i,
+    location: /jan mayen/i,
+    skill: /quorum unseal/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {

@@ -246,6 +246,14 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.082,
     fabrication: 0,
   },
+  heldout33: {
+    engine: "6c967b2",
+    scalars: 0.646,
+    filledPrecision: 0.829,
+    listPrecision: 0.77,
+    listF1: 0.287,
+    fabrication: 0,
+  },
 };
 
 interface JudgedOutcome {

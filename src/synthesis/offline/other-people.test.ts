@@ -201,3 +201,14 @@ describe("a clause about a colleague after a semicolon", () => {
     expect(skills).not.toContain("unity");
   });
 });
+
+describe("an unlabelled line whose writer gives another name", () => {
+  it("keeps that writer's job out of the subject's", () => {
+    const text = [
+      "Hi, I'm Joost from the study team, I'm a data analyst and I'll write up this call.",
+      "Hello, my name is Tiri Walker and I fix tractors for a dealer out of town.",
+    ].join("\n");
+    expect(scalar("name", text)).toBe("Tiri Walker");
+    expect(scalar("occupation", text)).not.toBe("data analyst");
+  });
+});

@@ -290,7 +290,12 @@ export function attribute(sources: readonly CleanSource[], model: SubjectModel, 
         }
         speaker = party;
         content = speech.content;
-      } else speaker = state.sticky ?? (authored ? "subject" : "other");
+      } else {
+        speaker = state.sticky ?? (authored ? "subject" : "other");
+        // An unlabelled line whose writer gives a name that is not the subject's ("Hi, I'm Tom, I'll take notes"):
+        // its "I" is that person's, in every sentence of the line.
+        if (speaker === "subject" && content.includes("I") && introducesAnother(content, model)) speaker = "other";
+      }
       // Form questions ("Q3. ...", "What do you enjoy outside work? Football.") are the form's, not the subject's.
       const isQuestionLine =
         NUMBERED_QUESTION.test(content) ||

@@ -64,8 +64,12 @@ const COUNTRY_FIRST = /country\s*[/,&-]\s*(?:city|town)/i;
 /** "Jordan / Amman": two places answering a two-part label. */
 const SLASH_PAIR = /^\s*([^/\n]{2,40}?)\s*\/\s*([^/\n]{2,40})/u;
 
-/** A number right after a place phrase: "Station 11", "Unit 4B". */
-const NUMBER_NEXT = /^\s+\d/;
+/**
+ * What follows a field's capitalised phrase when it is no town: a number or a lone letter ("Station 11", "Unit B"), or
+ * a lowercase word other than a place noun ("Prefer not to say", "Lakeside campus").
+ */
+const NOT_A_TOWN_NEXT =
+  /^\s+(?:\d|\p{Lu}(?![\p{L}\d])|(?!(?:city|town|village|area|region|district|province|county|state|municipality)\b)\p{Ll})/u;
 
 /** "City / neighbourhood: Montréal (Plateau)" -> "Montréal". */
 export function fieldPlace(text: string): string | null {
@@ -80,9 +84,11 @@ export function fieldPlace(text: string): string | null {
   if (country && town) return `${town}, ${country}`;
   const place = PLACE_AT_START.exec(value)?.[1];
   if (place === undefined) return null;
-  // "Location: Station 11", "Room 4B", "Gate 2": a word before a number names a room or a site, unless it is a town
-  // the gazetteer knows ("Dublin 8" is a postal district).
-  return NUMBER_NEXT.test(value.slice(value.indexOf(place) + place.length)) && !isKnownPlace(place) ? null : place;
+  // "Location: Station 11", "Hangar B": a word before a number or a lone letter names a room or a site; "Prefer not to
+  // say", "Lakeside campus": a capitalised word that goes on in lowercase opens a sentence or names a venue. Either
+  // is a place only when the gazetteer knows it ("Dublin 8" is a postal district) or the next word is a place noun
+  // ("Samarkand region", "Kongwa district").
+  return NOT_A_TOWN_NEXT.test(value.slice(value.indexOf(place) + place.length)) && !isKnownPlace(place) ? null : place;
 }
 
 export const PAST_OR_FUTURE =

@@ -342,6 +342,11 @@ export const LOCATION_RULES: readonly Rule[] = [
         unmatched("I love Leeds."),
         // A word before a number names a room or a site, not a town.
         unmatched("Date: 3 May · Location: Station 4 canteen"),
+        // A lone letter names a site too; a capitalised word running on in lowercase opens a sentence, and a work
+        // arrangement is no town.
+        unmatched("Site visit · Location: Hangar C"),
+        unmatched("City: Rather keep that private"),
+        "Location: Remote (EU hours)",
         // An answer, not a field: a filler or a speaker's name before the place is no place.
         unmatched("Honestly? Nowhere fixed.", { question: "where do you live?" }),
       ],

@@ -73,6 +73,12 @@ const RECENT_OR_PLACED =
 
 /** "joined the bakery at sixteen as a trainee": an age dates the start of a career, not today's job. */
 const AT_AN_AGE = /\b(?:at (?:the age of )?(?:\d{1,2}|\p{L}+teen|twenty|thirty|forty)|aged \d{1,2})\b/iu;
+/**
+ * "back in 2009", "ten years ago", "when I was nineteen", "straight out of school", "in the nineties": a start the
+ * sentence dates in the past is how a career began, wherever it was ("joined the council back in 2005").
+ */
+const DATED_PAST =
+  /\b(?:back in|back when|years ago|decades? ago|when I was|when (?:she|he) was|as a (?:teenager|kid|student)|(?:straight|fresh|right) out of|in the (?:['’]?\d0s|\d{4}s|sixties|seventies|eighties|nineties)|in (?:my|her|his) (?:teens|twenties|thirties|forties|fifties|first year))\b/i;
 /** "... as a trainee and has been head baker since 2011": the start role was followed by another. */
 const SUPERSEDED_AFTER =
   /^[^.;!?]*?\b(?:and|but)\s+(?:has been|is now|has since|now|later|went on to|rose to|became|was (?:later )?promoted)\b/i;
@@ -83,6 +89,7 @@ const SUPERSEDED_AFTER =
  */
 function isCareerStart(match: RegExpExecArray): boolean {
   if (AT_AN_AGE.test(match[0]) || SUPERSEDED_AFTER.test(match.input.slice(match.index + match[0].length))) return true;
+  if (DATED_PAST.test(match.input)) return true;
   return STARTED.test(match[0]) && !RECENT_OR_PLACED.test(match.input);
 }
 
@@ -314,6 +321,9 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
     [
       "I used to work as a cook.",
       "Twelve years in March. I started as a stock clerk actually.",
+      // A start dated in the past, wherever it was.
+      "I started out as a junior clerk at the town hall back in 2004.",
+      "Years ago I joined a shipping firm as a cadet.",
       // A job wished for or applied for is not the one held.
       "I want to work as a paralegal someday.",
       "I applied for a position as a junior developer last week.",

@@ -239,7 +239,7 @@ export function agentFor(verb: string, object: string): string | null {
 
 /** Businesses whose owner or runner is named after them ("I run a guesthouse" -> guesthouse owner). */
 export const BUSINESS_NOUNS =
-  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|school|consultancy|firm|dairy|orchard|kennel|cattery|stable|marina|campsite|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|estate|company|business|startup|start-up";
+  "farm|ranch|bakery|café|cafe|coffee shop|coffee roastery|roastery|restaurant|bistro|diner|shop|salon|practice|clinic|studio|gym|bar|pub|store|boutique|garage|bookshop|bookstore|nursery|dental clinic|dental practice|dental surgery|veterinary clinic|veterinary practice|vet clinic|law firm|physio clinic|physiotherapy clinic|physiotherapy practice|architecture firm|architecture practice|accounting firm|accounting practice|accountancy practice|brewery|winery|distillery|vineyard|hotel|guesthouse|guest house|hostel|inn|b&b|bed and breakfast|agency|pharmacy|surgery|kitchen|food truck|workshop|bike shop|florist|deli|butchery|barbershop|daycare|kindergarten|preschool|playgroup|creche|crèche|school|consultancy|firm|dairy|orchard|kennel|cattery|stable|marina|campsite|gallery|pottery|bike workshop|repair shop|tattoo parlour|tattoo parlor|laundromat|spa|hair salon|nail salon|yoga studio|pilates studio|dance studio|music school|language school|driving school|print shop|tailor shop|food stall|market stall|stall|estate|company|business|startup|start-up";
 
 /** "roastery" -> "roaster", "farm" -> "farmer": the trade a business implies when that reads better than "owner". */
 export const BUSINESS_TRADE: Readonly<Record<string, string>> = phraseGlossary(
@@ -257,9 +257,10 @@ export const BUSINESS_TRADE: Readonly<Record<string, string>> = phraseGlossary(
 
 /**
  * Heads of a role phrase whatever word stands before them, though the lexicon above guards them ("assistant") or does
- * not list them. "social" stays from the old second head list, which wrote "social worker" as two heads.
+ * not list them. An adjective is never one: "social worker" is read by the guarded head "worker", and "social" alone
+ * ("a social butterfly", "a social media addict") names no job.
  */
-export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner social"));
+export const UNGUARDED_HEADS: ReadonlySet<string> = new Set(words("assistant vendor landlord miner"));
 
 /** Trades named in a business's name ("Price Electrical Ltd") -> the owner's trade. */
 export const TRADE_WORDS: Record<string, string> = glossary(

@@ -133,7 +133,8 @@ const PLATFORMS = new Set(
 
 /**
  * Capitalised words that follow "in" in a job sentence without naming a place: departments ("a team in Marketing"),
- * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU").
+ * school subjects ("a teacher in Maths"), languages ("classes in French") and work settings ("a nurse in ICU"); and
+ * the work arrangements a form's location field holds ("Location: Remote").
  */
 const NOT_PLACES = new Set([
   ...words(`
@@ -146,6 +147,8 @@ const NOT_PLACES = new Set([
     swahili greek latin icu a&e er nicu picu theatre surgery oncology paediatrics pediatrics radiology cardiology
     emergency outpatients year reception
   `),
+  // Work arrangements a "Location:" field often holds instead of a town.
+  ...words("remote hybrid online virtual anywhere worldwide various onsite on-site tbd tbc n/a"),
   // Names of more than one word, kept whole (split, "care" or "success" alone would be refused as places).
   "customer success",
   "customer service",
@@ -154,7 +157,7 @@ const NOT_PLACES = new Set([
   "primary care",
 ]);
 
-/** A department, subject, language or hospital unit rather than a place ("Marketing", "Maths", "ICU"). */
+/** A department, subject, language, hospital unit or work arrangement rather than a place ("Maths", "ICU", "Remote"). */
 export function isNotAPlace(phrase: string): boolean {
   return NOT_PLACES.has(phrase.trim().toLowerCase());
 }
