@@ -41,6 +41,13 @@ describe("age", () => {
     expect(scalar("age", "How old are you? 63\nWhere do you live? Near the coast.")).toBe(63);
   });
 
+  it("takes no age stated a year or more before the newest date of the material", () => {
+    const page = "Guest list, 3 June 2019\nMara Voss, 30, bakes rye bread in Kiel.";
+    expect(scalar("age", page, "Date: 8 May 2025\nHello, Mara here: could we try the pilot?")).toBeNull();
+    // Within the year the statement still holds.
+    expect(scalar("age", page, "Date: 20 October 2019\nHello, Mara here: could we try the pilot?")).toBe(30);
+  });
+
   it.each([
     ["Our bakery was founded in 1998 and I have worked here for 20 years."],
     ["My students are aged 11 to 14 and very loud."],
@@ -165,6 +172,10 @@ describe("occupation", () => {
     // "social" is an adjective: only a head it modifies ("social worker") names a job.
     ["I'm Rhys and I'm a social butterfly at weddings."],
     ["I'm a social media junkie, to be honest."],
+    // Ownership joined only to a rank says nothing of the work; a placeholder or the form's own part is no job.
+    ["Signed up by Mira Holm\nMira Holm\nOwner & Director"],
+    ["Occupation: N/A (between jobs)\nI'm Ola, 33, and I miss having a routine."],
+    ["Position: Applicant\nName: Dolores Abate"],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });

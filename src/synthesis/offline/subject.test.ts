@@ -6,6 +6,22 @@ import { identifySubject } from "./attribution/subject.ts";
 import { splitSentences } from "./engine/text.ts";
 
 describe("subject name", () => {
+  it.each([
+    ["Bluebell Daycare — parents' survey\nI'm a mum of two and I work nights at a supermarket."],
+    ["Tern Guesthouse\nWe have six rooms and I do the breakfasts myself."],
+    ["Case study: Kiri Kindergarten\nKiri Kindergarten is a small preschool near Tartu. We spoke to its cook."],
+  ])("takes no business's name for a person's: %j", (text) => {
+    expect(nameOf(text)).toBeNull();
+  });
+
+  it("does not take a reporter who talks to or interviews someone else as the subject", () => {
+    const feature = "Jess Orr spends a day with the last ferryman on the loch. He is 71 and still rows every crossing.";
+    expect(nameOf(feature)).toBeNull();
+    expect(nameOf("Q&A: a night nurse\nBo Lind talks to the woman who runs the harbour clinic. She is 58.")).toBeNull();
+    // Talking to something, or meeting people in one's own work, is no interview.
+    expect(nameOf("Rosa Diaz talks to her bees every morning before work.")).toBe("Rosa Diaz");
+  });
+
   it("takes the person a reference letter is for, not its signer", () => {
     const text = [
       "Reference for Sam Patel",

@@ -190,6 +190,12 @@ const IS_AN_ORGANISATION = new RegExp(
   "u",
 );
 const IS_OR_WAS = /\s(?:is|was)$/;
+/**
+ * "interviews a ...", "talks to the woman who ...", "sits down with Ana ...": a reporter meeting someone else, named or
+ * introduced by an article ("talks to her bees" is no interview).
+ */
+const REPORTS_ON =
+  /^(?:interviews|profiles|(?:talks|speaks|chats|listens) (?:to|with)|sits down with|catches up with|spends a day with)\s+(?:(?:a|an|the)\s|\p{Lu})/u;
 
 /** "Priya runs a team ...": a sentence opening on a first name and a verb. */
 const SHORT_OPENER =
@@ -222,11 +228,19 @@ export function fullNameStarting(
   return full;
 }
 
+/**
+ * One-word business nouns ("kindergarten", "daycare", "guesthouse"): a name that holds one names the business. Not
+ * "marina", also a given name.
+ */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set(
+  BUSINESS_NOUNS.split("|").filter((noun) => !noun.includes(" ") && noun !== "marina"),
+);
+
 /** "Dunmore Roofing was started by ...": a name with a trade or organisation word is a business's, not a person's. */
 export function isBusinessName(name: string): boolean {
   return nameTokens(name).some((token) => {
     const lower = token.toLowerCase();
-    return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower);
+    return TRADE_WORDS[lower] !== undefined || isOrganisationWord(lower) || BUSINESS_WORDS.has(lower);
   });
 }
 
@@ -400,8 +414,10 @@ export function lineCandidates({ source, lines, injected, candidates, excluded, 
     const rest = opener?.[1] && IS_OR_WAS.test(opener[0]) ? line.slice(opener.index + opener[0].length) : null;
     const business = opener?.[1] !== undefined && rest !== null && IS_AN_ORGANISATION.test(rest);
     if (business && opener?.[1]) organisations.add(cleanName(opener[1]).toLowerCase());
-    // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer.
-    if (opener?.[1] && !business && !selfWritten && isFullName(opener[1]))
+    // In a text written as "I", "Tom Price is 70" is about someone the writer knows, not the writer. "Tom Price
+    // talks to the woman who ...": whoever interviews or talks to someone else is the reporter, not the subject.
+    const reporter = opener !== null && REPORTS_ON.test(line.slice(opener.index + opener[0].lastIndexOf(" ") + 1));
+    if (opener?.[1] && !business && !selfWritten && !reporter && isFullName(opener[1]))
       addWeak(candidates, opener[1], source, opener[0].trim());
     // A host presenting the guest, or notes of a meeting with someone: "Today I'm joined by Ana Ruiz".
     for (const guest of cued & GUEST ? allMatches(GUEST_INTRO, line) : []) {

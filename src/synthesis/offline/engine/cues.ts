@@ -1,3 +1,4 @@
+import { type AST, RegExpParser } from "@eslint-community/regexpp";
 import { memo, newList } from "./memo.ts";
 
 const BACKREFERENCE_OR_NAMED_GROUP = /\\[1-9]|\\k<|\(\?<[^=!]/;
@@ -217,7 +218,7 @@ export function containsAny(cues: readonly string[]): (text: string) => boolean 
  * one (in the lowercased text), or "always" when some pattern gives no such string. A rule that gives nothing unless
  * one of a table's patterns matches the unit's text takes them as its cue, and the shared cue scan then skips it on
  * the units where none occurs, before its conditions and value builder run.
- * Read from the pattern's source, conservatively: any part it does not know (classes with ranges, `\w`, `.`,
+ * Read from the pattern's parse tree (regexpp), conservatively: any part it does not know (classes with ranges, `\w`, `.`,
  * backreferences, flag v) is "anything", which only ever costs a cue, never a match. Letters are taken only where
  * lowercasing the text keeps them what the pattern's case-insensitive match accepts (Latin; with flags i and u an "s"
  * also stands for "ſ", which Unicode case folding matches to it).
@@ -249,7 +250,7 @@ export function unspacedCues(cues: readonly string[] | "always"): readonly strin
   return pieces.includes("") ? "always" : [...new Set(pieces)];
 }
 
-/** What the parser knows of a part: every string it matches, when few (else null); strings every match holds one of. */
+/** What is known of a part: every string it matches, when few (else null); strings every match holds one of. */
 interface Literals {
   exact: readonly string[] | null;
   some: readonly string[] | null;
@@ -260,39 +261,46 @@ const UNKNOWN: Literals = { exact: null, some: null };
 const EMPTY: Literals = { exact: [""], some: null };
 /** At most this many strings are kept per part. */
 const MAX_STRINGS = 64;
-const QUANTIFIER = /^\{(\d+)(,(\d*))?\}/;
-const CLASS_ESCAPES = "dDwWsSpPbBk";
 const SPACES = /\s+/;
-/** After "(": a non-capturing group, a lookaround or a named group. */
-const GROUP_OPENING = /^\?(?::|=|!|<=|<!|<[^>=!]+>)/;
-const HEX_BYTE = /^[\da-fA-F]{2}/;
-const HEX_UNIT = /^(?:[\da-fA-F]{4}|\{[\da-fA-F]+\})/;
-const BRACES = /[{}]/g;
-/** An escaped letter or digit is a class, a boundary, a reference or a code: not the character itself. */
+/** An escaped letter or digit is a class, a boundary, a reference or a code: not the character itself... */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const CONTROL_ESCAPES: Readonly<Record<string, string>> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v", "0": "\0" };
+/** ...except these codes of one character (outside a class). */
+const CHARACTER_ESCAPES = "nrtfv0xu";
+const PARSER = new RegExpParser();
 
-/** The strings every match of the pattern holds one of (lowercased), or null when none can be read off its source. */
+/**
+ * The strings every match of the pattern holds one of (lowercased), or null when none can be read off it: its parse
+ * tree read bottom-up, each part as the strings it matches (when few) and the strings every match of it holds.
+ */
 function requiredOf(pattern: RegExp): readonly string[] | null {
   const { flags, source } = pattern;
   if (flags.includes("v")) return null;
   const folds = flags.includes("i") && flags.includes("u");
-  let i = 0;
+  let root: AST.Pattern;
+  try {
+    root = PARSER.parsePattern(source, 0, source.length, { unicode: flags.includes("u") });
+  } catch {
+    return null;
+  }
 
-  /** One character of the pattern as what it matches (lowercased), or null when lowercasing may not keep it. */
-  const literal = (char: string): Literals => {
+  /** One character as what it matches (lowercased), or unknown when lowercasing the text may not keep it. */
+  const literal = (code: number): Literals => {
+    const char = String.fromCodePoint(code);
     const lower = char.toLowerCase();
     if (!safeLetter(char) || lower.length !== 1) return UNKNOWN;
     const exact = folds && lower === "s" ? ["s", "ſ"] : [lower];
     return { exact, some: exact };
   };
 
-  const alternation = (): Literals => {
-    const branches = [sequence()];
-    while (source[i] === "|") {
-      i += 1;
-      branches.push(sequence());
-    }
+  /** An escaped letter or digit is the character it codes only outside a class, as a control or hexadecimal code. */
+  const character = (node: AST.Character, inClass: boolean): Literals => {
+    const escaped = node.raw[0] === "\\" ? (node.raw[1] ?? "") : "";
+    const coded = LETTER_OR_DIGIT.test(escaped);
+    return coded && (inClass || !CHARACTER_ESCAPES.includes(escaped)) ? UNKNOWN : literal(node.value);
+  };
+
+  const alternation = (alternatives: readonly AST.Alternative[]): Literals => {
+    const branches = alternatives.map((alternative) => sequence(alternative.elements));
     if (branches.length === 1) return branches[0] as Literals;
     const exact = branches.every((b) => b.exact !== null)
       ? unique(branches.flatMap((b) => b.exact as readonly string[]))
@@ -302,132 +310,63 @@ function requiredOf(pattern: RegExp): readonly string[] | null {
     return { exact: exact !== null && exact.length <= MAX_STRINGS ? exact : null, some };
   };
 
-  const sequence = (): Literals => {
+  /** Runs of exact strings joined while they stay few; the best of what every match must hold is the sequence's. */
+  const sequence = (elements: readonly AST.Element[]): Literals => {
     const candidates: (readonly string[])[] = [];
     let run: readonly string[] = [""];
     let broken = false;
-    const flush = () => {
-      if (!run.includes("")) candidates.push(run);
-    };
-    while (i < source.length && source[i] !== "|" && source[i] !== ")") {
-      const item = quantified(atom());
+    for (const node of elements) {
+      const item = element(node);
       const product = item.exact === null ? null : concat(run, item.exact);
       if (product !== null) {
         run = product;
         continue;
       }
-      flush();
+      if (!run.includes("")) candidates.push(run);
       const own = someOf(item);
       if (own !== null) candidates.push(own);
       broken = true;
       run = item.exact ?? [""];
     }
-    flush();
+    if (!run.includes("")) candidates.push(run);
     return { exact: broken ? null : run, some: best(candidates) };
   };
 
-  const quantified = (item: Literals): Literals => {
-    const char = source[i];
-    let min: number;
-    let max: number;
-    if (char === "?" || char === "*" || char === "+") {
-      i += 1;
-      min = char === "+" ? 1 : 0;
-      max = char === "?" ? 1 : Number.POSITIVE_INFINITY;
-    } else {
-      const m = char === "{" ? QUANTIFIER.exec(source.slice(i)) : null;
-      if (m === null) return item;
-      i += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === "" ? Number.POSITIVE_INFINITY : Number(m[3]);
-    }
-    if (source[i] === "?") i += 1;
-    if (min === 1 && max === 1) return item;
-    if (min === 0 && max === 1) return { exact: item.exact === null ? null : unique([...item.exact, ""]), some: null };
-    return { exact: null, some: min >= 1 ? someOf(item) : null };
-  };
-
-  const atom = (): Literals => {
-    const char = source[i] as string;
-    i += 1;
-    if (char === "(") {
-      let zeroWidth = false;
-      if (source[i] === "?") {
-        const look = GROUP_OPENING.exec(source.slice(i))?.[0];
-        if (look === undefined) throw new SyntaxError("unknown group");
-        zeroWidth = look !== "?:" && !(look.startsWith("?<") && look !== "?<=" && look !== "?<!");
-        i += look.length;
+  const element = (node: AST.Element): Literals => {
+    switch (node.type) {
+      case "Assertion":
+        return EMPTY;
+      case "Group":
+        return node.modifiers === null ? alternation(node.alternatives) : UNKNOWN;
+      case "CapturingGroup":
+        return alternation(node.alternatives);
+      case "Character":
+        return character(node, false);
+      case "CharacterClass":
+        return characterClass(node);
+      case "Quantifier": {
+        const item = element(node.element);
+        if (node.min === 1 && node.max === 1) return item;
+        if (node.min === 0 && node.max === 1)
+          return { exact: item.exact === null ? null : unique([...item.exact, ""]), some: null };
+        return { exact: null, some: node.min >= 1 ? someOf(item) : null };
       }
-      const inner = alternation();
-      if (source[i] !== ")") throw new SyntaxError("unclosed group");
-      i += 1;
-      return zeroWidth ? EMPTY : inner;
+      default:
+        return UNKNOWN;
     }
-    if (char === "[") return characterClass();
-    if (char === "^" || char === "$") return EMPTY;
-    if (char === ".") return UNKNOWN;
-    if (char === "\\") return escaped();
-    if (flags.includes("u") && isHighSurrogate(char) && isLowSurrogate(source[i] ?? "")) {
-      i += 1;
-      return UNKNOWN;
-    }
-    return literal(char);
-  };
-
-  const escaped = (): Literals => {
-    const char = source[i] as string;
-    i += 1;
-    if (char === "b" || char === "B") return EMPTY;
-    if (CLASS_ESCAPES.includes(char) || (char >= "1" && char <= "9") || char === "c") {
-      if ((char === "p" || char === "P") && source[i] === "{") i = source.indexOf("}", i) + 1;
-      if (char === "k" && source[i] === "<") i = source.indexOf(">", i) + 1;
-      if (char === "c") i += 1;
-      return UNKNOWN;
-    }
-    if (char === "u" || char === "x") {
-      const hex = char === "x" ? HEX_BYTE : HEX_UNIT;
-      const m = hex.exec(source.slice(i))?.[0];
-      if (m === undefined) return UNKNOWN;
-      i += m.length;
-      const code = Number.parseInt(m.replace(BRACES, ""), 16);
-      return code > 0xffff ? UNKNOWN : literal(String.fromCharCode(code));
-    }
-    const control = CONTROL_ESCAPES[char];
-    if (control !== undefined) return literal(control);
-    return LETTER_OR_DIGIT.test(char) ? UNKNOWN : literal(char);
   };
 
   /** A class of a few single characters ("[Ss]", "['’]"); anything else (ranges, negation, escapes) is unknown. */
-  const characterClass = (): Literals => {
-    const chars: string[] = [];
-    let known = source[i] !== "^";
-    for (; i < source.length && source[i] !== "]"; i += 1) {
-      const char = source[i] as string;
-      if (char === "\\") {
-        i += 1;
-        const next = source[i] as string;
-        if (LETTER_OR_DIGIT.test(next)) known = false;
-        else chars.push(next);
-      } else if (char === "-" && chars.length > 0 && source[i + 1] !== "]") known = false;
-      else if (char === "[") known = false;
-      else chars.push(char);
-    }
-    if (source[i] !== "]") throw new SyntaxError("unclosed class");
-    i += 1;
-    if (!known || chars.length === 0 || chars.length > 8) return UNKNOWN;
-    const options = chars.map(literal);
+  const characterClass = (node: AST.CharacterClass): Literals => {
+    const { elements } = node;
+    if (node.negate || elements.length === 0 || elements.length > 8) return UNKNOWN;
+    const options = elements.map((e) => (e.type === "Character" ? character(e, true) : UNKNOWN));
     if (options.some((o) => o.exact === null)) return UNKNOWN;
     const exact = unique(options.flatMap((o) => o.exact as readonly string[]));
     return { exact, some: exact };
   };
 
-  try {
-    const root = alternation();
-    if (i !== source.length) return null;
-    return someOf(root);
-  } catch {
-    return null;
-  }
+  return someOf(alternation(root.alternatives));
 }
 
 /** The strings a part's every match holds one of: its own finding, else its exact strings when none is empty. */
@@ -458,8 +397,6 @@ function best(candidates: readonly (readonly string[])[]): readonly string[] | n
 }
 
 const unique = (strings: readonly string[]): readonly string[] => [...new Set(strings)];
-const isHighSurrogate = (char: string) => char >= "\ud800" && char <= "\udbff";
-const isLowSurrogate = (char: string) => char >= "\udc00" && char <= "\udfff";
 
 /**
  * Whether the lowercased text holds this character's lowercase wherever a match holds the character (in any case
@@ -469,8 +406,7 @@ const isLowSurrogate = (char: string) => char >= "\udc00" && char <= "\udfff";
 function safeLetter(char: string): boolean {
   const code = char.charCodeAt(0);
   if (code < 0x80) return true;
-  if (char.toLowerCase() === char && char.toUpperCase() === char)
-    return !isHighSurrogate(char) && !isLowSurrogate(char);
+  if (char.toLowerCase() === char && char.toUpperCase() === char) return code < 0xd800 || code > 0xdfff;
   if (code === 0xb5 || code === 0x130 || code === 0x131 || code === 0x17f || code === 0x149) return false;
   if (code >= 0x1c4 && code <= 0x1cc) return false;
   if (code >= 0x1f1 && code <= 0x1f3) return false;

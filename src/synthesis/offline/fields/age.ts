@@ -529,7 +529,18 @@ export const AGE_RULES: readonly Rule[] = AGE_ROWS.map(({ name, fires, silent, .
   fieldRule("age", name, { ...rule, examples: { fires, silent } }),
 );
 
-/** `matcher` is the subject's name, for the rules that check whose age a sentence states. */
+/** A year and a day: a birthday has surely passed since. */
+const A_YEAR = 366 * 24 * 3600 * 1000;
+
+/**
+ * `matcher` is the subject's name, for the rules that check whose age a sentence states. An age holds on the day it
+ * was written: stated under a date at least a year older than the material's newest date, it is no longer the age
+ * (a 2019 speaker page's "Mara, 30" is not her age in a 2025 email), and which one it is now depends on a birthday
+ * nothing gives, so it is not taken.
+ */
 export function ageCandidates(units: readonly Unit[], matcher: NameMatcher | null = null): Candidate[] {
-  return preferNewer(runRules(AGE_RULES, units, matcher), 0.3);
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const unit of units) if (unit.date !== null && unit.date > newest) newest = unit.date;
+  const current = runRules(AGE_RULES, units, matcher).filter((c) => c.date === null || newest - c.date < A_YEAR);
+  return preferNewer(current, 0.3);
 }

@@ -46,6 +46,13 @@ const UP_TO_ARTICLE = /^.*?\b(?:a|an|as)\s+/i;
 const ROLE_CUT = /\s*[,(;|·]\s*|\s+(?:at|@|near|in|for|with|from)\s+/;
 const NOT_A_TITLE = /\b(?:I|I'm|we|my|our|you|it|is|are|was|need|want|would|like|please|tool|app)\b/i;
 
+/**
+ * A field's value that fills the blank without naming work: a placeholder ("N/A", "TBC", "see notes") or the
+ * person's part in the document itself ("Applicant", "Respondent", "Participant").
+ */
+const NO_ROLE_VALUE =
+  /^(?:n\/?a|none|nil|null|unknown|not (?:given|stated|known|applicable|provided)|tb[cd]|other|various|see\b.*|applicant|candidate|participant|respondent|interviewee|customer|client|user|guest|patient|member)$/i;
+
 /** The first comma segment of a title line under a name line ("Orchard Manager, Hillside Farm"). */
 const FIRST_SEGMENT = /^[^,]*/;
 const SENTENCE_MARKS = /[:!?]|\.$/;
@@ -140,7 +147,7 @@ function answerRole(answer: string): string | null {
 function plainRole(raw: string): string | null {
   const role = trimPunctuation((raw.split(ROLE_CUT)[0] ?? "").trim());
   if (!role || role.split(WHITESPACE).length > 5) return null;
-  if (NOT_A_TITLE.test(role)) return null;
+  if (NOT_A_TITLE.test(role) || NO_ROLE_VALUE.test(role)) return null;
   const words = role.split(WHITESPACE);
   return occupationPhrase(role) ?? (words.some((_, k) => isHeadAt(words, k)) || isTitleCase(role) ? role : null);
 }
@@ -245,7 +252,13 @@ export const LINE_RULES: readonly Rule[] = [
         ["Q4. Occupation: Retired (letter carrier, 31 years)", "Retired", { speaker: "other", topic: "other" }],
         ["3. Profession : Midwife, maternity unit", "Midwife", { speaker: "other", topic: "other" }],
       ],
-      silent: [["Occupation: Nurse at St Mary's", { topic: "other" }], "Occupation: I need a tool"],
+      silent: [
+        ["Occupation: Nurse at St Mary's", { topic: "other" }],
+        "Occupation: I need a tool",
+        // A placeholder, or the person's part in the form, names no work.
+        "Occupation: n/a (looking)",
+        "Position: Applicant",
+      ],
     },
   }),
   fieldRule("occupation", "name-parenthesis", {

@@ -43,6 +43,18 @@ const BARE_OWNER = /^(?:ceo|founder (?:&|and) ceo|co-founder (?:&|and) ceo|manag
 const OWNERSHIP_ONLY =
   /^(?:co-?owner|owner|co-?founder|founder|proprietor)(?:\s*(?:\/|&|\+|and)\s*(?:co-?owner|owner|co-?founder|founder|proprietor))*$/i;
 
+/**
+ * "Owner and Director", "Founder & Principal", "Director/Owner": ownership joined only to a rank says as little of the
+ * work as ownership alone (a title cut before its trade, "Owner & Principal" of "... Principal Veterinarian").
+ */
+const OWNER_WORD = "(?:co-?owner|owner|co-?founder|founder|proprietor)";
+const RANK_WORD = "(?:principal|director|managing director|partner|managing partner|head|lead)";
+const JOIN = "\\s*(?:\\/|&|\\+|and)\\s*";
+const OWNERSHIP_AND_RANK = new RegExp(
+  `^(?:${OWNER_WORD}(?:${JOIN}${OWNER_WORD})*${JOIN}${RANK_WORD}|${RANK_WORD}${JOIN}${OWNER_WORD})$`,
+  "i",
+);
+
 const AMPERSAND = /\s+&\s+/;
 
 /**
@@ -65,7 +77,7 @@ export function occupationCandidates(units: readonly Unit[], matcher: NameMatche
     .filter((c) => ROLE_SHAPED.test(String(c.value)) && String(c.value).split(WHITESPACE).length <= 6)
     .filter((c) => {
       const value = String(c.value).trim();
-      return !DEGREE_ONLY.test(value) && !OWNERSHIP_ONLY.test(value);
+      return !DEGREE_ONLY.test(value) && !OWNERSHIP_ONLY.test(value) && !OWNERSHIP_AND_RANK.test(value);
     })
     .map((c) => (BARE_OWNER.test(String(c.value)) ? { ...c, confidence: c.confidence - 0.2 } : c))
     .map((c) => (AMPERSAND.test(String(c.value)) ? { ...c, value: spelledJoin(String(c.value)) } : c));
