@@ -427,10 +427,15 @@ const AGE_ROWS: readonly AgeRow[] = [
   own(
     "turned",
     ["turned"],
-    new RegExp(`\\b(?:I\\s+)?(?:just\\s+)?turned\\s+(${NUM})\\b`, "gi"),
+    // "I turned", or no subject at all (a note's "Just turned 40!"): a noun before the verb is someone else's birthday.
+    new RegExp(
+      `(?:^\\s*|[.!?;:,(—–]\\s*|\\bI\\s+|\\bI['’]ve\\s+)(?:just\\s+|finally\\s+)?turned\\s+(${NUM})\\b`,
+      "giu",
+    ),
     0,
     ["I just turned 40.", 40],
     unmatched("I turned left."),
+    unmatched("Grandad turned 90 on Sunday, so we all went to the lake."),
   ),
   own(
     "turning",

@@ -357,6 +357,13 @@ const CUED_EXTRA: Readonly<
   "third-wants": {
     when: [notBesideSelf],
     silent: ["My cousin says I'm too tidy, she wants to buy a new sofa."],
+    // The cue in a relative clause: what is to be published is the phrase the clause describes.
+    fires: [
+      [
+        "She is writing a field guide to mosses that she hopes to publish next spring.",
+        ["publish field guide to mosses"],
+      ],
+    ],
   },
   "want-to": {
     when: [notCourtesy],
@@ -371,6 +378,9 @@ const CUED_EXTRA: Readonly<
       ["I want to paint harbours, ferries, storms.", ["paint harbours, ferries, storms"]],
       // A denial in another clause of the sentence leaves the aim stated.
       ["I don't want to run the shop forever, I want to teach pottery.", ["teach pottery"]],
+      // A "that" after a verb of thinking opens what is thought, not a relative clause.
+      ["I think that I want to teach pottery.", ["teach pottery"]],
+      ["After that I want to be a ward manager.", ["be a ward manager"]],
     ],
     silent: [
       "I want to quit being the, uh, the help desk for the whole floor.",
@@ -380,7 +390,8 @@ const CUED_EXTRA: Readonly<
   },
   "goal-is": {
     when: [],
-    silent: [],
+    // What the aim acts on is named only by pointing back to it.
+    silent: ["My goal is to write up these findings for a journal."],
     fires: [
       ["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]],
       [
