@@ -330,6 +330,12 @@ function pointedAim(m: RegExpExecArray): string | null {
   return null;
 }
 
+/**
+ * "Goals: ...; later she's studying for the bar": an item of a goal list with its own subject and verb is a statement of
+ * what is being done, not an aim as a person would list it.
+ */
+const CLAUSE_ITEM = /\b(?:she|he|they|I|we)(?:'s|’s|'re|’re|'m|’m|\s+(?:is|are|am|was|has|have))\b/i;
+
 const COMMON = ["aboutSubject", "statement"] as const;
 
 /** "My cousin says I'm too tidy, she wants a new sofa": when the subject says "I", "she"/"he" is someone else. */
@@ -445,7 +451,7 @@ const GOAL_READINGS: readonly Rule[] = [
     value: (m) =>
       labelledGoals(m[0])
         .flatMap((part) => goalPhrases(part))
-        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
+        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2 && !CLAUSE_ITEM.test(phrase)),
     confidence: 0.7,
     examples: {
       fires: [
@@ -462,6 +468,7 @@ const GOAL_READINGS: readonly Rule[] = [
       silent: [
         unmatched("Goals: none really"),
         unmatched("Next steps: JP to mail the price sheet; a follow-up call with their finance team."),
+        "Goals: later on she's studying part-time for the bar exam",
       ],
     },
   }),
