@@ -183,11 +183,16 @@ const RELATIVE_GAP =
 /** The noun phrase a relative clause describes: from its determiner to just before "that". */
 const DESCRIBED =
   /\b(?:a|an|the|my|our|his|her|their)\s+((?:[\p{L}\d'’-]+\s+){0,6}?[\p{L}\d'’-]+)\s+(?:that|which)\s+(?:(?:she|he|they|we|I)\s+)?$/iu;
+/** A comma, a determiner and a short noun phrase just before the cue, whose subject opens the match. */
+const APPOSED_GAP = /,\s+(?:a|an|the|my|our|his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s+$/u;
+const SUBJECT_FIRST = /^(?:she|he|they|we|I)\b/i;
 const FIRST_WORD = /^\s*([\p{L}-]+)/u;
 
 /** The aim of a cue inside a relative clause: its verb and the phrase the clause describes, else none. */
 function describedAim(m: RegExpExecArray, prefix: string): string[] | null {
   const before = m.input.slice(Math.max(0, m.index - 80), m.index);
+  // ", a project she hopes to publish": a relative clause without "that", in apposition; its phrase names no thing.
+  if (APPOSED_GAP.test(before) && SUBJECT_FIRST.test(m[0])) return [];
   if (!RELATIVE_GAP.test(before)) return null;
   const described = DESCRIBED.exec(before)?.[1];
   const verb = FIRST_WORD.exec(m[1] ?? "")?.[1];

@@ -356,7 +356,11 @@ const CUED_EXTRA: Readonly<
 > = {
   "third-wants": {
     when: [notBesideSelf],
-    silent: ["My cousin says I'm too tidy, she wants to buy a new sofa."],
+    silent: [
+      "My cousin says I'm too tidy, she wants to buy a new sofa.",
+      // A relative clause without "that": what is to be published is the phrase before the comma, not "free online".
+      "He is recording the village songs, a project he hopes to publish free online.",
+    ],
     // The cue in a relative clause: what is to be published is the phrase the clause describes.
     fires: [
       [

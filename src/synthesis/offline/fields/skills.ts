@@ -132,7 +132,8 @@ const THIRD_PERSON_S = /e?s$/;
 const COLON = /:\s*/;
 const OPENING_QUOTE = /^["“]/;
 const DAY_JOB_PARTS = /\s*(?:,|;|\band\b)\s*/;
-const QUANTITY = /^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i;
+/** "a fair amount of advocacy", "lots of": how much of a task, not the task. */
+const QUANTITY = /^(?:a (?:great|good|fair) (?:deal|amount|bit) of|lots of|a lot of|plenty of|some)\s+/i;
 const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 
 /**
@@ -339,7 +340,7 @@ const SKILL_READINGS: readonly Rule[] = [
     // The skill is the activity, verb and object ("I fix the engine myself" is fixing engines, not "engine"), the
     // object cut before where and to whom ("I wrote to the buyer myself" names no object: nothing).
     value: (m) => {
-      const object = skillObject((m[2] ?? "").replace(ALL_OF, ""));
+      const object = skillObject((m[2] ?? "").replace(ALL_OF, "").replace(QUANTITY, ""));
       const verb = (m[1] ?? "").toLowerCase();
       const base = PAST_TO_BASE[verb] ?? verb;
       return object ? `${base === "do" ? "doing" : toGerund(base)} ${object}` : null;
@@ -350,6 +351,7 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I built the website myself.", "building website"],
         ["I fix the outboard myself.", "fixing outboard"],
         ["I do the payroll myself.", "doing payroll"],
+        ["I do a fair amount of welding myself.", "doing welding"],
       ],
       silent: [
         unmatched("I hurt myself."),
