@@ -106,6 +106,9 @@ describe("occupation", () => {
     ["I'm Leo, in my 40s, and I design kitchens for a living.", "kitchen designer"],
     ["I'm Pita, and I'm a tour guide most of the year.", "tour guide"],
     ["I'm Ivo, a senior social worker with the county.", "senior social worker"],
+    // A rank that is also an adjective keeps the noun it qualifies.
+    ["KAI LEHTO, principal oboe\n\nKai Lehto plays with the city orchestra.", "principal oboe"],
+    ["I'm the principal at a small village school.", "principal"],
   ])("%j -> %j", (text, role) => {
     expect(scalar("occupation", text)).toBe(role);
   });
@@ -176,6 +179,8 @@ describe("occupation", () => {
     ["Signed up by Mira Holm\nMira Holm\nOwner & Director"],
     ["Occupation: N/A (between jobs)\nI'm Ola, 33, and I miss having a routine."],
     ["Position: Applicant\nName: Dolores Abate"],
+    // A verb of work without its object is an activity: "yes, I bake" is no baker.
+    ["I'm Uma. Oh yes, Tomas, I bake."],
   ])("takes no occupation from %j", (text) => {
     expect(scalar("occupation", text)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { type AST, RegExpParser } from "@eslint-community/regexpp";
 import { memo, newList } from "./memo.ts";
+import { WHITESPACE } from "./text.ts";
 
 const BACKREFERENCE_OR_NAMED_GROUP = /\\[1-9]|\\k<|\(\?<[^=!]/;
 const STATEFUL_FLAGS = /[gy]/g;
@@ -246,8 +247,8 @@ export function tableCues(table: readonly (readonly [RegExp, unknown])[]): reado
  */
 export function unspacedCues(cues: readonly string[] | "always"): readonly string[] | "always" {
   if (cues === "always") return cues;
-  const pieces = cues.map((cue) => cue.split(SPACES).reduce((a, b) => (b.length > a.length ? b : a), ""));
-  return pieces.includes("") ? "always" : [...new Set(pieces)];
+  const pieces = cues.map((cue) => cue.split(WHITESPACE).reduce((a, b) => (b.length > a.length ? b : a), ""));
+  return pieces.includes("") ? "always" : unique(pieces);
 }
 
 /** What is known of a part: every string it matches, when few (else null); strings every match holds one of. */
@@ -261,7 +262,6 @@ const UNKNOWN: Literals = { exact: null, some: null };
 const EMPTY: Literals = { exact: [""], some: null };
 /** At most this many strings are kept per part. */
 const MAX_STRINGS = 64;
-const SPACES = /\s+/;
 /** An escaped letter or digit is a class, a boundary, a reference or a code: not the character itself... */
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** ...except these codes of one character (outside a class). */

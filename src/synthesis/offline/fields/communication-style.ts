@@ -26,13 +26,13 @@ const APP = Object.keys(APPS).join("|");
  */
 const MEDIUM = `(?:(?:${APP})\\s+)?(?:voice\\s+(?:notes?|messages?|memos?)|video\\s+calls?|(?:tele)?phone\\s+calls?|text\\s+messages?|e-?mails?|texts?|sms|calls?|(?:tele)?phone)|${APP}|in[- ]person|face[- ]to[- ]face|dms|direct\\s+messages?`;
 
+/** A channel said as a verb ("email rather than phone"). */
+const VERB_CHANNEL = "text|ring|call|phone|e-?mail|whatsapp";
+
 /**
  * Media as the value spells them, by the first that fits the words after an app's name; also the channels a refusal
  * names ("long e-mails", "slide decks").
  */
-/** A channel said as a verb ("email rather than phone"). */
-const VERB_CHANNEL = "text|ring|call|phone|e-?mail|whatsapp";
-
 const MEDIA: readonly [RegExp, string][] = [
   [/^voice/, "voice messages"],
   [/^video/, "video calls"],

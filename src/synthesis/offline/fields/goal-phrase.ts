@@ -81,6 +81,8 @@ const HESITATION = /\b(?:um+|uh+|erm|er)\b(?=[\s,.…-])/;
 /** An aim that ends on "the", "of", "and"... was cut mid-phrase ("move on", "help her", "grade A" are whole). */
 const DANGLING = /\s(?:the|a|an|my|our|their|to|of|and|or)$/;
 const VERB_IT = /^\S+\s+it$/i;
+/** "publish an analysis of these cases": a thing named only by pointing back ("these", "those") is not a whole aim. */
+const DEMONSTRATIVE = /\b(?:these|those)\b/i;
 const BULLET_LINE = /^[-•*]/;
 const LINE_TOPIC = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u;
 const GOAL_WORD = /goal/i;
@@ -148,7 +150,7 @@ function wordedAim(clause: string, prefix: string): string | null {
   phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
   // "my own album, written and produced by me": the person is the agent of their own aim anyway.
   phrase = (fitAim(`${prefix}${phrase.replace(BY_ME_TAIL, "")}`.trim()) ?? "").replace(LONE_COMMA_TAIL, "$1");
-  if (phrase === "" || BARE_POINTER.test(phrase) || DANGLING.test(phrase)) return null;
+  if (phrase === "" || BARE_POINTER.test(phrase) || DANGLING.test(phrase) || DEMONSTRATIVE.test(phrase)) return null;
   return phrase;
 }
 
@@ -170,9 +172,39 @@ function lineTopic(unit: Unit): string | null {
   return topic && !GOAL_WORD.test(topic) ? topic.trim().toLowerCase() : null;
 }
 
+/**
+ * "a textbook on moss that she hopes to publish in 2026": a cue inside a relative clause has its verb's object before
+ * it, the noun phrase the clause describes; the aim is the verb and that phrase ("publish textbook on moss"), and
+ * without one no aim is read. Not the "that" of a clause said or thought ("I think that I want to ...", "so that"), nor
+ * a pointing "that" after a preposition ("after that I want to ...").
+ */
+const RELATIVE_GAP =
+  /(?<!\b(?:so|think|thinks|thought|say|says|said|know|knows|knew|feel|feels|felt|sure|mean|means|realised|realized|decided|hope|hopes|guess|believe|believes|told|tell|tells|clear|true|is|was|after|before|like|of|at|with|for|from|about|all|and|but|then|because))\s+(?:that|which)\s+(?:(?:she|he|they|we|I)\s+)?$/i;
+/** The noun phrase a relative clause describes: from its determiner to just before "that". */
+const DESCRIBED =
+  /\b(?:a|an|the|my|our|his|her|their)\s+((?:[\p{L}\d'’-]+\s+){0,6}?[\p{L}\d'’-]+)\s+(?:that|which)\s+(?:(?:she|he|they|we|I)\s+)?$/iu;
+/** A comma, a determiner and a short noun phrase just before the cue, whose subject opens the match. */
+const APPOSED_GAP = /,\s+(?:a|an|the|my|our|his|her|their)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+\s+$/u;
+const SUBJECT_FIRST = /^(?:she|he|they|we|I)\b/i;
+const FIRST_WORD = /^\s*([\p{L}-]+)/u;
+
+/** The aim of a cue inside a relative clause: its verb and the phrase the clause describes, else none. */
+function describedAim(m: RegExpExecArray, prefix: string): string[] | null {
+  const before = m.input.slice(Math.max(0, m.index - 80), m.index);
+  // ", a project she hopes to publish": a relative clause without "that", in apposition; its phrase names no thing.
+  if (APPOSED_GAP.test(before) && SUBJECT_FIRST.test(m[0])) return [];
+  if (!RELATIVE_GAP.test(before)) return null;
+  const described = DESCRIBED.exec(before)?.[1];
+  const verb = FIRST_WORD.exec(m[1] ?? "")?.[1];
+  const aim = described && verb ? goalPhrase(`${verb} ${described}`, prefix) : null;
+  return aim ? [aim] : [];
+}
+
 /** A cued aim and, when the sentence goes on to a second one, that one too. */
 export function cuedGoal(prefix: string) {
   return (m: RegExpExecArray, unit: Unit, at: Place): string[] => {
+    const described = describedAim(m, prefix);
+    if (described) return described;
     const [first, ...more] = goalPhrases(m[1] ?? "", prefix);
     return [resolveIt(first ?? null, unit, at), ...more].filter((v) => v !== null);
   };

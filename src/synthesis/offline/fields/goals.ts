@@ -330,6 +330,12 @@ function pointedAim(m: RegExpExecArray): string | null {
   return null;
 }
 
+/**
+ * "Goals: ...; later she's studying for the bar": an item of a goal list with its own subject and verb is a statement of
+ * what is being done, not an aim as a person would list it.
+ */
+const CLAUSE_ITEM = /\b(?:she|he|they|I|we)(?:'s|’s|'re|’re|'m|’m|\s+(?:is|are|am|was|has|have))\b/i;
+
 const COMMON = ["aboutSubject", "statement"] as const;
 
 /** "My cousin says I'm too tidy, she wants a new sofa": when the subject says "I", "she"/"he" is someone else. */
@@ -356,7 +362,18 @@ const CUED_EXTRA: Readonly<
 > = {
   "third-wants": {
     when: [notBesideSelf],
-    silent: ["My cousin says I'm too tidy, she wants to buy a new sofa."],
+    silent: [
+      "My cousin says I'm too tidy, she wants to buy a new sofa.",
+      // A relative clause without "that": what is to be published is the phrase before the comma, not "free online".
+      "He is recording the village songs, a project he hopes to publish free online.",
+    ],
+    // The cue in a relative clause: what is to be published is the phrase the clause describes.
+    fires: [
+      [
+        "She is writing a field guide to mosses that she hopes to publish next spring.",
+        ["publish field guide to mosses"],
+      ],
+    ],
   },
   "want-to": {
     when: [notCourtesy],
@@ -371,6 +388,9 @@ const CUED_EXTRA: Readonly<
       ["I want to paint harbours, ferries, storms.", ["paint harbours, ferries, storms"]],
       // A denial in another clause of the sentence leaves the aim stated.
       ["I don't want to run the shop forever, I want to teach pottery.", ["teach pottery"]],
+      // A "that" after a verb of thinking opens what is thought, not a relative clause.
+      ["I think that I want to teach pottery.", ["teach pottery"]],
+      ["After that I want to be a ward manager.", ["be a ward manager"]],
     ],
     silent: [
       "I want to quit being the, uh, the help desk for the whole floor.",
@@ -380,7 +400,8 @@ const CUED_EXTRA: Readonly<
   },
   "goal-is": {
     when: [],
-    silent: [],
+    // What the aim acts on is named only by pointing back to it.
+    silent: ["My goal is to write up these findings for a journal."],
     fires: [
       ["Big news: my goal is my own album, written and produced by me.", ["own album, written and produced"]],
       [
@@ -430,7 +451,7 @@ const GOAL_READINGS: readonly Rule[] = [
     value: (m) =>
       labelledGoals(m[0])
         .flatMap((part) => goalPhrases(part))
-        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2),
+        .filter((phrase) => phrase !== null && wording.wordCount(phrase) >= 2 && !CLAUSE_ITEM.test(phrase)),
     confidence: 0.7,
     examples: {
       fires: [
@@ -447,6 +468,7 @@ const GOAL_READINGS: readonly Rule[] = [
       silent: [
         unmatched("Goals: none really"),
         unmatched("Next steps: JP to mail the price sheet; a follow-up call with their finance team."),
+        "Goals: later on she's studying part-time for the bar exam",
       ],
     },
   }),

@@ -19,6 +19,7 @@ import {
 } from "../engine/text.ts";
 import { isSelf, type Unit } from "../engine/unit.ts";
 import { INTEREST_ENTRIES, LEISURE_CONTEXT, LEISURE_QUESTION, YOUTH_SPORTS } from "../lexicon/interests.ts";
+import { phrases } from "../lexicon/words.ts";
 
 /** The leisure-question test, remembered for the last question (interests and skills ask it unit after unit). */
 export const asksLeisure = memoTest(LEISURE_QUESTION);
@@ -423,21 +424,9 @@ const INTEREST_READINGS: readonly Rule[] = [
     },
   }),
   fieldRule("interests", "into", {
-    cue: [
-      "into",
-      "obsessed",
-      "hooked",
-      "addicted",
-      "mad about",
-      "crazy about",
-      "fan of",
-      "hobby",
-      "hobbies",
-      "passion",
-      "obsession",
-      "guilty pleasure",
-      "weekend thing",
-    ],
+    cue: phrases(
+      "into, obsessed, hooked, addicted, mad about, crazy about, fan of, hobby, hobbies, passion, obsession, guilty pleasure, weekend thing",
+    ),
     pattern: INTO,
     when: [...OWNED, freeTime],
     // "My hobbies are chess and birding": a list of pastimes.

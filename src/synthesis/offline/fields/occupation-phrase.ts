@@ -17,6 +17,10 @@ import { isJobHead, UNGUARDED_HEADS } from "../lexicon/occupations.ts";
 const ENDS_WITH_MARK = /[.!?:]$/;
 const ENDS_WITH_PUNCTUATION = /[,;:]$/;
 const FUNCTION_WORD = /^(?:at|in|of|for|with|and|or|but|is|was|a|an|the|my|as)$/i;
+/** Ranks that are also adjectives ("the principal reason"): a job alone only when no noun follows. */
+const RANK_ADJECTIVE = /^(?:principal|chief)$/;
+/** Words after a rank that are not the noun it qualifies ("principal here", "principal since 2012"). */
+const NOT_AN_OBJECT_AFTER = /^(?:here|there|now|today|too|also|again|since|until|who|when|where|myself|and|or)\b/i;
 const GENERIC_HEAD = /^(?:specialist|expert|lead|head|officer|member|assistant|volunteer)$/i;
 const HEAD_OF_START = /^Head of\b/i;
 const NAME_PARTICLE = /^(?:de|da|del|van|von|der|den|di|du|la|le|bin|al|y)$/;
@@ -116,6 +120,17 @@ export function occupationPhrase(raw: string): string | null {
     }
   }
   if (headIndex < 0) return null;
+  // "principal timpani", "lead vocals": a rank that is also an adjective, before a noun, names the post by that noun;
+  // cut at the rank, the phrase would lose its object.
+  const after = words[headIndex + 1] ?? "";
+  if (
+    RANK_ADJECTIVE.test(bareWord(words[headIndex])) &&
+    !ENDS_WITH_PUNCTUATION.test(words[headIndex] ?? "") &&
+    LETTERS_OR_HYPHENS.test(after.replace(TRAILING_DOT_OR_COMMA, "")) &&
+    !LINKING_WORD.test(after) &&
+    !NOT_AN_OBJECT_AFTER.test(after)
+  )
+    headIndex += 1;
   // "ex-pro volleyball player", "former nurse": a past role, not the present one.
   if (words.slice(Math.max(0, headIndex - 3), headIndex + 1).some((w) => PAST_OR_FUTURE_PREFIX.test(w))) return null;
   // "a terrible cook", "an avid photographer": a judgement of a pastime, not a job.

@@ -113,8 +113,13 @@ function selfRole(match: RegExpExecArray): string | null {
   if (role === null || BY_TRAINING.test(match[1] ?? "") || NOT_YET_HELD.test((match[1] ?? "").trim())) return null;
   const before = textBefore(match, 30);
   if (SAYS_BEFORE.test(before) || LEFT_BEFORE.test(before)) return null;
-  return CREDENTIAL.test(role) ? null : role;
+  // Asked of the words as written: the role phrase has shed "certified", "qualified" with the other modifiers.
+  const written = (match[1] ?? "").slice(0, (match[1] ?? "").indexOf(role.split(WHITESPACE)[0] ?? "") + role.length);
+  return CREDENTIAL.test(role) || CREDENTIAL.test(written) || QUALIFIED.test(written) ? null : role;
 }
+
+/** "a qualified financial adviser": a qualification held, like a credential, not the job done. */
+const QUALIFIED = /^(?:fully\s+)?qualified\b/i;
 
 /** "Kemi was a chef": the past copula, which a bio also uses for a role still held. */
 const PAST_COPULA = /\swas\s+(?:a|an|the)\s/;
@@ -279,6 +284,8 @@ export const SELF_ROLE_RULES: readonly Rule[] = [
       "I'm a soon-to-be nurse, graduating in June.",
       "My brother jokes I'm a gardener without a garden.",
       "That spring I quit my job as a bank clerk and bought goats.",
+      // A qualification held, as written before the modifiers are shed.
+      "Since May I'm a qualified tax adviser, though I still work the tills.",
     ],
   ),
   selfRule(

@@ -134,14 +134,18 @@ export const WORK_RULES: readonly Rule[] = [
     ["I teach geography.", "I teach geography at a state secondary school on weekends."],
   ),
   // Neither a job nor a workplace is said: only a short sentence is taken as the job ("I teach geography.").
+  // Without its object the verb says an activity ("yes, I bake"), not a job: only "I teach history" is taken.
   presentWorkRule(
     "present-work-short",
     (match, unit, at) =>
-      !nearJob(unit, at) && !atWork(match, match[2] ?? "") && unit.text.split(WHITESPACE).length <= 6,
+      workObject(match[2] ?? "") !== "" &&
+      !nearJob(unit, at) &&
+      !atWork(match, match[2] ?? "") &&
+      unit.text.split(WHITESPACE).length <= 6,
     0.6,
     ["I teach history.", "history teacher"],
-    // A workplace named (the full rule's case); the lessons are for a relative (notHobby).
-    ["I teach history at a village primary school.", "I teach history to my nephews."],
+    // A workplace named (the full rule's case); the lessons are for a relative (notHobby); no object.
+    ["I teach history at a village primary school.", "I teach history to my nephews.", "Oh yes, Ana, I bake."],
   ),
 ];
 

@@ -250,9 +250,10 @@ const PAIN_READINGS: readonly Rule[] = [
   fieldRule("pain_points", "lacks-feature", {
     cue: ["no "],
     // "the app has no offline mode"; people "have no idea/time" (not a missing feature). Not "had no": a state that
-    // was, often one incident in a report ("the ladder had no feet", 0/1 at first contact).
+    // was, often one incident in a report ("the ladder had no feet", 0/1 at first contact). Not cut before "for": what
+    // the missing thing is for is the complaint ("no field for notes"; "no field" alone is thin, 0/1 at first contact).
     pattern:
-      /\b(?:the|your|this|our|their|its)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have)\s+no\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?=\s*(?:$|[,.;!?—–]|\s(?:and|but|so|which|for|when|at|in|on|whatsoever)\b))/giu,
+      /\b(?:the|your|this|our|their|its)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have)\s+no\s+([\p{L}-]+(?:\s[\p{L}-]+){0,2}?)(?=\s*(?:$|[,.;!?—–]|\s(?:and|but|so|which|when|at|in|on|whatsoever)\b))/giu,
     when: OWNED,
     read: body,
     value: (m) => {
@@ -261,8 +262,15 @@ const PAIN_READINGS: readonly Rule[] = [
     },
     confidence: 0.6,
     examples: {
-      fires: [["The app has no offline mode.", "no offline mode"]],
-      silent: ["The new manager has no idea.", unmatched("On Monday the trailer had no brake lights.")],
+      fires: [
+        ["The app has no offline mode.", "no offline mode"],
+        ["The intake sheet has no box for allergies.", "no box for allergies"],
+      ],
+      silent: [
+        "The new manager has no idea.",
+        unmatched("On Monday the trailer had no brake lights."),
+        unmatched("The new portal has no space for the parents' own notes."),
+      ],
     },
   }),
   fieldRule("pain_points", "cannot-be", {

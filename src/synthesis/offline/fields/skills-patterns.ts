@@ -29,9 +29,6 @@ export const LANGUAGE_LIST = new RegExp(
   "giu",
 );
 
-/** Distinctive tool names wherever the subject mentions them ("I still think QuickBooks is the best thing for invoices"). */
-export const TOOL_MENTION = new RegExp(`(?<![\\p{L}\\d])(${TOOL_ALT})(?![\\p{L}\\d])`, "gu");
-
 export const TOOL_USE = new RegExp(
   `(?:\\b(?:in|with|using|on|is|uses?|around|know|knows|learned|learnt|master(?:ed)?)\\s+|^(?:[-•*]\\s*)?|\\+\\s*)(${TOOL_ALT})(?=$|[^\\p{L}])(?!\\s+(?:for real|properly))`,
   "gu",

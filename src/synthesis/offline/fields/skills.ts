@@ -7,12 +7,12 @@ import { applyRules, fieldRule, type Place, type Rule, unmatched } from "../engi
 import { collapseNear } from "../engine/select.ts";
 import { SPACED_ASIDE, toGerund } from "../engine/text.ts";
 import { isAboutSubject, topicNamed, type Unit } from "../engine/unit.ts";
-import { AMBIGUOUS_TOOLS, LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
+import { LANGUAGES, SENTENCE_WORD_TOOLS, TOOL_WORDS } from "../lexicon/skills.ts";
 import { AT_HOME, asksLeisure, LEISURE_LEAD } from "./interests.ts";
 import { PAIN_LABEL } from "./pain-points.ts";
 import { skillObject, skillPhrase } from "./skill-phrase.ts";
 import { namesOccupation, OCCUPATION_SKILL_RULES } from "./skills-occupation.ts";
-import { INTERPRETS, LANGUAGE_LIST, PROFICIENCY_OPENING, TOOL_MENTION, TOOL_USE } from "./skills-patterns.ts";
+import { INTERPRETS, LANGUAGE_LIST, PROFICIENCY_OPENING, TOOL_USE } from "./skills-patterns.ts";
 
 const GOOD_AT =
   /\b(?:I'm|I’m|I am|Im|she's|he's|is|are|really|very)\s+(?!not\b|never\b)(?:\w+\s+)?(?:good|great|skilled|brilliant|excellent|strong|handy|decent|solid|confident|comfortable|quick|fast)\s+(?:at|with)\s+([^,.;!?]+)/gi;
@@ -42,6 +42,22 @@ const EXPERTISE_MARK =
   /\bspeciali[sz](?:es|ed|ing|e)\s+in\s+([^.;!?()]+)|\b(?:our|the|their|a|an)\s+((?:[\p{L}-]+\s+){0,1}[\p{L}-]+)\s+(?:specialist|expert|guru|wizard)\b|\b(?:the )?(?:person|one|guy|woman|man) to ask about\s+([^,.;!?()]+)/giu;
 
 const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
+
+/** The past forms DID_MYSELF reads, to their base verb. */
+const PAST_TO_BASE: Readonly<Record<string, string>> = {
+  did: "do",
+  made: "make",
+  built: "build",
+  wrote: "write",
+  designed: "design",
+  handled: "handle",
+  ran: "run",
+  managed: "manage",
+  fixed: "fix",
+  edited: "edit",
+  shot: "shoot",
+  sewed: "sew",
+};
 
 const DID_MYSELF =
   /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
@@ -81,7 +97,9 @@ const DAY_JOB =
 
 const PAST_WORK = /\bI was (?:doing|working (?:as|in|on))\s+(?:a |an )?([^,.;!?]{2,40}?)\s+(?:for|at|in)\b/gi;
 
-const LEARNING = /\b(?:learn|learning|teach you|taught me|want to|studying)\b/i;
+/** Learning a tool is not knowing it yet: "learning", "studying", "teaching herself". */
+const LEARNING =
+  /\b(?:learn|learning|teach you|taught me|want to|studying|(?:teach|teaches|teaching|taught)\s+(?:myself|herself|himself|themselves))\b/i;
 
 /**
  * Words that put a sentence in free time, where "I bake" is a hobby rather than a skill: also "outside school" and a
@@ -107,11 +125,6 @@ const LIKE_ME = /\b(?:like me|as I do|as well as me)\b/i;
 const LANGUAGE_PARTS = /\s*(?:,|\band\b|\by\b)\s*/;
 const ALL_OF = /^all\s+/i;
 const PRACTICE_CUT = /\s+(?:in|at|for|with|on|from|as)\s+/;
-/** A tool the subject uses or knows, not one that failed them ("The Xero sync pushed duplicates"). */
-const USED_BEFORE = /\b(?:I|I'm|I've|my|she|he|uses?|used|using|in|with|on|via|through|know|knows|and)\b/i;
-/** After the tool: a course or credential in it ("the Tableau basics course for our interns"), or a fault of it, not its use. */
-const NOT_USE_AFTER =
-  /^\s*(?:certification|certificate|cert|exam|course|training|fundamentals|basics|sync|integration|support|outage|update)\b/i;
 const TRANSLATION = /translat/i;
 const TRANSLATION_NOUN = /\btranslation$/i;
 const TRANSLATION_PARTS = /\s*(?:,|\band\b|&|\/|-|\bto\b|\binto\b)\s*/;
@@ -119,7 +132,8 @@ const THIRD_PERSON_S = /e?s$/;
 const COLON = /:\s*/;
 const OPENING_QUOTE = /^["“]/;
 const DAY_JOB_PARTS = /\s*(?:,|;|\band\b)\s*/;
-const QUANTITY = /^(?:a (?:great|good) deal of|lots of|a lot of|plenty of|some)\s+/i;
+/** "a fair amount of advocacy", "lots of": how much of a task, not the task. */
+const QUANTITY = /^(?:a (?:great|good|fair) (?:deal|amount|bit) of|lots of|a lot of|plenty of|some)\s+/i;
 const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 
 /**
@@ -323,16 +337,27 @@ const SKILL_READINGS: readonly Rule[] = [
     pattern: DID_MYSELF,
     // Not in free time: "I bake rye bread on weekends myself" is a pastime.
     when: [...OWNED, "self", atWork, notDisliked],
+    // The skill is the activity, verb and object ("I fix the engine myself" is fixing engines, not "engine"), the
+    // object cut before where and to whom ("I wrote to the buyer myself" names no object: nothing).
     value: (m) => {
-      const object = skillPhrase((m[2] ?? "").replace(ALL_OF, ""));
-      return object && (m[1] ?? "").toLowerCase() === "do" ? `doing ${object}` : object;
+      const object = skillObject((m[2] ?? "").replace(ALL_OF, "").replace(QUANTITY, ""));
+      const verb = (m[1] ?? "").toLowerCase();
+      const base = PAST_TO_BASE[verb] ?? verb;
+      return object ? `${base === "do" ? "doing" : toGerund(base)} ${object}` : null;
     },
     confidence: 0.7,
     examples: {
-      fires: [["I built the website myself.", "website"]],
+      fires: [
+        ["I built the website myself.", "building website"],
+        ["I fix the outboard myself.", "fixing outboard"],
+        ["I do the payroll myself.", "doing payroll"],
+        ["I do a fair amount of welding myself.", "doing welding"],
+      ],
       silent: [
         unmatched("I hurt myself."),
         unmatched("I bake rye bread on weekends myself."),
+        "I wrote to the landlord myself.",
+        "I edit everything myself.",
         "I do the tax returns myself every quarter and I dread it.",
       ],
     },
@@ -363,31 +388,12 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I wrote the model in R.", "R"],
         ["The backend is written in Go.", "Go"],
       ],
-      silent: [unmatched("I'm learning Excel."), "R = respondent", "Go, Brian! Sorry."],
-    },
-  }),
-  fieldRule("skills", "tool-mention", {
-    cue: TOOL_CUES,
-    pattern: TOOL_MENTION,
-    when: [...OWNED, usesTools],
-    // A tool the subject uses or knows, not one that failed them or that they want a certificate in.
-    value: (m) => {
-      const tool = m[1] ?? "";
-      const at = m.index;
-      const before = m.input.slice(Math.max(0, at - 50), at);
-      const after = m.input.slice(at + tool.length, at + tool.length + 25);
-      const used = USED_BEFORE.test(before) && !NOT_USE_AFTER.test(after);
-      return !AMBIGUOUS_TOOLS.has(tool) && used ? tool : null;
-    },
-    confidence: 0.62,
-    examples: {
-      fires: [["I still think QuickBooks is the best thing for invoices.", "QuickBooks"]],
-      // A form's box left empty: "☒ Surveys in Excel ☐ Python" says the person does not use Python.
       silent: [
-        "The Xero sync pushed duplicates.",
-        "Methods I use: ☒ Surveys in Excel ☐ Python ☒ Site visits",
-        "I've put my team down for Tableau basics in the spring.",
-        "I booked Tableau training for the analysts.",
+        unmatched("I'm learning Excel."),
+        "R = respondent",
+        "Go, Brian! Sorry.",
+        // Teaching oneself a tool is learning it.
+        "He is teaching himself to script in Python.",
       ],
     },
   }),

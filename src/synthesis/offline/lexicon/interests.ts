@@ -1,6 +1,6 @@
 /** Pastimes: lexicon entries with their labels and the words that put a sentence in free time. */
 
-export interface LexiconEntry {
+interface LexiconEntry {
   pattern: RegExp;
   label: string;
 }

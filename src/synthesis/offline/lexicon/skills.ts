@@ -19,15 +19,6 @@ export const SENTENCE_WORD_TOOLS: ReadonlySet<string> = new Set(
   words("Go Rust Unity Notion Sketch Square Sage Swift Tally"),
 );
 
-/** Tool names that are also ordinary words ("Go", "Square", "Sage"): only after a verb or preposition of use. */
-export const AMBIGUOUS_TOOLS: ReadonlySet<string> = new Set([
-  ...SENTENCE_WORD_TOOLS,
-  ...phrases(`
-    R, Maya, Rhino, Miro, Git, Looker, Lightspeed, Java, Excel, Blender, Illustrator, Premiere, Logic Pro, React,
-    SAP, SAS, Snowflake
-  `),
-]);
-
 export const LANGUAGES: readonly string[] = words(`
   English Spanish French German Italian Portuguese Mandarin Cantonese Japanese Korean Arabic Hindi Urdu Bengali
   Punjabi Swahili Kikuyu Yoruba Igbo Hausa Zulu Xhosa Amharic Tagalog Filipino Vietnamese Thai Indonesian Malay
