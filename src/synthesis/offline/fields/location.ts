@@ -488,11 +488,15 @@ export const LOCATION_RULES: readonly Rule[] = [
     cue: cueWords(CITY_WORKPLACES),
     when: [placed, "aboutSubject"],
     pattern: WORKPLACE_ADJECTIVE,
-    value: knownFirst,
+    // Inside a bracketed aside about another named person, the workplace is theirs.
+    value: (match, _unit, at) => (inOtherNamedAside(match, match[1] ?? "", at) ? null : knownFirst(match)),
     confidence: 0.55,
     examples: {
       fires: [["I'm a junior developer at a Prague startup.", "Prague"]],
-      silent: ["I'm a developer at a Fintech startup."],
+      silent: [
+        "I'm a developer at a Fintech startup.",
+        ["I answer to Lena Brandt (a director, in the Munich office) on budgets.", { name: "Tom Eriksen" }],
+      ],
     },
   }),
   fieldRule("location", "profile-line", {
