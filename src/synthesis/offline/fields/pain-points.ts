@@ -94,6 +94,10 @@ function complainedText(text: string): string {
 const NOT_A_COMPLAINT =
   /(?:\bnot|\bnever|\bno longer|n['’]t)(?:\s+[\p{L}'’]+){0,4}?\s+(?:a|an|much of a)\s+(?:problem|issue|nightmare|pain|hassle|struggle|worry|big deal)\b|\b(?:don['’]?t|do not|never) mind\b/iu;
 /** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
+/** "at all three", "at both of those", "at it": the object points back to things named before. */
+const AT_WHAT_CAME_BEFORE =
+  /\bat (?:it|them|this|that|these|those|either|(?:both|all|each|any)(?: (?:two|three|four|five|of (?:it|them|these|those)))?)\s*$/i;
+
 const OTHERS_ARE =
   /\b(?:is|are|were)\s+(?:(?:so|really|very|pretty|quite|terribly|just)\s+)?$|(?:he|she|they)['’](?:s|re)\s+$/i;
 
@@ -139,14 +143,23 @@ const PAIN_READINGS: readonly Rule[] = [
     pattern: /\b(?:(?:I'm|I’m|I am|Im) not (?:very )?good at\s+[^,.;!?]+|bad at [^,.;!?]+)/gi,
     when: OWNED,
     read: body,
-    value: (m) => (OTHERS_ARE.test(textBefore(m, 30)) ? null : painPhrase(m[0].replace(I_AM, ""), 8)),
+    // "bad at all three", "bad at it": an object that only points back names no weakness of its own.
+    value: (m) =>
+      OTHERS_ARE.test(textBefore(m, 30)) || AT_WHAT_CAME_BEFORE.test(m[0])
+        ? null
+        : painPhrase(m[0].replace(I_AM, ""), 8),
     confidence: 0.65,
     examples: {
       fires: [
         ["I'm bad at saying no.", "bad at saying no"],
         ["I'm fine with numbers, bad at small talk.", "bad at small talk"],
       ],
-      silent: [unmatched("I'm good at saying no."), "My kids are bad at tidying up.", "As a kid I was bad at maths."],
+      silent: [
+        unmatched("I'm good at saying no."),
+        "My kids are bad at tidying up.",
+        "As a kid I was bad at maths.",
+        "Filing, billing, the phones: I'm bad at both of those.",
+      ],
     },
   }),
   fieldRule("pain_points", "labelled", {

@@ -80,9 +80,13 @@ const VALUE_ANSWER_QUESTION = /\b(?:matters?|important|priorit|values?|care (?:a
 const asksValue = memoTest(VALUE_ANSWER_QUESTION);
 const VALUE_QUESTION = /\b(?:matters?|important|priorit|value|care about)\b/i;
 
+/** "Which skills matter most?", "What tools are important?": the question names the field it asks for. */
+const ASKS_OTHER_FIELD = /\b(?:skills?|tools?|software|apps?|goals?|hobb(?:y|ies))\b/i;
+
 /** The first sentence or two of an answer to "what matters to you?". */
 function firstAnswerToValueQuestion(_unit: Unit, at: Place): boolean {
-  return asksValue(questionOf(at.units, at.i)) && answerDepth(at.units, at.i) <= 1;
+  const question = questionOf(at.units, at.i);
+  return asksValue(question) && !ASKS_OTHER_FIELD.test(question) && answerDepth(at.units, at.i) <= 1;
 }
 
 /** A bullet under a "Values" heading, or the body of a "Values: ..." line. */
@@ -307,6 +311,8 @@ const VALUE_READINGS: readonly Rule[] = [
       silent: [
         ["Yes, sure.", { question: "what matters most to you?" }],
         "Honesty, full stop.",
+        // A question that names another field asks for that field: these are skills.
+        ["Patient listening, quick typing.", { question: "which skills matter most in your job?" }],
         // A clause answer says more than its subject noun: "nurse" is not what matters.
         ["That every nurse is treated with respect.", { question: "what matters most to you?" }],
       ],
