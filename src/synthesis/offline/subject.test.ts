@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nameOf, sources, subjectSentences } from "../../../test/support/attribution.ts";
+import { extractOffline } from "../extract-offline.ts";
 import type { CleanSource } from "../types.ts";
 import { cleanName } from "./attribution/names.ts";
 import { identifySubject } from "./attribution/subject.ts";
@@ -12,6 +13,23 @@ describe("subject name", () => {
     ["Case study: Kiri Kindergarten\nKiri Kindergarten is a small preschool near Tartu. We spoke to its cook."],
   ])("takes no business's name for a person's: %j", (text) => {
     expect(nameOf(text)).toBeNull();
+  });
+
+  it("reads a numbered form question's name field, a quoted nickname inside the name", () => {
+    expect(nameOf('Q1. Full name: Marisol "Sol" Fuentes\nQ2. Age: 41\nQ3. Job: ferry pilot')).toBe("Marisol Fuentes");
+  });
+
+  it("takes no 'I'm X' given as a reason or as self-evident for a name: it says what the person is", () => {
+    expect(nameOf("I love a long siesta (naturally, I'm Andalusian) and I swim most evenings.")).toBeNull();
+    expect(nameOf("Fado makes me cry, because I'm Lisboeta through and through.")).toBeNull();
+    const form =
+      'Q1. Full name: Marisol "Sol" Fuentes\nQ9. What do you do outside work?\nRock climbing, and choir on Thursdays (of course, I\'m Valenciana).';
+    expect(nameOf(form)).toBe("Marisol Fuentes");
+    // The answer stays the writer's: their hobbies are read from it.
+    const claims = extractOffline([{ id: "s0", kind: "text", text: form, order: 0 }]).claims;
+    expect(claims.some((c) => c.field === "interests" && /climbing/i.test(String(c.value)))).toBe(true);
+    // A plain introduction still names the writer.
+    expect(nameOf("Hi, I'm Andalucia, and I teach flamenco in Leeds.")).toBe("Andalucia");
   });
 
   it("does not take a reporter who talks to or interviews someone else as the subject", () => {

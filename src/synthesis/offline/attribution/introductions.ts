@@ -9,7 +9,15 @@ import { memo } from "../engine/memo.ts";
 import { allMatches, LEADING_BULLET, splitSentences } from "../engine/text.ts";
 import { BUSINESS_NOUNS, TRADE_WORDS } from "../lexicon/occupations.ts";
 import { FEATURE, GUEST, lineCues, mayIntroduceSelf, RELATIVE, SELF } from "./intro-cues.ts";
-import { cleanName, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
+import {
+  cleanName,
+  givenAsReason,
+  isOrganisationWord,
+  isPlausibleName,
+  NAME_SEQUENCE,
+  nameTokens,
+  ONLY_NAME,
+} from "./names.ts";
 import { labelParty, type SubjectModel } from "./parties.ts";
 import {
   asksIntroduction,
@@ -86,8 +94,9 @@ const ANSWER_OPENER =
 /** "Right, fine. Tomasz Wren, I'm 52": a short opening remark of a few words before the answer proper. */
 const SHORT_REMARK = /^[^.!?\n]{1,20}[.!?]\s+/;
 
+// "Q1. Full name: Ana "Nani" Ruiz": a numbered form question labels the answer like a bullet does.
 const FIELD_NAME = new RegExp(
-  `^(?:[-•*]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dra?\\.?\\s+|prof\\.?\\s+|ir\\.?\\s+|ing\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N}|\\s+["“][\\p{L}-]{2,20}["”]\\s+${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
+  `^(?:[-•*]\\s*|(?:Q\\s?)?\\d{1,2}[.)]\\s*)?(?:requester|customer|client|prospect|mentee|participant|interviewee|respondent|speaker|name|full name|author|by|posted by|written by|profile|from|patient|user|candidate|guest|contact|applicant|account holder|submitted by|(?:lead|main|principal) applicant|nombre|nom|nome|name \\(optional\\)|your name)\\s*:\\s*(?:dra?\\.?\\s+|prof\\.?\\s+|ir\\.?\\s+|ing\\.?\\s+)?(${N}(?:\\s*\\([^)]{1,30}\\)\\s*${N}|\\s+["“][\\p{L}-]{2,20}["”]\\s+${N})?)(?=\\s*(?:$|[<(,;—–|·\\[]|\\s-\\s))`,
   "iu",
 );
 
@@ -494,6 +503,8 @@ export function introCandidates({ source, lines, injected, candidates, hosts, mo
       const second = match[2];
       const before = line.slice(Math.max(0, (match.index ?? 0) - 12), match.index ?? 0).toLowerCase();
       if (HOST_BEFORE.test(before) || YOUR_HOST.test(match[0])) continue;
+      const start = match.index ?? 0;
+      if (givenAsReason(line, start)) continue;
       // A lowercase "im" ("im Keala Kahananui") counts only before a full name: German "im Westpark" is "in the".
       if (BARE_IM_START.test(match[0]) && nameTokens(first).length < 2) continue;
       const value = second && nameTokens(second)[0] === nameTokens(first)[0] ? second : first;

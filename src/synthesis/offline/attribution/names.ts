@@ -106,6 +106,17 @@ const MAX_NAME_TOKEN_CHARS = 50;
 const plausible = new Map<string, boolean>();
 
 /** Whether a candidate string looks like a person's name (1-4 capitalised tokens, none a common word). */
+/**
+ * "because I'm X", "(of course, I'm X)": what follows is given as a reason or as self-evident, which a name never is;
+ * it says what the person is (where they come from, what they believe), not who they are.
+ */
+const REASON_BEFORE = /\b(?:because|since|'?cause|cos|obviously|of course|clearly|naturally|after all)[\s,]*$/i;
+
+/** Whether the words right before `at` (where an "I'm X" starts) give what follows as a reason or as self-evident. */
+export function givenAsReason(text: string, at: number): boolean {
+  return REASON_BEFORE.test(text.slice(Math.max(0, at - 16), at));
+}
+
 export function isPlausibleName(candidate: string): boolean {
   if (plausible.size >= MAX_CLEANED) plausible.clear();
   return memo(plausible, candidate, judgeName);

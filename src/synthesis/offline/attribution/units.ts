@@ -13,7 +13,7 @@ import {
 import type { Party, Unit } from "../engine/unit.ts";
 import { dateOnLine } from "./dates.ts";
 import { linesOf } from "./injection.ts";
-import { isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
+import { givenAsReason, isOrganisationWord, isPlausibleName, NAME_SEQUENCE, nameTokens, ONLY_NAME } from "./names.ts";
 import { handleNamesSubject, knownPerson, labelParty, namesSubject, type SubjectModel } from "./parties.ts";
 import { FIELD_LABELS, FIRST_PERSON, labelStats, parseSpeech } from "./speech.ts";
 
@@ -514,8 +514,11 @@ const NAMES_SELF = new RegExp(`(?:^|[^\\p{L}'’])(?:I['’]m|I am|[Mm]y name is
 
 /** Whether a sentence has its writer or speaker introduce themselves by a name that is not the subject's. */
 function introducesAnother(sentence: string, model: SubjectModel): boolean {
-  const name = NAMES_SELF.exec(sentence)?.[1];
-  return name !== undefined && isPlausibleName(name) && !namesSubject(name, model);
+  const match = NAMES_SELF.exec(sentence);
+  const name = match?.[1];
+  // "(obviously, I'm Cebuano)": given as a reason, it says what the writer is, not who.
+  if (match === null || name === undefined || givenAsReason(sentence, match.index + 1)) return false;
+  return isPlausibleName(name) && !namesSubject(name, model);
 }
 
 /** "; Jonas (our coder) builds it in Unity": a semicolon before a capitalised word. Global: read with matchAll. */
