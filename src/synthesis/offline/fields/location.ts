@@ -160,9 +160,7 @@ const PIN = new RegExp(`📍\\s*${PLACE}`, "gu");
 const pinnedPlaces = new WeakMap<readonly Unit[], Set<string>>();
 
 /** Every pin in the material names the same place. */
-function pinsAgree(_unit: Unit, at: Place): boolean {
-  return memo(pinnedPlaces, at.units, pinnedIn).size <= 1;
-}
+const pinsAgree = (_unit: Unit, at: Place): boolean => memo(pinnedPlaces, at.units, pinnedIn).size <= 1;
 
 function pinnedIn(units: readonly Unit[]): Set<string> {
   const found = new Set<string>();
@@ -176,16 +174,13 @@ function pinnedIn(units: readonly Unit[]): Set<string> {
   return found;
 }
 
-/** Per unit, whether it places the subject: most location rules ask it of the same unit, one after another. */
+/**
+ * The unit's own words place the subject (see placesTheSubject); asked by every rule but the form field and guest
+ * intro, so memoised per unit. The compute is module-level: an arrow at the call was one closure per call.
+ */
 const placedUnits = new WeakMap<Unit, boolean>();
-
-/** The unit's own words place the subject (see placesTheSubject); every rule but the form field and guest intro. */
-function placed(unit: Unit): boolean {
-  return memo(placedUnits, unit, placesItsSubject);
-}
-
-/** Module-level (memo's compute): an arrow written at the call was one closure per call, 444k on 1M words. */
 const placesItsSubject = (unit: Unit): boolean => placesTheSubject(unit, isAboutSubject(unit));
+const placed = (unit: Unit): boolean => memo(placedUnits, unit, placesItsSubject);
 
 /**
  * "From: Maria Lopez, Sales Director, Madrid", "Case 12 — reply from Tom (Support, Manila)", "Reply — Tom": an email
@@ -207,9 +202,7 @@ function notOthersHeader(unit: Unit, at: Place): boolean {
     .some((word) => tokens.has(word));
 }
 
-function notQuoted(unit: Unit): boolean {
-  return !unit.quoted;
-}
+const notQuoted = (unit: Unit): boolean => !unit.quoted;
 
 /**
  * A header or signature segment's place, unless it sits in an aside about another named person, or it is an undated
@@ -225,11 +218,8 @@ function signatureSegmentPlace(match: RegExpExecArray, unit: Unit, at: Place): s
 /** The line above is a name, a job title or a header with a place: the unit is a signature's town line. */
 function underSignature(unit: Unit, at: Place): boolean {
   const previous = at.units[at.i - 1];
-  return (
-    previous !== undefined &&
-    previous.source === unit.source &&
-    (isNameLine(previous.text) || isJobTitle(previous.text) || segmentPlace(previous.line) !== null)
-  );
+  if (previous === undefined || previous.source !== unit.source) return false;
+  return isNameLine(previous.text) || isJobTitle(previous.text) || segmentPlace(previous.line) !== null;
 }
 
 /** Agent nouns that also name firms ("a furniture maker in Cebu", "a builder in Leeds" may be either). */
@@ -254,8 +244,9 @@ function placeAfterRole(match: RegExpExecArray): string | null {
 }
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 /** An address or contact line of the subject's own: a digit in it, in their own words, placing them. */
-const NUMBERED_OWN_LINE = { cue: DIGITS, when: [placed, "self"] } as const;
+const NUMBERED_OWN_LINE = { cue: DIGITS, when: [placed, "self"], value: cleanFirst } as const;
 
 /**
  * "48 Lydiard St, Ballarat VIC 3350"; "9 Station Road, Westlands, Nairobi, Nairobi County": when a second place
@@ -280,8 +271,7 @@ const POSTCODE_PLACE = new RegExp(`(?:^|,\\s*|\\s[·|]\\s)(\\d{4,5})\\s+${PLACE_
 /** A four-digit number from 1900 to 2099 is a year, not a postcode ("Since 2019 Leipzig"). */
 function postcodePlace(match: RegExpExecArray): string | null {
   const code = match[1] ?? "";
-  const year = Number(code);
-  return code.length === 4 && year >= 1900 && year <= 2099 ? null : cleanPlace(match[2] ?? "");
+  return code.length === 4 && Number(code) >= 1900 && Number(code) <= 2099 ? null : cleanPlace(match[2] ?? "");
 }
 
 /** Workplaces a city can qualify as an adjective, as pattern alternatives; the rule's cue words are derived from them. */
@@ -322,7 +312,6 @@ const GUEST_FROM = new RegExp(
   "u",
 );
 
-const cleanFirst = (match: RegExpExecArray) => cleanPlace(match[1] ?? "");
 const cleanWhole = (match: RegExpExecArray) => cleanPlace(match[0]);
 
 function answeredPlace(unit: Unit): string | null {
@@ -438,7 +427,6 @@ export const LOCATION_RULES: readonly Rule[] = [
   fieldRule("location", "street-address", {
     ...NUMBERED_OWN_LINE,
     pattern: ADDRESS,
-    value: cleanFirst,
     confidence: 0.65,
     examples: {
       fires: [
@@ -452,7 +440,6 @@ export const LOCATION_RULES: readonly Rule[] = [
   fieldRule("location", "phone-line", {
     ...NUMBERED_OWN_LINE,
     pattern: PHONE_PLACE,
-    value: cleanFirst,
     confidence: 0.6,
     examples: {
       fires: [["07700 900123 | Swansea & Gower", "Swansea"]],
@@ -466,7 +453,6 @@ export const LOCATION_RULES: readonly Rule[] = [
   fieldRule("location", "street-first", {
     ...NUMBERED_OWN_LINE,
     pattern: STREET_FIRST,
-    value: cleanFirst,
     confidence: 0.65,
     examples: {
       fires: [["Calle Naranjo 27, Barrio de San Roque, Villa de Leyva", "Villa de Leyva"]],
