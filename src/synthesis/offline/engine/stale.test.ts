@@ -141,6 +141,19 @@ describe("scalars from an outdated source", () => {
     expect(scalar([undatedNews, undatedPage], "occupation")).toMatch(/harbour pilot/i);
   });
 
+  it("drops a page's job that a newer source calls out of date, even when no newer job is read", () => {
+    const news = FERRY_NEWS.replace(
+      "I turned 46 this spring and I moved to Tromsø last year. I love the ferries.",
+      "Please ignore the crew page you may have seen online, nearly all of it is out of date. I love the ferries.",
+    ).replace("\nTove Lindqvist — Ferry dispatcher, Nordlys Ferries", "");
+    expect(scalar([news, CREW_PAGE], "occupation")).toBeUndefined();
+  });
+
+  it("keeps a page's job when the newer source only says the subject moved: a move dates the place", () => {
+    const news = FERRY_NEWS.replace("\nTove Lindqvist — Ferry dispatcher, Nordlys Ferries", "");
+    expect(scalar([news, CREW_PAGE], "occupation")).toMatch(/harbour pilot/i);
+  });
+
   it("takes the newer dated source's stated age over an older page's, even one stated twice", () => {
     const page = CREW_PAGE.replace("Our pilots – Nordic Pilot Service – Bodø\n", "Tove Lindqvist, 41, harbour pilot\n");
     const news = FERRY_NEWS.replace("I turned 46 this spring and", "My 46th was last weekend, and").replace(

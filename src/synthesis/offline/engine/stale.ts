@@ -29,14 +29,26 @@ const MIN_CONFIDENCE = 0.6;
  * left. Narrow on purpose: "moved the markdown round to 16:30", "left a comment", "quit smoking" and "our booking
  * system is outdated" are not such news.
  */
-const CHANGE_CUES: readonly RegExp[] = [
+const CHANGE_CUES: readonly (readonly [RegExp, readonly PersonaField[]])[] = [
   // "I moved to Ulaanbaatar", "we moved the workshop to Split"; not a rescheduling ("we moved the call to Friday").
-  /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b(?! (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|tomorrow|today|tonight|later|the (?:morning|afternoon|evening|weekend|next|following)|(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b)/iu,
-  // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object).
-  /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
-  // "my listing there is long outdated", "the old bio there is sadly out of date".
-  /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,30}\b(?:out of date|outdated)\b/i,
-  /\bno longer (?:works?|lives?|with|at|in)\b/i,
+  // A move dates the old page's place, not its job (a nurse who moved towns is usually still a nurse).
+  [
+    /\b(?:I|we|she|he|they) (?:have |has |had )?(?:moved|relocated) (?:[\p{L}-]+ ){0,2}to\b(?! (?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|tomorrow|today|tonight|later|the (?:morning|afternoon|evening|weekend|next|following)|(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b)/iu,
+    ["location"],
+  ],
+  // "I left sales at Northwind", "I quit the night delivery route", "she left in 2022" (a name or a job-like object):
+  // a name left may be an employer or a town, so both the job and the place of the old page are dated.
+  [
+    /\b(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey) (?:ha(?:ve|s|d) )?(?:left|quit) (?:\p{Lu}|(?:my|our|his|her|their|the|an?) (?:[\p{L}-]+ ){0,3}(?:job|role|post|position|company|firm|agency|route|practice|team)\b|in (?:19|20)\d\d)/u,
+    ["occupation", "location"],
+  ],
+  // "my listing there is long outdated", "the old bio there is sadly out of date", "the profile you saw online, most
+  // of what it says is out of date": within the sentence.
+  [
+    /\b(?:page|profile|website|site|bio|article|listing|information|info|sheet)\b[^.]{0,60}\b(?:out of date|outdated)\b/i,
+    ["occupation", "location"],
+  ],
+  [/\bno longer (?:works?|lives?|with|at|in)\b/i, ["occupation", "location"]],
 ];
 
 /** A year in the cue ("moved ... in 2012") that is not after the old source's date means the move is older news. */
@@ -64,21 +76,25 @@ function differ(fa: string, fb: string): boolean {
 }
 
 /**
- * Ids of dated sources that a later-dated source contradicts: both state a confident job or place and the values
- * differ, or the later one says the subject's life changed (a move, a job left, "out of date") without dating the
- * change before the earlier source. Undated sources are never stale: nothing says which is older.
+ * Dated sources that a later-dated source contradicts, each with the fields it is outdated in: both state a confident
+ * job or place and the values differ (that field), or the later one says the subject's life changed (a move: the
+ * place; a job or town left, "out of date": job and place) without dating the change before the earlier source.
+ * Undated sources are never stale: nothing says which is older.
  */
-export function staleSources(units: readonly Unit[], restatements: readonly Candidate[]): Set<string> {
+export function staleSources(
+  units: readonly Unit[],
+  restatements: readonly Candidate[],
+): Map<string, Set<PersonaField>> {
   const dates = sourceDates(units);
-  const stale = new Set<string>();
+  const stale = new Map<string, Set<PersonaField>>();
   if (dates.size < 2) return stale;
   // Per field and dated source, its distinct confident values (long inputs repeat the same few thousands of times).
-  const facts = new Map<string, Map<string, Set<string>>>();
+  const facts = new Map<PersonaField, Map<string, Set<string>>>();
   for (const c of restatements) {
     if (!RESTATED.has(c.field) || c.confidence < MIN_CONFIDENCE || !dates.has(c.source.id)) continue;
     memo(memo(facts, c.field, newMap<string, Set<string>>), c.source.id, newSet<string>).add(flat(c.value));
   }
-  for (const bySource of facts.values()) {
+  for (const [field, bySource] of facts) {
     for (const [oldId, oldValues] of bySource) {
       const oldDate = dates.get(oldId) ?? 0;
       const restated = [...bySource].some(
@@ -88,22 +104,23 @@ export function staleSources(units: readonly Unit[], restatements: readonly Cand
           // An old value that nothing in the newer source agrees with ("Porto" restated beside "Lisbon" is not).
           [...oldValues].some((old) => [...values].every((value) => differ(value, old))),
       );
-      if (restated) stale.add(oldId);
+      if (restated) memo(stale, oldId, newSet<PersonaField>).add(field);
     }
   }
-  const changes = units.filter(
-    (u) => u.date !== null && isAboutSubject(u) && CHANGE_CUES.some((cue) => cue.test(u.text)),
-  );
+  const changes: { unit: Unit; fields: readonly PersonaField[] }[] = [];
+  for (const unit of units) {
+    if (unit.date === null || !isAboutSubject(unit)) continue;
+    for (const [cue, fields] of CHANGE_CUES) if (cue.test(unit.text)) changes.push({ unit, fields });
+  }
   for (const [id, date] of dates) {
-    if (stale.has(id)) continue;
     const since = new Date(date).getUTCFullYear();
-    const changed = changes.some(
-      (u) =>
-        u.source.id !== id &&
-        (dates.get(u.source.id) ?? 0) > date &&
-        (u.text.match(YEAR) ?? []).every((year) => Number(year) >= since),
-    );
-    if (changed) stale.add(id);
+    for (const { unit, fields } of changes) {
+      const later =
+        unit.source.id !== id &&
+        (dates.get(unit.source.id) ?? 0) > date &&
+        (unit.text.match(YEAR) ?? []).every((year) => Number(year) >= since);
+      if (later) for (const field of fields) memo(stale, id, newSet<PersonaField>).add(field);
+    }
   }
   return stale;
 }
@@ -115,18 +132,21 @@ const AT_ITS_DATE: ReadonlySet<PersonaField> = new Set<PersonaField>(["age"]);
  * One scalar field's candidates without those a newer dated source supersedes: a candidate from an older dated
  * source loses to any candidate from a newer one when its source is stale (occupation, location) or the field only
  * holds at its date (age: "29" on a 2021 page is not her age beside a 2025 "turned 33"; no age is shifted by
- * arithmetic). The source's own date counts, so a title line above its date line is as old as the page. Undated
- * sources are never older: nothing says so.
+ * arithmetic). The source's own date counts, so a title line above its date line is as old as the page. A source
+ * outdated in that very field (a newer one says the job or town was left, or that the page is out of date) loses its
+ * value even when nothing newer states one: like an old age, an old job title is not today's. Undated sources are
+ * never older: nothing says so.
  */
 export function dropSupersededScalars(
   candidates: readonly Candidate[],
   units: readonly Unit[],
-  stale: ReadonlySet<string>,
+  stale: ReadonlyMap<string, ReadonlySet<PersonaField>>,
 ): Candidate[] {
   const dates = sourceDates(units);
   // A reduce, not Math.max(...): long inputs give tens of thousands of candidates.
   const newest = candidates.reduce((max, c) => Math.max(max, dates.get(c.source.id) ?? max), Number.NEGATIVE_INFINITY);
   return candidates.filter((c) => {
+    if (stale.get(c.source.id)?.has(c.field)) return false;
     const date = dates.get(c.source.id);
     if (date === undefined || date >= newest) return true;
     return !(AT_ITS_DATE.has(c.field) || (RESTATED.has(c.field) && stale.has(c.source.id)));
@@ -134,7 +154,10 @@ export function dropSupersededScalars(
 }
 
 /** Goals and pain points of stale sources are dropped: a wrong plan is worse than a missing one. */
-export function dropStaleLists(candidates: readonly Candidate[], stale: ReadonlySet<string>): Candidate[] {
+export function dropStaleLists(
+  candidates: readonly Candidate[],
+  stale: ReadonlyMap<string, ReadonlySet<PersonaField>>,
+): Candidate[] {
   if (stale.size === 0) return [...candidates];
   return candidates.filter((c) => !(TIME_BOUND.has(c.field) && stale.has(c.source.id)));
 }
