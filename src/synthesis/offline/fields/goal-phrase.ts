@@ -83,19 +83,25 @@ const DANGLING = /\s(?:the|a|an|my|our|their|to|of|and|or)$/;
 const VERB_IT = /^\S+\s+it$/i;
 /** "publish an analysis of these cases": a thing named only by pointing back ("these", "those") is not a whole aim. */
 const DEMONSTRATIVE = /\b(?:these|those)\b/i;
+/** "write something, a guide to X": an indefinite object is named by the noun phrase set beside it after a comma. */
+const INDEFINITE_NAMED = /^(\S+(?: \S+)?) (?:something|anything),\s+(?=(?:a|an|the|my|our|some)\s)/i;
+/** "write something", "build something": an indefinite object alone names no aim. */
+const INDEFINITE_ONLY = /^\S+(?: \S+)? (?:something|anything)$/i;
 const BULLET_LINE = /^[-•*]/;
 const LINE_TOPIC = /^(?:[-•*]\s*)?([\p{L} ]{3,30}):\s/u;
 const GOAL_WORD = /goal/i;
 /** The text after a cue, up to a closing quotation mark ('... near the harbour," he says'), without asides. */
 function aimText(raw: string): string {
-  return wording.stripLeadingFillers(
-    (raw.split(CLOSING_QUOTE)[0] ?? "")
-      .replace(wording.SPACED_ASIDE, "")
-      .replace(DESCRIBING_CLAUSE, "")
-      .replace(RELATIVE_CLAUSE, "")
-      .replace(WANT_OPENING, "")
-      .replace(TO_OPENING, ""),
-  );
+  return wording
+    .stripLeadingFillers(
+      (raw.split(CLOSING_QUOTE)[0] ?? "")
+        .replace(wording.SPACED_ASIDE, "")
+        .replace(DESCRIBING_CLAUSE, "")
+        .replace(RELATIVE_CLAUSE, "")
+        .replace(WANT_OPENING, "")
+        .replace(TO_OPENING, ""),
+    )
+    .replace(INDEFINITE_NAMED, "$1 ");
 }
 
 /**
@@ -150,7 +156,14 @@ function wordedAim(clause: string, prefix: string): string | null {
   phrase = phrase.replace(VAGUE_TIME_TAIL, "").replace(OUT_THE_DOOR, "ship $1").replace(DEADLINE_TAIL, "");
   // "my own album, written and produced by me": the person is the agent of their own aim anyway.
   phrase = (fitAim(`${prefix}${phrase.replace(BY_ME_TAIL, "")}`.trim()) ?? "").replace(LONE_COMMA_TAIL, "$1");
-  if (phrase === "" || BARE_POINTER.test(phrase) || DANGLING.test(phrase) || DEMONSTRATIVE.test(phrase)) return null;
+  if (
+    phrase === "" ||
+    BARE_POINTER.test(phrase) ||
+    INDEFINITE_ONLY.test(phrase) ||
+    DANGLING.test(phrase) ||
+    DEMONSTRATIVE.test(phrase)
+  )
+    return null;
   return phrase;
 }
 

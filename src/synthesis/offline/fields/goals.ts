@@ -391,8 +391,11 @@ const CUED_EXTRA: Readonly<
       // A "that" after a verb of thinking opens what is thought, not a relative clause.
       ["I think that I want to teach pottery.", ["teach pottery"]],
       ["After that I want to be a ward manager.", ["be a ward manager"]],
+      // An indefinite object is named by the noun phrase set beside it.
+      ["I want to make something, a small boat for the lake.", ["make a small boat for the lake"]],
     ],
     silent: [
+      "I want to make something.",
       "I want to quit being the, uh, the help desk for the whole floor.",
       "I'm new to all this, I want to mention that before we begin.",
       "If I want to borrow the van, I ask Teodor.",

@@ -11,7 +11,7 @@ import { PLACE } from "./location-place.ts";
  * A cue phrase followed by a place: name, pre-check words, pattern source (location.ts compiles each once, with the
  * flags gu), confidence, known towns only, examples.
  */
-export type CueRow = readonly [
+type CueRow = readonly [
   name: string,
   cue: readonly string[],
   pattern: string,

@@ -43,6 +43,8 @@ export { PAIN_LABEL } from "./pain-phrases.ts";
  * it describes, unless they are the speaker ("a town where I can't afford a car").
  */
 const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
+/** "shops that can't afford a fridge": a "that" or "which" with no subject of its own has the noun before as subject. */
+const SUBJECT_RELATIVE = /\b(?:that|which)\s+$/i;
 
 const OWNED = ["aboutSubject", "statement"] as const;
 
@@ -434,7 +436,7 @@ const PAIN_READINGS: readonly Rule[] = [
     when: OWNED,
     read: body,
     value: (m) =>
-      OTHERS_RELATIVE_CLAUSE.test(textBefore(m, 40)) || othersAlways(m)
+      OTHERS_RELATIVE_CLAUSE.test(textBefore(m, 40)) || SUBJECT_RELATIVE.test(textBefore(m, 40)) || othersAlways(m)
         ? null
         : m[1]
           ? painPhrase(`can't afford ${m[1]}`, 6)
@@ -454,6 +456,7 @@ const PAIN_READINGS: readonly Rule[] = [
         // A relative clause describes other people: their strain, not the speaker's.
         "One day I want a stall in the market where most traders cannot afford a fridge.",
         "We treat pets of families who can't afford private vets.",
+        "We print menus for small cafés that can't afford a designer.",
         // Someone else's state ("the kids are"), not the speaker's ("I'm", "we are").
         "My two dogs are always fighting over the sofa.",
       ],
