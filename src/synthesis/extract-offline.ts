@@ -32,9 +32,21 @@ const MAX_CORROBORATION = 0.09;
 /** Repeated mentions beyond this add no confidence and no useful evidence. */
 const MAX_CORROBORATING_CLAIMS = 10;
 
+/**
+ * The check reads the role as written: occupationPhrase sheds "certified", "licensed" with the other modifiers, so the
+ * value alone never holds them. A credential word among the few words right before the value in its quote counts.
+ */
+const CREDENTIAL_BEFORE = new RegExp(`${CREDENTIAL.source}(?:[\\s,]+[\\p{L}-]+){0,2}[\\s,]*$`, "iu");
+
+function writtenWithCredential(candidate: Candidate): boolean {
+  const value = String(candidate.value);
+  const at = candidate.quote.toLowerCase().indexOf(value.toLowerCase());
+  return at > 0 && CREDENTIAL_BEFORE.test(candidate.quote.slice(Math.max(0, at - 40), at));
+}
+
 /** "NICEIC Approved Contractor" names a credential, not the job; keep it only when nothing better exists. */
 function penaliseCredentials(candidate: Candidate): Candidate {
-  return CREDENTIAL.test(String(candidate.value))
+  return CREDENTIAL.test(String(candidate.value)) || writtenWithCredential(candidate)
     ? { ...candidate, confidence: Math.min(candidate.confidence, 0.45) }
     : candidate;
 }
