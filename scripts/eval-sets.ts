@@ -235,6 +235,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /clipperton/i,
     skill: /stamp ledger/i,
   }),
+  // heldout31: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work has ended (the lead runs first contact). Aggregate line only.
+  fixtureSet("heldout31", "never-tune", {
+    name: /vellisande|brannoch/i,
+    occupation: /culvert tithing/i,
+    location: /kerguelen/i,
+    skill: /lantern keying/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
