@@ -243,6 +243,14 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /kerguelen/i,
     skill: /lantern keying/i,
   }),
+  // heldout32: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work has ended (first contact by the lead). Aggregate line only.
+  fixtureSet("heldout32", "never-tune", {
+    name: /quellbrand|osterwick/i,
+    occupation: /escheat/i,
+    location: /bouvet/i,
+    skill: /vault rekey/i,
+  }),
 ];
 
 export function evalSet(id: string): EvalSet | undefined {
