@@ -235,6 +235,22 @@ export const EVAL_SETS: readonly EvalSet[] = [
     location: /clipperton/i,
     skill: /stamp ledger/i,
   }),
+  // heldout31: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work has ended (the lead runs first contact). Aggregate line only.
+  fixtureSet("heldout31", "never-tune", {
+    name: /vellisande|brannoch/i,
+    occupation: /culvert tithing/i,
+    location: /kerguelen/i,
+    skill: /lantern keying/i,
+  }),
+  // heldout32: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
+  // on it, kept off main until the session's engine work has ended (first contact by the lead). Aggregate line only.
+  fixtureSet("heldout32", "never-tune", {
+    name: /quellbrand|osterwick/i,
+    occupation: /escheat/i,
+    location: /bouvet/i,
+    skill: /vault rekey/i,
+  }),
   // heldout33: written apart on 2026-12-07 (author read no engine code); labels committed before the engine ever ran
   // on it, first contact recorded (README and first-contact-rules.json), then tunable.
   fixtureSet("heldout33", "tune-allowed", {
