@@ -246,6 +246,22 @@ export const FIRST_CONTACT_LINES: Readonly<Record<string, FirstContactLine>> = {
     listF1: 0.082,
     fabrication: 0,
   },
+  heldout31: {
+    engine: "dafea67",
+    scalars: 0.646,
+    filledPrecision: 0.882,
+    listPrecision: 0.727,
+    listF1: 0.199,
+    fabrication: 0,
+  },
+  heldout32: {
+    engine: "dafea67",
+    scalars: 0.604,
+    filledPrecision: 0.875,
+    listPrecision: 0.756,
+    listF1: 0.193,
+    fabrication: 0,
+  },
   heldout33: {
     engine: "6c967b2",
     scalars: 0.646,

@@ -187,6 +187,18 @@ const SETS: HeldOutSet[] = [
     dir: "heldout30",
     floors: { name: 0.41, scalars: 0.33, listF1: 0.06, precision: 0.52, fabrication: 0.25, filledScalars: 0.63 },
   },
+  // heldout31 and heldout32 (never-tune), kept off main until the 2026-12-07 fourth session's engine work had ended;
+  // first contact at dafea67 (READMEs): heldout31 name 11/12, scalars 31/48, list precision 32/44, list F1 19.9%,
+  // filled scalars 30/34, fabrication 0/5; heldout32 name 10/12, scalars 29/48, list precision 31/41, list F1 19.3%,
+  // filled scalars 28/32, fabrication 0/4. Floors as for heldout33; fabrication allows one absent entry.
+  {
+    dir: "heldout31",
+    floors: { name: 0.83, scalars: 0.6, listF1: 0.16, precision: 0.68, fabrication: 0.2, filledScalars: 0.82 },
+  },
+  {
+    dir: "heldout32",
+    floors: { name: 0.75, scalars: 0.56, listF1: 0.16, precision: 0.7, fabrication: 0.25, filledScalars: 0.81 },
+  },
   // heldout33 (tune-allowed), first contact at 6c967b2 (main 404f98f plus the set; README): name 8/12, scalars 31/48,
   // list precision 47/61, list F1 28.7%, filled scalars 29/35, fabrication 0/3; floors one case (name), two scalars, a
   // few points of list F1, two right list items and two filled scalars below; fabrication allows one of its 3 absent
