@@ -29,9 +29,7 @@ interface HeldOutSet {
 // lowered heldout2, heldout9 and heldout10; values/answer-word and values/weighted-word lowered heldout, heldout2,
 // heldout3, heldout5 and heldout9; interests/self-pastime lowered heldout5 and heldout10; traits/copula-list lowered heldout and heldout2; the named-pain alternatives
 // poor sleep, "dry season", a past "couldn't log in" and four phrasings lifted from one case lowered heldout7 by one
-// right item, which one left unread as the set is never-tune; values/big-on, 0/2 at first contact, lowered heldout2;
-// pain_points fed-up, gets-lost, never-answers, takes-forever (each 0/1 at first contact, never right on a tunable set)
-// and has-failed (never fired on one) lowered heldout9 by 0.01).
+// right item, which one left unread as the set is never-tune; values/big-on, 0/2 at first contact, lowered heldout2).
 const SETS: HeldOutSet[] = [
   { dir: "heldout", floors: { name: 0.9, scalars: 0.95, listF1: 0.68, precision: 0.9, fabrication: 0.2 } },
   { dir: "heldout2", floors: { name: 0.9, scalars: 0.9, listF1: 0.56, precision: 0.85, fabrication: 0.2 } },
@@ -58,7 +56,7 @@ const SETS: HeldOutSet[] = [
   { dir: "heldout8", floors: { name: 0.4, scalars: 0.39, listF1: 0.23, precision: 0.68, fabrication: 0.05 } },
   // Same rule against first contact at fc33987 (READMEs); fabrication allows one more absent entry than then.
   // heldout9's injection check fails at fc33987 (an engine bug, as heldout8's was): strict on purpose.
-  { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.24, precision: 0.6, fabrication: 0.1 } },
+  { dir: "heldout9", floors: { name: 0.5, scalars: 0.47, listF1: 0.25, precision: 0.6, fabrication: 0.1 } },
   { dir: "heldout10", floors: { name: 0.41, scalars: 0.49, listF1: 0.2, precision: 0.5, fabrication: 0.12 } },
   // heldout11 (tune-allowed) against its first contact at b565eea (README), by the same rule: one case (name), two
   // scalars, a few points of list F1 below; fabrication allows one of its 8 absent entries; list precision two right

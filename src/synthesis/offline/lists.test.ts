@@ -66,6 +66,7 @@ describe("pain points", () => {
   it("reads complaint cue families", () => {
     expect(values(painCandidates, ["What drives me nuts is how understaffed we are."])).toContain("understaffed");
     expect(values(painCandidates, ["The worst part is the commute."])).toContain("commute");
+    expect(values(painCandidates, ["I'm fed up with surprise invoices."])).toContain("surprise invoices");
     expect(values(painCandidates, ["Honestly the booking portal is a nightmare."])).toContain("booking portal");
     expect(values(painCandidates, ["Half the drills are broken."])).toContain("broken drills");
     expect(values(painCandidates, ["Our printers are from 2009."])).toContain("outdated printers");
@@ -218,9 +219,11 @@ describe("more interest phrasings", () => {
 });
 
 describe("more complaint phrasings", () => {
-  it("reads strain, decline and no-shows", () => {
+  it("reads strain, decline, no-shows and things that go astray", () => {
     expect(values(painCandidates, ["We can't afford another flood."])).toContain("can't afford another flood");
     expect(values(painCandidates, ["Orders are down 12% on last spring."])).toContain("orders down 12%");
+    expect(values(painCandidates, ["The courier never shows up before noon."])).toContain("courier never shows up");
+    expect(values(painCandidates, ["Parcels get lost at the depot."])).toContain("lost parcels");
     expect(values(painCandidates, ["It's so annoying when the printer jams."])).toContain("printer jams");
     expect(values(painCandidates, ["I'm always behind on invoicing."])).toContain("behind on invoicing");
   });
@@ -303,6 +306,7 @@ describe("notes and support-ticket phrasings", () => {
   it("reads ticket complaints", () => {
     expect(values(painCandidates, ["You charged me twice for March."])).toContain("double charging");
     expect(values(painCandidates, ["Since Monday I can't log in."])).toContain("login problems");
+    expect(values(painCandidates, ["Once again the backup has failed."])).toContain("backup failures");
   });
 });
 

@@ -50,6 +50,14 @@ export const PAIN_CUES: readonly (readonly [string, readonly string[], RegExp, n
     "paperwork",
   ],
   [
+    "fed-up",
+    ["sick", "tired", "fed up"],
+    /\b(?:I'm|I’m|I am|we're|we are)\s+(?:so\s+|really\s+)?(?:sick|tired|fed up)\s+(?:of|with)\s+([^.;!?]+)/giu,
+    0.7,
+    "I'm fed up with surprise invoices.",
+    "surprise invoices",
+  ],
+  [
     "so-frustrating-when",
     [
       "frustrating",

@@ -410,6 +410,41 @@ const PAIN_READINGS: readonly Rule[] = [
       silent: ["She is a nightmare.", unmatched("The flat hunt last spring was a total nightmare.")],
     },
   }),
+  fieldRule("pain_points", "takes-forever", {
+    cue: ["take", "taking"],
+    // Only words that complain of the time: "takes hours/weeks" states how long a thing lasts ("the drive to the coast
+    // takes hours"). Present only: "took too long" is one time that was (its one first-contact value, 0/1).
+    pattern:
+      /(?:^|\bbut\s|\band\s|,\s|:\s)([\p{L}' -]{3,40}?)\s+(?:takes?|is taking)\s+(?:forever|ages|way too long|too long)\b/giu,
+    when: OWNED,
+    read: body,
+    value: ofThing(4, (slow) => `slow ${slow}`),
+    confidence: 0.6,
+    examples: {
+      fires: [["Onboarding takes forever.", "slow Onboarding"]],
+      silent: [
+        unmatched("It takes ages."),
+        unmatched("The ferry to the island takes hours."),
+        unmatched("On Monday the courier took forever to turn up."),
+      ],
+    },
+  }),
+  fieldRule("pain_points", "has-failed", {
+    cue: ["failed"],
+    // "the sync has failed again" -> "sync failures".
+    pattern: /\b(?:the|my|our|your)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\s+(?:has|have|had)\s+failed\b/giu,
+    when: OWNED,
+    read: body,
+    value: (m) => {
+      const failed = (m[1] ?? "").toLowerCase();
+      return NOT_A_THING.test(failed) ? null : `${failed} failures`;
+    },
+    confidence: 0.58,
+    examples: {
+      fires: [["Once again the backup has failed.", "backup failures"]],
+      silent: [unmatched("I have failed.")],
+    },
+  }),
   fieldRule("pain_points", "costs-more", {
     cue: ["cost"],
     // Only cost nouns rise into a pain ("my followers doubled" is good news).
@@ -476,6 +511,36 @@ const PAIN_READINGS: readonly Rule[] = [
     examples: {
       fires: [["Orders are down 12% on last spring.", "orders down 12%"]],
       silent: [unmatched("Prices are up 12%."), "Since we take deposits, cancellations are down 40%."],
+    },
+  }),
+  fieldRule("pain_points", "never-answers", {
+    cue: ["never", "rarely", "hardly", "n't"],
+    // "Support never answers", "the courier never shows up". Not "doesn't pay": said of a trip or a crop it means
+    // "is not worth it", and at first contact it was read that way (0/1).
+    pattern:
+      /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(never|rarely|hardly ever|doesn'?t|don'?t|won'?t)\s+(answers?|responds?|repl(?:y|ies)|calls? back|picks? up|shows? up|turns? up)\b/giu,
+    when: OWNED,
+    read: body,
+    value: ofThing(3, (who, m) => `${who} ${m[2]?.toLowerCase()} ${m[3]}`),
+    confidence: 0.6,
+    examples: {
+      fires: [["The courier never shows up before noon.", "courier never shows up"]],
+      silent: ["She never shows up late.", unmatched("Some weeks the market stall doesn't pay for its pitch.")],
+    },
+  }),
+  fieldRule("pain_points", "gets-lost", {
+    cue: ["get"],
+    // "Invoices get lost all the time": things that go astray.
+    pattern:
+      /(?:^|\b(?:but|and|so)\s|[,:;—–]\s)(?:the |our |my )?([\p{L}][\p{L} -]{2,30}?)\s+(?:get|gets|got|keep getting|keeps getting|always get)\s+(lost|delayed|cancell?ed|stuck|rejected|ignored|damaged|stolen|missed|mixed up|double-booked)\b/giu,
+    when: OWNED,
+    read: body,
+    value: ofThing(3, (lost, m) => `${m[2]} ${lost.toLowerCase()}`),
+    confidence: 0.6,
+    examples: {
+      fires: [["Parcels get lost at the depot.", "lost parcels"]],
+      // The words before a clause word are not what gets lost.
+      silent: [unmatched("We got lost."), "Three bins, labelled so nothing gets lost."],
     },
   }),
   fieldRule("pain_points", "damaged", {
