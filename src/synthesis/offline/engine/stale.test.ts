@@ -144,7 +144,7 @@ describe("scalars from an outdated source", () => {
   it("drops a page's job that a newer source calls out of date, even when no newer job is read", () => {
     const news = FERRY_NEWS.replace(
       "I turned 46 this spring and I moved to Tromsø last year. I love the ferries.",
-      "Please ignore the crew page you may have seen online, nearly all of it is out of date. I love the ferries.",
+      "Please ignore the crew page you may have seen online, most of it is out of date. I love the ferries.",
     ).replace("\nTove Lindqvist — Ferry dispatcher, Nordlys Ferries", "");
     expect(scalar([news, CREW_PAGE], "occupation")).toBeUndefined();
   });

@@ -81,7 +81,7 @@ const HESITATION = /\b(?:um+|uh+|erm|er)\b(?=[\s,.…-])/;
 /** An aim that ends on "the", "of", "and"... was cut mid-phrase ("move on", "help her", "grade A" are whole). */
 const DANGLING = /\s(?:the|a|an|my|our|their|to|of|and|or)$/;
 const VERB_IT = /^\S+\s+it$/i;
-/** "publish an analysis of these cases": a thing named only by pointing back ("these", "those") is not a whole aim. */
+/** "write a summary of those issues": a thing named only by pointing back ("these", "those") is not a whole aim. */
 const DEMONSTRATIVE = /\b(?:these|those)\b/i;
 /** "write something, a guide to X": an indefinite object is named by the noun phrase set beside it after a comma. */
 const INDEFINITE_NAMED = /^(\S+(?: \S+)?) (?:something|anything),\s+(?=(?:a|an|the|my|our|some)\s)/i;
@@ -186,8 +186,8 @@ function lineTopic(unit: Unit): string | null {
 }
 
 /**
- * "a textbook on moss that she hopes to publish in 2026": a cue inside a relative clause has its verb's object before
- * it, the noun phrase the clause describes; the aim is the verb and that phrase ("publish textbook on moss"), and
+ * "a guidebook on ferns that he hopes to print in 2027": a cue inside a relative clause has its verb's object before
+ * it, the noun phrase the clause describes; the aim is the verb and that phrase ("print guidebook on ferns"), and
  * without one no aim is read. Not the "that" of a clause said or thought ("I think that I want to ...", "so that"), nor
  * a pointing "that" after a preposition ("after that I want to ...").
  */

@@ -364,8 +364,8 @@ const CUED_EXTRA: Readonly<
     when: [notBesideSelf],
     silent: [
       "My cousin says I'm too tidy, she wants to buy a new sofa.",
-      // A relative clause without "that": what is to be published is the phrase before the comma, not "free online".
-      "He is recording the village songs, a project he hopes to publish free online.",
+      // A relative clause without "that": what is to be published is the phrase before the comma, not "as a download".
+      "She is collecting her family's old recipes, a book she hopes to publish as a download.",
     ],
     // The cue in a relative clause: what is to be published is the phrase the clause describes.
     fires: [

@@ -95,11 +95,10 @@ function complainedText(text: string): string {
 /** "Paperwork isn't a problem for me", "I don't mind the overtime": the topic is named to say it does not hurt. */
 const NOT_A_COMPLAINT =
   /(?:\bnot|\bnever|\bno longer|n['’]t)(?:\s+[\p{L}'’]+){0,4}?\s+(?:a|an|much of a)\s+(?:problem|issue|nightmare|pain|hassle|struggle|worry|big deal)\b|\b(?:don['’]?t|do not|never) mind\b/iu;
-/** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
 /** "at all three", "at both of those", "at it": the object points back to things named before. */
 const AT_WHAT_CAME_BEFORE =
   /\bat (?:it|them|this|that|these|those|either|(?:both|all|each|any)(?: (?:two|three|four|five|of (?:it|them|these|those)))?)\s*$/i;
-
+/** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
 const OTHERS_ARE =
   /\b(?:is|are|were)\s+(?:(?:so|really|very|pretty|quite|terribly|just)\s+)?$|(?:he|she|they)['’](?:s|re)\s+$/i;
 
@@ -264,7 +263,7 @@ const PAIN_READINGS: readonly Rule[] = [
   }),
   fieldRule("pain_points", "lacks-feature", {
     cue: ["no "],
-    // "the app has no offline mode"; people "have no idea/time" (not a missing feature). Not "had no": a state that
+    // "the scanner has no night mode"; people "have no idea/time" (not a missing feature). Not "had no": a state that
     // was, often one incident in a report ("the ladder had no feet", 0/1 at first contact). Not cut before "for": what
     // the missing thing is for is the complaint ("no field for notes"; "no field" alone is thin, 0/1 at first contact).
     pattern:
@@ -278,7 +277,7 @@ const PAIN_READINGS: readonly Rule[] = [
     confidence: 0.6,
     examples: {
       fires: [
-        ["The app has no offline mode.", "no offline mode"],
+        ["The scanner has no night mode.", "no night mode"],
         ["The intake sheet has no box for allergies.", "no box for allergies"],
       ],
       silent: [

@@ -132,7 +132,7 @@ const THIRD_PERSON_S = /e?s$/;
 const COLON = /:\s*/;
 const OPENING_QUOTE = /^["“]/;
 const DAY_JOB_PARTS = /\s*(?:,|;|\band\b)\s*/;
-/** "a fair amount of advocacy", "lots of": how much of a task, not the task. */
+/** "a fair amount of plastering", "lots of": how much of a task, not the task. */
 const QUANTITY = /^(?:a (?:great|good|fair) (?:deal|amount|bit) of|lots of|a lot of|plenty of|some)\s+/i;
 const NOT_A_TASK = /["“”]|\b(?:I|it|is|was|half)\b/i;
 
@@ -351,7 +351,7 @@ const SKILL_READINGS: readonly Rule[] = [
         ["I built the website myself.", "building website"],
         ["I fix the outboard myself.", "fixing outboard"],
         ["I do the payroll myself.", "doing payroll"],
-        ["I do a fair amount of welding myself.", "doing welding"],
+        ["I do a good deal of welding myself.", "doing welding"],
       ],
       silent: [
         unmatched("I hurt myself."),

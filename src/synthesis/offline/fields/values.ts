@@ -312,7 +312,7 @@ const VALUE_READINGS: readonly Rule[] = [
         ["Yes, sure.", { question: "what matters most to you?" }],
         "Honesty, full stop.",
         // A question that names another field asks for that field: these are skills.
-        ["Patient listening, quick typing.", { question: "which skills matter most in your job?" }],
+        ["Patient listening, quick typing.", { question: "which skills count most at work?" }],
         // A clause answer says more than its subject noun: "nurse" is not what matters.
         ["That every nurse is treated with respect.", { question: "what matters most to you?" }],
       ],
