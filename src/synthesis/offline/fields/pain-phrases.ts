@@ -1,4 +1,7 @@
-/** How pain-point rules turn a match into an item: the phrase cut to its complaint, a risen cost, a damaged thing. */
+/**
+ * How pain-point rules turn a match into an item (the phrase cut to its complaint, a risen cost, a damaged thing) and
+ * the conditions that tell a complaint of the speaker from someone else's, a taken-back one or good news.
+ */
 import { memoTest, questionOf, type Scope, statedAt } from "../engine/context.ts";
 import { anyOf } from "../engine/cues.ts";
 import { memo } from "../engine/memo.ts";
@@ -309,3 +312,64 @@ export function lexiconLabels(table: readonly [RegExp, string][], text: string, 
 function notOwned(label: string, before: string): boolean {
   return WORK_ON_IT.test(before) || (SUFFERED_PAINS.has(label) && OTHERS_SUBJECT.test(before));
 }
+
+/**
+ * "... where most traders cannot afford", "families who can't afford": a strain in a relative clause is the people
+ * it describes, unless they are the speaker ("a town where I can't afford a car").
+ */
+export const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
+/** "shops that can't afford a fridge": a "that" or "which" with no subject of its own has the noun before as subject. */
+export const SUBJECT_RELATIVE = /\b(?:that|which)\s+$/i;
+
+/**
+ * Things whose fall is good news ("costs are down 10%", "no-shows are down 30%"): not a pain. Not prices, whose fall
+ * hurts whoever sells.
+ */
+export const GOOD_TO_LOSE =
+  /\b(?:costs?|bills?|expenses?|fees?|rents?|complaints?|errors?|mistakes?|defects?|returns?|no-?shows?|cancell?ations?|loss(?:es)?|waste|churn|delays?|accidents?|injur(?:y|ies)|crime|unemployment|emissions|debts?|absences?|turnover|waits?|waiting times?)$/i;
+
+/** "expensive, but worth it", "from 2009 but runs fine": the clause after the complaint takes it back. */
+const TAKEN_BACK =
+  /^\s*,?\s*but\s+(?:(?:it|they)(?:['’]s|['’]re| is| are)\s+|still\s+)?(?:worth|fine|ok|okay|good|great|reliable|runs?|works?|does the job)\b/i;
+export const correctedAfter = (m: RegExpExecArray) => TAKEN_BACK.test(m.input.slice(m.index + m[0].length));
+
+/** "the kids are always fighting": a state of others ("are" after someone not the speaker); "we are" is kept. */
+const WE_ARE = /\bwe\s+are\s+$/i;
+export function othersAlways(m: RegExpExecArray): boolean {
+  if (!m[2]) return false;
+  const lead = wording.textBefore(m, 30);
+  return OTHERS_ARE.test(lead) && !WE_ARE.test(lead);
+}
+
+/** A value from the thing named in the match's first group (see `thing`), or nothing when it names none. */
+export const ofThing =
+  (maxWords: number, item: (named: string, m: RegExpExecArray) => string | null) =>
+  (m: RegExpExecArray): string | null => {
+    const named = thing(m[1] ?? "", maxWords);
+    return named ? item(named, m) : null;
+  };
+
+/** Where a run-on unit's sentences part ("I lose things. for overtime swaps pls text me"), or a label ends. */
+const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
+
+/**
+ * The part of a sentence a complaint covers: all of it under a pain question or heading, else only its clauses with
+ * a complaint word ("My inbox is a mess, I lose things. for overtime swaps pls text me": the overtime is not complained of).
+ */
+export function complainedText(text: string): string {
+  if (!complains(text)) return text;
+  return text
+    .split(CLAUSE_BREAK)
+    .filter((clause) => COMPLAINT.test(clause))
+    .join(" ");
+}
+
+/** "Paperwork isn't a problem for me", "I don't mind the overtime": the topic is named to say it does not hurt. */
+export const NOT_A_COMPLAINT =
+  /(?:\bnot|\bnever|\bno longer|n['’]t)(?:\s+[\p{L}'’]+){0,4}?\s+(?:a|an|much of a)\s+(?:problem|issue|nightmare|pain|hassle|struggle|worry|big deal)\b|\b(?:don['’]?t|do not|never) mind\b/iu;
+/** "at all three", "at both of those", "at it": the object points back to things named before. */
+export const AT_WHAT_CAME_BEFORE =
+  /\bat (?:it|them|this|that|these|those|either|(?:both|all|each|any)(?: (?:two|three|four|five|of (?:it|them|these|those)))?)\s*$/i;
+/** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
+export const OTHERS_ARE =
+  /\b(?:is|are|were)\s+(?:(?:so|really|very|pretty|quite|terribly|just)\s+)?$|(?:he|she|they)['’](?:s|re)\s+$/i;

@@ -8,99 +8,47 @@ import { fieldRule, nearMisses, type Rule, runRules, unmatched } from "../engine
 import { collapseNear } from "../engine/select.ts";
 import { POINTING_HEAD, textBefore, toGerund, trimPunctuation } from "../engine/text.ts";
 import type { Unit } from "../engine/unit.ts";
-import { COMPLAINT, PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
+import { PAIN_TOPICS, PAIN_WORDS } from "../lexicon/pain-points.ts";
 import { PAIN_CUES } from "./pain-cues.ts";
 import {
+  AT_WHAT_CAME_BEFORE,
   answerFragment,
   body,
+  complainedText,
   complaining,
-  complains,
+  correctedAfter,
   cued,
   DEVICE_VERB,
   damagedItem,
   FAULT_GERUND,
   FAULT_VERB,
+  GOOD_TO_LOSE,
   I_AM,
   KEEPS,
   labelledPains,
   lexiconLabels,
+  NOT_A_COMPLAINT,
   NOT_A_FEATURE,
   NOT_A_THING,
+  OTHERS_ARE,
+  OTHERS_RELATIVE_CLAUSE,
+  ofThing,
+  othersAlways,
   PAIN_LABEL,
   PAIN_SCOPES,
   painPhrase,
   REPLY_LINE,
   risingCost,
   SUBJECT_LINE,
+  SUBJECT_RELATIVE,
   thing,
   underPainHeading,
 } from "./pain-phrases.ts";
 
 export { PAIN_LABEL } from "./pain-phrases.ts";
 
-/**
- * "... where most traders cannot afford", "families who can't afford": a strain in a relative clause is the people
- * it describes, unless they are the speaker ("a town where I can't afford a car").
- */
-const OTHERS_RELATIVE_CLAUSE = /\b(?:who|where|whose)\s+(?:(?!I\b|we\b)[\p{L}'’]+\s+){0,2}$/iu;
-/** "shops that can't afford a fridge": a "that" or "which" with no subject of its own has the noun before as subject. */
-const SUBJECT_RELATIVE = /\b(?:that|which)\s+$/i;
-
 const OWNED = ["aboutSubject", "statement"] as const;
-
-/**
- * Things whose fall is good news ("costs are down 10%", "no-shows are down 30%"): not a pain. Not prices, whose fall
- * hurts whoever sells.
- */
-const GOOD_TO_LOSE =
-  /\b(?:costs?|bills?|expenses?|fees?|rents?|complaints?|errors?|mistakes?|defects?|returns?|no-?shows?|cancell?ations?|loss(?:es)?|waste|churn|delays?|accidents?|injur(?:y|ies)|crime|unemployment|emissions|debts?|absences?|turnover|waits?|waiting times?)$/i;
 const SPACES = /\s/g;
-
-/** "expensive, but worth it", "from 2009 but runs fine": the clause after the complaint takes it back. */
-const TAKEN_BACK =
-  /^\s*,?\s*but\s+(?:(?:it|they)(?:['’]s|['’]re| is| are)\s+|still\s+)?(?:worth|fine|ok|okay|good|great|reliable|runs?|works?|does the job)\b/i;
-const correctedAfter = (m: RegExpExecArray) => TAKEN_BACK.test(m.input.slice(m.index + m[0].length));
-
-/** "the kids are always fighting": a state of others ("are" after someone not the speaker); "we are" is kept. */
-const WE_ARE = /\bwe\s+are\s+$/i;
-function othersAlways(m: RegExpExecArray): boolean {
-  if (!m[2]) return false;
-  const lead = textBefore(m, 30);
-  return OTHERS_ARE.test(lead) && !WE_ARE.test(lead);
-}
-
-/** A value from the thing named in the match's first group (see `thing`), or nothing when it names none. */
-const ofThing =
-  (maxWords: number, item: (named: string, m: RegExpExecArray) => string | null) =>
-  (m: RegExpExecArray): string | null => {
-    const named = thing(m[1] ?? "", maxWords);
-    return named ? item(named, m) : null;
-  };
-
-/** Where a run-on unit's sentences part ("I lose things. for overtime swaps pls text me"), or a label ends. */
-const CLAUSE_BREAK = /(?<=[.;!?])\s+|:\s+/;
-
-/**
- * The part of a sentence a complaint covers: all of it under a pain question or heading, else only its clauses with
- * a complaint word ("My inbox is a mess, I lose things. for overtime swaps pls text me": the overtime is not complained of).
- */
-function complainedText(text: string): string {
-  if (!complains(text)) return text;
-  return text
-    .split(CLAUSE_BREAK)
-    .filter((clause) => COMPLAINT.test(clause))
-    .join(" ");
-}
-
-/** "Paperwork isn't a problem for me", "I don't mind the overtime": the topic is named to say it does not hurt. */
-const NOT_A_COMPLAINT =
-  /(?:\bnot|\bnever|\bno longer|n['’]t)(?:\s+[\p{L}'’]+){0,4}?\s+(?:a|an|much of a)\s+(?:problem|issue|nightmare|pain|hassle|struggle|worry|big deal)\b|\b(?:don['’]?t|do not|never) mind\b/iu;
-/** "at all three", "at both of those", "at it": the object points back to things named before. */
-const AT_WHAT_CAME_BEFORE =
-  /\bat (?:it|them|this|that|these|those|either|(?:both|all|each|any)(?: (?:two|three|four|five|of (?:it|them|these|those)))?)\s*$/i;
-/** "my kids are bad at ...": a third person's or a group's weakness, not the speaker's ("I am", "I was" are kept). */
-const OTHERS_ARE =
-  /\b(?:is|are|were)\s+(?:(?:so|really|very|pretty|quite|terribly|just)\s+)?$|(?:he|she|they)['’](?:s|re)\s+$/i;
 
 /** Near misses of the cue phrases ("killing it", someone else's worry): guards on the patterns of the rows they cue. */
 const CUE_NEAR_MISSES = [
