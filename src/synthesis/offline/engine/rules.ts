@@ -44,6 +44,8 @@ const CONDITIONS = {
   firstPerson: (unit: Unit) => unit.firstPerson,
   /** A third-person note or bio line about the subject ("Very data-driven", "She runs a crew of nine"). */
   thirdPerson: (unit: Unit) => unit.topic === "subject" && !unit.firstPerson,
+  /** A line the segmenter gave to someone: not a comment or reply under a handle it could not place. */
+  attributed: (unit: Unit) => unit.speaker !== "unknown",
 } satisfies Record<string, (unit: Unit) => boolean>;
 
 export type Condition = keyof typeof CONDITIONS;

@@ -134,17 +134,7 @@ const PERSON_PRONOUN = /^(?:(?:says|said|mentioned|mentions|notes|noted|thinks)\
 function isSubjectWord(statement: string, matcher: NameMatcher | null | undefined): boolean {
   const owner = (AGE_OWNER.exec(statement)?.[1] ?? "").trim();
   if (PERSON_PRONOUN.test(owner)) return true;
-  if (!isPlausibleName(owner)) return false;
-  const tokens = nameWordSet(matcher);
-  return tokens.size === 0 || owner.split(NAME_GAPS).some((word) => tokens.has(word.toLowerCase()));
-}
-
-/**
- * A line the segmenter could give to no one (a comment or reply under a handle it could not place): a third-person
- * "Name, 38, nurse" there is that writer introducing themselves, not a narrator describing the subject.
- */
-function attributed(unit: Unit): boolean {
-  return unit.speaker !== "unknown";
+  return isPlausibleName(owner) && namesSubject(owner, matcher);
 }
 
 /** Whether a phrase holds a word of the subject's name (always, when no name is known). */
@@ -534,7 +524,9 @@ const AGE_ROWS: readonly AgeRow[] = [
     // The words before the age introduce whoever it is; when the subject's name is known, one of them must be it.
     value: (match, _unit, at) => (namesSubject(match[0], at.matcher) ? ageFrom(match, 0) : null),
     confidence: 0.8,
-    when: [thirdPersonLine, attributed, notQuotedOther],
+    // "attributed": under a handle the segmenter could not place, "Name, 38, nurse" is that writer introducing
+    // themselves, not a narrator describing the subject.
+    when: [thirdPersonLine, "attributed", notQuotedOther],
     read: unbulleted,
     fires: [
       ["Omar Farouk, 46, quantity surveyor.", 46],
