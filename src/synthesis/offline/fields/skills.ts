@@ -43,7 +43,7 @@ const EXPERTISE_MARK =
 
 const QUALIFIED_FOR = /\bqualified\s+(?:for|in)\s+([^.;!?]+)/gi;
 
-/** The past forms DID_MYSELF reads, to their base verb. */
+/** The verbs DID_MYSELF reads, past form to base verb; the pattern takes both forms of each. */
 const PAST_TO_BASE: Readonly<Record<string, string>> = {
   did: "do",
   made: "make",
@@ -55,12 +55,15 @@ const PAST_TO_BASE: Readonly<Record<string, string>> = {
   managed: "manage",
   fixed: "fix",
   edited: "edit",
+  cut: "cut",
   shot: "shoot",
   sewed: "sew",
 };
 
-const DID_MYSELF =
-  /\bI\s+(did|do|made|make|built|build|wrote|write|designed|design|handle|handled|run|ran|manage|managed|fix|fixed|edit|edited|cut|shoot|shot|sew|sewed)\s+((?:all\s+)?(?:the\s+|my\s+|our\s+)?[^,.;!?]{2,40}?)\s+myself\b/gi;
+const DID_MYSELF = new RegExp(
+  `\\bI\\s+(${[...new Set(Object.entries(PAST_TO_BASE).flat())].join("|")})\\s+((?:all\\s+)?(?:the\\s+|my\\s+|our\\s+)?[^,.;!?]{2,40}?)\\s+myself\\b`,
+  "gi",
+);
 
 /**
  * "I do the accounts myself and I hate it": a task the person says they hate doing is a chore they are stuck with (a
